@@ -1,0 +1,166 @@
+"""One function per CLI command; each returns the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from coopshare.crypto import primitives as p
+from coopshare.errors import UserError
+from coopshare.identity.recovery import encode as encode_recovery
+from coopshare.model.items import Kind
+from coopshare.model.fold import ItemState
+from coopshare.service import home as homes
+from coopshare.service.coop import Coop
+from coopshare.service.importer import import_folder
+
+PassphraseReader = Callable[..., "str | None"]
+
+
+def open_gui(args: argparse.Namespace) -> int:
+    print("The CoopShare desktop app is not built yet; use the commands below.\n", file=sys.stderr)
+    from coopshare.cli.main import build_parser
+
+    build_parser().print_help()
+    return 0
+
+
+def run(args: argparse.Namespace, home: Path, read_passphrase: PassphraseReader) -> int:
+    if args.command == "init":
+        passphrase = read_passphrase(confirm=True)
+        if passphrase is None:
+            raise UserError("no passphrase: set COOPSHARE_PASSPHRASE or run in a terminal")
+        ident = homes.init(home, args.name, passphrase, recovery_code=args.recovery_key, use_keyring=args.keyring)
+        print(f"identity created for {ident.name} in {home}")
+        print(f"member id {ident.member_id.hex()[:16]}  device id {ident.device_id.hex()[:16]}")
+        print("write down your recovery code: coopshare recovery-key")
+        return 0
+    if not homes.is_initialised(home):
+        raise UserError(f"no identity in {home}: run 'coopshare --home {home} init --name NAME' first")
+    coop = homes.open_coop(home, read_passphrase())
+    try:
+        return _dispatch(args, coop)
+    finally:
+        coop.store.close()
+
+
+def _dispatch(args: argparse.Namespace, coop: Coop) -> int:
+    cmd, action = args.command, getattr(args, "action", None)
+    if cmd == "coop":
+        coop_id = coop.create_coop(args.name)
+        print(f"cooperative {args.name!r} created: {coop_id.hex()}")
+    elif cmd == "note" and action == "add":
+        to = [coop.find_member(n) for n in args.to]
+        item = coop.add_note(args.title, _body(args), args.tag, to)
+        print(item.hex())
+    elif cmd == "note" and action == "import":
+        report = import_folder(coop, args.dir)
+        for path, reason in report.failed:
+            print(f"coopshare: skipped {path}: {reason}", file=sys.stderr)
+        print(f"imported {report.imported} notes" + (f", skipped {len(report.failed)} files" if report.failed else ""))
+        return 1 if report.failed and not report.imported else 0
+    elif cmd == "note" and action == "edit":
+        fields: dict[str, Any] = {}
+        if args.title is not None:
+            fields["title"] = args.title
+        if args.tag is not None:
+            fields["tags"] = args.tag
+        body = _body(args) if (args.body is not None or args.body_file) else None
+        coop.edit_item(coop.find_item(args.id), fields, body)
+    elif cmd == "lead":
+        _lead(args, coop)
+    elif cmd == "idea":
+        item = coop.add_idea(
+            args.title, _body(args), args.terms, tags=args.tag,
+            to=[coop.find_member(n) for n in args.to],
+            derived_from=[coop.find_item(i) for i in args.derived_from],
+            embargo_until=args.embargo_until,
+        )
+        print(item.hex())
+    elif cmd == "delete":
+        coop.delete_item(coop.find_item(args.id))
+    elif cmd == "list":
+        _list(args, coop)
+    elif cmd == "search":
+        _items_out([st for st in coop.search(args.query)], args.json, coop)
+    elif cmd == "status":
+        st = coop.status()
+        if args.json:
+            print(json.dumps(st, indent=2))
+        else:
+            print(f"cooperative: {st['coop_name'] or '(none yet)'}  members: {st['members']}  ops: {st['ops']}")
+            print("items: " + ", ".join(f"{k} {v}" for k, v in st["items"].items()))
+    elif cmd == "member":
+        coop.remove_member(coop.find_member(args.name))
+        print(f"removed {args.name}; a new key epoch now protects what is written next")
+    elif cmd == "recovery-key":
+        print(encode_recovery(p.seed_of(coop.me.member_key)))
+    return 0
+
+
+def _body(args: argparse.Namespace) -> str:
+    if args.body_file is not None:
+        try:
+            return Path(args.body_file).read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise UserError(f"{args.body_file} is not UTF-8 text") from None
+    return str(args.body)
+
+
+def _lead(args: argparse.Namespace, coop: Coop) -> None:
+    if args.action == "add":
+        names = ("title", "description", "role", "region", "start", "respond_by", "contract_form",
+                 "referral_terms", "contact", "intermediary", "fee", "org", "rate_min", "rate_max",
+                 "hours_per_week", "duration_weeks", "remote")
+        fields = {n: getattr(args, n) for n in names if getattr(args, n) is not None}
+        if args.skills:
+            fields["skills"] = [s.strip() for s in args.skills.split(",") if s.strip()]
+        print(coop.add_lead(fields).hex())
+    elif args.action == "claim":
+        coop.claim_lead(coop.find_item(args.id))
+    elif args.action == "status":
+        coop.set_lead_status(coop.find_item(args.id), args.status)
+
+
+def _list(args: argparse.Namespace, coop: Coop) -> None:
+    what = args.what
+    if what == "members":
+        rows = coop.members()
+        if args.json:
+            print(json.dumps(rows, indent=2))
+        else:
+            for m in rows:
+                print(f"{m['name']:<30} {m['role']:<7} {m['member_id'][:16]}{'  (you)' if m['me'] else ''}")
+        return
+    if what == "peers":
+        print("[]" if args.json else "no peers known yet")
+        return
+    kind = {"notes": Kind.NOTE, "leads": Kind.LEAD, "ideas": Kind.IDEA}[what]
+    _items_out(coop.items(kind), args.json, coop)
+
+
+def _items_out(items: list[ItemState], as_json: bool, coop: Coop) -> None:
+    views = []
+    for st in items:
+        v = st.view()
+        v["author"] = _author_name(coop, st)
+        views.append(v)
+    if as_json:
+        print(json.dumps(views, indent=2, ensure_ascii=False))
+        return
+    if not views:
+        print("nothing here yet")
+    for v in views:
+        extra = f" [{v['status']}]" if "status" in v else ""
+        print(f"{v['id'][:12]}  {v['kind']:<5} {v.get('title', '')}{extra}  — {v['author']}")
+
+
+def _author_name(coop: Coop, st: ItemState) -> str:
+    for mid in coop.roster.members:
+        if mid[:8] == st.creator:
+            return coop.member_name(mid)
+    return "(former member)"

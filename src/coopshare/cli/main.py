@@ -1,0 +1,131 @@
+"""`coopshare` command line. Exit codes: 0 ok, 1 error (one line on stderr), 2 usage."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from coopshare import __version__
+from coopshare.cli import commands
+from coopshare.errors import CoopShareError
+from coopshare.service.home import default_home, env_passphrase
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="coopshare",
+        description="Share leads, notes and ideas with your cooperative, peer to peer.",
+    )
+    ap.add_argument("--home", type=Path, help="data folder (default: $COOPSHARE_HOME or the user data dir)")
+    ap.add_argument("--version", action="version", version=f"coopshare {__version__}")
+    sub = ap.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("init", help="create your member and device keys")
+    p.add_argument("--name", required=True)
+    p.add_argument("--recovery-key", help="restore your member key from its recovery code")
+    p.add_argument("--keyring", action="store_true", help="also keep the unlock key in the OS keyring")
+
+    coop = sub.add_parser("coop", help="the cooperative").add_subparsers(dest="action", required=True)
+    p = coop.add_parser("create", help="create a cooperative; you become its admin")
+    p.add_argument("--name", required=True)
+
+    note = sub.add_parser("note", help="knowledge notes").add_subparsers(dest="action", required=True)
+    p = note.add_parser("add", help="write a note")
+    p.add_argument("--title", required=True)
+    p.add_argument("--tag", action="append", default=[])
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--body")
+    g.add_argument("--body-file", type=Path)
+    p.add_argument("--to", action="append", default=[], metavar="NAME", help="only for these members")
+    p = note.add_parser("import", help="import a folder of Markdown files")
+    p.add_argument("dir", type=Path)
+    p = note.add_parser("edit", help="change a note")
+    p.add_argument("id")
+    p.add_argument("--title")
+    p.add_argument("--tag", action="append")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--body")
+    g.add_argument("--body-file", type=Path)
+
+    lead = sub.add_parser("lead", help="opportunity leads").add_subparsers(dest="action", required=True)
+    p = lead.add_parser("add", help="give a lead to the cooperative")
+    p.add_argument("--title", required=True)
+    for flag in ("description", "role", "region", "start", "respond-by", "contract-form",
+                 "referral-terms", "contact", "intermediary", "fee"):
+        p.add_argument(f"--{flag}")
+    p.add_argument("--org", help="hiring organisation (sealed: only you, then the claimer)")
+    p.add_argument("--skills", help="comma-separated")
+    p.add_argument("--rate-min", type=int)
+    p.add_argument("--rate-max", type=int)
+    p.add_argument("--hours-per-week", type=int)
+    p.add_argument("--duration-weeks", type=int)
+    p.add_argument("--remote", action="store_true", default=None)
+    p = lead.add_parser("claim", help="claim a lead")
+    p.add_argument("id")
+    p = lead.add_parser("status", help="move a lead along its lifecycle")
+    p.add_argument("id")
+    p.add_argument("status")
+
+    idea = sub.add_parser("idea", help="ownership-tagged ideas").add_subparsers(dest="action", required=True)
+    p = idea.add_parser("add", help="record an idea with its owner and usage terms")
+    p.add_argument("--title", required=True)
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--body")
+    g.add_argument("--body-file", type=Path)
+    p.add_argument("--terms", required=True)
+    p.add_argument("--tag", action="append", default=[])
+    p.add_argument("--to", action="append", default=[], metavar="NAME")
+    p.add_argument("--derived-from", action="append", default=[], metavar="ID")
+    p.add_argument("--embargo-until", metavar="YYYY-MM-DD")
+
+    p = sub.add_parser("delete", help="delete a note, lead or idea (others see it removed)")
+    p.add_argument("id")
+
+    p = sub.add_parser("list", help="list notes, leads, ideas, members or peers")
+    p.add_argument("what", choices=["notes", "leads", "ideas", "members", "peers"])
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("search", help="search notes, leads and ideas")
+    p.add_argument("query")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("status", help="counts, version vector, roster head")
+    p.add_argument("--json", action="store_true")
+
+    member = sub.add_parser("member", help="the roster").add_subparsers(dest="action", required=True)
+    p = member.add_parser("remove", help="remove a member (admins): a new key epoch follows")
+    p.add_argument("name")
+    sub.add_parser("recovery-key", help="print your member key's recovery code")
+    return ap
+
+
+def read_passphrase(*, confirm: bool = False) -> str | None:
+    env = env_passphrase()
+    if env is not None:
+        return env
+    if not sys.stdin.isatty():
+        return None
+    first = getpass.getpass("Passphrase: ")
+    if confirm and getpass.getpass("Repeat passphrase: ") != first:
+        raise CoopShareError("the passphrases do not match")
+    return first
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return commands.open_gui(args)
+    home = args.home or default_home()
+    try:
+        return commands.run(args, home, read_passphrase)
+    except CoopShareError as e:
+        print(f"coopshare: error: {e}", file=sys.stderr)
+        return 1
+    except OSError as e:
+        print(f"coopshare: error: {e.strerror or e}: {e.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("coopshare: interrupted", file=sys.stderr)
+        return 130

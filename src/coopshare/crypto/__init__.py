@@ -1,0 +1,1 @@
+"""Pure functions over bytes: signatures, AEAD, HPKE, key derivation, item envelopes."""

@@ -1,0 +1,1 @@
+"""Member and device keys, device certificates, and the passphrase-protected keystore."""

@@ -1,0 +1,1 @@
+"""Domain types and pure rules: items, roster resolution, clocks. Standard library only."""

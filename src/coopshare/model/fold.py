@@ -1,0 +1,142 @@
+"""Item state as a fold over ops: order-independent, idempotent, commutative.
+
+Structured fields are last-writer-wins per field, ordered by ``(hlc, op_id)``. A body (note or
+idea text) keeps every *head*: a body version that no later edit named in its ``prev`` list.
+Two concurrent edits therefore leave two heads, shown as a visible conflict, and an edit that
+saw both heads resolves it. Nothing depends on the order in which ops arrive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from coopshare.model.items import BODY_KINDS, Kind
+
+Stamp = tuple[int, bytes]  # (hlc, op_id): the total order used for last-writer-wins
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One decrypted, verified item change, as carried inside an op's encrypted part."""
+
+    op_id: bytes
+    hlc: int
+    author: bytes  # member id of the op's author
+    item_id: bytes
+    kind: Kind
+    fields: dict[str, Any]
+    body: str | None = None
+    prev: tuple[bytes, ...] = ()
+    deleted: bool | None = None
+
+    @property
+    def stamp(self) -> Stamp:
+        return (self.hlc, self.op_id)
+
+
+@dataclass(slots=True)
+class BodyHead:
+    op_id: bytes
+    hlc: int
+    author: bytes
+    text: str
+
+
+@dataclass(slots=True)
+class ItemState:
+    item_id: bytes
+    kind: Kind
+    created: Stamp = (1 << 64, b"")
+    updated: int = 0
+    fields: dict[str, tuple[Any, int, bytes]] = field(default_factory=dict)
+    deleted: tuple[bool, int, bytes] = (False, 0, b"")
+    heads: dict[bytes, BodyHead] = field(default_factory=dict)
+    superseded: set[bytes] = field(default_factory=set)
+
+    # --- folding ------------------------------------------------------------------------------
+
+    def apply(self, ch: Change) -> None:
+        stamp = ch.stamp
+        self.created = min(self.created, stamp)
+        self.updated = max(self.updated, ch.hlc)
+        for name, value in ch.fields.items():
+            old = self.fields.get(name)
+            if old is None or stamp > (old[1], old[2]):
+                self.fields[name] = (value, ch.hlc, ch.op_id)
+        if ch.deleted is not None and stamp > (self.deleted[1], self.deleted[2]):
+            self.deleted = (ch.deleted, ch.hlc, ch.op_id)
+        if ch.body is not None and self.kind in BODY_KINDS:
+            self.superseded.update(ch.prev)
+            for gone in ch.prev:
+                self.heads.pop(gone, None)
+            if ch.op_id not in self.superseded:
+                self.heads[ch.op_id] = BodyHead(ch.op_id, ch.hlc, ch.author, ch.body)
+
+    # --- reading ------------------------------------------------------------------------------
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted[0]
+
+    @property
+    def creator(self) -> bytes:
+        """Member-id prefix of the creator, which every item id starts with."""
+        return self.item_id[:8]
+
+    def value(self, name: str, default: Any = None) -> Any:
+        entry = self.fields.get(name)
+        return default if entry is None else entry[0]
+
+    def sorted_heads(self) -> list[BodyHead]:
+        """Body heads, the winner (latest by hlc, then op id) first."""
+        return sorted(self.heads.values(), key=lambda h: (h.hlc, h.op_id), reverse=True)
+
+    @property
+    def body(self) -> str:
+        heads = self.sorted_heads()
+        return heads[0].text if heads else ""
+
+    @property
+    def in_conflict(self) -> bool:
+        return len(self.heads) > 1
+
+    def view(self) -> dict[str, Any]:
+        """Plain values for listings and JSON output."""
+        out: dict[str, Any] = {name: v[0] for name, v in sorted(self.fields.items())}
+        out.update(
+            id=self.item_id.hex(),
+            kind=self.kind.value,
+            created_hlc=self.created[0],
+            updated_hlc=self.updated,
+        )
+        if self.kind in BODY_KINDS:
+            heads = self.sorted_heads()
+            out["body"] = heads[0].text if heads else ""
+            out["conflicts"] = [h.text for h in heads[1:]]
+        return out
+
+    # --- persistence (msgpack-friendly plain values) -------------------------------------------
+
+    def to_plain(self) -> dict[str, Any]:
+        return {
+            "id": self.item_id,
+            "k": self.kind.value,
+            "c": list(self.created),
+            "u": self.updated,
+            "f": {k: list(v) for k, v in self.fields.items()},
+            "d": list(self.deleted),
+            "h": [[h.op_id, h.hlc, h.author, h.text] for h in self.heads.values()],
+            "s": sorted(self.superseded),
+        }
+
+    @classmethod
+    def from_plain(cls, p: dict[str, Any]) -> ItemState:
+        st = cls(p["id"], Kind(p["k"]))
+        st.created = (p["c"][0], p["c"][1])
+        st.updated = p["u"]
+        st.fields = {k: (v[0], v[1], v[2]) for k, v in p["f"].items()}
+        st.deleted = (p["d"][0], p["d"][1], p["d"][2])
+        st.heads = {h[0]: BodyHead(h[0], h[1], h[2], h[3]) for h in p["h"]}
+        st.superseded = set(p["s"])
+        return st

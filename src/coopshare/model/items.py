@@ -1,0 +1,310 @@
+"""Item kinds, their fields and the rules for each field.
+
+Every item is a set of fields. A field belongs to one audience class:
+
+* ``coop``   — readable by every member (wrapped under the epoch key);
+* ``sealed`` — readable only by named members (HPKE-sealed to their devices), e.g. a lead's
+  hiring organisation, which unlocks for the claimer only;
+* never stored — fields such as the reason for hiring are refused outright
+  (:class:`~coopshare.errors.NeverStoredField`), so they cannot reach disk or the wire.
+
+Validation turns loose input (CLI flags, form fields, imported front matter) into clean values or
+raises :class:`~coopshare.errors.SchemaError` naming the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from coopshare.errors import NeverStoredField, SchemaError
+
+MAX_TITLE = 300
+MAX_TEXT = 200_000
+MAX_TAGS = 50
+MAX_TAG = 64
+
+
+class Kind(enum.StrEnum):
+    NOTE = "note"
+    LEAD = "lead"
+    IDEA = "idea"
+    PROFILE = "profile"
+    THANKS = "thanks"
+
+
+class LeadStatus(enum.StrEnum):
+    OPEN = "open"
+    INTEREST = "interest"
+    CLAIMED = "claimed"
+    CONTACTED = "contacted"
+    PROPOSAL = "proposal"
+    WON = "won"
+    LOST = "lost"
+    WITHDRAWN = "withdrawn"
+    PASSED_ON = "passed-on"
+
+
+CLOSED_STATUSES = frozenset({LeadStatus.WON, LeadStatus.LOST, LeadStatus.WITHDRAWN})
+
+# Which status may follow which; the giver may always withdraw an open lead.
+LEAD_TRANSITIONS: dict[LeadStatus, frozenset[LeadStatus]] = {
+    LeadStatus.OPEN: frozenset({LeadStatus.INTEREST, LeadStatus.CLAIMED, LeadStatus.WITHDRAWN}),
+    LeadStatus.INTEREST: frozenset({LeadStatus.CLAIMED, LeadStatus.OPEN, LeadStatus.WITHDRAWN}),
+    LeadStatus.CLAIMED: frozenset(
+        {LeadStatus.CONTACTED, LeadStatus.OPEN, LeadStatus.PASSED_ON, LeadStatus.WITHDRAWN}
+    ),
+    LeadStatus.CONTACTED: frozenset(
+        {LeadStatus.PROPOSAL, LeadStatus.LOST, LeadStatus.PASSED_ON, LeadStatus.WITHDRAWN}
+    ),
+    LeadStatus.PROPOSAL: frozenset({LeadStatus.WON, LeadStatus.LOST, LeadStatus.WITHDRAWN}),
+    LeadStatus.PASSED_ON: frozenset({LeadStatus.OPEN, LeadStatus.CLAIMED}),
+    LeadStatus.WON: frozenset(),
+    LeadStatus.LOST: frozenset(),
+    LeadStatus.WITHDRAWN: frozenset(),
+}
+
+
+class Terms(enum.StrEnum):
+    """Usage terms of an idea, from most to least restrictive."""
+
+    PRIVATE = "private"
+    EMBARGO = "embargo"
+    VIEW_ONLY = "view-only"
+    ASK_BEFORE_USE = "ask-before-use"
+    REUSE_FOR_FEE = "reuse-for-fee"
+    REUSE_WITH_ATTRIBUTION = "reuse-with-attribution"
+
+    @property
+    def rank(self) -> int:
+        return list(Terms).index(self)
+
+
+def check_derived_terms(child: Terms, parent: Terms) -> None:
+    """A derivative may not carry more permissive terms than its parent."""
+    if child.rank > parent.rank:
+        raise SchemaError(
+            f"terms {child.value!r} are more permissive than the parent idea's {parent.value!r}"
+        )
+
+
+# --- field validators -------------------------------------------------------------------------
+
+Validator = Callable[[str, Any], Any]
+
+
+def _text(limit: int) -> Validator:
+    def check(name: str, value: Any) -> str:
+        if not isinstance(value, str):
+            raise SchemaError(f"{name}: expected text")
+        if len(value) > limit:
+            raise SchemaError(f"{name}: longer than {limit} characters")
+        return value
+
+    return check
+
+
+def _title(name: str, value: Any) -> str:
+    text = _text(MAX_TITLE)(name, value).strip()
+    if not text:
+        raise SchemaError(f"{name}: must not be empty")
+    return text
+
+
+def _tags(name: str, value: Any) -> list[str]:
+    if isinstance(value, str):
+        value = [v for v in re.split(r"[,\s]+", value) if v]
+    if not isinstance(value, list) or len(value) > MAX_TAGS:
+        raise SchemaError(f"{name}: expected a list of at most {MAX_TAGS} words")
+    out: list[str] = []
+    for tag in value:
+        if not isinstance(tag, str) or not tag.strip() or len(tag) > MAX_TAG:
+            raise SchemaError(f"{name}: each entry must be 1 to {MAX_TAG} characters")
+        tag = tag.strip().lstrip("#")
+        if tag and tag not in out:
+            out.append(tag)
+    return out
+
+
+def _int(lo: int, hi: int) -> Validator:
+    def check(name: str, value: Any) -> int:
+        if isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip()):
+            value = int(value)
+        if not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi:
+            raise SchemaError(f"{name}: expected a whole number from {lo} to {hi}")
+        return value
+
+    return check
+
+
+def _bool(name: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise SchemaError(f"{name}: expected yes or no")
+    return value
+
+
+def _date(name: str, value: Any) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise SchemaError(f"{name}: expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def _enum(cls: type[enum.StrEnum]) -> Validator:
+    def check(name: str, value: Any) -> str:
+        try:
+            return cls(value).value
+        except ValueError:
+            allowed = ", ".join(v.value for v in cls)
+            raise SchemaError(f"{name}: expected one of {allowed}") from None
+
+    return check
+
+
+def _hexlist(name: str, value: Any) -> list[str]:
+    if not isinstance(value, list) or len(value) > 64:
+        raise SchemaError(f"{name}: expected a list of ids")
+    for v in value:
+        if not isinstance(v, str) or not re.fullmatch(r"[0-9a-f]{16,64}", v):
+            raise SchemaError(f"{name}: {v!r} is not an id")
+    return list(value)
+
+
+def _windows(name: str, value: Any) -> list[dict[str, Any]]:
+    if not isinstance(value, list) or len(value) > 20:
+        raise SchemaError(f"{name}: expected a list of at most 20 windows")
+    out = []
+    for w in value:
+        if not isinstance(w, Mapping):
+            raise SchemaError(f"{name}: each window is a mapping")
+        unknown = set(w) - {"from", "to", "hours", "region", "remote"}
+        if unknown:
+            raise SchemaError(f"{name}: unknown window fields {sorted(unknown)}")
+        start, end = _date("from", w.get("from")), _date("to", w.get("to"))
+        days = (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days
+        if not 0 <= days <= 90:
+            raise SchemaError(f"{name}: a window ends after it starts and lasts at most 90 days")
+        out.append(
+            {
+                "from": start,
+                "to": end,
+                "hours": _int(0, 80)("hours", w.get("hours", 0)),
+                "region": _text(100)("region", w.get("region", "")),
+                "remote": _bool("remote", w.get("remote", False)),
+            }
+        )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    check: Validator
+    sealed: bool = False
+
+
+FIELDS: dict[Kind, dict[str, Field]] = {
+    Kind.NOTE: {"title": Field(_title), "tags": Field(_tags)},
+    Kind.LEAD: {
+        "title": Field(_title),
+        "description": Field(_text(20_000)),
+        "role": Field(_text(200)),
+        "skills": Field(_tags),
+        "region": Field(_text(200)),
+        "remote": Field(_bool),
+        "start": Field(_date),
+        "duration_weeks": Field(_int(0, 520)),
+        "extension": Field(_bool),
+        "hours_per_week": Field(_int(0, 80)),
+        "respond_by": Field(_date),
+        "contract_form": Field(_text(100)),
+        "dba_assessment": Field(_text(500)),
+        "referral_terms": Field(_text(500)),
+        "status": Field(_enum(LeadStatus)),
+        "claimer": Field(_text(64)),
+        # sealed to the claimer once they countersign the referral terms
+        "org": Field(_text(200), sealed=True),
+        "contact": Field(_text(500), sealed=True),
+        "rate_min": Field(_int(0, 100_000), sealed=True),
+        "rate_max": Field(_int(0, 100_000), sealed=True),
+        "intermediary": Field(_text(200), sealed=True),
+        "fee": Field(_text(200), sealed=True),
+    },
+    Kind.IDEA: {
+        "title": Field(_title),
+        "tags": Field(_tags),
+        "owners": Field(_hexlist),
+        "terms": Field(_enum(Terms)),
+        "embargo_until": Field(_date),
+        "audience": Field(_text(64)),
+        "derived_from": Field(_hexlist),
+    },
+    Kind.PROFILE: {
+        "skills": Field(_tags),
+        "availability": Field(_windows),
+        "ambitions": Field(_text(5_000)),
+    },
+    Kind.THANKS: {"target": Field(_text(64)), "text": Field(_text(1_000))},
+}
+
+# Kinds whose long text is a "body" with conflict-preserving merge instead of last-writer-wins.
+BODY_KINDS = frozenset({Kind.NOTE, Kind.IDEA})
+
+NEVER_STORED = frozenset({"reason", "hiring_reason", "reason_for_hiring", "health"})
+
+
+def validate_fields(kind: Kind, fields: Mapping[str, Any]) -> dict[str, Any]:
+    """Check every given field of `kind`; returns the cleaned values."""
+    spec = FIELDS[kind]
+    out: dict[str, Any] = {}
+    for name, value in fields.items():
+        if name in NEVER_STORED:
+            raise NeverStoredField(
+                f"{name}: CoopShare never stores this field (it often holds health data)"
+            )
+        if name not in spec:
+            raise SchemaError(f"{kind.value} has no field {name!r}")
+        out[name] = spec[name].check(name, value)
+    if kind is Kind.LEAD:
+        lo, hi = out.get("rate_min"), out.get("rate_max")
+        if lo is not None and hi is not None and lo > hi:
+            raise SchemaError("rate_min: must not be above rate_max")
+    return out
+
+
+def validate_body(text: Any) -> str:
+    return _text(MAX_TEXT)("body", text)
+
+
+def split_sealed(kind: Kind, fields: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Split validated fields into (coop-visible, sealed) parts."""
+    spec = FIELDS[kind]
+    coop = {k: v for k, v in fields.items() if not spec[k].sealed}
+    sealed = {k: v for k, v in fields.items() if spec[k].sealed}
+    return coop, sealed
+
+
+def check_transition(old: str | None, new: str) -> None:
+    """Refuse a lead status change the lifecycle does not allow."""
+    if old is None or old == new:
+        return
+    if LeadStatus(new) not in LEAD_TRANSITIONS[LeadStatus(old)]:
+        raise SchemaError(f"status: a lead cannot go from {old} to {new}")
+
+
+WIKILINK = re.compile(r"\[\[([^\[\]|#]{1,200})(?:[|#][^\[\]]*)?\]\]")
+
+
+def wikilinks(body: str) -> list[str]:
+    """Targets of ``[[links]]`` in a note body, in order, without duplicates."""
+    seen: list[str] = []
+    for m in WIKILINK.finditer(body):
+        target = m.group(1).strip()
+        if target and target not in seen:
+            seen.append(target)
+    return seen

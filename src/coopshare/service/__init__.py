@@ -1,0 +1,1 @@
+"""The one layer that wires everything: home folder, replica (ingest + state), authoring."""

@@ -1,0 +1,322 @@
+"""Writing to the cooperative: every change becomes a signed op applied through the replica.
+
+:class:`Coop` is what the CLI (and later the Node and the GUI) call. Each method validates its
+input first (nothing half-done reaches the log), builds the op body, signs the op and feeds it
+through :meth:`Replica.apply` like any op from a peer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from coopshare.crypto import envelope
+from coopshare.crypto import primitives as p
+from coopshare.errors import NoCoop, SchemaError, UserError
+from coopshare.model.fold import ItemState
+from coopshare.model.items import (
+    CLOSED_STATUSES,
+    Kind,
+    LeadStatus,
+    Terms,
+    check_derived_terms,
+    check_transition,
+    split_sealed,
+    validate_body,
+    validate_fields,
+)
+from coopshare.model.roster import DeviceRecord, Role
+from coopshare.protocol import content, roster_body
+from coopshare.protocol.ops import Header, OpKind, make_op
+from coopshare.service.replica import Applied, Replica
+
+
+class Coop(Replica):
+    # --- op authoring -------------------------------------------------------------------------
+
+    def _append(self, kind: OpKind, body: bytes, epoch: bytes = b"") -> Applied:
+        with self.transaction(durable=kind.is_roster):
+            last = self.store.last_of(self.me.device_id)
+            seq, backlink = (last[0] + 1, last[1]) if last else (1, None)
+            op = make_op(
+                self.me.device_key,
+                coop_id=b"" if kind is OpKind.GENESIS else self._coop(),
+                device=self.me.device_id,
+                seq=seq,
+                backlink=backlink,
+                hlc=self.clock.tick(),
+                parents=self.roster.heads,
+                kind=kind,
+                epoch=epoch,
+                body=body,
+            )
+            return self.apply(op.encode())
+
+    def _coop(self) -> bytes:
+        if self.coop_id is None:
+            raise NoCoop("not part of a cooperative yet: run 'coopshare coop create' or 'join'")
+        return self.coop_id
+
+    def _epoch(self) -> tuple[bytes, bytes]:
+        """(epoch id, key) to write under: the newest epoch of the roster whose key we hold."""
+        for eid, _ in reversed(self.roster.epochs):
+            if eid in self.epoch_keys:
+                return eid, self.epoch_keys[eid]
+        raise UserError("this device holds no key of the cooperative yet; sync with a member first")
+
+    # --- cooperative and roster ---------------------------------------------------------------
+
+    def create_coop(self, name: str) -> bytes:
+        if self.coop_id is not None:
+            raise UserError("this data folder already belongs to a cooperative")
+        if not name.strip():
+            raise UserError("the cooperative needs a name")
+        body, eid = roster_body.genesis(self.me, name.strip(), p.random_bytes(32))
+        self._append(OpKind.GENESIS, body, eid)
+        return self._coop()
+
+    def adopt_coop(self, coop_id: bytes) -> None:
+        """Accept ops of `coop_id` from now on (the joiner's side of an invitation)."""
+        if self.coop_id not in (None, coop_id):
+            raise UserError("this data folder already belongs to another cooperative")
+        with self.transaction(durable=True):
+            self.store.set_meta("coop_id", coop_id)
+        self.coop_id = coop_id
+
+    def join_request(self) -> dict[str, Any]:
+        """What a joining device hands the inviting admin: its keys, certified by its member key."""
+        return {"member_pk": self.me.member_pk, "name": self.me.name, "device": roster_body.device_bundle(self.me)}
+
+    def add_member(self, request: Mapping[str, Any], role: Role = Role.MEMBER) -> bytes:
+        self._require_admin()
+        eid, key = self._epoch()
+        body = roster_body.add_member(request["member_pk"], str(request["name"]), dict(request["device"]),
+                                      role, key, self._coop())
+        applied = self._append(OpKind.ADD_MEMBER, body, eid)
+        if applied.op_id in self.roster.invalid:
+            raise UserError("the roster refused this addition (already a member?)")
+        return roster_body.parse_bundle(request["device"], request["member_pk"]).member_id
+
+    def remove_member(self, member_id: bytes) -> None:
+        self._require_admin()
+        if member_id not in self.roster.members:
+            raise UserError("no such member")
+        remaining = [d for d in self._active_devices() if d.member_id != member_id]
+        self._new_epoch(OpKind.REMOVE_MEMBER, {"member": member_id}, remaining)
+
+    def revoke_device(self, device_id: bytes) -> None:
+        remaining = [d for d in self._active_devices() if d.device_id != device_id]
+        self._new_epoch(OpKind.REVOKE_DEVICE, {"device_id": device_id}, remaining)
+
+    def rotate(self) -> None:
+        self._require_admin()
+        self._new_epoch(OpKind.ROTATE, {}, self._active_devices())
+
+    def change_role(self, member_id: bytes, role: Role) -> None:
+        self._require_admin()
+        eid, _ = self._epoch()
+        self._append(OpKind.CHANGE_ROLE, roster_body.change_role(member_id, role), eid)
+
+    def _new_epoch(self, kind: OpKind, subject: dict[str, bytes], recipients: list[DeviceRecord]) -> None:
+        eid, _ = self._epoch()
+        body, _new = roster_body.new_epoch(subject, p.random_bytes(32), self._coop(), recipients, self.epoch_keys)
+        applied = self._append(kind, body, eid)
+        if applied.op_id in self.roster.invalid:
+            raise UserError("the roster refused this change")
+
+    def _active_devices(self) -> list[DeviceRecord]:
+        return [self.roster.devices[d] for d in sorted(self.roster.active)]
+
+    def _require_admin(self) -> None:
+        self._coop()
+        if not self.roster.is_admin(self.me.member_id):
+            raise UserError("only an admin of the cooperative can do this")
+
+    # --- members ------------------------------------------------------------------------------
+
+    def members(self) -> list[dict[str, Any]]:
+        out = []
+        for mid, m in self.roster.members.items():
+            out.append({
+                "member_id": mid.hex(),
+                "name": self.member_name(mid),
+                "role": m.role.value,
+                "devices": len(self.roster.active_devices_of(mid)),
+                "me": mid == self.me.member_id,
+            })
+        return sorted(out, key=lambda m: (m["name"].casefold(), m["member_id"]))
+
+    def find_member(self, name: str) -> bytes:
+        wanted = name.strip().casefold()
+        hits = [mid for mid in self.roster.members if self.member_name(mid).casefold() == wanted]
+        hits = hits or [mid for mid in self.roster.members if mid.hex().startswith(wanted)]
+        if len(hits) != 1:
+            raise UserError(f"no member called {name!r}" if not hits else f"{name!r} matches several members")
+        return hits[0]
+
+    # --- items --------------------------------------------------------------------------------
+
+    def new_item_id(self) -> bytes:
+        return self.me.member_id[:8] + p.random_bytes(8)
+
+    def write_item(
+        self,
+        kind: Kind,
+        item_id: bytes,
+        fields: Mapping[str, Any],
+        *,
+        body: str | None = None,
+        deleted: bool | None = None,
+        to: Sequence[bytes] = (),
+    ) -> bytes:
+        """Validate and write one change of an item; `to` seals everything to those members."""
+        clean = validate_fields(kind, fields)
+        if body is not None:
+            body = validate_body(body)
+        prev: tuple[bytes, ...] = ()
+        current = self.item(item_id)
+        if body is not None and current is not None:
+            prev = tuple(current.heads)  # this edit has seen every head: resolves a conflict
+        coop_fields, sealed_fields = split_sealed(kind, clean)
+        coop_id = self._coop()
+        eid, key = self._epoch()
+        parts = []
+        if to:
+            recipients = self._devices_of([*to, self.me.member_id])
+            plain = content.encode_change(kind, item_id, clean, body=body, prev=prev, deleted=deleted)
+            parts.append(envelope.seal_to(plain, recipients, coop_id)[0])
+        else:
+            plain = content.encode_change(kind, item_id, coop_fields, body=body, prev=prev, deleted=deleted)
+            parts.append(envelope.seal_coop(plain, key, coop_id)[0])
+            if sealed_fields:  # e.g. a lead's client: only the giver until released to a claimer
+                sealed = content.encode_change(kind, item_id, sealed_fields)
+                parts.append(envelope.seal_to(sealed, self._devices_of([self.me.member_id]), coop_id)[0])
+        self._append(OpKind.ITEM, content.encode_parts(parts), eid)
+        return item_id
+
+    def _devices_of(self, members: Iterable[bytes]) -> list[bytes]:
+        keys = []
+        for mid in dict.fromkeys(members):
+            devices = self.roster.active_devices_of(mid)
+            if not devices:
+                raise UserError("a recipient has no active device in the roster")
+            keys += [d.kex_pk for d in devices]
+        return keys
+
+    def add_note(self, title: str, body: str, tags: Sequence[str] = (), to: Sequence[bytes] = ()) -> bytes:
+        return self.write_item(Kind.NOTE, self.new_item_id(), {"title": title, "tags": list(tags)},
+                               body=body, to=to)
+
+    def edit_item(self, item_id: bytes, fields: Mapping[str, Any], body: str | None = None) -> None:
+        st = self._existing(item_id)
+        if st.kind is Kind.LEAD and "status" in fields:
+            check_transition(st.value("status"), str(fields["status"]))
+        self.write_item(st.kind, item_id, fields, body=body)
+
+    def delete_item(self, item_id: bytes) -> None:
+        st = self._existing(item_id)
+        self.write_item(st.kind, item_id, {}, deleted=True)
+
+    def add_lead(self, fields: Mapping[str, Any]) -> bytes:
+        return self.write_item(Kind.LEAD, self.new_item_id(), {"status": LeadStatus.OPEN.value, **fields})
+
+    def claim_lead(self, item_id: bytes) -> None:
+        st = self._existing(item_id)
+        if st.kind is not Kind.LEAD:
+            raise UserError("only a lead can be claimed")
+        check_transition(st.value("status"), LeadStatus.CLAIMED.value)
+        self.write_item(Kind.LEAD, item_id, {"status": "claimed", "claimer": self.me.member_id.hex()})
+
+    def set_lead_status(self, item_id: bytes, status: str) -> None:
+        st = self._existing(item_id)
+        if st.value("status") in {s.value for s in CLOSED_STATUSES}:
+            raise UserError("this lead is closed")
+        self.edit_item(item_id, {"status": status})
+
+    def add_idea(
+        self, title: str, body: str, terms: str, *, tags: Sequence[str] = (), to: Sequence[bytes] = (),
+        derived_from: Sequence[bytes] = (), embargo_until: str | None = None,
+    ) -> bytes:
+        fields: dict[str, Any] = {
+            "title": title, "tags": list(tags), "terms": terms, "owners": [self.me.member_id.hex()],
+            "audience": "named" if to else "coop", "derived_from": [d.hex() for d in derived_from],
+        }
+        if embargo_until:
+            fields["embargo_until"] = embargo_until
+        clean = validate_fields(Kind.IDEA, fields)
+        for parent_id in derived_from:
+            parent = self._existing(parent_id)
+            if parent.kind is not Kind.IDEA:
+                raise SchemaError("derived_from: must name an idea")
+            check_derived_terms(Terms(clean["terms"]), Terms(parent.value("terms", "private")))
+        return self.write_item(Kind.IDEA, self.new_item_id(), clean, body=body, to=to)
+
+    def set_profile(self, fields: Mapping[str, Any]) -> bytes:
+        item_id = self.me.member_id[:8] + b"profile\0"
+        return self.write_item(Kind.PROFILE, item_id, fields)
+
+    def thank(self, target: bytes, text: str) -> bytes:
+        self._existing(target)
+        return self.write_item(Kind.THANKS, self.new_item_id(), {"target": target.hex(), "text": text})
+
+    def release(self, item_id: bytes, member_id: bytes) -> int:
+        """Grant `member_id` the keys of the sealed parts of my ops on this item; returns count."""
+        coop_id = self._coop()
+        grants = []
+        for op_id in self.store.ops_of_item(item_id):
+            row = self.store.op_row(op_id)
+            if row is None or row[2] is None:
+                continue
+            for i, part in enumerate(content.decode_parts(row[2])):
+                if part.mode == envelope.MODE_SEALED:
+                    dek = envelope.part_key(part, coop_id, None, self.me.kex_key)
+                    if dek is not None:
+                        grants.append(content.Grant(op_id, i, dek))
+        if not grants:
+            return 0
+        part, _ = envelope.seal_to(content.encode_grants(grants), self._devices_of([member_id]), coop_id)
+        eid, _ = self._epoch()
+        self._append(OpKind.KEY_RELEASE, content.encode_parts([part]), eid)
+        return len(grants)
+
+    def purge(self, item_id: bytes) -> None:
+        self._existing(item_id)
+        mine = [o for o in self.store.ops_of_item(item_id) if self._author_of(o) == self.me.member_id]
+        eid, _ = self._epoch()
+        self._append(OpKind.PURGE, content.encode_purge(mine), eid)
+
+    def _author_of(self, op_id: bytes) -> bytes | None:
+        row = self.store.op_row(op_id)
+        return None if row is None else self.roster.member_of(Header.decode(row[0]).device)
+
+    def _existing(self, item_id: bytes) -> ItemState:
+        st = self.item(item_id)
+        if st is None:
+            raise UserError(f"no item {item_id.hex()}")
+        return st
+
+    def find_item(self, prefix: str) -> bytes:
+        prefix = prefix.strip().lower()
+        hits = [st.item_id for st in self.items() if st.item_id.hex().startswith(prefix)] if prefix else []
+        if len(hits) != 1:
+            raise UserError(f"no item with id {prefix!r}" if not hits else f"id {prefix!r} is ambiguous")
+        return hits[0]
+
+    # --- status -------------------------------------------------------------------------------
+
+    def status(self) -> dict[str, Any]:
+        counts = self.store.count_items()
+        eid = self.roster.current_epoch
+        return {
+            "coop_id": self.coop_id.hex() if self.coop_id else None,
+            "coop_name": self.coop_name(),
+            "me": {"name": self.me.name, "member_id": self.me.member_id.hex(), "device_id": self.me.device_id.hex()},
+            "members": len(self.roster.members),
+            "ops": self.store.count_ops(),
+            "items": {k.value: counts.get(k.value, 0) for k in Kind},
+            "version_vector": {d.hex(): s for d, s in sorted(self.store.version_vector().items())},
+            "roster_heads": [h.hex() for h in self.roster.heads],
+            "epoch": eid.hex() if eid else None,
+            "quarantined": len(self.store.quarantined()),
+            "equivocating_devices": [d.hex() for d in self.store.equivocating_devices()],
+        }

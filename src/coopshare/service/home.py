@@ -1,0 +1,56 @@
+"""The data folder: where it is, creating an identity in it, and opening it.
+
+``--home DIR`` or ``COOPSHARE_HOME`` select the folder; otherwise platformdirs' user data dir.
+The passphrase comes from the caller (CLI prompt, GUI dialog) or ``COOPSHARE_PASSPHRASE``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+from coopshare.errors import UserError
+from coopshare.identity import keystore
+from coopshare.identity.keys import Identity
+from coopshare.identity.recovery import decode as decode_recovery
+from coopshare.crypto import primitives as p
+from coopshare.service.coop import Coop
+from coopshare.store.db import Store
+
+PASSPHRASE_ENV = "COOPSHARE_PASSPHRASE"
+
+
+def default_home() -> Path:
+    env = os.environ.get("COOPSHARE_HOME")
+    return Path(env) if env else Path(platformdirs.user_data_dir("coopshare", "CoopShare"))
+
+
+def env_passphrase() -> str | None:
+    return os.environ.get(PASSPHRASE_ENV)
+
+
+def is_initialised(home: Path) -> bool:
+    return keystore.exists(home)
+
+
+def init(home: Path, name: str, passphrase: str, *, recovery_code: str | None = None,
+         use_keyring: bool = False) -> Identity:
+    """Create the member and device keys in a new data folder."""
+    if keystore.exists(home):
+        raise UserError(f"{home} already holds an identity")
+    if not name.strip():
+        raise UserError("a name is required (--name)")
+    member_key = p.signing_key_from_seed(decode_recovery(recovery_code)) if recovery_code else None
+    identity = Identity.generate(name.strip(), member_key)
+    home.mkdir(parents=True, exist_ok=True)
+    os.chmod(home, 0o700)
+    keystore.create(home, identity, passphrase, use_keyring=use_keyring)
+    return identity
+
+
+def open_coop(home: Path, passphrase: str | None) -> Coop:
+    """Unlock the keystore and open the store of `home`."""
+    unlocked = keystore.unlock(home, passphrase)
+    return Coop(unlocked, Store.open(home))

@@ -1,0 +1,410 @@
+"""One member's replica of one cooperative: every op goes through :meth:`Replica.apply`.
+
+The same pipeline handles ops written here and ops received from peers:
+
+1. decode and schema-check the wire bytes (protocol.ops);
+2. drop an exact replay (same op id) as a no-op;
+3. check the coop, find the author's device key in the roster, verify the signature over the
+   exact header bytes; unknown parents or author park the op in quarantine;
+4. flag equivocation (another op with the same device and seq) and keep going;
+5. store the bytes and, in the same transaction, update the derived state: roster ops re-resolve
+   the roster (model.roster) and yield epoch keys; item ops are decrypted where this device holds
+   the key and folded into encrypted item rows; key releases and purges act on earlier ops.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from coopshare.crypto import envelope
+from coopshare.crypto import primitives as p
+from coopshare.errors import DecryptError, Unauthorized, ValidationError, WrongCoop
+from coopshare.identity.keystore import Unlocked
+from coopshare.model.fold import Change, ItemState
+from coopshare.model.hlc import HybridClock
+from coopshare.model.items import Kind
+from coopshare.model.roster import RosterState, resolve
+from coopshare.protocol import content, roster_body
+from coopshare.protocol.codec import pack, unpack
+from coopshare.protocol.ops import Header, Op, OpKind, decode_op
+from coopshare.store.db import Store
+from coopshare.store.search import SearchIndex
+
+ROSTER_KINDS = tuple(k.value for k in OpKind if k.is_roster)
+_ITEM_AAD = b"coopshare/v1/item-row"
+_GRANT_AAD = b"coopshare/v1/grant-row"
+# lead fields a member other than the giver may change (claiming and moving the lead along)
+CLAIMER_FIELDS = frozenset({"status", "claimer"})
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    """What applying one op did."""
+
+    op_id: bytes
+    kind: OpKind
+    new: bool  # False: replay of a stored op, nothing changed
+    quarantined: bool = False
+    items: tuple[bytes, ...] = ()  # item ids whose state changed
+    equivocation: bool = False
+
+
+class Replica:
+    def __init__(self, unlocked: Unlocked, store: Store) -> None:
+        self.me = unlocked.identity
+        self._master = unlocked.master_key
+        self.store = store
+        coop = store.meta("coop_id")
+        self.coop_id: bytes | None = coop
+        self.clock = HybridClock(store.max_hlc())
+        self._tx_depth = 0
+        self._search: SearchIndex | None = None
+        self.unreadable = 0
+        self._reload()
+
+    # --- state loading ------------------------------------------------------------------------
+
+    def _reload(self) -> None:
+        self._roster_bodies: dict[bytes, roster_body.RosterBody] = {}
+        for hb, sig, body in self.store.iter_ops(ROSTER_KINDS):
+            op = Op(_header(hb), hb, sig, body)
+            self._roster_bodies[op.op_id] = roster_body.parse(op)
+        self._set_roster(resolve(b.op for b in self._roster_bodies.values()))
+        self._seen_version = self.store.data_version()
+        self._search = None
+
+    def refresh(self) -> None:
+        """Pick up what another process (a running node, the CLI) committed meanwhile."""
+        if self.store.data_version() != self._seen_version:
+            self._reload()
+            self.clock.observe(self.store.max_hlc())
+
+    def _set_roster(self, state: RosterState) -> None:
+        self.roster = state
+        self.epoch_keys = self._derive_epoch_keys(state)
+        self._roster_cache: dict[tuple[bytes, ...], RosterState] = {state.heads: state}
+
+    def _derive_epoch_keys(self, state: RosterState) -> dict[bytes, bytes]:
+        keys: dict[bytes, bytes] = {}
+        coop = self.coop_id or b""
+        for op_id in state.valid:
+            b = self._roster_bodies[op_id]
+            eid = b.op.epoch_id or b.header_epoch
+            info_coop = b"" if b.op.kind.value == "genesis" else coop
+            if eid and eid not in keys:
+                try:
+                    key = roster_body.unwrap_epoch(b.wraps, info_coop, eid, self.me.device_id, self.me.kex_key)
+                except DecryptError:
+                    key = None
+                if key is not None:
+                    keys[eid] = key
+            if b.chain is not None and b.op.epoch_id in keys:
+                try:
+                    for old, k in roster_body.open_chain(keys[b.op.epoch_id], b.chain).items():
+                        keys.setdefault(old, k)
+                except (DecryptError, ValidationError):
+                    pass
+        return keys
+
+    def roster_at(self, parents: tuple[bytes, ...]) -> RosterState:
+        """The roster as the author of an op with these parents saw it."""
+        key = tuple(sorted(parents))
+        state = self._roster_cache.get(key)
+        if state is None:
+            closure: set[bytes] = set()
+            todo = list(key)
+            while todo:
+                o = todo.pop()
+                if o not in closure:
+                    closure.add(o)
+                    todo.extend(self._roster_bodies[o].op.parents)
+            state = resolve(self._roster_bodies[o].op for o in closure)
+            self._roster_cache[key] = state
+        return state
+
+    # --- transactions -------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self, *, durable: bool = False) -> Iterator[None]:
+        """Group many ops into one commit (imports, bulk sync); nests."""
+        if self._tx_depth:
+            self._tx_depth += 1
+            try:
+                yield
+            finally:
+                self._tx_depth -= 1
+            return
+        saved = (self._roster_bodies.copy(), self.roster, self.epoch_keys)
+        self._tx_depth = 1
+        try:
+            with self.store.tx(durable=durable):
+                yield
+        except BaseException:
+            self._roster_bodies, roster, _ = saved
+            self._set_roster(roster)
+            self._search = None
+            raise
+        finally:
+            self._tx_depth = 0
+        self._seen_version = self.store.data_version()
+
+    # --- the ingest pipeline ------------------------------------------------------------------
+
+    def apply(self, wire: bytes) -> Applied:
+        """Verify and store one op from anywhere; raises a ValidationError if it is refused."""
+        op = decode_op(wire)
+        if self.store.has_op(op.op_id):
+            return Applied(op.op_id, op.header.kind, new=False)
+        with self.transaction(durable=op.header.kind.is_roster):
+            result = self._apply_new(op, wire)
+            if result.new and not result.quarantined and op.header.kind.is_roster:
+                self._retry_quarantine()
+        return result
+
+    def _apply_new(self, op: Op, wire: bytes) -> Applied:
+        h = op.header
+        kind = h.kind
+        rb: roster_body.RosterBody | None = None
+        if kind is OpKind.GENESIS:
+            if self.coop_id is not None and op.op_id != self.coop_id:
+                raise WrongCoop("genesis of another cooperative")
+            rb = roster_body.parse(op)
+            assert rb.op.device is not None
+            author_pk = rb.op.device.sign_pk
+        else:
+            if h.coop_id != self.coop_id:
+                raise WrongCoop("op belongs to another cooperative")
+            missing = [x for x in h.parents if x not in self._roster_bodies]
+            author = self.roster.devices.get(h.device)
+            if missing or author is None:
+                reason = "unknown parents" if missing else "unknown author"
+                self.store.quarantine(op.op_id, wire, reason, int(time.time()))
+                return Applied(op.op_id, kind, new=True, quarantined=True)
+            author_pk = author.sign_pk
+        op.verify(author_pk)
+        # every check that can refuse the op comes before the first write
+        if kind.is_roster:
+            rb = rb or roster_body.parse(op)
+        elif h.device not in self.roster_at(h.parents).active:
+            raise Unauthorized("author device was not an active member when it wrote this op")
+        if kind is OpKind.GENESIS and self.coop_id is None:
+            self.coop_id = op.op_id
+            self.store.set_meta("coop_id", op.op_id)
+        equivocation = self._check_log(op)
+        body = None if self.store.is_purged(op.op_id) else op.body
+        self.store.insert_op(op.op_id, h.device, h.seq, h.hlc, kind.value, op.header_bytes, op.signature, body)
+        self.clock.observe(h.hlc)
+        items: tuple[bytes, ...] = ()
+        if rb is not None:
+            self._roster_bodies[op.op_id] = rb
+            self._set_roster(resolve(b.op for b in self._roster_bodies.values()))
+        elif body is not None:
+            try:
+                items = self._apply_content(op)
+            except (ValidationError, DecryptError):
+                # signed by a member but unreadable inside: kept and forwarded, not shown
+                self.unreadable += 1
+        return Applied(op.op_id, kind, new=True, items=items, equivocation=equivocation)
+
+    def _check_log(self, op: Op) -> bool:
+        others = self.store.ops_at(op.header.device, op.header.seq)
+        for other in others:
+            self.store.record_equivocation(op.header.device, op.header.seq, other, op.op_id)
+        return bool(others)
+
+    def _retry_quarantine(self) -> None:
+        progress = True
+        while progress:
+            progress = False
+            for op_id, wire in self.store.quarantined():
+                op = decode_op(wire)
+                if any(x not in self._roster_bodies for x in op.header.parents):
+                    continue
+                if op.header.device not in self.roster.devices:
+                    continue
+                self.store.unquarantine(op_id)
+                try:
+                    self._apply_new(op, wire)
+                    progress = True
+                except ValidationError:
+                    continue
+
+    # --- content ------------------------------------------------------------------------------
+
+    def _apply_content(self, op: Op) -> tuple[bytes, ...]:
+        assert op.body is not None
+        kind = op.header.kind
+        author = self.roster.member_of(op.header.device) or b""
+        if kind is OpKind.ITEM:
+            changes = self._open_changes(op, author)
+            return tuple(self._fold(ch) for ch in changes)
+        if kind is OpKind.KEY_RELEASE:
+            return self._apply_release(op)
+        if kind is OpKind.PURGE:
+            return self._apply_purge(op, author)
+        return ()
+
+    def _open_changes(self, op: Op, author: bytes, grants: dict[int, bytes] | None = None) -> list[Change]:
+        assert op.body is not None and self.coop_id is not None
+        parts = content.decode_parts(op.body)
+        grants = self._grants(op.op_id) if grants is None else grants
+        out = []
+        for i, part in enumerate(parts):
+            try:
+                dek = grants.get(i) or envelope.part_key(
+                    part, self.coop_id, self.epoch_keys.get(op.header.epoch), self.me.kex_key
+                )
+                if dek is None:
+                    continue  # sealed to others: store and forward, cannot read
+                plain = envelope.open_part(part, dek, self.coop_id)
+            except DecryptError:
+                continue
+            ch = content.decode_change(plain, op_id=op.op_id, hlc=op.header.hlc, author=author)
+            if self._change_allowed(ch, author):
+                out.append(ch)
+        return out
+
+    def _change_allowed(self, ch: Change, author: bytes) -> bool:
+        if ch.item_id[:8] == author[:8]:
+            return True
+        if ch.kind is Kind.LEAD and set(ch.fields) <= CLAIMER_FIELDS and ch.body is None:
+            return ch.deleted is None
+        return ch.deleted is not None and not ch.fields and self.roster.is_admin(author)
+
+    def _fold(self, ch: Change) -> bytes:
+        state = self.item(ch.item_id)
+        if state is None or state.kind is not ch.kind:
+            state = ItemState(ch.item_id, ch.kind)
+        state.apply(ch)
+        self._save_item(state)
+        self.store.link_item_op(ch.op_id, ch.item_id)
+        return ch.item_id
+
+    def _save_item(self, state: ItemState) -> None:
+        blob = p.seal(self._master, pack(state.to_plain()), _ITEM_AAD + state.item_id)
+        self.store.put_item(state.item_id, state.kind.value, state.updated, blob)
+        if self._search is not None:
+            self._index(state)
+
+    def _apply_release(self, op: Op) -> tuple[bytes, ...]:
+        assert op.body is not None and self.coop_id is not None
+        parts = content.decode_parts(op.body)
+        if len(parts) != 1:
+            return ()
+        dek = envelope.part_key(parts[0], self.coop_id, None, self.me.kex_key)
+        if dek is None:
+            return ()
+        touched = []
+        for g in content.decode_grants(envelope.open_part(parts[0], dek, self.coop_id)):
+            row = self.store.op_row(g.op_id)
+            self.store.put_grant(g.op_id, g.part, p.seal(self._master, g.key, _GRANT_AAD + g.op_id))
+            if row is not None and row[2] is not None:
+                target = Op(_header(row[0]), row[0], row[1], row[2])
+                author = self.roster.member_of(target.header.device) or b""
+                touched += [self._fold(ch) for ch in self._open_changes(target, author)]
+        return tuple(touched)
+
+    def _grants(self, op_id: bytes) -> dict[int, bytes]:
+        return {
+            part: p.open_sealed(self._master, blob, _GRANT_AAD + op_id)
+            for part, blob in self.store.grants_for(op_id).items()
+        }
+
+    def _apply_purge(self, op: Op, author: bytes) -> tuple[bytes, ...]:
+        assert op.body is not None
+        touched: set[bytes] = set()
+        for target in content.decode_purge(op.body):
+            row = self.store.op_row(target)
+            if row is not None:
+                target_author = self.roster.member_of(_header(row[0]).device)
+                if target_author != author and not self.roster.is_admin(author):
+                    continue
+            self.store.purge_body(target)
+            item_id = self.store.item_of_op(target)
+            if item_id is not None:
+                touched.add(item_id)
+        for item_id in touched:
+            self._refold(item_id)
+        return tuple(touched)
+
+    def _refold(self, item_id: bytes) -> None:
+        """Rebuild one item from its remaining ops (after a purge)."""
+        old = self.item(item_id)
+        state = ItemState(item_id, old.kind) if old else None
+        for op_id in self.store.ops_of_item(item_id):
+            row = self.store.op_row(op_id)
+            if row is None or row[2] is None:
+                continue
+            op = Op(_header(row[0]), row[0], row[1], row[2])
+            author = self.roster.member_of(op.header.device) or b""
+            for ch in self._open_changes(op, author):
+                if ch.item_id == item_id and state is not None:
+                    state.apply(ch)
+        if state is not None:
+            self._save_item(state)
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def item(self, item_id: bytes) -> ItemState | None:
+        blob = self.store.item_blob(item_id)
+        return None if blob is None else self._open_item(item_id, blob)
+
+    def _open_item(self, item_id: bytes, blob: bytes) -> ItemState:
+        return ItemState.from_plain(unpack(p.open_sealed(self._master, blob, _ITEM_AAD + item_id)))
+
+    def items(self, kind: Kind | None = None, *, include_deleted: bool = False) -> list[ItemState]:
+        out = []
+        for item_id, blob in self.store.item_blobs(kind.value if kind else None):
+            st = self._open_item(item_id, blob)
+            if include_deleted or not st.is_deleted:
+                out.append(st)
+        return out
+
+    def search(self, query: str, limit: int = 50) -> list[ItemState]:
+        if self._search is None:
+            self._search = SearchIndex()
+            rows = [_index_row(st) for st in self.items() if st.kind in _SEARCHABLE]
+            self._search.put_many(rows)
+        found = [self.item(bytes.fromhex(i)) for i, _ in self._search.query(query, limit)]
+        return [st for st in found if st is not None and not st.is_deleted]
+
+    def _index(self, st: ItemState) -> None:
+        assert self._search is not None
+        if st.kind not in _SEARCHABLE:
+            return
+        if st.is_deleted:
+            self._search.remove(st.item_id.hex())
+        else:
+            self._search.put(*_index_row(st))
+
+    def member_name(self, member_id: bytes) -> str:
+        m = self.roster.members.get(member_id)
+        if m is None:
+            return "(former member)"
+        return roster_body.open_name(m.name_ct, self.epoch_keys) or "(name not readable)"
+
+    def coop_name(self) -> str | None:
+        if self.coop_id is None or self.coop_id not in self._roster_bodies:
+            return None
+        blob = self._roster_bodies[self.coop_id].coop_name
+        return roster_body.open_name(blob, self.epoch_keys) if blob else None
+
+
+_SEARCHABLE = frozenset({Kind.NOTE, Kind.LEAD, Kind.IDEA})
+
+
+def _index_row(st: ItemState) -> tuple[str, str, str, str]:
+    v: dict[str, Any] = st.view()
+    text = " ".join(
+        str(v.get(k, "")) for k in ("body", "description", "role", "region", "org", "contact")
+    )
+    tags = " ".join(v.get("tags", []) + v.get("skills", []))
+    return (st.item_id.hex(), st.kind.value, str(v.get("title", "")), f"{text} {tags}")
+
+
+def _header(hb: bytes) -> Header:
+    return Header.decode(hb)

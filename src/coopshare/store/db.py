@@ -1,0 +1,216 @@
+"""The SQLite store of one data folder: the op log as received, plus derived tables.
+
+One :class:`Store` is one connection, used from one thread (sqlite3 enforces it). Every write
+happens inside :meth:`Store.tx`, so an op and what it changes land together or not at all.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from coopshare.errors import StoreError
+
+DB_FILE = "coopshare.db"
+QUARANTINE_MAX = 10_000
+
+
+def _schema_files() -> list[tuple[int, str]]:
+    files = resources.files("coopshare.store").joinpath("schema")
+    out = []
+    for f in files.iterdir():
+        if f.name.endswith(".sql"):
+            out.append((int(f.name.split("_", 1)[0]), f.read_text()))
+    return sorted(out)
+
+
+class Store:
+    """SQLite-backed op log and derived tables; see schema/001_init.sql for the invariants."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._c = conn
+
+    @classmethod
+    def open(cls, home: Path) -> Store:
+        home.mkdir(parents=True, exist_ok=True)
+        path = home / DB_FILE
+        try:
+            conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA secure_delete=ON")
+            conn.execute("PRAGMA busy_timeout=30000")
+            check = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            if check != "ok":
+                raise StoreError(f"{path} failed its integrity check: {check}")
+            store = cls(conn)
+            store._migrate()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"cannot open {path}: {e}") from None
+        return store
+
+    def close(self) -> None:
+        self._c.close()
+
+    @contextmanager
+    def tx(self, *, durable: bool = False) -> Iterator[None]:
+        """One atomic write transaction (BEGIN IMMEDIATE takes the write lock up front).
+
+        `durable` commits with ``synchronous=FULL`` (roster and keys: survives power loss);
+        otherwise WAL with ``synchronous=NORMAL``, which survives a crash of the process.
+        """
+        try:
+            self._c.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
+            self._c.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            raise StoreError(f"store is busy or unwritable: {e}") from None
+        try:
+            yield
+        except BaseException:
+            self._c.execute("ROLLBACK")
+            raise
+        try:
+            self._c.execute("COMMIT")
+        except sqlite3.DatabaseError as e:
+            self._c.execute("ROLLBACK")
+            raise StoreError(f"could not save: {e}") from None
+
+    def _migrate(self) -> None:
+        version = self._c.execute("PRAGMA user_version").fetchone()[0]
+        for number, sql in _schema_files():
+            if number > version:
+                self._c.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version={number};\nCOMMIT;")
+
+    def _q(self, sql: str, *args: Any) -> sqlite3.Cursor:
+        try:
+            return self._c.execute(sql, args)
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"store error: {e}") from None
+
+    # --- meta ---------------------------------------------------------------------------------
+
+    def meta(self, key: str) -> bytes | None:
+        row = self._q("SELECT value FROM meta WHERE key=?", key).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def set_meta(self, key: str, value: bytes) -> None:
+        self._q("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", key, value)
+
+    # --- ops ----------------------------------------------------------------------------------
+
+    def insert_op(
+        self, op_id: bytes, device: bytes, seq: int, hlc: int, kind: str,
+        header: bytes, sig: bytes, body: bytes | None,
+    ) -> bool:
+        """Store an op; False if it was already there (replay is a no-op)."""
+        cur = self._q(
+            "INSERT OR IGNORE INTO ops(op_id, device, seq, hlc, kind, header, sig, body)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            op_id, device, seq, hlc, kind, header, sig, body,
+        )
+        return cur.rowcount == 1
+
+    def has_op(self, op_id: bytes) -> bool:
+        return self._q("SELECT 1 FROM ops WHERE op_id=?", op_id).fetchone() is not None
+
+    def op_row(self, op_id: bytes) -> tuple[bytes, bytes, bytes | None] | None:
+        row = self._q("SELECT header, sig, body FROM ops WHERE op_id=?", op_id).fetchone()
+        return None if row is None else (row[0], row[1], row[2])
+
+    def ops_at(self, device: bytes, seq: int) -> list[bytes]:
+        return [r[0] for r in self._q("SELECT op_id FROM ops WHERE device=? AND seq=?", device, seq)]
+
+    def iter_ops(self, kinds: tuple[str, ...] | None = None) -> Iterator[tuple[bytes, bytes, bytes | None]]:
+        """(header, sig, body) of stored ops in arrival order."""
+        if kinds:
+            marks = ",".join("?" * len(kinds))
+            yield from self._q(f"SELECT header, sig, body FROM ops WHERE kind IN ({marks}) ORDER BY n", *kinds)  # noqa: S608
+        else:
+            yield from self._q("SELECT header, sig, body FROM ops ORDER BY n")
+
+    def version_vector(self) -> dict[bytes, int]:
+        return {r[0]: r[1] for r in self._q("SELECT device, MAX(seq) FROM ops GROUP BY device")}
+
+    def last_of(self, device: bytes) -> tuple[int, bytes] | None:
+        row = self._q(
+            "SELECT seq, op_id FROM ops WHERE device=? ORDER BY seq DESC, op_id LIMIT 1", device
+        ).fetchone()
+        return None if row is None else (row[0], row[1])
+
+    def max_hlc(self) -> int:
+        return int(self._q("SELECT COALESCE(MAX(hlc), 0) FROM ops").fetchone()[0])
+
+    def purge_body(self, op_id: bytes) -> None:
+        self._q("INSERT OR IGNORE INTO purged VALUES (?)", op_id)
+        self._q("UPDATE ops SET body=NULL WHERE op_id=?", op_id)
+
+    def is_purged(self, op_id: bytes) -> bool:
+        return self._q("SELECT 1 FROM purged WHERE op_id=?", op_id).fetchone() is not None
+
+    def data_version(self) -> int:
+        """Changes when another connection (another process) commits to this database."""
+        return int(self._q("PRAGMA data_version").fetchone()[0])
+
+    def count_ops(self) -> int:
+        return int(self._q("SELECT COUNT(*) FROM ops").fetchone()[0])
+
+    def record_equivocation(self, device: bytes, seq: int, a: bytes, b: bytes) -> None:
+        self._q("INSERT OR IGNORE INTO equivocations VALUES (?, ?, ?, ?)", device, seq, *sorted((a, b)))
+
+    def equivocating_devices(self) -> list[bytes]:
+        return [r[0] for r in self._q("SELECT DISTINCT device FROM equivocations")]
+
+    # --- quarantine (ops whose parents or author are not known yet) ---------------------------
+
+    def quarantine(self, op_id: bytes, wire: bytes, reason: str, now: int) -> None:
+        self._q("INSERT OR IGNORE INTO quarantine VALUES (?, ?, ?, ?)", op_id, wire, reason, now)
+        excess = self._q("SELECT COUNT(*) FROM quarantine").fetchone()[0] - QUARANTINE_MAX
+        if excess > 0:
+            self._q(
+                "DELETE FROM quarantine WHERE op_id IN"
+                " (SELECT op_id FROM quarantine ORDER BY added, op_id LIMIT ?)", excess
+            )
+
+    def quarantined(self) -> list[tuple[bytes, bytes]]:
+        return [(r[0], r[1]) for r in self._q("SELECT op_id, wire FROM quarantine ORDER BY added, op_id")]
+
+    def unquarantine(self, op_id: bytes) -> None:
+        self._q("DELETE FROM quarantine WHERE op_id=?", op_id)
+
+    # --- derived item state (encrypted blobs) -------------------------------------------------
+
+    def put_item(self, item_id: bytes, kind: str, updated: int, state: bytes) -> None:
+        self._q("INSERT OR REPLACE INTO items VALUES (?, ?, ?, ?)", item_id, kind, updated, state)
+
+    def item_blob(self, item_id: bytes) -> bytes | None:
+        row = self._q("SELECT state FROM items WHERE item_id=?", item_id).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def item_blobs(self, kind: str | None = None) -> Iterator[tuple[bytes, bytes]]:
+        if kind is None:
+            yield from self._q("SELECT item_id, state FROM items ORDER BY updated DESC")
+        else:
+            yield from self._q("SELECT item_id, state FROM items WHERE kind=? ORDER BY updated DESC", kind)
+
+    def link_item_op(self, op_id: bytes, item_id: bytes) -> None:
+        self._q("INSERT OR IGNORE INTO item_ops VALUES (?, ?)", op_id, item_id)
+
+    def item_of_op(self, op_id: bytes) -> bytes | None:
+        row = self._q("SELECT item_id FROM item_ops WHERE op_id=?", op_id).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def ops_of_item(self, item_id: bytes) -> list[bytes]:
+        return [r[0] for r in self._q("SELECT op_id FROM item_ops WHERE item_id=?", item_id)]
+
+    def count_items(self) -> dict[str, int]:
+        return {r[0]: r[1] for r in self._q("SELECT kind, COUNT(*) FROM items GROUP BY kind")}
+
+    def put_grant(self, op_id: bytes, part: int, sealed_key: bytes) -> None:
+        self._q("INSERT OR REPLACE INTO grants VALUES (?, ?, ?)", op_id, part, sealed_key)
+
+    def grants_for(self, op_id: bytes) -> dict[int, bytes]:
+        return {r[0]: r[1] for r in self._q("SELECT part, key FROM grants WHERE op_id=?", op_id)}
