@@ -47,7 +47,7 @@ class BodyHead:
 class ItemState:
     item_id: bytes
     kind: Kind
-    created: Stamp = (1 << 64, b"")
+    created: Stamp = ((1 << 64) - 1, b"")
     updated: int = 0
     fields: dict[str, tuple[Any, int, bytes]] = field(default_factory=dict)
     deleted: tuple[bool, int, bytes] = (False, 0, b"")
@@ -124,9 +124,9 @@ class ItemState:
             "k": self.kind.value,
             "c": list(self.created),
             "u": self.updated,
-            "f": {k: list(v) for k, v in self.fields.items()},
+            "f": {k: list(v) for k, v in sorted(self.fields.items())},
             "d": list(self.deleted),
-            "h": [[h.op_id, h.hlc, h.author, h.text] for h in self.heads.values()],
+            "h": [[h.op_id, h.hlc, h.author, h.text] for _, h in sorted(self.heads.items())],
             "s": sorted(self.superseded),
         }
 

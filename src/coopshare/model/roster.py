@@ -224,8 +224,7 @@ def _allowed(st: RosterState, op: RosterOp, author: bytes) -> bool:
             and op.member_pk is not None
             and op.role is not None
             and d is not None
-            and d.member_id == op.member_id
-            and d.device_id not in st.devices
+            and _addable(st, d)
         )
     if k is RosterKind.ADD_DEVICE:
         d = op.device
@@ -234,7 +233,7 @@ def _allowed(st: RosterState, op: RosterOp, author: bytes) -> bool:
             and op.member_id in st.members
             and d is not None
             and d.member_id == op.member_id
-            and d.device_id not in st.devices
+            and _addable(st, d)
         )
     if k is RosterKind.REMOVE_MEMBER:
         subject = st.members.get(op.member_id) if op.member_id else None
@@ -250,6 +249,12 @@ def _allowed(st: RosterState, op: RosterOp, author: bytes) -> bool:
     if k is RosterKind.ROTATE:
         return admin
     return False
+
+
+def _addable(st: RosterState, d: DeviceRecord) -> bool:
+    """A device may be (re-)added if it is not active and never belonged to another member."""
+    known = st.devices.get(d.device_id)
+    return d.device_id not in st.active and (known is None or known.member_id == d.member_id)
 
 
 def _last_admin(st: RosterState, m: Member) -> bool:

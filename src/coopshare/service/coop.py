@@ -88,6 +88,10 @@ class Coop(Replica):
         return {"member_pk": self.me.member_pk, "name": self.me.name, "device": roster_body.device_bundle(self.me)}
 
     def add_member(self, request: Mapping[str, Any], role: Role = Role.MEMBER) -> bytes:
+        """Admit a joiner; a known member's new device (same member key) becomes add_device."""
+        member_id = roster_body.parse_bundle(request["device"], request["member_pk"]).member_id
+        if member_id in self.roster.members:
+            return self.add_device(request)
         self._require_admin()
         eid, key = self._epoch()
         body = roster_body.add_member(request["member_pk"], str(request["name"]), dict(request["device"]),
@@ -95,7 +99,19 @@ class Coop(Replica):
         applied = self._append(OpKind.ADD_MEMBER, body, eid)
         if applied.op_id in self.roster.invalid:
             raise UserError("the roster refused this addition (already a member?)")
-        return roster_body.parse_bundle(request["device"], request["member_pk"]).member_id
+        return member_id
+
+    def add_device(self, request: Mapping[str, Any]) -> bytes:
+        """Add another device of an existing member (an admin, or the member itself)."""
+        member_id = roster_body.parse_bundle(request["device"], request["member_pk"]).member_id
+        if member_id != self.me.member_id:
+            self._require_admin()
+        eid, key = self._epoch()
+        body = roster_body.add_device(request["member_pk"], dict(request["device"]), key, self._coop())
+        applied = self._append(OpKind.ADD_DEVICE, body, eid)
+        if applied.op_id in self.roster.invalid:
+            raise UserError("the roster refused this device")
+        return member_id
 
     def remove_member(self, member_id: bytes) -> None:
         self._require_admin()
@@ -209,12 +225,15 @@ class Coop(Replica):
 
     def edit_item(self, item_id: bytes, fields: Mapping[str, Any], body: str | None = None) -> None:
         st = self._existing(item_id)
+        self._require_author(st, lead_fields=set(fields) <= {"status", "claimer"} and body is None)
         if st.kind is Kind.LEAD and "status" in fields:
             check_transition(st.value("status"), str(fields["status"]))
         self.write_item(st.kind, item_id, fields, body=body)
 
     def delete_item(self, item_id: bytes) -> None:
         st = self._existing(item_id)
+        if not self.roster.is_admin(self.me.member_id):
+            self._require_author(st)
         self.write_item(st.kind, item_id, {}, deleted=True)
 
     def add_lead(self, fields: Mapping[str, Any]) -> bytes:
@@ -288,6 +307,11 @@ class Coop(Replica):
     def _author_of(self, op_id: bytes) -> bytes | None:
         row = self.store.op_row(op_id)
         return None if row is None else self.roster.member_of(Header.decode(row[0]).device)
+
+    def _require_author(self, st: ItemState, *, lead_fields: bool = False) -> None:
+        if st.creator == self.me.member_id[:8] or (lead_fields and st.kind is Kind.LEAD):
+            return
+        raise UserError(f"only its author can change this {st.kind.value}")
 
     def _existing(self, item_id: bytes) -> ItemState:
         st = self.item(item_id)

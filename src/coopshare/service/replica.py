@@ -89,25 +89,34 @@ class Replica:
         self._roster_cache: dict[tuple[bytes, ...], RosterState] = {state.heads: state}
 
     def _derive_epoch_keys(self, state: RosterState) -> dict[bytes, bytes]:
+        """Epoch keys wrapped to this device, plus older ones reached through epoch chains."""
         keys: dict[bytes, bytes] = {}
         coop = self.coop_id or b""
-        for op_id in state.valid:
-            b = self._roster_bodies[op_id]
+        bodies = [self._roster_bodies[o] for o in state.valid]
+        for b in bodies:
             eid = b.op.epoch_id or b.header_epoch
-            info_coop = b"" if b.op.kind.value == "genesis" else coop
             if eid and eid not in keys:
+                info_coop = b"" if b.op.kind.value == "genesis" else coop
                 try:
                     key = roster_body.unwrap_epoch(b.wraps, info_coop, eid, self.me.device_id, self.me.kex_key)
                 except DecryptError:
                     key = None
                 if key is not None:
                     keys[eid] = key
-            if b.chain is not None and b.op.epoch_id in keys:
+        grew = True
+        while grew:  # a chain opened with a new key may hold the key that opens another chain
+            grew = False
+            for b in bodies:
+                if b.chain is None or b.op.epoch_id not in keys:
+                    continue
                 try:
-                    for old, k in roster_body.open_chain(keys[b.op.epoch_id], b.chain).items():
-                        keys.setdefault(old, k)
+                    older = roster_body.open_chain(keys[b.op.epoch_id], b.chain)
                 except (DecryptError, ValidationError):
-                    pass
+                    continue
+                for old, k in older.items():
+                    if old not in keys and roster_body.epoch_id_of(k) == old:
+                        keys[old] = k
+                        grew = True
         return keys
 
     def roster_at(self, parents: tuple[bytes, ...]) -> RosterState:
@@ -196,12 +205,17 @@ class Replica:
             self.store.set_meta("coop_id", op.op_id)
         equivocation = self._check_log(op)
         body = None if self.store.is_purged(op.op_id) else op.body
-        self.store.insert_op(op.op_id, h.device, h.seq, h.hlc, kind.value, op.header_bytes, op.signature, body)
+        self.store.insert_op(
+            op.op_id, h.device, h.seq, h.hlc, kind.value, h.epoch, op.header_bytes, op.signature, body
+        )
         self.clock.observe(h.hlc)
         items: tuple[bytes, ...] = ()
         if rb is not None:
             self._roster_bodies[op.op_id] = rb
+            had = set(self.epoch_keys)
             self._set_roster(resolve(b.op for b in self._roster_bodies.values()))
+            for eid in set(self.epoch_keys) - had:
+                items += self._fold_epoch(eid)
         elif body is not None:
             try:
                 items = self._apply_content(op)
@@ -209,6 +223,19 @@ class Replica:
                 # signed by a member but unreadable inside: kept and forwarded, not shown
                 self.unreadable += 1
         return Applied(op.op_id, kind, new=True, items=items, equivocation=equivocation)
+
+    def _fold_epoch(self, epoch_id: bytes) -> tuple[bytes, ...]:
+        """Fold item ops that arrived before this device held their epoch key."""
+        touched: list[bytes] = []
+        for hb, sig, body in self.store.ops_in_epoch(epoch_id, OpKind.ITEM.value):
+            if body is None:
+                continue
+            op = Op(_header(hb), hb, sig, body)
+            try:
+                touched += self._apply_content(op)
+            except (ValidationError, DecryptError):
+                continue
+        return tuple(touched)
 
     def _check_log(self, op: Op) -> bool:
         others = self.store.ops_at(op.header.device, op.header.seq)
@@ -348,6 +375,11 @@ class Replica:
             self._save_item(state)
 
     # --- reading ------------------------------------------------------------------------------
+
+    def wire_ops(self) -> Iterator[bytes]:
+        """Every stored op as wire bytes, in arrival order (parents before children)."""
+        for hb, sig, body in list(self.store.iter_ops()):
+            yield pack([hb, sig, body])
 
     def item(self, item_id: bytes) -> ItemState | None:
         blob = self.store.item_blob(item_id)

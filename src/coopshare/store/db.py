@@ -103,16 +103,20 @@ class Store:
     # --- ops ----------------------------------------------------------------------------------
 
     def insert_op(
-        self, op_id: bytes, device: bytes, seq: int, hlc: int, kind: str,
+        self, op_id: bytes, device: bytes, seq: int, hlc: int, kind: str, epoch: bytes,
         header: bytes, sig: bytes, body: bytes | None,
     ) -> bool:
         """Store an op; False if it was already there (replay is a no-op)."""
         cur = self._q(
-            "INSERT OR IGNORE INTO ops(op_id, device, seq, hlc, kind, header, sig, body)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            op_id, device, seq, hlc, kind, header, sig, body,
+            "INSERT OR IGNORE INTO ops(op_id, device, seq, hlc, kind, epoch, header, sig, body)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            op_id, device, seq, hlc, kind, epoch, header, sig, body,
         )
         return cur.rowcount == 1
+
+    def ops_in_epoch(self, epoch: bytes, kind: str) -> list[tuple[bytes, bytes, bytes | None]]:
+        return [(r[0], r[1], r[2]) for r in self._q(
+            "SELECT header, sig, body FROM ops WHERE epoch=? AND kind=? ORDER BY n", epoch, kind)]
 
     def has_op(self, op_id: bytes) -> bool:
         return self._q("SELECT 1 FROM ops WHERE op_id=?", op_id).fetchone() is not None

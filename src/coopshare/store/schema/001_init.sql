@@ -17,11 +17,13 @@ CREATE TABLE ops (
     seq    INTEGER NOT NULL,
     hlc    INTEGER NOT NULL,
     kind   TEXT NOT NULL,
+    epoch  BLOB NOT NULL,                -- epoch id from the header (refold when its key arrives)
     header BLOB NOT NULL,
     sig    BLOB NOT NULL,
     body   BLOB
 );
 CREATE INDEX ops_by_log ON ops (device, seq);
+CREATE INDEX ops_by_epoch ON ops (epoch, kind);
 
 CREATE TABLE equivocations (
     device BLOB NOT NULL,

@@ -1,0 +1,60 @@
+"""Shared fixtures: real keys, real SQLite stores in tmp_path, no mocks of the core."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from coopshare.crypto import primitives as p  # noqa: E402
+from coopshare.identity.keys import Identity  # noqa: E402
+from coopshare.identity.keystore import Unlocked  # noqa: E402
+from coopshare.model.roster import Role  # noqa: E402
+from coopshare.service.coop import Coop  # noqa: E402
+from coopshare.store.db import Store  # noqa: E402
+
+MakeCoop = Callable[[str], Coop]
+
+
+@pytest.fixture
+def make_replica(tmp_path: Path) -> Iterator[MakeCoop]:
+    """Factory for a member's replica in its own data folder (keystore skipped: fast)."""
+    opened: list[Coop] = []
+
+    def make(name: str) -> Coop:
+        home = tmp_path / f"{name}-{len(opened)}"
+        coop = Coop(Unlocked(Identity.generate(name), p.random_bytes(32)), Store.open(home))
+        opened.append(coop)
+        return coop
+
+    yield make
+    for c in opened:
+        c.store.close()
+
+
+def sync(a: Coop, b: Coop) -> None:
+    """Exchange every op both ways, as a sync session would (in arrival order)."""
+    for src, dst in ((a, b), (b, a)):
+        if dst.coop_id is None and src.coop_id is not None:
+            dst.adopt_coop(src.coop_id)
+        for wire in list(src.wire_ops()):
+            dst.apply(wire)
+
+
+def join(admin: Coop, newcomer: Coop, role: Role = Role.MEMBER) -> None:
+    newcomer.adopt_coop(admin.coop_id)  # type: ignore[arg-type]
+    admin.add_member(newcomer.join_request(), role)
+    sync(admin, newcomer)
+
+
+@pytest.fixture
+def coop_ab(make_replica: MakeCoop) -> tuple[Coop, Coop]:
+    """Alice (admin, creator) and Bob (member), both synced."""
+    alice, bob = make_replica("Alice"), make_replica("Bob")
+    alice.create_coop("Brabant Interim")
+    join(alice, bob)
+    return alice, bob
