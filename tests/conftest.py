@@ -10,12 +10,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from coopshare.crypto import primitives as p  # noqa: E402
-from coopshare.identity.keys import Identity  # noqa: E402
-from coopshare.identity.keystore import Unlocked  # noqa: E402
-from coopshare.model.roster import Role  # noqa: E402
-from coopshare.service.coop import Coop  # noqa: E402
-from coopshare.store.db import Store  # noqa: E402
+from coopshare.crypto import primitives as p
+from coopshare.identity.keys import Identity
+from coopshare.identity.keystore import Unlocked
+from coopshare.model.roster import Role
+from coopshare.service.coop import Coop
+from coopshare.store.db import Store
 
 MakeCoop = Callable[[str], Coop]
 

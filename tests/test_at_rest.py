@@ -30,12 +30,23 @@ def test_no_marker_or_key_on_disk(tmp_path: Path) -> None:
     coop = homes.open_coop(home, "correct horse battery staple")
     coop.create_coop(MARKERS["coop"])
     coop.add_note(MARKERS["note_title"], f"Body with {MARKERS['note']} inside", ["tag"])
-    coop.add_lead({"title": MARKERS["lead_title"], "org": MARKERS["lead_org"],
-                   "contact": MARKERS["lead_contact"], "rate_min": 90, "rate_max": 110})
+    coop.add_lead(
+        {
+            "title": MARKERS["lead_title"],
+            "org": MARKERS["lead_org"],
+            "contact": MARKERS["lead_contact"],
+            "rate_min": 90,
+            "rate_max": 110,
+        }
+    )
     coop.add_idea("Idea", f"The idea {MARKERS['idea']}", "ask-before-use")
     assert coop.search(MARKERS["note"].split("-")[0])  # search index built (it lives in memory)
     assert [i.value("title") for i in coop.items(Kind.LEAD)] == [MARKERS["lead_title"]]
-    secrets = [p.seed_of(coop.me.member_key), p.seed_of(coop.me.device_key), p.seed_of(coop.me.kex_key)]
+    secrets = [
+        p.seed_of(coop.me.member_key),
+        p.seed_of(coop.me.device_key),
+        p.seed_of(coop.me.kex_key),
+    ]
     secrets += list(coop.epoch_keys.values())
     files_while_open = _every_byte(home)
     coop.store.close()

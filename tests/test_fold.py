@@ -5,15 +5,13 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coopshare.model.fold import Change, ItemState
-from coopshare.model.items import Kind
-
 from coopshare.errors import UserError
 from coopshare.identity.keys import Identity
+from coopshare.model.fold import Change, ItemState
+from coopshare.model.items import Kind
 
 from .conftest import join, sync
 
@@ -26,20 +24,29 @@ def changes(draw: st.DrawFn) -> list[Change]:
     out: list[Change] = []
     for i in range(n):
         op_id = hashlib.sha256(bytes([i])).digest()
-        prev = tuple(draw(st.sets(st.sampled_from([c.op_id for c in out]), max_size=2))) if out else ()
+        prev = (
+            tuple(draw(st.sets(st.sampled_from([c.op_id for c in out]), max_size=2))) if out else ()
+        )
         has_body = draw(st.booleans())
-        out.append(Change(
-            op_id=op_id,
-            hlc=draw(st.integers(0, 5)),  # few values: many ties, broken by op id
-            author=b"a" * 32,
-            item_id=ITEM,
-            kind=Kind.NOTE,
-            fields=draw(st.dictionaries(st.sampled_from(["title", "tags"]),
-                                        st.text(min_size=1, max_size=3), max_size=2)),
-            body=f"v{i}" if has_body else None,
-            prev=prev if has_body else (),
-            deleted=draw(st.sampled_from([None, None, True, False])),
-        ))
+        out.append(
+            Change(
+                op_id=op_id,
+                hlc=draw(st.integers(0, 5)),  # few values: many ties, broken by op id
+                author=b"a" * 32,
+                item_id=ITEM,
+                kind=Kind.NOTE,
+                fields=draw(
+                    st.dictionaries(
+                        st.sampled_from(["title", "tags"]),
+                        st.text(min_size=1, max_size=3),
+                        max_size=2,
+                    )
+                ),
+                body=f"v{i}" if has_body else None,
+                prev=prev if has_body else (),
+                deleted=draw(st.sampled_from([None, None, True, False])),
+            )
+        )
     return out
 
 

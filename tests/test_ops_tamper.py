@@ -69,7 +69,7 @@ def test_op_of_another_coop_is_refused(make_replica: MakeCoop, coop_ab) -> None:
     with pytest.raises(WrongCoop):
         alice.apply(_last_wire(mallory))
     with pytest.raises(WrongCoop):
-        alice.apply(list(mallory.wire_ops())[0])  # another genesis
+        alice.apply(next(iter(mallory.wire_ops())))  # another genesis
 
 
 def test_equivocation_is_recorded_and_sync_continues(coop_ab) -> None:
@@ -79,9 +79,16 @@ def test_equivocation_is_recorded_and_sync_continues(coop_ab) -> None:
     last = alice.store.last_of(alice.me.device_id)
     assert last is not None
     twin = make_op(
-        alice.me.device_key, coop_id=alice.coop_id, device=alice.me.device_id, seq=last[0],
-        backlink=decode_op(_last_wire(alice)).header.backlink, hlc=alice.clock.tick(),
-        parents=alice.roster.heads, kind=OpKind.ITEM, epoch=b"", body=b"\x90",
+        alice.me.device_key,
+        coop_id=alice.coop_id,
+        device=alice.me.device_id,
+        seq=last[0],
+        backlink=decode_op(_last_wire(alice)).header.backlink,
+        hlc=alice.clock.tick(),
+        parents=alice.roster.heads,
+        kind=OpKind.ITEM,
+        epoch=b"",
+        body=b"\x90",
     )
     result = bob.apply(twin.encode())
     assert result.equivocation
@@ -99,7 +106,7 @@ def test_op_before_its_author_joins_is_quarantined_then_applied(make_replica: Ma
     join(alice, bob)
     carol.adopt_coop(alice.coop_id)  # type: ignore[arg-type]
     note = bob.add_note("from bob", "hello carol")
-    carol.apply(list(alice.wire_ops())[0])  # genesis only
+    carol.apply(next(iter(alice.wire_ops())))  # genesis only
     result = carol.apply(_last_wire(bob))  # bob is unknown to carol so far
     assert result.quarantined
     assert carol.item(note) is None
@@ -115,8 +122,17 @@ def test_removed_members_later_op_is_unauthorized(coop_ab) -> None:
     sync(alice, bob)
     assert not bob.roster.members.get(bob.me.member_id)
     # bob forges a note citing the current roster (which has removed him)
-    op = make_op(bob.me.device_key, coop_id=bob.coop_id, device=bob.me.device_id, seq=99,
-                 backlink=b"\x01" * 32, hlc=bob.clock.tick(), parents=bob.roster.heads,
-                 kind=OpKind.ITEM, epoch=b"", body=b"\x90")
+    op = make_op(
+        bob.me.device_key,
+        coop_id=bob.coop_id,
+        device=bob.me.device_id,
+        seq=99,
+        backlink=b"\x01" * 32,
+        hlc=bob.clock.tick(),
+        parents=bob.roster.heads,
+        kind=OpKind.ITEM,
+        epoch=b"",
+        body=b"\x90",
+    )
     with pytest.raises(Unauthorized):
         alice.apply(op.encode())

@@ -40,7 +40,9 @@ def test_note_sealed_to_one_member_is_unreadable_to_others(make_replica: MakeCoo
 
 def test_lead_sealed_fields_unlock_only_after_release(coop_ab) -> None:
     alice, bob = coop_ab
-    lead = alice.add_lead({"title": "Interim CFO", "org": "Achmea", "rate_min": 120, "rate_max": 140})
+    lead = alice.add_lead(
+        {"title": "Interim CFO", "org": "Achmea", "rate_min": 120, "rate_max": 140}
+    )
     sync(alice, bob)
     seen = bob.item(lead)
     assert seen is not None
@@ -130,8 +132,13 @@ def test_thanks_and_profile(coop_ab) -> None:
     note = alice.add_note("Tip", "Use the DBA model contract")
     sync(alice, bob)
     thanks = bob.thank(note, "Saved me a day")
-    bob.set_profile({"skills": ["finance", "ERP"], "ambitions": "Board roles",
-                     "availability": [{"from": "2026-12-01", "to": "2027-02-01", "hours": 24}]})
+    bob.set_profile(
+        {
+            "skills": ["finance", "ERP"],
+            "ambitions": "Board roles",
+            "availability": [{"from": "2026-12-01", "to": "2027-02-01", "hours": 24}],
+        }
+    )
     sync(alice, bob)
     assert alice.item(thanks).value("target") == note.hex()  # type: ignore[union-attr]
     profiles = alice.items(Kind.PROFILE)

@@ -27,8 +27,14 @@ def _dev(m: str) -> DeviceRecord:
     return DeviceRecord(_id("dev", m), _id("mem", m), b"s" * 32, b"k" * 32, b"c")
 
 
-def _op(kind: RosterKind, author: str, parents: tuple[bytes, ...], subject: str | None = None,
-        role: Role | None = None, tag: object = None) -> RosterOp:
+def _op(
+    kind: RosterKind,
+    author: str,
+    parents: tuple[bytes, ...],
+    subject: str | None = None,
+    role: Role | None = None,
+    tag: object = None,
+) -> RosterOp:
     return RosterOp(
         op_id=_id(kind, author, parents, subject, role, tag),
         author_device=_dev(author).device_id,
@@ -39,7 +45,8 @@ def _op(kind: RosterKind, author: str, parents: tuple[bytes, ...], subject: str 
         role=role,
         device=_dev(subject) if subject and kind in (K.GENESIS, K.ADD_MEMBER) else None,
         epoch_id=_id("epoch", kind, author, tag)[:16]
-        if kind in (K.GENESIS, K.REMOVE_MEMBER, K.REVOKE_DEVICE, K.ROTATE) else None,
+        if kind in (K.GENESIS, K.REMOVE_MEMBER, K.REVOKE_DEVICE, K.ROTATE)
+        else None,
     )
 
 
@@ -199,7 +206,9 @@ def test_replicas_converge_for_any_arrival_order(make_replica: MakeCoop) -> None
 
 # make_replica hands out a fresh data folder on every call, so sharing it across examples is safe
 @given(rnd=st.randoms(use_true_random=False))
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 def check_arrival_orders(make_replica, base, new, coop_id, expected, rnd: random.Random) -> None:  # type: ignore[no-untyped-def]
     observer = make_replica("Observer")
     observer.adopt_coop(coop_id)

@@ -12,8 +12,8 @@ from typing import Any
 from coopshare.crypto import primitives as p
 from coopshare.errors import UserError
 from coopshare.identity.recovery import encode as encode_recovery
-from coopshare.model.items import Kind
 from coopshare.model.fold import ItemState
+from coopshare.model.items import Kind
 from coopshare.service import home as homes
 from coopshare.service.coop import Coop
 from coopshare.service.importer import import_folder
@@ -34,13 +34,17 @@ def run(args: argparse.Namespace, home: Path, read_passphrase: PassphraseReader)
         passphrase = read_passphrase(confirm=True)
         if passphrase is None:
             raise UserError("no passphrase: set COOPSHARE_PASSPHRASE or run in a terminal")
-        ident = homes.init(home, args.name, passphrase, recovery_code=args.recovery_key, use_keyring=args.keyring)
+        ident = homes.init(
+            home, args.name, passphrase, recovery_code=args.recovery_key, use_keyring=args.keyring
+        )
         print(f"identity created for {ident.name} in {home}")
         print(f"member id {ident.member_id.hex()[:16]}  device id {ident.device_id.hex()[:16]}")
         print("write down your recovery code: coopshare recovery-key")
         return 0
     if not homes.is_initialised(home):
-        raise UserError(f"no identity in {home}: run 'coopshare --home {home} init --name NAME' first")
+        raise UserError(
+            f"no identity in {home}: run 'coopshare --home {home} init --name NAME' first"
+        )
     coop = homes.open_coop(home, read_passphrase())
     try:
         return _dispatch(args, coop)
@@ -61,7 +65,10 @@ def _dispatch(args: argparse.Namespace, coop: Coop) -> int:
         report = import_folder(coop, args.dir)
         for path, reason in report.failed:
             print(f"coopshare: skipped {path}: {reason}", file=sys.stderr)
-        print(f"imported {report.imported} notes" + (f", skipped {len(report.failed)} files" if report.failed else ""))
+        print(
+            f"imported {report.imported} notes"
+            + (f", skipped {len(report.failed)} files" if report.failed else "")
+        )
         return 1 if report.failed and not report.imported else 0
     elif cmd == "note" and action == "edit":
         fields: dict[str, Any] = {}
@@ -75,7 +82,10 @@ def _dispatch(args: argparse.Namespace, coop: Coop) -> int:
         _lead(args, coop)
     elif cmd == "idea":
         item = coop.add_idea(
-            args.title, _body(args), args.terms, tags=args.tag,
+            args.title,
+            _body(args),
+            args.terms,
+            tags=args.tag,
             to=[coop.find_member(n) for n in args.to],
             derived_from=[coop.find_item(i) for i in args.derived_from],
             embargo_until=args.embargo_until,
@@ -92,7 +102,10 @@ def _dispatch(args: argparse.Namespace, coop: Coop) -> int:
         if args.json:
             print(json.dumps(st, indent=2))
         else:
-            print(f"cooperative: {st['coop_name'] or '(none yet)'}  members: {st['members']}  ops: {st['ops']}")
+            print(
+                f"cooperative: {st['coop_name'] or '(none yet)'}"
+                f"  members: {st['members']}  ops: {st['ops']}"
+            )
             print("items: " + ", ".join(f"{k} {v}" for k, v in st["items"].items()))
     elif cmd == "member":
         coop.remove_member(coop.find_member(args.name))
@@ -113,9 +126,25 @@ def _body(args: argparse.Namespace) -> str:
 
 def _lead(args: argparse.Namespace, coop: Coop) -> None:
     if args.action == "add":
-        names = ("title", "description", "role", "region", "start", "respond_by", "contract_form",
-                 "referral_terms", "contact", "intermediary", "fee", "org", "rate_min", "rate_max",
-                 "hours_per_week", "duration_weeks", "remote")
+        names = (
+            "title",
+            "description",
+            "role",
+            "region",
+            "start",
+            "respond_by",
+            "contract_form",
+            "referral_terms",
+            "contact",
+            "intermediary",
+            "fee",
+            "org",
+            "rate_min",
+            "rate_max",
+            "hours_per_week",
+            "duration_weeks",
+            "remote",
+        )
         fields = {n: getattr(args, n) for n in names if getattr(args, n) is not None}
         if args.skills:
             fields["skills"] = [s.strip() for s in args.skills.split(",") if s.strip()]
@@ -134,7 +163,10 @@ def _list(args: argparse.Namespace, coop: Coop) -> None:
             print(json.dumps(rows, indent=2))
         else:
             for m in rows:
-                print(f"{m['name']:<30} {m['role']:<7} {m['member_id'][:16]}{'  (you)' if m['me'] else ''}")
+                print(
+                    f"{m['name']:<30} {m['role']:<7} {m['member_id'][:16]}"
+                    + ("  (you)" if m["me"] else "")
+                )
         return
     if what == "peers":
         print("[]" if args.json else "no peers known yet")

@@ -19,27 +19,37 @@ def build_parser() -> argparse.ArgumentParser:
         prog="coopshare",
         description="Share leads, notes and ideas with your cooperative, peer to peer.",
     )
-    ap.add_argument("--home", type=Path, help="data folder (default: $COOPSHARE_HOME or the user data dir)")
+    ap.add_argument(
+        "--home", type=Path, help="data folder (default: $COOPSHARE_HOME or the user data dir)"
+    )
     ap.add_argument("--version", action="version", version=f"coopshare {__version__}")
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("init", help="create your member and device keys")
     p.add_argument("--name", required=True)
     p.add_argument("--recovery-key", help="restore your member key from its recovery code")
-    p.add_argument("--keyring", action="store_true", help="also keep the unlock key in the OS keyring")
+    p.add_argument(
+        "--keyring", action="store_true", help="also keep the unlock key in the OS keyring"
+    )
 
-    coop = sub.add_parser("coop", help="the cooperative").add_subparsers(dest="action", required=True)
+    coop = sub.add_parser("coop", help="the cooperative").add_subparsers(
+        dest="action", required=True
+    )
     p = coop.add_parser("create", help="create a cooperative; you become its admin")
     p.add_argument("--name", required=True)
 
-    note = sub.add_parser("note", help="knowledge notes").add_subparsers(dest="action", required=True)
+    note = sub.add_parser("note", help="knowledge notes").add_subparsers(
+        dest="action", required=True
+    )
     p = note.add_parser("add", help="write a note")
     p.add_argument("--title", required=True)
     p.add_argument("--tag", action="append", default=[])
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument("--body")
     g.add_argument("--body-file", type=Path)
-    p.add_argument("--to", action="append", default=[], metavar="NAME", help="only for these members")
+    p.add_argument(
+        "--to", action="append", default=[], metavar="NAME", help="only for these members"
+    )
     p = note.add_parser("import", help="import a folder of Markdown files")
     p.add_argument("dir", type=Path)
     p = note.add_parser("edit", help="change a note")
@@ -50,11 +60,23 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--body")
     g.add_argument("--body-file", type=Path)
 
-    lead = sub.add_parser("lead", help="opportunity leads").add_subparsers(dest="action", required=True)
+    lead = sub.add_parser("lead", help="opportunity leads").add_subparsers(
+        dest="action", required=True
+    )
     p = lead.add_parser("add", help="give a lead to the cooperative")
     p.add_argument("--title", required=True)
-    for flag in ("description", "role", "region", "start", "respond-by", "contract-form",
-                 "referral-terms", "contact", "intermediary", "fee"):
+    for flag in (
+        "description",
+        "role",
+        "region",
+        "start",
+        "respond-by",
+        "contract-form",
+        "referral-terms",
+        "contact",
+        "intermediary",
+        "fee",
+    ):
         p.add_argument(f"--{flag}")
     p.add_argument("--org", help="hiring organisation (sealed: only you, then the claimer)")
     p.add_argument("--skills", help="comma-separated")
@@ -69,7 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id")
     p.add_argument("status")
 
-    idea = sub.add_parser("idea", help="ownership-tagged ideas").add_subparsers(dest="action", required=True)
+    idea = sub.add_parser("idea", help="ownership-tagged ideas").add_subparsers(
+        dest="action", required=True
+    )
     p = idea.add_parser("add", help="record an idea with its owner and usage terms")
     p.add_argument("--title", required=True)
     g = p.add_mutually_exclusive_group(required=True)
@@ -93,7 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("status", help="counts, version vector, roster head")
     p.add_argument("--json", action="store_true")
 
-    member = sub.add_parser("member", help="the roster").add_subparsers(dest="action", required=True)
+    member = sub.add_parser("member", help="the roster").add_subparsers(
+        dest="action", required=True
+    )
     p = member.add_parser("remove", help="remove a member (admins): a new key epoch follows")
     p.add_argument("name")
     sub.add_parser("recovery-key", help="print your member key's recovery code")
@@ -124,7 +150,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"coopshare: error: {e}", file=sys.stderr)
         return 1
     except OSError as e:
-        print(f"coopshare: error: {e.strerror or e}: {e.filename or ''}".rstrip(": "), file=sys.stderr)
+        print(
+            f"coopshare: error: {e.strerror or e}: {e.filename or ''}".rstrip(": "), file=sys.stderr
+        )
         return 1
     except KeyboardInterrupt:
         print("coopshare: interrupted", file=sys.stderr)

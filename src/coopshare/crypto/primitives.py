@@ -76,7 +76,9 @@ def raw_public(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:
 def spki_der(public_raw: bytes) -> bytes:
     """DER SubjectPublicKeyInfo of a raw Ed25519 public key."""
     pub = Ed25519PublicKey.from_public_bytes(public_raw)
-    return pub.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    return pub.public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
 
 
 def sign(key: Ed25519PrivateKey, domain: bytes, message: bytes) -> bytes:
@@ -134,7 +136,9 @@ def hpke_open(key: X25519PrivateKey, blob: bytes, info: bytes) -> bytes:
 # --- Argon2id -----------------------------------------------------------------------------------
 
 
-def argon2id(passphrase: bytes, salt: bytes, *, iterations: int, memory_kib: int, lanes: int) -> bytes:
+def argon2id(
+    passphrase: bytes, salt: bytes, *, iterations: int, memory_kib: int, lanes: int
+) -> bytes:
     return Argon2id(
         salt=salt, length=KEY_LEN, iterations=iterations, lanes=lanes, memory_cost=memory_kib
     ).derive(passphrase)

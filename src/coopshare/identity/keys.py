@@ -105,4 +105,6 @@ class Identity:
 
     def certify_device(self) -> bytes:
         """The member key's signature that this device key and kex key are its own."""
-        return p.sign(self.member_key, DEVICE_CERT_DOMAIN, device_statement(self.device_pk, self.kex_pk))
+        return p.sign(
+            self.member_key, DEVICE_CERT_DOMAIN, device_statement(self.device_pk, self.kex_pk)
+        )

@@ -45,7 +45,9 @@ def exists(home: Path) -> bool:
     return (home / KEYSTORE_FILE).is_file()
 
 
-def create(home: Path, identity: Identity, passphrase: str, *, use_keyring: bool = False) -> Unlocked:
+def create(
+    home: Path, identity: Identity, passphrase: str, *, use_keyring: bool = False
+) -> Unlocked:
     if not passphrase:
         raise UserError("a passphrase is required (set COOPSHARE_PASSPHRASE or type one)")
     master = p.random_bytes(p.KEY_LEN)
@@ -119,14 +121,21 @@ def _read(home: Path) -> dict[str, Any]:
         if not isinstance(doc, dict) or doc.get("v") != 1:
             raise ValueError
         for key in ("kdf", "wrapped", "secrets"):
-            doc[key]  # noqa: B018 - presence check
-    except (ValueError, KeyError, TypeError, msgpack.ExtraData, msgpack.FormatError, msgpack.StackError):
+            doc[key]
+    except (
+        ValueError,
+        KeyError,
+        TypeError,
+        msgpack.ExtraData,
+        msgpack.FormatError,
+        msgpack.StackError,
+    ):
         raise MalformedData(f"{path} is damaged or not a CoopShare keystore") from None
     return doc
 
 
 def _pack_identity(i: Identity) -> bytes:
-    return msgpack.packb(
+    return msgpack.packb(  # type: ignore[no-any-return]
         {
             "name": i.name,
             "member": p.seed_of(i.member_key),

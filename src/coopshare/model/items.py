@@ -109,7 +109,7 @@ def _text(limit: int) -> Validator:
 
 
 def _title(name: str, value: Any) -> str:
-    text = _text(MAX_TITLE)(name, value).strip()
+    text = str(_text(MAX_TITLE)(name, value)).strip()
     if not text:
         raise SchemaError(f"{name}: must not be empty")
     return text
@@ -278,7 +278,7 @@ def validate_fields(kind: Kind, fields: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def validate_body(text: Any) -> str:
-    return _text(MAX_TEXT)("body", text)
+    return str(_text(MAX_TEXT)("body", text))
 
 
 def split_sealed(kind: Kind, fields: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -101,7 +101,9 @@ class RosterState:
         return m is not None and m.role is Role.ADMIN
 
     def active_devices_of(self, member_id: bytes) -> list[DeviceRecord]:
-        return [self.devices[d] for d in sorted(self.active) if self.devices[d].member_id == member_id]
+        return [
+            self.devices[d] for d in sorted(self.active) if self.devices[d].member_id == member_id
+        ]
 
     def admins(self) -> list[bytes]:
         return [m for m, v in self.members.items() if v.role is Role.ADMIN]
@@ -159,7 +161,9 @@ def _linearise(byid: dict[bytes, RosterOp]) -> tuple[list[RosterOp], set[bytes]]
     return order, pending
 
 
-def _pass(order: list[RosterOp], anc: list[int], excluded: set[int]) -> tuple[RosterState, set[int]]:
+def _pass(
+    order: list[RosterOp], anc: list[int], excluded: set[int]
+) -> tuple[RosterState, set[int]]:
     st = RosterState()
     accepted: list[int] = []
     author_of: dict[int, bytes] = {}

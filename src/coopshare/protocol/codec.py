@@ -76,7 +76,9 @@ def as_list(v: Any, name: str, max_len: int) -> list[Any]:
     return v
 
 
-def as_map(v: Any, name: str, required: set[str], optional: frozenset[str] = frozenset()) -> dict[str, Any]:
+def as_map(
+    v: Any, name: str, required: set[str], optional: frozenset[str] = frozenset()
+) -> dict[str, Any]:
     if not isinstance(v, dict):
         raise SchemaError(f"{name}: expected a map")
     keys = set(v)

@@ -16,7 +16,16 @@ from coopshare.crypto.envelope import MODE_COOP, MODE_SEALED, SLOT_BUCKETS, Part
 from coopshare.errors import SchemaError
 from coopshare.model.fold import Change
 from coopshare.model.items import Kind, validate_body, validate_fields
-from coopshare.protocol.codec import as_bool, as_bytes, as_int, as_list, as_map, as_str, pack, unpack
+from coopshare.protocol.codec import (
+    as_bool,
+    as_bytes,
+    as_int,
+    as_list,
+    as_map,
+    as_str,
+    pack,
+    unpack,
+)
 from coopshare.protocol.ops import ID_LEN
 
 ITEM_ID_LEN = 16
@@ -110,8 +119,13 @@ def decode_grants(plain: bytes) -> list[Grant]:
         g = as_list(g, "grant", 3)
         if len(g) != 3:
             raise SchemaError("grant: expected [op_id, part, key]")
-        out.append(Grant(as_bytes(g[0], "grant.op", ID_LEN), as_int(g[1], "grant.part", 0, MAX_PARTS - 1),
-                         as_bytes(g[2], "grant.key", 32)))
+        out.append(
+            Grant(
+                as_bytes(g[0], "grant.op", ID_LEN),
+                as_int(g[1], "grant.part", 0, MAX_PARTS - 1),
+                as_bytes(g[2], "grant.key", 32),
+            )
+        )
     return out
 
 

@@ -105,7 +105,9 @@ class Header:
         backlink = None if v[4] is None else as_bytes(v[4], "backlink", ID_LEN)
         if (seq == 1) != (backlink is None):
             raise SchemaError("backlink: required exactly when seq > 1")
-        parents = tuple(as_bytes(x, "parents", ID_LEN) for x in as_list(v[6], "parents", MAX_PARENTS))
+        parents = tuple(
+            as_bytes(x, "parents", ID_LEN) for x in as_list(v[6], "parents", MAX_PARENTS)
+        )
         if len(set(parents)) != len(parents):
             raise SchemaError("parents: duplicates")
         epoch = as_bytes(v[8], "epoch", max_len=EPOCH_LEN)
@@ -167,7 +169,16 @@ def make_op(
     if len(body) > MAX_BODY:
         raise SchemaError(f"body: {len(body)} bytes is more than the {MAX_BODY} allowed")
     header = Header(
-        coop_id, device, seq, backlink, hlc, tuple(sorted(parents)), kind, epoch, p.sha256(body), len(body)
+        coop_id,
+        device,
+        seq,
+        backlink,
+        hlc,
+        tuple(sorted(parents)),
+        kind,
+        epoch,
+        p.sha256(body),
+        len(body),
     )
     hb = header.encode()
     return Op(header, hb, p.sign(key, OP_DOMAIN, hb), body)

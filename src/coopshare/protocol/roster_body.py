@@ -54,8 +54,12 @@ def parse_bundle(v: Any, member_pk: bytes) -> DeviceRecord:
     sign_pk = as_bytes(b["sign_pk"], "device.sign_pk", 32)
     kex_pk = as_bytes(b["kex_pk"], "device.kex_pk", 32)
     cert = as_bytes(b["cert"], "device.cert", max_len=4096)
-    p.verify(member_pk, as_bytes(b["msig"], "device.msig", 64), DEVICE_CERT_DOMAIN,
-             device_statement(sign_pk, kex_pk))
+    p.verify(
+        member_pk,
+        as_bytes(b["msig"], "device.msig", 64),
+        DEVICE_CERT_DOMAIN,
+        device_statement(sign_pk, kex_pk),
+    )
     try:
         if certificate_public_key(cert) != sign_pk:
             raise SchemaError("device.cert: certificate is for another key")
@@ -73,11 +77,18 @@ def _epoch_info(coop_id: bytes, epoch_id: bytes, device_id: bytes) -> bytes:
 
 def wrap_epoch(key: bytes, coop_id: bytes, devices: Sequence[DeviceRecord]) -> dict[bytes, bytes]:
     eid = epoch_id_of(key)
-    return {d.device_id: p.hpke_seal(d.kex_pk, key, _epoch_info(coop_id, eid, d.device_id)) for d in devices}
+    return {
+        d.device_id: p.hpke_seal(d.kex_pk, key, _epoch_info(coop_id, eid, d.device_id))
+        for d in devices
+    }
 
 
 def unwrap_epoch(
-    wraps: Mapping[bytes, bytes], coop_id: bytes, epoch_id: bytes, device_id: bytes, kex: X25519PrivateKey
+    wraps: Mapping[bytes, bytes],
+    coop_id: bytes,
+    epoch_id: bytes,
+    device_id: bytes,
+    kex: X25519PrivateKey,
 ) -> bytes | None:
     blob = wraps.get(device_id)
     if blob is None:
@@ -147,7 +158,9 @@ def add_member(
 
 def add_device(member_pk: bytes, bundle: dict[str, bytes], key: bytes, coop_id: bytes) -> bytes:
     rec = parse_bundle(bundle, member_pk)
-    return pack({"member_pk": member_pk, "device": bundle, "wraps": wrap_epoch(key, coop_id, [rec])})
+    return pack(
+        {"member_pk": member_pk, "device": bundle, "wraps": wrap_epoch(key, coop_id, [rec])}
+    )
 
 
 def new_epoch(
@@ -159,7 +172,7 @@ def new_epoch(
 ) -> tuple[bytes, bytes]:
     """Body of remove_member / revoke_device / rotate: subject plus a fresh epoch."""
     eid = epoch_id_of(key)
-    body = dict(subject)
+    body: dict[str, object] = dict(subject)
     body.update(epoch=eid, wraps=wrap_epoch(key, coop_id, recipients), chain=seal_chain(key, known))
     return pack(body), eid
 
@@ -207,7 +220,10 @@ def parse(op: Op) -> RosterBody:
     wraps_raw = b.get("wraps", {})
     if not isinstance(wraps_raw, dict) or len(wraps_raw) > MAX_DEVICES:
         raise SchemaError("wraps: expected a map of device id to wrapped key")
-    wraps = {as_bytes(k, "wraps", ID_LEN): as_bytes(v, "wraps", max_len=256) for k, v in wraps_raw.items()}
+    wraps = {
+        as_bytes(k, "wraps", ID_LEN): as_bytes(v, "wraps", max_len=256)
+        for k, v in wraps_raw.items()
+    }
     rop = RosterOp(
         op_id=op.op_id,
         author_device=op.header.device,

@@ -85,7 +85,11 @@ class Coop(Replica):
 
     def join_request(self) -> dict[str, Any]:
         """What a joining device hands the inviting admin: its keys, certified by its member key."""
-        return {"member_pk": self.me.member_pk, "name": self.me.name, "device": roster_body.device_bundle(self.me)}
+        return {
+            "member_pk": self.me.member_pk,
+            "name": self.me.name,
+            "device": roster_body.device_bundle(self.me),
+        }
 
     def add_member(self, request: Mapping[str, Any], role: Role = Role.MEMBER) -> bytes:
         """Admit a joiner; a known member's new device (same member key) becomes add_device."""
@@ -94,8 +98,14 @@ class Coop(Replica):
             return self.add_device(request)
         self._require_admin()
         eid, key = self._epoch()
-        body = roster_body.add_member(request["member_pk"], str(request["name"]), dict(request["device"]),
-                                      role, key, self._coop())
+        body = roster_body.add_member(
+            request["member_pk"],
+            str(request["name"]),
+            dict(request["device"]),
+            role,
+            key,
+            self._coop(),
+        )
         applied = self._append(OpKind.ADD_MEMBER, body, eid)
         if applied.op_id in self.roster.invalid:
             raise UserError("the roster refused this addition (already a member?)")
@@ -107,7 +117,9 @@ class Coop(Replica):
         if member_id != self.me.member_id:
             self._require_admin()
         eid, key = self._epoch()
-        body = roster_body.add_device(request["member_pk"], dict(request["device"]), key, self._coop())
+        body = roster_body.add_device(
+            request["member_pk"], dict(request["device"]), key, self._coop()
+        )
         applied = self._append(OpKind.ADD_DEVICE, body, eid)
         if applied.op_id in self.roster.invalid:
             raise UserError("the roster refused this device")
@@ -133,9 +145,13 @@ class Coop(Replica):
         eid, _ = self._epoch()
         self._append(OpKind.CHANGE_ROLE, roster_body.change_role(member_id, role), eid)
 
-    def _new_epoch(self, kind: OpKind, subject: dict[str, bytes], recipients: list[DeviceRecord]) -> None:
+    def _new_epoch(
+        self, kind: OpKind, subject: dict[str, bytes], recipients: list[DeviceRecord]
+    ) -> None:
         eid, _ = self._epoch()
-        body, _new = roster_body.new_epoch(subject, p.random_bytes(32), self._coop(), recipients, self.epoch_keys)
+        body, _new = roster_body.new_epoch(
+            subject, p.random_bytes(32), self._coop(), recipients, self.epoch_keys
+        )
         applied = self._append(kind, body, eid)
         if applied.op_id in self.roster.invalid:
             raise UserError("the roster refused this change")
@@ -153,13 +169,15 @@ class Coop(Replica):
     def members(self) -> list[dict[str, Any]]:
         out = []
         for mid, m in self.roster.members.items():
-            out.append({
-                "member_id": mid.hex(),
-                "name": self.member_name(mid),
-                "role": m.role.value,
-                "devices": len(self.roster.active_devices_of(mid)),
-                "me": mid == self.me.member_id,
-            })
+            out.append(
+                {
+                    "member_id": mid.hex(),
+                    "name": self.member_name(mid),
+                    "role": m.role.value,
+                    "devices": len(self.roster.active_devices_of(mid)),
+                    "me": mid == self.me.member_id,
+                }
+            )
         return sorted(out, key=lambda m: (m["name"].casefold(), m["member_id"]))
 
     def find_member(self, name: str) -> bytes:
@@ -167,7 +185,9 @@ class Coop(Replica):
         hits = [mid for mid in self.roster.members if self.member_name(mid).casefold() == wanted]
         hits = hits or [mid for mid in self.roster.members if mid.hex().startswith(wanted)]
         if len(hits) != 1:
-            raise UserError(f"no member called {name!r}" if not hits else f"{name!r} matches several members")
+            raise UserError(
+                f"no member called {name!r}" if not hits else f"{name!r} matches several members"
+            )
         return hits[0]
 
     # --- items --------------------------------------------------------------------------------
@@ -199,14 +219,20 @@ class Coop(Replica):
         parts = []
         if to:
             recipients = self._devices_of([*to, self.me.member_id])
-            plain = content.encode_change(kind, item_id, clean, body=body, prev=prev, deleted=deleted)
+            plain = content.encode_change(
+                kind, item_id, clean, body=body, prev=prev, deleted=deleted
+            )
             parts.append(envelope.seal_to(plain, recipients, coop_id)[0])
         else:
-            plain = content.encode_change(kind, item_id, coop_fields, body=body, prev=prev, deleted=deleted)
+            plain = content.encode_change(
+                kind, item_id, coop_fields, body=body, prev=prev, deleted=deleted
+            )
             parts.append(envelope.seal_coop(plain, key, coop_id)[0])
             if sealed_fields:  # e.g. a lead's client: only the giver until released to a claimer
                 sealed = content.encode_change(kind, item_id, sealed_fields)
-                parts.append(envelope.seal_to(sealed, self._devices_of([self.me.member_id]), coop_id)[0])
+                parts.append(
+                    envelope.seal_to(sealed, self._devices_of([self.me.member_id]), coop_id)[0]
+                )
         self._append(OpKind.ITEM, content.encode_parts(parts), eid)
         return item_id
 
@@ -219,9 +245,12 @@ class Coop(Replica):
             keys += [d.kex_pk for d in devices]
         return keys
 
-    def add_note(self, title: str, body: str, tags: Sequence[str] = (), to: Sequence[bytes] = ()) -> bytes:
-        return self.write_item(Kind.NOTE, self.new_item_id(), {"title": title, "tags": list(tags)},
-                               body=body, to=to)
+    def add_note(
+        self, title: str, body: str, tags: Sequence[str] = (), to: Sequence[bytes] = ()
+    ) -> bytes:
+        return self.write_item(
+            Kind.NOTE, self.new_item_id(), {"title": title, "tags": list(tags)}, body=body, to=to
+        )
 
     def edit_item(self, item_id: bytes, fields: Mapping[str, Any], body: str | None = None) -> None:
         st = self._existing(item_id)
@@ -237,14 +266,18 @@ class Coop(Replica):
         self.write_item(st.kind, item_id, {}, deleted=True)
 
     def add_lead(self, fields: Mapping[str, Any]) -> bytes:
-        return self.write_item(Kind.LEAD, self.new_item_id(), {"status": LeadStatus.OPEN.value, **fields})
+        return self.write_item(
+            Kind.LEAD, self.new_item_id(), {"status": LeadStatus.OPEN.value, **fields}
+        )
 
     def claim_lead(self, item_id: bytes) -> None:
         st = self._existing(item_id)
         if st.kind is not Kind.LEAD:
             raise UserError("only a lead can be claimed")
         check_transition(st.value("status"), LeadStatus.CLAIMED.value)
-        self.write_item(Kind.LEAD, item_id, {"status": "claimed", "claimer": self.me.member_id.hex()})
+        self.write_item(
+            Kind.LEAD, item_id, {"status": "claimed", "claimer": self.me.member_id.hex()}
+        )
 
     def set_lead_status(self, item_id: bytes, status: str) -> None:
         st = self._existing(item_id)
@@ -253,12 +286,23 @@ class Coop(Replica):
         self.edit_item(item_id, {"status": status})
 
     def add_idea(
-        self, title: str, body: str, terms: str, *, tags: Sequence[str] = (), to: Sequence[bytes] = (),
-        derived_from: Sequence[bytes] = (), embargo_until: str | None = None,
+        self,
+        title: str,
+        body: str,
+        terms: str,
+        *,
+        tags: Sequence[str] = (),
+        to: Sequence[bytes] = (),
+        derived_from: Sequence[bytes] = (),
+        embargo_until: str | None = None,
     ) -> bytes:
         fields: dict[str, Any] = {
-            "title": title, "tags": list(tags), "terms": terms, "owners": [self.me.member_id.hex()],
-            "audience": "named" if to else "coop", "derived_from": [d.hex() for d in derived_from],
+            "title": title,
+            "tags": list(tags),
+            "terms": terms,
+            "owners": [self.me.member_id.hex()],
+            "audience": "named" if to else "coop",
+            "derived_from": [d.hex() for d in derived_from],
         }
         if embargo_until:
             fields["embargo_until"] = embargo_until
@@ -276,7 +320,9 @@ class Coop(Replica):
 
     def thank(self, target: bytes, text: str) -> bytes:
         self._existing(target)
-        return self.write_item(Kind.THANKS, self.new_item_id(), {"target": target.hex(), "text": text})
+        return self.write_item(
+            Kind.THANKS, self.new_item_id(), {"target": target.hex(), "text": text}
+        )
 
     def release(self, item_id: bytes, member_id: bytes) -> int:
         """Grant `member_id` the keys of the sealed parts of my ops on this item; returns count."""
@@ -293,14 +339,18 @@ class Coop(Replica):
                         grants.append(content.Grant(op_id, i, dek))
         if not grants:
             return 0
-        part, _ = envelope.seal_to(content.encode_grants(grants), self._devices_of([member_id]), coop_id)
+        part, _ = envelope.seal_to(
+            content.encode_grants(grants), self._devices_of([member_id]), coop_id
+        )
         eid, _ = self._epoch()
         self._append(OpKind.KEY_RELEASE, content.encode_parts([part]), eid)
         return len(grants)
 
     def purge(self, item_id: bytes) -> None:
         self._existing(item_id)
-        mine = [o for o in self.store.ops_of_item(item_id) if self._author_of(o) == self.me.member_id]
+        mine = [
+            o for o in self.store.ops_of_item(item_id) if self._author_of(o) == self.me.member_id
+        ]
         eid, _ = self._epoch()
         self._append(OpKind.PURGE, content.encode_purge(mine), eid)
 
@@ -321,9 +371,15 @@ class Coop(Replica):
 
     def find_item(self, prefix: str) -> bytes:
         prefix = prefix.strip().lower()
-        hits = [st.item_id for st in self.items() if st.item_id.hex().startswith(prefix)] if prefix else []
+        hits = (
+            [st.item_id for st in self.items() if st.item_id.hex().startswith(prefix)]
+            if prefix
+            else []
+        )
         if len(hits) != 1:
-            raise UserError(f"no item with id {prefix!r}" if not hits else f"id {prefix!r} is ambiguous")
+            raise UserError(
+                f"no item with id {prefix!r}" if not hits else f"id {prefix!r} is ambiguous"
+            )
         return hits[0]
 
     # --- status -------------------------------------------------------------------------------
@@ -334,7 +390,11 @@ class Coop(Replica):
         return {
             "coop_id": self.coop_id.hex() if self.coop_id else None,
             "coop_name": self.coop_name(),
-            "me": {"name": self.me.name, "member_id": self.me.member_id.hex(), "device_id": self.me.device_id.hex()},
+            "me": {
+                "name": self.me.name,
+                "member_id": self.me.member_id.hex(),
+                "device_id": self.me.device_id.hex(),
+            },
             "members": len(self.roster.members),
             "ops": self.store.count_ops(),
             "items": {k.value: counts.get(k.value, 0) for k in Kind},

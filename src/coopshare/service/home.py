@@ -11,15 +11,15 @@ from pathlib import Path
 
 import platformdirs
 
+from coopshare.crypto import primitives as p
 from coopshare.errors import UserError
 from coopshare.identity import keystore
 from coopshare.identity.keys import Identity
 from coopshare.identity.recovery import decode as decode_recovery
-from coopshare.crypto import primitives as p
 from coopshare.service.coop import Coop
 from coopshare.store.db import Store
 
-PASSPHRASE_ENV = "COOPSHARE_PASSPHRASE"
+PASSPHRASE_ENV = "COOPSHARE_PASSPHRASE"  # noqa: S105 - the variable name, not a secret
 
 
 def default_home() -> Path:
@@ -35,8 +35,14 @@ def is_initialised(home: Path) -> bool:
     return keystore.exists(home)
 
 
-def init(home: Path, name: str, passphrase: str, *, recovery_code: str | None = None,
-         use_keyring: bool = False) -> Identity:
+def init(
+    home: Path,
+    name: str,
+    passphrase: str,
+    *,
+    recovery_code: str | None = None,
+    use_keyring: bool = False,
+) -> Identity:
     """Create the member and device keys in a new data folder."""
     if keystore.exists(home):
         raise UserError(f"{home} already holds an identity")
@@ -45,7 +51,7 @@ def init(home: Path, name: str, passphrase: str, *, recovery_code: str | None = 
     member_key = p.signing_key_from_seed(decode_recovery(recovery_code)) if recovery_code else None
     identity = Identity.generate(name.strip(), member_key)
     home.mkdir(parents=True, exist_ok=True)
-    os.chmod(home, 0o700)
+    home.chmod(0o700)
     keystore.create(home, identity, passphrase, use_keyring=use_keyring)
     return identity
 

@@ -33,7 +33,7 @@ def parse_markdown(text: str, fallback_title: str) -> tuple[str, list[str], str]
         if m is None:
             raise ValidationError("front matter starts with '---' but never ends")
         meta = _front_matter(m.group(1))
-        body = text[m.end():]
+        body = text[m.end() :]
     title = str(meta.get("title") or "").strip()
     if not title:
         h = re.search(r"^#\s+(.+)$", body, flags=re.M)
@@ -73,8 +73,11 @@ def import_folder(coop: Coop, folder: Path) -> ImportReport:
     if not folder.is_dir():
         raise UserError(f"{folder} is not a folder")
     report = ImportReport()
-    files = sorted(f for f in folder.rglob("*.md") if f.is_file() and not any(
-        part.startswith(".") for part in f.relative_to(folder).parts))
+    files = sorted(
+        f
+        for f in folder.rglob("*.md")
+        if f.is_file() and not any(part.startswith(".") for part in f.relative_to(folder).parts)
+    )
     with coop.transaction():
         for f in files:
             rel = str(f.relative_to(folder))

@@ -98,7 +98,9 @@ class Replica:
             if eid and eid not in keys:
                 info_coop = b"" if b.op.kind.value == "genesis" else coop
                 try:
-                    key = roster_body.unwrap_epoch(b.wraps, info_coop, eid, self.me.device_id, self.me.kex_key)
+                    key = roster_body.unwrap_epoch(
+                        b.wraps, info_coop, eid, self.me.device_id, self.me.kex_key
+                    )
                 except DecryptError:
                     key = None
                 if key is not None:
@@ -206,7 +208,15 @@ class Replica:
         equivocation = self._check_log(op)
         body = None if self.store.is_purged(op.op_id) else op.body
         self.store.insert_op(
-            op.op_id, h.device, h.seq, h.hlc, kind.value, h.epoch, op.header_bytes, op.signature, body
+            op.op_id,
+            h.device,
+            h.seq,
+            h.hlc,
+            kind.value,
+            h.epoch,
+            op.header_bytes,
+            op.signature,
+            body,
         )
         self.clock.observe(h.hlc)
         items: tuple[bytes, ...] = ()
@@ -275,7 +285,9 @@ class Replica:
             return self._apply_purge(op, author)
         return ()
 
-    def _open_changes(self, op: Op, author: bytes, grants: dict[int, bytes] | None = None) -> list[Change]:
+    def _open_changes(
+        self, op: Op, author: bytes, grants: dict[int, bytes] | None = None
+    ) -> list[Change]:
         assert op.body is not None and self.coop_id is not None
         parts = content.decode_parts(op.body)
         grants = self._grants(op.op_id) if grants is None else grants

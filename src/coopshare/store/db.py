@@ -83,7 +83,9 @@ class Store:
         version = self._c.execute("PRAGMA user_version").fetchone()[0]
         for number, sql in _schema_files():
             if number > version:
-                self._c.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version={number};\nCOMMIT;")
+                self._c.executescript(
+                    f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version={number};\nCOMMIT;"
+                )
 
     def _q(self, sql: str, *args: Any) -> sqlite3.Cursor:
         try:
@@ -103,20 +105,40 @@ class Store:
     # --- ops ----------------------------------------------------------------------------------
 
     def insert_op(
-        self, op_id: bytes, device: bytes, seq: int, hlc: int, kind: str, epoch: bytes,
-        header: bytes, sig: bytes, body: bytes | None,
+        self,
+        op_id: bytes,
+        device: bytes,
+        seq: int,
+        hlc: int,
+        kind: str,
+        epoch: bytes,
+        header: bytes,
+        sig: bytes,
+        body: bytes | None,
     ) -> bool:
         """Store an op; False if it was already there (replay is a no-op)."""
         cur = self._q(
             "INSERT OR IGNORE INTO ops(op_id, device, seq, hlc, kind, epoch, header, sig, body)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            op_id, device, seq, hlc, kind, epoch, header, sig, body,
+            op_id,
+            device,
+            seq,
+            hlc,
+            kind,
+            epoch,
+            header,
+            sig,
+            body,
         )
         return cur.rowcount == 1
 
     def ops_in_epoch(self, epoch: bytes, kind: str) -> list[tuple[bytes, bytes, bytes | None]]:
-        return [(r[0], r[1], r[2]) for r in self._q(
-            "SELECT header, sig, body FROM ops WHERE epoch=? AND kind=? ORDER BY n", epoch, kind)]
+        return [
+            (r[0], r[1], r[2])
+            for r in self._q(
+                "SELECT header, sig, body FROM ops WHERE epoch=? AND kind=? ORDER BY n", epoch, kind
+            )
+        ]
 
     def has_op(self, op_id: bytes) -> bool:
         return self._q("SELECT 1 FROM ops WHERE op_id=?", op_id).fetchone() is not None
@@ -126,13 +148,20 @@ class Store:
         return None if row is None else (row[0], row[1], row[2])
 
     def ops_at(self, device: bytes, seq: int) -> list[bytes]:
-        return [r[0] for r in self._q("SELECT op_id FROM ops WHERE device=? AND seq=?", device, seq)]
+        return [
+            r[0] for r in self._q("SELECT op_id FROM ops WHERE device=? AND seq=?", device, seq)
+        ]
 
-    def iter_ops(self, kinds: tuple[str, ...] | None = None) -> Iterator[tuple[bytes, bytes, bytes | None]]:
+    def iter_ops(
+        self, kinds: tuple[str, ...] | None = None
+    ) -> Iterator[tuple[bytes, bytes, bytes | None]]:
         """(header, sig, body) of stored ops in arrival order."""
         if kinds:
             marks = ",".join("?" * len(kinds))
-            yield from self._q(f"SELECT header, sig, body FROM ops WHERE kind IN ({marks}) ORDER BY n", *kinds)  # noqa: S608
+            yield from self._q(
+                f"SELECT header, sig, body FROM ops WHERE kind IN ({marks}) ORDER BY n",  # noqa: S608
+                *kinds,
+            )
         else:
             yield from self._q("SELECT header, sig, body FROM ops ORDER BY n")
 
@@ -163,7 +192,9 @@ class Store:
         return int(self._q("SELECT COUNT(*) FROM ops").fetchone()[0])
 
     def record_equivocation(self, device: bytes, seq: int, a: bytes, b: bytes) -> None:
-        self._q("INSERT OR IGNORE INTO equivocations VALUES (?, ?, ?, ?)", device, seq, *sorted((a, b)))
+        self._q(
+            "INSERT OR IGNORE INTO equivocations VALUES (?, ?, ?, ?)", device, seq, *sorted((a, b))
+        )
 
     def equivocating_devices(self) -> list[bytes]:
         return [r[0] for r in self._q("SELECT DISTINCT device FROM equivocations")]
@@ -176,11 +207,15 @@ class Store:
         if excess > 0:
             self._q(
                 "DELETE FROM quarantine WHERE op_id IN"
-                " (SELECT op_id FROM quarantine ORDER BY added, op_id LIMIT ?)", excess
+                " (SELECT op_id FROM quarantine ORDER BY added, op_id LIMIT ?)",
+                excess,
             )
 
     def quarantined(self) -> list[tuple[bytes, bytes]]:
-        return [(r[0], r[1]) for r in self._q("SELECT op_id, wire FROM quarantine ORDER BY added, op_id")]
+        return [
+            (r[0], r[1])
+            for r in self._q("SELECT op_id, wire FROM quarantine ORDER BY added, op_id")
+        ]
 
     def unquarantine(self, op_id: bytes) -> None:
         self._q("DELETE FROM quarantine WHERE op_id=?", op_id)
@@ -198,7 +233,9 @@ class Store:
         if kind is None:
             yield from self._q("SELECT item_id, state FROM items ORDER BY updated DESC")
         else:
-            yield from self._q("SELECT item_id, state FROM items WHERE kind=? ORDER BY updated DESC", kind)
+            yield from self._q(
+                "SELECT item_id, state FROM items WHERE kind=? ORDER BY updated DESC", kind
+            )
 
     def link_item_op(self, op_id: bytes, item_id: bytes) -> None:
         self._q("INSERT OR IGNORE INTO item_ops VALUES (?, ?)", op_id, item_id)

@@ -36,7 +36,8 @@ class SearchIndex:
             return []
         terms = [f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*']
         rows = self._c.execute(
-            "SELECT item_id, kind FROM fts WHERE fts MATCH ? ORDER BY bm25(fts, 0, 0, 5.0, 1.0) LIMIT ?",
+            "SELECT item_id, kind FROM fts WHERE fts MATCH ?"
+            " ORDER BY bm25(fts, 0, 0, 5.0, 1.0) LIMIT ?",
             (" ".join(terms), limit),
         )
         return [(r[0], r[1]) for r in rows]
