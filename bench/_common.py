@@ -115,6 +115,21 @@ def folder_bytes(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
+def table_bytes(db: Path) -> dict[str, int]:
+    """Bytes of pages per table (indexes counted with their table) via SQLite's dbstat."""
+    import sqlite3
+
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        rows = con.execute("SELECT coalesce(m.tbl_name, d.name), sum(d.pgsize) FROM dbstat d"
+                           " LEFT JOIN sqlite_schema m ON m.name = d.name GROUP BY 1").fetchall()
+    except sqlite3.OperationalError:  # SQLite built without dbstat
+        rows = []
+    finally:
+        con.close()
+    return {name: size for name, size in rows}
+
+
 def parser(doc: str | None, default_n: int) -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(description=(doc or "").strip().splitlines()[0])
     ap.add_argument("--n", type=int, default=default_n,

@@ -30,6 +30,7 @@ from _common import (
     parser,
     percentile,
     row,
+    table_bytes,
     temp_home,
 )
 
@@ -133,6 +134,9 @@ def main() -> None:
         home = base / "data"
         bodies = build(home, args.n, args.batch, TextMaker(args.seed), keep)
         row("data folder per note (after close)", f"{folder_bytes(home) / args.n:,.0f} bytes")
+        tables = sorted(table_bytes(home / "coopshare.db").items(), key=lambda kv: -kv[1])
+        print("      bytes per note by table: "
+              + ", ".join(f"{k} {v / args.n:,.0f}" for k, v in tables[:3]))
         for mode, label in (("open", "unlock + open"), ("list", "open + first 50 of listing")):
             runs = [fresh_process(mode, home) for _ in range(args.runs)]
             walls = [w for w, _ in runs]
