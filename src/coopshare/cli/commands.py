@@ -45,6 +45,11 @@ def run(args: argparse.Namespace, home: Path, read_passphrase: PassphraseReader)
         raise UserError(
             f"no identity in {home}: run 'coopshare --home {home} init --name NAME' first"
         )
+    if args.command in ("serve", "sync", "join"):
+        from coopshare.cli import net
+
+        runner = {"serve": net.serve, "sync": net.sync, "join": net.join_cmd}[args.command]
+        return runner(args, home, read_passphrase())
     coop = homes.open_coop(home, read_passphrase())
     try:
         return _dispatch(args, coop)
@@ -110,6 +115,10 @@ def _dispatch(args: argparse.Namespace, coop: Coop) -> int:
     elif cmd == "member":
         coop.remove_member(coop.find_member(args.name))
         print(f"removed {args.name}; a new key epoch now protects what is written next")
+    elif cmd == "invite":
+        from coopshare.cli import net
+
+        return net.invite_create(args, coop)
     elif cmd == "recovery-key":
         print(encode_recovery(p.seed_of(coop.me.member_key)))
     return 0
@@ -169,7 +178,16 @@ def _list(args: argparse.Namespace, coop: Coop) -> None:
                 )
         return
     if what == "peers":
-        print("[]" if args.json else "no peers known yet")
+        from coopshare.cli import net
+
+        peers = net.list_peers(coop)
+        if args.json:
+            print(json.dumps(peers, indent=2))
+        elif not peers:
+            print("no peers known yet")
+        for e in [] if args.json else peers:
+            state = "connected" if e["connected"] else "not connected"
+            print(f"{e['device'][:12]}  {e['addr'] or '-':<22} {e['how']:<8} {state}")
         return
     kind = {"notes": Kind.NOTE, "leads": Kind.LEAD, "ideas": Kind.IDEA}[what]
     _items_out(coop.items(kind), args.json, coop)

@@ -123,6 +123,35 @@ def build_parser() -> argparse.ArgumentParser:
     p = member.add_parser("remove", help="remove a member (admins): a new key epoch follows")
     p.add_argument("name")
     sub.add_parser("recovery-key", help="print your member key's recovery code")
+
+    p = sub.add_parser("serve", help="run this device as a node: accept and keep peer connections")
+    p.add_argument(
+        "--listen", metavar="HOST:PORT", help="address to listen on (port 0: any free port)"
+    )
+    p.add_argument(
+        "--peer", action="append", default=[], metavar="HOST:PORT", help="stay connected to"
+    )
+    p.add_argument("--no-mdns", action="store_true", help="do not use local network discovery")
+    p.add_argument("-v", "--verbose", action="store_true")
+    p = sub.add_parser("sync", help="sync with one peer until both sides have the same ops")
+    p.add_argument("--peer", required=True, metavar="HOST:PORT")
+    p.add_argument("--once", action="store_true", help="exit once converged (the default)")
+    p.add_argument("--timeout", type=float, default=300.0, help="seconds (default 300)")
+    p.add_argument("-v", "--verbose", action="store_true")
+    p = sub.add_parser("join", help="join a cooperative with an invitation")
+    p.add_argument("file", help="invitation file (or the invitation text itself)")
+    p.add_argument(
+        "--peer", metavar="HOST:PORT", help="the inviter's address, if not in the invitation"
+    )
+    p.add_argument("--timeout", type=float, default=300.0)
+    p.add_argument("-v", "--verbose", action="store_true")
+    inv = sub.add_parser("invite", help="invitations").add_subparsers(dest="action", required=True)
+    p = inv.add_parser("create", help="write a single-use invitation (text and QR code)")
+    p.add_argument("--role", default="member", choices=["member", "admin"])
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument(
+        "--hours", type=float, default=24.0, help="valid for this many hours (default 24)"
+    )
     return ap
 
 

@@ -48,6 +48,8 @@ class Applied:
     op_id: bytes
     kind: OpKind
     new: bool  # False: replay of a stored op, nothing changed
+    device: bytes = b""
+    seq: int = 0
     quarantined: bool = False
     items: tuple[bytes, ...] = ()  # item ids whose state changed
     equivocation: bool = False
@@ -58,9 +60,8 @@ class Replica:
         self.me = unlocked.identity
         self._master = unlocked.master_key
         self.store = store
-        coop = store.meta("coop_id")
-        self.coop_id: bytes | None = coop
-        self.clock = HybridClock(store.max_hlc())
+        self.coop_id: bytes | None = None
+        self.clock = HybridClock()
         self._tx_depth = 0
         self._search: SearchIndex | None = None
         self.unreadable = 0
@@ -69,6 +70,8 @@ class Replica:
     # --- state loading ------------------------------------------------------------------------
 
     def _reload(self) -> None:
+        self.coop_id = self.store.meta("coop_id")
+        self.clock.observe(self.store.max_hlc())
         self._roster_bodies: dict[bytes, roster_body.RosterBody] = {}
         for hb, sig, body in self.store.iter_ops(ROSTER_KINDS):
             op = Op(_header(hb), hb, sig, body)
@@ -81,7 +84,6 @@ class Replica:
         """Pick up what another process (a running node, the CLI) committed meanwhile."""
         if self.store.data_version() != self._seen_version:
             self._reload()
-            self.clock.observe(self.store.max_hlc())
 
     def _set_roster(self, state: RosterState) -> None:
         self.roster = state
@@ -153,6 +155,9 @@ class Replica:
         self._tx_depth = 1
         try:
             with self.store.tx(durable=durable):
+                if self.store.data_version() != self._seen_version:
+                    self._reload()  # another process committed since we last looked
+                    saved = (self._roster_bodies.copy(), self.roster, self.epoch_keys)
                 yield
         except BaseException:
             self._roster_bodies, roster, _ = saved
@@ -169,7 +174,9 @@ class Replica:
         """Verify and store one op from anywhere; raises a ValidationError if it is refused."""
         op = decode_op(wire)
         if self.store.has_op(op.op_id):
-            return Applied(op.op_id, op.header.kind, new=False)
+            return Applied(
+                op.op_id, op.header.kind, new=False, device=op.header.device, seq=op.header.seq
+            )
         with self.transaction(durable=op.header.kind.is_roster):
             result = self._apply_new(op, wire)
             if result.new and not result.quarantined and op.header.kind.is_roster:
@@ -194,7 +201,9 @@ class Replica:
             if missing or author is None:
                 reason = "unknown parents" if missing else "unknown author"
                 self.store.quarantine(op.op_id, wire, reason, int(time.time()))
-                return Applied(op.op_id, kind, new=True, quarantined=True)
+                return Applied(
+                    op.op_id, kind, new=True, quarantined=True, device=h.device, seq=h.seq
+                )
             author_pk = author.sign_pk
         op.verify(author_pk)
         # every check that can refuse the op comes before the first write
@@ -232,7 +241,9 @@ class Replica:
             except (ValidationError, DecryptError):
                 # signed by a member but unreadable inside: kept and forwarded, not shown
                 self.unreadable += 1
-        return Applied(op.op_id, kind, new=True, items=items, equivocation=equivocation)
+        return Applied(
+            op.op_id, kind, True, h.device, h.seq, items=items, equivocation=equivocation
+        )
 
     def _fold_epoch(self, epoch_id: bytes) -> tuple[bytes, ...]:
         """Fold item ops that arrived before this device held their epoch key."""
@@ -385,6 +396,18 @@ class Replica:
                     state.apply(ch)
         if state is not None:
             self._save_item(state)
+
+    # --- small secrets at rest (peer addresses, invitations) ----------------------------------
+
+    def seal_local(self, purpose: bytes, data: bytes) -> bytes:
+        return p.seal(self._master, data, b"coopshare/v1/local/" + purpose)
+
+    def open_local(self, purpose: bytes, blob: bytes) -> bytes:
+        return p.open_sealed(self._master, blob, b"coopshare/v1/local/" + purpose)
+
+    def local_key(self, purpose: bytes, data: bytes) -> bytes:
+        """A keyed hash for looking up sealed rows without storing plaintext."""
+        return p.hmac256(self._master, b"coopshare/v1/lookup/" + purpose, data)
 
     # --- reading ------------------------------------------------------------------------------
 

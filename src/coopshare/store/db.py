@@ -17,6 +17,15 @@ from coopshare.errors import StoreError
 
 DB_FILE = "coopshare.db"
 QUARANTINE_MAX = 10_000
+ROSTER_KIND_NAMES = (
+    "genesis",
+    "add_member",
+    "add_device",
+    "remove_member",
+    "revoke_device",
+    "change_role",
+    "rotate",
+)
 
 
 def _schema_files() -> list[tuple[int, str]]:
@@ -255,3 +264,68 @@ class Store:
 
     def grants_for(self, op_id: bytes) -> dict[int, bytes]:
         return {r[0]: r[1] for r in self._q("SELECT part, key FROM grants WHERE op_id=?", op_id)}
+
+    # --- invitations and known peers (sealed blobs) -------------------------------------------
+
+    def put_invite(self, token_id: bytes, sealed: bytes) -> None:
+        self._q(
+            "INSERT OR REPLACE INTO invites(token_id, sealed, used) VALUES (?, ?, 0)",
+            token_id,
+            sealed,
+        )
+
+    def invite(self, token_id: bytes) -> tuple[bytes, bool] | None:
+        row = self._q("SELECT sealed, used FROM invites WHERE token_id=?", token_id).fetchone()
+        return None if row is None else (bytes(row[0]), bool(row[1]))
+
+    def invites(self) -> list[tuple[bytes, bytes, bool]]:
+        return [
+            (r[0], r[1], bool(r[2])) for r in self._q("SELECT token_id, sealed, used FROM invites")
+        ]
+
+    def use_invite(self, token_id: bytes) -> bool:
+        """Mark an invitation used; False if it already was (single use, race-free)."""
+        cur = self._q("UPDATE invites SET used=1 WHERE token_id=? AND used=0", token_id)
+        return cur.rowcount == 1
+
+    def put_peer(self, peer_key: bytes, sealed: bytes) -> None:
+        self._q("INSERT OR REPLACE INTO peers VALUES (?, ?)", peer_key, sealed)
+
+    def peers(self) -> list[bytes]:
+        return [r[0] for r in self._q("SELECT sealed FROM peers")]
+
+    def ops_after(
+        self, n: int, limit: int
+    ) -> list[tuple[int, bytes, int, bytes, bytes, bytes | None]]:
+        """(n, device, seq, header, sig, body) of ops stored after arrival number `n`."""
+        return [
+            (r[0], r[1], r[2], r[3], r[4], r[5])
+            for r in self._q(
+                "SELECT n, device, seq, header, sig, body FROM ops WHERE n > ? ORDER BY n LIMIT ?",
+                n,
+                limit,
+            )
+        ]
+
+    def max_n(self) -> int:
+        return int(self._q("SELECT COALESCE(MAX(n), 0) FROM ops").fetchone()[0])
+
+    def roster_op_ids(self) -> list[bytes]:
+        marks = ",".join("?" * len(ROSTER_KIND_NAMES))
+        return [
+            r[0]
+            for r in self._q(
+                f"SELECT op_id FROM ops WHERE kind IN ({marks}) ORDER BY n",  # noqa: S608
+                *ROSTER_KIND_NAMES,
+            )
+        ]
+
+    def contiguous_vv(self) -> dict[bytes, int]:
+        """Per device, the highest seq such that every seq from 1 up to it is stored."""
+        vv: dict[bytes, int] = {}
+        for device, seq in self._q("SELECT DISTINCT device, seq FROM ops ORDER BY device, seq"):
+            if seq == vv.get(device, 0) + 1:
+                vv[device] = seq
+            else:
+                vv.setdefault(device, 0)
+        return vv

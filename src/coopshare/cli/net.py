@@ -1,0 +1,181 @@
+"""Networked CLI commands: serve, sync, join, invite. Each runs one Node on an asyncio loop."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+from coopshare.errors import UserError
+from coopshare.protocol import invite as inv
+from coopshare.service import invites, liveinfo
+from coopshare.service import peers as peerbook
+from coopshare.service.coop import Coop
+from coopshare.service.netio import Listener, join, keep_dialing, sync_once
+from coopshare.service.node import Node
+
+DEFAULT_PORT = 47490
+
+
+def parse_hostport(text: str, default_host: str = "0.0.0.0") -> tuple[str, int]:  # noqa: S104
+    host, sep, port = text.rpartition(":")
+    if not sep:
+        host, port = text, str(DEFAULT_PORT)
+    host = host.strip("[]") or default_host
+    try:
+        value = int(port)
+    except ValueError:
+        raise UserError(f"{text!r}: expected HOST:PORT") from None
+    if not 0 <= value <= 65535:
+        raise UserError(f"{text!r}: port out of range")
+    return host, value
+
+
+def _logging(verbose: int) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(message)s",
+        datefmt="%H:%M:%S",
+    )
+
+
+def serve(args: argparse.Namespace, home: Path, passphrase: str | None) -> int:
+    _logging(2 if args.verbose else 1)
+    return asyncio.run(_serve(args, home, passphrase))
+
+
+async def _serve(args: argparse.Namespace, home: Path, passphrase: str | None) -> int:
+    node = Node(home, passphrase)
+    await node.open()
+    if not node.coop_id:
+        await node.close()
+        raise UserError("not part of a cooperative yet: run 'coopshare coop create' or 'join'")
+    listener = Listener(node)
+    host, port = parse_hostport(args.listen) if args.listen else ("0.0.0.0", DEFAULT_PORT)  # noqa: S104
+    try:
+        addr = await listener.start(host, port)
+    except OSError:
+        if args.listen:
+            raise
+        addr = await listener.start(host, 0)  # the usual port is taken: pick a free one
+    print(f"listening on {addr[0]}:{addr[1]}", flush=True)
+    await node.db(lambda c: liveinfo.write_listen(c, addr))
+    for peer in args.peer:
+        node._spawn(keep_dialing(node, *parse_hostport(peer, "127.0.0.1")))
+    node._spawn(liveinfo.publish(node))
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
+    logging.getLogger("coopshare.node").info("shutting down")
+    listener.close()
+    await node.db(liveinfo.clear)
+    await node.close()
+    return 0
+
+
+def sync(args: argparse.Namespace, home: Path, passphrase: str | None) -> int:
+    _logging(args.verbose)
+
+    async def run() -> int:
+        node = Node(home, passphrase)
+        await node.open()
+        try:
+            if not node.coop_id:
+                raise UserError("not part of a cooperative yet")
+            host, port = parse_hostport(args.peer, "127.0.0.1")
+            engine = await sync_once(node, host, port, args.timeout)
+            print(f"in sync with {host}:{port}: received {engine.received} ops, sent {engine.sent}")
+            return 0
+        finally:
+            await node.close()
+
+    return asyncio.run(run())
+
+
+def join_cmd(args: argparse.Namespace, home: Path, passphrase: str | None) -> int:
+    _logging(args.verbose)
+    source = Path(args.file)
+    text = source.read_text(encoding="utf-8") if source.is_file() else args.file
+    invitation = inv.parse(text)
+    targets = (
+        [parse_hostport(args.peer, "127.0.0.1")]
+        if args.peer
+        else [parse_hostport(a) for a in invitation.addrs]
+    )
+    if not targets:
+        raise UserError("the invitation names no address: pass --peer HOST:PORT")
+
+    async def run() -> int:
+        node = Node(home, passphrase)
+        await node.open()
+        try:
+            if node.coop_id and node.coop_id != invitation.coop_id:
+                raise UserError("this data folder already belongs to another cooperative")
+            last: UserError | None = None
+            for host, port in targets:
+                try:
+                    engine = await join(node, invitation, host, port, args.timeout)
+                except UserError as e:
+                    last = e
+                    continue
+                name = await node.db(lambda c: c.coop_name())
+                print(f"joined {name!r}: received {engine.received} ops")
+                return 0
+            assert last is not None
+            raise last
+        finally:
+            await node.close()
+
+    return asyncio.run(run())
+
+
+def invite_create(args: argparse.Namespace, coop: Coop) -> int:
+    addrs = [f"{h}:{p}" for h, p in liveinfo.advertised(coop)]
+    invitation = invites.create(coop, args.role, addrs, int(args.hours * 3600))
+    text = invitation.to_text()
+    out = Path(args.out)
+    fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text + "\n")
+    print(text)
+    if sys.stdout.isatty():
+        with contextlib.suppress(Exception):
+            import segno
+
+            segno.make(text, error="m").terminal(compact=True)
+    if not addrs:
+        print(
+            "note: no running 'coopshare serve' was found; the joiner needs --peer HOST:PORT",
+            file=sys.stderr,
+        )
+    print(f"invitation written to {out} (single use, valid {args.hours:g} h)", file=sys.stderr)
+    return 0
+
+
+def list_peers(coop: Coop) -> list[dict[str, Any]]:
+    known = peerbook.load(coop)
+    live = liveinfo.read(coop)
+    for entry in known:
+        entry["connected"] = entry["device"] in live
+    seen = {e["device"] for e in known}
+    for device, info in live.items():
+        if device not in seen:
+            known.append(
+                {
+                    "addr": info["addr"],
+                    "device": device,
+                    "last_seen": info["since"],
+                    "how": info["how"],
+                    "connected": True,
+                }
+            )
+    return known

@@ -1,0 +1,80 @@
+"""Invitation tokens: single-use, expiring, carried as text or a QR code.
+
+Text form: ``coopshare-invite:`` + base32 of msgpack
+``[1, coop_id, [addr...], inviter device id, secret(16), expires, role]``.
+The token id (what the joiner names when it proves the secret) is ``SHA-256(secret)[:16]``;
+the proof is ``HMAC(secret, challenge || request)`` inside TLS to the pinned inviter.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import time
+from dataclasses import dataclass
+
+from coopshare.crypto import primitives as p
+from coopshare.errors import UserError, ValidationError
+from coopshare.protocol.codec import as_bytes, as_int, as_list, as_str, pack, unpack
+from coopshare.protocol.ops import ID_LEN
+
+PREFIX = "coopshare-invite:"
+DEFAULT_TTL = 24 * 3600
+
+
+@dataclass(frozen=True, slots=True)
+class Invitation:
+    coop_id: bytes
+    addrs: tuple[str, ...]
+    pin: bytes  # inviter's device id (SHA-256 of its SPKI)
+    secret: bytes
+    expires: int
+    role: str
+
+    @property
+    def token_id(self) -> bytes:
+        return token_id_of(self.secret)
+
+    def expired(self, now: float | None = None) -> bool:
+        return (time.time() if now is None else now) > self.expires
+
+    def to_text(self) -> str:
+        raw = pack(
+            [1, self.coop_id, list(self.addrs), self.pin, self.secret, self.expires, self.role]
+        )
+        return PREFIX + base64.b32encode(raw).decode().rstrip("=")
+
+
+def token_id_of(secret: bytes) -> bytes:
+    return p.sha256(b"coopshare/v1/invite-id", secret)[:16]
+
+
+def proof(secret: bytes, challenge: bytes, request: bytes) -> bytes:
+    return p.hmac256(secret, b"coopshare/v1/join-proof", challenge, request)
+
+
+def new_invitation(
+    coop_id: bytes, addrs: list[str], pin: bytes, role: str, ttl: int = DEFAULT_TTL
+) -> Invitation:
+    return Invitation(coop_id, tuple(addrs), pin, p.random_bytes(16), int(time.time()) + ttl, role)
+
+
+def parse(text: str) -> Invitation:
+    text = re.sub(r"\s", "", text)
+    if not text.startswith(PREFIX):
+        raise UserError("not a CoopShare invitation (it should start with 'coopshare-invite:')")
+    body = text[len(PREFIX) :].upper()
+    try:
+        v = as_list(unpack(base64.b32decode(body + "=" * (-len(body) % 8))), "invitation", 7)
+        if len(v) != 7 or v[0] != 1:
+            raise ValidationError("wrong shape")
+        return Invitation(
+            coop_id=as_bytes(v[1], "coop", ID_LEN),
+            addrs=tuple(as_str(a, "addr", 100) for a in as_list(v[2], "addrs", 16)),
+            pin=as_bytes(v[3], "pin", ID_LEN),
+            secret=as_bytes(v[4], "secret", 16),
+            expires=as_int(v[5], "expires"),
+            role=as_str(v[6], "role", 16),
+        )
+    except (ValueError, ValidationError):
+        raise UserError("the invitation is damaged or incomplete; copy it again") from None

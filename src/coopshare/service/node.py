@@ -1,0 +1,270 @@
+"""The Node: one asyncio service that owns the listener, the sync sessions and store access.
+
+Used by ``coopshare serve`` / ``sync`` / ``join`` now and by the GUI later. Threads: the caller's
+asyncio loop runs the network; one worker thread owns the SQLite connection and the replica
+(every store call hops there through :meth:`Node.db`). A watcher notices commits made by other
+processes on the same data folder (the CLI while ``serve`` runs) and pushes them to peers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import ssl
+import weakref
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from coopshare.errors import UserError, ValidationError
+from coopshare.identity import keystore
+from coopshare.protocol import knock
+from coopshare.protocol.ops import Header, OpKind
+from coopshare.service import peers as peerbook
+from coopshare.service.coop import Coop
+from coopshare.store.db import Store
+from coopshare.sync.engine import ApplyReport, OutOp, SyncEngine, wire_of
+from coopshare.transport import tls
+
+log = logging.getLogger("coopshare.node")
+T = TypeVar("T")
+WATCH_EVERY = 0.2
+
+
+@dataclass
+class PeerSession:
+    engine: SyncEngine
+    device: bytes
+    addr: str
+    outbound: bool
+    started: float = 0.0
+
+
+@dataclass
+class NodeStats:
+    rejected_knocks: int = 0
+    rejected_tls: int = 0
+    protocol_errors: int = 0
+    sessions: list[str] = field(default_factory=list)
+
+
+class Node:
+    def __init__(self, home: Path, passphrase: str | None) -> None:
+        self.home = home
+        self._passphrase = passphrase
+        self._db_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coopshare-db")
+        self.coop: Coop  # lives on the db thread
+        self.sessions: dict[bytes, PeerSession] = {}
+        self.stats = NodeStats()
+        self._grew: weakref.WeakSet[asyncio.Event] = weakref.WeakSet()
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._server: asyncio.Server | None = None
+        self._server_ctx: ssl.SSLContext | None = None
+        self._trusted: frozenset[bytes] = frozenset()
+        self.knocks = knock.KnockChecker()
+        self.listen_addr: tuple[str, int] | None = None
+        self.coop_id: bytes = b""
+        self.device_id: bytes = b""
+        self._closing = False
+
+    # --- lifecycle ----------------------------------------------------------------------------
+
+    async def open(self) -> None:
+        def _open() -> Coop:
+            return Coop(keystore.unlock(self.home, self._passphrase), Store.open(self.home))
+
+        self.coop = await self.db(lambda _c: _open(), needs_coop=False)
+        self.device_id = self.coop.me.device_id
+        self.coop_id = self.coop.coop_id or b""
+        self._client_ctx = tls.client_context(self.coop.me)
+        self._join_ctx = tls.join_server_context(self.coop.me)
+        await self._roster_changed()
+        self._spawn(self._watch())
+
+    async def close(self) -> None:
+        self._closing = True
+        if self._server is not None:
+            self._server.close()
+        for s in list(self.sessions.values()):
+            s.engine.stop("shutting down")
+        for t in list(self._tasks):
+            t.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        if hasattr(self, "coop"):
+            await self.db(lambda c: c.store.close())
+        self._db_thread.shutdown(wait=True)
+
+    async def db(self, fn: Callable[[Coop], T], *, needs_coop: bool = True) -> T:
+        """Run `fn(coop)` on the thread that owns SQLite."""
+        loop = asyncio.get_running_loop()
+        coop = self.coop if needs_coop else None
+        return await loop.run_in_executor(self._db_thread, fn, coop)  # type: ignore[arg-type]
+
+    def _spawn(self, coro: Any) -> asyncio.Task[Any]:
+        task: asyncio.Task[Any] = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    # --- engine's view of the replica (sync.engine.Local) -------------------------------------
+
+    async def roster_ids(self) -> list[bytes]:
+        return await self.db(lambda c: c.store.roster_op_ids())
+
+    async def roster_wires(self, exclude: set[bytes]) -> list[bytes]:
+        def _get(c: Coop) -> list[bytes]:
+            out = []
+            for op_id in c.store.roster_op_ids():
+                if op_id not in exclude:
+                    row = c.store.op_row(op_id)
+                    if row is not None:
+                        out.append(wire_of(*row))
+            return out
+
+        return await self.db(_get)
+
+    async def version_vector(self) -> dict[bytes, int]:
+        return await self.db(lambda c: c.store.contiguous_vv())
+
+    async def ops_after(self, n: int, limit: int) -> list[OutOp]:
+        rows = await self.db(lambda c: c.store.ops_after(n, limit))
+        return [OutOp(r[0], r[1], r[2], wire_of(r[3], r[4], r[5])) for r in rows]
+
+    async def apply_ops(self, wires: tuple[bytes, ...], durable: bool) -> ApplyReport:
+        def _apply(c: Coop) -> ApplyReport:
+            report = ApplyReport()
+            with c.transaction(durable=durable):
+                for w in wires:
+                    try:
+                        a = c.apply(w)
+                    except ValidationError as e:
+                        report.rejected += 1
+                        log.info("refused an op from a peer: %s", e)
+                        continue
+                    if a.new and not a.quarantined:
+                        report.new += 1
+                        report.applied.append((a.device, a.seq))
+                        report.roster_changed |= a.kind.is_roster
+            return report
+
+        report = await self.db(_apply)
+        if report.new:
+            self._log_grew()
+        if report.roster_changed:
+            await self._roster_changed()
+        return report
+
+    def peer_still_trusted(self, device: bytes) -> bool:
+        return device in self._trusted
+
+    def log_grew(self) -> asyncio.Event:
+        ev = asyncio.Event()
+        self._grew.add(ev)
+        return ev
+
+    def _log_grew(self) -> None:
+        for ev in list(self._grew):
+            ev.set()
+
+    # --- roster and trust ---------------------------------------------------------------------
+
+    async def _roster_changed(self) -> None:
+        def _snapshot(c: Coop) -> tuple[bytes, frozenset[bytes], list[bytes], list[bytes]]:
+            active = frozenset(c.roster.active)
+            certs = [c.roster.devices[d].cert for d in sorted(active)]
+            keys = [c.epoch_keys[e] for e, _ in reversed(c.roster.epochs) if e in c.epoch_keys][:3]
+            return c.coop_id or b"", active, certs, keys
+
+        self.coop_id, active, certs, keys = await self.db(_snapshot)
+        self._trusted = active - {self.device_id}
+        self._network_keys = [knock.network_key(k) for k in keys]
+        self._server_ctx = tls.server_context(self.coop.me, certs) if certs else None
+        for dev, s in list(self.sessions.items()):
+            if dev not in self._trusted:
+                log.info("closing session with %s: no longer in the roster", dev.hex()[:12])
+                s.engine.stop("revoked")
+
+    async def _watch(self) -> None:
+        """Notice commits by other processes (the CLI) and push them to peers."""
+        while True:
+            await asyncio.sleep(WATCH_EVERY)
+
+            def _check(c: Coop) -> tuple[bool, bool]:
+                before = c.roster.heads
+                version = c.store.data_version()
+                if version == c._seen_version:
+                    return False, False
+                c.refresh()
+                return True, c.roster.heads != before
+
+            with contextlib.suppress(Exception):
+                changed, roster = await self.db(_check)
+                if changed:
+                    self._log_grew()
+                if roster:
+                    await self._roster_changed()
+
+    # --- local writes (CLI in-process, GUI) ---------------------------------------------------
+
+    async def write(self, fn: Callable[[Coop], T]) -> T:
+        """Run a writing call on the replica, then push the new ops to connected peers."""
+        before = await self.db(lambda c: c.roster.heads)
+        result = await self.db(fn)
+        self._log_grew()
+        if await self.db(lambda c: c.roster.heads) != before:
+            await self._roster_changed()
+        return result
+
+    def peers_info(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "device": s.device.hex(),
+                "addr": s.addr,
+                "outbound": s.outbound,
+                "converged": s.engine.converged.is_set(),
+                "received": s.engine.received,
+                "sent": s.engine.sent,
+            }
+            for s in self.sessions.values()
+        ]
+
+    # --- sessions -----------------------------------------------------------------------------
+
+    async def run_session(self, conn: Any, device: bytes, addr: str, outbound: bool) -> SyncEngine:
+        engine = SyncEngine(self, conn, device)
+        existing = self.sessions.get(device)
+        if existing is not None and not existing.engine.closed.is_set():
+            # two links to one device (both dialled): keep the one dialled by the smaller id
+            keep_new = (self.device_id if outbound else device) < (
+                self.device_id if existing.outbound else device
+            )
+            if not keep_new:
+                await conn.close()
+                engine.closed.set()
+                return engine
+            existing.engine.stop("duplicate connection")
+        loop = asyncio.get_running_loop()
+        self.sessions[device] = PeerSession(engine, device, addr, outbound, loop.time())
+        log.info("syncing with %s at %s", device.hex()[:12], addr)
+        await peerbook.seen(
+            self, addr if outbound else None, device, "manual" if outbound else "inbound"
+        )
+        try:
+            await engine.run()
+        finally:
+            if self.sessions.get(device) is not None and self.sessions[device].engine is engine:
+                del self.sessions[device]
+            log.info(
+                "session with %s ended: %s", device.hex()[:12], engine.close_reason or "closed"
+            )
+        return engine
+
+
+def header_of(wire_header: bytes) -> Header:
+    return Header.decode(wire_header)
+
+
+__all__ = ["Node", "OpKind", "UserError"]

@@ -1,0 +1,44 @@
+"""The peer book: addresses this device has reached, sealed at rest.
+
+Each row is ``AEAD(master, {addr, device, last_seen, how})`` under a keyed-hash lookup key, so
+the data folder does not reveal members' addresses without the passphrase.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any
+
+from coopshare.protocol.codec import pack, unpack
+
+if TYPE_CHECKING:  # only for type hints: node imports this module
+    from coopshare.service.coop import Coop
+    from coopshare.service.node import Node
+
+_PURPOSE = b"peer"
+
+
+def record(coop: Coop, addr: str | None, device: bytes, how: str) -> None:
+    key = coop.local_key(_PURPOSE, addr.encode() if addr else device)
+    entry = {"addr": addr or "", "device": device, "last_seen": int(time.time()), "how": how}
+    with coop.transaction():
+        coop.store.put_peer(key, coop.seal_local(_PURPOSE, pack(entry)))
+
+
+def load(coop: Coop) -> list[dict[str, Any]]:
+    out = []
+    for blob in coop.store.peers():
+        e = unpack(coop.open_local(_PURPOSE, blob))
+        out.append(
+            {
+                "addr": e["addr"],
+                "device": e["device"].hex(),
+                "last_seen": e["last_seen"],
+                "how": e["how"],
+            }
+        )
+    return sorted(out, key=lambda e: -e["last_seen"])
+
+
+async def seen(node: Node, addr: str | None, device: bytes, how: str) -> None:
+    await node.db(lambda c: record(c, addr, device, how))

@@ -1,0 +1,1 @@
+"""The sync engine: drives a sans-IO SyncSession over a framed connection."""

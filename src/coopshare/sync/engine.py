@@ -1,0 +1,220 @@
+"""Run one sync session over a connection (docs/protocol.md §Sync).
+
+The engine owns no state of its own beyond the session: what it needs from the replica comes
+through the :class:`Local` protocol, which the service layer implements (and runs on the one
+thread that owns SQLite). One outbound *pump* per session sends, in arrival order, every op the
+peer's version vector lacks: first as catch-up, then — once it reaches the end and has said
+CaughtUp — as live pushes whenever the local log grows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from coopshare.errors import ValidationError
+from coopshare.protocol import messages as m
+from coopshare.protocol import session as s
+from coopshare.protocol.codec import pack
+
+log = logging.getLogger(__name__)
+
+BATCH_OPS = 256
+BATCH_BYTES = 512 * 1024
+PING_EVERY = 15.0
+IDLE_TIMEOUT = 45.0
+
+
+@dataclass(frozen=True, slots=True)
+class OutOp:
+    n: int
+    device: bytes
+    seq: int
+    wire: bytes
+
+
+@dataclass
+class ApplyReport:
+    new: int = 0
+    rejected: int = 0
+    roster_changed: bool = False
+    applied: list[tuple[bytes, int]] = field(default_factory=list)  # (device, seq) now held
+
+
+class Link(Protocol):
+    """A framed, authenticated connection (transport.conn.Connection is one)."""
+
+    async def read_frame(self, timeout: float) -> bytes: ...
+    async def write_raw(self, data: bytes) -> None: ...
+    def abort(self, data: bytes) -> None: ...
+    async def close(self) -> None: ...
+
+
+class Local(Protocol):
+    """What the engine needs from this device's replica (all calls may hop threads)."""
+
+    coop_id: bytes
+    device_id: bytes
+
+    async def roster_ids(self) -> list[bytes]: ...
+    async def roster_wires(self, exclude: set[bytes]) -> list[bytes]: ...
+    async def version_vector(self) -> dict[bytes, int]: ...
+    async def ops_after(self, n: int, limit: int) -> list[OutOp]: ...
+    async def apply_ops(self, wires: tuple[bytes, ...], durable: bool) -> ApplyReport: ...
+    def peer_still_trusted(self, device: bytes) -> bool: ...
+    def log_grew(self) -> asyncio.Event: ...
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        local: Local,
+        conn: Link,
+        peer_device: bytes,
+        on_progress: Callable[[SyncEngine], Awaitable[None] | None] | None = None,
+    ) -> None:
+        self.local = local
+        self.conn = conn
+        self.peer_device = peer_device
+        self.session = s.SyncSession()
+        self.converged = asyncio.Event()
+        self.closed = asyncio.Event()
+        self.close_reason = ""
+        self.received = 0
+        self.sent = 0
+        self._their_vv: dict[bytes, int] = {}
+        self._pump: asyncio.Task[None] | None = None
+        self._on_progress = on_progress
+
+    async def run(self) -> None:
+        """Run until either side ends the session; never raises for peer misbehaviour."""
+        pinger = asyncio.create_task(self._ping_loop())
+        try:
+            self.session.send(
+                m.Hello(
+                    self.local.coop_id, self.local.device_id, tuple(await self.local.roster_ids())
+                )
+            )
+            await self._flush()
+            while self.session.phase is not s.Phase.CLOSED:
+                frame = await self.conn.read_frame(IDLE_TIMEOUT)
+                for event in self.session.receive_data(len(frame).to_bytes(4, "big") + frame):
+                    await self._handle(event)
+        except (
+            ValidationError,
+            asyncio.IncompleteReadError,
+            TimeoutError,
+            ConnectionError,
+            OSError,
+        ) as e:
+            self.close_reason = self.close_reason or f"{type(e).__name__}: {e}"
+            if isinstance(e, ValidationError):
+                with contextlib.suppress(Exception):
+                    self.session.send(m.Bye("protocol error"))
+                    await self._flush()
+        finally:
+            pinger.cancel()
+            if self._pump:
+                self._pump.cancel()
+            self.closed.set()
+            await self.conn.close()
+
+    def stop(self, reason: str) -> None:
+        """Close from our side (revoked peer, shutdown)."""
+        self.close_reason = reason
+        self.session.send(m.Bye(reason))
+        self.conn.abort(self.session.data_to_send())
+
+    async def _handle(self, event: s.Event) -> None:
+        if isinstance(event, s.PeerHello):
+            h = event.hello
+            if h.coop != self.local.coop_id or h.device != self.peer_device:
+                raise s.RemoteProtocolError("hello names another coop or device than the TLS peer")
+            wires = await self.local.roster_wires(set(h.roster))
+            for i in range(0, len(wires), BATCH_OPS):
+                self.session.send(m.Ops(tuple(wires[i : i + BATCH_OPS])))
+                await self._flush()
+            self.session.send(m.RosterDone())
+            await self._flush()
+        elif isinstance(event, s.RosterReceived):
+            if not self.local.peer_still_trusted(self.peer_device):
+                raise s.RemoteProtocolError("peer device is no longer in the roster")
+            self.session.send(m.Have(await self.local.version_vector()))
+            await self._flush()
+        elif isinstance(event, s.PeerHave):
+            self._their_vv = dict(event.vv)
+            self._pump = asyncio.create_task(self._pump_loop())
+        elif isinstance(event, s.OpsReceived):
+            report = await self.local.apply_ops(event.ops, durable=event.phase is s.Phase.ROSTER)
+            self.received += report.new
+            for device, seq in report.applied:  # the peer has these: never echo them back
+                if seq > self._their_vv.get(device, 0):
+                    self._their_vv[device] = seq
+            await self._progress()
+        elif isinstance(event, s.Converged):
+            self.converged.set()
+            await self._progress()
+        elif isinstance(event, s.PingReceived):
+            self.session.send(m.Pong(event.n))
+            await self._flush()
+        elif isinstance(event, s.Closed):
+            self.close_reason = f"peer said bye: {event.reason}"
+
+    async def _pump_loop(self) -> None:
+        cursor = 0
+        grew = self.local.log_grew()
+        while True:
+            grew.clear()
+            batch = await self.local.ops_after(cursor, BATCH_OPS)
+            out: list[bytes] = []
+            size = 0
+            for op in batch:
+                cursor = op.n
+                if op.seq <= self._their_vv.get(op.device, 0):
+                    continue
+                out.append(op.wire)
+                size += len(op.wire)
+                if size >= BATCH_BYTES:
+                    break
+            if out:
+                self.session.send(m.Ops(tuple(out)))
+                self.sent += len(out)
+                await self._flush()
+                continue
+            if batch:
+                continue
+            if not self.session.sent_caught_up:
+                self.session.send(m.CaughtUp())
+                await self._flush()
+                for event in self.session.note_caught_up_sent():
+                    await self._handle(event)
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(1.0):
+                    await grew.wait()
+
+    async def _ping_loop(self) -> None:
+        n = 0
+        while True:
+            await asyncio.sleep(PING_EVERY)
+            n += 1
+            self.session.send(m.Ping(n))
+            await self._flush()
+
+    async def _flush(self) -> None:
+        data = self.session.data_to_send()
+        if data:
+            await self.conn.write_raw(data)
+
+    async def _progress(self) -> None:
+        if self._on_progress is not None:
+            result = self._on_progress(self)
+            if result is not None:
+                await result
+
+
+def wire_of(header: bytes, sig: bytes, body: bytes | None) -> bytes:
+    return pack([header, sig, body])

@@ -1,0 +1,1 @@
+"""asyncio edge: TLS 1.3 contexts, the knock before TLS, framed connections. Bytes only."""
