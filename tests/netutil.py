@@ -1,0 +1,134 @@
+"""Helpers for multi-process tests: real `coopshare` processes on 127.0.0.1 only."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+PASS = "correct horse battery staple"
+
+
+def env() -> dict[str, str]:
+    e = {k: v for k, v in os.environ.items() if not k.startswith("COOPSHARE_")}
+    e["COOPSHARE_PASSPHRASE"] = PASS
+    return e
+
+
+def cli(
+    home: Path, *args: str, timeout: float = 120, check: bool = True
+) -> subprocess.CompletedProcess[str]:
+    r = subprocess.run(
+        [sys.executable, "-m", "coopshare", "--home", str(home), *args],
+        capture_output=True,
+        text=True,
+        env=env(),
+        stdin=subprocess.DEVNULL,
+        timeout=timeout,
+    )
+    if check and r.returncode != 0:
+        raise AssertionError(f"coopshare {' '.join(args)} failed ({r.returncode}): {r.stderr}")
+    return r
+
+
+def cli_json(home: Path, *args: str) -> Any:
+    return json.loads(cli(home, *args, "--json").stdout)
+
+
+class Server:
+    def __init__(self, home: Path, *extra: str) -> None:
+        self.home = home
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "coopshare",
+                "--home",
+                str(home),
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--no-mdns",
+                *extra,
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env(),
+            stdin=subprocess.DEVNULL,
+        )
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()
+        if not line.startswith("listening on "):
+            self.proc.kill()
+            raise AssertionError(
+                f"serve did not start: {line!r} {self.proc.stderr.read() if self.proc.stderr else ''}"
+            )
+        self.addr = line.split()[-1]
+        self.port = int(self.addr.rsplit(":", 1)[1])
+
+    def stop(self) -> int:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        return self.proc.returncode
+
+    def kill9(self) -> None:
+        self.proc.kill()
+        self.proc.wait()
+
+
+@contextmanager
+def serving(home: Path, *extra: str) -> Iterator[Server]:
+    s = Server(home, *extra)
+    try:
+        yield s
+    finally:
+        s.stop()
+
+
+def new_member(home: Path, name: str, admin_home: Path, admin_server: Server) -> None:
+    """init + invite + join through the running admin node."""
+    cli(home, "init", "--name", name)
+    token = home.parent / f"invite-{name}.txt"
+    cli(admin_home, "invite", "create", "--out", str(token))
+    cli(home, "join", str(token), "--peer", admin_server.addr)
+
+
+def op_ids(home: Path) -> set[bytes]:
+    with sqlite3.connect(f"file:{home / 'coopshare.db'}?mode=ro", uri=True) as c:
+        return {r[0] for r in c.execute("SELECT op_id FROM ops")}
+
+
+def op_count(home: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{home / 'coopshare.db'}?mode=ro", uri=True, timeout=5) as c:
+            return int(c.execute("SELECT COUNT(*) FROM ops").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
+
+
+def integrity_ok(home: Path) -> bool:
+    with sqlite3.connect(home / "coopshare.db") as c:
+        return c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def wait_for(predicate: Any, timeout: float = 30.0, every: float = 0.1) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(every)
+    return bool(predicate())
