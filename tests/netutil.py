@@ -69,9 +69,8 @@ class Server:
         line = self.proc.stdout.readline()
         if not line.startswith("listening on "):
             self.proc.kill()
-            raise AssertionError(
-                f"serve did not start: {line!r} {self.proc.stderr.read() if self.proc.stderr else ''}"
-            )
+            err = self.proc.stderr.read() if self.proc.stderr else ""
+            raise AssertionError(f"serve did not start: {line!r} {err}")
         self.addr = line.split()[-1]
         self.port = int(self.addr.rsplit(":", 1)[1])
 

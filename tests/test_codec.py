@@ -27,7 +27,7 @@ def headers(draw: st.DrawFn) -> Header:
         device=draw(ids),
         seq=seq,
         backlink=None if seq == 1 else draw(ids),
-        hlc=draw(st.integers(0, 2**64 - 1)),
+        hlc=draw(st.integers(0, 2**63 - 1)),  # SQLite stores signed 64-bit integers
         parents=tuple(sorted(draw(st.sets(ids, max_size=MAX_PARENTS)))),
         kind=kind,
         epoch=draw(st.sampled_from([b"", b"e" * 16])),

@@ -174,14 +174,14 @@ def test_slowloris_is_cut_off(lab) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_old_op_replayed_changes_nothing(lab) -> None:  # type: ignore[no-untyped-def]
-    a, b, server, key, member = lab
+    a, _b, server, key, member = lab
     coop = homes.open_coop(a, PASS)
     first_op = next(iter(coop.wire_ops()))
     coop.store.close()
     before = cli_json(a, "status")
 
     async def replay() -> None:
-        reader, writer = await _member_link(server.port, key, member)
+        _reader, writer = await _member_link(server.port, key, member)
         roster = tuple()
         writer.write(
             encode_frame(
