@@ -36,6 +36,8 @@ ID_LEN = 32
 EPOCH_LEN = 16
 MAX_PARENTS = 32
 MAX_SEQ = (1 << 53) - 1
+# SQLite integers are signed 64-bit: a larger hlc could not be stored (docs/protocol.md §3)
+MAX_HLC = (1 << 63) - 1
 MAX_BODY = MAX_MESSAGE - 4096
 
 
@@ -118,7 +120,7 @@ class Header:
             device=as_bytes(v[2], "device", ID_LEN),
             seq=seq,
             backlink=backlink,
-            hlc=as_int(v[5], "hlc"),
+            hlc=as_int(v[5], "hlc", 0, MAX_HLC),
             parents=parents,
             kind=kind,
             epoch=epoch,
@@ -168,6 +170,8 @@ def make_op(
 ) -> Op:
     if len(body) > MAX_BODY:
         raise SchemaError(f"body: {len(body)} bytes is more than the {MAX_BODY} allowed")
+    if not 0 <= hlc <= MAX_HLC:
+        raise SchemaError(f"hlc: expected an integer in [0, {MAX_HLC}]")
     header = Header(
         coop_id,
         device,

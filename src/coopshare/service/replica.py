@@ -22,10 +22,16 @@ from typing import Any
 
 from coopshare.crypto import envelope
 from coopshare.crypto import primitives as p
-from coopshare.errors import DecryptError, Unauthorized, ValidationError, WrongCoop
+from coopshare.errors import (
+    CoopShareError,
+    DecryptError,
+    Unauthorized,
+    ValidationError,
+    WrongCoop,
+)
 from coopshare.identity.keystore import Unlocked
 from coopshare.model.fold import Change, ItemState
-from coopshare.model.hlc import HybridClock
+from coopshare.model.hlc import COUNTER_BITS, MAX_DRIFT_MS, HybridClock, physical_ms, wall_ms
 from coopshare.model.items import Kind
 from coopshare.model.roster import RosterState, resolve
 from coopshare.protocol import content, roster_body
@@ -39,6 +45,17 @@ _ITEM_AAD = b"coopshare/v1/item-row"
 _GRANT_AAD = b"coopshare/v1/grant-row"
 # lead fields a member other than the giver may change (claiming and moving the lead along)
 CLAIMER_FIELDS = frozenset({"status", "claimer"})
+# what applying a stored op can raise because of its data; a quarantined op that raises one of
+# these is dropped instead of blocking the ops behind it
+_OP_ERRORS = (CoopShareError, ArithmeticError, LookupError, ValueError)
+
+
+class FutureOp(ValidationError):
+    """The op is dated more than a day ahead of this machine's clock: refused for now.
+
+    It is not stored, so it cannot win every last-writer-wins comparison; a peer offers it
+    again later, when it is no longer in the future.
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +88,7 @@ class Replica:
 
     def _reload(self) -> None:
         self.coop_id = self.store.meta("coop_id")
-        self.clock.observe(self.store.max_hlc())
+        self.clock.observe(self.store.max_hlc(below=_future_limit()))
         self._roster_bodies: dict[bytes, roster_body.RosterBody] = {}
         for hb, sig, body in self.store.iter_ops(ROSTER_KINDS):
             op = Op(_header(hb), hb, sig, body)
@@ -186,6 +203,9 @@ class Replica:
     def _apply_new(self, op: Op, wire: bytes) -> Applied:
         h = op.header
         kind = h.kind
+        if h.hlc >= _future_limit():
+            ahead = (physical_ms(h.hlc) - wall_ms()) // 3_600_000
+            raise FutureOp(f"op is dated {ahead} hours ahead of this machine's clock")
         rb: roster_body.RosterBody | None = None
         if kind is OpKind.GENESIS:
             if self.coop_id is not None and op.op_id != self.coop_id:
@@ -265,21 +285,35 @@ class Replica:
         return bool(others)
 
     def _retry_quarantine(self) -> None:
+        """Apply parked ops whose parents and author are known now; drop those that fail."""
         progress = True
         while progress:
             progress = False
             for op_id, wire in self.store.quarantined():
-                op = decode_op(wire)
+                try:
+                    op = decode_op(wire)  # parked by an older version with looser rules?
+                except ValidationError:
+                    self.store.unquarantine(op_id)
+                    continue
                 if any(x not in self._roster_bodies for x in op.header.parents):
                     continue
                 if op.header.device not in self.roster.devices:
                     continue
                 self.store.unquarantine(op_id)
-                try:
-                    self._apply_new(op, wire)
-                    progress = True
-                except ValidationError:
-                    continue
+                progress = self._apply_parked(op, wire) or progress
+
+    def _apply_parked(self, op: Op, wire: bytes) -> bool:
+        """Apply one op from quarantine; on any error undo its writes and report False."""
+        saved = (self._roster_bodies.copy(), self.roster)
+        try:
+            with self.store.savepoint():
+                self._apply_new(op, wire)
+        except _OP_ERRORS:
+            self._roster_bodies, roster = saved
+            if roster is not self.roster:
+                self._set_roster(roster)
+            return False
+        return True
 
     # --- content ------------------------------------------------------------------------------
 
@@ -475,3 +509,8 @@ def _index_row(st: ItemState) -> tuple[str, str, str, str]:
 
 def _header(hb: bytes) -> Header:
     return Header.decode(hb)
+
+
+def _future_limit() -> int:
+    """The smallest hlc that is more than MAX_DRIFT_MS ahead of this machine's clock."""
+    return (wall_ms() + MAX_DRIFT_MS + 1) << COUNTER_BITS

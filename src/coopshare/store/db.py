@@ -88,6 +88,18 @@ class Store:
             self._c.execute("ROLLBACK")
             raise StoreError(f"could not save: {e}") from None
 
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Inside a transaction: undo what the block wrote if it raises, keep the rest."""
+        self._q("SAVEPOINT one_op")
+        try:
+            yield
+        except BaseException:
+            self._q("ROLLBACK TO one_op")
+            self._q("RELEASE one_op")
+            raise
+        self._q("RELEASE one_op")
+
     def _migrate(self) -> None:
         version = self._c.execute("PRAGMA user_version").fetchone()[0]
         for number, sql in _schema_files():
@@ -183,8 +195,12 @@ class Store:
         ).fetchone()
         return None if row is None else (row[0], row[1])
 
-    def max_hlc(self) -> int:
-        return int(self._q("SELECT COALESCE(MAX(hlc), 0) FROM ops").fetchone()[0])
+    def max_hlc(self, below: int | None = None) -> int:
+        """The largest stored hlc, ignoring values at or above `below` (far-future claims)."""
+        if below is None:
+            return int(self._q("SELECT COALESCE(MAX(hlc), 0) FROM ops").fetchone()[0])
+        row = self._q("SELECT COALESCE(MAX(hlc), 0) FROM ops WHERE hlc < ?", below).fetchone()
+        return int(row[0])
 
     def purge_body(self, op_id: bytes) -> None:
         self._q("INSERT OR IGNORE INTO purged VALUES (?)", op_id)
