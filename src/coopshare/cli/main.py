@@ -132,6 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--peer", action="append", default=[], metavar="HOST:PORT", help="stay connected to"
     )
     p.add_argument("--no-mdns", action="store_true", help="do not use local network discovery")
+    p.add_argument(
+        "--meetup", action="store_true", help="find members but do not announce this device"
+    )
     p.add_argument("-v", "--verbose", action="store_true")
     p = sub.add_parser("sync", help="sync with one peer until both sides have the same ops")
     p.add_argument("--peer", required=True, metavar="HOST:PORT")

@@ -17,7 +17,7 @@ from coopshare.protocol import invite as inv
 from coopshare.service import invites, liveinfo
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
-from coopshare.service.netio import Listener, join, keep_dialing, sync_once
+from coopshare.service.netio import Listener, join, keep_dialing, start_discovery, sync_once
 from coopshare.service.node import Node
 
 DEFAULT_PORT = 47490
@@ -58,7 +58,10 @@ async def _serve(args: argparse.Namespace, home: Path, passphrase: str | None) -
         await node.close()
         raise UserError("not part of a cooperative yet: run 'coopshare coop create' or 'join'")
     listener = Listener(node)
-    host, port = parse_hostport(args.listen) if args.listen else ("0.0.0.0", DEFAULT_PORT)  # noqa: S104
+    host: str | None
+    host, port = parse_hostport(args.listen) if args.listen else (None, DEFAULT_PORT)
+    if host in ("*", ""):
+        host = None  # every address, IPv4 and IPv6
     try:
         addr = await listener.start(host, port)
     except OSError:
@@ -66,6 +69,17 @@ async def _serve(args: argparse.Namespace, home: Path, passphrase: str | None) -
             raise
         addr = await listener.start(host, 0)  # the usual port is taken: pick a free one
     print(f"listening on {addr[0]}:{addr[1]}", flush=True)
+    disc = None
+    if not args.no_mdns:
+        interfaces = os.environ.get("COOPSHARE_MDNS_INTERFACES")
+        disc = await start_discovery(
+            node,
+            addr[1],
+            meetup=args.meetup,
+            interfaces=interfaces.split(",") if interfaces else None,
+        )
+        if args.meetup:
+            print("meetup mode: looking for members, not announcing this device", flush=True)
     await node.db(lambda c: liveinfo.write_listen(c, addr))
     for peer in args.peer:
         node._spawn(keep_dialing(node, *parse_hostport(peer, "127.0.0.1")))
@@ -77,6 +91,8 @@ async def _serve(args: argparse.Namespace, home: Path, passphrase: str | None) -
     await stop.wait()
     logging.getLogger("coopshare.node").info("shutting down")
     listener.close()
+    if disc is not None:
+        await disc.close()
     await node.db(liveinfo.clear)
     await node.close()
     return 0

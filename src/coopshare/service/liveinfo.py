@@ -79,13 +79,12 @@ def read(coop: Coop) -> dict[str, dict[str, Any]]:
 async def publish(node: Node) -> None:
     while True:
         peers = {
-            s.device.hex(): {
-                "addr": s.addr,
-                "since": int(s.started),
-                "how": "manual" if s.outbound else "inbound",
-            }
+            s.device.hex(): {"addr": s.addr, "since": int(s.started), "how": s.how}
             for s in node.sessions.values()
         }
         record = {"at": int(time.time()), "peers": peers}
         await node.db(lambda c, r=record: _put(c, "live", r))  # type: ignore[misc]
-        await asyncio.sleep(PUBLISH_EVERY)
+        node.sessions_changed.clear()
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(PUBLISH_EVERY):
+                await node.sessions_changed.wait()

@@ -13,6 +13,7 @@ import time
 from collections import defaultdict, deque
 
 from coopshare.crypto import primitives as p
+from coopshare.discovery.mdns import Discovery
 from coopshare.errors import UserError, ValidationError
 from coopshare.protocol import invite as inv
 from coopshare.protocol import knock
@@ -158,6 +159,69 @@ async def keep_dialing(node: Node, host: str, port: int) -> None:
         delay = min(delay * 2, 30.0)
 
 
+# --- discovery ----------------------------------------------------------------------------------
+
+NO_PEER_HINT_AFTER = 60.0
+
+
+async def start_discovery(
+    node: Node, port: int, *, meetup: bool, interfaces: list[str] | None
+) -> Discovery:
+    """Advertise (unless in meetup mode) and browse; dial recognised members."""
+    dialling: dict[str, asyncio.Task[None]] = {}
+    disc: Discovery
+
+    async def on_candidate(name: str, addrs: list[tuple[str, int]]) -> None:
+        their = name.split(".", 1)[0]
+        if disc.advertise and not disc.instance < their:
+            return  # the side with the smaller label dials; a meetup node always dials
+        task = dialling.get(name)
+        if task is None or task.done():
+            dialling[name] = asyncio.ensure_future(_dial_discovered(node, disc, name))
+
+    disc = Discovery(
+        port, lambda: node._network_keys, on_candidate, advertise=not meetup, interfaces=interfaces
+    )
+    await disc.start()
+    node._spawn(_no_peer_hint(node))
+    return disc
+
+
+async def _dial_discovered(node: Node, disc: Discovery, name: str) -> None:
+    delay = 1.0
+    while not node._closing and name in disc.recognised:
+        for host, port in disc.recognised.get(name, []):
+            try:
+                conn, device = await connect(node, host, port)
+            except (
+                OSError,
+                TimeoutError,
+                ssl.SSLError,
+                asyncio.IncompleteReadError,
+                UserError,
+            ) as e:
+                log.debug("discovered %s at %s:%s not reachable: %s", name, host, port, e)
+                continue
+            delay = 1.0
+            await node.run_session(conn, device, _fmt(host, port), outbound=True, how="mdns")
+            break
+        await asyncio.sleep(delay * random.uniform(0.8, 1.2))
+        delay = min(delay * 2, 30.0)
+
+
+async def _no_peer_hint(node: Node) -> None:
+    await asyncio.sleep(NO_PEER_HINT_AFTER)
+    if not node.sessions:
+        log.warning(
+            "no member found on this network yet: it may block multicast (guest Wi-Fi client "
+            "isolation, a firewall); connect directly with --peer HOST:PORT"
+        )
+
+
+def _fmt(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
 # --- joining ------------------------------------------------------------------------------------
 
 
@@ -172,9 +236,7 @@ async def serve_join(node: Node, conn: tc.Connection, invitation: invites.Pendin
     msg = m.from_wire(await conn.read_frame(JOIN_TIMEOUT))
     if not isinstance(msg, m.Join) or msg.token != invitation.token_id:
         raise ValidationError("expected a join for this invitation")
-    if msg.proof != inv.proof(
-        invitation.secret, nonce, pack(msg.request)
-    ):
+    if msg.proof != inv.proof(invitation.secret, nonce, pack(msg.request)):
         raise ValidationError("join proof does not match the invitation secret")
     req = as_map(msg.request, "request", {"member_pk", "name", "device"})
     member_pk = as_bytes(req["member_pk"], "member_pk", 32)

@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import logging
 import ssl
+import time
 import weakref
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -41,6 +42,7 @@ class PeerSession:
     addr: str
     outbound: bool
     started: float = 0.0
+    how: str = "manual"
 
 
 @dataclass
@@ -69,6 +71,7 @@ class Node:
         self.coop_id: bytes = b""
         self.device_id: bytes = b""
         self._closing = False
+        self.sessions_changed = asyncio.Event()
 
     # --- lifecycle ----------------------------------------------------------------------------
 
@@ -233,7 +236,9 @@ class Node:
 
     # --- sessions -----------------------------------------------------------------------------
 
-    async def run_session(self, conn: Any, device: bytes, addr: str, outbound: bool) -> SyncEngine:
+    async def run_session(
+        self, conn: Any, device: bytes, addr: str, outbound: bool, how: str = ""
+    ) -> SyncEngine:
         engine = SyncEngine(self, conn, device)
         existing = self.sessions.get(device)
         if existing is not None and not existing.engine.closed.is_set():
@@ -246,17 +251,17 @@ class Node:
                 engine.closed.set()
                 return engine
             existing.engine.stop("duplicate connection")
-        loop = asyncio.get_running_loop()
-        self.sessions[device] = PeerSession(engine, device, addr, outbound, loop.time())
+        how = how or ("manual" if outbound else "inbound")
+        self.sessions[device] = PeerSession(engine, device, addr, outbound, time.time(), how)
         log.info("syncing with %s at %s", device.hex()[:12], addr)
-        await peerbook.seen(
-            self, addr if outbound else None, device, "manual" if outbound else "inbound"
-        )
+        self.sessions_changed.set()
+        await peerbook.seen(self, addr if outbound else None, device, how)
         try:
             await engine.run()
         finally:
             if self.sessions.get(device) is not None and self.sessions[device].engine is engine:
                 del self.sessions[device]
+                self.sessions_changed.set()
             log.info(
                 "session with %s ended: %s", device.hex()[:12], engine.close_reason or "closed"
             )

@@ -26,7 +26,8 @@ def record(coop: Coop, addr: str | None, device: bytes, how: str) -> None:
 
 
 def load(coop: Coop) -> list[dict[str, Any]]:
-    out = []
+    """One entry per device: the most recent way it was reached (and its address, if dialled)."""
+    out: list[dict[str, Any]] = []
     for blob in coop.store.peers():
         e = unpack(coop.open_local(_PURPOSE, blob))
         out.append(
@@ -37,7 +38,13 @@ def load(coop: Coop) -> list[dict[str, Any]]:
                 "how": e["how"],
             }
         )
-    return sorted(out, key=lambda e: -e["last_seen"])
+    latest: dict[str, dict[str, Any]] = {}
+    for e in sorted(out, key=lambda e: (e["last_seen"], bool(e["addr"]))):
+        if e["addr"] or e["device"] not in latest:
+            latest[e["device"]] = e
+        else:
+            latest[e["device"]] = {**e, "addr": latest[e["device"]]["addr"]}
+    return sorted(latest.values(), key=lambda e: -e["last_seen"])
 
 
 async def seen(node: Node, addr: str | None, device: bytes, how: str) -> None:
