@@ -187,7 +187,8 @@ def _list(args: argparse.Namespace, coop: Coop) -> None:
             print("no peers known yet")
         for e in [] if args.json else peers:
             state = "connected" if e["connected"] else "not connected"
-            print(f"{e['device'][:12]}  {e['addr'] or '-':<22} {e['how']:<8} {state}")
+            device = (e["device"] or "(not yet known)")[:15]
+            print(f"{device:<15}  {e['addr'] or '-':<22} {e['how']:<8} {state}")
         return
     kind = {"notes": Kind.NOTE, "leads": Kind.LEAD, "ideas": Kind.IDEA}[what]
     _items_out(coop.items(kind), args.json, coop)

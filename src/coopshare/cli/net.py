@@ -183,6 +183,12 @@ def list_peers(coop: Coop) -> list[dict[str, Any]]:
     for entry in known:
         entry["connected"] = entry["device"] in live
     seen = {e["device"] for e in known}
+    connected_hosts = {_host(info["addr"]) for info in live.values()}
+    for addr in liveinfo.discovered(coop):
+        if _host(addr) not in connected_hosts:  # seen on the LAN, no session (yet)
+            known.append(
+                {"addr": addr, "device": None, "last_seen": None, "how": "mdns", "connected": False}
+            )
     for device, info in live.items():
         if device not in seen:
             known.append(
@@ -195,3 +201,7 @@ def list_peers(coop: Coop) -> list[dict[str, Any]]:
                 }
             )
     return known
+
+
+def _host(addr: str) -> str:
+    return addr.rsplit(":", 1)[0].strip("[]")

@@ -69,6 +69,13 @@ def lan_addresses() -> list[str]:
     return out
 
 
+def discovered(coop: Coop) -> list[str]:
+    live = _get(coop, "live")
+    if not live or time.time() - live.get("at", 0) > STALE_S:
+        return []
+    return list(live.get("discovered", []))
+
+
 def read(coop: Coop) -> dict[str, dict[str, Any]]:
     live = _get(coop, "live")
     if not live or time.time() - live.get("at", 0) > STALE_S:
@@ -82,7 +89,8 @@ async def publish(node: Node) -> None:
             s.device.hex(): {"addr": s.addr, "since": int(s.started), "how": s.how}
             for s in node.sessions.values()
         }
-        record = {"at": int(time.time()), "peers": peers}
+        found = [f"{a[0][0]}:{a[0][1]}" for a in node.discovered.values() if a]
+        record = {"at": int(time.time()), "peers": peers, "discovered": found}
         await node.db(lambda c, r=record: _put(c, "live", r))  # type: ignore[misc]
         node.sessions_changed.clear()
         with contextlib.suppress(TimeoutError):

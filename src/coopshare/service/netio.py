@@ -183,6 +183,7 @@ async def start_discovery(
         port, lambda: node._network_keys, on_candidate, advertise=not meetup, interfaces=interfaces
     )
     await disc.start()
+    node.discovered = disc.recognised
     node._spawn(_no_peer_hint(node))
     return disc
 

@@ -72,6 +72,7 @@ class Node:
         self.device_id: bytes = b""
         self._closing = False
         self.sessions_changed = asyncio.Event()
+        self.discovered: dict[str, list[tuple[str, int]]] = {}  # mDNS services recognised as ours
 
     # --- lifecycle ----------------------------------------------------------------------------
 
