@@ -24,6 +24,7 @@ from coopshare.errors import UserError, ValidationError
 from coopshare.identity import keystore
 from coopshare.protocol import knock
 from coopshare.protocol.ops import Header, OpKind
+from coopshare.service import events as ev
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
 from coopshare.store.db import Store
@@ -73,6 +74,7 @@ class Node:
         self._closing = False
         self.sessions_changed = asyncio.Event()
         self.discovered: dict[str, list[tuple[str, int]]] = {}  # mDNS services recognised as ours
+        self._listeners: list[Callable[[ev.Event], None]] = []
 
     # --- lifecycle ----------------------------------------------------------------------------
 
@@ -112,6 +114,31 @@ class Node:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return task
+
+    # --- events -------------------------------------------------------------------------------
+
+    def subscribe(self, listener: Callable[[ev.Event], None]) -> None:
+        """Call `listener(event)` on the loop thread for every event (the GUI bridge re-emits)."""
+        self._listeners.append(listener)
+
+    def publish(self, event: ev.Event) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(event)
+            except Exception:  # a broken listener must not break the node
+                log.exception("event listener failed")
+
+    def _progress(self, engine: SyncEngine) -> None:
+        self.publish(
+            ev.SyncProgress(
+                engine.peer_device, engine.received, engine.expected, engine.converged.is_set()
+            )
+        )
+
+    async def _drain_changes(self) -> None:
+        changed = await self.db(_take_changed)
+        if changed:
+            self.publish(ev.ItemsChanged(changed))
 
     # --- engine's view of the replica (sync.engine.Local) -------------------------------------
 
@@ -157,8 +184,10 @@ class Node:
         report = await self.db(_apply)
         if report.new:
             self._log_grew()
+            await self._drain_changes()
         if report.roster_changed:
             await self._roster_changed()
+            self.publish(ev.RosterChanged())
         return report
 
     def peer_still_trusted(self, device: bytes) -> bool:
@@ -170,8 +199,8 @@ class Node:
         return ev
 
     def _log_grew(self) -> None:
-        for ev in list(self._grew):
-            ev.set()
+        for waiter in list(self._grew):
+            waiter.set()
 
     # --- roster and trust ---------------------------------------------------------------------
 
@@ -208,8 +237,11 @@ class Node:
                 changed, roster = await self.db(_check)
                 if changed:
                     self._log_grew()
+                    await self.db(_take_changed)
+                    self.publish(ev.ItemsChanged(None))
                 if roster:
                     await self._roster_changed()
+                    self.publish(ev.RosterChanged())
 
     # --- local writes (CLI in-process, GUI) ---------------------------------------------------
 
@@ -218,8 +250,10 @@ class Node:
         before = await self.db(lambda c: c.roster.heads)
         result = await self.db(fn)
         self._log_grew()
+        await self._drain_changes()
         if await self.db(lambda c: c.roster.heads) != before:
             await self._roster_changed()
+            self.publish(ev.RosterChanged())
         return result
 
     def peers_info(self) -> list[dict[str, Any]]:
@@ -240,7 +274,7 @@ class Node:
     async def run_session(
         self, conn: Any, device: bytes, addr: str, outbound: bool, how: str = ""
     ) -> SyncEngine:
-        engine = SyncEngine(self, conn, device)
+        engine = SyncEngine(self, conn, device, on_progress=self._progress)
         existing = self.sessions.get(device)
         if existing is not None and not existing.engine.closed.is_set():
             # two links to one device (both dialled): keep the one dialled by the smaller id
@@ -256,6 +290,7 @@ class Node:
         self.sessions[device] = PeerSession(engine, device, addr, outbound, time.time(), how)
         log.info("syncing with %s at %s", device.hex()[:12], addr)
         self.sessions_changed.set()
+        self.publish(ev.PeersChanged(tuple(self.peers_info())))
         await peerbook.seen(self, addr if outbound else None, device, how)
         try:
             await engine.run()
@@ -263,10 +298,17 @@ class Node:
             if self.sessions.get(device) is not None and self.sessions[device].engine is engine:
                 del self.sessions[device]
                 self.sessions_changed.set()
+                self.publish(ev.PeersChanged(tuple(self.peers_info())))
             log.info(
                 "session with %s ended: %s", device.hex()[:12], engine.close_reason or "closed"
             )
         return engine
+
+
+def _take_changed(c: Coop) -> tuple[bytes, ...]:
+    changed = tuple(c.changed_items)
+    c.changed_items.clear()
+    return changed
 
 
 def header_of(wire_header: bytes) -> Header:

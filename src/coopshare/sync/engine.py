@@ -86,6 +86,8 @@ class SyncEngine:
         self.close_reason = ""
         self.received = 0
         self.sent = 0
+        self.expected = 0  # ops the peer's Have says we lack (for progress bars)
+        self._my_vv: dict[bytes, int] = {}
         self._their_vv: dict[bytes, int] = {}
         self._pump: asyncio.Task[None] | None = None
         self._on_progress = on_progress
@@ -143,10 +145,14 @@ class SyncEngine:
         elif isinstance(event, s.RosterReceived):
             if not self.local.peer_still_trusted(self.peer_device):
                 raise s.RemoteProtocolError("peer device is no longer in the roster")
-            self.session.send(m.Have(await self.local.version_vector()))
+            self._my_vv = await self.local.version_vector()
+            self.session.send(m.Have(self._my_vv))
             await self._flush()
         elif isinstance(event, s.PeerHave):
             self._their_vv = dict(event.vv)
+            self.expected = sum(
+                max(0, seq - self._my_vv.get(dev, 0)) for dev, seq in self._their_vv.items()
+            )
             self._pump = asyncio.create_task(self._pump_loop())
         elif isinstance(event, s.OpsReceived):
             report = await self.local.apply_ops(event.ops, durable=event.phase is s.Phase.ROSTER)
