@@ -17,10 +17,9 @@ from coopshare.protocol import invite as inv
 from coopshare.service import invites, liveinfo
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
-from coopshare.service.netio import Listener, join, keep_dialing, start_discovery, sync_once
+from coopshare.service.netio import join, sync_once
 from coopshare.service.node import Node
-
-DEFAULT_PORT = 47490
+from coopshare.service.runtime import DEFAULT_PORT, NetworkOptions, start_network
 
 
 def parse_hostport(text: str, default_host: str = "0.0.0.0") -> tuple[str, int]:  # noqa: S104
@@ -57,43 +56,26 @@ async def _serve(args: argparse.Namespace, home: Path, passphrase: str | None) -
     if not node.coop_id:
         await node.close()
         raise UserError("not part of a cooperative yet: run 'coopshare coop create' or 'join'")
-    listener = Listener(node)
-    host: str | None
-    host, port = parse_hostport(args.listen) if args.listen else (None, DEFAULT_PORT)
-    if host in ("*", ""):
-        host = None  # every address, IPv4 and IPv6
-    try:
-        addr = await listener.start(host, port)
-    except OSError:
-        if args.listen:
-            raise
-        addr = await listener.start(host, 0)  # the usual port is taken: pick a free one
-    print(f"listening on {addr[0]}:{addr[1]}", flush=True)
-    disc = None
-    if not args.no_mdns:
-        interfaces = os.environ.get("COOPSHARE_MDNS_INTERFACES")
-        disc = await start_discovery(
-            node,
-            addr[1],
-            meetup=args.meetup,
-            interfaces=interfaces.split(",") if interfaces else None,
-        )
-        if args.meetup:
-            print("meetup mode: looking for members, not announcing this device", flush=True)
-    await node.db(lambda c: liveinfo.write_listen(c, addr))
-    for peer in args.peer:
-        node._spawn(keep_dialing(node, *parse_hostport(peer, "127.0.0.1")))
-    node._spawn(liveinfo.publish(node))
+    opts = NetworkOptions(
+        mdns=not args.no_mdns,
+        meetup=args.meetup,
+        peers=[parse_hostport(p, "127.0.0.1") for p in args.peer],
+    )
+    if args.listen:
+        host, opts.port = parse_hostport(args.listen)
+        opts.host = None if host in ("*", "") else host
+        opts.port_fixed = True
+    net = await start_network(node, opts)
+    print(f"listening on {net.addr[0]}:{net.addr[1]}", flush=True)
+    if args.meetup:
+        print("meetup mode: looking for members, not announcing this device", flush=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     await stop.wait()
     logging.getLogger("coopshare.node").info("shutting down")
-    listener.close()
-    if disc is not None:
-        await disc.close()
-    await node.db(liveinfo.clear)
+    await net.close()
     await node.close()
     return 0
 
