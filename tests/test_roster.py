@@ -66,12 +66,20 @@ ACTIONS = st.tuples(
 )
 
 
-def _scenario(actions: list[tuple[str, RosterKind, str, Role]], layered: bool) -> list[RosterOp]:
+SHAPES = st.sampled_from(["flat", "layered", "chain"])
+
+
+def _scenario(actions: list[tuple[str, RosterKind, str, Role]], shape: str) -> list[RosterOp]:
+    """Ops after the base: all concurrent (flat), pairwise linked (layered) or one chain."""
     ops = _base()
     head = ops[-1].op_id
     layer: list[bytes] = []
     for i, (author, kind, subject, role) in enumerate(actions):
-        parents = (head,) if not (layered and layer and i % 2) else (head, layer[-1])
+        parents: tuple[bytes, ...] = (head,)
+        if layer and shape == "layered" and i % 2:
+            parents = (head, layer[-1])
+        elif layer and shape == "chain":
+            parents = (layer[-1],)
         o = _op(kind, author, parents, subject, role if kind is not K.REMOVE_MEMBER else None, i)
         ops.append(o)
         layer.append(o.op_id)
@@ -89,10 +97,10 @@ def _summary(s: RosterState) -> tuple[object, ...]:
     )
 
 
-@given(st.lists(ACTIONS, min_size=1, max_size=7), st.booleans(), st.randoms(use_true_random=False))
+@given(st.lists(ACTIONS, min_size=1, max_size=7), SHAPES, st.randoms(use_true_random=False))
 @settings(max_examples=300)
-def test_resolution_is_independent_of_order(actions, layered, rnd) -> None:  # type: ignore[no-untyped-def]
-    ops = _scenario(actions, layered)
+def test_resolution_is_independent_of_order(actions, shape, rnd) -> None:  # type: ignore[no-untyped-def]
+    ops = _scenario(actions, shape)
     reference = _summary(resolve(ops))
     for _ in range(3):
         shuffled = ops[:]
@@ -100,22 +108,30 @@ def test_resolution_is_independent_of_order(actions, layered, rnd) -> None:  # t
         assert _summary(resolve(shuffled)) == reference
 
 
-@given(st.lists(ACTIONS, min_size=1, max_size=7), st.booleans())
+@given(st.lists(ACTIONS, min_size=1, max_size=7), SHAPES)
 @settings(max_examples=300)
-def test_invariants_hold(actions, layered) -> None:  # type: ignore[no-untyped-def]
-    ops = _scenario(actions, layered)
+def test_invariants_hold(actions, shape) -> None:  # type: ignore[no-untyped-def]
+    ops = _scenario(actions, shape)
     s = resolve(ops)
     assert s.admins(), "a coop never loses its last admin"
     assert all(s.devices[d].member_id in s.members for d in s.active)
     valid = set(s.valid)
-    removal_of = {o.member_id: o for o in ops if o.kind is K.REMOVE_MEMBER and o.op_id in valid}
+    anc = {o.op_id: _ancestors(ops, o.op_id) for o in ops}
+    removals = [o for o in ops if o.kind is K.REMOVE_MEMBER and o.op_id in valid]
+    readds = [o for o in ops if o.kind is K.ADD_MEMBER and o.op_id in valid]
     for o in ops:
         if o.op_id not in valid or o.kind is K.GENESIS:
             continue
         author = _dev_member(o)
-        r = removal_of.get(author)
-        # an admin's op concurrent with (or after) their own removal is never valid
-        assert r is None or o is r or o.op_id in _ancestors(ops, r.op_id)
+        for r in removals:
+            if r.member_id != author or r is o:
+                continue
+            # an op is never concurrent with a removal of its author ...
+            assert o.op_id in anc[r.op_id] or r.op_id in anc[o.op_id]
+            if r.op_id in anc[o.op_id]:
+                # ... and comes after it only from an author re-added after that removal
+                assert any(a.member_id == author and r.op_id in anc[a.op_id] for a in readds)
+        assert author in s.members or author in s.removed
 
 
 def _dev_member(o: RosterOp) -> bytes:
@@ -164,6 +180,27 @@ def test_remove_wins_over_concurrent_add_and_invalidates_the_removed_admins_ops(
     readd = _op(K.ADD_MEMBER, "A", (c_removes_d.op_id,), "D", Role.MEMBER, "again")
     s2 = resolve([*base, c_removes_b, b_adds_e, a_promotes_d, c_removes_d, readd])
     assert _id("mem", "D") in s2.members  # an add after the removal is a re-add
+
+
+def test_re_added_member_acts_again_but_not_concurrently_with_its_removal() -> None:
+    base = _base()
+    head = (base[-1].op_id,)
+    a_removes_d = _op(K.REMOVE_MEMBER, "A", head, "D")
+    b_readds_d = _op(K.ADD_MEMBER, "B", (a_removes_d.op_id,), "D", Role.ADMIN)
+    d_rotates = _op(K.ROTATE, "D", (b_readds_d.op_id,))
+    d_promotes_c = _op(K.CHANGE_ROLE, "D", (d_rotates.op_id,), "C", Role.MEMBER)
+    ops = [*base, a_removes_d, b_readds_d, d_rotates, d_promotes_c]
+    s = resolve(ops)
+    assert _id("mem", "D") in s.members and s.is_admin(_id("mem", "D"))
+    assert {d_rotates.op_id, d_promotes_c.op_id} <= set(s.valid)  # after the re-add: valid
+    assert s.epochs[-1][1] == d_rotates.op_id
+    # an admin's op concurrent with its own removal stays invalid, re-added or not
+    b_removes_c = _op(K.REMOVE_MEMBER, "B", head, "C")
+    c_rotates = _op(K.ROTATE, "C", head, tag="concurrent")
+    b_readds_c = _op(K.ADD_MEMBER, "B", (b_removes_c.op_id,), "C", Role.ADMIN)
+    s2 = resolve([*base, b_removes_c, c_rotates, b_readds_c])
+    assert _id("mem", "C") in s2.members
+    assert c_rotates.op_id in s2.invalid
 
 
 def test_unknown_parents_are_pending() -> None:

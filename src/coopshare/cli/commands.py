@@ -21,12 +21,14 @@ from coopshare.service.importer import import_folder
 PassphraseReader = Callable[..., "str | None"]
 
 
-def open_gui(args: argparse.Namespace) -> int:
-    print("The CoopShare desktop app is not built yet; use the commands below.\n", file=sys.stderr)
-    from coopshare.cli.main import build_parser
-
-    build_parser().print_help()
-    return 0
+def open_gui(args: argparse.Namespace, home: Path) -> int:
+    try:
+        from coopshare.gui.app import run as run_gui
+    except ImportError as e:
+        raise UserError(
+            f"the desktop app needs PySide6 ({e}); the commands work without it"
+        ) from None
+    return run_gui(home, demo=args.demo)
 
 
 def run(args: argparse.Namespace, home: Path, read_passphrase: PassphraseReader) -> int:

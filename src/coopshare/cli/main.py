@@ -23,6 +23,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--home", type=Path, help="data folder (default: $COOPSHARE_HOME or the user data dir)"
     )
     ap.add_argument("--version", action="version", version=f"coopshare {__version__}")
+    ap.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the app on a throwaway sample cooperative with simulated members",
+    )
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("init", help="create your member and device keys")
@@ -173,9 +178,9 @@ def read_passphrase(*, confirm: bool = False) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        return commands.open_gui(args)
     home = args.home or default_home()
+    if args.command is None:
+        return commands.open_gui(args, home)
     try:
         return commands.run(args, home, read_passphrase)
     except CoopShareError as e:

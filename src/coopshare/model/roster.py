@@ -8,7 +8,9 @@ Input is the set of signature-checked roster ops (a DAG through their ``parents`
 3. Concurrency rules (docs/protocol.md §Roster):
    * **remove wins over a concurrent add** — an add, add-device or role change of member S that
      is concurrent with an accepted removal of S is invalid;
-   * **an admin's ops concurrent with their own removal are invalid**.
+   * **an author's ops concurrent with their own removal are invalid** (neither before nor
+     after it). Ops *after* the removal need the author to be active again, that is re-added,
+     like any op (the per-kind rules check it).
    When a removal accepted late in the pass invalidates an op accepted earlier, that op is
    excluded for good and the pass restarts. Each restart excludes at least one more op, so this
    ends after at most n passes (rosters are small: hundreds of ops).
@@ -82,6 +84,8 @@ class RosterState:
     devices: dict[bytes, DeviceRecord] = field(default_factory=dict)  # every device ever added
     active: set[bytes] = field(default_factory=set)  # device ids allowed to connect and write
     removed: dict[bytes, bytes] = field(default_factory=dict)  # member id -> removing op
+    # inactive device id -> the op that cut it off: its revocation or its member's removal
+    revoked: dict[bytes, bytes] = field(default_factory=dict)
     epochs: list[tuple[bytes, bytes]] = field(default_factory=list)  # (epoch id, op id)
     valid: list[bytes] = field(default_factory=list)  # accepted op ids in applied order
     invalid: set[bytes] = field(default_factory=set)
@@ -178,8 +182,9 @@ def _pass(
         author = author or st.member_of(op.author_device)
         ok = i not in excluded and author is not None and _allowed(st, op, author)
         if ok and author is not None:
-            # an author's ops concurrent with (or after) their own removal are invalid
-            ok = all(before(i, r) for r in removals.get(author, ()))
+            # an author's ops concurrent with their own removal are invalid; an op after it is
+            # valid only if the author was re-added, which _allowed has checked (device active)
+            ok = all(before(i, r) or before(r, i) for r in removals.get(author, ()))
         if ok and op.kind in _ADD_LIKE and op.member_id is not None:
             # remove wins over a concurrent add
             ok = all(before(r, i) for r in removals.get(op.member_id, ()))
@@ -280,12 +285,16 @@ def _apply(st: RosterState, op: RosterOp) -> None:
     if op.device is not None:
         st.devices[op.device.device_id] = op.device
         st.active.add(op.device.device_id)
+        st.revoked.pop(op.device.device_id, None)
     if k is RosterKind.REMOVE_MEMBER and op.member_id:
         st.members.pop(op.member_id, None)
         st.removed[op.member_id] = op.op_id
-        st.active -= {d for d in st.active if st.devices[d].member_id == op.member_id}
+        gone = {d for d in st.active if st.devices[d].member_id == op.member_id}
+        st.active -= gone
+        st.revoked.update(dict.fromkeys(gone, op.op_id))
     elif k is RosterKind.REVOKE_DEVICE and op.device_id:
         st.active.discard(op.device_id)
+        st.revoked[op.device_id] = op.op_id
     elif k is RosterKind.CHANGE_ROLE and op.member_id and op.role:
         st.members[op.member_id].role = op.role
     if k in EPOCH_KINDS and op.epoch_id:

@@ -231,6 +231,8 @@ class Replica:
             rb = rb or roster_body.parse(op)
         elif h.device not in self.roster_at(h.parents).active:
             raise Unauthorized("author device was not an active member when it wrote this op")
+        else:
+            self._check_not_cut_off(h)
         if kind is OpKind.GENESIS and self.coop_id is None:
             self.coop_id = op.op_id
             self.store.set_meta("coop_id", op.op_id)
@@ -264,6 +266,19 @@ class Replica:
         return Applied(
             op.op_id, kind, True, h.device, h.seq, items=items, equivocation=equivocation
         )
+
+    def _check_not_cut_off(self, h: Header) -> None:
+        """A device removed or revoked since may only add content dated before that happened.
+
+        Without this bound a removed member could keep writing for ever by citing the roster
+        heads from before its removal (docs/security.md §5).
+        """
+        if h.device in self.roster.active:
+            return
+        cut = self.roster.revoked.get(h.device)
+        cut_hlc = None if cut is None else self.store.op_hlc(cut)
+        if cut_hlc is None or h.hlc >= cut_hlc:
+            raise Unauthorized("author device was removed or revoked before this op's date")
 
     def _fold_epoch(self, epoch_id: bytes) -> tuple[bytes, ...]:
         """Fold item ops that arrived before this device held their epoch key."""

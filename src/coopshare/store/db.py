@@ -168,6 +168,10 @@ class Store:
         row = self._q("SELECT header, sig, body FROM ops WHERE op_id=?", op_id).fetchone()
         return None if row is None else (row[0], row[1], row[2])
 
+    def op_hlc(self, op_id: bytes) -> int | None:
+        row = self._q("SELECT hlc FROM ops WHERE op_id=?", op_id).fetchone()
+        return None if row is None else int(row[0])
+
     def ops_at(self, device: bytes, seq: int) -> list[bytes]:
         return [
             r[0] for r in self._q("SELECT op_id FROM ops WHERE device=? AND seq=?", device, seq)

@@ -1,0 +1,116 @@
+"""Start the desktop app: preferences, language, theme, first run or unlock, node, window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from coopshare.gui import i18n, theme
+from coopshare.gui.bridge import Bridge
+from coopshare.gui.main_window import MainWindow
+from coopshare.gui.settings import Prefs
+from coopshare.identity import keystore
+from coopshare.service.home import env_passphrase, is_initialised
+from coopshare.service.node import Node
+from coopshare.service.runtime import DEFAULT_PORT, Network, NetworkOptions, start_network
+
+log = logging.getLogger("coopshare.gui")
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("CoopShare")
+    app.setApplicationDisplayName("CoopShare")
+    app.setOrganizationName("CoopShare")
+    app.setDesktopFileName("coopshare")
+    return app
+
+
+def parse_peers(text: str) -> list[tuple[str, int]]:
+    out = []
+    for part in text.replace(";", ",").split(","):
+        host, sep, port = part.strip().rpartition(":")
+        if sep and host and port.isdigit():
+            out.append((host.strip("[]"), int(port)))
+    return out
+
+
+def start_node(
+    home: Path,
+    passphrase: str | None,
+    prefs: Prefs,
+    *,
+    demo_peers: list[tuple[str, int]] | None = None,
+) -> tuple[Bridge, Network | None]:
+    node = Node(home, passphrase)
+    bridge = Bridge(node)
+    bridge.call_sync(node.open())
+    demo = demo_peers is not None
+    opts = NetworkOptions(
+        host="127.0.0.1" if demo else None,
+        port=0 if demo else DEFAULT_PORT,
+        mdns=prefs.flag("mdns") and not demo,
+        meetup=prefs.flag("meetup"),
+        peers=parse_peers(prefs.text("peers")) + (demo_peers or []),
+    )
+    net: Network | None = None
+    try:
+        if node.coop_id:
+            net = bridge.call_sync(start_network(node, opts))
+    except Exception as e:  # stay usable offline
+        log.warning("network not started: %s", e)
+        QMessageBox.warning(
+            None,
+            "CoopShare",
+            QApplication.translate(
+                "app",
+                "CoopShare could not start its network connection ({0}). You can keep working; changes sync later.",
+            ).format(e),
+        )
+    return bridge, net
+
+
+def run(home: Path, *, demo: bool = False, argv: list[str] | None = None) -> int:
+    app = application(argv)
+    world = None
+    if demo:
+        from coopshare.gui.demo import DemoWorld
+
+        world = DemoWorld.start()
+        home = world.home
+    prefs = Prefs(home)
+    i18n.install(app, prefs.text("language"))
+    theme.apply(app, prefs.text("theme"))
+    passphrase: str | None
+    if world is not None:
+        passphrase = world.passphrase
+    elif not is_initialised(home):
+        from coopshare.gui.dialogs.first_run import FirstRunWizard
+
+        wizard = FirstRunWizard(home)
+        if not wizard.exec():
+            return 0
+        passphrase = wizard.passphrase
+    else:
+        passphrase = env_passphrase()
+        if passphrase is None and keystore.needs_passphrase(home):
+            from coopshare.gui.dialogs.unlock import UnlockDialog
+
+            dialog = UnlockDialog(home)
+            if not dialog.exec():
+                return 0
+            passphrase = dialog.passphrase
+    bridge, net = start_node(home, passphrase, prefs, demo_peers=world.peers if world else None)
+    window = MainWindow(bridge, prefs, home)
+    window.show()
+    try:
+        return int(app.exec())
+    finally:
+        bridge.stop(net.close if net is not None else None)
+        if world is not None:
+            world.stop()

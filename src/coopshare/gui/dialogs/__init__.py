@@ -1,0 +1,1 @@
+"""Dialogs: first run, unlock, invite, settings, search."""

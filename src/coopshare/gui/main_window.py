@@ -1,0 +1,292 @@
+"""The main window: sidebar of pages, header with search and invite, status bar, tray."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coopshare.gui import notify
+from coopshare.gui.bridge import Bridge
+from coopshare.gui.pages.activity import ActivityPage
+from coopshare.gui.pages.base import Page
+from coopshare.gui.pages.ideas import IdeasPage
+from coopshare.gui.pages.leads import LeadsPage
+from coopshare.gui.pages.nearby import NearbyPage
+from coopshare.gui.pages.notes import NotesPage
+from coopshare.gui.pages.people import PeoplePage
+from coopshare.gui.settings import Prefs
+from coopshare.gui.text import safe
+from coopshare.service import events as ev
+from coopshare.service import views
+
+UNDO_MS = 10_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, bridge: Bridge, prefs: Prefs, home: Path, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.prefs = prefs
+        self.home = home
+        self.setWindowTitle("CoopShare")
+        self.resize(1180, 760)
+        self._undo: Callable[[], None] | None = None
+        self._progress: dict[bytes, tuple[int, int]] = {}
+
+        central = QWidget()
+        root = QHBoxLayout(central)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(190)
+        self.sidebar.setAccessibleName(self.tr("Sections"))
+        root.addWidget(self.sidebar)
+
+        main = QWidget()
+        mv = QVBoxLayout(main)
+        mv.setContentsMargins(0, 0, 0, 0)
+        header = QFrame()
+        header.setObjectName("header")
+        hv = QHBoxLayout(header)
+        hv.setContentsMargins(16, 8, 16, 8)
+        self.coop_label = QLabel()
+        self.coop_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.coop_label.setStyleSheet("font-weight: 600;")
+        hv.addWidget(self.coop_label)
+        hv.addStretch(1)
+        self.search_button = QPushButton(self.tr("Search…"))
+        self.search_button.setToolTip(self.tr("Search notes, leads and ideas (Ctrl+K)"))
+        self.search_button.clicked.connect(self.open_search)
+        self.invite_button = QPushButton(self.tr("Invite"))
+        self.invite_button.setToolTip(self.tr("Invite someone to the cooperative (Ctrl+I)"))
+        self.invite_button.clicked.connect(self.open_invite)
+        self.settings_button = QPushButton()
+        self.settings_button.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
+        )
+        self.settings_button.setToolTip(self.tr("Settings (Ctrl+,)"))
+        self.settings_button.setAccessibleName(self.tr("Settings"))
+        self.settings_button.clicked.connect(self.open_settings)
+        for b in (self.search_button, self.invite_button, self.settings_button):
+            hv.addWidget(b)
+        mv.addWidget(header)
+        self.stack = QStackedWidget()
+        mv.addWidget(self.stack, 1)
+        root.addWidget(main, 1)
+        self.setCentralWidget(central)
+
+        self.pages: dict[str, Page] = {}
+        self.notes = NotesPage(bridge)
+        for key, page in (
+            ("activity", ActivityPage(bridge)),
+            ("notes", self.notes),
+            ("leads", LeadsPage(bridge)),
+            ("ideas", IdeasPage(bridge)),
+            ("people", PeoplePage(bridge)),
+            ("nearby", NearbyPage(bridge)),
+        ):
+            self._add_page(key, page)
+        self.notes.undo_offered.connect(self.offer_undo)
+        for page in self.pages.values():
+            if hasattr(page, "open_requested"):
+                page.open_requested.connect(self.open_item)
+        self.sidebar.currentRowChanged.connect(self._show_page)
+
+        self._build_status_bar()
+        self._build_shortcuts()
+        self.tray = notify.Tray(self)
+        bridge.core_event.connect(self._on_event)
+        bridge.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        self._restore()
+        self.refresh_overview()
+        self.sidebar.setCurrentRow(1 if self.prefs.text("last_page") in ("", "notes") else 0)
+        last = self.prefs.text("last_page")
+        if last in self.pages:
+            self.sidebar.setCurrentRow(list(self.pages).index(last))
+
+    # --- layout ---------------------------------------------------------------------------------
+
+    def _add_page(self, key: str, page: Page) -> None:
+        self.pages[key] = page
+        self.stack.addWidget(page)
+        item = QListWidgetItem(page.page_title())
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.sidebar.addItem(item)
+        page.title_label.setText(page.page_title())
+
+    def _show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self.sidebar.item(row).data(Qt.ItemDataRole.UserRole)
+        page = self.pages[key]
+        self.stack.setCurrentWidget(page)
+        if not getattr(page, "_loaded", False):
+            page._loaded = True  # type: ignore[attr-defined]
+            page.refresh()
+        self.prefs.set("last_page", key)
+
+    def show_page(self, key: str) -> Page:
+        self.sidebar.setCurrentRow(list(self.pages).index(key))
+        return self.pages[key]
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.peers_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(180)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.meetup_label = QLabel(self.tr("Meetup mode: not announcing this device"))
+        self.meetup_label.setVisible(self.prefs.flag("meetup"))
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self._do_undo)
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.timeout.connect(self._clear_undo)
+        bar.addPermanentWidget(self.undo_button)
+        bar.addPermanentWidget(self.meetup_label)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.peers_label)
+        self._set_peers(0)
+
+    def _build_shortcuts(self) -> None:
+        for i in range(len(self.pages)):
+            QShortcut(
+                QKeySequence(f"Ctrl+{i + 1}"),
+                self,
+                activated=lambda i=i: self.sidebar.setCurrentRow(i),
+            )
+        QShortcut(QKeySequence("Ctrl+K"), self, activated=self.open_search)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.open_search)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self._new_in_page)
+        QShortcut(QKeySequence("Ctrl+I"), self, activated=self.open_invite)
+        QShortcut(QKeySequence("Ctrl+,"), self, activated=self.open_settings)
+        QShortcut(QKeySequence.StandardKey.Quit, self, activated=self.close)
+        QShortcut(QKeySequence.StandardKey.Undo, self, activated=self._do_undo)
+
+    # --- actions --------------------------------------------------------------------------------
+
+    def _new_in_page(self) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, Page):
+            page.new_item()
+
+    def open_item(self, kind: str, item_id: str) -> None:
+        key = {"note": "notes", "lead": "leads", "idea": "ideas"}.get(kind)
+        if key:
+            self.show_page(key).open_item(item_id)
+
+    def open_search(self) -> None:
+        from coopshare.gui.dialogs.search import SearchDialog
+
+        dialog = SearchDialog(self.bridge, self)
+        dialog.chosen.connect(self.open_item)
+        dialog.show()
+
+    def open_invite(self) -> None:
+        from coopshare.gui.dialogs.invite import InviteDialog
+
+        InviteDialog(self.bridge, self).exec()
+
+    def open_settings(self) -> None:
+        from coopshare.gui.dialogs.settings import SettingsDialog
+
+        dialog = SettingsDialog(self.bridge, self.prefs, self.home, self)
+        if dialog.exec():
+            self.meetup_label.setVisible(self.prefs.flag("meetup"))
+
+    def offer_undo(self, message: str, callback: Callable[[], None]) -> None:
+        self._undo = callback
+        self.statusBar().showMessage(message, UNDO_MS)
+        self.undo_button.show()
+        self._undo_timer.start(UNDO_MS)
+
+    def _do_undo(self) -> None:
+        if self._undo is not None:
+            self._undo()
+            self.statusBar().showMessage(self.tr("Undone"), 3000)
+        self._clear_undo()
+
+    def _clear_undo(self) -> None:
+        self._undo = None
+        self.undo_button.hide()
+
+    # --- core events ----------------------------------------------------------------------------
+
+    def refresh_overview(self) -> None:
+        self.bridge.db(views.overview, self._got_overview)
+
+    def _got_overview(self, o: dict[str, Any]) -> None:
+        name = safe(o.get("coop_name") or "", 80)
+        self.coop_label.setText(name)
+        self.setWindowTitle(f"{name} — CoopShare" if name else "CoopShare")
+        self.invite_button.setEnabled(bool(o.get("is_admin")))
+
+    def _on_event(self, event: object) -> None:
+        if isinstance(event, ev.PeersChanged):
+            self._set_peers(len(event.peers))
+        elif isinstance(event, ev.SyncProgress):
+            self._on_progress(event)
+        elif isinstance(event, ev.RosterChanged):
+            self.refresh_overview()
+        self.tray.on_event(event)
+
+    def _set_peers(self, n: int) -> None:
+        self.peers_label.setText(
+            self.tr("● %n member(s) online", "", n) if n else self.tr("○ offline")
+        )
+
+    def _on_progress(self, e: ev.SyncProgress) -> None:
+        if e.converged or e.expected == 0:
+            self._progress.pop(e.device, None)
+        else:
+            self._progress[e.device] = (e.received, e.expected)
+        if not self._progress:
+            self.progress.hide()
+            return
+        got = sum(r for r, _ in self._progress.values())
+        total = sum(t for _, t in self._progress.values())
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(min(got, total))
+        self.progress.setFormat(self.tr("Syncing %v of %m"))
+        self.progress.show()
+
+    # --- window state ---------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = self.prefs.qs.value("window/geometry")
+        state = self.prefs.qs.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.notes._save_now()
+        self.prefs.qs.setValue("window/geometry", self.saveGeometry())
+        self.prefs.qs.setValue("window/state", self.saveState())
+        self.prefs.qs.sync()
+        self.tray.hide()
+        super().closeEvent(event)

@@ -1,0 +1,255 @@
+"""Qt item models over the replica: rows are plain summaries fetched on the store's thread.
+
+:class:`ItemsModel` loads in pages (newest first) so the first rows show at once even with
+100,000 notes, then keeps itself current from ``ItemsChanged`` events. Filtering is a proxy.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+
+from coopshare.gui.bridge import Bridge
+from coopshare.gui.text import safe, when
+from coopshare.model.items import Kind
+from coopshare.service import events as ev
+from coopshare.service import views
+
+PAGE = 1000
+IdRole = Qt.ItemDataRole.UserRole + 1
+SummaryRole = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _columns(kind: Kind | None) -> list[tuple[str, str]]:
+    """(field, header) per column; headers are translated by the views' tr()."""
+    if kind is Kind.LEAD:
+        return [
+            ("title", "Title"),
+            ("status", "Status"),
+            ("author", "Given by"),
+            ("updated", "Updated"),
+        ]
+    if kind is Kind.IDEA:
+        return [("title", "Title"), ("terms", "Terms"), ("author", "Owner"), ("updated", "Updated")]
+    if kind is None:
+        return [("title", "Title"), ("kind", "Kind"), ("author", "By"), ("updated", "Updated")]
+    return [("title", "Title"), ("tags", "Tags"), ("author", "Author"), ("updated", "Updated")]
+
+
+class ItemsModel(QAbstractTableModel):
+    loading = Signal(bool)
+
+    def __init__(
+        self,
+        bridge: Bridge,
+        kind: Kind | None,
+        parent: QObject | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.kind = kind
+        self.columns = _columns(kind)
+        self.headers = headers or {}
+        self.rows: list[dict[str, Any]] = []
+        self._row_of: dict[str, int] = {}
+        self._generation = 0
+        bridge.core_event.connect(self._on_event)
+
+    # --- Qt model API ---------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == IdRole:
+            return row["id"]
+        if role == SummaryRole:
+            return row
+        field = self.columns[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = row.get(field, "")
+            if field == "updated":
+                return when(int(value))
+            if isinstance(value, list):
+                return safe(", ".join(map(str, value)), 120)
+            if field == "title" and row.get("conflict"):
+                return "⚠ " + safe(value, 200)
+            return safe(value, 200)
+        if role == Qt.ItemDataRole.ToolTipRole and field == "title":
+            return safe(row.get("snippet", ""), 300) or None
+        if role == Qt.ItemDataRole.UserRole and field == "updated":
+            return int(row.get("updated", 0))
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.columns):
+            key = self.columns[section][1]
+            return self.headers.get(key, key)
+        return None
+
+    # --- loading --------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self._generation += 1
+        gen = self._generation
+        self.beginResetModel()
+        self.rows, self._row_of = [], {}
+        self.endResetModel()
+        self.loading.emit(True)
+        self._fetch(0, gen)
+
+    def _fetch(self, offset: int, gen: int) -> None:
+        kind = self.kind
+        self.bridge.db(
+            lambda c: views.page(c, kind, offset, PAGE), lambda rows: self._got(rows, offset, gen)
+        )
+
+    def _got(self, rows: list[dict[str, Any]], offset: int, gen: int) -> None:
+        if gen != self._generation:
+            return  # a newer reload started
+        fresh = [r for r in rows if r["id"] not in self._row_of]
+        if fresh:
+            start = len(self.rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
+            for r in fresh:
+                self._row_of[r["id"]] = len(self.rows)
+                self.rows.append(r)
+            self.endInsertRows()
+        if len(rows) == PAGE:
+            self._fetch(offset + PAGE, gen)
+        else:
+            self.loading.emit(False)
+
+    def _on_event(self, event: object) -> None:
+        if isinstance(event, ev.ItemsChanged):
+            if event.item_ids is None:
+                self.reload()
+            else:
+                ids = event.item_ids
+                self.bridge.db(lambda c: views.summaries_of(c, ids), self.apply_summaries)
+        elif isinstance(event, ev.RosterChanged):
+            self.reload()  # names may have become readable
+
+    def apply_summaries(self, summaries: list[dict[str, Any]]) -> None:
+        for s in summaries:
+            if self.kind is not None and s["kind"] != self.kind.value:
+                continue
+            row = self._row_of.get(s["id"])
+            if s["deleted"]:
+                if row is not None:
+                    self._remove(row)
+            elif row is not None:
+                self.rows[row] = s
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+            else:
+                self.beginInsertRows(QModelIndex(), 0, 0)
+                self.rows.insert(0, s)
+                self._row_of = {r["id"]: i for i, r in enumerate(self.rows)}
+                self.endInsertRows()
+
+    def _remove(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.rows[row]
+        self._row_of = {r["id"]: i for i, r in enumerate(self.rows)}
+        self.endRemoveRows()
+
+    def row_of(self, item_id: str) -> int | None:
+        return self._row_of.get(item_id)
+
+
+class ItemsFilter(QSortFilterProxyModel):
+    """Filters rows by words (title, tags, snippet, author) and optionally by lead status."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self._status = ""
+        self.setSortRole(Qt.ItemDataRole.UserRole)
+
+    def set_text(self, text: str) -> None:
+        self._words = text.casefold().split()
+        self.invalidateFilter()
+
+    def set_status(self, status: str) -> None:
+        self._status = status
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, ItemsModel) or source_row >= len(model.rows):
+            return True
+        r = model.rows[source_row]
+        if self._status and r.get("status") != self._status:
+            return False
+        if not self._words:
+            return True
+        hay = " ".join(
+            [
+                str(r.get("title", "")),
+                " ".join(map(str, r.get("tags", []))),
+                str(r.get("snippet", "")),
+                str(r.get("author", "")),
+            ]
+        ).casefold()
+        return all(w in hay for w in self._words)
+
+
+class RowsModel(QAbstractTableModel):
+    """A small read-only table of dicts (members, peers): replaced wholesale on refresh."""
+
+    def __init__(self, columns: list[tuple[str, str]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.columns = columns
+        self.rows: list[dict[str, Any]] = []
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = row.get(self.columns[index.column()][0], "")
+            if isinstance(value, bool):
+                return "✓" if value else ""
+            return safe(value, 120)
+        if role == SummaryRole:
+            return row
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.columns):
+            return self.columns[section][1]
+        return None

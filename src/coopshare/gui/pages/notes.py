@@ -1,0 +1,360 @@
+"""Notes: a filterable list, and a Markdown editor with live preview, tags, [[links]] and
+backlinks, autosave, and a visible conflict when two edits of one note collided."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import quote, unquote
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coopshare.gui.bridge import Bridge
+from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel
+from coopshare.gui.pages.base import Page, empty_state, plain_label
+from coopshare.gui.text import safe, when
+from coopshare.model.items import Kind
+from coopshare.service import views
+
+AUTOSAVE_MS = 1200
+_LINK = re.compile(r"\[\[([^\[\]|#]{1,200})(?:[|#][^\[\]]*)?\]\]")
+
+
+def preview_markdown(body: str) -> str:
+    """Turn [[Target]] into a link the preview can handle; everything else stays Markdown."""
+    return _LINK.sub(lambda m: f"[{m.group(1)}](note:{quote(m.group(1))})", body)
+
+
+class NotesPage(Page):
+    undo_offered = Signal(str, object)  # (message, callback) for the main window's undo bar
+
+    def __init__(self, bridge: Bridge, parent: QWidget | None = None) -> None:
+        super().__init__(bridge, parent)
+        self.current: dict[str, Any] | None = None
+        self._loading = False
+        headers = {
+            "Title": self.tr("Title"),
+            "Tags": self.tr("Tags"),
+            "Author": self.tr("Author"),
+            "Updated": self.tr("Updated"),
+        }
+        self.model = ItemsModel(bridge, Kind.NOTE, self, headers)
+        self.proxy = ItemsFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.new_button = QPushButton(self.tr("New note"))
+        self.new_button.setToolTip(self.tr("Write a new note (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_item)
+        self.title_row.addWidget(self.new_button)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.outer.addWidget(split, 1)
+
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter notes"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.set_text)
+        lv.addWidget(self.filter)
+        self.list_stack = QStackedWidget()
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("Notes"))
+        self.table.selectionModel().currentRowChanged.connect(self._on_select)
+        self.empty = empty_state(
+            self.tr(
+                "No notes yet.\nPress Ctrl+N to write the first one, or import a folder of Markdown files."
+            )
+        )
+        self.list_stack.addWidget(self.empty)
+        self.list_stack.addWidget(self.table)
+        lv.addWidget(self.list_stack, 1)
+        split.addWidget(left)
+
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(8, 0, 0, 0)
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText(self.tr("Title"))
+        self.title_edit.setAccessibleName(self.tr("Note title"))
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setPlaceholderText(self.tr("Tags, separated by commas"))
+        self.tags_edit.setAccessibleName(self.tr("Tags"))
+        self.info = plain_label()
+        self.conflict = QLabel()
+        self.conflict.setObjectName("conflictBanner")
+        self.conflict.setWordWrap(True)
+        self.conflict.setTextFormat(Qt.TextFormat.PlainText)
+        self.conflict.hide()
+        self.conflict_keep = QPushButton(self.tr("Keep this version"))
+        self.conflict_keep.setToolTip(
+            self.tr("Save the text shown as the one version of this note")
+        )
+        self.conflict_keep.clicked.connect(self._save_now)
+        self.conflict_keep.hide()
+        self.body = QPlainTextEdit()
+        self.body.setPlaceholderText(self.tr("Write in Markdown. Link notes with [[Title]]."))
+        self.body.setAccessibleName(self.tr("Note text"))
+        self.preview = QTextBrowser()
+        self.preview.setOpenLinks(False)
+        self.preview.setAccessibleName(self.tr("Preview"))
+        self.preview.anchorClicked.connect(self._on_link)
+        editor_split = QSplitter(Qt.Orientation.Horizontal)
+        editor_split.addWidget(self.body)
+        editor_split.addWidget(self.preview)
+        self.backlinks = QListWidget()
+        self.backlinks.setMaximumHeight(90)
+        self.backlinks.setAccessibleName(self.tr("Linked from"))
+        self.backlinks.itemActivated.connect(
+            lambda it: self.open_item(it.data(Qt.ItemDataRole.UserRole))
+        )
+        self.saved = QLabel()
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete this note (it can be undone)"))
+        self.delete_button.clicked.connect(self._delete)
+        for w in (self.title_edit, self.tags_edit, self.info, self.conflict, self.conflict_keep):
+            rv.addWidget(w)
+        rv.addWidget(editor_split, 1)
+        self.backlinks_label = QLabel(self.tr("Linked from"))
+        rv.addWidget(self.backlinks_label)
+        rv.addWidget(self.backlinks)
+        foot = QHBoxLayout()
+        foot.addWidget(self.saved, 1)
+        foot.addWidget(self.delete_button)
+        rv.addLayout(foot)
+        split.addWidget(right)
+        split.setSizes([380, 700])
+        self.editor = right
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self._save_now)
+        self.title_edit.textEdited.connect(self._changed)
+        self.tags_edit.textEdited.connect(self._changed)
+        self.body.textChanged.connect(self._body_changed)
+        self.model.modelReset.connect(self._update_empty)
+        self.model.rowsInserted.connect(self._update_empty)
+        self.model.rowsRemoved.connect(self._update_empty)
+        self.model.dataChanged.connect(self._on_data_changed)
+        self._clear_editor()
+
+    def page_title(self) -> str:
+        return self.tr("Notes")
+
+    def refresh(self) -> None:
+        self.title_label.setText(self.page_title())
+        self.model.reload()
+
+    # --- list -----------------------------------------------------------------------------------
+
+    def _update_empty(self) -> None:
+        self.list_stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
+
+    def _on_select(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.open_item(str(current.data(IdRole)))
+
+    def _on_data_changed(self) -> None:
+        if self.current and not self._timer.isActive() and "id" in self.current:
+            row = self.model.row_of(self.current["id"])
+            if row is not None and self.model.rows[row]["updated"] != self.current.get("updated"):
+                self.open_item(self.current["id"])  # changed elsewhere (a peer, another device)
+
+    # --- editor ---------------------------------------------------------------------------------
+
+    def new_item(self) -> None:
+        self._save_now()
+        self.table.clearSelection()
+        self._clear_editor()
+        self.current = {}
+        self.editor.setEnabled(True)
+        self.title_edit.setFocus()
+
+    def _clear_editor(self) -> None:
+        self._loading = True
+        self.current = None
+        for w in (self.title_edit, self.tags_edit):
+            w.clear()
+        self.body.clear()
+        self.preview.clear()
+        self.info.clear()
+        self.saved.clear()
+        self.conflict.hide()
+        self.conflict_keep.hide()
+        self.backlinks.clear()
+        self.backlinks_label.hide()
+        self.backlinks.hide()
+        self.delete_button.setEnabled(False)
+        self.editor.setEnabled(False)
+        self._loading = False
+
+    def open_item(self, item_id: str) -> None:
+        if self.current and self.current.get("id") == item_id and self._timer.isActive():
+            return
+        self._save_now()
+        self.bridge.db(lambda c: views.detail(c, item_id), self._show)
+        self.bridge.db(lambda c: _backlinks_for(c, item_id), self._show_backlinks)
+
+    def _show(self, d: dict[str, Any] | None) -> None:
+        if d is None:
+            self._clear_editor()
+            return
+        self._loading = True
+        self.current = d
+        self.editor.setEnabled(True)
+        self.title_edit.setText(safe(d.get("title", ""), 300))
+        self.tags_edit.setText(", ".join(d.get("tags", [])))
+        if self.body.toPlainText() != d.get("body", ""):
+            self.body.setPlainText(d.get("body", ""))
+        self._render_preview()
+        mine = bool(d.get("mine"))
+        for w in (self.title_edit, self.tags_edit):
+            w.setReadOnly(not mine)
+        self.body.setReadOnly(not mine)
+        self.delete_button.setEnabled(mine)
+        who = safe(d.get("author", ""), 80)
+        self.info.setText(
+            self.tr("By {0} · updated {1}").format(who, when(d.get("updated", 0)))
+            + ("" if mine else self.tr(" · read only"))
+        )
+        conflicts = d.get("conflicts") or []
+        self.conflict.setVisible(bool(conflicts))
+        self.conflict_keep.setVisible(bool(conflicts) and mine)
+        if conflicts:
+            other = safe(conflicts[0], 400)
+            self.conflict.setText(
+                self.tr(
+                    "Two edits of this note were made at the same time. The other version reads:\n{0}"
+                ).format(other)
+            )
+        self.saved.setText("")
+        self._loading = False
+        row = self.model.row_of(d["id"])
+        if row is not None:
+            idx = self.proxy.mapFromSource(self.model.index(row, 0))
+            if idx.isValid() and self.table.currentIndex().row() != idx.row():
+                self.table.selectionModel().blockSignals(True)
+                self.table.selectRow(idx.row())
+                self.table.selectionModel().blockSignals(False)
+
+    def _show_backlinks(self, links: list[dict[str, Any]]) -> None:
+        self.backlinks.clear()
+        for link in links:
+            item = QListWidgetItem(safe(link["title"], 200))
+            item.setData(Qt.ItemDataRole.UserRole, link["id"])
+            self.backlinks.addItem(item)
+        self.backlinks_label.setVisible(bool(links))
+        self.backlinks.setVisible(bool(links))
+
+    def _render_preview(self) -> None:
+        doc = self.preview.document()
+        doc.setMarkdown(
+            preview_markdown(self.body.toPlainText()), QTextDocument.MarkdownFeature.MarkdownNoHTML
+        )
+
+    def _body_changed(self) -> None:
+        self._render_preview()
+        self._changed()
+
+    def _changed(self) -> None:
+        if self._loading or self.current is None:
+            return
+        self.saved.setText(self.tr("Editing…"))
+        self._timer.start()
+
+    def _save_now(self) -> None:
+        if not self._timer.isActive() and not (self.current and self.conflict_keep.isVisible()):
+            return
+        self._timer.stop()
+        if self.current is None:
+            return
+        title = self.title_edit.text().strip()
+        tags = [t.strip() for t in self.tags_edit.text().split(",") if t.strip()]
+        body = self.body.toPlainText()
+        if not title:
+            self.saved.setText(self.tr("A note needs a title before it is saved."))
+            return
+        item_id = self.current.get("id")
+        self.saved.setText(self.tr("Saving…"))
+        if item_id is None:
+            self.bridge.write(
+                lambda c: c.add_note(title, body, tags).hex(), self._created, self._failed
+            )
+        else:
+            raw = bytes.fromhex(item_id)
+            self.bridge.write(
+                lambda c: c.edit_item(raw, {"title": title, "tags": tags}, body),
+                lambda _r: self._saved(item_id),
+                self._failed,
+            )
+
+    def _created(self, item_id: str) -> None:
+        if self.current is not None:
+            self.current["id"] = item_id
+        self._saved(item_id)
+
+    def _saved(self, item_id: str) -> None:
+        self.saved.setText(self.tr("Saved"))
+        if self.conflict.isVisible():
+            self.open_item(item_id)
+
+    def _failed(self, error: BaseException) -> None:
+        self.saved.setText(self.tr("Not saved: {0}").format(str(error)))
+
+    def _delete(self) -> None:
+        if not self.current or "id" not in self.current:
+            return
+        item_id = self.current["id"]
+        raw = bytes.fromhex(item_id)
+        title = self.current.get("title", "")
+        self._timer.stop()
+        self._clear_editor()
+        self.bridge.write(lambda c: c.delete_item(raw), None, self._failed)
+
+        def undo() -> None:
+            self.bridge.write(
+                lambda c: c.write_item(Kind.NOTE, raw, {}, deleted=False), None, self._failed
+            )
+
+        self.undo_offered.emit(self.tr("Deleted “{0}”").format(safe(title, 60)), undo)
+
+    def _on_link(self, url: QUrl) -> None:
+        if url.scheme() == "note":
+            title = unquote(url.path())
+            self.bridge.db(lambda c: views.find_by_title(c, title), self._open_found)
+
+    def _open_found(self, item_id: str | None) -> None:
+        if item_id:
+            self.open_item(item_id)
+
+
+def _backlinks_for(coop: Any, item_id: str) -> list[dict[str, Any]]:
+    st = coop.item(bytes.fromhex(item_id))
+    return [] if st is None else views.backlinks(coop, str(st.value("title", "")))

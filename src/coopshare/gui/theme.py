@@ -1,0 +1,72 @@
+"""Light and dark palettes on the Fusion style, plus a small style sheet for the sidebar."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+ACCENT = "#2f7d6d"  # cooperative green
+
+SHEET = """
+QListWidget#sidebar { border: none; padding-top: 8px; font-size: 11pt; }
+QListWidget#sidebar::item { padding: 8px 14px; border-radius: 6px; margin: 1px 6px; }
+QListWidget#sidebar::item:selected { background: %(accent)s; color: white; }
+QLabel#pageTitle { font-size: 16pt; font-weight: 600; }
+QLabel#empty { color: palette(mid); font-size: 11pt; padding: 24px; }
+QLabel#termsBanner { background: #f6e7b0; color: #4a3b00; padding: 6px 10px; border-radius: 6px; }
+QLabel#conflictBanner { background: #f3c7c0; color: #5a1408; padding: 6px; border-radius: 6px; }
+QFrame#header { border-bottom: 1px solid palette(midlight); }
+"""
+
+
+def is_dark_system() -> bool:
+    hints = QGuiApplication.styleHints()
+    try:
+        from PySide6.QtCore import Qt
+
+        return hints.colorScheme() == Qt.ColorScheme.Dark
+    except AttributeError:
+        return False
+
+
+def apply(app: QApplication, theme: str) -> bool:
+    """Apply 'light', 'dark' or 'system'; returns True if the result is dark."""
+    app.setStyle(QStyleFactory.create("Fusion"))
+    dark = theme == "dark" or (theme == "system" and is_dark_system())
+    app.setPalette(dark_palette() if dark else light_palette())
+    app.setStyleSheet(SHEET % {"accent": ACCENT})
+    return dark
+
+
+def light_palette() -> QPalette:
+    p = QPalette()
+    p.setColor(QPalette.ColorRole.Window, QColor("#f5f6f4"))
+    p.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+    p.setColor(QPalette.ColorRole.AlternateBase, QColor("#eef1ee"))
+    p.setColor(QPalette.ColorRole.Text, QColor("#1d2320"))
+    p.setColor(QPalette.ColorRole.WindowText, QColor("#1d2320"))
+    p.setColor(QPalette.ColorRole.Button, QColor("#e9ece8"))
+    p.setColor(QPalette.ColorRole.ButtonText, QColor("#1d2320"))
+    p.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
+    p.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    p.setColor(QPalette.ColorRole.PlaceholderText, QColor("#7a847f"))
+    p.setColor(QPalette.ColorRole.Link, QColor(ACCENT))
+    return p
+
+
+def dark_palette() -> QPalette:
+    p = QPalette()
+    p.setColor(QPalette.ColorRole.Window, QColor("#1f2422"))
+    p.setColor(QPalette.ColorRole.Base, QColor("#161a19"))
+    p.setColor(QPalette.ColorRole.AlternateBase, QColor("#232927"))
+    p.setColor(QPalette.ColorRole.Text, QColor("#e3e8e5"))
+    p.setColor(QPalette.ColorRole.WindowText, QColor("#e3e8e5"))
+    p.setColor(QPalette.ColorRole.Button, QColor("#2a302e"))
+    p.setColor(QPalette.ColorRole.ButtonText, QColor("#e3e8e5"))
+    p.setColor(QPalette.ColorRole.Highlight, QColor("#3c9c88"))
+    p.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    p.setColor(QPalette.ColorRole.PlaceholderText, QColor("#88928d"))
+    p.setColor(QPalette.ColorRole.Link, QColor("#63c4ae"))
+    p.setColor(QPalette.ColorRole.Mid, QColor("#6b7470"))
+    p.setColor(QPalette.ColorRole.Midlight, QColor("#333a37"))
+    return p
