@@ -50,6 +50,7 @@ class NotesPage(Page):
         super().__init__(bridge, parent)
         self.current: dict[str, Any] | None = None
         self._loading = False
+        self._dirty = False
         headers = {
             "Title": self.tr("Title"),
             "Tags": self.tr("Tags"),
@@ -182,7 +183,7 @@ class NotesPage(Page):
             self.open_item(str(current.data(IdRole)))
 
     def _on_data_changed(self) -> None:
-        if self.current and not self._timer.isActive() and "id" in self.current:
+        if self.current and not self._dirty and "id" in self.current:
             row = self.model.row_of(self.current["id"])
             if row is not None and self.model.rows[row]["updated"] != self.current.get("updated"):
                 self.open_item(self.current["id"])  # changed elsewhere (a peer, another device)
@@ -199,6 +200,7 @@ class NotesPage(Page):
 
     def _clear_editor(self) -> None:
         self._loading = True
+        self._dirty = False
         self.current = None
         for w in (self.title_edit, self.tags_edit):
             w.clear()
@@ -216,7 +218,7 @@ class NotesPage(Page):
         self._loading = False
 
     def open_item(self, item_id: str) -> None:
-        if self.current and self.current.get("id") == item_id and self._timer.isActive():
+        if self.current and self.current.get("id") == item_id and self._dirty:
             return
         self._save_now()
         self.bridge.db(lambda c: views.detail(c, item_id), self._show)
@@ -227,6 +229,7 @@ class NotesPage(Page):
             self._clear_editor()
             return
         self._loading = True
+        same = bool(self.current) and self.current.get("id") == d["id"]  # type: ignore[union-attr]
         self.current = d
         self.editor.setEnabled(True)
         self.title_edit.setText(safe(d.get("title", ""), 300))
@@ -254,7 +257,8 @@ class NotesPage(Page):
                     "Two edits of this note were made at the same time. The other version reads:\n{0}"
                 ).format(other)
             )
-        self.saved.setText("")
+        if not same:
+            self.saved.setText("")
         self._loading = False
         row = self.model.row_of(d["id"])
         if row is not None:
@@ -286,19 +290,24 @@ class NotesPage(Page):
     def _changed(self) -> None:
         if self._loading or self.current is None:
             return
+        self._dirty = True
         self.saved.setText(self.tr("Editing…"))
         self._timer.start()
 
     def _save_now(self) -> None:
-        if not self._timer.isActive() and not (self.current and self.conflict_keep.isVisible()):
+        """Save pending edits now (autosave timer, leaving the note, closing, Keep this version)."""
+        keep = self.sender() is self.conflict_keep
+        if not (self._dirty or keep):
             return
         self._timer.stop()
+        self._dirty = False
         if self.current is None:
             return
         title = self.title_edit.text().strip()
         tags = [t.strip() for t in self.tags_edit.text().split(",") if t.strip()]
         body = self.body.toPlainText()
         if not title:
+            self._dirty = True  # keep the edits pending until there is a title
             self.saved.setText(self.tr("A note needs a title before it is saved."))
             return
         item_id = self.current.get("id")

@@ -1,0 +1,147 @@
+"""The main window and the notes page, driven through their widgets (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from coopshare.gui.app import start_node
+from coopshare.gui.main_window import MainWindow
+from coopshare.gui.models import ItemsModel
+from coopshare.gui.pages.notes import preview_markdown
+from coopshare.gui.settings import Prefs
+from coopshare.model.items import Kind
+from coopshare.service import home as homes
+
+from ..netutil import PASS, cli, new_member, serving
+
+
+def make_home(path: Path, notes: int = 2) -> Path:
+    homes.init(path, "Anna de Vries", PASS)
+    coop = homes.open_coop(path, PASS)
+    coop.create_coop("Brabant Interim")
+    coop.add_note("Inkoopstrategie", "Notes on procurement.\n\n- one\n- two", ["inkoop"])
+    for i in range(notes - 1):
+        coop.add_note(
+            f"Aanbesteding {i}", "Sluit 12 december. Zie [[Inkoopstrategie]].", ["tender"]
+        )
+    coop.store.close()
+    return path
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    home = make_home(tmp_path / "home")
+    prefs = Prefs(home)
+    prefs.set("mdns", False)
+    bridge, net = start_node(home, PASS, prefs)
+    w = MainWindow(bridge, prefs, home)
+    qtbot.addWidget(w)
+    w.show()
+    w.show_page("notes")
+    qtbot.waitUntil(lambda: w.notes.model.rowCount() == 2, timeout=10_000)
+    yield w
+    w.close()
+    bridge.stop(net.close if net is not None else None)
+
+
+def _count(w: MainWindow, kind: Kind) -> int:
+    return int(w.bridge.db(lambda c: len(c.items(kind))).result(10))
+
+
+def test_create_edit_and_link_a_note(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    page = window.notes
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.editor.isEnabled() and page.title_edit.text() == ""
+    qtbot.keyClicks(page.title_edit, "Marktverkenning zorg")
+    qtbot.keyClicks(page.tags_edit, "zorg, markt")
+    page.body.setPlainText("Zie [[Inkoopstrategie]] voor de aanpak.")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10_000)
+    assert _count(window, Kind.NOTE) == 3
+    new = next(r for r in page.model.rows if r["title"] == "Marktverkenning zorg")
+    assert new["tags"] == ["zorg", "markt"]
+    page.body.setPlainText("Zie [[Inkoopstrategie]] voor de aanpak. Bijgewerkt.")
+    qtbot.waitUntil(lambda: page.saved.text() == "Saved", timeout=10_000)
+    detail = window.bridge.db(lambda c: c.item(bytes.fromhex(new["id"])).body).result(10)
+    assert detail.endswith("Bijgewerkt.")
+    # the preview turns [[links]] into links, and the target lists its backlinks
+    assert "](note:Inkoopstrategie)" in preview_markdown(page.body.toPlainText())
+    target = next(r["id"] for r in page.model.rows if r["title"] == "Inkoopstrategie")
+    page.open_item(target)
+    qtbot.waitUntil(lambda: page.backlinks.count() == 2, timeout=10_000)
+
+
+def test_untitled_note_is_not_saved(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    page = window.notes
+    page.new_item()
+    page.body.setPlainText("text without a title")
+    qtbot.waitUntil(lambda: "needs a title" in page.saved.text(), timeout=5_000)
+    assert _count(window, Kind.NOTE) == 2
+
+
+def test_delete_offers_undo(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    page = window.notes
+    page.open_item(page.model.rows[0]["id"])
+    qtbot.waitUntil(lambda: page.delete_button.isEnabled(), timeout=5_000)
+    page.delete_button.click()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    assert window.undo_button.isVisible()
+    window.undo_button.click()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10_000)
+
+
+def test_filter_and_models(qtbot, qtmodeltester, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    page = window.notes
+    qtbot.keyClicks(page.filter, "tender")
+    assert page.proxy.rowCount() == 1
+    page.filter.setText("inkoop")  # a title, and a [[link]] in the other note's text
+    assert page.proxy.rowCount() == 2
+    page.filter.clear()
+    assert page.proxy.rowCount() == 2
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(page.proxy)
+    everything = ItemsModel(window.bridge, None)
+    everything.reload()
+    qtbot.waitUntil(lambda: everything.rowCount() == 2, timeout=5_000)
+    qtmodeltester.check(everything)
+
+
+def test_peer_text_is_plain(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    hostile = "<img src=http://example.invalid/x.png>\u202eevil\u200b" + "x" * 5000
+    window.bridge.write(
+        lambda c: c.add_note(hostile[:300], "<b>bold?</b> <script>alert(1)</script>")
+    ).result(10)
+    page = window.notes
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10_000)
+    shown = page.model.data(page.model.index(0, 0))
+    assert "\u202e" not in shown and "\u200b" not in shown and len(shown) <= 200
+    page.open_item(page.model.rows[0]["id"])
+    qtbot.waitUntil(lambda: "alert" in page.preview.toPlainText(), timeout=5_000)
+    assert "<script>" in page.preview.toPlainText()  # shown as text, never interpreted
+    assert "bold?" in page.preview.toPlainText()
+
+
+def test_note_from_a_headless_peer_appears_without_user_action(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    home = make_home(tmp_path / "anna")
+    bram = tmp_path / "bram"
+    with serving(home, "--no-mdns") as server:
+        new_member(bram, "Bram", home, server)
+    with serving(bram, "--no-mdns") as bram_node:
+        prefs = Prefs(home)
+        prefs.set("mdns", False)
+        prefs.set("peers", bram_node.addr)
+        bridge, net = start_node(home, PASS, prefs)
+        w = MainWindow(bridge, prefs, home)
+        qtbot.addWidget(w)
+        w.show_page("notes")
+        qtbot.waitUntil(lambda: w.notes.model.rowCount() == 2, timeout=10_000)
+        qtbot.waitUntil(lambda: "online" in w.peers_label.text(), timeout=20_000)
+        cli(bram, "note", "add", "--title", "Van Bram", "--body", "live over loopback")
+        qtbot.waitUntil(
+            lambda: any(r["title"] == "Van Bram" for r in w.notes.model.rows), timeout=20_000
+        )
+        w.close()
+        bridge.stop(net.close if net is not None else None)
