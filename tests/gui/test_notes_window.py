@@ -15,8 +15,7 @@ from coopshare.gui.pages.notes import preview_markdown
 from coopshare.gui.settings import Prefs
 from coopshare.model.items import Kind
 from coopshare.service import home as homes
-
-from ..netutil import PASS, cli, new_member, serving
+from tests.netutil import PASS, cli, new_member, serving
 
 
 def make_home(path: Path, notes: int = 2) -> Path:
