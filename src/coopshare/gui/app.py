@@ -6,6 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coopshare.gui import i18n, theme
@@ -28,6 +29,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("CoopShare")
     app.setOrganizationName("CoopShare")
     app.setDesktopFileName("coopshare")
+    app.setWindowIcon(QIcon(str(Path(__file__).with_name("icons") / "coopshare.svg")))
     return app
 
 
