@@ -130,7 +130,15 @@ class MainWindow(QMainWindow):
     def _add_page(self, key: str, page: Page) -> None:
         self.pages[key] = page
         self.stack.addWidget(page)
-        item = QListWidgetItem(page.page_title())
+        icons = {
+            "activity": QStyle.StandardPixmap.SP_BrowserReload,
+            "notes": QStyle.StandardPixmap.SP_FileIcon,
+            "leads": QStyle.StandardPixmap.SP_ArrowForward,
+            "ideas": QStyle.StandardPixmap.SP_DialogHelpButton,
+            "people": QStyle.StandardPixmap.SP_DirHomeIcon,
+            "nearby": QStyle.StandardPixmap.SP_DriveNetIcon,
+        }
+        item = QListWidgetItem(self.style().standardIcon(icons[key]), page.page_title())
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.sidebar.addItem(item)
         page.title_label.setText(page.page_title())

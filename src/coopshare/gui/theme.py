@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 ACCENT = "#2f7d6d"  # cooperative green
 
 SHEET = """
-QListWidget#sidebar { border: none; padding-top: 8px; font-size: 11pt; }
+QListWidget#sidebar { border: none; padding-top: 8px; font-size: 11pt; outline: 0; }
 QListWidget#sidebar::item { padding: 8px 14px; border-radius: 6px; margin: 1px 6px; }
 QListWidget#sidebar::item:selected { background: %(accent)s; color: white; }
 QLabel#pageTitle { font-size: 16pt; font-weight: 600; }
