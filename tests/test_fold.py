@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from coopshare.errors import UserError
 from coopshare.identity.keys import Identity
 from coopshare.model.fold import Change, ItemState
-from coopshare.model.items import Kind
+from coopshare.model.items import FIELDS, Kind
 
 from .conftest import join, sync
 
@@ -69,6 +69,64 @@ def test_lww_and_heads_converge_in_any_order(cs: list[Change], rnd) -> None:  # 
     for name, (_, hlc, op_id) in ref.fields.items():
         writers = [(c.hlc, c.op_id) for c in cs if name in c.fields]
         assert (hlc, op_id) == max(writers)
+
+
+CREATOR, OTHER = b"c" * 8 + b"\1" * 24, b"o" * 8 + b"\2" * 24
+OWNED = CREATOR[:8] + b"\0" * 8
+
+
+@st.composite
+def mixed_changes(draw: st.DrawFn) -> list[Change]:
+    """Changes of one item by its creator and by another member, of different kinds."""
+    n = draw(st.integers(1, 10))
+    out: list[Change] = []
+    for i in range(n):
+        kind = draw(st.sampled_from([Kind.NOTE, Kind.LEAD, Kind.IDEA]))
+        has_body = draw(st.booleans())
+        out.append(
+            Change(
+                op_id=hashlib.sha256(b"m" + bytes([i])).digest(),
+                hlc=draw(st.integers(0, 4)),
+                author=draw(st.sampled_from([CREATOR, OTHER])),
+                item_id=OWNED,
+                kind=kind,
+                fields=draw(
+                    st.dictionaries(
+                        st.sampled_from(["title", "status", "tags", "terms"]),
+                        st.text(min_size=1, max_size=2),
+                        max_size=3,
+                    )
+                ),
+                body=f"v{i}" if has_body else None,
+                prev=(out[-1].op_id,) if has_body and out else (),
+                deleted=draw(st.sampled_from([None, None, True])),
+            )
+        )
+    return out
+
+
+@given(mixed_changes(), st.randoms(use_true_random=False))
+@settings(max_examples=300)
+def test_only_the_creator_decides_the_kind_in_any_order(cs: list[Change], rnd) -> None:  # type: ignore[no-untyped-def]
+    def fold(order: list[Change]) -> ItemState:
+        s = ItemState(OWNED, order[0].kind)  # as the replica does: the first arrival's kind
+        for c in order:
+            s.apply(c)
+        return s
+
+    ref = fold(cs)
+    shuffled = cs[:]
+    rnd.shuffle(shuffled)
+    got = fold(shuffled)
+    mine = [c for c in cs if c.author == CREATOR]
+    assert got.has_creator == ref.has_creator == bool(mine)
+    if mine:  # whatever arrived first, the creator's earliest change says what the item is
+        assert got.to_plain() == ref.to_plain()
+        assert got.view() == ref.view()
+        assert ref.kind is min(mine, key=lambda c: c.stamp).kind
+    shown = set(ref.view()) - {"id", "kind", "created_hlc", "updated_hlc", "body", "conflicts"}
+    assert shown <= set(FIELDS[ref.kind])
+    assert ItemState.from_plain(ref.to_plain()).to_plain() == ref.to_plain()
 
 
 def test_concurrent_body_edits_are_both_kept_then_resolved(make_replica) -> None:  # type: ignore[no-untyped-def]

@@ -4,6 +4,11 @@ Structured fields are last-writer-wins per field, ordered by ``(hlc, op_id)``. A
 idea text) keeps every *head*: a body version that no later edit named in its ``prev`` list.
 Two concurrent edits therefore leave two heads, shown as a visible conflict, and an edit that
 saw both heads resolves it. Nothing depends on the order in which ops arrive.
+
+Only the item's creator (the member whose id starts with the item id's first 8 bytes) decides
+its kind: the kind of the creator's earliest change. Changes by others (a claim on a lead, an
+admin's tombstone) are folded in like any change but never replace or reset the item, and
+reading shows only the fields that belong to the item's kind.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from coopshare.model.items import BODY_KINDS, Kind
+from coopshare.model.items import BODY_KINDS, FIELDS, Kind
 
 Stamp = tuple[int, bytes]  # (hlc, op_id): the total order used for last-writer-wins
 
@@ -53,11 +58,14 @@ class ItemState:
     deleted: tuple[bool, int, bytes] = (False, 0, b"")
     heads: dict[bytes, BodyHead] = field(default_factory=dict)
     superseded: set[bytes] = field(default_factory=set)
+    origin: Stamp | None = None  # the creator's earliest change, which decides `kind`
 
     # --- folding ------------------------------------------------------------------------------
 
     def apply(self, ch: Change) -> None:
         stamp = ch.stamp
+        if ch.author[:8] == self.item_id[:8] and (self.origin is None or stamp < self.origin):
+            self.kind, self.origin = ch.kind, stamp
         self.created = min(self.created, stamp)
         self.updated = max(self.updated, ch.hlc)
         for name, value in ch.fields.items():
@@ -66,7 +74,7 @@ class ItemState:
                 self.fields[name] = (value, ch.hlc, ch.op_id)
         if ch.deleted is not None and stamp > (self.deleted[1], self.deleted[2]):
             self.deleted = (ch.deleted, ch.hlc, ch.op_id)
-        if ch.body is not None and self.kind in BODY_KINDS:
+        if ch.body is not None:  # kept whatever the kind: the creator's change may come later
             self.superseded.update(ch.prev)
             for gone in ch.prev:
                 self.heads.pop(gone, None)
@@ -80,16 +88,28 @@ class ItemState:
         return self.deleted[0]
 
     @property
+    def has_creator(self) -> bool:
+        """False while only changes by other members are known (nothing to show yet)."""
+        return self.origin is not None
+
+    @property
+    def is_empty(self) -> bool:
+        """No field and no body left (for instance after a purge)."""
+        return not self.fields and not self.heads
+
+    @property
     def creator(self) -> bytes:
         """Member-id prefix of the creator, which every item id starts with."""
         return self.item_id[:8]
 
     def value(self, name: str, default: Any = None) -> Any:
-        entry = self.fields.get(name)
+        entry = self.fields.get(name) if name in FIELDS[self.kind] else None
         return default if entry is None else entry[0]
 
     def sorted_heads(self) -> list[BodyHead]:
-        """Body heads, the winner (latest by hlc, then op id) first."""
+        """Body heads, the winner (latest by hlc, then op id) first; none for bodiless kinds."""
+        if self.kind not in BODY_KINDS:
+            return []
         return sorted(self.heads.values(), key=lambda h: (h.hlc, h.op_id), reverse=True)
 
     @property
@@ -99,11 +119,12 @@ class ItemState:
 
     @property
     def in_conflict(self) -> bool:
-        return len(self.heads) > 1
+        return len(self.sorted_heads()) > 1
 
     def view(self) -> dict[str, Any]:
-        """Plain values for listings and JSON output."""
-        out: dict[str, Any] = {name: v[0] for name, v in sorted(self.fields.items())}
+        """Plain values for listings and JSON output: the fields of this item's kind only."""
+        spec = FIELDS[self.kind]
+        out: dict[str, Any] = {n: v[0] for n, v in sorted(self.fields.items()) if n in spec}
         out.update(
             id=self.item_id.hex(),
             kind=self.kind.value,
@@ -128,6 +149,7 @@ class ItemState:
             "d": list(self.deleted),
             "h": [[h.op_id, h.hlc, h.author, h.text] for _, h in sorted(self.heads.items())],
             "s": sorted(self.superseded),
+            "o": None if self.origin is None else list(self.origin),
         }
 
     @classmethod
@@ -139,4 +161,6 @@ class ItemState:
         st.deleted = (p["d"][0], p["d"][1], p["d"][2])
         st.heads = {h[0]: BodyHead(h[0], h[1], h[2], h[3]) for h in p["h"]}
         st.superseded = set(p["s"])
+        origin = p.get("o", p["c"])  # rows written before "o" existed came from the creator
+        st.origin = None if origin is None else (origin[0], origin[1])
         return st

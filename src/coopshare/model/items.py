@@ -208,8 +208,16 @@ class Field:
     sealed: bool = False
 
 
+# An item sent to named members records its audience (member ids in hex, the writer included)
+# inside its sealed part, so that every later change is sealed to the same members.
+AUDIENCE = "to"
+
 FIELDS: dict[Kind, dict[str, Field]] = {
-    Kind.NOTE: {"title": Field(_title), "tags": Field(_tags)},
+    Kind.NOTE: {
+        "title": Field(_title),
+        "tags": Field(_tags),
+        AUDIENCE: Field(_hexlist, sealed=True),
+    },
     Kind.LEAD: {
         "title": Field(_title),
         "description": Field(_text(20_000)),
@@ -243,6 +251,7 @@ FIELDS: dict[Kind, dict[str, Field]] = {
         "embargo_until": Field(_date),
         "audience": Field(_text(64)),
         "derived_from": Field(_hexlist),
+        AUDIENCE: Field(_hexlist, sealed=True),
     },
     Kind.PROFILE: {
         "skills": Field(_tags),

@@ -7,7 +7,7 @@ through :meth:`Replica.apply` like any op from a peer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from coopshare.crypto import envelope
@@ -15,7 +15,9 @@ from coopshare.crypto import primitives as p
 from coopshare.errors import NoCoop, SchemaError, UserError
 from coopshare.model.fold import ItemState
 from coopshare.model.items import (
+    AUDIENCE,
     CLOSED_STATUSES,
+    FIELDS,
     Kind,
     LeadStatus,
     Terms,
@@ -205,7 +207,11 @@ class Coop(Replica):
         deleted: bool | None = None,
         to: Sequence[bytes] = (),
     ) -> bytes:
-        """Validate and write one change of an item; `to` seals everything to those members."""
+        """Validate and write one change of an item; `to` seals everything to those members.
+
+        An item that was sent to named members keeps that audience: every later change (an
+        edit, a deletion) is sealed to the same members, never written coop-wide.
+        """
         clean = validate_fields(kind, fields)
         if body is not None:
             body = validate_body(body)
@@ -213,12 +219,19 @@ class Coop(Replica):
         current = self.item(item_id)
         if body is not None and current is not None:
             prev = tuple(current.heads)  # this edit has seen every head: resolves a conflict
+        audience = [*to, *(bytes.fromhex(m) for m in clean.pop(AUDIENCE, []))]
+        known = [bytes.fromhex(m) for m in current.value(AUDIENCE, [])] if current else []
+        if audience or known:
+            audience = sorted({*audience, *known, self.me.member_id})
+            if AUDIENCE in FIELDS[kind]:
+                clean[AUDIENCE] = [m.hex() for m in audience]
         coop_fields, sealed_fields = split_sealed(kind, clean)
         coop_id = self._coop()
         eid, key = self._epoch()
         parts = []
-        if to:
-            recipients = self._devices_of([*to, self.me.member_id])
+        if audience:
+            # named members must be reachable; members of a known audience may have left since
+            recipients = self._devices_of(audience, required=to)
             plain = content.encode_change(
                 kind, item_id, clean, body=body, prev=prev, deleted=deleted
             )
@@ -236,11 +249,14 @@ class Coop(Replica):
         self._append(OpKind.ITEM, content.encode_parts(parts), eid)
         return item_id
 
-    def _devices_of(self, members: Iterable[bytes]) -> list[bytes]:
+    def _devices_of(
+        self, members: Iterable[bytes], *, required: Collection[bytes] | None = None
+    ) -> list[bytes]:
+        """Kex keys of the members' active devices; `required` (default: all) must have one."""
         keys = []
         for mid in dict.fromkeys(members):
             devices = self.roster.active_devices_of(mid)
-            if not devices:
+            if not devices and (required is None or mid in required):
                 raise UserError("a recipient has no active device in the roster")
             keys += [d.kex_pk for d in devices]
         return keys

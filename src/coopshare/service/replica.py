@@ -368,20 +368,36 @@ class Replica:
         return out
 
     def _change_allowed(self, ch: Change, author: bytes) -> bool:
+        """The creator may change anything; others only claim a lead or, as admin, tombstone."""
         if ch.item_id[:8] == author[:8]:
             return True
-        if ch.kind is Kind.LEAD and set(ch.fields) <= CLAIMER_FIELDS and ch.body is None:
+        if ch.body is not None or ch.prev:
+            return False
+        if ch.kind is Kind.LEAD and ch.fields and set(ch.fields) <= CLAIMER_FIELDS:
             return ch.deleted is None
         return ch.deleted is not None and not ch.fields and self.roster.is_admin(author)
 
     def _fold(self, ch: Change) -> bytes:
+        self.store.link_item_op(ch.op_id, ch.item_id)
         state = self.item(ch.item_id)
-        if state is None or state.kind is not ch.kind:
+        if state is None:
+            if self.store.ops_of_item(ch.item_id) != [ch.op_id]:
+                # changes by others came first and were kept aside: fold them all together
+                self._refold(ch.item_id)
+                return ch.item_id
             state = ItemState(ch.item_id, ch.kind)
         state.apply(ch)
-        self._save_item(state)
-        self.store.link_item_op(ch.op_id, ch.item_id)
+        self._store_item(state)
         return ch.item_id
+
+    def _store_item(self, state: ItemState) -> None:
+        """Save the derived row; an item with no creator's change or nothing left has none."""
+        if state.has_creator and not state.is_empty:
+            self._save_item(state)
+            return
+        self.store.delete_item(state.item_id)
+        if self._search is not None:
+            self._search.remove(state.item_id.hex())
 
     def _save_item(self, state: ItemState) -> None:
         blob = p.seal(self._master, pack(state.to_plain()), _ITEM_AAD + state.item_id)
@@ -431,9 +447,8 @@ class Replica:
         return tuple(touched)
 
     def _refold(self, item_id: bytes) -> None:
-        """Rebuild one item from its remaining ops (after a purge)."""
-        old = self.item(item_id)
-        state = ItemState(item_id, old.kind) if old else None
+        """Rebuild one item from its stored ops (after a purge, or once its creator's arrives)."""
+        state: ItemState | None = None
         for op_id in self.store.ops_of_item(item_id):
             row = self.store.op_row(op_id)
             if row is None or row[2] is None:
@@ -441,10 +456,10 @@ class Replica:
             op = Op(_header(row[0]), row[0], row[1], row[2])
             author = self.roster.member_of(op.header.device) or b""
             for ch in self._open_changes(op, author):
-                if ch.item_id == item_id and state is not None:
+                if ch.item_id == item_id:
+                    state = state or ItemState(item_id, ch.kind)
                     state.apply(ch)
-        if state is not None:
-            self._save_item(state)
+        self._store_item(state or ItemState(item_id, Kind.NOTE))
 
     # --- small secrets at rest (peer addresses, invitations) ----------------------------------
 

@@ -254,6 +254,10 @@ class Store:
     def put_item(self, item_id: bytes, kind: str, updated: int, state: bytes) -> None:
         self._q("INSERT OR REPLACE INTO items VALUES (?, ?, ?, ?)", item_id, kind, updated, state)
 
+    def delete_item(self, item_id: bytes) -> None:
+        """Drop a derived item row; its ops and their links stay."""
+        self._q("DELETE FROM items WHERE item_id=?", item_id)
+
     def item_blob(self, item_id: bytes) -> bytes | None:
         row = self._q("SELECT state FROM items WHERE item_id=?", item_id).fetchone()
         return None if row is None else bytes(row[0])
