@@ -1,0 +1,361 @@
+"""Share an idea with its terms: who owns it, what readers may do with it, and who may read it.
+
+Nothing is pre-selected for the usage terms or the audience: they are a contract the readers
+accept, so the owner chooses them on purpose. The form checks its input before anything is
+written; a refusal from the core (for example a derivative with more permissive terms than its
+parent) is shown inside the dialog, and nothing is saved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coopshare.errors import CoopShareError
+from coopshare.gui.bridge import Bridge
+from coopshare.gui.dialogs.lead_form import ERROR_STYLE, Invalid
+from coopshare.gui.text import safe
+from coopshare.model.items import Terms
+from coopshare.service import views_work
+from coopshare.service.coop import Coop
+
+MemberRole = Qt.ItemDataRole.UserRole
+MeRole = Qt.ItemDataRole.UserRole + 1
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("IdeaForm", text)
+
+
+def terms_label(terms: str) -> str:
+    labels = {
+        Terms.PRIVATE.value: _t("Private"),
+        Terms.EMBARGO.value: _t("Embargo until a date"),
+        Terms.VIEW_ONLY.value: _t("View or discuss only"),
+        Terms.ASK_BEFORE_USE.value: _t("Ask before use"),
+        Terms.REUSE_FOR_FEE.value: _t("Reuse for a fee"),
+        Terms.REUSE_WITH_ATTRIBUTION.value: _t("Reuse with attribution"),
+    }
+    return labels.get(terms, terms or _t("No terms given"))
+
+
+def terms_explanation(terms: str) -> str:
+    texts = {
+        Terms.PRIVATE.value: _t("Readers keep it to themselves: no sharing, no use."),
+        Terms.EMBARGO.value: _t("Nobody may use or pass it on before the date you set."),
+        Terms.VIEW_ONLY.value: _t("Readers may read and talk about it, but not use it."),
+        Terms.ASK_BEFORE_USE.value: _t("Readers must ask the owners before they use it."),
+        Terms.REUSE_FOR_FEE.value: _t("Readers may use it after agreeing a fee with the owners."),
+        Terms.REUSE_WITH_ATTRIBUTION.value: _t(
+            "Readers may use it if they name the owners as its source."
+        ),
+    }
+    return texts.get(terms, "")
+
+
+class IdeaForm(QDialog):
+    created = Signal(str)  # the new idea's id (hex)
+
+    def __init__(
+        self, bridge: Bridge, parent: QWidget | None = None, derived_from: str | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.saving = False
+        self.wanted_parent = derived_from
+        self.parents: dict[str, dict[str, Any]] = {}
+        self.loaded = {"ideas": False, "members": False}
+        self.setWindowTitle(self.tr("Share an idea"))
+        self.setMinimumWidth(900)
+        self.setStyleSheet(ERROR_STYLE)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(18, 16, 18, 14)
+        outer.setSpacing(10)
+        intro = QLabel(
+            self.tr(
+                "You stay the owner of your idea. Readers accept its usage terms before they can read it, and you receive their signed acceptance."
+            )
+        )
+        intro.setWordWrap(True)
+        outer.addWidget(intro)
+        columns = QHBoxLayout()
+        columns.setSpacing(14)
+        outer.addLayout(columns, 1)
+        columns.addWidget(self._build_text(), 1)
+        right = QVBoxLayout()
+        right.addWidget(self._build_terms())
+        right.addWidget(self._build_audience(), 1)
+        columns.addLayout(right, 1)
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("formError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setAccessibleName(self.tr("Problem with this idea"))
+        self.error_label.hide()
+        outer.addWidget(self.error_label)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.save_button.setText(self.tr("Share idea"))
+        self.save_button.setToolTip(self.tr("Share this idea on these terms (Ctrl+Return)"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self.submit)
+        self.title_edit.setFocus()
+        bridge.db(views_work.ideas_to_derive_from, self._got_ideas)
+        bridge.db(views_work.audience_members, self._got_members)
+
+    # --- layout ---------------------------------------------------------------------------------
+
+    def _build_text(self) -> QGroupBox:
+        box = QGroupBox(self.tr("The idea"))
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.title_edit = QLineEdit()
+        self.title_edit.setMaxLength(300)
+        form.addRow(self.tr("&Title (required)"), self.title_edit)
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setPlaceholderText(self.tr("Separated by commas"))
+        form.addRow(self.tr("Ta&gs"), self.tags_edit)
+        self.body_edit = QPlainTextEdit()
+        self.body_edit.setPlaceholderText(self.tr("Describe the idea."))
+        self.body_edit.setTabChangesFocus(True)
+        self.body_edit.setAccessibleName(self.tr("Idea text"))
+        self.body_edit.setMinimumHeight(200)
+        form.addRow(self.tr("Te&xt"), self.body_edit)
+        self.derived_combo = QComboBox()
+        self.derived_combo.addItem(self.tr("Not derived from another idea"), "")
+        self.derived_combo.setAccessibleName(self.tr("Derived from"))
+        self.derived_combo.setMinimumContentsLength(24)
+        self.derived_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        form.addRow(self.tr("&Derived from"), self.derived_combo)
+        hint = QLabel(
+            self.tr(
+                "Building on someone's idea keeps their name on yours. A derived idea cannot have more permissive terms than the idea it builds on."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        form.addRow(hint)
+        return box
+
+    def _build_terms(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Usage terms (choose one)"))
+        v = QVBoxLayout(box)
+        v.setSpacing(2)
+        self.terms_group = QButtonGroup(self)
+        self.terms_buttons: dict[str, QRadioButton] = {}
+        for terms in Terms:
+            radio = QRadioButton(terms_label(terms.value))
+            radio.setObjectName(f"terms-{terms.value}")
+            radio.setToolTip(terms_explanation(terms.value))
+            self.terms_group.addButton(radio)
+            self.terms_buttons[terms.value] = radio
+            explain = QLabel(terms_explanation(terms.value))
+            explain.setWordWrap(True)
+            explain.setStyleSheet(
+                "color: palette(placeholder-text); margin-left: 22px; margin-bottom: 4px;"
+            )
+            v.addWidget(radio)
+            v.addWidget(explain)
+            if terms is Terms.EMBARGO:
+                row = QHBoxLayout()
+                row.setContentsMargins(22, 0, 0, 6)
+                self.embargo_date = QDateEdit(QDate.currentDate().addDays(30))
+                self.embargo_date.setCalendarPopup(True)
+                self.embargo_date.setDisplayFormat("yyyy-MM-dd")
+                self.embargo_date.setAccessibleName(self.tr("Embargo until"))
+                self.embargo_date.setMinimumWidth(130)
+                self.embargo_date.setEnabled(False)
+                until = QLabel(self.tr("&Until"))
+                until.setBuddy(self.embargo_date)
+                row.addWidget(until)
+                row.addWidget(self.embargo_date)
+                row.addStretch(1)
+                v.addLayout(row)
+                radio.toggled.connect(self.embargo_date.setEnabled)
+        return box
+
+    def _build_audience(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Who can read it (choose one)"))
+        v = QVBoxLayout(box)
+        self.audience_group = QButtonGroup(self)
+        self.audience_coop = QRadioButton(self.tr("The whole cooperative"))
+        self.audience_named = QRadioButton(self.tr("Only these members:"))
+        for radio in (self.audience_coop, self.audience_named):
+            self.audience_group.addButton(radio)
+            v.addWidget(radio)
+        self.members_list = QListWidget()
+        self.members_list.setAccessibleName(self.tr("Members who can read it"))
+        self.members_list.setEnabled(False)
+        self.members_list.setMinimumHeight(80)
+        self.audience_named.toggled.connect(self.members_list.setEnabled)
+        v.addWidget(self.members_list, 1)
+        return box
+
+    # --- loading --------------------------------------------------------------------------------
+
+    def _got_ideas(self, ideas: list[dict[str, Any]]) -> None:
+        for idea in ideas:
+            self.parents[idea["id"]] = idea
+            label = self.tr("{0} — {1}, {2}").format(
+                safe(idea["title"], 80), safe(idea["author"], 60), terms_label(idea["terms"])
+            )
+            self.derived_combo.addItem(label, idea["id"])
+        if self.wanted_parent:
+            i = self.derived_combo.findData(self.wanted_parent)
+            if i >= 0:
+                self.derived_combo.setCurrentIndex(i)
+        self.loaded["ideas"] = True
+
+    def _got_members(self, members: list[dict[str, Any]]) -> None:
+        self.members_list.clear()
+        for m in members:
+            name = safe(m["name"], 80)
+            text = self.tr("{0} (you, owner)").format(name) if m["me"] else name
+            item = QListWidgetItem(text)
+            item.setData(MemberRole, m["member_id"])
+            item.setData(MeRole, bool(m["me"]))
+            flags = Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
+            if m["me"]:
+                flags = Qt.ItemFlag.ItemIsUserCheckable  # always in the audience: not changeable
+            item.setFlags(flags)
+            item.setCheckState(Qt.CheckState.Checked if m["me"] else Qt.CheckState.Unchecked)
+            self.members_list.addItem(item)
+        self.loaded["members"] = True
+
+    # --- checking and saving ----------------------------------------------------------------------
+
+    def chosen_terms(self) -> str:
+        for value, radio in self.terms_buttons.items():
+            if radio.isChecked():
+                return value
+        return ""
+
+    def chosen_members(self) -> list[str]:
+        out = []
+        for i in range(self.members_list.count()):
+            item = self.members_list.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(str(item.data(MemberRole)))
+        return out
+
+    def values(self) -> dict[str, Any]:
+        """The idea as Coop.add_idea takes it, checked; raises :class:`Invalid`."""
+        title = self.title_edit.text().strip()
+        if not title:
+            raise Invalid(self.tr("Give the idea a title."), self.title_edit)
+        tags = [t.strip() for t in self.tags_edit.text().split(",") if t.strip()]
+        if any(len(t) > 64 for t in tags) or len(tags) > 50:
+            raise Invalid(self.tr("Use at most 50 tags of up to 64 characters."), self.tags_edit)
+        terms = self.chosen_terms()
+        if not terms:
+            raise Invalid(
+                self.tr(
+                    "Choose the usage terms: they are the agreement readers accept before they read your idea."
+                ),
+                self.terms_buttons[Terms.PRIVATE.value],
+            )
+        embargo = None
+        if terms == Terms.EMBARGO.value:
+            if self.embargo_date.date() <= QDate.currentDate():
+                raise Invalid(self.tr("An embargo must end after today."), self.embargo_date)
+            embargo = self.embargo_date.date().toString(Qt.DateFormat.ISODate)
+        if not (self.audience_coop.isChecked() or self.audience_named.isChecked()):
+            raise Invalid(self.tr("Choose who can read this idea."), self.audience_coop)
+        to: list[str] = []
+        if self.audience_named.isChecked():
+            if not self.loaded["members"]:
+                raise Invalid(self.tr("The list of members is still loading; try again."))
+            to = self.chosen_members()
+        parent_id = str(self.derived_combo.currentData() or "")
+        if parent_id:
+            parent = self.parents[parent_id]
+            if views_work.terms_rank(terms) > int(parent["rank"]):
+                raise Invalid(
+                    self.tr(
+                        "“{0}” builds on an idea shared as “{1}”, so it cannot be shared as “{2}”. Choose terms that are at least as strict."
+                    ).format(safe(title, 80), terms_label(parent["terms"]), terms_label(terms)),
+                    self.terms_buttons[terms],
+                )
+        return {
+            "title": title,
+            "body": self.body_edit.toPlainText(),
+            "terms": terms,
+            "tags": tags,
+            "to": to,
+            "derived_from": [parent_id] if parent_id else [],
+            "embargo_until": embargo,
+        }
+
+    def submit(self) -> None:
+        if self.saving:
+            return
+        try:
+            v = self.values()
+        except Invalid as e:
+            self.show_error(str(e))
+            if e.widget is not None:
+                e.widget.setFocus()
+            return
+        self.saving = True
+        self.save_button.setEnabled(False)
+        self.error_label.hide()
+
+        def add(c: Coop) -> str:
+            item_id = c.add_idea(
+                v["title"],
+                v["body"],
+                v["terms"],
+                tags=v["tags"],
+                to=[bytes.fromhex(m) for m in v["to"]],
+                derived_from=[bytes.fromhex(d) for d in v["derived_from"]],
+                embargo_until=v["embargo_until"],
+            )
+            return item_id.hex()
+
+        self.bridge.write(add, self._saved, self._failed)
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    def _saved(self, item_id: str) -> None:
+        self.saving = False
+        self.created.emit(item_id)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        if isinstance(error, CoopShareError):
+            self.show_error(self.tr("Not saved: {0}").format(str(error)))
+        else:
+            self.show_error(self.tr("Not saved because of an unexpected error: {0}").format(error))

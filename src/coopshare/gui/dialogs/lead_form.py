@@ -1,0 +1,437 @@
+"""Give a lead: the assignment everyone sees, and the client's details sealed to the claimer.
+
+The form checks its input before anything is written; if the core still refuses (a
+:class:`~coopshare.errors.SchemaError` or :class:`~coopshare.errors.UserError`), the reason is
+shown inside the dialog, nothing is saved and the dialog stays open. There is deliberately no
+field for the reason for hiring: CoopShare never stores it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coopshare.errors import CoopShareError
+from coopshare.gui.bridge import Bridge
+
+MAX_RATE = 100_000
+MAX_HOURS = 80
+MAX_WEEKS = 520
+ERROR_STYLE = (
+    "QLabel#formError { color: #b3261e; background: #fdecea; border: 1px solid #f1b8b0;"
+    " border-radius: 6px; padding: 6px 10px; font-weight: 600; }"
+)
+SEALED_STYLE = (
+    "QGroupBox#sealedGroup { border: 1px solid #c9a227; border-radius: 8px; margin-top: 9px;"
+    " padding: 14px 10px 8px 10px; }"
+    "QGroupBox#sealedGroup::title { subcontrol-origin: margin; subcontrol-position: top left;"
+    " left: 12px; padding: 0 5px; color: #8a6a00; font-weight: 600;"
+    " background: palette(window); }"
+)
+
+# Referral terms are stored as "<kind>" or "<kind>: <amount>" so every peer can show them in
+# its own language; free text written elsewhere (the command line) is shown as it is.
+REFERRAL_KINDS = ("none", "thanks", "fixed-fee", "percent-first-invoice")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("LeadForm", text)
+
+
+def referral_kind_label(kind: str) -> str:
+    labels = {
+        "none": _t("No referral fee"),
+        "thanks": _t("A thank-you is enough"),
+        "fixed-fee": _t("A fixed fee"),
+        "percent-first-invoice": _t("A percentage of the first invoice"),
+    }
+    return labels.get(kind, kind)
+
+
+def referral_text(value: str) -> str:
+    """Show stored referral terms in the reader's language (plain text)."""
+    kind, _sep, amount = value.partition(": ")
+    if kind not in REFERRAL_KINDS:
+        return value
+    if amount:
+        return _t("{0}: {1}").format(referral_kind_label(kind), amount)
+    return referral_kind_label(kind)
+
+
+class Invalid(Exception):
+    """A form field is wrong; `widget` gets the focus."""
+
+    def __init__(self, message: str, widget: QWidget | None = None) -> None:
+        super().__init__(message)
+        self.widget = widget
+
+
+def optional_date(
+    parent: QWidget, accessible: str, days_ahead: int
+) -> tuple[QCheckBox, QDateEdit, QHBoxLayout]:
+    """A checkbox that enables a date picker: the date is only stored when ticked."""
+    check = QCheckBox(parent)
+    check.setAccessibleName(accessible)
+    check.setToolTip(QCoreApplication.translate("LeadForm", "Tick to give this date"))
+    edit = QDateEdit(QDate.currentDate().addDays(days_ahead), parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setEnabled(False)
+    edit.setAccessibleName(accessible)
+    edit.setMinimumWidth(130)
+    check.toggled.connect(edit.setEnabled)
+    row = QHBoxLayout()
+    row.addWidget(check)
+    row.addWidget(edit)
+    row.addStretch(1)
+    return check, edit, row
+
+
+def labelled(form: QFormLayout, text: str, field: QWidget | QLayout, buddy: QWidget) -> None:
+    """A form row whose label's &-shortcut moves the focus to `buddy`."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    if isinstance(field, QWidget):
+        form.addRow(label, field)
+    else:
+        form.addRow(label, field)
+
+
+def unset_spin(parent: QWidget, maximum: int, unset: str, suffix: str = "") -> QSpinBox:
+    """A number field whose lowest value (0) means "not given"."""
+    spin = QSpinBox(parent)
+    spin.setRange(0, maximum)
+    spin.setSpecialValueText(unset)
+    spin.setSuffix(suffix)
+    spin.setMinimumWidth(110)
+    return spin
+
+
+class LeadForm(QDialog):
+    created = Signal(str)  # the new lead's id (hex)
+
+    def __init__(self, bridge: Bridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.saving = False
+        self.setWindowTitle(self.tr("Give a lead"))
+        self.setMinimumWidth(880)
+        self.setStyleSheet(ERROR_STYLE + SEALED_STYLE)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(18, 16, 18, 14)
+        outer.setSpacing(10)
+        intro = QLabel(
+            self.tr(
+                "Share an assignment with the cooperative. Everyone sees the assignment; the client's details stay sealed until you release them to the member who claims it."
+            )
+        )
+        intro.setWordWrap(True)
+        outer.addWidget(intro)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(14)
+        outer.addLayout(columns, 1)
+        columns.addWidget(self._build_visible(), 3)
+        right = QVBoxLayout()
+        right.addWidget(self._build_sealed())
+        right.addWidget(self._build_referral())
+        right.addStretch(1)
+        never = QLabel(self.tr("CoopShare never stores the reason for hiring."))
+        never.setObjectName("neverStored")
+        never.setWordWrap(True)
+        never.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
+        right.addWidget(never)
+        columns.addLayout(right, 2)
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("formError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setAccessibleName(self.tr("Problem with this lead"))
+        self.error_label.hide()
+        outer.addWidget(self.error_label)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.save_button.setText(self.tr("Give lead"))
+        self.save_button.setToolTip(self.tr("Share this lead with the cooperative (Ctrl+Return)"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self.submit)
+        self.title_edit.setFocus()
+
+    # --- layout ---------------------------------------------------------------------------------
+
+    def _build_visible(self) -> QGroupBox:
+        box = QGroupBox(self.tr("The assignment — visible to the whole cooperative"))
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.title_edit = QLineEdit()
+        self.title_edit.setMaxLength(300)
+        self.title_edit.setPlaceholderText(self.tr("e.g. Interim finance manager, 6 months"))
+        form.addRow(self.tr("&Title (required)"), self.title_edit)
+        self.role_edit = QLineEdit()
+        self.role_edit.setMaxLength(200)
+        self.role_edit.setPlaceholderText(self.tr("e.g. Interim CFO"))
+        form.addRow(self.tr("&Role"), self.role_edit)
+        self.skills_edit = QLineEdit()
+        self.skills_edit.setPlaceholderText(self.tr("Separated by commas"))
+        form.addRow(self.tr("&Skills"), self.skills_edit)
+
+        self.region_edit = QLineEdit()
+        self.region_edit.setMaxLength(200)
+        self.region_edit.setPlaceholderText(self.tr("e.g. Eindhoven"))
+        self.remote_check = QCheckBox(self.tr("Remote work possible"))
+        region_row = QHBoxLayout()
+        region_row.addWidget(self.region_edit, 1)
+        region_row.addWidget(self.remote_check)
+        labelled(form, self.tr("Re&gion"), region_row, self.region_edit)
+
+        self.start_check, self.start_date, start_row = optional_date(
+            self, self.tr("Start date"), 30
+        )
+        labelled(form, self.tr("St&art date"), start_row, self.start_check)
+        self.duration_spin = unset_spin(self, MAX_WEEKS, self.tr("not given"), self.tr(" weeks"))
+        self.duration_spin.setAccessibleName(self.tr("Duration in weeks"))
+        self.extension_check = QCheckBox(self.tr("Option to extend"))
+        duration_row = QHBoxLayout()
+        duration_row.addWidget(self.duration_spin)
+        duration_row.addWidget(self.extension_check)
+        duration_row.addStretch(1)
+        labelled(form, self.tr("D&uration"), duration_row, self.duration_spin)
+        self.hours_spin = unset_spin(self, MAX_HOURS, self.tr("not given"), self.tr(" h/week"))
+        self.hours_spin.setAccessibleName(self.tr("Hours per week"))
+        hours_row = QHBoxLayout()
+        hours_row.addWidget(self.hours_spin)
+        hours_row.addStretch(1)
+        labelled(form, self.tr("&Hours per week"), hours_row, self.hours_spin)
+        self.respond_check, self.respond_date, respond_row = optional_date(
+            self, self.tr("Respond by"), 7
+        )
+        labelled(form, self.tr("Res&pond by"), respond_row, self.respond_check)
+
+        self.contract_combo = QComboBox()
+        self.contract_combo.setEditable(True)
+        self.contract_combo.addItems(
+            [
+                "",
+                self.tr("Freelance (self-employed)"),
+                self.tr("Through an intermediary"),
+                self.tr("Secondment"),
+                self.tr("Temporary employment"),
+            ]
+        )
+        self.contract_combo.setAccessibleName(self.tr("Contract form"))
+        line = self.contract_combo.lineEdit()
+        if line is not None:
+            line.setMaxLength(100)
+        form.addRow(self.tr("&Contract form"), self.contract_combo)
+        self.dba_edit = QLineEdit()
+        self.dba_edit.setMaxLength(500)
+        self.dba_edit.setPlaceholderText(self.tr("e.g. model agreement in place"))
+        form.addRow(self.tr("Wet &DBA assessment"), self.dba_edit)
+        self.description_edit = QPlainTextEdit()
+        self.description_edit.setPlaceholderText(
+            self.tr("What the assignment is about. Leave out why the client is hiring.")
+        )
+        self.description_edit.setTabChangesFocus(True)
+        self.description_edit.setAccessibleName(self.tr("Description"))
+        self.description_edit.setMinimumHeight(70)
+        form.addRow(self.tr("D&escription"), self.description_edit)
+        return box
+
+    def _build_sealed(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Sealed — only you, and the claimer once you release them"))
+        box.setObjectName("sealedGroup")
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.org_edit = QLineEdit()
+        self.org_edit.setMaxLength(200)
+        form.addRow(self.tr("&Organisation"), self.org_edit)
+        self.contact_edit = QLineEdit()
+        self.contact_edit.setMaxLength(500)
+        self.contact_edit.setPlaceholderText(self.tr("Name, phone or e-mail"))
+        form.addRow(self.tr("Co&ntact person"), self.contact_edit)
+        self.rate_min_spin = unset_spin(self, MAX_RATE, self.tr("not given"), self.tr(" €/h"))
+        self.rate_min_spin.setAccessibleName(self.tr("Client rate from"))
+        self.rate_max_spin = unset_spin(self, MAX_RATE, self.tr("not given"), self.tr(" €/h"))
+        self.rate_max_spin.setAccessibleName(self.tr("Client rate up to"))
+        rate_row = QHBoxLayout()
+        rate_row.addWidget(self.rate_min_spin, 1)
+        rate_row.addWidget(QLabel(self.tr("to")))
+        rate_row.addWidget(self.rate_max_spin, 1)
+        labelled(form, self.tr("C&lient rate"), rate_row, self.rate_min_spin)
+        self.intermediary_edit = QLineEdit()
+        self.intermediary_edit.setMaxLength(200)
+        form.addRow(self.tr("&Intermediary"), self.intermediary_edit)
+        self.fee_edit = QLineEdit()
+        self.fee_edit.setMaxLength(200)
+        self.fee_edit.setPlaceholderText(self.tr("The intermediary's fee"))
+        form.addRow(self.tr("Intermediary &fee"), self.fee_edit)
+        return box
+
+    def _build_referral(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Referral terms"))
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.referral_combo = QComboBox()
+        for kind in REFERRAL_KINDS:
+            self.referral_combo.addItem(referral_kind_label(kind), kind)
+        self.referral_combo.setAccessibleName(self.tr("Referral terms"))
+        self.referral_amount = QLineEdit()
+        self.referral_amount.setMaxLength(100)
+        self.referral_amount.setEnabled(False)
+        self.referral_amount.setAccessibleName(self.tr("Referral fee amount"))
+        self.referral_combo.currentIndexChanged.connect(self._referral_changed)
+        labelled(form, self.tr("&Kind"), self.referral_combo, self.referral_combo)
+        labelled(form, self.tr("A&mount"), self.referral_amount, self.referral_amount)
+        hint = QLabel(
+            self.tr("The claimer agrees to these terms before the sealed details unlock.")
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        form.addRow(hint)
+        return box
+
+    def _referral_changed(self) -> None:
+        kind = self.referral_combo.currentData()
+        needs_amount = kind in ("fixed-fee", "percent-first-invoice")
+        self.referral_amount.setEnabled(needs_amount)
+        self.referral_amount.setPlaceholderText(
+            self.tr("e.g. € 500")
+            if kind == "fixed-fee"
+            else self.tr("e.g. 5%")
+            if needs_amount
+            else ""
+        )
+        if not needs_amount:
+            self.referral_amount.clear()
+
+    # --- reading and checking the form ------------------------------------------------------------
+
+    def fields(self) -> dict[str, Any]:
+        """The lead's fields, checked; raises :class:`Invalid` naming the first problem."""
+        title = self.title_edit.text().strip()
+        if not title:
+            raise Invalid(self.tr("Give the lead a title."), self.title_edit)
+        out: dict[str, Any] = {"title": title}
+
+        def text(name: str, value: str) -> None:
+            if value.strip():
+                out[name] = value.strip()
+
+        text("role", self.role_edit.text())
+        skills = [s.strip() for s in self.skills_edit.text().split(",") if s.strip()]
+        if any(len(s) > 64 for s in skills):
+            raise Invalid(self.tr("Each skill can be at most 64 characters."), self.skills_edit)
+        if len(skills) > 50:
+            raise Invalid(self.tr("A lead can list at most 50 skills."), self.skills_edit)
+        if skills:
+            out["skills"] = skills
+        text("region", self.region_edit.text())
+        if self.remote_check.isChecked():
+            out["remote"] = True
+        today = QDate.currentDate()
+        if self.start_check.isChecked():
+            out["start"] = self._iso(self.start_date)
+        if self.duration_spin.value():
+            out["duration_weeks"] = self.duration_spin.value()
+        if self.extension_check.isChecked():
+            out["extension"] = True
+        hours = self.hours_spin.value()
+        if not 0 <= hours <= MAX_HOURS:
+            raise Invalid(self.tr("Hours per week must be between 0 and 80."), self.hours_spin)
+        if hours:
+            out["hours_per_week"] = hours
+        if self.respond_check.isChecked():
+            if self.respond_date.date() < today:
+                raise Invalid(self.tr("The respond-by date is in the past."), self.respond_date)
+            out["respond_by"] = self._iso(self.respond_date)
+        text("contract_form", self.contract_combo.currentText())
+        text("dba_assessment", self.dba_edit.text())
+        text("description", self.description_edit.toPlainText())
+        kind = str(self.referral_combo.currentData())
+        amount = self.referral_amount.text().strip()
+        if kind in ("fixed-fee", "percent-first-invoice") and not amount:
+            raise Invalid(self.tr("Say how much the referral fee is."), self.referral_amount)
+        out["referral_terms"] = f"{kind}: {amount}" if amount else kind
+
+        text("org", self.org_edit.text())
+        text("contact", self.contact_edit.text())
+        lo, hi = self.rate_min_spin.value(), self.rate_max_spin.value()
+        if lo and hi and lo > hi:
+            raise Invalid(
+                self.tr("The lowest client rate ({0} €/h) is above the highest ({1} €/h).").format(
+                    lo, hi
+                ),
+                self.rate_min_spin,
+            )
+        if lo:
+            out["rate_min"] = lo
+        if hi:
+            out["rate_max"] = hi
+        text("intermediary", self.intermediary_edit.text())
+        text("fee", self.fee_edit.text())
+        return out
+
+    @staticmethod
+    def _iso(edit: QDateEdit) -> str:
+        return edit.date().toString(Qt.DateFormat.ISODate)
+
+    # --- saving ---------------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        if self.saving:
+            return
+        try:
+            fields = self.fields()
+        except Invalid as e:
+            self.show_error(str(e))
+            if e.widget is not None:
+                e.widget.setFocus()
+            return
+        self.saving = True
+        self.save_button.setEnabled(False)
+        self.error_label.hide()
+        self.bridge.write(lambda c: c.add_lead(fields).hex(), self._saved, self._failed)
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    def _saved(self, item_id: str) -> None:
+        self.saving = False
+        self.created.emit(item_id)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        if isinstance(error, CoopShareError):
+            self.show_error(self.tr("Not saved: {0}").format(str(error)))
+        else:
+            self.show_error(self.tr("Not saved because of an unexpected error: {0}").format(error))

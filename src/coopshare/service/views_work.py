@@ -1,0 +1,122 @@
+"""Read models for the Leads and Ideas pages. Run on the db thread (through ``Bridge.db``).
+
+Everything returned is plain data (str, int, bool, list, dict) so it can cross to the GUI thread.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coopshare.model.items import (
+    CLOSED_STATUSES,
+    FIELDS,
+    LEAD_TRANSITIONS,
+    Kind,
+    LeadStatus,
+    Terms,
+)
+from coopshare.service import views
+from coopshare.service.coop import Coop
+
+SEALED_LEAD_FIELDS = tuple(name for name, f in FIELDS[Kind.LEAD].items() if f.sealed)
+
+
+def next_statuses(status: str) -> list[str]:
+    """The statuses a lead may move to from `status`, in lifecycle order."""
+    try:
+        current = LeadStatus(status)
+    except ValueError:
+        return []
+    allowed = LEAD_TRANSITIONS[current]
+    return [s.value for s in LeadStatus if s in allowed]
+
+
+def terms_rank(terms: str) -> int:
+    """How permissive usage terms are (0: private); unknown terms count as the strictest."""
+    try:
+        return Terms(terms).rank
+    except ValueError:
+        return 0
+
+
+def lead_detail(coop: Coop, item_id: str) -> dict[str, Any] | None:
+    """A lead as the page shows it: its fields, who I am to it, and what I may do next.
+
+    Sealed fields (organisation, contact, rate...) are present only when this member can read
+    them: the giver always, the claimer once the giver released them.
+    """
+    d = views.detail(coop, item_id)
+    if d is None or d.get("kind") != Kind.LEAD.value or d.get("deleted"):
+        return None
+    me = coop.me.member_id.hex()
+    status = str(d.get("status") or LeadStatus.OPEN.value)
+    claimer = str(d.get("claimer") or "")
+    d["status"] = status
+    d["claimer"] = claimer
+    d["claimer_name"] = d.get("claimer_name", "") if claimer else ""
+    d["is_giver"] = bool(d.get("mine"))
+    d["is_claimer"] = bool(claimer) and claimer == me
+    d["closed"] = status in {s.value for s in CLOSED_STATUSES}
+    d["next"] = [] if d["closed"] else next_statuses(status)
+    d["sealed"] = {k: d[k] for k in SEALED_LEAD_FIELDS if d.get(k) not in (None, "")}
+    return d
+
+
+def idea_detail(coop: Coop, item_id: str) -> dict[str, Any] | None:
+    """An idea with its owners' names, its parents and its derivatives (readable ones titled)."""
+    d = views.detail(coop, item_id)
+    if d is None or d.get("kind") != Kind.IDEA.value or d.get("deleted"):
+        return None
+    d.setdefault("owner_names", [])
+    if not d["owner_names"]:
+        d["owner_names"] = [d.get("author", "?")]
+    d["terms"] = str(d.get("terms") or "")
+    d["audience"] = str(d.get("audience") or "")
+    parents = []
+    for pid in d.get("derived_from", []):
+        st = coop.item(bytes.fromhex(pid))
+        title = "" if st is None else str(st.value("title", ""))
+        terms = "" if st is None else str(st.value("terms", ""))
+        parents.append({"id": pid, "title": title, "terms": terms, "readable": bool(title)})
+    d["parents"] = parents
+    children = []
+    for st in coop.items(Kind.IDEA):
+        if item_id in (st.value("derived_from") or []):
+            children.append({"id": st.item_id.hex(), "title": str(st.value("title", ""))})
+    d["children"] = children
+    return d
+
+
+def ideas_to_derive_from(coop: Coop) -> list[dict[str, Any]]:
+    """Ideas this member can read, newest first: candidates for "derived from"."""
+    found = []
+    for st in coop.items(Kind.IDEA):
+        title = str(st.value("title", ""))
+        if not title:
+            continue  # sealed to other members
+        terms = str(st.value("terms", Terms.PRIVATE.value))
+        found.append(
+            (
+                st.updated,
+                {
+                    "id": st.item_id.hex(),
+                    "title": title,
+                    "terms": terms,
+                    "rank": terms_rank(terms),
+                    "author": views.author_name(coop, st),
+                },
+            )
+        )
+    found.sort(key=lambda r: r[0], reverse=True)
+    return [r for _, r in found]
+
+
+def audience_members(coop: Coop) -> list[dict[str, Any]]:
+    """Members an idea can be addressed to; me first (always part of the audience)."""
+    rows = [{"member_id": m["member_id"], "name": m["name"], "me": m["me"]} for m in coop.members()]
+    return sorted(rows, key=lambda m: (not m["me"], m["name"].casefold()))
+
+
+def count(coop: Coop, kind: Kind) -> int:
+    """How many live items of `kind` this member can see."""
+    return len(coop.items(kind))
