@@ -26,6 +26,7 @@ RANK = {
     "service": 6,
     "cli": 7,
     "gui": 7,
+    "launcher": 8,
 }
 SIBLINGS = [{"protocol", "store"}, {"sync", "transport", "discovery"}, {"cli", "gui"}]
 ONLY_IN = {"sqlite3": {"store"}, "PySide6": {"gui"}, "zeroconf": {"discovery"}}

@@ -1,5 +1,5 @@
 """`python -m coopshare` is the same as the `coopshare` command."""
 
-from coopshare.cli.main import main
+from coopshare.launcher import main
 
 raise SystemExit(main())

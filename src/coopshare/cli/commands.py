@@ -21,16 +21,6 @@ from coopshare.service.importer import import_folder
 PassphraseReader = Callable[..., "str | None"]
 
 
-def open_gui(args: argparse.Namespace, home: Path) -> int:
-    try:
-        from coopshare.gui.app import run as run_gui
-    except ImportError as e:
-        raise UserError(
-            f"the desktop app needs PySide6 ({e}); the commands work without it"
-        ) from None
-    return run_gui(home, demo=args.demo)
-
-
 def run(args: argparse.Namespace, home: Path, read_passphrase: PassphraseReader) -> int:
     if args.command == "init":
         passphrase = read_passphrase(confirm=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from coopshare import __version__
@@ -175,12 +175,22 @@ def read_passphrase(*, confirm: bool = False) -> str | None:
     return first
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+AppOpener = Callable[[Path, bool], int]
+
+
+def main(argv: Sequence[str] | None = None, open_app: AppOpener | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     home = args.home or default_home()
     if args.command is None:
-        return commands.open_gui(args, home)
+        if open_app is None:
+            parser.print_help()
+            return 0
+        try:
+            return open_app(home, args.demo)
+        except CoopShareError as e:
+            print(f"coopshare: error: {e}", file=sys.stderr)
+            return 1
     try:
         return commands.run(args, home, read_passphrase)
     except CoopShareError as e:

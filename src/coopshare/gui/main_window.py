@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -108,9 +109,9 @@ class MainWindow(QMainWindow):
         ):
             self._add_page(key, page)
         self.notes.undo_offered.connect(self.offer_undo)
-        for page in self.pages.values():
-            if hasattr(page, "open_requested"):
-                page.open_requested.connect(self.open_item)
+        for each in self.pages.values():
+            if hasattr(each, "open_requested"):
+                each.open_requested.connect(self.open_item)
         self.sidebar.currentRowChanged.connect(self._show_page)
 
         self._build_status_bar()
@@ -180,19 +181,22 @@ class MainWindow(QMainWindow):
         self._set_peers(0)
 
     def _build_shortcuts(self) -> None:
-        for i in range(len(self.pages)):
-            QShortcut(
-                QKeySequence(f"Ctrl+{i + 1}"),
-                self,
-                activated=lambda i=i: self.sidebar.setCurrentRow(i),
-            )
-        QShortcut(QKeySequence("Ctrl+K"), self, activated=self.open_search)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.open_search)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self._new_in_page)
-        QShortcut(QKeySequence("Ctrl+I"), self, activated=self.open_invite)
-        QShortcut(QKeySequence("Ctrl+,"), self, activated=self.open_settings)
-        QShortcut(QKeySequence.StandardKey.Quit, self, activated=self.close)
-        QShortcut(QKeySequence.StandardKey.Undo, self, activated=self._do_undo)
+        keys: list[tuple[QKeySequence | QKeySequence.StandardKey | str, Callable[[], object]]] = [
+            (f"Ctrl+{i + 1}", functools.partial(self.sidebar.setCurrentRow, i))
+            for i in range(len(self.pages))
+        ]
+        keys += [
+            ("Ctrl+K", self.open_search),
+            (QKeySequence.StandardKey.Find, self.open_search),
+            (QKeySequence.StandardKey.New, self._new_in_page),
+            ("Ctrl+I", self.open_invite),
+            ("Ctrl+,", self.open_settings),
+            (QKeySequence.StandardKey.Quit, self.close),
+            (QKeySequence.StandardKey.Undo, self._do_undo),
+        ]
+        for key, action in keys:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(action)
 
     # --- actions --------------------------------------------------------------------------------
 

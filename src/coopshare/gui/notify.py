@@ -3,6 +3,7 @@ a new member. Where no system tray exists, the same messages go to the status ba
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction
@@ -72,9 +73,9 @@ class Tray:
         tr = self.window.tr
         for item_id, status in new["leads"].items():
             if item_id not in old["leads"]:
-                self.window.bridge.db(lambda c, i=item_id: views.detail(c, i), self._maybe_matching)
+                self.window.bridge.db(functools.partial(views.detail, item_id=item_id), self._maybe_matching)
             elif old["leads"][item_id] != status:
-                self.window.bridge.db(lambda c, i=item_id: views.detail(c, i), self._maybe_my_lead)
+                self.window.bridge.db(functools.partial(views.detail, item_id=item_id), self._maybe_my_lead)
         for member_id, name in new["members"].items():
             if member_id not in old["members"]:
                 self.show(tr("New member"), tr("{0} joined the cooperative").format(safe(name, 60)))

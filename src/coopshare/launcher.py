@@ -1,0 +1,25 @@
+"""The `coopshare` entry point: the command line, or the desktop app when no command is given.
+
+It sits above both `cli` and `gui` (which must not import each other) and hands the CLI a way
+to open the app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from coopshare.cli.main import main as cli_main
+from coopshare.errors import UserError
+
+
+def open_app(home: Path, demo: bool) -> int:
+    try:
+        from coopshare.gui.app import run
+    except ImportError as e:
+        raise UserError(f"the desktop app needs PySide6 ({e}); the commands work without") from None
+    return run(home, demo=demo)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return cli_main(argv, open_app=open_app)
