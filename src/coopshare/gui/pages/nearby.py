@@ -1,0 +1,227 @@
+"""Nearby: the devices of members this one is syncing with, has found on this network, or has
+reached before — live from PeersChanged events and the Node's discovery results."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QColor, QFontDatabase, QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QWidget,
+)
+
+from coopshare.gui.bridge import Bridge
+from coopshare.gui.models import RowsModel
+from coopshare.gui.pages.base import Page, empty_state
+from coopshare.gui.settings import Prefs
+from coopshare.gui.text import safe, when
+from coopshare.service import events as ev
+from coopshare.service import views_people
+
+POLL_MS = 4000  # discovery results change without an event: look again while the page shows
+CONNECTED_COLOR = "#2f7d6d"
+Index = QModelIndex | QPersistentModelIndex
+
+
+def short_device(device_hex: str) -> str:
+    """The first 12 hex digits of a device id, in groups of four."""
+    d = device_hex[:12]
+    return " ".join(d[i : i + 4] for i in range(0, len(d), 4))
+
+
+class PeersModel(RowsModel):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and 0 <= index.row() < len(self.rows):
+            field = self.columns[index.column()][0]
+            row = self.rows[index.row()]
+            if role == Qt.ItemDataRole.FontRole and field == "device_short":
+                return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+            if role == Qt.ItemDataRole.ForegroundRole and field == "state" and row["connected"]:
+                return QColor(CONNECTED_COLOR)
+            if role == Qt.ItemDataRole.ToolTipRole and field == "device_short":
+                return row.get("device") or None
+        return super().data(index, role)
+
+
+class NearbyPage(Page):
+    def __init__(self, bridge: Bridge, parent: QWidget | None = None) -> None:
+        super().__init__(bridge, parent)
+        self.prefs = Prefs(bridge.node.home)
+        self._busy = False
+        self._again = False
+        self._started = False  # refresh() ran: the page has been shown once
+
+        self.mode_label = QLabel()
+        self.mode_label.setObjectName("modeChip")
+        self.mode_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_row.addWidget(self.mode_label)
+
+        self.model = PeersModel(
+            [
+                ("member", self.tr("Member")),
+                ("device_short", self.tr("Device")),
+                ("addr", self.tr("Address")),
+                ("how_label", self.tr("Found by")),
+                ("state", self.tr("Status")),
+                ("seen", self.tr("Last seen")),
+            ],
+            self,
+        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("Devices nearby"))
+
+        self.empty = empty_state("")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.table)
+        self.outer.addWidget(self.stack, 1)
+        self.footer = QLabel()
+        self.footer.setWordWrap(True)
+        self.footer.setTextFormat(Qt.TextFormat.PlainText)
+        self.footer.setStyleSheet("color: palette(placeholder-text);")
+        self.outer.addWidget(self.footer)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self.reload)
+        bridge.core_event.connect(self._on_event)
+        self._show_mode()
+        self._update_empty()
+
+    def page_title(self) -> str:
+        return self.tr("Nearby")
+
+    # --- modes ----------------------------------------------------------------------------------
+
+    def _show_mode(self) -> None:
+        meetup = self.prefs.flag("meetup")
+        mdns = self.prefs.flag("mdns")
+        if not mdns:
+            chip = self.tr("Discovery off")
+            line = self.tr(
+                "Discovery is off: only members added by address in Settings connect to this device."
+            )
+        elif meetup:
+            chip = self.tr("Meetup mode on")
+            line = self.tr(
+                "Meetup mode is on: this device looks for members on this network without announcing itself."
+            )
+        else:
+            chip = self.tr("Meetup mode off")
+            line = self.tr(
+                "Meetup mode is off: members on this network can find this device. Only members recognise it."
+            )
+        self.mode_label.setText(chip)
+        self.mode_label.setToolTip(line)
+        self.mode_label.setStyleSheet(
+            "padding: 3px 10px; border-radius: 10px; color: white; background: %s;"
+            % ("#b07a12" if meetup and mdns else "#6b7470" if not mdns else CONNECTED_COLOR)
+        )
+        self.footer.setText(line)
+        self.empty.setText(
+            self.tr(
+                "No one nearby yet. Members running CoopShare on this network appear here by themselves. On guest Wi-Fi or a hotspot that blocks discovery, add a member by address in Settings."
+            )
+            + "\n\n"
+            + line
+        )
+
+    def _update_empty(self) -> None:
+        empty = self.model.rowCount() == 0
+        self.stack.setCurrentWidget(self.empty if empty else self.table)
+        self.footer.setVisible(not empty)
+
+    # --- loading --------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.title_label.setText(self.page_title())
+        self._started = True
+        self._show_mode()
+        self.reload()
+
+    def reload(self) -> None:
+        if self._busy:
+            self._again = True
+            return
+        self._busy = True
+        self.bridge.run(views_people.nearby(self.bridge.node), self._got, self._failed)
+
+    def _got(self, rows: list[dict[str, Any]]) -> None:
+        self._busy = False
+        self.model.set_rows([self._display(r) for r in rows])
+        self._update_empty()
+        if self._again:
+            self._again = False
+            self.reload()
+
+    def _failed(self, error: BaseException) -> None:
+        self._busy = False
+        self.footer.setText(self.tr("Could not list nearby devices: {0}").format(str(error)))
+        self.footer.show()
+
+    def _display(self, r: dict[str, Any]) -> dict[str, Any]:
+        how = {
+            "mdns": self.tr("This network"),
+            "manual": self.tr("Address"),
+            "inbound": self.tr("They connected"),
+        }.get(str(r.get("how", "")), safe(r.get("how", ""), 20))
+        member = safe(r.get("member", ""), 80)
+        if not member:
+            member = self.tr("A member (not connected yet)") if not r.get("device") else "?"
+        return {
+            **r,
+            "member": member,
+            "device_short": short_device(str(r.get("device") or "")) or "—",
+            "addr": safe(r.get("addr", ""), 60) or "—",
+            "how_label": how,
+            "state": self.tr("● Connected") if r.get("connected") else self.tr("○ Not connected"),
+            "seen": self.seen(int(r.get("last_seen") or 0), bool(r.get("connected"))),
+        }
+
+    def seen(self, at: int, connected: bool) -> str:
+        if connected:
+            return self.tr("now")
+        if not at:
+            return self.tr("never")
+        ago = max(int(time.time()) - at, 0)
+        if ago < 60:
+            return self.tr("just now")
+        if ago < 3600:
+            minutes = ago // 60
+            if minutes == 1:
+                return self.tr("a minute ago")
+            return self.tr("{0} minutes ago").format(minutes)
+        return when(at * 1000)
+
+    def _on_event(self, event: object) -> None:
+        if isinstance(event, ev.PeersChanged) and self._started:
+            self.reload()
+
+    # --- live while visible ---------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._show_mode()  # settings may have changed
+        self._timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._timer.stop()
