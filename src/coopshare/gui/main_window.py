@@ -121,6 +121,10 @@ class MainWindow(QMainWindow):
         bridge.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self._restore()
         self.refresh_overview()
+        self.refresh_peers()  # sessions may have started before this window existed
+        self._peer_timer = QTimer(self)
+        self._peer_timer.timeout.connect(self.refresh_peers)
+        self._peer_timer.start(5000)
         self.sidebar.setCurrentRow(1 if self.prefs.text("last_page") in ("", "notes") else 0)
         last = self.prefs.text("last_page")
         if last in self.pages:
@@ -264,6 +268,12 @@ class MainWindow(QMainWindow):
         elif isinstance(event, ev.RosterChanged):
             self.refresh_overview()
         self.tray.on_event(event)
+
+    def refresh_peers(self) -> None:
+        async def count() -> int:
+            return len(self.bridge.node.sessions)
+
+        self.bridge.run(count(), self._set_peers)
 
     def _set_peers(self, n: int) -> None:
         self.peers_label.setText(
