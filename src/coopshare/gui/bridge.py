@@ -86,7 +86,12 @@ class Bridge(QObject):
 
     @Slot(object, object)
     def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:
-        callback(value)
+        try:
+            callback(value)
+        except RuntimeError as e:
+            # the widget that asked was closed before the answer came back: nothing to update
+            if "already deleted" not in str(e) and "has been deleted" not in str(e):
+                raise
 
     def stop(self, extra: Callable[[], Coroutine[Any, Any, None]] | None = None) -> None:
         async def shutdown() -> None:
