@@ -1,7 +1,7 @@
 """Printable recovery code for the member key: base32 in groups of four, with a checksum.
 
 Example: ``ABCD-EFGH-...`` (60 characters in 15 groups). Typing errors are caught by the
-2-byte checksum; the code restores the member key, from which a new device can be certified.
+5-byte checksum; the code restores the member key, from which a new device can be certified.
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from coopshare.crypto import primitives as p
 from coopshare.errors import UserError
 
 _CHECK = b"coopshare/v1/recovery"
+CHECKSUM_LEN = 5  # bytes of SHA-256 after the 32-byte seed
 
 
 def encode(seed: bytes) -> str:
-    raw = seed + p.sha256(_CHECK, seed)[:5]
+    raw = seed + p.sha256(_CHECK, seed)[:CHECKSUM_LEN]
     text = base64.b32encode(raw).decode().rstrip("=")
     return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
 
@@ -27,6 +28,6 @@ def decode(code: str) -> bytes:
         raw = base64.b32decode(text + "=" * (-len(text) % 8))
     except ValueError:
         raise UserError("recovery code: not a valid code (letters A-Z and digits 2-7)") from None
-    if len(raw) != 37 or p.sha256(_CHECK, raw[:32])[:5] != raw[32:]:
+    if len(raw) != 32 + CHECKSUM_LEN or p.sha256(_CHECK, raw[:32])[:CHECKSUM_LEN] != raw[32:]:
         raise UserError("recovery code: checksum does not match; check for typing errors")
     return raw[:32]

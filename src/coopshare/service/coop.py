@@ -341,10 +341,15 @@ class Coop(Replica):
         )
 
     def release(self, item_id: bytes, member_id: bytes) -> int:
-        """Grant `member_id` the keys of the sealed parts of my ops on this item; returns count."""
+        """Grant `member_id` the keys of the sealed parts of my ops on this item; returns count.
+
+        Receivers accept grants only from an op's author, so only my own ops are granted.
+        """
         coop_id = self._coop()
         grants = []
         for op_id in self.store.ops_of_item(item_id):
+            if self._author_of(op_id) != self.me.member_id:
+                continue
             row = self.store.op_row(op_id)
             if row is None or row[2] is None:
                 continue

@@ -149,7 +149,7 @@ class Replica:
             todo = list(key)
             while todo:
                 o = todo.pop()
-                if o not in closure:
+                if o not in closure and o in self._roster_bodies:
                     closure.add(o)
                     todo.extend(self._roster_bodies[o].op.parents)
             state = resolve(self._roster_bodies[o].op for o in closure)
@@ -191,6 +191,9 @@ class Replica:
         """Verify and store one op from anywhere; raises a ValidationError if it is refused."""
         op = decode_op(wire)
         if self.store.has_op(op.op_id):
+            if op.body is not None and self._lacks_body(op.op_id):
+                with self.transaction():
+                    return self._add_body(op)
             return Applied(
                 op.op_id, op.header.kind, new=False, device=op.header.device, seq=op.header.seq
             )
@@ -237,7 +240,7 @@ class Replica:
             self.coop_id = op.op_id
             self.store.set_meta("coop_id", op.op_id)
         equivocation = self._check_log(op)
-        body = None if self.store.is_purged(op.op_id) else op.body
+        body = None if self._purged_on_arrival(op) else op.body
         self.store.insert_op(
             op.op_id,
             h.device,
@@ -267,6 +270,40 @@ class Replica:
             op.op_id, kind, True, h.device, h.seq, items=items, equivocation=equivocation
         )
 
+    def _lacks_body(self, op_id: bytes) -> bool:
+        """Stored header-only (a relay stripped the body), and not because of a purge."""
+        row = self.store.op_row(op_id)
+        return row is not None and row[2] is None and not self.store.is_purged(op_id)
+
+    def _add_body(self, op: Op) -> Applied:
+        """The full copy of an op stored header-only: keep the body and apply its content.
+
+        The header was verified and authorised when it was stored, and decode_op has checked
+        this body against the signed body_hash.
+        """
+        assert op.body is not None
+        h = op.header
+        items: tuple[bytes, ...] = ()
+        if self.store.set_body(op.op_id, op.body):
+            try:
+                items = self._apply_content(op)
+            except (ValidationError, DecryptError):
+                self.unreadable += 1
+        return Applied(op.op_id, h.kind, True, h.device, h.seq, items=items)
+
+    def _purged_on_arrival(self, op: Op) -> bool:
+        """Whether an earlier purge of this op applies: its purger wrote it or is an admin."""
+        if op.header.kind is not OpKind.ITEM:
+            return False  # only item ops are ever purged
+        if self.store.is_purged(op.op_id):
+            return True
+        author = self.roster.member_of(op.header.device)
+        for purger in self.store.purgers_of(op.op_id):
+            if purger == author or self.roster.is_admin(purger):
+                self.store.mark_purged(op.op_id, purger)
+                return True
+        return False
+
     def _check_not_cut_off(self, h: Header) -> None:
         """A device removed or revoked since may only add content dated before that happened.
 
@@ -294,10 +331,22 @@ class Replica:
         return tuple(touched)
 
     def _check_log(self, op: Op) -> bool:
-        others = self.store.ops_at(op.header.device, op.header.seq)
-        for other in others:
-            self.store.record_equivocation(op.header.device, op.header.seq, other, op.op_id)
-        return bool(others)
+        """Record equivocation: two ops at one (device, seq), also as told by the backlinks."""
+        h = op.header
+        pairs = [(h.seq, other, op.op_id) for other in self.store.ops_at(h.device, h.seq)]
+        if h.backlink is not None:  # the stored predecessor is not the one this op names
+            pairs += [
+                (h.seq - 1, pred, h.backlink)
+                for pred in self.store.ops_at(h.device, h.seq - 1)
+                if pred != h.backlink
+            ]
+        for hb in self.store.headers_at(h.device, h.seq + 1):  # a successor names another op
+            back = _header(hb).backlink
+            if back is not None and back != op.op_id:
+                pairs.append((h.seq, op.op_id, back))
+        for seq, a, b in pairs:
+            self.store.record_equivocation(h.device, seq, a, b)
+        return bool(pairs)
 
     def _retry_quarantine(self) -> None:
         """Apply parked ops whose parents and author are known now; drop those that fail."""
@@ -340,32 +389,42 @@ class Replica:
             changes = self._open_changes(op, author)
             return tuple(self._fold(ch) for ch in changes)
         if kind is OpKind.KEY_RELEASE:
-            return self._apply_release(op)
+            return self._apply_release(op, author)
         if kind is OpKind.PURGE:
             return self._apply_purge(op, author)
         return ()
 
-    def _open_changes(
-        self, op: Op, author: bytes, grants: dict[int, bytes] | None = None
-    ) -> list[Change]:
+    def _open_changes(self, op: Op, author: bytes) -> list[Change]:
         assert op.body is not None and self.coop_id is not None
         parts = content.decode_parts(op.body)
-        grants = self._grants(op.op_id) if grants is None else grants
+        grants = self._grants(op.op_id, author)
         out = []
         for i, part in enumerate(parts):
-            try:
-                dek = grants.get(i) or envelope.part_key(
-                    part, self.coop_id, self.epoch_keys.get(op.header.epoch), self.me.kex_key
-                )
-                if dek is None:
-                    continue  # sealed to others: store and forward, cannot read
-                plain = envelope.open_part(part, dek, self.coop_id)
-            except DecryptError:
-                continue
+            plain = self._open_part(part, grants.get(i, []), op.header.epoch)
+            if plain is None:
+                continue  # sealed to others: store and forward, cannot read
             ch = content.decode_change(plain, op_id=op.op_id, hlc=op.header.hlc, author=author)
             if self._change_allowed(ch, author):
                 out.append(ch)
         return out
+
+    def _open_part(self, part: envelope.Part, granted: list[bytes], epoch: bytes) -> bytes | None:
+        """A part's plaintext, with a granted key or this device's own; None if neither opens it.
+
+        A granted key that does not open the part is skipped: it must not hide a part that
+        this device can open itself.
+        """
+        assert self.coop_id is not None
+        for key in granted:
+            try:
+                return envelope.open_part(part, key, self.coop_id)
+            except DecryptError:
+                continue
+        try:
+            own = envelope.part_key(part, self.coop_id, self.epoch_keys.get(epoch), self.me.kex_key)
+            return None if own is None else envelope.open_part(part, own, self.coop_id)
+        except DecryptError:
+            return None
 
     def _change_allowed(self, ch: Change, author: bytes) -> bool:
         """The creator may change anything; others only claim a lead or, as admin, tombstone."""
@@ -405,7 +464,12 @@ class Replica:
         if self._search is not None:
             self._index(state)
 
-    def _apply_release(self, op: Op) -> tuple[bytes, ...]:
+    def _apply_release(self, op: Op, releaser: bytes) -> tuple[bytes, ...]:
+        """Keep the data keys granted to this device; only an op's author may grant its keys.
+
+        A grant for an op not stored yet is kept with its releaser and used only if that
+        releaser turns out to be the op's author (_grants).
+        """
         assert op.body is not None and self.coop_id is not None
         parts = content.decode_parts(op.body)
         if len(parts) != 1:
@@ -416,29 +480,36 @@ class Replica:
         touched = []
         for g in content.decode_grants(envelope.open_part(parts[0], dek, self.coop_id)):
             row = self.store.op_row(g.op_id)
-            self.store.put_grant(g.op_id, g.part, p.seal(self._master, g.key, _GRANT_AAD + g.op_id))
-            if row is not None and row[2] is not None:
+            author = None if row is None else self.roster.member_of(_header(row[0]).device)
+            if row is not None and author != releaser:
+                continue
+            sealed = p.seal(self._master, g.key, _GRANT_AAD + g.op_id)
+            self.store.put_grant(g.op_id, g.part, releaser, sealed)
+            if row is not None and row[2] is not None and author is not None:
                 target = Op(_header(row[0]), row[0], row[1], row[2])
-                author = self.roster.member_of(target.header.device) or b""
                 touched += [self._fold(ch) for ch in self._open_changes(target, author)]
         return tuple(touched)
 
-    def _grants(self, op_id: bytes) -> dict[int, bytes]:
-        return {
-            part: p.open_sealed(self._master, blob, _GRANT_AAD + op_id)
-            for part, blob in self.store.grants_for(op_id).items()
-        }
+    def _grants(self, op_id: bytes, author: bytes) -> dict[int, list[bytes]]:
+        """Data keys for the parts of `op_id` that its author granted to this device."""
+        out: dict[int, list[bytes]] = {}
+        for part, blob in self.store.grants_for(op_id, author):
+            out.setdefault(part, []).append(p.open_sealed(self._master, blob, _GRANT_AAD + op_id))
+        return out
 
     def _apply_purge(self, op: Op, author: bytes) -> tuple[bytes, ...]:
         assert op.body is not None
         touched: set[bytes] = set()
         for target in content.decode_purge(op.body):
             row = self.store.op_row(target)
-            if row is not None:
-                target_author = self.roster.member_of(_header(row[0]).device)
-                if target_author != author and not self.roster.is_admin(author):
-                    continue
-            self.store.purge_body(target)
+            if row is None:
+                self.store.request_purge(target, author)  # checked when the target arrives
+                continue
+            target_author = self.roster.member_of(_header(row[0]).device)
+            if target_author != author and not self.roster.is_admin(author):
+                continue
+            if not self.store.purge_body(target, author):  # only item ops are ever purged
+                continue
             item_id = self.store.item_of_op(target)
             if item_id is not None:
                 touched.add(item_id)

@@ -138,6 +138,8 @@ class Store:
         body: bytes | None,
     ) -> bool:
         """Store an op; False if it was already there (replay is a no-op)."""
+        if body is None and kind in ROSTER_KIND_NAMES:
+            raise StoreError("a roster op is never stored without its body")
         cur = self._q(
             "INSERT OR IGNORE INTO ops(op_id, device, seq, hlc, kind, epoch, header, sig, body)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -177,6 +179,10 @@ class Store:
             r[0] for r in self._q("SELECT op_id FROM ops WHERE device=? AND seq=?", device, seq)
         ]
 
+    def headers_at(self, device: bytes, seq: int) -> list[bytes]:
+        q = "SELECT header FROM ops WHERE device=? AND seq=?"
+        return [r[0] for r in self._q(q, device, seq)]
+
     def iter_ops(
         self, kinds: tuple[str, ...] | None = None
     ) -> Iterator[tuple[bytes, bytes, bytes | None]]:
@@ -206,12 +212,32 @@ class Store:
         row = self._q("SELECT COALESCE(MAX(hlc), 0) FROM ops WHERE hlc < ?", below).fetchone()
         return int(row[0])
 
-    def purge_body(self, op_id: bytes) -> None:
-        self._q("INSERT OR IGNORE INTO purged VALUES (?)", op_id)
-        self._q("UPDATE ops SET body=NULL WHERE op_id=?", op_id)
+    def purge_body(self, op_id: bytes, purger: bytes) -> bool:
+        """Drop the body of a stored item op (never any other kind); False if there is none."""
+        cur = self._q("UPDATE ops SET body=NULL WHERE op_id=? AND kind='item'", op_id)
+        if cur.rowcount == 1:
+            self.mark_purged(op_id, purger)
+        return cur.rowcount == 1
+
+    def mark_purged(self, op_id: bytes, purger: bytes) -> None:
+        self._q("INSERT OR IGNORE INTO purged(op_id, purger) VALUES (?, ?)", op_id, purger)
 
     def is_purged(self, op_id: bytes) -> bool:
         return self._q("SELECT 1 FROM purged WHERE op_id=?", op_id).fetchone() is not None
+
+    def request_purge(self, target: bytes, purger: bytes) -> None:
+        """Remember a purge of an op not stored yet; it is checked when the op arrives."""
+        self._q("INSERT OR IGNORE INTO purge_requests VALUES (?, ?)", target, purger)
+
+    def purgers_of(self, target: bytes) -> list[bytes]:
+        return [r[0] for r in self._q("SELECT purger FROM purge_requests WHERE target=?", target)]
+
+    def set_body(self, op_id: bytes, body: bytes) -> bool:
+        """Add the body of an op stored header-only; False if it already had one."""
+        return (
+            self._q("UPDATE ops SET body=? WHERE op_id=? AND body IS NULL", body, op_id).rowcount
+            == 1
+        )
 
     def data_version(self) -> int:
         """Changes when another connection (another process) commits to this database."""
@@ -231,7 +257,15 @@ class Store:
     # --- quarantine (ops whose parents or author are not known yet) ---------------------------
 
     def quarantine(self, op_id: bytes, wire: bytes, reason: str, now: int) -> None:
-        self._q("INSERT OR IGNORE INTO quarantine VALUES (?, ?, ?, ?)", op_id, wire, reason, now)
+        # one op id is one header: a longer copy is the one with its body (not stripped)
+        self._q(
+            "INSERT INTO quarantine VALUES (?, ?, ?, ?) ON CONFLICT(op_id) DO UPDATE"
+            " SET wire=excluded.wire WHERE length(excluded.wire) > length(quarantine.wire)",
+            op_id,
+            wire,
+            reason,
+            now,
+        )
         excess = self._q("SELECT COUNT(*) FROM quarantine").fetchone()[0] - QUARANTINE_MAX
         if excess > 0:
             self._q(
@@ -283,11 +317,19 @@ class Store:
     def count_items(self) -> dict[str, int]:
         return {r[0]: r[1] for r in self._q("SELECT kind, COUNT(*) FROM items GROUP BY kind")}
 
-    def put_grant(self, op_id: bytes, part: int, sealed_key: bytes) -> None:
-        self._q("INSERT OR REPLACE INTO grants VALUES (?, ?, ?)", op_id, part, sealed_key)
+    def put_grant(self, op_id: bytes, part: int, releaser: bytes, sealed_key: bytes) -> None:
+        self._q(
+            "INSERT OR REPLACE INTO grants(op_id, part, releaser, key) VALUES (?, ?, ?, ?)",
+            op_id,
+            part,
+            releaser,
+            sealed_key,
+        )
 
-    def grants_for(self, op_id: bytes) -> dict[int, bytes]:
-        return {r[0]: r[1] for r in self._q("SELECT part, key FROM grants WHERE op_id=?", op_id)}
+    def grants_for(self, op_id: bytes, releaser: bytes) -> list[tuple[int, bytes]]:
+        """(part, sealed key) of the grants for `op_id` that `releaser` handed out."""
+        q = "SELECT part, key FROM grants WHERE op_id=? AND releaser=? ORDER BY part"
+        return [(r[0], r[1]) for r in self._q(q, op_id, releaser)]
 
     # --- invitations and known peers (sealed blobs) -------------------------------------------
 
