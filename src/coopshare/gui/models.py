@@ -152,13 +152,14 @@ class ItemsModel(QAbstractTableModel):
 
     def apply_summaries(self, summaries: list[dict[str, Any]]) -> None:
         for s in summaries:
-            if self.kind is not None and s["kind"] != self.kind.value:
-                continue
             row = self._row_of.get(s["id"])
             if s["deleted"]:
                 if row is not None:
                     self._remove(row)
-            elif row is not None:
+                continue
+            if self.kind is not None and s["kind"] != self.kind.value:
+                continue
+            if row is not None:
                 self.rows[row] = s
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
             else:

@@ -82,6 +82,7 @@ class Replica:
         self._tx_depth = 0
         self._search: SearchIndex | None = None
         self.unreadable = 0
+        self.changed_items: set[bytes] = set()
         self._reload()
 
     # --- state loading ------------------------------------------------------------------------
@@ -455,12 +456,14 @@ class Replica:
             self._save_item(state)
             return
         self.store.delete_item(state.item_id)
+        self.changed_items.add(state.item_id)  # the GUI drops the row (no summary any more)
         if self._search is not None:
             self._search.remove(state.item_id.hex())
 
     def _save_item(self, state: ItemState) -> None:
         blob = p.seal(self._master, pack(state.to_plain()), _ITEM_AAD + state.item_id)
         self.store.put_item(state.item_id, state.kind.value, state.updated, blob)
+        self.changed_items.add(state.item_id)  # drained by the Node to tell the GUI
         if self._search is not None:
             self._index(state)
 

@@ -56,11 +56,13 @@ def rows_count(coop: Coop, kind: Kind | None) -> int:
 
 
 def summaries_of(coop: Coop, ids: tuple[bytes, ...]) -> list[dict[str, Any]]:
-    out = []
+    out: list[dict[str, Any]] = []
     for i in ids:
         st = coop.item(i)
         if st is not None:
             out.append(summary(coop, st))
+        else:  # gone (purged): listeners drop the row
+            out.append({"id": i.hex(), "kind": None, "deleted": True})
     return out
 
 

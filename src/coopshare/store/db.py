@@ -395,3 +395,21 @@ class Store:
             else:
                 vv.setdefault(device, 0)
         return vv
+
+    def item_page(self, kind: str | None, offset: int, limit: int) -> list[tuple[bytes, bytes]]:
+        """(item id, sealed state) of one page of items, newest first (index: schema 004)."""
+        if kind is None:
+            rows = self._q(
+                "SELECT item_id, state FROM items ORDER BY updated DESC LIMIT ? OFFSET ?",
+                limit,
+                offset,
+            )
+        else:
+            rows = self._q(
+                "SELECT item_id, state FROM items WHERE kind=?"
+                " ORDER BY updated DESC LIMIT ? OFFSET ?",
+                kind,
+                limit,
+                offset,
+            )
+        return [(r[0], r[1]) for r in rows]
