@@ -36,9 +36,10 @@ def parse_hostport(text: str, default_host: str = "0.0.0.0") -> tuple[str, int]:
     return host, value
 
 
-def _logging(verbose: int) -> None:
+def _logging(verbosity: int) -> None:
+    """0: warnings only, 1: what the node does, 2: debugging detail."""
     logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
+        level=[logging.WARNING, logging.INFO, logging.DEBUG][min(verbosity, 2)],
         stream=sys.stderr,
         format="%(asctime)s %(levelname)s %(message)s",
         datefmt="%H:%M:%S",
@@ -81,7 +82,7 @@ async def _serve(args: argparse.Namespace, home: Path, passphrase: str | None) -
 
 
 def sync(args: argparse.Namespace, home: Path, passphrase: str | None) -> int:
-    _logging(args.verbose)
+    _logging(1 if args.verbose else 0)
 
     async def run() -> int:
         node = Node(home, passphrase)
@@ -100,7 +101,7 @@ def sync(args: argparse.Namespace, home: Path, passphrase: str | None) -> int:
 
 
 def join_cmd(args: argparse.Namespace, home: Path, passphrase: str | None) -> int:
-    _logging(args.verbose)
+    _logging(1 if args.verbose else 0)
     source = Path(args.file)
     text = source.read_text(encoding="utf-8") if source.is_file() else args.file
     invitation = inv.parse(text)

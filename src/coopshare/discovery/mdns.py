@@ -24,7 +24,8 @@ from coopshare.discovery import beacon as bc
 log = logging.getLogger("coopshare.mdns")
 MAX_SERVICES = 2000
 MAX_RESOLVING = 8
-RESOLVE_MS = 2000
+RESOLVE_MS = 3000
+RESOLVE_ATTEMPTS = 4
 CHECK_NETWORK_EVERY = min(5.0, bc.WINDOW_S / 2)
 
 Candidate = Callable[[str, list[tuple[str, int]]], Awaitable[None]]
@@ -161,12 +162,18 @@ class Discovery:
         self._spawn(self._resolve(name))
 
     async def _resolve(self, name: str) -> None:
-        if self._azc is None:
-            return
-        async with self._resolving:
-            info = AsyncServiceInfo(bc.SERVICE_TYPE, name)
-            if not await info.async_request(self._azc.zeroconf, RESOLVE_MS):
+        info = None
+        for attempt in range(RESOLVE_ATTEMPTS):  # a busy or lossy network may drop answers
+            if self._azc is None:
                 return
+            async with self._resolving:
+                candidate_info = AsyncServiceInfo(bc.SERVICE_TYPE, name)
+                if await candidate_info.async_request(self._azc.zeroconf, RESOLVE_MS):
+                    info = candidate_info
+                    break
+            await asyncio.sleep(2**attempt)
+        if info is None:
+            return
         candidate = bc.parse_txt(dict(info.properties or {}))
         if candidate is None or info.port is None or not bc.matches(candidate, self._keys()):
             self.ignored += 1
