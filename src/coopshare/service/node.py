@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from coopshare.errors import UserError, ValidationError
 from coopshare.identity import keystore
 from coopshare.protocol import knock
-from coopshare.protocol.ops import Header, OpKind
+from coopshare.protocol.ops import Header, OpKind, decode_op
 from coopshare.service import events as ev
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
@@ -33,7 +33,8 @@ from coopshare.transport import tls
 
 log = logging.getLogger("coopshare.node")
 T = TypeVar("T")
-WATCH_EVERY = 0.2
+WATCH_EVERY = 0.05
+PARALLEL_VERIFY_MIN = 32  # batches at least this big are signature-checked on two cores
 
 
 @dataclass
@@ -59,6 +60,8 @@ class Node:
         self.home = home
         self._passphrase = passphrase
         self._db_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coopshare-db")
+        self._verify_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="coopshare-verify")
+        self._device_pks: dict[bytes, bytes] = {}
         self.coop: Coop  # lives on the db thread
         self.sessions: dict[bytes, PeerSession] = {}
         self.stats = NodeStats()
@@ -102,6 +105,7 @@ class Node:
         if hasattr(self, "coop"):
             await self.db(lambda c: c.store.close())
         self._db_thread.shutdown(wait=True)
+        self._verify_pool.shutdown(wait=False)
 
     async def db(self, fn: Callable[[Coop], T], *, needs_coop: bool = True) -> T:
         """Run `fn(coop)` on the thread that owns SQLite."""
@@ -165,8 +169,11 @@ class Node:
         return [OutOp(r[0], r[1], r[2], wire_of(r[3], r[4], r[5])) for r in rows]
 
     async def apply_ops(self, wires: tuple[bytes, ...], durable: bool) -> ApplyReport:
+        verified = await self._preverify(wires)
+
         def _apply(c: Coop) -> ApplyReport:
             report = ApplyReport()
+            c.preverified.update(verified)
             with c.transaction(durable=durable):
                 for w in wires:
                     try:
@@ -181,7 +188,10 @@ class Node:
                         report.roster_changed |= a.kind.is_roster
             return report
 
-        report = await self.db(_apply)
+        try:
+            report = await self.db(_apply)
+        finally:
+            await self.db(lambda c: c.preverified.clear())
         if report.new:
             self._log_grew()
             await self._drain_changes()
@@ -189,6 +199,19 @@ class Node:
             await self._roster_changed()
             self.publish(ev.RosterChanged())
         return report
+
+    async def _preverify(self, wires: tuple[bytes, ...]) -> set[bytes]:
+        """Check signatures of a big batch on two threads (Ed25519 releases the GIL)."""
+        if len(wires) < PARALLEL_VERIFY_MIN or not self._device_pks:
+            return set()
+        loop = asyncio.get_running_loop()
+        pks = self._device_pks
+        half = len(wires) // 2
+        parts = await asyncio.gather(
+            loop.run_in_executor(self._verify_pool, _verified_ids, wires[:half], pks),
+            loop.run_in_executor(self._verify_pool, _verified_ids, wires[half:], pks),
+        )
+        return parts[0] | parts[1]
 
     def peer_still_trusted(self, device: bytes) -> bool:
         return device in self._trusted
@@ -205,13 +228,16 @@ class Node:
     # --- roster and trust ---------------------------------------------------------------------
 
     async def _roster_changed(self) -> None:
-        def _snapshot(c: Coop) -> tuple[bytes, frozenset[bytes], list[bytes], list[bytes]]:
+        def _snapshot(
+            c: Coop,
+        ) -> tuple[bytes, frozenset[bytes], list[bytes], list[bytes], dict[bytes, bytes]]:
             active = frozenset(c.roster.active)
             certs = [c.roster.devices[d].cert for d in sorted(active)]
             keys = [c.epoch_keys[e] for e, _ in reversed(c.roster.epochs) if e in c.epoch_keys][:3]
-            return c.coop_id or b"", active, certs, keys
+            pks = {d: rec.sign_pk for d, rec in c.roster.devices.items()}
+            return c.coop_id or b"", active, certs, keys, pks
 
-        self.coop_id, active, certs, keys = await self.db(_snapshot)
+        self.coop_id, active, certs, keys, self._device_pks = await self.db(_snapshot)
         self._trusted = active - {self.device_id}
         self._network_keys = [knock.network_key(k) for k in keys]
         self._server_ctx = tls.server_context(self.coop.me, certs) if certs else None
@@ -303,6 +329,20 @@ class Node:
                 "session with %s ended: %s", device.hex()[:12], engine.close_reason or "closed"
             )
         return engine
+
+
+def _verified_ids(wires: tuple[bytes, ...], pks: dict[bytes, bytes]) -> set[bytes]:
+    ok: set[bytes] = set()
+    for wire in wires:
+        try:
+            op = decode_op(wire)
+            pk = pks.get(op.header.device)
+            if pk is not None:
+                op.verify(pk)
+                ok.add(op.op_id)
+        except ValidationError:
+            continue  # the replica will refuse it with the precise reason
+    return ok
 
 
 def _take_changed(c: Coop) -> tuple[bytes, ...]:

@@ -42,6 +42,7 @@ class Store:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._c = conn
+        self._any_purges: bool | None = None
 
     @classmethod
     def open(cls, home: Path) -> Store:
@@ -53,6 +54,7 @@ class Store:
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA secure_delete=ON")
             conn.execute("PRAGMA busy_timeout=30000")
+            conn.execute("PRAGMA cache_size=-65536")  # 64 MiB: op/item indexes are random-keyed
             check = conn.execute("PRAGMA integrity_check").fetchone()[0]
             if check != "ok":
                 raise StoreError(f"{path} failed its integrity check: {check}")
@@ -179,6 +181,19 @@ class Store:
             r[0] for r in self._q("SELECT op_id FROM ops WHERE device=? AND seq=?", device, seq)
         ]
 
+    def log_neighbours(self, device: bytes, seq: int) -> list[tuple[int, bytes, bytes]]:
+        """(seq, op id, header) of this device's stored ops at seq-1, seq and seq+1."""
+        q = "SELECT seq, op_id, header FROM ops WHERE device=? AND seq BETWEEN ? AND ?"
+        return [(r[0], r[1], r[2]) for r in self._q(q, device, seq - 1, seq + 1)]
+
+    @property
+    def any_purges(self) -> bool:
+        """Whether any purge was ever recorded (checked once, then kept up to date)."""
+        if self._any_purges is None:
+            q = "SELECT EXISTS(SELECT 1 FROM purged) OR EXISTS(SELECT 1 FROM purge_requests)"
+            self._any_purges = bool(self._q(q).fetchone()[0])
+        return self._any_purges
+
     def headers_at(self, device: bytes, seq: int) -> list[bytes]:
         q = "SELECT header FROM ops WHERE device=? AND seq=?"
         return [r[0] for r in self._q(q, device, seq)]
@@ -221,6 +236,11 @@ class Store:
 
     def mark_purged(self, op_id: bytes, purger: bytes) -> None:
         self._q("INSERT OR IGNORE INTO purged(op_id, purger) VALUES (?, ?)", op_id, purger)
+        self._any_purges = True
+
+    def forget_cached(self) -> None:
+        """Another connection committed: re-read what this one cached."""
+        self._any_purges = None
 
     def is_purged(self, op_id: bytes) -> bool:
         return self._q("SELECT 1 FROM purged WHERE op_id=?", op_id).fetchone() is not None
@@ -228,6 +248,7 @@ class Store:
     def request_purge(self, target: bytes, purger: bytes) -> None:
         """Remember a purge of an op not stored yet; it is checked when the op arrives."""
         self._q("INSERT OR IGNORE INTO purge_requests VALUES (?, ?)", target, purger)
+        self._any_purges = True
 
     def purgers_of(self, target: bytes) -> list[bytes]:
         return [r[0] for r in self._q("SELECT purger FROM purge_requests WHERE target=?", target)]
