@@ -34,6 +34,7 @@ from coopshare.transport import tls
 log = logging.getLogger("coopshare.node")
 T = TypeVar("T")
 WATCH_EVERY = 0.05
+INDEX_STEP = 1000  # items indexed per store-thread turn
 PARALLEL_VERIFY_MIN = 32  # batches at least this big are signature-checked on two cores
 
 
@@ -92,6 +93,7 @@ class Node:
         self._join_ctx = tls.join_server_context(self.coop.me)
         await self._roster_changed()
         self._spawn(self._watch())
+        self._spawn(self._keep_search_index())
 
     async def close(self) -> None:
         self._closing = True
@@ -245,6 +247,12 @@ class Node:
             if dev not in self._trusted:
                 log.info("closing session with %s: no longer in the roster", dev.hex()[:12])
                 s.engine.stop("revoked")
+
+    async def _keep_search_index(self) -> None:
+        """Build the in-memory search index in small steps, between other store work."""
+        while True:
+            done = await self.db(lambda c: c.search_index_step(INDEX_STEP))
+            await asyncio.sleep(1.0 if done else 0.001)
 
     async def _watch(self) -> None:
         """Notice commits by other processes (the CLI) and push them to peers."""

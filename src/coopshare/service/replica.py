@@ -575,11 +575,38 @@ class Replica:
                 out.append(st)
         return out
 
-    def search(self, query: str, limit: int = 50) -> list[ItemState]:
+    def search_index_step(self, limit: int = 2000) -> bool:
+        """Index the next `limit` items; True once every item is in the index.
+
+        Items are read one page at a time and never all held at once (memory stays flat);
+        items saved meanwhile are indexed by _save_item, so nothing is missed.
+        """
         if self._search is None:
             self._search = SearchIndex()
-            rows = [_index_row(st) for st in self.items() if st.kind in _SEARCHABLE]
-            self._search.put_many(rows)
+            self._index_cursor = 0
+            self._index_done = False
+        if self._index_done:
+            return True
+        page = self.store.items_after(self._index_cursor, limit)
+        rows = []
+        for rowid, item_id, blob in page:
+            self._index_cursor = rowid
+            st = self._open_item(item_id, blob)
+            if st.kind in _SEARCHABLE and not st.is_deleted:
+                rows.append(_index_row(st))
+        self._search.put_many(rows)
+        self._index_done = len(page) < limit
+        return self._index_done
+
+    @property
+    def search_ready(self) -> bool:
+        return self._search is not None and self._index_done
+
+    def search(self, query: str, limit: int = 50) -> list[ItemState]:
+        """Best matches; builds what is left of the index first (the Node builds it ahead)."""
+        while not self.search_index_step():
+            pass
+        assert self._search is not None
         found = [self.item(bytes.fromhex(i)) for i, _ in self._search.query(query, limit)]
         return [st for st in found if st is not None and not st.is_deleted]
 

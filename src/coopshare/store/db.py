@@ -434,3 +434,9 @@ class Store:
                 offset,
             )
         return [(r[0], r[1]) for r in rows]
+
+    def items_after(self, rowid: int, limit: int) -> list[tuple[int, bytes, bytes]]:
+        """(rowid, item id, sealed state) of items in storage order, after `rowid`."""
+        q = "SELECT rowid, item_id, state FROM items WHERE rowid > ? ORDER BY rowid LIMIT ?"
+        return [(r[0], r[1], r[2]) for r in self._q(q, rowid, limit)]
+
