@@ -136,3 +136,15 @@ def test_removed_members_later_op_is_unauthorized(coop_ab) -> None:
     )
     with pytest.raises(Unauthorized):
         alice.apply(op.encode())
+
+
+def test_preverified_pair_does_not_cover_a_copy_with_a_broken_signature(coop_ab) -> None:
+    alice, bob = coop_ab
+    alice.add_note("n", "b")
+    hb, sig, body = msgpack.unpackb(_last_wire(alice))
+    good = decode_op(pack([hb, sig, body]))
+    bob.preverified.add((good.op_id, good.signature))  # as the node's parallel check would
+    broken = pack([hb, bytes([sig[0] ^ 1]) + sig[1:], body])
+    with pytest.raises(BadSignature):
+        bob.apply(broken)  # same op id, other signature: checked here, refused
+    assert not bob.store.has_op(good.op_id)

@@ -146,3 +146,15 @@ def test_knock_accepts_once_and_only_with_the_right_key() -> None:
 def test_schema_error_for_unknown_message_names_it() -> None:
     with pytest.raises(SchemaError, match="unknown type"):
         m.from_wire(pack({"t": "teleport"}))
+
+
+def test_sync_batches_always_fit_one_frame() -> None:
+    from coopshare.protocol.ops import MAX_BODY
+    from coopshare.sync.engine import BATCH_OPS, batches
+
+    wires = [b"s" * 300] * 117 + [b"L" * (MAX_BODY + 300)] + [b"m" * 200_000] * 9 + [b"t"] * 600
+    chunks = batches(wires)
+    assert [w for c in chunks for w in c] == wires  # nothing lost, order kept
+    for chunk in chunks:
+        assert len(chunk) <= BATCH_OPS
+        encode_frame(m.to_wire(m.Ops(chunk)))  # raises if a message exceeds the frame limit

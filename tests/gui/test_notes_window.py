@@ -144,3 +144,19 @@ def test_note_from_a_headless_peer_appears_without_user_action(qtbot, tmp_path: 
         )
         w.close()
         bridge.stop(net.close if net is not None else None)
+
+
+def test_preview_loads_no_local_file(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QImage, QTextDocument
+
+    secret = tmp_path / "secret.png"
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    image.fill(0xFF0000)
+    image.save(str(secret))
+    page = window.notes
+    page.new_item()
+    page.body.setPlainText(f"![leak]({secret})")
+    doc = page.preview.document()
+    for name in (str(secret), secret.as_uri()):
+        resource = doc.resource(QTextDocument.ResourceType.ImageResource, name)
+        assert resource is None or resource.isNull(), f"the preview read {name}"

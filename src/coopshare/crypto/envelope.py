@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from coopshare.crypto import primitives as p
-from coopshare.errors import DecryptError, MalformedData
+from coopshare.errors import DecryptError, MalformedData, SchemaError
 
 MODE_COOP = 0
 MODE_SEALED = 1
@@ -68,7 +68,10 @@ def seal_to(
 ) -> tuple[Part, bytes]:
     """Encrypt for the devices whose X25519 public keys are `recipients`."""
     if not recipients or len(recipients) > SLOT_BUCKETS[-1]:
-        raise ValueError(f"a sealed part has 1 to {SLOT_BUCKETS[-1]} recipient devices")
+        raise SchemaError(
+            f"an item can be sealed to 1 to {SLOT_BUCKETS[-1]} devices; "
+            f"this audience has {len(recipients)}"
+        )
     dek = dek or p.random_bytes(p.KEY_LEN)
     slots = seal_slots(dek, recipients, coop_id)
     return Part(MODE_SEALED, slots, p.seal(dek, pad(plaintext), _PART_AAD + coop_id)), dek

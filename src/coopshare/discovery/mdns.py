@@ -152,13 +152,19 @@ class Discovery:
         # python-zeroconf calls handlers with exactly these keyword names
         if state_change is ServiceStateChange.Removed:
             self.recognised.pop(name, None)
+            self._seen.pop(name, None)
             return
         if self.instance and name.startswith(self.instance + "."):
             return
+        now = asyncio.get_running_loop().time()
         if len(self._seen) >= MAX_SERVICES and name not in self._seen:
+            # forget names not recognised as ours, oldest first, so a flood of fakes cannot
+            # lock members out; members already recognised are kept
+            stale = sorted((t, n) for n, t in self._seen.items() if n not in self.recognised)
+            for _, old in stale[: max(1, len(stale) // 4)]:
+                del self._seen[old]
             self.ignored += 1
-            return
-        self._seen[name] = asyncio.get_running_loop().time()
+        self._seen[name] = now
         self._spawn(self._resolve(name))
 
     async def _resolve(self, name: str) -> None:

@@ -4,6 +4,7 @@ a new member. Where no system tray exists, the same messages go to the status ba
 from __future__ import annotations
 
 import functools
+import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction
@@ -73,9 +74,13 @@ class Tray:
         tr = self.window.tr
         for item_id, status in new["leads"].items():
             if item_id not in old["leads"]:
-                self.window.bridge.db(functools.partial(views.detail, item_id=item_id), self._maybe_matching)
+                self.window.bridge.db(
+                    functools.partial(views.detail, item_id=item_id), self._maybe_matching
+                )
             elif old["leads"][item_id] != status:
-                self.window.bridge.db(functools.partial(views.detail, item_id=item_id), self._maybe_my_lead)
+                self.window.bridge.db(
+                    functools.partial(views.detail, item_id=item_id), self._maybe_my_lead
+                )
         for member_id, name in new["members"].items():
             if member_id not in old["members"]:
                 self.show(tr("New member"), tr("{0} joined the cooperative").format(safe(name, 60)))
@@ -103,7 +108,12 @@ class Tray:
             )
 
     def show(self, title: str, message: str) -> None:
-        if self.icon is not None:
-            self.icon.showMessage(title, message, QSystemTrayIcon.MessageIcon.Information, 8000)
+        if self.icon is not None:  # some notification servers read markup: escape peer text
+            self.icon.showMessage(
+                html.escape(title),
+                html.escape(message),
+                QSystemTrayIcon.MessageIcon.Information,
+                8000,
+            )
         self.window.statusBar().showMessage(f"{title}: {message}", 8000)
         self.last_message = (title, message)

@@ -49,3 +49,9 @@ def pending(coop: Coop, now: float | None = None) -> list[Pending]:
 def consume(coop: Coop, token_id: bytes) -> bool:
     with coop.transaction(durable=True):
         return coop.store.use_invite(token_id)
+
+
+def restore(coop: Coop, token_id: bytes) -> None:
+    """Make a consumed invitation usable again (the join it was consumed for failed)."""
+    with coop.transaction(durable=True):
+        coop.store.release_invite(token_id)

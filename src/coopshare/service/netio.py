@@ -252,7 +252,13 @@ async def serve_join(node: Node, conn: tc.Connection, invitation: invites.Pendin
     if not await node.db(lambda c: invites.consume(c, invitation.token_id)):
         await conn.write_frame(m.to_wire(m.Bye("this invitation was already used")))
         raise UserError("invitation reused")
-    await node.write(lambda c: c.add_member(req, invitation.role))
+    try:
+        await node.write(lambda c: c.add_member(req, invitation.role))
+    except Exception:
+        # not admitted after all (say, we are no longer an admin): the invitation stays usable
+        await node.db(lambda c: invites.restore(c, invitation.token_id))
+        await conn.write_frame(m.to_wire(m.Bye("the inviter could not admit you")))
+        raise
     await conn.write_frame(m.to_wire(m.JoinOk(node.coop_id)))
     log.info("admitted a new device %s", device.device_id.hex()[:12])
     return device.device_id

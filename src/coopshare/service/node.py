@@ -202,7 +202,7 @@ class Node:
             self.publish(ev.RosterChanged())
         return report
 
-    async def _preverify(self, wires: tuple[bytes, ...]) -> set[bytes]:
+    async def _preverify(self, wires: tuple[bytes, ...]) -> set[tuple[bytes, bytes]]:
         """Check signatures of a big batch on two threads (Ed25519 releases the GIL)."""
         if len(wires) < PARALLEL_VERIFY_MIN or not self._device_pks:
             return set()
@@ -339,15 +339,15 @@ class Node:
         return engine
 
 
-def _verified_ids(wires: tuple[bytes, ...], pks: dict[bytes, bytes]) -> set[bytes]:
-    ok: set[bytes] = set()
+def _verified_ids(wires: tuple[bytes, ...], pks: dict[bytes, bytes]) -> set[tuple[bytes, bytes]]:
+    ok: set[tuple[bytes, bytes]] = set()
     for wire in wires:
         try:
             op = decode_op(wire)
             pk = pks.get(op.header.device)
             if pk is not None:
                 op.verify(pk)
-                ok.add(op.op_id)
+                ok.add((op.op_id, op.signature))
         except ValidationError:
             continue  # the replica will refuse it with the precise reason
     return ok

@@ -83,7 +83,9 @@ class Replica:
         self._search: SearchIndex | None = None
         self.unreadable = 0
         self.changed_items: set[bytes] = set()
-        self.preverified: set[bytes] = set()  # op ids whose signature a caller already checked
+        # (op id, signature) pairs a caller already checked: the pair, so a second copy of an op
+        # with another (broken) signature is still checked here
+        self.preverified: set[tuple[bytes, bytes]] = set()
         self._reload()
 
     # --- state loading ------------------------------------------------------------------------
@@ -231,10 +233,10 @@ class Replica:
                     op.op_id, kind, new=True, quarantined=True, device=h.device, seq=h.seq
                 )
             author_pk = author.sign_pk
-        if op.op_id in self.preverified:
+        if (op.op_id, op.signature) in self.preverified:
             # checked on another core against this device's key (the device id is the hash of
             # that key, so no other key can stand for it): see Node.apply_ops
-            self.preverified.discard(op.op_id)
+            self.preverified.discard((op.op_id, op.signature))
         else:
             op.verify(author_pk)
         # every check that can refuse the op comes before the first write

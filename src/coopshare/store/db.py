@@ -375,6 +375,9 @@ class Store:
         cur = self._q("UPDATE invites SET used=1 WHERE token_id=? AND used=0", token_id)
         return cur.rowcount == 1
 
+    def release_invite(self, token_id: bytes) -> None:
+        self._q("UPDATE invites SET used=0 WHERE token_id=?", token_id)
+
     def put_peer(self, peer_key: bytes, sealed: bytes) -> None:
         self._q("INSERT OR REPLACE INTO peers VALUES (?, ?)", peer_key, sealed)
 

@@ -24,7 +24,7 @@ from coopshare.protocol.codec import pack
 log = logging.getLogger(__name__)
 
 BATCH_OPS = 256
-BATCH_BYTES = 512 * 1024
+BATCH_BYTES = 768 * 1024  # leaves room for msgpack framing of the list within 1 MiB
 PING_EVERY = 15.0
 IDLE_TIMEOUT = 45.0
 
@@ -136,9 +136,8 @@ class SyncEngine:
             h = event.hello
             if h.coop != self.local.coop_id or h.device != self.peer_device:
                 raise s.RemoteProtocolError("hello names another coop or device than the TLS peer")
-            wires = await self.local.roster_wires(set(h.roster))
-            for i in range(0, len(wires), BATCH_OPS):
-                self.session.send(m.Ops(tuple(wires[i : i + BATCH_OPS])))
+            for chunk in batches(await self.local.roster_wires(set(h.roster))):
+                self.session.send(m.Ops(chunk))
                 await self._flush()
             self.session.send(m.RosterDone())
             await self._flush()
@@ -176,22 +175,13 @@ class SyncEngine:
         while True:
             grew.clear()
             batch = await self.local.ops_after(cursor, BATCH_OPS)
-            out: list[bytes] = []
-            size = 0
-            for op in batch:
-                cursor = op.n
-                if op.seq <= self._their_vv.get(op.device, 0):
-                    continue
-                out.append(op.wire)
-                size += len(op.wire)
-                if size >= BATCH_BYTES:
-                    break
-            if out:
-                self.session.send(m.Ops(tuple(out)))
-                self.sent += len(out)
-                await self._flush()
-                continue
             if batch:
+                cursor = batch[-1].n
+                wanted = [op.wire for op in batch if op.seq > self._their_vv.get(op.device, 0)]
+                for chunk in batches(wanted):
+                    self.session.send(m.Ops(chunk))
+                    self.sent += len(chunk)
+                    await self._flush()
                 continue
             if not self.session.sent_caught_up:
                 self.session.send(m.CaughtUp())
@@ -220,6 +210,23 @@ class SyncEngine:
             result = self._on_progress(self)
             if result is not None:
                 await result
+
+
+def batches(wires: list[bytes]) -> list[tuple[bytes, ...]]:
+    """Split ops into Ops messages that each fit one frame (at most BATCH_OPS ops and
+    BATCH_BYTES bytes; a single op is at most MAX_BODY plus its header, which fits alone)."""
+    out: list[tuple[bytes, ...]] = []
+    current: list[bytes] = []
+    size = 0
+    for w in wires:
+        if current and (len(current) == BATCH_OPS or size + len(w) > BATCH_BYTES):
+            out.append(tuple(current))
+            current, size = [], 0
+        current.append(w)
+        size += len(w)
+    if current:
+        out.append(tuple(current))
+    return out
 
 
 def wire_of(header: bytes, sig: bytes, body: bytes | None) -> bytes:

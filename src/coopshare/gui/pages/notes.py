@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -41,6 +41,17 @@ _LINK = re.compile(r"\[\[([^\[\]|#]{1,200})(?:[|#][^\[\]]*)?\]\]")
 def preview_markdown(body: str) -> str:
     """Turn [[Target]] into a link the preview can handle; everything else stays Markdown."""
     return _LINK.sub(lambda m: f"[{m.group(1)}](note:{quote(m.group(1))})", body)
+
+
+class SafePreview(QTextBrowser):
+    """A Markdown preview that loads nothing: no local files, no remote resources.
+
+    A peer's note could name ``![](/home/you/secret.png)``; the preview shows the alt text only.
+    """
+
+    def loadResource(self, type: int, name: QUrl | str) -> Any:  # Qt override: load nothing
+        # an empty (but valid) answer: Qt would otherwise fall back to reading the file itself
+        return QImage()  # a valid answer holding nothing
 
 
 class NotesPage(Page):
@@ -134,7 +145,7 @@ class NotesPage(Page):
         self.body = QPlainTextEdit()
         self.body.setPlaceholderText(self.tr("Write in Markdown. Link notes with [[Title]]."))
         self.body.setAccessibleName(self.tr("Note text"))
-        self.preview = QTextBrowser()
+        self.preview = SafePreview()
         self.preview.setOpenLinks(False)
         self.preview.setAccessibleName(self.tr("Preview"))
         self.preview.anchorClicked.connect(self._on_link)
