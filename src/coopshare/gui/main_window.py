@@ -8,7 +8,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QFont,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -35,6 +44,7 @@ from coopshare.gui.pages.notes import NotesPage
 from coopshare.gui.pages.people import PeoplePage
 from coopshare.gui.settings import Prefs
 from coopshare.gui.text import safe
+from coopshare.gui.theme import ACCENT
 from coopshare.service import events as ev
 from coopshare.service import views
 
@@ -135,15 +145,8 @@ class MainWindow(QMainWindow):
     def _add_page(self, key: str, page: Page) -> None:
         self.pages[key] = page
         self.stack.addWidget(page)
-        icons = {
-            "activity": QStyle.StandardPixmap.SP_BrowserReload,
-            "notes": QStyle.StandardPixmap.SP_FileIcon,
-            "leads": QStyle.StandardPixmap.SP_ArrowForward,
-            "ideas": QStyle.StandardPixmap.SP_DialogHelpButton,
-            "people": QStyle.StandardPixmap.SP_DirHomeIcon,
-            "nearby": QStyle.StandardPixmap.SP_DriveNetIcon,
-        }
-        item = QListWidgetItem(self.style().standardIcon(icons[key]), page.page_title())
+        glyphs = {"activity": "◷", "notes": "✎", "leads": "➜", "ideas": "✦", "people": "☺", "nearby": "◎"}
+        item = QListWidgetItem(glyph_icon(glyphs[key]), page.page_title())
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.sidebar.addItem(item)
         page.title_label.setText(page.page_title())
@@ -312,3 +315,21 @@ class MainWindow(QMainWindow):
         self.prefs.qs.sync()
         self.tray.hide()
         super().closeEvent(event)
+
+
+def glyph_icon(glyph: str) -> QIcon:
+    """A sidebar icon: a white glyph on the accent colour, legible in light and dark themes."""
+    pix = QPixmap(40, 40)
+    pix.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pix)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(ACCENT))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawRoundedRect(2, 2, 36, 36, 9, 9)
+    font = QFont()
+    font.setPixelSize(24)
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(pix.rect(), Qt.AlignmentFlag.AlignCenter, glyph)
+    painter.end()
+    return QIcon(pix)
