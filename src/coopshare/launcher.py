@@ -6,6 +6,8 @@ to open the app.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,6 +16,12 @@ from coopshare.errors import UserError
 
 
 def open_app(home: Path, demo: bool) -> int:
+    no_display = not any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+    if sys.platform.startswith("linux") and no_display:
+        raise UserError(
+            "no display found for the desktop app: start it from a desktop session (or under "
+            "xvfb-run); every feature is also a command: see 'coopshare --help'"
+        )
     try:
         from coopshare.gui.app import run
     except ImportError as e:
