@@ -16,7 +16,8 @@ from coopshare.errors import UserError
 
 
 def open_app(home: Path, demo: bool) -> int:
-    no_display = not any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+    display_vars = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    no_display = not any(os.environ.get(v) for v in display_vars)
     if sys.platform.startswith("linux") and no_display:
         raise UserError(
             "no display found for the desktop app: start it from a desktop session (or under "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import threading
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
@@ -136,9 +137,15 @@ def hpke_open(key: X25519PrivateKey, blob: bytes, info: bytes) -> bytes:
 # --- Argon2id -----------------------------------------------------------------------------------
 
 
+_ARGON2_LOCK = threading.Lock()
+
+
 def argon2id(
     passphrase: bytes, salt: bytes, *, iterations: int, memory_kib: int, lanes: int
 ) -> bytes:
-    return Argon2id(
-        salt=salt, length=KEY_LEN, iterations=iterations, lanes=lanes, memory_cost=memory_kib
-    ).derive(passphrase)
+    # one derivation at a time: two concurrent ones in one process were seen to hang, and each
+    # already keeps `lanes` cores busy
+    with _ARGON2_LOCK:
+        return Argon2id(
+            salt=salt, length=KEY_LEN, iterations=iterations, lanes=lanes, memory_cost=memory_kib
+        ).derive(passphrase)

@@ -107,6 +107,11 @@ def run(home: Path, *, demo: bool = False, argv: list[str] | None = None) -> int
             if not dialog.exec():
                 return 0
             passphrase = dialog.passphrase
+            if dialog.needs_coop:
+                from coopshare.gui.dialogs.first_run import CoopChoiceDialog
+
+                if not CoopChoiceDialog(home, passphrase).exec():
+                    return 0
     bridge, net = start_node(home, passphrase, prefs, demo_peers=world.peers if world else None)
     window = MainWindow(bridge, prefs, home)
     window.show()

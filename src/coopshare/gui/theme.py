@@ -51,6 +51,7 @@ def light_palette() -> QPalette:
     p.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
     p.setColor(QPalette.ColorRole.PlaceholderText, QColor("#7a847f"))
     p.setColor(QPalette.ColorRole.Link, QColor(ACCENT))
+    _disabled(p, "#a3aba7")
     return p
 
 
@@ -69,4 +70,12 @@ def dark_palette() -> QPalette:
     p.setColor(QPalette.ColorRole.Link, QColor("#63c4ae"))
     p.setColor(QPalette.ColorRole.Mid, QColor("#6b7470"))
     p.setColor(QPalette.ColorRole.Midlight, QColor("#333a37"))
+    _disabled(p, "#6a726e")
     return p
+
+
+def _disabled(p: QPalette, grey: str) -> None:
+    """Disabled widgets look disabled: greyed text on every role that shows text."""
+    roles = (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText)
+    for role in roles:
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor(grey))
