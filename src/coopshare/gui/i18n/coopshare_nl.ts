@@ -1,0 +1,3076 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL" sourcelanguage="en">
+    <context>
+        <name>ActivityPage</name>
+        <message>
+            <location filename="../pages/activity.py" line="178" />
+            <source>Recent activity</source>
+            <translation>Recente activiteit</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity.py" line="179" />
+            <source>Double-click or press Enter to open</source>
+            <translation>Dubbelklik of druk op Enter om te openen</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity.py" line="183" />
+            <source>Nothing has happened yet. Write a note, give a lead, or invite a colleague.</source>
+            <translation>Er is nog niets gebeurd. Schrijf een notitie, breng een lead aan of nodig een collega uit.</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity.py" line="198" />
+            <source>Activity</source>
+            <translation>Activiteit</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity.py" line="208" />
+            <source>Note</source>
+            <translation>Notitie</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity.py" line="208" />
+            <source>Lead</source>
+            <translation>Lead</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity.py" line="208" />
+            <source>Idea</source>
+            <translation>Idee</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity.py" line="219" />
+            <source>{0} gave a lead · now {1}</source>
+            <translation>{0} bracht een lead aan · nu {1}</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity.py" line="220" />
+            <source>{0} gave a lead</source>
+            <translation>{0} bracht een lead aan</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity.py" line="222" />
+            <source>{0} shared an idea</source>
+            <translation>{0} deelde een idee</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity.py" line="223" />
+            <source>{0} wrote a note</source>
+            <translation>{0} schreef een notitie</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity.py" line="227" />
+            <source>{0}: {1}, {2}</source>
+            <translation>{0}: {1}, {2}</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity.py" line="236" />
+            <source>(untitled)</source>
+            <translation>(zonder titel)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoopChoiceDialog</name>
+        <message>
+            <location filename="../dialogs/first_run.py" line="1055" />
+            <source>Choose a cooperative</source>
+            <translation>Kies een coöperatie</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="1065" />
+            <source>You are not part of a cooperative yet</source>
+            <translation>Je bent nog geen lid van een coöperatie</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="1070" />
+            <source>Your identity is ready. Create a cooperative, or join one with an invitation from a member.</source>
+            <translation>Je identiteit is klaar. Richt een coöperatie op, of word lid van een bestaande met een uitnodiging van een lid.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="1084" />
+            <source>Quit</source>
+            <translation>Afsluiten</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoopForm</name>
+        <message>
+            <location filename="../dialogs/first_run.py" line="340" />
+            <source>Create a new cooperative</source>
+            <translation>Een nieuwe coöperatie oprichten</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="341" />
+            <source>Join with an invitation</source>
+            <translation>Lid worden met een uitnodiging</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="355" />
+            <source>You become its first administrator and can invite the other members from the app.</source>
+            <translation>Je wordt de eerste beheerder en kunt de andere leden vanuit de app uitnodigen.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="361" />
+            <source>For example: Brabant Interim</source>
+            <translation>Bijvoorbeeld: Brabant Interim</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="362" />
+            <source>Name of the cooperative</source>
+            <translation>Naam van de coöperatie</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="363" />
+            <source>&amp;Name:</source>
+            <translation>&amp;Naam:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="379" />
+            <source>Paste the invitation a member sent you, or open the invitation file.</source>
+            <translation>Plak de uitnodiging die een lid je stuurde, of open het uitnodigingsbestand.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="384" />
+            <source>Invitation</source>
+            <translation>Uitnodiging</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="390" />
+            <source>Open file…</source>
+            <translation>Bestand openen…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="391" />
+            <source>Open an invitation file</source>
+            <translation>Een uitnodigingsbestand openen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="404" />
+            <source>Only if the invitation has no address, e.g. 192.168.1.20:47490</source>
+            <translation>Alleen als de uitnodiging geen adres bevat, bijv. 192.168.1.20:47490</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="406" />
+            <source>Inviter's address</source>
+            <translation>Adres van de uitnodiger</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="407" />
+            <source>&amp;Address:</source>
+            <translation>&amp;Adres:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="439" />
+            <source>Create cooperative</source>
+            <translation>Coöperatie oprichten</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="439" />
+            <source>Join</source>
+            <translation>Lid worden</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="473" />
+            <source>Type the address as HOST:PORT, for example 192.168.1.20:47490.</source>
+            <translation>Typ het adres als HOST:POORT, bijvoorbeeld 192.168.1.20:47490.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="478" />
+            <source>This invitation names no address: type the inviter's address.</source>
+            <translation>Deze uitnodiging bevat geen adres: typ het adres van de uitnodiger.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="499" />
+            <source>This is not a CoopShare invitation: it should start with “coopshare-invite:”.</source>
+            <translation>Dit is geen CoopShare-uitnodiging: die begint met “coopshare-invite:”.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="505" />
+            <source>This invitation is damaged or incomplete. Copy it again.</source>
+            <translation>Deze uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="513" />
+            <source>This invitation expired on {0}. Ask the member who invited you for a new one.</source>
+            <translation>Deze uitnodiging is verlopen op {0}. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="521" />
+            <source>A valid invitation, until {0}, from {1}.</source>
+            <translation>Een geldige uitnodiging, tot {0}, van {1}.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="523" />
+            <source>A valid invitation, until {0}.</source>
+            <translation>Een geldige uitnodiging, tot {0}.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="531" />
+            <source>Open an invitation</source>
+            <translation>Een uitnodiging openen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="533" />
+            <source>Invitations (*.txt *.invite *.coopshare);;All files (*)</source>
+            <translation>Uitnodigingen (*.txt *.invite *.coopshare);;Alle bestanden (*)</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="545" />
+            <source>Could not read {0}: {1}</source>
+            <translation>Kan {0} niet lezen: {1}</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="549" />
+            <source>That file is too large to be an invitation.</source>
+            <translation>Dat bestand is te groot voor een uitnodiging.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="562" />
+            <source>Give the cooperative a name.</source>
+            <translation>Geef de coöperatie een naam.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="565" />
+            <source>Paste an invitation or open an invitation file.</source>
+            <translation>Plak een uitnodiging of open een uitnodigingsbestand.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="574" />
+            <source>Creating the cooperative…</source>
+            <translation>De coöperatie wordt opgericht…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="586" />
+            <source>Contacting the inviter at {0} and syncing…</source>
+            <translation>Contact maken met de uitnodiger op {0} en synchroniseren…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="613" />
+            <source>The cooperative could not be created: {0}</source>
+            <translation>De coöperatie kon niet worden opgericht: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoopPage</name>
+        <message>
+            <location filename="../dialogs/first_run.py" line="901" />
+            <source>Your cooperative</source>
+            <translation>Je coöperatie</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="902" />
+            <source>Start a new cooperative, or join one a member invited you to.</source>
+            <translation>Richt een nieuwe coöperatie op, of word lid van een coöperatie waarvoor een lid je heeft uitgenodigd.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DonePage</name>
+        <message>
+            <location filename="../dialogs/first_run.py" line="942" />
+            <source>You are ready</source>
+            <translation>Je bent klaar</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="943" />
+            <source>Welcome to the cooperative.</source>
+            <translation>Welkom bij de coöperatie.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="962" />
+            <source>You joined {0}. Its notes, leads and ideas are on this computer now, and they stay in sync whenever another member is online.</source>
+            <translation>Je bent lid geworden van {0}. De notities, leads en ideeën staan nu op deze computer en blijven gesynchroniseerd zodra een ander lid online is.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="968" />
+            <source>You created {0} and you are its administrator. Invite the other members with the Invite button at the top of the window.</source>
+            <translation>Je hebt {0} opgericht en bent de beheerder. Nodig de andere leden uit met de knop Uitnodigen boven in het venster.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="973" />
+            <source>Tips:
+•  Press Ctrl+N to write your first note, and Ctrl+K to search.
+•  Members on the same network find each other automatically.
+•  Meetup mode (in Settings) lets you sync without announcing yourself.</source>
+            <translation>Tips:
+•  Druk op Ctrl+N om je eerste notitie te schrijven, en op Ctrl+K om te zoeken.
+•  Leden op hetzelfde netwerk vinden elkaar automatisch.
+•  Met de meetup-modus (in Instellingen) synchroniseer je zonder jezelf bekend te maken.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRun</name>
+        <message>
+            <location filename="../dialogs/first_run.py" line="151" />
+            <source>Message</source>
+            <translation>Melding</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="189" />
+            <source>Too short — use at least 10 characters; 12 or more, or a few words, is better.</source>
+            <translation>Te kort — gebruik minstens 10 tekens; 12 of meer, of een paar woorden, is beter.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="196" />
+            <source>Weak — this is easy to guess. Use 12+ characters or a few words.</source>
+            <translation>Zwak — dit is makkelijk te raden. Gebruik 12+ tekens of een paar woorden.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="205" />
+            <source>Weak — use 12+ characters or a few words.</source>
+            <translation>Zwak — gebruik 12+ tekens of een paar woorden.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="206" />
+            <source>Fair — add another word, or mix in digits and symbols.</source>
+            <translation>Redelijk — voeg nog een woord toe, of gebruik ook cijfers en symbolen.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="209" />
+            <source>Good — hard to guess.</source>
+            <translation>Goed — moeilijk te raden.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="210" />
+            <source>Strong — a passphrase like this is very hard to guess.</source>
+            <translation>Sterk — een wachtwoordzin als deze is heel moeilijk te raden.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="287" />
+            <source>This invitation has expired. Ask the member who invited you for a new one.</source>
+            <translation>Deze uitnodiging is verlopen. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="292" />
+            <source>The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.</source>
+            <translation>De uitnodiger op {0} heeft deze uitnodiging niet geaccepteerd. Waarschijnlijk is hij al gebruikt of verlopen: vraag om een nieuwe.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="297" />
+            <source>No answer from the inviter at {0}. Check that CoopShare is running there and that you are on the same network, then try again.</source>
+            <translation>Geen antwoord van de uitnodiger op {0}. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten, en probeer het dan opnieuw.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="302" />
+            <source>This invitation was already used. An invitation works once: ask for a new one.</source>
+            <translation>Deze uitnodiging is al gebruikt. Een uitnodiging werkt maar één keer: vraag om een nieuwe.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="307" />
+            <source>The computer at {0} is not the one that made this invitation. Check the address.</source>
+            <translation>De computer op {0} is niet degene die deze uitnodiging heeft gemaakt. Controleer het adres.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="312" />
+            <source>This data folder already belongs to another cooperative.</source>
+            <translation>Deze gegevensmap hoort al bij een andere coöperatie.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="315" />
+            <source>Joining did not work: {0}</source>
+            <translation>Lid worden is niet gelukt: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunWizard</name>
+        <message>
+            <location filename="../dialogs/first_run.py" line="987" />
+            <source>Welcome to CoopShare</source>
+            <translation>Welkom bij CoopShare</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="992" />
+            <source>Open CoopShare</source>
+            <translation>CoopShare openen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="1026" />
+            <source>Stop for now?</source>
+            <translation>Voor nu stoppen?</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="1028" />
+            <source>Your identity is saved. The next time you start CoopShare you can create a cooperative or join one.</source>
+            <translation>Je identiteit is opgeslagen. De volgende keer dat je CoopShare start, kun je een coöperatie oprichten of lid worden van een bestaande.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="1033" />
+            <source>Stop for now</source>
+            <translation>Voor nu stoppen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="1034" />
+            <source>Continue</source>
+            <translation>Doorgaan</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdeaForm</name>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="88" />
+            <source>Share an idea</source>
+            <translation>Een idee delen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="97" />
+            <source>You stay the owner of your idea. Readers accept its usage terms before they can read it, and you receive their signed acceptance.</source>
+            <translation>Je blijft eigenaar van je idee. Lezers accepteren eerst de gebruiksvoorwaarden voordat ze het kunnen lezen, en jij ontvangt hun ondertekende akkoord.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="115" />
+            <source>Problem with this idea</source>
+            <translation>Probleem met dit idee</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="122" />
+            <source>Share idea</source>
+            <translation>Idee delen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="123" />
+            <source>Share this idea on these terms (Ctrl+Return)</source>
+            <translation>Dit idee onder deze voorwaarden delen (Ctrl+Return)</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="136" />
+            <source>The idea</source>
+            <translation>Het idee</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="141" />
+            <source>&amp;Title (required)</source>
+            <translation>&amp;Titel (verplicht)</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="143" />
+            <source>Separated by commas</source>
+            <translation>Gescheiden door komma's</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="144" />
+            <source>Ta&amp;gs</source>
+            <translation>Ta&amp;gs</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="146" />
+            <source>Describe the idea.</source>
+            <translation>Beschrijf het idee.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="148" />
+            <source>Idea text</source>
+            <translation>Tekst van het idee</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="150" />
+            <source>Te&amp;xt</source>
+            <translation>Te&amp;kst</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="152" />
+            <source>Not derived from another idea</source>
+            <translation>Niet afgeleid van een ander idee</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="153" />
+            <source>Derived from</source>
+            <translation>Afgeleid van</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="158" />
+            <source>&amp;Derived from</source>
+            <translation>&amp;Afgeleid van</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="161" />
+            <source>Building on someone's idea keeps their name on yours. A derived idea cannot have more permissive terms than the idea it builds on.</source>
+            <translation>Wie voortbouwt op het idee van een ander, houdt diens naam op het eigen idee. Een afgeleid idee kan geen ruimere voorwaarden hebben dan het idee waarop het voortbouwt.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="170" />
+            <source>Usage terms (choose one)</source>
+            <translation>Gebruiksvoorwaarden (kies er één)</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="194" />
+            <source>Embargo until</source>
+            <translation>Embargo tot</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="197" />
+            <source>&amp;Until</source>
+            <translation>T&amp;ot</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="207" />
+            <source>Who can read it (choose one)</source>
+            <translation>Wie mag het lezen (kies er één)</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="210" />
+            <source>The whole cooperative</source>
+            <translation>De hele coöperatie</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="211" />
+            <source>Only these members:</source>
+            <translation>Alleen deze leden:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="216" />
+            <source>Members who can read it</source>
+            <translation>Leden die het mogen lezen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="228" />
+            <source>{0} — {1}, {2}</source>
+            <translation>{0} — {1}, {2}</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="242" />
+            <source>{0} (you, owner)</source>
+            <translation>{0} (jij, eigenaar)</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="274" />
+            <source>Give the idea a title.</source>
+            <translation>Geef het idee een titel.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="277" />
+            <source>Use at most 50 tags of up to 64 characters.</source>
+            <translation>Gebruik maximaal 50 tags van elk maximaal 64 tekens.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="282" />
+            <source>Choose the usage terms: they are the agreement readers accept before they read your idea.</source>
+            <translation>Kies de gebruiksvoorwaarden: dat is de afspraak die lezers accepteren voordat ze je idee lezen.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="289" />
+            <source>An embargo must end after today.</source>
+            <translation>Een embargo moet na vandaag aflopen.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="292" />
+            <source>Choose who can read this idea.</source>
+            <translation>Kies wie dit idee mag lezen.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="296" />
+            <source>The list of members is still loading; try again.</source>
+            <translation>De ledenlijst wordt nog geladen; probeer het zo opnieuw.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="304" />
+            <source>“{0}” builds on an idea shared as “{1}”, so it cannot be shared as “{2}”. Choose terms that are at least as strict.</source>
+            <translation>“{0}” bouwt voort op een idee dat gedeeld is als “{1}”, dus het kan niet gedeeld worden als “{2}”. Kies voorwaarden die minstens zo streng zijn.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="359" />
+            <source>Not saved: {0}</source>
+            <translation>Niet opgeslagen: {0}</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="361" />
+            <source>Not saved because of an unexpected error: {0}</source>
+            <translation>Niet opgeslagen door een onverwachte fout: {0}</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="52" />
+            <source>Private</source>
+            <translation>Privé</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="53" />
+            <source>Embargo until a date</source>
+            <translation>Embargo tot een datum</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="54" />
+            <source>View or discuss only</source>
+            <translation>Alleen lezen of bespreken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="55" />
+            <source>Ask before use</source>
+            <translation>Eerst vragen voor gebruik</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="56" />
+            <source>Reuse for a fee</source>
+            <translation>Hergebruik tegen een vergoeding</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="57" />
+            <source>Reuse with attribution</source>
+            <translation>Hergebruik met bronvermelding</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="59" />
+            <source>No terms given</source>
+            <translation>Geen voorwaarden opgegeven</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="64" />
+            <source>Readers keep it to themselves: no sharing, no use.</source>
+            <translation>Lezers houden het voor zich: niet delen, niet gebruiken.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="65" />
+            <source>Nobody may use or pass it on before the date you set.</source>
+            <translation>Niemand mag het gebruiken of doorgeven vóór de datum die je instelt.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="66" />
+            <source>Readers may read and talk about it, but not use it.</source>
+            <translation>Lezers mogen het lezen en erover praten, maar het niet gebruiken.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="67" />
+            <source>Readers must ask the owners before they use it.</source>
+            <translation>Lezers moeten het de eigenaars eerst vragen voordat ze het gebruiken.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="68" />
+            <source>Readers may use it after agreeing a fee with the owners.</source>
+            <translation>Lezers mogen het gebruiken nadat ze een vergoeding met de eigenaars hebben afgesproken.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="70" />
+            <source>Readers may use it if they name the owners as its source.</source>
+            <translation>Lezers mogen het gebruiken als ze de eigenaars als bron vermelden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdeasPage</name>
+        <message>
+            <location filename="../pages/ideas.py" line="60" />
+            <source>Title</source>
+            <translation>Titel</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="61" />
+            <source>Terms</source>
+            <translation>Voorwaarden</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="62" />
+            <source>Owner</source>
+            <translation>Eigenaar</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="63" />
+            <source>Updated</source>
+            <translation>Bijgewerkt</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="69" />
+            <source>Share an idea</source>
+            <translation>Een idee delen</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="70" />
+            <source>Share an idea on your own terms (Ctrl+N)</source>
+            <translation>Een idee delen op je eigen voorwaarden (Ctrl+N)</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="95" />
+            <location filename="../pages/ideas.py" line="97" />
+            <source>Filter ideas</source>
+            <translation>Ideeën filteren</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="101" />
+            <location filename="../pages/ideas.py" line="198" />
+            <source>Ideas</source>
+            <translation>Ideeën</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="109" />
+            <source>No ideas yet. Share one with Ctrl+N — you stay its owner and choose who may read it and how it may be used.</source>
+            <translation>Nog geen ideeën. Deel er een met Ctrl+N — je blijft de eigenaar en bepaalt wie het mag lezen en hoe het gebruikt mag worden.</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="112" />
+            <source>No ideas match this filter.</source>
+            <translation>Geen ideeën gevonden met dit filter.</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="121" />
+            <source>Choose an idea to read it, or share one with Ctrl+N.</source>
+            <translation>Kies een idee om het te lezen, of deel er een met Ctrl+N.</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="133" />
+            <source>Idea title</source>
+            <translation>Titel van het idee</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="144" />
+            <source>Owners, terms and audience</source>
+            <translation>Eigenaars, voorwaarden en lezers</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="151" />
+            <source>Derived from:</source>
+            <translation>Afgeleid van:</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="163" />
+            <source>Built on by:</source>
+            <translation>Hierop voortgebouwd door:</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="176" />
+            <source>Idea text</source>
+            <translation>Tekst van het idee</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="181" />
+            <source>&amp;Build on this idea</source>
+            <translation>&amp;Voortbouwen op dit idee</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="183" />
+            <source>Share a new idea derived from this one; its owners stay credited</source>
+            <translation>Een nieuw idee delen dat van dit idee is afgeleid; de eigenaars blijven vermeld</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="259" />
+            <source>Idea shared.</source>
+            <translation>Idee gedeeld.</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="289" />
+            <source>Owners: {0}</source>
+            <translation>Eigenaars: {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="291" />
+            <source>Owner: {0}</source>
+            <translation>Eigenaar: {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="295" />
+            <source>Terms: embargo until {0} — {1}</source>
+            <translation>Voorwaarden: embargo tot {0} — {1}</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="299" />
+            <source>Terms: {0} — {1}</source>
+            <translation>Voorwaarden: {0} — {1}</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="303" />
+            <source>Terms: none given — ask the owners before using it.</source>
+            <translation>Voorwaarden: geen opgegeven — vraag het de eigenaars voordat je het gebruikt.</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="305" />
+            <source>Audience: only the members it was addressed to</source>
+            <translation>Lezers: alleen de leden aan wie het gericht is</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="307" />
+            <source>Audience: the whole cooperative</source>
+            <translation>Lezers: de hele coöperatie</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="325" />
+            <source>Shared by you · updated {0}</source>
+            <translation>Gedeeld door jou · bijgewerkt {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="327" />
+            <source>Shared by {0} · updated {1}</source>
+            <translation>Gedeeld door {0} · bijgewerkt {1}</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="333" />
+            <source>Tags: {0}</source>
+            <translation>Tags: {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="345" />
+            <source>an idea you cannot read</source>
+            <translation>een idee dat je niet kunt lezen</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="351" />
+            <source>Open the idea “{0}”</source>
+            <translation>Het idee “{0}” openen</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="352" />
+            <source>Open this idea</source>
+            <translation>Dit idee openen</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdentityPage</name>
+        <message>
+            <location filename="../dialogs/first_run.py" line="656" />
+            <source>Your identity</source>
+            <translation>Je identiteit</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="659" />
+            <source>Your name is how other members see you. The passphrase protects this computer's data.</source>
+            <translation>Met je naam zien andere leden wie je bent. De wachtwoordzin beschermt de gegevens op deze computer.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="663" />
+            <source>Create my identity</source>
+            <translation>Mijn identiteit aanmaken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="669" />
+            <source>For example: Anna de Vries</source>
+            <translation>Bijvoorbeeld: Anna de Vries</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="670" />
+            <source>Your name</source>
+            <translation>Je naam</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="672" />
+            <source>Your &amp;name:</source>
+            <translation>Je &amp;naam:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="676" />
+            <source>Passphrase</source>
+            <translation>Wachtwoordzin</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="677" />
+            <source>At least 10 characters; a few words work well</source>
+            <translation>Minstens 10 tekens; een paar woorden werkt goed</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="678" />
+            <source>&amp;Passphrase:</source>
+            <translation>&amp;Wachtwoordzin:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="686" />
+            <source>Passphrase strength</source>
+            <translation>Sterkte van de wachtwoordzin</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="698" />
+            <source>Repeat the passphrase</source>
+            <translation>Herhaal de wachtwoordzin</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="700" />
+            <source>&amp;Repeat:</source>
+            <translation>&amp;Herhalen:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="701" />
+            <source>&amp;Show passphrase</source>
+            <translation>Wachtwoordzin t&amp;onen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="707" />
+            <source>There is no way to recover your data on this computer without this passphrase: CoopShare has no server and nobody can reset it for you. Keep it in a password manager or somewhere safe.</source>
+            <translation>Zonder deze wachtwoordzin kun je je gegevens op deze computer op geen enkele manier terugkrijgen: CoopShare heeft geen server en niemand kan hem voor je resetten. Bewaar hem in een wachtwoordmanager of op een andere veilige plek.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="727" />
+            <source>Type your name as the other members know you.</source>
+            <translation>Typ je naam zoals de andere leden je kennen.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="743" />
+            <source>The two passphrases do not match.</source>
+            <translation>De twee wachtwoordzinnen komen niet overeen.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="747" />
+            <source>The passphrases match.</source>
+            <translation>De wachtwoordzinnen komen overeen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>InviteDialog</name>
+        <message>
+            <location filename="../dialogs/invite.py" line="53" />
+            <source>Invite someone</source>
+            <translation>Iemand uitnodigen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="59" />
+            <source>Invite a colleague to the cooperative</source>
+            <translation>Een collega uitnodigen voor de coöperatie</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="64" />
+            <source>The invitation lets one person join from their own laptop. They scan the code or paste the text in CoopShare while this device is online.</source>
+            <translation>Met de uitnodiging kan één persoon lid worden vanaf de eigen laptop. Diegene scant de code of plakt de tekst in CoopShare terwijl dit apparaat online is.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="73" />
+            <source>Member</source>
+            <translation>Lid</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="74" />
+            <source>Admin (may also invite and remove members)</source>
+            <translation>Beheerder (mag ook leden uitnodigen en verwijderen)</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="75" />
+            <source>Role</source>
+            <translation>Rol</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="76" />
+            <source>Role:</source>
+            <translation>Rol:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="80" />
+            <source> hours</source>
+            <translation> uur</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="81" />
+            <source>Valid for, in hours</source>
+            <translation>Geldig gedurende, in uren</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="82" />
+            <source>Valid for:</source>
+            <translation>Geldig gedurende:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="86" />
+            <source>Create invitation</source>
+            <translation>Uitnodiging maken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="111" />
+            <source>Invitation as a QR code</source>
+            <translation>Uitnodiging als QR-code</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="115" />
+            <source>Or send this text:</source>
+            <translation>Of stuur deze tekst:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="118" />
+            <source>Invitation text</source>
+            <translation>Tekst van de uitnodiging</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="125" />
+            <source>Copy</source>
+            <translation>Kopiëren</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="126" />
+            <source>Copy the invitation text to the clipboard</source>
+            <translation>De tekst van de uitnodiging naar het klembord kopiëren</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="128" />
+            <source>Save as file…</source>
+            <translation>Opslaan als bestand…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="129" />
+            <source>Save the invitation text to a file</source>
+            <translation>De tekst van de uitnodiging in een bestand opslaan</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="159" />
+            <source>Only an admin of the cooperative can invite people. Ask one of the admins to send the invitation.</source>
+            <translation>Alleen een beheerder van de coöperatie kan mensen uitnodigen. Vraag een van de beheerders om de uitnodiging te sturen.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="179" />
+            <source>an admin</source>
+            <translation>beheerder</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="179" />
+            <source>a member</source>
+            <translation>lid</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="182" />
+            <source>This invitation works once and expires on {0}. Whoever uses it joins as {1}, so share it only with the person you invite.</source>
+            <translation>Deze uitnodiging werkt één keer en verloopt op {0}. Wie hem gebruikt, komt erbij als {1}; deel hem dus alleen met de persoon die je uitnodigt.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="188" />
+            <source>This device is not reachable on the network right now: the new member needs your address to join.</source>
+            <translation>Dit apparaat is op dit moment niet bereikbaar op het netwerk: het nieuwe lid heeft je adres nodig om lid te worden.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="194" />
+            <source>Create another</source>
+            <translation>Nog een maken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="200" />
+            <source>No invitation was created: {0}</source>
+            <translation>Er is geen uitnodiging gemaakt: {0}</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="218" />
+            <source>Copied</source>
+            <translation>Gekopieerd</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="226" />
+            <source>Save invitation</source>
+            <translation>Uitnodiging opslaan</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="228" />
+            <source>Text files (*.txt)</source>
+            <translation>Tekstbestanden (*.txt)</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="238" />
+            <source>Could not save the invitation: {0}</source>
+            <translation>Kan de uitnodiging niet opslaan: {0}</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="241" />
+            <source>Saved</source>
+            <translation>Opgeslagen</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeadForm</name>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="94" />
+            <source>Tick to give this date</source>
+            <translation>Vink aan om deze datum op te geven</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="136" />
+            <source>Give a lead</source>
+            <translation>Een lead aanbrengen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="145" />
+            <source>Share an assignment with the cooperative. Everyone sees the assignment; the client's details stay sealed until you release them to the member who claims it.</source>
+            <translation>Deel een opdracht met de coöperatie. Iedereen ziet de opdracht; de gegevens van de opdrachtgever blijven verzegeld totdat jij ze vrijgeeft aan het lid dat de lead claimt.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="159" />
+            <source>CoopShare never stores the reason for hiring.</source>
+            <translation>CoopShare slaat nooit de reden van inhuur op.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="170" />
+            <source>Problem with this lead</source>
+            <translation>Probleem met deze lead</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="178" />
+            <source>Give lead</source>
+            <translation>Lead aanbrengen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="179" />
+            <source>Share this lead with the cooperative (Ctrl+Return)</source>
+            <translation>Deze lead met de coöperatie delen (Ctrl+Return)</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="190" />
+            <source>The assignment — visible to the whole cooperative</source>
+            <translation>De opdracht — zichtbaar voor de hele coöperatie</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="195" />
+            <source>e.g. Interim finance manager, 6 months</source>
+            <translation>bijv. Interim financieel manager, 6 maanden</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="196" />
+            <source>&amp;Title (required)</source>
+            <translation>&amp;Titel (verplicht)</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="199" />
+            <source>e.g. Interim CFO</source>
+            <translation>bijv. Interim-CFO</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="200" />
+            <source>&amp;Role</source>
+            <translation>&amp;Rol</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="202" />
+            <source>Separated by commas</source>
+            <translation>Gescheiden door komma's</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="203" />
+            <source>&amp;Skills</source>
+            <translation>&amp;Vaardigheden</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="207" />
+            <source>e.g. Eindhoven</source>
+            <translation>bijv. Eindhoven</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="208" />
+            <source>Remote work possible</source>
+            <translation>Op afstand werken mogelijk</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="212" />
+            <source>Re&amp;gion</source>
+            <translation>Re&amp;gio</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="215" />
+            <source>Start date</source>
+            <translation>Startdatum</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="217" />
+            <source>St&amp;art date</source>
+            <translation>&amp;Startdatum</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="218" />
+            <location filename="../dialogs/lead_form.py" line="226" />
+            <location filename="../dialogs/lead_form.py" line="279" />
+            <location filename="../dialogs/lead_form.py" line="281" />
+            <source>not given</source>
+            <translation>niet opgegeven</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="218" />
+            <source> weeks</source>
+            <translation> weken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="219" />
+            <source>Duration in weeks</source>
+            <translation>Duur in weken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="220" />
+            <source>Option to extend</source>
+            <translation>Optie tot verlenging</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="225" />
+            <source>D&amp;uration</source>
+            <translation>D&amp;uur</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="226" />
+            <source> h/week</source>
+            <translation> u/week</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="227" />
+            <source>Hours per week</source>
+            <translation>Uren per week</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="231" />
+            <source>&amp;Hours per week</source>
+            <translation>Uren per &amp;week</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="233" />
+            <source>Respond by</source>
+            <translation>Reageren vóór</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="235" />
+            <source>Res&amp;pond by</source>
+            <translation>Re&amp;ageren vóór</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="242" />
+            <source>Freelance (self-employed)</source>
+            <translation>Freelance (zzp)</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="243" />
+            <source>Through an intermediary</source>
+            <translation>Via een intermediair</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="244" />
+            <source>Secondment</source>
+            <translation>Detachering</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="245" />
+            <source>Temporary employment</source>
+            <translation>Tijdelijk dienstverband</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="248" />
+            <source>Contract form</source>
+            <translation>Contractvorm</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="252" />
+            <source>&amp;Contract form</source>
+            <translation>&amp;Contractvorm</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="255" />
+            <source>e.g. model agreement in place</source>
+            <translation>bijv. modelovereenkomst aanwezig</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="256" />
+            <source>Wet &amp;DBA assessment</source>
+            <translation>Wet &amp;DBA-beoordeling</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="259" />
+            <source>What the assignment is about. Leave out why the client is hiring.</source>
+            <translation>Waar de opdracht over gaat. Laat weg waarom de opdrachtgever iemand inhuurt.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="262" />
+            <source>Description</source>
+            <translation>Omschrijving</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="264" />
+            <source>D&amp;escription</source>
+            <translation>&amp;Omschrijving</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="268" />
+            <source>Sealed — only you, and the claimer once you release them</source>
+            <translation>Verzegeld — alleen jij, en degene die claimt zodra jij de gegevens vrijgeeft</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="274" />
+            <source>&amp;Organisation</source>
+            <translation>Orga&amp;nisatie</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="277" />
+            <source>Name, phone or e-mail</source>
+            <translation>Naam, telefoon of e-mail</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="278" />
+            <source>Co&amp;ntact person</source>
+            <translation>Contact&amp;persoon</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="279" />
+            <location filename="../dialogs/lead_form.py" line="281" />
+            <source> €/h</source>
+            <translation> €/u</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="280" />
+            <source>Client rate from</source>
+            <translation>Tarief opdrachtgever vanaf</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="282" />
+            <source>Client rate up to</source>
+            <translation>Tarief opdrachtgever tot</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="285" />
+            <source>to</source>
+            <translation>tot</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="287" />
+            <source>C&amp;lient rate</source>
+            <translation>Tari&amp;ef opdrachtgever</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="290" />
+            <source>&amp;Intermediary</source>
+            <translation>&amp;Intermediair</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="293" />
+            <source>The intermediary's fee</source>
+            <translation>De fee van de intermediair</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="294" />
+            <source>Intermediary &amp;fee</source>
+            <translation>&amp;Fee intermediair</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="298" />
+            <location filename="../dialogs/lead_form.py" line="304" />
+            <source>Referral terms</source>
+            <translation>Aanbrengafspraken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="308" />
+            <source>Referral fee amount</source>
+            <translation>Bedrag van de aanbrengvergoeding</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="310" />
+            <source>&amp;Kind</source>
+            <translation>T&amp;ype</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="311" />
+            <source>A&amp;mount</source>
+            <translation>&amp;Bedrag</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="313" />
+            <source>The claimer agrees to these terms before the sealed details unlock.</source>
+            <translation>Degene die claimt gaat akkoord met deze afspraken voordat de verzegelde gegevens vrijkomen.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="325" />
+            <source>e.g. € 500</source>
+            <translation>bijv. € 500</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="327" />
+            <source>e.g. 5%</source>
+            <translation>bijv. 5%</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="340" />
+            <source>Give the lead a title.</source>
+            <translation>Geef de lead een titel.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="350" />
+            <source>Each skill can be at most 64 characters.</source>
+            <translation>Elke vaardigheid mag maximaal 64 tekens lang zijn.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="352" />
+            <source>A lead can list at most 50 skills.</source>
+            <translation>Een lead kan maximaal 50 vaardigheden noemen.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="367" />
+            <source>Hours per week must be between 0 and 80.</source>
+            <translation>Uren per week moet tussen 0 en 80 liggen.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="372" />
+            <source>The respond-by date is in the past.</source>
+            <translation>De reageren-vóór-datum ligt in het verleden.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="380" />
+            <source>Say how much the referral fee is.</source>
+            <translation>Geef aan hoe hoog de aanbrengvergoeding is.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="388" />
+            <source>The lowest client rate ({0} €/h) is above the highest ({1} €/h).</source>
+            <translation>Het laagste tarief van de opdrachtgever ({0} €/u) is hoger dan het hoogste ({1} €/u).</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="435" />
+            <source>Not saved: {0}</source>
+            <translation>Niet opgeslagen: {0}</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="437" />
+            <source>Not saved because of an unexpected error: {0}</source>
+            <translation>Niet opgeslagen door een onverwachte fout: {0}</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="62" />
+            <source>No referral fee</source>
+            <translation>Geen aanbrengvergoeding</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="63" />
+            <source>A thank-you is enough</source>
+            <translation>Een bedankje is genoeg</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="64" />
+            <source>A fixed fee</source>
+            <translation>Een vast bedrag</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="65" />
+            <source>A percentage of the first invoice</source>
+            <translation>Een percentage van de eerste factuur</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="76" />
+            <source>{0}: {1}</source>
+            <translation>{0}: {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeadStatus</name>
+        <message>
+            <location filename="../pages/leads.py" line="69" />
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="70" />
+            <source>Interest window</source>
+            <translation>Interesseperiode</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="71" />
+            <source>Claimed</source>
+            <translation>Geclaimd</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="72" />
+            <source>Client contacted</source>
+            <translation>Opdrachtgever benaderd</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="73" />
+            <source>Proposal sent</source>
+            <translation>Offerte verstuurd</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="74" />
+            <source>Won</source>
+            <translation>Gegund</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="75" />
+            <source>Lost</source>
+            <translation>Niet gegund</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="76" />
+            <source>Withdrawn</source>
+            <translation>Ingetrokken</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="77" />
+            <source>Passed on</source>
+            <translation>Doorgegeven</translation>
+        </message>
+    </context>
+    <context>
+        <name>Leads</name>
+        <message>
+            <location filename="../pages/leads.py" line="100" />
+            <source>(an idea shared with other members)</source>
+            <translation>(een idee gedeeld met andere leden)</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="101" />
+            <source>(not readable on this device)</source>
+            <translation>(niet leesbaar op dit apparaat)</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeadsPage</name>
+        <message>
+            <location filename="../pages/leads.py" line="150" />
+            <source>Title</source>
+            <translation>Titel</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="151" />
+            <location filename="../pages/leads.py" line="241" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="152" />
+            <source>Given by</source>
+            <translation>Aangebracht door</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="153" />
+            <source>Updated</source>
+            <translation>Bijgewerkt</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="159" />
+            <source>Give a lead</source>
+            <translation>Een lead aanbrengen</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="160" />
+            <source>Share an assignment with the cooperative (Ctrl+N)</source>
+            <translation>Een opdracht delen met de coöperatie (Ctrl+N)</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="190" />
+            <location filename="../pages/leads.py" line="192" />
+            <source>Filter leads</source>
+            <translation>Leads filteren</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="195" />
+            <source>Show leads with status</source>
+            <translation>Leads tonen met status</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="196" />
+            <source>Show only leads with this status</source>
+            <translation>Alleen leads met deze status tonen</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="197" />
+            <source>All statuses</source>
+            <translation>Alle statussen</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="206" />
+            <location filename="../pages/leads.py" line="345" />
+            <source>Leads</source>
+            <translation>Leads</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="212" />
+            <source>No leads yet. Give the first one with Ctrl+N — its client details stay sealed until someone claims it.</source>
+            <translation>Nog geen leads. Breng de eerste aan met Ctrl+N — de gegevens van de opdrachtgever blijven verzegeld totdat iemand de lead claimt.</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="215" />
+            <source>No leads match this filter.</source>
+            <translation>Geen leads gevonden met dit filter.</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="224" />
+            <source>Choose a lead to see what it is about, or give one with Ctrl+N.</source>
+            <translation>Kies een lead om te zien waar die over gaat, of breng er een aan met Ctrl+N.</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="238" />
+            <source>Lead title</source>
+            <translation>Titel van de lead</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="255" />
+            <source>Role</source>
+            <translation>Rol</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="256" />
+            <source>Skills</source>
+            <translation>Vaardigheden</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="257" />
+            <source>Region</source>
+            <translation>Regio</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="258" />
+            <source>Start</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="259" />
+            <source>Duration</source>
+            <translation>Duur</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="260" />
+            <source>Hours per week</source>
+            <translation>Uren per week</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="261" />
+            <source>Respond by</source>
+            <translation>Reageren vóór</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="262" />
+            <source>Contract form</source>
+            <translation>Contractvorm</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="263" />
+            <source>Wet DBA</source>
+            <translation>Wet DBA</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="264" />
+            <source>Referral terms</source>
+            <translation>Aanbrengafspraken</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="265" />
+            <source>Claimed by</source>
+            <translation>Geclaimd door</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="275" />
+            <source>Description</source>
+            <translation>Omschrijving</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="278" />
+            <source>Sealed: only you and the claimer</source>
+            <translation>Verzegeld: alleen jij en degene die claimt</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="284" />
+            <source>Organisation</source>
+            <translation>Organisatie</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="285" />
+            <source>Contact person</source>
+            <translation>Contactpersoon</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="286" />
+            <source>Client rate</source>
+            <translation>Tarief opdrachtgever</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="287" />
+            <source>Intermediary</source>
+            <translation>Intermediair</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="288" />
+            <source>Intermediary fee</source>
+            <translation>Fee intermediair</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="302" />
+            <source>&amp;Claim</source>
+            <translation>&amp;Claimen</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="305" />
+            <source>Take this lead on: the giver hears of it, and can release the client's details to you</source>
+            <translation>Deze lead oppakken: de aanbrenger krijgt bericht en kan de gegevens van de opdrachtgever aan jou vrijgeven</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="310" />
+            <source>Next status</source>
+            <translation>Volgende status</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="311" />
+            <source>The steps this lead can take next</source>
+            <translation>De stappen die deze lead hierna kan zetten</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="312" />
+            <source>&amp;Next step</source>
+            <translation>&amp;Volgende stap</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="314" />
+            <source>&amp;Move</source>
+            <translation>&amp;Doorzetten</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="316" />
+            <source>Record the lead's next step; the giver sees it at once</source>
+            <translation>De volgende stap van de lead vastleggen; de aanbrenger ziet het meteen</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="319" />
+            <source>&amp;Withdraw</source>
+            <translation>&amp;Intrekken</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="320" />
+            <source>Close this lead: it is no longer available</source>
+            <translation>Deze lead sluiten: hij is niet meer beschikbaar</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="322" />
+            <source>&amp;Release details to claimer</source>
+            <translation>&amp;Gegevens vrijgeven aan claimer</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="324" />
+            <source>Let the claimer read the organisation, contact person and rate</source>
+            <translation>Degene die claimde de organisatie, de contactpersoon en het tarief laten lezen</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="402" />
+            <source>Lead given to the cooperative.</source>
+            <translation>Lead aangebracht bij de coöperatie.</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="421" />
+            <source>Could not read this lead: {0}</source>
+            <translation>Kan deze lead niet lezen: {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="450" />
+            <location filename="../pages/leads.py" line="619" />
+            <source>Status is now “{0}”.</source>
+            <translation>Status is nu “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="455" />
+            <source>Given by you · updated {0}</source>
+            <translation>Aangebracht door jou · bijgewerkt {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="457" />
+            <source>Given by {0} · updated {1}</source>
+            <translation>Aangebracht door {0} · bijgewerkt {1}</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="470" />
+            <source>{0}, remote work possible</source>
+            <translation>{0}, op afstand werken mogelijk</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="470" />
+            <source>Remote</source>
+            <translation>Op afstand</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="475" />
+            <source>1 week</source>
+            <translation>1 week</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="477" />
+            <source>{0} weeks</source>
+            <translation>{0} weken</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="480" />
+            <source>{0}, with an option to extend</source>
+            <translation>{0}, met optie tot verlenging</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="482" />
+            <source>Option to extend</source>
+            <translation>Optie tot verlenging</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="487" />
+            <source>you</source>
+            <translation>jij</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="494" />
+            <source>{0} hours</source>
+            <translation>{0} uur</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="511" />
+            <source>€ {0} – € {1} per hour</source>
+            <translation>€ {0} – € {1} per uur</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="513" />
+            <source>from € {0} per hour</source>
+            <translation>vanaf € {0} per uur</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="515" />
+            <source>up to € {0} per hour</source>
+            <translation>tot € {0} per uur</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="532" />
+            <source>You gave no sealed details for this lead.</source>
+            <translation>Je hebt geen verzegelde gegevens opgegeven voor deze lead.</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="537" />
+            <source>The client's details are sealed. They unlock for you once the giver releases them.</source>
+            <translation>De gegevens van de opdrachtgever zijn verzegeld. Je kunt ze lezen zodra de aanbrenger ze vrijgeeft.</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="544" />
+            <source>The client's details are sealed: only the giver, and the member who claims this lead, can read them.</source>
+            <translation>De gegevens van de opdrachtgever zijn verzegeld: alleen de aanbrenger en het lid dat deze lead claimt, kunnen ze lezen.</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="571" />
+            <source>This lead is closed.</source>
+            <translation>Deze lead is gesloten.</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="584" />
+            <source>That did not work: {0}</source>
+            <translation>Dat is niet gelukt: {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="594" />
+            <source>Claiming…</source>
+            <translation>Claimen…</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="598" />
+            <source>You claimed this lead. The giver has been told.</source>
+            <translation>Je hebt deze lead geclaimd. De aanbrenger heeft bericht gekregen.</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="615" />
+            <source>Saving…</source>
+            <translation>Opslaan…</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="629" />
+            <source>Withdraw lead</source>
+            <translation>Lead intrekken</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="630" />
+            <source>Withdraw “{0}”? The lead closes and cannot be reopened.</source>
+            <translation>“{0}” intrekken? De lead wordt gesloten en kan niet worden heropend.</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="645" />
+            <source>Release details</source>
+            <translation>Gegevens vrijgeven</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="647" />
+            <source>Let {0} read the organisation, contact person and rate of this lead? This cannot be undone.</source>
+            <translation>{0} de organisatie, de contactpersoon en het tarief van deze lead laten lezen? Dit kan niet ongedaan worden gemaakt.</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="652" />
+            <source>Releasing…</source>
+            <translation>Vrijgeven…</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="662" />
+            <source>{0} can now read the client's details once their device syncs.</source>
+            <translation>{0} kan de gegevens van de opdrachtgever lezen zodra diens apparaat gesynchroniseerd is.</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="667" />
+            <source>There were no sealed details to release.</source>
+            <translation>Er waren geen verzegelde gegevens om vrij te geven.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../main_window.py" line="74" />
+            <source>Sections</source>
+            <translation>Onderdelen</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="89" />
+            <source>Search…</source>
+            <translation>Zoeken…</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="90" />
+            <source>Search notes, leads and ideas (Ctrl+K)</source>
+            <translation>Notities, leads en ideeën doorzoeken (Ctrl+K)</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="92" />
+            <source>Invite</source>
+            <translation>Uitnodigen</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="93" />
+            <source>Invite someone to the cooperative (Ctrl+I)</source>
+            <translation>Iemand uitnodigen voor de coöperatie (Ctrl+I)</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="99" />
+            <source>Settings (Ctrl+,)</source>
+            <translation>Instellingen (Ctrl+,)</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="100" />
+            <source>Settings</source>
+            <translation>Instellingen</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="176" />
+            <source>Meetup mode: not announcing this device</source>
+            <translation>Meetup-modus: dit apparaat maakt zich niet bekend</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="178" />
+            <source>Undo</source>
+            <translation>Ongedaan maken</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="248" />
+            <source>Undone</source>
+            <translation>Ongedaan gemaakt</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../main_window.py" line="283" />
+            <source>● %n member(s) online</source>
+            <translation>
+                <numerusform>● %n lid online</numerusform>
+                <numerusform>● %n leden online</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="283" />
+            <source>○ offline</source>
+            <translation>○ offline</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="298" />
+            <source>Syncing %v of %m</source>
+            <translation>Synchroniseren: %v van %m</translation>
+        </message>
+        <message>
+            <location filename="../notify.py" line="86" />
+            <source>New member</source>
+            <translation>Nieuw lid</translation>
+        </message>
+        <message>
+            <location filename="../notify.py" line="86" />
+            <source>{0} joined the cooperative</source>
+            <translation>{0} is lid geworden van de coöperatie</translation>
+        </message>
+        <message>
+            <location filename="../notify.py" line="95" />
+            <source>New lead for you</source>
+            <translation>Nieuwe lead voor jou</translation>
+        </message>
+        <message>
+            <location filename="../notify.py" line="96" />
+            <source>“{0}” matches your skills: {1}</source>
+            <translation>“{0}” past bij je vaardigheden: {1}</translation>
+        </message>
+        <message>
+            <location filename="../notify.py" line="104" />
+            <source>Your lead moved</source>
+            <translation>Je lead heeft een nieuwe status</translation>
+        </message>
+        <message>
+            <location filename="../notify.py" line="105" />
+            <source>“{0}” is now {1}</source>
+            <translation>“{0}” is nu {1}</translation>
+        </message>
+        <message>
+            <location filename="../notify.py" line="47" />
+            <source>Show CoopShare</source>
+            <translation>CoopShare tonen</translation>
+        </message>
+        <message>
+            <location filename="../notify.py" line="49" />
+            <source>Quit</source>
+            <translation>Afsluiten</translation>
+        </message>
+    </context>
+    <context>
+        <name>NearbyPage</name>
+        <message>
+            <location filename="../pages/nearby.py" line="68" />
+            <source>Member</source>
+            <translation>Lid</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="69" />
+            <source>Device</source>
+            <translation>Apparaat</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="70" />
+            <location filename="../pages/nearby.py" line="183" />
+            <source>Address</source>
+            <translation>Adres</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="71" />
+            <source>Found by</source>
+            <translation>Gevonden via</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="72" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="73" />
+            <source>Last seen</source>
+            <translation>Laatst gezien</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="89" />
+            <source>Devices nearby</source>
+            <translation>Apparaten in de buurt</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="110" />
+            <source>Nearby</source>
+            <translation>In de buurt</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="118" />
+            <source>Discovery off</source>
+            <translation>Netwerkdetectie uit</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="120" />
+            <source>Discovery is off: only members added by address in Settings connect to this device.</source>
+            <translation>Netwerkdetectie staat uit: alleen leden die in Instellingen op adres zijn toegevoegd, maken verbinding met dit apparaat.</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="123" />
+            <source>Meetup mode on</source>
+            <translation>Meetup-modus aan</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="125" />
+            <source>Meetup mode is on: this device looks for members on this network without announcing itself.</source>
+            <translation>Meetup-modus staat aan: dit apparaat zoekt leden op dit netwerk zonder zichzelf bekend te maken.</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="128" />
+            <source>Meetup mode off</source>
+            <translation>Meetup-modus uit</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="130" />
+            <source>Meetup mode is off: members on this network can find this device. Only members recognise it.</source>
+            <translation>Meetup-modus staat uit: leden op dit netwerk kunnen dit apparaat vinden. Alleen leden herkennen het.</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="141" />
+            <source>No one nearby yet. Members running CoopShare on this network appear here by themselves. On guest Wi-Fi or a hotspot that blocks discovery, add a member by address in Settings.</source>
+            <translation>Nog niemand in de buurt. Leden die CoopShare op dit netwerk gebruiken, verschijnen hier vanzelf. Op gastwifi of een hotspot die detectie blokkeert, voeg je een lid op adres toe in Instellingen.</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="177" />
+            <source>Could not list nearby devices: {0}</source>
+            <translation>Kan apparaten in de buurt niet tonen: {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="182" />
+            <source>This network</source>
+            <translation>Dit netwerk</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="184" />
+            <source>They connected</source>
+            <translation>Inkomende verbinding</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="188" />
+            <source>A member (not connected yet)</source>
+            <translation>Een lid (nog niet verbonden)</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="195" />
+            <source>● Connected</source>
+            <translation>● Verbonden</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="195" />
+            <source>○ Not connected</source>
+            <translation>○ Niet verbonden</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="201" />
+            <source>now</source>
+            <translation>nu</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="203" />
+            <source>never</source>
+            <translation>nooit</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="206" />
+            <source>just now</source>
+            <translation>zojuist</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="210" />
+            <source>a minute ago</source>
+            <translation>een minuut geleden</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="211" />
+            <source>{0} minutes ago</source>
+            <translation>{0} minuten geleden</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotesPage</name>
+        <message>
+            <location filename="../pages/notes.py" line="66" />
+            <location filename="../pages/notes.py" line="124" />
+            <source>Title</source>
+            <translation>Titel</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="67" />
+            <location filename="../pages/notes.py" line="132" />
+            <source>Tags</source>
+            <translation>Tags</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="68" />
+            <source>Author</source>
+            <translation>Auteur</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="69" />
+            <source>Updated</source>
+            <translation>Bijgewerkt</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="75" />
+            <source>New note</source>
+            <translation>Nieuwe notitie</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="76" />
+            <source>Write a new note (Ctrl+N)</source>
+            <translation>Een nieuwe notitie schrijven (Ctrl+N)</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="87" />
+            <source>Filter notes</source>
+            <translation>Notities filteren</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="108" />
+            <location filename="../pages/notes.py" line="193" />
+            <source>Notes</source>
+            <translation>Notities</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="112" />
+            <source>No notes yet.
+Press Ctrl+N to write the first one, or import a folder of Markdown files.</source>
+            <translation>Nog geen notities.
+Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-bestanden.</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="125" />
+            <source>Note title</source>
+            <translation>Titel van de notitie</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="131" />
+            <source>Tags, separated by commas</source>
+            <translation>Tags, gescheiden door komma's</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="139" />
+            <source>Keep this version</source>
+            <translation>Deze versie houden</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="141" />
+            <source>Save the text shown as the one version of this note</source>
+            <translation>De getoonde tekst opslaan als de enige versie van deze notitie</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="146" />
+            <source>Write in Markdown. Link notes with [[Title]].</source>
+            <translation>Schrijf in Markdown. Link notities met [[Titel]].</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="147" />
+            <source>Note text</source>
+            <translation>Tekst van de notitie</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="150" />
+            <source>Preview</source>
+            <translation>Voorbeeld</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="157" />
+            <location filename="../pages/notes.py" line="168" />
+            <source>Linked from</source>
+            <translation>Gelinkt vanuit</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="162" />
+            <source>Delete</source>
+            <translation>Verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="163" />
+            <source>Delete this note (it can be undone)</source>
+            <translation>Deze notitie verwijderen (kan ongedaan worden gemaakt)</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="270" />
+            <source>By {0} · updated {1}</source>
+            <translation>Door {0} · bijgewerkt {1}</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="271" />
+            <source> · read only</source>
+            <translation> · alleen-lezen</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="280" />
+            <source>Two edits of this note were made at the same time. The other version reads:
+{0}</source>
+            <translation>Deze notitie is twee keer tegelijk bewerkt. De andere versie luidt:
+{0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="317" />
+            <source>Editing…</source>
+            <translation>Bewerken…</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="334" />
+            <source>A note needs a title before it is saved.</source>
+            <translation>Een notitie heeft een titel nodig voordat die wordt opgeslagen.</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="337" />
+            <source>Saving…</source>
+            <translation>Opslaan…</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="356" />
+            <source>Saved</source>
+            <translation>Opgeslagen</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="361" />
+            <source>Not saved: {0}</source>
+            <translation>Niet opgeslagen: {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="378" />
+            <source>Deleted “{0}”</source>
+            <translation>“{0}” verwijderd</translation>
+        </message>
+    </context>
+    <context>
+        <name>Page</name>
+        <message>
+            <location filename="../pages/base.py" line="39" />
+            <source>CoopShare</source>
+            <translation>CoopShare</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeoplePage</name>
+        <message>
+            <location filename="../pages/people.py" line="132" />
+            <source>People</source>
+            <translation>Mensen</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="140" />
+            <location filename="../pages/people.py" line="163" />
+            <source>Members</source>
+            <translation>Leden</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="143" />
+            <source>Name</source>
+            <translation>Naam</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="144" />
+            <source>Role</source>
+            <translation>Rol</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="145" />
+            <source>Devices</source>
+            <translation>Apparaten</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="146" />
+            <source>Verify</source>
+            <translation>Verifiëren</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="168" />
+            <source>Compare these digits with the other person's screen to verify each other. If they match, nobody is impersonating either of you.</source>
+            <translation>Vergelijk deze cijfers met het scherm van de ander om elkaar te verifiëren. Komen ze overeen, dan doet niemand zich voor als een van jullie.</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="199" />
+            <source>Admin</source>
+            <translation>Beheerder</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="199" />
+            <source>Member</source>
+            <translation>Lid</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="212" />
+            <source>{0} (you)</source>
+            <translation>{0} (jij)</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="220" />
+            <source>1 member</source>
+            <translation>1 lid</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="220" />
+            <source>{0} members</source>
+            <translation>{0} leden</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="245" />
+            <source>Skills: {0}</source>
+            <translation>Vaardigheden: {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="247" />
+            <source>No skills listed yet.</source>
+            <translation>Nog geen vaardigheden opgegeven.</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="251" />
+            <source>Available:</source>
+            <translation>Beschikbaar:</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="254" />
+            <source>No availability given for the coming months.</source>
+            <translation>Geen beschikbaarheid opgegeven voor de komende maanden.</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="257" />
+            <source>Ambitions: {0}</source>
+            <translation>Ambities: {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="259" />
+            <source>Safety number: {0}</source>
+            <translation>Veiligheidsnummer: {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="264" />
+            <source>{0} to {1}, {2} hours a week</source>
+            <translation>{0} tot {1}, {2} uur per week</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="268" />
+            <source>, {0}</source>
+            <translation>, {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="270" />
+            <source>, remote possible</source>
+            <translation>, op afstand mogelijk</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="279" />
+            <source>My profile</source>
+            <translation>Mijn profiel</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="282" />
+            <source>What colleagues see about you. Leads that match your skills are pointed out to you.</source>
+            <translation>Wat collega's over jou zien. Je krijgt een seintje bij leads die bij je vaardigheden passen.</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="290" />
+            <source>Skills</source>
+            <translation>Vaardigheden</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="293" />
+            <source>Separated by commas, for example interim management, procurement, Lean</source>
+            <translation>Gescheiden door komma's, bijvoorbeeld interim-management, inkoop, Lean</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="295" />
+            <source>Skills, separated by commas</source>
+            <translation>Vaardigheden, gescheiden door komma's</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="300" />
+            <source>Availability</source>
+            <translation>Beschikbaarheid</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="304" />
+            <source>From</source>
+            <translation>Van</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="305" />
+            <source>To</source>
+            <translation>Tot</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="306" />
+            <source>Hours/week</source>
+            <translation>Uren/week</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="307" />
+            <location filename="../pages/people.py" line="395" />
+            <source>Region</source>
+            <translation>Regio</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="308" />
+            <source>Remote</source>
+            <translation>Op afstand</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="314" />
+            <source>Availability windows</source>
+            <translation>Beschikbaarheidsperiodes</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="326" />
+            <source>Add window</source>
+            <translation>Periode toevoegen</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="327" />
+            <source>Add a period when you are available</source>
+            <translation>Een periode toevoegen waarin je beschikbaar bent</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="329" />
+            <source>Remove window</source>
+            <translation>Periode verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="330" />
+            <source>Remove the selected period</source>
+            <translation>De geselecteerde periode verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="338" />
+            <source>Each window lasts at most 90 days and expires when it ends; add a new one to renew it. Never write down why you are or are not available.</source>
+            <translation>Elke periode duurt maximaal 90 dagen en vervalt wanneer die afloopt; voeg een nieuwe toe om te verlengen. Schrijf nooit op waarom je wel of niet beschikbaar bent.</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="353" />
+            <location filename="../pages/people.py" line="358" />
+            <source>Ambitions</source>
+            <translation>Ambities</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="356" />
+            <source>What kind of work would you like to do next? What do you want to learn?</source>
+            <translation>Wat voor werk wil je hierna doen? Wat wil je leren?</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="368" />
+            <source>Save profile</source>
+            <translation>Profiel opslaan</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="369" />
+            <source>Share your profile with the cooperative</source>
+            <translation>Je profiel delen met de coöperatie</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="391" />
+            <source>Hours per week</source>
+            <translation>Uren per week</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="394" />
+            <source>e.g. Utrecht</source>
+            <translation>bijv. Utrecht</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="398" />
+            <source>No</source>
+            <translation>Nee</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="399" />
+            <source>Yes</source>
+            <translation>Ja</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="401" />
+            <source>Remote work possible</source>
+            <translation>Op afstand werken mogelijk</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="404" />
+            <source>Available from</source>
+            <translation>Beschikbaar vanaf</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="405" />
+            <source>Available until</source>
+            <translation>Beschikbaar tot</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="437" />
+            <source>Not saved yet</source>
+            <translation>Nog niet opgeslagen</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="460" />
+            <source>An availability window ended and is left out when you save.</source>
+            <translation>Een beschikbaarheidsperiode is afgelopen en wordt weggelaten bij het opslaan.</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="463" />
+            <source>{0} availability windows ended and are left out when you save.</source>
+            <translation>{0} beschikbaarheidsperiodes zijn afgelopen en worden weggelaten bij het opslaan.</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="467" />
+            <source>You have not shared a profile yet.</source>
+            <translation>Je hebt nog geen profiel gedeeld.</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="486" />
+            <source>A skill is at most {0} characters: “{1}…”.</source>
+            <translation>Een vaardigheid is maximaal {0} tekens: “{1}…”.</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="491" />
+            <source>List at most {0} skills.</source>
+            <translation>Noem maximaal {0} vaardigheden.</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="499" />
+            <source>Window {0}: it ends before it starts.</source>
+            <translation>Periode {0}: het einde ligt vóór het begin.</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="504" />
+            <source>Window {0}: it lasts {1} days; a window lasts at most {2} days. Shorten it, and add a new window later to renew.</source>
+            <translation>Periode {0}: die duurt {1} dagen; een periode duurt maximaal {2} dagen. Maak hem korter, en voeg later een nieuwe periode toe om te verlengen.</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="511" />
+            <source>Window {0}: the region is at most {1} characters.</source>
+            <translation>Periode {0}: de regio is maximaal {1} tekens.</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="520" />
+            <source>Ambitions are at most {0} characters (now {1}).</source>
+            <translation>Ambities zijn maximaal {0} tekens (nu {1}).</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="531" />
+            <source>Not saved: fix the marked fields first.</source>
+            <translation>Niet opgeslagen: verbeter eerst de gemarkeerde velden.</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="536" />
+            <source>Saving…</source>
+            <translation>Opslaan…</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="543" />
+            <source>Saved and shared with the cooperative.</source>
+            <translation>Opgeslagen en gedeeld met de coöperatie.</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="549" />
+            <source>Not saved: {0}</source>
+            <translation>Niet opgeslagen: {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="551" />
+            <source>Not saved.</source>
+            <translation>Niet opgeslagen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryPage</name>
+        <message>
+            <location filename="../dialogs/first_run.py" line="776" />
+            <source>Your recovery key</source>
+            <translation>Je herstelsleutel</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="778" />
+            <source>If this computer is lost, this key restores your membership on a new one.</source>
+            <translation>Als deze computer kwijtraakt, herstelt deze sleutel je lidmaatschap op een nieuwe.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="791" />
+            <source>Try again</source>
+            <translation>Opnieuw proberen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="804" />
+            <source>Write this key on paper and keep it somewhere safe, away from this computer. Anyone who has it can act as you, so never send it by e-mail or chat.</source>
+            <translation>Schrijf deze sleutel op papier en bewaar hem op een veilige plek, niet bij deze computer. Wie hem heeft, kan zich als jou voordoen: stuur hem dus nooit per e-mail of chat.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="823" />
+            <source>Recovery key</source>
+            <translation>Herstelsleutel</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="826" />
+            <source>&amp;Copy</source>
+            <translation>&amp;Kopiëren</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="827" />
+            <source>Copy the recovery key to the clipboard</source>
+            <translation>De herstelsleutel naar het klembord kopiëren</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="834" />
+            <source>I have &amp;written it down</source>
+            <translation>Ik heb hem &amp;opgeschreven</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="850" />
+            <source>Creating your keys… this takes a moment.</source>
+            <translation>Je sleutels worden aangemaakt… dit duurt even.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="878" />
+            <source>This data folder already holds an identity. Close this window and start CoopShare again to unlock it.</source>
+            <translation>Deze gegevensmap bevat al een identiteit. Sluit dit venster en start CoopShare opnieuw om de map te ontgrendelen.</translation>
+        </message>
+        <message>
+            <source>Your identity was created, but something went wrong afterwards: {0}</source>
+            <translation type="vanished">Je identiteit is aangemaakt, maar daarna ging er iets mis: {0}</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="884" />
+            <source>Your keys could not be created: {0}</source>
+            <translation>Je sleutels konden niet worden aangemaakt: {0}</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="891" />
+            <source>Copied. Remember to clear the clipboard afterwards.</source>
+            <translation>Gekopieerd. Vergeet niet het klembord daarna te wissen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchDialog</name>
+        <message>
+            <location filename="../dialogs/search.py" line="89" />
+            <source>Search</source>
+            <translation>Zoeken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/search.py" line="97" />
+            <source>Search notes, leads and ideas</source>
+            <translation>Notities, leads en ideeën doorzoeken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/search.py" line="98" />
+            <source>Search text</source>
+            <translation>Zoektekst</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/search.py" line="115" />
+            <source>Search results</source>
+            <translation>Zoekresultaten</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/search.py" line="137" />
+            <source>Type to search. ↑ ↓ to move, Enter to open, Esc to close.</source>
+            <translation>Typ om te zoeken. ↑ ↓ om te bewegen, Enter om te openen, Esc om te sluiten.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/search.py" line="152" />
+            <source>Searching…</source>
+            <translation>Zoeken…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/search.py" line="167" />
+            <source>1 result</source>
+            <translation>1 resultaat</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/search.py" line="167" />
+            <source>{0} results</source>
+            <translation>{0} resultaten</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/search.py" line="172" />
+            <source>Nothing found for “{0}”.</source>
+            <translation>Niets gevonden voor “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/search.py" line="176" />
+            <source>Search failed: {0}</source>
+            <translation>Zoeken mislukt: {0}</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/search.py" line="185" />
+            <source>Note</source>
+            <translation>Notitie</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/search.py" line="185" />
+            <source>Lead</source>
+            <translation>Lead</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/search.py" line="185" />
+            <source>Idea</source>
+            <translation>Idee</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/search.py" line="191" />
+            <source>(untitled)</source>
+            <translation>(zonder titel)</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/search.py" line="192" />
+            <source>by {0}</source>
+            <translation>door {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../dialogs/settings.py" line="80" />
+            <source>Settings</source>
+            <translation>Instellingen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="86" />
+            <source>General</source>
+            <translation>Algemeen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="87" />
+            <source>Network</source>
+            <translation>Netwerk</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="88" />
+            <source>Passphrase</source>
+            <translation>Wachtwoordzin</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="89" />
+            <source>Data</source>
+            <translation>Gegevens</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="107" />
+            <location filename="../dialogs/settings.py" line="121" />
+            <source>System</source>
+            <translation>Systeem</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="110" />
+            <source>Language</source>
+            <translation>Taal</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="113" />
+            <source>Language:</source>
+            <translation>Taal:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="115" />
+            <source>The new language applies fully after you restart CoopShare.</source>
+            <translation>De nieuwe taal is volledig actief nadat je CoopShare opnieuw hebt gestart.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="122" />
+            <source>Light</source>
+            <translation>Licht</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="123" />
+            <source>Dark</source>
+            <translation>Donker</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="124" />
+            <source>Theme</source>
+            <translation>Thema</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="127" />
+            <source>Theme:</source>
+            <translation>Thema:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="135" />
+            <source>Find members on this network automatically</source>
+            <translation>Leden op dit netwerk automatisch vinden</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="141" />
+            <source>Uses local discovery (mDNS). Other devices see only a random name and a code that changes every ten minutes; only members recognise it.</source>
+            <translation>Gebruikt lokale netwerkdetectie (mDNS). Andere apparaten zien alleen een willekeurige naam en een code die elke tien minuten verandert; alleen leden herkennen die.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="146" />
+            <source>Meetup mode</source>
+            <translation>Meetup-modus</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="152" />
+            <source>At a meetup or on a shared network, this device looks for other members but does not announce itself. Members it finds still sync with it.</source>
+            <translation>Op een meetup of een gedeeld netwerk zoekt dit apparaat naar andere leden, maar maakt het zichzelf niet bekend. Leden die het vindt, synchroniseren gewoon met dit apparaat.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="157" />
+            <source>Members by address:</source>
+            <translation>Leden op adres:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="159" />
+            <source>for example 192.168.1.20:47490, nas.local:47490</source>
+            <translation>bijvoorbeeld 192.168.1.20:47490, nas.local:47490</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="160" />
+            <source>Members by address</source>
+            <translation>Leden op adres</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="166" />
+            <source>For guest Wi-Fi or a hotspot that blocks discovery: CoopShare keeps trying these addresses (HOST:PORT, separated by commas).</source>
+            <translation>Voor gastwifi of een hotspot die detectie blokkeert: CoopShare blijft deze adressen proberen (HOST:POORT, gescheiden door komma's).</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="174" />
+            <source>Network changes apply the next time CoopShare starts.</source>
+            <translation>Netwerkwijzigingen gaan in wanneer CoopShare de volgende keer start.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="184" />
+            <source>Your passphrase protects your keys and everything CoopShare keeps on this laptop. Nobody can reset it for you: keep it somewhere safe.</source>
+            <translation>Je wachtwoordzin beschermt je sleutels en alles wat CoopShare op deze laptop bewaart. Niemand kan hem voor je resetten: bewaar hem op een veilige plek.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="190" />
+            <source>Current passphrase</source>
+            <translation>Huidige wachtwoordzin</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="191" />
+            <source>New passphrase</source>
+            <translation>Nieuwe wachtwoordzin</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="192" />
+            <source>Repeat the new passphrase</source>
+            <translation>Herhaal de nieuwe wachtwoordzin</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="193" />
+            <source>Current:</source>
+            <translation>Huidige:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="194" />
+            <source>New:</source>
+            <translation>Nieuwe:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="195" />
+            <source>Repeat new:</source>
+            <translation>Herhaal nieuwe:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="198" />
+            <source>Change passphrase</source>
+            <translation>Wachtwoordzin wijzigen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="212" />
+            <source>Data folder:</source>
+            <translation>Gegevensmap:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="216" />
+            <source>Data folder</source>
+            <translation>Gegevensmap</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="219" />
+            <source>Open folder</source>
+            <translation>Map openen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="220" />
+            <source>Show the data folder in your file manager</source>
+            <translation>De gegevensmap tonen in je bestandsbeheerder</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="227" />
+            <source>Everything in it is encrypted. To move CoopShare to another laptop, copy this folder while CoopShare is closed; you need your passphrase to open it.</source>
+            <translation>Alles erin is versleuteld. Wil je CoopShare naar een andere laptop verhuizen, kopieer deze map dan terwijl CoopShare gesloten is; je hebt je wachtwoordzin nodig om hem te openen.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="269" />
+            <source>Type your current passphrase.</source>
+            <translation>Typ je huidige wachtwoordzin.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="272" />
+            <source>Type a new passphrase.</source>
+            <translation>Typ een nieuwe wachtwoordzin.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="275" />
+            <source>The two new passphrases are not the same.</source>
+            <translation>De twee nieuwe wachtwoordzinnen zijn niet hetzelfde.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="279" />
+            <source>The new passphrase is the same as the current one.</source>
+            <translation>De nieuwe wachtwoordzin is dezelfde als de huidige.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="283" />
+            <source>Changing the passphrase…</source>
+            <translation>De wachtwoordzin wordt gewijzigd…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="295" />
+            <source>Passphrase changed. Use the new one the next time you open CoopShare.</source>
+            <translation>Wachtwoordzin gewijzigd. Gebruik de nieuwe wanneer je CoopShare de volgende keer opent.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="305" />
+            <source>The current passphrase is not correct. Nothing was changed.</source>
+            <translation>De huidige wachtwoordzin is niet juist. Er is niets gewijzigd.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="309" />
+            <source>The passphrase was not changed: {0}</source>
+            <translation>De wachtwoordzin is niet gewijzigd: {0}</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="330" />
+            <source>“{0}” is not an address as HOST:PORT, for example 192.168.1.20:47490.</source>
+            <translation>“{0}” is geen adres in de vorm HOST:POORT, bijvoorbeeld 192.168.1.20:47490.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockDialog</name>
+        <message>
+            <location filename="../dialogs/unlock.py" line="58" />
+            <source>Unlock CoopShare</source>
+            <translation>CoopShare ontgrendelen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/unlock.py" line="71" />
+            <source>Welcome back</source>
+            <translation>Welkom terug</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/unlock.py" line="75" />
+            <source>Type your passphrase to open your cooperative's notes, leads and ideas.</source>
+            <translation>Typ je wachtwoordzin om de notities, leads en ideeën van je coöperatie te openen.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/unlock.py" line="84" />
+            <location filename="../dialogs/unlock.py" line="85" />
+            <source>Passphrase</source>
+            <translation>Wachtwoordzin</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/unlock.py" line="89" />
+            <source>&amp;Show passphrase</source>
+            <translation>Wachtwoordzin &amp;tonen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/unlock.py" line="100" />
+            <source>Data folder: {0}</source>
+            <translation>Gegevensmap: {0}</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/unlock.py" line="109" />
+            <source>&amp;Unlock</source>
+            <translation>&amp;Ontgrendelen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/unlock.py" line="113" />
+            <source>Quit</source>
+            <translation>Afsluiten</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/unlock.py" line="131" />
+            <source>Type your passphrase.</source>
+            <translation>Typ je wachtwoordzin.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/unlock.py" line="136" />
+            <source>Unlocking…</source>
+            <translation>Ontgrendelen…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/unlock.py" line="164" />
+            <source>Wrong passphrase. Check it and try again.</source>
+            <translation>Onjuiste wachtwoordzin. Controleer hem en probeer het opnieuw.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/unlock.py" line="166" />
+            <source>This data folder holds no identity.</source>
+            <translation>Deze gegevensmap bevat geen identiteit.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/unlock.py" line="171" />
+            <source>The key file in this data folder is damaged. Restore it from a backup, or start again with your recovery key.</source>
+            <translation>Het sleutelbestand in deze gegevensmap is beschadigd. Zet het terug vanuit een back-up, of begin opnieuw met je herstelsleutel.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/unlock.py" line="177" />
+            <source>The data folder could not be opened: {0}</source>
+            <translation>De gegevensmap kon niet worden geopend: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomePage</name>
+        <message>
+            <location filename="../dialogs/first_run.py" line="627" />
+            <source>Welcome to CoopShare</source>
+            <translation>Welkom bij CoopShare</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="628" />
+            <source>Share knowledge, leads and ideas with your cooperative.</source>
+            <translation>Deel kennis, leads en ideeën met je coöperatie.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="633" />
+            <source>CoopShare lets the members of a cooperative share knowledge notes, leads for assignments and ideas — directly between their own laptops, with no central server. Everything you write is signed by you and encrypted for the people you share it with. Members find each other on the local network, at the office or at a meetup, and keep each other up to date.</source>
+            <translation>Met CoopShare delen de leden van een coöperatie kennisnotities, leads voor opdrachten en ideeën — rechtstreeks tussen hun eigen laptops, zonder centrale server. Alles wat je schrijft, wordt door jou ondertekend en versleuteld voor de mensen met wie je het deelt. Leden vinden elkaar op het lokale netwerk, op kantoor of op een meetup, en houden elkaar op de hoogte.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="641" />
+            <source>In three short steps you will:
+1.  choose your name and a passphrase,
+2.  write down your recovery key,
+3.  create a cooperative, or join one with an invitation.</source>
+            <translation>In drie korte stappen:
+1.  kies je je naam en een wachtwoordzin,
+2.  schrijf je je herstelsleutel op,
+3.  richt je een coöperatie op, of word je lid met een uitnodiging.</translation>
+        </message>
+    </context>
+    <context>
+        <name>app</name>
+        <message>
+            <location filename="../app.py" line="72" />
+            <source>CoopShare could not start its network connection ({0}). You can keep working; changes sync later.</source>
+            <translation>CoopShare kon de netwerkverbinding niet starten ({0}). Je kunt gewoon doorwerken; wijzigingen worden later gesynchroniseerd.</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Regenerate the Dutch translation source from the GUI code and compile it.
+#
+#   tools/update_translations.sh
+#
+# 1. pyside6-lupdate scans every .py under src/coopshare/gui (recursively) and merges new and
+#    changed source strings into gui/i18n/coopshare_nl.ts; existing translations are kept, strings
+#    gone from the code are marked vanished/obsolete.
+# 2. A fix-up step moves strings to the context Qt looks them up in at run time, where lupdate
+#    cannot know it: window.tr(...) in notify.py runs as MainWindow.tr, and the _t(...) helpers of
+#    the lead and idea forms call QCoreApplication.translate("LeadForm"/"IdeaForm", ...).
+# 3. pyside6-lrelease compiles coopshare_nl.qm (what gui/i18n.py loads).
+#
+# Then translate the unfinished entries (Qt Linguist: .venv/bin/pyside6-linguist) and run again.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+BIN="${VENV:-.venv}/bin"
+GUI=src/coopshare/gui
+TS="$GUI/i18n/coopshare_nl.ts"
+QM="$GUI/i18n/coopshare_nl.qm"
+
+mkdir -p "$GUI/i18n"
+SOURCES="$(mktemp)"
+trap 'rm -f "$SOURCES"' EXIT
+find "$GUI" -name '*.py' | LC_ALL=C sort > "$SOURCES"
+
+"$BIN/pyside6-lupdate" -source-language en -target-language nl_NL \
+    -tr-function-alias tr+=_t "@$SOURCES" -ts "$TS"
+
+"$BIN/python" - "$TS" <<'PY'
+"""Move messages lupdate put in a variable's context ('window', 'self.window', '') to the class
+context Qt uses at run time; a translation already there (now vanished) is carried over."""
+import sys
+import xml.etree.ElementTree as ET
+
+RUNTIME_CONTEXT = {"notify.py": "MainWindow", "lead_form.py": "LeadForm", "idea_form.py": "IdeaForm"}
+BOGUS = {"", "window", "self.window"}
+
+path = sys.argv[1]
+tree = ET.parse(path)
+root = tree.getroot()
+contexts = {(c.findtext("name") or ""): c for c in root.findall("context")}
+
+
+def key(m):
+    return (m.findtext("source"), m.findtext("comment"), m.get("numerus"))
+
+
+def target_context(name):
+    c = contexts.get(name)
+    if c is None:
+        c = ET.SubElement(root, "context")
+        ET.SubElement(c, "name").text = name
+        contexts[name] = c
+    return c
+
+
+moved = 0
+for name in sorted(BOGUS & contexts.keys()):
+    bogus = contexts[name]
+    for m in bogus.findall("message"):
+        loc = m.find("location")
+        file = (loc.get("filename") if loc is not None else "").rsplit("/", 1)[-1]
+        if file not in RUNTIME_CONTEXT:
+            print(f"warning: {file}: no run-time context for {key(m)[0]!r}", file=sys.stderr)
+            continue
+        dest = target_context(RUNTIME_CONTEXT[file])
+        old = next((o for o in dest.findall("message") if key(o) == key(m)), None)
+        bogus.remove(m)
+        moved += 1
+        if old is None:
+            dest.append(m)
+            continue
+        kept = old.find("translation")
+        if kept.get("type") in ("vanished", "obsolete"):  # translated before (lupdate: vanished
+            old.remove(kept)  # = was finished, obsolete = was unfinished): keep that translation
+            if kept.get("type") == "vanished":
+                kept.attrib.pop("type")
+            else:
+                kept.set("type", "unfinished")
+            for loc in old.findall("location"):
+                old.remove(loc)
+            m.remove(m.find("translation"))
+            m.append(kept)
+            dest.remove(old)
+            dest.append(m)
+        else:  # also in the code under the right context: one message, every location
+            for i, loc in enumerate(m.findall("location")):
+                old.insert(1 + i, loc)
+    if not bogus.findall("message"):
+        root.remove(bogus)
+ET.indent(tree, space="    ")
+body = ET.tostring(root, encoding="unicode")
+with open(path, "w", encoding="utf-8") as f:
+    f.write('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n")
+print(f"    Moved {moved} message(s) to their run-time context")
+PY
+
+"$BIN/pyside6-lrelease" "$TS" -qm "$QM"
