@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QStyle, QSystemTrayIcon
 
+from coopshare.gui.pages.leads import status_label
 from coopshare.gui.text import safe
 from coopshare.model.items import Kind
 from coopshare.service import events as ev
@@ -103,7 +104,7 @@ class Tray:
             self.show(
                 self.window.tr("Your lead moved"),
                 self.window.tr("“{0}” is now {1}").format(
-                    safe(d.get("title"), 80), d.get("status", "")
+                    safe(d.get("title"), 80), status_label(str(d.get("status", "")))
                 ),
             )
 

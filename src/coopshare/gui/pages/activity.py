@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel, SummaryRole
 from coopshare.gui.pages.base import Page, empty_state
+from coopshare.gui.pages.leads import status_label
 from coopshare.gui.text import safe, when
 
 FEED_KINDS = ("note", "lead", "idea")
@@ -214,9 +215,9 @@ class ActivityPage(Page):
         who = safe(row.get("author", ""), 80)
         kind = row.get("kind")
         if kind == "lead":
-            status = safe(row.get("status", ""), 40)
+            status = str(row.get("status", ""))
             if status and status != "open":
-                return self.tr("{0} gave a lead · now {1}").format(who, status)
+                return self.tr("{0} gave a lead · now {1}").format(who, status_label(status))
             return self.tr("{0} gave a lead").format(who)
         if kind == "idea":
             return self.tr("{0} shared an idea").format(who)
