@@ -69,7 +69,7 @@ def test_ipv6_link_local_only(tmp_path: Path) -> None:
     with lab(2, ipv4=False) as world:
         _serve_all(world, homes)
         world.cli(2, homes[1], "note", "add", "--title", "Over IPv6", "--body", "fe80::")
-        assert wait_for(lambda: _has_note(homes[0], "Over IPv6"), 45)
+        assert wait_for(lambda: _has_note(homes[0], "Over IPv6"), 90)
     addrs = [
         p["addr"] for p in cli_json(homes[0], "list", "peers") + cli_json(homes[1], "list", "peers")
     ]
