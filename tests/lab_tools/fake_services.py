@@ -29,7 +29,7 @@ async def main() -> None:
 
     server = await asyncio.start_server(on_connect, addr, 0)
     port = server.sockets[0].getsockname()[1]
-    azc = AsyncZeroconf()
+    azc = AsyncZeroconf(interfaces=[addr])  # the lab host's own eth0 address only
     infos = []
     for i in range(count):
         info = AsyncServiceInfo(
