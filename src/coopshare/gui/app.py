@@ -49,7 +49,7 @@ def start_node(
     *,
     demo_peers: list[tuple[str, int]] | None = None,
 ) -> tuple[Bridge, Network | None]:
-    node = Node(home, passphrase)
+    node = Node(home, passphrase, search_index=True)
     bridge = Bridge(node)
     bridge.call_sync(node.open())
     demo = demo_peers is not None

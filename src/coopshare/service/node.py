@@ -57,8 +57,11 @@ class NodeStats:
 
 
 class Node:
-    def __init__(self, home: Path, passphrase: str | None) -> None:
+    def __init__(self, home: Path, passphrase: str | None, *, search_index: bool = False) -> None:
+        """`search_index`: keep the in-memory search index built ahead (the desktop app does;
+        `serve` and `sync` do not, so they spend no time or memory on it)."""
         self.home = home
+        self._search_index = search_index
         self._passphrase = passphrase
         self._db_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coopshare-db")
         self._verify_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="coopshare-verify")
@@ -93,7 +96,8 @@ class Node:
         self._join_ctx = tls.join_server_context(self.coop.me)
         await self._roster_changed()
         self._spawn(self._watch())
-        self._spawn(self._keep_search_index())
+        if self._search_index:
+            self._spawn(self._keep_search_index())
 
     async def close(self) -> None:
         self._closing = True

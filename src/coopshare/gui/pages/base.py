@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from coopshare.gui.bridge import Bridge
+from coopshare.gui.models import IdRole
 
 
 class Page(QWidget):
@@ -56,3 +59,50 @@ def plain_label(text: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+class ItemListPage(Page):
+    """A page with a filterable item table beside a detail panel (leads, ideas).
+
+    Subclasses set: model (ItemsModel), proxy (ItemsFilter), table, list_stack, empty,
+    no_match, current_id; and implement open_item().
+    """
+
+    model: Any
+    proxy: Any
+    table: Any
+    list_stack: Any
+    empty: QWidget
+    no_match: QWidget
+    current_id: str | None
+
+    def _update_empty(self) -> None:
+        if not self.model.rowCount():
+            self.list_stack.setCurrentWidget(self.empty)
+        elif not self.proxy.rowCount():
+            self.list_stack.setCurrentWidget(self.no_match)
+        else:
+            self.list_stack.setCurrentWidget(self.table)
+
+    def _rows_inserted(self) -> None:
+        self._update_empty()
+        self._select_current()
+
+    def _on_select(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            item_id = str(current.data(IdRole))
+            if item_id != self.current_id:
+                self.open_item(item_id)
+
+    def _select_current(self) -> None:
+        if self.current_id is None:
+            return
+        row = self.model.row_of(self.current_id)
+        if row is None:
+            return
+        idx = self.proxy.mapFromSource(self.model.index(row, 0))
+        if idx.isValid() and self.table.currentIndex().row() != idx.row():
+            self.table.selectionModel().blockSignals(True)
+            self.table.selectRow(idx.row())
+            self.table.selectionModel().blockSignals(False)
+            self.table.scrollTo(idx)

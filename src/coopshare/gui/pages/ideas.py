@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.idea_form import IdeaForm, terms_explanation, terms_label
-from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel
-from coopshare.gui.pages.base import Page, empty_state, plain_label
+from coopshare.gui.models import ItemsFilter, ItemsModel
+from coopshare.gui.pages.base import ItemListPage, empty_state, plain_label
 from coopshare.gui.pages.leads import LabelDelegate, heading_font, list_table, sealed_title
 from coopshare.gui.text import safe, when
 from coopshare.model.items import Kind, Terms
@@ -49,7 +49,7 @@ def clear_layout(layout: QLayout) -> None:
             widget.deleteLater()
 
 
-class IdeasPage(Page):
+class IdeasPage(ItemListPage):
     def __init__(self, bridge: Bridge, parent: QWidget | None = None) -> None:
         super().__init__(bridge, parent)
         self.current: dict[str, Any] | None = None
@@ -206,37 +206,6 @@ class IdeasPage(Page):
     def _filter_text(self, text: str) -> None:
         self.proxy.set_text(text)
         self._update_empty()
-
-    def _update_empty(self) -> None:
-        if not self.model.rowCount():
-            self.list_stack.setCurrentWidget(self.empty)
-        elif not self.proxy.rowCount():
-            self.list_stack.setCurrentWidget(self.no_match)
-        else:
-            self.list_stack.setCurrentWidget(self.table)
-
-    def _rows_inserted(self) -> None:
-        self._update_empty()
-        self._select_current()
-
-    def _on_select(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            item_id = str(current.data(IdRole))
-            if item_id != self.current_id:
-                self.open_item(item_id)
-
-    def _select_current(self) -> None:
-        if self.current_id is None:
-            return
-        row = self.model.row_of(self.current_id)
-        if row is None:
-            return
-        idx = self.proxy.mapFromSource(self.model.index(row, 0))
-        if idx.isValid() and self.table.currentIndex().row() != idx.row():
-            self.table.selectionModel().blockSignals(True)
-            self.table.selectRow(idx.row())
-            self.table.selectionModel().blockSignals(False)
-            self.table.scrollTo(idx)
 
     # --- detail ---------------------------------------------------------------------------------
 

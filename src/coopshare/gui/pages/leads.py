@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.lead_form import LeadForm, referral_text
-from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel
-from coopshare.gui.pages.base import Page, empty_state, plain_label
+from coopshare.gui.models import ItemsFilter, ItemsModel
+from coopshare.gui.pages.base import ItemListPage, empty_state, plain_label
 from coopshare.gui.text import safe, when
 from coopshare.model.items import Kind, LeadStatus
 from coopshare.service import events as ev
@@ -139,7 +139,7 @@ def heading_font(label: QLabel, size: float = 14.0) -> None:
     label.setFont(font)
 
 
-class LeadsPage(Page):
+class LeadsPage(ItemListPage):
     def __init__(self, bridge: Bridge, parent: QWidget | None = None) -> None:
         super().__init__(bridge, parent)
         self.current: dict[str, Any] | None = None
@@ -357,37 +357,6 @@ class LeadsPage(Page):
     def _filter_status(self) -> None:
         self.proxy.set_status(str(self.status_filter.currentData() or ""))
         self._update_empty()
-
-    def _update_empty(self) -> None:
-        if not self.model.rowCount():
-            self.list_stack.setCurrentWidget(self.empty)
-        elif not self.proxy.rowCount():
-            self.list_stack.setCurrentWidget(self.no_match)
-        else:
-            self.list_stack.setCurrentWidget(self.table)
-
-    def _rows_inserted(self) -> None:
-        self._update_empty()
-        self._select_current()
-
-    def _on_select(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            item_id = str(current.data(IdRole))
-            if item_id != self.current_id:
-                self.open_item(item_id)
-
-    def _select_current(self) -> None:
-        if self.current_id is None:
-            return
-        row = self.model.row_of(self.current_id)
-        if row is None:
-            return
-        idx = self.proxy.mapFromSource(self.model.index(row, 0))
-        if idx.isValid() and self.table.currentIndex().row() != idx.row():
-            self.table.selectionModel().blockSignals(True)
-            self.table.selectRow(idx.row())
-            self.table.selectionModel().blockSignals(False)
-            self.table.scrollTo(idx)
 
     # --- detail ---------------------------------------------------------------------------------
 
