@@ -17,7 +17,7 @@ from coopshare.protocol import invite as inv
 from coopshare.service import invites, liveinfo
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
-from coopshare.service.netio import join, sync_once
+from coopshare.service.netio import join_first_reachable, sync_once
 from coopshare.service.node import Node
 from coopshare.service.runtime import DEFAULT_PORT, NetworkOptions, start_network
 
@@ -113,28 +113,11 @@ def join_cmd(args: argparse.Namespace, home: Path, passphrase: str | None) -> in
     if not targets:
         raise UserError("the invitation names no address: pass --peer HOST:PORT")
 
-    async def run() -> int:
-        node = Node(home, passphrase)
-        await node.open()
-        try:
-            if node.coop_id and node.coop_id != invitation.coop_id:
-                raise UserError("this data folder already belongs to another cooperative")
-            last: UserError | None = None
-            for host, port in targets:
-                try:
-                    engine = await join(node, invitation, host, port, args.timeout)
-                except UserError as e:
-                    last = e
-                    continue
-                name = await node.db(lambda c: c.coop_name())
-                print(f"joined {name!r}: received {engine.received} ops")
-                return 0
-            assert last is not None
-            raise last
-        finally:
-            await node.close()
-
-    return asyncio.run(run())
+    name, received = asyncio.run(
+        join_first_reachable(home, passphrase, invitation, targets, args.timeout)
+    )
+    print(f"joined {name!r}: received {received} ops")
+    return 0
 
 
 def invite_create(args: argparse.Namespace, coop: Coop) -> int:

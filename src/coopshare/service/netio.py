@@ -11,6 +11,7 @@ import random
 import ssl
 import time
 from collections import defaultdict, deque
+from pathlib import Path
 
 from coopshare.crypto import primitives as p
 from coopshare.discovery.mdns import Discovery
@@ -21,6 +22,7 @@ from coopshare.protocol import messages as m
 from coopshare.protocol.codec import as_bytes, as_map, as_str, pack
 from coopshare.protocol.roster_body import parse_bundle
 from coopshare.service import invites
+from coopshare.service.coop import Coop
 from coopshare.service.node import Node
 from coopshare.sync.engine import SyncEngine
 from coopshare.transport import conn as tc
@@ -313,6 +315,44 @@ async def join(
     engine.stop("done")
     await task
     return engine
+
+
+async def join_first_reachable(
+    home: Path,
+    passphrase: str | None,
+    invitation: inv.Invitation,
+    targets: list[tuple[str, int]],
+    timeout: float,
+) -> tuple[str, int]:
+    """Try the inviter's addresses in turn; returns (cooperative name, ops received).
+
+    Admitted but cut off during the first sync still counts as joined: the rest syncs later.
+    """
+    node = Node(home, passphrase)
+    await node.open()
+    try:
+        if node.coop_id and node.coop_id != invitation.coop_id:
+            raise UserError("this data folder already belongs to another cooperative")
+        last: UserError | None = None
+        received = 0
+        for host, port in targets:
+            try:
+                received = (await join(node, invitation, host, port, timeout)).received
+                break
+            except UserError as e:
+                last = e
+                if await node.db(_admitted):
+                    break
+        else:
+            assert last is not None
+            raise last
+        return await node.db(lambda c: c.coop_name() or ""), received
+    finally:
+        await node.close()
+
+
+def _admitted(c: Coop) -> bool:
+    return c.coop_id is not None and c.me.device_id in c.roster.active and bool(c.epoch_keys)
 
 
 async def _engine_of(node: Node, device: bytes, task: asyncio.Task[SyncEngine]) -> SyncEngine:

@@ -58,9 +58,7 @@ from coopshare.gui.workers import run_in_thread
 from coopshare.identity.recovery import encode as recovery_code
 from coopshare.protocol import invite as inv
 from coopshare.service import home as homes
-from coopshare.service.coop import Coop
-from coopshare.service.netio import join
-from coopshare.service.node import Node
+from coopshare.service.netio import join_first_reachable
 from coopshare.service.runtime import DEFAULT_PORT
 
 ACCENT = "#2f7d6d"
@@ -250,34 +248,10 @@ def join_coop(
 ) -> str:
     """Dial the inviter(s), get admitted, sync; returns the cooperative's name."""
 
-    async def run() -> str:
-        node = Node(home, passphrase)
-        await node.open()
-        try:
-            if node.coop_id and node.coop_id != invitation.coop_id:
-                raise UserError("this data folder already belongs to another cooperative")
-            last: UserError | None = None
-            for host, port in targets:
-                try:
-                    await join(node, invitation, host, port, JOIN_TIMEOUT)
-                except UserError as e:
-                    last = e
-                    if await node.db(_admitted):
-                        break  # admitted; the rest of the first sync happens later
-                    continue
-                break
-            else:
-                assert last is not None
-                raise last
-            return await node.db(lambda c: c.coop_name() or "")
-        finally:
-            await node.close()
-
-    return asyncio.run(run())
-
-
-def _admitted(c: Coop) -> bool:
-    return c.coop_id is not None and c.me.device_id in c.roster.active and bool(c.epoch_keys)
+    name, _received = asyncio.run(
+        join_first_reachable(home, passphrase, invitation, targets, JOIN_TIMEOUT)
+    )
+    return name
 
 
 def join_error_text(error: BaseException, where: str) -> str:
