@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import socket
 import ssl
 import time
 from collections import defaultdict, deque
@@ -42,7 +43,13 @@ class Listener:
         self.server: asyncio.Server | None = None
 
     async def start(self, host: str | None, port: int) -> tuple[str, int]:
-        self.server = await asyncio.start_server(self._handle, host, port, reuse_address=True)
+        """Listen on `host` (None: every address, IPv4 and IPv6, on ONE port)."""
+        if host is None:
+            # asyncio would open one socket per family, each with its own random port when
+            # port is 0, and only one port can be advertised: use one dual-stack socket
+            self.server = await asyncio.start_server(self._handle, sock=_dual_stack(port))
+        else:
+            self.server = await asyncio.start_server(self._handle, host, port, reuse_address=True)
         sock = self.server.sockets[0].getsockname()
         self.node.listen_addr = (str(sock[0]), int(sock[1]))
         return self.node.listen_addr
@@ -113,6 +120,26 @@ class Listener:
                 await conn.close()
             else:
                 writer.close()
+
+
+def _dual_stack(port: int) -> socket.socket:
+    """A listening socket for IPv6 and IPv4 (mapped) on one port; IPv4 only if IPv6 is absent."""
+    try:
+        sock = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
+        sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+        address: tuple[str, int] = ("::", port)
+    except OSError:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        address = ("0.0.0.0", port)  # noqa: S104 - listening on every address is the point
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+    except OSError:
+        sock.close()
+        raise
+    sock.listen(128)
+    sock.setblocking(False)
+    return sock
 
 
 async def connect(
