@@ -62,6 +62,7 @@ class NotesPage(Page):
         self.current: dict[str, Any] | None = None
         self._loading = False
         self._dirty = False
+        self._wanted: str | None = None
         headers = {
             "Title": self.tr("Title"),
             "Tags": self.tr("Tags"),
@@ -206,7 +207,8 @@ class NotesPage(Page):
             self.open_item(str(current.data(IdRole)))
 
     def _on_data_changed(self) -> None:
-        if self.current and not self._dirty and "id" in self.current:
+        shown = self.current.get("id") if self.current else None
+        if shown and shown == self._wanted and not self._dirty and self.current:
             row = self.model.row_of(self.current["id"])
             if row is not None and self.model.rows[row]["updated"] != self.current.get("updated"):
                 self.open_item(self.current["id"])  # changed elsewhere (a peer, another device)
@@ -215,6 +217,7 @@ class NotesPage(Page):
 
     def new_item(self) -> None:
         self._save_now()
+        self._wanted = None
         self.table.clearSelection()
         self._clear_editor()
         self.current = {}
@@ -244,8 +247,18 @@ class NotesPage(Page):
         if self.current and self.current.get("id") == item_id and self._dirty:
             return
         self._save_now()
-        self.bridge.db(lambda c: views.detail(c, item_id), self._show)
-        self.bridge.db(lambda c: _backlinks_for(c, item_id), self._show_backlinks)
+        self._wanted = item_id  # answers for any other note (still on their way) are dropped
+        self.bridge.db(
+            lambda c: views.detail(c, item_id), lambda d: self._show_if_wanted(item_id, d)
+        )
+        self.bridge.db(
+            lambda c: _backlinks_for(c, item_id),
+            lambda links: self._show_backlinks(links) if self._wanted == item_id else None,
+        )
+
+    def _show_if_wanted(self, item_id: str, d: dict[str, Any] | None) -> None:
+        if self._wanted == item_id:
+            self._show(d)
 
     def _show(self, d: dict[str, Any] | None) -> None:
         if d is None:
@@ -350,6 +363,7 @@ class NotesPage(Page):
     def _created(self, item_id: str) -> None:
         if self.current is not None:
             self.current["id"] = item_id
+            self._wanted = item_id
         self._saved(item_id)
 
     def _saved(self, item_id: str) -> None:
