@@ -174,8 +174,17 @@ class Node:
         rows = await self.db(lambda c: c.store.ops_after(n, limit))
         return [OutOp(r[0], r[1], r[2], wire_of(r[3], r[4], r[5])) for r in rows]
 
-    async def apply_ops(self, wires: tuple[bytes, ...], durable: bool) -> ApplyReport:
-        verified = await self._preverify(wires)
+    async def preverify(self, wires: tuple[bytes, ...]) -> set[tuple[bytes, bytes]]:
+        return await self._preverify(wires)
+
+    async def apply_ops(
+        self,
+        wires: tuple[bytes, ...],
+        durable: bool,
+        verified: set[tuple[bytes, bytes]] | None = None,
+    ) -> ApplyReport:
+        if verified is None:
+            verified = await self._preverify(wires)
 
         def _apply(c: Coop) -> ApplyReport:
             report = ApplyReport()

@@ -64,7 +64,13 @@ class Local(Protocol):
     async def roster_wires(self, exclude: set[bytes]) -> list[bytes]: ...
     async def version_vector(self) -> dict[bytes, int]: ...
     async def ops_after(self, n: int, limit: int) -> list[OutOp]: ...
-    async def apply_ops(self, wires: tuple[bytes, ...], durable: bool) -> ApplyReport: ...
+    async def preverify(self, wires: tuple[bytes, ...]) -> set[tuple[bytes, bytes]]: ...
+    async def apply_ops(
+        self,
+        wires: tuple[bytes, ...],
+        durable: bool,
+        verified: set[tuple[bytes, bytes]] | None = None,
+    ) -> ApplyReport: ...
     def peer_still_trusted(self, device: bytes) -> bool: ...
     def log_grew(self) -> asyncio.Event: ...
 
@@ -89,12 +95,16 @@ class SyncEngine:
         self.expected = 0  # ops the peer's Have says we lack (for progress bars)
         self._my_vv: dict[bytes, int] = {}
         self._their_vv: dict[bytes, int] = {}
+        self._queue: asyncio.Queue[
+            tuple[tuple[bytes, ...], bool, asyncio.Future[set[tuple[bytes, bytes]]]]
+        ] = asyncio.Queue(maxsize=2)
         self._pump: asyncio.Task[None] | None = None
         self._on_progress = on_progress
 
     async def run(self) -> None:
         """Run until either side ends the session; never raises for peer misbehaviour."""
         pinger = asyncio.create_task(self._ping_loop())
+        applier = asyncio.create_task(self._apply_loop())
         try:
             self.session.send(
                 m.Hello(
@@ -120,6 +130,7 @@ class SyncEngine:
                     await self._flush()
         finally:
             pinger.cancel()
+            applier.cancel()
             if self._pump:
                 self._pump.cancel()
             self.closed.set()
@@ -142,6 +153,7 @@ class SyncEngine:
             self.session.send(m.RosterDone())
             await self._flush()
         elif isinstance(event, s.RosterReceived):
+            await self._applied()  # the peer's roster ops are in before we judge and answer
             if not self.local.peer_still_trusted(self.peer_device):
                 raise s.RemoteProtocolError("peer device is no longer in the roster")
             self._my_vv = await self.local.version_vector()
@@ -154,13 +166,12 @@ class SyncEngine:
             )
             self._pump = asyncio.create_task(self._pump_loop())
         elif isinstance(event, s.OpsReceived):
-            report = await self.local.apply_ops(event.ops, durable=event.phase is s.Phase.ROSTER)
-            self.received += report.new
-            for device, seq in report.applied:  # the peer has these: never echo them back
-                if seq > self._their_vv.get(device, 0):
-                    self._their_vv[device] = seq
-            await self._progress()
+            # pipeline: signatures of this batch are checked (on other cores) while the store
+            # applies the previous one; the queue keeps batches in order and bounds memory
+            check = asyncio.ensure_future(self.local.preverify(event.ops))
+            await self._queue.put((event.ops, event.phase is s.Phase.ROSTER, check))
         elif isinstance(event, s.Converged):
+            await self._applied()  # converged means stored, not just received
             self.converged.set()
             await self._progress()
         elif isinstance(event, s.PingReceived):
@@ -168,6 +179,27 @@ class SyncEngine:
             await self._flush()
         elif isinstance(event, s.Closed):
             self.close_reason = f"peer said bye: {event.reason}"
+
+    async def _apply_loop(self) -> None:
+        while True:
+            ops, durable, check = await self._queue.get()
+            try:
+                report = await self.local.apply_ops(ops, durable, await check)
+                self.received += report.new
+                for device, seq in report.applied:  # the peer has these: never echo them back
+                    if seq > self._their_vv.get(device, 0):
+                        self._their_vv[device] = seq
+                await self._progress()
+            except Exception as e:  # a store failure ends this session, not the node
+                self.close_reason = f"could not store ops: {e}"
+                log.warning("session ends: %s", self.close_reason)
+                self.conn.abort(b"")
+                raise
+            finally:
+                self._queue.task_done()
+
+    async def _applied(self) -> None:
+        await self._queue.join()
 
     async def _pump_loop(self) -> None:
         cursor = 0
