@@ -558,9 +558,14 @@ class Replica:
     # --- reading ------------------------------------------------------------------------------
 
     def wire_ops(self) -> Iterator[bytes]:
-        """Every stored op as wire bytes, in arrival order (parents before children)."""
-        for hb, sig, body in list(self.store.iter_ops()):
-            yield pack([hb, sig, body])
+        """Every stored op as wire bytes, in arrival order (parents before children).
+
+        Read a page at a time, so memory stays flat however long the log is.
+        """
+        n = 0
+        while page := self.store.ops_after(n, 1000):
+            for n, _device, _seq, hb, sig, body in page:  # noqa: B007 - n is the cursor
+                yield pack([hb, sig, body])
 
     def item(self, item_id: bytes) -> ItemState | None:
         blob = self.store.item_blob(item_id)
