@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.idea_form import IdeaForm, terms_explanation, terms_label
 from coopshare.gui.models import ItemsFilter, ItemsModel
-from coopshare.gui.pages.base import ItemListPage, empty_state, plain_label
-from coopshare.gui.pages.leads import LabelDelegate, heading_font, list_table, sealed_title
+from coopshare.gui.pages.base import ItemListPage, empty_state, list_table, plain_label
+from coopshare.gui.pages.leads import LabelDelegate, heading_font, sealed_title
 from coopshare.gui.text import safe, when
 from coopshare.model.items import Kind, Terms
 from coopshare.service import events as ev

@@ -13,13 +13,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -28,7 +26,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStyledItemDelegate,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +33,7 @@ from PySide6.QtWidgets import (
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.lead_form import LeadForm, referral_text
 from coopshare.gui.models import ItemsFilter, ItemsModel
-from coopshare.gui.pages.base import ItemListPage, empty_state, plain_label
+from coopshare.gui.pages.base import ItemListPage, empty_state, list_table, plain_label
 from coopshare.gui.text import safe, when
 from coopshare.model.items import Kind, LeadStatus
 from coopshare.service import events as ev
@@ -109,27 +106,6 @@ def status_chip(label: QLabel, status: str) -> None:
     label.setStyleSheet(
         f"background: {bg}; color: {fg}; border-radius: 9px; padding: 2px 10px; font-weight: 600;"
     )
-
-
-def list_table(model: Any, accessible: str) -> QTableView:
-    """The list view every page of this kind uses: whole rows, no grid, title stretches."""
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(30)
-    table.setShowGrid(False)
-    table.setWordWrap(False)
-    table.setAlternatingRowColors(True)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    header.setHighlightSections(False)
-    table.setAccessibleName(accessible)
-    return table
 
 
 def heading_font(label: QLabel, size: float = 14.0) -> None:

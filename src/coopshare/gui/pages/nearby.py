@@ -9,17 +9,14 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor, QFontDatabase, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QStackedWidget,
-    QTableView,
     QWidget,
 )
 
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.models import RowsModel
-from coopshare.gui.pages.base import Page, empty_state
+from coopshare.gui.pages.base import Page, empty_state, list_table
 from coopshare.gui.settings import Prefs
 from coopshare.gui.text import safe, when
 from coopshare.service import events as ev
@@ -74,19 +71,7 @@ class NearbyPage(Page):
             ],
             self,
         )
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName(self.tr("Devices nearby"))
+        self.table = list_table(self.model, self.tr("Devices nearby"))
 
         self.empty = empty_state("")
         self.stack = QStackedWidget()

@@ -10,7 +10,6 @@ from urllib.parse import quote, unquote
 from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -29,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel
-from coopshare.gui.pages.base import Page, empty_state, plain_label
+from coopshare.gui.pages.base import Page, empty_state, list_table, plain_label
 from coopshare.gui.text import safe, when
 from coopshare.model.items import Kind
 from coopshare.service import views
@@ -90,23 +88,11 @@ class NotesPage(Page):
         self.filter.textChanged.connect(self.proxy.set_text)
         lv.addWidget(self.filter)
         self.list_stack = QStackedWidget()
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
+        self.table = list_table(self.proxy, self.tr("Notes"))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         header.resizeSection(1, 110)
         self.table.setColumnHidden(2, True)  # the author is shown in the editor
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        self.table.setAccessibleName(self.tr("Notes"))
         self.table.selectionModel().currentRowChanged.connect(self._on_select)
         self.empty = empty_state(
             self.tr(

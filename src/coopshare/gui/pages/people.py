@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.models import RowsModel, SummaryRole
-from coopshare.gui.pages.base import Page, plain_label
+from coopshare.gui.pages.base import Page, list_table, plain_label
 from coopshare.gui.text import safe
 from coopshare.service import events as ev
 from coopshare.service import views_people
@@ -147,20 +146,7 @@ class PeoplePage(Page):
             ],
             self,
         )
-        self.table = QTableView()
-        self.table.setModel(self.members)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setAccessibleName(self.tr("Members"))
+        self.table = list_table(self.members, self.tr("Members"))
         self.table.selectionModel().currentRowChanged.connect(self._on_select)
         v.addWidget(self.table, 3)
         self.verify_hint = QLabel(
