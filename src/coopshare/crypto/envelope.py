@@ -12,6 +12,7 @@ on the wire and on disk reveals only a bucket. See docs/protocol.md §Item parts
 
 from __future__ import annotations
 
+import functools
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -52,7 +53,9 @@ def unpad(data: bytes) -> bytes:
     return data[4 : 4 + n]
 
 
+@functools.lru_cache(maxsize=64)
 def wrap_key(epoch_key: bytes) -> bytes:
+    """The key that wraps data keys in an epoch (cached: every received op needs it)."""
     return p.hkdf(epoch_key, _WRAP_INFO)
 
 

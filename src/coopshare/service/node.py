@@ -23,12 +23,12 @@ from typing import Any, TypeVar
 from coopshare.errors import UserError, ValidationError
 from coopshare.identity import keystore
 from coopshare.protocol import knock
-from coopshare.protocol.ops import Header, OpKind, decode_op
+from coopshare.protocol.ops import Header, Op, OpKind, decode_op
 from coopshare.service import events as ev
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
 from coopshare.store.db import Store
-from coopshare.sync.engine import ApplyReport, OutOp, SyncEngine, wire_of
+from coopshare.sync.engine import ApplyReport, OutOp, Prechecked, SyncEngine, wire_of
 from coopshare.transport import tls
 
 log = logging.getLogger("coopshare.node")
@@ -87,7 +87,10 @@ class Node:
 
     async def open(self) -> None:
         def _open() -> Coop:
-            return Coop(keystore.unlock(self.home, self._passphrase), Store.open(self.home))
+            unlocked = keystore.unlock(self.home, self._passphrase)
+            store = Store.open(self.home)
+            store.checkpoint_in_background()
+            return Coop(unlocked, store)
 
         self.coop = await self.db(lambda _c: _open(), needs_coop=False)
         self.device_id = self.coop.me.device_id
@@ -174,33 +177,33 @@ class Node:
         rows = await self.db(lambda c: c.store.ops_after(n, limit))
         return [OutOp(r[0], r[1], r[2], wire_of(r[3], r[4], r[5])) for r in rows]
 
-    async def preverify(self, wires: tuple[bytes, ...]) -> set[tuple[bytes, bytes]]:
+    async def preverify(self, wires: tuple[bytes, ...]) -> Prechecked:
         return await self._preverify(wires)
 
     async def apply_ops(
-        self,
-        wires: tuple[bytes, ...],
-        durable: bool,
-        verified: set[tuple[bytes, bytes]] | None = None,
+        self, wires: tuple[bytes, ...], durable: bool, checked: Prechecked | None = None
     ) -> ApplyReport:
-        if verified is None:
-            verified = await self._preverify(wires)
+        if checked is None:
+            checked = await self._preverify(wires)
+        inputs: list[bytes | Op] = list(wires)
+        verified: set[tuple[bytes, bytes]] = set()
+        for i, pre in enumerate(checked):
+            if pre is not None:
+                inputs[i] = pre[0]
+                if pre[1]:
+                    verified.add((pre[0].op_id, pre[0].signature))
 
         def _apply(c: Coop) -> ApplyReport:
             report = ApplyReport()
             c.preverified.update(verified)
-            with c.transaction(durable=durable):
-                for w in wires:
-                    try:
-                        a = c.apply(w)
-                    except ValidationError as e:
-                        report.rejected += 1
-                        log.info("refused an op from a peer: %s", e)
-                        continue
-                    if a.new and not a.quarantined:
-                        report.new += 1
-                        report.applied.append((a.device, a.seq))
-                        report.roster_changed |= a.kind.is_roster
+            for a in c.apply_batch(inputs, durable=durable):
+                if isinstance(a, ValidationError):
+                    report.rejected += 1
+                    log.info("refused an op from a peer: %s", a)
+                elif a.new and not a.quarantined:
+                    report.new += 1
+                    report.applied.append((a.device, a.seq))
+                    report.roster_changed |= a.kind.is_roster
             return report
 
         try:
@@ -215,18 +218,19 @@ class Node:
             self.publish(ev.RosterChanged())
         return report
 
-    async def _preverify(self, wires: tuple[bytes, ...]) -> set[tuple[bytes, bytes]]:
-        """Check signatures of a big batch on two threads (Ed25519 releases the GIL)."""
+    async def _preverify(self, wires: tuple[bytes, ...]) -> Prechecked:
+        """Decode a big batch and check its signatures on two threads (Ed25519 releases the
+        GIL), while the store thread applies the batch before it."""
         if len(wires) < PARALLEL_VERIFY_MIN or not self._device_pks:
-            return set()
+            return []
         loop = asyncio.get_running_loop()
         pks = self._device_pks
         half = len(wires) // 2
         parts = await asyncio.gather(
-            loop.run_in_executor(self._verify_pool, _verified_ids, wires[:half], pks),
-            loop.run_in_executor(self._verify_pool, _verified_ids, wires[half:], pks),
+            loop.run_in_executor(self._verify_pool, _precheck, wires[:half], pks),
+            loop.run_in_executor(self._verify_pool, _precheck, wires[half:], pks),
         )
-        return parts[0] | parts[1]
+        return parts[0] + parts[1]
 
     def peer_still_trusted(self, device: bytes) -> bool:
         return device in self._trusted
@@ -352,18 +356,23 @@ class Node:
         return engine
 
 
-def _verified_ids(wires: tuple[bytes, ...], pks: dict[bytes, bytes]) -> set[tuple[bytes, bytes]]:
-    ok: set[tuple[bytes, bytes]] = set()
+def _precheck(wires: tuple[bytes, ...], pks: dict[bytes, bytes]) -> Prechecked:
+    out: Prechecked = []
     for wire in wires:
         try:
             op = decode_op(wire)
-            pk = pks.get(op.header.device)
-            if pk is not None:
-                op.verify(pk)
-                ok.add((op.op_id, op.signature))
         except ValidationError:
-            continue  # the replica will refuse it with the precise reason
-    return ok
+            out.append(None)  # the replica will refuse it with the precise reason
+            continue
+        pk = pks.get(op.header.device)
+        try:
+            if pk is None:
+                raise ValidationError("author not known yet")
+            op.verify(pk)
+            out.append((op, True))
+        except ValidationError:
+            out.append((op, False))  # checked again by the replica, which says why
+    return out
 
 
 def _take_changed(c: Coop) -> tuple[bytes, ...]:

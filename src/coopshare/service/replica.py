@@ -15,7 +15,7 @@ The same pipeline handles ops written here and ops received from peers:
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -192,9 +192,13 @@ class Replica:
 
     # --- the ingest pipeline ------------------------------------------------------------------
 
-    def apply(self, wire: bytes) -> Applied:
-        """Verify and store one op from anywhere; raises a ValidationError if it is refused."""
-        op = decode_op(wire)
+    def apply(self, wire: bytes | Op) -> Applied:
+        """Verify and store one op from anywhere; raises a ValidationError if it is refused.
+
+        `wire` is the op's wire bytes, or the Op that decode_op made of them (the node decodes
+        received batches on other cores while it checks their signatures).
+        """
+        op = wire if isinstance(wire, Op) else decode_op(wire)
         if self.store.has_op(op.op_id):
             if op.body is not None and self._lacks_body(op.op_id):
                 with self.transaction():
@@ -208,7 +212,27 @@ class Replica:
                 self._retry_quarantine()
         return result
 
-    def _apply_new(self, op: Op, wire: bytes) -> Applied:
+    def apply_batch(
+        self, ops: Sequence[bytes | Op], *, durable: bool = False
+    ) -> list[Applied | ValidationError]:
+        """Apply ops in order in one transaction; each gets its Applied or why it was refused.
+
+        The log lookups of the whole batch (stored already? neighbours in its device's log?)
+        are fetched up front in a few queries (store/lookahead.py).
+        """
+        out: list[Applied | ValidationError] = []
+        with self.transaction(durable=durable):
+            self.store.look_ahead(
+                [(o.op_id, o.header.device, o.header.seq) for o in ops if isinstance(o, Op)]
+            )
+            for o in ops:
+                try:
+                    out.append(self.apply(o))
+                except ValidationError as e:
+                    out.append(e)
+        return out
+
+    def _apply_new(self, op: Op, wire: bytes | Op) -> Applied:
         h = op.header
         kind = h.kind
         if h.hlc >= _future_limit():
@@ -228,7 +252,8 @@ class Replica:
             author = self.roster.devices.get(h.device)
             if missing or author is None:
                 reason = "unknown parents" if missing else "unknown author"
-                self.store.quarantine(op.op_id, wire, reason, int(time.time()))
+                raw = wire.encode() if isinstance(wire, Op) else wire
+                self.store.quarantine(op.op_id, raw, reason, int(time.time()))
                 return Applied(
                     op.op_id, kind, new=True, quarantined=True, device=h.device, seq=h.seq
                 )

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from coopshare.errors import StoreError
+from coopshare.store.checkpoint import BACKSTOP_PAGES, Checkpointer
+from coopshare.store.lookahead import Lookahead
 
 DB_FILE = "coopshare.db"
 QUARANTINE_MAX = 10_000
@@ -43,6 +45,9 @@ class Store:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._c = conn
         self._any_purges: bool | None = None
+        self._checkpointer: Checkpointer | None = None
+        self._any_grants: bool | None = None
+        self._ahead: Lookahead | None = None  # only inside a write transaction
 
     @classmethod
     def open(cls, home: Path) -> Store:
@@ -65,7 +70,18 @@ class Store:
         return store
 
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
+            self._checkpointer = None
         self._c.close()
+
+    def checkpoint_in_background(self) -> None:
+        """Copy the log into the database on another thread (store/checkpoint.py); for the
+        long-running node, where bulk syncs would otherwise pay for it inside commits."""
+        if self._checkpointer is None:
+            path = self._c.execute("PRAGMA database_list").fetchone()[2]
+            self._c.execute(f"PRAGMA wal_autocheckpoint={BACKSTOP_PAGES}")
+            self._checkpointer = Checkpointer(Path(path))
 
     @contextmanager
     def tx(self, *, durable: bool = False) -> Iterator[None]:
@@ -82,13 +98,17 @@ class Store:
         try:
             yield
         except BaseException:
+            self._ahead = None
             self._c.execute("ROLLBACK")
             raise
+        self._ahead = None
         try:
             self._c.execute("COMMIT")
         except sqlite3.DatabaseError as e:
             self._c.execute("ROLLBACK")
             raise StoreError(f"could not save: {e}") from None
+        if self._checkpointer is not None:
+            self._checkpointer.poke()
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:
@@ -97,6 +117,7 @@ class Store:
         try:
             yield
         except BaseException:
+            self._ahead = None  # it may hold what the savepoint undid
             self._q("ROLLBACK TO one_op")
             self._q("RELEASE one_op")
             raise
@@ -155,7 +176,17 @@ class Store:
             sig,
             body,
         )
-        return cur.rowcount == 1
+        if cur.rowcount != 1:
+            return False
+        if self._ahead is not None:
+            self._ahead.inserted(op_id, device, seq, header)
+        return True
+
+    def look_ahead(self, ops: list[tuple[bytes, bytes, int]]) -> None:
+        """Inside a transaction: fetch what applying these (op id, device, seq) will ask."""
+        if not self._c.in_transaction:
+            raise StoreError("look_ahead outside a transaction")
+        self._ahead = Lookahead(self._c, ops)
 
     def ops_in_epoch(self, epoch: bytes, kind: str) -> list[tuple[bytes, bytes, bytes | None]]:
         return [
@@ -166,6 +197,8 @@ class Store:
         ]
 
     def has_op(self, op_id: bytes) -> bool:
+        if self._ahead is not None and self._ahead.known_absent(op_id):
+            return False
         return self._q("SELECT 1 FROM ops WHERE op_id=?", op_id).fetchone() is not None
 
     def op_row(self, op_id: bytes) -> tuple[bytes, bytes, bytes | None] | None:
@@ -183,6 +216,10 @@ class Store:
 
     def log_neighbours(self, device: bytes, seq: int) -> list[tuple[int, bytes, bytes]]:
         """(seq, op id, header) of this device's stored ops at seq-1, seq and seq+1."""
+        if self._ahead is not None:
+            held = self._ahead.neighbours(device, seq)
+            if held is not None:
+                return held
         q = "SELECT seq, op_id, header FROM ops WHERE device=? AND seq BETWEEN ? AND ?"
         return [(r[0], r[1], r[2]) for r in self._q(q, device, seq - 1, seq + 1)]
 
@@ -241,6 +278,7 @@ class Store:
     def forget_cached(self) -> None:
         """Another connection committed: re-read what this one cached."""
         self._any_purges = None
+        self._any_grants = None
 
     def is_purged(self, op_id: bytes) -> bool:
         return self._q("SELECT 1 FROM purged WHERE op_id=?", op_id).fetchone() is not None
@@ -339,6 +377,7 @@ class Store:
         return {r[0]: r[1] for r in self._q("SELECT kind, COUNT(*) FROM items GROUP BY kind")}
 
     def put_grant(self, op_id: bytes, part: int, releaser: bytes, sealed_key: bytes) -> None:
+        self._any_grants = True
         self._q(
             "INSERT OR REPLACE INTO grants(op_id, part, releaser, key) VALUES (?, ?, ?, ?)",
             op_id,
@@ -349,6 +388,10 @@ class Store:
 
     def grants_for(self, op_id: bytes, releaser: bytes) -> list[tuple[int, bytes]]:
         """(part, sealed key) of the grants for `op_id` that `releaser` handed out."""
+        if self._any_grants is None:
+            self._any_grants = bool(self._q("SELECT EXISTS(SELECT 1 FROM grants)").fetchone()[0])
+        if not self._any_grants:
+            return []  # most stores never see a key release
         q = "SELECT part, key FROM grants WHERE op_id=? AND releaser=? ORDER BY part"
         return [(r[0], r[1]) for r in self._q(q, op_id, releaser)]
 

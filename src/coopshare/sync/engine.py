@@ -20,6 +20,7 @@ from coopshare.errors import ValidationError
 from coopshare.protocol import messages as m
 from coopshare.protocol import session as s
 from coopshare.protocol.codec import pack
+from coopshare.protocol.ops import Op
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,11 @@ class OutOp:
     device: bytes
     seq: int
     wire: bytes
+
+
+# what a batch's pre-check found, aligned with its wires: the decoded op and whether its
+# signature checked out, or None where the op did not decode (the replica says why)
+Prechecked = list[tuple[Op, bool] | None]
 
 
 @dataclass
@@ -64,12 +70,9 @@ class Local(Protocol):
     async def roster_wires(self, exclude: set[bytes]) -> list[bytes]: ...
     async def version_vector(self) -> dict[bytes, int]: ...
     async def ops_after(self, n: int, limit: int) -> list[OutOp]: ...
-    async def preverify(self, wires: tuple[bytes, ...]) -> set[tuple[bytes, bytes]]: ...
+    async def preverify(self, wires: tuple[bytes, ...]) -> Prechecked: ...
     async def apply_ops(
-        self,
-        wires: tuple[bytes, ...],
-        durable: bool,
-        verified: set[tuple[bytes, bytes]] | None = None,
+        self, wires: tuple[bytes, ...], durable: bool, checked: Prechecked | None = None
     ) -> ApplyReport: ...
     def peer_still_trusted(self, device: bytes) -> bool: ...
     def log_grew(self) -> asyncio.Event: ...
@@ -96,7 +99,7 @@ class SyncEngine:
         self._my_vv: dict[bytes, int] = {}
         self._their_vv: dict[bytes, int] = {}
         self._queue: asyncio.Queue[
-            tuple[tuple[bytes, ...], bool, asyncio.Future[set[tuple[bytes, bytes]]]]
+            tuple[tuple[bytes, ...], bool, asyncio.Future[Prechecked]]
         ] = asyncio.Queue(maxsize=2)
         self._pump: asyncio.Task[None] | None = None
         self._on_progress = on_progress
