@@ -91,21 +91,34 @@ class Replica:
     # --- state loading ------------------------------------------------------------------------
 
     def _reload(self) -> None:
+        self._roster_bodies: dict[bytes, roster_body.RosterBody] = {}
+        self._seen_n = 0
+        self._catch_up()
+
+    def _catch_up(self) -> None:
+        """Read what was committed since ops number `_seen_n`: the log only ever grows at the
+        end, roster ops are never purged, and derived rows are always read afresh, so the new
+        roster ops and the newest clock reading are all there is to pick up."""
+        version = self.store.data_version()  # first: a commit after this is seen next time
+        top = self.store.max_n()
         self.store.forget_cached()
         self.coop_id = self.store.meta("coop_id")
-        self.clock.observe(self.store.max_hlc(below=_future_limit()))
-        self._roster_bodies: dict[bytes, roster_body.RosterBody] = {}
-        for hb, sig, body in self.store.iter_ops(ROSTER_KINDS):
+        self.clock.observe(self.store.max_hlc(below=_future_limit(), n_range=(self._seen_n, top)))
+        new = self.store.roster_ops_between(ROSTER_KINDS, self._seen_n, top)
+        for hb, sig, body in new:
             op = Op(_header(hb), hb, sig, body)
             self._roster_bodies[op.op_id] = roster_body.parse(op)
-        self._set_roster(resolve(b.op for b in self._roster_bodies.values()))
-        self._seen_version = self.store.data_version()
-        self._search = None
+        if new or self._seen_n == 0:
+            self._set_roster(resolve(b.op for b in self._roster_bodies.values()))
+        self._seen_n = top
+        self._seen_version = version
+        if self._search is not None:
+            self._index_done = False  # index the item rows written meanwhile (rowid order)
 
     def refresh(self) -> None:
         """Pick up what another process (a running node, the CLI) committed meanwhile."""
         if self.store.data_version() != self._seen_version:
-            self._reload()
+            self._catch_up()
 
     def _set_roster(self, state: RosterState) -> None:
         self.roster = state
@@ -173,22 +186,25 @@ class Replica:
             finally:
                 self._tx_depth -= 1
             return
-        saved = (self._roster_bodies.copy(), self.roster, self.epoch_keys)
+        saved = (self._roster_bodies.copy(), self.roster, self.epoch_keys, self._seen_n)
         self._tx_depth = 1
         try:
             with self.store.tx(durable=durable):
                 if self.store.data_version() != self._seen_version:
-                    self._reload()  # another process committed since we last looked
-                    saved = (self._roster_bodies.copy(), self.roster, self.epoch_keys)
+                    self._catch_up()  # another process committed since we last looked
+                    saved = (self._roster_bodies.copy(), self.roster, self.epoch_keys, self._seen_n)
                 yield
+                # read inside the transaction: a commit by another process right after ours
+                # must still show as a new data_version and as ops beyond _seen_n
+                seen = (self.store.data_version(), self.store.max_n())
         except BaseException:
-            self._roster_bodies, roster, _ = saved
+            self._roster_bodies, roster, _, self._seen_n = saved
             self._set_roster(roster)
             self._search = None
             raise
         finally:
             self._tx_depth = 0
-        self._seen_version = self.store.data_version()
+        self._seen_version, self._seen_n = seen  # our own ops are in the roster and clock
 
     # --- the ingest pipeline ------------------------------------------------------------------
 
@@ -206,10 +222,15 @@ class Replica:
             return Applied(
                 op.op_id, op.header.kind, new=False, device=op.header.device, seq=op.header.seq
             )
+        if self._tx_depth:  # inside a batch: skip the nested transaction's bookkeeping
+            return self._apply_and_retry(op, wire)
         with self.transaction(durable=op.header.kind.is_roster):
-            result = self._apply_new(op, wire)
-            if result.new and not result.quarantined and op.header.kind.is_roster:
-                self._retry_quarantine()
+            return self._apply_and_retry(op, wire)
+
+    def _apply_and_retry(self, op: Op, wire: bytes | Op) -> Applied:
+        result = self._apply_new(op, wire)
+        if result.new and not result.quarantined and op.header.kind.is_roster:
+            self._retry_quarantine()
         return result
 
     def apply_batch(

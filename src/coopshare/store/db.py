@@ -235,19 +235,6 @@ class Store:
         q = "SELECT header FROM ops WHERE device=? AND seq=?"
         return [r[0] for r in self._q(q, device, seq)]
 
-    def iter_ops(
-        self, kinds: tuple[str, ...] | None = None
-    ) -> Iterator[tuple[bytes, bytes, bytes | None]]:
-        """(header, sig, body) of stored ops in arrival order."""
-        if kinds:
-            marks = ",".join("?" * len(kinds))
-            yield from self._q(
-                f"SELECT header, sig, body FROM ops WHERE kind IN ({marks}) ORDER BY n",  # noqa: S608
-                *kinds,
-            )
-        else:
-            yield from self._q("SELECT header, sig, body FROM ops ORDER BY n")
-
     def version_vector(self) -> dict[bytes, int]:
         return {r[0]: r[1] for r in self._q("SELECT device, MAX(seq) FROM ops GROUP BY device")}
 
@@ -257,12 +244,23 @@ class Store:
         ).fetchone()
         return None if row is None else (row[0], row[1])
 
-    def max_hlc(self, below: int | None = None) -> int:
-        """The largest stored hlc, ignoring values at or above `below` (far-future claims)."""
-        if below is None:
-            return int(self._q("SELECT COALESCE(MAX(hlc), 0) FROM ops").fetchone()[0])
-        row = self._q("SELECT COALESCE(MAX(hlc), 0) FROM ops WHERE hlc < ?", below).fetchone()
-        return int(row[0])
+    def max_hlc(self, below: int | None = None, n_range: tuple[int, int] | None = None) -> int:
+        """The largest stored hlc, ignoring values at or above `below` (far-future claims);
+        with `n_range` (a, b), only of the ops with arrival number a < n <= b."""
+        lo, hi = n_range or (0, 2**63 - 1)
+        q = "SELECT COALESCE(MAX(hlc), 0) FROM ops WHERE n > ? AND n <= ? AND hlc < ?"
+        return int(self._q(q, lo, hi, 2**63 - 1 if below is None else below).fetchone()[0])
+
+    def roster_ops_between(
+        self, kinds: tuple[str, ...], lo: int, hi: int
+    ) -> list[tuple[bytes, bytes, bytes | None]]:
+        """(header, sig, body) of ops of these kinds with arrival number lo < n <= hi."""
+        marks = ",".join("?" * len(kinds))
+        q = (
+            "SELECT header, sig, body FROM ops WHERE n > ? AND n <= ?"  # noqa: S608 - marks
+            f" AND kind IN ({marks}) ORDER BY n"
+        )
+        return [(r[0], r[1], r[2]) for r in self._q(q, lo, hi, *kinds)]
 
     def purge_body(self, op_id: bytes, purger: bytes) -> bool:
         """Drop the body of a stored item op (never any other kind); False if there is none."""
