@@ -158,3 +158,14 @@ def test_sync_batches_always_fit_one_frame() -> None:
     for chunk in chunks:
         assert len(chunk) <= BATCH_OPS
         encode_frame(m.to_wire(m.Ops(chunk)))  # raises if a message exceeds the frame limit
+
+
+def test_receive_frame_is_receive_data_without_the_prefix() -> None:
+    """The engine hands over frames the transport cut out; they must parse as bytes would."""
+    msgs = [m.Hello(C, D, (b"r" * 32,)), m.Ops((b"op",)), m.RosterDone(), m.Have({D: 2})]
+    by_bytes, by_frame = s.SyncSession(), s.SyncSession()
+    events_b = by_bytes.receive_data(frames(*msgs))
+    events_f = [e for x in msgs for e in by_frame.receive_frame(m.to_wire(x))]
+    assert events_f == events_b and len(events_f) == 4
+    with pytest.raises(ValidationError):  # the same checks: roster_done twice
+        by_frame.receive_frame(m.to_wire(m.RosterDone()))

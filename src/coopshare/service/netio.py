@@ -47,9 +47,13 @@ class Listener:
         if host is None:
             # asyncio would open one socket per family, each with its own random port when
             # port is 0, and only one port can be advertised: use one dual-stack socket
-            self.server = await asyncio.start_server(self._handle, sock=_dual_stack(port))
+            self.server = await asyncio.start_server(
+                self._handle, sock=_dual_stack(port), limit=tc.STREAM_LIMIT
+            )
         else:
-            self.server = await asyncio.start_server(self._handle, host, port, reuse_address=True)
+            self.server = await asyncio.start_server(
+                self._handle, host, port, reuse_address=True, limit=tc.STREAM_LIMIT
+            )
         sock = self.server.sockets[0].getsockname()
         self.node.listen_addr = (str(sock[0]), int(sock[1]))
         return self.node.listen_addr

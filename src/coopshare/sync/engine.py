@@ -117,7 +117,7 @@ class SyncEngine:
             await self._flush()
             while self.session.phase is not s.Phase.CLOSED:
                 frame = await self.conn.read_frame(IDLE_TIMEOUT)
-                for event in self.session.receive_data(len(frame).to_bytes(4, "big") + frame):
+                for event in self.session.receive_frame(frame):
                     await self._handle(event)
         except (
             ValidationError,

@@ -11,13 +11,16 @@ import asyncio
 import contextlib
 import ssl
 
-from coopshare.protocol.frames import encode_frame, frame_length
+from coopshare.protocol.frames import MAX_FRAME, encode_frame, frame_length
 from coopshare.protocol.knock import KNOCK_LEN
 from coopshare.transport.tls import peer_device_id
 
 KNOCK_TIMEOUT = 5.0
 KNOCK_ACCEPTED = b"\x01"  # the server's one byte after a valid knock; then TLS starts
 HANDSHAKE_TIMEOUT = 10.0
+# read buffer of a stream: above one whole frame, so a 768 KiB batch is not read in 64 KiB
+# pause/resume steps (asyncio's default limit)
+STREAM_LIMIT = 2 * MAX_FRAME
 
 
 class Connection:
@@ -60,7 +63,7 @@ async def dial(
 ) -> Connection:
     """TCP connect, send the knock, upgrade to TLS; returns the authenticated connection."""
     async with asyncio.timeout(timeout):
-        reader, writer = await asyncio.open_connection(host, port)
+        reader, writer = await asyncio.open_connection(host, port, limit=STREAM_LIMIT)
         try:
             writer.write(knock)
             await writer.drain()
