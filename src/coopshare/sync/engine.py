@@ -25,6 +25,11 @@ from coopshare.protocol.ops import Op
 log = logging.getLogger(__name__)
 
 BATCH_OPS = 256
+# received batches waiting for the store (bounds memory: ~6 MiB), and how many ops at most the
+# store applies in one transaction when several are waiting: fewer commits, and each page of
+# the random-keyed indexes is written once for many ops instead of once per batch
+QUEUE_BATCHES = 8
+GROUP_OPS = 1536
 BATCH_BYTES = 768 * 1024  # leaves room for msgpack framing of the list within 1 MiB
 PING_EVERY = 15.0
 IDLE_TIMEOUT = 45.0
@@ -100,7 +105,7 @@ class SyncEngine:
         self._their_vv: dict[bytes, int] = {}
         self._queue: asyncio.Queue[
             tuple[tuple[bytes, ...], bool, asyncio.Future[Prechecked]]
-        ] = asyncio.Queue(maxsize=2)
+        ] = asyncio.Queue(maxsize=QUEUE_BATCHES)
         self._pump: asyncio.Task[None] | None = None
         self._on_progress = on_progress
 
@@ -186,8 +191,20 @@ class SyncEngine:
     async def _apply_loop(self) -> None:
         while True:
             ops, durable, check = await self._queue.get()
+            taken = 1
             try:
-                report = await self.local.apply_ops(ops, durable, await check)
+                checked = list(await check)
+                # take the batches already waiting behind it into the same transaction
+                while not self._queue.empty() and len(ops) < GROUP_OPS:
+                    more, more_durable, more_check = self._queue.get_nowait()
+                    taken += 1
+                    pre = await more_check
+                    if checked and len(pre) == len(more):
+                        checked += pre
+                    else:
+                        checked = []  # one was too small to pre-check: the store checks all
+                    ops, durable = ops + more, durable or more_durable
+                report = await self.local.apply_ops(ops, durable, checked or None)
                 self.received += report.new
                 for device, seq in report.applied:  # the peer has these: never echo them back
                     if seq > self._their_vv.get(device, 0):
@@ -199,7 +216,8 @@ class SyncEngine:
                 self.conn.abort(b"")
                 raise
             finally:
-                self._queue.task_done()
+                for _ in range(taken):
+                    self._queue.task_done()
 
     async def _applied(self) -> None:
         await self._queue.join()
