@@ -196,3 +196,17 @@ def test_old_op_replayed_changes_nothing(lab) -> None:  # type: ignore[no-untype
     asyncio.run(replay())
     after = cli_json(a, "status")
     assert after["ops"] == before["ops"] and after["version_vector"] == before["version_vector"]
+
+
+def test_a_refused_knock_explains_itself(lab, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A member of another cooperative (or a device whose clock is far off) is turned away at
+    the knock, with no byte from the server: the dialler says what may be wrong."""
+    a, b, server, _, _ = lab
+    other = tmp_path / "other"
+    cli(other, "init", "--name", "Olga")
+    cli(other, "coop", "create", "--name", "Elsewhere")
+    r = cli(other, "sync", "--peer", server.addr, "--once", check=False, timeout=60)
+    assert r.returncode != 0
+    assert "did not let this device in" in r.stderr and "clocks" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1, r.stderr  # one clear line, no traceback
+    _member_still_syncs(a, b, server.addr, "after a refused knock")

@@ -166,6 +166,13 @@ async def sync_once(node: Node, host: str, port: int, timeout: float) -> SyncEng
     """Dial, sync until both sides converged, close. Raises UserError on failure."""
     try:
         conn, device = await connect(node, host, port)
+    except tc.KnockRefused:
+        raise UserError(
+            f"{host}:{port} did not let this device in. It may not be a device of this"
+            " cooperative, it may not know yet of a membership change made elsewhere, or the"
+            " two computers' clocks may differ by more than 2 minutes: check the date and"
+            " time on both"
+        ) from None
     except (OSError, TimeoutError, ssl.SSLError, asyncio.IncompleteReadError) as e:
         raise UserError(
             f"cannot reach a member at {host}:{port}: {e or type(e).__name__}"

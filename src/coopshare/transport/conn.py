@@ -23,6 +23,10 @@ HANDSHAKE_TIMEOUT = 10.0
 STREAM_LIMIT = 2 * MAX_FRAME
 
 
+class KnockRefused(ConnectionError):
+    """The server closed the connection instead of answering the knock."""
+
+
 class Connection:
     def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.reader = reader
@@ -69,8 +73,12 @@ async def dial(
             await writer.drain()
             # wait for the server's go-ahead: TLS bytes sent together with the knock could sit
             # in the server's stream buffer, out of reach of the TLS layer it starts next
-            if await reader.readexactly(1) != KNOCK_ACCEPTED:
-                raise ConnectionError("knock refused")
+            try:
+                accepted = await reader.readexactly(1) == KNOCK_ACCEPTED
+            except (asyncio.IncompleteReadError, ConnectionError):
+                accepted = False
+            if not accepted:
+                raise KnockRefused("the peer closed the connection at the knock")
             await writer.start_tls(ctx, server_hostname=None)
         except BaseException:
             writer.close()
