@@ -124,3 +124,14 @@ def test_replica_search_finds_notes_leads_and_ideas_and_follows_edits(
     assert [h["title"] for h in hits] == ["Verkoopstrategie"]
     assert hits[0]["kind"] == "note" and hits[0]["author"] == "Alice"
 
+
+def test_list_rows_read_like_the_summaries_they_replace(make_replica: MakeCoop) -> None:
+    alice = make_replica("Alice")
+    alice.create_coop("C")
+    alice.add_note("Eerste", "Een   tekst\nover  meerdere regels", ["a", "b"])
+    (row,) = views.page(alice, None, 0, 10)
+    assert row["title"] == "Eerste" and row.get("status") == "" and row.get("nope", 1) == 1
+    assert row["tags"] == ("a", "b") and row["author"] == "Alice" and row["mine"]
+    assert row["snippet"] == "Een tekst over meerdere regels"
+    assert row.as_dict()["tags"] == ["a", "b"]
+    assert views.summary(alice, alice.items()[0]) == row.as_dict()
