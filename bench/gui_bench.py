@@ -29,36 +29,41 @@ from coopshare.gui.app import application, start_node
 from coopshare.gui.main_window import MainWindow
 from coopshare.gui.settings import Prefs
 home = Path(sys.argv[1]); mode = sys.argv[2]
+def mem():  # (VmRSS, VmHWM) in MB
+    f = {l.split(":")[0]: int(l.split()[1]) / 1024 for l in open("/proc/self/status") if l.startswith("Vm")}
+    return [round(f["VmRSS"]), round(f["VmHWM"])]
+phases = {}
 app = application()
 prefs = Prefs(home); prefs.set("mdns", False); prefs.set("last_page", "notes")
-t_app = time.perf_counter()
+t_app = time.perf_counter(); phases["imports+app"] = mem()
 bridge, net = start_node(home, sys.argv[3], prefs)
-t_node = time.perf_counter()
+t_node = time.perf_counter(); phases["unlock+open+node"] = mem()
 w = MainWindow(bridge, prefs, home); w.resize(1200, 760); w.show()
 while w.notes.model.rowCount() == 0:
     app.processEvents(); time.sleep(0.001)
 w.notes.table.viewport().repaint(); app.processEvents()
-t_usable = time.perf_counter()
+t_usable = time.perf_counter(); phases["first rows"] = mem()
 out = {"start_to_usable": t_usable - t0 + float(sys.argv[4]), "imports_app": t_app - t0,
        "unlock_open_node": t_node - t_app, "window_first_rows": t_usable - t_node}
 if mode == "full":
     while w.notes.model.rowCount() < int(sys.argv[5]):
         app.processEvents(); time.sleep(0.001)
-    out["all_rows_loaded"] = time.perf_counter() - t0
+    out["all_rows_loaded"] = time.perf_counter() - t0; phases["all rows"] = mem()
     bar = w.notes.table.verticalScrollBar(); steps = []
     for v in range(0, bar.maximum() + 1, max(1, bar.maximum() // 400)):
         s = time.perf_counter(); bar.setValue(v); w.notes.table.viewport().repaint(); app.processEvents()
         steps.append(time.perf_counter() - s)
-    out["scroll_steps"] = steps
+    out["scroll_steps"] = steps; phases["scrolled"] = mem()
     from coopshare.service import views
     t = time.perf_counter(); bridge.db(lambda c: views.search(c, "zzzz")).result(600)
-    out["index_build"] = time.perf_counter() - t
+    out["index_build"] = time.perf_counter() - t; phases["index built"] = mem()
     lat = []
     for q in json.loads(sys.argv[6]):
         for i in range(1, len(q) + 1):
             s = time.perf_counter(); bridge.db(lambda c, p=q[:i]: views.search(c, p)).result(60)
             app.processEvents(); lat.append(time.perf_counter() - s)
-    out["keystrokes"] = lat
+    out["keystrokes"] = lat; phases["searched"] = mem()
+    out["phases"] = phases
     out["rss_peak_mb"] = int([l for l in open("/proc/self/status") if l.startswith("VmHWM")][0].split()[1]) / 1024
 bridge.stop(net.close if net else None)
 print(json.dumps(out), flush=True)
@@ -144,6 +149,12 @@ def main() -> int:
         f"p95 {percentile(lat, 95):.1f} ms, max {max(lat):.1f} ms"
     )
     print(f"  peak RSS of the app process: {float(full['rss_peak_mb']):.0f} MB")  # type: ignore[arg-type]
+    phases = full["phases"]
+    assert isinstance(phases, dict)
+    print(
+        "    RSS / peak so far (MB) after: "
+        + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in phases.items())
+    )
     return 0
 
 

@@ -61,7 +61,7 @@ def test_create_edit_and_link_a_note(qtbot, window: MainWindow) -> None:  # type
     qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10_000)
     assert _count(window, Kind.NOTE) == 3
     new = next(r for r in page.model.rows if r["title"] == "Marktverkenning zorg")
-    assert new["tags"] == ["zorg", "markt"]
+    assert new["tags"] == ("zorg", "markt")
     page.body.setPlainText("Zie [[Inkoopstrategie]] voor de aanpak. Bijgewerkt.")
     qtbot.waitUntil(lambda: page.saved.text() == "Saved", timeout=10_000)
     detail = window.bridge.db(lambda c: c.item(bytes.fromhex(new["id"])).body).result(10)

@@ -1,4 +1,5 @@
-"""Qt item models over the replica: rows are plain summaries fetched on the store's thread.
+"""Qt item models over the replica: rows are compact ``views.Row`` objects fetched on the
+store's thread.
 
 :class:`ItemsModel` loads in pages (newest first) so the first rows show at once even with
 100,000 notes, then keeps itself current from ``ItemsChanged`` events. Filtering is a proxy.
@@ -61,7 +62,7 @@ class ItemsModel(QAbstractTableModel):
         self.kind = kind
         self.columns = _columns(kind)
         self.headers = headers or {}
-        self.rows: list[dict[str, Any]] = []
+        self.rows: list[views.Row] = []
         self._row_of: dict[str, int] = {}
         self._generation = 0
         bridge.core_event.connect(self._on_event)
@@ -79,7 +80,7 @@ class ItemsModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         if role == IdRole:
-            return row["id"]
+            return row.id
         if role == SummaryRole:
             return row
         field = self.columns[index.column()][0]
@@ -87,15 +88,15 @@ class ItemsModel(QAbstractTableModel):
             value = row.get(field, "")
             if field == "updated":
                 return when(int(value))
-            if isinstance(value, list):
-                return safe(", ".join(map(str, value)), 120)
-            if field == "title" and row.get("conflict"):
+            if isinstance(value, tuple):
+                return safe(", ".join(value), 120)
+            if field == "title" and row.conflict:
                 return "⚠ " + safe(value, 200)
             return safe(value, 200)
         if role == Qt.ItemDataRole.ToolTipRole and field == "title":
-            return safe(row.get("snippet", ""), 300) or None
+            return safe(row.snippet, 300) or None
         if role == Qt.ItemDataRole.UserRole and field == "updated":
-            return int(row.get("updated", 0))
+            return row.updated
         return None
 
     def headerData(
@@ -124,15 +125,15 @@ class ItemsModel(QAbstractTableModel):
             lambda c: views.page(c, kind, offset, PAGE), lambda rows: self._got(rows, offset, gen)
         )
 
-    def _got(self, rows: list[dict[str, Any]], offset: int, gen: int) -> None:
+    def _got(self, rows: list[views.Row], offset: int, gen: int) -> None:
         if gen != self._generation:
             return  # a newer reload started
-        fresh = [r for r in rows if r["id"] not in self._row_of]
+        fresh = [r for r in rows if r.id not in self._row_of]
         if fresh:
             start = len(self.rows)
             self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
             for r in fresh:
-                self._row_of[r["id"]] = len(self.rows)
+                self._row_of[r.id] = len(self.rows)
                 self.rows.append(r)
             self.endInsertRows()
         if len(rows) == PAGE:
@@ -150,14 +151,14 @@ class ItemsModel(QAbstractTableModel):
         elif isinstance(event, ev.RosterChanged):
             self.reload()  # names may have become readable
 
-    def apply_summaries(self, summaries: list[dict[str, Any]]) -> None:
+    def apply_summaries(self, summaries: list[views.Row]) -> None:
         for s in summaries:
-            row = self._row_of.get(s["id"])
-            if s["deleted"]:
+            row = self._row_of.get(s.id)
+            if s.deleted:
                 if row is not None:
                     self._remove(row)
                 continue
-            if self.kind is not None and s["kind"] != self.kind.value:
+            if self.kind is not None and s.kind != self.kind.value:
                 continue
             if row is not None:
                 self.rows[row] = s
@@ -165,13 +166,13 @@ class ItemsModel(QAbstractTableModel):
             else:
                 self.beginInsertRows(QModelIndex(), 0, 0)
                 self.rows.insert(0, s)
-                self._row_of = {r["id"]: i for i, r in enumerate(self.rows)}
+                self._row_of = {r.id: i for i, r in enumerate(self.rows)}
                 self.endInsertRows()
 
     def _remove(self, row: int) -> None:
         self.beginRemoveRows(QModelIndex(), row, row)
         del self.rows[row]
-        self._row_of = {r["id"]: i for i, r in enumerate(self.rows)}
+        self._row_of = {r.id: i for i, r in enumerate(self.rows)}
         self.endRemoveRows()
 
     def row_of(self, item_id: str) -> int | None:
@@ -202,18 +203,11 @@ class ItemsFilter(QSortFilterProxyModel):
         if not isinstance(model, ItemsModel) or source_row >= len(model.rows):
             return True
         r = model.rows[source_row]
-        if self._status and r.get("status") != self._status:
+        if self._status and r.status != self._status:
             return False
         if not self._words:
             return True
-        hay = " ".join(
-            [
-                str(r.get("title", "")),
-                " ".join(map(str, r.get("tags", []))),
-                str(r.get("snippet", "")),
-                str(r.get("author", "")),
-            ]
-        ).casefold()
+        hay = " ".join([r.title, " ".join(r.tags), r.snippet, r.author]).casefold()
         return all(w in hay for w in self._words)
 
 

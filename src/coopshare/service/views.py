@@ -1,10 +1,12 @@
 """Read models for the GUI: summaries, details, backlinks, activity. Run on the db thread.
 
-Everything returned is plain data (str, int, list, dict) so it can cross to the GUI thread.
+Everything returned is plain data (str, int, list, dict, or a ``Row`` of such values, never
+changed once made) so it can cross to the GUI thread.
 """
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from coopshare.model.fold import ItemState
@@ -21,32 +23,110 @@ def author_name(coop: Coop, st: ItemState) -> str:
     return "?"
 
 
-def summary(coop: Coop, st: ItemState) -> dict[str, Any]:
+class Row:
+    """One item as a list shows it. The app keeps one per listed item (100,000 notes: 100,000
+    rows), so it holds only what the lists show and filter on, with shared strings where values
+    repeat (kind, status, tags, author names). Read it like a dict: ``row["title"]``."""
+
+    __slots__ = (
+        "author",
+        "conflict",
+        "deleted",
+        "id",
+        "kind",
+        "mine",
+        "snippet",
+        "status",
+        "tags",
+        "terms",
+        "title",
+        "updated",
+    )
+    id: str
+    kind: str | None
+    title: str
+    tags: tuple[str, ...]
+    status: str
+    terms: str
+    updated: int  # unix milliseconds
+    author: str
+    mine: bool
+    conflict: bool
+    snippet: str
+    deleted: bool
+
+    def __init__(self, **fields: Any) -> None:
+        for k in self.__slots__:
+            setattr(self, k, fields.get(k, _DEFAULTS.get(k)))
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return getattr(self, key)
+        except AttributeError:
+            raise KeyError(key) from None
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return getattr(self, key, default)
+
+    def as_dict(self) -> dict[str, Any]:
+        d = {k: getattr(self, k) for k in self.__slots__}
+        d["tags"] = list(self.tags)
+        return d
+
+    def __repr__(self) -> str:
+        return f"Row({self.as_dict()!r})"
+
+
+_DEFAULTS: dict[str, Any] = {
+    "title": "",
+    "tags": (),
+    "status": "",
+    "terms": "",
+    "updated": 0,
+    "author": "",
+    "mine": False,
+    "conflict": False,
+    "snippet": "",
+    "deleted": False,
+}
+
+
+def row(coop: Coop, st: ItemState, names: dict[bytes, str] | None = None) -> Row:
+    """`st` as a list row; `names` caches author names (and shares their strings) per call."""
     v = st.view()
     body = v.get("body") or v.get("description") or v.get("text") or ""
-    return {
-        "id": v["id"],
-        "kind": v["kind"],
-        "title": v.get("title") or v.get("text") or "",
-        "tags": v.get("tags") or v.get("skills") or [],
-        "status": v.get("status", ""),
-        "terms": v.get("terms", ""),
-        "updated": st.updated >> 16,  # unix milliseconds
-        "author": author_name(coop, st),
-        "mine": st.creator == coop.me.member_id[:8],
-        "conflict": st.in_conflict,
-        "snippet": " ".join(str(body).split())[:SNIPPET],
-        "deleted": st.is_deleted,
-    }
+    names = {} if names is None else names
+    author = names.get(st.creator)
+    if author is None:
+        author = names[st.creator] = author_name(coop, st)
+    return Row(
+        id=v["id"],
+        kind=sys.intern(v["kind"]),
+        title=v.get("title") or v.get("text") or "",
+        tags=tuple(sys.intern(str(t)) for t in v.get("tags") or v.get("skills") or []),
+        status=sys.intern(str(v.get("status", ""))),
+        terms=sys.intern(str(v.get("terms", ""))),
+        updated=st.updated >> 16,
+        author=author,
+        mine=st.creator == coop.me.member_id[:8],
+        conflict=st.in_conflict,
+        snippet=" ".join(str(body).split())[:SNIPPET],
+        deleted=st.is_deleted,
+    )
 
 
-def page(coop: Coop, kind: Kind | None, offset: int, limit: int) -> list[dict[str, Any]]:
-    """One page of summaries, newest first (deleted items left out)."""
+def summary(coop: Coop, st: ItemState) -> dict[str, Any]:
+    return row(coop, st).as_dict()
+
+
+def page(coop: Coop, kind: Kind | None, offset: int, limit: int) -> list[Row]:
+    """One page of list rows, newest first (deleted items left out)."""
     out = []
+    names: dict[bytes, str] = {}
     for item_id, blob in coop.store.item_page(kind.value if kind else None, offset, limit):
         st = coop._open_item(item_id, blob)
         if not st.is_deleted:
-            out.append(summary(coop, st))
+            out.append(row(coop, st, names))
     return out
 
 
@@ -55,14 +135,15 @@ def rows_count(coop: Coop, kind: Kind | None) -> int:
     return sum(counts.values()) if kind is None else counts.get(kind.value, 0)
 
 
-def summaries_of(coop: Coop, ids: tuple[bytes, ...]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
+def summaries_of(coop: Coop, ids: tuple[bytes, ...]) -> list[Row]:
+    out: list[Row] = []
+    names: dict[bytes, str] = {}
     for i in ids:
         st = coop.item(i)
         if st is not None:
-            out.append(summary(coop, st))
+            out.append(row(coop, st, names))
         else:  # gone (purged): listeners drop the row
-            out.append({"id": i.hex(), "kind": None, "deleted": True})
+            out.append(Row(id=i.hex(), kind=None, deleted=True))
     return out
 
 

@@ -27,6 +27,7 @@ from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel, SummaryRole
 from coopshare.gui.pages.base import Page, empty_state
 from coopshare.gui.pages.leads import status_label
 from coopshare.gui.text import safe, when
+from coopshare.service.views import Row
 
 FEED_KINDS = ("note", "lead", "idea")
 KIND_COLORS = {"note": "#3b6ea8", "lead": "#2f7d6d", "idea": "#b07a12"}
@@ -135,14 +136,14 @@ class TwoLineDelegate(QStyledItemDelegate):
 class FeedFilter(ItemsFilter):
     """Only notes, leads and ideas; newest change first; a spoken sentence per row."""
 
-    def __init__(self, describe: Callable[[dict[str, Any]], str], parent: QObject | None = None):
+    def __init__(self, describe: Callable[[Row], str], parent: QObject | None = None):
         super().__init__(parent)
         self.describe = describe
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.AccessibleTextRole:
             row = super().data(index, SummaryRole)
-            if isinstance(row, dict):
+            if isinstance(row, Row):
                 return self.describe(row)
         return super().data(index, role)
 
@@ -210,7 +211,7 @@ class ActivityPage(Page):
             kind, kind
         )
 
-    def what(self, row: dict[str, Any]) -> str:
+    def what(self, row: Row) -> str:
         """One sentence saying who did what."""
         who = safe(row.get("author", ""), 80)
         kind = row.get("kind")
@@ -223,7 +224,7 @@ class ActivityPage(Page):
             return self.tr("{0} shared an idea").format(who)
         return self.tr("{0} wrote a note").format(who)
 
-    def describe(self, row: dict[str, Any]) -> str:
+    def describe(self, row: Row) -> str:
         title = safe(row.get("title", ""), 200)
         return self.tr("{0}: {1}, {2}").format(
             self.what(row), title, when(int(row.get("updated", 0)))
@@ -231,7 +232,7 @@ class ActivityPage(Page):
 
     def row_text(self, index: Index) -> RowText | None:
         row = index.data(SummaryRole)
-        if not isinstance(row, dict):
+        if not isinstance(row, Row):
             return None
         kind = str(row.get("kind", ""))
         title = safe(row.get("title", ""), 200) or self.tr("(untitled)")
@@ -247,5 +248,5 @@ class ActivityPage(Page):
 
     def _open(self, index: QModelIndex) -> None:
         row = index.data(SummaryRole)
-        if isinstance(row, dict) and row.get("kind") in FEED_KINDS:
+        if isinstance(row, Row) and row.get("kind") in FEED_KINDS:
             self.open_requested.emit(str(row["kind"]), str(index.data(IdRole)))
