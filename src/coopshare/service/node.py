@@ -23,11 +23,12 @@ from typing import Any, TypeVar
 from coopshare.errors import UserError, ValidationError
 from coopshare.identity import keystore
 from coopshare.protocol import knock
-from coopshare.protocol.ops import Header, Op, OpKind, decode_op
+from coopshare.protocol.ops import Header, OpKind
 from coopshare.service import events as ev
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
 from coopshare.store.db import Store
+from coopshare.sync.checker import Checker
 from coopshare.sync.engine import ApplyReport, OutOp, Prechecked, SyncEngine, wire_of
 from coopshare.transport import tls
 
@@ -64,7 +65,7 @@ class Node:
         self._search_index = search_index
         self._passphrase = passphrase
         self._db_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coopshare-db")
-        self._verify_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="coopshare-verify")
+        self._checker = Checker()
         self._device_pks: dict[bytes, bytes] = {}
         self.coop: Coop  # lives on the db thread
         self.sessions: dict[bytes, PeerSession] = {}
@@ -114,7 +115,7 @@ class Node:
         if hasattr(self, "coop"):
             await self.db(lambda c: c.store.close())
         self._db_thread.shutdown(wait=True)
-        self._verify_pool.shutdown(wait=False)
+        self._checker.close()
 
     async def db(self, fn: Callable[[Coop], T], *, needs_coop: bool = True) -> T:
         """Run `fn(coop)` on the thread that owns SQLite."""
@@ -185,18 +186,13 @@ class Node:
     ) -> ApplyReport:
         if checked is None:
             checked = await self._preverify(wires)
-        inputs: list[bytes | Op] = list(wires)
-        verified: set[tuple[bytes, bytes]] = set()
-        for i, pre in enumerate(checked):
-            if pre is not None:
-                inputs[i] = pre[0]
-                if pre[1]:
-                    verified.add((pre[0].op_id, pre[0].signature))
+        verified = {(c[0], c[3]) for c in checked if c is not None and c[4]}
+        ahead = [(c[0], c[1], c[2]) for c in checked if c is not None]
 
         def _apply(c: Coop) -> ApplyReport:
             report = ApplyReport()
             c.preverified.update(verified)
-            for a in c.apply_batch(inputs, durable=durable):
+            for a in c.apply_batch(wires, durable=durable, ahead=ahead):
                 if isinstance(a, ValidationError):
                     report.rejected += 1
                     log.info("refused an op from a peer: %s", a)
@@ -219,18 +215,11 @@ class Node:
         return report
 
     async def _preverify(self, wires: tuple[bytes, ...]) -> Prechecked:
-        """Decode a big batch and check its signatures on two threads (Ed25519 releases the
-        GIL), while the store thread applies the batch before it."""
+        """Check the signatures of a big batch in the checker's worker process (sync/checker.py)
+        while the store thread applies the batch before it."""
         if len(wires) < PARALLEL_VERIFY_MIN or not self._device_pks:
             return []
-        loop = asyncio.get_running_loop()
-        pks = self._device_pks
-        half = len(wires) // 2
-        parts = await asyncio.gather(
-            loop.run_in_executor(self._verify_pool, _precheck, wires[:half], pks),
-            loop.run_in_executor(self._verify_pool, _precheck, wires[half:], pks),
-        )
-        return parts[0] + parts[1]
+        return await self._checker.check(wires, self._device_pks)
 
     def peer_still_trusted(self, device: bytes) -> bool:
         return device in self._trusted
@@ -354,25 +343,6 @@ class Node:
                 "session with %s ended: %s", device.hex()[:12], engine.close_reason or "closed"
             )
         return engine
-
-
-def _precheck(wires: tuple[bytes, ...], pks: dict[bytes, bytes]) -> Prechecked:
-    out: Prechecked = []
-    for wire in wires:
-        try:
-            op = decode_op(wire)
-        except ValidationError:
-            out.append(None)  # the replica will refuse it with the precise reason
-            continue
-        pk = pks.get(op.header.device)
-        try:
-            if pk is None:
-                raise ValidationError("author not known yet")
-            op.verify(pk)
-            out.append((op, True))
-        except ValidationError:
-            out.append((op, False))  # checked again by the replica, which says why
-    return out
 
 
 def _take_changed(c: Coop) -> tuple[bytes, ...]:

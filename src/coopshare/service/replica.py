@@ -37,6 +37,7 @@ from coopshare.model.roster import RosterState, resolve
 from coopshare.protocol import content, roster_body
 from coopshare.protocol.codec import pack, unpack
 from coopshare.protocol.ops import Header, Op, OpKind, decode_op
+from coopshare.service import content_open
 from coopshare.store.db import Store
 from coopshare.store.search import SearchIndex
 
@@ -234,17 +235,23 @@ class Replica:
         return result
 
     def apply_batch(
-        self, ops: Sequence[bytes | Op], *, durable: bool = False
+        self,
+        ops: Sequence[bytes | Op],
+        *,
+        durable: bool = False,
+        ahead: Sequence[tuple[bytes, bytes, int]] = (),
     ) -> list[Applied | ValidationError]:
         """Apply ops in order in one transaction; each gets its Applied or why it was refused.
 
         The log lookups of the whole batch (stored already? neighbours in its device's log?)
-        are fetched up front in a few queries (store/lookahead.py).
+        are fetched up front in a few queries (store/lookahead.py): for the ops given decoded,
+        and for the (op id, device, seq) in `ahead` (what a check elsewhere decoded).
         """
         out: list[Applied | ValidationError] = []
         with self.transaction(durable=durable):
             self.store.look_ahead(
                 [(o.op_id, o.header.device, o.header.seq) for o in ops if isinstance(o, Op)]
+                + list(ahead)
             )
             for o in ops:
                 try:
@@ -451,35 +458,11 @@ class Replica:
 
     def _open_changes(self, op: Op, author: bytes) -> list[Change]:
         assert op.body is not None and self.coop_id is not None
-        parts = content.decode_parts(op.body)
         grants = self._grants(op.op_id, author)
-        out = []
-        for i, part in enumerate(parts):
-            plain = self._open_part(part, grants.get(i, []), op.header.epoch)
-            if plain is None:
-                continue  # sealed to others: store and forward, cannot read
-            ch = content.decode_change(plain, op_id=op.op_id, hlc=op.header.hlc, author=author)
-            if self._change_allowed(ch, author):
-                out.append(ch)
-        return out
-
-    def _open_part(self, part: envelope.Part, granted: list[bytes], epoch: bytes) -> bytes | None:
-        """A part's plaintext, with a granted key or this device's own; None if neither opens it.
-
-        A granted key that does not open the part is skipped: it must not hide a part that
-        this device can open itself.
-        """
-        assert self.coop_id is not None
-        for key in granted:
-            try:
-                return envelope.open_part(part, key, self.coop_id)
-            except DecryptError:
-                continue
-        try:
-            own = envelope.part_key(part, self.coop_id, self.epoch_keys.get(epoch), self.me.kex_key)
-            return None if own is None else envelope.open_part(part, own, self.coop_id)
-        except DecryptError:
-            return None
+        changes = content_open.changes_of(
+            op, author, self.coop_id, self.epoch_keys, self.me.kex_key, grants
+        )
+        return [ch for ch in changes if self._change_allowed(ch, author)]
 
     def _change_allowed(self, ch: Change, author: bytes) -> bool:
         """The creator may change anything; others only claim a lead or, as admin, tombstone."""

@@ -20,7 +20,7 @@ from coopshare.errors import ValidationError
 from coopshare.protocol import messages as m
 from coopshare.protocol import session as s
 from coopshare.protocol.codec import pack
-from coopshare.protocol.ops import Op
+from coopshare.sync.checker import Checked
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +43,9 @@ class OutOp:
     wire: bytes
 
 
-# what a batch's pre-check found, aligned with its wires: the decoded op and whether its
-# signature checked out, or None where the op did not decode (the replica says why)
-Prechecked = list[tuple[Op, bool] | None]
+# what a batch's pre-check found, aligned with its wires (sync/checker.py); empty if the batch
+# was too small to pre-check
+Prechecked = list[Checked | None]
 
 
 @dataclass
@@ -103,16 +103,17 @@ class SyncEngine:
         self.expected = 0  # ops the peer's Have says we lack (for progress bars)
         self._my_vv: dict[bytes, int] = {}
         self._their_vv: dict[bytes, int] = {}
-        self._queue: asyncio.Queue[
-            tuple[tuple[bytes, ...], bool, asyncio.Future[Prechecked]]
-        ] = asyncio.Queue(maxsize=QUEUE_BATCHES)
+        self._queue: asyncio.Queue[tuple[tuple[bytes, ...], bool, asyncio.Future[Prechecked]]] = (
+            asyncio.Queue(maxsize=QUEUE_BATCHES)
+        )
         self._pump: asyncio.Task[None] | None = None
+        self._applier: asyncio.Task[None]
         self._on_progress = on_progress
 
     async def run(self) -> None:
         """Run until either side ends the session; never raises for peer misbehaviour."""
         pinger = asyncio.create_task(self._ping_loop())
-        applier = asyncio.create_task(self._apply_loop())
+        applier = self._applier = asyncio.create_task(self._apply_loop())
         try:
             self.session.send(
                 m.Hello(
@@ -189,16 +190,21 @@ class SyncEngine:
             self.close_reason = f"peer said bye: {event.reason}"
 
     async def _apply_loop(self) -> None:
+        carry = None  # a batch taken from the queue whose pre-check was still running
         while True:
-            ops, durable, check = await self._queue.get()
-            taken = 1
+            ops, durable, check = carry or await self._queue.get()
+            carry, taken = None, 1
             try:
                 checked = list(await check)
-                # take the batches already waiting behind it into the same transaction
+                # take the batches waiting behind it, already pre-checked, into the same
+                # transaction; never wait for a running pre-check while the store is idle
                 while not self._queue.empty() and len(ops) < GROUP_OPS:
                     more, more_durable, more_check = self._queue.get_nowait()
+                    if not more_check.done():
+                        carry = (more, more_durable, more_check)
+                        break
                     taken += 1
-                    pre = await more_check
+                    pre = more_check.result()
                     if checked and len(pre) == len(more):
                         checked += pre
                     else:
@@ -220,7 +226,12 @@ class SyncEngine:
                     self._queue.task_done()
 
     async def _applied(self) -> None:
-        await self._queue.join()
+        """Wait until every received batch is stored (or storing failed, ending the session)."""
+        joined = asyncio.ensure_future(self._queue.join())
+        await asyncio.wait({joined, self._applier}, return_when=asyncio.FIRST_COMPLETED)
+        if not joined.done():
+            joined.cancel()
+            raise ConnectionError(self.close_reason or "storing received ops failed")
 
     async def _pump_loop(self) -> None:
         cursor = 0

@@ -1,0 +1,105 @@
+"""Signature checks of received batches, in a process of their own.
+
+Applying a batch is Python work on the store thread, and threads of one process take turns at
+the interpreter lock: decoding and verifying the next batch on threads of the same process
+slowed the store thread down as much as it saved. So a running node checks the signatures of
+big batches in a worker *process* (spawned on first need; one, since the store thread keeps the
+other core busy), and only while it starts, or if it ever fails, on threads. The worker decodes
+each op and verifies its Ed25519 signature against the device keys it is given; the store
+thread still decodes, authorises and stores every op itself, and re-verifies any op whose
+(op id, signature) pair the worker did not vouch for.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from coopshare.errors import ValidationError
+from coopshare.protocol.ops import decode_op
+
+log = logging.getLogger(__name__)
+
+# (op id, device, seq, signature, the signature checked out); None: the op did not decode
+Checked = tuple[bytes, bytes, int, bytes, bool]
+
+
+def check_batch(wires: tuple[bytes, ...], pks: dict[bytes, bytes]) -> list[Checked | None]:
+    out: list[Checked | None] = []
+    for wire in wires:
+        try:
+            op = decode_op(wire)
+        except ValidationError:
+            out.append(None)  # the replica will refuse it with the precise reason
+            continue
+        h = op.header
+        pk = pks.get(h.device)
+        ok = False
+        if pk is not None:
+            try:
+                op.verify(pk)
+                ok = True
+            except ValidationError:
+                pass  # checked again by the replica, which says why
+        out.append((op.op_id, h.device, h.seq, op.signature, ok))
+    return out
+
+
+def _ready() -> bool:
+    return True
+
+
+class Checker:
+    def __init__(self) -> None:
+        self._threads = ThreadPoolExecutor(max_workers=2, thread_name_prefix="coopshare-verify")
+        self._procs: ProcessPoolExecutor | None = None
+        self._warm: Future[bool] | None = None
+        self.failed = False
+
+    def _executor(self) -> Executor | None:
+        """The worker process once it is up; None until then (or if it cannot run here)."""
+        if self.failed:
+            return None
+        if self._procs is None:
+            try:
+                ctx = multiprocessing.get_context("spawn")  # safe beside threads, on every OS
+                self._procs = ProcessPoolExecutor(max_workers=1, mp_context=ctx)
+                self._warm = self._procs.submit(_ready)
+            except (OSError, RuntimeError, NotImplementedError) as e:
+                log.info("checking signatures on threads: %s", e)
+                self.failed = True
+            return None
+        assert self._warm is not None
+        if not self._warm.done():
+            return None
+        if self._warm.exception() is not None:
+            self.failed = True
+            return None
+        return self._procs
+
+    async def check(
+        self, wires: tuple[bytes, ...], pks: dict[bytes, bytes]
+    ) -> list[Checked | None]:
+        """Decode each op and check its signature against `pks` (device id -> Ed25519 key)."""
+        loop = asyncio.get_running_loop()
+        procs = self._executor()
+        if procs is not None:
+            try:
+                return await loop.run_in_executor(procs, check_batch, wires, pks)
+            except (BrokenProcessPool, OSError) as e:
+                log.warning("signature worker failed, checking on threads: %s", e)
+                self.failed = True
+        half = len(wires) // 2
+        parts = await asyncio.gather(
+            loop.run_in_executor(self._threads, check_batch, wires[:half], pks),
+            loop.run_in_executor(self._threads, check_batch, wires[half:], pks),
+        )
+        return parts[0] + parts[1]
+
+    def close(self) -> None:
+        self._threads.shutdown(wait=False)
+        if self._procs is not None:
+            self._procs.shutdown(wait=False, cancel_futures=True)
