@@ -50,10 +50,12 @@ def cli(home: Path, *args: str, timeout: float = 900) -> tuple[str, float]:
 
 class PeakRss:
     """Polls /proc/PID/status every `every` s until the process is gone; keeps the last VmHWM
-    (peak RSS), the last VmRSS (what it held just before it exited) and the CPU seconds used."""
+    (peak RSS), the last VmRSS (what it held just before it exited) and the CPU seconds used;
+    and the same of its child processes (the node's signature-check worker)."""
 
     def __init__(self, pid: int, every: float) -> None:
         self.pid, self.every, self.kb, self.rss_kb, self.cpu = pid, every, 0, 0, 0.0
+        self.children: dict[int, tuple[int, float]] = {}  # pid -> (VmHWM kB, CPU s)
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -72,7 +74,32 @@ class PeakRss:
                     self.kb = int(line.split()[1])
                 elif line.startswith("VmRSS:"):
                     self.rss_kb = int(line.split()[1])
+            self._read_children()
             self._done.wait(self.every)
+
+    def _read_children(self) -> None:
+        try:
+            kids = Path(f"/proc/{self.pid}/task/{self.pid}/children").read_text().split()
+        except OSError:
+            return
+        for kid in map(int, kids):
+            try:
+                text = Path(f"/proc/{kid}/status").read_text()
+                stat = Path(f"/proc/{kid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            hwm, cpu = self.children.get(kid, (0, 0.0))
+            if stat[0] != "Z":
+                cpu = (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
+            for line in text.splitlines():
+                if line.startswith("VmHWM:"):
+                    hwm = int(line.split()[1])
+            self.children[kid] = (hwm, cpu)
+
+    def children_mb_cpu(self) -> tuple[float, float]:
+        """Peak RSS MB (summed over children) and CPU seconds of the child processes."""
+        return (sum(h for h, _ in self.children.values()) / 1024,
+                sum(c for _, c in self.children.values()))
 
     def stop(self) -> tuple[float, float, float]:
         """(peak RSS MB, last RSS MB, CPU seconds)."""
@@ -90,7 +117,7 @@ def timed(home: Path, *args: str, log: Path, every: float = 0.02) -> tuple[str, 
         rss = PeakRss(proc.pid, every)
         out, _ = proc.communicate(timeout=3600)
     seconds = time.perf_counter() - t0
-    mb = rss.stop()
+    mb = (*rss.stop(), *rss.children_mb_cpu())
     if proc.returncode != 0:
         raise RuntimeError(f"coopshare {' '.join(args)} exited {proc.returncode}; see {log}")
     return out, seconds, mb

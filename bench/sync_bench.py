@@ -202,7 +202,7 @@ def ms(values: list[float]) -> str:
     return f"{statistics.median(values) * 1e3:.0f} / {percentile(values, 90) * 1e3:.0f}"
 
 
-def mb(rss: tuple[float, float, float]) -> str:
+def mb(rss: tuple[float, ...]) -> str:
     return f"{rss[0]:.0f} / {rss[1]:.0f}"
 
 
@@ -236,14 +236,17 @@ def main() -> None:
     row("Replica.apply, one transaction",
         f"{lim['apply'] * 1e6:8.1f}  ({x:.1f}x the limit; {prof:.0f} under cProfile)")
     print("\nsync --once (B from A, 127.0.0.1); RSS = peak (VmHWM) / last VmRSS before exit, MB;"
-          " CPU = user+sys s of the whole process:")
+          " CPU = user+sys s of the whole process;\n  worker = B's signature-check process"
+          " (sync/checker.py): peak RSS MB / CPU s:")
     print(f"  {'N':>8} {'raw s':>7} {'start s':>7} {'net s':>7} {'notes/s':>8} {'us/note':>8}"
-          f" {'x limit':>7} {'RSS serve A':>12} {'RSS sync B':>11} {'CPU A':>6} {'CPU B':>6}")
+          f" {'x limit':>7} {'RSS serve A':>12} {'RSS sync B':>11} {'CPU A':>6} {'CPU B':>6}"
+          f" {'worker RSS / CPU':>17}")
     for n, (s, _) in results.items():
         print(f"  {n:>8,} {s['raw']:7.2f} {s['startup']:7.2f} {s['net']:7.2f} {n / s['net']:8,.0f}"
               f" {s['net'] / n * 1e6:8.0f} {s['net'] / n / lim['limit']:7.1f}"
               f" {mb(s['rss_a']):>12} {mb(s['rss_b']):>11}"
-              f" {s['rss_a'][2]:6.1f} {s['rss_b'][2]:6.1f}")
+              f" {s['rss_a'][2]:6.1f} {s['rss_b'][2]:6.1f}"
+              f" {s['rss_b'][3]:9.0f} / {s['rss_b'][4]:4.1f}")
     print(f"  (start-up = median of 3 `status` on B before the sync; `--version` alone "
           f"{statistics.median(s['version'] for s, _ in results.values()):.2f} s)")
     print(f"\nLatency A write -> stored on B, both serving, ms median / p90 of {args.runs}:")
