@@ -160,3 +160,19 @@ def test_preview_loads_no_local_file(qtbot, window: MainWindow, tmp_path: Path) 
     for name in (str(secret), secret.as_uri()):
         resource = doc.resource(QTextDocument.ResourceType.ImageResource, name)
         assert resource is None or resource.isNull(), f"the preview read {name}"
+
+
+def test_damaged_database_warning_is_shown_as_plain_text(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from coopshare.service import events as ev
+
+    window.bridge.core_event.emit(ev.StoreDamaged("<b>Tree 4 page 9</b> cell 0: invalid"))
+    qtbot.waitUntil(
+        lambda: window.findChild(QMessageBox, "store_damaged") is not None, timeout=5_000
+    )
+    box = window.findChild(QMessageBox, "store_damaged")
+    assert box is not None and box.isVisible()
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    assert "<b>Tree 4 page 9</b>" in box.text() and "copy of the data folder" in box.text()
+    box.close()

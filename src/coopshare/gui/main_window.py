@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -270,7 +271,23 @@ class MainWindow(QMainWindow):
             self._on_progress(event)
         elif isinstance(event, ev.RosterChanged):
             self.refresh_overview()
+        elif isinstance(event, ev.StoreDamaged):
+            self._warn_damaged(event.detail)
         self.tray.on_event(event)
+
+    def _warn_damaged(self, detail: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Database damaged"), "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            self.tr(
+                "CoopShare found damage in the database of its data folder ({0}).\n\n"
+                "Make a copy of the data folder now. Everything you shared is also held by the "
+                "other members: if problems appear, set up this computer again with your "
+                "recovery key and a new invitation."
+            ).format(safe(detail, 200))
+        )
+        box.setObjectName("store_damaged")
+        box.open()
 
     def refresh_peers(self) -> None:
         async def count() -> int:

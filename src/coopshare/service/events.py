@@ -31,4 +31,11 @@ class SyncProgress:
     converged: bool
 
 
-Event = ItemsChanged | RosterChanged | PeersChanged | SyncProgress
+@dataclass(frozen=True, slots=True)
+class StoreDamaged:
+    """The background integrity check found damage in the data folder's database."""
+
+    detail: str
+
+
+Event = ItemsChanged | RosterChanged | PeersChanged | SyncProgress | StoreDamaged

@@ -83,6 +83,7 @@ class Node:
         self.sessions_changed = asyncio.Event()
         self.discovered: dict[str, list[tuple[str, int]]] = {}  # mDNS services recognised as ours
         self._listeners: list[Callable[[ev.Event], None]] = []
+        self.integrity = ""  # "ok" or what the background integrity check found
 
     # --- lifecycle ----------------------------------------------------------------------------
 
@@ -100,6 +101,7 @@ class Node:
         self._join_ctx = tls.join_server_context(self.coop.me)
         await self._roster_changed()
         self._spawn(self._watch())
+        self._spawn(self._check_integrity())
         if self._search_index:
             self._spawn(self._keep_search_index())
 
@@ -253,6 +255,15 @@ class Node:
             if dev not in self._trusted:
                 log.info("closing session with %s: no longer in the roster", dev.hex()[:12])
                 s.engine.stop("revoked")
+
+    async def _check_integrity(self) -> None:
+        """SQLite's full check of the store, once per start, off the store thread."""
+        loop = asyncio.get_running_loop()
+        problem = await loop.run_in_executor(None, Store.integrity_problem, self.home)
+        self.integrity = problem or "ok"
+        if problem is not None:
+            log.error("the data folder's database failed its integrity check: %s", problem)
+            self.publish(ev.StoreDamaged(problem))
 
     async def _keep_search_index(self) -> None:
         """Build the in-memory search index in small steps, between other store work."""

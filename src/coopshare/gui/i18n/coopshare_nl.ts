@@ -4,67 +4,67 @@
     <context>
         <name>ActivityPage</name>
         <message>
-            <location filename="../pages/activity.py" line="178" />
+            <location filename="../pages/activity.py" line="180" />
             <source>Recent activity</source>
             <translation>Recente activiteit</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="179" />
+            <location filename="../pages/activity.py" line="181" />
             <source>Double-click or press Enter to open</source>
             <translation>Dubbelklik of druk op Enter om te openen</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="183" />
+            <location filename="../pages/activity.py" line="185" />
             <source>Nothing has happened yet. Write a note, give a lead, or invite a colleague.</source>
             <translation>Er is nog niets gebeurd. Schrijf een notitie, breng een lead aan of nodig een collega uit.</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="198" />
+            <location filename="../pages/activity.py" line="200" />
             <source>Activity</source>
             <translation>Activiteit</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="208" />
+            <location filename="../pages/activity.py" line="210" />
             <source>Note</source>
             <translation>Notitie</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="208" />
+            <location filename="../pages/activity.py" line="210" />
             <source>Lead</source>
             <translation>Lead</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="208" />
+            <location filename="../pages/activity.py" line="210" />
             <source>Idea</source>
             <translation>Idee</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="219" />
+            <location filename="../pages/activity.py" line="221" />
             <source>{0} gave a lead · now {1}</source>
             <translation>{0} bracht een lead aan · nu {1}</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="220" />
+            <location filename="../pages/activity.py" line="222" />
             <source>{0} gave a lead</source>
             <translation>{0} bracht een lead aan</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="222" />
+            <location filename="../pages/activity.py" line="224" />
             <source>{0} shared an idea</source>
             <translation>{0} deelde een idee</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="223" />
+            <location filename="../pages/activity.py" line="225" />
             <source>{0} wrote a note</source>
             <translation>{0} schreef een notitie</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="227" />
+            <location filename="../pages/activity.py" line="229" />
             <source>{0}: {1}, {2}</source>
             <translation>{0}: {1}, {2}</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="236" />
+            <location filename="../pages/activity.py" line="238" />
             <source>(untitled)</source>
             <translation>(zonder titel)</translation>
         </message>
@@ -72,22 +72,22 @@
     <context>
         <name>CoopChoiceDialog</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="1055" />
+            <location filename="../dialogs/first_run.py" line="1029" />
             <source>Choose a cooperative</source>
             <translation>Kies een coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="1065" />
+            <location filename="../dialogs/first_run.py" line="1039" />
             <source>You are not part of a cooperative yet</source>
             <translation>Je bent nog geen lid van een coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="1070" />
+            <location filename="../dialogs/first_run.py" line="1044" />
             <source>Your identity is ready. Create a cooperative, or join one with an invitation from a member.</source>
             <translation>Je identiteit is klaar. Richt een coöperatie op, of word lid van een bestaande met een uitnodiging van een lid.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="1084" />
+            <location filename="../dialogs/first_run.py" line="1058" />
             <source>Quit</source>
             <translation>Afsluiten</translation>
         </message>
@@ -95,157 +95,157 @@
     <context>
         <name>CoopForm</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="340" />
+            <location filename="../dialogs/first_run.py" line="314" />
             <source>Create a new cooperative</source>
             <translation>Een nieuwe coöperatie oprichten</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="341" />
+            <location filename="../dialogs/first_run.py" line="315" />
             <source>Join with an invitation</source>
             <translation>Lid worden met een uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="355" />
+            <location filename="../dialogs/first_run.py" line="329" />
             <source>You become its first administrator and can invite the other members from the app.</source>
             <translation>Je wordt de eerste beheerder en kunt de andere leden vanuit de app uitnodigen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="361" />
+            <location filename="../dialogs/first_run.py" line="335" />
             <source>For example: Brabant Interim</source>
             <translation>Bijvoorbeeld: Brabant Interim</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="362" />
+            <location filename="../dialogs/first_run.py" line="336" />
             <source>Name of the cooperative</source>
             <translation>Naam van de coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="363" />
+            <location filename="../dialogs/first_run.py" line="337" />
             <source>&amp;Name:</source>
             <translation>&amp;Naam:</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="379" />
+            <location filename="../dialogs/first_run.py" line="353" />
             <source>Paste the invitation a member sent you, or open the invitation file.</source>
             <translation>Plak de uitnodiging die een lid je stuurde, of open het uitnodigingsbestand.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="384" />
+            <location filename="../dialogs/first_run.py" line="358" />
             <source>Invitation</source>
             <translation>Uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="390" />
+            <location filename="../dialogs/first_run.py" line="364" />
             <source>Open file…</source>
             <translation>Bestand openen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="391" />
+            <location filename="../dialogs/first_run.py" line="365" />
             <source>Open an invitation file</source>
             <translation>Een uitnodigingsbestand openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="404" />
+            <location filename="../dialogs/first_run.py" line="378" />
             <source>Only if the invitation has no address, e.g. 192.168.1.20:47490</source>
             <translation>Alleen als de uitnodiging geen adres bevat, bijv. 192.168.1.20:47490</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="406" />
+            <location filename="../dialogs/first_run.py" line="380" />
             <source>Inviter's address</source>
             <translation>Adres van de uitnodiger</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="407" />
+            <location filename="../dialogs/first_run.py" line="381" />
             <source>&amp;Address:</source>
             <translation>&amp;Adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="439" />
+            <location filename="../dialogs/first_run.py" line="413" />
             <source>Create cooperative</source>
             <translation>Coöperatie oprichten</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="439" />
+            <location filename="../dialogs/first_run.py" line="413" />
             <source>Join</source>
             <translation>Lid worden</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="473" />
+            <location filename="../dialogs/first_run.py" line="447" />
             <source>Type the address as HOST:PORT, for example 192.168.1.20:47490.</source>
             <translation>Typ het adres als HOST:POORT, bijvoorbeeld 192.168.1.20:47490.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="478" />
+            <location filename="../dialogs/first_run.py" line="452" />
             <source>This invitation names no address: type the inviter's address.</source>
             <translation>Deze uitnodiging bevat geen adres: typ het adres van de uitnodiger.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="499" />
+            <location filename="../dialogs/first_run.py" line="473" />
             <source>This is not a CoopShare invitation: it should start with “coopshare-invite:”.</source>
             <translation>Dit is geen CoopShare-uitnodiging: die begint met “coopshare-invite:”.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="505" />
+            <location filename="../dialogs/first_run.py" line="479" />
             <source>This invitation is damaged or incomplete. Copy it again.</source>
             <translation>Deze uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="513" />
+            <location filename="../dialogs/first_run.py" line="487" />
             <source>This invitation expired on {0}. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen op {0}. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="521" />
+            <location filename="../dialogs/first_run.py" line="495" />
             <source>A valid invitation, until {0}, from {1}.</source>
             <translation>Een geldige uitnodiging, tot {0}, van {1}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="523" />
+            <location filename="../dialogs/first_run.py" line="497" />
             <source>A valid invitation, until {0}.</source>
             <translation>Een geldige uitnodiging, tot {0}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="531" />
+            <location filename="../dialogs/first_run.py" line="505" />
             <source>Open an invitation</source>
             <translation>Een uitnodiging openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="533" />
+            <location filename="../dialogs/first_run.py" line="507" />
             <source>Invitations (*.txt *.invite *.coopshare);;All files (*)</source>
             <translation>Uitnodigingen (*.txt *.invite *.coopshare);;Alle bestanden (*)</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="545" />
+            <location filename="../dialogs/first_run.py" line="519" />
             <source>Could not read {0}: {1}</source>
             <translation>Kan {0} niet lezen: {1}</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="549" />
+            <location filename="../dialogs/first_run.py" line="523" />
             <source>That file is too large to be an invitation.</source>
             <translation>Dat bestand is te groot voor een uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="562" />
+            <location filename="../dialogs/first_run.py" line="536" />
             <source>Give the cooperative a name.</source>
             <translation>Geef de coöperatie een naam.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="565" />
+            <location filename="../dialogs/first_run.py" line="539" />
             <source>Paste an invitation or open an invitation file.</source>
             <translation>Plak een uitnodiging of open een uitnodigingsbestand.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="574" />
+            <location filename="../dialogs/first_run.py" line="548" />
             <source>Creating the cooperative…</source>
             <translation>De coöperatie wordt opgericht…</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="586" />
+            <location filename="../dialogs/first_run.py" line="560" />
             <source>Contacting the inviter at {0} and syncing…</source>
             <translation>Contact maken met de uitnodiger op {0} en synchroniseren…</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="613" />
+            <location filename="../dialogs/first_run.py" line="587" />
             <source>The cooperative could not be created: {0}</source>
             <translation>De coöperatie kon niet worden opgericht: {0}</translation>
         </message>
@@ -253,12 +253,12 @@
     <context>
         <name>CoopPage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="901" />
+            <location filename="../dialogs/first_run.py" line="875" />
             <source>Your cooperative</source>
             <translation>Je coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="902" />
+            <location filename="../dialogs/first_run.py" line="876" />
             <source>Start a new cooperative, or join one a member invited you to.</source>
             <translation>Richt een nieuwe coöperatie op, of word lid van een coöperatie waarvoor een lid je heeft uitgenodigd.</translation>
         </message>
@@ -266,27 +266,27 @@
     <context>
         <name>DonePage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="942" />
+            <location filename="../dialogs/first_run.py" line="916" />
             <source>You are ready</source>
             <translation>Je bent klaar</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="943" />
+            <location filename="../dialogs/first_run.py" line="917" />
             <source>Welcome to the cooperative.</source>
             <translation>Welkom bij de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="962" />
+            <location filename="../dialogs/first_run.py" line="936" />
             <source>You joined {0}. Its notes, leads and ideas are on this computer now, and they stay in sync whenever another member is online.</source>
             <translation>Je bent lid geworden van {0}. De notities, leads en ideeën staan nu op deze computer en blijven gesynchroniseerd zodra een ander lid online is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="968" />
+            <location filename="../dialogs/first_run.py" line="942" />
             <source>You created {0} and you are its administrator. Invite the other members with the Invite button at the top of the window.</source>
             <translation>Je hebt {0} opgericht en bent de beheerder. Nodig de andere leden uit met de knop Uitnodigen boven in het venster.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="973" />
+            <location filename="../dialogs/first_run.py" line="947" />
             <source>Tips:
 •  Press Ctrl+N to write your first note, and Ctrl+K to search.
 •  Members on the same network find each other automatically.
@@ -300,72 +300,72 @@
     <context>
         <name>FirstRun</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="151" />
+            <location filename="../dialogs/first_run.py" line="149" />
             <source>Message</source>
             <translation>Melding</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="189" />
+            <location filename="../dialogs/first_run.py" line="187" />
             <source>Too short — use at least 10 characters; 12 or more, or a few words, is better.</source>
             <translation>Te kort — gebruik minstens 10 tekens; 12 of meer, of een paar woorden, is beter.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="196" />
+            <location filename="../dialogs/first_run.py" line="194" />
             <source>Weak — this is easy to guess. Use 12+ characters or a few words.</source>
             <translation>Zwak — dit is makkelijk te raden. Gebruik 12+ tekens of een paar woorden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="205" />
+            <location filename="../dialogs/first_run.py" line="203" />
             <source>Weak — use 12+ characters or a few words.</source>
             <translation>Zwak — gebruik 12+ tekens of een paar woorden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="206" />
+            <location filename="../dialogs/first_run.py" line="204" />
             <source>Fair — add another word, or mix in digits and symbols.</source>
             <translation>Redelijk — voeg nog een woord toe, of gebruik ook cijfers en symbolen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="209" />
+            <location filename="../dialogs/first_run.py" line="207" />
             <source>Good — hard to guess.</source>
             <translation>Goed — moeilijk te raden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="210" />
+            <location filename="../dialogs/first_run.py" line="208" />
             <source>Strong — a passphrase like this is very hard to guess.</source>
             <translation>Sterk — een wachtwoordzin als deze is heel moeilijk te raden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="287" />
+            <location filename="../dialogs/first_run.py" line="261" />
             <source>This invitation has expired. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="292" />
+            <location filename="../dialogs/first_run.py" line="266" />
             <source>The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.</source>
             <translation>De uitnodiger op {0} heeft deze uitnodiging niet geaccepteerd. Waarschijnlijk is hij al gebruikt of verlopen: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="297" />
+            <location filename="../dialogs/first_run.py" line="271" />
             <source>No answer from the inviter at {0}. Check that CoopShare is running there and that you are on the same network, then try again.</source>
             <translation>Geen antwoord van de uitnodiger op {0}. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten, en probeer het dan opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="302" />
+            <location filename="../dialogs/first_run.py" line="276" />
             <source>This invitation was already used. An invitation works once: ask for a new one.</source>
             <translation>Deze uitnodiging is al gebruikt. Een uitnodiging werkt maar één keer: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="307" />
+            <location filename="../dialogs/first_run.py" line="281" />
             <source>The computer at {0} is not the one that made this invitation. Check the address.</source>
             <translation>De computer op {0} is niet degene die deze uitnodiging heeft gemaakt. Controleer het adres.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="312" />
+            <location filename="../dialogs/first_run.py" line="286" />
             <source>This data folder already belongs to another cooperative.</source>
             <translation>Deze gegevensmap hoort al bij een andere coöperatie.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="315" />
+            <location filename="../dialogs/first_run.py" line="289" />
             <source>Joining did not work: {0}</source>
             <translation>Lid worden is niet gelukt: {0}</translation>
         </message>
@@ -373,32 +373,32 @@
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="987" />
+            <location filename="../dialogs/first_run.py" line="961" />
             <source>Welcome to CoopShare</source>
             <translation>Welkom bij CoopShare</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="992" />
+            <location filename="../dialogs/first_run.py" line="966" />
             <source>Open CoopShare</source>
             <translation>CoopShare openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="1026" />
+            <location filename="../dialogs/first_run.py" line="1000" />
             <source>Stop for now?</source>
             <translation>Voor nu stoppen?</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="1028" />
+            <location filename="../dialogs/first_run.py" line="1002" />
             <source>Your identity is saved. The next time you start CoopShare you can create a cooperative or join one.</source>
             <translation>Je identiteit is opgeslagen. De volgende keer dat je CoopShare start, kun je een coöperatie oprichten of lid worden van een bestaande.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="1033" />
+            <location filename="../dialogs/first_run.py" line="1007" />
             <source>Stop for now</source>
             <translation>Voor nu stoppen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="1034" />
+            <location filename="../dialogs/first_run.py" line="1008" />
             <source>Continue</source>
             <translation>Doorgaan</translation>
         </message>
@@ -736,72 +736,72 @@
             <translation>Een nieuw idee delen dat van dit idee is afgeleid; de eigenaars blijven vermeld</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="259" />
+            <location filename="../pages/ideas.py" line="228" />
             <source>Idea shared.</source>
             <translation>Idee gedeeld.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="289" />
+            <location filename="../pages/ideas.py" line="258" />
             <source>Owners: {0}</source>
             <translation>Eigenaars: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="291" />
+            <location filename="../pages/ideas.py" line="260" />
             <source>Owner: {0}</source>
             <translation>Eigenaar: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="295" />
+            <location filename="../pages/ideas.py" line="264" />
             <source>Terms: embargo until {0} — {1}</source>
             <translation>Voorwaarden: embargo tot {0} — {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="299" />
+            <location filename="../pages/ideas.py" line="268" />
             <source>Terms: {0} — {1}</source>
             <translation>Voorwaarden: {0} — {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="303" />
+            <location filename="../pages/ideas.py" line="272" />
             <source>Terms: none given — ask the owners before using it.</source>
             <translation>Voorwaarden: geen opgegeven — vraag het de eigenaars voordat je het gebruikt.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="305" />
+            <location filename="../pages/ideas.py" line="274" />
             <source>Audience: only the members it was addressed to</source>
             <translation>Lezers: alleen de leden aan wie het gericht is</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="307" />
+            <location filename="../pages/ideas.py" line="276" />
             <source>Audience: the whole cooperative</source>
             <translation>Lezers: de hele coöperatie</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="325" />
+            <location filename="../pages/ideas.py" line="294" />
             <source>Shared by you · updated {0}</source>
             <translation>Gedeeld door jou · bijgewerkt {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="327" />
+            <location filename="../pages/ideas.py" line="296" />
             <source>Shared by {0} · updated {1}</source>
             <translation>Gedeeld door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="333" />
+            <location filename="../pages/ideas.py" line="302" />
             <source>Tags: {0}</source>
             <translation>Tags: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="345" />
+            <location filename="../pages/ideas.py" line="314" />
             <source>an idea you cannot read</source>
             <translation>een idee dat je niet kunt lezen</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="351" />
+            <location filename="../pages/ideas.py" line="320" />
             <source>Open the idea “{0}”</source>
             <translation>Het idee “{0}” openen</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="352" />
+            <location filename="../pages/ideas.py" line="321" />
             <source>Open this idea</source>
             <translation>Dit idee openen</translation>
         </message>
@@ -809,87 +809,87 @@
     <context>
         <name>IdentityPage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="656" />
+            <location filename="../dialogs/first_run.py" line="630" />
             <source>Your identity</source>
             <translation>Je identiteit</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="659" />
+            <location filename="../dialogs/first_run.py" line="633" />
             <source>Your name is how other members see you. The passphrase protects this computer's data.</source>
             <translation>Met je naam zien andere leden wie je bent. De wachtwoordzin beschermt de gegevens op deze computer.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="663" />
+            <location filename="../dialogs/first_run.py" line="637" />
             <source>Create my identity</source>
             <translation>Mijn identiteit aanmaken</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="669" />
+            <location filename="../dialogs/first_run.py" line="643" />
             <source>For example: Anna de Vries</source>
             <translation>Bijvoorbeeld: Anna de Vries</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="670" />
+            <location filename="../dialogs/first_run.py" line="644" />
             <source>Your name</source>
             <translation>Je naam</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="672" />
+            <location filename="../dialogs/first_run.py" line="646" />
             <source>Your &amp;name:</source>
             <translation>Je &amp;naam:</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="676" />
+            <location filename="../dialogs/first_run.py" line="650" />
             <source>Passphrase</source>
             <translation>Wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="677" />
+            <location filename="../dialogs/first_run.py" line="651" />
             <source>At least 10 characters; a few words work well</source>
             <translation>Minstens 10 tekens; een paar woorden werkt goed</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="678" />
+            <location filename="../dialogs/first_run.py" line="652" />
             <source>&amp;Passphrase:</source>
             <translation>&amp;Wachtwoordzin:</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="686" />
+            <location filename="../dialogs/first_run.py" line="660" />
             <source>Passphrase strength</source>
             <translation>Sterkte van de wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="698" />
+            <location filename="../dialogs/first_run.py" line="672" />
             <source>Repeat the passphrase</source>
             <translation>Herhaal de wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="700" />
+            <location filename="../dialogs/first_run.py" line="674" />
             <source>&amp;Repeat:</source>
             <translation>&amp;Herhalen:</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="701" />
+            <location filename="../dialogs/first_run.py" line="675" />
             <source>&amp;Show passphrase</source>
             <translation>Wachtwoordzin t&amp;onen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="707" />
+            <location filename="../dialogs/first_run.py" line="681" />
             <source>There is no way to recover your data on this computer without this passphrase: CoopShare has no server and nobody can reset it for you. Keep it in a password manager or somewhere safe.</source>
             <translation>Zonder deze wachtwoordzin kun je je gegevens op deze computer op geen enkele manier terugkrijgen: CoopShare heeft geen server en niemand kan hem voor je resetten. Bewaar hem in een wachtwoordmanager of op een andere veilige plek.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="727" />
+            <location filename="../dialogs/first_run.py" line="701" />
             <source>Type your name as the other members know you.</source>
             <translation>Typ je naam zoals de andere leden je kennen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="743" />
+            <location filename="../dialogs/first_run.py" line="717" />
             <source>The two passphrases do not match.</source>
             <translation>De twee wachtwoordzinnen komen niet overeen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="747" />
+            <location filename="../dialogs/first_run.py" line="721" />
             <source>The passphrases match.</source>
             <translation>De wachtwoordzinnen komen overeen.</translation>
         </message>
@@ -1423,47 +1423,47 @@
     <context>
         <name>LeadStatus</name>
         <message>
-            <location filename="../pages/leads.py" line="69" />
+            <location filename="../pages/leads.py" line="66" />
             <source>Open</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="70" />
+            <location filename="../pages/leads.py" line="67" />
             <source>Interest window</source>
             <translation>Interesseperiode</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="71" />
+            <location filename="../pages/leads.py" line="68" />
             <source>Claimed</source>
             <translation>Geclaimd</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="72" />
+            <location filename="../pages/leads.py" line="69" />
             <source>Client contacted</source>
             <translation>Opdrachtgever benaderd</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="73" />
+            <location filename="../pages/leads.py" line="70" />
             <source>Proposal sent</source>
             <translation>Offerte verstuurd</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="74" />
+            <location filename="../pages/leads.py" line="71" />
             <source>Won</source>
             <translation>Gegund</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="75" />
+            <location filename="../pages/leads.py" line="72" />
             <source>Lost</source>
             <translation>Niet gegund</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="76" />
+            <location filename="../pages/leads.py" line="73" />
             <source>Withdrawn</source>
             <translation>Ingetrokken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="77" />
+            <location filename="../pages/leads.py" line="74" />
             <source>Passed on</source>
             <translation>Doorgegeven</translation>
         </message>
@@ -1471,12 +1471,12 @@
     <context>
         <name>Leads</name>
         <message>
-            <location filename="../pages/leads.py" line="100" />
+            <location filename="../pages/leads.py" line="97" />
             <source>(an idea shared with other members)</source>
             <translation>(een idee gedeeld met andere leden)</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="101" />
+            <location filename="../pages/leads.py" line="98" />
             <source>(not readable on this device)</source>
             <translation>(niet leesbaar op dit apparaat)</translation>
         </message>
@@ -1484,381 +1484,381 @@
     <context>
         <name>LeadsPage</name>
         <message>
-            <location filename="../pages/leads.py" line="150" />
+            <location filename="../pages/leads.py" line="126" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="151" />
-            <location filename="../pages/leads.py" line="241" />
+            <location filename="../pages/leads.py" line="127" />
+            <location filename="../pages/leads.py" line="217" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="152" />
+            <location filename="../pages/leads.py" line="128" />
             <source>Given by</source>
             <translation>Aangebracht door</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="153" />
+            <location filename="../pages/leads.py" line="129" />
             <source>Updated</source>
             <translation>Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="159" />
+            <location filename="../pages/leads.py" line="135" />
             <source>Give a lead</source>
             <translation>Een lead aanbrengen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="160" />
+            <location filename="../pages/leads.py" line="136" />
             <source>Share an assignment with the cooperative (Ctrl+N)</source>
             <translation>Een opdracht delen met de coöperatie (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="190" />
-            <location filename="../pages/leads.py" line="192" />
+            <location filename="../pages/leads.py" line="166" />
+            <location filename="../pages/leads.py" line="168" />
             <source>Filter leads</source>
             <translation>Leads filteren</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="195" />
+            <location filename="../pages/leads.py" line="171" />
             <source>Show leads with status</source>
             <translation>Leads tonen met status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="196" />
+            <location filename="../pages/leads.py" line="172" />
             <source>Show only leads with this status</source>
             <translation>Alleen leads met deze status tonen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="197" />
+            <location filename="../pages/leads.py" line="173" />
             <source>All statuses</source>
             <translation>Alle statussen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="206" />
-            <location filename="../pages/leads.py" line="345" />
+            <location filename="../pages/leads.py" line="182" />
+            <location filename="../pages/leads.py" line="321" />
             <source>Leads</source>
             <translation>Leads</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="212" />
+            <location filename="../pages/leads.py" line="188" />
             <source>No leads yet. Give the first one with Ctrl+N — its client details stay sealed until someone claims it.</source>
             <translation>Nog geen leads. Breng de eerste aan met Ctrl+N — de gegevens van de opdrachtgever blijven verzegeld totdat iemand de lead claimt.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="215" />
+            <location filename="../pages/leads.py" line="191" />
             <source>No leads match this filter.</source>
             <translation>Geen leads gevonden met dit filter.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="224" />
+            <location filename="../pages/leads.py" line="200" />
             <source>Choose a lead to see what it is about, or give one with Ctrl+N.</source>
             <translation>Kies een lead om te zien waar die over gaat, of breng er een aan met Ctrl+N.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="238" />
+            <location filename="../pages/leads.py" line="214" />
             <source>Lead title</source>
             <translation>Titel van de lead</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="255" />
+            <location filename="../pages/leads.py" line="231" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="256" />
+            <location filename="../pages/leads.py" line="232" />
             <source>Skills</source>
             <translation>Vaardigheden</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="257" />
+            <location filename="../pages/leads.py" line="233" />
             <source>Region</source>
             <translation>Regio</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="258" />
+            <location filename="../pages/leads.py" line="234" />
             <source>Start</source>
             <translation>Start</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="259" />
+            <location filename="../pages/leads.py" line="235" />
             <source>Duration</source>
             <translation>Duur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="260" />
+            <location filename="../pages/leads.py" line="236" />
             <source>Hours per week</source>
             <translation>Uren per week</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="261" />
+            <location filename="../pages/leads.py" line="237" />
             <source>Respond by</source>
             <translation>Reageren vóór</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="262" />
+            <location filename="../pages/leads.py" line="238" />
             <source>Contract form</source>
             <translation>Contractvorm</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="263" />
+            <location filename="../pages/leads.py" line="239" />
             <source>Wet DBA</source>
             <translation>Wet DBA</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="264" />
+            <location filename="../pages/leads.py" line="240" />
             <source>Referral terms</source>
             <translation>Aanbrengafspraken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="265" />
+            <location filename="../pages/leads.py" line="241" />
             <source>Claimed by</source>
             <translation>Geclaimd door</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="275" />
+            <location filename="../pages/leads.py" line="251" />
             <source>Description</source>
             <translation>Omschrijving</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="278" />
+            <location filename="../pages/leads.py" line="254" />
             <source>Sealed: only you and the claimer</source>
             <translation>Verzegeld: alleen jij en degene die claimt</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="284" />
+            <location filename="../pages/leads.py" line="260" />
             <source>Organisation</source>
             <translation>Organisatie</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="285" />
+            <location filename="../pages/leads.py" line="261" />
             <source>Contact person</source>
             <translation>Contactpersoon</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="286" />
+            <location filename="../pages/leads.py" line="262" />
             <source>Client rate</source>
             <translation>Tarief opdrachtgever</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="287" />
+            <location filename="../pages/leads.py" line="263" />
             <source>Intermediary</source>
             <translation>Intermediair</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="288" />
+            <location filename="../pages/leads.py" line="264" />
             <source>Intermediary fee</source>
             <translation>Fee intermediair</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="302" />
+            <location filename="../pages/leads.py" line="278" />
             <source>&amp;Claim</source>
             <translation>&amp;Claimen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="305" />
+            <location filename="../pages/leads.py" line="281" />
             <source>Take this lead on: the giver hears of it, and can release the client's details to you</source>
             <translation>Deze lead oppakken: de aanbrenger krijgt bericht en kan de gegevens van de opdrachtgever aan jou vrijgeven</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="310" />
+            <location filename="../pages/leads.py" line="286" />
             <source>Next status</source>
             <translation>Volgende status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="311" />
+            <location filename="../pages/leads.py" line="287" />
             <source>The steps this lead can take next</source>
             <translation>De stappen die deze lead hierna kan zetten</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="312" />
+            <location filename="../pages/leads.py" line="288" />
             <source>&amp;Next step</source>
             <translation>&amp;Volgende stap</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="314" />
+            <location filename="../pages/leads.py" line="290" />
             <source>&amp;Move</source>
             <translation>&amp;Doorzetten</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="316" />
+            <location filename="../pages/leads.py" line="292" />
             <source>Record the lead's next step; the giver sees it at once</source>
             <translation>De volgende stap van de lead vastleggen; de aanbrenger ziet het meteen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="319" />
+            <location filename="../pages/leads.py" line="295" />
             <source>&amp;Withdraw</source>
             <translation>&amp;Intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="320" />
+            <location filename="../pages/leads.py" line="296" />
             <source>Close this lead: it is no longer available</source>
             <translation>Deze lead sluiten: hij is niet meer beschikbaar</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="322" />
+            <location filename="../pages/leads.py" line="298" />
             <source>&amp;Release details to claimer</source>
             <translation>&amp;Gegevens vrijgeven aan claimer</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="324" />
+            <location filename="../pages/leads.py" line="300" />
             <source>Let the claimer read the organisation, contact person and rate</source>
             <translation>Degene die claimde de organisatie, de contactpersoon en het tarief laten lezen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="402" />
+            <location filename="../pages/leads.py" line="347" />
             <source>Lead given to the cooperative.</source>
             <translation>Lead aangebracht bij de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="421" />
+            <location filename="../pages/leads.py" line="366" />
             <source>Could not read this lead: {0}</source>
             <translation>Kan deze lead niet lezen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="450" />
-            <location filename="../pages/leads.py" line="619" />
+            <location filename="../pages/leads.py" line="395" />
+            <location filename="../pages/leads.py" line="564" />
             <source>Status is now “{0}”.</source>
             <translation>Status is nu “{0}”.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="455" />
+            <location filename="../pages/leads.py" line="400" />
             <source>Given by you · updated {0}</source>
             <translation>Aangebracht door jou · bijgewerkt {0}</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="457" />
+            <location filename="../pages/leads.py" line="402" />
             <source>Given by {0} · updated {1}</source>
             <translation>Aangebracht door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="470" />
+            <location filename="../pages/leads.py" line="415" />
             <source>{0}, remote work possible</source>
             <translation>{0}, op afstand werken mogelijk</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="470" />
+            <location filename="../pages/leads.py" line="415" />
             <source>Remote</source>
             <translation>Op afstand</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="475" />
+            <location filename="../pages/leads.py" line="420" />
             <source>1 week</source>
             <translation>1 week</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="477" />
+            <location filename="../pages/leads.py" line="422" />
             <source>{0} weeks</source>
             <translation>{0} weken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="480" />
+            <location filename="../pages/leads.py" line="425" />
             <source>{0}, with an option to extend</source>
             <translation>{0}, met optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="482" />
+            <location filename="../pages/leads.py" line="427" />
             <source>Option to extend</source>
             <translation>Optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="487" />
+            <location filename="../pages/leads.py" line="432" />
             <source>you</source>
             <translation>jij</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="494" />
+            <location filename="../pages/leads.py" line="439" />
             <source>{0} hours</source>
             <translation>{0} uur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="511" />
+            <location filename="../pages/leads.py" line="456" />
             <source>€ {0} – € {1} per hour</source>
             <translation>€ {0} – € {1} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="513" />
+            <location filename="../pages/leads.py" line="458" />
             <source>from € {0} per hour</source>
             <translation>vanaf € {0} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="515" />
+            <location filename="../pages/leads.py" line="460" />
             <source>up to € {0} per hour</source>
             <translation>tot € {0} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="532" />
+            <location filename="../pages/leads.py" line="477" />
             <source>You gave no sealed details for this lead.</source>
             <translation>Je hebt geen verzegelde gegevens opgegeven voor deze lead.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="537" />
+            <location filename="../pages/leads.py" line="482" />
             <source>The client's details are sealed. They unlock for you once the giver releases them.</source>
             <translation>De gegevens van de opdrachtgever zijn verzegeld. Je kunt ze lezen zodra de aanbrenger ze vrijgeeft.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="544" />
+            <location filename="../pages/leads.py" line="489" />
             <source>The client's details are sealed: only the giver, and the member who claims this lead, can read them.</source>
             <translation>De gegevens van de opdrachtgever zijn verzegeld: alleen de aanbrenger en het lid dat deze lead claimt, kunnen ze lezen.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="571" />
+            <location filename="../pages/leads.py" line="516" />
             <source>This lead is closed.</source>
             <translation>Deze lead is gesloten.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="584" />
+            <location filename="../pages/leads.py" line="529" />
             <source>That did not work: {0}</source>
             <translation>Dat is niet gelukt: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="594" />
+            <location filename="../pages/leads.py" line="539" />
             <source>Claiming…</source>
             <translation>Claimen…</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="598" />
+            <location filename="../pages/leads.py" line="543" />
             <source>You claimed this lead. The giver has been told.</source>
             <translation>Je hebt deze lead geclaimd. De aanbrenger heeft bericht gekregen.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="615" />
+            <location filename="../pages/leads.py" line="560" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="629" />
+            <location filename="../pages/leads.py" line="574" />
             <source>Withdraw lead</source>
             <translation>Lead intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="630" />
+            <location filename="../pages/leads.py" line="575" />
             <source>Withdraw “{0}”? The lead closes and cannot be reopened.</source>
             <translation>“{0}” intrekken? De lead wordt gesloten en kan niet worden heropend.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="645" />
+            <location filename="../pages/leads.py" line="590" />
             <source>Release details</source>
             <translation>Gegevens vrijgeven</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="647" />
+            <location filename="../pages/leads.py" line="592" />
             <source>Let {0} read the organisation, contact person and rate of this lead? This cannot be undone.</source>
             <translation>{0} de organisatie, de contactpersoon en het tarief van deze lead laten lezen? Dit kan niet ongedaan worden gemaakt.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="652" />
+            <location filename="../pages/leads.py" line="597" />
             <source>Releasing…</source>
             <translation>Vrijgeven…</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="662" />
+            <location filename="../pages/leads.py" line="607" />
             <source>{0} can now read the client's details once their device syncs.</source>
             <translation>{0} kan de gegevens van de opdrachtgever lezen zodra diens apparaat gesynchroniseerd is.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="667" />
+            <location filename="../pages/leads.py" line="612" />
             <source>There were no sealed details to release.</source>
             <translation>Er waren geen verzegelde gegevens om vrij te geven.</translation>
         </message>
@@ -1866,57 +1866,71 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="74" />
+            <location filename="../main_window.py" line="75" />
             <source>Sections</source>
             <translation>Onderdelen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="89" />
+            <location filename="../main_window.py" line="90" />
             <source>Search…</source>
             <translation>Zoeken…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="90" />
+            <location filename="../main_window.py" line="91" />
             <source>Search notes, leads and ideas (Ctrl+K)</source>
             <translation>Notities, leads en ideeën doorzoeken (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="92" />
+            <location filename="../main_window.py" line="93" />
             <source>Invite</source>
             <translation>Uitnodigen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="93" />
+            <location filename="../main_window.py" line="94" />
             <source>Invite someone to the cooperative (Ctrl+I)</source>
             <translation>Iemand uitnodigen voor de coöperatie (Ctrl+I)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="99" />
+            <location filename="../main_window.py" line="100" />
             <source>Settings (Ctrl+,)</source>
             <translation>Instellingen (Ctrl+,)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="100" />
+            <location filename="../main_window.py" line="101" />
             <source>Settings</source>
             <translation>Instellingen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="176" />
+            <location filename="../main_window.py" line="177" />
             <source>Meetup mode: not announcing this device</source>
             <translation>Meetup-modus: dit apparaat maakt zich niet bekend</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="178" />
+            <location filename="../main_window.py" line="179" />
             <source>Undo</source>
             <translation>Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="248" />
+            <location filename="../main_window.py" line="249" />
             <source>Undone</source>
             <translation>Ongedaan gemaakt</translation>
         </message>
-        <message numerus="yes">
+        <message>
+            <location filename="../main_window.py" line="279" />
+            <source>Database damaged</source>
+            <translation>Database beschadigd</translation>
+        </message>
+        <message>
             <location filename="../main_window.py" line="283" />
+            <source>CoopShare found damage in the database of its data folder ({0}).
+
+Make a copy of the data folder now. Everything you shared is also held by the other members: if problems appear, set up this computer again with your recovery key and a new invitation.</source>
+            <translation>CoopShare heeft schade gevonden in de database van zijn gegevensmap ({0}).
+
+Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de andere leden ook: als er problemen optreden, richt deze computer dan opnieuw in met je herstelsleutel en een nieuwe uitnodiging.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../main_window.py" line="300" />
             <source>● %n member(s) online</source>
             <translation>
                 <numerusform>● %n lid online</numerusform>
@@ -1924,52 +1938,52 @@
             </translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="283" />
+            <location filename="../main_window.py" line="300" />
             <source>○ offline</source>
             <translation>○ offline</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="298" />
+            <location filename="../main_window.py" line="315" />
             <source>Syncing %v of %m</source>
             <translation>Synchroniseren: %v van %m</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="86" />
+            <location filename="../notify.py" line="87" />
             <source>New member</source>
             <translation>Nieuw lid</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="86" />
+            <location filename="../notify.py" line="87" />
             <source>{0} joined the cooperative</source>
             <translation>{0} is lid geworden van de coöperatie</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="95" />
+            <location filename="../notify.py" line="96" />
             <source>New lead for you</source>
             <translation>Nieuwe lead voor jou</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="96" />
+            <location filename="../notify.py" line="97" />
             <source>“{0}” matches your skills: {1}</source>
             <translation>“{0}” past bij je vaardigheden: {1}</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="104" />
+            <location filename="../notify.py" line="105" />
             <source>Your lead moved</source>
             <translation>Je lead heeft een nieuwe status</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="105" />
+            <location filename="../notify.py" line="106" />
             <source>“{0}” is now {1}</source>
             <translation>“{0}” is nu {1}</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="47" />
+            <location filename="../notify.py" line="48" />
             <source>Show CoopShare</source>
             <translation>CoopShare tonen</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="49" />
+            <location filename="../notify.py" line="50" />
             <source>Quit</source>
             <translation>Afsluiten</translation>
         </message>
@@ -1977,133 +1991,133 @@
     <context>
         <name>NearbyPage</name>
         <message>
-            <location filename="../pages/nearby.py" line="68" />
+            <location filename="../pages/nearby.py" line="65" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="69" />
+            <location filename="../pages/nearby.py" line="66" />
             <source>Device</source>
             <translation>Apparaat</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="70" />
-            <location filename="../pages/nearby.py" line="183" />
+            <location filename="../pages/nearby.py" line="67" />
+            <location filename="../pages/nearby.py" line="168" />
             <source>Address</source>
             <translation>Adres</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="71" />
+            <location filename="../pages/nearby.py" line="68" />
             <source>Found by</source>
             <translation>Gevonden via</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="72" />
+            <location filename="../pages/nearby.py" line="69" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="73" />
+            <location filename="../pages/nearby.py" line="70" />
             <source>Last seen</source>
             <translation>Laatst gezien</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="89" />
+            <location filename="../pages/nearby.py" line="74" />
             <source>Devices nearby</source>
             <translation>Apparaten in de buurt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="110" />
+            <location filename="../pages/nearby.py" line="95" />
             <source>Nearby</source>
             <translation>In de buurt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="118" />
+            <location filename="../pages/nearby.py" line="103" />
             <source>Discovery off</source>
             <translation>Netwerkdetectie uit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="120" />
+            <location filename="../pages/nearby.py" line="105" />
             <source>Discovery is off: only members added by address in Settings connect to this device.</source>
             <translation>Netwerkdetectie staat uit: alleen leden die in Instellingen op adres zijn toegevoegd, maken verbinding met dit apparaat.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="123" />
+            <location filename="../pages/nearby.py" line="108" />
             <source>Meetup mode on</source>
             <translation>Meetup-modus aan</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="125" />
+            <location filename="../pages/nearby.py" line="110" />
             <source>Meetup mode is on: this device looks for members on this network without announcing itself.</source>
             <translation>Meetup-modus staat aan: dit apparaat zoekt leden op dit netwerk zonder zichzelf bekend te maken.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="128" />
+            <location filename="../pages/nearby.py" line="113" />
             <source>Meetup mode off</source>
             <translation>Meetup-modus uit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="130" />
+            <location filename="../pages/nearby.py" line="115" />
             <source>Meetup mode is off: members on this network can find this device. Only members recognise it.</source>
             <translation>Meetup-modus staat uit: leden op dit netwerk kunnen dit apparaat vinden. Alleen leden herkennen het.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="141" />
+            <location filename="../pages/nearby.py" line="126" />
             <source>No one nearby yet. Members running CoopShare on this network appear here by themselves. On guest Wi-Fi or a hotspot that blocks discovery, add a member by address in Settings.</source>
             <translation>Nog niemand in de buurt. Leden die CoopShare op dit netwerk gebruiken, verschijnen hier vanzelf. Op gastwifi of een hotspot die detectie blokkeert, voeg je een lid op adres toe in Instellingen.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="177" />
+            <location filename="../pages/nearby.py" line="162" />
             <source>Could not list nearby devices: {0}</source>
             <translation>Kan apparaten in de buurt niet tonen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="182" />
+            <location filename="../pages/nearby.py" line="167" />
             <source>This network</source>
             <translation>Dit netwerk</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="184" />
+            <location filename="../pages/nearby.py" line="169" />
             <source>They connected</source>
             <translation>Inkomende verbinding</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="188" />
+            <location filename="../pages/nearby.py" line="173" />
             <source>A member (not connected yet)</source>
             <translation>Een lid (nog niet verbonden)</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="195" />
+            <location filename="../pages/nearby.py" line="180" />
             <source>● Connected</source>
             <translation>● Verbonden</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="195" />
+            <location filename="../pages/nearby.py" line="180" />
             <source>○ Not connected</source>
             <translation>○ Niet verbonden</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="201" />
+            <location filename="../pages/nearby.py" line="186" />
             <source>now</source>
             <translation>nu</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="203" />
+            <location filename="../pages/nearby.py" line="188" />
             <source>never</source>
             <translation>nooit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="206" />
+            <location filename="../pages/nearby.py" line="191" />
             <source>just now</source>
             <translation>zojuist</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="210" />
+            <location filename="../pages/nearby.py" line="195" />
             <source>a minute ago</source>
             <translation>een minuut geleden</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="211" />
+            <location filename="../pages/nearby.py" line="196" />
             <source>{0} minutes ago</source>
             <translation>{0} minuten geleden</translation>
         </message>
@@ -2111,135 +2125,135 @@
     <context>
         <name>NotesPage</name>
         <message>
-            <location filename="../pages/notes.py" line="66" />
-            <location filename="../pages/notes.py" line="124" />
+            <location filename="../pages/notes.py" line="65" />
+            <location filename="../pages/notes.py" line="111" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="67" />
-            <location filename="../pages/notes.py" line="132" />
+            <location filename="../pages/notes.py" line="66" />
+            <location filename="../pages/notes.py" line="119" />
             <source>Tags</source>
             <translation>Tags</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="68" />
+            <location filename="../pages/notes.py" line="67" />
             <source>Author</source>
             <translation>Auteur</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="69" />
+            <location filename="../pages/notes.py" line="68" />
             <source>Updated</source>
             <translation>Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="75" />
+            <location filename="../pages/notes.py" line="74" />
             <source>New note</source>
             <translation>Nieuwe notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="76" />
+            <location filename="../pages/notes.py" line="75" />
             <source>Write a new note (Ctrl+N)</source>
             <translation>Een nieuwe notitie schrijven (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="87" />
+            <location filename="../pages/notes.py" line="86" />
             <source>Filter notes</source>
             <translation>Notities filteren</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="108" />
-            <location filename="../pages/notes.py" line="193" />
+            <location filename="../pages/notes.py" line="91" />
+            <location filename="../pages/notes.py" line="180" />
             <source>Notes</source>
             <translation>Notities</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="112" />
+            <location filename="../pages/notes.py" line="99" />
             <source>No notes yet.
 Press Ctrl+N to write the first one, or import a folder of Markdown files.</source>
             <translation>Nog geen notities.
 Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-bestanden.</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="125" />
+            <location filename="../pages/notes.py" line="112" />
             <source>Note title</source>
             <translation>Titel van de notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="131" />
+            <location filename="../pages/notes.py" line="118" />
             <source>Tags, separated by commas</source>
             <translation>Tags, gescheiden door komma's</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="139" />
+            <location filename="../pages/notes.py" line="126" />
             <source>Keep this version</source>
             <translation>Deze versie houden</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="141" />
+            <location filename="../pages/notes.py" line="128" />
             <source>Save the text shown as the one version of this note</source>
             <translation>De getoonde tekst opslaan als de enige versie van deze notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="146" />
+            <location filename="../pages/notes.py" line="133" />
             <source>Write in Markdown. Link notes with [[Title]].</source>
             <translation>Schrijf in Markdown. Link notities met [[Titel]].</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="147" />
+            <location filename="../pages/notes.py" line="134" />
             <source>Note text</source>
             <translation>Tekst van de notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="150" />
+            <location filename="../pages/notes.py" line="137" />
             <source>Preview</source>
             <translation>Voorbeeld</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="157" />
-            <location filename="../pages/notes.py" line="168" />
+            <location filename="../pages/notes.py" line="144" />
+            <location filename="../pages/notes.py" line="155" />
             <source>Linked from</source>
             <translation>Gelinkt vanuit</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="162" />
+            <location filename="../pages/notes.py" line="149" />
             <source>Delete</source>
             <translation>Verwijderen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="163" />
+            <location filename="../pages/notes.py" line="150" />
             <source>Delete this note (it can be undone)</source>
             <translation>Deze notitie verwijderen (kan ongedaan worden gemaakt)</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="270" />
+            <location filename="../pages/notes.py" line="269" />
             <source>By {0} · updated {1}</source>
             <translation>Door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="271" />
+            <location filename="../pages/notes.py" line="270" />
             <source> · read only</source>
             <translation> · alleen-lezen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="280" />
+            <location filename="../pages/notes.py" line="279" />
             <source>Two edits of this note were made at the same time. The other version reads:
 {0}</source>
             <translation>Deze notitie is twee keer tegelijk bewerkt. De andere versie luidt:
 {0}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="317" />
+            <location filename="../pages/notes.py" line="316" />
             <source>Editing…</source>
             <translation>Bewerken…</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="334" />
+            <location filename="../pages/notes.py" line="333" />
             <source>A note needs a title before it is saved.</source>
             <translation>Een notitie heeft een titel nodig voordat die wordt opgeslagen.</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="337" />
+            <location filename="../pages/notes.py" line="336" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
@@ -2262,7 +2276,7 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>Page</name>
         <message>
-            <location filename="../pages/base.py" line="39" />
+            <location filename="../pages/base.py" line="51" />
             <source>CoopShare</source>
             <translation>CoopShare</translation>
         </message>
@@ -2270,325 +2284,325 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>PeoplePage</name>
         <message>
-            <location filename="../pages/people.py" line="132" />
+            <location filename="../pages/people.py" line="131" />
             <source>People</source>
             <translation>Mensen</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="140" />
-            <location filename="../pages/people.py" line="163" />
+            <location filename="../pages/people.py" line="139" />
+            <location filename="../pages/people.py" line="149" />
             <source>Members</source>
             <translation>Leden</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="143" />
+            <location filename="../pages/people.py" line="142" />
             <source>Name</source>
             <translation>Naam</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="144" />
+            <location filename="../pages/people.py" line="143" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="145" />
+            <location filename="../pages/people.py" line="144" />
             <source>Devices</source>
             <translation>Apparaten</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="146" />
+            <location filename="../pages/people.py" line="145" />
             <source>Verify</source>
             <translation>Verifiëren</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="168" />
+            <location filename="../pages/people.py" line="154" />
             <source>Compare these digits with the other person's screen to verify each other. If they match, nobody is impersonating either of you.</source>
             <translation>Vergelijk deze cijfers met het scherm van de ander om elkaar te verifiëren. Komen ze overeen, dan doet niemand zich voor als een van jullie.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="199" />
+            <location filename="../pages/people.py" line="185" />
             <source>Admin</source>
             <translation>Beheerder</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="199" />
+            <location filename="../pages/people.py" line="185" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="212" />
+            <location filename="../pages/people.py" line="198" />
             <source>{0} (you)</source>
             <translation>{0} (jij)</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="220" />
+            <location filename="../pages/people.py" line="206" />
             <source>1 member</source>
             <translation>1 lid</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="220" />
+            <location filename="../pages/people.py" line="206" />
             <source>{0} members</source>
             <translation>{0} leden</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="245" />
+            <location filename="../pages/people.py" line="231" />
             <source>Skills: {0}</source>
             <translation>Vaardigheden: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="247" />
+            <location filename="../pages/people.py" line="233" />
             <source>No skills listed yet.</source>
             <translation>Nog geen vaardigheden opgegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="251" />
+            <location filename="../pages/people.py" line="237" />
             <source>Available:</source>
             <translation>Beschikbaar:</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="254" />
+            <location filename="../pages/people.py" line="240" />
             <source>No availability given for the coming months.</source>
             <translation>Geen beschikbaarheid opgegeven voor de komende maanden.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="257" />
+            <location filename="../pages/people.py" line="243" />
             <source>Ambitions: {0}</source>
             <translation>Ambities: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="259" />
+            <location filename="../pages/people.py" line="245" />
             <source>Safety number: {0}</source>
             <translation>Veiligheidsnummer: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="264" />
+            <location filename="../pages/people.py" line="250" />
             <source>{0} to {1}, {2} hours a week</source>
             <translation>{0} tot {1}, {2} uur per week</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="268" />
+            <location filename="../pages/people.py" line="254" />
             <source>, {0}</source>
             <translation>, {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="270" />
+            <location filename="../pages/people.py" line="256" />
             <source>, remote possible</source>
             <translation>, op afstand mogelijk</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="279" />
+            <location filename="../pages/people.py" line="265" />
             <source>My profile</source>
             <translation>Mijn profiel</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="282" />
+            <location filename="../pages/people.py" line="268" />
             <source>What colleagues see about you. Leads that match your skills are pointed out to you.</source>
             <translation>Wat collega's over jou zien. Je krijgt een seintje bij leads die bij je vaardigheden passen.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="290" />
+            <location filename="../pages/people.py" line="276" />
             <source>Skills</source>
             <translation>Vaardigheden</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="293" />
+            <location filename="../pages/people.py" line="279" />
             <source>Separated by commas, for example interim management, procurement, Lean</source>
             <translation>Gescheiden door komma's, bijvoorbeeld interim-management, inkoop, Lean</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="295" />
+            <location filename="../pages/people.py" line="281" />
             <source>Skills, separated by commas</source>
             <translation>Vaardigheden, gescheiden door komma's</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="300" />
+            <location filename="../pages/people.py" line="286" />
             <source>Availability</source>
             <translation>Beschikbaarheid</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="304" />
+            <location filename="../pages/people.py" line="290" />
             <source>From</source>
             <translation>Van</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="305" />
+            <location filename="../pages/people.py" line="291" />
             <source>To</source>
             <translation>Tot</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="306" />
+            <location filename="../pages/people.py" line="292" />
             <source>Hours/week</source>
             <translation>Uren/week</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="307" />
-            <location filename="../pages/people.py" line="395" />
+            <location filename="../pages/people.py" line="293" />
+            <location filename="../pages/people.py" line="381" />
             <source>Region</source>
             <translation>Regio</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="308" />
+            <location filename="../pages/people.py" line="294" />
             <source>Remote</source>
             <translation>Op afstand</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="314" />
+            <location filename="../pages/people.py" line="300" />
             <source>Availability windows</source>
             <translation>Beschikbaarheidsperiodes</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="326" />
+            <location filename="../pages/people.py" line="312" />
             <source>Add window</source>
             <translation>Periode toevoegen</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="327" />
+            <location filename="../pages/people.py" line="313" />
             <source>Add a period when you are available</source>
             <translation>Een periode toevoegen waarin je beschikbaar bent</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="329" />
+            <location filename="../pages/people.py" line="315" />
             <source>Remove window</source>
             <translation>Periode verwijderen</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="330" />
+            <location filename="../pages/people.py" line="316" />
             <source>Remove the selected period</source>
             <translation>De geselecteerde periode verwijderen</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="338" />
+            <location filename="../pages/people.py" line="324" />
             <source>Each window lasts at most 90 days and expires when it ends; add a new one to renew it. Never write down why you are or are not available.</source>
             <translation>Elke periode duurt maximaal 90 dagen en vervalt wanneer die afloopt; voeg een nieuwe toe om te verlengen. Schrijf nooit op waarom je wel of niet beschikbaar bent.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="353" />
-            <location filename="../pages/people.py" line="358" />
+            <location filename="../pages/people.py" line="339" />
+            <location filename="../pages/people.py" line="344" />
             <source>Ambitions</source>
             <translation>Ambities</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="356" />
+            <location filename="../pages/people.py" line="342" />
             <source>What kind of work would you like to do next? What do you want to learn?</source>
             <translation>Wat voor werk wil je hierna doen? Wat wil je leren?</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="368" />
+            <location filename="../pages/people.py" line="354" />
             <source>Save profile</source>
             <translation>Profiel opslaan</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="369" />
+            <location filename="../pages/people.py" line="355" />
             <source>Share your profile with the cooperative</source>
             <translation>Je profiel delen met de coöperatie</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="391" />
+            <location filename="../pages/people.py" line="377" />
             <source>Hours per week</source>
             <translation>Uren per week</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="394" />
+            <location filename="../pages/people.py" line="380" />
             <source>e.g. Utrecht</source>
             <translation>bijv. Utrecht</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="398" />
+            <location filename="../pages/people.py" line="384" />
             <source>No</source>
             <translation>Nee</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="399" />
+            <location filename="../pages/people.py" line="385" />
             <source>Yes</source>
             <translation>Ja</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="401" />
+            <location filename="../pages/people.py" line="387" />
             <source>Remote work possible</source>
             <translation>Op afstand werken mogelijk</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="404" />
+            <location filename="../pages/people.py" line="390" />
             <source>Available from</source>
             <translation>Beschikbaar vanaf</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="405" />
+            <location filename="../pages/people.py" line="391" />
             <source>Available until</source>
             <translation>Beschikbaar tot</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="437" />
+            <location filename="../pages/people.py" line="423" />
             <source>Not saved yet</source>
             <translation>Nog niet opgeslagen</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="460" />
+            <location filename="../pages/people.py" line="446" />
             <source>An availability window ended and is left out when you save.</source>
             <translation>Een beschikbaarheidsperiode is afgelopen en wordt weggelaten bij het opslaan.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="463" />
+            <location filename="../pages/people.py" line="449" />
             <source>{0} availability windows ended and are left out when you save.</source>
             <translation>{0} beschikbaarheidsperiodes zijn afgelopen en worden weggelaten bij het opslaan.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="467" />
+            <location filename="../pages/people.py" line="453" />
             <source>You have not shared a profile yet.</source>
             <translation>Je hebt nog geen profiel gedeeld.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="486" />
+            <location filename="../pages/people.py" line="472" />
             <source>A skill is at most {0} characters: “{1}…”.</source>
             <translation>Een vaardigheid is maximaal {0} tekens: “{1}…”.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="491" />
+            <location filename="../pages/people.py" line="477" />
             <source>List at most {0} skills.</source>
             <translation>Noem maximaal {0} vaardigheden.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="499" />
+            <location filename="../pages/people.py" line="485" />
             <source>Window {0}: it ends before it starts.</source>
             <translation>Periode {0}: het einde ligt vóór het begin.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="504" />
+            <location filename="../pages/people.py" line="490" />
             <source>Window {0}: it lasts {1} days; a window lasts at most {2} days. Shorten it, and add a new window later to renew.</source>
             <translation>Periode {0}: die duurt {1} dagen; een periode duurt maximaal {2} dagen. Maak hem korter, en voeg later een nieuwe periode toe om te verlengen.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="511" />
+            <location filename="../pages/people.py" line="497" />
             <source>Window {0}: the region is at most {1} characters.</source>
             <translation>Periode {0}: de regio is maximaal {1} tekens.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="520" />
+            <location filename="../pages/people.py" line="506" />
             <source>Ambitions are at most {0} characters (now {1}).</source>
             <translation>Ambities zijn maximaal {0} tekens (nu {1}).</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="531" />
+            <location filename="../pages/people.py" line="517" />
             <source>Not saved: fix the marked fields first.</source>
             <translation>Niet opgeslagen: verbeter eerst de gemarkeerde velden.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="536" />
+            <location filename="../pages/people.py" line="522" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="543" />
+            <location filename="../pages/people.py" line="529" />
             <source>Saved and shared with the cooperative.</source>
             <translation>Opgeslagen en gedeeld met de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="549" />
+            <location filename="../pages/people.py" line="535" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="551" />
+            <location filename="../pages/people.py" line="537" />
             <source>Not saved.</source>
             <translation>Niet opgeslagen.</translation>
         </message>
@@ -2596,52 +2610,52 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>RecoveryPage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="776" />
+            <location filename="../dialogs/first_run.py" line="750" />
             <source>Your recovery key</source>
             <translation>Je herstelsleutel</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="778" />
+            <location filename="../dialogs/first_run.py" line="752" />
             <source>If this computer is lost, this key restores your membership on a new one.</source>
             <translation>Als deze computer kwijtraakt, herstelt deze sleutel je lidmaatschap op een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="791" />
+            <location filename="../dialogs/first_run.py" line="765" />
             <source>Try again</source>
             <translation>Opnieuw proberen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="804" />
+            <location filename="../dialogs/first_run.py" line="778" />
             <source>Write this key on paper and keep it somewhere safe, away from this computer. Anyone who has it can act as you, so never send it by e-mail or chat.</source>
             <translation>Schrijf deze sleutel op papier en bewaar hem op een veilige plek, niet bij deze computer. Wie hem heeft, kan zich als jou voordoen: stuur hem dus nooit per e-mail of chat.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="823" />
+            <location filename="../dialogs/first_run.py" line="797" />
             <source>Recovery key</source>
             <translation>Herstelsleutel</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="826" />
+            <location filename="../dialogs/first_run.py" line="800" />
             <source>&amp;Copy</source>
             <translation>&amp;Kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="827" />
+            <location filename="../dialogs/first_run.py" line="801" />
             <source>Copy the recovery key to the clipboard</source>
             <translation>De herstelsleutel naar het klembord kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="834" />
+            <location filename="../dialogs/first_run.py" line="808" />
             <source>I have &amp;written it down</source>
             <translation>Ik heb hem &amp;opgeschreven</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="850" />
+            <location filename="../dialogs/first_run.py" line="824" />
             <source>Creating your keys… this takes a moment.</source>
             <translation>Je sleutels worden aangemaakt… dit duurt even.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="878" />
+            <location filename="../dialogs/first_run.py" line="852" />
             <source>This data folder already holds an identity. Close this window and start CoopShare again to unlock it.</source>
             <translation>Deze gegevensmap bevat al een identiteit. Sluit dit venster en start CoopShare opnieuw om de map te ontgrendelen.</translation>
         </message>
@@ -2650,12 +2664,12 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <translation type="vanished">Je identiteit is aangemaakt, maar daarna ging er iets mis: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="884" />
+            <location filename="../dialogs/first_run.py" line="858" />
             <source>Your keys could not be created: {0}</source>
             <translation>Je sleutels konden niet worden aangemaakt: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="891" />
+            <location filename="../dialogs/first_run.py" line="865" />
             <source>Copied. Remember to clear the clipboard afterwards.</source>
             <translation>Gekopieerd. Vergeet niet het klembord daarna te wissen.</translation>
         </message>
@@ -3039,22 +3053,22 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="627" />
+            <location filename="../dialogs/first_run.py" line="601" />
             <source>Welcome to CoopShare</source>
             <translation>Welkom bij CoopShare</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="628" />
+            <location filename="../dialogs/first_run.py" line="602" />
             <source>Share knowledge, leads and ideas with your cooperative.</source>
             <translation>Deel kennis, leads en ideeën met je coöperatie.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="633" />
+            <location filename="../dialogs/first_run.py" line="607" />
             <source>CoopShare lets the members of a cooperative share knowledge notes, leads for assignments and ideas — directly between their own laptops, with no central server. Everything you write is signed by you and encrypted for the people you share it with. Members find each other on the local network, at the office or at a meetup, and keep each other up to date.</source>
             <translation>Met CoopShare delen de leden van een coöperatie kennisnotities, leads voor opdrachten en ideeën — rechtstreeks tussen hun eigen laptops, zonder centrale server. Alles wat je schrijft, wordt door jou ondertekend en versleuteld voor de mensen met wie je het deelt. Leden vinden elkaar op het lokale netwerk, op kantoor of op een meetup, en houden elkaar op de hoogte.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="641" />
+            <location filename="../dialogs/first_run.py" line="615" />
             <source>In three short steps you will:
 1.  choose your name and a passphrase,
 2.  write down your recovery key,
