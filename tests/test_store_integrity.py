@@ -4,6 +4,7 @@ the node's background integrity check, never a crash."""
 from __future__ import annotations
 
 import asyncio
+import os
 import sqlite3
 from pathlib import Path
 
@@ -60,6 +61,7 @@ def test_node_reports_damage_as_an_event_and_keeps_running(tmp_path: Path) -> No
 
     async def run() -> list[ev.Event]:
         node = Node(tmp_path, PASS)
+        node.integrity_delay = 0
         seen: list[ev.Event] = []
         node.subscribe(seen.append)
         await node.open()
@@ -82,7 +84,8 @@ def test_node_on_a_sound_store_reports_ok(tmp_path: Path) -> None:
     _home_with_notes(tmp_path, 20)
 
     async def run() -> str:
-        node = Node(tmp_path, PASS)
+        node = Node(Path(os.path.relpath(tmp_path)), PASS)  # a relative --home works too
+        node.integrity_delay = 0
         await node.open()
         try:
             for _ in range(200):

@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import logging
 import ssl
+import threading
 import time
 import weakref
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from coopshare.errors import UserError, ValidationError
+from coopshare.errors import StoreError, UserError, ValidationError
 from coopshare.identity import keystore
 from coopshare.protocol import knock
 from coopshare.protocol.ops import Header, OpKind
@@ -36,7 +37,8 @@ log = logging.getLogger("coopshare.node")
 T = TypeVar("T")
 WATCH_EVERY = 0.05
 INDEX_STEP = 1000  # items indexed per store-thread turn
-PARALLEL_VERIFY_MIN = 32  # batches at least this big are signature-checked on two cores
+PARALLEL_VERIFY_MIN = 32  # batches at least this big are signature-checked ahead
+INTEGRITY_DELAY = 20.0  # s after start-up: out of the way of the first sync
 
 
 @dataclass
@@ -84,6 +86,7 @@ class Node:
         self.discovered: dict[str, list[tuple[str, int]]] = {}  # mDNS services recognised as ours
         self._listeners: list[Callable[[ev.Event], None]] = []
         self.integrity = ""  # "ok" or what the background integrity check found
+        self.integrity_delay = INTEGRITY_DELAY
 
     # --- lifecycle ----------------------------------------------------------------------------
 
@@ -257,9 +260,26 @@ class Node:
                 s.engine.stop("revoked")
 
     async def _check_integrity(self) -> None:
-        """SQLite's full check of the store, once per start, off the store thread."""
+        """SQLite's full check of the store, once per start of a node that keeps running (a
+        short `sync --once` ends before it starts), on a daemon thread so closing never waits."""
+        await asyncio.sleep(self.integrity_delay)
         loop = asyncio.get_running_loop()
-        problem = await loop.run_in_executor(None, Store.integrity_problem, self.home)
+        result: asyncio.Future[str | None] = loop.create_future()
+
+        def run() -> None:
+            try:
+                found: str | BaseException | None = Store.integrity_problem(self.home)
+            except StoreError as e:
+                found = e
+            loop.call_soon_threadsafe(_settle, result, found)
+
+        threading.Thread(target=run, name="coopshare-integrity", daemon=True).start()
+        try:
+            problem = await result
+        except StoreError as e:
+            self.integrity = str(e)
+            log.info("%s", e)
+            return
         self.integrity = problem or "ok"
         if problem is not None:
             log.error("the data folder's database failed its integrity check: %s", problem)
@@ -354,6 +374,15 @@ class Node:
                 "session with %s ended: %s", device.hex()[:12], engine.close_reason or "closed"
             )
         return engine
+
+
+def _settle(fut: asyncio.Future[str | None], found: str | BaseException | None) -> None:
+    if fut.done():
+        return  # the node closed meanwhile
+    if isinstance(found, BaseException):
+        fut.set_exception(found)
+    else:
+        fut.set_result(found)
 
 
 def _take_changed(c: Coop) -> tuple[bytes, ...]:

@@ -476,9 +476,10 @@ class Replica:
 
     def _fold(self, ch: Change) -> bytes:
         self.store.link_item_op(ch.op_id, ch.item_id)
-        state = self.item(ch.item_id)
+        blob, linked = self.store.item_and_links(ch.item_id)
+        state = None if blob is None else self._open_item(ch.item_id, blob)
         if state is None:
-            if self.store.ops_of_item(ch.item_id) != [ch.op_id]:
+            if linked != 1:  # this op's own link is there: others' ops came before it
                 # changes by others came first and were kept aside: fold them all together
                 self._refold(ch.item_id)
                 return ch.item_id

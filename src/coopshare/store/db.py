@@ -71,14 +71,19 @@ class Store:
         """Run SQLite's full integrity check on a connection of its own (read only; WAL lets
         writers go on); None if the file is sound, else what SQLite found. It reads every page
         (~1 s at 100k notes), so the node runs it in the background after start-up instead of
-        every open paying for it; pages that are damaged also fail loudly when read."""
+        every open paying for it; pages that are damaged also fail loudly when read.
+
+        Raises StoreError if the check could not run at all (file gone, busy): no verdict."""
         try:
-            conn = sqlite3.connect(f"{(home / DB_FILE).as_uri()}?mode=ro", uri=True, timeout=30)
+            uri = f"{(home / DB_FILE).resolve().as_uri()}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, timeout=30)
             try:
                 rows = conn.execute("PRAGMA integrity_check(20)").fetchall()
             finally:
                 conn.close()
-        except sqlite3.DatabaseError as e:
+        except sqlite3.OperationalError as e:
+            raise StoreError(f"integrity check not run: {e}") from None
+        except sqlite3.DatabaseError as e:  # "file is not a database", "malformed"
             return str(e)
         found = [str(r[0]) for r in rows]
         return None if found == ["ok"] else "; ".join(found)
@@ -366,6 +371,16 @@ class Store:
     def item_blob(self, item_id: bytes) -> bytes | None:
         row = self._q("SELECT state FROM items WHERE item_id=?", item_id).fetchone()
         return None if row is None else bytes(row[0])
+
+    def item_and_links(self, item_id: bytes) -> tuple[bytes | None, int]:
+        """The item's sealed state (None if it has no row) and how many ops link to it; one
+        statement, since every received item op asks both."""
+        q = (
+            "SELECT (SELECT state FROM items WHERE item_id=?1),"
+            " (SELECT COUNT(*) FROM item_ops WHERE item_id=?1)"
+        )
+        state, links = self._q(q, item_id).fetchone()
+        return (None if state is None else bytes(state)), int(links)
 
     def item_blobs(self, kind: str | None = None) -> Iterator[tuple[bytes, bytes]]:
         if kind is None:

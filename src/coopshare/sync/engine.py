@@ -28,8 +28,8 @@ BATCH_OPS = 256
 # received batches waiting for the store (bounds memory: ~6 MiB), and how many ops at most the
 # store applies in one transaction when several are waiting: fewer commits, and each page of
 # the random-keyed indexes is written once for many ops instead of once per batch
-QUEUE_BATCHES = 8
-GROUP_OPS = 1536
+QUEUE_BATCHES = 16
+GROUP_OPS = 4096
 BATCH_BYTES = 768 * 1024  # leaves room for msgpack framing of the list within 1 MiB
 PING_EVERY = 15.0
 IDLE_TIMEOUT = 45.0
