@@ -176,3 +176,31 @@ def test_damaged_database_warning_is_shown_as_plain_text(qtbot, window: MainWind
     assert box.textFormat() == Qt.TextFormat.PlainText
     assert "<b>Tree 4 page 9</b>" in box.text() and "copy of the data folder" in box.text()
     box.close()
+
+
+def test_activity_feed_keeps_the_newest_rows_only(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The notes list pages in every note; the activity feed stops at the newest FEED_LIMIT
+    (memory at 100k notes), in pages, newest first."""
+    from coopshare.gui.pages.activity import FEED_LIMIT
+
+    home = make_home(tmp_path / "home", notes=1)
+    coop = homes.open_coop(home, PASS)
+    with coop.transaction():
+        for i in range(FEED_LIMIT + 300):
+            coop.add_note(f"bulk {i}", "x")
+    coop.store.close()
+    prefs = Prefs(home)
+    prefs.set("mdns", False)
+    bridge, net = start_node(home, PASS, prefs)
+    try:
+        everything, feed = ItemsModel(bridge, Kind.NOTE), ItemsModel(bridge, None, limit=FEED_LIMIT)
+        done: list[bool] = []
+        feed.loading.connect(lambda busy: done.append(not busy))
+        everything.reload()
+        feed.reload()
+        qtbot.waitUntil(lambda: everything.rowCount() == FEED_LIMIT + 301, timeout=30_000)
+        qtbot.waitUntil(lambda: bool(done) and done[-1], timeout=30_000)
+        assert feed.rowCount() == FEED_LIMIT
+        assert feed.rows[0].get("title") == f"bulk {FEED_LIMIT + 299}"  # the newest first
+    finally:
+        bridge.stop(net.close if net is not None else None)

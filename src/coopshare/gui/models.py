@@ -56,10 +56,13 @@ class ItemsModel(QAbstractTableModel):
         kind: Kind | None,
         parent: QObject | None = None,
         headers: dict[str, str] | None = None,
+        limit: int | None = None,
     ) -> None:
+        """`limit`: load only the newest this many rows (the activity feed)."""
         super().__init__(parent)
         self.bridge = bridge
         self.kind = kind
+        self.limit = limit
         self.columns = _columns(kind)
         self.headers = headers or {}
         self.rows: list[views.Row] = []
@@ -136,7 +139,7 @@ class ItemsModel(QAbstractTableModel):
                 self._row_of[r.id] = len(self.rows)
                 self.rows.append(r)
             self.endInsertRows()
-        if len(rows) == PAGE:
+        if len(rows) == PAGE and (self.limit is None or offset + PAGE < self.limit):
             self._fetch(offset + PAGE, gen)
         else:
             self.loading.emit(False)

@@ -158,12 +158,15 @@ class FeedFilter(ItemsFilter):
         return super().filterAcceptsRow(source_row, source_parent)
 
 
+FEED_LIMIT = 2000  # the newest changes; the pages of each kind list everything
+
+
 class ActivityPage(Page):
     open_requested = Signal(str, str)  # (kind, item id)
 
     def __init__(self, bridge: Bridge, parent: QWidget | None = None) -> None:
         super().__init__(bridge, parent)
-        self.model = ItemsModel(bridge, None, self)
+        self.model = ItemsModel(bridge, None, self, limit=FEED_LIMIT)
         self.proxy = FeedFilter(self.describe, self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setDynamicSortFilter(True)
