@@ -55,12 +55,11 @@ def test_integrity_problem_finds_a_damaged_page(tmp_path: Path) -> None:
     assert problem and problem != "ok"
 
 
-def test_node_reports_damage_as_an_event_and_keeps_running(tmp_path: Path) -> None:
-    _home_with_notes(tmp_path, 200)
-    _damage(tmp_path)
+def _node_check(home: Path) -> tuple[str, list[ev.Event], bool]:
+    """Start a node on `home`, wait for its integrity check: (verdict, events, still answering)."""
 
-    async def run() -> list[ev.Event]:
-        node = Node(tmp_path, PASS)
+    async def run() -> tuple[str, list[ev.Event], bool]:
+        node = Node(home, PASS)
         node.integrity_delay = 0
         seen: list[ev.Event] = []
         node.subscribe(seen.append)
@@ -70,30 +69,24 @@ def test_node_reports_damage_as_an_event_and_keeps_running(tmp_path: Path) -> No
                 if node.integrity:
                     break
                 await asyncio.sleep(0.05)
-            assert await node.db(lambda c: c.coop_id) is not None  # still answering
+            answering = await node.db(lambda c: c.coop_id) is not None
+            return node.integrity, seen, answering
         finally:
             await node.close()
-        return seen
 
-    seen = asyncio.run(run())
+    return asyncio.run(run())
+
+
+def test_node_reports_damage_as_an_event_and_keeps_running(tmp_path: Path) -> None:
+    _home_with_notes(tmp_path, 200)
+    _damage(tmp_path)
+    verdict, seen, answering = _node_check(tmp_path)
     damaged = [e for e in seen if isinstance(e, ev.StoreDamaged)]
-    assert len(damaged) == 1 and damaged[0].detail
+    assert len(damaged) == 1 and damaged[0].detail == verdict != "ok"
+    assert answering
 
 
 def test_node_on_a_sound_store_reports_ok(tmp_path: Path) -> None:
     _home_with_notes(tmp_path, 20)
-
-    async def run() -> str:
-        node = Node(Path(os.path.relpath(tmp_path)), PASS)  # a relative --home works too
-        node.integrity_delay = 0
-        await node.open()
-        try:
-            for _ in range(200):
-                if node.integrity:
-                    break
-                await asyncio.sleep(0.05)
-            return node.integrity
-        finally:
-            await node.close()
-
-    assert asyncio.run(run()) == "ok"
+    verdict, seen, _ = _node_check(Path(os.path.relpath(tmp_path)))  # a relative --home too
+    assert verdict == "ok" and not any(isinstance(e, ev.StoreDamaged) for e in seen)
