@@ -85,7 +85,7 @@ def sync(args: argparse.Namespace, home: Path, passphrase: str | None) -> int:
     _logging(1 if args.verbose else 0)
 
     async def run() -> int:
-        node = Node(home, passphrase)
+        node = Node(home, passphrase, bulk_receiver=True)
         await node.open()
         try:
             if not node.coop_id:

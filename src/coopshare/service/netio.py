@@ -366,7 +366,7 @@ async def join_first_reachable(
 
     Admitted but cut off during the first sync still counts as joined: the rest syncs later.
     """
-    node = Node(home, passphrase)
+    node = Node(home, passphrase, bulk_receiver=True)
     await node.open()
     try:
         if node.coop_id and node.coop_id != invitation.coop_id:

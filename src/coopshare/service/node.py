@@ -60,14 +60,24 @@ class NodeStats:
 
 
 class Node:
-    def __init__(self, home: Path, passphrase: str | None, *, search_index: bool = False) -> None:
+    def __init__(
+        self,
+        home: Path,
+        passphrase: str | None,
+        *,
+        search_index: bool = False,
+        bulk_receiver: bool = False,
+    ) -> None:
         """`search_index`: keep the in-memory search index built ahead (the desktop app does;
-        `serve` and `sync` do not, so they spend no time or memory on it)."""
+        `serve` and `sync` do not, so they spend no time or memory on it). `bulk_receiver`:
+        start the signature-check worker process while unlocking, not at the first big batch
+        (`sync` and `join`, which exist to receive a log)."""
         self.home = home
         self._search_index = search_index
         self._passphrase = passphrase
         self._db_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coopshare-db")
         self._checker = Checker()
+        self._bulk_receiver = bulk_receiver
         self._device_pks: dict[bytes, bytes] = {}
         self.coop: Coop  # lives on the db thread
         self.sessions: dict[bytes, PeerSession] = {}
@@ -91,6 +101,9 @@ class Node:
     # --- lifecycle ----------------------------------------------------------------------------
 
     async def open(self) -> None:
+        if self._bulk_receiver:
+            self._checker.warm()  # its start-up overlaps the Argon2id unlock
+
         def _open() -> Coop:
             unlocked = keystore.unlock(self.home, self._passphrase)
             store = Store.open(self.home)

@@ -59,6 +59,10 @@ class Checker:
         self._warm: Future[bool] | None = None
         self.failed = False
 
+    def warm(self) -> None:
+        """Start the worker process now (it takes a few tenths of a second to import)."""
+        self._executor()
+
     def _executor(self) -> Executor | None:
         """The worker process once it is up; None until then (or if it cannot run here)."""
         if self.failed:
