@@ -38,6 +38,7 @@ T = TypeVar("T")
 WATCH_EVERY = 0.05
 INDEX_STEP = 1000  # items indexed per store-thread turn
 PARALLEL_VERIFY_MIN = 32  # batches at least this big are signature-checked ahead
+SKIM = 8192  # log entries looked at per pump step for what the peer lacks
 INTEGRITY_DELAY = 20.0  # s after start-up: out of the way of the first sync
 
 
@@ -192,9 +193,23 @@ class Node:
     async def version_vector(self) -> dict[bytes, int]:
         return await self.db(lambda c: c.store.contiguous_vv())
 
-    async def ops_after(self, n: int, limit: int) -> list[OutOp]:
-        rows = await self.db(lambda c: c.store.ops_after(n, limit))
-        return [OutOp(r[0], r[1], r[2], wire_of(r[3], r[4], r[5])) for r in rows]
+    async def ops_after(
+        self, n: int, limit: int, have: dict[bytes, int]
+    ) -> tuple[int, list[OutOp]]:
+        def _get(c: Coop) -> tuple[int, list[OutOp]]:
+            # skim (arrival number, device, seq) first: a peer that holds most of the log
+            # costs an index scan, not a read of every op's body
+            last, want = n, []
+            for rn, device, seq in c.store.log_after(n, SKIM):
+                last = rn
+                if seq > have.get(device, 0):
+                    want.append(rn)
+                    if len(want) == limit:
+                        break
+            rows = c.store.ops_numbered(want)
+            return last, [OutOp(r[0], r[1], r[2], wire_of(r[3], r[4], r[5])) for r in rows]
+
+        return await self.db(_get)
 
     async def preverify(self, wires: tuple[bytes, ...]) -> Prechecked:
         return await self._preverify(wires)

@@ -467,6 +467,26 @@ class Store:
             )
         ]
 
+    def log_after(self, n: int, limit: int) -> list[tuple[int, bytes, int]]:
+        """(arrival number, device, seq) of the ops after `n`, in arrival order; reads no body."""
+        q = "SELECT n, device, seq FROM ops WHERE n > ? ORDER BY n LIMIT ?"
+        return [(r[0], r[1], r[2]) for r in self._q(q, n, limit)]
+
+    def ops_numbered(
+        self, ns: list[int]
+    ) -> list[tuple[int, bytes, int, bytes, bytes, bytes | None]]:
+        """(n, device, seq, header, sig, body) of the ops with these arrival numbers, in order."""
+        out = []
+        for i in range(0, len(ns), 500):
+            chunk = ns[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            q = (
+                "SELECT n, device, seq, header, sig, body FROM ops"  # noqa: S608 - only marks
+                f" WHERE n IN ({marks}) ORDER BY n"
+            )
+            out += [(r[0], r[1], r[2], r[3], r[4], r[5]) for r in self._q(q, *chunk)]
+        return out
+
     def max_n(self) -> int:
         return int(self._q("SELECT COALESCE(MAX(n), 0) FROM ops").fetchone()[0])
 

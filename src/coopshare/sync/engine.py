@@ -74,7 +74,12 @@ class Local(Protocol):
     async def roster_ids(self) -> list[bytes]: ...
     async def roster_wires(self, exclude: set[bytes]) -> list[bytes]: ...
     async def version_vector(self) -> dict[bytes, int]: ...
-    async def ops_after(self, n: int, limit: int) -> list[OutOp]: ...
+    async def ops_after(
+        self, n: int, limit: int, have: dict[bytes, int]
+    ) -> tuple[int, list[OutOp]]:
+        """Up to `limit` ops stored after arrival number `n` that are not covered by `have`
+        (device -> highest seq the peer holds), and the arrival number read up to."""
+        ...
     async def preverify(self, wires: tuple[bytes, ...]) -> Prechecked: ...
     async def apply_ops(
         self, wires: tuple[bytes, ...], durable: bool, checked: Prechecked | None = None
@@ -238,9 +243,9 @@ class SyncEngine:
         grew = self.local.log_grew()
         while True:
             grew.clear()
-            batch = await self.local.ops_after(cursor, BATCH_OPS)
-            if batch:
-                cursor = batch[-1].n
+            moved, batch = await self.local.ops_after(cursor, BATCH_OPS, dict(self._their_vv))
+            if moved != cursor:
+                cursor = moved
                 wanted = [op.wire for op in batch if op.seq > self._their_vv.get(op.device, 0)]
                 for chunk in batches(wanted):
                     self.session.send(m.Ops(chunk))
