@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -91,41 +92,50 @@ def running(tmp_path: Path, qapp: QApplication) -> Iterator[Running]:
 
 
 def test_search_finds_a_note_a_lead_and_an_idea_as_you_type(running: Running, qtbot: Any) -> None:
-    dialog = SearchDialog(running.bridge)
-    qtbot.addWidget(dialog)
+    dialog = SearchDialog(running.bridge)  # deletes itself on close: not left to qtbot
     dialog.show()
-    qtbot.keyClicks(dialog.query, "have")
-    qtbot.waitUntil(
-        lambda: {r["kind"] for r in dialog.model.rows} == {"note", "lead", "idea"}, timeout=5000
-    )
-    assert "3" in dialog.status.text()
+    try:
+        qtbot.keyClicks(dialog.query, "have")
+        qtbot.waitUntil(
+            lambda: {r["kind"] for r in dialog.model.rows} == {"note", "lead", "idea"},
+            timeout=5000,
+        )
+        assert "3" in dialog.status.text()
 
-    dialog.query.clear()
-    qtbot.keyClicks(dialog.query, "inkoopstr")
-    qtbot.waitUntil(
-        lambda: [r["title"] for r in dialog.model.rows] == ["Inkoopstrategie"], timeout=5000
-    )
+        dialog.query.clear()
+        qtbot.keyClicks(dialog.query, "inkoopstr")
+        qtbot.waitUntil(
+            lambda: [r["title"] for r in dialog.model.rows] == ["Inkoopstrategie"], timeout=5000
+        )
+        first = dialog.model.rows[0]["id"]
+    except BaseException:
+        dialog.close()
+        raise
     with qtbot.waitSignal(dialog.chosen, timeout=3000) as blocker:
         qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
     kind, item_id = blocker.args
     assert kind == "note"
-    assert item_id == dialog.model.rows[0]["id"]
+    assert item_id == first
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=3000)
 
 
 def test_search_ignores_a_stale_answer_and_says_when_nothing_matches(
     running: Running, qtbot: Any
 ) -> None:
-    dialog = SearchDialog(running.bridge)
-    qtbot.addWidget(dialog)
+    dialog = SearchDialog(running.bridge)  # deletes itself on close: not left to qtbot
     dialog.show()
-    qtbot.keyClicks(dialog.query, "zzzqqq")
-    qtbot.waitUntil(lambda: "zzzqqq" in dialog.status.text(), timeout=5000)
-    assert dialog.model.rowCount() == 0
-    stale = dialog._generation - 1
-    dialog._got([{"id": "00", "kind": "note", "title": "old answer"}], stale, "zz")
-    assert dialog.model.rowCount() == 0
-    qtbot.keyClick(dialog.query, Qt.Key.Key_Escape)
-    assert not dialog.isVisible()
+    try:
+        qtbot.keyClicks(dialog.query, "zzzqqq")
+        qtbot.waitUntil(lambda: "zzzqqq" in dialog.status.text(), timeout=5000)
+        assert dialog.model.rowCount() == 0
+        stale = dialog._generation - 1
+        dialog._got([{"id": "00", "kind": "note", "title": "old answer"}], stale, "zz")
+        assert dialog.model.rowCount() == 0
+    except BaseException:
+        dialog.close()
+        raise
+    with qtbot.waitSignal(dialog.destroyed, timeout=5000):  # Escape closes and deletes it
+        qtbot.keyClick(dialog.query, Qt.Key.Key_Escape)
 
 
 def test_search_snippet_is_plain_text() -> None:
