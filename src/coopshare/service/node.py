@@ -111,7 +111,12 @@ class Node:
             store.checkpoint_in_background()
             return Coop(unlocked, store)
 
-        self.coop = await self.db(lambda _c: _open(), needs_coop=False)
+        try:
+            self.coop = await self.db(lambda _c: _open(), needs_coop=False)
+        except BaseException:  # wrong passphrase, damaged file: leave nothing running
+            self._checker.close()
+            self._db_thread.shutdown(wait=False)
+            raise
         self.device_id = self.coop.me.device_id
         self.coop_id = self.coop.coop_id or b""
         self._client_ctx = tls.client_context(self.coop.me)
@@ -220,7 +225,7 @@ class Node:
         if checked is None:
             checked = await self._preverify(wires)
         verified = {(c[0], c[3]) for c in checked if c is not None and c[4]}
-        ahead = [(c[0], c[1], c[2]) for c in checked if c is not None]
+        ahead = [(c[0], c[1], c[2]) for c in checked if c is not None and c[4]]  # signed only
 
         def _apply(c: Coop) -> ApplyReport:
             report = ApplyReport()
@@ -299,7 +304,8 @@ class Node:
                 found: str | BaseException | None = Store.integrity_problem(self.home)
             except StoreError as e:
                 found = e
-            loop.call_soon_threadsafe(_settle, result, found)
+            with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
+                loop.call_soon_threadsafe(_settle, result, found)
 
         threading.Thread(target=run, name="coopshare-integrity", daemon=True).start()
         try:

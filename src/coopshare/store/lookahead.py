@@ -3,7 +3,8 @@
 Applying one received op asks the log two questions: is this op id stored already (a replay),
 and which ops does its device have at seq-1, seq and seq+1 (equivocation and backlinks). For a
 batch of 256 ops that is 512 small queries; a :class:`Lookahead` answers them from two queries
-per batch (one per device for the logs) and is kept exact as the batch's own ops are inserted.
+per batch (one per device for the logs: the exact seqs asked about) and is kept exact as the
+batch's own ops are inserted.
 
 It only ever answers from what it fetched inside the current write transaction, where no other
 connection can write; the store drops it when the transaction or a savepoint ends.
@@ -21,11 +22,12 @@ class Lookahead:
     def __init__(self, conn: sqlite3.Connection, ops: Iterable[tuple[bytes, bytes, int]]) -> None:
         """`ops`: (op id, device, seq) of the batch about to be applied."""
         ids: set[bytes] = set()
-        spans: dict[bytes, tuple[int, int]] = {}
+        # per device, the exact seqs whose rows are held: each op's seq and its two neighbours
+        # (never a range: two ops at seq 1 and 2^53 must not pull in the whole log between)
+        self.held: dict[bytes, set[int]] = {}
         for op_id, device, seq in ops:
             ids.add(op_id)
-            lo, hi = spans.get(device, (seq, seq))
-            spans[device] = (min(lo, seq), max(hi, seq))
+            self.held.setdefault(device, set()).update((seq - 1, seq, seq + 1))
         stored: set[bytes] = set()
         id_list = list(ids)
         for i in range(0, len(id_list), ID_CHUNK):
@@ -34,21 +36,26 @@ class Lookahead:
             q = f"SELECT op_id FROM ops WHERE op_id IN ({marks})"  # noqa: S608 - only marks
             stored.update(r[0] for r in conn.execute(q, chunk))
         self.absent = ids - stored
-        # per device, the seq range whose rows are all held (one beyond the batch on each side)
-        self.spans = {d: (lo - 1, hi + 1) for d, (lo, hi) in spans.items()}
         self.rows: dict[tuple[bytes, int], list[tuple[bytes, bytes]]] = {}
-        q = "SELECT seq, op_id, header FROM ops WHERE device=? AND seq BETWEEN ? AND ?"
-        for device, (lo, hi) in self.spans.items():
-            for seq, op_id, header in conn.execute(q, (device, lo, hi)):
-                self.rows.setdefault((device, seq), []).append((op_id, header))
+        for device, seqs in self.held.items():
+            wanted = sorted(seqs)
+            for i in range(0, len(wanted), ID_CHUNK):
+                seq_chunk = wanted[i : i + ID_CHUNK]
+                marks = ",".join("?" * len(seq_chunk))
+                q = (
+                    "SELECT seq, op_id, header FROM ops"  # noqa: S608 - only marks
+                    f" WHERE device=? AND seq IN ({marks})"
+                )
+                for seq, op_id, header in conn.execute(q, (device, *seq_chunk)):
+                    self.rows.setdefault((device, seq), []).append((op_id, header))
 
     def known_absent(self, op_id: bytes) -> bool:
         return op_id in self.absent
 
     def neighbours(self, device: bytes, seq: int) -> list[tuple[int, bytes, bytes]] | None:
-        """Like Store.log_neighbours, or None if the range was not fetched."""
-        span = self.spans.get(device)
-        if span is None or not span[0] <= seq - 1 or not seq + 1 <= span[1]:
+        """Like Store.log_neighbours, or None if those seqs were not fetched."""
+        held = self.held.get(device)
+        if held is None or not {seq - 1, seq, seq + 1} <= held:
             return None
         return [
             (s, op_id, header)
@@ -58,6 +65,6 @@ class Lookahead:
 
     def inserted(self, op_id: bytes, device: bytes, seq: int, header: bytes) -> None:
         self.absent.discard(op_id)
-        span = self.spans.get(device)
-        if span is not None and span[0] <= seq <= span[1]:
+        held = self.held.get(device)
+        if held is not None and seq in held:
             self.rows.setdefault((device, seq), []).append((op_id, header))

@@ -23,6 +23,8 @@ from coopshare.protocol.ops import decode_op
 
 log = logging.getLogger(__name__)
 
+WORKER_TIMEOUT = 60.0  # s for one batch (~1 s of work): a worker this slow is stuck
+
 # (op id, device, seq, signature, the signature checked out); None: the op did not decode
 Checked = tuple[bytes, bytes, int, bytes, bool]
 
@@ -92,9 +94,10 @@ class Checker:
         procs = self._executor()
         if procs is not None:
             try:
-                return await loop.run_in_executor(procs, check_batch, wires, pks)
-            except (BrokenProcessPool, OSError) as e:
-                log.warning("signature worker failed, checking on threads: %s", e)
+                async with asyncio.timeout(WORKER_TIMEOUT):
+                    return await loop.run_in_executor(procs, check_batch, wires, pks)
+            except (BrokenProcessPool, OSError, TimeoutError) as e:
+                log.warning("signature worker failed, checking on threads: %r", e)
                 self.failed = True
         half = len(wires) // 2
         parts = await asyncio.gather(

@@ -200,7 +200,7 @@ class SyncEngine:
             ops, durable, check = carry or await self._queue.get()
             carry, taken = None, 1
             try:
-                checked = list(await check)
+                checked = list(await check) or [None] * len(ops)  # None: the store checks it
                 # take the batches waiting behind it, already pre-checked, into the same
                 # transaction; never wait for a running pre-check while the store is idle
                 while not self._queue.empty() and len(ops) < GROUP_OPS:
@@ -209,16 +209,14 @@ class SyncEngine:
                         carry = (more, more_durable, more_check)
                         break
                     taken += 1
-                    pre = more_check.result()
-                    if checked and len(pre) == len(more):
-                        checked += pre
-                    else:
-                        checked = []  # one was too small to pre-check: the store checks all
+                    checked += more_check.result() or [None] * len(more)
                     ops, durable = ops + more, durable or more_durable
-                report = await self.local.apply_ops(ops, durable, checked or None)
+                report = await self.local.apply_ops(ops, durable, checked)
                 self.received += report.new
                 for device, seq in report.applied:  # the peer has these: never echo them back
-                    if seq > self._their_vv.get(device, 0):
+                    # only a contiguous extension: the pump skips everything up to this seq,
+                    # and the peer may lack earlier ones (its Have is contiguous too)
+                    if seq == self._their_vv.get(device, 0) + 1:
                         self._their_vv[device] = seq
                 await self._progress()
             except Exception as e:  # a store failure ends this session, not the node
@@ -234,7 +232,9 @@ class SyncEngine:
         """Wait until every received batch is stored (or storing failed, ending the session)."""
         joined = asyncio.ensure_future(self._queue.join())
         await asyncio.wait({joined, self._applier}, return_when=asyncio.FIRST_COMPLETED)
-        if not joined.done():
+        # the applier only ever ends by failing; its last task_done may have woken join()
+        # first, so check it whatever state join() is in
+        if self._applier.done() or not joined.done():
             joined.cancel()
             raise ConnectionError(self.close_reason or "storing received ops failed")
 
