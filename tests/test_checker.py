@@ -62,6 +62,15 @@ def test_worker_process_gives_the_same_verdicts_and_survives_being_killed(coop_a
             await asyncio.sleep(0.5)
             assert await checker.check(wires, pks) == expected  # falls back to threads
             assert checker.failed
+            checker.retry_after = 0  # later, it starts a new worker
+            assert await checker.check(wires, pks) == expected
+            while checker._executor() is None:
+                assert time.monotonic() < deadline + 60, "no new worker process"
+                await asyncio.sleep(0.05)
+            assert not checker.failed
+            fresh = list(checker._procs._processes)  # type: ignore[union-attr]
+            assert fresh and not set(fresh) & set(pids)
+            assert await checker.check(wires, pks) == expected
         finally:
             checker.close()
 

@@ -4,7 +4,8 @@ Applying a batch is Python work on the store thread, and threads of one process 
 the interpreter lock: decoding and verifying the next batch on threads of the same process
 slowed the store thread down as much as it saved. So a running node checks the signatures of
 big batches in a worker *process* (spawned on first need; one, since the store thread keeps the
-other core busy), and only while it starts, or if it ever fails, on threads. The worker decodes
+other core busy), and only while it starts, or for ten minutes after it failed (then it starts
+a new one), on threads. The worker decodes
 each op and verifies its Ed25519 signature against the device keys it is given; the store
 thread still decodes, authorises and stores every op itself, and re-verifies any op whose
 (op id, signature) pair the worker did not vouch for.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import time
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -23,6 +25,7 @@ from coopshare.protocol.ops import decode_op
 
 log = logging.getLogger(__name__)
 
+RETRY_AFTER = 600.0  # s on threads after the worker failed, before starting a new one
 WORKER_TIMEOUT = 60.0  # s for one batch (~1 s of work): a worker this slow is stuck
 
 # (op id, device, seq, signature, the signature checked out); None: the op did not decode
@@ -60,6 +63,8 @@ class Checker:
         self._procs: ProcessPoolExecutor | None = None
         self._warm: Future[bool] | None = None
         self.failed = False
+        self._failed_at = 0.0
+        self.retry_after = RETRY_AFTER
 
     def warm(self) -> None:
         """Start the worker process now (it takes a few tenths of a second to import)."""
@@ -68,7 +73,10 @@ class Checker:
     def _executor(self) -> Executor | None:
         """The worker process once it is up; None until then (or if it cannot run here)."""
         if self.failed:
-            return None
+            if time.monotonic() - self._failed_at < self.retry_after:
+                return None
+            self._drop_worker()  # a worker that died (say, out of memory) gets another chance
+            self.failed = False
         if self._procs is None:
             try:
                 ctx = multiprocessing.get_context("spawn")  # safe beside threads, on every OS
@@ -76,13 +84,13 @@ class Checker:
                 self._warm = self._procs.submit(_ready)
             except (OSError, RuntimeError, NotImplementedError) as e:
                 log.info("checking signatures on threads: %s", e)
-                self.failed = True
+                self._fail()
             return None
         assert self._warm is not None
         if not self._warm.done():
             return None
         if self._warm.exception() is not None:
-            self.failed = True
+            self._fail()
             return None
         return self._procs
 
@@ -98,13 +106,21 @@ class Checker:
                     return await loop.run_in_executor(procs, check_batch, wires, pks)
             except (BrokenProcessPool, OSError, TimeoutError) as e:
                 log.warning("signature worker failed, checking on threads: %r", e)
-                self.failed = True
+                self._fail()
         half = len(wires) // 2
         parts = await asyncio.gather(
             loop.run_in_executor(self._threads, check_batch, wires[:half], pks),
             loop.run_in_executor(self._threads, check_batch, wires[half:], pks),
         )
         return parts[0] + parts[1]
+
+    def _fail(self) -> None:
+        self.failed, self._failed_at = True, time.monotonic()
+
+    def _drop_worker(self) -> None:
+        if self._procs is not None:
+            self._procs.shutdown(wait=False, cancel_futures=True)
+        self._procs, self._warm = None, None
 
     def close(self) -> None:
         self._threads.shutdown(wait=False)
