@@ -5,10 +5,9 @@ the interpreter lock: decoding and verifying the next batch on threads of the sa
 slowed the store thread down as much as it saved. So a running node checks the signatures of
 big batches in a worker *process* (spawned on first need; one, since the store thread keeps the
 other core busy), and only while it starts, or for ten minutes after it failed (then it starts
-a new one), on threads. The worker decodes
-each op and verifies its Ed25519 signature against the device keys it is given; the store
-thread still decodes, authorises and stores every op itself, and re-verifies any op whose
-(op id, signature) pair the worker did not vouch for.
+a new one), on threads. The worker decodes each op and verifies its Ed25519 signature against
+the device keys it is given; the store thread still decodes, authorises and stores every op
+itself, and re-verifies any op whose (op id, signature) pair the worker did not vouch for.
 """
 
 from __future__ import annotations
