@@ -8,16 +8,14 @@ parent) is shown inside the dialog, and nothing is saved.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -33,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from coopshare.errors import CoopShareError
 from coopshare.gui.bridge import Bridge
-from coopshare.gui.dialogs.lead_form import ERROR_STYLE, Invalid
+from coopshare.gui.dialogs.form import ERROR_STYLE, Invalid, ItemForm
 from coopshare.gui.text import safe
 from coopshare.model.items import Terms
 from coopshare.service import views_work
@@ -73,15 +71,11 @@ def terms_explanation(terms: str) -> str:
     return texts.get(terms, "")
 
 
-class IdeaForm(QDialog):
-    created = Signal(str)  # the new idea's id (hex)
-
+class IdeaForm(ItemForm):
     def __init__(
         self, bridge: Bridge, parent: QWidget | None = None, derived_from: str | None = None
     ) -> None:
-        super().__init__(parent)
-        self.bridge = bridge
-        self.saving = False
+        super().__init__(bridge, parent)
         self.wanted_parent = derived_from
         self.parents: dict[str, dict[str, Any]] = {}
         self.loaded = {"ideas": False, "members": False}
@@ -108,24 +102,12 @@ class IdeaForm(QDialog):
         right.addWidget(self._build_audience(), 1)
         columns.addLayout(right, 1)
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("formError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setAccessibleName(self.tr("Problem with this idea"))
-        self.error_label.hide()
-        outer.addWidget(self.error_label)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.add_footer(
+            outer,
+            self.tr("Problem with this idea"),
+            self.tr("Share idea"),
+            self.tr("Share this idea on these terms (Ctrl+Return)"),
         )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.save_button.setText(self.tr("Share idea"))
-        self.save_button.setToolTip(self.tr("Share this idea on these terms (Ctrl+Return)"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        outer.addWidget(self.buttons)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self).activated.connect(self.submit)
         self.title_edit.setFocus()
         bridge.db(views_work.ideas_to_derive_from, self._got_ideas)
         bridge.db(views_work.audience_members, self._got_members)
@@ -315,19 +297,8 @@ class IdeaForm(QDialog):
             "embargo_until": embargo,
         }
 
-    def submit(self) -> None:
-        if self.saving:
-            return
-        try:
-            v = self.values()
-        except Invalid as e:
-            self.show_error(str(e))
-            if e.widget is not None:
-                e.widget.setFocus()
-            return
-        self.saving = True
-        self.save_button.setEnabled(False)
-        self.error_label.hide()
+    def write_call(self) -> Callable[[Coop], str]:
+        v = self.values()
 
         def add(c: Coop) -> str:
             item_id = c.add_idea(
@@ -341,21 +312,9 @@ class IdeaForm(QDialog):
             )
             return item_id.hex()
 
-        self.bridge.write(add, self._saved, self._failed)
+        return add
 
-    def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.show()
-
-    def _saved(self, item_id: str) -> None:
-        self.saving = False
-        self.created.emit(item_id)
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
+    def failure_text(self, error: BaseException) -> str:
         if isinstance(error, CoopShareError):
-            self.show_error(self.tr("Not saved: {0}").format(str(error)))
-        else:
-            self.show_error(self.tr("Not saved because of an unexpected error: {0}").format(error))
+            return self.tr("Not saved: {0}").format(str(error))
+        return self.tr("Not saved because of an unexpected error: {0}").format(error)

@@ -8,16 +8,14 @@ field for the reason for hiring: CoopShare never stores it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -32,14 +30,12 @@ from PySide6.QtWidgets import (
 
 from coopshare.errors import CoopShareError
 from coopshare.gui.bridge import Bridge
+from coopshare.gui.dialogs.form import ERROR_STYLE, Invalid, ItemForm
+from coopshare.service.coop import Coop
 
 MAX_RATE = 100_000
 MAX_HOURS = 80
 MAX_WEEKS = 520
-ERROR_STYLE = (
-    "QLabel#formError { color: #b3261e; background: #fdecea; border: 1px solid #f1b8b0;"
-    " border-radius: 6px; padding: 6px 10px; font-weight: 600; }"
-)
 SEALED_STYLE = (
     "QGroupBox#sealedGroup { border: 1px solid #c9a227; border-radius: 8px; margin-top: 9px;"
     " padding: 14px 10px 8px 10px; }"
@@ -75,14 +71,6 @@ def referral_text(value: str) -> str:
     if amount:
         return _t("{0}: {1}").format(referral_kind_label(kind), amount)
     return referral_kind_label(kind)
-
-
-class Invalid(Exception):
-    """A form field is wrong; `widget` gets the focus."""
-
-    def __init__(self, message: str, widget: QWidget | None = None) -> None:
-        super().__init__(message)
-        self.widget = widget
 
 
 def optional_date(
@@ -126,13 +114,9 @@ def unset_spin(parent: QWidget, maximum: int, unset: str, suffix: str = "") -> Q
     return spin
 
 
-class LeadForm(QDialog):
-    created = Signal(str)  # the new lead's id (hex)
-
+class LeadForm(ItemForm):
     def __init__(self, bridge: Bridge, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.bridge = bridge
-        self.saving = False
+        super().__init__(bridge, parent)
         self.setWindowTitle(self.tr("Give a lead"))
         self.setMinimumWidth(880)
         self.setStyleSheet(ERROR_STYLE + SEALED_STYLE)
@@ -163,25 +147,12 @@ class LeadForm(QDialog):
         right.addWidget(never)
         columns.addLayout(right, 2)
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("formError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setAccessibleName(self.tr("Problem with this lead"))
-        self.error_label.hide()
-        outer.addWidget(self.error_label)
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.add_footer(
+            outer,
+            self.tr("Problem with this lead"),
+            self.tr("Give lead"),
+            self.tr("Share this lead with the cooperative (Ctrl+Return)"),
         )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.save_button.setText(self.tr("Give lead"))
-        self.save_button.setToolTip(self.tr("Share this lead with the cooperative (Ctrl+Return)"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        outer.addWidget(self.buttons)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self).activated.connect(self.submit)
         self.title_edit.setFocus()
 
     # --- layout ---------------------------------------------------------------------------------
@@ -404,34 +375,11 @@ class LeadForm(QDialog):
 
     # --- saving ---------------------------------------------------------------------------------
 
-    def submit(self) -> None:
-        if self.saving:
-            return
-        try:
-            fields = self.fields()
-        except Invalid as e:
-            self.show_error(str(e))
-            if e.widget is not None:
-                e.widget.setFocus()
-            return
-        self.saving = True
-        self.save_button.setEnabled(False)
-        self.error_label.hide()
-        self.bridge.write(lambda c: c.add_lead(fields).hex(), self._saved, self._failed)
+    def write_call(self) -> Callable[[Coop], str]:
+        fields = self.fields()
+        return lambda c: c.add_lead(fields).hex()
 
-    def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.show()
-
-    def _saved(self, item_id: str) -> None:
-        self.saving = False
-        self.created.emit(item_id)
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
+    def failure_text(self, error: BaseException) -> str:
         if isinstance(error, CoopShareError):
-            self.show_error(self.tr("Not saved: {0}").format(str(error)))
-        else:
-            self.show_error(self.tr("Not saved because of an unexpected error: {0}").format(error))
+            return self.tr("Not saved: {0}").format(str(error))
+        return self.tr("Not saved because of an unexpected error: {0}").format(error)

@@ -4,67 +4,67 @@
     <context>
         <name>ActivityPage</name>
         <message>
-            <location filename="../pages/activity.py" line="180" />
+            <location filename="../pages/activity.py" line="183" />
             <source>Recent activity</source>
             <translation>Recente activiteit</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="181" />
+            <location filename="../pages/activity.py" line="184" />
             <source>Double-click or press Enter to open</source>
             <translation>Dubbelklik of druk op Enter om te openen</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="185" />
+            <location filename="../pages/activity.py" line="188" />
             <source>Nothing has happened yet. Write a note, give a lead, or invite a colleague.</source>
             <translation>Er is nog niets gebeurd. Schrijf een notitie, breng een lead aan of nodig een collega uit.</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="200" />
+            <location filename="../pages/activity.py" line="203" />
             <source>Activity</source>
             <translation>Activiteit</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="210" />
+            <location filename="../pages/activity.py" line="213" />
             <source>Note</source>
             <translation>Notitie</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="210" />
+            <location filename="../pages/activity.py" line="213" />
             <source>Lead</source>
             <translation>Lead</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="210" />
+            <location filename="../pages/activity.py" line="213" />
             <source>Idea</source>
             <translation>Idee</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="221" />
+            <location filename="../pages/activity.py" line="224" />
             <source>{0} gave a lead · now {1}</source>
             <translation>{0} bracht een lead aan · nu {1}</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="222" />
+            <location filename="../pages/activity.py" line="225" />
             <source>{0} gave a lead</source>
             <translation>{0} bracht een lead aan</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="224" />
+            <location filename="../pages/activity.py" line="227" />
             <source>{0} shared an idea</source>
             <translation>{0} deelde een idee</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="225" />
+            <location filename="../pages/activity.py" line="228" />
             <source>{0} wrote a note</source>
             <translation>{0} schreef een notitie</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="229" />
+            <location filename="../pages/activity.py" line="232" />
             <source>{0}: {1}, {2}</source>
             <translation>{0}: {1}, {2}</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="238" />
+            <location filename="../pages/activity.py" line="241" />
             <source>(untitled)</source>
             <translation>(zonder titel)</translation>
         </message>
@@ -406,237 +406,237 @@
     <context>
         <name>IdeaForm</name>
         <message>
-            <location filename="../dialogs/idea_form.py" line="88" />
+            <location filename="../dialogs/idea_form.py" line="82" />
             <source>Share an idea</source>
             <translation>Een idee delen</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="97" />
+            <location filename="../dialogs/idea_form.py" line="91" />
             <source>You stay the owner of your idea. Readers accept its usage terms before they can read it, and you receive their signed acceptance.</source>
             <translation>Je blijft eigenaar van je idee. Lezers accepteren eerst de gebruiksvoorwaarden voordat ze het kunnen lezen, en jij ontvangt hun ondertekende akkoord.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="115" />
+            <location filename="../dialogs/idea_form.py" line="107" />
             <source>Problem with this idea</source>
             <translation>Probleem met dit idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="122" />
+            <location filename="../dialogs/idea_form.py" line="108" />
             <source>Share idea</source>
             <translation>Idee delen</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="123" />
+            <location filename="../dialogs/idea_form.py" line="109" />
             <source>Share this idea on these terms (Ctrl+Return)</source>
             <translation>Dit idee onder deze voorwaarden delen (Ctrl+Return)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="136" />
+            <location filename="../dialogs/idea_form.py" line="118" />
             <source>The idea</source>
             <translation>Het idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="141" />
+            <location filename="../dialogs/idea_form.py" line="123" />
             <source>&amp;Title (required)</source>
             <translation>&amp;Titel (verplicht)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="143" />
+            <location filename="../dialogs/idea_form.py" line="125" />
             <source>Separated by commas</source>
             <translation>Gescheiden door komma's</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="144" />
+            <location filename="../dialogs/idea_form.py" line="126" />
             <source>Ta&amp;gs</source>
             <translation>Ta&amp;gs</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="146" />
+            <location filename="../dialogs/idea_form.py" line="128" />
             <source>Describe the idea.</source>
             <translation>Beschrijf het idee.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="148" />
+            <location filename="../dialogs/idea_form.py" line="130" />
             <source>Idea text</source>
             <translation>Tekst van het idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="150" />
+            <location filename="../dialogs/idea_form.py" line="132" />
             <source>Te&amp;xt</source>
             <translation>Te&amp;kst</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="152" />
+            <location filename="../dialogs/idea_form.py" line="134" />
             <source>Not derived from another idea</source>
             <translation>Niet afgeleid van een ander idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="153" />
+            <location filename="../dialogs/idea_form.py" line="135" />
             <source>Derived from</source>
             <translation>Afgeleid van</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="158" />
+            <location filename="../dialogs/idea_form.py" line="140" />
             <source>&amp;Derived from</source>
             <translation>&amp;Afgeleid van</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="161" />
+            <location filename="../dialogs/idea_form.py" line="143" />
             <source>Building on someone's idea keeps their name on yours. A derived idea cannot have more permissive terms than the idea it builds on.</source>
             <translation>Wie voortbouwt op het idee van een ander, houdt diens naam op het eigen idee. Een afgeleid idee kan geen ruimere voorwaarden hebben dan het idee waarop het voortbouwt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="170" />
+            <location filename="../dialogs/idea_form.py" line="152" />
             <source>Usage terms (choose one)</source>
             <translation>Gebruiksvoorwaarden (kies er één)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="194" />
+            <location filename="../dialogs/idea_form.py" line="176" />
             <source>Embargo until</source>
             <translation>Embargo tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="197" />
+            <location filename="../dialogs/idea_form.py" line="179" />
             <source>&amp;Until</source>
             <translation>T&amp;ot</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="207" />
+            <location filename="../dialogs/idea_form.py" line="189" />
             <source>Who can read it (choose one)</source>
             <translation>Wie mag het lezen (kies er één)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="210" />
+            <location filename="../dialogs/idea_form.py" line="192" />
             <source>The whole cooperative</source>
             <translation>De hele coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="211" />
+            <location filename="../dialogs/idea_form.py" line="193" />
             <source>Only these members:</source>
             <translation>Alleen deze leden:</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="216" />
+            <location filename="../dialogs/idea_form.py" line="198" />
             <source>Members who can read it</source>
             <translation>Leden die het mogen lezen</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="228" />
+            <location filename="../dialogs/idea_form.py" line="210" />
             <source>{0} — {1}, {2}</source>
             <translation>{0} — {1}, {2}</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="242" />
+            <location filename="../dialogs/idea_form.py" line="224" />
             <source>{0} (you, owner)</source>
             <translation>{0} (jij, eigenaar)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="274" />
+            <location filename="../dialogs/idea_form.py" line="256" />
             <source>Give the idea a title.</source>
             <translation>Geef het idee een titel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="277" />
+            <location filename="../dialogs/idea_form.py" line="259" />
             <source>Use at most 50 tags of up to 64 characters.</source>
             <translation>Gebruik maximaal 50 tags van elk maximaal 64 tekens.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="282" />
+            <location filename="../dialogs/idea_form.py" line="264" />
             <source>Choose the usage terms: they are the agreement readers accept before they read your idea.</source>
             <translation>Kies de gebruiksvoorwaarden: dat is de afspraak die lezers accepteren voordat ze je idee lezen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="289" />
+            <location filename="../dialogs/idea_form.py" line="271" />
             <source>An embargo must end after today.</source>
             <translation>Een embargo moet na vandaag aflopen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="292" />
+            <location filename="../dialogs/idea_form.py" line="274" />
             <source>Choose who can read this idea.</source>
             <translation>Kies wie dit idee mag lezen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="296" />
+            <location filename="../dialogs/idea_form.py" line="278" />
             <source>The list of members is still loading; try again.</source>
             <translation>De ledenlijst wordt nog geladen; probeer het zo opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="304" />
+            <location filename="../dialogs/idea_form.py" line="286" />
             <source>“{0}” builds on an idea shared as “{1}”, so it cannot be shared as “{2}”. Choose terms that are at least as strict.</source>
             <translation>“{0}” bouwt voort op een idee dat gedeeld is als “{1}”, dus het kan niet gedeeld worden als “{2}”. Kies voorwaarden die minstens zo streng zijn.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="359" />
+            <location filename="../dialogs/idea_form.py" line="319" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="361" />
+            <location filename="../dialogs/idea_form.py" line="320" />
             <source>Not saved because of an unexpected error: {0}</source>
             <translation>Niet opgeslagen door een onverwachte fout: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="52" />
+            <location filename="../dialogs/idea_form.py" line="50" />
             <source>Private</source>
             <translation>Privé</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="53" />
+            <location filename="../dialogs/idea_form.py" line="51" />
             <source>Embargo until a date</source>
             <translation>Embargo tot een datum</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="54" />
+            <location filename="../dialogs/idea_form.py" line="52" />
             <source>View or discuss only</source>
             <translation>Alleen lezen of bespreken</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="55" />
+            <location filename="../dialogs/idea_form.py" line="53" />
             <source>Ask before use</source>
             <translation>Eerst vragen voor gebruik</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="56" />
+            <location filename="../dialogs/idea_form.py" line="54" />
             <source>Reuse for a fee</source>
             <translation>Hergebruik tegen een vergoeding</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="57" />
+            <location filename="../dialogs/idea_form.py" line="55" />
             <source>Reuse with attribution</source>
             <translation>Hergebruik met bronvermelding</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="59" />
+            <location filename="../dialogs/idea_form.py" line="57" />
             <source>No terms given</source>
             <translation>Geen voorwaarden opgegeven</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="64" />
+            <location filename="../dialogs/idea_form.py" line="62" />
             <source>Readers keep it to themselves: no sharing, no use.</source>
             <translation>Lezers houden het voor zich: niet delen, niet gebruiken.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="65" />
+            <location filename="../dialogs/idea_form.py" line="63" />
             <source>Nobody may use or pass it on before the date you set.</source>
             <translation>Niemand mag het gebruiken of doorgeven vóór de datum die je instelt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="66" />
+            <location filename="../dialogs/idea_form.py" line="64" />
             <source>Readers may read and talk about it, but not use it.</source>
             <translation>Lezers mogen het lezen en erover praten, maar het niet gebruiken.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="67" />
+            <location filename="../dialogs/idea_form.py" line="65" />
             <source>Readers must ask the owners before they use it.</source>
             <translation>Lezers moeten het de eigenaars eerst vragen voordat ze het gebruiken.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="68" />
+            <location filename="../dialogs/idea_form.py" line="66" />
             <source>Readers may use it after agreeing a fee with the owners.</source>
             <translation>Lezers mogen het gebruiken nadat ze een vergoeding met de eigenaars hebben afgesproken.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="70" />
+            <location filename="../dialogs/idea_form.py" line="68" />
             <source>Readers may use it if they name the owners as its source.</source>
             <translation>Lezers mogen het gebruiken als ze de eigenaars als bron vermelden.</translation>
         </message>
@@ -644,164 +644,164 @@
     <context>
         <name>IdeasPage</name>
         <message>
-            <location filename="../pages/ideas.py" line="60" />
+            <location filename="../pages/ideas.py" line="58" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="61" />
+            <location filename="../pages/ideas.py" line="59" />
             <source>Terms</source>
             <translation>Voorwaarden</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="62" />
+            <location filename="../pages/ideas.py" line="60" />
             <source>Owner</source>
             <translation>Eigenaar</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="63" />
+            <location filename="../pages/ideas.py" line="61" />
             <source>Updated</source>
             <translation>Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="69" />
+            <location filename="../pages/ideas.py" line="63" />
             <source>Share an idea</source>
             <translation>Een idee delen</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="70" />
+            <location filename="../pages/ideas.py" line="63" />
             <source>Share an idea on your own terms (Ctrl+N)</source>
             <translation>Een idee delen op je eigen voorwaarden (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="95" />
-            <location filename="../pages/ideas.py" line="97" />
+            <location filename="../pages/ideas.py" line="74" />
+            <location filename="../pages/ideas.py" line="76" />
             <source>Filter ideas</source>
             <translation>Ideeën filteren</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="101" />
-            <location filename="../pages/ideas.py" line="198" />
+            <location filename="../pages/ideas.py" line="80" />
+            <location filename="../pages/ideas.py" line="177" />
             <source>Ideas</source>
             <translation>Ideeën</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="109" />
+            <location filename="../pages/ideas.py" line="88" />
             <source>No ideas yet. Share one with Ctrl+N — you stay its owner and choose who may read it and how it may be used.</source>
             <translation>Nog geen ideeën. Deel er een met Ctrl+N — je blijft de eigenaar en bepaalt wie het mag lezen en hoe het gebruikt mag worden.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="112" />
+            <location filename="../pages/ideas.py" line="91" />
             <source>No ideas match this filter.</source>
             <translation>Geen ideeën gevonden met dit filter.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="121" />
+            <location filename="../pages/ideas.py" line="100" />
             <source>Choose an idea to read it, or share one with Ctrl+N.</source>
             <translation>Kies een idee om het te lezen, of deel er een met Ctrl+N.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="133" />
+            <location filename="../pages/ideas.py" line="112" />
             <source>Idea title</source>
             <translation>Titel van het idee</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="144" />
+            <location filename="../pages/ideas.py" line="123" />
             <source>Owners, terms and audience</source>
             <translation>Eigenaars, voorwaarden en lezers</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="151" />
+            <location filename="../pages/ideas.py" line="130" />
             <source>Derived from:</source>
             <translation>Afgeleid van:</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="163" />
+            <location filename="../pages/ideas.py" line="142" />
             <source>Built on by:</source>
             <translation>Hierop voortgebouwd door:</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="176" />
+            <location filename="../pages/ideas.py" line="155" />
             <source>Idea text</source>
             <translation>Tekst van het idee</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="181" />
+            <location filename="../pages/ideas.py" line="160" />
             <source>&amp;Build on this idea</source>
             <translation>&amp;Voortbouwen op dit idee</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="183" />
+            <location filename="../pages/ideas.py" line="162" />
             <source>Share a new idea derived from this one; its owners stay credited</source>
             <translation>Een nieuw idee delen dat van dit idee is afgeleid; de eigenaars blijven vermeld</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="228" />
+            <location filename="../pages/ideas.py" line="207" />
             <source>Idea shared.</source>
             <translation>Idee gedeeld.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="258" />
+            <location filename="../pages/ideas.py" line="237" />
             <source>Owners: {0}</source>
             <translation>Eigenaars: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="260" />
+            <location filename="../pages/ideas.py" line="239" />
             <source>Owner: {0}</source>
             <translation>Eigenaar: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="264" />
+            <location filename="../pages/ideas.py" line="243" />
             <source>Terms: embargo until {0} — {1}</source>
             <translation>Voorwaarden: embargo tot {0} — {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="268" />
+            <location filename="../pages/ideas.py" line="247" />
             <source>Terms: {0} — {1}</source>
             <translation>Voorwaarden: {0} — {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="272" />
+            <location filename="../pages/ideas.py" line="251" />
             <source>Terms: none given — ask the owners before using it.</source>
             <translation>Voorwaarden: geen opgegeven — vraag het de eigenaars voordat je het gebruikt.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="274" />
+            <location filename="../pages/ideas.py" line="253" />
             <source>Audience: only the members it was addressed to</source>
             <translation>Lezers: alleen de leden aan wie het gericht is</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="276" />
+            <location filename="../pages/ideas.py" line="255" />
             <source>Audience: the whole cooperative</source>
             <translation>Lezers: de hele coöperatie</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="294" />
+            <location filename="../pages/ideas.py" line="273" />
             <source>Shared by you · updated {0}</source>
             <translation>Gedeeld door jou · bijgewerkt {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="296" />
+            <location filename="../pages/ideas.py" line="275" />
             <source>Shared by {0} · updated {1}</source>
             <translation>Gedeeld door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="302" />
+            <location filename="../pages/ideas.py" line="281" />
             <source>Tags: {0}</source>
             <translation>Tags: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="314" />
+            <location filename="../pages/ideas.py" line="293" />
             <source>an idea you cannot read</source>
             <translation>een idee dat je niet kunt lezen</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="320" />
+            <location filename="../pages/ideas.py" line="299" />
             <source>Open the idea “{0}”</source>
             <translation>Het idee “{0}” openen</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="321" />
+            <location filename="../pages/ideas.py" line="300" />
             <source>Open this idea</source>
             <translation>Dit idee openen</translation>
         </message>
@@ -1050,372 +1050,372 @@
     <context>
         <name>LeadForm</name>
         <message>
-            <location filename="../dialogs/lead_form.py" line="94" />
+            <location filename="../dialogs/lead_form.py" line="82" />
             <source>Tick to give this date</source>
             <translation>Vink aan om deze datum op te geven</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="136" />
+            <location filename="../dialogs/lead_form.py" line="120" />
             <source>Give a lead</source>
             <translation>Een lead aanbrengen</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="145" />
+            <location filename="../dialogs/lead_form.py" line="129" />
             <source>Share an assignment with the cooperative. Everyone sees the assignment; the client's details stay sealed until you release them to the member who claims it.</source>
             <translation>Deel een opdracht met de coöperatie. Iedereen ziet de opdracht; de gegevens van de opdrachtgever blijven verzegeld totdat jij ze vrijgeeft aan het lid dat de lead claimt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="159" />
+            <location filename="../dialogs/lead_form.py" line="143" />
             <source>CoopShare never stores the reason for hiring.</source>
             <translation>CoopShare slaat nooit de reden van inhuur op.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="170" />
+            <location filename="../dialogs/lead_form.py" line="152" />
             <source>Problem with this lead</source>
             <translation>Probleem met deze lead</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="178" />
+            <location filename="../dialogs/lead_form.py" line="153" />
             <source>Give lead</source>
             <translation>Lead aanbrengen</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="179" />
+            <location filename="../dialogs/lead_form.py" line="154" />
             <source>Share this lead with the cooperative (Ctrl+Return)</source>
             <translation>Deze lead met de coöperatie delen (Ctrl+Return)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="190" />
+            <location filename="../dialogs/lead_form.py" line="161" />
             <source>The assignment — visible to the whole cooperative</source>
             <translation>De opdracht — zichtbaar voor de hele coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="195" />
+            <location filename="../dialogs/lead_form.py" line="166" />
             <source>e.g. Interim finance manager, 6 months</source>
             <translation>bijv. Interim financieel manager, 6 maanden</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="196" />
+            <location filename="../dialogs/lead_form.py" line="167" />
             <source>&amp;Title (required)</source>
             <translation>&amp;Titel (verplicht)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="199" />
+            <location filename="../dialogs/lead_form.py" line="170" />
             <source>e.g. Interim CFO</source>
             <translation>bijv. Interim-CFO</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="200" />
+            <location filename="../dialogs/lead_form.py" line="171" />
             <source>&amp;Role</source>
             <translation>&amp;Rol</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="202" />
+            <location filename="../dialogs/lead_form.py" line="173" />
             <source>Separated by commas</source>
             <translation>Gescheiden door komma's</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="203" />
+            <location filename="../dialogs/lead_form.py" line="174" />
             <source>&amp;Skills</source>
             <translation>&amp;Vaardigheden</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="207" />
+            <location filename="../dialogs/lead_form.py" line="178" />
             <source>e.g. Eindhoven</source>
             <translation>bijv. Eindhoven</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="208" />
+            <location filename="../dialogs/lead_form.py" line="179" />
             <source>Remote work possible</source>
             <translation>Op afstand werken mogelijk</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="212" />
+            <location filename="../dialogs/lead_form.py" line="183" />
             <source>Re&amp;gion</source>
             <translation>Re&amp;gio</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="215" />
+            <location filename="../dialogs/lead_form.py" line="186" />
             <source>Start date</source>
             <translation>Startdatum</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="217" />
+            <location filename="../dialogs/lead_form.py" line="188" />
             <source>St&amp;art date</source>
             <translation>&amp;Startdatum</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="218" />
-            <location filename="../dialogs/lead_form.py" line="226" />
-            <location filename="../dialogs/lead_form.py" line="279" />
-            <location filename="../dialogs/lead_form.py" line="281" />
+            <location filename="../dialogs/lead_form.py" line="189" />
+            <location filename="../dialogs/lead_form.py" line="197" />
+            <location filename="../dialogs/lead_form.py" line="250" />
+            <location filename="../dialogs/lead_form.py" line="252" />
             <source>not given</source>
             <translation>niet opgegeven</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="218" />
+            <location filename="../dialogs/lead_form.py" line="189" />
             <source> weeks</source>
             <translation> weken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="219" />
+            <location filename="../dialogs/lead_form.py" line="190" />
             <source>Duration in weeks</source>
             <translation>Duur in weken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="220" />
+            <location filename="../dialogs/lead_form.py" line="191" />
             <source>Option to extend</source>
             <translation>Optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="225" />
+            <location filename="../dialogs/lead_form.py" line="196" />
             <source>D&amp;uration</source>
             <translation>D&amp;uur</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="226" />
+            <location filename="../dialogs/lead_form.py" line="197" />
             <source> h/week</source>
             <translation> u/week</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="227" />
+            <location filename="../dialogs/lead_form.py" line="198" />
             <source>Hours per week</source>
             <translation>Uren per week</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="231" />
+            <location filename="../dialogs/lead_form.py" line="202" />
             <source>&amp;Hours per week</source>
             <translation>Uren per &amp;week</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="233" />
+            <location filename="../dialogs/lead_form.py" line="204" />
             <source>Respond by</source>
             <translation>Reageren vóór</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="235" />
+            <location filename="../dialogs/lead_form.py" line="206" />
             <source>Res&amp;pond by</source>
             <translation>Re&amp;ageren vóór</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="242" />
+            <location filename="../dialogs/lead_form.py" line="213" />
             <source>Freelance (self-employed)</source>
             <translation>Freelance (zzp)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="243" />
+            <location filename="../dialogs/lead_form.py" line="214" />
             <source>Through an intermediary</source>
             <translation>Via een intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="244" />
+            <location filename="../dialogs/lead_form.py" line="215" />
             <source>Secondment</source>
             <translation>Detachering</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="245" />
+            <location filename="../dialogs/lead_form.py" line="216" />
             <source>Temporary employment</source>
             <translation>Tijdelijk dienstverband</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="248" />
+            <location filename="../dialogs/lead_form.py" line="219" />
             <source>Contract form</source>
             <translation>Contractvorm</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="252" />
+            <location filename="../dialogs/lead_form.py" line="223" />
             <source>&amp;Contract form</source>
             <translation>&amp;Contractvorm</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="255" />
+            <location filename="../dialogs/lead_form.py" line="226" />
             <source>e.g. model agreement in place</source>
             <translation>bijv. modelovereenkomst aanwezig</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="256" />
+            <location filename="../dialogs/lead_form.py" line="227" />
             <source>Wet &amp;DBA assessment</source>
             <translation>Wet &amp;DBA-beoordeling</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="259" />
+            <location filename="../dialogs/lead_form.py" line="230" />
             <source>What the assignment is about. Leave out why the client is hiring.</source>
             <translation>Waar de opdracht over gaat. Laat weg waarom de opdrachtgever iemand inhuurt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="262" />
+            <location filename="../dialogs/lead_form.py" line="233" />
             <source>Description</source>
             <translation>Omschrijving</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="264" />
+            <location filename="../dialogs/lead_form.py" line="235" />
             <source>D&amp;escription</source>
             <translation>&amp;Omschrijving</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="268" />
+            <location filename="../dialogs/lead_form.py" line="239" />
             <source>Sealed — only you, and the claimer once you release them</source>
             <translation>Verzegeld — alleen jij, en degene die claimt zodra jij de gegevens vrijgeeft</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="274" />
+            <location filename="../dialogs/lead_form.py" line="245" />
             <source>&amp;Organisation</source>
             <translation>Orga&amp;nisatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="277" />
+            <location filename="../dialogs/lead_form.py" line="248" />
             <source>Name, phone or e-mail</source>
             <translation>Naam, telefoon of e-mail</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="278" />
+            <location filename="../dialogs/lead_form.py" line="249" />
             <source>Co&amp;ntact person</source>
             <translation>Contact&amp;persoon</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="279" />
-            <location filename="../dialogs/lead_form.py" line="281" />
+            <location filename="../dialogs/lead_form.py" line="250" />
+            <location filename="../dialogs/lead_form.py" line="252" />
             <source> €/h</source>
             <translation> €/u</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="280" />
+            <location filename="../dialogs/lead_form.py" line="251" />
             <source>Client rate from</source>
             <translation>Tarief opdrachtgever vanaf</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="282" />
+            <location filename="../dialogs/lead_form.py" line="253" />
             <source>Client rate up to</source>
             <translation>Tarief opdrachtgever tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="285" />
+            <location filename="../dialogs/lead_form.py" line="256" />
             <source>to</source>
             <translation>tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="287" />
+            <location filename="../dialogs/lead_form.py" line="258" />
             <source>C&amp;lient rate</source>
             <translation>Tari&amp;ef opdrachtgever</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="290" />
+            <location filename="../dialogs/lead_form.py" line="261" />
             <source>&amp;Intermediary</source>
             <translation>&amp;Intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="293" />
+            <location filename="../dialogs/lead_form.py" line="264" />
             <source>The intermediary's fee</source>
             <translation>De fee van de intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="294" />
+            <location filename="../dialogs/lead_form.py" line="265" />
             <source>Intermediary &amp;fee</source>
             <translation>&amp;Fee intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="298" />
-            <location filename="../dialogs/lead_form.py" line="304" />
+            <location filename="../dialogs/lead_form.py" line="269" />
+            <location filename="../dialogs/lead_form.py" line="275" />
             <source>Referral terms</source>
             <translation>Aanbrengafspraken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="308" />
+            <location filename="../dialogs/lead_form.py" line="279" />
             <source>Referral fee amount</source>
             <translation>Bedrag van de aanbrengvergoeding</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="310" />
+            <location filename="../dialogs/lead_form.py" line="281" />
             <source>&amp;Kind</source>
             <translation>T&amp;ype</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="311" />
+            <location filename="../dialogs/lead_form.py" line="282" />
             <source>A&amp;mount</source>
             <translation>&amp;Bedrag</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="313" />
+            <location filename="../dialogs/lead_form.py" line="284" />
             <source>The claimer agrees to these terms before the sealed details unlock.</source>
             <translation>Degene die claimt gaat akkoord met deze afspraken voordat de verzegelde gegevens vrijkomen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="325" />
+            <location filename="../dialogs/lead_form.py" line="296" />
             <source>e.g. € 500</source>
             <translation>bijv. € 500</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="327" />
+            <location filename="../dialogs/lead_form.py" line="298" />
             <source>e.g. 5%</source>
             <translation>bijv. 5%</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="340" />
+            <location filename="../dialogs/lead_form.py" line="311" />
             <source>Give the lead a title.</source>
             <translation>Geef de lead een titel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="350" />
+            <location filename="../dialogs/lead_form.py" line="321" />
             <source>Each skill can be at most 64 characters.</source>
             <translation>Elke vaardigheid mag maximaal 64 tekens lang zijn.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="352" />
+            <location filename="../dialogs/lead_form.py" line="323" />
             <source>A lead can list at most 50 skills.</source>
             <translation>Een lead kan maximaal 50 vaardigheden noemen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="367" />
+            <location filename="../dialogs/lead_form.py" line="338" />
             <source>Hours per week must be between 0 and 80.</source>
             <translation>Uren per week moet tussen 0 en 80 liggen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="372" />
+            <location filename="../dialogs/lead_form.py" line="343" />
             <source>The respond-by date is in the past.</source>
             <translation>De reageren-vóór-datum ligt in het verleden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="380" />
+            <location filename="../dialogs/lead_form.py" line="351" />
             <source>Say how much the referral fee is.</source>
             <translation>Geef aan hoe hoog de aanbrengvergoeding is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="388" />
+            <location filename="../dialogs/lead_form.py" line="359" />
             <source>The lowest client rate ({0} €/h) is above the highest ({1} €/h).</source>
             <translation>Het laagste tarief van de opdrachtgever ({0} €/u) is hoger dan het hoogste ({1} €/u).</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="435" />
+            <location filename="../dialogs/lead_form.py" line="384" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="437" />
+            <location filename="../dialogs/lead_form.py" line="385" />
             <source>Not saved because of an unexpected error: {0}</source>
             <translation>Niet opgeslagen door een onverwachte fout: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="62" />
+            <location filename="../dialogs/lead_form.py" line="58" />
             <source>No referral fee</source>
             <translation>Geen aanbrengvergoeding</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="63" />
+            <location filename="../dialogs/lead_form.py" line="59" />
             <source>A thank-you is enough</source>
             <translation>Een bedankje is genoeg</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="64" />
+            <location filename="../dialogs/lead_form.py" line="60" />
             <source>A fixed fee</source>
             <translation>Een vast bedrag</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="65" />
+            <location filename="../dialogs/lead_form.py" line="61" />
             <source>A percentage of the first invoice</source>
             <translation>Een percentage van de eerste factuur</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="76" />
+            <location filename="../dialogs/lead_form.py" line="72" />
             <source>{0}: {1}</source>
             <translation>{0}: {1}</translation>
         </message>
@@ -1423,47 +1423,47 @@
     <context>
         <name>LeadStatus</name>
         <message>
-            <location filename="../pages/leads.py" line="66" />
+            <location filename="../pages/leads.py" line="64" />
             <source>Open</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="67" />
+            <location filename="../pages/leads.py" line="65" />
             <source>Interest window</source>
             <translation>Interesseperiode</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="68" />
+            <location filename="../pages/leads.py" line="66" />
             <source>Claimed</source>
             <translation>Geclaimd</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="69" />
+            <location filename="../pages/leads.py" line="67" />
             <source>Client contacted</source>
             <translation>Opdrachtgever benaderd</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="70" />
+            <location filename="../pages/leads.py" line="68" />
             <source>Proposal sent</source>
             <translation>Offerte verstuurd</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="71" />
+            <location filename="../pages/leads.py" line="69" />
             <source>Won</source>
             <translation>Gegund</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="72" />
+            <location filename="../pages/leads.py" line="70" />
             <source>Lost</source>
             <translation>Niet gegund</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="73" />
+            <location filename="../pages/leads.py" line="71" />
             <source>Withdrawn</source>
             <translation>Ingetrokken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="74" />
+            <location filename="../pages/leads.py" line="72" />
             <source>Passed on</source>
             <translation>Doorgegeven</translation>
         </message>
@@ -1471,12 +1471,12 @@
     <context>
         <name>Leads</name>
         <message>
-            <location filename="../pages/leads.py" line="97" />
+            <location filename="../pages/leads.py" line="95" />
             <source>(an idea shared with other members)</source>
             <translation>(een idee gedeeld met andere leden)</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="98" />
+            <location filename="../pages/leads.py" line="96" />
             <source>(not readable on this device)</source>
             <translation>(niet leesbaar op dit apparaat)</translation>
         </message>
@@ -1484,381 +1484,381 @@
     <context>
         <name>LeadsPage</name>
         <message>
-            <location filename="../pages/leads.py" line="126" />
+            <location filename="../pages/leads.py" line="124" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="127" />
-            <location filename="../pages/leads.py" line="217" />
+            <location filename="../pages/leads.py" line="125" />
+            <location filename="../pages/leads.py" line="195" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="128" />
+            <location filename="../pages/leads.py" line="126" />
             <source>Given by</source>
             <translation>Aangebracht door</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="129" />
+            <location filename="../pages/leads.py" line="127" />
             <source>Updated</source>
             <translation>Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="135" />
+            <location filename="../pages/leads.py" line="130" />
             <source>Give a lead</source>
             <translation>Een lead aanbrengen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="136" />
+            <location filename="../pages/leads.py" line="131" />
             <source>Share an assignment with the cooperative (Ctrl+N)</source>
             <translation>Een opdracht delen met de coöperatie (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="166" />
-            <location filename="../pages/leads.py" line="168" />
+            <location filename="../pages/leads.py" line="144" />
+            <location filename="../pages/leads.py" line="146" />
             <source>Filter leads</source>
             <translation>Leads filteren</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="171" />
+            <location filename="../pages/leads.py" line="149" />
             <source>Show leads with status</source>
             <translation>Leads tonen met status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="172" />
+            <location filename="../pages/leads.py" line="150" />
             <source>Show only leads with this status</source>
             <translation>Alleen leads met deze status tonen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="173" />
+            <location filename="../pages/leads.py" line="151" />
             <source>All statuses</source>
             <translation>Alle statussen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="182" />
-            <location filename="../pages/leads.py" line="321" />
+            <location filename="../pages/leads.py" line="160" />
+            <location filename="../pages/leads.py" line="299" />
             <source>Leads</source>
             <translation>Leads</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="188" />
+            <location filename="../pages/leads.py" line="166" />
             <source>No leads yet. Give the first one with Ctrl+N — its client details stay sealed until someone claims it.</source>
             <translation>Nog geen leads. Breng de eerste aan met Ctrl+N — de gegevens van de opdrachtgever blijven verzegeld totdat iemand de lead claimt.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="191" />
+            <location filename="../pages/leads.py" line="169" />
             <source>No leads match this filter.</source>
             <translation>Geen leads gevonden met dit filter.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="200" />
+            <location filename="../pages/leads.py" line="178" />
             <source>Choose a lead to see what it is about, or give one with Ctrl+N.</source>
             <translation>Kies een lead om te zien waar die over gaat, of breng er een aan met Ctrl+N.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="214" />
+            <location filename="../pages/leads.py" line="192" />
             <source>Lead title</source>
             <translation>Titel van de lead</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="231" />
+            <location filename="../pages/leads.py" line="209" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="232" />
+            <location filename="../pages/leads.py" line="210" />
             <source>Skills</source>
             <translation>Vaardigheden</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="233" />
+            <location filename="../pages/leads.py" line="211" />
             <source>Region</source>
             <translation>Regio</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="234" />
+            <location filename="../pages/leads.py" line="212" />
             <source>Start</source>
             <translation>Start</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="235" />
+            <location filename="../pages/leads.py" line="213" />
             <source>Duration</source>
             <translation>Duur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="236" />
+            <location filename="../pages/leads.py" line="214" />
             <source>Hours per week</source>
             <translation>Uren per week</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="237" />
+            <location filename="../pages/leads.py" line="215" />
             <source>Respond by</source>
             <translation>Reageren vóór</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="238" />
+            <location filename="../pages/leads.py" line="216" />
             <source>Contract form</source>
             <translation>Contractvorm</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="239" />
+            <location filename="../pages/leads.py" line="217" />
             <source>Wet DBA</source>
             <translation>Wet DBA</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="240" />
+            <location filename="../pages/leads.py" line="218" />
             <source>Referral terms</source>
             <translation>Aanbrengafspraken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="241" />
+            <location filename="../pages/leads.py" line="219" />
             <source>Claimed by</source>
             <translation>Geclaimd door</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="251" />
+            <location filename="../pages/leads.py" line="229" />
             <source>Description</source>
             <translation>Omschrijving</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="254" />
+            <location filename="../pages/leads.py" line="232" />
             <source>Sealed: only you and the claimer</source>
             <translation>Verzegeld: alleen jij en degene die claimt</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="260" />
+            <location filename="../pages/leads.py" line="238" />
             <source>Organisation</source>
             <translation>Organisatie</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="261" />
+            <location filename="../pages/leads.py" line="239" />
             <source>Contact person</source>
             <translation>Contactpersoon</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="262" />
+            <location filename="../pages/leads.py" line="240" />
             <source>Client rate</source>
             <translation>Tarief opdrachtgever</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="263" />
+            <location filename="../pages/leads.py" line="241" />
             <source>Intermediary</source>
             <translation>Intermediair</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="264" />
+            <location filename="../pages/leads.py" line="242" />
             <source>Intermediary fee</source>
             <translation>Fee intermediair</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="278" />
+            <location filename="../pages/leads.py" line="256" />
             <source>&amp;Claim</source>
             <translation>&amp;Claimen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="281" />
+            <location filename="../pages/leads.py" line="259" />
             <source>Take this lead on: the giver hears of it, and can release the client's details to you</source>
             <translation>Deze lead oppakken: de aanbrenger krijgt bericht en kan de gegevens van de opdrachtgever aan jou vrijgeven</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="286" />
+            <location filename="../pages/leads.py" line="264" />
             <source>Next status</source>
             <translation>Volgende status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="287" />
+            <location filename="../pages/leads.py" line="265" />
             <source>The steps this lead can take next</source>
             <translation>De stappen die deze lead hierna kan zetten</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="288" />
+            <location filename="../pages/leads.py" line="266" />
             <source>&amp;Next step</source>
             <translation>&amp;Volgende stap</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="290" />
+            <location filename="../pages/leads.py" line="268" />
             <source>&amp;Move</source>
             <translation>&amp;Doorzetten</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="292" />
+            <location filename="../pages/leads.py" line="270" />
             <source>Record the lead's next step; the giver sees it at once</source>
             <translation>De volgende stap van de lead vastleggen; de aanbrenger ziet het meteen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="295" />
+            <location filename="../pages/leads.py" line="273" />
             <source>&amp;Withdraw</source>
             <translation>&amp;Intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="296" />
+            <location filename="../pages/leads.py" line="274" />
             <source>Close this lead: it is no longer available</source>
             <translation>Deze lead sluiten: hij is niet meer beschikbaar</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="298" />
+            <location filename="../pages/leads.py" line="276" />
             <source>&amp;Release details to claimer</source>
             <translation>&amp;Gegevens vrijgeven aan claimer</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="300" />
+            <location filename="../pages/leads.py" line="278" />
             <source>Let the claimer read the organisation, contact person and rate</source>
             <translation>Degene die claimde de organisatie, de contactpersoon en het tarief laten lezen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="347" />
+            <location filename="../pages/leads.py" line="325" />
             <source>Lead given to the cooperative.</source>
             <translation>Lead aangebracht bij de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="366" />
+            <location filename="../pages/leads.py" line="344" />
             <source>Could not read this lead: {0}</source>
             <translation>Kan deze lead niet lezen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="395" />
-            <location filename="../pages/leads.py" line="564" />
+            <location filename="../pages/leads.py" line="373" />
+            <location filename="../pages/leads.py" line="542" />
             <source>Status is now “{0}”.</source>
             <translation>Status is nu “{0}”.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="400" />
+            <location filename="../pages/leads.py" line="378" />
             <source>Given by you · updated {0}</source>
             <translation>Aangebracht door jou · bijgewerkt {0}</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="402" />
+            <location filename="../pages/leads.py" line="380" />
             <source>Given by {0} · updated {1}</source>
             <translation>Aangebracht door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="415" />
+            <location filename="../pages/leads.py" line="393" />
             <source>{0}, remote work possible</source>
             <translation>{0}, op afstand werken mogelijk</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="415" />
+            <location filename="../pages/leads.py" line="393" />
             <source>Remote</source>
             <translation>Op afstand</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="420" />
+            <location filename="../pages/leads.py" line="398" />
             <source>1 week</source>
             <translation>1 week</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="422" />
+            <location filename="../pages/leads.py" line="400" />
             <source>{0} weeks</source>
             <translation>{0} weken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="425" />
+            <location filename="../pages/leads.py" line="403" />
             <source>{0}, with an option to extend</source>
             <translation>{0}, met optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="427" />
+            <location filename="../pages/leads.py" line="405" />
             <source>Option to extend</source>
             <translation>Optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="432" />
+            <location filename="../pages/leads.py" line="410" />
             <source>you</source>
             <translation>jij</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="439" />
+            <location filename="../pages/leads.py" line="417" />
             <source>{0} hours</source>
             <translation>{0} uur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="456" />
+            <location filename="../pages/leads.py" line="434" />
             <source>€ {0} – € {1} per hour</source>
             <translation>€ {0} – € {1} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="458" />
+            <location filename="../pages/leads.py" line="436" />
             <source>from € {0} per hour</source>
             <translation>vanaf € {0} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="460" />
+            <location filename="../pages/leads.py" line="438" />
             <source>up to € {0} per hour</source>
             <translation>tot € {0} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="477" />
+            <location filename="../pages/leads.py" line="455" />
             <source>You gave no sealed details for this lead.</source>
             <translation>Je hebt geen verzegelde gegevens opgegeven voor deze lead.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="482" />
+            <location filename="../pages/leads.py" line="460" />
             <source>The client's details are sealed. They unlock for you once the giver releases them.</source>
             <translation>De gegevens van de opdrachtgever zijn verzegeld. Je kunt ze lezen zodra de aanbrenger ze vrijgeeft.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="489" />
+            <location filename="../pages/leads.py" line="467" />
             <source>The client's details are sealed: only the giver, and the member who claims this lead, can read them.</source>
             <translation>De gegevens van de opdrachtgever zijn verzegeld: alleen de aanbrenger en het lid dat deze lead claimt, kunnen ze lezen.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="516" />
+            <location filename="../pages/leads.py" line="494" />
             <source>This lead is closed.</source>
             <translation>Deze lead is gesloten.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="529" />
+            <location filename="../pages/leads.py" line="507" />
             <source>That did not work: {0}</source>
             <translation>Dat is niet gelukt: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="539" />
+            <location filename="../pages/leads.py" line="517" />
             <source>Claiming…</source>
             <translation>Claimen…</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="543" />
+            <location filename="../pages/leads.py" line="521" />
             <source>You claimed this lead. The giver has been told.</source>
             <translation>Je hebt deze lead geclaimd. De aanbrenger heeft bericht gekregen.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="560" />
+            <location filename="../pages/leads.py" line="538" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="574" />
+            <location filename="../pages/leads.py" line="552" />
             <source>Withdraw lead</source>
             <translation>Lead intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="575" />
+            <location filename="../pages/leads.py" line="553" />
             <source>Withdraw “{0}”? The lead closes and cannot be reopened.</source>
             <translation>“{0}” intrekken? De lead wordt gesloten en kan niet worden heropend.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="590" />
+            <location filename="../pages/leads.py" line="568" />
             <source>Release details</source>
             <translation>Gegevens vrijgeven</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="592" />
+            <location filename="../pages/leads.py" line="570" />
             <source>Let {0} read the organisation, contact person and rate of this lead? This cannot be undone.</source>
             <translation>{0} de organisatie, de contactpersoon en het tarief van deze lead laten lezen? Dit kan niet ongedaan worden gemaakt.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="597" />
+            <location filename="../pages/leads.py" line="575" />
             <source>Releasing…</source>
             <translation>Vrijgeven…</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="607" />
+            <location filename="../pages/leads.py" line="585" />
             <source>{0} can now read the client's details once their device syncs.</source>
             <translation>{0} kan de gegevens van de opdrachtgever lezen zodra diens apparaat gesynchroniseerd is.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="612" />
+            <location filename="../pages/leads.py" line="590" />
             <source>There were no sealed details to release.</source>
             <translation>Er waren geen verzegelde gegevens om vrij te geven.</translation>
         </message>
@@ -2276,7 +2276,7 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>Page</name>
         <message>
-            <location filename="../pages/base.py" line="51" />
+            <location filename="../pages/base.py" line="55" />
             <source>CoopShare</source>
             <translation>CoopShare</translation>
         </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -11,13 +12,16 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
+    QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from coopshare.gui.bridge import Bridge
-from coopshare.gui.models import IdRole
+from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel
+from coopshare.model.items import Kind
 
 
 class Page(QWidget):
@@ -73,9 +77,15 @@ def plain_label(text: str = "") -> QLabel:
 class ItemListPage(Page):
     """A page with a filterable item table beside a detail panel (leads, ideas).
 
-    Subclasses set: model (ItemsModel), proxy (ItemsFilter), table, list_stack, empty,
-    no_match, current_id; and implement open_item().
+    Subclasses set table, list_stack, empty, no_match, current_id; implement open_item(),
+    new_item(), _build_list(), _build_detail() and _on_event(); and call
+    _set_up_list_and_detail(), which makes model (ItemsModel) and proxy (ItemsFilter).
     """
+
+    new_item: Callable[[], None]
+    _build_list: Callable[[], QWidget]
+    _build_detail: Callable[[], QWidget]
+    _on_event: Callable[[object], None]
 
     model: Any
     proxy: Any
@@ -84,6 +94,44 @@ class ItemListPage(Page):
     empty: QWidget
     no_match: QWidget
     current_id: str | None
+
+    def _set_up_list_and_detail(
+        self,
+        kind: Kind,
+        headers: dict[str, str],
+        new: tuple[str, str],
+        sizes: list[int],
+    ) -> None:
+        """Model, filter, the "new" button (text, tooltip) and the list beside the detail panel
+        (the subclass's _build_list and _build_detail), wired to keep the empty states right."""
+        self.model = ItemsModel(self.bridge, kind, self, headers)
+        self.proxy = ItemsFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.new_button = QPushButton(new[0])
+        self.new_button.setToolTip(new[1])
+        self.new_button.clicked.connect(self.new_item)
+        self.title_row.addWidget(self.new_button)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setChildrenCollapsible(False)
+        self.outer.addWidget(split, 1)
+        split.addWidget(self._build_list())
+        split.addWidget(self._build_detail())
+        split.setSizes(sizes)
+        split.setStretchFactor(1, 1)
+
+        self.model.modelReset.connect(self._update_empty)
+        self.model.rowsInserted.connect(self._rows_inserted)
+        for signal in (
+            self.model.rowsRemoved,
+            self.proxy.layoutChanged,
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+        ):
+            signal.connect(self._update_empty)
+        self.bridge.core_event.connect(self._on_event)
 
     def _update_empty(self) -> None:
         if not self.model.rowCount():

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.idea_form import IdeaForm, terms_explanation, terms_label
-from coopshare.gui.models import ItemsFilter, ItemsModel
 from coopshare.gui.pages.base import ItemListPage, empty_state, list_table, plain_label
 from coopshare.gui.pages.leads import LabelDelegate, heading_font, sealed_title
 from coopshare.gui.text import safe, when
@@ -62,27 +60,8 @@ class IdeasPage(ItemListPage):
             "Owner": self.tr("Owner"),
             "Updated": self.tr("Updated"),
         }
-        self.model = ItemsModel(bridge, Kind.IDEA, self, headers)
-        self.proxy = ItemsFilter(self)
-        self.proxy.setSourceModel(self.model)
-
-        self.new_button = QPushButton(self.tr("Share an idea"))
-        self.new_button.setToolTip(self.tr("Share an idea on your own terms (Ctrl+N)"))
-        self.new_button.clicked.connect(self.new_item)
-        self.title_row.addWidget(self.new_button)
-
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.setChildrenCollapsible(False)
-        self.outer.addWidget(split, 1)
-        split.addWidget(self._build_list())
-        split.addWidget(self._build_detail())
-        split.setSizes([440, 660])
-        split.setStretchFactor(1, 1)
-
-        self.model.modelReset.connect(self._update_empty)
-        self.model.rowsInserted.connect(self._rows_inserted)
-        self.model.rowsRemoved.connect(self._update_empty)
-        bridge.core_event.connect(self._on_event)
+        new = (self.tr("Share an idea"), self.tr("Share an idea on your own terms (Ctrl+N)"))
+        self._set_up_list_and_detail(Kind.IDEA, headers, new, [440, 660])
         self.detail_stack.setCurrentWidget(self.placeholder)
 
     # --- layout ---------------------------------------------------------------------------------

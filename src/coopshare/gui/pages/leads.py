@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QStackedWidget,
     QStyledItemDelegate,
     QVBoxLayout,
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.lead_form import LeadForm, referral_text
-from coopshare.gui.models import ItemsFilter, ItemsModel
 from coopshare.gui.pages.base import ItemListPage, empty_state, list_table, plain_label
 from coopshare.gui.text import safe, when
 from coopshare.model.items import Kind, LeadStatus
@@ -128,31 +126,11 @@ class LeadsPage(ItemListPage):
             "Given by": self.tr("Given by"),
             "Updated": self.tr("Updated"),
         }
-        self.model = ItemsModel(bridge, Kind.LEAD, self, headers)
-        self.proxy = ItemsFilter(self)
-        self.proxy.setSourceModel(self.model)
-
-        self.new_button = QPushButton(self.tr("Give a lead"))
-        self.new_button.setToolTip(self.tr("Share an assignment with the cooperative (Ctrl+N)"))
-        self.new_button.clicked.connect(self.new_item)
-        self.title_row.addWidget(self.new_button)
-
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.setChildrenCollapsible(False)
-        self.outer.addWidget(split, 1)
-        split.addWidget(self._build_list())
-        split.addWidget(self._build_detail())
-        split.setSizes([460, 640])
-        split.setStretchFactor(1, 1)
-
-        self.model.modelReset.connect(self._update_empty)
-        self.model.rowsInserted.connect(self._rows_inserted)
-        self.model.rowsRemoved.connect(self._update_empty)
-        self.proxy.layoutChanged.connect(self._update_empty)
-        self.proxy.rowsInserted.connect(self._update_empty)
-        self.proxy.rowsRemoved.connect(self._update_empty)
-        self.proxy.modelReset.connect(self._update_empty)
-        bridge.core_event.connect(self._on_event)
+        new = (
+            self.tr("Give a lead"),
+            self.tr("Share an assignment with the cooperative (Ctrl+N)"),
+        )
+        self._set_up_list_and_detail(Kind.LEAD, headers, new, [460, 640])
         self._clear_detail()
 
     # --- layout ---------------------------------------------------------------------------------
