@@ -216,21 +216,20 @@ class Node:
 
         return await self.db(_get)
 
-    async def preverify(self, wires: tuple[bytes, ...]) -> Prechecked:
-        return await self._preverify(wires)
-
     async def apply_ops(
-        self, wires: tuple[bytes, ...], durable: bool, checked: Prechecked | None = None
+        self, wires: tuple[bytes, ...], durable: bool, checked: Prechecked
     ) -> ApplyReport:
-        if checked is None:
-            checked = await self._preverify(wires)
         verified = {(c[0], c[3]) for c in checked if c is not None and c[4]}
         ahead = [(c[0], c[1], c[2]) for c in checked if c is not None and c[4]]  # signed only
 
         def _apply(c: Coop) -> ApplyReport:
             report = ApplyReport()
             c.preverified.update(verified)
-            for a in c.apply_batch(wires, durable=durable, ahead=ahead):
+            try:
+                results = c.apply_batch(wires, durable=durable, ahead=ahead)
+            finally:
+                c.preverified.clear()  # vouches for this batch only
+            for a in results:
                 if isinstance(a, ValidationError):
                     report.rejected += 1
                     log.info("refused an op from a peer: %s", a)
@@ -240,10 +239,7 @@ class Node:
                     report.roster_changed |= a.kind.is_roster
             return report
 
-        try:
-            report = await self.db(_apply)
-        finally:
-            await self.db(lambda c: c.preverified.clear())
+        report = await self.db(_apply)
         if report.new:
             self._log_grew()
             await self._drain_changes()
@@ -252,7 +248,7 @@ class Node:
             self.publish(ev.RosterChanged())
         return report
 
-    async def _preverify(self, wires: tuple[bytes, ...]) -> Prechecked:
+    async def preverify(self, wires: tuple[bytes, ...]) -> Prechecked:
         """Check the signatures of a big batch in the checker's worker process (sync/checker.py)
         while the store thread applies the batch before it."""
         if len(wires) < PARALLEL_VERIFY_MIN or not self._device_pks:

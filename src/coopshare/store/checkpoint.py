@@ -27,7 +27,6 @@ class Checkpointer:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="coopshare-ckpt", daemon=True)
-        self.rounds = 0
         self._thread.start()
 
     def poke(self) -> None:
@@ -47,7 +46,7 @@ class Checkpointer:
             return
         try:
             while not self._stop.is_set():
-                self._wake.wait(timeout=1.0)
+                self._wake.wait()  # a commit (poke) or stop()
                 self._wake.clear()
                 if self._stop.is_set():
                     break
@@ -55,7 +54,5 @@ class Checkpointer:
                     conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
                 except sqlite3.Error as e:  # busy or gone: try again after the next commit
                     log.debug("checkpoint skipped: %s", e)
-                    continue
-                self.rounds += 1
         finally:
             conn.close()
