@@ -326,6 +326,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._peer_timer.stop()  # no more calls into a node that is shutting down
         self.notes._save_now()
         self.prefs.qs.setValue("window/geometry", self.saveGeometry())
         self.prefs.qs.setValue("window/state", self.saveState())
