@@ -1,32 +1,175 @@
 """Every error CoopShare raises on purpose; one subclass per reason.
 
-Messages are written for the person reading them: the CLI prints ``str(error)`` as its one line.
+An error says *what* happened through its type and its structured fields; its English text comes
+from the class's ``template`` (``str(error)`` is what the CLI prints as its one line). The GUI maps
+each type to a translated text (``gui/errors_text.py``, checked against these templates by
+``tests/test_errors.py``). No code branches on an error's text.
+
+Adding an error: subclass the closest parent, give it a ``template`` that names its fields in
+braces, and declare the fields' types as class annotations. Raise it with keyword fields:
+``raise DiskFull(path=str(folder))``. ``detail`` is free text for errors whose reason is only
+known as text (a peer's refusal, a validation rule); it is shown, never parsed.
 """
 
 from __future__ import annotations
+
+from typing import Any, ClassVar
 
 
 class CoopShareError(Exception):
     """Root of all CoopShare errors."""
 
+    template: ClassVar[str] = "{detail}"
+    detail: str
+
+    def __init__(self, detail: str = "", /, **fields: Any) -> None:
+        self.detail = detail
+        self.fields: dict[str, Any] = dict(fields)
+        for key, value in fields.items():
+            setattr(self, key, value)
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        """The English one-line text (the CLI's line; the GUI translates by type instead)."""
+        try:
+            text = self.template.format(detail=self.detail, **self.fields)
+        except (KeyError, IndexError, ValueError):
+            text = self.detail or type(self).__name__
+        if self.detail and "{detail}" not in self.template:
+            text = f"{text} ({self.detail})"
+        return text
+
+    def __str__(self) -> str:
+        return self.message
+
 
 class UserError(CoopShareError):
-    """Something the user asked for cannot be done; the message says why."""
+    """Something the user asked for cannot be done; the detail says why."""
+
+
+# --- identity, keystore, data folder --------------------------------------------------------
 
 
 class WrongPassphrase(UserError):
     """The passphrase does not unlock this data folder."""
 
-    def __init__(self) -> None:
-        super().__init__("wrong passphrase: the keystore could not be unlocked")
+    template = "wrong passphrase: the keystore could not be unlocked"
+
+
+class PassphraseRequired(UserError):
+    template = "a passphrase is required (set COOPSHARE_PASSPHRASE or type one)"
+
+
+class KeystoreDamaged(UserError):
+    """The keystore file is damaged (not a wrong passphrase) and no good copy was found."""
+
+    template = "the keystore in {path} is damaged and no intact backup was found"
+    path: str
 
 
 class NotInitialised(UserError):
     """The data folder holds no identity yet."""
 
+    template = "no identity in {path}: run 'coopshare init --name NAME' first"
+    path: str
+
+
+class AlreadyInitialised(UserError):
+    template = "{path} already holds an identity"
+    path: str
+
+
+class DataFolderMismatch(UserError):
+    """The database in a data folder does not belong to its keystore (or is empty/foreign)."""
+
+    template = "the data in {path} does not belong to this identity; refusing to touch it"
+    path: str
+
 
 class NoCoop(UserError):
     """The data folder is not part of a cooperative yet."""
+
+    template = "not part of a cooperative yet: run 'coopshare coop create' or 'join'"
+
+
+class NotAllowed(UserError):
+    """A rule of the cooperative forbids this change; ``rule`` names the rule (a stable code)."""
+
+    template = "not allowed: {rule}"
+    rule: str
+
+
+class NoSuchItem(UserError):
+    template = "no item {item}"
+    item: str
+
+
+# --- invitations and the network ------------------------------------------------------------
+
+
+class InviteError(UserError):
+    """Joining with an invitation failed."""
+
+
+class InviteMalformed(InviteError):
+    template = "the invitation is damaged or incomplete; copy it again"
+
+
+class InviteExpired(InviteError):
+    template = "this invitation has expired; ask for a new one"
+
+
+class InviteAlreadyUsed(InviteError):
+    template = "this invitation was already used; ask for a new one"
+
+
+class InviteRefused(InviteError):
+    template = "the inviter refused the invitation: {detail}"
+
+
+class NetworkError(UserError):
+    """Talking to a peer failed."""
+
+
+class PeerUnreachable(NetworkError):
+    template = "could not reach {address}"
+    address: str
+
+
+class NotAMember(NetworkError):
+    """The other side is not (or not yet, for us) a device of this cooperative."""
+
+    template = "{address} is not a device of this cooperative (identity mismatch)"
+    address: str
+
+
+class KnockRefused(NetworkError):
+    """The peer closed the door after our knock: we are not a member there, it has not seen a
+    membership change yet, or the clocks are more than 2 minutes apart."""
+
+    template = (
+        "{address} did not let this device in: not a member there, a membership change it has "
+        "not seen yet, or clocks more than 2 minutes apart"
+    )
+    address: str
+
+
+class ClockSkew(NetworkError):
+    template = "the clocks of this device and {address} are more than 2 minutes apart"
+    address: str
+
+
+class SyncTimeout(NetworkError):
+    template = "sync did not finish within {seconds:.0f} s"
+    seconds: float
+
+
+class SessionFailed(NetworkError):
+    template = "the sync session failed: {detail}"
+
+
+# --- validation of input from peers, files and forms ----------------------------------------
 
 
 class ValidationError(CoopShareError):
@@ -73,5 +216,28 @@ class DecryptError(CoopShareError):
     """Ciphertext did not open: wrong key, or tampered bytes."""
 
 
+# --- the local store --------------------------------------------------------------------------
+
+
 class StoreError(CoopShareError):
     """The local store failed (disk full, corruption, locked)."""
+
+
+class DiskFull(StoreError):
+    template = "disk full: free space in {path}"
+    path: str
+
+
+class StoreReadOnly(StoreError):
+    template = "the data folder {path} cannot be written (read-only)"
+    path: str
+
+
+class StoreIOError(StoreError):
+    template = "the disk reported an error while writing {path}"
+    path: str
+
+
+class StoreDamaged(StoreError):
+    template = "the database in {path} is damaged"
+    path: str

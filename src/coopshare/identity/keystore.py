@@ -115,7 +115,7 @@ def _read(home: Path) -> dict[str, Any]:
     if not path.is_file():
         from coopshare.errors import NotInitialised
 
-        raise NotInitialised(f"no identity in {home}: run 'coopshare init --name NAME' first")
+        raise NotInitialised(path=str(home))
     try:
         doc = msgpack.unpackb(path.read_bytes(), raw=False, strict_map_key=False)
         if not isinstance(doc, dict) or doc.get("v") != 1:

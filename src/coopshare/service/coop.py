@@ -56,7 +56,7 @@ class Coop(Replica):
 
     def _coop(self) -> bytes:
         if self.coop_id is None:
-            raise NoCoop("not part of a cooperative yet: run 'coopshare coop create' or 'join'")
+            raise NoCoop()
         return self.coop_id
 
     def _epoch(self) -> tuple[bytes, bytes]:
