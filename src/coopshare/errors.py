@@ -93,6 +93,14 @@ class NoCoop(UserError):
     template = "not part of a cooperative yet: run 'coopshare coop create' or 'join'"
 
 
+class NoCoopKey(UserError):
+    template = "this device holds no key of the cooperative yet; sync with a member first"
+
+
+class OtherCoop(UserError):
+    template = "this data folder already belongs to another cooperative"
+
+
 class NotAllowed(UserError):
     """A rule of the cooperative forbids this change; ``rule`` names the rule (a stable code)."""
 
@@ -118,6 +126,22 @@ class InviteMalformed(InviteError):
 
 class InviteExpired(InviteError):
     template = "this invitation has expired; ask for a new one"
+
+
+class InviteNotAccepted(InviteError):
+    """The inviter's node answered but closed the door: the invitation is used, expired or not
+    one of its own (by design it does not say which)."""
+
+    template = (
+        "the inviter at {address} did not accept this invitation: it was probably used already "
+        "or has expired"
+    )
+    address: str
+
+
+class NotTheInviter(InviteError):
+    template = "the device at {address} is not the inviter (identity mismatch)"
+    address: str
 
 
 class InviteAlreadyUsed(InviteError):

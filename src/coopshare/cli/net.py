@@ -17,7 +17,8 @@ from coopshare.protocol import invite as inv
 from coopshare.service import invites, liveinfo
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
-from coopshare.service.netio import join_first_reachable, sync_once
+from coopshare.service.dialler import sync_once
+from coopshare.service.joining import join_first_reachable
 from coopshare.service.node import Node
 from coopshare.service.runtime import DEFAULT_PORT, NetworkOptions, start_network
 

@@ -37,7 +37,9 @@ from coopshare.model.items import Kind, LeadStatus
 from coopshare.service import home as homes
 from coopshare.service import invites
 from coopshare.service.coop import Coop
-from coopshare.service.netio import Listener, join, sync_once
+from coopshare.service.dialler import sync_once
+from coopshare.service.joining import join
+from coopshare.service.listener import Listener
 from coopshare.service.node import Node
 from coopshare.service.runtime import Network, NetworkOptions, start_network
 

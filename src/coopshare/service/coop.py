@@ -12,7 +12,7 @@ from typing import Any
 
 from coopshare.crypto import envelope
 from coopshare.crypto import primitives as p
-from coopshare.errors import NoCoop, SchemaError, UserError
+from coopshare.errors import NoCoop, NoCoopKey, OtherCoop, SchemaError, UserError
 from coopshare.model.fold import ItemState
 from coopshare.model.items import (
     AUDIENCE,
@@ -64,13 +64,13 @@ class Coop(Replica):
         for eid, _ in reversed(self.roster.epochs):
             if eid in self.epoch_keys:
                 return eid, self.epoch_keys[eid]
-        raise UserError("this device holds no key of the cooperative yet; sync with a member first")
+        raise NoCoopKey()
 
     # --- cooperative and roster ---------------------------------------------------------------
 
     def create_coop(self, name: str) -> bytes:
         if self.coop_id is not None:
-            raise UserError("this data folder already belongs to a cooperative")
+            raise OtherCoop()
         if not name.strip():
             raise UserError("the cooperative needs a name")
         body, eid = roster_body.genesis(self.me, name.strip(), p.random_bytes(32))
@@ -80,7 +80,7 @@ class Coop(Replica):
     def adopt_coop(self, coop_id: bytes) -> None:
         """Accept ops of `coop_id` from now on (the joiner's side of an invitation)."""
         if self.coop_id not in (None, coop_id):
-            raise UserError("this data folder already belongs to another cooperative")
+            raise OtherCoop()
         with self.transaction(durable=True):
             self.store.set_meta("coop_id", coop_id)
         self.coop_id = coop_id

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from coopshare.discovery.mdns import Discovery
 from coopshare.service import liveinfo
-from coopshare.service.netio import Listener, keep_dialing, start_discovery
+from coopshare.service.dialler import keep_dialing, start_discovery
+from coopshare.service.listener import Listener
 from coopshare.service.node import Node
 
 DEFAULT_PORT = 47490

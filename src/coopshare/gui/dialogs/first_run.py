@@ -52,13 +52,23 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.crypto.primitives import seed_of
-from coopshare.errors import UserError
+from coopshare.errors import (
+    InviteAlreadyUsed,
+    InviteExpired,
+    InviteNotAccepted,
+    InviteRefused,
+    NotAMember,
+    NotTheInviter,
+    OtherCoop,
+    PeerUnreachable,
+    UserError,
+)
 from coopshare.gui.text import safe
 from coopshare.gui.workers import run_in_thread
 from coopshare.identity.recovery import encode as recovery_code
 from coopshare.protocol import invite as inv
 from coopshare.service import home as homes
-from coopshare.service.netio import join_first_reachable
+from coopshare.service.joining import join_first_reachable
 from coopshare.service.runtime import DEFAULT_PORT
 
 ACCENT = "#2f7d6d"
@@ -255,39 +265,37 @@ def join_coop(
 
 
 def join_error_text(error: BaseException, where: str) -> str:
-    """A clear sentence for a failed join (the core's message is the detail)."""
-    msg = str(error)
-    if "has expired" in msg:
+    """A clear sentence for a failed join, chosen by the error's type (never by its text)."""
+    if isinstance(error, InviteExpired):
         return QCoreApplication.translate(
             "FirstRun", "This invitation has expired. Ask the member who invited you for a new one."
         )
-    if "did not accept" in msg and "connection was closed" in msg:
-        # the inviter's node is there but stays silent: by design it does not say why
+    if isinstance(error, InviteNotAccepted):
         return QCoreApplication.translate(
             "FirstRun",
             "The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.",
         ).format(where)
-    if "did not accept" in msg or "cannot reach" in msg:
+    if isinstance(error, PeerUnreachable):
         return QCoreApplication.translate(
             "FirstRun",
-            "No answer from the inviter at {0}. Check that CoopShare is running there and that you are on the same network, then try again.",
+            "Could not reach the inviter at {0}. Check that CoopShare is running there and that you are on the same network, then try again.",
         ).format(where)
-    if "already used" in msg or "inviter refused" in msg or "was refused" in msg:
+    if isinstance(error, InviteAlreadyUsed | InviteRefused):
         return QCoreApplication.translate(
             "FirstRun",
-            "This invitation was already used. An invitation works once: ask for a new one.",
+            "The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one.",
         )
-    if "identity mismatch" in msg or "not the inviter" in msg:
+    if isinstance(error, NotTheInviter | NotAMember):
         return QCoreApplication.translate(
             "FirstRun",
             "The computer at {0} is not the one that made this invitation. Check the address.",
         ).format(where)
-    if "another cooperative" in msg:
+    if isinstance(error, OtherCoop):
         return QCoreApplication.translate(
             "FirstRun", "This data folder already belongs to another cooperative."
         )
     return QCoreApplication.translate("FirstRun", "Joining did not work: {0}").format(
-        safe(msg, 300)
+        safe(str(error), 300)
     )
 
 

@@ -72,22 +72,22 @@
     <context>
         <name>CoopChoiceDialog</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="1029" />
+            <location filename="../dialogs/first_run.py" line="1037" />
             <source>Choose a cooperative</source>
             <translation>Kies een coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="1039" />
+            <location filename="../dialogs/first_run.py" line="1047" />
             <source>You are not part of a cooperative yet</source>
             <translation>Je bent nog geen lid van een coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="1044" />
+            <location filename="../dialogs/first_run.py" line="1052" />
             <source>Your identity is ready. Create a cooperative, or join one with an invitation from a member.</source>
             <translation>Je identiteit is klaar. Richt een coöperatie op, of word lid van een bestaande met een uitnodiging van een lid.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="1058" />
+            <location filename="../dialogs/first_run.py" line="1066" />
             <source>Quit</source>
             <translation>Afsluiten</translation>
         </message>
@@ -95,157 +95,157 @@
     <context>
         <name>CoopForm</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="314" />
+            <location filename="../dialogs/first_run.py" line="322" />
             <source>Create a new cooperative</source>
             <translation>Een nieuwe coöperatie oprichten</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="315" />
+            <location filename="../dialogs/first_run.py" line="323" />
             <source>Join with an invitation</source>
             <translation>Lid worden met een uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="329" />
+            <location filename="../dialogs/first_run.py" line="337" />
             <source>You become its first administrator and can invite the other members from the app.</source>
             <translation>Je wordt de eerste beheerder en kunt de andere leden vanuit de app uitnodigen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="335" />
+            <location filename="../dialogs/first_run.py" line="343" />
             <source>For example: Brabant Interim</source>
             <translation>Bijvoorbeeld: Brabant Interim</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="336" />
+            <location filename="../dialogs/first_run.py" line="344" />
             <source>Name of the cooperative</source>
             <translation>Naam van de coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="337" />
+            <location filename="../dialogs/first_run.py" line="345" />
             <source>&amp;Name:</source>
             <translation>&amp;Naam:</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="353" />
+            <location filename="../dialogs/first_run.py" line="361" />
             <source>Paste the invitation a member sent you, or open the invitation file.</source>
             <translation>Plak de uitnodiging die een lid je stuurde, of open het uitnodigingsbestand.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="358" />
+            <location filename="../dialogs/first_run.py" line="366" />
             <source>Invitation</source>
             <translation>Uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="364" />
+            <location filename="../dialogs/first_run.py" line="372" />
             <source>Open file…</source>
             <translation>Bestand openen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="365" />
+            <location filename="../dialogs/first_run.py" line="373" />
             <source>Open an invitation file</source>
             <translation>Een uitnodigingsbestand openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="378" />
+            <location filename="../dialogs/first_run.py" line="386" />
             <source>Only if the invitation has no address, e.g. 192.168.1.20:47490</source>
             <translation>Alleen als de uitnodiging geen adres bevat, bijv. 192.168.1.20:47490</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="380" />
+            <location filename="../dialogs/first_run.py" line="388" />
             <source>Inviter's address</source>
             <translation>Adres van de uitnodiger</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="381" />
+            <location filename="../dialogs/first_run.py" line="389" />
             <source>&amp;Address:</source>
             <translation>&amp;Adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="413" />
+            <location filename="../dialogs/first_run.py" line="421" />
             <source>Create cooperative</source>
             <translation>Coöperatie oprichten</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="413" />
+            <location filename="../dialogs/first_run.py" line="421" />
             <source>Join</source>
             <translation>Lid worden</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="447" />
+            <location filename="../dialogs/first_run.py" line="455" />
             <source>Type the address as HOST:PORT, for example 192.168.1.20:47490.</source>
             <translation>Typ het adres als HOST:POORT, bijvoorbeeld 192.168.1.20:47490.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="452" />
+            <location filename="../dialogs/first_run.py" line="460" />
             <source>This invitation names no address: type the inviter's address.</source>
             <translation>Deze uitnodiging bevat geen adres: typ het adres van de uitnodiger.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="473" />
+            <location filename="../dialogs/first_run.py" line="481" />
             <source>This is not a CoopShare invitation: it should start with “coopshare-invite:”.</source>
             <translation>Dit is geen CoopShare-uitnodiging: die begint met “coopshare-invite:”.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="479" />
+            <location filename="../dialogs/first_run.py" line="487" />
             <source>This invitation is damaged or incomplete. Copy it again.</source>
             <translation>Deze uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="487" />
+            <location filename="../dialogs/first_run.py" line="495" />
             <source>This invitation expired on {0}. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen op {0}. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="495" />
+            <location filename="../dialogs/first_run.py" line="503" />
             <source>A valid invitation, until {0}, from {1}.</source>
             <translation>Een geldige uitnodiging, tot {0}, van {1}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="497" />
+            <location filename="../dialogs/first_run.py" line="505" />
             <source>A valid invitation, until {0}.</source>
             <translation>Een geldige uitnodiging, tot {0}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="505" />
+            <location filename="../dialogs/first_run.py" line="513" />
             <source>Open an invitation</source>
             <translation>Een uitnodiging openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="507" />
+            <location filename="../dialogs/first_run.py" line="515" />
             <source>Invitations (*.txt *.invite *.coopshare);;All files (*)</source>
             <translation>Uitnodigingen (*.txt *.invite *.coopshare);;Alle bestanden (*)</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="519" />
+            <location filename="../dialogs/first_run.py" line="527" />
             <source>Could not read {0}: {1}</source>
             <translation>Kan {0} niet lezen: {1}</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="523" />
+            <location filename="../dialogs/first_run.py" line="531" />
             <source>That file is too large to be an invitation.</source>
             <translation>Dat bestand is te groot voor een uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="536" />
+            <location filename="../dialogs/first_run.py" line="544" />
             <source>Give the cooperative a name.</source>
             <translation>Geef de coöperatie een naam.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="539" />
+            <location filename="../dialogs/first_run.py" line="547" />
             <source>Paste an invitation or open an invitation file.</source>
             <translation>Plak een uitnodiging of open een uitnodigingsbestand.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="548" />
+            <location filename="../dialogs/first_run.py" line="556" />
             <source>Creating the cooperative…</source>
             <translation>De coöperatie wordt opgericht…</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="560" />
+            <location filename="../dialogs/first_run.py" line="568" />
             <source>Contacting the inviter at {0} and syncing…</source>
             <translation>Contact maken met de uitnodiger op {0} en synchroniseren…</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="587" />
+            <location filename="../dialogs/first_run.py" line="595" />
             <source>The cooperative could not be created: {0}</source>
             <translation>De coöperatie kon niet worden opgericht: {0}</translation>
         </message>
@@ -253,12 +253,12 @@
     <context>
         <name>CoopPage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="875" />
+            <location filename="../dialogs/first_run.py" line="883" />
             <source>Your cooperative</source>
             <translation>Je coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="876" />
+            <location filename="../dialogs/first_run.py" line="884" />
             <source>Start a new cooperative, or join one a member invited you to.</source>
             <translation>Richt een nieuwe coöperatie op, of word lid van een coöperatie waarvoor een lid je heeft uitgenodigd.</translation>
         </message>
@@ -266,27 +266,27 @@
     <context>
         <name>DonePage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="916" />
+            <location filename="../dialogs/first_run.py" line="924" />
             <source>You are ready</source>
             <translation>Je bent klaar</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="917" />
+            <location filename="../dialogs/first_run.py" line="925" />
             <source>Welcome to the cooperative.</source>
             <translation>Welkom bij de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="936" />
+            <location filename="../dialogs/first_run.py" line="944" />
             <source>You joined {0}. Its notes, leads and ideas are on this computer now, and they stay in sync whenever another member is online.</source>
             <translation>Je bent lid geworden van {0}. De notities, leads en ideeën staan nu op deze computer en blijven gesynchroniseerd zodra een ander lid online is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="942" />
+            <location filename="../dialogs/first_run.py" line="950" />
             <source>You created {0} and you are its administrator. Invite the other members with the Invite button at the top of the window.</source>
             <translation>Je hebt {0} opgericht en bent de beheerder. Nodig de andere leden uit met de knop Uitnodigen boven in het venster.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="947" />
+            <location filename="../dialogs/first_run.py" line="955" />
             <source>Tips:
 •  Press Ctrl+N to write your first note, and Ctrl+K to search.
 •  Members on the same network find each other automatically.
@@ -300,72 +300,72 @@
     <context>
         <name>FirstRun</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="149" />
+            <location filename="../dialogs/first_run.py" line="159" />
             <source>Message</source>
             <translation>Melding</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="187" />
+            <location filename="../dialogs/first_run.py" line="197" />
             <source>Too short — use at least 10 characters; 12 or more, or a few words, is better.</source>
             <translation>Te kort — gebruik minstens 10 tekens; 12 of meer, of een paar woorden, is beter.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="194" />
+            <location filename="../dialogs/first_run.py" line="204" />
             <source>Weak — this is easy to guess. Use 12+ characters or a few words.</source>
             <translation>Zwak — dit is makkelijk te raden. Gebruik 12+ tekens of een paar woorden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="203" />
+            <location filename="../dialogs/first_run.py" line="213" />
             <source>Weak — use 12+ characters or a few words.</source>
             <translation>Zwak — gebruik 12+ tekens of een paar woorden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="204" />
+            <location filename="../dialogs/first_run.py" line="214" />
             <source>Fair — add another word, or mix in digits and symbols.</source>
             <translation>Redelijk — voeg nog een woord toe, of gebruik ook cijfers en symbolen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="207" />
+            <location filename="../dialogs/first_run.py" line="217" />
             <source>Good — hard to guess.</source>
             <translation>Goed — moeilijk te raden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="208" />
+            <location filename="../dialogs/first_run.py" line="218" />
             <source>Strong — a passphrase like this is very hard to guess.</source>
             <translation>Sterk — een wachtwoordzin als deze is heel moeilijk te raden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="261" />
+            <location filename="../dialogs/first_run.py" line="270" />
             <source>This invitation has expired. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="266" />
+            <location filename="../dialogs/first_run.py" line="274" />
             <source>The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.</source>
             <translation>De uitnodiger op {0} heeft deze uitnodiging niet geaccepteerd. Waarschijnlijk is hij al gebruikt of verlopen: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="271" />
-            <source>No answer from the inviter at {0}. Check that CoopShare is running there and that you are on the same network, then try again.</source>
-            <translation>Geen antwoord van de uitnodiger op {0}. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten, en probeer het dan opnieuw.</translation>
+            <location filename="../dialogs/first_run.py" line="279" />
+            <source>Could not reach the inviter at {0}. Check that CoopShare is running there and that you are on the same network, then try again.</source>
+            <translation>Kon de uitnodiger op {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten, en probeer het dan opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="276" />
-            <source>This invitation was already used. An invitation works once: ask for a new one.</source>
-            <translation>Deze uitnodiging is al gebruikt. Een uitnodiging werkt maar één keer: vraag om een nieuwe.</translation>
+            <location filename="../dialogs/first_run.py" line="284" />
+            <source>The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one.</source>
+            <translation>De uitnodiger heeft deze uitnodiging geweigerd; waarschijnlijk is hij al gebruikt. Een uitnodiging werkt maar één keer: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="281" />
+            <location filename="../dialogs/first_run.py" line="289" />
             <source>The computer at {0} is not the one that made this invitation. Check the address.</source>
             <translation>De computer op {0} is niet degene die deze uitnodiging heeft gemaakt. Controleer het adres.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="286" />
+            <location filename="../dialogs/first_run.py" line="294" />
             <source>This data folder already belongs to another cooperative.</source>
             <translation>Deze gegevensmap hoort al bij een andere coöperatie.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="289" />
+            <location filename="../dialogs/first_run.py" line="297" />
             <source>Joining did not work: {0}</source>
             <translation>Lid worden is niet gelukt: {0}</translation>
         </message>
@@ -373,32 +373,32 @@
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="961" />
+            <location filename="../dialogs/first_run.py" line="969" />
             <source>Welcome to CoopShare</source>
             <translation>Welkom bij CoopShare</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="966" />
+            <location filename="../dialogs/first_run.py" line="974" />
             <source>Open CoopShare</source>
             <translation>CoopShare openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="1000" />
+            <location filename="../dialogs/first_run.py" line="1008" />
             <source>Stop for now?</source>
             <translation>Voor nu stoppen?</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="1002" />
+            <location filename="../dialogs/first_run.py" line="1010" />
             <source>Your identity is saved. The next time you start CoopShare you can create a cooperative or join one.</source>
             <translation>Je identiteit is opgeslagen. De volgende keer dat je CoopShare start, kun je een coöperatie oprichten of lid worden van een bestaande.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="1007" />
+            <location filename="../dialogs/first_run.py" line="1015" />
             <source>Stop for now</source>
             <translation>Voor nu stoppen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="1008" />
+            <location filename="../dialogs/first_run.py" line="1016" />
             <source>Continue</source>
             <translation>Doorgaan</translation>
         </message>
@@ -809,87 +809,87 @@
     <context>
         <name>IdentityPage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="630" />
+            <location filename="../dialogs/first_run.py" line="638" />
             <source>Your identity</source>
             <translation>Je identiteit</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="633" />
+            <location filename="../dialogs/first_run.py" line="641" />
             <source>Your name is how other members see you. The passphrase protects this computer's data.</source>
             <translation>Met je naam zien andere leden wie je bent. De wachtwoordzin beschermt de gegevens op deze computer.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="637" />
+            <location filename="../dialogs/first_run.py" line="645" />
             <source>Create my identity</source>
             <translation>Mijn identiteit aanmaken</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="643" />
+            <location filename="../dialogs/first_run.py" line="651" />
             <source>For example: Anna de Vries</source>
             <translation>Bijvoorbeeld: Anna de Vries</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="644" />
+            <location filename="../dialogs/first_run.py" line="652" />
             <source>Your name</source>
             <translation>Je naam</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="646" />
+            <location filename="../dialogs/first_run.py" line="654" />
             <source>Your &amp;name:</source>
             <translation>Je &amp;naam:</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="650" />
+            <location filename="../dialogs/first_run.py" line="658" />
             <source>Passphrase</source>
             <translation>Wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="651" />
+            <location filename="../dialogs/first_run.py" line="659" />
             <source>At least 10 characters; a few words work well</source>
             <translation>Minstens 10 tekens; een paar woorden werkt goed</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="652" />
+            <location filename="../dialogs/first_run.py" line="660" />
             <source>&amp;Passphrase:</source>
             <translation>&amp;Wachtwoordzin:</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="660" />
+            <location filename="../dialogs/first_run.py" line="668" />
             <source>Passphrase strength</source>
             <translation>Sterkte van de wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="672" />
+            <location filename="../dialogs/first_run.py" line="680" />
             <source>Repeat the passphrase</source>
             <translation>Herhaal de wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="674" />
+            <location filename="../dialogs/first_run.py" line="682" />
             <source>&amp;Repeat:</source>
             <translation>&amp;Herhalen:</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="675" />
+            <location filename="../dialogs/first_run.py" line="683" />
             <source>&amp;Show passphrase</source>
             <translation>Wachtwoordzin t&amp;onen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="681" />
+            <location filename="../dialogs/first_run.py" line="689" />
             <source>There is no way to recover your data on this computer without this passphrase: CoopShare has no server and nobody can reset it for you. Keep it in a password manager or somewhere safe.</source>
             <translation>Zonder deze wachtwoordzin kun je je gegevens op deze computer op geen enkele manier terugkrijgen: CoopShare heeft geen server en niemand kan hem voor je resetten. Bewaar hem in een wachtwoordmanager of op een andere veilige plek.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="701" />
+            <location filename="../dialogs/first_run.py" line="709" />
             <source>Type your name as the other members know you.</source>
             <translation>Typ je naam zoals de andere leden je kennen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="717" />
+            <location filename="../dialogs/first_run.py" line="725" />
             <source>The two passphrases do not match.</source>
             <translation>De twee wachtwoordzinnen komen niet overeen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="721" />
+            <location filename="../dialogs/first_run.py" line="729" />
             <source>The passphrases match.</source>
             <translation>De wachtwoordzinnen komen overeen.</translation>
         </message>
@@ -2610,66 +2610,62 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>RecoveryPage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="750" />
+            <location filename="../dialogs/first_run.py" line="758" />
             <source>Your recovery key</source>
             <translation>Je herstelsleutel</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="752" />
+            <location filename="../dialogs/first_run.py" line="760" />
             <source>If this computer is lost, this key restores your membership on a new one.</source>
             <translation>Als deze computer kwijtraakt, herstelt deze sleutel je lidmaatschap op een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="765" />
+            <location filename="../dialogs/first_run.py" line="773" />
             <source>Try again</source>
             <translation>Opnieuw proberen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="778" />
+            <location filename="../dialogs/first_run.py" line="786" />
             <source>Write this key on paper and keep it somewhere safe, away from this computer. Anyone who has it can act as you, so never send it by e-mail or chat.</source>
             <translation>Schrijf deze sleutel op papier en bewaar hem op een veilige plek, niet bij deze computer. Wie hem heeft, kan zich als jou voordoen: stuur hem dus nooit per e-mail of chat.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="797" />
+            <location filename="../dialogs/first_run.py" line="805" />
             <source>Recovery key</source>
             <translation>Herstelsleutel</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="800" />
+            <location filename="../dialogs/first_run.py" line="808" />
             <source>&amp;Copy</source>
             <translation>&amp;Kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="801" />
+            <location filename="../dialogs/first_run.py" line="809" />
             <source>Copy the recovery key to the clipboard</source>
             <translation>De herstelsleutel naar het klembord kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="808" />
+            <location filename="../dialogs/first_run.py" line="816" />
             <source>I have &amp;written it down</source>
             <translation>Ik heb hem &amp;opgeschreven</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="824" />
+            <location filename="../dialogs/first_run.py" line="832" />
             <source>Creating your keys… this takes a moment.</source>
             <translation>Je sleutels worden aangemaakt… dit duurt even.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="852" />
+            <location filename="../dialogs/first_run.py" line="860" />
             <source>This data folder already holds an identity. Close this window and start CoopShare again to unlock it.</source>
             <translation>Deze gegevensmap bevat al een identiteit. Sluit dit venster en start CoopShare opnieuw om de map te ontgrendelen.</translation>
         </message>
         <message>
-            <source>Your identity was created, but something went wrong afterwards: {0}</source>
-            <translation type="vanished">Je identiteit is aangemaakt, maar daarna ging er iets mis: {0}</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/first_run.py" line="858" />
+            <location filename="../dialogs/first_run.py" line="866" />
             <source>Your keys could not be created: {0}</source>
             <translation>Je sleutels konden niet worden aangemaakt: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="865" />
+            <location filename="../dialogs/first_run.py" line="873" />
             <source>Copied. Remember to clear the clipboard afterwards.</source>
             <translation>Gekopieerd. Vergeet niet het klembord daarna te wissen.</translation>
         </message>
@@ -3053,22 +3049,22 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="601" />
+            <location filename="../dialogs/first_run.py" line="609" />
             <source>Welcome to CoopShare</source>
             <translation>Welkom bij CoopShare</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="602" />
+            <location filename="../dialogs/first_run.py" line="610" />
             <source>Share knowledge, leads and ideas with your cooperative.</source>
             <translation>Deel kennis, leads en ideeën met je coöperatie.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="607" />
+            <location filename="../dialogs/first_run.py" line="615" />
             <source>CoopShare lets the members of a cooperative share knowledge notes, leads for assignments and ideas — directly between their own laptops, with no central server. Everything you write is signed by you and encrypted for the people you share it with. Members find each other on the local network, at the office or at a meetup, and keep each other up to date.</source>
             <translation>Met CoopShare delen de leden van een coöperatie kennisnotities, leads voor opdrachten en ideeën — rechtstreeks tussen hun eigen laptops, zonder centrale server. Alles wat je schrijft, wordt door jou ondertekend en versleuteld voor de mensen met wie je het deelt. Leden vinden elkaar op het lokale netwerk, op kantoor of op een meetup, en houden elkaar op de hoogte.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="615" />
+            <location filename="../dialogs/first_run.py" line="623" />
             <source>In three short steps you will:
 1.  choose your name and a passphrase,
 2.  write down your recovery key,

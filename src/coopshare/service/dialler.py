@@ -1,0 +1,171 @@
+"""Dialling members: by address (once, or kept up with backoff) and as found by mDNS."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import ssl
+
+from coopshare.discovery.mdns import Discovery
+from coopshare.errors import (
+    KnockRefused,
+    NoCoopKey,
+    NotAMember,
+    PeerUnreachable,
+    SessionFailed,
+    SyncTimeout,
+    UserError,
+)
+from coopshare.protocol import knock
+from coopshare.service.node import Node
+from coopshare.sync.engine import SyncEngine
+from coopshare.transport import conn as tc
+
+log = logging.getLogger("coopshare.net")
+
+
+async def connect(
+    node: Node, host: str, port: int, expect: bytes | None = None
+) -> tuple[tc.Connection, bytes]:
+    """Dial a member: knock, TLS, then check the certificate against the roster (and `expect`)."""
+    if not node._network_keys:
+        raise NoCoopKey()
+    conn = await tc.dial(
+        host, port, knock.make_knock(node._network_keys[0], knock.MODE_MEMBER), node._client_ctx
+    )
+    device = conn.peer_device
+    if device is None or device not in node._trusted or (expect is not None and device != expect):
+        await conn.close()
+        raise NotAMember(address=fmt_address(host, port))
+    return conn, device
+
+
+async def sync_once(node: Node, host: str, port: int, timeout: float) -> SyncEngine:
+    """Dial, sync until both sides converged, close. Raises a NetworkError on failure."""
+    address = fmt_address(host, port)
+    try:
+        conn, device = await connect(node, host, port)
+    except tc.KnockRefused:
+        raise KnockRefused(address=address) from None
+    except (OSError, TimeoutError, ssl.SSLError, asyncio.IncompleteReadError) as e:
+        raise PeerUnreachable(why_text(e), address=address) from None
+    task = asyncio.ensure_future(node.run_session(conn, device, f"{host}:{port}", outbound=True))
+    engine = await engine_of(node, device, task)
+    await await_converged(engine, task, timeout)
+    engine.stop("done")
+    await task
+    return engine
+
+
+async def keep_dialing(node: Node, host: str, port: int) -> None:
+    """Stay connected to a manual peer, with exponential backoff (1 s to 30 s, jittered)."""
+    delay = 1.0
+    while not node._closing:
+        try:
+            conn, device = await connect(node, host, port)
+            delay = 1.0
+            await node.run_session(conn, device, f"{host}:{port}", outbound=True)
+        except (OSError, TimeoutError, ssl.SSLError, asyncio.IncompleteReadError, UserError) as e:
+            log.debug("dial %s:%s failed: %s", host, port, e)
+        await asyncio.sleep(delay * random.uniform(0.8, 1.2))
+        delay = min(delay * 2, 30.0)
+
+
+# --- discovery ----------------------------------------------------------------------------------
+
+NO_PEER_HINT_AFTER = 60.0
+
+
+async def start_discovery(
+    node: Node, port: int, *, meetup: bool, interfaces: list[str] | None
+) -> Discovery:
+    """Advertise (unless in meetup mode) and browse; dial recognised members."""
+    dialling: dict[str, asyncio.Task[None]] = {}
+    disc: Discovery
+
+    async def on_candidate(name: str, addrs: list[tuple[str, int]]) -> None:
+        their = name.split(".", 1)[0]
+        if disc.advertise and not disc.instance < their:
+            return  # the side with the smaller label dials; a meetup node always dials
+        task = dialling.get(name)
+        if task is None or task.done():
+            dialling[name] = asyncio.ensure_future(_dial_discovered(node, disc, name))
+
+    disc = Discovery(
+        port, lambda: node._network_keys, on_candidate, advertise=not meetup, interfaces=interfaces
+    )
+    await disc.start()
+    node.discovered = disc.recognised
+    node._spawn(_no_peer_hint(node))
+    return disc
+
+
+async def _dial_discovered(node: Node, disc: Discovery, name: str) -> None:
+    delay = 1.0
+    while not node._closing and name in disc.recognised:
+        for host, port in disc.recognised.get(name, []):
+            try:
+                conn, device = await connect(node, host, port)
+            except (
+                OSError,
+                TimeoutError,
+                ssl.SSLError,
+                asyncio.IncompleteReadError,
+                UserError,
+            ) as e:
+                log.debug("discovered %s at %s:%s not reachable: %s", name, host, port, e)
+                continue
+            delay = 1.0
+            await node.run_session(conn, device, fmt_address(host, port), outbound=True, how="mdns")
+            break
+        await asyncio.sleep(delay * random.uniform(0.8, 1.2))
+        delay = min(delay * 2, 30.0)
+
+
+async def _no_peer_hint(node: Node) -> None:
+    await asyncio.sleep(NO_PEER_HINT_AFTER)
+    if not node.sessions:
+        log.warning(
+            "no member found on this network yet: it may block multicast (guest Wi-Fi client "
+            "isolation, a firewall); connect directly with --peer HOST:PORT"
+        )
+
+
+def fmt_address(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+async def engine_of(node: Node, device: bytes, task: asyncio.Task[SyncEngine]) -> SyncEngine:
+    for _ in range(200):
+        s = node.sessions.get(device)
+        if s is not None:
+            return s.engine
+        if task.done():
+            return task.result()
+        await asyncio.sleep(0.01)
+    raise SessionFailed("the session did not start")
+
+
+async def await_converged(
+    engine: SyncEngine, task: asyncio.Task[SyncEngine], timeout: float
+) -> None:
+    done = asyncio.ensure_future(engine.converged.wait())
+    try:
+        async with asyncio.timeout(timeout):
+            await asyncio.wait({done, task}, return_when=asyncio.FIRST_COMPLETED)
+    except TimeoutError:
+        raise SyncTimeout(seconds=timeout) from None
+    finally:
+        done.cancel()
+    if not engine.converged.is_set():
+        raise SessionFailed(engine.close_reason or "the connection closed before sync finished")
+
+
+def why_text(e: BaseException) -> str:
+    """A short English reason for a failed connection (shown as detail, never parsed)."""
+    if isinstance(e, asyncio.IncompleteReadError | ConnectionError):
+        return "the connection was closed"
+    if isinstance(e, TimeoutError):
+        return "no answer in time"
+    return str(e) or type(e).__name__
