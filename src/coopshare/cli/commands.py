@@ -9,14 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from coopshare.crypto import primitives as p
-from coopshare.errors import UserError
-from coopshare.identity.recovery import encode as encode_recovery
-from coopshare.model.fold import ItemState
-from coopshare.model.items import Kind
-from coopshare.service import home as homes
-from coopshare.service.coop import Coop
-from coopshare.service.importer import import_folder
+from coopshare.errors import NotInitialised, PassphraseRequired, UserError
+from coopshare.service import api
+from coopshare.service.api import Api, ItemState, Kind
 
 PassphraseReader = Callable[..., "str | None"]
 
@@ -25,41 +20,38 @@ def run(args: argparse.Namespace, home: Path, read_passphrase: PassphraseReader)
     if args.command == "init":
         passphrase = read_passphrase(confirm=True)
         if passphrase is None:
-            raise UserError("no passphrase: set COOPSHARE_PASSPHRASE or run in a terminal")
-        ident = homes.init(
+            raise PassphraseRequired()
+        ident = api.init_identity(
             home, args.name, passphrase, recovery_code=args.recovery_key, use_keyring=args.keyring
         )
         print(f"identity created for {ident.name} in {home}")
         print(f"member id {ident.member_id.hex()[:16]}  device id {ident.device_id.hex()[:16]}")
         print("write down your recovery code: coopshare recovery-key")
         return 0
-    if not homes.is_initialised(home):
-        raise UserError(
-            f"no identity in {home}: run 'coopshare --home {home} init --name NAME' first"
-        )
+    if not api.is_initialised(home):
+        raise NotInitialised(path=str(home))
     if args.command in ("serve", "sync", "join"):
         from coopshare.cli import net
 
         runner = {"serve": net.serve, "sync": net.sync, "join": net.join_cmd}[args.command]
         return runner(args, home, read_passphrase())
-    coop = homes.open_coop(home, read_passphrase())
+    door = api.open_api(home, read_passphrase())
     try:
-        return _dispatch(args, coop)
+        return _dispatch(args, door)
     finally:
-        coop.store.close()
+        door.close()
 
 
-def _dispatch(args: argparse.Namespace, coop: Coop) -> int:
+def _dispatch(args: argparse.Namespace, coop: Api) -> int:
     cmd, action = args.command, getattr(args, "action", None)
     if cmd == "coop":
         coop_id = coop.create_coop(args.name)
-        print(f"cooperative {args.name!r} created: {coop_id.hex()}")
+        print(f"cooperative {args.name!r} created: {coop_id}")
     elif cmd == "note" and action == "add":
         to = [coop.find_member(n) for n in args.to]
-        item = coop.add_note(args.title, _body(args), args.tag, to)
-        print(item.hex())
+        print(coop.add_note(args.title, _body(args), args.tag, to))
     elif cmd == "note" and action == "import":
-        report = import_folder(coop, args.dir)
+        report = coop.import_markdown(args.dir)
         for path, reason in report.failed:
             print(f"coopshare: skipped {path}: {reason}", file=sys.stderr)
         print(
@@ -87,13 +79,13 @@ def _dispatch(args: argparse.Namespace, coop: Coop) -> int:
             derived_from=[coop.find_item(i) for i in args.derived_from],
             embargo_until=args.embargo_until,
         )
-        print(item.hex())
+        print(item)
     elif cmd == "delete":
         coop.delete_item(coop.find_item(args.id))
     elif cmd == "list":
         _list(args, coop)
     elif cmd == "search":
-        _items_out([st for st in coop.search(args.query)], args.json, coop)
+        _items_out(coop.search_items(args.query), args.json, coop)
     elif cmd == "status":
         st = coop.status()
         if args.json:
@@ -112,7 +104,7 @@ def _dispatch(args: argparse.Namespace, coop: Coop) -> int:
 
         return net.invite_create(args, coop)
     elif cmd == "recovery-key":
-        print(encode_recovery(p.seed_of(coop.me.member_key)))
+        print(coop.recovery_code())
     return 0
 
 
@@ -125,7 +117,7 @@ def _body(args: argparse.Namespace) -> str:
     return str(args.body)
 
 
-def _lead(args: argparse.Namespace, coop: Coop) -> None:
+def _lead(args: argparse.Namespace, coop: Api) -> None:
     if args.action == "add":
         names = (
             "title",
@@ -149,14 +141,14 @@ def _lead(args: argparse.Namespace, coop: Coop) -> None:
         fields = {n: getattr(args, n) for n in names if getattr(args, n) is not None}
         if args.skills:
             fields["skills"] = [s.strip() for s in args.skills.split(",") if s.strip()]
-        print(coop.add_lead(fields).hex())
+        print(coop.add_lead(fields))
     elif args.action == "claim":
         coop.claim_lead(coop.find_item(args.id))
     elif args.action == "status":
         coop.set_lead_status(coop.find_item(args.id), args.status)
 
 
-def _list(args: argparse.Namespace, coop: Coop) -> None:
+def _list(args: argparse.Namespace, coop: Api) -> None:
     what = args.what
     if what == "members":
         rows = coop.members()
@@ -170,9 +162,7 @@ def _list(args: argparse.Namespace, coop: Coop) -> None:
                 )
         return
     if what == "peers":
-        from coopshare.cli import net
-
-        peers = net.list_peers(coop)
+        peers = coop.peer_list()
         if args.json:
             print(json.dumps(peers, indent=2))
         elif not peers:
@@ -186,11 +176,11 @@ def _list(args: argparse.Namespace, coop: Coop) -> None:
     _items_out(coop.items(kind), args.json, coop)
 
 
-def _items_out(items: list[ItemState], as_json: bool, coop: Coop) -> None:
+def _items_out(items: list[ItemState], as_json: bool, coop: Api) -> None:
     views = []
     for st in items:
         v = st.view()
-        v["author"] = _author_name(coop, st)
+        v["author"] = coop.author_name(st) or "(former member)"
         views.append(v)
     if as_json:
         print(json.dumps(views, indent=2, ensure_ascii=False))
@@ -200,10 +190,3 @@ def _items_out(items: list[ItemState], as_json: bool, coop: Coop) -> None:
     for v in views:
         extra = f" [{v['status']}]" if "status" in v else ""
         print(f"{v['id'][:12]}  {v['kind']:<5} {v.get('title', '')}{extra}  — {v['author']}")
-
-
-def _author_name(coop: Coop, st: ItemState) -> str:
-    for mid in coop.roster.members:
-        if mid[:8] == st.creator:
-            return coop.member_name(mid)
-    return "(former member)"

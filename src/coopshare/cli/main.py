@@ -11,7 +11,7 @@ from pathlib import Path
 from coopshare import __version__
 from coopshare.cli import commands
 from coopshare.errors import CoopShareError
-from coopshare.service.home import default_home, env_passphrase
+from coopshare.service.api import default_home, env_passphrase
 
 
 def build_parser() -> argparse.ArgumentParser:

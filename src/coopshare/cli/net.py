@@ -10,17 +10,10 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import Any
 
-from coopshare.errors import UserError
-from coopshare.protocol import invite as inv
-from coopshare.service import invites, liveinfo
-from coopshare.service import peers as peerbook
-from coopshare.service.coop import Coop
-from coopshare.service.dialler import sync_once
-from coopshare.service.joining import join_first_reachable
-from coopshare.service.node import Node
-from coopshare.service.runtime import DEFAULT_PORT, NetworkOptions, start_network
+from coopshare.errors import NoCoop, UserError
+from coopshare.service import api
+from coopshare.service.api import DEFAULT_PORT, Api, NetworkOptions
 
 
 def parse_hostport(text: str, default_host: str = "0.0.0.0") -> tuple[str, int]:  # noqa: S104
@@ -53,11 +46,10 @@ def serve(args: argparse.Namespace, home: Path, passphrase: str | None) -> int:
 
 
 async def _serve(args: argparse.Namespace, home: Path, passphrase: str | None) -> int:
-    node = Node(home, passphrase)
-    await node.open()
-    if not node.coop_id:
-        await node.close()
-        raise UserError("not part of a cooperative yet: run 'coopshare coop create' or 'join'")
+    rt = await api.open_runtime(home, passphrase)
+    if not rt.has_coop:
+        await rt.close()
+        raise NoCoop()
     opts = NetworkOptions(
         mdns=not args.no_mdns,
         meetup=args.meetup,
@@ -67,8 +59,8 @@ async def _serve(args: argparse.Namespace, home: Path, passphrase: str | None) -
         host, opts.port = parse_hostport(args.listen)
         opts.host = None if host in ("*", "") else host
         opts.port_fixed = True
-    net = await start_network(node, opts)
-    print(f"listening on {net.addr[0]}:{net.addr[1]}", flush=True)
+    addr = await rt.start_network(opts)
+    print(f"listening on {addr[0]}:{addr[1]}", flush=True)
     if args.meetup:
         print("meetup mode: looking for members, not announcing this device", flush=True)
     stop = asyncio.Event()
@@ -77,8 +69,7 @@ async def _serve(args: argparse.Namespace, home: Path, passphrase: str | None) -
         loop.add_signal_handler(sig, stop.set)
     await stop.wait()
     logging.getLogger("coopshare.node").info("shutting down")
-    await net.close()
-    await node.close()
+    await rt.close()
     return 0
 
 
@@ -86,17 +77,16 @@ def sync(args: argparse.Namespace, home: Path, passphrase: str | None) -> int:
     _logging(1 if args.verbose else 0)
 
     async def run() -> int:
-        node = Node(home, passphrase, bulk_receiver=True)
-        await node.open()
+        rt = await api.open_runtime(home, passphrase, bulk_receiver=True)
         try:
-            if not node.coop_id:
-                raise UserError("not part of a cooperative yet")
+            if not rt.has_coop:
+                raise NoCoop()
             host, port = parse_hostport(args.peer, "127.0.0.1")
-            engine = await sync_once(node, host, port, args.timeout)
-            print(f"in sync with {host}:{port}: received {engine.received} ops, sent {engine.sent}")
+            result = await rt.sync_with(host, port, args.timeout)
+            print(f"in sync with {host}:{port}: received {result.received} ops, sent {result.sent}")
             return 0
         finally:
-            await node.close()
+            await rt.close()
 
     return asyncio.run(run())
 
@@ -105,7 +95,7 @@ def join_cmd(args: argparse.Namespace, home: Path, passphrase: str | None) -> in
     _logging(1 if args.verbose else 0)
     source = Path(args.file)
     text = source.read_text(encoding="utf-8") if source.is_file() else args.file
-    invitation = inv.parse(text)
+    invitation = api.parse_invitation(text)
     targets = (
         [parse_hostport(args.peer, "127.0.0.1")]
         if args.peer
@@ -114,17 +104,14 @@ def join_cmd(args: argparse.Namespace, home: Path, passphrase: str | None) -> in
     if not targets:
         raise UserError("the invitation names no address: pass --peer HOST:PORT")
 
-    name, received = asyncio.run(
-        join_first_reachable(home, passphrase, invitation, targets, args.timeout)
-    )
+    name, received = asyncio.run(api.join(home, passphrase, invitation, targets, args.timeout))
     print(f"joined {name!r}: received {received} ops")
     return 0
 
 
-def invite_create(args: argparse.Namespace, coop: Coop) -> int:
-    addrs = [f"{h}:{p}" for h, p in liveinfo.advertised(coop)]
-    invitation = invites.create(coop, args.role, addrs, int(args.hours * 3600))
-    text = invitation.to_text()
+def invite_create(args: argparse.Namespace, door: Api) -> int:
+    made = door.create_invite(args.role, int(args.hours * 3600), None)
+    text, addrs = made["text"], made["addrs"]
     out = Path(args.out)
     fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as f:
@@ -142,33 +129,3 @@ def invite_create(args: argparse.Namespace, coop: Coop) -> int:
         )
     print(f"invitation written to {out} (single use, valid {args.hours:g} h)", file=sys.stderr)
     return 0
-
-
-def list_peers(coop: Coop) -> list[dict[str, Any]]:
-    known = peerbook.load(coop)
-    live = liveinfo.read(coop)
-    for entry in known:
-        entry["connected"] = entry["device"] in live
-    seen = {e["device"] for e in known}
-    connected_hosts = {_host(info["addr"]) for info in live.values()}
-    for addr in liveinfo.discovered(coop):
-        if _host(addr) not in connected_hosts:  # seen on the LAN, no session (yet)
-            known.append(
-                {"addr": addr, "device": None, "last_seen": None, "how": "mdns", "connected": False}
-            )
-    for device, info in live.items():
-        if device not in seen:
-            known.append(
-                {
-                    "addr": info["addr"],
-                    "device": device,
-                    "last_seen": info["since"],
-                    "how": info["how"],
-                    "connected": True,
-                }
-            )
-    return known
-
-
-def _host(addr: str) -> str:
-    return addr.rsplit(":", 1)[0].strip("[]")

@@ -10,6 +10,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from coopshare.protocol.codec import pack, unpack
+from coopshare.service import liveinfo
 
 if TYPE_CHECKING:  # only for type hints: node imports this module
     from coopshare.service.coop import Coop
@@ -49,3 +50,33 @@ def load(coop: Coop) -> list[dict[str, Any]]:
 
 async def seen(node: Node, addr: str | None, device: bytes, how: str) -> None:
     await node.db(lambda c: record(c, addr, device, how))
+
+
+def overview(coop: Coop) -> list[dict[str, Any]]:
+    known = load(coop)
+    live = liveinfo.read(coop)
+    for entry in known:
+        entry["connected"] = entry["device"] in live
+    seen = {e["device"] for e in known}
+    connected_hosts = {_host(info["addr"]) for info in live.values()}
+    for addr in liveinfo.discovered(coop):
+        if _host(addr) not in connected_hosts:  # seen on the LAN, no session (yet)
+            known.append(
+                {"addr": addr, "device": None, "last_seen": None, "how": "mdns", "connected": False}
+            )
+    for device, info in live.items():
+        if device not in seen:
+            known.append(
+                {
+                    "addr": info["addr"],
+                    "device": device,
+                    "last_seen": info["since"],
+                    "how": info["how"],
+                    "connected": True,
+                }
+            )
+    return known
+
+
+def _host(addr: str) -> str:
+    return addr.rsplit(":", 1)[0].strip("[]")
