@@ -294,7 +294,7 @@ def dutch(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator[Dutch]:
     recorder = LookupRecorder()
     assert i18n.install(qapp, "nl") == "nl"  # before any widget exists
     qapp.installTranslator(recorder)
-    bridge, net = start_node(home, PASS, prefs)
+    bridge = start_node(home, PASS, prefs)
     window: MainWindow | None = None
     try:
         window = MainWindow(bridge, prefs, home)
@@ -303,7 +303,7 @@ def dutch(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator[Dutch]:
     finally:
         if window is not None:
             window.close()
-        bridge.stop(net.close if net is not None else None)
+        bridge.stop()
         qapp.removeTranslator(recorder)
         i18n.install(qapp, "en")  # the other tests read English
         if window is not None:

@@ -107,7 +107,7 @@ def test_first_run_create_a_coop_then_write_a_note(qtbot: Any, tmp_path: Path) -
     # what app.run does next: the node and the main window; then a first note
     prefs = Prefs(home)
     prefs.set("mdns", False)
-    bridge, net = start_node(home, wizard.passphrase, prefs)
+    bridge = start_node(home, wizard.passphrase, prefs)
     try:
         window = MainWindow(bridge, prefs, home)
         qtbot.addWidget(window)
@@ -123,7 +123,7 @@ def test_first_run_create_a_coop_then_write_a_note(qtbot: Any, tmp_path: Path) -
         qtbot.waitUntil(lambda: page.saved.text() == "Saved", timeout=10_000)
         window.close()
     finally:
-        bridge.stop(net.close if net is not None else None)
+        bridge.stop()
 
 
 def test_join_with_an_invitation_file_and_retry_after_a_used_one(
@@ -233,13 +233,13 @@ def test_strength_hint_and_address_parsing() -> None:
 
 def test_demo_members_sync_live(qtbot: Any) -> None:
     world = DemoWorld.start()
-    bridge = net = None
+    bridge = None
     try:
         assert world.home.is_relative_to(world.root) and len(world.peers) == 2
         assert all(host == "127.0.0.1" for host, _ in world.peers)
         prefs = Prefs(world.home)
         assert not prefs.flag("mdns")
-        bridge, net = start_node(world.home, world.passphrase, prefs, demo_peers=world.peers)
+        bridge = start_node(world.home, world.passphrase, prefs, demo_peers=world.peers)
         window = MainWindow(bridge, prefs, world.home)
         qtbot.addWidget(window)
         window.show()
@@ -275,6 +275,6 @@ def test_demo_members_sync_live(qtbot: Any) -> None:
         window.close()
     finally:
         if bridge is not None:
-            bridge.stop(net.close if net is not None else None)
+            bridge.stop()
         world.stop()
     assert not world.root.exists()

@@ -31,7 +31,6 @@ from coopshare.identity.keystore import Unlocked
 from coopshare.model.items import Kind
 from coopshare.service import home as homes
 from coopshare.service.coop import Coop
-from coopshare.service.runtime import Network
 from coopshare.store.db import Store
 from tests.netutil import PASS
 
@@ -50,7 +49,6 @@ class World:
     home: Path
     bram: Coop  # the other member, a replica outside the GUI
     bridge: Bridge
-    net: Network | None
     made: dict[str, bytes]  # what the setup function returned, by name
     stopped: bool = False
     widgets: list[QWidget] = field(default_factory=list)
@@ -69,17 +67,16 @@ class World:
 
     def from_bram(self) -> None:
         """Deliver Bram's ops to the running node (and the node's to Bram)."""
-        mine = self.bridge.db(lambda c: list(c.wire_ops())).result(10)
+        mine = self.bridge.call_sync(self.bridge.runtime._node.db(lambda c: list(c.wire_ops())))
         for wire in mine:
             self.bram.apply(wire)
         theirs = list(self.bram.wire_ops())
-        self.bridge.write(lambda c: [c.apply(w) for w in theirs]).result(10)
+        self.bridge.run(self.bridge.runtime._node.write(lambda c: [c.apply(w) for w in theirs])).result(10)
 
     def stop(self) -> None:
         if not self.stopped:
             self.stopped = True
-            net = self.net
-            self.bridge.stop(net.close if net is not None else None)
+            self.bridge.stop()
 
 
 @pytest.fixture
@@ -104,8 +101,8 @@ def make_world(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., World]]:
         anna.store.close()
         prefs = Prefs(home)
         prefs.set("mdns", False)
-        bridge, net = start_node(home, PASS, prefs)
-        world = World(home, bram, bridge, net, made or {})
+        bridge = start_node(home, PASS, prefs)
+        world = World(home, bram, bridge, made or {})
         worlds.append(world)
         return world
 

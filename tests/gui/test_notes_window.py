@@ -36,7 +36,7 @@ def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-un
     home = make_home(tmp_path / "home")
     prefs = Prefs(home)
     prefs.set("mdns", False)
-    bridge, net = start_node(home, PASS, prefs)
+    bridge = start_node(home, PASS, prefs)
     w = MainWindow(bridge, prefs, home)
     qtbot.addWidget(w)
     w.show()
@@ -44,7 +44,7 @@ def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-un
     qtbot.waitUntil(lambda: w.notes.model.rowCount() == 2, timeout=10_000)
     yield w
     w.close()
-    bridge.stop(net.close if net is not None else None)
+    bridge.stop()
 
 
 def _count(w: MainWindow, kind: Kind) -> int:
@@ -132,7 +132,7 @@ def test_note_from_a_headless_peer_appears_without_user_action(qtbot, tmp_path: 
         prefs = Prefs(home)
         prefs.set("mdns", False)
         prefs.set("peers", bram_node.addr)
-        bridge, net = start_node(home, PASS, prefs)
+        bridge = start_node(home, PASS, prefs)
         w = MainWindow(bridge, prefs, home)
         qtbot.addWidget(w)
         w.show_page("notes")
@@ -143,7 +143,7 @@ def test_note_from_a_headless_peer_appears_without_user_action(qtbot, tmp_path: 
             lambda: any(r["title"] == "Van Bram" for r in w.notes.model.rows), timeout=20_000
         )
         w.close()
-        bridge.stop(net.close if net is not None else None)
+        bridge.stop()
 
 
 def test_preview_loads_no_local_file(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -191,7 +191,7 @@ def test_activity_feed_keeps_the_newest_rows_only(qtbot, tmp_path: Path) -> None
     coop.store.close()
     prefs = Prefs(home)
     prefs.set("mdns", False)
-    bridge, net = start_node(home, PASS, prefs)
+    bridge = start_node(home, PASS, prefs)
     try:
         everything, feed = ItemsModel(bridge, Kind.NOTE), ItemsModel(bridge, None, limit=FEED_LIMIT)
         done: list[bool] = []
@@ -203,4 +203,4 @@ def test_activity_feed_keeps_the_newest_rows_only(qtbot, tmp_path: Path) -> None
         assert feed.rowCount() == FEED_LIMIT
         assert feed.rows[0].get("title") == f"bulk {FEED_LIMIT + 299}"  # the newest first
     finally:
-        bridge.stop(net.close if net is not None else None)
+        bridge.stop()

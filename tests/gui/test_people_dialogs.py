@@ -37,7 +37,6 @@ from coopshare.identity import keystore
 from coopshare.protocol.invite import parse
 from coopshare.service import home as homes
 from coopshare.service import views_people
-from coopshare.service.runtime import Network
 
 PASS = "correct horse"
 
@@ -47,11 +46,10 @@ class Running:
     home: Path
     prefs: Prefs
     bridge: Bridge
-    net: Network | None
     coop_id: bytes
 
     def db(self, fn: Any) -> Any:
-        return self.bridge.call_sync(self.bridge.node.db(fn))
+        return self.bridge.call_sync(self.bridge.runtime._node.db(fn))
 
 
 def make_home(root: Path, name: str = "Anna de Vries") -> tuple[Path, bytes]:
@@ -74,8 +72,8 @@ def start(home: Path, coop_id: bytes) -> Running:
     application()
     prefs = Prefs(home)
     prefs.set("mdns", False)
-    bridge, net = start_node(home, PASS, prefs)
-    return Running(home, prefs, bridge, net, coop_id)
+    bridge = start_node(home, PASS, prefs)
+    return Running(home, prefs, bridge, coop_id)
 
 
 @pytest.fixture
@@ -85,7 +83,7 @@ def running(tmp_path: Path, qapp: QApplication) -> Iterator[Running]:
     try:
         yield r
     finally:
-        r.bridge.stop(r.net.close if r.net is not None else None)
+        r.bridge.stop()
 
 
 # --- search -------------------------------------------------------------------------------------
@@ -198,7 +196,7 @@ def test_only_admins_may_invite(tmp_path: Path, qapp: QApplication, qtbot: Any) 
         assert not dialog.create_button.isEnabled()
         assert not dialog.result_box.isVisible()
     finally:
-        r.bridge.stop(r.net.close if r.net is not None else None)
+        r.bridge.stop()
 
 
 # --- settings -----------------------------------------------------------------------------------

@@ -72,7 +72,7 @@ def test_screenshots_of_main_screens(qtbot, tmp_path: Path) -> None:  # type: ig
     home = sample_home(tmp_path / "home")
     prefs = Prefs(home)
     prefs.set("mdns", False)
-    bridge, net = start_node(home, PASS, prefs)
+    bridge = start_node(home, PASS, prefs)
     OUT.mkdir(exist_ok=True)
     window = MainWindow(bridge, prefs, home)
     qtbot.addWidget(window)
@@ -97,7 +97,7 @@ def test_screenshots_of_main_screens(qtbot, tmp_path: Path) -> None:  # type: ig
     finally:
         theme.apply(app, "light")
         window.close()
-        bridge.stop(net.close if net is not None else None)
+        bridge.stop()
     for name, image in shots.items():
         colours = {
             image.pixel(x, y)

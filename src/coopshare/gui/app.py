@@ -13,10 +13,8 @@ from coopshare.gui import i18n, theme
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.main_window import MainWindow
 from coopshare.gui.settings import Prefs
-from coopshare.identity import keystore
-from coopshare.service.home import env_passphrase, is_initialised
-from coopshare.service.node import Node
-from coopshare.service.runtime import DEFAULT_PORT, Network, NetworkOptions, start_network
+from coopshare.service import api
+from coopshare.service.api import DEFAULT_PORT, NetworkOptions, env_passphrase, is_initialised
 
 log = logging.getLogger("coopshare.gui")
 
@@ -48,10 +46,9 @@ def start_node(
     prefs: Prefs,
     *,
     demo_peers: list[tuple[str, int]] | None = None,
-) -> tuple[Bridge, Network | None]:
-    node = Node(home, passphrase, search_index=True)
-    bridge = Bridge(node)
-    bridge.call_sync(node.open())
+) -> Bridge:
+    bridge = Bridge()
+    bridge.open(home, passphrase)
     demo = demo_peers is not None
     opts = NetworkOptions(
         host="127.0.0.1" if demo else None,
@@ -60,10 +57,9 @@ def start_node(
         meetup=prefs.flag("meetup"),
         peers=parse_peers(prefs.text("peers")) + (demo_peers or []),
     )
-    net: Network | None = None
     try:
-        if node.coop_id:
-            net = bridge.call_sync(start_network(node, opts))
+        if bridge.runtime.has_coop:
+            bridge.call_sync(bridge.runtime.start_network(opts))
     except Exception as e:  # stay usable offline
         log.warning("network not started: %s", e)
         QMessageBox.warning(
@@ -74,7 +70,7 @@ def start_node(
                 "CoopShare could not start its network connection ({0}). You can keep working; changes sync later.",
             ).format(e),
         )
-    return bridge, net
+    return bridge
 
 
 def run(home: Path, *, demo: bool = False, argv: list[str] | None = None) -> int:
@@ -100,7 +96,7 @@ def run(home: Path, *, demo: bool = False, argv: list[str] | None = None) -> int
         passphrase = wizard.passphrase
     else:
         passphrase = env_passphrase()
-        if passphrase is None and keystore.needs_passphrase(home):
+        if passphrase is None and api.needs_passphrase(home):
             from coopshare.gui.dialogs.unlock import UnlockDialog
 
             dialog = UnlockDialog(home)
@@ -112,12 +108,12 @@ def run(home: Path, *, demo: bool = False, argv: list[str] | None = None) -> int
 
                 if not CoopChoiceDialog(home, passphrase).exec():
                     return 0
-    bridge, net = start_node(home, passphrase, prefs, demo_peers=world.peers if world else None)
+    bridge = start_node(home, passphrase, prefs, demo_peers=world.peers if world else None)
     window = MainWindow(bridge, prefs, home)
     window.show()
     try:
         return int(app.exec())
     finally:
-        bridge.stop(net.close if net is not None else None)
+        bridge.stop()
         if world is not None:
             world.stop()

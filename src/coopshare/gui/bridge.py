@@ -13,12 +13,13 @@ import logging
 import threading
 from collections.abc import Callable, Coroutine
 from concurrent.futures import Future
+from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from coopshare.service.coop import Coop
-from coopshare.service.node import Node
+from coopshare.service import api
+from coopshare.service.api import Api, Runtime
 
 log = logging.getLogger("coopshare.gui")
 T = TypeVar("T")
@@ -31,16 +32,26 @@ class Bridge(QObject):
     failed = Signal(str)  # a background call failed and nobody handled it
     _done = Signal(object, object)  # (callback, value): delivered on the main thread
 
-    def __init__(self, node: Node, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.node = node
+        self._runtime: Runtime | None = None
         self.loop = asyncio.new_event_loop()
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._run_loop, name="coopshare-net", daemon=True)
         self._done.connect(self._deliver)
         self._thread.start()
         self._ready.wait()
-        node.subscribe(self.core_event.emit)  # emit is thread-safe: queued to the main thread
+
+    def open(self, home: Path, passphrase: str | None) -> None:
+        """Unlock `home` and start its node on the network thread (blocks: start-up only)."""
+        self._runtime = self.call_sync(api.open_runtime(home, passphrase, search_index=True))
+        self._runtime.subscribe(self.core_event.emit)  # thread-safe: queued to the main thread
+
+    @property
+    def runtime(self) -> Runtime:
+        if self._runtime is None:
+            raise RuntimeError("Bridge.open() was not called")
+        return self._runtime
 
     def _run_loop(self) -> None:
         asyncio.set_event_loop(self.loop)
@@ -69,16 +80,16 @@ class Bridge(QObject):
         return fut
 
     def db(
-        self, fn: Callable[[Coop], T], on_ok: OnOk | None = None, on_err: OnErr | None = None
+        self, fn: Callable[[Api], T], on_ok: OnOk | None = None, on_err: OnErr | None = None
     ) -> Future[T]:
         """Run a read on the store's thread; `on_ok(result)` runs on the GUI thread."""
-        return self.run(self.node.db(fn), on_ok, on_err)
+        return self.run(self.runtime.db(fn), on_ok, on_err)
 
     def write(
-        self, fn: Callable[[Coop], T], on_ok: OnOk | None = None, on_err: OnErr | None = None
+        self, fn: Callable[[Api], T], on_ok: OnOk | None = None, on_err: OnErr | None = None
     ) -> Future[T]:
         """Run a change; new ops are pushed to peers and an ItemsChanged event follows."""
-        return self.run(self.node.write(fn), on_ok, on_err)
+        return self.run(self.runtime.write(fn), on_ok, on_err)
 
     def call_sync(self, coro: Coroutine[Any, Any, T], timeout: float = 30.0) -> T:
         """Block until done: only for start-up and shutdown, never from a user action."""
@@ -93,11 +104,10 @@ class Bridge(QObject):
             if "already deleted" not in str(e) and "has been deleted" not in str(e):
                 raise
 
-    def stop(self, extra: Callable[[], Coroutine[Any, Any, None]] | None = None) -> None:
+    def stop(self) -> None:
         async def shutdown() -> None:
-            if extra is not None:
-                await extra()
-            await self.node.close()
+            if self._runtime is not None:
+                await self._runtime.close()
 
         try:
             self.call_sync(shutdown(), timeout=20)

@@ -46,8 +46,7 @@ from coopshare.gui.pages.people import PeoplePage
 from coopshare.gui.settings import Prefs
 from coopshare.gui.text import safe
 from coopshare.gui.theme import ACCENT
-from coopshare.service import events as ev
-from coopshare.service import views
+from coopshare.service.api import events as ev
 
 UNDO_MS = 10_000
 
@@ -146,7 +145,14 @@ class MainWindow(QMainWindow):
     def _add_page(self, key: str, page: Page) -> None:
         self.pages[key] = page
         self.stack.addWidget(page)
-        glyphs = {"activity": "◷", "notes": "✎", "leads": "➜", "ideas": "✦", "people": "☺", "nearby": "◎"}
+        glyphs = {
+            "activity": "◷",
+            "notes": "✎",
+            "leads": "➜",
+            "ideas": "✦",
+            "people": "☺",
+            "nearby": "◎",
+        }
         item = QListWidgetItem(glyph_icon(glyphs[key]), page.page_title())
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.sidebar.addItem(item)
@@ -256,7 +262,7 @@ class MainWindow(QMainWindow):
     # --- core events ----------------------------------------------------------------------------
 
     def refresh_overview(self) -> None:
-        self.bridge.db(views.overview, self._got_overview)
+        self.bridge.db(lambda a: a.overview(), self._got_overview)
 
     def _got_overview(self, o: dict[str, Any]) -> None:
         name = safe(o.get("coop_name") or "", 80)
@@ -291,7 +297,7 @@ class MainWindow(QMainWindow):
 
     def refresh_peers(self) -> None:
         async def count() -> int:
-            return len(self.bridge.node.sessions)
+            return self.bridge.runtime.session_count
 
         self.bridge.run(count(), self._set_peers)
 

@@ -1,4 +1,4 @@
-"""Qt item models over the replica: rows are compact ``views.Row`` objects fetched on the
+"""Qt item models over the replica: rows are compact ``Row`` objects fetched on the
 store's thread.
 
 :class:`ItemsModel` loads in pages (newest first) so the first rows show at once even with
@@ -21,9 +21,8 @@ from PySide6.QtCore import (
 
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.text import safe, when
-from coopshare.model.items import Kind
-from coopshare.service import events as ev
-from coopshare.service import views
+from coopshare.service.api import Kind, Row
+from coopshare.service.api import events as ev
 
 PAGE = 1000
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -65,7 +64,7 @@ class ItemsModel(QAbstractTableModel):
         self.limit = limit
         self.columns = _columns(kind)
         self.headers = headers or {}
-        self.rows: list[views.Row] = []
+        self.rows: list[Row] = []
         self._row_of: dict[str, int] = {}
         self._generation = 0
         bridge.core_event.connect(self._on_event)
@@ -125,10 +124,10 @@ class ItemsModel(QAbstractTableModel):
     def _fetch(self, offset: int, gen: int) -> None:
         kind = self.kind
         self.bridge.db(
-            lambda c: views.page(c, kind, offset, PAGE), lambda rows: self._got(rows, offset, gen)
+            lambda a: a.page(kind, offset, PAGE), lambda rows: self._got(rows, offset, gen)
         )
 
-    def _got(self, rows: list[views.Row], offset: int, gen: int) -> None:
+    def _got(self, rows: list[Row], offset: int, gen: int) -> None:
         if gen != self._generation:
             return  # a newer reload started
         fresh = [r for r in rows if r.id not in self._row_of]
@@ -150,11 +149,11 @@ class ItemsModel(QAbstractTableModel):
                 self.reload()
             else:
                 ids = event.item_ids
-                self.bridge.db(lambda c: views.summaries_of(c, ids), self.apply_summaries)
+                self.bridge.db(lambda a: a.summaries_of(ids), self.apply_summaries)
         elif isinstance(event, ev.RosterChanged):
             self.reload()  # names may have become readable
 
-    def apply_summaries(self, summaries: list[views.Row]) -> None:
+    def apply_summaries(self, summaries: list[Row]) -> None:
         for s in summaries:
             row = self._row_of.get(s.id)
             if s.deleted:

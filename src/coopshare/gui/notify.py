@@ -12,9 +12,8 @@ from PySide6.QtWidgets import QMenu, QStyle, QSystemTrayIcon
 
 from coopshare.gui.pages.leads import status_label
 from coopshare.gui.text import safe
-from coopshare.model.items import Kind
-from coopshare.service import events as ev
-from coopshare.service import views
+from coopshare.service.api import Api, Kind
+from coopshare.service.api import events as ev
 
 if TYPE_CHECKING:
     from coopshare.gui.main_window import MainWindow
@@ -76,11 +75,11 @@ class Tray:
         for item_id, status in new["leads"].items():
             if item_id not in old["leads"]:
                 self.window.bridge.db(
-                    functools.partial(views.detail, item_id=item_id), self._maybe_matching
+                    functools.partial(Api.detail, item_id=item_id), self._maybe_matching
                 )
             elif old["leads"][item_id] != status:
                 self.window.bridge.db(
-                    functools.partial(views.detail, item_id=item_id), self._maybe_my_lead
+                    functools.partial(Api.detail, item_id=item_id), self._maybe_my_lead
                 )
         for member_id, name in new["members"].items():
             if member_id not in old["members"]:

@@ -40,13 +40,21 @@ from coopshare.service.joining import join_first_reachable
 from coopshare.service.node import Node
 from coopshare.service.runtime import DEFAULT_PORT, Network, NetworkOptions, start_network
 from coopshare.service.views import Row
+from coopshare.service.views_people import MAX_WINDOW_DAYS, current_windows
+from coopshare.service.views_work import next_statuses, terms_rank
+
+Invitation = inv.Invitation
+INVITE_PREFIX = inv.PREFIX
 
 T = TypeVar("T")
 
 __all__ = [
     "DEFAULT_PORT",
+    "INVITE_PREFIX",
+    "MAX_WINDOW_DAYS",
     "Api",
     "ImportReport",
+    "Invitation",
     "ItemState",
     "Kind",
     "LeadStatus",
@@ -56,9 +64,12 @@ __all__ = [
     "SyncResult",
     "Terms",
     "__version__",
+    "current_windows",
     "events",
+    "next_statuses",
     "open_api",
     "open_runtime",
+    "terms_rank",
 ]
 
 
@@ -186,6 +197,9 @@ class Api:
 
     # --- items: reading -------------------------------------------------------------------------
 
+    def item(self, item_id: bytes) -> ItemState | None:
+        return self._coop.item(item_id)
+
     def items(self, kind: Kind | None = None) -> list[ItemState]:
         return self._coop.items(kind)
 
@@ -219,6 +233,11 @@ class Api:
 
     def backlinks(self, title: str) -> list[dict[str, Any]]:
         return views.backlinks(self._coop, title)
+
+    def backlinks_of(self, item_id: str) -> list[dict[str, Any]]:
+        """Notes that link to the item's title."""
+        st = self._coop.item(bytes.fromhex(item_id))
+        return [] if st is None else views.backlinks(self._coop, str(st.value("title", "")))
 
     def find_by_title(self, title: str) -> str | None:
         return views.find_by_title(self._coop, title)
@@ -337,6 +356,32 @@ async def join(
 
 def parse_invitation(text: str) -> inv.Invitation:
     return inv.parse(text)
+
+
+def create_identity(home: Path, name: str, passphrase: str) -> str:
+    """Create the keys (Argon2id: takes a moment); returns the member key's recovery code."""
+    identity = homes.init(home, name, passphrase)
+    return encode_recovery(p.seed_of(identity.member_key))
+
+
+def create_coop(home: Path, passphrase: str | None, name: str) -> str:
+    """Start a cooperative in `home`; returns its name."""
+    door = open_api(home, passphrase)
+    try:
+        door.create_coop(name)
+        return door.coop_name() or name
+    finally:
+        door.close()
+
+
+def unlocks_without_coop(home: Path, passphrase: str) -> bool:
+    """Unlock and open the store (raises WrongPassphrase, ...); True if `home` is not part of a
+    cooperative yet."""
+    door = open_api(home, passphrase)
+    try:
+        return not door.has_coop
+    finally:
+        door.close()
 
 
 def init_identity(

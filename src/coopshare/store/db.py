@@ -532,4 +532,3 @@ class Store:
         """(rowid, item id, sealed state) of items in storage order, after `rowid`."""
         q = "SELECT rowid, item_id, state FROM items WHERE rowid > ? ORDER BY rowid LIMIT ?"
         return [(r[0], r[1], r[2]) for r in self._q(q, rowid, limit)]
-

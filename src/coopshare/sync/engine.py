@@ -80,6 +80,7 @@ class Local(Protocol):
         """Up to `limit` ops stored after arrival number `n` that are not covered by `have`
         (device -> highest seq the peer holds), and the arrival number read up to."""
         ...
+
     async def preverify(self, wires: tuple[bytes, ...]) -> Prechecked: ...
     async def apply_ops(
         self, wires: tuple[bytes, ...], durable: bool, checked: Prechecked

@@ -51,7 +51,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from coopshare.crypto.primitives import seed_of
 from coopshare.errors import (
     InviteAlreadyUsed,
     InviteExpired,
@@ -65,11 +64,8 @@ from coopshare.errors import (
 )
 from coopshare.gui.text import safe
 from coopshare.gui.workers import run_in_thread
-from coopshare.identity.recovery import encode as recovery_code
-from coopshare.protocol import invite as inv
-from coopshare.service import home as homes
-from coopshare.service.joining import join_first_reachable
-from coopshare.service.runtime import DEFAULT_PORT
+from coopshare.service import api
+from coopshare.service.api import DEFAULT_PORT
 
 ACCENT = "#2f7d6d"
 MIN_PASSPHRASE = 10
@@ -240,27 +236,19 @@ def parse_address(text: str) -> tuple[str, int] | None:
 
 def create_identity(home: Path, name: str, passphrase: str) -> str:
     """Create the keys (Argon2id: takes a moment); returns the member key's recovery code."""
-    identity = homes.init(home, name, passphrase)
-    return recovery_code(seed_of(identity.member_key))
+    return api.create_identity(home, name, passphrase)
 
 
 def create_coop(home: Path, passphrase: str | None, name: str) -> str:
-    coop = homes.open_coop(home, passphrase)
-    try:
-        coop.create_coop(name)
-        return coop.coop_name() or name
-    finally:
-        coop.store.close()
+    return api.create_coop(home, passphrase, name)
 
 
 def join_coop(
-    home: Path, passphrase: str | None, invitation: inv.Invitation, targets: list[tuple[str, int]]
+    home: Path, passphrase: str | None, invitation: api.Invitation, targets: list[tuple[str, int]]
 ) -> str:
     """Dial the inviter(s), get admitted, sync; returns the cooperative's name."""
 
-    name, _received = asyncio.run(
-        join_first_reachable(home, passphrase, invitation, targets, JOIN_TIMEOUT)
-    )
+    name, _received = asyncio.run(api.join(home, passphrase, invitation, targets, JOIN_TIMEOUT))
     return name
 
 
@@ -314,7 +302,7 @@ class CoopForm(QWidget):
         self.passphrase: str | None = None
         self.joined = False
         self.busy = False
-        self.invitation: inv.Invitation | None = None
+        self.invitation: api.Invitation | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(8)
@@ -472,9 +460,9 @@ class CoopForm(QWidget):
             set_message(self.token_info, "")
         else:
             try:
-                invitation = inv.parse(text)
+                invitation = api.parse_invitation(text)
             except UserError:
-                if not re.sub(r"\s", "", text).startswith(inv.PREFIX):
+                if not re.sub(r"\s", "", text).startswith(api.INVITE_PREFIX):
                     set_message(
                         self.token_info,
                         self.tr(
@@ -853,7 +841,7 @@ class RecoveryPage(QWizardPage):
 
     def _failed(self, error: BaseException) -> None:
         self.busy.stop()
-        if homes.is_initialised(self.home):  # another start of CoopShare made one meanwhile
+        if api.is_initialised(self.home):  # another start of CoopShare made one meanwhile
             set_message(
                 self.error,
                 self.tr(

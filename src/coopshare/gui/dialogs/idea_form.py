@@ -33,9 +33,8 @@ from coopshare.errors import CoopShareError
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.form import ERROR_STYLE, Invalid, ItemForm
 from coopshare.gui.text import safe
-from coopshare.model.items import Terms
-from coopshare.service import views_work
-from coopshare.service.coop import Coop
+from coopshare.service import api
+from coopshare.service.api import Api, Terms
 
 MemberRole = Qt.ItemDataRole.UserRole
 MeRole = Qt.ItemDataRole.UserRole + 1
@@ -109,8 +108,8 @@ class IdeaForm(ItemForm):
             self.tr("Share this idea on these terms (Ctrl+Return)"),
         )
         self.title_edit.setFocus()
-        bridge.db(views_work.ideas_to_derive_from, self._got_ideas)
-        bridge.db(views_work.audience_members, self._got_members)
+        bridge.db(lambda a: a.ideas_to_derive_from(), self._got_ideas)
+        bridge.db(lambda a: a.audience_members(), self._got_members)
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -280,7 +279,7 @@ class IdeaForm(ItemForm):
         parent_id = str(self.derived_combo.currentData() or "")
         if parent_id:
             parent = self.parents[parent_id]
-            if views_work.terms_rank(terms) > int(parent["rank"]):
+            if api.terms_rank(terms) > int(parent["rank"]):
                 raise Invalid(
                     self.tr(
                         "“{0}” builds on an idea shared as “{1}”, so it cannot be shared as “{2}”. Choose terms that are at least as strict."
@@ -297,11 +296,11 @@ class IdeaForm(ItemForm):
             "embargo_until": embargo,
         }
 
-    def write_call(self) -> Callable[[Coop], str]:
+    def write_call(self) -> Callable[[Api], str]:
         v = self.values()
 
-        def add(c: Coop) -> str:
-            item_id = c.add_idea(
+        def add(door: Api) -> str:
+            return door.add_idea(
                 v["title"],
                 v["body"],
                 v["terms"],
@@ -310,7 +309,6 @@ class IdeaForm(ItemForm):
                 derived_from=[bytes.fromhex(d) for d in v["derived_from"]],
                 embargo_until=v["embargo_until"],
             )
-            return item_id.hex()
 
         return add
 

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.gui.bridge import Bridge
-from coopshare.service import views_people
 
 DEFAULT_HOURS = 24
 MAX_HOURS = 24 * 14
@@ -147,7 +146,7 @@ class InviteDialog(QDialog):
         close.rejected.connect(self.reject)
         layout.addWidget(close)
 
-        self.bridge.db(views_people.can_invite, self._got_admin, self._show_error)
+        self.bridge.db(lambda a: a.can_invite(), self._got_admin, self._show_error)
 
     # --- creating -------------------------------------------------------------------------------
 
@@ -165,9 +164,7 @@ class InviteDialog(QDialog):
         ttl = self.hours.value() * 3600
         self.create_button.setEnabled(False)
         self.error.hide()
-        self.bridge.run(
-            views_people.new_invite(self.bridge.node, role, ttl), self._created, self._show_error
-        )
+        self.bridge.run(self.bridge.runtime.new_invite(role, ttl), self._created, self._show_error)
 
     def _created(self, invitation: dict[str, Any]) -> None:
         self.invitation = invitation
@@ -198,7 +195,7 @@ class InviteDialog(QDialog):
     def _show_error(self, error: BaseException) -> None:
         self.create_button.setEnabled(False)
         self._set_error(self.tr("No invitation was created: {0}").format(str(error)))
-        self.bridge.db(views_people.can_invite, self._reenable, lambda _e: None)
+        self.bridge.db(lambda a: a.can_invite(), self._reenable, lambda _e: None)
 
     def _reenable(self, admin: bool) -> None:
         self.create_button.setEnabled(bool(admin))

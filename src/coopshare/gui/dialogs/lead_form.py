@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from coopshare.errors import CoopShareError
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.form import ERROR_STYLE, Invalid, ItemForm
-from coopshare.service.coop import Coop
+from coopshare.service.api import Api
 
 MAX_RATE = 100_000
 MAX_HOURS = 80
@@ -375,9 +375,9 @@ class LeadForm(ItemForm):
 
     # --- saving ---------------------------------------------------------------------------------
 
-    def write_call(self) -> Callable[[Coop], str]:
+    def write_call(self) -> Callable[[Api], str]:
         fields = self.fields()
-        return lambda c: c.add_lead(fields).hex()
+        return lambda a: a.add_lead(fields)
 
     def failure_text(self, error: BaseException) -> str:
         if isinstance(error, CoopShareError):

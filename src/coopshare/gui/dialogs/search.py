@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.pages.activity import RowText, TwoLineDelegate
 from coopshare.gui.text import safe, when
-from coopshare.service import views
 
 DEBOUNCE_MS = 150
 _MARKS = re.compile(r"\[\[|\]\]|\*\*|__|`+")
@@ -151,7 +150,7 @@ class SearchDialog(QDialog):
             return
         self.status.setText(self.tr("Searching…"))
         self.bridge.db(
-            lambda c: views.search(c, text, LIMIT),
+            lambda a: a.search(text, LIMIT),
             lambda rows: self._got(rows, gen, text),
             lambda e: self._failed(e, gen),
         )

@@ -28,7 +28,7 @@ from coopshare.errors import WrongPassphrase
 from coopshare.gui import i18n, theme
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.settings import Prefs
-from coopshare.service import views_people
+from coopshare.service import api
 
 _PEER = re.compile(r"^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.\-_]+):(\d{1,5})$")
 ERROR_STYLE = "color: #c0392b;"
@@ -282,7 +282,7 @@ class SettingsDialog(QDialog):
         self.change_button.setEnabled(False)
         self._pass_message(self.tr("Changing the passphrase…"), error=False)
         self.bridge.run(
-            views_people.change_passphrase(self.home, old, new),
+            api.change_passphrase(self.home, old, new),
             self._pass_changed,
             self._pass_failed,
         )

@@ -35,16 +35,12 @@ from coopshare.gui.dialogs.first_run import (
 )
 from coopshare.gui.text import safe
 from coopshare.gui.workers import run_in_thread
-from coopshare.service import home as homes
+from coopshare.service import api
 
 
 def check_unlock(home: Path, passphrase: str) -> bool:
     """Unlock and open the store; True if the home is not part of a cooperative yet."""
-    coop = homes.open_coop(home, passphrase)
-    try:
-        return coop.coop_id is None
-    finally:
-        coop.store.close()
+    return api.unlocks_without_coop(home, passphrase)
 
 
 class UnlockDialog(QDialog):

@@ -26,9 +26,8 @@ from coopshare.gui.dialogs.idea_form import IdeaForm, terms_explanation, terms_l
 from coopshare.gui.pages.base import ItemListPage, empty_state, list_table, plain_label
 from coopshare.gui.pages.leads import LabelDelegate, heading_font, sealed_title
 from coopshare.gui.text import safe, when
-from coopshare.model.items import Kind, Terms
-from coopshare.service import events as ev
-from coopshare.service import views_work
+from coopshare.service.api import Kind, Terms
+from coopshare.service.api import events as ev
 
 LINK_STYLE = (
     "QPushButton#ideaLink { border: none; background: transparent; color: palette(link);"
@@ -215,9 +214,7 @@ class IdeasPage(ItemListPage):
         item_id = self.current_id
         if item_id is None:
             return
-        self.bridge.db(
-            lambda c: views_work.idea_detail(c, item_id), lambda d: self._show(item_id, d)
-        )
+        self.bridge.db(lambda a: a.idea_detail(item_id), lambda d: self._show(item_id, d))
 
     def _on_event(self, event: object) -> None:
         if self.current_id is None:

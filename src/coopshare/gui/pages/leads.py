@@ -33,9 +33,8 @@ from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.lead_form import LeadForm, referral_text
 from coopshare.gui.pages.base import ItemListPage, empty_state, list_table, plain_label
 from coopshare.gui.text import safe, when
-from coopshare.model.items import Kind, LeadStatus
-from coopshare.service import events as ev
-from coopshare.service import views_work
+from coopshare.service.api import Kind, LeadStatus
+from coopshare.service.api import events as ev
 
 # Status colours: (background, text); readable in the light and the dark theme.
 STATUS_COLOURS = {
@@ -335,7 +334,7 @@ class LeadsPage(ItemListPage):
         if item_id is None:
             return
         self.bridge.db(
-            lambda c: views_work.lead_detail(c, item_id),
+            lambda a: a.lead_detail(item_id),
             lambda d: self._show(item_id, d),
             self._load_failed,
         )
@@ -516,7 +515,7 @@ class LeadsPage(ItemListPage):
             return
         self._set_message(self.tr("Claiming…"))
         self.bridge.write(
-            lambda c: c.claim_lead(raw),
+            lambda a: a.claim_lead(raw),
             lambda _r: self._set_message(
                 self.tr("You claimed this lead. The giver has been told.")
             ),
@@ -537,7 +536,7 @@ class LeadsPage(ItemListPage):
             return
         self._set_message(self.tr("Saving…"))
         self.bridge.write(
-            lambda c: c.set_lead_status(raw, status),
+            lambda a: a.set_lead_status(raw, status),
             lambda _r: self._set_message(
                 self.tr("Status is now “{0}”.").format(status_label(status))
             ),
@@ -574,7 +573,7 @@ class LeadsPage(ItemListPage):
             return
         self._set_message(self.tr("Releasing…"))
         self.bridge.write(
-            lambda c: c.release(raw, claimer),
+            lambda a: a.release(raw, claimer),
             lambda n: self._released(name, int(n)),
             self._failed,
         )

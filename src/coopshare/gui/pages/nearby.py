@@ -19,8 +19,7 @@ from coopshare.gui.models import RowsModel
 from coopshare.gui.pages.base import Page, empty_state, list_table
 from coopshare.gui.settings import Prefs
 from coopshare.gui.text import safe, when
-from coopshare.service import events as ev
-from coopshare.service import views_people
+from coopshare.service.api import events as ev
 
 POLL_MS = 4000  # discovery results change without an event: look again while the page shows
 CONNECTED_COLOR = "#2f7d6d"
@@ -50,7 +49,7 @@ class PeersModel(RowsModel):
 class NearbyPage(Page):
     def __init__(self, bridge: Bridge, parent: QWidget | None = None) -> None:
         super().__init__(bridge, parent)
-        self.prefs = Prefs(bridge.node.home)
+        self.prefs = Prefs(bridge.runtime.home)
         self._busy = False
         self._again = False
         self._started = False  # refresh() ran: the page has been shown once
@@ -147,7 +146,7 @@ class NearbyPage(Page):
             self._again = True
             return
         self._busy = True
-        self.bridge.run(views_people.nearby(self.bridge.node), self._got, self._failed)
+        self.bridge.run(self.bridge.runtime.nearby(), self._got, self._failed)
 
     def _got(self, rows: list[dict[str, Any]]) -> None:
         self._busy = False

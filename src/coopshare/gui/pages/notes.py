@@ -29,8 +29,7 @@ from coopshare.gui.bridge import Bridge
 from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel
 from coopshare.gui.pages.base import Page, empty_state, list_table, plain_label
 from coopshare.gui.text import safe, when
-from coopshare.model.items import Kind
-from coopshare.service import views
+from coopshare.service.api import Api, Kind
 
 AUTOSAVE_MS = 1200
 _LINK = re.compile(r"\[\[([^\[\]|#]{1,200})(?:[|#][^\[\]]*)?\]\]")
@@ -234,11 +233,9 @@ class NotesPage(Page):
             return
         self._save_now()
         self._wanted = item_id  # answers for any other note (still on their way) are dropped
+        self.bridge.db(lambda a: a.detail(item_id), lambda d: self._show_if_wanted(item_id, d))
         self.bridge.db(
-            lambda c: views.detail(c, item_id), lambda d: self._show_if_wanted(item_id, d)
-        )
-        self.bridge.db(
-            lambda c: _backlinks_for(c, item_id),
+            lambda a: _backlinks_for(a, item_id),
             lambda links: self._show_backlinks(links) if self._wanted == item_id else None,
         )
 
@@ -335,13 +332,11 @@ class NotesPage(Page):
         item_id = self.current.get("id")
         self.saved.setText(self.tr("Saving…"))
         if item_id is None:
-            self.bridge.write(
-                lambda c: c.add_note(title, body, tags).hex(), self._created, self._failed
-            )
+            self.bridge.write(lambda a: a.add_note(title, body, tags), self._created, self._failed)
         else:
             raw = bytes.fromhex(item_id)
             self.bridge.write(
-                lambda c: c.edit_item(raw, {"title": title, "tags": tags}, body),
+                lambda a: a.edit_item(raw, {"title": title, "tags": tags}, body),
                 lambda _r: self._saved(item_id),
                 self._failed,
             )
@@ -368,25 +363,22 @@ class NotesPage(Page):
         title = self.current.get("title", "")
         self._timer.stop()
         self._clear_editor()
-        self.bridge.write(lambda c: c.delete_item(raw), None, self._failed)
+        self.bridge.write(lambda a: a.delete_item(raw), None, self._failed)
 
         def undo() -> None:
-            self.bridge.write(
-                lambda c: c.write_item(Kind.NOTE, raw, {}, deleted=False), None, self._failed
-            )
+            self.bridge.write(lambda a: a.restore_note(raw), None, self._failed)
 
         self.undo_offered.emit(self.tr("Deleted “{0}”").format(safe(title, 60)), undo)
 
     def _on_link(self, url: QUrl) -> None:
         if url.scheme() == "note":
             title = unquote(url.path())
-            self.bridge.db(lambda c: views.find_by_title(c, title), self._open_found)
+            self.bridge.db(lambda a: a.find_by_title(title), self._open_found)
 
     def _open_found(self, item_id: str | None) -> None:
         if item_id:
             self.open_item(item_id)
 
 
-def _backlinks_for(coop: Any, item_id: str) -> list[dict[str, Any]]:
-    st = coop.item(bytes.fromhex(item_id))
-    return [] if st is None else views.backlinks(coop, str(st.value("title", "")))
+def _backlinks_for(door: Api, item_id: str) -> list[dict[str, Any]]:
+    return door.backlinks_of(item_id)

@@ -32,10 +32,10 @@ from coopshare.gui.bridge import Bridge
 from coopshare.gui.models import RowsModel, SummaryRole
 from coopshare.gui.pages.base import Page, list_table, plain_label
 from coopshare.gui.text import safe
-from coopshare.service import events as ev
-from coopshare.service import views_people
+from coopshare.service import api
+from coopshare.service.api import events as ev
 
-MAX_WINDOW_DAYS = views_people.MAX_WINDOW_DAYS
+MAX_WINDOW_DAYS = api.MAX_WINDOW_DAYS
 MAX_WINDOWS = 20
 MEMBERS_DEBOUNCE_MS = 300
 MAX_SKILLS = 50
@@ -185,7 +185,7 @@ class PeoplePage(Page):
         return {"admin": self.tr("Admin"), "member": self.tr("Member")}.get(role, role)
 
     def _load_members(self) -> None:
-        self.bridge.db(views_people.members, self._got_members)
+        self.bridge.db(lambda a: a.member_cards(), self._got_members)
 
     def _got_members(self, rows: list[dict[str, Any]]) -> None:
         current = self.table.currentIndex()
@@ -424,7 +424,7 @@ class PeoplePage(Page):
         self.status.setStyleSheet("color: palette(placeholder-text);")
 
     def _load_profile(self) -> None:
-        self.bridge.db(views_people.my_profile, self._got_profile)
+        self.bridge.db(lambda a: a.my_profile(), self._got_profile)
 
     def _got_profile(self, prof: dict[str, Any]) -> None:
         if self._dirty:
@@ -434,7 +434,7 @@ class PeoplePage(Page):
         self.avail.setRowCount(0)
         self.windows.clear()
         windows = prof.get("availability", [])
-        current = views_people.current_windows(windows)
+        current = api.current_windows(windows)
         for w in current:
             self.add_window_row(w)
         if self.ambitions.toPlainText() != prof.get("ambitions", ""):
@@ -521,7 +521,7 @@ class PeoplePage(Page):
         self.save_button.setEnabled(False)
         self.status.setText(self.tr("Saving…"))
         self.status.setStyleSheet("color: palette(placeholder-text);")
-        self.bridge.write(lambda c: c.set_profile(fields), self._saved, self._failed)
+        self.bridge.write(lambda a: a.set_profile(fields), self._saved, self._failed)
 
     def _saved(self, _item_id: object) -> None:
         self._dirty = False
