@@ -31,6 +31,9 @@ RANK = {
 SIBLINGS = [{"protocol", "store"}, {"sync", "transport", "discovery"}, {"cli", "gui"}]
 ONLY_IN = {"sqlite3": {"store"}, "PySide6": {"gui"}, "zeroconf": {"discovery"}}
 STDLIB_ONLY = {"model", "errors"}
+# the one door (service/api.py): above `service`, only these modules of the core are imported
+DOOR = {"coopshare.errors", "coopshare.service.api", "coopshare.__version__"}
+ABOVE_THE_DOOR = {"cli", "gui", "launcher"}
 
 
 def _modules() -> list[tuple[str, Path]]:
@@ -43,13 +46,38 @@ def _modules() -> list[tuple[str, Path]]:
 
 
 def _imports(path: Path) -> list[str]:
+    """Every module `path` imports: `import a.b`, `from a.b import c` (as a.b, and a.b.c when c
+    may be a module: `from coopshare import gui`), `importlib.import_module("a.b")` and
+    `__import__("a.b")`. A relative import, or a dynamic import whose name is not a literal,
+    fails the check outright: the layering could not be read from it."""
     names = []
     for node in ast.walk(ast.parse(path.read_text())):
         if isinstance(node, ast.Import):
             names += [a.name for a in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.append(node.module)
+        elif isinstance(node, ast.ImportFrom):
+            assert node.level == 0 and node.module, f"{path.name}: relative import"
+            if _is_package(node.module):  # `from coopshare.service import api`: the modules
+                names += [f"{node.module}.{a.name}" for a in node.names]
+            else:
+                names.append(node.module)
+        elif isinstance(node, ast.Call) and _is_dynamic_import(node.func):
+            arg = node.args[0] if node.args else None
+            assert isinstance(arg, ast.Constant) and isinstance(arg.value, str), (
+                f"{path.name}: dynamic import of a computed name"
+            )
+            names.append(arg.value)
     return names
+
+
+def _is_package(module: str) -> bool:
+    parts = module.split(".")
+    return parts[0] == "coopshare" and (SRC.joinpath(*parts[1:]) / "__init__.py").is_file()
+
+
+def _is_dynamic_import(func: ast.expr) -> bool:
+    if isinstance(func, ast.Name):
+        return func.id in ("__import__", "import_module")
+    return isinstance(func, ast.Attribute) and func.attr == "import_module"
 
 
 def test_every_package_has_a_rank() -> None:
@@ -84,6 +112,18 @@ def test_imports_flow_downward(layer: str, path: Path) -> None:
             )
 
 
+@pytest.mark.parametrize(("layer", "path"), _modules(), ids=lambda v: str(v))
+def test_the_app_reaches_the_core_only_through_the_door(layer: str, path: Path) -> None:
+    """gui, cli and launcher import nothing of the core but service.api and errors."""
+    if layer not in ABOVE_THE_DOOR:
+        return
+    for name in _imports(path):
+        parts = name.split(".")
+        if parts[0] != "coopshare" or len(parts) < 2 or parts[1] in ABOVE_THE_DOOR:
+            continue
+        assert name in DOOR, f"{path.name}: {layer} reaches past the service API: {name}"
+
+
 def test_the_checker_catches_a_violation(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("from coopshare.service.coop import Coop\nimport sqlite3\n")
@@ -92,14 +132,54 @@ def test_the_checker_catches_a_violation(tmp_path: Path) -> None:
         test_imports_flow_downward("model", bad)
 
 
-@pytest.mark.parametrize(
-    "package", ["model", "crypto", "identity", "protocol", "store", "service", "cli"]
-)
+HOLES = {
+    "relative": ("from ..service.coop import Coop\n", "relative import"),
+    "from-package": ("from coopshare import gui\n", "higher layer gui"),
+    "import_module": (
+        "import importlib\nimportlib.import_module('coopshare.gui.app')\n",
+        "higher layer gui",
+    ),
+    "dunder-import": ("__import__('coopshare.cli.main')\n", "higher layer cli"),
+    "computed-name": (
+        "import importlib\nimportlib.import_module('coop' + 'share.gui')\n",
+        "computed",
+    ),
+}
+
+
+@pytest.mark.parametrize("hole", sorted(HOLES))
+def test_the_checker_has_no_holes(hole: str, tmp_path: Path) -> None:
+    """Each way around the layering that an earlier checker let through is caught."""
+    source, message = HOLES[hole]
+    bad = tmp_path / "bad.py"
+    bad.write_text(source)
+    with pytest.raises(AssertionError, match=message):
+        test_imports_flow_downward("service", bad)
+
+
+def test_the_door_check_catches_a_back_channel(tmp_path: Path) -> None:
+    bad = tmp_path / "page.py"
+    bad.write_text(
+        "from coopshare.service.api import Api\nfrom coopshare.service.coop import Coop\n"
+    )
+    with pytest.raises(AssertionError, match="past the service API: coopshare.service.coop"):
+        test_the_app_reaches_the_core_only_through_the_door("gui", bad)
+    ok = tmp_path / "ok.py"
+    ok.write_text(
+        "from coopshare.service.api import Api\nfrom coopshare.errors import NotAllowed\n"
+    )
+    test_the_app_reaches_the_core_only_through_the_door("gui", ok)
+
+
+PACKAGES = ["model", "crypto", "identity", "protocol", "store", "sync", "transport", "discovery"]
+
+
+@pytest.mark.parametrize("package", [*PACKAGES, "service", "cli", "gui"])
 def test_each_package_imports_alone(package: str) -> None:
-    """No import cycles: each package imports in a fresh interpreter."""
+    """No import cycles: each package, and each of its modules, imports in a fresh interpreter."""
     mods = [
-        f"coopshare.{package}.{f.stem}"
-        for f in sorted((SRC / package).glob("*.py"))
+        "coopshare." + ".".join(f.relative_to(SRC).with_suffix("").parts)
+        for f in sorted((SRC / package).rglob("*.py"))
         if f.stem != "__init__"
     ]
     code = "\n".join(f"import {m}" for m in [f"coopshare.{package}", *mods])

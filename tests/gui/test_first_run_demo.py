@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox, QWizard
 
 from coopshare.crypto.primitives import seed_of
 from coopshare.gui.app import start_node
-from coopshare.gui.demo import COOP_NAME, LIVE_LEADS, DemoWorld
 from coopshare.gui.dialogs.first_run import (
     CoopChoiceDialog,
     FirstRunWizard,
@@ -29,6 +28,7 @@ from coopshare.gui.settings import Prefs
 from coopshare.identity import keystore, recovery
 from coopshare.model.items import Kind
 from coopshare.service import home as homes
+from coopshare.service.demo import COOP_NAME, LIVE_LEADS, DemoWorld
 from tests.netutil import PASS, cli, serving
 
 NAME = "Anna de Vries"

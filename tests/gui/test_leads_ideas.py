@@ -71,7 +71,9 @@ class World:
         for wire in mine:
             self.bram.apply(wire)
         theirs = list(self.bram.wire_ops())
-        self.bridge.run(self.bridge.runtime._node.write(lambda c: [c.apply(w) for w in theirs])).result(10)
+        self.bridge.run(
+            self.bridge.runtime._node.write(lambda c: [c.apply(w) for w in theirs])
+        ).result(10)
 
     def stop(self) -> None:
         if not self.stopped:

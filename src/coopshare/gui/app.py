@@ -77,10 +77,9 @@ def run(home: Path, *, demo: bool = False, argv: list[str] | None = None) -> int
     app = application(argv)
     world = None
     if demo:
-        from coopshare.gui.demo import DemoWorld
-
-        world = DemoWorld.start()
+        world = api.start_demo()
         home = world.home
+        Prefs(home).set("mdns", False)  # the demo's members are on loopback only
     prefs = Prefs(home)
     i18n.install(app, prefs.text("language"))
     theme.apply(app, prefs.text("theme"))

@@ -20,7 +20,7 @@ import asyncio
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from coopshare import __version__
 from coopshare.crypto import primitives as p
@@ -47,6 +47,15 @@ Invitation = inv.Invitation
 INVITE_PREFIX = inv.PREFIX
 
 T = TypeVar("T")
+
+
+class DemoHandle(Protocol):
+    home: Path
+    passphrase: str
+    peers: list[tuple[str, int]]
+
+    def stop(self) -> None: ...
+
 
 __all__ = [
     "DEFAULT_PORT",
@@ -356,6 +365,14 @@ async def join(
 
 def parse_invitation(text: str) -> inv.Invitation:
     return inv.parse(text)
+
+
+def start_demo() -> DemoHandle:
+    """A throwaway sample cooperative with two simulated members on loopback
+    (``coopshare --demo``); the app opens ``handle.home`` and dials ``handle.peers``."""
+    from coopshare.service.demo import DemoWorld
+
+    return DemoWorld.start()
 
 
 def create_identity(home: Path, name: str, passphrase: str) -> str:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel
-from coopshare.model.items import Kind
+from coopshare.service.api import Kind
 
 
 class Page(QWidget):
