@@ -34,7 +34,12 @@ context Qt uses at run time; a translation already there (now vanished) is carri
 import sys
 import xml.etree.ElementTree as ET
 
-RUNTIME_CONTEXT = {"notify.py": "MainWindow", "lead_form.py": "LeadForm", "idea_form.py": "IdeaForm"}
+RUNTIME_CONTEXT = {
+    "notify.py": "MainWindow",
+    "lead_form.py": "LeadForm",
+    "idea_form.py": "IdeaForm",
+    "errors_text.py": "Errors",
+}
 BOGUS = {"", "window", "self.window"}
 
 path = sys.argv[1]

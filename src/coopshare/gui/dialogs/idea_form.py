@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coopshare.errors import CoopShareError
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.form import ERROR_STYLE, Invalid, ItemForm
+from coopshare.gui.errors_text import error_text
 from coopshare.gui.text import safe
 from coopshare.service import api
 from coopshare.service.api import Api, Terms
@@ -313,6 +313,4 @@ class IdeaForm(ItemForm):
         return add
 
     def failure_text(self, error: BaseException) -> str:
-        if isinstance(error, CoopShareError):
-            return self.tr("Not saved: {0}").format(str(error))
-        return self.tr("Not saved because of an unexpected error: {0}").format(error)
+        return self.tr("Not saved: {0}").format(error_text(error))

@@ -33,6 +33,7 @@ from coopshare.gui.dialogs.first_run import (
     muted,
     set_message,
 )
+from coopshare.gui.errors_text import error_text
 from coopshare.gui.text import safe
 from coopshare.gui.workers import run_in_thread
 from coopshare.service import api
@@ -170,7 +171,7 @@ class UnlockDialog(QDialog):
         else:
             set_message(
                 self.error,
-                self.tr("The data folder could not be opened: {0}").format(safe(str(error), 300)),
+                self.tr("The data folder could not be opened: {0}").format(error_text(error)),
             )
         self.field.setFocus()
         self.field.selectAll()

@@ -72,22 +72,22 @@
     <context>
         <name>CoopChoiceDialog</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="1037" />
+            <location filename="../dialogs/first_run.py" line="1025" />
             <source>Choose a cooperative</source>
             <translation>Kies een coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="1047" />
+            <location filename="../dialogs/first_run.py" line="1035" />
             <source>You are not part of a cooperative yet</source>
             <translation>Je bent nog geen lid van een coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="1052" />
+            <location filename="../dialogs/first_run.py" line="1040" />
             <source>Your identity is ready. Create a cooperative, or join one with an invitation from a member.</source>
             <translation>Je identiteit is klaar. Richt een coöperatie op, of word lid van een bestaande met een uitnodiging van een lid.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="1066" />
+            <location filename="../dialogs/first_run.py" line="1054" />
             <source>Quit</source>
             <translation>Afsluiten</translation>
         </message>
@@ -95,157 +95,157 @@
     <context>
         <name>CoopForm</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="322" />
+            <location filename="../dialogs/first_run.py" line="310" />
             <source>Create a new cooperative</source>
             <translation>Een nieuwe coöperatie oprichten</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="323" />
+            <location filename="../dialogs/first_run.py" line="311" />
             <source>Join with an invitation</source>
             <translation>Lid worden met een uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="337" />
+            <location filename="../dialogs/first_run.py" line="325" />
             <source>You become its first administrator and can invite the other members from the app.</source>
             <translation>Je wordt de eerste beheerder en kunt de andere leden vanuit de app uitnodigen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="343" />
+            <location filename="../dialogs/first_run.py" line="331" />
             <source>For example: Brabant Interim</source>
             <translation>Bijvoorbeeld: Brabant Interim</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="344" />
+            <location filename="../dialogs/first_run.py" line="332" />
             <source>Name of the cooperative</source>
             <translation>Naam van de coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="345" />
+            <location filename="../dialogs/first_run.py" line="333" />
             <source>&amp;Name:</source>
             <translation>&amp;Naam:</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="361" />
+            <location filename="../dialogs/first_run.py" line="349" />
             <source>Paste the invitation a member sent you, or open the invitation file.</source>
             <translation>Plak de uitnodiging die een lid je stuurde, of open het uitnodigingsbestand.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="366" />
+            <location filename="../dialogs/first_run.py" line="354" />
             <source>Invitation</source>
             <translation>Uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="372" />
+            <location filename="../dialogs/first_run.py" line="360" />
             <source>Open file…</source>
             <translation>Bestand openen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="373" />
+            <location filename="../dialogs/first_run.py" line="361" />
             <source>Open an invitation file</source>
             <translation>Een uitnodigingsbestand openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="386" />
+            <location filename="../dialogs/first_run.py" line="374" />
             <source>Only if the invitation has no address, e.g. 192.168.1.20:47490</source>
             <translation>Alleen als de uitnodiging geen adres bevat, bijv. 192.168.1.20:47490</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="388" />
+            <location filename="../dialogs/first_run.py" line="376" />
             <source>Inviter's address</source>
             <translation>Adres van de uitnodiger</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="389" />
+            <location filename="../dialogs/first_run.py" line="377" />
             <source>&amp;Address:</source>
             <translation>&amp;Adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="421" />
+            <location filename="../dialogs/first_run.py" line="409" />
             <source>Create cooperative</source>
             <translation>Coöperatie oprichten</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="421" />
+            <location filename="../dialogs/first_run.py" line="409" />
             <source>Join</source>
             <translation>Lid worden</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="455" />
+            <location filename="../dialogs/first_run.py" line="443" />
             <source>Type the address as HOST:PORT, for example 192.168.1.20:47490.</source>
             <translation>Typ het adres als HOST:POORT, bijvoorbeeld 192.168.1.20:47490.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="460" />
+            <location filename="../dialogs/first_run.py" line="448" />
             <source>This invitation names no address: type the inviter's address.</source>
             <translation>Deze uitnodiging bevat geen adres: typ het adres van de uitnodiger.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="481" />
+            <location filename="../dialogs/first_run.py" line="469" />
             <source>This is not a CoopShare invitation: it should start with “coopshare-invite:”.</source>
             <translation>Dit is geen CoopShare-uitnodiging: die begint met “coopshare-invite:”.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="487" />
+            <location filename="../dialogs/first_run.py" line="475" />
             <source>This invitation is damaged or incomplete. Copy it again.</source>
             <translation>Deze uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="495" />
+            <location filename="../dialogs/first_run.py" line="483" />
             <source>This invitation expired on {0}. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen op {0}. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="503" />
+            <location filename="../dialogs/first_run.py" line="491" />
             <source>A valid invitation, until {0}, from {1}.</source>
             <translation>Een geldige uitnodiging, tot {0}, van {1}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="505" />
+            <location filename="../dialogs/first_run.py" line="493" />
             <source>A valid invitation, until {0}.</source>
             <translation>Een geldige uitnodiging, tot {0}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="513" />
+            <location filename="../dialogs/first_run.py" line="501" />
             <source>Open an invitation</source>
             <translation>Een uitnodiging openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="515" />
+            <location filename="../dialogs/first_run.py" line="503" />
             <source>Invitations (*.txt *.invite *.coopshare);;All files (*)</source>
             <translation>Uitnodigingen (*.txt *.invite *.coopshare);;Alle bestanden (*)</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="527" />
+            <location filename="../dialogs/first_run.py" line="515" />
             <source>Could not read {0}: {1}</source>
             <translation>Kan {0} niet lezen: {1}</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="531" />
+            <location filename="../dialogs/first_run.py" line="519" />
             <source>That file is too large to be an invitation.</source>
             <translation>Dat bestand is te groot voor een uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="544" />
+            <location filename="../dialogs/first_run.py" line="532" />
             <source>Give the cooperative a name.</source>
             <translation>Geef de coöperatie een naam.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="547" />
+            <location filename="../dialogs/first_run.py" line="535" />
             <source>Paste an invitation or open an invitation file.</source>
             <translation>Plak een uitnodiging of open een uitnodigingsbestand.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="556" />
+            <location filename="../dialogs/first_run.py" line="544" />
             <source>Creating the cooperative…</source>
             <translation>De coöperatie wordt opgericht…</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="568" />
+            <location filename="../dialogs/first_run.py" line="556" />
             <source>Contacting the inviter at {0} and syncing…</source>
             <translation>Contact maken met de uitnodiger op {0} en synchroniseren…</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="595" />
+            <location filename="../dialogs/first_run.py" line="583" />
             <source>The cooperative could not be created: {0}</source>
             <translation>De coöperatie kon niet worden opgericht: {0}</translation>
         </message>
@@ -253,12 +253,12 @@
     <context>
         <name>CoopPage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="883" />
+            <location filename="../dialogs/first_run.py" line="871" />
             <source>Your cooperative</source>
             <translation>Je coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="884" />
+            <location filename="../dialogs/first_run.py" line="872" />
             <source>Start a new cooperative, or join one a member invited you to.</source>
             <translation>Richt een nieuwe coöperatie op, of word lid van een coöperatie waarvoor een lid je heeft uitgenodigd.</translation>
         </message>
@@ -266,27 +266,27 @@
     <context>
         <name>DonePage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="924" />
+            <location filename="../dialogs/first_run.py" line="912" />
             <source>You are ready</source>
             <translation>Je bent klaar</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="925" />
+            <location filename="../dialogs/first_run.py" line="913" />
             <source>Welcome to the cooperative.</source>
             <translation>Welkom bij de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="944" />
+            <location filename="../dialogs/first_run.py" line="932" />
             <source>You joined {0}. Its notes, leads and ideas are on this computer now, and they stay in sync whenever another member is online.</source>
             <translation>Je bent lid geworden van {0}. De notities, leads en ideeën staan nu op deze computer en blijven gesynchroniseerd zodra een ander lid online is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="950" />
+            <location filename="../dialogs/first_run.py" line="938" />
             <source>You created {0} and you are its administrator. Invite the other members with the Invite button at the top of the window.</source>
             <translation>Je hebt {0} opgericht en bent de beheerder. Nodig de andere leden uit met de knop Uitnodigen boven in het venster.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="955" />
+            <location filename="../dialogs/first_run.py" line="943" />
             <source>Tips:
 •  Press Ctrl+N to write your first note, and Ctrl+K to search.
 •  Members on the same network find each other automatically.
@@ -298,74 +298,227 @@
         </message>
     </context>
     <context>
-        <name>FirstRun</name>
+        <name>Errors</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="159" />
-            <source>Message</source>
-            <translation>Melding</translation>
+            <location filename="../errors_text.py" line="27" />
+            <source>Wrong passphrase. Check it and try again.</source>
+            <translation>Onjuiste wachtwoordzin. Controleer hem en probeer het opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="197" />
-            <source>Too short — use at least 10 characters; 12 or more, or a few words, is better.</source>
-            <translation>Te kort — gebruik minstens 10 tekens; 12 of meer, of een paar woorden, is beter.</translation>
+            <location filename="../errors_text.py" line="29" />
+            <source>A passphrase is needed to unlock this data folder.</source>
+            <translation>Er is een wachtwoordzin nodig om deze gegevensmap te openen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="204" />
-            <source>Weak — this is easy to guess. Use 12+ characters or a few words.</source>
-            <translation>Zwak — dit is makkelijk te raden. Gebruik 12+ tekens of een paar woorden.</translation>
+            <location filename="../errors_text.py" line="32" />
+            <source>The key file in {0} is damaged and no intact backup was found. Start again with your recovery key.</source>
+            <translation>Het sleutelbestand in {0} is beschadigd en er is geen intacte reservekopie gevonden. Begin opnieuw met je herstelsleutel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="213" />
-            <source>Weak — use 12+ characters or a few words.</source>
-            <translation>Zwak — gebruik 12+ tekens of een paar woorden.</translation>
+            <location filename="../errors_text.py" line="35" />
+            <source>This data folder holds no identity.</source>
+            <translation>Deze gegevensmap bevat geen identiteit.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="214" />
-            <source>Fair — add another word, or mix in digits and symbols.</source>
-            <translation>Redelijk — voeg nog een woord toe, of gebruik ook cijfers en symbolen.</translation>
+            <location filename="../errors_text.py" line="37" />
+            <source>This data folder already holds an identity.</source>
+            <translation>Deze gegevensmap bevat al een identiteit.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="217" />
-            <source>Good — hard to guess.</source>
-            <translation>Goed — moeilijk te raden.</translation>
+            <location filename="../errors_text.py" line="40" />
+            <source>The data in {0} does not belong to this identity. CoopShare leaves it untouched.</source>
+            <translation>De gegevens in {0} horen niet bij deze identiteit. CoopShare laat ze onaangeroerd.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="218" />
-            <source>Strong — a passphrase like this is very hard to guess.</source>
-            <translation>Sterk — een wachtwoordzin als deze is heel moeilijk te raden.</translation>
+            <location filename="../errors_text.py" line="43" />
+            <source>This device is not part of a cooperative yet.</source>
+            <translation>Dit apparaat hoort nog niet bij een coöperatie.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="270" />
-            <source>This invitation has expired. Ask the member who invited you for a new one.</source>
-            <translation>Deze uitnodiging is verlopen. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
+            <location filename="../errors_text.py" line="45" />
+            <source>This device holds no key of the cooperative yet. Sync with a member first.</source>
+            <translation>Dit apparaat heeft nog geen sleutel van de coöperatie. Synchroniseer eerst met een lid.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="274" />
-            <source>The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.</source>
-            <translation>De uitnodiger op {0} heeft deze uitnodiging niet geaccepteerd. Waarschijnlijk is hij al gebruikt of verlopen: vraag om een nieuwe.</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/first_run.py" line="279" />
-            <source>Could not reach the inviter at {0}. Check that CoopShare is running there and that you are on the same network, then try again.</source>
-            <translation>Kon de uitnodiger op {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten, en probeer het dan opnieuw.</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/first_run.py" line="284" />
-            <source>The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one.</source>
-            <translation>De uitnodiger heeft deze uitnodiging geweigerd; waarschijnlijk is hij al gebruikt. Een uitnodiging werkt maar één keer: vraag om een nieuwe.</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/first_run.py" line="289" />
-            <source>The computer at {0} is not the one that made this invitation. Check the address.</source>
-            <translation>De computer op {0} is niet degene die deze uitnodiging heeft gemaakt. Controleer het adres.</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/first_run.py" line="294" />
+            <location filename="../errors_text.py" line="47" />
             <source>This data folder already belongs to another cooperative.</source>
             <translation>Deze gegevensmap hoort al bij een andere coöperatie.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="297" />
+            <location filename="../errors_text.py" line="49" />
+            <source>Not allowed: {0}</source>
+            <translation>Niet toegestaan: {0}</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="51" />
+            <source>This item no longer exists.</source>
+            <translation>Dit item bestaat niet meer.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="53" />
+            <source>This invitation has expired. Ask the member who invited you for a new one.</source>
+            <translation>Deze uitnodiging is verlopen. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="56" />
+            <source>The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.</source>
+            <translation>De uitnodiger op {0} heeft deze uitnodiging niet geaccepteerd. Waarschijnlijk is hij al gebruikt of verlopen: vraag om een nieuwe.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="60" />
+            <source>The computer at {0} is not the one that made this invitation. Check the address.</source>
+            <translation>De computer op {0} is niet degene die deze uitnodiging heeft gemaakt. Controleer het adres.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="64" />
+            <source>The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one.</source>
+            <translation>De uitnodiger heeft deze uitnodiging geweigerd; waarschijnlijk is hij al gebruikt. Een uitnodiging werkt maar één keer: vraag om een nieuwe.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="68" />
+            <source>Could not reach {0}. Check that CoopShare is running there and that you are on the same network.</source>
+            <translation>Kon {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="72" />
+            <source>{0} did not let this device in: it is not a member there, it has not seen a membership change yet, or the two clocks are more than 2 minutes apart.</source>
+            <translation>{0} liet dit apparaat niet binnen: het is daar geen lid, een wijziging in het ledenbestand is daar nog niet bekend, of de klokken lopen meer dan 2 minuten uiteen.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="75" />
+            <source>The computer at {0} is not a device of this cooperative.</source>
+            <translation>De computer op {0} is geen apparaat van deze coöperatie.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="78" />
+            <source>The clocks of this computer and {0} are more than 2 minutes apart. Check the date and time on both.</source>
+            <translation>De klokken van deze computer en {0} lopen meer dan 2 minuten uiteen. Controleer op beide de datum en tijd.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="81" />
+            <source>Syncing did not finish in time. It continues in the background.</source>
+            <translation>Synchroniseren werd niet op tijd afgerond. Het gaat op de achtergrond verder.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="83" />
+            <source>The connection to the other member failed.</source>
+            <translation>De verbinding met het andere lid is mislukt.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="86" />
+            <source>The disk is full. Free some space in {0}; CoopShare continues by itself.</source>
+            <translation>De schijf is vol. Maak ruimte vrij in {0}; CoopShare gaat daarna vanzelf verder.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="89" />
+            <source>The data folder {0} cannot be written to.</source>
+            <translation>Er kan niet worden geschreven in de gegevensmap {0}.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="91" />
+            <source>The disk reported an error while saving in {0}.</source>
+            <translation>De schijf meldde een fout bij het opslaan in {0}.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="93" />
+            <source>The database in {0} is damaged.</source>
+            <translation>De database in {0} is beschadigd.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="95" />
+            <source>Saving failed: the data folder could not be written.</source>
+            <translation>Opslaan is mislukt: er kon niet in de gegevensmap worden geschreven.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="97" />
+            <source>The data was refused: {0}</source>
+            <translation>De gegevens zijn geweigerd: {0}</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="99" />
+            <source>This could not be decrypted: a wrong key, or damaged data.</source>
+            <translation>Dit kon niet worden ontsleuteld: een verkeerde sleutel, of beschadigde gegevens.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="101" />
+            <source>This could not be done: {0}</source>
+            <translation>Dit kon niet: {0}</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="102" />
+            <source>Something went wrong: {0}</source>
+            <translation>Er ging iets mis: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRun</name>
+        <message>
+            <location filename="../dialogs/first_run.py" line="155" />
+            <source>Message</source>
+            <translation>Melding</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="193" />
+            <source>Too short — use at least 10 characters; 12 or more, or a few words, is better.</source>
+            <translation>Te kort — gebruik minstens 10 tekens; 12 of meer, of een paar woorden, is beter.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="200" />
+            <source>Weak — this is easy to guess. Use 12+ characters or a few words.</source>
+            <translation>Zwak — dit is makkelijk te raden. Gebruik 12+ tekens of een paar woorden.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="209" />
+            <source>Weak — use 12+ characters or a few words.</source>
+            <translation>Zwak — gebruik 12+ tekens of een paar woorden.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="210" />
+            <source>Fair — add another word, or mix in digits and symbols.</source>
+            <translation>Redelijk — voeg nog een woord toe, of gebruik ook cijfers en symbolen.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="213" />
+            <source>Good — hard to guess.</source>
+            <translation>Goed — moeilijk te raden.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="214" />
+            <source>Strong — a passphrase like this is very hard to guess.</source>
+            <translation>Sterk — een wachtwoordzin als deze is heel moeilijk te raden.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="258" />
+            <source>This invitation has expired. Ask the member who invited you for a new one.</source>
+            <translation>Deze uitnodiging is verlopen. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="262" />
+            <source>The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.</source>
+            <translation>De uitnodiger op {0} heeft deze uitnodiging niet geaccepteerd. Waarschijnlijk is hij al gebruikt of verlopen: vraag om een nieuwe.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="267" />
+            <source>Could not reach the inviter at {0}. Check that CoopShare is running there and that you are on the same network, then try again.</source>
+            <translation>Kon de uitnodiger op {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten, en probeer het dan opnieuw.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="272" />
+            <source>The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one.</source>
+            <translation>De uitnodiger heeft deze uitnodiging geweigerd; waarschijnlijk is hij al gebruikt. Een uitnodiging werkt maar één keer: vraag om een nieuwe.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="277" />
+            <source>The computer at {0} is not the one that made this invitation. Check the address.</source>
+            <translation>De computer op {0} is niet degene die deze uitnodiging heeft gemaakt. Controleer het adres.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="282" />
+            <source>This data folder already belongs to another cooperative.</source>
+            <translation>Deze gegevensmap hoort al bij een andere coöperatie.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="285" />
             <source>Joining did not work: {0}</source>
             <translation>Lid worden is niet gelukt: {0}</translation>
         </message>
@@ -373,32 +526,32 @@
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="969" />
+            <location filename="../dialogs/first_run.py" line="957" />
             <source>Welcome to CoopShare</source>
             <translation>Welkom bij CoopShare</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="974" />
+            <location filename="../dialogs/first_run.py" line="962" />
             <source>Open CoopShare</source>
             <translation>CoopShare openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="1008" />
+            <location filename="../dialogs/first_run.py" line="996" />
             <source>Stop for now?</source>
             <translation>Voor nu stoppen?</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="1010" />
+            <location filename="../dialogs/first_run.py" line="998" />
             <source>Your identity is saved. The next time you start CoopShare you can create a cooperative or join one.</source>
             <translation>Je identiteit is opgeslagen. De volgende keer dat je CoopShare start, kun je een coöperatie oprichten of lid worden van een bestaande.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="1015" />
+            <location filename="../dialogs/first_run.py" line="1003" />
             <source>Stop for now</source>
             <translation>Voor nu stoppen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="1016" />
+            <location filename="../dialogs/first_run.py" line="1004" />
             <source>Continue</source>
             <translation>Doorgaan</translation>
         </message>
@@ -406,237 +559,232 @@
     <context>
         <name>IdeaForm</name>
         <message>
-            <location filename="../dialogs/idea_form.py" line="82" />
+            <location filename="../dialogs/idea_form.py" line="81" />
             <source>Share an idea</source>
             <translation>Een idee delen</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="91" />
+            <location filename="../dialogs/idea_form.py" line="90" />
             <source>You stay the owner of your idea. Readers accept its usage terms before they can read it, and you receive their signed acceptance.</source>
             <translation>Je blijft eigenaar van je idee. Lezers accepteren eerst de gebruiksvoorwaarden voordat ze het kunnen lezen, en jij ontvangt hun ondertekende akkoord.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="107" />
+            <location filename="../dialogs/idea_form.py" line="106" />
             <source>Problem with this idea</source>
             <translation>Probleem met dit idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="108" />
+            <location filename="../dialogs/idea_form.py" line="107" />
             <source>Share idea</source>
             <translation>Idee delen</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="109" />
+            <location filename="../dialogs/idea_form.py" line="108" />
             <source>Share this idea on these terms (Ctrl+Return)</source>
             <translation>Dit idee onder deze voorwaarden delen (Ctrl+Return)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="118" />
+            <location filename="../dialogs/idea_form.py" line="117" />
             <source>The idea</source>
             <translation>Het idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="123" />
+            <location filename="../dialogs/idea_form.py" line="122" />
             <source>&amp;Title (required)</source>
             <translation>&amp;Titel (verplicht)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="125" />
+            <location filename="../dialogs/idea_form.py" line="124" />
             <source>Separated by commas</source>
             <translation>Gescheiden door komma's</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="126" />
+            <location filename="../dialogs/idea_form.py" line="125" />
             <source>Ta&amp;gs</source>
             <translation>Ta&amp;gs</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="128" />
+            <location filename="../dialogs/idea_form.py" line="127" />
             <source>Describe the idea.</source>
             <translation>Beschrijf het idee.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="130" />
+            <location filename="../dialogs/idea_form.py" line="129" />
             <source>Idea text</source>
             <translation>Tekst van het idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="132" />
+            <location filename="../dialogs/idea_form.py" line="131" />
             <source>Te&amp;xt</source>
             <translation>Te&amp;kst</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="134" />
+            <location filename="../dialogs/idea_form.py" line="133" />
             <source>Not derived from another idea</source>
             <translation>Niet afgeleid van een ander idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="135" />
+            <location filename="../dialogs/idea_form.py" line="134" />
             <source>Derived from</source>
             <translation>Afgeleid van</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="140" />
+            <location filename="../dialogs/idea_form.py" line="139" />
             <source>&amp;Derived from</source>
             <translation>&amp;Afgeleid van</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="143" />
+            <location filename="../dialogs/idea_form.py" line="142" />
             <source>Building on someone's idea keeps their name on yours. A derived idea cannot have more permissive terms than the idea it builds on.</source>
             <translation>Wie voortbouwt op het idee van een ander, houdt diens naam op het eigen idee. Een afgeleid idee kan geen ruimere voorwaarden hebben dan het idee waarop het voortbouwt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="152" />
+            <location filename="../dialogs/idea_form.py" line="151" />
             <source>Usage terms (choose one)</source>
             <translation>Gebruiksvoorwaarden (kies er één)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="176" />
+            <location filename="../dialogs/idea_form.py" line="175" />
             <source>Embargo until</source>
             <translation>Embargo tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="179" />
+            <location filename="../dialogs/idea_form.py" line="178" />
             <source>&amp;Until</source>
             <translation>T&amp;ot</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="189" />
+            <location filename="../dialogs/idea_form.py" line="188" />
             <source>Who can read it (choose one)</source>
             <translation>Wie mag het lezen (kies er één)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="192" />
+            <location filename="../dialogs/idea_form.py" line="191" />
             <source>The whole cooperative</source>
             <translation>De hele coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="193" />
+            <location filename="../dialogs/idea_form.py" line="192" />
             <source>Only these members:</source>
             <translation>Alleen deze leden:</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="198" />
+            <location filename="../dialogs/idea_form.py" line="197" />
             <source>Members who can read it</source>
             <translation>Leden die het mogen lezen</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="210" />
+            <location filename="../dialogs/idea_form.py" line="209" />
             <source>{0} — {1}, {2}</source>
             <translation>{0} — {1}, {2}</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="224" />
+            <location filename="../dialogs/idea_form.py" line="223" />
             <source>{0} (you, owner)</source>
             <translation>{0} (jij, eigenaar)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="256" />
+            <location filename="../dialogs/idea_form.py" line="255" />
             <source>Give the idea a title.</source>
             <translation>Geef het idee een titel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="259" />
+            <location filename="../dialogs/idea_form.py" line="258" />
             <source>Use at most 50 tags of up to 64 characters.</source>
             <translation>Gebruik maximaal 50 tags van elk maximaal 64 tekens.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="264" />
+            <location filename="../dialogs/idea_form.py" line="263" />
             <source>Choose the usage terms: they are the agreement readers accept before they read your idea.</source>
             <translation>Kies de gebruiksvoorwaarden: dat is de afspraak die lezers accepteren voordat ze je idee lezen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="271" />
+            <location filename="../dialogs/idea_form.py" line="270" />
             <source>An embargo must end after today.</source>
             <translation>Een embargo moet na vandaag aflopen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="274" />
+            <location filename="../dialogs/idea_form.py" line="273" />
             <source>Choose who can read this idea.</source>
             <translation>Kies wie dit idee mag lezen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="278" />
+            <location filename="../dialogs/idea_form.py" line="277" />
             <source>The list of members is still loading; try again.</source>
             <translation>De ledenlijst wordt nog geladen; probeer het zo opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="286" />
+            <location filename="../dialogs/idea_form.py" line="285" />
             <source>“{0}” builds on an idea shared as “{1}”, so it cannot be shared as “{2}”. Choose terms that are at least as strict.</source>
             <translation>“{0}” bouwt voort op een idee dat gedeeld is als “{1}”, dus het kan niet gedeeld worden als “{2}”. Kies voorwaarden die minstens zo streng zijn.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="319" />
+            <location filename="../dialogs/idea_form.py" line="316" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="320" />
-            <source>Not saved because of an unexpected error: {0}</source>
-            <translation>Niet opgeslagen door een onverwachte fout: {0}</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/idea_form.py" line="50" />
+            <location filename="../dialogs/idea_form.py" line="49" />
             <source>Private</source>
             <translation>Privé</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="51" />
+            <location filename="../dialogs/idea_form.py" line="50" />
             <source>Embargo until a date</source>
             <translation>Embargo tot een datum</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="52" />
+            <location filename="../dialogs/idea_form.py" line="51" />
             <source>View or discuss only</source>
             <translation>Alleen lezen of bespreken</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="53" />
+            <location filename="../dialogs/idea_form.py" line="52" />
             <source>Ask before use</source>
             <translation>Eerst vragen voor gebruik</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="54" />
+            <location filename="../dialogs/idea_form.py" line="53" />
             <source>Reuse for a fee</source>
             <translation>Hergebruik tegen een vergoeding</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="55" />
+            <location filename="../dialogs/idea_form.py" line="54" />
             <source>Reuse with attribution</source>
             <translation>Hergebruik met bronvermelding</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="57" />
+            <location filename="../dialogs/idea_form.py" line="56" />
             <source>No terms given</source>
             <translation>Geen voorwaarden opgegeven</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="62" />
+            <location filename="../dialogs/idea_form.py" line="61" />
             <source>Readers keep it to themselves: no sharing, no use.</source>
             <translation>Lezers houden het voor zich: niet delen, niet gebruiken.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="63" />
+            <location filename="../dialogs/idea_form.py" line="62" />
             <source>Nobody may use or pass it on before the date you set.</source>
             <translation>Niemand mag het gebruiken of doorgeven vóór de datum die je instelt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="64" />
+            <location filename="../dialogs/idea_form.py" line="63" />
             <source>Readers may read and talk about it, but not use it.</source>
             <translation>Lezers mogen het lezen en erover praten, maar het niet gebruiken.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="65" />
+            <location filename="../dialogs/idea_form.py" line="64" />
             <source>Readers must ask the owners before they use it.</source>
             <translation>Lezers moeten het de eigenaars eerst vragen voordat ze het gebruiken.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="66" />
+            <location filename="../dialogs/idea_form.py" line="65" />
             <source>Readers may use it after agreeing a fee with the owners.</source>
             <translation>Lezers mogen het gebruiken nadat ze een vergoeding met de eigenaars hebben afgesproken.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="68" />
+            <location filename="../dialogs/idea_form.py" line="67" />
             <source>Readers may use it if they name the owners as its source.</source>
             <translation>Lezers mogen het gebruiken als ze de eigenaars als bron vermelden.</translation>
         </message>
@@ -644,164 +792,164 @@
     <context>
         <name>IdeasPage</name>
         <message>
-            <location filename="../pages/ideas.py" line="58" />
+            <location filename="../pages/ideas.py" line="57" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="59" />
+            <location filename="../pages/ideas.py" line="58" />
             <source>Terms</source>
             <translation>Voorwaarden</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="60" />
+            <location filename="../pages/ideas.py" line="59" />
             <source>Owner</source>
             <translation>Eigenaar</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="61" />
+            <location filename="../pages/ideas.py" line="60" />
             <source>Updated</source>
             <translation>Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="63" />
+            <location filename="../pages/ideas.py" line="62" />
             <source>Share an idea</source>
             <translation>Een idee delen</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="63" />
+            <location filename="../pages/ideas.py" line="62" />
             <source>Share an idea on your own terms (Ctrl+N)</source>
             <translation>Een idee delen op je eigen voorwaarden (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="74" />
-            <location filename="../pages/ideas.py" line="76" />
+            <location filename="../pages/ideas.py" line="73" />
+            <location filename="../pages/ideas.py" line="75" />
             <source>Filter ideas</source>
             <translation>Ideeën filteren</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="80" />
-            <location filename="../pages/ideas.py" line="177" />
+            <location filename="../pages/ideas.py" line="79" />
+            <location filename="../pages/ideas.py" line="176" />
             <source>Ideas</source>
             <translation>Ideeën</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="88" />
+            <location filename="../pages/ideas.py" line="87" />
             <source>No ideas yet. Share one with Ctrl+N — you stay its owner and choose who may read it and how it may be used.</source>
             <translation>Nog geen ideeën. Deel er een met Ctrl+N — je blijft de eigenaar en bepaalt wie het mag lezen en hoe het gebruikt mag worden.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="91" />
+            <location filename="../pages/ideas.py" line="90" />
             <source>No ideas match this filter.</source>
             <translation>Geen ideeën gevonden met dit filter.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="100" />
+            <location filename="../pages/ideas.py" line="99" />
             <source>Choose an idea to read it, or share one with Ctrl+N.</source>
             <translation>Kies een idee om het te lezen, of deel er een met Ctrl+N.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="112" />
+            <location filename="../pages/ideas.py" line="111" />
             <source>Idea title</source>
             <translation>Titel van het idee</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="123" />
+            <location filename="../pages/ideas.py" line="122" />
             <source>Owners, terms and audience</source>
             <translation>Eigenaars, voorwaarden en lezers</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="130" />
+            <location filename="../pages/ideas.py" line="129" />
             <source>Derived from:</source>
             <translation>Afgeleid van:</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="142" />
+            <location filename="../pages/ideas.py" line="141" />
             <source>Built on by:</source>
             <translation>Hierop voortgebouwd door:</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="155" />
+            <location filename="../pages/ideas.py" line="154" />
             <source>Idea text</source>
             <translation>Tekst van het idee</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="160" />
+            <location filename="../pages/ideas.py" line="159" />
             <source>&amp;Build on this idea</source>
             <translation>&amp;Voortbouwen op dit idee</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="162" />
+            <location filename="../pages/ideas.py" line="161" />
             <source>Share a new idea derived from this one; its owners stay credited</source>
             <translation>Een nieuw idee delen dat van dit idee is afgeleid; de eigenaars blijven vermeld</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="207" />
+            <location filename="../pages/ideas.py" line="206" />
             <source>Idea shared.</source>
             <translation>Idee gedeeld.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="237" />
+            <location filename="../pages/ideas.py" line="234" />
             <source>Owners: {0}</source>
             <translation>Eigenaars: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="239" />
+            <location filename="../pages/ideas.py" line="236" />
             <source>Owner: {0}</source>
             <translation>Eigenaar: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="243" />
+            <location filename="../pages/ideas.py" line="240" />
             <source>Terms: embargo until {0} — {1}</source>
             <translation>Voorwaarden: embargo tot {0} — {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="247" />
+            <location filename="../pages/ideas.py" line="244" />
             <source>Terms: {0} — {1}</source>
             <translation>Voorwaarden: {0} — {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="251" />
+            <location filename="../pages/ideas.py" line="248" />
             <source>Terms: none given — ask the owners before using it.</source>
             <translation>Voorwaarden: geen opgegeven — vraag het de eigenaars voordat je het gebruikt.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="253" />
+            <location filename="../pages/ideas.py" line="250" />
             <source>Audience: only the members it was addressed to</source>
             <translation>Lezers: alleen de leden aan wie het gericht is</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="255" />
+            <location filename="../pages/ideas.py" line="252" />
             <source>Audience: the whole cooperative</source>
             <translation>Lezers: de hele coöperatie</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="273" />
+            <location filename="../pages/ideas.py" line="270" />
             <source>Shared by you · updated {0}</source>
             <translation>Gedeeld door jou · bijgewerkt {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="275" />
+            <location filename="../pages/ideas.py" line="272" />
             <source>Shared by {0} · updated {1}</source>
             <translation>Gedeeld door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="281" />
+            <location filename="../pages/ideas.py" line="278" />
             <source>Tags: {0}</source>
             <translation>Tags: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="293" />
+            <location filename="../pages/ideas.py" line="290" />
             <source>an idea you cannot read</source>
             <translation>een idee dat je niet kunt lezen</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="299" />
+            <location filename="../pages/ideas.py" line="296" />
             <source>Open the idea “{0}”</source>
             <translation>Het idee “{0}” openen</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="300" />
+            <location filename="../pages/ideas.py" line="297" />
             <source>Open this idea</source>
             <translation>Dit idee openen</translation>
         </message>
@@ -809,87 +957,87 @@
     <context>
         <name>IdentityPage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="638" />
+            <location filename="../dialogs/first_run.py" line="626" />
             <source>Your identity</source>
             <translation>Je identiteit</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="641" />
+            <location filename="../dialogs/first_run.py" line="629" />
             <source>Your name is how other members see you. The passphrase protects this computer's data.</source>
             <translation>Met je naam zien andere leden wie je bent. De wachtwoordzin beschermt de gegevens op deze computer.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="645" />
+            <location filename="../dialogs/first_run.py" line="633" />
             <source>Create my identity</source>
             <translation>Mijn identiteit aanmaken</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="651" />
+            <location filename="../dialogs/first_run.py" line="639" />
             <source>For example: Anna de Vries</source>
             <translation>Bijvoorbeeld: Anna de Vries</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="652" />
+            <location filename="../dialogs/first_run.py" line="640" />
             <source>Your name</source>
             <translation>Je naam</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="654" />
+            <location filename="../dialogs/first_run.py" line="642" />
             <source>Your &amp;name:</source>
             <translation>Je &amp;naam:</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="658" />
+            <location filename="../dialogs/first_run.py" line="646" />
             <source>Passphrase</source>
             <translation>Wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="659" />
+            <location filename="../dialogs/first_run.py" line="647" />
             <source>At least 10 characters; a few words work well</source>
             <translation>Minstens 10 tekens; een paar woorden werkt goed</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="660" />
+            <location filename="../dialogs/first_run.py" line="648" />
             <source>&amp;Passphrase:</source>
             <translation>&amp;Wachtwoordzin:</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="668" />
+            <location filename="../dialogs/first_run.py" line="656" />
             <source>Passphrase strength</source>
             <translation>Sterkte van de wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="680" />
+            <location filename="../dialogs/first_run.py" line="668" />
             <source>Repeat the passphrase</source>
             <translation>Herhaal de wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="682" />
+            <location filename="../dialogs/first_run.py" line="670" />
             <source>&amp;Repeat:</source>
             <translation>&amp;Herhalen:</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="683" />
+            <location filename="../dialogs/first_run.py" line="671" />
             <source>&amp;Show passphrase</source>
             <translation>Wachtwoordzin t&amp;onen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="689" />
+            <location filename="../dialogs/first_run.py" line="677" />
             <source>There is no way to recover your data on this computer without this passphrase: CoopShare has no server and nobody can reset it for you. Keep it in a password manager or somewhere safe.</source>
             <translation>Zonder deze wachtwoordzin kun je je gegevens op deze computer op geen enkele manier terugkrijgen: CoopShare heeft geen server en niemand kan hem voor je resetten. Bewaar hem in een wachtwoordmanager of op een andere veilige plek.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="709" />
+            <location filename="../dialogs/first_run.py" line="697" />
             <source>Type your name as the other members know you.</source>
             <translation>Typ je naam zoals de andere leden je kennen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="725" />
+            <location filename="../dialogs/first_run.py" line="713" />
             <source>The two passphrases do not match.</source>
             <translation>De twee wachtwoordzinnen komen niet overeen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="729" />
+            <location filename="../dialogs/first_run.py" line="717" />
             <source>The passphrases match.</source>
             <translation>De wachtwoordzinnen komen overeen.</translation>
         </message>
@@ -897,152 +1045,152 @@
     <context>
         <name>InviteDialog</name>
         <message>
-            <location filename="../dialogs/invite.py" line="53" />
+            <location filename="../dialogs/invite.py" line="52" />
             <source>Invite someone</source>
             <translation>Iemand uitnodigen</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="59" />
+            <location filename="../dialogs/invite.py" line="58" />
             <source>Invite a colleague to the cooperative</source>
             <translation>Een collega uitnodigen voor de coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="64" />
+            <location filename="../dialogs/invite.py" line="63" />
             <source>The invitation lets one person join from their own laptop. They scan the code or paste the text in CoopShare while this device is online.</source>
             <translation>Met de uitnodiging kan één persoon lid worden vanaf de eigen laptop. Diegene scant de code of plakt de tekst in CoopShare terwijl dit apparaat online is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="73" />
+            <location filename="../dialogs/invite.py" line="72" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="74" />
+            <location filename="../dialogs/invite.py" line="73" />
             <source>Admin (may also invite and remove members)</source>
             <translation>Beheerder (mag ook leden uitnodigen en verwijderen)</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="75" />
+            <location filename="../dialogs/invite.py" line="74" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="76" />
+            <location filename="../dialogs/invite.py" line="75" />
             <source>Role:</source>
             <translation>Rol:</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="80" />
+            <location filename="../dialogs/invite.py" line="79" />
             <source> hours</source>
             <translation> uur</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="81" />
+            <location filename="../dialogs/invite.py" line="80" />
             <source>Valid for, in hours</source>
             <translation>Geldig gedurende, in uren</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="82" />
+            <location filename="../dialogs/invite.py" line="81" />
             <source>Valid for:</source>
             <translation>Geldig gedurende:</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="86" />
+            <location filename="../dialogs/invite.py" line="85" />
             <source>Create invitation</source>
             <translation>Uitnodiging maken</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="111" />
+            <location filename="../dialogs/invite.py" line="110" />
             <source>Invitation as a QR code</source>
             <translation>Uitnodiging als QR-code</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="115" />
+            <location filename="../dialogs/invite.py" line="114" />
             <source>Or send this text:</source>
             <translation>Of stuur deze tekst:</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="118" />
+            <location filename="../dialogs/invite.py" line="117" />
             <source>Invitation text</source>
             <translation>Tekst van de uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="125" />
+            <location filename="../dialogs/invite.py" line="124" />
             <source>Copy</source>
             <translation>Kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="126" />
+            <location filename="../dialogs/invite.py" line="125" />
             <source>Copy the invitation text to the clipboard</source>
             <translation>De tekst van de uitnodiging naar het klembord kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="128" />
+            <location filename="../dialogs/invite.py" line="127" />
             <source>Save as file…</source>
             <translation>Opslaan als bestand…</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="129" />
+            <location filename="../dialogs/invite.py" line="128" />
             <source>Save the invitation text to a file</source>
             <translation>De tekst van de uitnodiging in een bestand opslaan</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="159" />
+            <location filename="../dialogs/invite.py" line="158" />
             <source>Only an admin of the cooperative can invite people. Ask one of the admins to send the invitation.</source>
             <translation>Alleen een beheerder van de coöperatie kan mensen uitnodigen. Vraag een van de beheerders om de uitnodiging te sturen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="179" />
+            <location filename="../dialogs/invite.py" line="176" />
             <source>an admin</source>
             <translation>beheerder</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="179" />
+            <location filename="../dialogs/invite.py" line="176" />
             <source>a member</source>
             <translation>lid</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="182" />
+            <location filename="../dialogs/invite.py" line="179" />
             <source>This invitation works once and expires on {0}. Whoever uses it joins as {1}, so share it only with the person you invite.</source>
             <translation>Deze uitnodiging werkt één keer en verloopt op {0}. Wie hem gebruikt, komt erbij als {1}; deel hem dus alleen met de persoon die je uitnodigt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="188" />
+            <location filename="../dialogs/invite.py" line="185" />
             <source>This device is not reachable on the network right now: the new member needs your address to join.</source>
             <translation>Dit apparaat is op dit moment niet bereikbaar op het netwerk: het nieuwe lid heeft je adres nodig om lid te worden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="194" />
+            <location filename="../dialogs/invite.py" line="191" />
             <source>Create another</source>
             <translation>Nog een maken</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="200" />
+            <location filename="../dialogs/invite.py" line="197" />
             <source>No invitation was created: {0}</source>
             <translation>Er is geen uitnodiging gemaakt: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="218" />
+            <location filename="../dialogs/invite.py" line="215" />
             <source>Copied</source>
             <translation>Gekopieerd</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="226" />
+            <location filename="../dialogs/invite.py" line="223" />
             <source>Save invitation</source>
             <translation>Uitnodiging opslaan</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="228" />
+            <location filename="../dialogs/invite.py" line="225" />
             <source>Text files (*.txt)</source>
             <translation>Tekstbestanden (*.txt)</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="238" />
+            <location filename="../dialogs/invite.py" line="235" />
             <source>Could not save the invitation: {0}</source>
             <translation>Kan de uitnodiging niet opslaan: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="241" />
+            <location filename="../dialogs/invite.py" line="238" />
             <source>Saved</source>
             <translation>Opgeslagen</translation>
         </message>
@@ -1385,14 +1533,9 @@
             <translation>Het laagste tarief van de opdrachtgever ({0} €/u) is hoger dan het hoogste ({1} €/u).</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="384" />
+            <location filename="../dialogs/lead_form.py" line="383" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/lead_form.py" line="385" />
-            <source>Not saved because of an unexpected error: {0}</source>
-            <translation>Niet opgeslagen door een onverwachte fout: {0}</translation>
         </message>
         <message>
             <location filename="../dialogs/lead_form.py" line="58" />
@@ -1423,47 +1566,47 @@
     <context>
         <name>LeadStatus</name>
         <message>
-            <location filename="../pages/leads.py" line="64" />
+            <location filename="../pages/leads.py" line="63" />
             <source>Open</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="65" />
+            <location filename="../pages/leads.py" line="64" />
             <source>Interest window</source>
             <translation>Interesseperiode</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="66" />
+            <location filename="../pages/leads.py" line="65" />
             <source>Claimed</source>
             <translation>Geclaimd</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="67" />
+            <location filename="../pages/leads.py" line="66" />
             <source>Client contacted</source>
             <translation>Opdrachtgever benaderd</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="68" />
+            <location filename="../pages/leads.py" line="67" />
             <source>Proposal sent</source>
             <translation>Offerte verstuurd</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="69" />
+            <location filename="../pages/leads.py" line="68" />
             <source>Won</source>
             <translation>Gegund</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="70" />
+            <location filename="../pages/leads.py" line="69" />
             <source>Lost</source>
             <translation>Niet gegund</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="71" />
+            <location filename="../pages/leads.py" line="70" />
             <source>Withdrawn</source>
             <translation>Ingetrokken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="72" />
+            <location filename="../pages/leads.py" line="71" />
             <source>Passed on</source>
             <translation>Doorgegeven</translation>
         </message>
@@ -1471,12 +1614,12 @@
     <context>
         <name>Leads</name>
         <message>
-            <location filename="../pages/leads.py" line="95" />
+            <location filename="../pages/leads.py" line="94" />
             <source>(an idea shared with other members)</source>
             <translation>(een idee gedeeld met andere leden)</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="96" />
+            <location filename="../pages/leads.py" line="95" />
             <source>(not readable on this device)</source>
             <translation>(niet leesbaar op dit apparaat)</translation>
         </message>
@@ -1484,381 +1627,381 @@
     <context>
         <name>LeadsPage</name>
         <message>
-            <location filename="../pages/leads.py" line="124" />
+            <location filename="../pages/leads.py" line="123" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="125" />
-            <location filename="../pages/leads.py" line="195" />
+            <location filename="../pages/leads.py" line="124" />
+            <location filename="../pages/leads.py" line="194" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="126" />
+            <location filename="../pages/leads.py" line="125" />
             <source>Given by</source>
             <translation>Aangebracht door</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="127" />
+            <location filename="../pages/leads.py" line="126" />
             <source>Updated</source>
             <translation>Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="130" />
+            <location filename="../pages/leads.py" line="129" />
             <source>Give a lead</source>
             <translation>Een lead aanbrengen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="131" />
+            <location filename="../pages/leads.py" line="130" />
             <source>Share an assignment with the cooperative (Ctrl+N)</source>
             <translation>Een opdracht delen met de coöperatie (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="144" />
-            <location filename="../pages/leads.py" line="146" />
+            <location filename="../pages/leads.py" line="143" />
+            <location filename="../pages/leads.py" line="145" />
             <source>Filter leads</source>
             <translation>Leads filteren</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="149" />
+            <location filename="../pages/leads.py" line="148" />
             <source>Show leads with status</source>
             <translation>Leads tonen met status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="150" />
+            <location filename="../pages/leads.py" line="149" />
             <source>Show only leads with this status</source>
             <translation>Alleen leads met deze status tonen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="151" />
+            <location filename="../pages/leads.py" line="150" />
             <source>All statuses</source>
             <translation>Alle statussen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="160" />
-            <location filename="../pages/leads.py" line="299" />
+            <location filename="../pages/leads.py" line="159" />
+            <location filename="../pages/leads.py" line="298" />
             <source>Leads</source>
             <translation>Leads</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="166" />
+            <location filename="../pages/leads.py" line="165" />
             <source>No leads yet. Give the first one with Ctrl+N — its client details stay sealed until someone claims it.</source>
             <translation>Nog geen leads. Breng de eerste aan met Ctrl+N — de gegevens van de opdrachtgever blijven verzegeld totdat iemand de lead claimt.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="169" />
+            <location filename="../pages/leads.py" line="168" />
             <source>No leads match this filter.</source>
             <translation>Geen leads gevonden met dit filter.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="178" />
+            <location filename="../pages/leads.py" line="177" />
             <source>Choose a lead to see what it is about, or give one with Ctrl+N.</source>
             <translation>Kies een lead om te zien waar die over gaat, of breng er een aan met Ctrl+N.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="192" />
+            <location filename="../pages/leads.py" line="191" />
             <source>Lead title</source>
             <translation>Titel van de lead</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="209" />
+            <location filename="../pages/leads.py" line="208" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="210" />
+            <location filename="../pages/leads.py" line="209" />
             <source>Skills</source>
             <translation>Vaardigheden</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="211" />
+            <location filename="../pages/leads.py" line="210" />
             <source>Region</source>
             <translation>Regio</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="212" />
+            <location filename="../pages/leads.py" line="211" />
             <source>Start</source>
             <translation>Start</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="213" />
+            <location filename="../pages/leads.py" line="212" />
             <source>Duration</source>
             <translation>Duur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="214" />
+            <location filename="../pages/leads.py" line="213" />
             <source>Hours per week</source>
             <translation>Uren per week</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="215" />
+            <location filename="../pages/leads.py" line="214" />
             <source>Respond by</source>
             <translation>Reageren vóór</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="216" />
+            <location filename="../pages/leads.py" line="215" />
             <source>Contract form</source>
             <translation>Contractvorm</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="217" />
+            <location filename="../pages/leads.py" line="216" />
             <source>Wet DBA</source>
             <translation>Wet DBA</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="218" />
+            <location filename="../pages/leads.py" line="217" />
             <source>Referral terms</source>
             <translation>Aanbrengafspraken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="219" />
+            <location filename="../pages/leads.py" line="218" />
             <source>Claimed by</source>
             <translation>Geclaimd door</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="229" />
+            <location filename="../pages/leads.py" line="228" />
             <source>Description</source>
             <translation>Omschrijving</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="232" />
+            <location filename="../pages/leads.py" line="231" />
             <source>Sealed: only you and the claimer</source>
             <translation>Verzegeld: alleen jij en degene die claimt</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="238" />
+            <location filename="../pages/leads.py" line="237" />
             <source>Organisation</source>
             <translation>Organisatie</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="239" />
+            <location filename="../pages/leads.py" line="238" />
             <source>Contact person</source>
             <translation>Contactpersoon</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="240" />
+            <location filename="../pages/leads.py" line="239" />
             <source>Client rate</source>
             <translation>Tarief opdrachtgever</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="241" />
+            <location filename="../pages/leads.py" line="240" />
             <source>Intermediary</source>
             <translation>Intermediair</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="242" />
+            <location filename="../pages/leads.py" line="241" />
             <source>Intermediary fee</source>
             <translation>Fee intermediair</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="256" />
+            <location filename="../pages/leads.py" line="255" />
             <source>&amp;Claim</source>
             <translation>&amp;Claimen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="259" />
+            <location filename="../pages/leads.py" line="258" />
             <source>Take this lead on: the giver hears of it, and can release the client's details to you</source>
             <translation>Deze lead oppakken: de aanbrenger krijgt bericht en kan de gegevens van de opdrachtgever aan jou vrijgeven</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="264" />
+            <location filename="../pages/leads.py" line="263" />
             <source>Next status</source>
             <translation>Volgende status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="265" />
+            <location filename="../pages/leads.py" line="264" />
             <source>The steps this lead can take next</source>
             <translation>De stappen die deze lead hierna kan zetten</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="266" />
+            <location filename="../pages/leads.py" line="265" />
             <source>&amp;Next step</source>
             <translation>&amp;Volgende stap</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="268" />
+            <location filename="../pages/leads.py" line="267" />
             <source>&amp;Move</source>
             <translation>&amp;Doorzetten</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="270" />
+            <location filename="../pages/leads.py" line="269" />
             <source>Record the lead's next step; the giver sees it at once</source>
             <translation>De volgende stap van de lead vastleggen; de aanbrenger ziet het meteen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="273" />
+            <location filename="../pages/leads.py" line="272" />
             <source>&amp;Withdraw</source>
             <translation>&amp;Intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="274" />
+            <location filename="../pages/leads.py" line="273" />
             <source>Close this lead: it is no longer available</source>
             <translation>Deze lead sluiten: hij is niet meer beschikbaar</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="276" />
+            <location filename="../pages/leads.py" line="275" />
             <source>&amp;Release details to claimer</source>
             <translation>&amp;Gegevens vrijgeven aan claimer</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="278" />
+            <location filename="../pages/leads.py" line="277" />
             <source>Let the claimer read the organisation, contact person and rate</source>
             <translation>Degene die claimde de organisatie, de contactpersoon en het tarief laten lezen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="325" />
+            <location filename="../pages/leads.py" line="324" />
             <source>Lead given to the cooperative.</source>
             <translation>Lead aangebracht bij de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="344" />
+            <location filename="../pages/leads.py" line="343" />
             <source>Could not read this lead: {0}</source>
             <translation>Kan deze lead niet lezen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="373" />
-            <location filename="../pages/leads.py" line="542" />
+            <location filename="../pages/leads.py" line="372" />
+            <location filename="../pages/leads.py" line="541" />
             <source>Status is now “{0}”.</source>
             <translation>Status is nu “{0}”.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="378" />
+            <location filename="../pages/leads.py" line="377" />
             <source>Given by you · updated {0}</source>
             <translation>Aangebracht door jou · bijgewerkt {0}</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="380" />
+            <location filename="../pages/leads.py" line="379" />
             <source>Given by {0} · updated {1}</source>
             <translation>Aangebracht door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="393" />
+            <location filename="../pages/leads.py" line="392" />
             <source>{0}, remote work possible</source>
             <translation>{0}, op afstand werken mogelijk</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="393" />
+            <location filename="../pages/leads.py" line="392" />
             <source>Remote</source>
             <translation>Op afstand</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="398" />
+            <location filename="../pages/leads.py" line="397" />
             <source>1 week</source>
             <translation>1 week</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="400" />
+            <location filename="../pages/leads.py" line="399" />
             <source>{0} weeks</source>
             <translation>{0} weken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="403" />
+            <location filename="../pages/leads.py" line="402" />
             <source>{0}, with an option to extend</source>
             <translation>{0}, met optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="405" />
+            <location filename="../pages/leads.py" line="404" />
             <source>Option to extend</source>
             <translation>Optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="410" />
+            <location filename="../pages/leads.py" line="409" />
             <source>you</source>
             <translation>jij</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="417" />
+            <location filename="../pages/leads.py" line="416" />
             <source>{0} hours</source>
             <translation>{0} uur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="434" />
+            <location filename="../pages/leads.py" line="433" />
             <source>€ {0} – € {1} per hour</source>
             <translation>€ {0} – € {1} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="436" />
+            <location filename="../pages/leads.py" line="435" />
             <source>from € {0} per hour</source>
             <translation>vanaf € {0} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="438" />
+            <location filename="../pages/leads.py" line="437" />
             <source>up to € {0} per hour</source>
             <translation>tot € {0} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="455" />
+            <location filename="../pages/leads.py" line="454" />
             <source>You gave no sealed details for this lead.</source>
             <translation>Je hebt geen verzegelde gegevens opgegeven voor deze lead.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="460" />
+            <location filename="../pages/leads.py" line="459" />
             <source>The client's details are sealed. They unlock for you once the giver releases them.</source>
             <translation>De gegevens van de opdrachtgever zijn verzegeld. Je kunt ze lezen zodra de aanbrenger ze vrijgeeft.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="467" />
+            <location filename="../pages/leads.py" line="466" />
             <source>The client's details are sealed: only the giver, and the member who claims this lead, can read them.</source>
             <translation>De gegevens van de opdrachtgever zijn verzegeld: alleen de aanbrenger en het lid dat deze lead claimt, kunnen ze lezen.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="494" />
+            <location filename="../pages/leads.py" line="493" />
             <source>This lead is closed.</source>
             <translation>Deze lead is gesloten.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="507" />
+            <location filename="../pages/leads.py" line="506" />
             <source>That did not work: {0}</source>
             <translation>Dat is niet gelukt: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="517" />
+            <location filename="../pages/leads.py" line="516" />
             <source>Claiming…</source>
             <translation>Claimen…</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="521" />
+            <location filename="../pages/leads.py" line="520" />
             <source>You claimed this lead. The giver has been told.</source>
             <translation>Je hebt deze lead geclaimd. De aanbrenger heeft bericht gekregen.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="538" />
+            <location filename="../pages/leads.py" line="537" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="552" />
+            <location filename="../pages/leads.py" line="551" />
             <source>Withdraw lead</source>
             <translation>Lead intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="553" />
+            <location filename="../pages/leads.py" line="552" />
             <source>Withdraw “{0}”? The lead closes and cannot be reopened.</source>
             <translation>“{0}” intrekken? De lead wordt gesloten en kan niet worden heropend.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="568" />
+            <location filename="../pages/leads.py" line="567" />
             <source>Release details</source>
             <translation>Gegevens vrijgeven</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="570" />
+            <location filename="../pages/leads.py" line="569" />
             <source>Let {0} read the organisation, contact person and rate of this lead? This cannot be undone.</source>
             <translation>{0} de organisatie, de contactpersoon en het tarief van deze lead laten lezen? Dit kan niet ongedaan worden gemaakt.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="575" />
+            <location filename="../pages/leads.py" line="574" />
             <source>Releasing…</source>
             <translation>Vrijgeven…</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="585" />
+            <location filename="../pages/leads.py" line="584" />
             <source>{0} can now read the client's details once their device syncs.</source>
             <translation>{0} kan de gegevens van de opdrachtgever lezen zodra diens apparaat gesynchroniseerd is.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="590" />
+            <location filename="../pages/leads.py" line="589" />
             <source>There were no sealed details to release.</source>
             <translation>Er waren geen verzegelde gegevens om vrij te geven.</translation>
         </message>
@@ -1866,62 +2009,62 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="75" />
+            <location filename="../main_window.py" line="74" />
             <source>Sections</source>
             <translation>Onderdelen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="90" />
+            <location filename="../main_window.py" line="89" />
             <source>Search…</source>
             <translation>Zoeken…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="91" />
+            <location filename="../main_window.py" line="90" />
             <source>Search notes, leads and ideas (Ctrl+K)</source>
             <translation>Notities, leads en ideeën doorzoeken (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="93" />
+            <location filename="../main_window.py" line="92" />
             <source>Invite</source>
             <translation>Uitnodigen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="94" />
+            <location filename="../main_window.py" line="93" />
             <source>Invite someone to the cooperative (Ctrl+I)</source>
             <translation>Iemand uitnodigen voor de coöperatie (Ctrl+I)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="100" />
+            <location filename="../main_window.py" line="99" />
             <source>Settings (Ctrl+,)</source>
             <translation>Instellingen (Ctrl+,)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="101" />
+            <location filename="../main_window.py" line="100" />
             <source>Settings</source>
             <translation>Instellingen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="177" />
+            <location filename="../main_window.py" line="183" />
             <source>Meetup mode: not announcing this device</source>
             <translation>Meetup-modus: dit apparaat maakt zich niet bekend</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="179" />
+            <location filename="../main_window.py" line="185" />
             <source>Undo</source>
             <translation>Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="249" />
+            <location filename="../main_window.py" line="255" />
             <source>Undone</source>
             <translation>Ongedaan gemaakt</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="279" />
+            <location filename="../main_window.py" line="285" />
             <source>Database damaged</source>
             <translation>Database beschadigd</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="283" />
+            <location filename="../main_window.py" line="289" />
             <source>CoopShare found damage in the database of its data folder ({0}).
 
 Make a copy of the data folder now. Everything you shared is also held by the other members: if problems appear, set up this computer again with your recovery key and a new invitation.</source>
@@ -1930,7 +2073,7 @@ Make a copy of the data folder now. Everything you shared is also held by the ot
 Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de andere leden ook: als er problemen optreden, richt deze computer dan opnieuw in met je herstelsleutel en een nieuwe uitnodiging.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../main_window.py" line="300" />
+            <location filename="../main_window.py" line="306" />
             <source>● %n member(s) online</source>
             <translation>
                 <numerusform>● %n lid online</numerusform>
@@ -1938,52 +2081,52 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
             </translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="300" />
+            <location filename="../main_window.py" line="306" />
             <source>○ offline</source>
             <translation>○ offline</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="315" />
+            <location filename="../main_window.py" line="321" />
             <source>Syncing %v of %m</source>
             <translation>Synchroniseren: %v van %m</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="87" />
+            <location filename="../notify.py" line="86" />
             <source>New member</source>
             <translation>Nieuw lid</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="87" />
+            <location filename="../notify.py" line="86" />
             <source>{0} joined the cooperative</source>
             <translation>{0} is lid geworden van de coöperatie</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="96" />
+            <location filename="../notify.py" line="95" />
             <source>New lead for you</source>
             <translation>Nieuwe lead voor jou</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="97" />
+            <location filename="../notify.py" line="96" />
             <source>“{0}” matches your skills: {1}</source>
             <translation>“{0}” past bij je vaardigheden: {1}</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="105" />
+            <location filename="../notify.py" line="104" />
             <source>Your lead moved</source>
             <translation>Je lead heeft een nieuwe status</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="106" />
+            <location filename="../notify.py" line="105" />
             <source>“{0}” is now {1}</source>
             <translation>“{0}” is nu {1}</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="48" />
+            <location filename="../notify.py" line="47" />
             <source>Show CoopShare</source>
             <translation>CoopShare tonen</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="50" />
+            <location filename="../notify.py" line="49" />
             <source>Quit</source>
             <translation>Afsluiten</translation>
         </message>
@@ -1991,133 +2134,133 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
     <context>
         <name>NearbyPage</name>
         <message>
-            <location filename="../pages/nearby.py" line="65" />
+            <location filename="../pages/nearby.py" line="64" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="66" />
+            <location filename="../pages/nearby.py" line="65" />
             <source>Device</source>
             <translation>Apparaat</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="67" />
-            <location filename="../pages/nearby.py" line="168" />
+            <location filename="../pages/nearby.py" line="66" />
+            <location filename="../pages/nearby.py" line="167" />
             <source>Address</source>
             <translation>Adres</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="68" />
+            <location filename="../pages/nearby.py" line="67" />
             <source>Found by</source>
             <translation>Gevonden via</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="69" />
+            <location filename="../pages/nearby.py" line="68" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="70" />
+            <location filename="../pages/nearby.py" line="69" />
             <source>Last seen</source>
             <translation>Laatst gezien</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="74" />
+            <location filename="../pages/nearby.py" line="73" />
             <source>Devices nearby</source>
             <translation>Apparaten in de buurt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="95" />
+            <location filename="../pages/nearby.py" line="94" />
             <source>Nearby</source>
             <translation>In de buurt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="103" />
+            <location filename="../pages/nearby.py" line="102" />
             <source>Discovery off</source>
             <translation>Netwerkdetectie uit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="105" />
+            <location filename="../pages/nearby.py" line="104" />
             <source>Discovery is off: only members added by address in Settings connect to this device.</source>
             <translation>Netwerkdetectie staat uit: alleen leden die in Instellingen op adres zijn toegevoegd, maken verbinding met dit apparaat.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="108" />
+            <location filename="../pages/nearby.py" line="107" />
             <source>Meetup mode on</source>
             <translation>Meetup-modus aan</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="110" />
+            <location filename="../pages/nearby.py" line="109" />
             <source>Meetup mode is on: this device looks for members on this network without announcing itself.</source>
             <translation>Meetup-modus staat aan: dit apparaat zoekt leden op dit netwerk zonder zichzelf bekend te maken.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="113" />
+            <location filename="../pages/nearby.py" line="112" />
             <source>Meetup mode off</source>
             <translation>Meetup-modus uit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="115" />
+            <location filename="../pages/nearby.py" line="114" />
             <source>Meetup mode is off: members on this network can find this device. Only members recognise it.</source>
             <translation>Meetup-modus staat uit: leden op dit netwerk kunnen dit apparaat vinden. Alleen leden herkennen het.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="126" />
+            <location filename="../pages/nearby.py" line="125" />
             <source>No one nearby yet. Members running CoopShare on this network appear here by themselves. On guest Wi-Fi or a hotspot that blocks discovery, add a member by address in Settings.</source>
             <translation>Nog niemand in de buurt. Leden die CoopShare op dit netwerk gebruiken, verschijnen hier vanzelf. Op gastwifi of een hotspot die detectie blokkeert, voeg je een lid op adres toe in Instellingen.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="162" />
+            <location filename="../pages/nearby.py" line="161" />
             <source>Could not list nearby devices: {0}</source>
             <translation>Kan apparaten in de buurt niet tonen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="167" />
+            <location filename="../pages/nearby.py" line="166" />
             <source>This network</source>
             <translation>Dit netwerk</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="169" />
+            <location filename="../pages/nearby.py" line="168" />
             <source>They connected</source>
             <translation>Inkomende verbinding</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="173" />
+            <location filename="../pages/nearby.py" line="172" />
             <source>A member (not connected yet)</source>
             <translation>Een lid (nog niet verbonden)</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="180" />
+            <location filename="../pages/nearby.py" line="179" />
             <source>● Connected</source>
             <translation>● Verbonden</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="180" />
+            <location filename="../pages/nearby.py" line="179" />
             <source>○ Not connected</source>
             <translation>○ Niet verbonden</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="186" />
+            <location filename="../pages/nearby.py" line="185" />
             <source>now</source>
             <translation>nu</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="188" />
+            <location filename="../pages/nearby.py" line="187" />
             <source>never</source>
             <translation>nooit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="191" />
+            <location filename="../pages/nearby.py" line="190" />
             <source>just now</source>
             <translation>zojuist</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="195" />
+            <location filename="../pages/nearby.py" line="194" />
             <source>a minute ago</source>
             <translation>een minuut geleden</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="196" />
+            <location filename="../pages/nearby.py" line="195" />
             <source>{0} minutes ago</source>
             <translation>{0} minuten geleden</translation>
         </message>
@@ -2226,49 +2369,49 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <translation>Deze notitie verwijderen (kan ongedaan worden gemaakt)</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="269" />
+            <location filename="../pages/notes.py" line="267" />
             <source>By {0} · updated {1}</source>
             <translation>Door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="270" />
+            <location filename="../pages/notes.py" line="268" />
             <source> · read only</source>
             <translation> · alleen-lezen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="279" />
+            <location filename="../pages/notes.py" line="277" />
             <source>Two edits of this note were made at the same time. The other version reads:
 {0}</source>
             <translation>Deze notitie is twee keer tegelijk bewerkt. De andere versie luidt:
 {0}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="316" />
+            <location filename="../pages/notes.py" line="314" />
             <source>Editing…</source>
             <translation>Bewerken…</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="333" />
+            <location filename="../pages/notes.py" line="331" />
             <source>A note needs a title before it is saved.</source>
             <translation>Een notitie heeft een titel nodig voordat die wordt opgeslagen.</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="336" />
+            <location filename="../pages/notes.py" line="334" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="356" />
+            <location filename="../pages/notes.py" line="352" />
             <source>Saved</source>
             <translation>Opgeslagen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="361" />
+            <location filename="../pages/notes.py" line="357" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="378" />
+            <location filename="../pages/notes.py" line="372" />
             <source>Deleted “{0}”</source>
             <translation>“{0}” verwijderd</translation>
         </message>
@@ -2610,62 +2753,62 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>RecoveryPage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="758" />
+            <location filename="../dialogs/first_run.py" line="746" />
             <source>Your recovery key</source>
             <translation>Je herstelsleutel</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="760" />
+            <location filename="../dialogs/first_run.py" line="748" />
             <source>If this computer is lost, this key restores your membership on a new one.</source>
             <translation>Als deze computer kwijtraakt, herstelt deze sleutel je lidmaatschap op een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="773" />
+            <location filename="../dialogs/first_run.py" line="761" />
             <source>Try again</source>
             <translation>Opnieuw proberen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="786" />
+            <location filename="../dialogs/first_run.py" line="774" />
             <source>Write this key on paper and keep it somewhere safe, away from this computer. Anyone who has it can act as you, so never send it by e-mail or chat.</source>
             <translation>Schrijf deze sleutel op papier en bewaar hem op een veilige plek, niet bij deze computer. Wie hem heeft, kan zich als jou voordoen: stuur hem dus nooit per e-mail of chat.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="805" />
+            <location filename="../dialogs/first_run.py" line="793" />
             <source>Recovery key</source>
             <translation>Herstelsleutel</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="808" />
+            <location filename="../dialogs/first_run.py" line="796" />
             <source>&amp;Copy</source>
             <translation>&amp;Kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="809" />
+            <location filename="../dialogs/first_run.py" line="797" />
             <source>Copy the recovery key to the clipboard</source>
             <translation>De herstelsleutel naar het klembord kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="816" />
+            <location filename="../dialogs/first_run.py" line="804" />
             <source>I have &amp;written it down</source>
             <translation>Ik heb hem &amp;opgeschreven</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="832" />
+            <location filename="../dialogs/first_run.py" line="820" />
             <source>Creating your keys… this takes a moment.</source>
             <translation>Je sleutels worden aangemaakt… dit duurt even.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="860" />
+            <location filename="../dialogs/first_run.py" line="848" />
             <source>This data folder already holds an identity. Close this window and start CoopShare again to unlock it.</source>
             <translation>Deze gegevensmap bevat al een identiteit. Sluit dit venster en start CoopShare opnieuw om de map te ontgrendelen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="866" />
+            <location filename="../dialogs/first_run.py" line="854" />
             <source>Your keys could not be created: {0}</source>
             <translation>Je sleutels konden niet worden aangemaakt: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="873" />
+            <location filename="../dialogs/first_run.py" line="861" />
             <source>Copied. Remember to clear the clipboard afterwards.</source>
             <translation>Gekopieerd. Vergeet niet het klembord daarna te wissen.</translation>
         </message>
@@ -2673,77 +2816,77 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>SearchDialog</name>
         <message>
-            <location filename="../dialogs/search.py" line="89" />
+            <location filename="../dialogs/search.py" line="88" />
             <source>Search</source>
             <translation>Zoeken</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="97" />
+            <location filename="../dialogs/search.py" line="96" />
             <source>Search notes, leads and ideas</source>
             <translation>Notities, leads en ideeën doorzoeken</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="98" />
+            <location filename="../dialogs/search.py" line="97" />
             <source>Search text</source>
             <translation>Zoektekst</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="115" />
+            <location filename="../dialogs/search.py" line="114" />
             <source>Search results</source>
             <translation>Zoekresultaten</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="137" />
+            <location filename="../dialogs/search.py" line="136" />
             <source>Type to search. ↑ ↓ to move, Enter to open, Esc to close.</source>
             <translation>Typ om te zoeken. ↑ ↓ om te bewegen, Enter om te openen, Esc om te sluiten.</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="152" />
+            <location filename="../dialogs/search.py" line="151" />
             <source>Searching…</source>
             <translation>Zoeken…</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="167" />
+            <location filename="../dialogs/search.py" line="166" />
             <source>1 result</source>
             <translation>1 resultaat</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="167" />
+            <location filename="../dialogs/search.py" line="166" />
             <source>{0} results</source>
             <translation>{0} resultaten</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="172" />
+            <location filename="../dialogs/search.py" line="171" />
             <source>Nothing found for “{0}”.</source>
             <translation>Niets gevonden voor “{0}”.</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="176" />
+            <location filename="../dialogs/search.py" line="175" />
             <source>Search failed: {0}</source>
             <translation>Zoeken mislukt: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="185" />
+            <location filename="../dialogs/search.py" line="184" />
             <source>Note</source>
             <translation>Notitie</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="185" />
+            <location filename="../dialogs/search.py" line="184" />
             <source>Lead</source>
             <translation>Lead</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="185" />
+            <location filename="../dialogs/search.py" line="184" />
             <source>Idea</source>
             <translation>Idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="191" />
+            <location filename="../dialogs/search.py" line="190" />
             <source>(untitled)</source>
             <translation>(zonder titel)</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="192" />
+            <location filename="../dialogs/search.py" line="191" />
             <source>by {0}</source>
             <translation>door {0}</translation>
         </message>
@@ -2975,73 +3118,73 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>UnlockDialog</name>
         <message>
-            <location filename="../dialogs/unlock.py" line="58" />
+            <location filename="../dialogs/unlock.py" line="55" />
             <source>Unlock CoopShare</source>
             <translation>CoopShare ontgrendelen</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="71" />
+            <location filename="../dialogs/unlock.py" line="68" />
             <source>Welcome back</source>
             <translation>Welkom terug</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="75" />
+            <location filename="../dialogs/unlock.py" line="72" />
             <source>Type your passphrase to open your cooperative's notes, leads and ideas.</source>
             <translation>Typ je wachtwoordzin om de notities, leads en ideeën van je coöperatie te openen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="84" />
-            <location filename="../dialogs/unlock.py" line="85" />
+            <location filename="../dialogs/unlock.py" line="81" />
+            <location filename="../dialogs/unlock.py" line="82" />
             <source>Passphrase</source>
             <translation>Wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="89" />
+            <location filename="../dialogs/unlock.py" line="86" />
             <source>&amp;Show passphrase</source>
             <translation>Wachtwoordzin &amp;tonen</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="100" />
+            <location filename="../dialogs/unlock.py" line="97" />
             <source>Data folder: {0}</source>
             <translation>Gegevensmap: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="109" />
+            <location filename="../dialogs/unlock.py" line="106" />
             <source>&amp;Unlock</source>
             <translation>&amp;Ontgrendelen</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="113" />
+            <location filename="../dialogs/unlock.py" line="110" />
             <source>Quit</source>
             <translation>Afsluiten</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="131" />
+            <location filename="../dialogs/unlock.py" line="128" />
             <source>Type your passphrase.</source>
             <translation>Typ je wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="136" />
+            <location filename="../dialogs/unlock.py" line="133" />
             <source>Unlocking…</source>
             <translation>Ontgrendelen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="164" />
+            <location filename="../dialogs/unlock.py" line="161" />
             <source>Wrong passphrase. Check it and try again.</source>
             <translation>Onjuiste wachtwoordzin. Controleer hem en probeer het opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="166" />
+            <location filename="../dialogs/unlock.py" line="163" />
             <source>This data folder holds no identity.</source>
             <translation>Deze gegevensmap bevat geen identiteit.</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="171" />
+            <location filename="../dialogs/unlock.py" line="168" />
             <source>The key file in this data folder is damaged. Restore it from a backup, or start again with your recovery key.</source>
             <translation>Het sleutelbestand in deze gegevensmap is beschadigd. Zet het terug vanuit een back-up, of begin opnieuw met je herstelsleutel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="177" />
+            <location filename="../dialogs/unlock.py" line="174" />
             <source>The data folder could not be opened: {0}</source>
             <translation>De gegevensmap kon niet worden geopend: {0}</translation>
         </message>
@@ -3049,22 +3192,22 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="609" />
+            <location filename="../dialogs/first_run.py" line="597" />
             <source>Welcome to CoopShare</source>
             <translation>Welkom bij CoopShare</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="610" />
+            <location filename="../dialogs/first_run.py" line="598" />
             <source>Share knowledge, leads and ideas with your cooperative.</source>
             <translation>Deel kennis, leads en ideeën met je coöperatie.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="615" />
+            <location filename="../dialogs/first_run.py" line="603" />
             <source>CoopShare lets the members of a cooperative share knowledge notes, leads for assignments and ideas — directly between their own laptops, with no central server. Everything you write is signed by you and encrypted for the people you share it with. Members find each other on the local network, at the office or at a meetup, and keep each other up to date.</source>
             <translation>Met CoopShare delen de leden van een coöperatie kennisnotities, leads voor opdrachten en ideeën — rechtstreeks tussen hun eigen laptops, zonder centrale server. Alles wat je schrijft, wordt door jou ondertekend en versleuteld voor de mensen met wie je het deelt. Leden vinden elkaar op het lokale netwerk, op kantoor of op een meetup, en houden elkaar op de hoogte.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="623" />
+            <location filename="../dialogs/first_run.py" line="611" />
             <source>In three short steps you will:
 1.  choose your name and a passphrase,
 2.  write down your recovery key,
@@ -3078,7 +3221,7 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>app</name>
         <message>
-            <location filename="../app.py" line="72" />
+            <location filename="../app.py" line="68" />
             <source>CoopShare could not start its network connection ({0}). You can keep working; changes sync later.</source>
             <translation>CoopShare kon de netwerkverbinding niet starten ({0}). Je kunt gewoon doorwerken; wijzigingen worden later gesynchroniseerd.</translation>
         </message>

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.gui.bridge import Bridge
+from coopshare.gui.errors_text import error_text
 from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel
 from coopshare.gui.pages.base import Page, empty_state, list_table, plain_label
 from coopshare.gui.text import safe, when
@@ -353,7 +354,7 @@ class NotesPage(Page):
             self.open_item(item_id)
 
     def _failed(self, error: BaseException) -> None:
-        self.saved.setText(self.tr("Not saved: {0}").format(str(error)))
+        self.saved.setText(self.tr("Not saved: {0}").format(error_text(error)))
 
     def _delete(self) -> None:
         if not self.current or "id" not in self.current:

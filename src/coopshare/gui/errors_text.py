@@ -1,0 +1,102 @@
+"""One translated sentence per error type (the GUI's half of the typed-error table).
+
+The CLI prints an error's English ``template`` (``coopshare.errors``); the app shows the sentence
+chosen here by the error's *type*, with its structured fields filled in. Nothing here reads an
+error's text; a type not listed falls back to its closest listed parent.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from coopshare import errors as E
+from coopshare.gui.text import safe
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+def error_text(error: BaseException) -> str:
+    """The sentence the app shows for `error`, in the current language."""
+    f = getattr(error, "fields", {})
+    address = str(f.get("address", ""))
+    path = str(f.get("path", ""))
+    # most specific first: a subclass must come before its parent
+    if isinstance(error, E.WrongPassphrase):
+        return _t("Wrong passphrase. Check it and try again.")
+    if isinstance(error, E.PassphraseRequired):
+        return _t("A passphrase is needed to unlock this data folder.")
+    if isinstance(error, E.KeystoreDamaged):
+        return _t(
+            "The key file in {0} is damaged and no intact backup was found. Start again with your recovery key."
+        ).format(path)
+    if isinstance(error, E.NotInitialised):
+        return _t("This data folder holds no identity.")
+    if isinstance(error, E.AlreadyInitialised):
+        return _t("This data folder already holds an identity.")
+    if isinstance(error, E.DataFolderMismatch):
+        return _t(
+            "The data in {0} does not belong to this identity. CoopShare leaves it untouched."
+        ).format(path)
+    if isinstance(error, E.NoCoop):
+        return _t("This device is not part of a cooperative yet.")
+    if isinstance(error, E.NoCoopKey):
+        return _t("This device holds no key of the cooperative yet. Sync with a member first.")
+    if isinstance(error, E.OtherCoop):
+        return _t("This data folder already belongs to another cooperative.")
+    if isinstance(error, E.NotAllowed):
+        return _t("Not allowed: {0}").format(safe(str(f.get("rule", "")), 200))
+    if isinstance(error, E.NoSuchItem):
+        return _t("This item no longer exists.")
+    if isinstance(error, E.InviteExpired):
+        return _t("This invitation has expired. Ask the member who invited you for a new one.")
+    if isinstance(error, E.InviteNotAccepted):
+        return _t(
+            "The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one."
+        ).format(address)
+    if isinstance(error, E.NotTheInviter):
+        return _t(
+            "The computer at {0} is not the one that made this invitation. Check the address."
+        ).format(address)
+    if isinstance(error, E.InviteError):
+        return _t(
+            "The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one."
+        )
+    if isinstance(error, E.PeerUnreachable):
+        return _t(
+            "Could not reach {0}. Check that CoopShare is running there and that you are on the same network."
+        ).format(address)
+    if isinstance(error, E.KnockRefused):
+        return _t(
+            "{0} did not let this device in: it is not a member there, it has not seen a membership change yet, or the two clocks are more than 2 minutes apart."
+        ).format(address)
+    if isinstance(error, E.NotAMember):
+        return _t("The computer at {0} is not a device of this cooperative.").format(address)
+    if isinstance(error, E.ClockSkew):
+        return _t(
+            "The clocks of this computer and {0} are more than 2 minutes apart. Check the date and time on both."
+        ).format(address)
+    if isinstance(error, E.SyncTimeout):
+        return _t("Syncing did not finish in time. It continues in the background.")
+    if isinstance(error, E.NetworkError):
+        return _t("The connection to the other member failed.")
+    if isinstance(error, E.DiskFull):
+        return _t(
+            "The disk is full. Free some space in {0}; CoopShare continues by itself."
+        ).format(path)
+    if isinstance(error, E.StoreReadOnly):
+        return _t("The data folder {0} cannot be written to.").format(path)
+    if isinstance(error, E.StoreIOError):
+        return _t("The disk reported an error while saving in {0}.").format(path)
+    if isinstance(error, E.StoreDamaged):
+        return _t("The database in {0} is damaged.").format(path)
+    if isinstance(error, E.StoreError):
+        return _t("Saving failed: the data folder could not be written.")
+    if isinstance(error, E.ValidationError):
+        return _t("The data was refused: {0}").format(safe(str(error), 300))
+    if isinstance(error, E.DecryptError):
+        return _t("This could not be decrypted: a wrong key, or damaged data.")
+    if isinstance(error, E.UserError):
+        return _t("This could not be done: {0}").format(safe(str(error), 300))
+    return _t("Something went wrong: {0}").format(safe(str(error) or type(error).__name__, 300))
