@@ -162,7 +162,7 @@ def test_the_door_check_catches_a_back_channel(tmp_path: Path) -> None:
     bad.write_text(
         "from coopshare.service.api import Api\nfrom coopshare.service.coop import Coop\n"
     )
-    with pytest.raises(AssertionError, match="past the service API: coopshare.service.coop"):
+    with pytest.raises(AssertionError, match=r"past the service API: coopshare\.service\.coop"):
         test_the_app_reaches_the_core_only_through_the_door("gui", bad)
     ok = tmp_path / "ok.py"
     ok.write_text(

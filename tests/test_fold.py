@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coopshare.errors import UserError
+from coopshare.errors import RULE_AUTHOR_ONLY, NotAllowed
 from coopshare.identity.keys import Identity
 from coopshare.model.fold import Change, ItemState
 from coopshare.model.items import FIELDS, Kind
@@ -158,8 +158,9 @@ def test_edits_by_another_member_are_ignored_everywhere(coop_ab) -> None:
     alice, bob = coop_ab
     note = alice.add_note("Plan", "v1")
     sync(alice, bob)
-    with pytest.raises(UserError, match="only its author"):
+    with pytest.raises(NotAllowed) as caught:
         bob.edit_item(note, {"title": "Bob's"}, body="overwritten")
+    assert caught.value.rule == RULE_AUTHOR_ONLY
     bob.write_item(Kind.NOTE, note, {"title": "Bob's"}, body="overwritten")  # bypassing the check
     alice.edit_item(note, {"title": "A2"})
     sync(alice, bob)

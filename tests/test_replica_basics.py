@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coopshare.errors import UserError
+from coopshare.errors import RULE_ADMIN_ONLY, NotAllowed
 from coopshare.model.items import Kind
 from coopshare.model.roster import Role
 
@@ -106,8 +106,9 @@ def test_new_member_reads_history_from_earlier_epochs(make_replica: MakeCoop) ->
 
 def test_only_admins_change_the_roster(coop_ab, make_replica: MakeCoop) -> None:
     alice, bob = coop_ab
-    with pytest.raises(UserError, match="only an admin"):
+    with pytest.raises(NotAllowed) as caught:
         bob.add_member(make_replica("Eve").join_request())
+    assert caught.value.rule == RULE_ADMIN_ONLY
     alice.change_role(bob.me.member_id, Role.ADMIN)
     sync(alice, bob)
     assert bob.roster.is_admin(bob.me.member_id)

@@ -102,10 +102,40 @@ class OtherCoop(UserError):
 
 
 class NotAllowed(UserError):
-    """A rule of the cooperative forbids this change; ``rule`` names the rule (a stable code)."""
+    """A rule of the cooperative forbids this change; ``rule`` names the rule (a stable code,
+    one of the ``RULE_*`` constants below)."""
 
     template = "not allowed: {rule}"
     rule: str
+
+
+RULE_ADMIN_ONLY = "only an admin of the cooperative can do this"
+RULE_AUTHOR_ONLY = "only its author can change this item"
+RULE_LEAD_CLOSED = "this lead is closed"
+RULE_NOT_A_LEAD = "only a lead can be claimed"
+RULE_ROSTER = "the roster refused this change"
+
+
+class NameRequired(UserError):
+    template = "a name is required"
+
+
+class NoSuchMember(UserError):
+    template = "no member called {name!r}"
+    name: str
+
+
+class AmbiguousName(UserError):
+    template = "{name!r} matches several members or items; give more of it"
+    name: str
+
+
+class NoRecipientDevice(UserError):
+    template = "a recipient has no active device in the roster"
+
+
+class RecoveryCodeInvalid(UserError):
+    template = "recovery code: {detail}"
 
 
 class NoSuchItem(UserError):
@@ -122,6 +152,10 @@ class InviteError(UserError):
 
 class InviteMalformed(InviteError):
     template = "the invitation is damaged or incomplete; copy it again"
+
+
+class NotAnInvitation(InviteError):
+    template = "not a CoopShare invitation (it should start with 'coopshare-invite:')"
 
 
 class InviteExpired(InviteError):

@@ -147,3 +147,13 @@ def test_every_error_type_has_a_dutch_sentence(cls: type[E.CoopShareError], dutc
     assert str(error)  # the English line the CLI prints
     text = error_text(error)
     assert not text.startswith("Er ging iets mis"), cls.__name__
+
+
+RULES = sorted(v for k, v in vars(E).items() if k.startswith("RULE_"))
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_every_rule_has_its_own_dutch_sentence(rule: str, dutch: None) -> None:
+    text = error_text(E.NotAllowed(rule=rule))
+    generic = error_text(E.NotAllowed(rule="a rule this table does not know"))
+    assert text != generic and rule not in text  # a sentence, not the English rule code

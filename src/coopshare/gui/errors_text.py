@@ -17,6 +17,20 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Errors", text)
 
 
+def _rule_text(rule: str) -> str:
+    if rule == E.RULE_ADMIN_ONLY:
+        return _t("Only an admin of the cooperative can do this.")
+    if rule == E.RULE_AUTHOR_ONLY:
+        return _t("Only its author can change this item.")
+    if rule == E.RULE_LEAD_CLOSED:
+        return _t("This lead is closed.")
+    if rule == E.RULE_NOT_A_LEAD:
+        return _t("Only a lead can be claimed.")
+    if rule == E.RULE_ROSTER:
+        return _t("The membership list does not allow this change.")
+    return _t("The cooperative's rules do not allow this.")
+
+
 def error_text(error: BaseException) -> str:
     """The sentence the app shows for `error`, in the current language."""
     f = getattr(error, "fields", {})
@@ -46,9 +60,25 @@ def error_text(error: BaseException) -> str:
     if isinstance(error, E.OtherCoop):
         return _t("This data folder already belongs to another cooperative.")
     if isinstance(error, E.NotAllowed):
-        return _t("Not allowed: {0}").format(safe(str(f.get("rule", "")), 200))
+        return _rule_text(str(f.get("rule", "")))
     if isinstance(error, E.NoSuchItem):
         return _t("This item no longer exists.")
+    if isinstance(error, E.NoSuchMember):
+        return _t("There is no member called {0}.").format(safe(str(f.get("name", "")), 80))
+    if isinstance(error, E.AmbiguousName):
+        return _t("{0} matches more than one; give more of it.").format(
+            safe(str(f.get("name", "")), 80)
+        )
+    if isinstance(error, E.NameRequired):
+        return _t("A name is required.")
+    if isinstance(error, E.NoRecipientDevice):
+        return _t("A recipient has no active device in the cooperative.")
+    if isinstance(error, E.RecoveryCodeInvalid):
+        return _t("This recovery key is not valid. Check it for typing errors.")
+    if isinstance(error, E.NotAnInvitation):
+        return _t("This is not a CoopShare invitation.")
+    if isinstance(error, E.InviteMalformed):
+        return _t("The invitation is damaged or incomplete. Copy it again.")
     if isinstance(error, E.InviteExpired):
         return _t("This invitation has expired. Ask the member who invited you for a new one.")
     if isinstance(error, E.InviteNotAccepted):

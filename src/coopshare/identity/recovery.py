@@ -10,7 +10,7 @@ import base64
 import re
 
 from coopshare.crypto import primitives as p
-from coopshare.errors import UserError
+from coopshare.errors import RecoveryCodeInvalid
 
 _CHECK = b"coopshare/v1/recovery"
 CHECKSUM_LEN = 5  # bytes of SHA-256 after the 32-byte seed
@@ -27,7 +27,7 @@ def decode(code: str) -> bytes:
     try:
         raw = base64.b32decode(text + "=" * (-len(text) % 8))
     except ValueError:
-        raise UserError("recovery code: not a valid code (letters A-Z and digits 2-7)") from None
+        raise RecoveryCodeInvalid("not a valid code (letters A-Z and digits 2-7)") from None
     if len(raw) != 32 + CHECKSUM_LEN or p.sha256(_CHECK, raw[:32])[:CHECKSUM_LEN] != raw[32:]:
-        raise UserError("recovery code: checksum does not match; check for typing errors")
+        raise RecoveryCodeInvalid("checksum does not match; check for typing errors")
     return raw[:32]

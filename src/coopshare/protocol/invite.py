@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 
 from coopshare.crypto import primitives as p
-from coopshare.errors import UserError, ValidationError
+from coopshare.errors import InviteMalformed, NotAnInvitation, ValidationError
 from coopshare.protocol.codec import as_bytes, as_int, as_list, as_str, pack, unpack
 from coopshare.protocol.ops import ID_LEN
 
@@ -62,7 +62,7 @@ def new_invitation(
 def parse(text: str) -> Invitation:
     text = re.sub(r"\s", "", text)
     if not text.startswith(PREFIX):
-        raise UserError("not a CoopShare invitation (it should start with 'coopshare-invite:')")
+        raise NotAnInvitation()
     body = text[len(PREFIX) :].upper()
     try:
         v = as_list(unpack(base64.b32decode(body + "=" * (-len(body) % 8))), "invitation", 7)
@@ -77,4 +77,4 @@ def parse(text: str) -> Invitation:
             role=as_str(v[6], "role", 16),
         )
     except (ValueError, ValidationError):
-        raise UserError("the invitation is damaged or incomplete; copy it again") from None
+        raise InviteMalformed() from None

@@ -12,7 +12,23 @@ from typing import Any
 
 from coopshare.crypto import envelope
 from coopshare.crypto import primitives as p
-from coopshare.errors import NoCoop, NoCoopKey, OtherCoop, SchemaError, UserError
+from coopshare.errors import (
+    RULE_ADMIN_ONLY,
+    RULE_AUTHOR_ONLY,
+    RULE_LEAD_CLOSED,
+    RULE_NOT_A_LEAD,
+    RULE_ROSTER,
+    AmbiguousName,
+    NameRequired,
+    NoCoop,
+    NoCoopKey,
+    NoRecipientDevice,
+    NoSuchItem,
+    NoSuchMember,
+    NotAllowed,
+    OtherCoop,
+    SchemaError,
+)
 from coopshare.model.fold import ItemState
 from coopshare.model.items import (
     AUDIENCE,
@@ -72,7 +88,7 @@ class Coop(Replica):
         if self.coop_id is not None:
             raise OtherCoop()
         if not name.strip():
-            raise UserError("the cooperative needs a name")
+            raise NameRequired()
         body, eid = roster_body.genesis(self.me, name.strip(), p.random_bytes(32))
         self._append(OpKind.GENESIS, body, eid)
         return self._coop()
@@ -110,7 +126,7 @@ class Coop(Replica):
         )
         applied = self._append(OpKind.ADD_MEMBER, body, eid)
         if applied.op_id in self.roster.invalid:
-            raise UserError("the roster refused this addition (already a member?)")
+            raise NotAllowed("already a member?", rule=RULE_ROSTER)
         return member_id
 
     def add_device(self, request: Mapping[str, Any]) -> bytes:
@@ -124,13 +140,13 @@ class Coop(Replica):
         )
         applied = self._append(OpKind.ADD_DEVICE, body, eid)
         if applied.op_id in self.roster.invalid:
-            raise UserError("the roster refused this device")
+            raise NotAllowed(rule=RULE_ROSTER)
         return member_id
 
     def remove_member(self, member_id: bytes) -> None:
         self._require_admin()
         if member_id not in self.roster.members:
-            raise UserError("no such member")
+            raise NoSuchMember(name=member_id.hex()[:16])
         remaining = [d for d in self._active_devices() if d.member_id != member_id]
         self._new_epoch(OpKind.REMOVE_MEMBER, {"member": member_id}, remaining)
 
@@ -156,7 +172,7 @@ class Coop(Replica):
         )
         applied = self._append(kind, body, eid)
         if applied.op_id in self.roster.invalid:
-            raise UserError("the roster refused this change")
+            raise NotAllowed(rule=RULE_ROSTER)
 
     def _active_devices(self) -> list[DeviceRecord]:
         return [self.roster.devices[d] for d in sorted(self.roster.active)]
@@ -164,7 +180,7 @@ class Coop(Replica):
     def _require_admin(self) -> None:
         self._coop()
         if not self.roster.is_admin(self.me.member_id):
-            raise UserError("only an admin of the cooperative can do this")
+            raise NotAllowed(rule=RULE_ADMIN_ONLY)
 
     # --- members ------------------------------------------------------------------------------
 
@@ -187,9 +203,7 @@ class Coop(Replica):
         hits = [mid for mid in self.roster.members if self.member_name(mid).casefold() == wanted]
         hits = hits or [mid for mid in self.roster.members if mid.hex().startswith(wanted)]
         if len(hits) != 1:
-            raise UserError(
-                f"no member called {name!r}" if not hits else f"{name!r} matches several members"
-            )
+            raise NoSuchMember(name=name) if not hits else AmbiguousName(name=name)
         return hits[0]
 
     # --- items --------------------------------------------------------------------------------
@@ -257,7 +271,7 @@ class Coop(Replica):
         for mid in dict.fromkeys(members):
             devices = self.roster.active_devices_of(mid)
             if not devices and (required is None or mid in required):
-                raise UserError("a recipient has no active device in the roster")
+                raise NoRecipientDevice()
             keys += [d.kex_pk for d in devices]
         return keys
 
@@ -289,7 +303,7 @@ class Coop(Replica):
     def claim_lead(self, item_id: bytes) -> None:
         st = self._existing(item_id)
         if st.kind is not Kind.LEAD:
-            raise UserError("only a lead can be claimed")
+            raise NotAllowed(rule=RULE_NOT_A_LEAD)
         check_transition(st.value("status"), LeadStatus.CLAIMED.value)
         self.write_item(
             Kind.LEAD, item_id, {"status": "claimed", "claimer": self.me.member_id.hex()}
@@ -298,7 +312,7 @@ class Coop(Replica):
     def set_lead_status(self, item_id: bytes, status: str) -> None:
         st = self._existing(item_id)
         if st.value("status") in {s.value for s in CLOSED_STATUSES}:
-            raise UserError("this lead is closed")
+            raise NotAllowed(rule=RULE_LEAD_CLOSED)
         self.edit_item(item_id, {"status": status})
 
     def add_idea(
@@ -382,12 +396,12 @@ class Coop(Replica):
     def _require_author(self, st: ItemState, *, lead_fields: bool = False) -> None:
         if st.creator == self.me.member_id[:8] or (lead_fields and st.kind is Kind.LEAD):
             return
-        raise UserError(f"only its author can change this {st.kind.value}")
+        raise NotAllowed(rule=RULE_AUTHOR_ONLY)
 
     def _existing(self, item_id: bytes) -> ItemState:
         st = self.item(item_id)
         if st is None:
-            raise UserError(f"no item {item_id.hex()}")
+            raise NoSuchItem(item=item_id.hex())
         return st
 
     def find_item(self, prefix: str) -> bytes:
@@ -398,9 +412,7 @@ class Coop(Replica):
             else []
         )
         if len(hits) != 1:
-            raise UserError(
-                f"no item with id {prefix!r}" if not hits else f"id {prefix!r} is ambiguous"
-            )
+            raise NoSuchItem(item=prefix) if not hits else AmbiguousName(name=prefix)
         return hits[0]
 
     # --- status -------------------------------------------------------------------------------

@@ -300,152 +300,212 @@
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../errors_text.py" line="27" />
+            <location filename="../errors_text.py" line="22" />
+            <source>Only an admin of the cooperative can do this.</source>
+            <translation>Alleen een beheerder van de coöperatie kan dit doen.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="24" />
+            <source>Only its author can change this item.</source>
+            <translation>Alleen de maker kan dit item wijzigen.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="26" />
+            <source>This lead is closed.</source>
+            <translation>Deze lead is afgesloten.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="28" />
+            <source>Only a lead can be claimed.</source>
+            <translation>Alleen een lead kan worden geclaimd.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="30" />
+            <source>The membership list does not allow this change.</source>
+            <translation>De ledenlijst staat deze wijziging niet toe.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="31" />
+            <source>The cooperative's rules do not allow this.</source>
+            <translation>De regels van de coöperatie staan dit niet toe.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="41" />
             <source>Wrong passphrase. Check it and try again.</source>
             <translation>Onjuiste wachtwoordzin. Controleer hem en probeer het opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="29" />
+            <location filename="../errors_text.py" line="43" />
             <source>A passphrase is needed to unlock this data folder.</source>
             <translation>Er is een wachtwoordzin nodig om deze gegevensmap te openen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="32" />
+            <location filename="../errors_text.py" line="46" />
             <source>The key file in {0} is damaged and no intact backup was found. Start again with your recovery key.</source>
             <translation>Het sleutelbestand in {0} is beschadigd en er is geen intacte reservekopie gevonden. Begin opnieuw met je herstelsleutel.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="35" />
+            <location filename="../errors_text.py" line="49" />
             <source>This data folder holds no identity.</source>
             <translation>Deze gegevensmap bevat geen identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="37" />
+            <location filename="../errors_text.py" line="51" />
             <source>This data folder already holds an identity.</source>
             <translation>Deze gegevensmap bevat al een identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="40" />
+            <location filename="../errors_text.py" line="54" />
             <source>The data in {0} does not belong to this identity. CoopShare leaves it untouched.</source>
             <translation>De gegevens in {0} horen niet bij deze identiteit. CoopShare laat ze onaangeroerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="43" />
+            <location filename="../errors_text.py" line="57" />
             <source>This device is not part of a cooperative yet.</source>
             <translation>Dit apparaat hoort nog niet bij een coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="45" />
+            <location filename="../errors_text.py" line="59" />
             <source>This device holds no key of the cooperative yet. Sync with a member first.</source>
             <translation>Dit apparaat heeft nog geen sleutel van de coöperatie. Synchroniseer eerst met een lid.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="47" />
+            <location filename="../errors_text.py" line="61" />
             <source>This data folder already belongs to another cooperative.</source>
             <translation>Deze gegevensmap hoort al bij een andere coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="49" />
-            <source>Not allowed: {0}</source>
-            <translation>Niet toegestaan: {0}</translation>
-        </message>
-        <message>
-            <location filename="../errors_text.py" line="51" />
+            <location filename="../errors_text.py" line="65" />
             <source>This item no longer exists.</source>
             <translation>Dit item bestaat niet meer.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="53" />
+            <location filename="../errors_text.py" line="67" />
+            <source>There is no member called {0}.</source>
+            <translation>Er is geen lid dat {0} heet.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="69" />
+            <source>{0} matches more than one; give more of it.</source>
+            <translation>{0} past bij meer dan één; geef er meer van op.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="73" />
+            <source>A name is required.</source>
+            <translation>Een naam is verplicht.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="75" />
+            <source>A recipient has no active device in the cooperative.</source>
+            <translation>Een ontvanger heeft geen actief apparaat in de coöperatie.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="77" />
+            <source>This recovery key is not valid. Check it for typing errors.</source>
+            <translation>Deze herstelsleutel is niet geldig. Controleer hem op typefouten.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="79" />
+            <source>This is not a CoopShare invitation.</source>
+            <translation>Dit is geen CoopShare-uitnodiging.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="81" />
+            <source>The invitation is damaged or incomplete. Copy it again.</source>
+            <translation>De uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="83" />
             <source>This invitation has expired. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="56" />
+            <location filename="../errors_text.py" line="86" />
             <source>The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.</source>
             <translation>De uitnodiger op {0} heeft deze uitnodiging niet geaccepteerd. Waarschijnlijk is hij al gebruikt of verlopen: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="60" />
+            <location filename="../errors_text.py" line="90" />
             <source>The computer at {0} is not the one that made this invitation. Check the address.</source>
             <translation>De computer op {0} is niet degene die deze uitnodiging heeft gemaakt. Controleer het adres.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="64" />
+            <location filename="../errors_text.py" line="94" />
             <source>The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one.</source>
             <translation>De uitnodiger heeft deze uitnodiging geweigerd; waarschijnlijk is hij al gebruikt. Een uitnodiging werkt maar één keer: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="68" />
+            <location filename="../errors_text.py" line="98" />
             <source>Could not reach {0}. Check that CoopShare is running there and that you are on the same network.</source>
             <translation>Kon {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="72" />
+            <location filename="../errors_text.py" line="102" />
             <source>{0} did not let this device in: it is not a member there, it has not seen a membership change yet, or the two clocks are more than 2 minutes apart.</source>
             <translation>{0} liet dit apparaat niet binnen: het is daar geen lid, een wijziging in het ledenbestand is daar nog niet bekend, of de klokken lopen meer dan 2 minuten uiteen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="75" />
+            <location filename="../errors_text.py" line="105" />
             <source>The computer at {0} is not a device of this cooperative.</source>
             <translation>De computer op {0} is geen apparaat van deze coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="78" />
+            <location filename="../errors_text.py" line="108" />
             <source>The clocks of this computer and {0} are more than 2 minutes apart. Check the date and time on both.</source>
             <translation>De klokken van deze computer en {0} lopen meer dan 2 minuten uiteen. Controleer op beide de datum en tijd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="81" />
+            <location filename="../errors_text.py" line="111" />
             <source>Syncing did not finish in time. It continues in the background.</source>
             <translation>Synchroniseren werd niet op tijd afgerond. Het gaat op de achtergrond verder.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="83" />
+            <location filename="../errors_text.py" line="113" />
             <source>The connection to the other member failed.</source>
             <translation>De verbinding met het andere lid is mislukt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="86" />
+            <location filename="../errors_text.py" line="116" />
             <source>The disk is full. Free some space in {0}; CoopShare continues by itself.</source>
             <translation>De schijf is vol. Maak ruimte vrij in {0}; CoopShare gaat daarna vanzelf verder.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="89" />
+            <location filename="../errors_text.py" line="119" />
             <source>The data folder {0} cannot be written to.</source>
             <translation>Er kan niet worden geschreven in de gegevensmap {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="91" />
+            <location filename="../errors_text.py" line="121" />
             <source>The disk reported an error while saving in {0}.</source>
             <translation>De schijf meldde een fout bij het opslaan in {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="93" />
+            <location filename="../errors_text.py" line="123" />
             <source>The database in {0} is damaged.</source>
             <translation>De database in {0} is beschadigd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="95" />
+            <location filename="../errors_text.py" line="125" />
             <source>Saving failed: the data folder could not be written.</source>
             <translation>Opslaan is mislukt: er kon niet in de gegevensmap worden geschreven.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="97" />
+            <location filename="../errors_text.py" line="127" />
             <source>The data was refused: {0}</source>
             <translation>De gegevens zijn geweigerd: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="99" />
+            <location filename="../errors_text.py" line="129" />
             <source>This could not be decrypted: a wrong key, or damaged data.</source>
             <translation>Dit kon niet worden ontsleuteld: een verkeerde sleutel, of beschadigde gegevens.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="101" />
+            <location filename="../errors_text.py" line="131" />
             <source>This could not be done: {0}</source>
             <translation>Dit kon niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="102" />
+            <location filename="../errors_text.py" line="132" />
             <source>Something went wrong: {0}</source>
             <translation>Er ging iets mis: {0}</translation>
         </message>
