@@ -124,14 +124,15 @@ class Lab:
         _ip("-n", f"{self.prefix}-br", "link", "set", f"{self.prefix}v{i}", state)
 
     def run(self, i: int, *args: str, **kw: object) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
+        done: subprocess.CompletedProcess[str] = subprocess.run(  # type: ignore[call-overload]
             ["ip", "netns", "exec", self.ns(i), *args],
             capture_output=True,
             text=True,
             env=env(),
             stdin=subprocess.DEVNULL,
             **kw,
-        )  # type: ignore[call-overload]
+        )
+        return done
 
     def cli(self, i: int, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
         r = self.run(i, sys.executable, "-m", "coopshare", "--home", str(home), *args, timeout=120)

@@ -121,7 +121,7 @@ def op_count(home: Path) -> int:
 
 def integrity_ok(home: Path) -> bool:
     with sqlite3.connect(home / "coopshare.db") as c:
-        return c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return bool(c.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
 
 
 def wait_for(predicate: Any, timeout: float = 30.0, every: float = 0.1) -> bool:

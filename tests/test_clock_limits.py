@@ -55,6 +55,7 @@ def test_bad_quarantined_op_does_not_block_later_roster_ops(make_replica: MakeCo
     # an op parked by an older version, whose hlc overflows SQLite's INTEGER
     seq, back = next_seq(bob)
     body = coop_change(bob, Kind.NOTE, bob.new_item_id(), {"title": "x"})
+    assert bob.coop_id is not None and bob.roster.current_epoch is not None
     h = Header(
         bob.coop_id,
         bob.me.device_id,
@@ -66,7 +67,7 @@ def test_bad_quarantined_op_does_not_block_later_roster_ops(make_replica: MakeCo
         bob.roster.current_epoch,
         p.sha256(body),
         len(body),
-    )  # type: ignore[arg-type]
+    )
     wire = signed_raw(bob, h, body)
     with carol.transaction():
         carol.store.quarantine(b"q" * 32, wire, "unknown author", int(time.time()))

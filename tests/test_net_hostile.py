@@ -182,7 +182,7 @@ def test_old_op_replayed_changes_nothing(lab) -> None:  # type: ignore[no-untype
 
     async def replay() -> None:
         _reader, writer = await _member_link(server.port, key, member)
-        roster = tuple()
+        roster: tuple[bytes, ...] = ()
         writer.write(
             encode_frame(
                 m.to_wire(m.Hello(bytes.fromhex(before["coop_id"]), member.device_id, roster))

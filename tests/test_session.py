@@ -162,7 +162,12 @@ def test_sync_batches_always_fit_one_frame() -> None:
 
 def test_receive_frame_is_receive_data_without_the_prefix() -> None:
     """The engine hands over frames the transport cut out; they must parse as bytes would."""
-    msgs = [m.Hello(C, D, (b"r" * 32,)), m.Ops((b"op",)), m.RosterDone(), m.Have({D: 2})]
+    msgs: list[m.Message] = [
+        m.Hello(C, D, (b"r" * 32,)),
+        m.Ops((b"op",)),
+        m.RosterDone(),
+        m.Have({D: 2}),
+    ]
     by_bytes, by_frame = s.SyncSession(), s.SyncSession()
     events_b = by_bytes.receive_data(frames(*msgs))
     events_f = [e for x in msgs for e in by_frame.receive_frame(m.to_wire(x))]

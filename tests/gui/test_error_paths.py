@@ -140,7 +140,9 @@ def _leaf_errors() -> list[type[E.CoopShareError]]:
 @pytest.mark.parametrize("cls", _leaf_errors(), ids=lambda c: c.__name__)
 def test_every_error_type_has_a_dutch_sentence(cls: type[E.CoopShareError], dutch: None) -> None:
     """The GUI's table covers the whole tree: no type falls through to the generic sentence."""
-    fields = {name: "X" for name in getattr(cls, "__annotations__", {}) if name != "detail"}
+    fields: dict[str, object] = {
+        name: "X" for name in getattr(cls, "__annotations__", {}) if name != "detail"
+    }
     if "seconds" in fields:
         fields["seconds"] = 3.0
     error = cls("d", **fields)

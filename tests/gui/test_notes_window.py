@@ -64,7 +64,7 @@ def test_create_edit_and_link_a_note(qtbot, window: MainWindow) -> None:  # type
     assert new["tags"] == ("zorg", "markt")
     page.body.setPlainText("Zie [[Inkoopstrategie]] voor de aanpak. Bijgewerkt.")
     qtbot.waitUntil(lambda: page.saved.text() == "Saved", timeout=10_000)
-    detail = window.bridge.db(lambda c: c.item(bytes.fromhex(new["id"])).body).result(10)
+    detail = window.bridge.db(lambda c: c.item(bytes.fromhex(new["id"])).body).result(10)  # type: ignore[union-attr]
     assert detail.endswith("Bijgewerkt.")
     # the preview turns [[links]] into links, and the target lists its backlinks
     assert "](note:Inkoopstrategie)" in preview_markdown(page.body.toPlainText())

@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from _guard import require_lab_namespace
+from _guard import require_lab_namespace  # type: ignore[import-not-found]  # run as a script
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from _guard import require_lab_namespace
+from _guard import require_lab_namespace  # type: ignore[import-not-found]  # run as a script
 from zeroconf.asyncio import AsyncServiceInfo, AsyncZeroconf
 
 TYPE = "_coopshare._tcp.local."
