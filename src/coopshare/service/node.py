@@ -26,8 +26,8 @@ from coopshare.identity import keystore
 from coopshare.protocol import knock
 from coopshare.protocol.ops import Header, OpKind
 from coopshare.service import events as ev
+from coopshare.service import forward, quotas
 from coopshare.service import peers as peerbook
-from coopshare.service import quotas
 from coopshare.service.coop import Coop
 from coopshare.store.db import Store
 from coopshare.sync.checker import Checker
@@ -213,7 +213,7 @@ class Node:
                     want.append(rn)
                     if len(want) == limit:
                         break
-            rows = c.store.ops_numbered(want)
+            rows = forward.drop_cut_off(c, c.store.ops_numbered(want))
             return last, [OutOp(r[0], r[1], r[2], wire_of(r[3], r[4], r[5])) for r in rows]
 
         return await self.db(_get)
