@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import random
 import ssl
+import time
 
 from coopshare.discovery.mdns import Discovery
 from coopshare.errors import (
@@ -18,11 +18,14 @@ from coopshare.errors import (
     UserError,
 )
 from coopshare.protocol import knock
+from coopshare.service.backoff import Backoff
 from coopshare.service.node import Node
+from coopshare.service.refusals import RefusalLog
 from coopshare.sync.engine import SyncEngine
 from coopshare.transport import conn as tc
 
 log = logging.getLogger("coopshare.net")
+_failed_dials = RefusalLog(log, "dials failed to")
 
 
 async def connect(
@@ -58,18 +61,23 @@ async def sync_once(node: Node, host: str, port: int, timeout: float) -> SyncEng
     return engine
 
 
-async def keep_dialing(node: Node, host: str, port: int) -> None:
-    """Stay connected to a manual peer, with exponential backoff (1 s to 30 s, jittered)."""
-    delay = 1.0
+async def keep_dialing(node: Node, host: str, port: int, backoff: Backoff | None = None) -> None:
+    """Stay connected to a manual peer; a refused or failed dial backs off (1 s doubling to
+    2 min, jittered) until a session converges (service/backoff.py)."""
+    backoff = backoff or Backoff()
+    address = fmt_address(host, port)
     while not node._closing:
         try:
             conn, device = await connect(node, host, port)
-            delay = 1.0
-            await node.run_session(conn, device, f"{host}:{port}", outbound=True)
+            started = time.monotonic()
+            engine = await node.run_session(conn, device, f"{host}:{port}", outbound=True)
+            backoff.session_ended(engine.converged.is_set(), started)
+            if backoff.failures:
+                _failed_dials.note(address, engine.close_reason or "closed before converging")
         except (OSError, TimeoutError, ssl.SSLError, asyncio.IncompleteReadError, UserError) as e:
-            log.debug("dial %s:%s failed: %s", host, port, e)
-        await asyncio.sleep(delay * random.uniform(0.8, 1.2))
-        delay = min(delay * 2, 30.0)
+            backoff.failed()
+            _failed_dials.note(address, why_text(e))
+        await asyncio.sleep(backoff.next())
 
 
 # --- discovery ----------------------------------------------------------------------------------
@@ -101,9 +109,12 @@ async def start_discovery(
     return disc
 
 
-async def _dial_discovered(node: Node, disc: Discovery, name: str) -> None:
-    delay = 1.0
+async def _dial_discovered(
+    node: Node, disc: Discovery, name: str, backoff: Backoff | None = None
+) -> None:
+    backoff = backoff or Backoff()
     while not node._closing and name in disc.recognised:
+        backoff.failed()  # unless a session below goes well
         for host, port in disc.recognised.get(name, []):
             try:
                 conn, device = await connect(node, host, port)
@@ -114,13 +125,15 @@ async def _dial_discovered(node: Node, disc: Discovery, name: str) -> None:
                 asyncio.IncompleteReadError,
                 UserError,
             ) as e:
-                log.debug("discovered %s at %s:%s not reachable: %s", name, host, port, e)
+                _failed_dials.note(f"{name} at {fmt_address(host, port)}", why_text(e))
                 continue
-            delay = 1.0
-            await node.run_session(conn, device, fmt_address(host, port), outbound=True, how="mdns")
+            started = time.monotonic()
+            engine = await node.run_session(
+                conn, device, fmt_address(host, port), outbound=True, how="mdns"
+            )
+            backoff.session_ended(engine.converged.is_set(), started)
             break
-        await asyncio.sleep(delay * random.uniform(0.8, 1.2))
-        delay = min(delay * 2, 30.0)
+        await asyncio.sleep(backoff.next())
 
 
 async def _no_peer_hint(node: Node) -> None:

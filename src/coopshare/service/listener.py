@@ -6,29 +6,33 @@ Every failure here closes one connection and is counted; none reaches the caller
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import logging
 import socket
 import ssl
-import time
-from collections import defaultdict, deque
 
 from coopshare.errors import UserError, ValidationError
 from coopshare.protocol import knock
 from coopshare.service import invites
 from coopshare.service.joining import serve_join
 from coopshare.service.node import Node
+from coopshare.service.refusals import RefusalLog
+from coopshare.service.slots import Slots
 from coopshare.transport import conn as tc
 
 log = logging.getLogger("coopshare.net")
-MAX_HANDSHAKES = 32
-MAX_ATTEMPTS_PER_IP = 30  # per 10 seconds
+KNOCK_DEADLINE = tc.KNOCK_TIMEOUT  # s from accept to the 58-byte knock
 
 
 class Listener:
-    def __init__(self, node: Node) -> None:
+    def __init__(
+        self, node: Node, slots: Slots | None = None, knock_deadline: float = KNOCK_DEADLINE
+    ) -> None:
+        """`slots` and `knock_deadline`: the door's limits (service/slots.py); tests compare."""
         self.node = node
-        self._handshakes = asyncio.Semaphore(MAX_HANDSHAKES)
-        self._attempts: dict[str, deque[float]] = defaultdict(deque)
+        self.slots = slots or Slots()
+        self.knock_deadline = knock_deadline
+        self.refused = RefusalLog(log, "refused connections from")
         self.server: asyncio.Server | None = None
 
     async def start(self, host: str | None, port: int) -> tuple[str, int]:
@@ -51,35 +55,30 @@ class Listener:
         if self.server is not None:
             self.server.close()
 
-    def _rate_ok(self, ip: str) -> bool:
-        now = time.monotonic()
-        q = self._attempts[ip]
-        while q and now - q[0] > 10:
-            q.popleft()
-        q.append(now)
-        if len(self._attempts) > 10_000:
-            self._attempts.clear()
-        return len(q) <= MAX_ATTEMPTS_PER_IP
-
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         node = self.node
         peer = writer.get_extra_info("peername")
         addr = f"{peer[0]}:{peer[1]}" if peer else "?"
-        if not self._rate_ok(str(peer[0]) if peer else "?") or self._handshakes.locked():
-            writer.close()
+        source = source_of(str(peer[0]) if peer else "?")
+        slot = self.slots.admit(source, writer.transport.abort)
+        if slot is None:
+            self.refused.note(source, "over the rate limit")
+            writer.transport.abort()
             return
         conn: tc.Connection | None = None
         try:
-            async with self._handshakes:
-                data = await tc.read_knock(reader)
+            try:
+                data = await tc.read_knock(reader, self.knock_deadline)
                 pend = await node.db(invites.pending)
                 keys = [(knock.MODE_MEMBER, k) for k in node._network_keys]
                 keys += [(knock.MODE_JOIN, knock.join_key(x.secret)) for x in pend]
                 hit = node.knocks.check(data, keys)
                 if hit is None:
                     node.stats.rejected_knocks += 1
+                    self.refused.note(source, "bad or replayed knock")
                     writer.close()  # silent: no certificate, no byte
                     return
+                slot.knocked = True
                 mode, key = hit
                 if mode == knock.MODE_MEMBER:
                     if node._server_ctx is None:
@@ -89,12 +88,15 @@ class Listener:
                     device = conn.peer_device
                     if device is None or device not in node._trusted:
                         node.stats.rejected_tls += 1
+                        self.refused.note(source, "not a member's certificate")
                         await conn.close()
                         return
                 else:
                     conn = await tc.accept_tls(writer, reader, node._join_ctx)
                     invitation = next(x for x in pend if knock.join_key(x.secret) == key)
                     device = await serve_join(node, conn, invitation)
+            finally:
+                self.slots.release(slot)
             await node.run_session(conn, device, addr, outbound=False)
         except (
             ssl.SSLError,
@@ -104,15 +106,33 @@ class Listener:
             OSError,
         ) as e:
             node.stats.rejected_tls += isinstance(e, ssl.SSLError)
+            if slot.evicted:
+                self.refused.note(source, "evicted from a full door")
+            elif isinstance(e, TimeoutError) and not slot.knocked:
+                self.refused.note(source, "no knock in time")
             log.debug("connection from %s dropped: %r", addr, e, exc_info=True)
         except (ValidationError, UserError) as e:
             node.stats.protocol_errors += 1
-            log.info("connection from %s refused: %s", addr, e)
+            self.refused.note(source, f"{type(e).__name__}: {e}")
         finally:
             if conn is not None:
                 await conn.close()
             else:
                 writer.close()
+
+
+def source_of(ip: str) -> str:
+    """The address a per-source limit counts by: an IPv4 address (also when IPv4-mapped), or
+    an IPv6 /64 (one host can hold a whole /64)."""
+    try:
+        a = ipaddress.ip_address(ip.split("%", 1)[0])
+    except ValueError:
+        return ip
+    if isinstance(a, ipaddress.IPv6Address):
+        if a.ipv4_mapped is not None:
+            return str(a.ipv4_mapped)
+        return str(ipaddress.IPv6Network((a, 64), strict=False))
+    return str(a)
 
 
 def _dual_stack(port: int) -> socket.socket:

@@ -26,6 +26,7 @@ from coopshare.identity import keystore
 from coopshare.protocol import knock
 from coopshare.protocol.ops import Header, OpKind
 from coopshare.service import events as ev
+from coopshare.service import forward, quotas
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
 from coopshare.store.db import Store
@@ -89,6 +90,7 @@ class Node:
         self._server_ctx: ssl.SSLContext | None = None
         self._trusted: frozenset[bytes] = frozenset()
         self.knocks = knock.KnockChecker()
+        self.quotas = quotas.PeerQuotas()
         self.listen_addr: tuple[str, int] | None = None
         self.coop_id: bytes = b""
         self.device_id: bytes = b""
@@ -211,7 +213,7 @@ class Node:
                     want.append(rn)
                     if len(want) == limit:
                         break
-            rows = c.store.ops_numbered(want)
+            rows = forward.drop_cut_off(c, c.store.ops_numbered(want))
             return last, [OutOp(r[0], r[1], r[2], wire_of(r[3], r[4], r[5])) for r in rows]
 
         return await self.db(_get)
@@ -232,8 +234,10 @@ class Node:
             for a in results:
                 if isinstance(a, ValidationError):
                     report.rejected += 1
-                    log.info("refused an op from a peer: %s", a)
-                elif a.new and not a.quarantined:
+                    report.refusals.append(type(a).__name__)  # logged per peer: quotas.judge
+                elif a.quarantined:
+                    report.parked.append(a.op_id)
+                elif a.new:
                     report.new += 1
                     report.applied.append((a.device, a.seq))
                     report.roster_changed |= a.kind.is_roster
@@ -375,7 +379,9 @@ class Node:
     async def run_session(
         self, conn: Any, device: bytes, addr: str, outbound: bool, how: str = ""
     ) -> SyncEngine:
-        engine = SyncEngine(self, conn, device, on_progress=self._progress)
+        engine = SyncEngine(
+            self, conn, device, self._progress, lambda r: quotas.judge(self, device, r)
+        )
         existing = self.sessions.get(device)
         if existing is not None and not existing.engine.closed.is_set():
             # two links to one device (both dialled): keep the one dialled by the smaller id

@@ -272,12 +272,14 @@ class Replica:
                 raise WrongCoop("genesis of another cooperative")
             rb = roster_body.parse(op)
             assert rb.op.device is not None
-            author_pk = rb.op.device.sign_pk
+            self._verify(op, rb.op.device.sign_pk)
         else:
             if h.coop_id != self.coop_id:
                 raise WrongCoop("op belongs to another cooperative")
             missing = [x for x in h.parents if x not in self._roster_bodies]
             author = self.roster.devices.get(h.device)
+            if author is not None:  # checked before parking too: no forged op is kept
+                self._verify(op, author.sign_pk)
             if missing or author is None:
                 reason = "unknown parents" if missing else "unknown author"
                 raw = wire.encode() if isinstance(wire, Op) else wire
@@ -285,13 +287,6 @@ class Replica:
                 return Applied(
                     op.op_id, kind, new=True, quarantined=True, device=h.device, seq=h.seq
                 )
-            author_pk = author.sign_pk
-        if (op.op_id, op.signature) in self.preverified:
-            # checked on another core against this device's key (the device id is the hash of
-            # that key, so no other key can stand for it): see Node.apply_ops
-            self.preverified.discard((op.op_id, op.signature))
-        else:
-            op.verify(author_pk)
         # every check that can refuse the op comes before the first write
         if kind.is_roster:
             rb = rb or roster_body.parse(op)
@@ -332,6 +327,14 @@ class Replica:
         return Applied(
             op.op_id, kind, True, h.device, h.seq, items=items, equivocation=equivocation
         )
+
+    def _verify(self, op: Op, pk: bytes) -> None:
+        if (op.op_id, op.signature) in self.preverified:
+            # checked on another core against this device's key (the device id is the hash of
+            # that key, so no other key can stand for it): see Node.apply_ops
+            self.preverified.discard((op.op_id, op.signature))
+        else:
+            op.verify(pk)
 
     def _lacks_body(self, op_id: bytes) -> bool:
         """Stored header-only (a relay stripped the body), and not because of a purge."""

@@ -54,6 +54,8 @@ class ApplyReport:
     rejected: int = 0
     roster_changed: bool = False
     applied: list[tuple[bytes, int]] = field(default_factory=list)  # (device, seq) now held
+    parked: list[bytes] = field(default_factory=list)  # op ids parked (unknown parents/author)
+    refusals: list[str] = field(default_factory=list)  # why each refused op was refused
 
 
 class Link(Protocol):
@@ -96,7 +98,10 @@ class SyncEngine:
         conn: Link,
         peer_device: bytes,
         on_progress: Callable[[SyncEngine], Awaitable[None] | None] | None = None,
+        judge: Callable[[ApplyReport], Awaitable[str | None]] | None = None,
     ) -> None:
+        """`judge`: sees what each applied group refused or parked; a reason it returns ends
+        the session (per-peer quotas, service/quotas.py)."""
         self.local = local
         self.conn = conn
         self.peer_device = peer_device
@@ -115,6 +120,7 @@ class SyncEngine:
         self._pump: asyncio.Task[None] | None = None
         self._applier: asyncio.Task[None]
         self._on_progress = on_progress
+        self._judge = judge
 
     async def run(self) -> None:
         """Run until either side ends the session; never raises for peer misbehaviour."""
@@ -184,7 +190,15 @@ class SyncEngine:
             # pipeline: signatures of this batch are checked (on other cores) while the store
             # applies the previous one; the queue keeps batches in order and bounds memory
             check = asyncio.ensure_future(self.local.preverify(event.ops))
-            await self._queue.put((event.ops, event.phase is s.Phase.ROSTER, check))
+            put = asyncio.ensure_future(
+                self._queue.put((event.ops, event.phase is s.Phase.ROSTER, check))
+            )
+            # a full queue behind an applier that ended (store failure, quota) would wait forever
+            await asyncio.wait({put, self._applier}, return_when=asyncio.FIRST_COMPLETED)
+            if not put.done():
+                put.cancel()
+                check.cancel()
+                raise ConnectionError(self.close_reason or "storing received ops failed")
         elif isinstance(event, s.Converged):
             await self._applied()  # converged means stored, not just received
             self.converged.set()
@@ -220,6 +234,11 @@ class SyncEngine:
                     if seq == self._their_vv.get(device, 0) + 1:
                         self._their_vv[device] = seq
                 await self._progress()
+                if self._judge is not None and (report.parked or report.refusals):
+                    why = await self._judge(report)
+                    if why is not None:
+                        self.stop(why)  # the applier ends: _applied() reports the close
+                        return
             except Exception as e:  # a store failure ends this session, not the node
                 self.close_reason = f"could not store ops: {e}"
                 log.warning("session ends: %s", self.close_reason)

@@ -15,7 +15,7 @@ from coopshare.protocol.frames import MAX_FRAME, encode_frame, frame_length
 from coopshare.protocol.knock import KNOCK_LEN
 from coopshare.transport.tls import peer_device_id
 
-KNOCK_TIMEOUT = 5.0
+KNOCK_TIMEOUT = 2.0  # the knock is 58 bytes, sent right after connecting
 KNOCK_ACCEPTED = b"\x01"  # the server's one byte after a valid knock; then TLS starts
 HANDSHAKE_TIMEOUT = 10.0
 # read buffer of a stream: above one whole frame, so a 768 KiB batch is not read in 64 KiB
@@ -86,8 +86,8 @@ async def dial(
     return Connection(reader, writer)
 
 
-async def read_knock(reader: asyncio.StreamReader) -> bytes:
-    async with asyncio.timeout(KNOCK_TIMEOUT):
+async def read_knock(reader: asyncio.StreamReader, timeout: float = KNOCK_TIMEOUT) -> bytes:
+    async with asyncio.timeout(timeout):
         return await reader.readexactly(KNOCK_LEN)
 
 
