@@ -17,7 +17,7 @@ from coopshare.errors import (
     SyncTimeout,
     UserError,
 )
-from coopshare.protocol import knock
+from coopshare.service import admission
 from coopshare.service.node import Node
 from coopshare.sync.engine import SyncEngine
 from coopshare.transport import conn as tc
@@ -28,14 +28,20 @@ log = logging.getLogger("coopshare.net")
 async def connect(
     node: Node, host: str, port: int, expect: bytes | None = None
 ) -> tuple[tc.Connection, bytes]:
-    """Dial a member: knock, TLS, then check the certificate against the roster (and `expect`)."""
+    """Dial a member: knock, TLS, then check the certificate against the roster (and `expect`).
+
+    A device not in my roster yet is not refused here: the session admits it or closes
+    (service/admission.py); one whose removal I know of is."""
     if not node._network_keys:
         raise NoCoopKey()
-    conn = await tc.dial(
-        host, port, knock.make_knock(node._network_keys[0], knock.MODE_MEMBER), node._client_ctx
-    )
+    key = node._network_keys[0]
+    conn = await tc.dial(host, port, admission.knock_with_cert(node, key), node._client_ctx)
     device = conn.peer_device
-    if device is None or device not in node._trusted or (expect is not None and device != expect):
+    if (
+        device is None
+        or admission.refused(node, device)
+        or (expect is not None and device != expect)
+    ):
         await conn.close()
         raise NotAMember(address=fmt_address(host, port))
     return conn, device
@@ -50,7 +56,9 @@ async def sync_once(node: Node, host: str, port: int, timeout: float) -> SyncEng
         raise KnockRefused(address=address) from None
     except (OSError, TimeoutError, ssl.SSLError, asyncio.IncompleteReadError) as e:
         raise PeerUnreachable(why_text(e), address=address) from None
-    task = asyncio.ensure_future(node.run_session(conn, device, f"{host}:{port}", outbound=True))
+    task = asyncio.ensure_future(
+        node.run_session(conn, device, f"{host}:{port}", outbound=True, admit=True)
+    )
     engine = await engine_of(node, device, task)
     await await_converged(engine, task, timeout)
     engine.stop("done")
@@ -65,7 +73,7 @@ async def keep_dialing(node: Node, host: str, port: int) -> None:
         try:
             conn, device = await connect(node, host, port)
             delay = 1.0
-            await node.run_session(conn, device, f"{host}:{port}", outbound=True)
+            await node.run_session(conn, device, f"{host}:{port}", outbound=True, admit=True)
         except (OSError, TimeoutError, ssl.SSLError, asyncio.IncompleteReadError, UserError) as e:
             log.debug("dial %s:%s failed: %s", host, port, e)
         await asyncio.sleep(delay * random.uniform(0.8, 1.2))
@@ -117,7 +125,9 @@ async def _dial_discovered(node: Node, disc: Discovery, name: str) -> None:
                 log.debug("discovered %s at %s:%s not reachable: %s", name, host, port, e)
                 continue
             delay = 1.0
-            await node.run_session(conn, device, fmt_address(host, port), outbound=True, how="mdns")
+            await node.run_session(
+                conn, device, fmt_address(host, port), outbound=True, how="mdns", admit=True
+            )
             break
         await asyncio.sleep(delay * random.uniform(0.8, 1.2))
         delay = min(delay * 2, 30.0)

@@ -25,6 +25,7 @@ from coopshare.errors import StoreError, UserError, ValidationError
 from coopshare.identity import keystore
 from coopshare.protocol import knock
 from coopshare.protocol.ops import Header, OpKind
+from coopshare.service import admission
 from coopshare.service import events as ev
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
@@ -284,7 +285,7 @@ class Node:
         self._network_keys = [knock.network_key(k) for k in keys]
         self._server_ctx = tls.server_context(self.coop.me, certs) if certs else None
         for dev, s in list(self.sessions.items()):
-            if dev not in self._trusted:
+            if dev not in self._trusted and not s.engine.admitting:
                 log.info("closing session with %s: no longer in the roster", dev.hex()[:12])
                 s.engine.stop("revoked")
 
@@ -373,9 +374,19 @@ class Node:
     # --- sessions -----------------------------------------------------------------------------
 
     async def run_session(
-        self, conn: Any, device: bytes, addr: str, outbound: bool, how: str = ""
+        self,
+        conn: Any,
+        device: bytes,
+        addr: str,
+        outbound: bool,
+        how: str = "",
+        admit: bool = False,
     ) -> SyncEngine:
-        engine = SyncEngine(self, conn, device, on_progress=self._progress)
+        """`admit`: a device not in the roster runs the admission phase first (admission.py)."""
+        gate = admission.admitter(self, device) if admit else None
+        engine = SyncEngine(
+            self, conn, device, self._progress, admit=gate, withhold_roster=not outbound
+        )
         existing = self.sessions.get(device)
         if existing is not None and not existing.engine.closed.is_set():
             # two links to one device (both dialled): keep the one dialled by the smaller id
@@ -392,7 +403,8 @@ class Node:
         log.info("syncing with %s at %s", device.hex()[:12], addr)
         self.sessions_changed.set()
         self.publish(ev.PeersChanged(tuple(self.peers_info())))
-        await peerbook.seen(self, addr if outbound else None, device, how)
+        if gate is None:  # a device not admitted yet goes into no peer book
+            await peerbook.seen(self, addr if outbound else None, device, how)
         try:
             await engine.run()
         finally:
