@@ -26,15 +26,17 @@ log = logging.getLogger("coopshare.net")
 
 
 async def connect(
-    node: Node, host: str, port: int, expect: bytes | None = None
+    node: Node, host: str, port: int, expect: bytes | None = None, key: bytes | None = None
 ) -> tuple[tc.Connection, bytes]:
     """Dial a member: knock, TLS, then check the certificate against the roster (and `expect`).
 
     A device not in my roster yet is not refused here: the session admits it or closes
-    (service/admission.py); one whose removal I know of is."""
+    (service/admission.py); one whose removal I know of is. `key`: knock under this network
+    key of mine (an older one, for a peer whose beacon shows it missed a newer epoch)."""
     if not node._network_keys:
         raise NoCoopKey()
-    key = node._network_keys[0]
+    if key not in node._network_keys:
+        key = node._network_keys[0]
     conn = await tc.dial(host, port, admission.knock_with_cert(node, key), node._client_ctx)
     device = conn.peer_device
     if (
@@ -94,7 +96,10 @@ async def start_discovery(
 
     async def on_candidate(name: str, addrs: list[tuple[str, int]]) -> None:
         their = name.split(".", 1)[0]
-        if disc.advertise and not disc.instance < their:
+        # a peer behind on epochs (its beacon is under an older key of mine) cannot recognise
+        # my beacon: I dial it, with its key, whatever the labels
+        behind = node._network_keys[:1] != [disc.key_of.get(name)]
+        if disc.advertise and not disc.instance < their and not behind:
             return  # the side with the smaller label dials; a meetup node always dials
         task = dialling.get(name)
         if task is None or task.done():
@@ -114,7 +119,7 @@ async def _dial_discovered(node: Node, disc: Discovery, name: str) -> None:
     while not node._closing and name in disc.recognised:
         for host, port in disc.recognised.get(name, []):
             try:
-                conn, device = await connect(node, host, port)
+                conn, device = await connect(node, host, port, key=disc.key_of.get(name))
             except (
                 OSError,
                 TimeoutError,
