@@ -5,7 +5,11 @@ control showing the same input, honest, is accepted."""
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coopshare.errors import AdmissionRefused, BadSignature, ValidationError
 from coopshare.identity.keys import Identity
@@ -166,3 +170,27 @@ def test_gate_takes_roster_ops_only_and_within_bounds(meetup) -> None:  # type: 
         adm.AdmissionGate(max_bytes=len(roster[0]) - 1).take(roster[:1])
     with pytest.raises(ValidationError):
         adm.AdmissionGate().take([pack([b"x", b"y", None])])
+
+
+_KEY = knock.network_key(b"k" * 32)
+_KNOCK = knock.make_knock(_KEY, knock.MODE_MEMBER_CERT)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=64), st.binary(max_size=5000))
+def test_sealed_certificate_decoders_raise_only_validation_errors(
+    prefix: bytes, blob: bytes
+) -> None:
+    with contextlib.suppress(ValidationError):
+        adm.sealed_length(prefix[:2])
+    with contextlib.suppress(ValidationError):
+        adm.open_cert(_KEY, _KNOCK, blob)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(min_size=1, max_size=3000))
+def test_sealed_garbage_under_the_right_key_is_refused(inner: bytes) -> None:
+    """A knock-key holder can seal anything: what opens must still be a certificate."""
+    blob = adm.seal_cert(_KEY, _KNOCK, inner[:4096])[adm.SEALED_PREFIX :]
+    with pytest.raises(AdmissionRefused):
+        adm.open_cert(_KEY, _KNOCK, blob)

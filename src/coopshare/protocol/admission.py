@@ -22,6 +22,8 @@ from __future__ import annotations
 import struct
 from collections.abc import Mapping, Sequence
 
+from cryptography.exceptions import UnsupportedAlgorithm
+
 from coopshare.crypto import primitives as p
 from coopshare.errors import AdmissionRefused, DecryptError, MalformedData
 from coopshare.identity.keys import certificate_public_key, device_id_of
@@ -68,7 +70,7 @@ def open_cert(network_key: bytes, knock: bytes, blob: bytes) -> tuple[bytes, byt
     try:
         cert = p.open_sealed(_cert_key(network_key), blob, _CERT_AAD + knock)
         device = device_id_of(certificate_public_key(cert))
-    except (DecryptError, ValueError, TypeError):
+    except (DecryptError, ValueError, TypeError, UnsupportedAlgorithm):
         raise AdmissionRefused("the sealed device certificate did not open") from None
     return cert, device
 

@@ -120,6 +120,7 @@ async def _admit(node: Node, device: bytes, ops: list[Op]) -> None:
     ok, merged = await node.db(merge)
     if merged:
         node._log_grew()
+        await node._drain_changes()  # items a new epoch key made readable
         await node._roster_changed()
         node.publish(ev.RosterChanged())
     if not ok:
