@@ -172,6 +172,30 @@ def test_a_real_chain_is_admitted_and_only_roster_ops_flow_before(door: Any) -> 
     assert len(_member_ids(b)) == 3
 
 
+def test_without_admission_the_old_knock_meets_the_wall(door: Any) -> None:
+    """Positive control for the whole feature: with the mode-1 knock (no admission), Bram's
+    listener refuses Cor's certificate in TLS, as it did before admission existed."""
+    _a, b, _c, cor, key, _roster = door
+
+    async def mode1() -> str:
+        reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+        writer.write(knock.make_knock(key, knock.MODE_MEMBER))
+        await writer.drain()
+        assert await reader.readexactly(1) == b"\x01"
+        try:
+            await writer.start_tls(tls.client_context(cor.me), server_hostname=None)
+            return f"got {await asyncio.wait_for(reader.read(100), 10)!r}"
+        except (ssl.SSLError, ConnectionError) as e:
+            return type(e).__name__
+        finally:
+            writer.close()
+
+    with serving(b) as server:
+        outcome = asyncio.run(mode1())
+    assert outcome in {"SSLError", "SSLCertVerificationError", "ConnectionResetError", "got b''"}
+    assert len(_member_ids(b)) == 2
+
+
 def _attack(door: Any, who: Identity, batches: list[list[bytes]]) -> list[str]:
     _a, b, _c, cor, key, roster = door
     before, quarantine = op_ids(b), _quarantined(b)
