@@ -9,11 +9,14 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from coopshare.service import home as homes
 from coopshare.service.coop import Coop
 from coopshare.service.listener import Listener
 from coopshare.service.node import Node
+
+T = TypeVar("T")
 
 PASS = "correct horse battery staple"
 ATTACKERS = ("127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5")
@@ -46,7 +49,7 @@ def make_coop(root: Path, names: list[str]) -> list[Path]:
     return homes_
 
 
-def edit(home: Path, fn: Callable[[Coop], object]) -> object:
+def edit(home: Path, fn: Callable[[Coop], T]) -> T:
     c = homes.open_coop(home, PASS)
     try:
         return fn(c)
@@ -139,7 +142,7 @@ class Attack:
         try:
             while True:
                 read = asyncio.ensure_future(reader.read(1))
-                waits: set[asyncio.Future[object]] = {read, stop}
+                waits: set[asyncio.Future[Any]] = {read, stop}
                 done, _ = await asyncio.wait(
                     waits, timeout=self.drip or None, return_when=asyncio.FIRST_COMPLETED
                 )

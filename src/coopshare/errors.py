@@ -266,6 +266,13 @@ class Unauthorized(ValidationError):
     """The author is not allowed to make this change."""
 
 
+class AdmissionRefused(ValidationError):
+    """A device not in my roster did not prove its admission: no valid chain of signed roster
+    ops that makes it active, a removed device, or the restricted phase's limits broken."""
+
+    template = "admission refused: {detail}"
+
+
 class NeverStoredField(ValidationError):
     """A field of the never-stored class (such as the reason for hiring) was given."""
 

@@ -32,12 +32,20 @@ def beacon(network_key: bytes, win: int) -> bytes:
 
 
 def matches(candidate: bytes, network_keys: Iterable[bytes], now: float | None = None) -> bool:
+    return matching_key(candidate, network_keys, now) is not None
+
+
+def matching_key(
+    candidate: bytes, network_keys: Iterable[bytes], now: float | None = None
+) -> bytes | None:
+    """The network key the beacon was made with (a node behind on epochs uses an older one)."""
     if len(candidate) != 8:
-        return False
+        return None
     w = window(now)
-    return any(
-        hmac.compare_digest(candidate, beacon(k, x)) for k in network_keys for x in (w, w - 1)
-    )
+    for k in network_keys:
+        if any(hmac.compare_digest(candidate, beacon(k, x)) for x in (w, w - 1)):
+            return k
+    return None
 
 
 def random_label(n: int = 12) -> str:

@@ -73,6 +73,7 @@ class Discovery:
         self._tasks: set[asyncio.Task[None]] = set()
         self.instance = ""
         self.recognised: dict[str, list[tuple[str, int]]] = {}
+        self.key_of: dict[str, bytes] = {}  # the network key a recognised beacon was made with
         self.ignored = 0
 
     async def start(self) -> None:
@@ -152,6 +153,7 @@ class Discovery:
         # python-zeroconf calls handlers with exactly these keyword names
         if state_change is ServiceStateChange.Removed:
             self.recognised.pop(name, None)
+            self.key_of.pop(name, None)
             self._seen.pop(name, None)
             return
         if self.instance and name.startswith(self.instance + "."):
@@ -181,13 +183,15 @@ class Discovery:
         if info is None:
             return
         candidate = bc.parse_txt(dict(info.properties or {}))
-        if candidate is None or info.port is None or not bc.matches(candidate, self._keys()):
+        key = None if candidate is None else bc.matching_key(candidate, self._keys())
+        if key is None or info.port is None:
             self.ignored += 1
             return
         addrs = [(a, int(info.port)) for a in _ordered(info.parsed_scoped_addresses(IPVersion.All))]
         if not addrs:
             return
         self.recognised[name] = addrs
+        self.key_of[name] = key
         await self._on_candidate(name, addrs)
 
     def _spawn(self, coro: Awaitable[None]) -> None:

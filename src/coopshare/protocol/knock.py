@@ -3,8 +3,9 @@
 Layout: ``version(1) | mode(1) | nonce(16) | unix time(8, big-endian) | HMAC-SHA256(32)``.
 The MAC covers the first 26 bytes under a key that only members (mode 1: the coop's network key,
 derived from an epoch key) or an invited joiner (mode 2: derived from the invitation secret)
-hold. Without a valid knock the server closes the socket without sending a byte; a replayed
-knock is refused by a nonce cache that outlives the accepted time window.
+hold; mode 3 is mode 1 followed by the client's sealed certificate. Without a valid knock the
+server closes the socket without sending a byte; a replayed knock is refused by a nonce cache
+that outlives the accepted time window.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ KNOCK_LEN = 58
 VERSION = 1
 MODE_MEMBER = 1
 MODE_JOIN = 2
+MODE_MEMBER_CERT = 3  # member, with the sealed device certificate behind it (protocol/admission)
 WINDOW_S = 120
 _HEAD = struct.Struct(">BB16sQ")
 

@@ -17,7 +17,7 @@ from coopshare.errors import (
     SyncTimeout,
     UserError,
 )
-from coopshare.protocol import knock
+from coopshare.service import admission
 from coopshare.service.backoff import Backoff
 from coopshare.service.node import Node
 from coopshare.service.refusals import RefusalLog
@@ -29,16 +29,24 @@ _failed_dials = RefusalLog(log, "dials failed to")
 
 
 async def connect(
-    node: Node, host: str, port: int, expect: bytes | None = None
+    node: Node, host: str, port: int, expect: bytes | None = None, key: bytes | None = None
 ) -> tuple[tc.Connection, bytes]:
-    """Dial a member: knock, TLS, then check the certificate against the roster (and `expect`)."""
+    """Dial a member: knock, TLS, then check the certificate against the roster (and `expect`).
+
+    A device not in my roster yet is not refused here: the session admits it or closes
+    (service/admission.py); one whose removal I know of is. `key`: knock under this network
+    key of mine (an older one, for a peer whose beacon shows it missed a newer epoch)."""
     if not node._network_keys:
         raise NoCoopKey()
-    conn = await tc.dial(
-        host, port, knock.make_knock(node._network_keys[0], knock.MODE_MEMBER), node._client_ctx
-    )
+    if key not in node._network_keys:
+        key = node._network_keys[0]
+    conn = await tc.dial(host, port, admission.knock_with_cert(node, key), node._client_ctx)
     device = conn.peer_device
-    if device is None or device not in node._trusted or (expect is not None and device != expect):
+    if (
+        device is None
+        or admission.refused(node, device)
+        or (expect is not None and device != expect)
+    ):
         await conn.close()
         raise NotAMember(address=fmt_address(host, port))
     return conn, device
@@ -53,7 +61,9 @@ async def sync_once(node: Node, host: str, port: int, timeout: float) -> SyncEng
         raise KnockRefused(address=address) from None
     except (OSError, TimeoutError, ssl.SSLError, asyncio.IncompleteReadError) as e:
         raise PeerUnreachable(why_text(e), address=address) from None
-    task = asyncio.ensure_future(node.run_session(conn, device, f"{host}:{port}", outbound=True))
+    task = asyncio.ensure_future(
+        node.run_session(conn, device, f"{host}:{port}", outbound=True, admit=True)
+    )
     engine = await engine_of(node, device, task)
     await await_converged(engine, task, timeout)
     engine.stop("done")
@@ -70,7 +80,9 @@ async def keep_dialing(node: Node, host: str, port: int, backoff: Backoff | None
         try:
             conn, device = await connect(node, host, port)
             started = time.monotonic()
-            engine = await node.run_session(conn, device, f"{host}:{port}", outbound=True)
+            engine = await node.run_session(
+                conn, device, f"{host}:{port}", outbound=True, admit=True
+            )
             backoff.session_ended(engine.converged.is_set(), started)
             if backoff.failures:
                 _failed_dials.note(address, engine.close_reason or "closed before converging")
@@ -94,7 +106,10 @@ async def start_discovery(
 
     async def on_candidate(name: str, addrs: list[tuple[str, int]]) -> None:
         their = name.split(".", 1)[0]
-        if disc.advertise and not disc.instance < their:
+        # a peer behind on epochs (its beacon is under an older key of mine) cannot recognise
+        # my beacon: I dial it, with its key, whatever the labels
+        behind = node._network_keys[:1] != [disc.key_of.get(name)]
+        if disc.advertise and not disc.instance < their and not behind:
             return  # the side with the smaller label dials; a meetup node always dials
         task = dialling.get(name)
         if task is None or task.done():
@@ -117,7 +132,7 @@ async def _dial_discovered(
         backoff.failed()  # unless a session below goes well
         for host, port in disc.recognised.get(name, []):
             try:
-                conn, device = await connect(node, host, port)
+                conn, device = await connect(node, host, port, key=disc.key_of.get(name))
             except (
                 OSError,
                 TimeoutError,
@@ -129,7 +144,7 @@ async def _dial_discovered(
                 continue
             started = time.monotonic()
             engine = await node.run_session(
-                conn, device, fmt_address(host, port), outbound=True, how="mdns"
+                conn, device, fmt_address(host, port), outbound=True, how="mdns", admit=True
             )
             backoff.session_ended(engine.converged.is_set(), started)
             break

@@ -13,7 +13,7 @@ import ssl
 
 from coopshare.errors import UserError, ValidationError
 from coopshare.protocol import knock
-from coopshare.service import invites
+from coopshare.service import admission, invites
 from coopshare.service.joining import serve_join
 from coopshare.service.node import Node
 from coopshare.service.refusals import RefusalLog
@@ -71,6 +71,7 @@ class Listener:
                 data = await tc.read_knock(reader, self.knock_deadline)
                 pend = await node.db(invites.pending)
                 keys = [(knock.MODE_MEMBER, k) for k in node._network_keys]
+                keys += [(knock.MODE_MEMBER_CERT, k) for k in node._network_keys]
                 keys += [(knock.MODE_JOIN, knock.join_key(x.secret)) for x in pend]
                 hit = node.knocks.check(data, keys)
                 if hit is None:
@@ -91,13 +92,20 @@ class Listener:
                         self.refused.note(source, "not a member's certificate")
                         await conn.close()
                         return
+                elif mode == knock.MODE_MEMBER_CERT:  # may be a member not in my roster yet
+                    accepted = await admission.accept(node, reader, writer, data, key)
+                    if accepted is None:
+                        return
+                    conn, device = accepted
                 else:
                     conn = await tc.accept_tls(writer, reader, node._join_ctx)
                     invitation = next(x for x in pend if knock.join_key(x.secret) == key)
                     device = await serve_join(node, conn, invitation)
             finally:
                 self.slots.release(slot)
-            await node.run_session(conn, device, addr, outbound=False)
+            await node.run_session(
+                conn, device, addr, outbound=False, admit=mode == knock.MODE_MEMBER_CERT
+            )
         except (
             ssl.SSLError,
             TimeoutError,

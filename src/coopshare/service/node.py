@@ -25,8 +25,8 @@ from coopshare.errors import StoreError, UserError, ValidationError
 from coopshare.identity import keystore
 from coopshare.protocol import knock
 from coopshare.protocol.ops import Header, OpKind
+from coopshare.service import admission, forward, quotas
 from coopshare.service import events as ev
-from coopshare.service import forward, quotas
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
 from coopshare.store.db import Store
@@ -288,7 +288,7 @@ class Node:
         self._network_keys = [knock.network_key(k) for k in keys]
         self._server_ctx = tls.server_context(self.coop.me, certs) if certs else None
         for dev, s in list(self.sessions.items()):
-            if dev not in self._trusted:
+            if dev not in self._trusted and not s.engine.admitting:
                 log.info("closing session with %s: no longer in the roster", dev.hex()[:12])
                 s.engine.stop("revoked")
 
@@ -377,10 +377,24 @@ class Node:
     # --- sessions -----------------------------------------------------------------------------
 
     async def run_session(
-        self, conn: Any, device: bytes, addr: str, outbound: bool, how: str = ""
+        self,
+        conn: Any,
+        device: bytes,
+        addr: str,
+        outbound: bool,
+        how: str = "",
+        admit: bool = False,
     ) -> SyncEngine:
+        """`admit`: a device not in the roster runs the admission phase first (admission.py)."""
+        gate = admission.admitter(self, device) if admit else None
         engine = SyncEngine(
-            self, conn, device, self._progress, lambda r: quotas.judge(self, device, r)
+            self,
+            conn,
+            device,
+            self._progress,
+            lambda r: quotas.judge(self, device, r),
+            admit=gate,
+            withhold_roster=not outbound,
         )
         existing = self.sessions.get(device)
         if existing is not None and not existing.engine.closed.is_set():
@@ -398,7 +412,8 @@ class Node:
         log.info("syncing with %s at %s", device.hex()[:12], addr)
         self.sessions_changed.set()
         self.publish(ev.PeersChanged(tuple(self.peers_info())))
-        await peerbook.seen(self, addr if outbound else None, device, how)
+        if gate is None:  # a device not admitted yet goes into no peer book
+            await peerbook.seen(self, addr if outbound else None, device, how)
         try:
             await engine.run()
         finally:

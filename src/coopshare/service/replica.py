@@ -159,6 +159,10 @@ class Replica:
                         grew = True
         return keys
 
+    def roster_bodies(self) -> dict[bytes, roster_body.RosterBody]:
+        """Every stored roster op, parsed (valid and invalid alike), by op id: read only."""
+        return self._roster_bodies
+
     def roster_at(self, parents: tuple[bytes, ...]) -> RosterState:
         """The roster as the author of an op with these parents saw it."""
         key = tuple(sorted(parents))

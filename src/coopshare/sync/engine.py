@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from coopshare.errors import ValidationError
+from coopshare.protocol import admission as adm
 from coopshare.protocol import messages as m
 from coopshare.protocol import session as s
 from coopshare.protocol.codec import pack
+from coopshare.protocol.ops import Op
 from coopshare.sync.checker import Checked
 
 log = logging.getLogger(__name__)
@@ -99,9 +101,15 @@ class SyncEngine:
         peer_device: bytes,
         on_progress: Callable[[SyncEngine], Awaitable[None] | None] | None = None,
         judge: Callable[[ApplyReport], Awaitable[str | None]] | None = None,
+        admit: Callable[[list[Op]], Awaitable[None]] | None = None,
+        withhold_roster: bool = False,
     ) -> None:
         """`judge`: sees what each applied group refused or parked; a reason it returns ends
-        the session (per-peer quotas, service/quotas.py)."""
+        the session (per-peer quotas, service/quotas.py). `admit`: the peer is not in my roster
+        yet; the session starts in the restricted admission phase (docs/protocol.md §16a) and
+        `admit(roster ops it sent)` must return before anything but roster ops flows.
+        `withhold_roster`: in that phase, send my own roster ops only once the peer is admitted
+        (the listener's side)."""
         self.local = local
         self.conn = conn
         self.peer_device = peer_device
@@ -121,6 +129,15 @@ class SyncEngine:
         self._applier: asyncio.Task[None]
         self._on_progress = on_progress
         self._judge = judge
+        self._admit = admit
+        self._gate = adm.AdmissionGate() if admit is not None else None
+        self._withhold = withhold_roster and admit is not None
+        self._peer_roster: set[bytes] = set()
+
+    @property
+    def admitting(self) -> bool:
+        """Still in the restricted admission phase."""
+        return self._gate is not None
 
     async def run(self) -> None:
         """Run until either side ends the session; never raises for peer misbehaviour."""
@@ -133,8 +150,14 @@ class SyncEngine:
                 )
             )
             await self._flush()
+            deadline = asyncio.get_running_loop().time() + adm.ADMIT_TIMEOUT
             while self.session.phase is not s.Phase.CLOSED:
-                frame = await self.conn.read_frame(IDLE_TIMEOUT)
+                timeout = IDLE_TIMEOUT
+                if self._gate is not None:
+                    timeout = deadline - asyncio.get_running_loop().time()
+                    if timeout <= 0:
+                        raise TimeoutError("the admission phase took too long")
+                frame = await self.conn.read_frame(timeout)
                 for event in self.session.receive_frame(frame):
                     await self._handle(event)
         except (
@@ -144,7 +167,10 @@ class SyncEngine:
             ConnectionError,
             OSError,
         ) as e:
-            self.close_reason = self.close_reason or f"{type(e).__name__}: {e}"
+            why = f"{type(e).__name__}: {e}"
+            if isinstance(e, TimeoutError) and self._gate is not None:
+                why = f"admission refused: not admitted within {adm.ADMIT_TIMEOUT:.0f} s"
+            self.close_reason = self.close_reason or why
             if isinstance(e, ValidationError):
                 with contextlib.suppress(Exception):
                     self.session.send(m.Bye("protocol error"))
@@ -168,13 +194,18 @@ class SyncEngine:
             h = event.hello
             if h.coop != self.local.coop_id or h.device != self.peer_device:
                 raise s.RemoteProtocolError("hello names another coop or device than the TLS peer")
-            for chunk in batches(await self.local.roster_wires(set(h.roster))):
-                self.session.send(m.Ops(chunk))
-                await self._flush()
-            self.session.send(m.RosterDone())
-            await self._flush()
+            self._peer_roster = set(h.roster)
+            if not self._withhold:
+                await self._send_roster()
+        elif isinstance(event, s.OpsReceived) and self._gate is not None:
+            self._gate.take(event.ops)  # roster ops only, bounded; kept for the chain check
         elif isinstance(event, s.RosterReceived):
             await self._applied()  # the peer's roster ops are in before we judge and answer
+            if self._gate is not None and self._admit is not None:
+                await self._admit(self._gate.ops)  # raises AdmissionRefused
+                self._gate = None
+                if self._withhold:
+                    await self._send_roster()
             if not self.local.peer_still_trusted(self.peer_device):
                 raise s.RemoteProtocolError("peer device is no longer in the roster")
             self._my_vv = await self.local.version_vector()
@@ -208,6 +239,14 @@ class SyncEngine:
             await self._flush()
         elif isinstance(event, s.Closed):
             self.close_reason = f"peer said bye: {event.reason}"
+
+    async def _send_roster(self) -> None:
+        """The roster ops the peer's Hello did not list, then RosterDone."""
+        for chunk in batches(await self.local.roster_wires(self._peer_roster)):
+            self.session.send(m.Ops(chunk))
+            await self._flush()
+        self.session.send(m.RosterDone())
+        await self._flush()
 
     async def _apply_loop(self) -> None:
         carry = None  # a batch taken from the queue whose pre-check was still running
