@@ -1,7 +1,7 @@
 """A device the peer refuses backs off (service/backoff.py) instead of redialling every second
 for ever (the audit counted 62 dials a minute). Real nodes, real TLS on loopback: Bram was
-removed by Anna and does not know it; Anna's door refuses his certificate after a handshake
-that looks fine from his side, so every dial "succeeds" and every session dies at once."""
+removed by Anna and does not know it; Anna's door refuses him on every dial. (Before the
+backoff, a dial whose TLS handshake looked fine from his side reset the wait.)"""
 
 from __future__ import annotations
 
