@@ -24,7 +24,8 @@ REPO=$(cd "$(dirname "$0")/.." && pwd)
 MIRROR=${FRESH_MIRROR:-http://deb.debian.org/debian}
 RELEASES=("$@")
 [ ${#RELEASES[@]} -gt 0 ] || RELEASES=(bookworm trixie)
-CA=/etc/ssl/certs/ca-certificates.crt
+HOST_CA=/etc/ssl/certs/ca-certificates.crt
+CA=/usr/local/share/ca-certificates/fresh-debian-host.crt # in the chroot; no package rewrites it
 PASSWORD=coopshare-test # anna's sudo password in the throwaway chroot
 WINDOW_TIMEOUT=300
 export CA PASSWORD
@@ -133,14 +134,17 @@ one_run() {
         home=/root
     else
         home=/home/anna
-        chroot "$dir" apt-get install -y -qq --no-install-recommends sudo >/dev/null
+    fi
+    mount_chroot "$dir"
+    if [ "$mode" = user ]; then
+        chroot "$dir" env DEBIAN_FRONTEND=noninteractive DEBCONF_NOWARNINGS=yes \
+            apt-get install -y -qq --no-install-recommends sudo >/dev/null 2>&1
         chroot "$dir" useradd -m -s /bin/bash -G sudo anna
         echo "anna:$PASSWORD" | chroot "$dir" chpasswd
     fi
     mkdir -p "$dir$home/coopshare"
     git -C "$REPO" archive HEAD | tar -x -C "$dir$home/coopshare"
     [ "$mode" = root ] || chroot "$dir" chown -R anna:anna "$home/coopshare"
-    mount_chroot "$dir"
 
     local t0 t1 t2 setup_s again_s
     t0=$(now)
@@ -240,8 +244,9 @@ for rel in "${RELEASES[@]}"; do
         status=1
         continue
     fi
-    mkdir -p "$base/etc/ssl/certs"
-    cp "$CA" "$base/etc/ssl/certs/"
+    mkdir -p "$base$(dirname "$CA")"
+    cp "$HOST_CA" "$base$CA"
+    echo "127.0.1.1 $(hostname)" >>"$base/etc/hosts" # as the installer writes it (sudo looks)
     chroot "$base" env -i PATH=/usr/bin:/bin:/usr/sbin:/sbin DEBIAN_FRONTEND=noninteractive \
         apt-get install -y -qq --no-install-recommends python3 >/dev/null
     BASE_MB=$(du_mb "$base")
