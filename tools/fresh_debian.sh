@@ -146,6 +146,14 @@ one_run() {
     git -C "$REPO" archive HEAD | tar -x -C "$dir$home/coopshare"
     [ "$mode" = root ] || chroot "$dir" chown -R anna:anna "$home/coopshare"
 
+    if [ "$mode" = root ]; then
+        # what an earlier ./dev left behind when python3-venv was missing: a .venv without pip
+        chroot "$dir" bash -c "cd $home/coopshare && python3 -m venv .venv" >/dev/null 2>&1 || true
+        if [ ! -d "$dir$home/coopshare/.venv" ] || [ -e "$dir$home/coopshare/.venv/bin/pip" ]; then
+            log "$rel/$mode: expected a half-created .venv (no pip) from a bare 'python3 -m venv'"
+            return 1
+        fi
+    fi
     local t0 t1 t2 setup_s again_s
     t0=$(now)
     if ! in_chroot "$dir" "$mode" "./dev run --version" >"$out" 2>&1; then
@@ -162,6 +170,14 @@ one_run() {
     if grep -q "dev: \(installing\|creating\)" "$out.again"; then
         log "$rel/$mode: the second ./dev run installed something again:"
         cat "$out.again" >&2
+        return 1
+    fi
+    # no display: one clear line, exit 1 (not a Qt abort)
+    local rc=0
+    in_chroot "$dir" "$mode" "DISPLAY= ./dev run" >"$out.nodisplay" 2>&1 || rc=$?
+    if [ "$rc" != 1 ] || ! grep -q "no display found" "$out.nodisplay"; then
+        log "$rel/$mode: ./dev run without a display gave exit $rc:"
+        cat "$out.nodisplay" >&2
         return 1
     fi
     local gone plugin
@@ -248,7 +264,8 @@ for rel in "${RELEASES[@]}"; do
     cp "$HOST_CA" "$base$CA"
     echo "127.0.1.1 $(hostname)" >>"$base/etc/hosts" # as the installer writes it (sudo looks)
     chroot "$base" env -i PATH=/usr/bin:/bin:/usr/sbin:/sbin DEBIAN_FRONTEND=noninteractive \
-        apt-get install -y -qq --no-install-recommends python3 >/dev/null
+        DEBCONF_NOWARNINGS=yes apt-get install -y -qq --no-install-recommends python3 \
+        2>&1 >/dev/null | { grep -v "Can not write log" || true; } >&2
     BASE_MB=$(du_mb "$base")
     log "$rel: base chroot with python3 ($(chroot "$base" python3 -V)) in $((SECONDS - t0)) s, $BASE_MB MB"
     for mode in root user; do
