@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from importlib import metadata
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -71,6 +72,19 @@ def test_qt_xcb_plugin_finds_all_its_libraries() -> None:
     assert "libxcb.so" in out  # positive control: ldd really listed the plugin's libraries
     missing = [line.split()[0] for line in out.splitlines() if "not found" in line]
     assert not missing, f"Qt's xcb plugin lacks {missing}: run ./dev setup as root or with sudo"
+
+
+def test_version_comes_from_one_place() -> None:
+    """`coopshare --version`, the installed package metadata and coopshare.__version__ agree."""
+    import coopshare
+
+    installed = metadata.version("coopshare")
+    done = subprocess.run(
+        [sys.executable, "-m", "coopshare", "--version"], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"coopshare {coopshare.__version__}"
+    assert installed == coopshare.__version__, "re-run ./dev setup after changing the version"
 
 
 def x_env(display: str, home: Path) -> dict[str, str]:

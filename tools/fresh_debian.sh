@@ -5,10 +5,13 @@
 #
 # For each release: debootstrap a minbase chroot from Debian's own mirror, install only python3
 # (what a desktop already has), then twice, each time in a fresh copy of that chroot:
-#   root  as root;
+#   root  as root, starting from the half-made .venv (no pip) that a bare `python3 -m venv`
+#         leaves behind when python3-venv is missing (./dev must recreate it);
 #   user  as a user "anna" in group sudo, with a sudo password typed on a terminal (script(1));
-# copy the repository in (git archive HEAD), run `./dev run --version` (set-up time measured),
-# run it again (must install nothing), check Qt's xcb plugin with ldd, then start the demo app
+# copy the repository in (git archive HEAD: commit first), run `./dev run --version` (set-up
+# time measured), run it again (must install nothing, no apt-get update), check that
+# `./dev run` without a display fails with one line (exit 1), check Qt's xcb plugin with ldd,
+# then start the demo app
 # (`./dev run --demo`) on a real X server: an Xvfb started out here, its socket bind-mounted
 # into the chroot. It waits for the main window (xdotool), takes a screenshot from inside the
 # chroot (a Qt grab of the root window) and checks it is not blank. Screenshots go to
@@ -125,6 +128,18 @@ stop_chroot_procs() { # TERM, then KILL what is left
 
 export -f in_chroot
 
+# grab_colours DIR HOME: screenshot of the whole X screen from inside the chroot (a second X
+# client, the chroot's own Qt), saved as DIR/tmp/shot.png; prints its number of colours
+grab_colours() {
+    chroot "$1" env -i DISPLAY=":$DISPLAY_NO" QT_QPA_PLATFORM=xcb HOME=/tmp \
+        "$2/coopshare/.venv/bin/python" -c '
+from PySide6.QtGui import QGuiApplication, QImage
+app = QGuiApplication(["grab"])
+img = app.primaryScreen().grabWindow(0).toImage().convertToFormat(QImage.Format.Format_RGB32)
+img.save("/tmp/shot.png")
+print(len(set(memoryview(img.constBits()).cast("I"))))' | tail -n 1
+}
+
 # one_run RELEASE MODE: a fresh copy of the base chroot, the set-up, the real-X start
 one_run() {
     local rel=$1 mode=$2
@@ -180,6 +195,10 @@ one_run() {
         cat "$out.nodisplay" >&2
         return 1
     fi
+    if [ "$mode" = root ] && ! grep -q "incomplete" "$out"; then
+        log "$rel/$mode: ./dev did not say it recreated the half-made .venv"
+        return 1
+    fi
     local gone plugin
     plugin=$(cd "$dir" && ls -d ."$home"/coopshare/.venv/lib/python3*/site-packages/PySide6/Qt/plugins/platforms/libqxcb.so)
     plugin=${plugin#.}
@@ -190,7 +209,14 @@ one_run() {
         return 1
     fi
 
-    # the app on a real display
+    # the app on a real display; positive control: the screen before it is one flat colour
+    local blank
+    if ! blank=$(grab_colours "$dir" "$home") || [ "$blank" != 1 ]; then
+        log "$rel/$mode: the empty screen has $blank colours: the blank check would mean nothing"
+        return 1
+    fi
+    local t3
+    t3=$(now)
     setsid -w bash -c "in_chroot '$dir' '$mode' 'exec ./dev run --demo'" >"$out.app" 2>&1 &
     local app=$! win="" deadline=$((SECONDS + WINDOW_TIMEOUT))
     while [ -z "$win" ]; do
@@ -208,18 +234,11 @@ one_run() {
         [ -n "$win" ] || sleep 1
     done
     local app_s
-    app_s=$(since "$t2" "$(now)")
+    app_s=$(since "$t3" "$(now)")
     local shot="$REPO/screenshots/fresh-$rel-$mode.png" stats colours
     mkdir -p "$REPO/screenshots"
     sleep 2 # let it paint once after mapping
-    if ! stats=$(chroot "$dir" env -i DISPLAY=":$DISPLAY_NO" QT_QPA_PLATFORM=xcb HOME=/tmp \
-        "$home/coopshare/.venv/bin/python" -c '
-import sys
-from PySide6.QtGui import QGuiApplication, QImage
-app = QGuiApplication(["grab"])
-img = app.primaryScreen().grabWindow(0).toImage().convertToFormat(QImage.Format.Format_RGB32)
-img.save("/tmp/shot.png")
-print(len(set(memoryview(img.constBits()).cast("I"))))' 2>>"$out.app" | tail -n 1); then
+    if ! stats=$(grab_colours "$dir" "$home" 2>>"$out.app"); then
         log "$rel/$mode: the screenshot failed:"
         tail -n 30 "$out.app" >&2
         return 1
@@ -239,8 +258,8 @@ print(len(set(memoryview(img.constBits()).cast("I"))))' 2>>"$out.app" | tail -n 
     unmount_under "$dir"
     local apt_line
     apt_line=$(grep -o "installing Debian packages.*" "$out" | tr '\n' ';' || true)
-    printf 'RESULT %s %s: PASS set-up %.0f s (again %.1f s), window after %.1f s, chroot %s MB (.venv %s MB; base %s MB), screenshot %s colours\n' \
-        "$rel" "$mode" "$setup_s" "$again_s" "$app_s" "$disk" "$venv" "$BASE_MB" "$colours"
+    printf 'RESULT %s %s: PASS set-up %.0f s (again %.1f s), window after %.1f s, chroot %s MB (.venv %s MB; base %s MB), screenshot %s colours (blank: %s)\n' \
+        "$rel" "$mode" "$setup_s" "$again_s" "$app_s" "$disk" "$venv" "$BASE_MB" "$colours" "$blank"
     log "$rel/$mode: $apt_line"
     rm -rf --one-file-system "$dir"
 }
