@@ -22,8 +22,33 @@ ROOT = BENCH_DIR.parent
 VENV_BIN = Path(sys.executable).parent
 PASSPHRASE = "bench-passphrase-not-secret"  # throwaway data folders only
 
-_SYLLABLES = ("ka", "lo", "mi", "ne", "ru", "sa", "te", "vo", "bri", "dan", "fel", "gor", "hul",
-              "jan", "kes", "lim", "mor", "nis", "pol", "quen", "ros", "stu", "tor", "ven", "wil")
+_SYLLABLES = (
+    "ka",
+    "lo",
+    "mi",
+    "ne",
+    "ru",
+    "sa",
+    "te",
+    "vo",
+    "bri",
+    "dan",
+    "fel",
+    "gor",
+    "hul",
+    "jan",
+    "kes",
+    "lim",
+    "mor",
+    "nis",
+    "pol",
+    "quen",
+    "ros",
+    "stu",
+    "tor",
+    "ven",
+    "wil",
+)
 
 
 class TextMaker:
@@ -121,8 +146,10 @@ def table_bytes(db: Path) -> dict[str, int]:
 
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
-        rows = con.execute("SELECT coalesce(m.tbl_name, d.name), sum(d.pgsize) FROM dbstat d"
-                           " LEFT JOIN sqlite_schema m ON m.name = d.name GROUP BY 1").fetchall()
+        rows = con.execute(
+            "SELECT coalesce(m.tbl_name, d.name), sum(d.pgsize) FROM dbstat d"
+            " LEFT JOIN sqlite_schema m ON m.name = d.name GROUP BY 1"
+        ).fetchall()
     except sqlite3.OperationalError:  # SQLite built without dbstat
         rows = []
     finally:
@@ -132,8 +159,9 @@ def table_bytes(db: Path) -> dict[str, int]:
 
 def parser(doc: str | None, default_n: int) -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(description=(doc or "").strip().splitlines()[0])
-    ap.add_argument("--n", type=int, default=default_n,
-                    help=f"number of notes (default {default_n})")
+    ap.add_argument(
+        "--n", type=int, default=default_n, help=f"number of notes (default {default_n})"
+    )
     ap.add_argument("--seed", type=int, default=1)
     return ap
 

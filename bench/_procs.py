@@ -36,13 +36,22 @@ def argv(home: Path, *args: str) -> list[str]:
 def cli(home: Path, *args: str, timeout: float = 900) -> tuple[str, float]:
     """Run one command to completion; returns stdout and wall seconds from spawn to exit."""
     t0 = time.perf_counter()
-    r = subprocess.run(argv(home, *args), capture_output=True, text=True, env=env(),
-                       stdin=subprocess.DEVNULL, timeout=timeout)
+    r = subprocess.run(
+        argv(home, *args),
+        capture_output=True,
+        text=True,
+        env=env(),
+        stdin=subprocess.DEVNULL,
+        timeout=timeout,
+    )
     seconds = time.perf_counter() - t0
     if r.returncode != 0:
         raise RuntimeError(f"coopshare {' '.join(args)} failed ({r.returncode}): {r.stderr}")
-    err = [ln for ln in r.stderr.splitlines()  # join/sync log INFO lines by design
-           if ln.strip() and " INFO " not in ln and not ln.startswith("invitation written to")]
+    err = [
+        ln
+        for ln in r.stderr.splitlines()  # join/sync log INFO lines by design
+        if ln.strip() and " INFO " not in ln and not ln.startswith("invitation written to")
+    ]
     if err:
         ODD.append(f"`{' '.join(args[:2])}` wrote to stderr: {' | '.join(err)[:300]}")
     return r.stdout, seconds
@@ -98,8 +107,10 @@ class PeakRss:
 
     def children_mb_cpu(self) -> tuple[float, float]:
         """Peak RSS MB (summed over children) and CPU seconds of the child processes."""
-        return (sum(h for h, _ in self.children.values()) / 1024,
-                sum(c for _, c in self.children.values()))
+        return (
+            sum(h for h, _ in self.children.values()) / 1024,
+            sum(c for _, c in self.children.values()),
+        )
 
     def stop(self) -> tuple[float, float, float]:
         """(peak RSS MB, last RSS MB, CPU seconds)."""
@@ -112,8 +123,14 @@ def timed(home: Path, *args: str, log: Path, every: float = 0.02) -> tuple[str, 
     """Spawn, wait for exit: (stdout, wall seconds spawn->exit, (peak MB, last MB, CPU s))."""
     t0 = time.perf_counter()
     with log.open("a") as err:
-        proc = subprocess.Popen(argv(home, *args), stdout=subprocess.PIPE, stderr=err,
-                                text=True, env=env(), stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            argv(home, *args),
+            stdout=subprocess.PIPE,
+            stderr=err,
+            text=True,
+            env=env(),
+            stdin=subprocess.DEVNULL,
+        )
         rss = PeakRss(proc.pid, every)
         out, _ = proc.communicate(timeout=3600)
     seconds = time.perf_counter() - t0
@@ -131,8 +148,12 @@ class Serve:
         with log.open("a") as err:
             self.proc = subprocess.Popen(
                 argv(home, "serve", "--listen", "127.0.0.1:0", "--no-mdns", *extra),
-                stdout=subprocess.PIPE, stderr=err, text=True, env=env(),
-                stdin=subprocess.DEVNULL)
+                stdout=subprocess.PIPE,
+                stderr=err,
+                text=True,
+                env=env(),
+                stdin=subprocess.DEVNULL,
+            )
         assert self.proc.stdout is not None
         line = self.proc.stdout.readline()
         if not line.startswith("listening on "):
@@ -191,8 +212,11 @@ def scan_logs(logs: list[Path]) -> None:
     for log in logs:
         if not log.exists():
             continue
-        bad = [ln for ln in log.read_text().splitlines()
-               if any(w in ln for w in ("WARNING", "ERROR", "Traceback", "refused", "rror:"))]
+        bad = [
+            ln
+            for ln in log.read_text().splitlines()
+            if any(w in ln for w in ("WARNING", "ERROR", "Traceback", "refused", "rror:"))
+        ]
         for ln in bad[:5]:
             ODD.append(f"{log.name}: {ln.strip()[:300]}")
         if len(bad) > 5:
@@ -213,8 +237,11 @@ def sqlite_insert(path: Path, rows: list[tuple[Any, ...]]) -> float:
     con.executescript(OPS_TABLE)
     t0 = time.perf_counter()
     con.execute("BEGIN IMMEDIATE")
-    con.executemany("INSERT INTO ops(op_id, device, seq, hlc, kind, epoch, header, sig, body)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    con.executemany(
+        "INSERT INTO ops(op_id, device, seq, hlc, kind, epoch, header, sig, body)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
     con.execute("COMMIT")
     seconds = time.perf_counter() - t0
     con.close()

@@ -36,8 +36,13 @@ def write_vault(folder: Path, n: int, size: int, seed: int) -> int:
 def coopshare(home: Path, *args: str) -> tuple[float, str]:
     """Run the CLI; (wall seconds, stdout). Exits the benchmark if the command fails."""
     with Timer() as t:
-        proc = subprocess.run([COOPSHARE, "--home", str(home), *args], env=cli_env(home),
-                              capture_output=True, text=True, check=False)
+        proc = subprocess.run(
+            [COOPSHARE, "--home", str(home), *args],
+            env=cli_env(home),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     if proc.returncode != 0:
         sys.exit(f"coopshare {' '.join(args)} failed ({proc.returncode}): {proc.stderr.strip()}")
     return t.seconds, proc.stdout.strip()
@@ -51,8 +56,10 @@ def main() -> None:
         home, vault = base / "data", base / "vault"
         with Timer() as t:
             total = write_vault(vault, args.n, args.size, args.seed)
-        print(f"import_bench: {args.n} files, {total / args.n:,.0f} bytes each on average"
-              f" (written in {t.seconds:.1f} s)")
+        print(
+            f"import_bench: {args.n} files, {total / args.n:,.0f} bytes each on average"
+            f" (written in {t.seconds:.1f} s)"
+        )
         init_s, _ = coopshare(home, "init", "--name", "Bench")
         create_s, _ = coopshare(home, "coop", "create", "--name", "Bench coop")
         status_s, _ = coopshare(home, "status", "--json")
@@ -64,8 +71,10 @@ def main() -> None:
         row("status on empty coop (fixed cost per command)", f"{status_s:.2f} s")
         row("note import: total seconds", f"{import_s:.2f} s")
         row("note import: files/s", f"{args.n / import_s:,.0f}")
-        row("note import: files/s without the fixed cost",
-            f"{args.n / max(import_s - status_s, 1e-9):,.0f}")
+        row(
+            "note import: files/s without the fixed cost",
+            f"{args.n / max(import_s - status_s, 1e-9):,.0f}",
+        )
         row("data folder per note", f"{folder_bytes(home) / args.n:,.0f} bytes")
 
 

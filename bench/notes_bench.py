@@ -35,8 +35,9 @@ def main() -> None:
     ap.add_argument("--size", type=int, default=2048, help="body size in characters")
     args = ap.parse_args()
     maker = TextMaker(args.seed)
-    notes = [(maker.title(), maker.body(args.size), ["bench", maker.sample(1)[0]])
-             for _ in range(args.n)]
+    notes = [
+        (maker.title(), maker.body(args.size), ["bench", maker.sample(1)[0]]) for _ in range(args.n)
+    ]
     avg = sum(len(b.encode()) for _, b, _ in notes) / len(notes)
     print(f"notes_bench: {args.n} notes, body ~{avg:.0f} bytes")
     results = {}

@@ -65,8 +65,11 @@ def child(mode: str, home: Path) -> None:
 def fresh_process(mode: str, home: Path) -> tuple[float, dict[str, float]]:
     """Wall seconds from spawning the child until its result line arrives, and its phases."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, __file__, "--child", mode, "--home", str(home)],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, __file__, "--child", mode, "--home", str(home)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None
     line = proc.stdout.readline()
     wall = time.perf_counter() - start
@@ -81,14 +84,18 @@ def build(home: Path, n: int, batch: int, maker: TextMaker, keep: set[int]) -> l
     kept: list[str] = []
     with Timer() as total:
         for start in range(0, n, batch):
-            notes = [(maker.title(), maker.body(), ["bench", *maker.sample(1)])
-                     for _ in range(min(batch, n - start))]
+            notes = [
+                (maker.title(), maker.body(), ["bench", *maker.sample(1)])
+                for _ in range(min(batch, n - start))
+            ]
             with Timer() as t, coop.transaction():
                 for title, body, tags in notes:
                     coop.add_note(title, body, tags)
             kept += [b for i, (_, b, _) in enumerate(notes, start) if i in keep]
-            print(f"    {start + len(notes):>8} notes, {len(notes) / t.seconds:,.0f} ops/s",
-                  file=sys.stderr)
+            print(
+                f"    {start + len(notes):>8} notes, {len(notes) / t.seconds:,.0f} ops/s",
+                file=sys.stderr,
+            )
     coop.store.close()  # last connection: checkpoints the WAL and removes it
     print(f"  build: {n} notes in {total.seconds:.1f} s (incl. text generation)")
     return kept
@@ -107,11 +114,13 @@ def search_bench(home: Path, bodies: list[str], queries: int, rng: random.Random
         k = rng.choice((1, 2))
         at = rng.randrange(len(words) - k)
         with Timer() as t:
-            found = coop.search(" ".join(words[at:at + k]))
+            found = coop.search(" ".join(words[at : at + k]))
         times.append(t.seconds * 1e3)
         hits.append(len(found))
-    row(f"search: {queries} queries p50 / p95 / max",
-        f"{percentile(times, 50):.1f} / {percentile(times, 95):.1f} / {max(times):.1f} ms")
+    row(
+        f"search: {queries} queries p50 / p95 / max",
+        f"{percentile(times, 50):.1f} / {percentile(times, 95):.1f} / {max(times):.1f} ms",
+    )
     row("search: mean results per query (limit 50)", f"{statistics.mean(hits):.1f}")
     coop.store.close()
 
@@ -135,13 +144,17 @@ def main() -> None:
         bodies = build(home, args.n, args.batch, TextMaker(args.seed), keep)
         row("data folder per note (after close)", f"{folder_bytes(home) / args.n:,.0f} bytes")
         tables = sorted(table_bytes(home / "coopshare.db").items(), key=lambda kv: -kv[1])
-        print("      bytes per note by table: "
-              + ", ".join(f"{k} {v / args.n:,.0f}" for k, v in tables[:3]))
+        print(
+            "      bytes per note by table: "
+            + ", ".join(f"{k} {v / args.n:,.0f}" for k, v in tables[:3])
+        )
         for mode, label in (("open", "unlock + open"), ("list", "open + first 50 of listing")):
             runs = [fresh_process(mode, home) for _ in range(args.runs)]
             walls = [w for w, _ in runs]
-            row(f"fresh process to {label}", f"{statistics.median(walls):.2f} s"
-                f" (min {min(walls):.2f}, max {max(walls):.2f})")
+            row(
+                f"fresh process to {label}",
+                f"{statistics.median(walls):.2f} s (min {min(walls):.2f}, max {max(walls):.2f})",
+            )
             phases = runs[walls.index(statistics.median(walls))][1]
             print("      " + ", ".join(f"{k} {v:.3f}" for k, v in phases.items()))
         search_bench(home, bodies, args.queries, rng)

@@ -71,8 +71,9 @@ def sync_step(base: Path, a: Path, b: Path, n: int, extra: list[str]) -> dict[st
     res["startup"] = statistics.median(cli(b, "status")[1] for _ in range(3))
     srv = Serve(a, log=base / "serve-a-sync.log")
     try:
-        out, res["raw"], res["rss_b"] = timed(b, "sync", "--peer", srv.addr, "--once", *extra,
-                                             log=base / "sync-b.log")
+        out, res["raw"], res["rss_b"] = timed(
+            b, "sync", "--peer", srv.addr, "--once", *extra, log=base / "sync-b.log"
+        )
     finally:
         res["rss_a"] = srv.stop()
     got, want = OpCounter(b)(), OpCounter(a)()
@@ -153,17 +154,35 @@ def limit_step(base: Path, a: Path, b0: Path, sample: int) -> dict[str, float]:
     res["verify"] = med(lambda: [o.verify(pk) for o, pk in zip(ops, pks, strict=True)])
 
     def decrypt() -> list[bytes]:
-        return [envelope.open_part(pt, envelope.part_key(pt, cid, ek, None) or b"", cid)
-                for pt, ek in zip(parts, eks, strict=True)]
+        return [
+            envelope.open_part(pt, envelope.part_key(pt, cid, ek, None) or b"", cid)
+            for pt, ek in zip(parts, eks, strict=True)
+        ]
 
     res["decrypt"], plains = med(decrypt), decrypt()
-    res["decode"] = med(lambda: [content.decode_change(pl, op_id=o.op_id, hlc=o.header.hlc,
-                                                       author=author)
-                                 for pl, o in zip(plains, ops, strict=True)])
-    rows = [(o.op_id, o.header.device, o.header.seq, o.header.hlc, o.header.kind.value,
-             o.header.epoch, o.header_bytes, o.signature, o.body) for o in ops]
-    res["sqlite"] = statistics.median(sqlite_insert(base / f"limit-{i}.db", rows)
-                                      for i in range(3)) / k
+    res["decode"] = med(
+        lambda: [
+            content.decode_change(pl, op_id=o.op_id, hlc=o.header.hlc, author=author)
+            for pl, o in zip(plains, ops, strict=True)
+        ]
+    )
+    rows = [
+        (
+            o.op_id,
+            o.header.device,
+            o.header.seq,
+            o.header.hlc,
+            o.header.kind.value,
+            o.header.epoch,
+            o.header_bytes,
+            o.signature,
+            o.body,
+        )
+        for o in ops
+    ]
+    res["sqlite"] = (
+        statistics.median(sqlite_insert(base / f"limit-{i}.db", rows) for i in range(3)) / k
+    )
     rep.store.close()
     res["limit"] = res["verify"] + res["decrypt"] + res["decode"] + res["sqlite"]
     applied = []
@@ -211,8 +230,13 @@ def mb(rss: tuple[float, ...]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=(__doc__ or "").strip().splitlines()[0])
-    ap.add_argument("--n", type=int, nargs="+", default=[10_000, 100_000],
-                    help="numbers of notes (default 10000 100000)")
+    ap.add_argument(
+        "--n",
+        type=int,
+        nargs="+",
+        default=[10_000, 100_000],
+        help="numbers of notes (default 10000 100000)",
+    )
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--runs", type=int, default=20, help="latency runs of each kind")
     ap.add_argument("--sample", type=int, default=2000, help="ops for the per-note limit")
@@ -236,28 +260,42 @@ def main() -> None:
     row("limit (sum of the four)", f"{lim['limit'] * 1e6:8.1f}  ({1 / lim['limit']:,.0f} notes/s)")
     row("(not in the limit) decode_op + decode_parts", f"{lim['parse'] * 1e6:8.1f}")
     x, prof = lim["apply"] / lim["limit"], lim["profile"] * 1e6
-    row("Replica.apply, one transaction",
-        f"{lim['apply'] * 1e6:8.1f}  ({x:.1f}x the limit; {prof:.0f} under cProfile)")
-    print("\nsync --once (B from A, 127.0.0.1); RSS = peak (VmHWM) / last VmRSS before exit, MB;"
-          " CPU = user+sys s of the whole process;\n  worker = B's signature-check process"
-          " (sync/checker.py): peak RSS MB / CPU s:")
-    print(f"  {'N':>8} {'raw s':>7} {'start s':>7} {'net s':>7} {'notes/s':>8} {'us/note':>8}"
-          f" {'x limit':>7} {'RSS serve A':>12} {'RSS sync B':>11} {'CPU A':>6} {'CPU B':>6}"
-          f" {'worker RSS / CPU':>17}")
+    row(
+        "Replica.apply, one transaction",
+        f"{lim['apply'] * 1e6:8.1f}  ({x:.1f}x the limit; {prof:.0f} under cProfile)",
+    )
+    print(
+        "\nsync --once (B from A, 127.0.0.1); RSS = peak (VmHWM) / last VmRSS before exit, MB;"
+        " CPU = user+sys s of the whole process;\n  worker = B's signature-check process"
+        " (sync/checker.py): peak RSS MB / CPU s:"
+    )
+    print(
+        f"  {'N':>8} {'raw s':>7} {'start s':>7} {'net s':>7} {'notes/s':>8} {'us/note':>8}"
+        f" {'x limit':>7} {'RSS serve A':>12} {'RSS sync B':>11} {'CPU A':>6} {'CPU B':>6}"
+        f" {'worker RSS / CPU':>17}"
+    )
     for n, (s, _) in results.items():
-        print(f"  {n:>8,} {s['raw']:7.2f} {s['startup']:7.2f} {s['net']:7.2f} {n / s['net']:8,.0f}"
-              f" {s['net'] / n * 1e6:8.0f} {s['net'] / n / lim['limit']:7.1f}"
-              f" {mb(s['rss_a']):>12} {mb(s['rss_b']):>11}"
-              f" {s['rss_a'][2]:6.1f} {s['rss_b'][2]:6.1f}"
-              f" {s['rss_b'][3]:9.0f} / {s['rss_b'][4]:4.1f}")
-    print(f"  (start-up = median of 3 `status` on B before the sync; `--version` alone "
-          f"{statistics.median(s['version'] for s, _ in results.values()):.2f} s)")
+        print(
+            f"  {n:>8,} {s['raw']:7.2f} {s['startup']:7.2f} {s['net']:7.2f} {n / s['net']:8,.0f}"
+            f" {s['net'] / n * 1e6:8.0f} {s['net'] / n / lim['limit']:7.1f}"
+            f" {mb(s['rss_a']):>12} {mb(s['rss_b']):>11}"
+            f" {s['rss_a'][2]:6.1f} {s['rss_b'][2]:6.1f}"
+            f" {s['rss_b'][3]:9.0f} / {s['rss_b'][4]:4.1f}"
+        )
+    print(
+        f"  (start-up = median of 3 `status` on B before the sync; `--version` alone "
+        f"{statistics.median(s['version'] for s, _ in results.values()):.2f} s)"
+    )
     print(f"\nLatency A write -> stored on B, both serving, ms median / p90 of {args.runs}:")
-    print(f"  {'N':>8} {'CLI note add':>13} {'in-process':>11} {'RSS serve A':>12}"
-          f" {'RSS serve B':>12}")
+    print(
+        f"  {'N':>8} {'CLI note add':>13} {'in-process':>11} {'RSS serve A':>12}"
+        f" {'RSS serve B':>12}"
+    )
     for n, (_, lat) in results.items():
-        print(f"  {n:>8,} {ms(lat['cli']):>13} {ms(lat['inproc']):>11} {mb(lat['rss_a']):>12}"
-              f" {mb(lat['rss_b']):>12}")
+        print(
+            f"  {n:>8,} {ms(lat['cli']):>13} {ms(lat['inproc']):>11} {mb(lat['rss_a']):>12}"
+            f" {mb(lat['rss_b']):>12}"
+        )
     print("\nload average at the end: " + "/".join(f"{x:.1f}" for x in os.getloadavg()))
     print("\nOdd behaviour seen:" if ODD else "\nNo odd behaviour seen.")
     for line in ODD:

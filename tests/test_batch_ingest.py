@@ -23,9 +23,7 @@ from .forge import coop_change, forge, header_only, last_op
 
 def _state(c: Coop) -> tuple[object, ...]:
     ops = sorted(bytes(r[0]) for r in c.store._q("SELECT op_id FROM ops"))
-    bodies = sorted(
-        bytes(r[0]) for r in c.store._q("SELECT op_id FROM ops WHERE body IS NOT NULL")
-    )
+    bodies = sorted(bytes(r[0]) for r in c.store._q("SELECT op_id FROM ops WHERE body IS NOT NULL"))
     eqv = sorted(tuple(r) for r in c.store._q("SELECT device, seq, op_a, op_b FROM equivocations"))
     items = sorted((st.item_id, repr(st.view())) for st in c.items(include_deleted=True))
     return ops, bodies, eqv, items
