@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from coopshare.gui.demo import COOP_NAME
+from coopshare.service.demo_content import COOP_NAME
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 on Linux only")
 
