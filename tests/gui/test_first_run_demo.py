@@ -26,7 +26,8 @@ from coopshare.gui.widgets import passphrase_strength
 from coopshare.identity import keystore, recovery
 from coopshare.model.items import Kind
 from coopshare.service import home as homes
-from coopshare.service.demo import COOP_NAME, LIVE_LEADS, DemoWorld
+from coopshare.service.demo import DemoWorld
+from coopshare.service.demo_content import COOP_NAME, LIVE_LEADS
 from tests.netutil import PASS, cli, serving
 
 NAME = "Anna de Vries"
