@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from coopshare import errors as E
 from coopshare.gui import i18n
-from coopshare.gui.dialogs.first_run import join_error_text
+from coopshare.gui.dialogs.coop_form import join_error_text
 from coopshare.gui.dialogs.unlock import UnlockDialog
 from coopshare.gui.errors_text import error_text
 from coopshare.service import api, invites

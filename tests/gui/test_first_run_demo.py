@@ -15,16 +15,14 @@ from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox, QWizard
 
 from coopshare.crypto.primitives import seed_of
 from coopshare.gui.app import start_node
-from coopshare.gui.dialogs.first_run import (
-    CoopChoiceDialog,
-    FirstRunWizard,
-    parse_address,
-    passphrase_strength,
-)
+from coopshare.gui.dialogs.coop_choice import CoopChoiceDialog
+from coopshare.gui.dialogs.first_run import FirstRunWizard
 from coopshare.gui.dialogs.unlock import UnlockDialog
 from coopshare.gui.main_window import MainWindow
 from coopshare.gui.models import ItemsModel
+from coopshare.gui.onboarding import parse_address
 from coopshare.gui.settings import Prefs
+from coopshare.gui.widgets import passphrase_strength
 from coopshare.identity import keystore, recovery
 from coopshare.model.items import Kind
 from coopshare.service import home as homes
@@ -59,7 +57,7 @@ def to_recovery_key(qtbot: Any, home: Path) -> FirstRunWizard:
     assert not commit.isEnabled()
     qtbot.keyClicks(page.name_edit, NAME)
     qtbot.keyClicks(page.pass_edit, "kempen")
-    assert "Too short" in page.strength.text() and not commit.isEnabled()
+    assert "Too short" in page.strength.hint.text() and not commit.isEnabled()
     page.pass_edit.clear()
     qtbot.keyClicks(page.pass_edit, PASS)
     qtbot.keyClicks(page.repeat_edit, PASS + "x")
@@ -239,8 +237,11 @@ def test_demo_members_sync_live(qtbot: Any) -> None:
         assert world.home.is_relative_to(world.root) and len(world.peers) == 2
         assert all(host == "127.0.0.1" for host, _ in world.peers)
         prefs = Prefs(world.home)
-        assert not prefs.flag("mdns")
+        assert prefs.flag("mdns")  # the default: start_node itself must keep the demo off mDNS
         bridge = start_node(world.home, world.passphrase, prefs, demo_peers=world.peers)
+        network = bridge.runtime._network
+        assert network is not None and network.discovery is None  # loopback only
+        assert network.addr[0] == "127.0.0.1"
         window = MainWindow(bridge, prefs, world.home)
         qtbot.addWidget(window)
         window.show()

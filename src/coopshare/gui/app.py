@@ -103,7 +103,7 @@ def run(home: Path, *, demo: bool = False, argv: list[str] | None = None) -> int
                 return 0
             passphrase = dialog.passphrase
             if dialog.needs_coop:
-                from coopshare.gui.dialogs.first_run import CoopChoiceDialog
+                from coopshare.gui.dialogs.coop_choice import CoopChoiceDialog
 
                 if not CoopChoiceDialog(home, passphrase).exec():
                     return 0

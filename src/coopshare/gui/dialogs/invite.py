@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.gui.bridge import Bridge
+from coopshare.gui.theme import accent_text
 
 DEFAULT_HOURS = 24
 MAX_HOURS = 24 * 14
@@ -128,7 +129,7 @@ class InviteDialog(QDialog):
         self.save_button.setToolTip(self.tr("Save the invitation text to a file"))
         self.save_button.clicked.connect(self.save_file)
         self.copied = QLabel()
-        self.copied.setStyleSheet("color: #2f7d6d;")
+        self.copied.setStyleSheet(f"color: {accent_text(self)};")
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.copied, 1)

@@ -32,7 +32,6 @@ from coopshare.service import api
 
 _PEER = re.compile(r"^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.\-_]+):(\d{1,5})$")
 ERROR_STYLE = "color: #c0392b;"
-OK_STYLE = "color: #2f7d6d;"
 
 
 def parse_peer_list(text: str) -> tuple[list[str], list[str]]:
@@ -311,7 +310,9 @@ class SettingsDialog(QDialog):
 
     def _pass_message(self, text: str, *, error: bool) -> None:
         self.pass_status.setText(text)
-        self.pass_status.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
+        self.pass_status.setStyleSheet(
+            ERROR_STYLE if error else f"color: {theme.accent_text(self)};"
+        )
         self.pass_status.show()
 
     # --- data folder ----------------------------------------------------------------------------

@@ -4,7 +4,7 @@ A wrong passphrase shows "Wrong passphrase" under the field and the user tries a
 ``exec()`` returned true, :attr:`UnlockDialog.passphrase` unlocks the home and
 :attr:`UnlockDialog.needs_coop` says whether it still has to create or join a cooperative
 (the first-run wizard was left after the identity was made): then show
-:class:`~coopshare.gui.dialogs.first_run.CoopChoiceDialog`.
+:class:`~coopshare.gui.dialogs.coop_choice.CoopChoiceDialog`.
 """
 
 from __future__ import annotations
@@ -24,17 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.errors import MalformedData, NotInitialised, WrongPassphrase
-from coopshare.gui.dialogs.first_run import (
-    ACCENT,
-    STYLE,
+from coopshare.gui.errors_text import error_text
+from coopshare.gui.text import safe
+from coopshare.gui.widgets import (
+    DIALOG_STYLE,
     Busy,
     logo_pixmap,
     message_label,
     muted,
     set_message,
 )
-from coopshare.gui.errors_text import error_text
-from coopshare.gui.text import safe
 from coopshare.gui.workers import run_in_thread
 from coopshare.service import api
 
@@ -53,7 +52,7 @@ class UnlockDialog(QDialog):
         self.busy = False
         self._attempts = 0
         self.setWindowTitle(self.tr("Unlock CoopShare"))
-        self.setStyleSheet(STYLE % {"accent": ACCENT})
+        self.setStyleSheet(DIALOG_STYLE)
         v = QVBoxLayout(self)
         v.setContentsMargins(22, 20, 22, 14)
         v.setSpacing(10)

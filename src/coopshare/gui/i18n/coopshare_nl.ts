@@ -4,67 +4,67 @@
     <context>
         <name>ActivityPage</name>
         <message>
-            <location filename="../pages/activity.py" line="183" />
+            <location filename="../pages/activity.py" line="184" />
             <source>Recent activity</source>
             <translation>Recente activiteit</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="184" />
+            <location filename="../pages/activity.py" line="185" />
             <source>Double-click or press Enter to open</source>
             <translation>Dubbelklik of druk op Enter om te openen</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="188" />
+            <location filename="../pages/activity.py" line="189" />
             <source>Nothing has happened yet. Write a note, give a lead, or invite a colleague.</source>
             <translation>Er is nog niets gebeurd. Schrijf een notitie, breng een lead aan of nodig een collega uit.</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="203" />
+            <location filename="../pages/activity.py" line="204" />
             <source>Activity</source>
             <translation>Activiteit</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="213" />
+            <location filename="../pages/activity.py" line="214" />
             <source>Note</source>
             <translation>Notitie</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="213" />
+            <location filename="../pages/activity.py" line="214" />
             <source>Lead</source>
             <translation>Lead</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="213" />
+            <location filename="../pages/activity.py" line="214" />
             <source>Idea</source>
             <translation>Idee</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="224" />
+            <location filename="../pages/activity.py" line="225" />
             <source>{0} gave a lead · now {1}</source>
             <translation>{0} bracht een lead aan · nu {1}</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="225" />
+            <location filename="../pages/activity.py" line="226" />
             <source>{0} gave a lead</source>
             <translation>{0} bracht een lead aan</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="227" />
+            <location filename="../pages/activity.py" line="228" />
             <source>{0} shared an idea</source>
             <translation>{0} deelde een idee</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="228" />
+            <location filename="../pages/activity.py" line="229" />
             <source>{0} wrote a note</source>
             <translation>{0} schreef een notitie</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="232" />
+            <location filename="../pages/activity.py" line="233" />
             <source>{0}: {1}, {2}</source>
             <translation>{0}: {1}, {2}</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="241" />
+            <location filename="../pages/activity.py" line="242" />
             <source>(untitled)</source>
             <translation>(zonder titel)</translation>
         </message>
@@ -72,22 +72,22 @@
     <context>
         <name>CoopChoiceDialog</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="1025" />
+            <location filename="../dialogs/coop_choice.py" line="23" />
             <source>Choose a cooperative</source>
             <translation>Kies een coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="1035" />
+            <location filename="../dialogs/coop_choice.py" line="33" />
             <source>You are not part of a cooperative yet</source>
             <translation>Je bent nog geen lid van een coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="1040" />
+            <location filename="../dialogs/coop_choice.py" line="38" />
             <source>Your identity is ready. Create a cooperative, or join one with an invitation from a member.</source>
             <translation>Je identiteit is klaar. Richt een coöperatie op, of word lid van een bestaande met een uitnodiging van een lid.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="1054" />
+            <location filename="../dialogs/coop_choice.py" line="52" />
             <source>Quit</source>
             <translation>Afsluiten</translation>
         </message>
@@ -95,157 +95,157 @@
     <context>
         <name>CoopForm</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="310" />
+            <location filename="../dialogs/coop_form.py" line="103" />
             <source>Create a new cooperative</source>
             <translation>Een nieuwe coöperatie oprichten</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="311" />
+            <location filename="../dialogs/coop_form.py" line="104" />
             <source>Join with an invitation</source>
             <translation>Lid worden met een uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="325" />
+            <location filename="../dialogs/coop_form.py" line="118" />
             <source>You become its first administrator and can invite the other members from the app.</source>
             <translation>Je wordt de eerste beheerder en kunt de andere leden vanuit de app uitnodigen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="331" />
+            <location filename="../dialogs/coop_form.py" line="124" />
             <source>For example: Brabant Interim</source>
             <translation>Bijvoorbeeld: Brabant Interim</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="332" />
+            <location filename="../dialogs/coop_form.py" line="125" />
             <source>Name of the cooperative</source>
             <translation>Naam van de coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="333" />
+            <location filename="../dialogs/coop_form.py" line="126" />
             <source>&amp;Name:</source>
             <translation>&amp;Naam:</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="349" />
+            <location filename="../dialogs/coop_form.py" line="142" />
             <source>Paste the invitation a member sent you, or open the invitation file.</source>
             <translation>Plak de uitnodiging die een lid je stuurde, of open het uitnodigingsbestand.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="354" />
+            <location filename="../dialogs/coop_form.py" line="147" />
             <source>Invitation</source>
             <translation>Uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="360" />
+            <location filename="../dialogs/coop_form.py" line="153" />
             <source>Open file…</source>
             <translation>Bestand openen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="361" />
+            <location filename="../dialogs/coop_form.py" line="154" />
             <source>Open an invitation file</source>
             <translation>Een uitnodigingsbestand openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="374" />
+            <location filename="../dialogs/coop_form.py" line="167" />
             <source>Only if the invitation has no address, e.g. 192.168.1.20:47490</source>
             <translation>Alleen als de uitnodiging geen adres bevat, bijv. 192.168.1.20:47490</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="376" />
+            <location filename="../dialogs/coop_form.py" line="169" />
             <source>Inviter's address</source>
             <translation>Adres van de uitnodiger</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="377" />
+            <location filename="../dialogs/coop_form.py" line="170" />
             <source>&amp;Address:</source>
             <translation>&amp;Adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="409" />
+            <location filename="../dialogs/coop_form.py" line="202" />
             <source>Create cooperative</source>
             <translation>Coöperatie oprichten</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="409" />
+            <location filename="../dialogs/coop_form.py" line="202" />
             <source>Join</source>
             <translation>Lid worden</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="443" />
+            <location filename="../dialogs/coop_form.py" line="236" />
             <source>Type the address as HOST:PORT, for example 192.168.1.20:47490.</source>
             <translation>Typ het adres als HOST:POORT, bijvoorbeeld 192.168.1.20:47490.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="448" />
+            <location filename="../dialogs/coop_form.py" line="241" />
             <source>This invitation names no address: type the inviter's address.</source>
             <translation>Deze uitnodiging bevat geen adres: typ het adres van de uitnodiger.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="469" />
+            <location filename="../dialogs/coop_form.py" line="262" />
             <source>This is not a CoopShare invitation: it should start with “coopshare-invite:”.</source>
             <translation>Dit is geen CoopShare-uitnodiging: die begint met “coopshare-invite:”.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="475" />
+            <location filename="../dialogs/coop_form.py" line="268" />
             <source>This invitation is damaged or incomplete. Copy it again.</source>
             <translation>Deze uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="483" />
+            <location filename="../dialogs/coop_form.py" line="276" />
             <source>This invitation expired on {0}. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen op {0}. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="491" />
+            <location filename="../dialogs/coop_form.py" line="284" />
             <source>A valid invitation, until {0}, from {1}.</source>
             <translation>Een geldige uitnodiging, tot {0}, van {1}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="493" />
+            <location filename="../dialogs/coop_form.py" line="286" />
             <source>A valid invitation, until {0}.</source>
             <translation>Een geldige uitnodiging, tot {0}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="501" />
+            <location filename="../dialogs/coop_form.py" line="294" />
             <source>Open an invitation</source>
             <translation>Een uitnodiging openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="503" />
+            <location filename="../dialogs/coop_form.py" line="296" />
             <source>Invitations (*.txt *.invite *.coopshare);;All files (*)</source>
             <translation>Uitnodigingen (*.txt *.invite *.coopshare);;Alle bestanden (*)</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="515" />
+            <location filename="../dialogs/coop_form.py" line="308" />
             <source>Could not read {0}: {1}</source>
             <translation>Kan {0} niet lezen: {1}</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="519" />
+            <location filename="../dialogs/coop_form.py" line="312" />
             <source>That file is too large to be an invitation.</source>
             <translation>Dat bestand is te groot voor een uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="532" />
+            <location filename="../dialogs/coop_form.py" line="325" />
             <source>Give the cooperative a name.</source>
             <translation>Geef de coöperatie een naam.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="535" />
+            <location filename="../dialogs/coop_form.py" line="328" />
             <source>Paste an invitation or open an invitation file.</source>
             <translation>Plak een uitnodiging of open een uitnodigingsbestand.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="544" />
+            <location filename="../dialogs/coop_form.py" line="337" />
             <source>Creating the cooperative…</source>
             <translation>De coöperatie wordt opgericht…</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="556" />
+            <location filename="../dialogs/coop_form.py" line="349" />
             <source>Contacting the inviter at {0} and syncing…</source>
             <translation>Contact maken met de uitnodiger op {0} en synchroniseren…</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="583" />
+            <location filename="../dialogs/coop_form.py" line="376" />
             <source>The cooperative could not be created: {0}</source>
             <translation>De coöperatie kon niet worden opgericht: {0}</translation>
         </message>
@@ -253,12 +253,12 @@
     <context>
         <name>CoopPage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="871" />
+            <location filename="../dialogs/first_run.py" line="56" />
             <source>Your cooperative</source>
             <translation>Je coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="872" />
+            <location filename="../dialogs/first_run.py" line="57" />
             <source>Start a new cooperative, or join one a member invited you to.</source>
             <translation>Richt een nieuwe coöperatie op, of word lid van een coöperatie waarvoor een lid je heeft uitgenodigd.</translation>
         </message>
@@ -266,27 +266,27 @@
     <context>
         <name>DonePage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="912" />
+            <location filename="../dialogs/first_run.py" line="97" />
             <source>You are ready</source>
             <translation>Je bent klaar</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="913" />
+            <location filename="../dialogs/first_run.py" line="98" />
             <source>Welcome to the cooperative.</source>
             <translation>Welkom bij de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="932" />
+            <location filename="../dialogs/first_run.py" line="117" />
             <source>You joined {0}. Its notes, leads and ideas are on this computer now, and they stay in sync whenever another member is online.</source>
             <translation>Je bent lid geworden van {0}. De notities, leads en ideeën staan nu op deze computer en blijven gesynchroniseerd zodra een ander lid online is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="938" />
+            <location filename="../dialogs/first_run.py" line="123" />
             <source>You created {0} and you are its administrator. Invite the other members with the Invite button at the top of the window.</source>
             <translation>Je hebt {0} opgericht en bent de beheerder. Nodig de andere leden uit met de knop Uitnodigen boven in het venster.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="943" />
+            <location filename="../dialogs/first_run.py" line="128" />
             <source>Tips:
 •  Press Ctrl+N to write your first note, and Ctrl+K to search.
 •  Members on the same network find each other automatically.
@@ -513,72 +513,72 @@
     <context>
         <name>FirstRun</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="155" />
+            <location filename="../widgets.py" line="89" />
             <source>Message</source>
             <translation>Melding</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="193" />
+            <location filename="../widgets.py" line="130" />
             <source>Too short — use at least 10 characters; 12 or more, or a few words, is better.</source>
             <translation>Te kort — gebruik minstens 10 tekens; 12 of meer, of een paar woorden, is beter.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="200" />
+            <location filename="../widgets.py" line="137" />
             <source>Weak — this is easy to guess. Use 12+ characters or a few words.</source>
             <translation>Zwak — dit is makkelijk te raden. Gebruik 12+ tekens of een paar woorden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="209" />
+            <location filename="../widgets.py" line="146" />
             <source>Weak — use 12+ characters or a few words.</source>
             <translation>Zwak — gebruik 12+ tekens of een paar woorden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="210" />
+            <location filename="../widgets.py" line="147" />
             <source>Fair — add another word, or mix in digits and symbols.</source>
             <translation>Redelijk — voeg nog een woord toe, of gebruik ook cijfers en symbolen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="213" />
+            <location filename="../widgets.py" line="150" />
             <source>Good — hard to guess.</source>
             <translation>Goed — moeilijk te raden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="214" />
+            <location filename="../widgets.py" line="151" />
             <source>Strong — a passphrase like this is very hard to guess.</source>
             <translation>Sterk — een wachtwoordzin als deze is heel moeilijk te raden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="258" />
+            <location filename="../dialogs/coop_form.py" line="54" />
             <source>This invitation has expired. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="262" />
+            <location filename="../dialogs/coop_form.py" line="58" />
             <source>The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.</source>
             <translation>De uitnodiger op {0} heeft deze uitnodiging niet geaccepteerd. Waarschijnlijk is hij al gebruikt of verlopen: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="267" />
+            <location filename="../dialogs/coop_form.py" line="63" />
             <source>Could not reach the inviter at {0}. Check that CoopShare is running there and that you are on the same network, then try again.</source>
             <translation>Kon de uitnodiger op {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten, en probeer het dan opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="272" />
+            <location filename="../dialogs/coop_form.py" line="68" />
             <source>The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one.</source>
             <translation>De uitnodiger heeft deze uitnodiging geweigerd; waarschijnlijk is hij al gebruikt. Een uitnodiging werkt maar één keer: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="277" />
+            <location filename="../dialogs/coop_form.py" line="73" />
             <source>The computer at {0} is not the one that made this invitation. Check the address.</source>
             <translation>De computer op {0} is niet degene die deze uitnodiging heeft gemaakt. Controleer het adres.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="282" />
+            <location filename="../dialogs/coop_form.py" line="78" />
             <source>This data folder already belongs to another cooperative.</source>
             <translation>Deze gegevensmap hoort al bij een andere coöperatie.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="285" />
+            <location filename="../dialogs/coop_form.py" line="81" />
             <source>Joining did not work: {0}</source>
             <translation>Lid worden is niet gelukt: {0}</translation>
         </message>
@@ -586,32 +586,32 @@
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="957" />
+            <location filename="../dialogs/first_run.py" line="142" />
             <source>Welcome to CoopShare</source>
             <translation>Welkom bij CoopShare</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="962" />
+            <location filename="../dialogs/first_run.py" line="147" />
             <source>Open CoopShare</source>
             <translation>CoopShare openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="996" />
+            <location filename="../dialogs/first_run.py" line="182" />
             <source>Stop for now?</source>
             <translation>Voor nu stoppen?</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="998" />
+            <location filename="../dialogs/first_run.py" line="184" />
             <source>Your identity is saved. The next time you start CoopShare you can create a cooperative or join one.</source>
             <translation>Je identiteit is opgeslagen. De volgende keer dat je CoopShare start, kun je een coöperatie oprichten of lid worden van een bestaande.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="1003" />
+            <location filename="../dialogs/first_run.py" line="189" />
             <source>Stop for now</source>
             <translation>Voor nu stoppen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="1004" />
+            <location filename="../dialogs/first_run.py" line="190" />
             <source>Continue</source>
             <translation>Doorgaan</translation>
         </message>
@@ -1017,87 +1017,87 @@
     <context>
         <name>IdentityPage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="626" />
+            <location filename="../dialogs/identity_pages.py" line="43" />
             <source>Your identity</source>
             <translation>Je identiteit</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="629" />
+            <location filename="../dialogs/identity_pages.py" line="46" />
             <source>Your name is how other members see you. The passphrase protects this computer's data.</source>
             <translation>Met je naam zien andere leden wie je bent. De wachtwoordzin beschermt de gegevens op deze computer.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="633" />
+            <location filename="../dialogs/identity_pages.py" line="50" />
             <source>Create my identity</source>
             <translation>Mijn identiteit aanmaken</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="639" />
+            <location filename="../dialogs/identity_pages.py" line="56" />
             <source>For example: Anna de Vries</source>
             <translation>Bijvoorbeeld: Anna de Vries</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="640" />
+            <location filename="../dialogs/identity_pages.py" line="57" />
             <source>Your name</source>
             <translation>Je naam</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="642" />
+            <location filename="../dialogs/identity_pages.py" line="59" />
             <source>Your &amp;name:</source>
             <translation>Je &amp;naam:</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="646" />
+            <location filename="../dialogs/identity_pages.py" line="63" />
             <source>Passphrase</source>
             <translation>Wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="647" />
+            <location filename="../dialogs/identity_pages.py" line="64" />
             <source>At least 10 characters; a few words work well</source>
             <translation>Minstens 10 tekens; een paar woorden werkt goed</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="648" />
+            <location filename="../dialogs/identity_pages.py" line="65" />
             <source>&amp;Passphrase:</source>
             <translation>&amp;Wachtwoordzin:</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="656" />
+            <location filename="../dialogs/identity_pages.py" line="69" />
             <source>Passphrase strength</source>
             <translation>Sterkte van de wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="668" />
+            <location filename="../dialogs/identity_pages.py" line="74" />
             <source>Repeat the passphrase</source>
             <translation>Herhaal de wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="670" />
+            <location filename="../dialogs/identity_pages.py" line="76" />
             <source>&amp;Repeat:</source>
             <translation>&amp;Herhalen:</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="671" />
+            <location filename="../dialogs/identity_pages.py" line="77" />
             <source>&amp;Show passphrase</source>
             <translation>Wachtwoordzin t&amp;onen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="677" />
+            <location filename="../dialogs/identity_pages.py" line="83" />
             <source>There is no way to recover your data on this computer without this passphrase: CoopShare has no server and nobody can reset it for you. Keep it in a password manager or somewhere safe.</source>
             <translation>Zonder deze wachtwoordzin kun je je gegevens op deze computer op geen enkele manier terugkrijgen: CoopShare heeft geen server en niemand kan hem voor je resetten. Bewaar hem in een wachtwoordmanager of op een andere veilige plek.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="697" />
+            <location filename="../dialogs/identity_pages.py" line="103" />
             <source>Type your name as the other members know you.</source>
             <translation>Typ je naam zoals de andere leden je kennen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="713" />
+            <location filename="../dialogs/identity_pages.py" line="113" />
             <source>The two passphrases do not match.</source>
             <translation>De twee wachtwoordzinnen komen niet overeen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="717" />
+            <location filename="../dialogs/identity_pages.py" line="117" />
             <source>The passphrases match.</source>
             <translation>De wachtwoordzinnen komen overeen.</translation>
         </message>
@@ -1105,152 +1105,152 @@
     <context>
         <name>InviteDialog</name>
         <message>
-            <location filename="../dialogs/invite.py" line="52" />
+            <location filename="../dialogs/invite.py" line="53" />
             <source>Invite someone</source>
             <translation>Iemand uitnodigen</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="58" />
+            <location filename="../dialogs/invite.py" line="59" />
             <source>Invite a colleague to the cooperative</source>
             <translation>Een collega uitnodigen voor de coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="63" />
+            <location filename="../dialogs/invite.py" line="64" />
             <source>The invitation lets one person join from their own laptop. They scan the code or paste the text in CoopShare while this device is online.</source>
             <translation>Met de uitnodiging kan één persoon lid worden vanaf de eigen laptop. Diegene scant de code of plakt de tekst in CoopShare terwijl dit apparaat online is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="72" />
+            <location filename="../dialogs/invite.py" line="73" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="73" />
+            <location filename="../dialogs/invite.py" line="74" />
             <source>Admin (may also invite and remove members)</source>
             <translation>Beheerder (mag ook leden uitnodigen en verwijderen)</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="74" />
+            <location filename="../dialogs/invite.py" line="75" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="75" />
+            <location filename="../dialogs/invite.py" line="76" />
             <source>Role:</source>
             <translation>Rol:</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="79" />
+            <location filename="../dialogs/invite.py" line="80" />
             <source> hours</source>
             <translation> uur</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="80" />
+            <location filename="../dialogs/invite.py" line="81" />
             <source>Valid for, in hours</source>
             <translation>Geldig gedurende, in uren</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="81" />
+            <location filename="../dialogs/invite.py" line="82" />
             <source>Valid for:</source>
             <translation>Geldig gedurende:</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="85" />
+            <location filename="../dialogs/invite.py" line="86" />
             <source>Create invitation</source>
             <translation>Uitnodiging maken</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="110" />
+            <location filename="../dialogs/invite.py" line="111" />
             <source>Invitation as a QR code</source>
             <translation>Uitnodiging als QR-code</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="114" />
+            <location filename="../dialogs/invite.py" line="115" />
             <source>Or send this text:</source>
             <translation>Of stuur deze tekst:</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="117" />
+            <location filename="../dialogs/invite.py" line="118" />
             <source>Invitation text</source>
             <translation>Tekst van de uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="124" />
+            <location filename="../dialogs/invite.py" line="125" />
             <source>Copy</source>
             <translation>Kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="125" />
+            <location filename="../dialogs/invite.py" line="126" />
             <source>Copy the invitation text to the clipboard</source>
             <translation>De tekst van de uitnodiging naar het klembord kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="127" />
+            <location filename="../dialogs/invite.py" line="128" />
             <source>Save as file…</source>
             <translation>Opslaan als bestand…</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="128" />
+            <location filename="../dialogs/invite.py" line="129" />
             <source>Save the invitation text to a file</source>
             <translation>De tekst van de uitnodiging in een bestand opslaan</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="158" />
+            <location filename="../dialogs/invite.py" line="159" />
             <source>Only an admin of the cooperative can invite people. Ask one of the admins to send the invitation.</source>
             <translation>Alleen een beheerder van de coöperatie kan mensen uitnodigen. Vraag een van de beheerders om de uitnodiging te sturen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="176" />
+            <location filename="../dialogs/invite.py" line="177" />
             <source>an admin</source>
             <translation>beheerder</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="176" />
+            <location filename="../dialogs/invite.py" line="177" />
             <source>a member</source>
             <translation>lid</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="179" />
+            <location filename="../dialogs/invite.py" line="180" />
             <source>This invitation works once and expires on {0}. Whoever uses it joins as {1}, so share it only with the person you invite.</source>
             <translation>Deze uitnodiging werkt één keer en verloopt op {0}. Wie hem gebruikt, komt erbij als {1}; deel hem dus alleen met de persoon die je uitnodigt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="185" />
+            <location filename="../dialogs/invite.py" line="186" />
             <source>This device is not reachable on the network right now: the new member needs your address to join.</source>
             <translation>Dit apparaat is op dit moment niet bereikbaar op het netwerk: het nieuwe lid heeft je adres nodig om lid te worden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="191" />
+            <location filename="../dialogs/invite.py" line="192" />
             <source>Create another</source>
             <translation>Nog een maken</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="197" />
+            <location filename="../dialogs/invite.py" line="198" />
             <source>No invitation was created: {0}</source>
             <translation>Er is geen uitnodiging gemaakt: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="215" />
+            <location filename="../dialogs/invite.py" line="216" />
             <source>Copied</source>
             <translation>Gekopieerd</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="223" />
+            <location filename="../dialogs/invite.py" line="224" />
             <source>Save invitation</source>
             <translation>Uitnodiging opslaan</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="225" />
+            <location filename="../dialogs/invite.py" line="226" />
             <source>Text files (*.txt)</source>
             <translation>Tekstbestanden (*.txt)</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="235" />
+            <location filename="../dialogs/invite.py" line="236" />
             <source>Could not save the invitation: {0}</source>
             <translation>Kan de uitnodiging niet opslaan: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="238" />
+            <location filename="../dialogs/invite.py" line="239" />
             <source>Saved</source>
             <translation>Opgeslagen</translation>
         </message>
@@ -2194,133 +2194,133 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
     <context>
         <name>NearbyPage</name>
         <message>
-            <location filename="../pages/nearby.py" line="64" />
+            <location filename="../pages/nearby.py" line="65" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="65" />
+            <location filename="../pages/nearby.py" line="66" />
             <source>Device</source>
             <translation>Apparaat</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="66" />
-            <location filename="../pages/nearby.py" line="167" />
+            <location filename="../pages/nearby.py" line="67" />
+            <location filename="../pages/nearby.py" line="168" />
             <source>Address</source>
             <translation>Adres</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="67" />
+            <location filename="../pages/nearby.py" line="68" />
             <source>Found by</source>
             <translation>Gevonden via</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="68" />
+            <location filename="../pages/nearby.py" line="69" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="69" />
+            <location filename="../pages/nearby.py" line="70" />
             <source>Last seen</source>
             <translation>Laatst gezien</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="73" />
+            <location filename="../pages/nearby.py" line="74" />
             <source>Devices nearby</source>
             <translation>Apparaten in de buurt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="94" />
+            <location filename="../pages/nearby.py" line="95" />
             <source>Nearby</source>
             <translation>In de buurt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="102" />
+            <location filename="../pages/nearby.py" line="103" />
             <source>Discovery off</source>
             <translation>Netwerkdetectie uit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="104" />
+            <location filename="../pages/nearby.py" line="105" />
             <source>Discovery is off: only members added by address in Settings connect to this device.</source>
             <translation>Netwerkdetectie staat uit: alleen leden die in Instellingen op adres zijn toegevoegd, maken verbinding met dit apparaat.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="107" />
+            <location filename="../pages/nearby.py" line="108" />
             <source>Meetup mode on</source>
             <translation>Meetup-modus aan</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="109" />
+            <location filename="../pages/nearby.py" line="110" />
             <source>Meetup mode is on: this device looks for members on this network without announcing itself.</source>
             <translation>Meetup-modus staat aan: dit apparaat zoekt leden op dit netwerk zonder zichzelf bekend te maken.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="112" />
+            <location filename="../pages/nearby.py" line="113" />
             <source>Meetup mode off</source>
             <translation>Meetup-modus uit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="114" />
+            <location filename="../pages/nearby.py" line="115" />
             <source>Meetup mode is off: members on this network can find this device. Only members recognise it.</source>
             <translation>Meetup-modus staat uit: leden op dit netwerk kunnen dit apparaat vinden. Alleen leden herkennen het.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="125" />
+            <location filename="../pages/nearby.py" line="126" />
             <source>No one nearby yet. Members running CoopShare on this network appear here by themselves. On guest Wi-Fi or a hotspot that blocks discovery, add a member by address in Settings.</source>
             <translation>Nog niemand in de buurt. Leden die CoopShare op dit netwerk gebruiken, verschijnen hier vanzelf. Op gastwifi of een hotspot die detectie blokkeert, voeg je een lid op adres toe in Instellingen.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="161" />
+            <location filename="../pages/nearby.py" line="162" />
             <source>Could not list nearby devices: {0}</source>
             <translation>Kan apparaten in de buurt niet tonen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="166" />
+            <location filename="../pages/nearby.py" line="167" />
             <source>This network</source>
             <translation>Dit netwerk</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="168" />
+            <location filename="../pages/nearby.py" line="169" />
             <source>They connected</source>
             <translation>Inkomende verbinding</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="172" />
+            <location filename="../pages/nearby.py" line="173" />
             <source>A member (not connected yet)</source>
             <translation>Een lid (nog niet verbonden)</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="179" />
+            <location filename="../pages/nearby.py" line="180" />
             <source>● Connected</source>
             <translation>● Verbonden</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="179" />
+            <location filename="../pages/nearby.py" line="180" />
             <source>○ Not connected</source>
             <translation>○ Niet verbonden</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="185" />
+            <location filename="../pages/nearby.py" line="186" />
             <source>now</source>
             <translation>nu</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="187" />
+            <location filename="../pages/nearby.py" line="188" />
             <source>never</source>
             <translation>nooit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="190" />
+            <location filename="../pages/nearby.py" line="191" />
             <source>just now</source>
             <translation>zojuist</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="194" />
+            <location filename="../pages/nearby.py" line="195" />
             <source>a minute ago</source>
             <translation>een minuut geleden</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="195" />
+            <location filename="../pages/nearby.py" line="196" />
             <source>{0} minutes ago</source>
             <translation>{0} minuten geleden</translation>
         </message>
@@ -2813,62 +2813,62 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>RecoveryPage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="746" />
+            <location filename="../dialogs/identity_pages.py" line="148" />
             <source>Your recovery key</source>
             <translation>Je herstelsleutel</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="748" />
+            <location filename="../dialogs/identity_pages.py" line="150" />
             <source>If this computer is lost, this key restores your membership on a new one.</source>
             <translation>Als deze computer kwijtraakt, herstelt deze sleutel je lidmaatschap op een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="761" />
+            <location filename="../dialogs/identity_pages.py" line="163" />
             <source>Try again</source>
             <translation>Opnieuw proberen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="774" />
+            <location filename="../dialogs/identity_pages.py" line="176" />
             <source>Write this key on paper and keep it somewhere safe, away from this computer. Anyone who has it can act as you, so never send it by e-mail or chat.</source>
             <translation>Schrijf deze sleutel op papier en bewaar hem op een veilige plek, niet bij deze computer. Wie hem heeft, kan zich als jou voordoen: stuur hem dus nooit per e-mail of chat.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="793" />
+            <location filename="../dialogs/identity_pages.py" line="195" />
             <source>Recovery key</source>
             <translation>Herstelsleutel</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="796" />
+            <location filename="../dialogs/identity_pages.py" line="198" />
             <source>&amp;Copy</source>
             <translation>&amp;Kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="797" />
+            <location filename="../dialogs/identity_pages.py" line="199" />
             <source>Copy the recovery key to the clipboard</source>
             <translation>De herstelsleutel naar het klembord kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="804" />
+            <location filename="../dialogs/identity_pages.py" line="206" />
             <source>I have &amp;written it down</source>
             <translation>Ik heb hem &amp;opgeschreven</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="820" />
+            <location filename="../dialogs/identity_pages.py" line="222" />
             <source>Creating your keys… this takes a moment.</source>
             <translation>Je sleutels worden aangemaakt… dit duurt even.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="848" />
+            <location filename="../dialogs/identity_pages.py" line="248" />
             <source>This data folder already holds an identity. Close this window and start CoopShare again to unlock it.</source>
             <translation>Deze gegevensmap bevat al een identiteit. Sluit dit venster en start CoopShare opnieuw om de map te ontgrendelen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="854" />
+            <location filename="../dialogs/identity_pages.py" line="254" />
             <source>Your keys could not be created: {0}</source>
             <translation>Je sleutels konden niet worden aangemaakt: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="861" />
+            <location filename="../dialogs/identity_pages.py" line="261" />
             <source>Copied. Remember to clear the clipboard afterwards.</source>
             <translation>Gekopieerd. Vergeet niet het klembord daarna te wissen.</translation>
         </message>
@@ -2954,223 +2954,223 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../dialogs/settings.py" line="80" />
+            <location filename="../dialogs/settings.py" line="79" />
             <source>Settings</source>
             <translation>Instellingen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="86" />
+            <location filename="../dialogs/settings.py" line="85" />
             <source>General</source>
             <translation>Algemeen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="87" />
+            <location filename="../dialogs/settings.py" line="86" />
             <source>Network</source>
             <translation>Netwerk</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="88" />
+            <location filename="../dialogs/settings.py" line="87" />
             <source>Passphrase</source>
             <translation>Wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="89" />
+            <location filename="../dialogs/settings.py" line="88" />
             <source>Data</source>
             <translation>Gegevens</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="107" />
-            <location filename="../dialogs/settings.py" line="121" />
+            <location filename="../dialogs/settings.py" line="106" />
+            <location filename="../dialogs/settings.py" line="120" />
             <source>System</source>
             <translation>Systeem</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="110" />
+            <location filename="../dialogs/settings.py" line="109" />
             <source>Language</source>
             <translation>Taal</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="113" />
+            <location filename="../dialogs/settings.py" line="112" />
             <source>Language:</source>
             <translation>Taal:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="115" />
+            <location filename="../dialogs/settings.py" line="114" />
             <source>The new language applies fully after you restart CoopShare.</source>
             <translation>De nieuwe taal is volledig actief nadat je CoopShare opnieuw hebt gestart.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="122" />
+            <location filename="../dialogs/settings.py" line="121" />
             <source>Light</source>
             <translation>Licht</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="123" />
+            <location filename="../dialogs/settings.py" line="122" />
             <source>Dark</source>
             <translation>Donker</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="124" />
+            <location filename="../dialogs/settings.py" line="123" />
             <source>Theme</source>
             <translation>Thema</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="127" />
+            <location filename="../dialogs/settings.py" line="126" />
             <source>Theme:</source>
             <translation>Thema:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="135" />
+            <location filename="../dialogs/settings.py" line="134" />
             <source>Find members on this network automatically</source>
             <translation>Leden op dit netwerk automatisch vinden</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="141" />
+            <location filename="../dialogs/settings.py" line="140" />
             <source>Uses local discovery (mDNS). Other devices see only a random name and a code that changes every ten minutes; only members recognise it.</source>
             <translation>Gebruikt lokale netwerkdetectie (mDNS). Andere apparaten zien alleen een willekeurige naam en een code die elke tien minuten verandert; alleen leden herkennen die.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="146" />
+            <location filename="../dialogs/settings.py" line="145" />
             <source>Meetup mode</source>
             <translation>Meetup-modus</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="152" />
+            <location filename="../dialogs/settings.py" line="151" />
             <source>At a meetup or on a shared network, this device looks for other members but does not announce itself. Members it finds still sync with it.</source>
             <translation>Op een meetup of een gedeeld netwerk zoekt dit apparaat naar andere leden, maar maakt het zichzelf niet bekend. Leden die het vindt, synchroniseren gewoon met dit apparaat.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="157" />
+            <location filename="../dialogs/settings.py" line="156" />
             <source>Members by address:</source>
             <translation>Leden op adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="159" />
+            <location filename="../dialogs/settings.py" line="158" />
             <source>for example 192.168.1.20:47490, nas.local:47490</source>
             <translation>bijvoorbeeld 192.168.1.20:47490, nas.local:47490</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="160" />
+            <location filename="../dialogs/settings.py" line="159" />
             <source>Members by address</source>
             <translation>Leden op adres</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="166" />
+            <location filename="../dialogs/settings.py" line="165" />
             <source>For guest Wi-Fi or a hotspot that blocks discovery: CoopShare keeps trying these addresses (HOST:PORT, separated by commas).</source>
             <translation>Voor gastwifi of een hotspot die detectie blokkeert: CoopShare blijft deze adressen proberen (HOST:POORT, gescheiden door komma's).</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="174" />
+            <location filename="../dialogs/settings.py" line="173" />
             <source>Network changes apply the next time CoopShare starts.</source>
             <translation>Netwerkwijzigingen gaan in wanneer CoopShare de volgende keer start.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="184" />
+            <location filename="../dialogs/settings.py" line="183" />
             <source>Your passphrase protects your keys and everything CoopShare keeps on this laptop. Nobody can reset it for you: keep it somewhere safe.</source>
             <translation>Je wachtwoordzin beschermt je sleutels en alles wat CoopShare op deze laptop bewaart. Niemand kan hem voor je resetten: bewaar hem op een veilige plek.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="190" />
+            <location filename="../dialogs/settings.py" line="189" />
             <source>Current passphrase</source>
             <translation>Huidige wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="191" />
+            <location filename="../dialogs/settings.py" line="190" />
             <source>New passphrase</source>
             <translation>Nieuwe wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="192" />
+            <location filename="../dialogs/settings.py" line="191" />
             <source>Repeat the new passphrase</source>
             <translation>Herhaal de nieuwe wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="193" />
+            <location filename="../dialogs/settings.py" line="192" />
             <source>Current:</source>
             <translation>Huidige:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="194" />
+            <location filename="../dialogs/settings.py" line="193" />
             <source>New:</source>
             <translation>Nieuwe:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="195" />
+            <location filename="../dialogs/settings.py" line="194" />
             <source>Repeat new:</source>
             <translation>Herhaal nieuwe:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="198" />
+            <location filename="../dialogs/settings.py" line="197" />
             <source>Change passphrase</source>
             <translation>Wachtwoordzin wijzigen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="212" />
+            <location filename="../dialogs/settings.py" line="211" />
             <source>Data folder:</source>
             <translation>Gegevensmap:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="216" />
+            <location filename="../dialogs/settings.py" line="215" />
             <source>Data folder</source>
             <translation>Gegevensmap</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="219" />
+            <location filename="../dialogs/settings.py" line="218" />
             <source>Open folder</source>
             <translation>Map openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="220" />
+            <location filename="../dialogs/settings.py" line="219" />
             <source>Show the data folder in your file manager</source>
             <translation>De gegevensmap tonen in je bestandsbeheerder</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="227" />
+            <location filename="../dialogs/settings.py" line="226" />
             <source>Everything in it is encrypted. To move CoopShare to another laptop, copy this folder while CoopShare is closed; you need your passphrase to open it.</source>
             <translation>Alles erin is versleuteld. Wil je CoopShare naar een andere laptop verhuizen, kopieer deze map dan terwijl CoopShare gesloten is; je hebt je wachtwoordzin nodig om hem te openen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="269" />
+            <location filename="../dialogs/settings.py" line="268" />
             <source>Type your current passphrase.</source>
             <translation>Typ je huidige wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="272" />
+            <location filename="../dialogs/settings.py" line="271" />
             <source>Type a new passphrase.</source>
             <translation>Typ een nieuwe wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="275" />
+            <location filename="../dialogs/settings.py" line="274" />
             <source>The two new passphrases are not the same.</source>
             <translation>De twee nieuwe wachtwoordzinnen zijn niet hetzelfde.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="279" />
+            <location filename="../dialogs/settings.py" line="278" />
             <source>The new passphrase is the same as the current one.</source>
             <translation>De nieuwe wachtwoordzin is dezelfde als de huidige.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="283" />
+            <location filename="../dialogs/settings.py" line="282" />
             <source>Changing the passphrase…</source>
             <translation>De wachtwoordzin wordt gewijzigd…</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="295" />
+            <location filename="../dialogs/settings.py" line="294" />
             <source>Passphrase changed. Use the new one the next time you open CoopShare.</source>
             <translation>Wachtwoordzin gewijzigd. Gebruik de nieuwe wanneer je CoopShare de volgende keer opent.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="305" />
+            <location filename="../dialogs/settings.py" line="304" />
             <source>The current passphrase is not correct. Nothing was changed.</source>
             <translation>De huidige wachtwoordzin is niet juist. Er is niets gewijzigd.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="309" />
+            <location filename="../dialogs/settings.py" line="308" />
             <source>The passphrase was not changed: {0}</source>
             <translation>De wachtwoordzin is niet gewijzigd: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="330" />
+            <location filename="../dialogs/settings.py" line="331" />
             <source>“{0}” is not an address as HOST:PORT, for example 192.168.1.20:47490.</source>
             <translation>“{0}” is geen adres in de vorm HOST:POORT, bijvoorbeeld 192.168.1.20:47490.</translation>
         </message>
@@ -3178,73 +3178,73 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>UnlockDialog</name>
         <message>
-            <location filename="../dialogs/unlock.py" line="55" />
+            <location filename="../dialogs/unlock.py" line="54" />
             <source>Unlock CoopShare</source>
             <translation>CoopShare ontgrendelen</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="68" />
+            <location filename="../dialogs/unlock.py" line="67" />
             <source>Welcome back</source>
             <translation>Welkom terug</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="72" />
+            <location filename="../dialogs/unlock.py" line="71" />
             <source>Type your passphrase to open your cooperative's notes, leads and ideas.</source>
             <translation>Typ je wachtwoordzin om de notities, leads en ideeën van je coöperatie te openen.</translation>
         </message>
         <message>
+            <location filename="../dialogs/unlock.py" line="80" />
             <location filename="../dialogs/unlock.py" line="81" />
-            <location filename="../dialogs/unlock.py" line="82" />
             <source>Passphrase</source>
             <translation>Wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="86" />
+            <location filename="../dialogs/unlock.py" line="85" />
             <source>&amp;Show passphrase</source>
             <translation>Wachtwoordzin &amp;tonen</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="97" />
+            <location filename="../dialogs/unlock.py" line="96" />
             <source>Data folder: {0}</source>
             <translation>Gegevensmap: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="106" />
+            <location filename="../dialogs/unlock.py" line="105" />
             <source>&amp;Unlock</source>
             <translation>&amp;Ontgrendelen</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="110" />
+            <location filename="../dialogs/unlock.py" line="109" />
             <source>Quit</source>
             <translation>Afsluiten</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="128" />
+            <location filename="../dialogs/unlock.py" line="127" />
             <source>Type your passphrase.</source>
             <translation>Typ je wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="133" />
+            <location filename="../dialogs/unlock.py" line="132" />
             <source>Unlocking…</source>
             <translation>Ontgrendelen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="161" />
+            <location filename="../dialogs/unlock.py" line="160" />
             <source>Wrong passphrase. Check it and try again.</source>
             <translation>Onjuiste wachtwoordzin. Controleer hem en probeer het opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="163" />
+            <location filename="../dialogs/unlock.py" line="162" />
             <source>This data folder holds no identity.</source>
             <translation>Deze gegevensmap bevat geen identiteit.</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="168" />
+            <location filename="../dialogs/unlock.py" line="167" />
             <source>The key file in this data folder is damaged. Restore it from a backup, or start again with your recovery key.</source>
             <translation>Het sleutelbestand in deze gegevensmap is beschadigd. Zet het terug vanuit een back-up, of begin opnieuw met je herstelsleutel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="174" />
+            <location filename="../dialogs/unlock.py" line="173" />
             <source>The data folder could not be opened: {0}</source>
             <translation>De gegevensmap kon niet worden geopend: {0}</translation>
         </message>
@@ -3252,22 +3252,22 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="597" />
+            <location filename="../dialogs/first_run.py" line="27" />
             <source>Welcome to CoopShare</source>
             <translation>Welkom bij CoopShare</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="598" />
+            <location filename="../dialogs/first_run.py" line="28" />
             <source>Share knowledge, leads and ideas with your cooperative.</source>
             <translation>Deel kennis, leads en ideeën met je coöperatie.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="603" />
+            <location filename="../dialogs/first_run.py" line="33" />
             <source>CoopShare lets the members of a cooperative share knowledge notes, leads for assignments and ideas — directly between their own laptops, with no central server. Everything you write is signed by you and encrypted for the people you share it with. Members find each other on the local network, at the office or at a meetup, and keep each other up to date.</source>
             <translation>Met CoopShare delen de leden van een coöperatie kennisnotities, leads voor opdrachten en ideeën — rechtstreeks tussen hun eigen laptops, zonder centrale server. Alles wat je schrijft, wordt door jou ondertekend en versleuteld voor de mensen met wie je het deelt. Leden vinden elkaar op het lokale netwerk, op kantoor of op een meetup, en houden elkaar op de hoogte.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="611" />
+            <location filename="../dialogs/first_run.py" line="41" />
             <source>In three short steps you will:
 1.  choose your name and a passphrase,
 2.  write down your recovery key,

@@ -27,10 +27,11 @@ from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel, SummaryRole
 from coopshare.gui.pages.base import Page, empty_state
 from coopshare.gui.pages.leads import status_label
 from coopshare.gui.text import safe, when
+from coopshare.gui.theme import ACCENT
 from coopshare.service.api import Row
 
 FEED_KINDS = ("note", "lead", "idea")
-KIND_COLORS = {"note": "#3b6ea8", "lead": "#2f7d6d", "idea": "#b07a12"}
+KIND_COLORS = {"note": "#3b6ea8", "lead": ACCENT, "idea": "#b07a12"}
 Index = QModelIndex | QPersistentModelIndex
 
 

@@ -19,10 +19,11 @@ from coopshare.gui.models import RowsModel
 from coopshare.gui.pages.base import Page, empty_state, list_table
 from coopshare.gui.settings import Prefs
 from coopshare.gui.text import safe, when
+from coopshare.gui.theme import ACCENT
 from coopshare.service.api import events as ev
 
 POLL_MS = 4000  # discovery results change without an event: look again while the page shows
-CONNECTED_COLOR = "#2f7d6d"
+CONNECTED_COLOR = ACCENT
 Index = QModelIndex | QPersistentModelIndex
 
 

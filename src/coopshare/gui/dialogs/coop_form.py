@@ -1,0 +1,381 @@
+"""Create a cooperative or join one with an invitation: the form shared by the first-run wizard's
+last step and :class:`~coopshare.gui.dialogs.coop_choice.CoopChoiceDialog`, and the sentence
+shown for a failed join.
+
+Creating and joining run through :func:`~coopshare.gui.workers.run_in_thread` while the form
+shows a busy line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFontDatabase, QTextOption
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coopshare.errors import (
+    InviteAlreadyUsed,
+    InviteExpired,
+    InviteNotAccepted,
+    InviteRefused,
+    NotAMember,
+    NotTheInviter,
+    OtherCoop,
+    PeerUnreachable,
+    UserError,
+)
+from coopshare.gui.onboarding import join_coop, parse_address
+from coopshare.gui.text import safe
+from coopshare.gui.widgets import Busy, message_label, muted, set_message
+from coopshare.gui.workers import run_in_thread
+from coopshare.service import api
+
+MAX_TOKEN_FILE = 64 * 1024
+
+
+def join_error_text(error: BaseException, where: str) -> str:
+    """A clear sentence for a failed join, chosen by the error's type (never by its text)."""
+    if isinstance(error, InviteExpired):
+        return QCoreApplication.translate(
+            "FirstRun", "This invitation has expired. Ask the member who invited you for a new one."
+        )
+    if isinstance(error, InviteNotAccepted):
+        return QCoreApplication.translate(
+            "FirstRun",
+            "The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.",
+        ).format(where)
+    if isinstance(error, PeerUnreachable):
+        return QCoreApplication.translate(
+            "FirstRun",
+            "Could not reach the inviter at {0}. Check that CoopShare is running there and that you are on the same network, then try again.",
+        ).format(where)
+    if isinstance(error, InviteAlreadyUsed | InviteRefused):
+        return QCoreApplication.translate(
+            "FirstRun",
+            "The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one.",
+        )
+    if isinstance(error, NotTheInviter | NotAMember):
+        return QCoreApplication.translate(
+            "FirstRun",
+            "The computer at {0} is not the one that made this invitation. Check the address.",
+        ).format(where)
+    if isinstance(error, OtherCoop):
+        return QCoreApplication.translate(
+            "FirstRun", "This data folder already belongs to another cooperative."
+        )
+    return QCoreApplication.translate("FirstRun", "Joining did not work: {0}").format(
+        safe(str(error), 300)
+    )
+
+
+class CoopForm(QWidget):
+    """Create a cooperative (a name) or join one (an invitation, optionally an address)."""
+
+    changed = Signal()  # completeness or busy state changed
+    finished = Signal(str)  # the cooperative's name: created or joined
+
+    def __init__(self, home: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.home = home
+        self.passphrase: str | None = None
+        self.joined = False
+        self.busy = False
+        self.invitation: api.Invitation | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(8)
+
+        self.create_radio = QRadioButton(self.tr("Create a new cooperative"))
+        self.join_radio = QRadioButton(self.tr("Join with an invitation"))
+        self.modes = QButtonGroup(self)
+        for b in (self.create_radio, self.join_radio):
+            self.modes.addButton(b)
+            b.setStyleSheet("font-weight: 600;")
+        self.create_radio.setChecked(True)
+
+        # create
+        self.create_box = QFrame()
+        self.create_box.setObjectName("choice")
+        cv = QVBoxLayout(self.create_box)
+        cv.addWidget(self.create_radio)
+        hint = QLabel(
+            self.tr(
+                "You become its first administrator and can invite the other members from the app."
+            )
+        )
+        cv.addWidget(muted(hint))
+        self.name_edit = QLineEdit()
+        self.name_edit.setMaxLength(100)
+        self.name_edit.setPlaceholderText(self.tr("For example: Brabant Interim"))
+        self.name_edit.setAccessibleName(self.tr("Name of the cooperative"))
+        self.name_label = QLabel(self.tr("&Name:"))
+        self.name_label.setBuddy(self.name_edit)
+        self.create_fields = QWidget()
+        row = QHBoxLayout(self.create_fields)
+        row.setContentsMargins(0, 4, 0, 0)
+        row.addWidget(self.name_label)
+        row.addWidget(self.name_edit, 1)
+        cv.addWidget(self.create_fields)
+        outer.addWidget(self.create_box)
+
+        # join
+        self.join_box = QFrame()
+        self.join_box.setObjectName("choice")
+        jv = QVBoxLayout(self.join_box)
+        jv.addWidget(self.join_radio)
+        jhint = QLabel(
+            self.tr("Paste the invitation a member sent you, or open the invitation file.")
+        )
+        jv.addWidget(muted(jhint))
+        self.token_edit = QPlainTextEdit()
+        self.token_edit.setPlaceholderText("coopshare-invite:…")
+        self.token_edit.setAccessibleName(self.tr("Invitation"))
+        self.token_edit.setTabChangesFocus(True)
+        self.token_edit.setFixedHeight(64)
+        self.token_edit.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.token_edit.setFont(font)
+        self.open_button = QPushButton(self.tr("Open file…"))
+        self.open_button.setToolTip(self.tr("Open an invitation file"))
+        self.open_button.clicked.connect(self.open_token_file)
+        self.join_fields = QWidget()
+        fv = QVBoxLayout(self.join_fields)
+        fv.setContentsMargins(0, 4, 0, 0)
+        trow = QHBoxLayout()
+        trow.addWidget(self.token_edit, 1)
+        trow.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
+        fv.addLayout(trow)
+        self.token_info = message_label()
+        fv.addWidget(self.token_info)
+        self.addr_edit = QLineEdit()
+        self.addr_edit.setPlaceholderText(
+            self.tr("Only if the invitation has no address, e.g. 192.168.1.20:47490")
+        )
+        self.addr_edit.setAccessibleName(self.tr("Inviter's address"))
+        self.addr_label = QLabel(self.tr("&Address:"))
+        self.addr_label.setBuddy(self.addr_edit)
+        arow = QHBoxLayout()
+        arow.addWidget(self.addr_label)
+        arow.addWidget(self.addr_edit, 1)
+        fv.addLayout(arow)
+        self.addr_message = message_label()
+        fv.addWidget(self.addr_message)
+        jv.addWidget(self.join_fields)
+        outer.addWidget(self.join_box)
+
+        self.busy_row = Busy()
+        self.busy_row.setContentsMargins(10, 0, 10, 0)
+        outer.addWidget(self.busy_row)
+        self.error = message_label()
+        self.error.setContentsMargins(10, 0, 10, 0)
+        outer.addWidget(self.error)
+        outer.addStretch(1)
+
+        self.modes.buttonToggled.connect(lambda *_: self._update())
+        self.name_edit.textChanged.connect(self._update)
+        self.token_edit.textChanged.connect(self._token_changed)
+        self.addr_edit.textChanged.connect(self._update)
+        self._update()
+
+    # --- state --------------------------------------------------------------------------------
+
+    @property
+    def creating(self) -> bool:
+        return self.create_radio.isChecked()
+
+    def action_text(self) -> str:
+        return self.tr("Create cooperative") if self.creating else self.tr("Join")
+
+    def _targets(self) -> list[tuple[str, int]] | None:
+        """Where to dial: the typed address, else the invitation's; None if the address is bad."""
+        typed = self.addr_edit.text().strip()
+        if typed:
+            addr = parse_address(typed)
+            return [addr] if addr else None
+        if self.invitation is None:
+            return []
+        out = [parse_address(a) for a in self.invitation.addrs]
+        return [a for a in out if a]
+
+    def is_ready(self) -> bool:
+        if self.busy:
+            return False
+        if self.creating:
+            return bool(self.name_edit.text().strip())
+        targets = self._targets()
+        return self.invitation is not None and bool(targets)
+
+    def _update(self) -> None:
+        creating = self.creating
+        self.create_fields.setVisible(creating)
+        self.join_fields.setVisible(not creating)
+        self.create_fields.setEnabled(not self.busy)
+        self.join_fields.setEnabled(not self.busy)
+        for b in (self.create_radio, self.join_radio):
+            b.setEnabled(not self.busy)
+        if not creating:
+            typed = self.addr_edit.text().strip()
+            if typed and parse_address(typed) is None:
+                set_message(
+                    self.addr_message,
+                    self.tr("Type the address as HOST:PORT, for example 192.168.1.20:47490."),
+                )
+            elif self.invitation is not None and not typed and not self._targets():
+                set_message(
+                    self.addr_message,
+                    self.tr("This invitation names no address: type the inviter's address."),
+                )
+            else:
+                set_message(self.addr_message, "")
+        else:
+            set_message(self.addr_message, "")
+        self.changed.emit()
+
+    def _token_changed(self) -> None:
+        text = self.token_edit.toPlainText().strip()
+        self.invitation = None
+        if not text:
+            set_message(self.token_info, "")
+        else:
+            try:
+                invitation = api.parse_invitation(text)
+            except UserError:
+                if not re.sub(r"\s", "", text).startswith(api.INVITE_PREFIX):
+                    set_message(
+                        self.token_info,
+                        self.tr(
+                            "This is not a CoopShare invitation: it should start with “coopshare-invite:”."
+                        ),
+                    )
+                else:
+                    set_message(
+                        self.token_info,
+                        self.tr("This invitation is damaged or incomplete. Copy it again."),
+                    )
+            else:
+                until = dt.datetime.fromtimestamp(invitation.expires).strftime("%Y-%m-%d %H:%M")
+                if invitation.expired():
+                    set_message(
+                        self.token_info,
+                        self.tr(
+                            "This invitation expired on {0}. Ask the member who invited you for a new one."
+                        ).format(until),
+                    )
+                else:
+                    self.invitation = invitation
+                    where = ", ".join(safe(a, 60) for a in invitation.addrs[:3])
+                    set_message(
+                        self.token_info,
+                        self.tr("A valid invitation, until {0}, from {1}.").format(until, where)
+                        if where
+                        else self.tr("A valid invitation, until {0}.").format(until),
+                        "ok",
+                    )
+        self._update()
+
+    def open_token_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open an invitation"),
+            str(Path.home()),
+            self.tr("Invitations (*.txt *.invite *.coopshare);;All files (*)"),
+        )
+        if path:
+            self.load_token_file(Path(path))
+
+    def load_token_file(self, path: Path) -> None:
+        try:
+            with path.open("rb") as f:
+                data = f.read(MAX_TOKEN_FILE + 1)
+        except OSError as e:
+            set_message(
+                self.token_info,
+                self.tr("Could not read {0}: {1}").format(safe(path.name, 80), e.strerror),
+            )
+            return
+        if len(data) > MAX_TOKEN_FILE:
+            set_message(self.token_info, self.tr("That file is too large to be an invitation."))
+            return
+        self.join_radio.setChecked(True)
+        self.token_edit.setPlainText(data.decode("utf-8", "replace").strip())
+
+    # --- doing it -----------------------------------------------------------------------------
+
+    def start(self, passphrase: str | None) -> None:
+        """Create or join on a worker thread; `finished(name)` follows, or an inline error."""
+        if self.busy:
+            return
+        if not self.is_ready():
+            if self.creating:
+                set_message(self.error, self.tr("Give the cooperative a name."))
+                self.name_edit.setFocus()
+            elif self.invitation is None:
+                set_message(self.error, self.tr("Paste an invitation or open an invitation file."))
+                self.token_edit.setFocus()
+            return
+        self.passphrase = passphrase
+        set_message(self.error, "")
+        self._set_busy(True)
+        home = self.home
+        if self.creating:
+            name = self.name_edit.text().strip()
+            self.busy_row.start(self.tr("Creating the cooperative…"))
+            run_in_thread(
+                lambda: api.create_coop(home, passphrase, name),
+                self._done,
+                self._create_failed,
+                context=self,
+            )
+        else:
+            invitation, targets = self.invitation, self._targets() or []
+            assert invitation is not None
+            self._where = ", ".join(f"{h}:{p}" for h, p in targets)
+            self.busy_row.start(
+                self.tr("Contacting the inviter at {0} and syncing…").format(safe(self._where, 80))
+            )
+            run_in_thread(
+                lambda: join_coop(home, passphrase, invitation, targets),
+                self._joined,
+                self._join_failed,
+                context=self,
+            )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        if not busy:
+            self.busy_row.stop()
+        self._update()
+
+    def _done(self, name: str) -> None:
+        self._set_busy(False)
+        self.finished.emit(name)
+
+    def _joined(self, name: str) -> None:
+        self.joined = True
+        self._done(name)
+
+    def _create_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        set_message(
+            self.error,
+            self.tr("The cooperative could not be created: {0}").format(safe(str(error), 300)),
+        )
+
+    def _join_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        set_message(self.error, join_error_text(error, safe(self._where, 80)))
