@@ -101,4 +101,5 @@ def test_attackers_are_cut_at_the_knock_deadline(tmp_path: Path) -> None:
 
     attack = asyncio.run(run())
     assert len(attack.lifetimes) >= 16
-    assert max(attack.lifetimes) < 4.5, attack.lifetimes  # 2 s deadline; 5 s was the old one
+    # the old 5 s deadline made every lifetime at least 5 s; the 2 s one leaves room for a busy loop
+    assert max(attack.lifetimes) < 4.9, attack.lifetimes
