@@ -16,7 +16,7 @@ from pathlib import Path
 
 from coopshare.crypto import primitives as p
 from coopshare.discovery.mdns import Discovery
-from coopshare.errors import UserError, ValidationError
+from coopshare.errors import StoreError, UserError, ValidationError
 from coopshare.protocol import invite as inv
 from coopshare.protocol import knock
 from coopshare.protocol import messages as m
@@ -116,8 +116,8 @@ class Listener:
         ) as e:
             node.stats.rejected_tls += isinstance(e, ssl.SSLError)
             log.debug("connection from %s dropped: %r", addr, e, exc_info=True)
-        except (ValidationError, UserError) as e:
-            node.stats.protocol_errors += 1
+        except (ValidationError, UserError, StoreError) as e:  # StoreError: logged by the store
+            node.stats.protocol_errors += not isinstance(e, StoreError)
             log.info("connection from %s refused: %s", addr, e)
         finally:
             if conn is not None:

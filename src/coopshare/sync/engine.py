@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from coopshare.errors import ValidationError
+from coopshare.errors import DiskFull, StoreIOError, StoreReadOnly, ValidationError
 from coopshare.protocol import messages as m
 from coopshare.protocol import session as s
 from coopshare.protocol.codec import pack
@@ -80,6 +80,7 @@ class Local(Protocol):
         """Up to `limit` ops stored after arrival number `n` that are not covered by `have`
         (device -> highest seq the peer holds), and the arrival number read up to."""
         ...
+
     async def preverify(self, wires: tuple[bytes, ...]) -> Prechecked: ...
     async def apply_ops(
         self, wires: tuple[bytes, ...], durable: bool, checked: Prechecked
@@ -221,7 +222,10 @@ class SyncEngine:
                 await self._progress()
             except Exception as e:  # a store failure ends this session, not the node
                 self.close_reason = f"could not store ops: {e}"
-                log.warning("session ends: %s", self.close_reason)
+                quiet = isinstance(
+                    e, DiskFull | StoreReadOnly | StoreIOError
+                )  # logged by the store
+                log.log(logging.DEBUG if quiet else logging.WARNING, "session ends: %s", e)
                 self.conn.abort(b"")
                 raise
             finally:
