@@ -41,6 +41,7 @@ from coopshare.errors import (
     PassphraseRequired,
     UserError,
     WrongPassphrase,
+    os_fault,
 )
 from coopshare.identity.keys import Identity
 
@@ -200,8 +201,11 @@ def _encode(doc: dict[str, Any]) -> bytes:
 
 def _save(home: Path, doc: dict[str, Any]) -> None:
     data = _encode(doc)
-    _write_atomic(home / KEYSTORE_FILE, data)
-    _write_atomic(home / BACKUP_FILE, data)
+    try:
+        _write_atomic(home / KEYSTORE_FILE, data)
+        _write_atomic(home / BACKUP_FILE, data)
+    except OSError as e:  # the temporary file is left; the old file is still whole
+        raise os_fault(e, str(home)) from None
 
 
 def _mend(home: Path, good: bytes) -> None:

@@ -106,7 +106,7 @@ class Store:
         if self._checkpointer is None:
             path = self._c.execute("PRAGMA database_list").fetchone()[2]
             self._c.execute(f"PRAGMA wal_autocheckpoint={BACKSTOP_PAGES}")
-            self._checkpointer = Checkpointer(Path(path))
+            self._checkpointer = Checkpointer(Path(path), self.faults)
 
     @contextmanager
     def tx(self, *, durable: bool = False) -> Iterator[None]:

@@ -18,7 +18,6 @@ a call site costs one test of an empty dict: ``if faults.ACTIVE: faults.hit(name
 
 from __future__ import annotations
 
-import errno
 import logging
 import os
 import shutil
@@ -26,7 +25,14 @@ import sqlite3
 import time
 from pathlib import Path
 
-from coopshare.errors import DiskFull, StoreDamaged, StoreError, StoreIOError, StoreReadOnly
+from coopshare.errors import (
+    DiskFull,
+    StoreDamaged,
+    StoreError,
+    StoreIOError,
+    StoreReadOnly,
+    os_fault,
+)
 
 log = logging.getLogger("coopshare.store")
 
@@ -58,11 +64,7 @@ def classify(e: BaseException, where: Path | str) -> StoreError:
             return StoreDamaged(path=folder)
         return StoreError(f"store error: {e}")
     if isinstance(e, OSError):
-        if e.errno in (errno.ENOSPC, errno.EDQUOT):
-            return DiskFull(path=folder)
-        if e.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-            return StoreReadOnly(path=folder)
-        return StoreIOError(path=folder)
+        return os_fault(e, folder)
     return StoreError(f"store error: {e}")
 
 
