@@ -411,13 +411,9 @@ class Node:
                 del self.sessions[device]
                 self.sessions_changed.set()
                 self.publish(ev.PeersChanged(tuple(self.peers_info())))
-            faulty = self.storage.session_ended(mark)
-            log.log(
-                logging.DEBUG if faulty else logging.INFO,
-                "session with %s ended: %s",
-                device.hex()[:12],
-                engine.close_reason or "closed",
-            )
+            faulty = self.storage.session_ended(mark)  # if so, the store logged why
+            level, why = logging.DEBUG if faulty else logging.INFO, engine.close_reason or "closed"
+            log.log(level, "session with %s ended: %s", device.hex()[:12], why)
         if faulty and outbound:
             await self.storage.wait()  # the dialler tries again after the pause
         return engine

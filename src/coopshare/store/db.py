@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from coopshare.errors import StoreDamaged, StoreError
+from coopshare.errors import StoreError
 from coopshare.store import faults, files
 from coopshare.store.checkpoint import BACKSTOP_PAGES, Checkpointer
 from coopshare.store.lookahead import Lookahead
@@ -66,10 +66,7 @@ class Store:
             store = cls(conn, home)
             store._migrate()  # reads the header and schema: not a database fails here
         except (sqlite3.DatabaseError, OSError) as e:
-            err = faults.classify(e, home)
-            if type(err) in (StoreError, StoreDamaged):
-                err = StoreDamaged(f"cannot open {path}: {e}", path=str(home))
-            raise err from None
+            raise faults.open_failed(e, path) from None
         return store
 
     @staticmethod
@@ -119,7 +116,7 @@ class Store:
             self._c.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
             self._c.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as e:
-            raise self._fault(e) from None
+            raise self.faults.failed(faults.classify(e, self.folder)) from None
         try:
             yield
             if durable and faults.ACTIVE:
@@ -128,9 +125,10 @@ class Store:
         except BaseException as e:
             self._ahead = None
             if self._c.in_transaction:  # SQLite may have rolled back itself (full, I/O error)
-                self._c.execute("ROLLBACK")
+                with suppress(sqlite3.Error):  # a failed rollback leaves the journal to SQLite
+                    self._c.execute("ROLLBACK")
             if isinstance(e, sqlite3.Error):
-                raise self._fault(e) from None
+                raise self.faults.failed(faults.classify(e, self.folder)) from None
             if isinstance(e, faults.WRITE_FAULTS):
                 self.faults.failed(e)
             raise
@@ -140,12 +138,6 @@ class Store:
             faults.hit("durable.after_commit")
         if self._checkpointer is not None:
             self._checkpointer.poke()
-
-    def _fault(self, e: BaseException) -> StoreError:
-        """The typed error for a failed write, counted (and logged by a node) once."""
-        err = faults.classify(e, self.folder)
-        self.faults.failed(err)
-        return err
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:

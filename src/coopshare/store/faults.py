@@ -68,6 +68,14 @@ def classify(e: BaseException, where: Path | str) -> StoreError:
     return StoreError(f"store error: {e}")
 
 
+def open_failed(e: BaseException, path: Path) -> StoreError:
+    """Opening the database at `path` failed: a full or read-only disk, or a damaged file."""
+    err = classify(e, path.parent)
+    if type(err) in (StoreError, StoreDamaged):
+        err = StoreDamaged(f"cannot open {path}: {e}", path=str(path.parent))
+    return err
+
+
 def _nearly_full(where: Path | str) -> bool:
     try:
         return shutil.disk_usage(where).free < LOW_SPACE
@@ -93,12 +101,13 @@ class FaultLog:
     def healthy(self) -> bool:
         return self.failures == 0
 
-    def failed(self, e: StoreError) -> None:
+    def failed(self, e: StoreError) -> StoreError:
+        """Count a failed write (and log it, rate-limited); returns `e` for raising."""
         self.failures += 1
         self.total += 1
         self.last = e
         if not self.report:
-            return
+            return e
         now = time.monotonic()
         if now - self._logged.get(type(e), -self.EVERY) >= self.EVERY:
             self._logged[type(e)] = now
@@ -107,6 +116,7 @@ class FaultLog:
             self._suppressed, self._told = 0, True
         else:
             self._suppressed += 1
+        return e
 
     def committed(self) -> None:
         """A write transaction committed."""
