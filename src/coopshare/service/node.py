@@ -384,6 +384,8 @@ class Node:
         if not self.storage.ready():  # the store keeps failing: space out the attempts
             await conn.close()
             engine.closed.set()
+            if outbound:
+                await self.storage.wait()
             return engine
         existing = self.sessions.get(device)
         if existing is not None and not existing.engine.closed.is_set():

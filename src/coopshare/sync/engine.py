@@ -222,10 +222,9 @@ class SyncEngine:
                 await self._progress()
             except Exception as e:  # a store failure ends this session, not the node
                 self.close_reason = f"could not store ops: {e}"
-                quiet = isinstance(
-                    e, DiskFull | StoreReadOnly | StoreIOError
-                )  # logged by the store
-                log.log(logging.DEBUG if quiet else logging.WARNING, "session ends: %s", e)
+                quiet = isinstance(e, DiskFull | StoreReadOnly | StoreIOError)  # store logs it
+                level = logging.DEBUG if quiet else logging.WARNING
+                log.log(level, "session ends: %s", self.close_reason)
                 self.conn.abort(b"")
                 raise
             finally:
