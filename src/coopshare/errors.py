@@ -13,6 +13,7 @@ known as text (a peer's refusal, a validation rule); it is shown, never parsed.
 
 from __future__ import annotations
 
+import errno
 from typing import Any, ClassVar
 
 
@@ -306,3 +307,12 @@ class StoreIOError(StoreError):
 class StoreDamaged(StoreError):
     template = "the database in {path} is damaged"
     path: str
+
+
+def os_fault(e: OSError, path: str) -> StoreError:
+    """The typed error for a file write that failed in the folder `path` (by errno)."""
+    if e.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFull(path=path)
+    if e.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return StoreReadOnly(path=path)
+    return StoreIOError(path=path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import sys
 from collections.abc import Callable, Sequence
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from coopshare import __version__
 from coopshare.cli import commands
-from coopshare.errors import CoopShareError
+from coopshare.errors import CoopShareError, os_fault
 from coopshare.service.api import default_home, env_passphrase
 
 
@@ -197,6 +198,9 @@ def main(argv: Sequence[str] | None = None, open_app: AppOpener | None = None) -
         print(f"coopshare: error: {e}", file=sys.stderr)
         return 1
     except OSError as e:
+        if e.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):  # disk full, read-only
+            print(f"coopshare: error: {os_fault(e, str(home))}", file=sys.stderr)
+            return 1
         print(
             f"coopshare: error: {e.strerror or e}: {e.filename or ''}".rstrip(": "), file=sys.stderr
         )

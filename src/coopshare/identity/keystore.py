@@ -7,15 +7,24 @@ Layout (msgpack map, version 1)::
     wrapped  AEAD(Argon2id(passphrase), master key)
     secrets  AEAD(master key, {name, member, device, kex, cert})
     keyring  true if the master key is also kept in the OS keyring
+    sum      SHA-256 of the map above, packed (absent in files written before it existed)
 
 The master key also encrypts the store's derived rows (see store/). A wrong passphrase fails
 the AEAD; the KDF cost stored in the file cannot be edited below :data:`KDF_FLOOR`.
+
+Damage versus a wrong passphrase: a file whose bytes do not decode or do not match its ``sum``
+is damaged (a flipped byte, a truncated write); an intact file whose ``wrapped`` does not open
+means the passphrase is wrong; ``secrets`` that do not open under a master key that did unwrap
+are damaged too. Every write goes to ``keystore.bin`` and then to the copy ``keystore.bak``
+(each atomically: temporary file, fsync, rename; mode 0600). Unlocking a damaged file falls
+back to an intact copy and repairs the damaged one; both damaged is ``KeystoreDamaged``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,10 +33,21 @@ from typing import Any
 import msgpack
 
 from coopshare.crypto import primitives as p
-from coopshare.errors import DecryptError, MalformedData, UserError, WrongPassphrase
+from coopshare.errors import (
+    DecryptError,
+    KeystoreDamaged,
+    MalformedData,
+    NotInitialised,
+    PassphraseRequired,
+    UserError,
+    WrongPassphrase,
+    os_fault,
+)
 from coopshare.identity.keys import Identity
 
+log = logging.getLogger("coopshare.keystore")
 KEYSTORE_FILE = "keystore.bin"
+BACKUP_FILE = "keystore.bak"
 _AAD_WRAP = b"coopshare/v1/keystore-wrap"
 _AAD_SECRETS = b"coopshare/v1/keystore-secrets"
 KDF_DEFAULT = {"t": 3, "m": 128 * 1024, "p": 2}
@@ -42,7 +62,7 @@ class Unlocked:
 
 
 def exists(home: Path) -> bool:
-    return (home / KEYSTORE_FILE).is_file()
+    return (home / KEYSTORE_FILE).is_file() or (home / BACKUP_FILE).is_file()
 
 
 def create(
@@ -54,36 +74,39 @@ def create(
     doc = _wrap(master, passphrase)
     doc["secrets"] = p.seal(master, _pack_identity(identity), _AAD_SECRETS)
     doc["keyring"] = use_keyring and _keyring_store(home, master)
-    _write_atomic(home / KEYSTORE_FILE, msgpack.packb(doc))
+    _save(home, doc)
     return Unlocked(identity, master)
 
 
 def unlock(home: Path, passphrase: str | None) -> Unlocked:
-    doc = _read(home)
-    master = _keyring_load(home) if doc.get("keyring") else None
-    if master is None:
-        if passphrase is None:
-            raise UserError("a passphrase is required (set COOPSHARE_PASSPHRASE or type one)")
-        master = _unwrap(doc, passphrase)
+    """Open the keystore (or its intact copy if the file is damaged; the copy repairs it)."""
+    doc, raw = _read(home)
     try:
-        identity = _unpack_identity(p.open_sealed(master, doc["secrets"], _AAD_SECRETS))
-    except DecryptError:
-        raise WrongPassphrase() from None
-    return Unlocked(identity, master)
+        unlocked = _open(home, doc, passphrase)
+    except KeystoreDamaged:  # sum intact but secrets unreadable, or a file without a sum
+        backup = (
+            _parse((home / BACKUP_FILE).read_bytes()) if (home / BACKUP_FILE).is_file() else None
+        )
+        if backup is None or backup[1] == raw:
+            raise
+        doc, raw = backup
+        unlocked = _open(home, doc, passphrase)
+    _mend(home, raw)
+    return unlocked
 
 
 def needs_passphrase(home: Path) -> bool:
-    doc = _read(home)
+    doc, _ = _read(home)
     return not (doc.get("keyring") and _keyring_load(home) is not None)
 
 
 def change_passphrase(home: Path, old: str, new: str) -> None:
     if not new:
         raise UserError("the new passphrase must not be empty")
-    doc = _read(home)
+    doc, _ = _read(home)
     master = _unwrap(doc, old)
     doc.update(_wrap(master, new))
-    _write_atomic(home / KEYSTORE_FILE, msgpack.packb(doc))
+    _save(home, doc)
 
 
 # --- internals ----------------------------------------------------------------------------------
@@ -110,18 +133,55 @@ def _unwrap(doc: dict[str, Any], passphrase: str) -> bytes:
         raise WrongPassphrase() from None
 
 
-def _read(home: Path) -> dict[str, Any]:
-    path = home / KEYSTORE_FILE
-    if not path.is_file():
-        from coopshare.errors import NotInitialised
-
-        raise NotInitialised(path=str(home))
+def _open(home: Path, doc: dict[str, Any], passphrase: str | None) -> Unlocked:
+    from_keyring = _keyring_load(home) if doc.get("keyring") else None
+    master = from_keyring
+    if master is None:
+        if passphrase is None:
+            raise PassphraseRequired()
+        master = _unwrap(doc, passphrase)
     try:
-        doc = msgpack.unpackb(path.read_bytes(), raw=False, strict_map_key=False)
+        identity = _unpack_identity(p.open_sealed(master, doc["secrets"], _AAD_SECRETS))
+    except DecryptError:
+        if from_keyring is not None:  # a stale key in the OS keyring, not this file's
+            raise WrongPassphrase() from None
+        raise KeystoreDamaged(path=str(home)) from None  # the master key did unwrap
+    except (ValueError, KeyError, TypeError, msgpack.ExtraData, msgpack.FormatError):
+        raise KeystoreDamaged(path=str(home)) from None
+    return Unlocked(identity, master)
+
+
+def _read(home: Path) -> tuple[dict[str, Any], bytes]:
+    """The keystore's map and the bytes it came from: the main file, or its copy if the main
+    file is damaged or gone. Raises KeystoreDamaged if neither is intact."""
+    found = False
+    for name in (KEYSTORE_FILE, BACKUP_FILE):
+        path = home / name
+        if not path.is_file():
+            continue
+        found = True
+        parsed = _parse(path.read_bytes())
+        if parsed is not None:
+            if name == BACKUP_FILE:
+                log.warning("%s is damaged or missing: using its copy %s", KEYSTORE_FILE, name)
+            return parsed
+    if not found:
+        raise NotInitialised(path=str(home))
+    raise KeystoreDamaged(path=str(home))
+
+
+def _parse(data: bytes) -> tuple[dict[str, Any], bytes] | None:
+    """The map in a keystore file's bytes; None if they are damaged."""
+    try:
+        doc = msgpack.unpackb(data, raw=False, strict_map_key=False)
         if not isinstance(doc, dict) or doc.get("v") != 1:
-            raise ValueError
+            return None
         for key in ("kdf", "wrapped", "secrets"):
             doc[key]
+        if not isinstance(doc["kdf"], dict):
+            return None
+        if "sum" in doc and doc.pop("sum") != p.sha256(msgpack.packb(doc)):
+            return None
     except (
         ValueError,
         KeyError,
@@ -130,8 +190,46 @@ def _read(home: Path) -> dict[str, Any]:
         msgpack.FormatError,
         msgpack.StackError,
     ):
-        raise MalformedData(f"{path} is damaged or not a CoopShare keystore") from None
-    return doc
+        return None
+    return doc, data
+
+
+def _encode(doc: dict[str, Any]) -> bytes:
+    body = {k: v for k, v in doc.items() if k != "sum"}
+    return msgpack.packb({**body, "sum": p.sha256(msgpack.packb(body))})  # type: ignore[no-any-return]
+
+
+def _save(home: Path, doc: dict[str, Any]) -> None:
+    data = _encode(doc)
+    try:
+        _write_atomic(home / KEYSTORE_FILE, data)
+        _write_atomic(home / BACKUP_FILE, data)
+    except OSError as e:  # the temporary file is left; the old file is still whole
+        raise os_fault(e, str(home)) from None
+
+
+def _mend(home: Path, good: bytes) -> None:
+    """After a successful unlock, both files hold these intact bytes (with a sum): repairs a
+    damaged file, writes a missing copy. Best effort: a full disk must not stop an unlock."""
+    parsed = _parse(good)
+    data = good if parsed is None or _has_sum(good) else _encode(parsed[0])
+    for name in (KEYSTORE_FILE, BACKUP_FILE):
+        path = home / name
+        try:
+            current = path.read_bytes() if path.is_file() else None
+            if current == data:
+                continue
+            _write_atomic(path, data)
+            if current is not None and _parse(current) is None:
+                log.warning("repaired the damaged %s from its intact copy", name)
+        except OSError as e:
+            log.info("could not refresh %s: %s", name, e)
+
+
+def _has_sum(data: bytes) -> bool:
+    with contextlib.suppress(Exception):
+        return "sum" in msgpack.unpackb(data, raw=False, strict_map_key=False)
+    return False
 
 
 def _pack_identity(i: Identity) -> bytes:
@@ -159,7 +257,7 @@ def _unpack_identity(blob: bytes) -> Identity:
 
 def _write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_name(path.name + ".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         os.write(fd, data)

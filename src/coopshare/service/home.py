@@ -16,8 +16,8 @@ from coopshare.errors import UserError
 from coopshare.identity import keystore
 from coopshare.identity.keys import Identity
 from coopshare.identity.recovery import decode as decode_recovery
+from coopshare.service import datafolder
 from coopshare.service.coop import Coop
-from coopshare.store.db import Store
 
 PASSPHRASE_ENV = "COOPSHARE_PASSPHRASE"  # noqa: S105 - the variable name, not a secret
 
@@ -43,20 +43,21 @@ def init(
     recovery_code: str | None = None,
     use_keyring: bool = False,
 ) -> Identity:
-    """Create the member and device keys in a new data folder."""
-    if keystore.exists(home):
-        raise UserError(f"{home} already holds an identity")
+    """Create the member and device keys, and the database, in a new data folder; refuses a
+    folder that already holds either (AlreadyInitialised)."""
+    datafolder.refuse_if_used(home)
     if not name.strip():
         raise UserError("a name is required (--name)")
     member_key = p.signing_key_from_seed(decode_recovery(recovery_code)) if recovery_code else None
     identity = Identity.generate(name.strip(), member_key)
-    home.mkdir(parents=True, exist_ok=True)
+    home.mkdir(mode=0o700, parents=True, exist_ok=True)
     home.chmod(0o700)
-    keystore.create(home, identity, passphrase, use_keyring=use_keyring)
+    unlocked = keystore.create(home, identity, passphrase, use_keyring=use_keyring)
+    datafolder.create(home, unlocked)
     return identity
 
 
 def open_coop(home: Path, passphrase: str | None) -> Coop:
-    """Unlock the keystore and open the store of `home`."""
+    """Unlock the keystore and open the store of `home` (it must belong to that keystore)."""
     unlocked = keystore.unlock(home, passphrase)
-    return Coop(unlocked, Store.open(home))
+    return Coop(unlocked, datafolder.open_store(home, unlocked))

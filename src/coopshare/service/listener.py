@@ -11,7 +11,7 @@ import logging
 import socket
 import ssl
 
-from coopshare.errors import UserError, ValidationError
+from coopshare.errors import StoreError, UserError, ValidationError
 from coopshare.protocol import knock
 from coopshare.service import admission, invites
 from coopshare.service.joining import serve_join
@@ -119,8 +119,8 @@ class Listener:
             elif isinstance(e, TimeoutError) and not slot.knocked:
                 self.refused.note(source, "no knock in time")
             log.debug("connection from %s dropped: %r", addr, e, exc_info=True)
-        except (ValidationError, UserError) as e:
-            node.stats.protocol_errors += 1
+        except (ValidationError, UserError, StoreError) as e:  # StoreError: logged by the store
+            node.stats.protocol_errors += not isinstance(e, StoreError)
             self.refused.note(source, f"{type(e).__name__}: {e}")
         finally:
             if conn is not None:

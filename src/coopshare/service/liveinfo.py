@@ -13,6 +13,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from coopshare.protocol.codec import pack, unpack
+from coopshare.store.faults import WRITE_FAULTS
 
 if TYPE_CHECKING:
     from coopshare.service.coop import Coop
@@ -91,7 +92,8 @@ async def publish(node: Node) -> None:
         }
         found = [f"{a[0][0]}:{a[0][1]}" for a in node.discovered.values() if a]
         record = {"at": int(time.time()), "peers": peers, "discovered": found}
-        await node.db(lambda c, r=record: _put(c, "live", r))  # type: ignore[misc]
+        with contextlib.suppress(*WRITE_FAULTS):  # counted and logged by the store; next time
+            await node.db(lambda c, r=record: _put(c, "live", r))  # type: ignore[misc]
         node.sessions_changed.clear()
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(PUBLISH_EVERY):

@@ -25,10 +25,11 @@ from coopshare.errors import StoreError, UserError, ValidationError
 from coopshare.identity import keystore
 from coopshare.protocol import knock
 from coopshare.protocol.ops import Header, OpKind
-from coopshare.service import admission, forward, quotas
+from coopshare.service import admission, datafolder, forward, quotas
 from coopshare.service import events as ev
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
+from coopshare.service.storage_gate import StorageGate
 from coopshare.store.db import Store
 from coopshare.sync.checker import Checker
 from coopshare.sync.engine import ApplyReport, OutOp, Prechecked, SyncEngine, wire_of
@@ -109,7 +110,8 @@ class Node:
 
         def _open() -> Coop:
             unlocked = keystore.unlock(self.home, self._passphrase)
-            store = Store.open(self.home)
+            store = datafolder.open_store(self.home, unlocked)
+            store.faults.report = True  # one line per kind of fault a minute (store/faults.py)
             store.checkpoint_in_background()
             return Coop(unlocked, store)
 
@@ -121,6 +123,7 @@ class Node:
             raise
         self.device_id = self.coop.me.device_id
         self.coop_id = self.coop.coop_id or b""
+        self.storage = StorageGate(self.coop.store.faults)
         self._client_ctx = tls.client_context(self.coop.me)
         self._join_ctx = tls.join_server_context(self.coop.me)
         await self._roster_changed()
@@ -231,6 +234,7 @@ class Node:
                 results = c.apply_batch(wires, durable=durable, ahead=ahead)
             finally:
                 c.preverified.clear()  # vouches for this batch only
+            c.store.faults.recovered()  # a received batch is stored: the store writes again
             for a in results:
                 if isinstance(a, ValidationError):
                     report.rejected += 1
@@ -396,6 +400,12 @@ class Node:
             admit=gate,
             withhold_roster=not outbound,
         )
+        if not self.storage.ready():  # the store keeps failing: space out the attempts
+            await conn.close()
+            engine.closed.set()
+            if outbound:
+                await self.storage.wait()
+            return engine
         existing = self.sessions.get(device)
         if existing is not None and not existing.engine.closed.is_set():
             # two links to one device (both dialled): keep the one dialled by the smaller id
@@ -412,18 +422,22 @@ class Node:
         log.info("syncing with %s at %s", device.hex()[:12], addr)
         self.sessions_changed.set()
         self.publish(ev.PeersChanged(tuple(self.peers_info())))
-        if gate is None:  # a device not admitted yet goes into no peer book
-            await peerbook.seen(self, addr if outbound else None, device, how)
+        mark = self.storage.mark()
         try:
+            if gate is None:  # a device not admitted yet goes into no peer book
+                with contextlib.suppress(StoreError):  # the peer book waits for a better time
+                    await peerbook.seen(self, addr if outbound else None, device, how)
             await engine.run()
         finally:
             if self.sessions.get(device) is not None and self.sessions[device].engine is engine:
                 del self.sessions[device]
                 self.sessions_changed.set()
                 self.publish(ev.PeersChanged(tuple(self.peers_info())))
-            log.info(
-                "session with %s ended: %s", device.hex()[:12], engine.close_reason or "closed"
-            )
+            faulty = self.storage.session_ended(mark)  # if so, the store logged why
+            level, why = logging.DEBUG if faulty else logging.INFO, engine.close_reason or "closed"
+            log.log(level, "session with %s ended: %s", device.hex()[:12], why)
+        if faulty and outbound:
+            await self.storage.wait()  # the dialler tries again after the pause
         return engine
 
 

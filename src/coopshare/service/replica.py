@@ -38,6 +38,7 @@ from coopshare.protocol import content, roster_body
 from coopshare.protocol.codec import pack, unpack
 from coopshare.protocol.ops import Header, Op, OpKind, decode_op
 from coopshare.service import content_open
+from coopshare.store import faults
 from coopshare.store.db import Store
 from coopshare.store.search import SearchIndex
 
@@ -315,6 +316,8 @@ class Replica:
             body,
         )
         self.clock.observe(h.hlc)
+        if rb is not None and faults.ACTIVE:  # bench/crash_harness.py: crash mid-transaction
+            faults.hit("epoch.stored" if rb.op.epoch_id else "roster.stored")
         items: tuple[bytes, ...] = ()
         if rb is not None:
             self._roster_bodies[op.op_id] = rb

@@ -5,7 +5,12 @@ Shared by ``coopshare serve``, the desktop app and the demo, so all three behave
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import functools
+import logging
 import os
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from coopshare.discovery.mdns import Discovery
@@ -13,8 +18,10 @@ from coopshare.service import liveinfo
 from coopshare.service.dialler import keep_dialing, start_discovery
 from coopshare.service.listener import Listener
 from coopshare.service.node import Node
+from coopshare.store.faults import WRITE_FAULTS
 
 DEFAULT_PORT = 47490
+log = logging.getLogger("coopshare.node")
 
 
 @dataclass
@@ -42,7 +49,8 @@ class Network:
         self.listener.close()
         if self.discovery is not None:
             await self.discovery.close()
-        await self.node.db(liveinfo.clear)
+        with contextlib.suppress(*WRITE_FAULTS):  # a full disk must not stop the shutdown
+            await self.node.db(liveinfo.clear)
 
 
 async def start_network(node: Node, opts: NetworkOptions) -> Network:
@@ -58,8 +66,28 @@ async def start_network(node: Node, opts: NetworkOptions) -> Network:
         env = os.environ.get("COOPSHARE_MDNS_INTERFACES")
         interfaces = opts.interfaces or (env.split(",") if env else None)
         disc = await start_discovery(node, addr[1], meetup=opts.meetup, interfaces=interfaces)
-    await node.db(lambda c: liveinfo.write_listen(c, addr))
+    with contextlib.suppress(*WRITE_FAULTS):  # a node on a full disk still runs and retries
+        await node.db(lambda c: liveinfo.write_listen(c, addr))
     for host, port in opts.peers:
-        node._spawn(keep_dialing(node, host, port))
-    node._spawn(liveinfo.publish(node))
+        dial = functools.partial(keep_dialing, node, host, port)
+        node._spawn(survive(node, f"dialling {host}:{port}", dial))
+    node._spawn(survive(node, "live info", lambda: liveinfo.publish(node)))
     return Network(node, listener, addr, disc, opts)
+
+
+async def survive(node: Node, what: str, run: Callable[[], Awaitable[None]]) -> None:
+    """Run a task of the node for as long as the node runs: whatever escapes it (a store that
+    fails in a way nobody expected, a bug) is logged in one line and the task starts again
+    after a pause (1 s, doubling to 60 s)."""
+    pause = 1.0
+    while not node._closing:
+        try:
+            await run()
+            return
+        except Exception as e:
+            log.warning(
+                "%s stopped (%s: %s); starting it again in %.0f s", what, type(e).__name__, e, pause
+            )
+            log.debug("%s stopped", what, exc_info=True)
+        await asyncio.sleep(pause)
+        pause = min(pause * 2, 60.0)

@@ -16,14 +16,17 @@ import sqlite3
 import threading
 from pathlib import Path
 
+from coopshare.store import faults
+
 log = logging.getLogger(__name__)
 
 BACKSTOP_PAGES = 8192  # the writer checkpoints itself past this many log pages (32 MiB)
 
 
 class Checkpointer:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, fault_log: faults.FaultLog | None = None) -> None:
         self._path = path
+        self.faults = fault_log
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="coopshare-ckpt", daemon=True)
@@ -53,6 +56,9 @@ class Checkpointer:
                 try:
                     conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
                 except sqlite3.Error as e:  # busy or gone: try again after the next commit
+                    err = faults.classify(e, self._path.parent)
+                    if isinstance(err, faults.WRITE_FAULTS) and self.faults is not None:
+                        self.faults.failed(err)  # a full disk: one line a minute, as for commits
                     log.debug("checkpoint skipped: %s", e)
         finally:
             conn.close()

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from coopshare.errors import StoreError
+from coopshare.store import faults, files
 from coopshare.store.checkpoint import BACKSTOP_PAGES, Checkpointer
 from coopshare.store.lookahead import Lookahead
 
@@ -42,28 +43,30 @@ def _schema_files() -> list[tuple[int, str]]:
 class Store:
     """SQLite-backed op log and derived tables; see schema/001_init.sql for the invariants."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, folder: Path | None = None) -> None:
         self._c = conn
+        self.folder = folder or Path()
+        self.faults = faults.FaultLog()  # the node turns its reporting on
         self._any_purges: bool | None = None
         self._checkpointer: Checkpointer | None = None
         self._any_grants: bool | None = None
         self._ahead: Lookahead | None = None  # only inside a write transaction
 
     @classmethod
-    def open(cls, home: Path) -> Store:
-        home.mkdir(parents=True, exist_ok=True)
-        path = home / DB_FILE
+    def open(cls, home: Path, name: str = DB_FILE) -> Store:
+        path = home / name
         try:
+            files.prepare(path)  # mode 0600, before SQLite makes its -wal and -shm from it
             conn = sqlite3.connect(path, timeout=30, isolation_level=None)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA secure_delete=ON")
             conn.execute("PRAGMA busy_timeout=30000")
             conn.execute("PRAGMA cache_size=-65536")  # 64 MiB: op/item indexes are random-keyed
-            store = cls(conn)
+            store = cls(conn, home)
             store._migrate()  # reads the header and schema: not a database fails here
-        except sqlite3.DatabaseError as e:
-            raise StoreError(f"cannot open {path}: {e}") from None
+        except (sqlite3.DatabaseError, OSError) as e:
+            raise faults.open_failed(e, path) from None
         return store
 
     @staticmethod
@@ -100,7 +103,7 @@ class Store:
         if self._checkpointer is None:
             path = self._c.execute("PRAGMA database_list").fetchone()[2]
             self._c.execute(f"PRAGMA wal_autocheckpoint={BACKSTOP_PAGES}")
-            self._checkpointer = Checkpointer(Path(path))
+            self._checkpointer = Checkpointer(Path(path), self.faults)
 
     @contextmanager
     def tx(self, *, durable: bool = False) -> Iterator[None]:
@@ -113,19 +116,26 @@ class Store:
             self._c.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
             self._c.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as e:
-            raise StoreError(f"store is busy or unwritable: {e}") from None
+            raise self.faults.failed(faults.classify(e, self.folder)) from None
         try:
             yield
-        except BaseException:
+            if durable and faults.ACTIVE:
+                faults.hit("durable.before_commit")
+            self._c.execute("COMMIT")
+        except BaseException as e:
             self._ahead = None
-            self._c.execute("ROLLBACK")
+            if self._c.in_transaction:  # SQLite may have rolled back itself (full, I/O error)
+                with suppress(sqlite3.Error):  # a failed rollback leaves the journal to SQLite
+                    self._c.execute("ROLLBACK")
+            if isinstance(e, sqlite3.Error):
+                raise self.faults.failed(faults.classify(e, self.folder)) from None
+            if isinstance(e, faults.WRITE_FAULTS):
+                self.faults.failed(e)
             raise
         self._ahead = None
-        try:
-            self._c.execute("COMMIT")
-        except sqlite3.DatabaseError as e:
-            self._c.execute("ROLLBACK")
-            raise StoreError(f"could not save: {e}") from None
+        self.faults.committed()
+        if durable and faults.ACTIVE:
+            faults.hit("durable.after_commit")
         if self._checkpointer is not None:
             self._checkpointer.poke()
 
@@ -137,8 +147,9 @@ class Store:
             yield
         except BaseException:
             self._ahead = None  # it may hold what the savepoint undid
-            self._q("ROLLBACK TO one_op")
-            self._q("RELEASE one_op")
+            if self._c.in_transaction:  # else SQLite already undid the whole transaction
+                self._q("ROLLBACK TO one_op")
+                self._q("RELEASE one_op")
             raise
         self._q("RELEASE one_op")
 
@@ -154,7 +165,7 @@ class Store:
         try:
             return self._c.execute(sql, args)
         except sqlite3.DatabaseError as e:
-            raise StoreError(f"store error: {e}") from None
+            raise faults.classify(e, self.folder) from None
 
     # --- meta ---------------------------------------------------------------------------------
 

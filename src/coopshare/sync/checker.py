@@ -124,4 +124,6 @@ class Checker:
     def close(self) -> None:
         self._threads.shutdown(wait=False)
         if self._procs is not None:
-            self._procs.shutdown(wait=False, cancel_futures=True)
+            # wait: a pool left running makes the interpreter's exit hook write to its closed
+            # wake-up pipe ("Exception ignored ... Bad file descriptor" at the end of serve)
+            self._procs.shutdown(wait=True, cancel_futures=True)

@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from coopshare.errors import ValidationError
+from coopshare.errors import DiskFull, StoreIOError, StoreReadOnly, ValidationError
 from coopshare.protocol import admission as adm
 from coopshare.protocol import messages as m
 from coopshare.protocol import session as s
@@ -280,7 +280,9 @@ class SyncEngine:
                         return
             except Exception as e:  # a store failure ends this session, not the node
                 self.close_reason = f"could not store ops: {e}"
-                log.warning("session ends: %s", self.close_reason)
+                quiet = isinstance(e, DiskFull | StoreReadOnly | StoreIOError)  # store logs it
+                level = logging.DEBUG if quiet else logging.WARNING
+                log.log(level, "session ends: %s", self.close_reason)
                 self.conn.abort(b"")
                 raise
             finally:
