@@ -38,6 +38,7 @@ RUNTIME_CONTEXT = {
     "notify.py": "MainWindow",
     "lead_form.py": "LeadForm",
     "idea_form.py": "IdeaForm",
+    "lead_detail.py": "LeadsPage",
     "errors_text.py": "Errors",
 }
 BOGUS = {"", "window", "self.window"}

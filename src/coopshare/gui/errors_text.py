@@ -23,7 +23,7 @@ def _rule_text(rule: str) -> str:
     if rule == E.RULE_AUTHOR_ONLY:
         return _t("Only its author can change this item.")
     if rule == E.RULE_LEAD_CLOSED:
-        return _t("This lead is closed.")
+        return _t("This lead is closed: it cannot change any more.")
     if rule == E.RULE_NOT_A_LEAD:
         return _t("Only a lead can be claimed.")
     if rule == E.RULE_ROSTER:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QStyle, QSystemTrayIcon
 
-from coopshare.gui.pages.leads import status_label
+from coopshare.gui.pages.lead_look import status_label
 from coopshare.gui.text import safe
 from coopshare.service.api import Api, Kind
 from coopshare.service.api import events as ev

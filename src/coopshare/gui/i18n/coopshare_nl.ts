@@ -311,8 +311,8 @@
         </message>
         <message>
             <location filename="../errors_text.py" line="26" />
-            <source>This lead is closed.</source>
-            <translation>Deze lead is afgesloten.</translation>
+            <source>This lead is closed: it cannot change any more.</source>
+            <translation>Deze lead is afgesloten: hij kan niet meer veranderen.</translation>
         </message>
         <message>
             <location filename="../errors_text.py" line="28" />
@@ -1626,47 +1626,47 @@
     <context>
         <name>LeadStatus</name>
         <message>
-            <location filename="../pages/leads.py" line="63" />
+            <location filename="../pages/lead_look.py" line="42" />
             <source>Open</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="64" />
+            <location filename="../pages/lead_look.py" line="43" />
             <source>Interest window</source>
             <translation>Interesseperiode</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="65" />
+            <location filename="../pages/lead_look.py" line="44" />
             <source>Claimed</source>
             <translation>Geclaimd</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="66" />
+            <location filename="../pages/lead_look.py" line="45" />
             <source>Client contacted</source>
             <translation>Opdrachtgever benaderd</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="67" />
+            <location filename="../pages/lead_look.py" line="46" />
             <source>Proposal sent</source>
             <translation>Offerte verstuurd</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="68" />
+            <location filename="../pages/lead_look.py" line="47" />
             <source>Won</source>
             <translation>Gegund</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="69" />
+            <location filename="../pages/lead_look.py" line="48" />
             <source>Lost</source>
             <translation>Niet gegund</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="70" />
+            <location filename="../pages/lead_look.py" line="49" />
             <source>Withdrawn</source>
             <translation>Ingetrokken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="71" />
+            <location filename="../pages/lead_look.py" line="50" />
             <source>Passed on</source>
             <translation>Doorgegeven</translation>
         </message>
@@ -1674,12 +1674,12 @@
     <context>
         <name>Leads</name>
         <message>
-            <location filename="../pages/leads.py" line="94" />
+            <location filename="../pages/lead_look.py" line="73" />
             <source>(an idea shared with other members)</source>
             <translation>(een idee gedeeld met andere leden)</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="95" />
+            <location filename="../pages/lead_look.py" line="74" />
             <source>(not readable on this device)</source>
             <translation>(niet leesbaar op dit apparaat)</translation>
         </message>
@@ -1687,381 +1687,381 @@
     <context>
         <name>LeadsPage</name>
         <message>
-            <location filename="../pages/leads.py" line="123" />
+            <location filename="../pages/leads.py" line="51" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="124" />
-            <location filename="../pages/leads.py" line="194" />
+            <location filename="../pages/leads.py" line="52" />
+            <location filename="../pages/leads.py" line="122" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="125" />
+            <location filename="../pages/leads.py" line="53" />
             <source>Given by</source>
             <translation>Aangebracht door</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="126" />
+            <location filename="../pages/leads.py" line="54" />
             <source>Updated</source>
             <translation>Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="129" />
+            <location filename="../pages/leads.py" line="57" />
             <source>Give a lead</source>
             <translation>Een lead aanbrengen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="130" />
+            <location filename="../pages/leads.py" line="58" />
             <source>Share an assignment with the cooperative (Ctrl+N)</source>
             <translation>Een opdracht delen met de coöperatie (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="143" />
-            <location filename="../pages/leads.py" line="145" />
+            <location filename="../pages/leads.py" line="71" />
+            <location filename="../pages/leads.py" line="73" />
             <source>Filter leads</source>
             <translation>Leads filteren</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="148" />
+            <location filename="../pages/leads.py" line="76" />
             <source>Show leads with status</source>
             <translation>Leads tonen met status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="149" />
+            <location filename="../pages/leads.py" line="77" />
             <source>Show only leads with this status</source>
             <translation>Alleen leads met deze status tonen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="150" />
+            <location filename="../pages/leads.py" line="78" />
             <source>All statuses</source>
             <translation>Alle statussen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="159" />
-            <location filename="../pages/leads.py" line="298" />
+            <location filename="../pages/leads.py" line="87" />
+            <location filename="../pages/leads.py" line="226" />
             <source>Leads</source>
             <translation>Leads</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="165" />
+            <location filename="../pages/leads.py" line="93" />
             <source>No leads yet. Give the first one with Ctrl+N — its client details stay sealed until someone claims it.</source>
             <translation>Nog geen leads. Breng de eerste aan met Ctrl+N — de gegevens van de opdrachtgever blijven verzegeld totdat iemand de lead claimt.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="168" />
+            <location filename="../pages/leads.py" line="96" />
             <source>No leads match this filter.</source>
             <translation>Geen leads gevonden met dit filter.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="177" />
+            <location filename="../pages/leads.py" line="105" />
             <source>Choose a lead to see what it is about, or give one with Ctrl+N.</source>
             <translation>Kies een lead om te zien waar die over gaat, of breng er een aan met Ctrl+N.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="191" />
+            <location filename="../pages/leads.py" line="119" />
             <source>Lead title</source>
             <translation>Titel van de lead</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="208" />
+            <location filename="../pages/leads.py" line="136" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="209" />
+            <location filename="../pages/leads.py" line="137" />
             <source>Skills</source>
             <translation>Vaardigheden</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="210" />
+            <location filename="../pages/leads.py" line="138" />
             <source>Region</source>
             <translation>Regio</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="211" />
+            <location filename="../pages/leads.py" line="139" />
             <source>Start</source>
             <translation>Start</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="212" />
+            <location filename="../pages/leads.py" line="140" />
             <source>Duration</source>
             <translation>Duur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="213" />
+            <location filename="../pages/leads.py" line="141" />
             <source>Hours per week</source>
             <translation>Uren per week</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="214" />
+            <location filename="../pages/leads.py" line="142" />
             <source>Respond by</source>
             <translation>Reageren vóór</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="215" />
+            <location filename="../pages/leads.py" line="143" />
             <source>Contract form</source>
             <translation>Contractvorm</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="216" />
+            <location filename="../pages/leads.py" line="144" />
             <source>Wet DBA</source>
             <translation>Wet DBA</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="217" />
+            <location filename="../pages/leads.py" line="145" />
             <source>Referral terms</source>
             <translation>Aanbrengafspraken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="218" />
+            <location filename="../pages/leads.py" line="146" />
             <source>Claimed by</source>
             <translation>Geclaimd door</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="228" />
+            <location filename="../pages/leads.py" line="156" />
             <source>Description</source>
             <translation>Omschrijving</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="231" />
+            <location filename="../pages/leads.py" line="159" />
             <source>Sealed: only you and the claimer</source>
             <translation>Verzegeld: alleen jij en degene die claimt</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="237" />
+            <location filename="../pages/leads.py" line="165" />
             <source>Organisation</source>
             <translation>Organisatie</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="238" />
+            <location filename="../pages/leads.py" line="166" />
             <source>Contact person</source>
             <translation>Contactpersoon</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="239" />
+            <location filename="../pages/leads.py" line="167" />
             <source>Client rate</source>
             <translation>Tarief opdrachtgever</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="240" />
+            <location filename="../pages/leads.py" line="168" />
             <source>Intermediary</source>
             <translation>Intermediair</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="241" />
+            <location filename="../pages/leads.py" line="169" />
             <source>Intermediary fee</source>
             <translation>Fee intermediair</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="255" />
+            <location filename="../pages/leads.py" line="183" />
             <source>&amp;Claim</source>
             <translation>&amp;Claimen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="258" />
+            <location filename="../pages/leads.py" line="186" />
             <source>Take this lead on: the giver hears of it, and can release the client's details to you</source>
             <translation>Deze lead oppakken: de aanbrenger krijgt bericht en kan de gegevens van de opdrachtgever aan jou vrijgeven</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="263" />
+            <location filename="../pages/leads.py" line="191" />
             <source>Next status</source>
             <translation>Volgende status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="264" />
+            <location filename="../pages/leads.py" line="192" />
             <source>The steps this lead can take next</source>
             <translation>De stappen die deze lead hierna kan zetten</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="265" />
+            <location filename="../pages/leads.py" line="193" />
             <source>&amp;Next step</source>
             <translation>&amp;Volgende stap</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="267" />
+            <location filename="../pages/leads.py" line="195" />
             <source>&amp;Move</source>
             <translation>&amp;Doorzetten</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="269" />
+            <location filename="../pages/leads.py" line="197" />
             <source>Record the lead's next step; the giver sees it at once</source>
             <translation>De volgende stap van de lead vastleggen; de aanbrenger ziet het meteen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="272" />
+            <location filename="../pages/leads.py" line="200" />
             <source>&amp;Withdraw</source>
             <translation>&amp;Intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="273" />
+            <location filename="../pages/leads.py" line="201" />
             <source>Close this lead: it is no longer available</source>
             <translation>Deze lead sluiten: hij is niet meer beschikbaar</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="275" />
+            <location filename="../pages/leads.py" line="203" />
             <source>&amp;Release details to claimer</source>
             <translation>&amp;Gegevens vrijgeven aan claimer</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="277" />
+            <location filename="../pages/leads.py" line="205" />
             <source>Let the claimer read the organisation, contact person and rate</source>
             <translation>Degene die claimde de organisatie, de contactpersoon en het tarief laten lezen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="324" />
+            <location filename="../pages/leads.py" line="252" />
             <source>Lead given to the cooperative.</source>
             <translation>Lead aangebracht bij de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="343" />
+            <location filename="../pages/leads.py" line="271" />
             <source>Could not read this lead: {0}</source>
             <translation>Kan deze lead niet lezen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="372" />
-            <location filename="../pages/leads.py" line="541" />
+            <location filename="../pages/lead_detail.py" line="80" />
+            <location filename="../pages/lead_detail.py" line="244" />
             <source>Status is now “{0}”.</source>
             <translation>Status is nu “{0}”.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="377" />
+            <location filename="../pages/lead_detail.py" line="85" />
             <source>Given by you · updated {0}</source>
             <translation>Aangebracht door jou · bijgewerkt {0}</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="379" />
+            <location filename="../pages/lead_detail.py" line="87" />
             <source>Given by {0} · updated {1}</source>
             <translation>Aangebracht door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="392" />
+            <location filename="../pages/lead_detail.py" line="99" />
             <source>{0}, remote work possible</source>
             <translation>{0}, op afstand werken mogelijk</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="392" />
+            <location filename="../pages/lead_detail.py" line="99" />
             <source>Remote</source>
             <translation>Op afstand</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="397" />
+            <location filename="../pages/lead_detail.py" line="103" />
             <source>1 week</source>
             <translation>1 week</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="399" />
+            <location filename="../pages/lead_detail.py" line="105" />
             <source>{0} weeks</source>
             <translation>{0} weken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="402" />
+            <location filename="../pages/lead_detail.py" line="108" />
             <source>{0}, with an option to extend</source>
             <translation>{0}, met optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="404" />
+            <location filename="../pages/lead_detail.py" line="110" />
             <source>Option to extend</source>
             <translation>Optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="409" />
+            <location filename="../pages/lead_detail.py" line="115" />
             <source>you</source>
             <translation>jij</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="416" />
+            <location filename="../pages/lead_detail.py" line="122" />
             <source>{0} hours</source>
             <translation>{0} uur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="433" />
+            <location filename="../pages/lead_detail.py" line="139" />
             <source>€ {0} – € {1} per hour</source>
             <translation>€ {0} – € {1} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="435" />
+            <location filename="../pages/lead_detail.py" line="141" />
             <source>from € {0} per hour</source>
             <translation>vanaf € {0} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="437" />
+            <location filename="../pages/lead_detail.py" line="143" />
             <source>up to € {0} per hour</source>
             <translation>tot € {0} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="454" />
+            <location filename="../pages/lead_detail.py" line="160" />
             <source>You gave no sealed details for this lead.</source>
             <translation>Je hebt geen verzegelde gegevens opgegeven voor deze lead.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="459" />
+            <location filename="../pages/lead_detail.py" line="165" />
             <source>The client's details are sealed. They unlock for you once the giver releases them.</source>
             <translation>De gegevens van de opdrachtgever zijn verzegeld. Je kunt ze lezen zodra de aanbrenger ze vrijgeeft.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="466" />
+            <location filename="../pages/lead_detail.py" line="172" />
             <source>The client's details are sealed: only the giver, and the member who claims this lead, can read them.</source>
             <translation>De gegevens van de opdrachtgever zijn verzegeld: alleen de aanbrenger en het lid dat deze lead claimt, kunnen ze lezen.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="493" />
+            <location filename="../pages/lead_detail.py" line="199" />
             <source>This lead is closed.</source>
             <translation>Deze lead is gesloten.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="506" />
+            <location filename="../pages/lead_detail.py" line="212" />
             <source>That did not work: {0}</source>
             <translation>Dat is niet gelukt: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="516" />
+            <location filename="../pages/lead_detail.py" line="222" />
             <source>Claiming…</source>
             <translation>Claimen…</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="520" />
+            <location filename="../pages/lead_detail.py" line="225" />
             <source>You claimed this lead. The giver has been told.</source>
             <translation>Je hebt deze lead geclaimd. De aanbrenger heeft bericht gekregen.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="537" />
+            <location filename="../pages/lead_detail.py" line="241" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="551" />
+            <location filename="../pages/lead_detail.py" line="253" />
             <source>Withdraw lead</source>
             <translation>Lead intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="552" />
+            <location filename="../pages/lead_detail.py" line="254" />
             <source>Withdraw “{0}”? The lead closes and cannot be reopened.</source>
             <translation>“{0}” intrekken? De lead wordt gesloten en kan niet worden heropend.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="567" />
+            <location filename="../pages/lead_detail.py" line="269" />
             <source>Release details</source>
             <translation>Gegevens vrijgeven</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="569" />
+            <location filename="../pages/lead_detail.py" line="271" />
             <source>Let {0} read the organisation, contact person and rate of this lead? This cannot be undone.</source>
             <translation>{0} de organisatie, de contactpersoon en het tarief van deze lead laten lezen? Dit kan niet ongedaan worden gemaakt.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="574" />
+            <location filename="../pages/lead_detail.py" line="276" />
             <source>Releasing…</source>
             <translation>Vrijgeven…</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="584" />
+            <location filename="../pages/lead_detail.py" line="286" />
             <source>{0} can now read the client's details once their device syncs.</source>
             <translation>{0} kan de gegevens van de opdrachtgever lezen zodra diens apparaat gesynchroniseerd is.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="589" />
+            <location filename="../pages/lead_detail.py" line="289" />
             <source>There were no sealed details to release.</source>
             <translation>Er waren geen verzegelde gegevens om vrij te geven.</translation>
         </message>

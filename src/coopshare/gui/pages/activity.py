@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel, SummaryRole
 from coopshare.gui.pages.base import Page, empty_state
-from coopshare.gui.pages.leads import status_label
+from coopshare.gui.pages.lead_look import status_label
 from coopshare.gui.text import safe, when
 from coopshare.gui.theme import ACCENT
 from coopshare.service.api import Row

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.idea_form import IdeaForm, terms_explanation, terms_label
 from coopshare.gui.pages.base import ItemListPage, empty_state, list_table, plain_label
-from coopshare.gui.pages.leads import LabelDelegate, heading_font, sealed_title
+from coopshare.gui.pages.lead_look import LabelDelegate, heading_font, sealed_title
 from coopshare.gui.text import safe, when
 from coopshare.service.api import Kind, Terms
 from coopshare.service.api import events as ev
