@@ -31,6 +31,7 @@ find "$GUI" -name '*.py' | LC_ALL=C sort > "$SOURCES"
 "$BIN/python" - "$TS" <<'PY'
 """Move messages lupdate put in a variable's context ('window', 'self.window', '') to the class
 context Qt uses at run time; a translation already there (now vanished) is carried over."""
+import copy
 import sys
 import xml.etree.ElementTree as ET
 
@@ -39,6 +40,7 @@ RUNTIME_CONTEXT = {
     "lead_form.py": "LeadForm",
     "idea_form.py": "IdeaForm",
     "lead_detail.py": "LeadsPage",
+    "profile_panel.py": "PeoplePage",
     "errors_text.py": "Errors",
 }
 BOGUS = {"", "window", "self.window"}
@@ -51,6 +53,16 @@ contexts = {(c.findtext("name") or ""): c for c in root.findall("context")}
 
 def key(m):
     return (m.findtext("source"), m.findtext("comment"), m.get("numerus"))
+
+
+def copy_message(m, locs):
+    """`m` with only the locations `locs` (a deep copy)."""
+    c = copy.deepcopy(m)
+    for loc in c.findall("location"):
+        c.remove(loc)
+    for i, loc in enumerate(locs):
+        c.insert(i, copy.deepcopy(loc))
+    return c
 
 
 def target_context(name):
@@ -66,34 +78,42 @@ moved = 0
 for name in sorted(BOGUS & contexts.keys()):
     bogus = contexts[name]
     for m in bogus.findall("message"):
-        loc = m.find("location")
-        file = (loc.get("filename") if loc is not None else "").rsplit("/", 1)[-1]
-        if file not in RUNTIME_CONTEXT:
-            print(f"warning: {file}: no run-time context for {key(m)[0]!r}", file=sys.stderr)
+        # one message per run-time context of its locations: the same text called through _t in
+        # two files (say lead_form.py and profile_panel.py) is looked up in both contexts
+        by_context: dict[str, list] = {}
+        for loc in m.findall("location"):
+            file = (loc.get("filename") or "").rsplit("/", 1)[-1]
+            if file not in RUNTIME_CONTEXT:
+                print(f"warning: {file}: no run-time context for {key(m)[0]!r}", file=sys.stderr)
+                continue
+            by_context.setdefault(RUNTIME_CONTEXT[file], []).append(loc)
+        if not by_context:
             continue
-        dest = target_context(RUNTIME_CONTEXT[file])
-        old = next((o for o in dest.findall("message") if key(o) == key(m)), None)
         bogus.remove(m)
         moved += 1
-        if old is None:
-            dest.append(m)
-            continue
-        kept = old.find("translation")
-        if kept.get("type") in ("vanished", "obsolete"):  # translated before (lupdate: vanished
-            old.remove(kept)  # = was finished, obsolete = was unfinished): keep that translation
-            if kept.get("type") == "vanished":
-                kept.attrib.pop("type")
-            else:
-                kept.set("type", "unfinished")
-            for loc in old.findall("location"):
-                old.remove(loc)
-            m.remove(m.find("translation"))
-            m.append(kept)
-            dest.remove(old)
-            dest.append(m)
-        else:  # also in the code under the right context: one message, every location
-            for i, loc in enumerate(m.findall("location")):
-                old.insert(1 + i, loc)
+        for ctx_name, locs in sorted(by_context.items()):
+            dup = copy_message(m, locs)
+            dest = target_context(ctx_name)
+            old = next((o for o in dest.findall("message") if key(o) == key(dup)), None)
+            if old is None:
+                dest.append(dup)
+                continue
+            kept = old.find("translation")
+            if kept.get("type") in ("vanished", "obsolete"):  # translated before (lupdate:
+                old.remove(kept)  # vanished = was finished, obsolete = was unfinished)
+                if kept.get("type") == "vanished":
+                    kept.attrib.pop("type")
+                else:
+                    kept.set("type", "unfinished")
+                for loc in old.findall("location"):
+                    old.remove(loc)
+                dup.remove(dup.find("translation"))
+                dup.append(kept)
+                dest.remove(old)
+                dest.append(dup)
+            else:  # also in the code under the right context: one message, every location
+                for i, loc in enumerate(dup.findall("location")):
+                    old.insert(1 + i, loc)
     if not bogus.findall("message"):
         root.remove(bogus)
 ET.indent(tree, space="    ")

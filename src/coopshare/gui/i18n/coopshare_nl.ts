@@ -2487,325 +2487,325 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>PeoplePage</name>
         <message>
-            <location filename="../pages/people.py" line="131" />
+            <location filename="../pages/people.py" line="81" />
             <source>People</source>
             <translation>Mensen</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="139" />
-            <location filename="../pages/people.py" line="149" />
+            <location filename="../pages/people.py" line="89" />
+            <location filename="../pages/people.py" line="99" />
             <source>Members</source>
             <translation>Leden</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="142" />
+            <location filename="../pages/people.py" line="92" />
             <source>Name</source>
             <translation>Naam</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="143" />
+            <location filename="../pages/people.py" line="93" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="144" />
+            <location filename="../pages/people.py" line="94" />
             <source>Devices</source>
             <translation>Apparaten</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="145" />
+            <location filename="../pages/people.py" line="95" />
             <source>Verify</source>
             <translation>Verifiëren</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="154" />
+            <location filename="../pages/people.py" line="104" />
             <source>Compare these digits with the other person's screen to verify each other. If they match, nobody is impersonating either of you.</source>
             <translation>Vergelijk deze cijfers met het scherm van de ander om elkaar te verifiëren. Komen ze overeen, dan doet niemand zich voor als een van jullie.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="185" />
+            <location filename="../pages/people.py" line="135" />
             <source>Admin</source>
             <translation>Beheerder</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="185" />
+            <location filename="../pages/people.py" line="135" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="198" />
+            <location filename="../pages/people.py" line="148" />
             <source>{0} (you)</source>
             <translation>{0} (jij)</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="206" />
+            <location filename="../pages/people.py" line="156" />
             <source>1 member</source>
             <translation>1 lid</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="206" />
+            <location filename="../pages/people.py" line="156" />
             <source>{0} members</source>
             <translation>{0} leden</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="231" />
+            <location filename="../pages/people.py" line="181" />
             <source>Skills: {0}</source>
             <translation>Vaardigheden: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="233" />
+            <location filename="../pages/people.py" line="183" />
             <source>No skills listed yet.</source>
             <translation>Nog geen vaardigheden opgegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="237" />
+            <location filename="../pages/people.py" line="187" />
             <source>Available:</source>
             <translation>Beschikbaar:</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="240" />
+            <location filename="../pages/people.py" line="190" />
             <source>No availability given for the coming months.</source>
             <translation>Geen beschikbaarheid opgegeven voor de komende maanden.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="243" />
+            <location filename="../pages/people.py" line="193" />
             <source>Ambitions: {0}</source>
             <translation>Ambities: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="245" />
+            <location filename="../pages/people.py" line="195" />
             <source>Safety number: {0}</source>
             <translation>Veiligheidsnummer: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="250" />
+            <location filename="../pages/people.py" line="200" />
             <source>{0} to {1}, {2} hours a week</source>
             <translation>{0} tot {1}, {2} uur per week</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="254" />
+            <location filename="../pages/people.py" line="204" />
             <source>, {0}</source>
             <translation>, {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="256" />
+            <location filename="../pages/people.py" line="206" />
             <source>, remote possible</source>
             <translation>, op afstand mogelijk</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="265" />
-            <source>My profile</source>
-            <translation>Mijn profiel</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="268" />
-            <source>What colleagues see about you. Leads that match your skills are pointed out to you.</source>
-            <translation>Wat collega's over jou zien. Je krijgt een seintje bij leads die bij je vaardigheden passen.</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="276" />
-            <source>Skills</source>
-            <translation>Vaardigheden</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="279" />
-            <source>Separated by commas, for example interim management, procurement, Lean</source>
-            <translation>Gescheiden door komma's, bijvoorbeeld interim-management, inkoop, Lean</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="281" />
-            <source>Skills, separated by commas</source>
-            <translation>Vaardigheden, gescheiden door komma's</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="286" />
-            <source>Availability</source>
-            <translation>Beschikbaarheid</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="290" />
-            <source>From</source>
-            <translation>Van</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="291" />
-            <source>To</source>
-            <translation>Tot</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="292" />
-            <source>Hours/week</source>
-            <translation>Uren/week</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="293" />
-            <location filename="../pages/people.py" line="381" />
-            <source>Region</source>
-            <translation>Regio</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="294" />
+            <location filename="../pages/profile_panel.py" line="139" />
             <source>Remote</source>
             <translation>Op afstand</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="300" />
-            <source>Availability windows</source>
-            <translation>Beschikbaarheidsperiodes</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="312" />
-            <source>Add window</source>
-            <translation>Periode toevoegen</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="313" />
-            <source>Add a period when you are available</source>
-            <translation>Een periode toevoegen waarin je beschikbaar bent</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="315" />
-            <source>Remove window</source>
-            <translation>Periode verwijderen</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="316" />
-            <source>Remove the selected period</source>
-            <translation>De geselecteerde periode verwijderen</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="324" />
-            <source>Each window lasts at most 90 days and expires when it ends; add a new one to renew it. Never write down why you are or are not available.</source>
-            <translation>Elke periode duurt maximaal 90 dagen en vervalt wanneer die afloopt; voeg een nieuwe toe om te verlengen. Schrijf nooit op waarom je wel of niet beschikbaar bent.</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="339" />
-            <location filename="../pages/people.py" line="344" />
-            <source>Ambitions</source>
-            <translation>Ambities</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="342" />
-            <source>What kind of work would you like to do next? What do you want to learn?</source>
-            <translation>Wat voor werk wil je hierna doen? Wat wil je leren?</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="354" />
-            <source>Save profile</source>
-            <translation>Profiel opslaan</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="355" />
-            <source>Share your profile with the cooperative</source>
-            <translation>Je profiel delen met de coöperatie</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="377" />
-            <source>Hours per week</source>
-            <translation>Uren per week</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="380" />
-            <source>e.g. Utrecht</source>
-            <translation>bijv. Utrecht</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="384" />
-            <source>No</source>
-            <translation>Nee</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="385" />
-            <source>Yes</source>
-            <translation>Ja</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="387" />
-            <source>Remote work possible</source>
-            <translation>Op afstand werken mogelijk</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="390" />
-            <source>Available from</source>
-            <translation>Beschikbaar vanaf</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="391" />
-            <source>Available until</source>
-            <translation>Beschikbaar tot</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="423" />
-            <source>Not saved yet</source>
-            <translation>Nog niet opgeslagen</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="446" />
-            <source>An availability window ended and is left out when you save.</source>
-            <translation>Een beschikbaarheidsperiode is afgelopen en wordt weggelaten bij het opslaan.</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="449" />
-            <source>{0} availability windows ended and are left out when you save.</source>
-            <translation>{0} beschikbaarheidsperiodes zijn afgelopen en worden weggelaten bij het opslaan.</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="453" />
-            <source>You have not shared a profile yet.</source>
-            <translation>Je hebt nog geen profiel gedeeld.</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="472" />
-            <source>A skill is at most {0} characters: “{1}…”.</source>
-            <translation>Een vaardigheid is maximaal {0} tekens: “{1}…”.</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="477" />
-            <source>List at most {0} skills.</source>
-            <translation>Noem maximaal {0} vaardigheden.</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="485" />
-            <source>Window {0}: it ends before it starts.</source>
-            <translation>Periode {0}: het einde ligt vóór het begin.</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="490" />
-            <source>Window {0}: it lasts {1} days; a window lasts at most {2} days. Shorten it, and add a new window later to renew.</source>
-            <translation>Periode {0}: die duurt {1} dagen; een periode duurt maximaal {2} dagen. Maak hem korter, en voeg later een nieuwe periode toe om te verlengen.</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="497" />
-            <source>Window {0}: the region is at most {1} characters.</source>
-            <translation>Periode {0}: de regio is maximaal {1} tekens.</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="506" />
-            <source>Ambitions are at most {0} characters (now {1}).</source>
-            <translation>Ambities zijn maximaal {0} tekens (nu {1}).</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="517" />
-            <source>Not saved: fix the marked fields first.</source>
-            <translation>Niet opgeslagen: verbeter eerst de gemarkeerde velden.</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="522" />
+            <location filename="../pages/profile_panel.py" line="365" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="529" />
+            <location filename="../pages/profile_panel.py" line="110" />
+            <source>My profile</source>
+            <translation>Mijn profiel</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="113" />
+            <source>What colleagues see about you. Leads that match your skills are pointed out to you.</source>
+            <translation>Wat collega's over jou zien. Je krijgt een seintje bij leads die bij je vaardigheden passen.</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="121" />
+            <source>Skills</source>
+            <translation>Vaardigheden</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="124" />
+            <source>Separated by commas, for example interim management, procurement, Lean</source>
+            <translation>Gescheiden door komma's, bijvoorbeeld interim-management, inkoop, Lean</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="126" />
+            <source>Skills, separated by commas</source>
+            <translation>Vaardigheden, gescheiden door komma's</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="131" />
+            <source>Availability</source>
+            <translation>Beschikbaarheid</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="135" />
+            <source>From</source>
+            <translation>Van</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="136" />
+            <source>To</source>
+            <translation>Tot</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="137" />
+            <source>Hours/week</source>
+            <translation>Uren/week</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="138" />
+            <location filename="../pages/profile_panel.py" line="226" />
+            <source>Region</source>
+            <translation>Regio</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="145" />
+            <source>Availability windows</source>
+            <translation>Beschikbaarheidsperiodes</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="157" />
+            <source>Add window</source>
+            <translation>Periode toevoegen</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="158" />
+            <source>Add a period when you are available</source>
+            <translation>Een periode toevoegen waarin je beschikbaar bent</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="160" />
+            <source>Remove window</source>
+            <translation>Periode verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="161" />
+            <source>Remove the selected period</source>
+            <translation>De geselecteerde periode verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="169" />
+            <source>Each window lasts at most 90 days and expires when it ends; add a new one to renew it. Never write down why you are or are not available.</source>
+            <translation>Elke periode duurt maximaal 90 dagen en vervalt wanneer die afloopt; voeg een nieuwe toe om te verlengen. Schrijf nooit op waarom je wel of niet beschikbaar bent.</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="184" />
+            <location filename="../pages/profile_panel.py" line="189" />
+            <source>Ambitions</source>
+            <translation>Ambities</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="187" />
+            <source>What kind of work would you like to do next? What do you want to learn?</source>
+            <translation>Wat voor werk wil je hierna doen? Wat wil je leren?</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="199" />
+            <source>Save profile</source>
+            <translation>Profiel opslaan</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="200" />
+            <source>Share your profile with the cooperative</source>
+            <translation>Je profiel delen met de coöperatie</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="222" />
+            <source>Hours per week</source>
+            <translation>Uren per week</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="225" />
+            <source>e.g. Utrecht</source>
+            <translation>bijv. Utrecht</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="229" />
+            <source>No</source>
+            <translation>Nee</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="230" />
+            <source>Yes</source>
+            <translation>Ja</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="232" />
+            <source>Remote work possible</source>
+            <translation>Op afstand werken mogelijk</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="235" />
+            <source>Available from</source>
+            <translation>Beschikbaar vanaf</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="236" />
+            <source>Available until</source>
+            <translation>Beschikbaar tot</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="268" />
+            <source>Not saved yet</source>
+            <translation>Nog niet opgeslagen</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="291" />
+            <source>An availability window ended and is left out when you save.</source>
+            <translation>Een beschikbaarheidsperiode is afgelopen en wordt weggelaten bij het opslaan.</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="293" />
+            <source>{0} availability windows ended and are left out when you save.</source>
+            <translation>{0} beschikbaarheidsperiodes zijn afgelopen en worden weggelaten bij het opslaan.</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="298" />
+            <source>You have not shared a profile yet.</source>
+            <translation>Je hebt nog geen profiel gedeeld.</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="317" />
+            <source>A skill is at most {0} characters: “{1}…”.</source>
+            <translation>Een vaardigheid is maximaal {0} tekens: “{1}…”.</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="322" />
+            <source>List at most {0} skills.</source>
+            <translation>Noem maximaal {0} vaardigheden.</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="330" />
+            <source>Window {0}: it ends before it starts.</source>
+            <translation>Periode {0}: het einde ligt vóór het begin.</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="335" />
+            <source>Window {0}: it lasts {1} days; a window lasts at most {2} days. Shorten it, and add a new window later to renew.</source>
+            <translation>Periode {0}: die duurt {1} dagen; een periode duurt maximaal {2} dagen. Maak hem korter, en voeg later een nieuwe periode toe om te verlengen.</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="342" />
+            <source>Window {0}: the region is at most {1} characters.</source>
+            <translation>Periode {0}: de regio is maximaal {1} tekens.</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="349" />
+            <source>Ambitions are at most {0} characters (now {1}).</source>
+            <translation>Ambities zijn maximaal {0} tekens (nu {1}).</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="360" />
+            <source>Not saved: fix the marked fields first.</source>
+            <translation>Niet opgeslagen: verbeter eerst de gemarkeerde velden.</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="372" />
             <source>Saved and shared with the cooperative.</source>
             <translation>Opgeslagen en gedeeld met de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="535" />
+            <location filename="../pages/profile_panel.py" line="378" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="537" />
+            <location filename="../pages/profile_panel.py" line="380" />
             <source>Not saved.</source>
             <translation>Niet opgeslagen.</translation>
         </message>
