@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coopshare.gui.errors_text import error_text
 from coopshare.gui.pages.base import Page
 from coopshare.gui.text import safe
 from coopshare.service import api
