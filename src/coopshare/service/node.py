@@ -21,26 +21,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from coopshare.errors import StoreError, UserError, ValidationError
+from coopshare.errors import StoreError, UserError
 from coopshare.identity import keystore
 from coopshare.protocol import knock
 from coopshare.protocol.ops import Header, OpKind
-from coopshare.service import admission, datafolder, forward, quotas
+from coopshare.service import admission, datafolder, quotas
 from coopshare.service import events as ev
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
+from coopshare.service.node_local import EngineView
 from coopshare.service.storage_gate import StorageGate
 from coopshare.store.db import Store
 from coopshare.sync.checker import Checker
-from coopshare.sync.engine import ApplyReport, OutOp, Prechecked, SyncEngine, wire_of
+from coopshare.sync.engine import SyncEngine
 from coopshare.transport import tls
 
 log = logging.getLogger("coopshare.node")
 T = TypeVar("T")
 WATCH_EVERY = 0.05
 INDEX_STEP = 1000  # items indexed per store-thread turn
-PARALLEL_VERIFY_MIN = 32  # batches at least this big are signature-checked ahead
-SKIM = 8192  # log entries looked at per pump step for what the peer lacks
 INTEGRITY_DELAY = 20.0  # s after start-up: out of the way of the first sync
 
 
@@ -62,7 +61,7 @@ class NodeStats:
     sessions: list[str] = field(default_factory=list)
 
 
-class Node:
+class Node(EngineView):
     def __init__(
         self,
         home: Path,
@@ -182,98 +181,6 @@ class Node:
         changed = await self.db(_take_changed)
         if changed:
             self.publish(ev.ItemsChanged(changed))
-
-    # --- engine's view of the replica (sync.engine.Local) -------------------------------------
-
-    async def roster_ids(self) -> list[bytes]:
-        return await self.db(lambda c: c.store.roster_op_ids())
-
-    async def roster_wires(self, exclude: set[bytes]) -> list[bytes]:
-        def _get(c: Coop) -> list[bytes]:
-            out = []
-            for op_id in c.store.roster_op_ids():
-                if op_id not in exclude:
-                    row = c.store.op_row(op_id)
-                    if row is not None:
-                        out.append(wire_of(*row))
-            return out
-
-        return await self.db(_get)
-
-    async def version_vector(self) -> dict[bytes, int]:
-        return await self.db(lambda c: c.store.contiguous_vv())
-
-    async def ops_after(
-        self, n: int, limit: int, have: dict[bytes, int]
-    ) -> tuple[int, list[OutOp]]:
-        def _get(c: Coop) -> tuple[int, list[OutOp]]:
-            # skim (arrival number, device, seq) first: a peer that holds most of the log
-            # costs an index scan, not a read of every op's body
-            last, want = n, []
-            for rn, device, seq in c.store.log_after(n, SKIM):
-                last = rn
-                if seq > have.get(device, 0):
-                    want.append(rn)
-                    if len(want) == limit:
-                        break
-            rows = forward.drop_cut_off(c, c.store.ops_numbered(want))
-            return last, [OutOp(r[0], r[1], r[2], wire_of(r[3], r[4], r[5])) for r in rows]
-
-        return await self.db(_get)
-
-    async def apply_ops(
-        self, wires: tuple[bytes, ...], durable: bool, checked: Prechecked
-    ) -> ApplyReport:
-        verified = {(c[0], c[3]) for c in checked if c is not None and c[4]}
-        ahead = [(c[0], c[1], c[2]) for c in checked if c is not None and c[4]]  # signed only
-
-        def _apply(c: Coop) -> ApplyReport:
-            report = ApplyReport()
-            c.preverified.update(verified)
-            try:
-                results = c.apply_batch(wires, durable=durable, ahead=ahead)
-            finally:
-                c.preverified.clear()  # vouches for this batch only
-            c.store.faults.recovered()  # a received batch is stored: the store writes again
-            for a in results:
-                if isinstance(a, ValidationError):
-                    report.rejected += 1
-                    report.refusals.append(type(a).__name__)  # logged per peer: quotas.judge
-                elif a.quarantined:
-                    report.parked.append(a.op_id)
-                elif a.new:
-                    report.new += 1
-                    report.applied.append((a.device, a.seq))
-                    report.roster_changed |= a.kind.is_roster
-            return report
-
-        report = await self.db(_apply)
-        if report.new:
-            self._log_grew()
-            await self._drain_changes()
-        if report.roster_changed:
-            await self._roster_changed()
-            self.publish(ev.RosterChanged())
-        return report
-
-    async def preverify(self, wires: tuple[bytes, ...]) -> Prechecked:
-        """Check the signatures of a big batch in the checker's worker process (sync/checker.py)
-        while the store thread applies the batch before it."""
-        if len(wires) < PARALLEL_VERIFY_MIN or not self._device_pks:
-            return []
-        return await self._checker.check(wires, self._device_pks)
-
-    def peer_still_trusted(self, device: bytes) -> bool:
-        return device in self._trusted
-
-    def log_grew(self) -> asyncio.Event:
-        ev = asyncio.Event()
-        self._grew.add(ev)
-        return ev
-
-    def _log_grew(self) -> None:
-        for waiter in list(self._grew):
-            waiter.set()
 
     # --- roster and trust ---------------------------------------------------------------------
 
