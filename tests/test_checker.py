@@ -4,6 +4,7 @@ and in the worker process, and a dead worker falls back to threads."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import time
@@ -75,3 +76,50 @@ def test_worker_process_gives_the_same_verdicts_and_survives_being_killed(coop_a
             checker.close()
 
     asyncio.run(run())
+
+
+_NODE = """
+import sys, time
+from coopshare.sync.checker import Checker
+c = Checker()
+c.warm()
+c._warm.result(60)
+print(list(c._procs._processes), flush=True)
+time.sleep(600)
+"""
+
+
+def test_the_worker_ends_when_its_node_is_killed() -> None:
+    """A `sync` killed with SIGKILL must not leave its signature worker running for ever."""
+    import ast
+    import subprocess
+    import sys
+
+    node = subprocess.Popen([sys.executable, "-c", _NODE], stdout=subprocess.PIPE, text=True)
+    try:
+        assert node.stdout is not None
+        workers = ast.literal_eval(node.stdout.readline())
+        assert len(workers) == 1
+        worker = int(workers[0])
+        os.kill(worker, 0)  # positive control: the worker runs while its node does
+        time.sleep(1.5)
+        os.kill(worker, 0)  # and keeps running while the node is alive
+        node.kill()
+        node.wait(10)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                os.kill(worker, 0)
+            except ProcessLookupError:
+                return
+            _reap(worker)
+            time.sleep(0.2)
+        raise AssertionError(f"worker {worker} still runs after its node was killed")
+    finally:
+        node.kill()
+
+
+def _reap(pid: int) -> None:
+    """A worker whose parent died is re-parented; if it is ours (we may be a subreaper), reap."""
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)

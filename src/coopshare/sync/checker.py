@@ -15,6 +15,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
+import threading
 import time
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -25,6 +27,7 @@ from coopshare.protocol.ops import decode_op
 log = logging.getLogger(__name__)
 
 RETRY_AFTER = 600.0  # s on threads after the worker failed, before starting a new one
+PARENT_CHECK_EVERY = 1.0  # s between the worker's looks at whether the node still runs
 WORKER_TIMEOUT = 60.0  # s for one batch (~1 s of work): a worker this slow is stuck
 
 # (op id, device, seq, signature, the signature checked out); None: the op did not decode
@@ -56,6 +59,18 @@ def _ready() -> bool:
     return True
 
 
+def _exit_with_parent(parent: int) -> None:
+    """Worker initialiser: end the worker when the node's process is gone (a SIGKILLed `sync`
+    would otherwise leave it, and its resource tracker, running for ever)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_EVERY)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="coopshare-parent-watch", daemon=True).start()
+
+
 class Checker:
     def __init__(self) -> None:
         self._threads = ThreadPoolExecutor(max_workers=2, thread_name_prefix="coopshare-verify")
@@ -79,7 +94,12 @@ class Checker:
         if self._procs is None:
             try:
                 ctx = multiprocessing.get_context("spawn")  # safe beside threads, on every OS
-                self._procs = ProcessPoolExecutor(max_workers=1, mp_context=ctx)
+                self._procs = ProcessPoolExecutor(
+                    max_workers=1,
+                    mp_context=ctx,
+                    initializer=_exit_with_parent,
+                    initargs=(os.getpid(),),
+                )
                 self._warm = self._procs.submit(_ready)
             except (OSError, RuntimeError, NotImplementedError) as e:
                 log.info("checking signatures on threads: %s", e)
