@@ -7,6 +7,17 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# The suite shares 2 cores with whatever else runs (CI, a benchmark): Hypothesis's speed health
+# checks and per-example deadlines measure the machine, not the code, so they are off. The
+# properties and the example counts stay as each test sets them.
+settings.register_profile(
+    "coopshare",
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile("coopshare")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
