@@ -9,15 +9,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-# The suite shares 2 cores with whatever else runs (CI, a benchmark): Hypothesis's speed health
-# checks and per-example deadlines measure the machine, not the code, so they are off. The
-# properties and the example counts stay as each test sets them.
-settings.register_profile(
-    "coopshare",
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-settings.load_profile("coopshare")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -27,6 +18,16 @@ from coopshare.identity.keystore import Unlocked
 from coopshare.model.roster import Role
 from coopshare.service.coop import Coop
 from coopshare.store.db import Store
+
+# The suite shares 2 cores with whatever else runs (CI, a benchmark): Hypothesis's speed health
+# checks and per-example deadlines measure the machine, not the code, so they are off. The
+# properties and the example counts stay as each test sets them.
+settings.register_profile(
+    "coopshare",
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile("coopshare")
 
 MakeCoop = Callable[[str], Coop]
 
