@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from coopshare.crypto import primitives as p
