@@ -14,12 +14,13 @@ import time
 from dataclasses import dataclass
 
 from coopshare.crypto import primitives as p
-from coopshare.errors import UserError, ValidationError
+from coopshare.errors import InviteMalformed, UserError, ValidationError
 from coopshare.protocol.codec import as_bytes, as_int, as_list, as_str, pack, unpack
 from coopshare.protocol.ops import ID_LEN
 
 PREFIX = "coopshare-invite:"
 DEFAULT_TTL = 24 * 3600
+MAX_TEXT = 8192  # characters: a token with 16 addresses is well under 2,000
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,9 @@ def new_invitation(
 
 
 def parse(text: str) -> Invitation:
+    """The invitation in `text`; raises InviteMalformed (or UserError if it is not one at all)."""
+    if len(text) > MAX_TEXT:
+        raise InviteMalformed()
     text = re.sub(r"\s", "", text)
     if not text.startswith(PREFIX):
         raise UserError("not a CoopShare invitation (it should start with 'coopshare-invite:')")
@@ -77,4 +81,4 @@ def parse(text: str) -> Invitation:
             role=as_str(v[6], "role", 16),
         )
     except (ValueError, ValidationError):
-        raise UserError("the invitation is damaged or incomplete; copy it again") from None
+        raise InviteMalformed() from None

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from coopshare.crypto import primitives as p
@@ -61,10 +62,11 @@ def parse_bundle(v: Any, member_pk: bytes) -> DeviceRecord:
         device_statement(sign_pk, kex_pk),
     )
     try:
-        if certificate_public_key(cert) != sign_pk:
-            raise SchemaError("device.cert: certificate is for another key")
-    except ValueError:
+        holds = certificate_public_key(cert)
+    except (ValueError, TypeError, UnsupportedAlgorithm):
         raise SchemaError("device.cert: not a valid Ed25519 certificate") from None
+    if holds != sign_pk:
+        raise SchemaError("device.cert: certificate is for another key")
     return DeviceRecord(device_id_of(sign_pk), member_id_of(member_pk), sign_pk, kex_pk, cert)
 
 
