@@ -88,7 +88,7 @@ def mutate_tree(obj: Any, rng: random.Random, depth: int = 0) -> Any:
         try:  # nested msgpack (an op header, an op inside a message)
             inner = msgpack.unpackb(node, raw=False, strict_map_key=False)
             return _set(obj, path, pack(mutate_tree(inner, rng, depth + 1)))
-        except Exception:  # noqa: BLE001 - not msgpack: mutate as a value
+        except Exception:
             pass
     if isinstance(node, dict) and node and r < 0.5:
         key = rng.choice(list(node))
@@ -162,7 +162,7 @@ def mutate(target: str, data: bytes, rng: random.Random, seeds: list[bytes]) -> 
         try:
             tree = msgpack.unpackb(rest, raw=False, strict_map_key=False)
             return head + pack(mutate_tree(tree, rng))
-        except Exception:  # noqa: BLE001 - not msgpack (or not packable back): bytes below
+        except Exception:
             pass
     return head + mutate_bytes(rest, rng, seeds)
 
@@ -219,7 +219,9 @@ def make_seeds() -> dict[str, list[bytes]]:
     changes = [
         content.encode_change(Kind.NOTE, item_id, {"title": "T", "tags": ["a"]}, body="b"),
         content.encode_change(
-            Kind.LEAD, item_id, {k: v[0] for k, v in a.item(lead).fields.items()}  # type: ignore[union-attr]
+            Kind.LEAD,
+            item_id,
+            {k: v[0] for k, v in a.item(lead).fields.items()},  # type: ignore[union-attr]
         ),
         content.encode_change(
             Kind.IDEA,
@@ -233,7 +235,9 @@ def make_seeds() -> dict[str, list[bytes]]:
             item_id,
             {"availability": [{"from": "2027-01-01", "to": "2027-01-09", "hours": 8}]},
         ),
-        content.encode_change(Kind.THANKS, item_id, {"target": "x", "text": "thanks"}, deleted=True),
+        content.encode_change(
+            Kind.THANKS, item_id, {"target": "x", "text": "thanks"}, deleted=True
+        ),
     ]
     item_bodies = [o.body for o in ops if o.header.kind.value == "item" and o.body]
     roster = [o for o in ops if o.header.kind.is_roster and o.body]
@@ -243,7 +247,7 @@ def make_seeds() -> dict[str, list[bytes]]:
     raw_token = base64.b32decode(
         token.to_text()[len(invite.PREFIX) :] + "=" * (-len(token.to_text()[17:]) % 8)
     )
-    msgs = [
+    msgs: list[m.Message] = [
         m.Hello(w.coop_id, a.me.device_id, tuple(o.op_id for o in roster)),
         m.Ops(tuple(wires[:3])),
         m.Have({a.me.device_id: 7}),
@@ -257,18 +261,23 @@ def make_seeds() -> dict[str, list[bytes]]:
     ]
     part = envelope.seal_coop(changes[0], w.epoch_key, w.coop_id)[0]
     return {
-        "frames": [b"".join(frames.encode_frame(m.to_wire(x)) for x in msgs[i::3]) for i in range(3)],
+        "frames": [
+            b"".join(frames.encode_frame(m.to_wire(x)) for x in msgs[i::3]) for i in range(3)
+        ],
         "messages": [m.to_wire(x) for x in msgs],
         "op": wires,
-        "parts": item_bodies[:4] + [content.encode_parts([part])],
+        "parts": [*item_bodies[:4], content.encode_parts([part])],
         "change": changes,
         "release_purge": [b"\0" + o.body for o in ops if o.header.kind.value == "purge" and o.body]
         + [b"\1" + grants],
         "content_open": [b"\1" + c for c in changes] + [b"\2" + changes[1], b"\0" + item_bodies[0]],
         "roster": [bytes([kinds.index(o.header.kind)]) + o.body for o in roster if o.body]
         + [b"\7" + pack({b"\1" * 16: b"\2" * 32})],
-        "knock": [b"\1" + knock.make_knock(w.net_key, 1)[:26], b"\3" + bytes(26)]
-        + [b"\0" + knock.make_knock(w.net_key, 1)],
+        "knock": [
+            b"\x01" + knock.make_knock(w.net_key, 1)[:26],
+            b"\x03" + bytes(26),
+            b"\x00" + knock.make_knock(w.net_key, 1),
+        ],
         "invite": [b"\0" + token.to_text().encode(), b"\1" + raw_token],
         "views": changes,
     }

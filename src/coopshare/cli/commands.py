@@ -15,6 +15,7 @@ from coopshare.identity.recovery import encode as encode_recovery
 from coopshare.model.fold import ItemState
 from coopshare.model.items import Kind
 from coopshare.service import home as homes
+from coopshare.service import quarantine
 from coopshare.service.coop import Coop
 from coopshare.service.importer import import_folder
 
@@ -104,6 +105,8 @@ def _dispatch(args: argparse.Namespace, coop: Coop) -> int:
                 f"  members: {st['members']}  ops: {st['ops']}"
             )
             print("items: " + ", ".join(f"{k} {v}" for k, v in st["items"].items()))
+    elif cmd == "diagnostics":
+        _diagnostics(coop, args.json)
     elif cmd == "member":
         coop.remove_member(coop.find_member(args.name))
         print(f"removed {args.name}; a new key epoch now protects what is written next")
@@ -114,6 +117,20 @@ def _dispatch(args: argparse.Namespace, coop: Coop) -> int:
     elif cmd == "recovery-key":
         print(encode_recovery(p.seed_of(coop.me.member_key)))
     return 0
+
+
+def _diagnostics(coop: Coop, as_json: bool) -> None:
+    held = quarantine.diagnostics(coop)
+    if as_json:
+        print(json.dumps({"held_back": held}, indent=2))
+        return
+    if not held:
+        print("no op is held back")
+    for h in held:
+        print(
+            f"{h['state']:8} op {h['op_id'][:16]}  {h['kind'] or '?':12}"
+            f" by {h['author'][:16] or '?'}  since {h['since']}: {h['reason']}"
+        )
 
 
 def _body(args: argparse.Namespace) -> str:
