@@ -51,10 +51,11 @@ class World:
 _world: World | None = None
 
 
-def world() -> World:
+def world(home: Path | None = None) -> World:
+    """The member every target uses (made at the first call, in `home` or a temp folder)."""
     global _world
     if _world is None:
-        home = Path(tempfile.mkdtemp(prefix="coopshare-fuzz-"))
+        home = home or Path(tempfile.mkdtemp(prefix="coopshare-fuzz-"))
         alice = Coop(Unlocked(Identity.generate("Alice"), p.random_bytes(32)), Store.open(home))
         alice.create_coop("Fuzz")
         bob = Coop(Unlocked(Identity.generate("Bob"), p.random_bytes(32)), Store.open(home / "b"))
