@@ -110,3 +110,18 @@ def _op_id(wire: bytes) -> bytes:
     from coopshare.protocol.ops import decode_op
 
     return decode_op(wire).op_id
+
+
+def test_a_junk_claimer_is_not_handed_to_the_page(make_replica: MakeCoop) -> None:
+    """The leads page turns `claimer` back into bytes to release details: a claimer that is not
+    a member id (a peer may write any text of 64 characters) is shown as nobody."""
+    alice = make_replica("Alice")
+    alice.create_coop("C")
+    st = ItemState(alice.me.member_id[:8] + b"\0" * 8, Kind.LEAD)
+    st.fields = {"title": ("l", 1, b""), "status": ("claimed", 1, b""), "claimer": ("bob", 1, b"")}
+    st.origin = (1, b"")
+    d = views_work.lead_detail_of(alice, st)
+    assert d is not None and d["claimer"] == "" and not d["is_claimer"]
+    st.fields["claimer"] = (alice.me.member_id.hex(), 2, b"")  # control: a real id shows
+    d = views_work.lead_detail_of(alice, st)
+    assert d is not None and d["claimer"] == alice.me.member_id.hex() and d["is_claimer"]

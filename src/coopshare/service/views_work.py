@@ -61,7 +61,9 @@ def _lead(coop: Coop, d: dict[str, Any]) -> dict[str, Any] | None:
         return None
     me = coop.me.member_id.hex()
     status = str(d.get("status") or LeadStatus.OPEN.value)
-    claimer = str(d.get("claimer") or "")
+    # a member id, or nothing: the page turns it back into bytes (a peer may have sent junk)
+    valid = views.id_from_hex(d.get("claimer"), views.MEMBER_ID_LEN) is not None
+    claimer = str(d.get("claimer")) if valid else ""
     d["status"] = status
     d["claimer"] = claimer
     d["claimer_name"] = d.get("claimer_name", "") if claimer else ""
