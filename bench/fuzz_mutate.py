@@ -272,7 +272,7 @@ def make_seeds() -> dict[str, list[bytes]]:
         + [b"\1" + grants],
         "content_open": [b"\1" + c for c in changes] + [b"\2" + changes[1], b"\0" + item_bodies[0]],
         "roster": [bytes([kinds.index(o.header.kind)]) + o.body for o in roster if o.body]
-        + [b"\7" + pack({b"\1" * 16: b"\2" * 32})],
+        + [b"\7" + pack({b"\1" * 16: b"\2" * 32}), b"\x0f" + pack(a.join_request())],
         "knock": [
             b"\x01" + knock.make_knock(w.net_key, 1)[:26],
             b"\x03" + bytes(26),

@@ -29,7 +29,7 @@ from coopshare.model.fold import ItemState
 from coopshare.model.roster import Role
 from coopshare.protocol import content, frames, invite, knock, roster_body
 from coopshare.protocol import messages as m
-from coopshare.protocol.codec import pack, unpack
+from coopshare.protocol.codec import as_map, pack, unpack
 from coopshare.protocol.ops import Header, Op, OpKind, decode_op
 from coopshare.service import content_open, views, views_people, views_work
 from coopshare.service.coop import Coop
@@ -156,9 +156,14 @@ _ROSTER_KINDS = [k for k in OpKind if k.is_roster]
 
 
 def t_roster(data: bytes) -> None:
-    """First byte: the roster kind (or, past them, an epoch chain sealed under the key)."""
+    """First byte: the roster kind, or (7) an epoch chain sealed under the key, or (15) a join
+    request as an inviting admin reads it (messages.Join.request)."""
     w = world()
     sel, rest = (data[0], data[1:]) if data else (0, b"")
+    if sel % 16 == 15:
+        req = as_map(unpack(rest), "request", {"member_pk", "name", "device"})
+        roster_body.parse_bundle(req["device"], req["member_pk"])
+        return
     if sel % 8 == 7:
         roster_body.open_chain(w.epoch_key, p.seal(w.epoch_key, rest, b"coopshare/v1/chain"))
         return

@@ -50,7 +50,9 @@ def device_bundle(identity: Identity) -> dict[str, bytes]:
     }
 
 
-def parse_bundle(v: Any, member_pk: bytes) -> DeviceRecord:
+def parse_bundle(v: Any, member_pk: Any) -> DeviceRecord:
+    """A device bundle certified by `member_pk` (both may come from a peer: a join request)."""
+    member_pk = as_bytes(member_pk, "member_pk", 32)
     b = as_map(v, "device", {"sign_pk", "kex_pk", "cert", "msig"})
     sign_pk = as_bytes(b["sign_pk"], "device.sign_pk", 32)
     kex_pk = as_bytes(b["kex_pk"], "device.kex_pk", 32)
