@@ -15,6 +15,7 @@ from typing import Any
 
 from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.x509 import InvalidVersion
 
 from coopshare.crypto import primitives as p
 from coopshare.errors import DecryptError, SchemaError
@@ -65,7 +66,7 @@ def parse_bundle(v: Any, member_pk: Any) -> DeviceRecord:
     )
     try:
         holds = certificate_public_key(cert)
-    except (ValueError, TypeError, UnsupportedAlgorithm):
+    except (ValueError, TypeError, UnsupportedAlgorithm, InvalidVersion):
         raise SchemaError("device.cert: not a valid Ed25519 certificate") from None
     if holds != sign_pk:
         raise SchemaError("device.cert: certificate is for another key")
