@@ -148,11 +148,11 @@ def make_corpus() -> None:
         print(f"{target}: {len(seeds)} seeds, {sum(map(len, seeds))} bytes")
 
 
-def run_all(runs: int, engine: str, seed: int) -> None:
+def run_all(runs: int, engine: str, seed: int, only: list[str] | None = None) -> None:
     from fuzz_targets import TARGETS
 
     rows = []
-    for target in TARGETS:
+    for target in only or TARGETS:
         out = Path(tempfile.mkstemp(suffix=".json")[1])
         cmd = [sys.executable, __file__, "--target", target, "--runs", str(runs)]
         cmd += ["--engine", engine, "--stats", str(out), "--seed", str(seed)]
@@ -174,6 +174,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--target")
     ap.add_argument("--all", action="store_true")
+    ap.add_argument("--targets", help="with --all: these targets, comma-separated, in order")
     ap.add_argument("--make-corpus", action="store_true")
     ap.add_argument("--runs", type=int, default=100_000)
     ap.add_argument("--engine", choices=["atheris", "own", "auto"], default="auto")
@@ -191,7 +192,7 @@ def main() -> None:
     if a.make_corpus:
         make_corpus()
     elif a.all:
-        run_all(a.runs, a.engine, a.seed)
+        run_all(a.runs, a.engine, a.seed, a.targets.split(",") if a.targets else None)
     else:
         stats = Stats(a.target, a.engine, a.stats, a.findings)
         (run_atheris if a.engine == "atheris" else run_own)(a.target, a.runs, stats, a.seed)

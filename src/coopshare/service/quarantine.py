@@ -68,13 +68,13 @@ def apply_content(replica: Replica, op: Op) -> tuple[bytes, ...]:
         with replica.store.savepoint():
             return replica._apply_content(op)
     except DATA_ERRORS as e:
+        replica._search = None  # it may hold what the savepoint undid: rebuilt when next asked
         skip(replica, op, e)
         return ()
 
 
 def skip(replica: Replica, op: Op, error: BaseException) -> None:
     replica.unreadable += 1
-    replica._search = None  # it may hold what the savepoint undid: rebuilt when next asked
     reason = reason_of(error)
     replica.store.mark_bad(op.op_id, reason, int(time.time()))
     if isinstance(error, ValidationError | DecryptError):
