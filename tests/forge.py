@@ -80,3 +80,11 @@ def last_op(c: Coop) -> Op:
 def header_only(wire: bytes) -> bytes:
     op = decode_op(wire)
     return pack([op.header_bytes, op.signature, None])
+
+
+def sealed_raw_change(c: Coop, recipients: list[bytes], change: dict[str, Any]) -> bytes:
+    """An item op body: one part sealed to these devices' kex keys, holding `change` packed as
+    given (any shape: the decoder's checks are what a test is after)."""
+    assert c.coop_id is not None
+    part, _ = envelope.seal_to(pack(change), recipients, c.coop_id)
+    return content.encode_parts([part])

@@ -17,7 +17,7 @@ from coopshare.protocol.frames import encode_frame
 from coopshare.service import home as homes
 from coopshare.transport import tls
 
-from .netutil import PASS, cli, cli_json, new_member, serving
+from .netutil import PASS, cli, cli_json, new_member, op_count, serving, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -144,10 +144,17 @@ def test_hostile_frames_from_a_member_close_only_that_connection(lab, attack: by
 
 
 def test_old_op_replayed_changes_nothing(lab) -> None:  # type: ignore[no-untyped-def]
-    a, _b, server, key, member = lab
+    """An old signed edit, byte-identical, replayed in a batch with a new op: the new op is
+    applied (positive control: the batch really was processed), the replay adds nothing."""
+    a, b, server, key, member = lab
+    cli(a, "note", "add", "--title", "old edit", "--body", "written before the replay")
     coop = homes.open_coop(a, PASS)
-    first_op = next(iter(coop.wire_ops()))
+    old_op = list(coop.wire_ops())[-1]  # an item op: it would add a note if it were new
     coop.store.close()
+    cli(b, "note", "add", "--title", "fresh from Bram", "--body", "not yet synced")
+    bram = homes.open_coop(b, PASS)
+    fresh_op = list(bram.wire_ops())[-1]
+    bram.store.close()
     before = cli_json(a, "status")
 
     async def replay() -> None:
@@ -158,14 +165,19 @@ def test_old_op_replayed_changes_nothing(lab) -> None:  # type: ignore[no-untype
                 m.to_wire(m.Hello(bytes.fromhex(before["coop_id"]), member.device_id, roster))
             )
         )
-        writer.write(encode_frame(m.to_wire(m.Ops((first_op,)))))
+        writer.write(encode_frame(m.to_wire(m.Ops((old_op, fresh_op, old_op)))))
         await writer.drain()
-        await asyncio.sleep(1)
+        await asyncio.to_thread(wait_for, lambda: op_count(a) > before["ops"], 30)
+        await asyncio.sleep(0.5)  # the replays sit in the same batch: nothing more may come
         writer.close()
 
     asyncio.run(replay())
     after = cli_json(a, "status")
-    assert after["ops"] == before["ops"] and after["version_vector"] == before["version_vector"]
+    assert after["ops"] == before["ops"] + 1  # the fresh op only
+    assert after["items"]["note"] == before["items"]["note"] + 1
+    assert "fresh from Bram" in {n["title"] for n in cli_json(a, "list", "notes")}
+    mine = before["me"]["device_id"]
+    assert after["version_vector"][mine] == before["version_vector"][mine]  # replays: no change
 
 
 def test_a_refused_knock_explains_itself(lab, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -96,6 +96,8 @@ def _dispatch(args: argparse.Namespace, coop: Api) -> int:
                 f"  members: {st['members']}  ops: {st['ops']}"
             )
             print("items: " + ", ".join(f"{k} {v}" for k, v in st["items"].items()))
+    elif cmd == "diagnostics":
+        _diagnostics(coop, args.json)
     elif cmd == "member":
         coop.remove_member(coop.find_member(args.name))
         print(f"removed {args.name}; a new key epoch now protects what is written next")
@@ -106,6 +108,20 @@ def _dispatch(args: argparse.Namespace, coop: Api) -> int:
     elif cmd == "recovery-key":
         print(coop.recovery_code())
     return 0
+
+
+def _diagnostics(coop: Api, as_json: bool) -> None:
+    held = coop.diagnostics()
+    if as_json:
+        print(json.dumps({"held_back": held}, indent=2))
+        return
+    if not held:
+        print("no op is held back")
+    for h in held:
+        print(
+            f"{h['state']:8} op {h['op_id'][:16]}  {h['kind'] or '?':12}"
+            f" by {h['author'][:16] or '?'}  since {h['since']}: {h['reason']}"
+        )
 
 
 def _body(args: argparse.Namespace) -> str:

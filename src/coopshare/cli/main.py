@@ -122,6 +122,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("status", help="counts, version vector, roster head")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser(
+        "diagnostics", help="ops held back here: skipped (unusable content) or parked"
+    )
+    p.add_argument("--json", action="store_true")
 
     member = sub.add_parser("member", help="the roster").add_subparsers(
         dest="action", required=True

@@ -130,10 +130,14 @@ def _tags(name: str, value: Any) -> list[str]:
     return out
 
 
+MAX_DIGITS = 18  # numeric text longer than this is refused before any conversion
+_NUMBER = re.compile(f"-?[0-9]{{1,{MAX_DIGITS}}}")
+
+
 def _int(lo: int, hi: int) -> Validator:
     def check(name: str, value: Any) -> int:
-        if isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip()):
-            value = int(value)
+        if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
+            value = int(value.strip())
         if not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi:
             raise SchemaError(f"{name}: expected a whole number from {lo} to {hi}")
         return value
@@ -150,15 +154,19 @@ def _bool(name: str, value: Any) -> bool:
 def _date(name: str, value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
+    if not isinstance(value, str) or len(value) > 32:
+        raise SchemaError(f"{name}: expected a date as YYYY-MM-DD")
     try:
-        return dt.date.fromisoformat(str(value)).isoformat()
+        return dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise SchemaError(f"{name}: expected a date as YYYY-MM-DD, got {value!r}") from None
+        raise SchemaError(f"{name}: expected a date as YYYY-MM-DD, got {value[:32]!r}") from None
 
 
 def _enum(cls: type[enum.StrEnum]) -> Validator:
     def check(name: str, value: Any) -> str:
         try:
+            if not isinstance(value, str):
+                raise ValueError(name)
             return cls(value).value
         except ValueError:
             allowed = ", ".join(v.value for v in cls)
@@ -167,13 +175,23 @@ def _enum(cls: type[enum.StrEnum]) -> Validator:
     return check
 
 
-def _hexlist(name: str, value: Any) -> list[str]:
-    if not isinstance(value, list) or len(value) > 64:
-        raise SchemaError(f"{name}: expected a list of ids")
-    for v in value:
-        if not isinstance(v, str) or not re.fullmatch(r"[0-9a-f]{16,64}", v):
-            raise SchemaError(f"{name}: {v!r} is not an id")
-    return list(value)
+def _hexlist(size: int) -> Validator:
+    """A list of ids of `size` bytes each, as lowercase hex (exactly 2 * size digits)."""
+    pattern = re.compile(f"[0-9a-f]{{{2 * size}}}")
+
+    def check(name: str, value: Any) -> list[str]:
+        if not isinstance(value, list) or len(value) > 64:
+            raise SchemaError(f"{name}: expected a list of ids")
+        for v in value:
+            if not isinstance(v, str) or not pattern.fullmatch(v):
+                raise SchemaError(f"{name}: each entry must be an id of {2 * size} hex digits")
+        return list(value)
+
+    return check
+
+
+MEMBER_IDS = _hexlist(32)  # member ids: SHA-256 of the member key
+ITEM_IDS = _hexlist(16)  # item ids
 
 
 def _windows(name: str, value: Any) -> list[dict[str, Any]]:
@@ -181,8 +199,8 @@ def _windows(name: str, value: Any) -> list[dict[str, Any]]:
         raise SchemaError(f"{name}: expected a list of at most 20 windows")
     out = []
     for w in value:
-        if not isinstance(w, Mapping):
-            raise SchemaError(f"{name}: each window is a mapping")
+        if not isinstance(w, Mapping) or not all(type(k) is str for k in w):
+            raise SchemaError(f"{name}: each window is a mapping with text keys")
         unknown = set(w) - {"from", "to", "hours", "region", "remote"}
         if unknown:
             raise SchemaError(f"{name}: unknown window fields {sorted(unknown)}")
@@ -216,7 +234,7 @@ FIELDS: dict[Kind, dict[str, Field]] = {
     Kind.NOTE: {
         "title": Field(_title),
         "tags": Field(_tags),
-        AUDIENCE: Field(_hexlist, sealed=True),
+        AUDIENCE: Field(MEMBER_IDS, sealed=True),
     },
     Kind.LEAD: {
         "title": Field(_title),
@@ -246,12 +264,12 @@ FIELDS: dict[Kind, dict[str, Field]] = {
     Kind.IDEA: {
         "title": Field(_title),
         "tags": Field(_tags),
-        "owners": Field(_hexlist),
+        "owners": Field(MEMBER_IDS),
         "terms": Field(_enum(Terms)),
         "embargo_until": Field(_date),
         "audience": Field(_text(64)),
-        "derived_from": Field(_hexlist),
-        AUDIENCE: Field(_hexlist, sealed=True),
+        "derived_from": Field(ITEM_IDS),
+        AUDIENCE: Field(MEMBER_IDS, sealed=True),
     },
     Kind.PROFILE: {
         "skills": Field(_tags),
@@ -272,6 +290,8 @@ def validate_fields(kind: Kind, fields: Mapping[str, Any]) -> dict[str, Any]:
     spec = FIELDS[kind]
     out: dict[str, Any] = {}
     for name, value in fields.items():
+        if type(name) is not str:
+            raise SchemaError(f"{kind.value}: field names must be text")
         if name in NEVER_STORED:
             raise NeverStoredField(
                 f"{name}: CoopShare never stores this field (it often holds health data)"

@@ -81,6 +81,8 @@ def as_map(
 ) -> dict[str, Any]:
     if not isinstance(v, dict):
         raise SchemaError(f"{name}: expected a map")
+    if not all(type(k) is str for k in v):
+        raise SchemaError(f"{name}: every key must be text")
     keys = set(v)
     missing, unknown = required - keys, keys - required - optional
     if missing:

@@ -20,6 +20,7 @@ from coopshare.protocol.ops import ID_LEN
 
 PREFIX = "coopshare-invite:"
 DEFAULT_TTL = 24 * 3600
+MAX_TEXT = 8192  # characters: a token with 16 addresses is well under 2,000
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,9 @@ def new_invitation(
 
 
 def parse(text: str) -> Invitation:
+    """The invitation in `text`; raises InviteMalformed (or NotAnInvitation if it is not one)."""
+    if len(text) > MAX_TEXT:
+        raise InviteMalformed()
     text = re.sub(r"\s", "", text)
     if not text.startswith(PREFIX):
         raise NotAnInvitation()

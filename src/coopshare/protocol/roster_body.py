@@ -13,7 +13,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.x509 import InvalidVersion
 
 from coopshare.crypto import primitives as p
 from coopshare.errors import DecryptError, SchemaError
@@ -49,7 +51,9 @@ def device_bundle(identity: Identity) -> dict[str, bytes]:
     }
 
 
-def parse_bundle(v: Any, member_pk: bytes) -> DeviceRecord:
+def parse_bundle(v: Any, member_pk: Any) -> DeviceRecord:
+    """A device bundle certified by `member_pk` (both may come from a peer: a join request)."""
+    member_pk = as_bytes(member_pk, "member_pk", 32)
     b = as_map(v, "device", {"sign_pk", "kex_pk", "cert", "msig"})
     sign_pk = as_bytes(b["sign_pk"], "device.sign_pk", 32)
     kex_pk = as_bytes(b["kex_pk"], "device.kex_pk", 32)
@@ -61,10 +65,11 @@ def parse_bundle(v: Any, member_pk: bytes) -> DeviceRecord:
         device_statement(sign_pk, kex_pk),
     )
     try:
-        if certificate_public_key(cert) != sign_pk:
-            raise SchemaError("device.cert: certificate is for another key")
-    except ValueError:
+        holds = certificate_public_key(cert)
+    except (ValueError, TypeError, UnsupportedAlgorithm, InvalidVersion):
         raise SchemaError("device.cert: not a valid Ed25519 certificate") from None
+    if holds != sign_pk:
+        raise SchemaError("device.cert: certificate is for another key")
     return DeviceRecord(device_id_of(sign_pk), member_id_of(member_pk), sign_pk, kex_pk, cert)
 
 

@@ -11,7 +11,7 @@ from coopshare.crypto import primitives as p
 from coopshare.identity.recovery import encode as encode_recovery
 from coopshare.model.fold import ItemState
 from coopshare.model.items import Kind
-from coopshare.service import invites, views, views_people, views_work
+from coopshare.service import invites, quarantine, views, views_people, views_work
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
 from coopshare.service.importer import ImportReport, import_folder
@@ -42,6 +42,11 @@ class Api:
 
     def my_member_id(self) -> bytes:
         return self._coop.me.member_id
+
+    def diagnostics(self) -> list[dict[str, Any]]:
+        """Ops held back on this device (skipped: content that cannot be used; parked), with
+        the reason; no user content."""
+        return quarantine.diagnostics(self._coop)
 
     def status(self) -> dict[str, Any]:
         """Counts, version vector and roster head (the CLI's ``status --json``)."""

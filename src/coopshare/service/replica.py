@@ -37,7 +37,8 @@ from coopshare.model.roster import RosterState, resolve
 from coopshare.protocol import content, roster_body
 from coopshare.protocol.codec import pack, unpack
 from coopshare.protocol.ops import Header, Op, OpKind, decode_op
-from coopshare.service import content_open
+from coopshare.service import content_open, quarantine
+from coopshare.service.quarantine import changes_or_none
 from coopshare.store import faults
 from coopshare.store.db import Store
 from coopshare.store.search import SearchIndex
@@ -325,12 +326,8 @@ class Replica:
             self._set_roster(resolve(b.op for b in self._roster_bodies.values()))
             for eid in set(self.epoch_keys) - had:
                 items += self._fold_epoch(eid)
-        elif body is not None:
-            try:
-                items = self._apply_content(op)
-            except (ValidationError, DecryptError):
-                # signed by a member but unreadable inside: kept and forwarded, not shown
-                self.unreadable += 1
+        elif body is not None:  # unreadable inside: kept and forwarded, skipped, marked
+            items = quarantine.apply_content(self, op)
         return Applied(
             op.op_id, kind, True, h.device, h.seq, items=items, equivocation=equivocation
         )
@@ -396,11 +393,7 @@ class Replica:
         for hb, sig, body in self.store.ops_in_epoch(epoch_id, OpKind.ITEM.value):
             if body is None:
                 continue
-            op = Op(_header(hb), hb, sig, body)
-            try:
-                touched += self._apply_content(op)
-            except (ValidationError, DecryptError):
-                continue
+            touched += quarantine.apply_content(self, Op(_header(hb), hb, sig, body))
         return tuple(touched)
 
     def _check_log(self, op: Op) -> bool:
@@ -538,7 +531,7 @@ class Replica:
             self.store.put_grant(g.op_id, g.part, releaser, sealed)
             if row is not None and row[2] is not None and author is not None:
                 target = Op(_header(row[0]), row[0], row[1], row[2])
-                touched += [self._fold(ch) for ch in self._open_changes(target, author)]
+                touched += [self._fold(ch) for ch in changes_or_none(self, target, author)]
         return tuple(touched)
 
     def _grants(self, op_id: bytes, author: bytes) -> dict[int, list[bytes]]:
@@ -577,7 +570,7 @@ class Replica:
                 continue
             op = Op(_header(row[0]), row[0], row[1], row[2])
             author = self.roster.member_of(op.header.device) or b""
-            for ch in self._open_changes(op, author):
+            for ch in changes_or_none(self, op, author):
                 if ch.item_id == item_id:
                     state = state or ItemState(item_id, ch.kind)
                     state.apply(ch)

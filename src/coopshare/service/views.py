@@ -11,9 +11,11 @@ from typing import Any
 
 from coopshare.model.fold import ItemState
 from coopshare.model.items import Kind, wikilinks
+from coopshare.protocol.content import ITEM_ID_LEN
 from coopshare.service.coop import Coop
 
 SNIPPET = 160
+MEMBER_ID_LEN = 32
 
 
 def author_name(coop: Coop, st: ItemState) -> str:
@@ -147,28 +149,40 @@ def summaries_of(coop: Coop, ids: tuple[bytes, ...]) -> list[Row]:
     return out
 
 
-def detail(coop: Coop, item_id: str) -> dict[str, Any] | None:
-    st = coop.item(bytes.fromhex(item_id))
-    if st is None:
+def id_from_hex(text: Any, size: int) -> bytes | None:
+    """The id of `size` bytes spelled by `text` in hex, or None (peer data is never trusted)."""
+    if not isinstance(text, str) or len(text) != 2 * size:
         return None
+    try:
+        return bytes.fromhex(text)
+    except ValueError:
+        return None
+
+
+def detail(coop: Coop, item_id: str) -> dict[str, Any] | None:
+    key = id_from_hex(item_id, ITEM_ID_LEN)
+    st = None if key is None else coop.item(key)
+    return None if st is None else detail_of(coop, st)
+
+
+def detail_of(coop: Coop, st: ItemState) -> dict[str, Any]:
+    """An item's fields as the detail pane shows them (never raises for a peer's values)."""
     d = st.view()
     d["author"] = author_name(coop, st)
     d["mine"] = st.creator == coop.me.member_id[:8]
     d["updated"] = st.updated >> 16
     if st.kind is Kind.IDEA:
-        d["owner_names"] = [_member_name_hex(coop, h) for h in d.get("owners", [])]
+        d["owner_names"] = [_member_name_hex(coop, h) for h in d.get("owners") or []]
     if st.kind is Kind.LEAD and d.get("claimer"):
         d["claimer_name"] = _member_name_hex(coop, d["claimer"])
     if st.kind is Kind.NOTE:
-        d["links"] = wikilinks(d.get("body", ""))
+        d["links"] = wikilinks(str(d.get("body") or ""))
     return d
 
 
-def _member_name_hex(coop: Coop, member_hex: str) -> str:
-    try:
-        return coop.member_name(bytes.fromhex(member_hex))
-    except ValueError:
-        return "?"
+def _member_name_hex(coop: Coop, member_hex: Any) -> str:
+    member = id_from_hex(member_hex, MEMBER_ID_LEN)
+    return "?" if member is None else coop.member_name(member)
 
 
 def backlinks(coop: Coop, title: str) -> list[dict[str, Any]]:

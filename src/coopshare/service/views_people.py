@@ -13,6 +13,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from coopshare.identity import keystore
+from coopshare.model.fold import ItemState
 from coopshare.model.items import Kind
 from coopshare.service import invites, liveinfo, views
 from coopshare.service import peers as peerbook
@@ -32,11 +33,17 @@ _WILDCARD = ("0.0.0.0", "::", "")  # noqa: S104 - compared with, never bound
 
 def _profile_of(coop: Coop, member_id: bytes) -> dict[str, Any] | None:
     st = coop.item(member_id[:8] + b"profile\0")
-    if st is None or st.is_deleted or st.kind is not Kind.PROFILE:
+    return None if st is None else profile_of(st)
+
+
+def profile_of(st: ItemState) -> dict[str, Any] | None:
+    """A profile item as the People page shows it (never raises for a peer's values)."""
+    if st.is_deleted or st.kind is not Kind.PROFILE:
         return None
+    windows = st.value("availability", []) or []
     return {
         "skills": [str(s) for s in st.value("skills", []) or []],
-        "availability": [dict(w) for w in st.value("availability", []) or []],
+        "availability": [dict(w) for w in windows if isinstance(w, dict)],
         "ambitions": str(st.value("ambitions", "") or ""),
         "updated": st.updated >> 16,
     }
@@ -66,7 +73,7 @@ def current_windows(
     out = []
     for w in windows:
         try:
-            end = dt.date.fromisoformat(str(w.get("to", "")))
+            end = dt.date.fromisoformat(str(w.get("to", ""))[:32])
         except ValueError:
             continue
         if end >= today:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from coopshare.model.fold import ItemState
 from coopshare.model.items import (
     CLOSED_STATUSES,
     FIELDS,
@@ -15,6 +16,7 @@ from coopshare.model.items import (
     LeadStatus,
     Terms,
 )
+from coopshare.protocol.content import ITEM_ID_LEN
 from coopshare.service import views
 from coopshare.service.coop import Coop
 
@@ -46,11 +48,22 @@ def lead_detail(coop: Coop, item_id: str) -> dict[str, Any] | None:
     them: the giver always, the claimer once the giver released them.
     """
     d = views.detail(coop, item_id)
-    if d is None or d.get("kind") != Kind.LEAD.value or d.get("deleted"):
+    return None if d is None else _lead(coop, d)
+
+
+def lead_detail_of(coop: Coop, st: ItemState) -> dict[str, Any] | None:
+    """:func:`lead_detail` of an item state already opened."""
+    return _lead(coop, views.detail_of(coop, st))
+
+
+def _lead(coop: Coop, d: dict[str, Any]) -> dict[str, Any] | None:
+    if d.get("kind") != Kind.LEAD.value or d.get("deleted"):
         return None
     me = coop.me.member_id.hex()
     status = str(d.get("status") or LeadStatus.OPEN.value)
-    claimer = str(d.get("claimer") or "")
+    # a member id, or nothing: the page turns it back into bytes (a peer may have sent junk)
+    valid = views.id_from_hex(d.get("claimer"), views.MEMBER_ID_LEN) is not None
+    claimer = str(d.get("claimer")) if valid else ""
     d["status"] = status
     d["claimer"] = claimer
     d["claimer_name"] = d.get("claimer_name", "") if claimer else ""
@@ -65,16 +78,27 @@ def lead_detail(coop: Coop, item_id: str) -> dict[str, Any] | None:
 def idea_detail(coop: Coop, item_id: str) -> dict[str, Any] | None:
     """An idea with its owners' names, its parents and its derivatives (readable ones titled)."""
     d = views.detail(coop, item_id)
-    if d is None or d.get("kind") != Kind.IDEA.value or d.get("deleted"):
+    return None if d is None else _idea(coop, d)
+
+
+def idea_detail_of(coop: Coop, st: ItemState) -> dict[str, Any] | None:
+    """:func:`idea_detail` of an item state already opened."""
+    return _idea(coop, views.detail_of(coop, st))
+
+
+def _idea(coop: Coop, d: dict[str, Any]) -> dict[str, Any] | None:
+    if d.get("kind") != Kind.IDEA.value or d.get("deleted"):
         return None
+    item_id = d["id"]
     d.setdefault("owner_names", [])
     if not d["owner_names"]:
         d["owner_names"] = [d.get("author", "?")]
     d["terms"] = str(d.get("terms") or "")
     d["audience"] = str(d.get("audience") or "")
     parents = []
-    for pid in d.get("derived_from", []):
-        st = coop.item(bytes.fromhex(pid))
+    for pid in d.get("derived_from") or []:
+        key = views.id_from_hex(pid, ITEM_ID_LEN)
+        st = None if key is None else coop.item(key)
         title = "" if st is None else str(st.value("title", ""))
         terms = "" if st is None else str(st.value("terms", ""))
         parents.append({"id": pid, "title": title, "terms": terms, "readable": bool(title)})

@@ -370,6 +370,18 @@ class Store:
     def unquarantine(self, op_id: bytes) -> None:
         self._q("DELETE FROM quarantine WHERE op_id=?", op_id)
 
+    def mark_bad(self, op_id: bytes, reason: str, now: int) -> None:
+        """Record that a stored op's content was skipped (schema 005; service/quarantine.py)."""
+        self._q("INSERT OR IGNORE INTO bad_ops VALUES (?, ?, ?)", op_id, reason, now)
+
+    def held_back(self) -> list[tuple[str, bytes, str, int, bytes]]:
+        """("skipped" or "parked", op id, reason, unix time, header or wire) of held-back ops."""
+        return self._q(
+            "SELECT 'skipped', b.op_id, b.reason, b.added, o.header FROM bad_ops b JOIN ops o"
+            " USING (op_id) UNION ALL SELECT 'parked', op_id, reason, added, wire FROM quarantine"
+            " ORDER BY 4, 2"
+        ).fetchall()
+
     # --- derived item state (encrypted blobs) -------------------------------------------------
 
     def put_item(self, item_id: bytes, kind: str, updated: int, state: bytes) -> None:
