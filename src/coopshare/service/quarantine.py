@@ -33,6 +33,8 @@ from coopshare.protocol.ops import Header, Op
 
 if TYPE_CHECKING:
     from coopshare.service.replica import Replica
+    from coopshare.service.replica_base import ReplicaBase
+    from coopshare.service.replica_content import ContentApplier
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +75,7 @@ def apply_content(replica: Replica, op: Op) -> tuple[bytes, ...]:
         return ()
 
 
-def skip(replica: Replica, op: Op, error: BaseException) -> None:
+def skip(replica: ReplicaBase, op: Op, error: BaseException) -> None:
     replica.unreadable += 1
     reason = reason_of(error)
     replica.store.mark_bad(op.op_id, reason, int(time.time()))
@@ -83,7 +85,7 @@ def skip(replica: Replica, op: Op, error: BaseException) -> None:
         log.warning("op %s skipped: %s", op.op_id.hex()[:16], reason, exc_info=error)
 
 
-def changes_or_none(replica: Replica, op: Op, author: bytes) -> list[Change]:
+def changes_or_none(replica: ContentApplier, op: Op, author: bytes) -> list[Change]:
     """The changes of an earlier op (when an item is folded again); none if it is bad."""
     try:
         return replica._open_changes(op, author)

@@ -1,0 +1,159 @@
+"""Applying content ops to item state: opening changes, authorisation of each change, the
+fold into encrypted item rows, key releases and purges. Part of the ingest pipeline of
+:class:`coopshare.service.replica.Replica`.
+"""
+
+from __future__ import annotations
+
+from coopshare.crypto import envelope
+from coopshare.crypto import primitives as p
+from coopshare.model.fold import Change, ItemState
+from coopshare.model.items import Kind
+from coopshare.protocol import content
+from coopshare.protocol.codec import pack
+from coopshare.protocol.ops import Op, OpKind
+from coopshare.service import content_open
+from coopshare.service.quarantine import changes_or_none
+from coopshare.service.replica_base import (
+    _GRANT_AAD,
+    _ITEM_AAD,
+    CLAIMER_FIELDS,
+    ReplicaBase,
+    _header,
+)
+
+
+class ContentApplier(ReplicaBase):
+    """Item ops' effect on derived state (the content half of Replica.apply)."""
+
+    # --- content ------------------------------------------------------------------------------
+
+    def _apply_content(self, op: Op) -> tuple[bytes, ...]:
+        assert op.body is not None
+        kind = op.header.kind
+        author = self.roster.member_of(op.header.device) or b""
+        if kind is OpKind.ITEM:
+            changes = self._open_changes(op, author)
+            return tuple(self._fold(ch) for ch in changes)
+        if kind is OpKind.KEY_RELEASE:
+            return self._apply_release(op, author)
+        if kind is OpKind.PURGE:
+            return self._apply_purge(op, author)
+        return ()
+
+    def _open_changes(self, op: Op, author: bytes) -> list[Change]:
+        assert op.body is not None and self.coop_id is not None
+        grants = self._grants(op.op_id, author)
+        changes = content_open.changes_of(
+            op, author, self.coop_id, self.epoch_keys, self.me.kex_key, grants
+        )
+        return [ch for ch in changes if self._change_allowed(ch, author)]
+
+    def _change_allowed(self, ch: Change, author: bytes) -> bool:
+        """The creator may change anything; others only claim a lead or, as admin, tombstone."""
+        if ch.item_id[:8] == author[:8]:
+            return True
+        if ch.body is not None or ch.prev:
+            return False
+        if ch.kind is Kind.LEAD and ch.fields and set(ch.fields) <= CLAIMER_FIELDS:
+            return ch.deleted is None
+        return ch.deleted is not None and not ch.fields and self.roster.is_admin(author)
+
+    def _fold(self, ch: Change) -> bytes:
+        self.store.link_item_op(ch.op_id, ch.item_id)
+        blob, linked = self.store.item_and_links(ch.item_id)
+        state = None if blob is None else self._open_item(ch.item_id, blob)
+        if state is None:
+            if linked != 1:  # this op's own link is there: others' ops came before it
+                # changes by others came first and were kept aside: fold them all together
+                self._refold(ch.item_id)
+                return ch.item_id
+            state = ItemState(ch.item_id, ch.kind)
+        state.apply(ch)
+        self._store_item(state)
+        return ch.item_id
+
+    def _store_item(self, state: ItemState) -> None:
+        """Save the derived row; an item with no creator's change or nothing left has none."""
+        if state.has_creator and not state.is_empty:
+            self._save_item(state)
+            return
+        self.store.delete_item(state.item_id)
+        self.changed_items.add(state.item_id)  # the GUI drops the row (no summary any more)
+        if self._search is not None:
+            self._search.remove(state.item_id.hex())
+
+    def _save_item(self, state: ItemState) -> None:
+        blob = p.seal(self._master, pack(state.to_plain()), _ITEM_AAD + state.item_id)
+        self.store.put_item(state.item_id, state.kind.value, state.updated, blob)
+        self.changed_items.add(state.item_id)  # drained by the Node to tell the GUI
+        if self._search is not None:
+            self._index(state)
+
+    def _apply_release(self, op: Op, releaser: bytes) -> tuple[bytes, ...]:
+        """Keep the data keys granted to this device; only an op's author may grant its keys.
+
+        A grant for an op not stored yet is kept with its releaser and used only if that
+        releaser turns out to be the op's author (_grants).
+        """
+        assert op.body is not None and self.coop_id is not None
+        parts = content.decode_parts(op.body)
+        if len(parts) != 1:
+            return ()
+        dek = envelope.part_key(parts[0], self.coop_id, None, self.me.kex_key)
+        if dek is None:
+            return ()
+        touched = []
+        for g in content.decode_grants(envelope.open_part(parts[0], dek, self.coop_id)):
+            row = self.store.op_row(g.op_id)
+            author = None if row is None else self.roster.member_of(_header(row[0]).device)
+            if row is not None and author != releaser:
+                continue
+            sealed = p.seal(self._master, g.key, _GRANT_AAD + g.op_id)
+            self.store.put_grant(g.op_id, g.part, releaser, sealed)
+            if row is not None and row[2] is not None and author is not None:
+                target = Op(_header(row[0]), row[0], row[1], row[2])
+                touched += [self._fold(ch) for ch in changes_or_none(self, target, author)]
+        return tuple(touched)
+
+    def _grants(self, op_id: bytes, author: bytes) -> dict[int, list[bytes]]:
+        """Data keys for the parts of `op_id` that its author granted to this device."""
+        out: dict[int, list[bytes]] = {}
+        for part, blob in self.store.grants_for(op_id, author):
+            out.setdefault(part, []).append(p.open_sealed(self._master, blob, _GRANT_AAD + op_id))
+        return out
+
+    def _apply_purge(self, op: Op, author: bytes) -> tuple[bytes, ...]:
+        assert op.body is not None
+        touched: set[bytes] = set()
+        for target in content.decode_purge(op.body):
+            row = self.store.op_row(target)
+            if row is None:
+                self.store.request_purge(target, author)  # checked when the target arrives
+                continue
+            target_author = self.roster.member_of(_header(row[0]).device)
+            if target_author != author and not self.roster.is_admin(author):
+                continue
+            if not self.store.purge_body(target, author):  # only item ops are ever purged
+                continue
+            item_id = self.store.item_of_op(target)
+            if item_id is not None:
+                touched.add(item_id)
+        for item_id in touched:
+            self._refold(item_id)
+        return tuple(touched)
+
+    def _refold(self, item_id: bytes) -> None:
+        """Rebuild one item from its stored ops (after a purge, or once its creator's arrives)."""
+        state: ItemState | None = None
+        for op_id in self.store.ops_of_item(item_id):
+            row = self.store.op_row(op_id)
+            if row is None or row[2] is None:
+                continue
+            op = Op(_header(row[0]), row[0], row[1], row[2])
+            author = self.roster.member_of(op.header.device) or b""
+            for ch in changes_or_none(self, op, author):
+                if ch.item_id == item_id:
+                    state = state or ItemState(item_id, ch.kind)
+                    state.apply(ch)
+        self._store_item(state or ItemState(item_id, Kind.NOTE))
