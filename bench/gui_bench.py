@@ -36,7 +36,7 @@ phases = {}
 app = application()
 prefs = Prefs(home); prefs.set("mdns", False); prefs.set("last_page", "notes")
 t_app = time.perf_counter(); phases["imports+app"] = mem()
-bridge, net = start_node(home, sys.argv[3], prefs)
+bridge = start_node(home, sys.argv[3], prefs)
 t_node = time.perf_counter(); phases["unlock+open+node"] = mem()
 w = MainWindow(bridge, prefs, home); w.resize(1200, 760); w.show()
 while w.notes.model.rowCount() == 0:
@@ -54,18 +54,17 @@ if mode == "full":
         s = time.perf_counter(); bar.setValue(v); w.notes.table.viewport().repaint(); app.processEvents()
         steps.append(time.perf_counter() - s)
     out["scroll_steps"] = steps; phases["scrolled"] = mem()
-    from coopshare.service import views
-    t = time.perf_counter(); bridge.db(lambda c: views.search(c, "zzzz")).result(600)
+    t = time.perf_counter(); bridge.db(lambda a: a.search("zzzz")).result(600)
     out["index_build"] = time.perf_counter() - t; phases["index built"] = mem()
     lat = []
     for q in json.loads(sys.argv[6]):
         for i in range(1, len(q) + 1):
-            s = time.perf_counter(); bridge.db(lambda c, p=q[:i]: views.search(c, p)).result(60)
+            s = time.perf_counter(); bridge.db(lambda a, p=q[:i]: a.search(p)).result(60)
             app.processEvents(); lat.append(time.perf_counter() - s)
     out["keystrokes"] = lat; phases["searched"] = mem()
     out["phases"] = phases
     out["rss_peak_mb"] = int([l for l in open("/proc/self/status") if l.startswith("VmHWM")][0].split()[1]) / 1024
-bridge.stop(net.close if net else None)
+bridge.stop()
 print(json.dumps(out), flush=True)
 os._exit(0)  # skip interpreter teardown: nothing left to clean up
 """
