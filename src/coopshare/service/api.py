@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from coopshare import __version__
 from coopshare.crypto import primitives as p
@@ -31,14 +31,29 @@ from coopshare.protocol import invite as inv
 from coopshare.service import events
 from coopshare.service import home as homes
 from coopshare.service.api_commands import Api
-from coopshare.service.api_runtime import Runtime, SyncResult
 from coopshare.service.importer import ImportReport
-from coopshare.service.joining import join_first_reachable
-from coopshare.service.node import Node
-from coopshare.service.runtime import DEFAULT_PORT, NetworkOptions
 from coopshare.service.views import Row
 from coopshare.service.views_people import MAX_WINDOW_DAYS, current_windows
 from coopshare.service.views_work import next_statuses, terms_rank
+
+if TYPE_CHECKING:  # imported when first used (below): a one-shot command needs no network stack
+    from coopshare.service.api_runtime import Runtime, SyncResult
+    from coopshare.service.runtime import DEFAULT_PORT, NetworkOptions
+
+
+def __getattr__(name: str) -> Any:
+    """The running-node half of the door, imported on first use (PEP 562), so that `coopshare
+    note add` and `--version` do not load TLS, mDNS and the sync engine."""
+    if name in ("Runtime", "SyncResult"):
+        from coopshare.service import api_runtime
+
+        return getattr(api_runtime, name)
+    if name in ("NetworkOptions", "DEFAULT_PORT"):
+        from coopshare.service import runtime
+
+        return getattr(runtime, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 Invitation = inv.Invitation
 INVITE_PREFIX = inv.PREFIX
@@ -93,6 +108,9 @@ async def open_runtime(
 ) -> Runtime:
     """Unlock `home` and start its node (store thread, events); the one place a Node is built
     for the app, the CLI and the demo."""
+    from coopshare.service.api_runtime import Runtime
+    from coopshare.service.node import Node
+
     node = Node(home, passphrase, search_index=search_index, bulk_receiver=bulk_receiver)
     await node.open()
     return Runtime(node)
@@ -107,6 +125,8 @@ async def join(
 ) -> tuple[str, int]:
     """Join with an invitation, trying the inviter's addresses in turn; returns (cooperative
     name, ops received). Raises the typed invitation and network errors."""
+    from coopshare.service.joining import join_first_reachable
+
     return await join_first_reachable(home, passphrase, invitation, targets, timeout)
 
 
