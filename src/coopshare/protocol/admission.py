@@ -19,6 +19,7 @@ Three pure pieces let it in without trusting anything unsigned:
 
 from __future__ import annotations
 
+import hmac
 import struct
 from collections.abc import Mapping, Sequence
 
@@ -40,6 +41,26 @@ MAX_ADMIT_BYTES = 4 * 1024 * 1024
 ADMIT_TIMEOUT = 30.0  # seconds from the session's start until the peer must be admitted
 _CERT_INFO = b"coopshare/v1/knock-cert"
 _CERT_AAD = b"coopshare/v1/knock-cert\0"
+
+
+_PROOF_DOMAIN = b"coopshare/v1/listener-proof\0"
+PROOF_LEN = 32
+
+
+def listener_proof(network_key: bytes, knock: bytes, listener_cert: bytes) -> bytes:
+    """What a listener sends first inside TLS after a mode-3 knock: proof that it holds the
+    network key the knock was made under, bound to this knock (fresh: its nonce is in the
+    replay cache) and to the certificate it showed in TLS (a relay cannot reuse it behind
+    a TLS session of its own). Until the dialler has checked it, it sends nothing."""
+    return p.hmac256(network_key, _PROOF_DOMAIN, knock, p.sha256(listener_cert))
+
+
+def check_listener_proof(
+    network_key: bytes, knock: bytes, listener_cert: bytes, proof: bytes
+) -> None:
+    """Raises AdmissionRefused unless `proof` is :func:`listener_proof` of these values."""
+    if not hmac.compare_digest(proof, listener_proof(network_key, knock, listener_cert)):
+        raise AdmissionRefused("the listener did not prove it holds the network key")
 
 
 def _cert_key(network_key: bytes) -> bytes:

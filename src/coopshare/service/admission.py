@@ -45,7 +45,8 @@ def refused(node: Node, device: bytes) -> bool:
 
 
 def knock_with_cert(node: Node, key: bytes) -> bytes:
-    """A mode-3 member knock under `key` and this device's sealed certificate behind it."""
+    """A mode-3 member knock under `key` and this device's sealed certificate behind it (the
+    knock itself is the first ``knock.KNOCK_LEN`` bytes)."""
     k = knock.make_knock(key, knock.MODE_MEMBER_CERT)
     return k + adm.seal_cert(key, k, node.coop.me.cert)
 
@@ -77,7 +78,21 @@ async def accept(
         node.stats.rejected_tls += 1
         await conn.close()
         return None
+    await conn.write_raw(adm.listener_proof(key, knock_bytes, node.coop.me.cert))
     return conn, device
+
+
+async def check_listener(conn: tc.Connection, key: bytes, knock_bytes: bytes) -> None:
+    """Dialler side: read the listener's proof (protocol/admission.listener_proof) before
+    anything is sent in the session. Raises AdmissionRefused, TimeoutError or
+    IncompleteReadError; the caller closes."""
+    async with asyncio.timeout(tc.KNOCK_TIMEOUT):
+        proof = await conn.reader.readexactly(adm.PROOF_LEN)
+    ssl_object = conn.writer.get_extra_info("ssl_object")
+    cert = ssl_object.getpeercert(binary_form=True) if ssl_object is not None else None
+    if not cert:
+        raise AdmissionRefused("the listener showed no certificate")
+    adm.check_listener_proof(key, knock_bytes, cert, proof)
 
 
 def _context_for(node: Node, cert: bytes) -> ssl.SSLContext:

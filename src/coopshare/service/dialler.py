@@ -16,7 +16,9 @@ from coopshare.errors import (
     SessionFailed,
     SyncTimeout,
     UserError,
+    ValidationError,
 )
+from coopshare.protocol import knock
 from coopshare.service import admission
 from coopshare.service.backoff import Backoff
 from coopshare.service.node import Node
@@ -40,7 +42,8 @@ async def connect(
         raise NoCoopKey()
     if key not in node._network_keys:
         key = node._network_keys[0]
-    conn = await tc.dial(host, port, admission.knock_with_cert(node, key), node._client_ctx)
+    sent = admission.knock_with_cert(node, key)
+    conn = await tc.dial(host, port, sent, node._client_ctx)
     device = conn.peer_device
     if (
         device is None
@@ -49,6 +52,11 @@ async def connect(
     ):
         await conn.close()
         raise NotAMember(address=fmt_address(host, port))
+    try:  # nothing is sent before the listener proved it holds the network key
+        await admission.check_listener(conn, key, sent[: knock.KNOCK_LEN])
+    except (ValidationError, TimeoutError, asyncio.IncompleteReadError, ConnectionError):
+        await conn.close()
+        raise NotAMember(address=fmt_address(host, port)) from None
     return conn, device
 
 
