@@ -122,6 +122,10 @@ async def _present(
     await writer.start_tls(tls.client_context(who), server_hostname=None)
     got: list[str] = []
     try:
+        # the listener proves it holds the network key before anything is sent (protocol §13)
+        proof = await reader.readexactly(adm.PROOF_LEN)
+        listener_cert = writer.get_extra_info("ssl_object").getpeercert(binary_form=True)
+        adm.check_listener_proof(key, k, listener_cert, proof)
         writer.write(encode_frame(m.to_wire(m.Hello(coop_id, who.device_id, tuple(roster_ids)))))
         for batch in batches:
             writer.write(encode_frame(m.to_wire(m.Ops(tuple(batch)))))
