@@ -19,20 +19,11 @@ from PySide6.QtWidgets import (
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.models import RowsModel, SummaryRole
 from coopshare.gui.pages.base import list_table, plain_label
-from coopshare.gui.pages.profile_panel import ProfilePanel, WindowRow
+from coopshare.gui.pages.profile_panel import MAX_REGION, MAX_SKILL, ProfilePanel, WindowRow
 from coopshare.gui.text import safe
-from coopshare.service import api
 from coopshare.service.api import events as ev
 
-MAX_WINDOW_DAYS = api.MAX_WINDOW_DAYS
-MAX_WINDOWS = 20
 MEMBERS_DEBOUNCE_MS = 300
-MAX_SKILLS = 50
-MAX_SKILL = 64
-MAX_REGION = 100
-MAX_AMBITIONS = 5_000
-ERROR_STYLE = "color: #c0392b;"
-BAD_FIELD = "border: 1px solid #c0392b; border-radius: 3px;"
 Index = QModelIndex | QPersistentModelIndex
 
 
