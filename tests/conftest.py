@@ -69,3 +69,13 @@ def coop_ab(make_replica: MakeCoop) -> tuple[Coop, Coop]:
     alice.create_coop("Brabant Interim")
     join(alice, bob)
     return alice, bob
+
+
+def three_members(make_replica: MakeCoop) -> tuple[Coop, Coop, Coop]:
+    """Alice's cooperative with Bob and Carol admitted; Bob synced with Alice, Carol not yet."""
+    alice, bob, carol = make_replica("Alice"), make_replica("Bob"), make_replica("Carol")
+    alice.create_coop("C")
+    join(alice, bob)
+    join(alice, carol)
+    sync(alice, bob)
+    return alice, bob, carol

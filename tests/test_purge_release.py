@@ -12,17 +12,8 @@ from coopshare.protocol import content
 from coopshare.protocol.ops import Op, OpKind, decode_op
 from coopshare.service.coop import Coop
 
-from .conftest import MakeCoop, join, sync
+from .conftest import MakeCoop, join, sync, three_members
 from .forge import forge, last_op
-
-
-def _three(make_replica: MakeCoop) -> tuple[Coop, Coop, Coop]:
-    alice, bob, carol = make_replica("Alice"), make_replica("Bob"), make_replica("Carol")
-    alice.create_coop("C")
-    join(alice, bob)
-    join(alice, carol)
-    sync(alice, bob)
-    return alice, bob, carol
 
 
 def _own(c: Coop, body: bytes, kind: OpKind, **kw: object) -> Op:
@@ -37,7 +28,7 @@ def _reopen(c: Coop) -> Coop:
 
 
 def test_early_purge_by_another_member_is_not_applied(make_replica: MakeCoop) -> None:
-    alice, bob, carol = _three(make_replica)
+    alice, bob, carol = three_members(make_replica)
     note = alice.add_note("Mine", "keep me")
     target = last_op(alice)
     sync(alice, bob)
@@ -50,7 +41,7 @@ def test_early_purge_by_another_member_is_not_applied(make_replica: MakeCoop) ->
 
 @pytest.mark.parametrize("purger", ["author", "admin"])
 def test_early_purge_by_author_or_admin_applies(make_replica: MakeCoop, purger: str) -> None:
-    alice, bob, carol = _three(make_replica)
+    alice, bob, carol = three_members(make_replica)
     note = bob.add_note("Bob's", "to be purged")
     target = last_op(bob)
     sync(alice, bob)
@@ -64,7 +55,7 @@ def test_early_purge_by_author_or_admin_applies(make_replica: MakeCoop, purger: 
 
 
 def test_roster_ops_are_never_purged(make_replica: MakeCoop) -> None:
-    alice, _bob, carol = _three(make_replica)
+    alice, _bob, carol = three_members(make_replica)
     roster_ids = list(alice.roster.valid)
     genesis = alice.coop_id
     assert genesis is not None
@@ -101,7 +92,7 @@ def _grant_op(c: Coop, to: Coop, grants: list[content.Grant]) -> Op:
 def test_only_the_author_of_an_op_can_release_its_keys(
     make_replica: MakeCoop, grant_first: bool
 ) -> None:
-    alice, bob, carol = _three(make_replica)
+    alice, bob, carol = three_members(make_replica)
     lead = alice.add_lead({"title": "Interim CFO", "org": "Achmea"})
     lead_op = last_op(alice)
     sync(alice, bob)
@@ -125,7 +116,7 @@ def test_only_the_author_of_an_op_can_release_its_keys(
 
 
 def test_a_wrong_grant_does_not_hide_a_part(make_replica: MakeCoop) -> None:
-    alice, _bob, carol = _three(make_replica)
+    alice, _bob, carol = three_members(make_replica)
     note = alice.add_note("For Carol", "sealed text", to=[carol.me.member_id])
     note_op = last_op(alice)
     bogus = content.Grant(note_op.op_id, 0, p.random_bytes(32))

@@ -18,19 +18,10 @@ from coopshare.protocol.codec import pack
 from coopshare.service import quarantine, views, views_work
 from coopshare.service.coop import Coop
 
-from .conftest import MakeCoop, join, sync
+from .conftest import MakeCoop, sync, three_members
 from .forge import forge, sealed_raw_change
 
 POISON_NUMBER = "9" * 5000  # int() of this raises ValueError (Python's 4,300-digit limit)
-
-
-def _three(make_replica: MakeCoop) -> tuple[Coop, Coop, Coop]:
-    alice, bob, carol = make_replica("Alice"), make_replica("Bob"), make_replica("Carol")
-    alice.create_coop("C")
-    join(alice, bob)
-    join(alice, carol)
-    sync(alice, bob)
-    return alice, bob, carol
 
 
 def _poison_ops(alice: Coop, bob: Coop) -> list[bytes]:
@@ -51,7 +42,7 @@ def _poison_ops(alice: Coop, bob: Coop) -> list[bytes]:
 
 
 def test_poison_op_is_skipped_marked_and_the_batch_goes_on(make_replica: MakeCoop) -> None:
-    alice, bob, carol = _three(make_replica)
+    alice, bob, carol = three_members(make_replica)
     poison = _poison_ops(alice, bob)
     after = alice.add_note("written after the poison", "still arrives", [], [])
     batch = [w for w in alice.wire_ops() if not bob.store.has_op(_op_id(w))]
@@ -76,7 +67,7 @@ def test_without_the_defences_the_poison_op_stops_the_batch(
 ) -> None:
     """Positive control: the same ops with the old numeric check and no quarantine net raise
     ValueError out of apply_batch (the whole batch rolls back, as in the audit)."""
-    alice, bob, _ = _three(make_replica)
+    alice, bob, _ = three_members(make_replica)
     poison = _poison_ops(alice, bob)
     monkeypatch.setattr(items, "_NUMBER", re.compile(r"-?\d+"))
     monkeypatch.setattr(quarantine, "DATA_ERRORS", (ValidationError,))

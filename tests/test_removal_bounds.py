@@ -10,17 +10,8 @@ from coopshare.identity.keys import Identity
 from coopshare.model.items import Kind
 from coopshare.service.coop import Coop
 
-from .conftest import MakeCoop, join, sync
+from .conftest import MakeCoop, sync, three_members
 from .forge import coop_change, forge, last_op
-
-
-def _three(make_replica: MakeCoop) -> tuple[Coop, Coop, Coop]:
-    alice, bob, carol = make_replica("Alice"), make_replica("Bob"), make_replica("Carol")
-    alice.create_coop("C")
-    join(alice, bob)
-    join(alice, carol)
-    sync(alice, bob)
-    return alice, bob, carol
 
 
 def _note(c: Coop, title: str) -> tuple[bytes, bytes]:
@@ -30,7 +21,7 @@ def _note(c: Coop, title: str) -> tuple[bytes, bytes]:
 
 @pytest.mark.parametrize("how", ["remove_member", "revoke_device"])
 def test_cut_off_device_cannot_write_after_its_removal(make_replica: MakeCoop, how: str) -> None:
-    alice, bob, carol = _three(make_replica)
+    alice, bob, carol = three_members(make_replica)
     if how == "remove_member":
         alice.remove_member(bob.me.member_id)
     else:
@@ -52,7 +43,7 @@ def test_cut_off_device_cannot_write_after_its_removal(make_replica: MakeCoop, h
 
 
 def test_re_added_member_writes_again(make_replica: MakeCoop) -> None:
-    alice, bob, carol = _three(make_replica)
+    alice, bob, carol = three_members(make_replica)
     old_heads = bob.roster.heads
     alice.remove_member(bob.me.member_id)
     cut_hlc = last_op(alice).header.hlc
@@ -70,7 +61,7 @@ def test_re_added_member_writes_again(make_replica: MakeCoop) -> None:
 
 
 def test_re_added_member_adds_its_own_device(make_replica: MakeCoop) -> None:
-    alice, bob, carol = _three(make_replica)
+    alice, bob, carol = three_members(make_replica)
     alice.remove_member(bob.me.member_id)
     alice.add_member(bob.join_request())
     sync(alice, bob)
