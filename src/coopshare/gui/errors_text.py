@@ -108,7 +108,7 @@ def error_text(error: BaseException) -> str:
             "The clocks of this computer and {0} are more than 2 minutes apart. Check the date and time on both."
         ).format(address)
     if isinstance(error, E.SyncTimeout):
-        return _t("Syncing did not finish in time. It continues in the background.")
+        return _t("Syncing did not finish in time.")
     if isinstance(error, E.NetworkError):
         return _t("The connection to the other member failed.")
     if isinstance(error, E.DiskFull):

@@ -29,16 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.errors import (
-    InviteAlreadyUsed,
-    InviteExpired,
-    InviteNotAccepted,
-    InviteRefused,
+    InviteError,
     NotAMember,
     NotTheInviter,
     OtherCoop,
     PeerUnreachable,
     UserError,
 )
+from coopshare.gui.errors_text import error_text
 from coopshare.gui.onboarding import join_coop, parse_address
 from coopshare.gui.text import safe
 from coopshare.gui.widgets import Busy, message_label, muted, set_message
@@ -49,35 +47,17 @@ MAX_TOKEN_FILE = 64 * 1024
 
 
 def join_error_text(error: BaseException, where: str) -> str:
-    """A clear sentence for a failed join, chosen by the error's type (never by its text)."""
-    if isinstance(error, InviteExpired):
-        return QCoreApplication.translate(
-            "FirstRun", "This invitation has expired. Ask the member who invited you for a new one."
-        )
-    if isinstance(error, InviteNotAccepted):
-        return QCoreApplication.translate(
-            "FirstRun",
-            "The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.",
-        ).format(where)
+    """A clear sentence for a failed join, chosen by the error's type (never by its text): the
+    app's sentence for the type (gui/errors_text.py), worded for an inviter where that helps."""
     if isinstance(error, PeerUnreachable):
         return QCoreApplication.translate(
             "FirstRun",
             "Could not reach the inviter at {0}. Check that CoopShare is running there and that you are on the same network, then try again.",
         ).format(where)
-    if isinstance(error, InviteAlreadyUsed | InviteRefused):
-        return QCoreApplication.translate(
-            "FirstRun",
-            "The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one.",
-        )
-    if isinstance(error, NotTheInviter | NotAMember):
-        return QCoreApplication.translate(
-            "FirstRun",
-            "The computer at {0} is not the one that made this invitation. Check the address.",
-        ).format(where)
-    if isinstance(error, OtherCoop):
-        return QCoreApplication.translate(
-            "FirstRun", "This data folder already belongs to another cooperative."
-        )
+    if isinstance(error, NotAMember):  # the pinned inviter is not who answered
+        return error_text(NotTheInviter(address=where))
+    if isinstance(error, InviteError | OtherCoop):
+        return error_text(error)
     return QCoreApplication.translate("FirstRun", "Joining did not work: {0}").format(
         safe(str(error), 300)
     )

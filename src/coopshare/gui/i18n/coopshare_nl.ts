@@ -95,157 +95,157 @@
     <context>
         <name>CoopForm</name>
         <message>
-            <location filename="../dialogs/coop_form.py" line="103" />
+            <location filename="../dialogs/coop_form.py" line="83" />
             <source>Create a new cooperative</source>
             <translation>Een nieuwe coöperatie oprichten</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="104" />
+            <location filename="../dialogs/coop_form.py" line="84" />
             <source>Join with an invitation</source>
             <translation>Lid worden met een uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="118" />
+            <location filename="../dialogs/coop_form.py" line="98" />
             <source>You become its first administrator and can invite the other members from the app.</source>
             <translation>Je wordt de eerste beheerder en kunt de andere leden vanuit de app uitnodigen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="124" />
+            <location filename="../dialogs/coop_form.py" line="104" />
             <source>For example: Brabant Interim</source>
             <translation>Bijvoorbeeld: Brabant Interim</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="125" />
+            <location filename="../dialogs/coop_form.py" line="105" />
             <source>Name of the cooperative</source>
             <translation>Naam van de coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="126" />
+            <location filename="../dialogs/coop_form.py" line="106" />
             <source>&amp;Name:</source>
             <translation>&amp;Naam:</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="142" />
+            <location filename="../dialogs/coop_form.py" line="122" />
             <source>Paste the invitation a member sent you, or open the invitation file.</source>
             <translation>Plak de uitnodiging die een lid je stuurde, of open het uitnodigingsbestand.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="147" />
+            <location filename="../dialogs/coop_form.py" line="127" />
             <source>Invitation</source>
             <translation>Uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="153" />
+            <location filename="../dialogs/coop_form.py" line="133" />
             <source>Open file…</source>
             <translation>Bestand openen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="154" />
+            <location filename="../dialogs/coop_form.py" line="134" />
             <source>Open an invitation file</source>
             <translation>Een uitnodigingsbestand openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="167" />
+            <location filename="../dialogs/coop_form.py" line="147" />
             <source>Only if the invitation has no address, e.g. 192.168.1.20:47490</source>
             <translation>Alleen als de uitnodiging geen adres bevat, bijv. 192.168.1.20:47490</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="169" />
+            <location filename="../dialogs/coop_form.py" line="149" />
             <source>Inviter's address</source>
             <translation>Adres van de uitnodiger</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="170" />
+            <location filename="../dialogs/coop_form.py" line="150" />
             <source>&amp;Address:</source>
             <translation>&amp;Adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="202" />
+            <location filename="../dialogs/coop_form.py" line="182" />
             <source>Create cooperative</source>
             <translation>Coöperatie oprichten</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="202" />
+            <location filename="../dialogs/coop_form.py" line="182" />
             <source>Join</source>
             <translation>Lid worden</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="236" />
+            <location filename="../dialogs/coop_form.py" line="216" />
             <source>Type the address as HOST:PORT, for example 192.168.1.20:47490.</source>
             <translation>Typ het adres als HOST:POORT, bijvoorbeeld 192.168.1.20:47490.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="241" />
+            <location filename="../dialogs/coop_form.py" line="221" />
             <source>This invitation names no address: type the inviter's address.</source>
             <translation>Deze uitnodiging bevat geen adres: typ het adres van de uitnodiger.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="262" />
+            <location filename="../dialogs/coop_form.py" line="242" />
             <source>This is not a CoopShare invitation: it should start with “coopshare-invite:”.</source>
             <translation>Dit is geen CoopShare-uitnodiging: die begint met “coopshare-invite:”.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="268" />
+            <location filename="../dialogs/coop_form.py" line="248" />
             <source>This invitation is damaged or incomplete. Copy it again.</source>
             <translation>Deze uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="276" />
+            <location filename="../dialogs/coop_form.py" line="256" />
             <source>This invitation expired on {0}. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen op {0}. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="284" />
+            <location filename="../dialogs/coop_form.py" line="264" />
             <source>A valid invitation, until {0}, from {1}.</source>
             <translation>Een geldige uitnodiging, tot {0}, van {1}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="286" />
+            <location filename="../dialogs/coop_form.py" line="266" />
             <source>A valid invitation, until {0}.</source>
             <translation>Een geldige uitnodiging, tot {0}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="294" />
+            <location filename="../dialogs/coop_form.py" line="274" />
             <source>Open an invitation</source>
             <translation>Een uitnodiging openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="296" />
+            <location filename="../dialogs/coop_form.py" line="276" />
             <source>Invitations (*.txt *.invite *.coopshare);;All files (*)</source>
             <translation>Uitnodigingen (*.txt *.invite *.coopshare);;Alle bestanden (*)</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="308" />
+            <location filename="../dialogs/coop_form.py" line="288" />
             <source>Could not read {0}: {1}</source>
             <translation>Kan {0} niet lezen: {1}</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="312" />
+            <location filename="../dialogs/coop_form.py" line="292" />
             <source>That file is too large to be an invitation.</source>
             <translation>Dat bestand is te groot voor een uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="325" />
+            <location filename="../dialogs/coop_form.py" line="305" />
             <source>Give the cooperative a name.</source>
             <translation>Geef de coöperatie een naam.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="328" />
+            <location filename="../dialogs/coop_form.py" line="308" />
             <source>Paste an invitation or open an invitation file.</source>
             <translation>Plak een uitnodiging of open een uitnodigingsbestand.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="337" />
+            <location filename="../dialogs/coop_form.py" line="317" />
             <source>Creating the cooperative…</source>
             <translation>De coöperatie wordt opgericht…</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="349" />
+            <location filename="../dialogs/coop_form.py" line="329" />
             <source>Contacting the inviter at {0} and syncing…</source>
             <translation>Contact maken met de uitnodiger op {0} en synchroniseren…</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="376" />
+            <location filename="../dialogs/coop_form.py" line="356" />
             <source>The cooperative could not be created: {0}</source>
             <translation>De coöperatie kon niet worden opgericht: {0}</translation>
         </message>
@@ -456,8 +456,8 @@
         </message>
         <message>
             <location filename="../errors_text.py" line="111" />
-            <source>Syncing did not finish in time. It continues in the background.</source>
-            <translation>Synchroniseren werd niet op tijd afgerond. Het gaat op de achtergrond verder.</translation>
+            <source>Syncing did not finish in time.</source>
+            <translation>Synchroniseren werd niet op tijd afgerond.</translation>
         </message>
         <message>
             <location filename="../errors_text.py" line="113" />
@@ -548,37 +548,12 @@
             <translation>Sterk — een wachtwoordzin als deze is heel moeilijk te raden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="54" />
-            <source>This invitation has expired. Ask the member who invited you for a new one.</source>
-            <translation>Deze uitnodiging is verlopen. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/coop_form.py" line="58" />
-            <source>The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.</source>
-            <translation>De uitnodiger op {0} heeft deze uitnodiging niet geaccepteerd. Waarschijnlijk is hij al gebruikt of verlopen: vraag om een nieuwe.</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/coop_form.py" line="63" />
+            <location filename="../dialogs/coop_form.py" line="53" />
             <source>Could not reach the inviter at {0}. Check that CoopShare is running there and that you are on the same network, then try again.</source>
             <translation>Kon de uitnodiger op {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten, en probeer het dan opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="68" />
-            <source>The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one.</source>
-            <translation>De uitnodiger heeft deze uitnodiging geweigerd; waarschijnlijk is hij al gebruikt. Een uitnodiging werkt maar één keer: vraag om een nieuwe.</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/coop_form.py" line="73" />
-            <source>The computer at {0} is not the one that made this invitation. Check the address.</source>
-            <translation>De computer op {0} is niet degene die deze uitnodiging heeft gemaakt. Controleer het adres.</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/coop_form.py" line="78" />
-            <source>This data folder already belongs to another cooperative.</source>
-            <translation>Deze gegevensmap hoort al bij een andere coöperatie.</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/coop_form.py" line="81" />
+            <location filename="../dialogs/coop_form.py" line="61" />
             <source>Joining did not work: {0}</source>
             <translation>Lid worden is niet gelukt: {0}</translation>
         </message>
@@ -2487,325 +2462,325 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>PeoplePage</name>
         <message>
-            <location filename="../pages/people.py" line="81" />
+            <location filename="../pages/people.py" line="72" />
             <source>People</source>
             <translation>Mensen</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="89" />
-            <location filename="../pages/people.py" line="99" />
+            <location filename="../pages/people.py" line="80" />
+            <location filename="../pages/people.py" line="90" />
             <source>Members</source>
             <translation>Leden</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="92" />
+            <location filename="../pages/people.py" line="83" />
             <source>Name</source>
             <translation>Naam</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="93" />
+            <location filename="../pages/people.py" line="84" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="94" />
+            <location filename="../pages/people.py" line="85" />
             <source>Devices</source>
             <translation>Apparaten</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="95" />
+            <location filename="../pages/people.py" line="86" />
             <source>Verify</source>
             <translation>Verifiëren</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="104" />
+            <location filename="../pages/people.py" line="95" />
             <source>Compare these digits with the other person's screen to verify each other. If they match, nobody is impersonating either of you.</source>
             <translation>Vergelijk deze cijfers met het scherm van de ander om elkaar te verifiëren. Komen ze overeen, dan doet niemand zich voor als een van jullie.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="135" />
+            <location filename="../pages/people.py" line="126" />
             <source>Admin</source>
             <translation>Beheerder</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="135" />
+            <location filename="../pages/people.py" line="126" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="148" />
+            <location filename="../pages/people.py" line="139" />
             <source>{0} (you)</source>
             <translation>{0} (jij)</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="156" />
+            <location filename="../pages/people.py" line="147" />
             <source>1 member</source>
             <translation>1 lid</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="156" />
+            <location filename="../pages/people.py" line="147" />
             <source>{0} members</source>
             <translation>{0} leden</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="181" />
+            <location filename="../pages/people.py" line="172" />
             <source>Skills: {0}</source>
             <translation>Vaardigheden: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="183" />
+            <location filename="../pages/people.py" line="174" />
             <source>No skills listed yet.</source>
             <translation>Nog geen vaardigheden opgegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="187" />
+            <location filename="../pages/people.py" line="178" />
             <source>Available:</source>
             <translation>Beschikbaar:</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="190" />
+            <location filename="../pages/people.py" line="181" />
             <source>No availability given for the coming months.</source>
             <translation>Geen beschikbaarheid opgegeven voor de komende maanden.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="193" />
+            <location filename="../pages/people.py" line="184" />
             <source>Ambitions: {0}</source>
             <translation>Ambities: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="195" />
+            <location filename="../pages/people.py" line="186" />
             <source>Safety number: {0}</source>
             <translation>Veiligheidsnummer: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="200" />
+            <location filename="../pages/people.py" line="191" />
             <source>{0} to {1}, {2} hours a week</source>
             <translation>{0} tot {1}, {2} uur per week</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="204" />
+            <location filename="../pages/people.py" line="195" />
             <source>, {0}</source>
             <translation>, {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="206" />
+            <location filename="../pages/people.py" line="197" />
             <source>, remote possible</source>
             <translation>, op afstand mogelijk</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="139" />
+            <location filename="../pages/profile_panel.py" line="140" />
             <source>Remote</source>
             <translation>Op afstand</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="365" />
+            <location filename="../pages/profile_panel.py" line="366" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="110" />
+            <location filename="../pages/profile_panel.py" line="111" />
             <source>My profile</source>
             <translation>Mijn profiel</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="113" />
+            <location filename="../pages/profile_panel.py" line="114" />
             <source>What colleagues see about you. Leads that match your skills are pointed out to you.</source>
             <translation>Wat collega's over jou zien. Je krijgt een seintje bij leads die bij je vaardigheden passen.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="121" />
+            <location filename="../pages/profile_panel.py" line="122" />
             <source>Skills</source>
             <translation>Vaardigheden</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="124" />
+            <location filename="../pages/profile_panel.py" line="125" />
             <source>Separated by commas, for example interim management, procurement, Lean</source>
             <translation>Gescheiden door komma's, bijvoorbeeld interim-management, inkoop, Lean</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="126" />
+            <location filename="../pages/profile_panel.py" line="127" />
             <source>Skills, separated by commas</source>
             <translation>Vaardigheden, gescheiden door komma's</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="131" />
+            <location filename="../pages/profile_panel.py" line="132" />
             <source>Availability</source>
             <translation>Beschikbaarheid</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="135" />
+            <location filename="../pages/profile_panel.py" line="136" />
             <source>From</source>
             <translation>Van</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="136" />
+            <location filename="../pages/profile_panel.py" line="137" />
             <source>To</source>
             <translation>Tot</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="137" />
+            <location filename="../pages/profile_panel.py" line="138" />
             <source>Hours/week</source>
             <translation>Uren/week</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="138" />
-            <location filename="../pages/profile_panel.py" line="226" />
+            <location filename="../pages/profile_panel.py" line="139" />
+            <location filename="../pages/profile_panel.py" line="227" />
             <source>Region</source>
             <translation>Regio</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="145" />
+            <location filename="../pages/profile_panel.py" line="146" />
             <source>Availability windows</source>
             <translation>Beschikbaarheidsperiodes</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="157" />
+            <location filename="../pages/profile_panel.py" line="158" />
             <source>Add window</source>
             <translation>Periode toevoegen</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="158" />
+            <location filename="../pages/profile_panel.py" line="159" />
             <source>Add a period when you are available</source>
             <translation>Een periode toevoegen waarin je beschikbaar bent</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="160" />
+            <location filename="../pages/profile_panel.py" line="161" />
             <source>Remove window</source>
             <translation>Periode verwijderen</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="161" />
+            <location filename="../pages/profile_panel.py" line="162" />
             <source>Remove the selected period</source>
             <translation>De geselecteerde periode verwijderen</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="169" />
+            <location filename="../pages/profile_panel.py" line="170" />
             <source>Each window lasts at most 90 days and expires when it ends; add a new one to renew it. Never write down why you are or are not available.</source>
             <translation>Elke periode duurt maximaal 90 dagen en vervalt wanneer die afloopt; voeg een nieuwe toe om te verlengen. Schrijf nooit op waarom je wel of niet beschikbaar bent.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="184" />
-            <location filename="../pages/profile_panel.py" line="189" />
+            <location filename="../pages/profile_panel.py" line="185" />
+            <location filename="../pages/profile_panel.py" line="190" />
             <source>Ambitions</source>
             <translation>Ambities</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="187" />
+            <location filename="../pages/profile_panel.py" line="188" />
             <source>What kind of work would you like to do next? What do you want to learn?</source>
             <translation>Wat voor werk wil je hierna doen? Wat wil je leren?</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="199" />
+            <location filename="../pages/profile_panel.py" line="200" />
             <source>Save profile</source>
             <translation>Profiel opslaan</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="200" />
+            <location filename="../pages/profile_panel.py" line="201" />
             <source>Share your profile with the cooperative</source>
             <translation>Je profiel delen met de coöperatie</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="222" />
+            <location filename="../pages/profile_panel.py" line="223" />
             <source>Hours per week</source>
             <translation>Uren per week</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="225" />
+            <location filename="../pages/profile_panel.py" line="226" />
             <source>e.g. Utrecht</source>
             <translation>bijv. Utrecht</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="229" />
+            <location filename="../pages/profile_panel.py" line="230" />
             <source>No</source>
             <translation>Nee</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="230" />
+            <location filename="../pages/profile_panel.py" line="231" />
             <source>Yes</source>
             <translation>Ja</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="232" />
+            <location filename="../pages/profile_panel.py" line="233" />
             <source>Remote work possible</source>
             <translation>Op afstand werken mogelijk</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="235" />
+            <location filename="../pages/profile_panel.py" line="236" />
             <source>Available from</source>
             <translation>Beschikbaar vanaf</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="236" />
+            <location filename="../pages/profile_panel.py" line="237" />
             <source>Available until</source>
             <translation>Beschikbaar tot</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="268" />
+            <location filename="../pages/profile_panel.py" line="269" />
             <source>Not saved yet</source>
             <translation>Nog niet opgeslagen</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="291" />
+            <location filename="../pages/profile_panel.py" line="292" />
             <source>An availability window ended and is left out when you save.</source>
             <translation>Een beschikbaarheidsperiode is afgelopen en wordt weggelaten bij het opslaan.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="293" />
+            <location filename="../pages/profile_panel.py" line="294" />
             <source>{0} availability windows ended and are left out when you save.</source>
             <translation>{0} beschikbaarheidsperiodes zijn afgelopen en worden weggelaten bij het opslaan.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="298" />
+            <location filename="../pages/profile_panel.py" line="299" />
             <source>You have not shared a profile yet.</source>
             <translation>Je hebt nog geen profiel gedeeld.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="317" />
+            <location filename="../pages/profile_panel.py" line="318" />
             <source>A skill is at most {0} characters: “{1}…”.</source>
             <translation>Een vaardigheid is maximaal {0} tekens: “{1}…”.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="322" />
+            <location filename="../pages/profile_panel.py" line="323" />
             <source>List at most {0} skills.</source>
             <translation>Noem maximaal {0} vaardigheden.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="330" />
+            <location filename="../pages/profile_panel.py" line="331" />
             <source>Window {0}: it ends before it starts.</source>
             <translation>Periode {0}: het einde ligt vóór het begin.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="335" />
+            <location filename="../pages/profile_panel.py" line="336" />
             <source>Window {0}: it lasts {1} days; a window lasts at most {2} days. Shorten it, and add a new window later to renew.</source>
             <translation>Periode {0}: die duurt {1} dagen; een periode duurt maximaal {2} dagen. Maak hem korter, en voeg later een nieuwe periode toe om te verlengen.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="342" />
+            <location filename="../pages/profile_panel.py" line="343" />
             <source>Window {0}: the region is at most {1} characters.</source>
             <translation>Periode {0}: de regio is maximaal {1} tekens.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="349" />
+            <location filename="../pages/profile_panel.py" line="350" />
             <source>Ambitions are at most {0} characters (now {1}).</source>
             <translation>Ambities zijn maximaal {0} tekens (nu {1}).</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="360" />
+            <location filename="../pages/profile_panel.py" line="361" />
             <source>Not saved: fix the marked fields first.</source>
             <translation>Niet opgeslagen: verbeter eerst de gemarkeerde velden.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="372" />
+            <location filename="../pages/profile_panel.py" line="373" />
             <source>Saved and shared with the cooperative.</source>
             <translation>Opgeslagen en gedeeld met de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="378" />
+            <location filename="../pages/profile_panel.py" line="379" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="380" />
+            <location filename="../pages/profile_panel.py" line="381" />
             <source>Not saved.</source>
             <translation>Niet opgeslagen.</translation>
         </message>
