@@ -156,10 +156,8 @@ class UnlockDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self._set_busy(False)
         self._attempts += 1
-        if isinstance(error, WrongPassphrase):
-            set_message(self.error, self.tr("Wrong passphrase. Check it and try again."))
-        elif isinstance(error, NotInitialised):
-            set_message(self.error, self.tr("This data folder holds no identity."))
+        if isinstance(error, WrongPassphrase | NotInitialised):
+            set_message(self.error, error_text(error))
         elif isinstance(error, MalformedData):
             set_message(
                 self.error,

@@ -3204,22 +3204,12 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <translation>Ontgrendelen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="160" />
-            <source>Wrong passphrase. Check it and try again.</source>
-            <translation>Onjuiste wachtwoordzin. Controleer hem en probeer het opnieuw.</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/unlock.py" line="162" />
-            <source>This data folder holds no identity.</source>
-            <translation>Deze gegevensmap bevat geen identiteit.</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/unlock.py" line="167" />
+            <location filename="../dialogs/unlock.py" line="165" />
             <source>The key file in this data folder is damaged. Restore it from a backup, or start again with your recovery key.</source>
             <translation>Het sleutelbestand in deze gegevensmap is beschadigd. Zet het terug vanuit een back-up, of begin opnieuw met je herstelsleutel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="173" />
+            <location filename="../dialogs/unlock.py" line="171" />
             <source>The data folder could not be opened: {0}</source>
             <translation>De gegevensmap kon niet worden geopend: {0}</translation>
         </message>
