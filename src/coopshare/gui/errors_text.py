@@ -113,7 +113,7 @@ def error_text(error: BaseException) -> str:
         return _t("The connection to the other member failed.")
     if isinstance(error, E.DiskFull):
         return _t(
-            "The disk is full. Free some space in {0}; CoopShare continues by itself."
+            "The disk is full: free some space in {0}, then try again. Syncing resumes by itself."
         ).format(path)
     if isinstance(error, E.StoreReadOnly):
         return _t("The data folder {0} cannot be written to.").format(path)

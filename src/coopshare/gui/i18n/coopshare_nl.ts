@@ -466,8 +466,8 @@
         </message>
         <message>
             <location filename="../errors_text.py" line="116" />
-            <source>The disk is full. Free some space in {0}; CoopShare continues by itself.</source>
-            <translation>De schijf is vol. Maak ruimte vrij in {0}; CoopShare gaat daarna vanzelf verder.</translation>
+            <source>The disk is full: free some space in {0}, then try again. Syncing resumes by itself.</source>
+            <translation>De schijf is vol: maak ruimte vrij in {0} en probeer het opnieuw. Synchroniseren gaat daarna vanzelf verder.</translation>
         </message>
         <message>
             <location filename="../errors_text.py" line="119" />
