@@ -115,6 +115,14 @@ RULE_AUTHOR_ONLY = "only its author can change this item"
 RULE_LEAD_CLOSED = "this lead is closed"
 RULE_NOT_A_LEAD = "only a lead can be claimed"
 RULE_ROSTER = "the roster refused this change"
+RULE_LEAD_GIVER_ONLY = "only the lead's giver can do this"
+RULE_LEAD_CLAIMER_ONLY = "only the lead's claimer can do this"
+RULE_LEAD_TAKEN = "another member claimed this lead first"
+RULE_LEAD_OWN = "the giver cannot claim or ask for their own lead"
+RULE_LEAD_WINDOW = "the interest window is open: register interest instead"
+RULE_LEAD_NO_WINDOW = "this lead has no open interest window"
+RULE_LEAD_STEP = "this lead cannot take that step now"
+RULE_LEAD_MEMBER = "that member cannot take this lead"
 
 
 class NameRequired(UserError):
