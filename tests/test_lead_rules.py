@@ -302,3 +302,33 @@ def test_giver_picks_during_the_window(make_replica: MakeCoop) -> None:
     assert state.claimer == bob.me.member_id  # the pick holds after the window ends
     assert state.status is LeadStatus.CONTACTED
     assert R.WINDOW_ENDED not in [x.act for x in state.history]
+
+
+def test_backdated_flood_fills_only_the_attackers_share(make_replica: MakeCoop) -> None:
+    """Carol signs 80 claims dated before the lead existed: each member keeps only their first
+    64 acts, and acts dated before the giver's creating change have no effect."""
+    alice, bob, carol = _trio(make_replica)
+    lead = alice.add_lead({"title": "Flooded"})
+    for c in (bob, carol):
+        sync(alice, c)
+    created = alice.item(lead).origin[0]  # type: ignore[union-attr]
+    bob.claim_lead(lead)
+    bob.set_lead_status(lead, "contacted")
+    flood = [_act(carol, lead, {"act": "claim"}, created - 100 + i) for i in range(80)]
+    for c in (alice, bob):
+        for w in flood:
+            c.apply(w)
+        sync(bob, c)
+    for c in (alice, bob):
+        st_ = c.item(lead)
+        assert st_ is not None
+        theirs = [a for a in st_.acts if a[2] == carol.me.member_id]
+        assert len(theirs) == R.MAX_ACTS_PER_MEMBER
+        # control: her claims were processed and are the lead's oldest acts, so "first claim
+        # wins" without the creation rule would hand her the lead
+        assert st_.acts[0][2] == carol.me.member_id
+        state = R.derive(st_)
+        assert state.status is LeadStatus.CONTACTED and state.claimer == bob.me.member_id
+        reasons = {x.reason for x in state.history if x.author == carol.me.member_id}
+        assert reasons == {R.BEFORE_CREATION}
+        assert st_.origin is not None and st_.origin[0] == created  # creation not moved
