@@ -1370,8 +1370,8 @@
         <message>
             <location filename="../dialogs/lead_form.py" line="189" />
             <location filename="../dialogs/lead_form.py" line="197" />
-            <location filename="../dialogs/lead_form.py" line="250" />
-            <location filename="../dialogs/lead_form.py" line="252" />
+            <location filename="../dialogs/lead_form.py" line="259" />
+            <location filename="../dialogs/lead_form.py" line="261" />
             <source>not given</source>
             <translation>niet opgegeven</translation>
         </message>
@@ -1421,194 +1421,214 @@
             <translation>Re&amp;ageren vóór</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="213" />
+            <location filename="../dialogs/lead_form.py" line="208" />
+            <source>Interest window until</source>
+            <translation>Interesseperiode tot en met</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="212" />
+            <source>Members say they are interested until this day; you pick one, or the first to ask gets it</source>
+            <translation>Leden melden hun interesse tot en met deze dag; jij kiest er een, of wie het eerst vroeg krijgt de lead</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="215" />
+            <source>&amp;Interest window until</source>
+            <translation>&amp;Interesseperiode tot en met</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="222" />
             <source>Freelance (self-employed)</source>
             <translation>Freelance (zzp)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="214" />
+            <location filename="../dialogs/lead_form.py" line="223" />
             <source>Through an intermediary</source>
             <translation>Via een intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="215" />
+            <location filename="../dialogs/lead_form.py" line="224" />
             <source>Secondment</source>
             <translation>Detachering</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="216" />
+            <location filename="../dialogs/lead_form.py" line="225" />
             <source>Temporary employment</source>
             <translation>Tijdelijk dienstverband</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="219" />
+            <location filename="../dialogs/lead_form.py" line="228" />
             <source>Contract form</source>
             <translation>Contractvorm</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="223" />
+            <location filename="../dialogs/lead_form.py" line="232" />
             <source>&amp;Contract form</source>
             <translation>&amp;Contractvorm</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="226" />
+            <location filename="../dialogs/lead_form.py" line="235" />
             <source>e.g. model agreement in place</source>
             <translation>bijv. modelovereenkomst aanwezig</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="227" />
+            <location filename="../dialogs/lead_form.py" line="236" />
             <source>Wet &amp;DBA assessment</source>
             <translation>Wet &amp;DBA-beoordeling</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="230" />
+            <location filename="../dialogs/lead_form.py" line="239" />
             <source>What the assignment is about. Leave out why the client is hiring.</source>
             <translation>Waar de opdracht over gaat. Laat weg waarom de opdrachtgever iemand inhuurt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="233" />
+            <location filename="../dialogs/lead_form.py" line="242" />
             <source>Description</source>
             <translation>Omschrijving</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="235" />
+            <location filename="../dialogs/lead_form.py" line="244" />
             <source>D&amp;escription</source>
             <translation>&amp;Omschrijving</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="239" />
+            <location filename="../dialogs/lead_form.py" line="248" />
             <source>Sealed — only you, and the claimer once you release them</source>
             <translation>Verzegeld — alleen jij, en degene die claimt zodra jij de gegevens vrijgeeft</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="245" />
+            <location filename="../dialogs/lead_form.py" line="254" />
             <source>&amp;Organisation</source>
             <translation>Orga&amp;nisatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="248" />
+            <location filename="../dialogs/lead_form.py" line="257" />
             <source>Name, phone or e-mail</source>
             <translation>Naam, telefoon of e-mail</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="249" />
+            <location filename="../dialogs/lead_form.py" line="258" />
             <source>Co&amp;ntact person</source>
             <translation>Contact&amp;persoon</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="250" />
-            <location filename="../dialogs/lead_form.py" line="252" />
+            <location filename="../dialogs/lead_form.py" line="259" />
+            <location filename="../dialogs/lead_form.py" line="261" />
             <source> €/h</source>
             <translation> €/u</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="251" />
+            <location filename="../dialogs/lead_form.py" line="260" />
             <source>Client rate from</source>
             <translation>Tarief opdrachtgever vanaf</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="253" />
+            <location filename="../dialogs/lead_form.py" line="262" />
             <source>Client rate up to</source>
             <translation>Tarief opdrachtgever tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="256" />
+            <location filename="../dialogs/lead_form.py" line="265" />
             <source>to</source>
             <translation>tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="258" />
+            <location filename="../dialogs/lead_form.py" line="267" />
             <source>C&amp;lient rate</source>
             <translation>Tari&amp;ef opdrachtgever</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="261" />
+            <location filename="../dialogs/lead_form.py" line="270" />
             <source>&amp;Intermediary</source>
             <translation>&amp;Intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="264" />
+            <location filename="../dialogs/lead_form.py" line="273" />
             <source>The intermediary's fee</source>
             <translation>De fee van de intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="265" />
+            <location filename="../dialogs/lead_form.py" line="274" />
             <source>Intermediary &amp;fee</source>
             <translation>&amp;Fee intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="269" />
-            <location filename="../dialogs/lead_form.py" line="275" />
+            <location filename="../dialogs/lead_form.py" line="278" />
+            <location filename="../dialogs/lead_form.py" line="284" />
             <source>Referral terms</source>
             <translation>Aanbrengafspraken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="279" />
+            <location filename="../dialogs/lead_form.py" line="288" />
             <source>Referral fee amount</source>
             <translation>Bedrag van de aanbrengvergoeding</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="281" />
+            <location filename="../dialogs/lead_form.py" line="290" />
             <source>&amp;Kind</source>
             <translation>T&amp;ype</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="282" />
+            <location filename="../dialogs/lead_form.py" line="291" />
             <source>A&amp;mount</source>
             <translation>&amp;Bedrag</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="284" />
-            <source>The claimer agrees to these terms before the sealed details unlock.</source>
-            <translation>Degene die claimt gaat akkoord met deze afspraken voordat de verzegelde gegevens vrijkomen.</translation>
+            <location filename="../dialogs/lead_form.py" line="293" />
+            <source>Claiming signs these terms; you release the sealed details after that.</source>
+            <translation>Wie claimt, ondertekent deze voorwaarden; daarna geef jij de verzegelde gegevens vrij.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="296" />
+            <location filename="../dialogs/lead_form.py" line="305" />
             <source>e.g. € 500</source>
             <translation>bijv. € 500</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="298" />
+            <location filename="../dialogs/lead_form.py" line="307" />
             <source>e.g. 5%</source>
             <translation>bijv. 5%</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="311" />
+            <location filename="../dialogs/lead_form.py" line="320" />
             <source>Give the lead a title.</source>
             <translation>Geef de lead een titel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="321" />
+            <location filename="../dialogs/lead_form.py" line="330" />
             <source>Each skill can be at most 64 characters.</source>
             <translation>Elke vaardigheid mag maximaal 64 tekens lang zijn.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="323" />
+            <location filename="../dialogs/lead_form.py" line="332" />
             <source>A lead can list at most 50 skills.</source>
             <translation>Een lead kan maximaal 50 vaardigheden noemen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="338" />
+            <location filename="../dialogs/lead_form.py" line="347" />
             <source>Hours per week must be between 0 and 80.</source>
             <translation>Uren per week moet tussen 0 en 80 liggen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="343" />
+            <location filename="../dialogs/lead_form.py" line="352" />
             <source>The respond-by date is in the past.</source>
             <translation>De reageren-vóór-datum ligt in het verleden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="351" />
+            <location filename="../dialogs/lead_form.py" line="356" />
+            <source>The interest window ends in the past.</source>
+            <translation>De interesseperiode eindigt in het verleden.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="364" />
             <source>Say how much the referral fee is.</source>
             <translation>Geef aan hoe hoog de aanbrengvergoeding is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="359" />
+            <location filename="../dialogs/lead_form.py" line="372" />
             <source>The lowest client rate ({0} €/h) is above the highest ({1} €/h).</source>
             <translation>Het laagste tarief van de opdrachtgever ({0} €/u) is hoger dan het hoogste ({1} €/u).</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="383" />
+            <location filename="../dialogs/lead_form.py" line="396" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
@@ -1641,7 +1661,7 @@
     <context>
         <name>LeadHistory</name>
         <message>
-            <location filename="../pages/lead_history.py" line="68" />
+            <location filename="../pages/lead_history.py" line="69" />
             <source>you</source>
             <translation>jou</translation>
         </message>
@@ -1766,57 +1786,62 @@
             <translation>dat lid kan deze lead niet overnemen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="61" />
+            <location filename="../pages/lead_history.py" line="59" />
+            <source>it was dated before the lead existed</source>
+            <translation>het was gedateerd vóór de lead bestond</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="62" />
             <source>{0} was first</source>
             <translation>{0} was eerder</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="62" />
+            <location filename="../pages/lead_history.py" line="63" />
             <source>the rules did not allow it</source>
             <translation>de regels stonden het niet toe</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="67" />
+            <location filename="../pages/lead_history.py" line="68" />
             <source>You</source>
             <translation>Jij</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="70" />
+            <location filename="../pages/lead_history.py" line="71" />
             <source>The claim by {0} lapsed: no update for two working days</source>
             <translation>De claim van {0} is vervallen: twee werkdagen geen voortgang</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="73" />
+            <location filename="../pages/lead_history.py" line="74" />
             <source>The interest window ended: the lead went to {0}, the first to ask</source>
             <translation>De interesseperiode is voorbij: de lead ging naar {0}, die het eerst vroeg</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="75" />
+            <location filename="../pages/lead_history.py" line="76" />
             <source>The interest window ended with nobody interested: the lead is open</source>
             <translation>De interesseperiode is voorbij zonder interesse: de lead staat open</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="80" />
+            <location filename="../pages/lead_history.py" line="81" />
             <source>{0} — no effect: {1}</source>
             <translation>{0} — zonder gevolg: {1}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="97" />
+            <location filename="../pages/lead_history.py" line="98" />
             <source>Also claimed by you — {0} was first.</source>
             <translation>Ook door jou geclaimd — {0} was eerder.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="101" />
+            <location filename="../pages/lead_history.py" line="102" />
             <source>Interest window open until {0}. Then the first member who asked gets it, unless the giver picks someone.</source>
             <translation>Interesseperiode loopt tot {0}. Daarna krijgt het lid dat het eerst vroeg de lead, tenzij de gever iemand kiest.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="107" />
+            <location filename="../pages/lead_history.py" line="108" />
             <source>Record your first contact with the client before {0}, or the claim lapses and the lead reopens.</source>
             <translation>Leg je eerste contact met de klant vast vóór {0}, anders vervalt de claim en gaat de lead weer open.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="111" />
+            <location filename="../pages/lead_history.py" line="112" />
             <source>Won — waiting for the giver to confirm.</source>
             <translation>Binnengehaald — wacht op bevestiging van de gever.</translation>
         </message>
