@@ -311,7 +311,7 @@ def test_backdated_flood_fills_only_the_attackers_share(make_replica: MakeCoop) 
     lead = alice.add_lead({"title": "Flooded"})
     for c in (bob, carol):
         sync(alice, c)
-    created = alice.item(lead).origin[0]  # type: ignore[union-attr]
+    created = alice.item(lead).origin[0]  # type: ignore[union-attr,index]
     bob.claim_lead(lead)
     bob.set_lead_status(lead, "contacted")
     flood = [_act(carol, lead, {"act": "claim"}, created - 100 + i) for i in range(80)]
