@@ -332,3 +332,20 @@ def test_backdated_flood_fills_only_the_attackers_share(make_replica: MakeCoop) 
         reasons = {x.reason for x in state.history if x.author == carol.me.member_id}
         assert reasons == {R.BEFORE_CREATION}
         assert st_.origin is not None and st_.origin[0] == created  # creation not moved
+
+
+def test_list_rows_show_a_lapsed_claim_as_open(make_replica: MakeCoop) -> None:
+    """The list and the detail agree: once the claim lapsed, the row says "open" too."""
+    from coopshare.service import views
+
+    alice, bob, _carol = _trio(make_replica, _ms(2025, 12, 1))
+    lead = alice.add_lead({"title": "Row"})
+    sync(alice, bob)
+    bob.claim_lead(lead)
+    sync(bob, alice)
+    st_ = alice.item(lead)
+    assert st_ is not None
+    _clock_at(alice, _ms(2025, 12, 2))
+    assert views.row(alice, st_).status == "claimed"  # control: before the lapse
+    _clock_at(alice, _ms(2025, 12, 3, 11))
+    assert views.row(alice, st_).status == "open"
