@@ -1661,7 +1661,7 @@
     <context>
         <name>LeadHistory</name>
         <message>
-            <location filename="../pages/lead_history.py" line="69" />
+            <location filename="../pages/lead_history.py" line="70" />
             <source>you</source>
             <translation>jou</translation>
         </message>
@@ -1721,127 +1721,132 @@
             <translation>bevestigde dat de opdracht binnen is</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="41" />
+            <location filename="../pages/lead_history.py" line="39" />
+            <source>set an interest window</source>
+            <translation>stelde een interesseperiode in</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="42" />
             <source>passed the lead on to {0}</source>
             <translation>gaf de lead door aan {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="43" />
+            <location filename="../pages/lead_history.py" line="44" />
             <source>gave the lead to {0}</source>
             <translation>gaf de lead aan {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="44" />
+            <location filename="../pages/lead_history.py" line="45" />
             <source>did something this version does not know</source>
             <translation>deed iets wat deze versie niet kent</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="49" />
+            <location filename="../pages/lead_history.py" line="50" />
             <source>only the giver can do that</source>
             <translation>alleen de gever kan dat</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="50" />
+            <location filename="../pages/lead_history.py" line="51" />
             <source>only the claimer can do that</source>
             <translation>alleen de claimer kan dat</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="51" />
+            <location filename="../pages/lead_history.py" line="52" />
             <source>the giver cannot take their own lead</source>
             <translation>de gever kan de eigen lead niet nemen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="52" />
+            <location filename="../pages/lead_history.py" line="53" />
             <source>the interest window was still open</source>
             <translation>de interesseperiode liep nog</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="53" />
+            <location filename="../pages/lead_history.py" line="54" />
             <source>there was no open interest window</source>
             <translation>er liep geen interesseperiode</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="54" />
+            <location filename="../pages/lead_history.py" line="55" />
             <source>that member had not said they were interested</source>
             <translation>dat lid had geen interesse gemeld</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="55" />
+            <location filename="../pages/lead_history.py" line="56" />
             <source>they had already said so</source>
             <translation>dat was al gemeld</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="56" />
+            <location filename="../pages/lead_history.py" line="57" />
             <source>the lead was not at that step</source>
             <translation>de lead was niet bij die stap</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="57" />
+            <location filename="../pages/lead_history.py" line="58" />
             <source>the lead was closed</source>
             <translation>de lead was gesloten</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="58" />
+            <location filename="../pages/lead_history.py" line="59" />
             <source>that member cannot take this lead</source>
             <translation>dat lid kan deze lead niet overnemen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="59" />
+            <location filename="../pages/lead_history.py" line="60" />
             <source>it was dated before the lead existed</source>
             <translation>het was gedateerd vóór de lead bestond</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="62" />
+            <location filename="../pages/lead_history.py" line="63" />
             <source>{0} was first</source>
             <translation>{0} was eerder</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="63" />
+            <location filename="../pages/lead_history.py" line="64" />
             <source>the rules did not allow it</source>
             <translation>de regels stonden het niet toe</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="68" />
+            <location filename="../pages/lead_history.py" line="69" />
             <source>You</source>
             <translation>Jij</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="71" />
+            <location filename="../pages/lead_history.py" line="72" />
             <source>The claim by {0} lapsed: no update for two working days</source>
             <translation>De claim van {0} is vervallen: twee werkdagen geen voortgang</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="74" />
+            <location filename="../pages/lead_history.py" line="75" />
             <source>The interest window ended: the lead went to {0}, the first to ask</source>
             <translation>De interesseperiode is voorbij: de lead ging naar {0}, die het eerst vroeg</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="76" />
+            <location filename="../pages/lead_history.py" line="77" />
             <source>The interest window ended with nobody interested: the lead is open</source>
             <translation>De interesseperiode is voorbij zonder interesse: de lead staat open</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="81" />
+            <location filename="../pages/lead_history.py" line="82" />
             <source>{0} — no effect: {1}</source>
             <translation>{0} — zonder gevolg: {1}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="98" />
+            <location filename="../pages/lead_history.py" line="99" />
             <source>Also claimed by you — {0} was first.</source>
             <translation>Ook door jou geclaimd — {0} was eerder.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="102" />
+            <location filename="../pages/lead_history.py" line="103" />
             <source>Interest window open until {0}. Then the first member who asked gets it, unless the giver picks someone.</source>
             <translation>Interesseperiode loopt tot {0}. Daarna krijgt het lid dat het eerst vroeg de lead, tenzij de gever iemand kiest.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="108" />
+            <location filename="../pages/lead_history.py" line="109" />
             <source>Record your first contact with the client before {0}, or the claim lapses and the lead reopens.</source>
             <translation>Leg je eerste contact met de klant vast vóór {0}, anders vervalt de claim en gaat de lead weer open.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="112" />
+            <location filename="../pages/lead_history.py" line="113" />
             <source>Won — waiting for the giver to confirm.</source>
             <translation>Binnengehaald — wacht op bevestiging van de gever.</translation>
         </message>
@@ -1963,7 +1968,7 @@
         </message>
         <message>
             <location filename="../pages/leads.py" line="87" />
-            <location filename="../pages/leads.py" line="286" />
+            <location filename="../pages/leads.py" line="287" />
             <source>Leads</source>
             <translation>Leads</translation>
         </message>
@@ -2128,93 +2133,93 @@
             <translation>De stappen die deze lead hierna kan zetten</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="209" />
+            <location filename="../pages/leads.py" line="210" />
             <source>&amp;Next step</source>
             <translation>&amp;Volgende stap</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="212" />
+            <location filename="../pages/leads.py" line="213" />
             <source>&amp;Move</source>
             <translation>&amp;Doorzetten</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="213" />
+            <location filename="../pages/leads.py" line="214" />
             <source>Record the lead's next step; the giver sees it at once</source>
             <translation>De volgende stap van de lead vastleggen; de aanbrenger ziet het meteen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="217" />
+            <location filename="../pages/leads.py" line="218" />
             <source>Give &amp;back</source>
             <translation>&amp;Teruggeven</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="218" />
+            <location filename="../pages/leads.py" line="219" />
             <source>Return the lead: it opens for other members</source>
             <translation>Geef de lead terug: andere leden kunnen hem dan nemen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="222" />
+            <location filename="../pages/leads.py" line="223" />
             <source>&amp;Pass on…</source>
             <translation>&amp;Doorgeven…</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="222" />
+            <location filename="../pages/leads.py" line="223" />
             <source>Hand this lead to another member</source>
             <translation>Geef deze lead aan een ander lid</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="225" />
+            <location filename="../pages/leads.py" line="226" />
             <source>&amp;Withdraw</source>
             <translation>&amp;Intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="226" />
+            <location filename="../pages/leads.py" line="227" />
             <source>Close this lead: it is no longer available</source>
             <translation>Deze lead sluiten: hij is niet meer beschikbaar</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="230" />
+            <location filename="../pages/leads.py" line="231" />
             <source>&amp;Reopen</source>
             <translation>&amp;Heropenen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="230" />
+            <location filename="../pages/leads.py" line="231" />
             <source>Open this lead again for the cooperative</source>
             <translation>Stel deze lead opnieuw open voor de coöperatie</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="233" />
+            <location filename="../pages/leads.py" line="234" />
             <source>Confirm &amp;won</source>
             <translation>Binnengehaald &amp;bevestigen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="234" />
+            <location filename="../pages/leads.py" line="235" />
             <source>Confirm the claimer won the assignment: it counts for both of you</source>
             <translation>Bevestig dat de claimer de opdracht binnenhaalde: dat telt voor jullie allebei</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="238" />
+            <location filename="../pages/leads.py" line="239" />
             <source>&amp;Release details to claimer</source>
             <translation>&amp;Gegevens vrijgeven aan claimer</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="239" />
+            <location filename="../pages/leads.py" line="240" />
             <source>Let the claimer read the organisation, contact person and rate</source>
             <translation>Degene die claimde de organisatie, de contactpersoon en het tarief laten lezen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="267" />
-            <location filename="../pages/leads.py" line="270" />
+            <location filename="../pages/leads.py" line="268" />
+            <location filename="../pages/leads.py" line="271" />
             <source>History</source>
             <translation>Geschiedenis</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="312" />
+            <location filename="../pages/leads.py" line="313" />
             <source>Lead given to the cooperative.</source>
             <translation>Lead aangebracht bij de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="331" />
+            <location filename="../pages/leads.py" line="332" />
             <source>Could not read this lead: {0}</source>
             <translation>Kan deze lead niet lezen: {0}</translation>
         </message>
