@@ -111,7 +111,7 @@ def join_cmd(args: argparse.Namespace, home: Path, passphrase: str | None) -> in
 
 def invite_create(args: argparse.Namespace, door: Api) -> int:
     made = door.create_invite(args.role, int(args.hours * 3600), None)
-    text, addrs = made["text"], made["addrs"]
+    text, addrs = made.text, made.addrs
     out = Path(args.out)
     fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as f:
