@@ -218,6 +218,30 @@ def test_the_untyped_exceptions_are_still_needed() -> None:
         assert _untyped_lines(SRC / rel), f"{rel} is typed now: remove it from UNTYPED_LEFT"
 
 
+def _node_privates(path: Path) -> list[str]:
+    """`node._x` read or written in `path` (a variable named `node`, as the service names it)."""
+    return [
+        n.attr
+        for n in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(n, ast.Attribute)
+        and isinstance(n.value, ast.Name)
+        and n.value.id == "node"
+        and n.attr.startswith("_")
+    ]
+
+
+@pytest.mark.parametrize("path", sorted(SRC.rglob("*.py")), ids=lambda p: str(p.relative_to(SRC)))
+def test_no_module_reaches_into_the_nodes_privates(path: Path) -> None:
+    """Listener, dialler, admission, joining use Node's public attributes and methods."""
+    assert not _node_privates(path), f"{path.name} reaches into Node: {_node_privates(path)}"
+
+
+def test_the_node_privates_check_catches_one(tmp_path: Path) -> None:
+    bad = tmp_path / "listener.py"
+    bad.write_text("def f(node):\n    node._trusted = 1\n    return node.trusted, node._spawn\n")
+    assert _node_privates(bad) == ["_trusted", "_spawn"]
+
+
 PACKAGES = ["model", "crypto", "identity", "protocol", "store", "sync", "transport", "discovery"]
 
 
