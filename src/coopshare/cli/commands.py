@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from coopshare.errors import NotInitialised, PassphraseRequired, UserError
+from coopshare.errors import NotInitialised, NotUtf8, PassphraseRequired
 from coopshare.service import api
 from coopshare.service.api import Api, ItemState, Kind
 
@@ -127,7 +127,7 @@ def _body(args: argparse.Namespace) -> str:
         try:
             return Path(args.body_file).read_text(encoding="utf-8")
         except UnicodeDecodeError:
-            raise UserError(f"{args.body_file} is not UTF-8 text") from None
+            raise NotUtf8(path=str(args.body_file)) from None
     return str(args.body)
 
 
