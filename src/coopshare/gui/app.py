@@ -10,6 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coopshare.gui import i18n, theme
+from coopshare.gui.appinfo import APP_ICON, APP_ID
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.main_window import MainWindow
 from coopshare.gui.settings import Prefs
@@ -26,8 +27,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("CoopShare")
     app.setApplicationDisplayName("CoopShare")
     app.setOrganizationName("CoopShare")
-    app.setDesktopFileName("coopshare")
-    app.setWindowIcon(QIcon(str(Path(__file__).with_name("icons") / "coopshare.svg")))
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(APP_ICON)))
     return app
 
 
