@@ -7,8 +7,7 @@ import functools
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QStyle, QSystemTrayIcon
+from PySide6.QtWidgets import QSystemTrayIcon
 
 from coopshare.gui.pages.lead_look import status_label
 from coopshare.gui.text import safe
@@ -34,30 +33,13 @@ def lead_watch(coop: Any) -> dict[str, Any]:
 
 
 class Tray:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        self.icon: QSystemTrayIcon | None = None
-        self.state: dict[str, Any] | None = None
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            self.icon = QSystemTrayIcon(
-                window.style().standardIcon(QStyle.StandardPixmap.SP_DriveNetIcon), window
-            )
-            self.icon.setToolTip("CoopShare")
-            menu = QMenu(window)
-            show = QAction(window.tr("Show CoopShare"), menu)
-            show.triggered.connect(window.showNormal)
-            quit_ = QAction(window.tr("Quit"), menu)
-            quit_.triggered.connect(window.close)
-            menu.addAction(show)
-            menu.addAction(quit_)
-            self.icon.setContextMenu(menu)
-            self.icon.activated.connect(lambda _reason: window.showNormal())
-            self.icon.show()
-        window.bridge.db(lead_watch, self._baseline)
+    """The notifications; the tray icon itself (and its menu) is gui/background.py's."""
 
-    def hide(self) -> None:
-        if self.icon is not None:
-            self.icon.hide()
+    def __init__(self, window: MainWindow, icon: QSystemTrayIcon | None) -> None:
+        self.window = window
+        self.icon = icon
+        self.state: dict[str, Any] | None = None
+        window.bridge.db(lead_watch, self._baseline)
 
     def _baseline(self, state: dict[str, Any]) -> None:
         self.state = state
