@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the app's log file (gui/logfile.py) goes to a throwaway folder, not the user's log folder
+os.environ.setdefault("COOPSHARE_LOG_DIR", tempfile.mkdtemp(prefix="coopshare-test-logs-"))
 
 from coopshare.crypto import primitives as p
 from coopshare.identity.keys import Identity

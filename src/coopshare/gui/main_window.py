@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.gui import notify
+from coopshare.gui.background import Background
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.pages.activity import ActivityPage
 from coopshare.gui.pages.base import Page
@@ -126,7 +127,8 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_shortcuts()
-        self.tray = notify.Tray(self)
+        self.background = Background(self)  # the tray: close to it, pause, quit
+        self.tray = notify.Tray(self, self.background.icon)
         bridge.core_event.connect(self._on_event)
         bridge.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self._restore()
@@ -205,7 +207,7 @@ class MainWindow(QMainWindow):
             (QKeySequence.StandardKey.New, self._new_in_page),
             ("Ctrl+I", self.open_invite),
             ("Ctrl+,", self.open_settings),
-            (QKeySequence.StandardKey.Quit, self.close),
+            (QKeySequence.StandardKey.Quit, lambda: self.background.quit()),
             (QKeySequence.StandardKey.Undo, self._do_undo),
         ]
         for key, action in keys:
@@ -332,12 +334,14 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._peer_timer.stop()  # no more calls into a node that is shutting down
         self.notes._save_now()
         self.prefs.qs.setValue("window/geometry", self.saveGeometry())
         self.prefs.qs.setValue("window/state", self.saveState())
         self.prefs.qs.sync()
-        self.tray.hide()
+        if self.background.hide_instead_of_closing(event):
+            return  # hidden to the tray: the node syncs on
+        self._peer_timer.stop()  # no more calls into a node that is shutting down
+        self.background.hide_icon()
         super().closeEvent(event)
 
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QStyle, QSystemTrayIcon
+from PySide6.QtWidgets import QSystemTrayIcon
 
 from coopshare.gui.pages.lead_look import status_label
 from coopshare.gui.text import safe
@@ -24,30 +23,13 @@ def lead_watch(door: Api) -> Watch:
 
 
 class Tray:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        self.icon: QSystemTrayIcon | None = None
-        self.state: Watch | None = None
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            self.icon = QSystemTrayIcon(
-                window.style().standardIcon(QStyle.StandardPixmap.SP_DriveNetIcon), window
-            )
-            self.icon.setToolTip("CoopShare")
-            menu = QMenu(window)
-            show = QAction(window.tr("Show CoopShare"), menu)
-            show.triggered.connect(window.showNormal)
-            quit_ = QAction(window.tr("Quit"), menu)
-            quit_.triggered.connect(window.close)
-            menu.addAction(show)
-            menu.addAction(quit_)
-            self.icon.setContextMenu(menu)
-            self.icon.activated.connect(lambda _reason: window.showNormal())
-            self.icon.show()
-        window.bridge.db(lead_watch, self._baseline)
+    """The notifications; the tray icon itself (and its menu) is gui/background.py's."""
 
-    def hide(self) -> None:
-        if self.icon is not None:
-            self.icon.hide()
+    def __init__(self, window: MainWindow, icon: QSystemTrayIcon | None) -> None:
+        self.window = window
+        self.icon = icon
+        self.state: Watch | None = None
+        window.bridge.db(lead_watch, self._baseline)
 
     def _baseline(self, state: Watch) -> None:
         self.state = state

@@ -29,6 +29,7 @@ class Runtime:
     def __init__(self, node: Node) -> None:
         self._node = node
         self._network: Network | None = None
+        self._paused: NetworkOptions | None = None
 
     @property
     def home(self) -> Path:
@@ -60,6 +61,25 @@ class Runtime:
     async def start_network(self, opts: NetworkOptions) -> tuple[str, int]:
         self._network = await start_network(self._node, opts)
         return self._network.addr
+
+    @property
+    def paused(self) -> bool:
+        return self._paused is not None
+
+    async def pause_network(self) -> None:
+        """Stop syncing until :meth:`resume_network`: no listening, no discovery, no dialling,
+        and the open sessions end. Changes made meanwhile are kept and sync on resume."""
+        network, self._network = self._network, None
+        if network is None:
+            return
+        self._paused = network.options
+        await network.close()
+        for session in list(self._node.sessions.values()):
+            session.engine.stop("sync paused")
+
+    async def resume_network(self) -> tuple[str, int] | None:
+        opts, self._paused = self._paused, None
+        return None if opts is None else await self.start_network(opts)
 
     async def sync_with(self, host: str, port: int, timeout: float) -> SyncResult:
         engine = await sync_once(self._node, host, port, timeout)

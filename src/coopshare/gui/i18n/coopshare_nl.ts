@@ -70,6 +70,50 @@
         </message>
     </context>
     <context>
+        <name>Background</name>
+        <message>
+            <location filename="../background.py" line="40" />
+            <source>Sync paused</source>
+            <translation>Synchroniseren gepauzeerd</translation>
+        </message>
+        <message>
+            <location filename="../background.py" line="51" />
+            <source>Open CoopShare</source>
+            <translation>CoopShare openen</translation>
+        </message>
+        <message>
+            <location filename="../background.py" line="53" />
+            <location filename="../background.py" line="127" />
+            <source>Pause sync</source>
+            <translation>Synchroniseren pauzeren</translation>
+        </message>
+        <message>
+            <location filename="../background.py" line="55" />
+            <source>Quit CoopShare</source>
+            <translation>CoopShare afsluiten</translation>
+        </message>
+        <message>
+            <location filename="../background.py" line="97" />
+            <source>CoopShare keeps running</source>
+            <translation>CoopShare blijft actief</translation>
+        </message>
+        <message>
+            <location filename="../background.py" line="99" />
+            <source>CoopShare keeps syncing in the background. Open it again from its icon in the system tray; choose “Quit CoopShare” there to stop it.</source>
+            <translation>CoopShare blijft op de achtergrond synchroniseren. Open het weer via het pictogram in het systeemvak; kies daar „CoopShare afsluiten” om te stoppen.</translation>
+        </message>
+        <message>
+            <location filename="../background.py" line="127" />
+            <source>Resume sync</source>
+            <translation>Synchroniseren hervatten</translation>
+        </message>
+        <message>
+            <location filename="../background.py" line="128" />
+            <source>CoopShare — sync paused</source>
+            <translation>CoopShare — synchroniseren gepauzeerd</translation>
+        </message>
+    </context>
+    <context>
         <name>CoopChoiceDialog</name>
         <message>
             <location filename="../dialogs/coop_choice.py" line="23" />
@@ -2513,62 +2557,62 @@ Met claimen onderteken je dat je deze voorwaarden aanvaardt. De gever kan daarna
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="74" />
+            <location filename="../main_window.py" line="75" />
             <source>Sections</source>
             <translation>Onderdelen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="89" />
+            <location filename="../main_window.py" line="90" />
             <source>Search…</source>
             <translation>Zoeken…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="90" />
+            <location filename="../main_window.py" line="91" />
             <source>Search notes, leads and ideas (Ctrl+K)</source>
             <translation>Notities, leads en ideeën doorzoeken (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="92" />
+            <location filename="../main_window.py" line="93" />
             <source>Invite</source>
             <translation>Uitnodigen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="93" />
+            <location filename="../main_window.py" line="94" />
             <source>Invite someone to the cooperative (Ctrl+I)</source>
             <translation>Iemand uitnodigen voor de coöperatie (Ctrl+I)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="99" />
+            <location filename="../main_window.py" line="100" />
             <source>Settings (Ctrl+,)</source>
             <translation>Instellingen (Ctrl+,)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="100" />
+            <location filename="../main_window.py" line="101" />
             <source>Settings</source>
             <translation>Instellingen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="183" />
+            <location filename="../main_window.py" line="185" />
             <source>Meetup mode: not announcing this device</source>
             <translation>Meetup-modus: dit apparaat maakt zich niet bekend</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="185" />
+            <location filename="../main_window.py" line="187" />
             <source>Undo</source>
             <translation>Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="255" />
+            <location filename="../main_window.py" line="257" />
             <source>Undone</source>
             <translation>Ongedaan gemaakt</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="285" />
+            <location filename="../main_window.py" line="287" />
             <source>Database damaged</source>
             <translation>Database beschadigd</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="289" />
+            <location filename="../main_window.py" line="291" />
             <source>CoopShare found damage in the database of its data folder ({0}).
 
 Make a copy of the data folder now. Everything you shared is also held by the other members: if problems appear, set up this computer again with your recovery key and a new invitation.</source>
@@ -2577,7 +2621,7 @@ Make a copy of the data folder now. Everything you shared is also held by the ot
 Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de andere leden ook: als er problemen optreden, richt deze computer dan opnieuw in met je herstelsleutel en een nieuwe uitnodiging.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../main_window.py" line="306" />
+            <location filename="../main_window.py" line="308" />
             <source>● %n member(s) online</source>
             <translation>
                 <numerusform>● %n lid online</numerusform>
@@ -2585,54 +2629,44 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
             </translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="306" />
+            <location filename="../main_window.py" line="308" />
             <source>○ offline</source>
             <translation>○ offline</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="321" />
+            <location filename="../main_window.py" line="323" />
             <source>Syncing %v of %m</source>
             <translation>Synchroniseren: %v van %m</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="73" />
+            <location filename="../notify.py" line="55" />
             <source>New member</source>
             <translation>Nieuw lid</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="73" />
+            <location filename="../notify.py" line="55" />
             <source>{0} joined the cooperative</source>
             <translation>{0} is lid geworden van de coöperatie</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="82" />
+            <location filename="../notify.py" line="64" />
             <source>New lead for you</source>
             <translation>Nieuwe lead voor jou</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="83" />
+            <location filename="../notify.py" line="65" />
             <source>“{0}” matches your skills: {1}</source>
             <translation>“{0}” past bij je vaardigheden: {1}</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="91" />
+            <location filename="../notify.py" line="73" />
             <source>Your lead moved</source>
             <translation>Je lead heeft een nieuwe status</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="92" />
+            <location filename="../notify.py" line="74" />
             <source>“{0}” is now {1}</source>
             <translation>“{0}” is nu {1}</translation>
-        </message>
-        <message>
-            <location filename="../notify.py" line="37" />
-            <source>Show CoopShare</source>
-            <translation>CoopShare tonen</translation>
-        </message>
-        <message>
-            <location filename="../notify.py" line="39" />
-            <source>Quit</source>
-            <translation>Afsluiten</translation>
         </message>
     </context>
     <context>
@@ -3464,157 +3498,157 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <translation>Thema:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="134" />
+            <location filename="../dialogs/settings.py" line="137" />
             <source>Find members on this network automatically</source>
             <translation>Leden op dit netwerk automatisch vinden</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="140" />
+            <location filename="../dialogs/settings.py" line="143" />
             <source>Uses local discovery (mDNS). Other devices see only a random name and a code that changes every ten minutes; only members recognise it.</source>
             <translation>Gebruikt lokale netwerkdetectie (mDNS). Andere apparaten zien alleen een willekeurige naam en een code die elke tien minuten verandert; alleen leden herkennen die.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="145" />
+            <location filename="../dialogs/settings.py" line="148" />
             <source>Meetup mode</source>
             <translation>Meetup-modus</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="151" />
+            <location filename="../dialogs/settings.py" line="154" />
             <source>At a meetup or on a shared network, this device looks for other members but does not announce itself. Members it finds still sync with it.</source>
             <translation>Op een meetup of een gedeeld netwerk zoekt dit apparaat naar andere leden, maar maakt het zichzelf niet bekend. Leden die het vindt, synchroniseren gewoon met dit apparaat.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="156" />
+            <location filename="../dialogs/settings.py" line="159" />
             <source>Members by address:</source>
             <translation>Leden op adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="158" />
+            <location filename="../dialogs/settings.py" line="161" />
             <source>for example 192.168.1.20:47490, nas.local:47490</source>
             <translation>bijvoorbeeld 192.168.1.20:47490, nas.local:47490</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="159" />
+            <location filename="../dialogs/settings.py" line="162" />
             <source>Members by address</source>
             <translation>Leden op adres</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="165" />
+            <location filename="../dialogs/settings.py" line="168" />
             <source>For guest Wi-Fi or a hotspot that blocks discovery: CoopShare keeps trying these addresses (HOST:PORT, separated by commas).</source>
             <translation>Voor gastwifi of een hotspot die detectie blokkeert: CoopShare blijft deze adressen proberen (HOST:POORT, gescheiden door komma's).</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="173" />
+            <location filename="../dialogs/settings.py" line="176" />
             <source>Network changes apply the next time CoopShare starts.</source>
             <translation>Netwerkwijzigingen gaan in wanneer CoopShare de volgende keer start.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="183" />
+            <location filename="../dialogs/settings.py" line="186" />
             <source>Your passphrase protects your keys and everything CoopShare keeps on this laptop. Nobody can reset it for you: keep it somewhere safe.</source>
             <translation>Je wachtwoordzin beschermt je sleutels en alles wat CoopShare op deze laptop bewaart. Niemand kan hem voor je resetten: bewaar hem op een veilige plek.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="189" />
+            <location filename="../dialogs/settings.py" line="192" />
             <source>Current passphrase</source>
             <translation>Huidige wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="190" />
+            <location filename="../dialogs/settings.py" line="193" />
             <source>New passphrase</source>
             <translation>Nieuwe wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="191" />
+            <location filename="../dialogs/settings.py" line="194" />
             <source>Repeat the new passphrase</source>
             <translation>Herhaal de nieuwe wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="192" />
+            <location filename="../dialogs/settings.py" line="195" />
             <source>Current:</source>
             <translation>Huidige:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="193" />
+            <location filename="../dialogs/settings.py" line="196" />
             <source>New:</source>
             <translation>Nieuwe:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="194" />
+            <location filename="../dialogs/settings.py" line="197" />
             <source>Repeat new:</source>
             <translation>Herhaal nieuwe:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="197" />
+            <location filename="../dialogs/settings.py" line="200" />
             <source>Change passphrase</source>
             <translation>Wachtwoordzin wijzigen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="211" />
+            <location filename="../dialogs/settings.py" line="214" />
             <source>Data folder:</source>
             <translation>Gegevensmap:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="215" />
+            <location filename="../dialogs/settings.py" line="218" />
             <source>Data folder</source>
             <translation>Gegevensmap</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="218" />
+            <location filename="../dialogs/settings.py" line="221" />
             <source>Open folder</source>
             <translation>Map openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="219" />
+            <location filename="../dialogs/settings.py" line="222" />
             <source>Show the data folder in your file manager</source>
             <translation>De gegevensmap tonen in je bestandsbeheerder</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="226" />
+            <location filename="../dialogs/settings.py" line="229" />
             <source>Everything in it is encrypted. To move CoopShare to another laptop, copy this folder while CoopShare is closed; you need your passphrase to open it.</source>
             <translation>Alles erin is versleuteld. Wil je CoopShare naar een andere laptop verhuizen, kopieer deze map dan terwijl CoopShare gesloten is; je hebt je wachtwoordzin nodig om hem te openen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="268" />
+            <location filename="../dialogs/settings.py" line="271" />
             <source>Type your current passphrase.</source>
             <translation>Typ je huidige wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="271" />
+            <location filename="../dialogs/settings.py" line="274" />
             <source>Type a new passphrase.</source>
             <translation>Typ een nieuwe wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="274" />
+            <location filename="../dialogs/settings.py" line="277" />
             <source>The two new passphrases are not the same.</source>
             <translation>De twee nieuwe wachtwoordzinnen zijn niet hetzelfde.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="278" />
+            <location filename="../dialogs/settings.py" line="281" />
             <source>The new passphrase is the same as the current one.</source>
             <translation>De nieuwe wachtwoordzin is dezelfde als de huidige.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="282" />
+            <location filename="../dialogs/settings.py" line="285" />
             <source>Changing the passphrase…</source>
             <translation>De wachtwoordzin wordt gewijzigd…</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="294" />
+            <location filename="../dialogs/settings.py" line="297" />
             <source>Passphrase changed. Use the new one the next time you open CoopShare.</source>
             <translation>Wachtwoordzin gewijzigd. Gebruik de nieuwe wanneer je CoopShare de volgende keer opent.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="304" />
+            <location filename="../dialogs/settings.py" line="307" />
             <source>The current passphrase is not correct. Nothing was changed.</source>
             <translation>De huidige wachtwoordzin is niet juist. Er is niets gewijzigd.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="308" />
+            <location filename="../dialogs/settings.py" line="311" />
             <source>The passphrase was not changed: {0}</source>
             <translation>De wachtwoordzin is niet gewijzigd: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="331" />
+            <location filename="../dialogs/settings.py" line="334" />
             <source>“{0}” is not an address as HOST:PORT, for example 192.168.1.20:47490.</source>
             <translation>“{0}” is geen adres in de vorm HOST:POORT, bijvoorbeeld 192.168.1.20:47490.</translation>
         </message>
@@ -3715,9 +3749,27 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>app</name>
         <message>
-            <location filename="../app.py" line="68" />
+            <location filename="../app.py" line="70" />
             <source>CoopShare could not start its network connection ({0}). You can keep working; changes sync later.</source>
             <translation>CoopShare kon de netwerkverbinding niet starten ({0}). Je kunt gewoon doorwerken; wijzigingen worden later gesynchroniseerd.</translation>
+        </message>
+    </context>
+    <context>
+        <name>autostart</name>
+        <message>
+            <location filename="../autostart.py" line="68" />
+            <source>Keeps your cooperative's leads, notes and ideas in sync</source>
+            <translation>Houdt de leads, notities en ideeën van je coöperatie bij</translation>
+        </message>
+        <message>
+            <location filename="../autostart.py" line="99" />
+            <source>Start CoopShare when I log in</source>
+            <translation>CoopShare starten als ik me aanmeld</translation>
+        </message>
+        <message>
+            <location filename="../autostart.py" line="102" />
+            <source>CoopShare starts when you log in and keeps your cooperative in sync in the background.</source>
+            <translation>CoopShare start als je je aanmeldt en houdt je coöperatie op de achtergrond bij.</translation>
         </message>
     </context>
 </TS>
