@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from coopshare.cli import data
 from coopshare.errors import NotInitialised, PassphraseRequired, UserError
 from coopshare.service import api
 from coopshare.service.api import Api, ItemState, Kind
@@ -17,6 +18,8 @@ PassphraseReader = Callable[..., "str | None"]
 
 
 def run(args: argparse.Namespace, home: Path, read_passphrase: PassphraseReader) -> int:
+    if args.command in data.COMMANDS:
+        return data.run(args, home, read_passphrase)
     if args.command == "init":
         passphrase = read_passphrase(confirm=True)
         if passphrase is None:

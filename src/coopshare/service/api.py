@@ -31,6 +31,7 @@ from coopshare.protocol import invite as inv
 from coopshare.service import events
 from coopshare.service import home as homes
 from coopshare.service.api_commands import Api
+from coopshare.service.bundles import BundleExported, BundleImported
 from coopshare.service.importer import ImportReport
 from coopshare.service.views import Row
 from coopshare.service.views_people import MAX_WINDOW_DAYS, current_windows
@@ -74,6 +75,8 @@ __all__ = [
     "INVITE_PREFIX",
     "MAX_WINDOW_DAYS",
     "Api",
+    "BundleExported",
+    "BundleImported",
     "ImportReport",
     "Invitation",
     "ItemState",

@@ -13,12 +13,13 @@ from coopshare.model.fold import ItemState
 from coopshare.model.items import Kind
 from coopshare.service import invites, quarantine, views, views_people, views_work
 from coopshare.service import peers as peerbook
+from coopshare.service.api_data import DataCommands
 from coopshare.service.coop import Coop
 from coopshare.service.importer import ImportReport, import_folder
 from coopshare.service.views import Row
 
 
-class Api:
+class Api(DataCommands):
     """Commands and queries on one unlocked data folder (see the module docstring)."""
 
     def __init__(self, coop: Coop) -> None:

@@ -1,0 +1,58 @@
+"""CLI commands that carry data by file: ``bundle`` (more follow).
+
+Added to the parser by :func:`add_parsers` and run by :func:`run`, so that ``cli/main.py`` and
+``cli/commands.py`` only name this module.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from coopshare.errors import NotInitialised
+from coopshare.service import api
+
+PassphraseReader = Callable[..., "str | None"]
+COMMANDS = ("bundle",)
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    bundle = sub.add_parser(
+        "bundle", help="carry ops by hand (USB stick): the ops a peer lacks, in one file"
+    ).add_subparsers(dest="action", required=True)
+    p = bundle.add_parser("export", help="write the ops a peer lacks to FILE")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument(
+        "--since", metavar="VECTOR", help="what the peer holds, as its 'bundle vector' prints"
+    )
+    g.add_argument(
+        "--for", dest="for_member", metavar="MEMBER", help="leave out what MEMBER's devices wrote"
+    )
+    p.add_argument("file", type=Path)
+    p = bundle.add_parser("import", help="verify and apply a bundle (all or nothing)")
+    p.add_argument("file", type=Path)
+    bundle.add_parser("vector", help="print what this device holds, for 'bundle export --since'")
+
+
+def run(args: argparse.Namespace, home: Path, read_passphrase: PassphraseReader) -> int:
+    if not api.is_initialised(home):
+        raise NotInitialised(path=str(home))
+    door = api.open_api(home, read_passphrase())
+    try:
+        if args.action == "export":
+            out = door.export_bundle(args.file, since=args.since, for_member=args.for_member)
+            print(f"wrote {out.ops} ops ({out.size} bytes) to {args.file}")
+        elif args.action == "import":
+            got = door.import_bundle(args.file)
+            print(
+                f"imported {got.total} ops from {args.file}: {got.new} new, {got.known} known"
+                + (f", {got.parked} parked (waiting for their parents)" if got.parked else "")
+            )
+        else:
+            print(door.bundle_vector())
+    finally:
+        door.close()
+    sys.stdout.flush()
+    return 0
