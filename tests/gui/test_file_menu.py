@@ -112,3 +112,27 @@ def test_dropping_a_bundle_imports_it(
 def test_file_menu_lists_the_bundle_actions(window: MainWindow) -> None:
     texts = [a.text() for a in window.file_menu.menu.actions()]
     assert "Import bundle…" in texts and "Export bundle…" in texts
+
+
+def test_dropping_a_folder_imports_it_with_progress_and_a_report(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    vault = tmp_path / "kluis"
+    vault.mkdir()
+    for i in range(3):
+        (vault / f"n{i}.md").write_text(f"# Notitie {i}\n\n#markdown tekst\n", encoding="utf-8")
+    (vault / "foto.png").write_bytes(b"\x89PNG")
+    assert _drop(window, vault)
+    qtbot.waitUntil(lambda: _box(window, "import_report") is not None, timeout=20_000)
+    box = _box(window, "import_report")
+    assert box is not None and "3 new notes, 0 updated, 0 unchanged" in box.text()
+    assert "foto.png" in box.detailedText() and "not imported" in box.detailedText()
+    assert window.file_menu.progress is None  # the progress dialog was shown and closed
+    assert {"Notitie 0", "Notitie 1", "Notitie 2"} <= _titles(window)
+    box.setObjectName("seen")
+    box.close()
+    window.file_menu.import_folder(vault)  # again: updated in place, no duplicates
+    qtbot.waitUntil(lambda: _box(window, "import_report") is not None, timeout=20_000)
+    again = _box(window, "import_report")
+    assert again is not None and "0 new notes, 0 updated, 3 unchanged" in again.text()
+    assert window.bridge.db(lambda a: len(a.items(Kind.NOTE))).result(10) == 3

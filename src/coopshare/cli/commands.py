@@ -55,13 +55,13 @@ def _dispatch(args: argparse.Namespace, coop: Api) -> int:
         print(coop.add_note(args.title, _body(args), args.tag, to))
     elif cmd == "note" and action == "import":
         report = coop.import_markdown(args.dir)
-        for path, reason in report.failed:
+        for path, reason in report.failed + report.skipped:
             print(f"coopshare: skipped {path}: {reason}", file=sys.stderr)
         print(
-            f"imported {report.imported} notes"
-            + (f", skipped {len(report.failed)} files" if report.failed else "")
+            f"imported {report.imported} notes, updated {report.updated}, unchanged "
+            f"{report.unchanged}, skipped {len(report.failed) + len(report.skipped)} files"
         )
-        return 1 if report.failed and not report.imported else 0
+        return 1 if report.failed and not (report.imported or report.updated) else 0
     elif cmd == "note" and action == "edit":
         fields: dict[str, Any] = {}
         if args.title is not None:

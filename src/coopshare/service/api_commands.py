@@ -15,7 +15,7 @@ from coopshare.service import invites, quarantine, views, views_people, views_wo
 from coopshare.service import peers as peerbook
 from coopshare.service.api_data import DataCommands
 from coopshare.service.coop import Coop
-from coopshare.service.importer import ImportReport, import_folder
+from coopshare.service.importer import ImportReport, Progress, import_folder
 from coopshare.service.views import Row
 
 
@@ -137,8 +137,9 @@ class Api(DataCommands):
             embargo_until=embargo_until,
         ).hex()
 
-    def import_markdown(self, folder: Path) -> ImportReport:
-        return import_folder(self._coop, folder)
+    def import_markdown(self, folder: Path, progress: Progress | None = None) -> ImportReport:
+        """Import (or update) a folder of Markdown files; `progress(done, total)` per note."""
+        return import_folder(self._coop, folder, progress)
 
     # --- items: reading -------------------------------------------------------------------------
 
