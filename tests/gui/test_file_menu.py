@@ -136,3 +136,30 @@ def test_dropping_a_folder_imports_it_with_progress_and_a_report(  # type: ignor
     again = _box(window, "import_report")
     assert again is not None and "0 new notes, 0 updated, 3 unchanged" in again.text()
     assert window.bridge.db(lambda a: len(a.items(Kind.NOTE))).result(10) == 3
+
+
+def test_export_warns_that_files_are_plaintext(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    dest = tmp_path / "leads.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(dest), ""))
+    shown: list[str] = []
+    answer = [QMessageBox.StandardButton.Cancel]
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(box.text())
+        return int(answer[0].value)
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    window.file_menu.exports.export_leads_csv()
+    assert shown and "not encrypted" in shown[0]
+    qtbot.wait(200)
+    assert not dest.exists()  # cancelled: nothing written
+    answer[0] = QMessageBox.StandardButton.Ok  # positive control: going on writes the file
+    window.file_menu.exports.export_leads_csv()
+    qtbot.waitUntil(lambda: _box(window, "export_done") is not None, timeout=10_000)
+    done = _box(window, "export_done")
+    assert done is not None and "not encrypted" in done.text()
+    assert dest.read_bytes().startswith(b"\xef\xbb\xbf")

@@ -15,7 +15,11 @@ from coopshare.errors import NotInitialised
 from coopshare.service import api
 
 PassphraseReader = Callable[..., "str | None"]
-COMMANDS = ("bundle",)
+COMMANDS = ("bundle", "export")
+PLAINTEXT_WARNING = (
+    "warning: these files are NOT encrypted: anyone who has them can read them.\n"
+    "let op: deze bestanden zijn NIET versleuteld: iedereen die ze heeft, kan ze lezen."
+)
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,6 +38,17 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p = bundle.add_parser("import", help="verify and apply a bundle (all or nothing)")
     p.add_argument("file", type=Path)
     bundle.add_parser("vector", help="print what this device holds, for 'bundle export --since'")
+    export = sub.add_parser(
+        "export", help="write what you can read to plain-text files (not encrypted)"
+    ).add_subparsers(dest="action", required=True)
+    p = export.add_parser("notes", help="notes as a folder of Markdown files")
+    p.add_argument("dir", type=Path)
+    p = export.add_parser("leads-csv", help="leads as CSV for Excel (Dutch settings)")
+    p.add_argument("file", type=Path)
+    p = export.add_parser("leads-ics", help="respond-by dates of leads as a calendar file")
+    p.add_argument("file", type=Path)
+    p = export.add_parser("takeout", help="everything you wrote yourself, as one ZIP")
+    p.add_argument("file", type=Path)
 
 
 def run(args: argparse.Namespace, home: Path, read_passphrase: PassphraseReader) -> int:
@@ -41,7 +56,9 @@ def run(args: argparse.Namespace, home: Path, read_passphrase: PassphraseReader)
         raise NotInitialised(path=str(home))
     door = api.open_api(home, read_passphrase())
     try:
-        if args.action == "export":
+        if args.command == "export":
+            _export(args, door)
+        elif args.action == "export":
             out = door.export_bundle(args.file, since=args.since, for_member=args.for_member)
             print(f"wrote {out.ops} ops ({out.size} bytes) to {args.file}")
         elif args.action == "import":
@@ -56,3 +73,16 @@ def run(args: argparse.Namespace, home: Path, read_passphrase: PassphraseReader)
         door.close()
     sys.stdout.flush()
     return 0
+
+
+def _export(args: argparse.Namespace, door: api.Api) -> None:
+    print(PLAINTEXT_WARNING, file=sys.stderr)
+    if args.action == "notes":
+        out = door.export_notes(args.dir)
+    elif args.action == "leads-csv":
+        out = door.export_leads_csv(args.file)
+    elif args.action == "leads-ics":
+        out = door.export_leads_ics(args.file)
+    else:
+        out = door.take_out(args.file)
+    print(f"wrote {out.items} items to {out.path} (plain text, not encrypted)")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.errors_text import error_text
+from coopshare.gui.export_actions import ExportActions
 from coopshare.gui.text import safe
 from coopshare.service.api import Api, BundleExported, BundleImported, ImportReport
 
@@ -56,6 +57,7 @@ class FileMenu(QObject):
         self.export_bundle_action = menu.addAction(self.tr("Export bundle…"))
         self.export_bundle_action.triggered.connect(self.export_bundle)
         self.menu = menu
+        self.exports = ExportActions(window, bridge, menu, self._failed)
         self.progress: QProgressDialog | None = None
         self.import_progress.connect(self._show_progress)
         window.setAcceptDrops(True)

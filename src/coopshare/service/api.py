@@ -32,6 +32,7 @@ from coopshare.service import events
 from coopshare.service import home as homes
 from coopshare.service.api_commands import Api
 from coopshare.service.bundles import BundleExported, BundleImported
+from coopshare.service.exports import Exported
 from coopshare.service.importer import ImportReport
 from coopshare.service.views import Row
 from coopshare.service.views_people import MAX_WINDOW_DAYS, current_windows
@@ -77,6 +78,7 @@ __all__ = [
     "Api",
     "BundleExported",
     "BundleImported",
+    "Exported",
     "ImportReport",
     "Invitation",
     "ItemState",

@@ -1,5 +1,5 @@
-"""`coopshare bundle` as a user runs it: real processes, real keystores, a real join on
-loopback; the bundle carries what the network did not."""
+"""`coopshare bundle`, `export` and `backup` as a user runs them: real processes, real keystores;
+bundles go through a real join on loopback, then carry what the network did not."""
 
 from __future__ import annotations
 
@@ -37,3 +37,22 @@ def test_bundle_export_import_twice_and_a_truncated_copy(tmp_path: Path) -> None
     assert {"Per USB 0", "Per USB 1", "Per USB 2"} <= titles
     r = cli(alice, "bundle", "export", "--for", "Bob", str(tmp_path / "for.coopbundle"))
     assert r.returncode == 0 and "wrote" in r.stdout
+
+
+def test_exports_warn_in_english_and_dutch(tmp_path: Path) -> None:
+    home = tmp_path / "alice"
+    cli(home, "init", "--name", "Alice")
+    cli(home, "coop", "create", "--name", "Brabant Interim")
+    cli(home, "note", "add", "--title", "Notitie", "--body", "tekst", "--tag", "t")
+    cli(home, "lead", "add", "--title", "Klus", "--respond-by", "2027-03-01")
+    for args, count in (
+        (("notes", str(tmp_path / "notes")), 1),
+        (("leads-csv", str(tmp_path / "leads.csv")), 1),
+        (("leads-ics", str(tmp_path / "leads.ics")), 1),
+        (("takeout", str(tmp_path / "mijn.zip")), 2),  # the note and the lead
+    ):
+        r = cli(home, "export", *args)
+        assert "NOT encrypted" in r.stderr and "NIET versleuteld" in r.stderr
+        assert f"wrote {count} items" in r.stdout
+    assert (tmp_path / "notes" / "Notitie.md").read_text().startswith('---\ntitle: "Notitie"')
+    assert (tmp_path / "leads.csv").read_bytes().startswith(b"\xef\xbb\xbf")
