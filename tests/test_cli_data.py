@@ -56,3 +56,18 @@ def test_exports_warn_in_english_and_dutch(tmp_path: Path) -> None:
         assert f"wrote {count} items" in r.stdout
     assert (tmp_path / "notes" / "Notitie.md").read_text().startswith('---\ntitle: "Notitie"')
     assert (tmp_path / "leads.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_backup_and_restore_on_a_new_machine(tmp_path: Path) -> None:
+    old, new = tmp_path / "old", tmp_path / "new-machine" / "home"
+    cli(old, "init", "--name", "Alice")
+    cli(old, "coop", "create", "--name", "Brabant Interim")
+    cli(old, "note", "add", "--title", "Bewaren", "--body", "b")
+    dest = tmp_path / "alice.coopbackup"
+    assert "encrypted backup" in cli(old, "backup", "create", str(dest)).stdout
+    r = cli(new, "backup", "restore", str(dest))
+    assert "restored Alice" in r.stdout and "not beside it" in r.stdout
+    titles = {n["title"] for n in json.loads(cli(new, "list", "notes", "--json").stdout)}
+    assert titles == {"Bewaren"}
+    r = cli(new, "backup", "restore", str(dest), check=False)
+    assert r.returncode == 1 and "already holds an identity" in r.stderr

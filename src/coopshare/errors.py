@@ -327,11 +327,6 @@ class WrongBackupPassphrase(WrongPassphrase):
     template = "wrong passphrase: the backup could not be opened"
 
 
-class TargetNotEmpty(BackupError):
-    template = "{path} already holds CoopShare data; restore into a new, empty folder"
-    path: str
-
-
 class DecryptError(CoopShareError):
     """Ciphertext did not open: wrong key, or tampered bytes."""
 

@@ -112,6 +112,8 @@ def test_dropping_a_bundle_imports_it(
 def test_file_menu_lists_the_bundle_actions(window: MainWindow) -> None:
     texts = [a.text() for a in window.file_menu.menu.actions()]
     assert "Import bundle…" in texts and "Export bundle…" in texts
+    assert "Import Markdown folder…" in texts and "Back up…" in texts
+    assert "Take out my own data (ZIP)…" in texts
 
 
 def test_dropping_a_folder_imports_it_with_progress_and_a_report(  # type: ignore[no-untyped-def]

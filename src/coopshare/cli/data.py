@@ -15,7 +15,7 @@ from coopshare.errors import NotInitialised
 from coopshare.service import api
 
 PassphraseReader = Callable[..., "str | None"]
-COMMANDS = ("bundle", "export")
+COMMANDS = ("bundle", "export", "backup")
 PLAINTEXT_WARNING = (
     "warning: these files are NOT encrypted: anyone who has them can read them.\n"
     "let op: deze bestanden zijn NIET versleuteld: iedereen die ze heeft, kan ze lezen."
@@ -38,6 +38,13 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p = bundle.add_parser("import", help="verify and apply a bundle (all or nothing)")
     p.add_argument("file", type=Path)
     bundle.add_parser("vector", help="print what this device holds, for 'bundle export --since'")
+    backup = sub.add_parser(
+        "backup", help="encrypted backup of your identity and data, and restore"
+    ).add_subparsers(dest="action", required=True)
+    p = backup.add_parser("create", help="write an encrypted backup (your passphrase) to FILE")
+    p.add_argument("file", type=Path)
+    p = backup.add_parser("restore", help="restore FILE into a new data folder (--home)")
+    p.add_argument("file", type=Path)
     export = sub.add_parser(
         "export", help="write what you can read to plain-text files (not encrypted)"
     ).add_subparsers(dest="action", required=True)
@@ -52,8 +59,17 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 
 def run(args: argparse.Namespace, home: Path, read_passphrase: PassphraseReader) -> int:
+    if args.command == "backup" and args.action == "restore":
+        name = api.restore_backup(args.file, home, read_passphrase())
+        print(f"restored {name}'s identity and data into {home}")
+        print("use this copy instead of the old computer, not beside it (same device key)")
+        return 0
     if not api.is_initialised(home):
         raise NotInitialised(path=str(home))
+    if args.command == "backup":
+        size = api.create_backup(home, read_passphrase(), args.file)
+        print(f"wrote an encrypted backup of {home} ({size} bytes) to {args.file}")
+        return 0
     door = api.open_api(home, read_passphrase())
     try:
         if args.command == "export":

@@ -58,6 +58,9 @@ class FileMenu(QObject):
         self.export_bundle_action.triggered.connect(self.export_bundle)
         self.menu = menu
         self.exports = ExportActions(window, bridge, menu, self._failed)
+        menu.addSeparator()
+        self.backup_action = menu.addAction(self.tr("Back up…"))
+        self.backup_action.triggered.connect(self.back_up)
         self.progress: QProgressDialog | None = None
         self.import_progress.connect(self._show_progress)
         window.setAcceptDrops(True)
@@ -213,6 +216,15 @@ class FileMenu(QObject):
             ).format(out.ops, safe(str(dest), 200)),
             "bundle_exported",
         )
+
+    # --- backup ----------------------------------------------------------------------------------
+
+    def back_up(self) -> None:
+        from coopshare.gui.dialogs.backup import BackupDialog
+
+        dialog = BackupDialog(self.bridge.runtime.home, self.window)
+        if dialog.exec():
+            self.window.statusBar().showMessage(dialog.done_text, 10_000)
 
     # --- answers ---------------------------------------------------------------------------------
 
