@@ -130,7 +130,7 @@ def test_bundle_of_another_coop_is_refused(
 
 def _tamper_signature(wire: bytes) -> bytes:
     header, sig, body = msgpack.unpackb(wire)
-    return msgpack.packb([header, bytes([sig[0] ^ 1]) + sig[1:], body])
+    return bytes(msgpack.packb([header, bytes([sig[0] ^ 1]) + sig[1:], body]))
 
 
 def test_one_forged_op_refuses_the_whole_bundle(ab: tuple[Coop, Coop, Path]) -> None:

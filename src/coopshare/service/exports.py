@@ -120,7 +120,7 @@ def export_notes(coop: Coop, folder: Path) -> Exported:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     files = _markdown_files(_live(coop, Kind.NOTE))
     for name, data in files:
-        write_private(folder / name, functools.partial(_write, data))
+        write_private(folder / name, functools.partial(_write, data), sync=False)
     return Exported(len(files), str(folder))
 
 

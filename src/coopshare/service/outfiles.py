@@ -20,8 +20,9 @@ PRIVATE = 0o600
 
 
 @contextlib.contextmanager
-def private_file(dest: Path) -> Iterator[BinaryIO]:
-    """A binary file object for `dest`, moved into place only if the block ends without error."""
+def private_file(dest: Path, *, sync: bool = True) -> Iterator[BinaryIO]:
+    """A binary file object for `dest`, moved into place only if the block ends without error;
+    `sync=False` skips the fsync (many small files whose set is not all-or-nothing anyway)."""
     tmp = dest.with_name(dest.name + ".partial")
     try:
         with contextlib.suppress(FileNotFoundError):
@@ -30,7 +31,8 @@ def private_file(dest: Path) -> Iterator[BinaryIO]:
         with os.fdopen(fd, "wb") as f:
             yield f
             f.flush()
-            os.fsync(f.fileno())
+            if sync:
+                os.fsync(f.fileno())
         tmp.replace(dest)
     except OSError as e:
         with contextlib.suppress(OSError):
@@ -42,7 +44,7 @@ def private_file(dest: Path) -> Iterator[BinaryIO]:
         raise
 
 
-def write_private(dest: Path, fill: Callable[[BinaryIO], T]) -> T:
+def write_private(dest: Path, fill: Callable[[BinaryIO], T], *, sync: bool = True) -> T:
     """Call ``fill(f)`` on a private file for `dest` (see :func:`private_file`)."""
-    with private_file(dest) as f:
+    with private_file(dest, sync=sync) as f:
         return fill(f)
