@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog
-
 from coopshare.gui.dialogs.backup import BackupDialog, RestoreDialog
 from coopshare.gui.dialogs.first_run import FirstRunWizard
 from coopshare.model.items import Kind
@@ -27,26 +25,28 @@ def test_back_up_then_restore_on_a_new_computer(qtbot, tmp_path: Path) -> None: 
     dest = tmp_path / "anna.coopbackup"
     dialog = BackupDialog(old)
     qtbot.addWidget(dialog)
+    dialog.show()
     dialog.file_edit.setText(str(dest))
     dialog.passphrase_edit.setText("verkeerd")
     dialog.start()
-    qtbot.waitUntil(lambda: dialog.message.isVisibleTo(dialog), timeout=30_000)
+    qtbot.waitUntil(lambda: dialog.message.isVisible(), timeout=30_000)
     assert "Wrong passphrase" in dialog.message.text() and not dest.exists()
     dialog.passphrase_edit.setText(PASS)
-    dialog.start()
-    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=30_000)
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
+        dialog.start()
     assert dest.exists() and "Backup written" in dialog.done_text
 
     restore = RestoreDialog(new)
     qtbot.addWidget(restore)
+    restore.show()
     restore.file_edit.setText(str(dest))
     restore.passphrase_edit.setText("verkeerd")
     restore.start()
-    qtbot.waitUntil(lambda: restore.message.isVisibleTo(restore), timeout=30_000)
+    qtbot.waitUntil(lambda: restore.message.isVisible(), timeout=30_000)
     assert "Wrong passphrase" in restore.message.text() and not homes.is_initialised(new)
     restore.passphrase_edit.setText(PASS)
-    restore.start()
-    qtbot.waitUntil(lambda: restore.result() == QDialog.DialogCode.Accepted, timeout=30_000)
+    with qtbot.waitSignal(restore.accepted, timeout=30_000):
+        restore.start()
     assert restore.passphrase == PASS and restore.restored_name == "Anna de Vries"
     coop = homes.open_coop(new, PASS)
     try:
