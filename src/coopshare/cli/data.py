@@ -1,4 +1,4 @@
-"""CLI commands that carry data by file: ``bundle`` (more follow).
+"""CLI commands that carry data by file: ``bundle``, ``export`` and ``backup``.
 
 Added to the parser by :func:`add_parsers` and run by :func:`run`, so that ``cli/main.py`` and
 ``cli/commands.py`` only name this module.
