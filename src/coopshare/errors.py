@@ -346,6 +346,55 @@ class NeverStoredField(ValidationError):
     """A field of the never-stored class (such as the reason for hiring) was given."""
 
 
+# --- files carried by hand: bundles and backups -------------------------------------------
+
+
+class BundleError(ValidationError):
+    """A bundle file (ops carried by hand, docs/protocol.md §Bundles) was refused whole."""
+
+    template = "the bundle was refused: {detail}"
+
+
+class BundleDamaged(BundleError):
+    """Not a bundle, a version this app cannot read, truncated, or its checksum does not match;
+    ``reason`` says which."""
+
+    template = "the bundle is damaged or incomplete ({reason}); nothing was imported"
+    reason: str
+
+
+class BundleForeign(BundleError):
+    template = "the bundle belongs to another cooperative; nothing was imported"
+
+
+class BundleOpRefused(BundleError):
+    """An op inside an intact bundle failed the checks every received op passes."""
+
+    template = "op {index} of the bundle was refused ({reason}); nothing was imported"
+    index: int
+    reason: str
+
+
+class VectorMalformed(UserError):
+    template = (
+        "not a version vector ({detail}): expected DEVICE:SEQ,... as printed by "
+        "'coopshare bundle vector'"
+    )
+
+
+class BackupError(UserError):
+    """A backup file could not be written or read back."""
+
+
+class BackupDamaged(BackupError):
+    template = "the backup file is damaged or not a CoopShare backup ({reason})"
+    reason: str
+
+
+class WrongBackupPassphrase(WrongPassphrase):
+    template = "wrong passphrase: the backup could not be opened"
+
+
 class DecryptError(CoopShareError):
     """Ciphertext did not open: wrong key, or tampered bytes."""
 

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from coopshare.cli import leads
+from coopshare.cli import data, leads
 from coopshare.errors import NotInitialised, NotUtf8, PassphraseRequired
 from coopshare.service import api
 from coopshare.service.api import Api, ItemState, Kind
@@ -17,6 +17,8 @@ PassphraseReader = Callable[..., "str | None"]
 
 
 def run(args: argparse.Namespace, home: Path, read_passphrase: PassphraseReader) -> int:
+    if args.command in data.COMMANDS:
+        return data.run(args, home, read_passphrase)
     if args.command == "init":
         passphrase = read_passphrase(confirm=True)
         if passphrase is None:
@@ -52,13 +54,13 @@ def _dispatch(args: argparse.Namespace, coop: Api) -> int:
         print(coop.add_note(args.title, _body(args), args.tag, to))
     elif cmd == "note" and action == "import":
         report = coop.import_markdown(args.dir)
-        for path, reason in report.failed:
+        for path, reason in report.failed + report.skipped:
             print(f"coopshare: skipped {path}: {reason}", file=sys.stderr)
         print(
-            f"imported {report.imported} notes"
-            + (f", skipped {len(report.failed)} files" if report.failed else "")
+            f"imported {report.imported} notes, updated {report.updated}, unchanged "
+            f"{report.unchanged}, skipped {len(report.failed) + len(report.skipped)} files"
         )
-        return 1 if report.failed and not report.imported else 0
+        return 1 if report.failed and not (report.imported or report.updated) else 0
     elif cmd == "note" and action == "edit":
         fields: dict[str, str | list[str]] = {}
         if args.title is not None:

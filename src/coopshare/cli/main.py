@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from coopshare import __version__
-from coopshare.cli import commands, leads
+from coopshare.cli import commands, data, leads
 from coopshare.errors import CoopShareError, PassphrasesDiffer, os_fault
 from coopshare.service.api import default_home, env_passphrase
 
@@ -162,6 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--hours", type=float, default=24.0, help="valid for this many hours (default 24)"
     )
+    data.add_parsers(sub)
     return ap
 
 

@@ -163,6 +163,16 @@ def error_text(error: BaseException) -> str:
         return _t("The database in {0} is damaged.").format(path)
     if isinstance(error, E.StoreError):
         return _t("Saving failed: the data folder could not be written.")
+    if isinstance(error, E.BundleDamaged):
+        return _t("This bundle is damaged or incomplete ({0}). Nothing was imported.").format(
+            safe(str(f.get("reason", "")), 120)
+        )
+    if isinstance(error, E.BundleForeign):
+        return _t("This bundle belongs to another cooperative. Nothing was imported.")
+    if isinstance(error, E.BundleOpRefused):
+        return _t(
+            "A change in this bundle did not pass the checks ({0}). Nothing was imported."
+        ).format(safe(str(f.get("reason", "")), 80))
     if isinstance(error, E.ValidationError):
         return _t("The data was refused: {0}").format(safe(str(error), 300))
     if isinstance(error, E.DecryptError):

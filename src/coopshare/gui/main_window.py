@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from coopshare.gui import notify
 from coopshare.gui.background import Background
 from coopshare.gui.bridge import Bridge
+from coopshare.gui.data_menu import FileMenu
 from coopshare.gui.pages.activity import ActivityPage
 from coopshare.gui.pages.base import Page
 from coopshare.gui.pages.ideas import IdeasPage
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_shortcuts()
         self.background = Background(self)  # the tray: close to it, pause, quit
+        self.file_menu = FileMenu(self, bridge)  # File menu; drops of bundles and folders
         self.tray = notify.Tray(self, self.background.icon)
         bridge.core_event.connect(self._on_event)
         bridge.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))

@@ -109,6 +109,16 @@ def change_passphrase(home: Path, old: str, new: str) -> None:
     _save(home, doc)
 
 
+def new_kdf() -> dict[str, Any]:
+    """Fresh Argon2id parameters (salt and the keystore's cost), for another passphrase key."""
+    return {"salt": p.random_bytes(16), **KDF_DEFAULT}
+
+
+def passphrase_key(passphrase: str, kdf: dict[str, Any]) -> bytes:
+    """The keystore's Argon2id key of `passphrase` (cost below KDF_FLOOR: MalformedData)."""
+    return _kdf_key(passphrase, kdf)
+
+
 # --- internals ----------------------------------------------------------------------------------
 
 

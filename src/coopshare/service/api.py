@@ -33,6 +33,8 @@ from coopshare.protocol import invite as inv
 from coopshare.service import events
 from coopshare.service import home as homes
 from coopshare.service.api_commands import Api
+from coopshare.service.bundles import BundleExported, BundleImported
+from coopshare.service.exports import Exported
 from coopshare.service.importer import ImportReport
 from coopshare.service.read_models import (
     AudienceMember,
@@ -99,7 +101,10 @@ __all__ = [
     "Act",
     "Api",
     "AudienceMember",
+    "BundleExported",
+    "BundleImported",
     "Candidate",
+    "Exported",
     "HeldBack",
     "ImportReport",
     "Invitation",
@@ -243,3 +248,18 @@ def needs_passphrase(home: Path) -> bool:
 
 async def change_passphrase(home: Path, old: str, new: str) -> None:
     await asyncio.to_thread(keystore.change_passphrase, home, old, new)
+
+
+def create_backup(home: Path, passphrase: str | None, dest: Path) -> int:
+    """Encrypted backup of `home` (identity + data) under its own passphrase; returns bytes
+    written. Runs Argon2id twice: call it off the GUI thread."""
+    from coopshare.service import backup
+
+    return backup.create_backup(home, passphrase, dest)
+
+
+def restore_backup(src: Path, home: Path, passphrase: str | None) -> str:
+    """Restore a backup into a new data folder `home`; returns the identity's name."""
+    from coopshare.service import backup
+
+    return backup.restore_backup(src, home, passphrase)

@@ -14,8 +14,9 @@ from coopshare.model import lead_rules
 from coopshare.model.fold import ItemState
 from coopshare.model.items import Act, Kind
 from coopshare.service import invites, views, views_lead, views_people, views_typed, views_work
+from coopshare.service.api_data import DataCommands
 from coopshare.service.coop import Coop
-from coopshare.service.importer import ImportReport, import_folder
+from coopshare.service.importer import ImportReport, Progress, import_folder
 from coopshare.service.read_models import (
     AudienceMember,
     HeldBack,
@@ -35,7 +36,7 @@ from coopshare.service.views import Row
 from coopshare.service.views_lead import LeadDetail
 
 
-class Api:
+class Api(DataCommands):
     """Commands and queries on one unlocked data folder (see the module docstring)."""
 
     def __init__(self, coop: Coop) -> None:
@@ -169,8 +170,9 @@ class Api:
             embargo_until=embargo_until,
         ).hex()
 
-    def import_markdown(self, folder: Path) -> ImportReport:
-        return import_folder(self._coop, folder)
+    def import_markdown(self, folder: Path, progress: Progress | None = None) -> ImportReport:
+        """Import (or update) a folder of Markdown files; `progress(done, total)` per note."""
+        return import_folder(self._coop, folder, progress)
 
     # --- items: reading -------------------------------------------------------------------------
 

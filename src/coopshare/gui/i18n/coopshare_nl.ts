@@ -114,6 +114,40 @@
         </message>
     </context>
     <context>
+        <name>BackupDialog</name>
+        <message>
+            <location filename="../dialogs/backup.py" line="94" />
+            <location filename="../dialogs/backup.py" line="106" />
+            <source>Back up</source>
+            <translation>Back-up maken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/backup.py" line="96" />
+            <source>Write your identity and all data on this computer to one encrypted file. It opens with your passphrase: keep the file somewhere other than this computer.</source>
+            <translation>Schrijf je identiteit en alle gegevens op deze computer naar één versleuteld bestand. Het opent met je wachtwoordzin: bewaar het bestand ergens anders dan op deze computer.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/backup.py" line="106" />
+            <source>Backups (*.coopbackup)</source>
+            <translation>Back-ups (*.coopbackup)</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/backup.py" line="114" />
+            <source>Choose a file and type your passphrase.</source>
+            <translation>Kies een bestand en typ je wachtwoordzin.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/backup.py" line="116" />
+            <source>Writing the backup…</source>
+            <translation>Back-up wordt geschreven…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/backup.py" line="126" />
+            <source>Backup written to {0} ({1} KB).</source>
+            <translation>Back-up geschreven naar {0} ({1} KB).</translation>
+        </message>
+    </context>
+    <context>
         <name>CoopChoiceDialog</name>
         <message>
             <location filename="../dialogs/coop_choice.py" line="23" />
@@ -297,12 +331,12 @@
     <context>
         <name>CoopPage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="56" />
+            <location filename="../dialogs/first_run.py" line="74" />
             <source>Your cooperative</source>
             <translation>Je coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="57" />
+            <location filename="../dialogs/first_run.py" line="75" />
             <source>Start a new cooperative, or join one a member invited you to.</source>
             <translation>Richt een nieuwe coöperatie op, of word lid van een coöperatie waarvoor een lid je heeft uitgenodigd.</translation>
         </message>
@@ -310,27 +344,27 @@
     <context>
         <name>DonePage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="97" />
+            <location filename="../dialogs/first_run.py" line="115" />
             <source>You are ready</source>
             <translation>Je bent klaar</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="98" />
+            <location filename="../dialogs/first_run.py" line="116" />
             <source>Welcome to the cooperative.</source>
             <translation>Welkom bij de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="117" />
+            <location filename="../dialogs/first_run.py" line="135" />
             <source>You joined {0}. Its notes, leads and ideas are on this computer now, and they stay in sync whenever another member is online.</source>
             <translation>Je bent lid geworden van {0}. De notities, leads en ideeën staan nu op deze computer en blijven gesynchroniseerd zodra een ander lid online is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="123" />
+            <location filename="../dialogs/first_run.py" line="141" />
             <source>You created {0} and you are its administrator. Invite the other members with the Invite button at the top of the window.</source>
             <translation>Je hebt {0} opgericht en bent de beheerder. Nodig de andere leden uit met de knop Uitnodigen boven in het venster.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="128" />
+            <location filename="../dialogs/first_run.py" line="146" />
             <source>Tips:
 •  Press Ctrl+N to write your first note, and Ctrl+K to search.
 •  Members on the same network find each other automatically.
@@ -625,23 +659,247 @@
         </message>
         <message>
             <location filename="../errors_text.py" line="167" />
+            <source>This bundle is damaged or incomplete ({0}). Nothing was imported.</source>
+            <translation>Deze bundel is beschadigd of onvolledig ({0}). Er is niets geïmporteerd.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="171" />
+            <source>This bundle belongs to another cooperative. Nothing was imported.</source>
+            <translation>Deze bundel hoort bij een andere coöperatie. Er is niets geïmporteerd.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="174" />
+            <source>A change in this bundle did not pass the checks ({0}). Nothing was imported.</source>
+            <translation>Een wijziging in deze bundel kwam niet door de controles ({0}). Er is niets geïmporteerd.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="177" />
             <source>The data was refused: {0}</source>
             <translation>De gegevens zijn geweigerd: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="169" />
+            <location filename="../errors_text.py" line="179" />
             <source>This could not be decrypted: a wrong key, or damaged data.</source>
             <translation>Dit kon niet worden ontsleuteld: een verkeerde sleutel, of beschadigde gegevens.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="171" />
+            <location filename="../errors_text.py" line="181" />
             <source>This could not be done: {0}</source>
             <translation>Dit kon niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="172" />
+            <location filename="../errors_text.py" line="182" />
             <source>Something went wrong: {0}</source>
             <translation>Er ging iets mis: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportActions</name>
+        <message>
+            <location filename="../export_actions.py" line="38" />
+            <source>Export notes as Markdown…</source>
+            <translation>Notities exporteren als Markdown…</translation>
+        </message>
+        <message>
+            <location filename="../export_actions.py" line="39" />
+            <source>Export leads for Excel (CSV)…</source>
+            <translation>Leads exporteren voor Excel (CSV)…</translation>
+        </message>
+        <message>
+            <location filename="../export_actions.py" line="40" />
+            <source>Export respond-by dates to a calendar (.ics)…</source>
+            <translation>Reageerdatums exporteren naar een agenda (.ics)…</translation>
+        </message>
+        <message>
+            <location filename="../export_actions.py" line="41" />
+            <source>Take out my own data (ZIP)…</source>
+            <translation>Mijn eigen gegevens meenemen (ZIP)…</translation>
+        </message>
+        <message>
+            <location filename="../export_actions.py" line="49" />
+            <source>Files without encryption</source>
+            <translation>Bestanden zonder versleuteling</translation>
+        </message>
+        <message>
+            <location filename="../export_actions.py" line="51" />
+            <source>The exported files are not encrypted: anyone who has them can read them. Keep them somewhere safe and delete them when you no longer need them.</source>
+            <translation>De geëxporteerde bestanden zijn niet versleuteld: iedereen die ze heeft, kan ze lezen. Bewaar ze op een veilige plek en verwijder ze als je ze niet meer nodig hebt.</translation>
+        </message>
+        <message>
+            <location filename="../export_actions.py" line="66" />
+            <source>Export notes to a folder</source>
+            <translation>Notities exporteren naar een map</translation>
+        </message>
+        <message>
+            <location filename="../export_actions.py" line="72" />
+            <source>Export leads</source>
+            <translation>Leads exporteren</translation>
+        </message>
+        <message>
+            <location filename="../export_actions.py" line="72" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-bestanden (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../export_actions.py" line="77" />
+            <source>Export to calendar</source>
+            <translation>Exporteren naar agenda</translation>
+        </message>
+        <message>
+            <location filename="../export_actions.py" line="77" />
+            <source>Calendars (*.ics)</source>
+            <translation>Agenda's (*.ics)</translation>
+        </message>
+        <message>
+            <location filename="../export_actions.py" line="83" />
+            <source>Take out my own data</source>
+            <translation>Mijn eigen gegevens meenemen</translation>
+        </message>
+        <message>
+            <location filename="../export_actions.py" line="85" />
+            <source>ZIP archives (*.zip)</source>
+            <translation>ZIP-archieven (*.zip)</translation>
+        </message>
+        <message>
+            <location filename="../export_actions.py" line="97" />
+            <source>Export finished</source>
+            <translation>Export klaar</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../export_actions.py" line="99" />
+            <source>%n item(s) written to {0}. These files are not encrypted.</source>
+            <translation>
+                <numerusform>%n item geschreven naar {0}. Dit bestand is niet versleuteld.</numerusform>
+                <numerusform>%n items geschreven naar {0}. Deze bestanden zijn niet versleuteld.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FileMenu</name>
+        <message>
+            <location filename="../data_menu.py" line="50" />
+            <source>&amp;File</source>
+            <translation>&amp;Bestand</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="52" />
+            <source>Import Markdown folder…</source>
+            <translation>Markdown-map importeren…</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="55" />
+            <source>Import bundle…</source>
+            <translation>Bundel importeren…</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="57" />
+            <source>Export bundle…</source>
+            <translation>Bundel exporteren…</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="62" />
+            <source>Back up…</source>
+            <translation>Back-up maken…</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="89" />
+            <source>Import Markdown folder</source>
+            <translation>Markdown-map importeren</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="95" />
+            <source>Importing notes from {0}…</source>
+            <translation>Notities importeren uit {0}…</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="127" />
+            <source>{0}: {1} new notes, {2} updated, {3} unchanged.</source>
+            <translation>{0}: {1} nieuwe notities, {2} bijgewerkt, {3} ongewijzigd.</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="131" />
+            <source>Skipped {0}: attachments are not imported.</source>
+            <translation>{0} overgeslagen: bijlagen worden niet geïmporteerd.</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="134" />
+            <source>Skipped {0}: {1}</source>
+            <translation>{0} overgeslagen: {1}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../data_menu.py" line="138" />
+            <source>%n file(s) skipped.</source>
+            <translation>
+                <numerusform>%n bestand overgeslagen.</numerusform>
+                <numerusform>%n bestanden overgeslagen.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="140" />
+            <source>Import finished</source>
+            <translation>Import klaar</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="152" />
+            <source>Import bundle</source>
+            <translation>Bundel importeren</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="152" />
+            <location filename="../data_menu.py" line="198" />
+            <source>CoopShare bundles (*.coopbundle)</source>
+            <translation>CoopShare-bundels (*.coopbundle)</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="158" />
+            <source>Checking bundle {0}…</source>
+            <translation>Bundel {0} wordt gecontroleerd…</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="166" />
+            <source>{0}: {1} new, {2} already here.</source>
+            <translation>{0}: {1} nieuw, {2} waren er al.</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="170" />
+            <source>{0} wait for earlier changes that have not arrived yet.</source>
+            <translation>{0} wachten op eerdere wijzigingen die nog niet binnen zijn.</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="174" />
+            <source>Bundle imported</source>
+            <translation>Bundel geïmporteerd</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="182" />
+            <source>Everyone (all changes)</source>
+            <translation>Iedereen (alle wijzigingen)</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="185" />
+            <location filename="../data_menu.py" line="196" />
+            <source>Export bundle</source>
+            <translation>Bundel exporteren</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="186" />
+            <source>Who is the bundle for? Their own changes are left out.</source>
+            <translation>Voor wie is de bundel? Hun eigen wijzigingen worden weggelaten.</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="212" />
+            <source>Bundle exported</source>
+            <translation>Bundel geëxporteerd</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="214" />
+            <source>{0} changes written to {1}. They stay encrypted and signed: only members of the cooperative can read them.</source>
+            <translation>{0} wijzigingen geschreven naar {1}. Ze blijven versleuteld en ondertekend: alleen leden van de coöperatie kunnen ze lezen.</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="241" />
+            <source>CoopShare</source>
+            <translation>CoopShare</translation>
         </message>
     </context>
     <context>
@@ -695,32 +953,32 @@
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="142" />
+            <location filename="../dialogs/first_run.py" line="160" />
             <source>Welcome to CoopShare</source>
             <translation>Welkom bij CoopShare</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="147" />
+            <location filename="../dialogs/first_run.py" line="165" />
             <source>Open CoopShare</source>
             <translation>CoopShare openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="182" />
+            <location filename="../dialogs/first_run.py" line="209" />
             <source>Stop for now?</source>
             <translation>Voor nu stoppen?</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="184" />
+            <location filename="../dialogs/first_run.py" line="211" />
             <source>Your identity is saved. The next time you start CoopShare you can create a cooperative or join one.</source>
             <translation>Je identiteit is opgeslagen. De volgende keer dat je CoopShare start, kun je een coöperatie oprichten of lid worden van een bestaande.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="189" />
+            <location filename="../dialogs/first_run.py" line="216" />
             <source>Stop for now</source>
             <translation>Voor nu stoppen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="190" />
+            <location filename="../dialogs/first_run.py" line="217" />
             <source>Continue</source>
             <translation>Doorgaan</translation>
         </message>
@@ -2557,62 +2815,62 @@ Met claimen onderteken je dat je deze voorwaarden aanvaardt. De gever kan daarna
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="75" />
+            <location filename="../main_window.py" line="76" />
             <source>Sections</source>
             <translation>Onderdelen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="90" />
+            <location filename="../main_window.py" line="91" />
             <source>Search…</source>
             <translation>Zoeken…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="91" />
+            <location filename="../main_window.py" line="92" />
             <source>Search notes, leads and ideas (Ctrl+K)</source>
             <translation>Notities, leads en ideeën doorzoeken (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="93" />
+            <location filename="../main_window.py" line="94" />
             <source>Invite</source>
             <translation>Uitnodigen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="94" />
+            <location filename="../main_window.py" line="95" />
             <source>Invite someone to the cooperative (Ctrl+I)</source>
             <translation>Iemand uitnodigen voor de coöperatie (Ctrl+I)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="100" />
+            <location filename="../main_window.py" line="101" />
             <source>Settings (Ctrl+,)</source>
             <translation>Instellingen (Ctrl+,)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="101" />
+            <location filename="../main_window.py" line="102" />
             <source>Settings</source>
             <translation>Instellingen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="185" />
+            <location filename="../main_window.py" line="187" />
             <source>Meetup mode: not announcing this device</source>
             <translation>Meetup-modus: dit apparaat maakt zich niet bekend</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="187" />
+            <location filename="../main_window.py" line="189" />
             <source>Undo</source>
             <translation>Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="257" />
+            <location filename="../main_window.py" line="259" />
             <source>Undone</source>
             <translation>Ongedaan gemaakt</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="287" />
+            <location filename="../main_window.py" line="289" />
             <source>Database damaged</source>
             <translation>Database beschadigd</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="291" />
+            <location filename="../main_window.py" line="293" />
             <source>CoopShare found damage in the database of its data folder ({0}).
 
 Make a copy of the data folder now. Everything you shared is also held by the other members: if problems appear, set up this computer again with your recovery key and a new invitation.</source>
@@ -2621,7 +2879,7 @@ Make a copy of the data folder now. Everything you shared is also held by the ot
 Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de andere leden ook: als er problemen optreden, richt deze computer dan opnieuw in met je herstelsleutel en een nieuwe uitnodiging.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../main_window.py" line="308" />
+            <location filename="../main_window.py" line="310" />
             <source>● %n member(s) online</source>
             <translation>
                 <numerusform>● %n lid online</numerusform>
@@ -2629,12 +2887,12 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
             </translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="308" />
+            <location filename="../main_window.py" line="310" />
             <source>○ offline</source>
             <translation>○ offline</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="323" />
+            <location filename="../main_window.py" line="325" />
             <source>Syncing %v of %m</source>
             <translation>Synchroniseren: %v van %m</translation>
         </message>
@@ -3352,6 +3610,35 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
         </message>
     </context>
     <context>
+        <name>RestoreDialog</name>
+        <message>
+            <location filename="../dialogs/backup.py" line="138" />
+            <location filename="../dialogs/backup.py" line="151" />
+            <source>Restore from a backup</source>
+            <translation>Herstellen uit een back-up</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/backup.py" line="140" />
+            <source>Choose a CoopShare backup file and type the passphrase it was made with. Use this computer instead of the old one, not beside it.</source>
+            <translation>Kies een CoopShare-back-upbestand en typ de wachtwoordzin waarmee het is gemaakt. Gebruik deze computer in plaats van de oude, niet ernaast.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/backup.py" line="151" />
+            <source>Backups (*.coopbackup)</source>
+            <translation>Back-ups (*.coopbackup)</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/backup.py" line="159" />
+            <source>Choose a file and type your passphrase.</source>
+            <translation>Kies een bestand en typ je wachtwoordzin.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/backup.py" line="161" />
+            <source>Restoring…</source>
+            <translation>Herstellen…</translation>
+        </message>
+    </context>
+    <context>
         <name>SearchDialog</name>
         <message>
             <location filename="../dialogs/search.py" line="89" />
@@ -3720,22 +4007,22 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="27" />
+            <location filename="../dialogs/first_run.py" line="36" />
             <source>Welcome to CoopShare</source>
             <translation>Welkom bij CoopShare</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="28" />
+            <location filename="../dialogs/first_run.py" line="37" />
             <source>Share knowledge, leads and ideas with your cooperative.</source>
             <translation>Deel kennis, leads en ideeën met je coöperatie.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="33" />
+            <location filename="../dialogs/first_run.py" line="42" />
             <source>CoopShare lets the members of a cooperative share knowledge notes, leads for assignments and ideas — directly between their own laptops, with no central server. Everything you write is signed by you and encrypted for the people you share it with. Members find each other on the local network, at the office or at a meetup, and keep each other up to date.</source>
             <translation>Met CoopShare delen de leden van een coöperatie kennisnotities, leads voor opdrachten en ideeën — rechtstreeks tussen hun eigen laptops, zonder centrale server. Alles wat je schrijft, wordt door jou ondertekend en versleuteld voor de mensen met wie je het deelt. Leden vinden elkaar op het lokale netwerk, op kantoor of op een meetup, en houden elkaar op de hoogte.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="41" />
+            <location filename="../dialogs/first_run.py" line="50" />
             <source>In three short steps you will:
 1.  choose your name and a passphrase,
 2.  write down your recovery key,
@@ -3744,6 +4031,35 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
 1.  kies je je naam en een wachtwoordzin,
 2.  schrijf je je herstelsleutel op,
 3.  richt je een coöperatie op, of word je lid met een uitnodiging.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="60" />
+            <source>Restore from a backup…</source>
+            <translation>Herstellen uit een back-up…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="61" />
+            <source>Moving to a new computer? Use your backup file.</source>
+            <translation>Over naar een nieuwe computer? Gebruik je back-upbestand.</translation>
+        </message>
+    </context>
+    <context>
+        <name>_PassphraseFileDialog</name>
+        <message>
+            <location filename="../dialogs/backup.py" line="50" />
+            <source>File</source>
+            <translation>Bestand</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/backup.py" line="51" />
+            <source>Choose…</source>
+            <translation>Kiezen…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/backup.py" line="58" />
+            <location filename="../dialogs/backup.py" line="59" />
+            <source>Passphrase</source>
+            <translation>Wachtwoordzin</translation>
         </message>
     </context>
     <context>
