@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -38,14 +39,25 @@ def _state(home: Path) -> dict[str, object]:
     }
 
 
-@pytest.fixture
-def trio(tmp_path: Path):  # type: ignore[no-untyped-def]
-    a, b, c = tmp_path / "a", tmp_path / "b", tmp_path / "c"
+@pytest.fixture(scope="module")
+def trio_homes(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Anna's cooperative with Bram and Cor, joined through her running node: built once and
+    copied for each test."""
+    root = tmp_path_factory.mktemp("trio")
+    a, b, c = root / "a", root / "b", root / "c"
     cli(a, "init", "--name", "Anna")
     cli(a, "coop", "create", "--name", "Brabant Interim")
     with serving(a) as server:
         new_member(b, "Bram", a, server)
         new_member(c, "Cor", a, server)
+    return root
+
+
+@pytest.fixture
+def trio(trio_homes: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    shutil.copytree(trio_homes, tmp_path / "trio")
+    a, b, c = (tmp_path / "trio" / x for x in "abc")
+    with serving(a) as server:
         yield a, b, c, server
 
 
@@ -106,14 +118,24 @@ def _fill(home: Path, n: int) -> None:
         coop.store.close()
 
 
-@pytest.mark.parametrize("victim", ["receiver", "sender"])
-def test_kill_9_mid_sync_then_converge(tmp_path: Path, victim: str) -> None:
-    a, b = tmp_path / "a", tmp_path / "b"
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Anna's cooperative with Bram joined, then 10,000 notes of Anna's that Bram has not
+    received yet: built once and copied for each kill."""
+    root = tmp_path_factory.mktemp("filled")
+    a, b = root / "a", root / "b"
     cli(a, "init", "--name", "Anna")
     cli(a, "coop", "create", "--name", "C")
     with serving(a) as server:
         new_member(b, "Bram", a, server)
     _fill(a, 10_000)
+    return root
+
+
+@pytest.mark.parametrize("victim", ["receiver", "sender"])
+def test_kill_9_mid_sync_then_converge(filled: Path, tmp_path: Path, victim: str) -> None:
+    shutil.copytree(filled, tmp_path / "x")
+    a, b = tmp_path / "x" / "a", tmp_path / "x" / "b"
     total = op_count(a)
     server = Server(a)
     try:
