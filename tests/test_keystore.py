@@ -12,6 +12,14 @@ from coopshare.errors import KeystoreDamaged, MalformedData, UserError, WrongPas
 from coopshare.identity import keystore, recovery
 from coopshare.service import home as homes
 
+pytestmark = pytest.mark.usefixtures("default_kdf")  # these tests are about the real keystore
+
+
+def test_new_keystores_use_the_default_cost(tmp_path: Path) -> None:
+    homes.init(tmp_path, "Ann", "pw")
+    doc = msgpack.unpackb((tmp_path / keystore.KEYSTORE_FILE).read_bytes())
+    assert {k: doc["kdf"][k] for k in ("t", "m", "p")} == {"t": 3, "m": 128 * 1024, "p": 2}
+
 
 def test_unlock_change_and_wrong_passphrase(tmp_path: Path) -> None:
     ident = homes.init(tmp_path, "Ann", "one")
