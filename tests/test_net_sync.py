@@ -18,6 +18,7 @@ from .netutil import (
     cli,
     cli_json,
     env,
+    init,
     integrity_ok,
     new_member,
     op_count,
@@ -45,7 +46,7 @@ def trio_homes(tmp_path_factory: pytest.TempPathFactory) -> Path:
     copied for each test."""
     root = tmp_path_factory.mktemp("trio")
     a, b, c = root / "a", root / "b", root / "c"
-    cli(a, "init", "--name", "Anna")
+    init(a, "Anna")
     cli(a, "coop", "create", "--name", "Brabant Interim")
     with serving(a) as server:
         new_member(b, "Bram", a, server)
@@ -86,11 +87,11 @@ def test_live_push_reaches_connected_peer(trio) -> None:  # type: ignore[no-unty
 
 def test_relay_a_to_c_through_b_with_item_sealed_to_c(tmp_path: Path) -> None:
     a, b, c = tmp_path / "a", tmp_path / "b", tmp_path / "c"
-    cli(a, "init", "--name", "Anna")
+    init(a, "Anna")
     cli(a, "coop", "create", "--name", "C")
     # b joins a; c joins b (b must be an admin to invite): a and c never connect
     with serving(a) as sa:
-        cli(b, "init", "--name", "Bram")
+        init(b, "Bram")
         cli(a, "invite", "create", "--role", "admin", "--out", str(tmp_path / "t1"))
         cli(b, "join", str(tmp_path / "t1"), "--peer", sa.addr)
     with serving(b) as sb:
@@ -124,7 +125,7 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> Path:
     received yet: built once and copied for each kill."""
     root = tmp_path_factory.mktemp("filled")
     a, b = root / "a", root / "b"
-    cli(a, "init", "--name", "Anna")
+    init(a, "Anna")
     cli(a, "coop", "create", "--name", "C")
     with serving(a) as server:
         new_member(b, "Bram", a, server)
@@ -181,10 +182,10 @@ def test_kill_9_mid_sync_then_converge(filled: Path, tmp_path: Path, victim: str
 
 def test_invitation_reuse_expiry_and_forgery_are_refused(tmp_path: Path) -> None:
     a, b, c, d = (tmp_path / x for x in "abcd")
-    cli(a, "init", "--name", "Anna")
+    init(a, "Anna")
     cli(a, "coop", "create", "--name", "C")
     for h, n in ((b, "B"), (c, "Cc"), (d, "D")):
-        cli(h, "init", "--name", n)
+        init(h, n)
     with serving(a) as server:
         token = tmp_path / "token"
         cli(a, "invite", "create", "--out", str(token))
