@@ -15,7 +15,7 @@ from coopshare.gui.pages.notes import preview_markdown
 from coopshare.gui.settings import Prefs
 from coopshare.model.items import Kind
 from coopshare.service import home as homes
-from coopshare.service.api import LeadGlance, Watch
+from coopshare.service.api import Act, LeadGlance, LeadStep, Watch
 from tests.netutil import PASS, cli, new_member, serving
 
 
@@ -215,10 +215,42 @@ def test_tray_tells_when_my_lead_moves(qtbot, window: MainWindow) -> None:  # ty
     qtbot.waitUntil(lambda: tray.state is not None and lead in tray.state.leads, timeout=10_000)
     assert not hasattr(tray, "last_message")  # my own new lead is no news to me
     raw = bytes.fromhex(lead)
-    window.bridge.write(lambda a: a.set_lead_status(raw, "interest")).result(10)
+    window.bridge.write(lambda a: a.lead_act(raw, Act.WITHDRAW)).result(10)
     qtbot.waitUntil(lambda: hasattr(tray, "last_message"), timeout=10_000)
     title, message = tray.last_message
     assert title == "Your lead moved" and "Havenmeester" in message
+
+
+def test_tray_tells_the_giver_every_step_of_others(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    tray = window.tray
+    qtbot.waitUntil(lambda: tray.state is not None, timeout=10_000)
+
+    def step(act: str, who: str, mine: bool) -> LeadStep:
+        return LeadStep(
+            hlc=1 << 16,
+            ms=1,
+            act=act,
+            who=who,
+            who_is_me=mine,
+            member="",
+            member_is_me=False,
+            ok=True,
+            reason="",
+        )
+
+    claimed = LeadGlance("Havenmeester", "claimed", True, (), 1, step("claim", "Bram", False))
+    tray.state = Watch(skills=frozenset(), leads={"aa": claimed})
+    accepted = LeadGlance(
+        "Havenmeester", "claimed", True, (), 2, step("accept-terms", "Bram", False)
+    )
+    tray._compare(Watch(skills=frozenset(), leads={"aa": accepted}))
+    title, message = tray.last_message  # no status change, still news for the giver
+    assert title == "Your lead: Havenmeester"
+    assert message.endswith("Bram accepted the referral terms")
+    del tray.last_message
+    mine = LeadGlance("Havenmeester", "claimed", True, (), 3, step("withdraw", "Anna", True))
+    tray._compare(Watch(skills=frozenset(), leads={"aa": mine}))
+    assert not hasattr(tray, "last_message")  # my own step, no status change: no message
 
 
 def test_tray_tells_of_a_new_lead_matching_my_skills(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

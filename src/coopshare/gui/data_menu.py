@@ -174,9 +174,7 @@ class FileMenu(QObject):
         self._inform(self.tr("Bundle imported"), text, "bundle_imported")
 
     def export_bundle(self) -> None:
-        self.bridge.db(
-            lambda api: [m.name for m in api.members() if not m.me], self._pick_member
-        )
+        self.bridge.db(lambda api: [m.name for m in api.members() if not m.me], self._pick_member)
 
     def _pick_member(self, names: list[str]) -> None:
         everyone = self.tr("Everyone (all changes)")

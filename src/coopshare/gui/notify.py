@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from coopshare.gui.pages.lead_history import step_text
 from coopshare.gui.pages.lead_look import status_label
 from coopshare.gui.text import safe
-from coopshare.service.api import Api, LeadGlance, Watch
+from coopshare.service.api import Api, LeadGlance, LeadStep, Watch
 from coopshare.service.api import events as ev
 
 if TYPE_CHECKING:
@@ -48,6 +49,8 @@ class Tray:
             before = old.leads.get(item_id)
             if before is None:
                 self._maybe_matching(lead)
+            elif lead.mine and lead.steps > before.steps and lead.last and not lead.last.who_is_me:
+                self._my_lead_step(lead, lead.last)
             elif before.status != lead.status:
                 self._maybe_my_lead(lead)
         for member_id, name in new.members.items():
@@ -66,6 +69,10 @@ class Tray:
                     safe(lead.title, 80), ", ".join(sorted(mine & skills))
                 ),
             )
+
+    def _my_lead_step(self, lead: LeadGlance, step: LeadStep) -> None:
+        """The giver hears of every step others take on a lead they gave."""
+        self.show(self.window.tr("Your lead: {0}").format(safe(lead.title, 80)), step_text(step))
 
     def _maybe_my_lead(self, lead: LeadGlance) -> None:
         if lead.mine:

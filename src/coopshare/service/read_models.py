@@ -14,6 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from coopshare.service.views_lead import LeadStep
+
 
 def _json(obj: Any) -> dict[str, Any]:
     return asdict(obj)
@@ -245,6 +247,8 @@ class LeadGlance:
     status: str
     mine: bool
     skills: tuple[str, ...]
+    steps: int = 0  # entries in the lead's history (the giver hears of each new one)
+    last: LeadStep | None = None  # the newest of them
 
 
 @dataclass(frozen=True, slots=True)

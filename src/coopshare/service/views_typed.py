@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from coopshare.model import lead_rules
 from coopshare.model.items import Kind, wikilinks
 from coopshare.protocol.content import ITEM_ID_LEN
 from coopshare.service import peers as peerbook
-from coopshare.service import quarantine, views, views_people, views_work
+from coopshare.service import quarantine, views, views_lead, views_people, views_work
 from coopshare.service.coop import Coop
 from coopshare.service.read_models import (
     AudienceMember,
@@ -181,15 +182,17 @@ def watch(coop: Coop) -> Watch:
     for st in coop.items(Kind.PROFILE):
         if st.creator == me:
             skills = frozenset(str(s).casefold() for s in st.value("skills", []) or [])
-    leads = {
-        st.item_id.hex(): LeadGlance(
+    leads = {}
+    for st in coop.items(Kind.LEAD):
+        history = lead_rules.derive(st).history
+        leads[st.item_id.hex()] = LeadGlance(
             title=str(st.value("title", "") or ""),
             status=str(st.value("status", "") or ""),
             mine=st.creator == me,
             skills=_strs(st.value("skills", [])),
+            steps=len(history),
+            last=views_lead.step_of(coop, history[-1]) if history else None,
         )
-        for st in coop.items(Kind.LEAD)
-    }
     names = {m["member_id"]: m["name"] for m in coop.members()}
     return Watch(skills=skills, leads=leads, members=names)
 

@@ -846,7 +846,7 @@
         </message>
         <message>
             <location filename="../data_menu.py" line="152" />
-            <location filename="../data_menu.py" line="198" />
+            <location filename="../data_menu.py" line="196" />
             <source>CoopShare bundles (*.coopbundle)</source>
             <translation>CoopShare-bundels (*.coopbundle)</translation>
         </message>
@@ -871,33 +871,33 @@
             <translation>Bundel geïmporteerd</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="182" />
+            <location filename="../data_menu.py" line="180" />
             <source>Everyone (all changes)</source>
             <translation>Iedereen (alle wijzigingen)</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="185" />
-            <location filename="../data_menu.py" line="196" />
+            <location filename="../data_menu.py" line="183" />
+            <location filename="../data_menu.py" line="194" />
             <source>Export bundle</source>
             <translation>Bundel exporteren</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="186" />
+            <location filename="../data_menu.py" line="184" />
             <source>Who is the bundle for? Their own changes are left out.</source>
             <translation>Voor wie is de bundel? Hun eigen wijzigingen worden weggelaten.</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="212" />
+            <location filename="../data_menu.py" line="210" />
             <source>Bundle exported</source>
             <translation>Bundel geëxporteerd</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="214" />
+            <location filename="../data_menu.py" line="212" />
             <source>{0} changes written to {1}. They stay encrypted and signed: only members of the cooperative can read them.</source>
             <translation>{0} wijzigingen geschreven naar {1}. Ze blijven versleuteld en ondertekend: alleen leden van de coöperatie kunnen ze lezen.</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="241" />
+            <location filename="../data_menu.py" line="239" />
             <source>CoopShare</source>
             <translation>CoopShare</translation>
         </message>
@@ -2897,32 +2897,37 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
             <translation>Synchroniseren: %v van %m</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="55" />
+            <location filename="../notify.py" line="58" />
             <source>New member</source>
             <translation>Nieuw lid</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="55" />
+            <location filename="../notify.py" line="58" />
             <source>{0} joined the cooperative</source>
             <translation>{0} is lid geworden van de coöperatie</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="64" />
+            <location filename="../notify.py" line="67" />
             <source>New lead for you</source>
             <translation>Nieuwe lead voor jou</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="65" />
+            <location filename="../notify.py" line="68" />
             <source>“{0}” matches your skills: {1}</source>
             <translation>“{0}” past bij je vaardigheden: {1}</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="73" />
+            <location filename="../notify.py" line="75" />
+            <source>Your lead: {0}</source>
+            <translation>Jouw lead: {0}</translation>
+        </message>
+        <message>
+            <location filename="../notify.py" line="80" />
             <source>Your lead moved</source>
             <translation>Je lead heeft een nieuwe status</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="74" />
+            <location filename="../notify.py" line="81" />
             <source>“{0}” is now {1}</source>
             <translation>“{0}” is nu {1}</translation>
         </message>
