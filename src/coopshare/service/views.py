@@ -231,14 +231,3 @@ def safety_number(coop: Coop, member_id: bytes) -> str:
     n = int.from_bytes(digest[:10], "big")
     digits = f"{n % 10**20:020d}"
     return " ".join(digits[i : i + 5] for i in range(0, 20, 5))
-
-
-def overview(coop: Coop) -> dict[str, Any]:
-    st = coop.status()
-    return {
-        "coop_name": st["coop_name"],
-        "me": st["me"],
-        "members": st["members"],
-        "items": st["items"],
-        "is_admin": coop.roster.is_admin(coop.me.member_id),
-    }
