@@ -115,6 +115,10 @@ RULE_AUTHOR_ONLY = "only its author can change this item"
 RULE_LEAD_CLOSED = "this lead is closed"
 RULE_NOT_A_LEAD = "only a lead can be claimed"
 RULE_ROSTER = "the roster refused this change"
+RULE_THANKS_CAP = "at most 10 thanks a day"
+RULE_THANKS_SELF = "you cannot thank yourself"
+RULE_THANKS_TWICE = "you already thanked for this"
+RULE_THANKS_TARGET = "only a note, a lead or a member can be thanked"
 
 
 class NameRequired(UserError):

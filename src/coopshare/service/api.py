@@ -32,6 +32,7 @@ from coopshare.service import events
 from coopshare.service import home as homes
 from coopshare.service.api_commands import Api
 from coopshare.service.importer import ImportReport
+from coopshare.service.ledger import Counts, Entry, Ledger, Nudge
 from coopshare.service.views import Row
 from coopshare.service.views_people import MAX_WINDOW_DAYS, current_windows
 from coopshare.service.views_work import next_statuses, terms_rank
@@ -74,12 +75,16 @@ __all__ = [
     "INVITE_PREFIX",
     "MAX_WINDOW_DAYS",
     "Api",
+    "Counts",
+    "Entry",
     "ImportReport",
     "Invitation",
     "ItemState",
     "Kind",
     "LeadStatus",
+    "Ledger",
     "NetworkOptions",
+    "Nudge",
     "Row",
     "Runtime",
     "SyncResult",

@@ -11,7 +11,8 @@ from coopshare.crypto import primitives as p
 from coopshare.identity.recovery import encode as encode_recovery
 from coopshare.model.fold import ItemState
 from coopshare.model.items import Kind
-from coopshare.service import invites, quarantine, views, views_people, views_work
+from coopshare.service import invites, quarantine, thanks, views, views_people, views_work
+from coopshare.service import ledger as ledger_view
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
 from coopshare.service.importer import ImportReport, import_folder
@@ -200,6 +201,23 @@ class Api:
 
     def count(self, kind: Kind) -> int:
         return views_work.count(self._coop, kind)
+
+    # --- thanks and the ledger ------------------------------------------------------------------
+
+    def thank(self, target: bytes, text: str = "") -> str:
+        """Thank for a note or a lead (item id) or an introduction (member id)."""
+        return self._coop.thank(target, text).hex()
+
+    def thanks_target(self, text: str) -> bytes:
+        """An item id prefix, else a member's name (an introduction)."""
+        return thanks.target_from_text(self._coop, text)
+
+    def ledger(self) -> ledger_view.Ledger:
+        """Mine in full, the others' counts by name, my private nudges."""
+        return ledger_view.ledger(self._coop)
+
+    def member_ledger(self, member_id: bytes) -> ledger_view.Counts:
+        return ledger_view.member_counts(self._coop, member_id)
 
     # --- network, as stored -------------------------------------------------------------------
 

@@ -1,0 +1,160 @@
+"""Thanks: reading them from the log for the rules of ``model/thanks_rules.py``, and writing one.
+
+A thanks is read from the changes its author wrote **to the whole cooperative** (coop parts,
+readable by every member): its target from the author's earliest such change, its text and a
+withdrawal (deletion) last-writer-wins among them. Changes sealed to named members are ignored,
+so a member cannot make a thanks count, or take a place in the daily cap, on some replicas only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from coopshare.crypto.envelope import MODE_COOP
+from coopshare.errors import (
+    RULE_THANKS_CAP,
+    RULE_THANKS_SELF,
+    RULE_THANKS_TARGET,
+    RULE_THANKS_TWICE,
+    CoopShareError,
+    NoSuchItem,
+    NotAllowed,
+    SchemaError,
+)
+from coopshare.model.fold import Change
+from coopshare.model.hlc import COUNTER_BITS, wall_ms
+from coopshare.model.items import Kind
+from coopshare.model.thanks_rules import (
+    ITEM_TARGET,
+    MAX_THANKS_PER_DAY,
+    MEMBER_TARGET,
+    Judged,
+    ThanksFact,
+    Verdict,
+    judge,
+    mine_today,
+    target_of,
+)
+from coopshare.protocol import content
+from coopshare.protocol.ops import Header
+from coopshare.service import content_open
+
+if TYPE_CHECKING:
+    from coopshare.service.coop import Coop
+    from coopshare.service.replica_base import ReplicaBase
+
+MAX_THANKS_TEXT = 280  # what the writer accepts; a short line, not a letter
+THANKABLE = frozenset({Kind.NOTE, Kind.LEAD})
+
+
+def known_members(c: ReplicaBase) -> dict[bytes, bytes]:
+    """Every member id ever admitted (by its 8-byte prefix), former members included."""
+    return {d.member_id[:8]: d.member_id for d in c.roster.devices.values()}
+
+
+def facts(c: ReplicaBase) -> list[ThanksFact]:
+    """Every thanks this replica holds, as its author wrote it to the whole cooperative."""
+    out = []
+    for st in c.items(Kind.THANKS, include_deleted=True):
+        changes = _coop_changes(c, st.item_id)
+        if not changes:
+            continue
+        changes.sort(key=lambda ch: ch.stamp)
+        origin = changes[0]
+        text = next((ch.fields["text"] for ch in reversed(changes) if "text" in ch.fields), "")
+        gone = next((ch.deleted for ch in reversed(changes) if ch.deleted is not None), False)
+        out.append(
+            ThanksFact(
+                item_id=st.item_id,
+                hlc=origin.hlc,
+                op_id=origin.op_id,
+                author=origin.author,
+                target=target_of(origin.fields.get("target")),
+                text=str(text),
+                withdrawn=bool(gone),
+            )
+        )
+    return out
+
+
+def _coop_changes(c: ReplicaBase, item_id: bytes) -> list[Change]:
+    """The creator's changes of a thanks item that sit in coop parts of its ops."""
+    assert c.coop_id is not None
+    out = []
+    for op_id in c.store.ops_of_item(item_id):
+        row = c.store.op_row(op_id)
+        if row is None or row[2] is None:
+            continue  # purged: the author took it back
+        header = Header.decode(row[0])
+        author = c.roster.member_of(header.device)
+        if author is None or author[:8] != item_id[:8]:
+            continue
+        try:
+            for part in content.decode_parts(row[2]):
+                if part.mode != MODE_COOP:
+                    continue
+                plain = content_open.open_part(
+                    part, [], c.coop_id, c.epoch_keys.get(header.epoch), c.me.kex_key
+                )
+                if plain is None:
+                    continue
+                ch = content.decode_change(plain, op_id=op_id, hlc=header.hlc, author=author)
+                if ch.item_id == item_id and ch.kind is Kind.THANKS:
+                    out.append(ch)
+        except CoopShareError:
+            continue  # the replica quarantines such ops; they never count
+    return out
+
+
+def judged(c: ReplicaBase) -> list[Judged]:
+    """Every thanks with its verdict (identical on every replica holding the same ops)."""
+    members = known_members(c)
+    admitted = set(members.values())
+
+    def resolve(target: bytes) -> bytes | None:
+        if len(target) == MEMBER_TARGET:
+            return target if target in admitted else b""  # b"": nobody by that id
+        st = c.item(target)
+        if st is None or not st.has_creator:
+            return None  # not (yet) known here: the thanks waits
+        return members.get(st.creator, b"") if st.kind in THANKABLE else b""
+
+    return judge(facts(c), resolve)
+
+
+def give(c: Coop, target: bytes, text: str) -> bytes:
+    """Write a thanks; refuses (NotAllowed) what the rules would not count."""
+    text = text.strip()
+    if len(text) > MAX_THANKS_TEXT:
+        raise SchemaError(f"text: longer than {MAX_THANKS_TEXT} characters")
+    me = c.me.member_id
+    if len(target) == ITEM_TARGET:
+        st = c._existing(target)
+        if st.kind not in THANKABLE:
+            raise NotAllowed(rule=RULE_THANKS_TARGET)
+        if st.creator == me[:8]:
+            raise NotAllowed(rule=RULE_THANKS_SELF)
+    elif len(target) == MEMBER_TARGET:
+        if target == me:
+            raise NotAllowed(rule=RULE_THANKS_SELF)
+        if target not in c.roster.members:
+            raise NotAllowed(rule=RULE_THANKS_TARGET)
+    else:
+        raise NotAllowed(rule=RULE_THANKS_TARGET)
+    done = judged(c)
+    live = (Verdict.COUNTS, Verdict.PENDING)
+    if any(j.fact.author == me and j.fact.target == target and j.verdict in live for j in done):
+        raise NotAllowed(rule=RULE_THANKS_TWICE)
+    next_hlc = max(c.clock.last + 1, wall_ms() << COUNTER_BITS)
+    if mine_today((j.fact for j in done), me, next_hlc) >= MAX_THANKS_PER_DAY:
+        raise NotAllowed(rule=RULE_THANKS_CAP)
+    fields = {"target": target.hex(), "text": text}
+    return c.write_item(Kind.THANKS, c.new_item_id(), fields)
+
+
+def target_from_text(c: Coop, text: str) -> bytes:
+    """What `coopshare thanks ID` names: an item id prefix, else a member's name."""
+    try:
+        return c.find_item(text)
+    except NoSuchItem:
+        return c.find_member(text)
