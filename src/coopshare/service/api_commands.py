@@ -208,6 +208,10 @@ class Api:
         """Thank for a note or a lead (item id) or an introduction (member id)."""
         return self._coop.thank(target, text).hex()
 
+    def thanked(self, target: bytes) -> bool:
+        """Have I thanked for this item or member already?"""
+        return thanks.already(self._coop, target)
+
     def thanks_target(self, text: str) -> bytes:
         """An item id prefix, else a member's name (an introduction)."""
         return thanks.target_from_text(self._coop, text)

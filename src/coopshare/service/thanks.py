@@ -142,14 +142,23 @@ def give(c: Coop, target: bytes, text: str) -> bytes:
     else:
         raise NotAllowed(rule=RULE_THANKS_TARGET)
     done = judged(c)
-    live = (Verdict.COUNTS, Verdict.PENDING)
-    if any(j.fact.author == me and j.fact.target == target and j.verdict in live for j in done):
+    if _already(done, me, target):
         raise NotAllowed(rule=RULE_THANKS_TWICE)
     next_hlc = max(c.clock.last + 1, wall_ms() << COUNTER_BITS)
     if mine_today((j.fact for j in done), me, next_hlc) >= MAX_THANKS_PER_DAY:
         raise NotAllowed(rule=RULE_THANKS_CAP)
     fields = {"target": target.hex(), "text": text}
     return c.write_item(Kind.THANKS, c.new_item_id(), fields)
+
+
+def _already(done: list[Judged], me: bytes, target: bytes) -> bool:
+    live = (Verdict.COUNTS, Verdict.PENDING)
+    return any(j.fact.author == me and j.fact.target == target and j.verdict in live for j in done)
+
+
+def already(c: ReplicaBase, target: bytes) -> bool:
+    """True once I have thanked for `target` (a thanks that counts or waits for its item)."""
+    return _already(judged(c), c.me.member_id, target)
 
 
 def target_from_text(c: Coop, text: str) -> bytes:

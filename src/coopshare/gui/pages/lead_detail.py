@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.gui.dialogs.lead_form import referral_text
+from coopshare.gui.dialogs.thanks import ThankButton
 from coopshare.gui.pages.base import ItemListPage
 from coopshare.gui.pages.lead_look import status_chip, status_label
 from coopshare.gui.text import safe, when
@@ -56,6 +57,7 @@ class LeadDetailPanel(ItemListPage):
     move_button: QPushButton
     withdraw_button: QPushButton
     release_button: QPushButton
+    thank_button: ThankButton
 
     def _load(self) -> None:
         raise NotImplementedError
@@ -195,6 +197,8 @@ class LeadDetailPanel(ItemListPage):
             and not d["closed"]
             and bool(d.get("sealed"))
         )
+        received = d["is_claimer"] and not d["is_giver"]  # who received the lead thanks its giver
+        self.thank_button.set_target(d["id"] if received else None, d.get("title", ""))
         if d["closed"] and not self.action_message.text():
             self._set_message(_t("This lead is closed."))
 

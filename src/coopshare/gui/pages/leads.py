@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.lead_form import LeadForm
+from coopshare.gui.dialogs.thanks import ThankButton
 from coopshare.gui.pages.base import empty_state, list_table, plain_label
 from coopshare.gui.pages.lead_detail import LeadDetailPanel
 from coopshare.gui.pages.lead_look import (
@@ -211,6 +212,8 @@ class LeadsPage(LeadDetailPanel):
         actions.addWidget(self.move_button)
         actions.addStretch(1)
         actions.addWidget(self.release_button)
+        self.thank_button = ThankButton(self.bridge, "lead")
+        actions.addWidget(self.thank_button)
         actions.addWidget(self.withdraw_button)
         rv.addSpacing(4)
         rv.addLayout(actions)

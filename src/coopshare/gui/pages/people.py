@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.gui.bridge import Bridge
+from coopshare.gui.dialogs.thanks import ThankButton
 from coopshare.gui.models import RowsModel, SummaryRole
 from coopshare.gui.pages.base import list_table, plain_label
 from coopshare.gui.pages.profile_panel import MAX_REGION, MAX_SKILL, ProfilePanel, WindowRow
@@ -108,6 +109,8 @@ class PeoplePage(ProfilePanel):
         self.detail_body = plain_label()
         dv.addWidget(self.detail_name)
         dv.addWidget(self.detail_body)
+        self.thank_button = ThankButton(self.bridge, "member")
+        dv.addWidget(self.thank_button, 0, Qt.AlignmentFlag.AlignLeft)
         dv.addStretch(1)
         v.addWidget(self.detail, 2)
         return panel
@@ -164,8 +167,10 @@ class PeoplePage(ProfilePanel):
         if row is None:
             self.detail_name.clear()
             self.detail_body.clear()
+            self.thank_button.set_target(None)
             return
         self.detail_name.setText(row["name"])
+        self.thank_button.set_target(None if row.get("me") else row["member_id"], row["plain_name"])
         lines = []
         skills = [safe(s, MAX_SKILL) for s in row.get("skills", [])]
         lines.append(
