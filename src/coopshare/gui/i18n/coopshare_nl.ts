@@ -325,187 +325,207 @@
             <translation>De ledenlijst staat deze wijziging niet toe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="31" />
+            <location filename="../errors_text.py" line="32" />
+            <source>You can give at most 10 thanks a day. Try again tomorrow.</source>
+            <translation>Je kunt hoogstens 10 keer per dag bedanken. Probeer het morgen opnieuw.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="34" />
+            <source>You cannot thank yourself.</source>
+            <translation>Je kunt jezelf niet bedanken.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="36" />
+            <source>You already thanked for this.</source>
+            <translation>Je hebt hiervoor al bedankt.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="38" />
+            <source>Only a note, a lead or a member can be thanked.</source>
+            <translation>Je kunt alleen voor een notitie, een lead of een lid bedanken.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="39" />
             <source>The cooperative's rules do not allow this.</source>
             <translation>De regels van de coöperatie staan dit niet toe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="41" />
+            <location filename="../errors_text.py" line="49" />
             <source>Wrong passphrase. Check it and try again.</source>
             <translation>Onjuiste wachtwoordzin. Controleer hem en probeer het opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="43" />
+            <location filename="../errors_text.py" line="51" />
             <source>A passphrase is needed to unlock this data folder.</source>
             <translation>Er is een wachtwoordzin nodig om deze gegevensmap te openen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="46" />
+            <location filename="../errors_text.py" line="54" />
             <source>The key file in {0} is damaged and no intact backup was found. Start again with your recovery key.</source>
             <translation>Het sleutelbestand in {0} is beschadigd en er is geen intacte reservekopie gevonden. Begin opnieuw met je herstelsleutel.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="49" />
+            <location filename="../errors_text.py" line="57" />
             <source>This data folder holds no identity.</source>
             <translation>Deze gegevensmap bevat geen identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="51" />
+            <location filename="../errors_text.py" line="59" />
             <source>This data folder already holds an identity.</source>
             <translation>Deze gegevensmap bevat al een identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="54" />
+            <location filename="../errors_text.py" line="62" />
             <source>The data in {0} does not belong to this identity. CoopShare leaves it untouched.</source>
             <translation>De gegevens in {0} horen niet bij deze identiteit. CoopShare laat ze onaangeroerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="57" />
+            <location filename="../errors_text.py" line="65" />
             <source>This device is not part of a cooperative yet.</source>
             <translation>Dit apparaat hoort nog niet bij een coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="59" />
+            <location filename="../errors_text.py" line="67" />
             <source>This device holds no key of the cooperative yet. Sync with a member first.</source>
             <translation>Dit apparaat heeft nog geen sleutel van de coöperatie. Synchroniseer eerst met een lid.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="61" />
+            <location filename="../errors_text.py" line="69" />
             <source>This data folder already belongs to another cooperative.</source>
             <translation>Deze gegevensmap hoort al bij een andere coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="65" />
+            <location filename="../errors_text.py" line="73" />
             <source>This item no longer exists.</source>
             <translation>Dit item bestaat niet meer.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="67" />
+            <location filename="../errors_text.py" line="75" />
             <source>There is no member called {0}.</source>
             <translation>Er is geen lid dat {0} heet.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="69" />
+            <location filename="../errors_text.py" line="77" />
             <source>{0} matches more than one; give more of it.</source>
             <translation>{0} past bij meer dan één; geef er meer van op.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="73" />
+            <location filename="../errors_text.py" line="81" />
             <source>A name is required.</source>
             <translation>Een naam is verplicht.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="75" />
+            <location filename="../errors_text.py" line="83" />
             <source>A recipient has no active device in the cooperative.</source>
             <translation>Een ontvanger heeft geen actief apparaat in de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="77" />
+            <location filename="../errors_text.py" line="85" />
             <source>This recovery key is not valid. Check it for typing errors.</source>
             <translation>Deze herstelsleutel is niet geldig. Controleer hem op typefouten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="79" />
+            <location filename="../errors_text.py" line="87" />
             <source>This is not a CoopShare invitation.</source>
             <translation>Dit is geen CoopShare-uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="81" />
+            <location filename="../errors_text.py" line="89" />
             <source>The invitation is damaged or incomplete. Copy it again.</source>
             <translation>De uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="83" />
+            <location filename="../errors_text.py" line="91" />
             <source>This invitation has expired. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="86" />
+            <location filename="../errors_text.py" line="94" />
             <source>The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.</source>
             <translation>De uitnodiger op {0} heeft deze uitnodiging niet geaccepteerd. Waarschijnlijk is hij al gebruikt of verlopen: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="90" />
+            <location filename="../errors_text.py" line="98" />
             <source>The computer at {0} is not the one that made this invitation. Check the address.</source>
             <translation>De computer op {0} is niet degene die deze uitnodiging heeft gemaakt. Controleer het adres.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="94" />
+            <location filename="../errors_text.py" line="102" />
             <source>The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one.</source>
             <translation>De uitnodiger heeft deze uitnodiging geweigerd; waarschijnlijk is hij al gebruikt. Een uitnodiging werkt maar één keer: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="98" />
+            <location filename="../errors_text.py" line="106" />
             <source>Could not reach {0}. Check that CoopShare is running there and that you are on the same network.</source>
             <translation>Kon {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="102" />
+            <location filename="../errors_text.py" line="110" />
             <source>{0} did not let this device in: it is not a member there, it has not seen a membership change yet, or the two clocks are more than 2 minutes apart.</source>
             <translation>{0} liet dit apparaat niet binnen: het is daar geen lid, een wijziging in het ledenbestand is daar nog niet bekend, of de klokken lopen meer dan 2 minuten uiteen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="105" />
+            <location filename="../errors_text.py" line="113" />
             <source>The computer at {0} is not a device of this cooperative.</source>
             <translation>De computer op {0} is geen apparaat van deze coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="108" />
+            <location filename="../errors_text.py" line="116" />
             <source>The clocks of this computer and {0} are more than 2 minutes apart. Check the date and time on both.</source>
             <translation>De klokken van deze computer en {0} lopen meer dan 2 minuten uiteen. Controleer op beide de datum en tijd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="111" />
+            <location filename="../errors_text.py" line="119" />
             <source>Syncing did not finish in time.</source>
             <translation>Synchroniseren werd niet op tijd afgerond.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="113" />
+            <location filename="../errors_text.py" line="121" />
             <source>The connection to the other member failed.</source>
             <translation>De verbinding met het andere lid is mislukt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="116" />
+            <location filename="../errors_text.py" line="124" />
             <source>The disk is full: free some space in {0}, then try again. Syncing resumes by itself.</source>
             <translation>De schijf is vol: maak ruimte vrij in {0} en probeer het opnieuw. Synchroniseren gaat daarna vanzelf verder.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="119" />
+            <location filename="../errors_text.py" line="127" />
             <source>The data folder {0} cannot be written to.</source>
             <translation>Er kan niet worden geschreven in de gegevensmap {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="121" />
+            <location filename="../errors_text.py" line="129" />
             <source>The disk reported an error while saving in {0}.</source>
             <translation>De schijf meldde een fout bij het opslaan in {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="123" />
+            <location filename="../errors_text.py" line="131" />
             <source>The database in {0} is damaged.</source>
             <translation>De database in {0} is beschadigd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="125" />
+            <location filename="../errors_text.py" line="133" />
             <source>Saving failed: the data folder could not be written.</source>
             <translation>Opslaan is mislukt: er kon niet in de gegevensmap worden geschreven.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="127" />
+            <location filename="../errors_text.py" line="135" />
             <source>The data was refused: {0}</source>
             <translation>De gegevens zijn geweigerd: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="129" />
+            <location filename="../errors_text.py" line="137" />
             <source>This could not be decrypted: a wrong key, or damaged data.</source>
             <translation>Dit kon niet worden ontsleuteld: een verkeerde sleutel, of beschadigde gegevens.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="131" />
+            <location filename="../errors_text.py" line="139" />
             <source>This could not be done: {0}</source>
             <translation>Dit kon niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="132" />
+            <location filename="../errors_text.py" line="140" />
             <source>Something went wrong: {0}</source>
             <translation>Er ging iets mis: {0}</translation>
         </message>
@@ -1662,444 +1682,624 @@
     <context>
         <name>LeadsPage</name>
         <message>
-            <location filename="../pages/leads.py" line="51" />
+            <location filename="../pages/leads.py" line="52" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="52" />
-            <location filename="../pages/leads.py" line="122" />
+            <location filename="../pages/leads.py" line="53" />
+            <location filename="../pages/leads.py" line="123" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="53" />
+            <location filename="../pages/leads.py" line="54" />
             <source>Given by</source>
             <translation>Aangebracht door</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="54" />
+            <location filename="../pages/leads.py" line="55" />
             <source>Updated</source>
             <translation>Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="57" />
+            <location filename="../pages/leads.py" line="58" />
             <source>Give a lead</source>
             <translation>Een lead aanbrengen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="58" />
+            <location filename="../pages/leads.py" line="59" />
             <source>Share an assignment with the cooperative (Ctrl+N)</source>
             <translation>Een opdracht delen met de coöperatie (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="71" />
-            <location filename="../pages/leads.py" line="73" />
+            <location filename="../pages/leads.py" line="72" />
+            <location filename="../pages/leads.py" line="74" />
             <source>Filter leads</source>
             <translation>Leads filteren</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="76" />
+            <location filename="../pages/leads.py" line="77" />
             <source>Show leads with status</source>
             <translation>Leads tonen met status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="77" />
+            <location filename="../pages/leads.py" line="78" />
             <source>Show only leads with this status</source>
             <translation>Alleen leads met deze status tonen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="78" />
+            <location filename="../pages/leads.py" line="79" />
             <source>All statuses</source>
             <translation>Alle statussen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="87" />
-            <location filename="../pages/leads.py" line="226" />
+            <location filename="../pages/leads.py" line="88" />
+            <location filename="../pages/leads.py" line="229" />
             <source>Leads</source>
             <translation>Leads</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="93" />
+            <location filename="../pages/leads.py" line="94" />
             <source>No leads yet. Give the first one with Ctrl+N — its client details stay sealed until someone claims it.</source>
             <translation>Nog geen leads. Breng de eerste aan met Ctrl+N — de gegevens van de opdrachtgever blijven verzegeld totdat iemand de lead claimt.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="96" />
+            <location filename="../pages/leads.py" line="97" />
             <source>No leads match this filter.</source>
             <translation>Geen leads gevonden met dit filter.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="105" />
+            <location filename="../pages/leads.py" line="106" />
             <source>Choose a lead to see what it is about, or give one with Ctrl+N.</source>
             <translation>Kies een lead om te zien waar die over gaat, of breng er een aan met Ctrl+N.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="119" />
+            <location filename="../pages/leads.py" line="120" />
             <source>Lead title</source>
             <translation>Titel van de lead</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="136" />
+            <location filename="../pages/leads.py" line="137" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="137" />
+            <location filename="../pages/leads.py" line="138" />
             <source>Skills</source>
             <translation>Vaardigheden</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="138" />
+            <location filename="../pages/leads.py" line="139" />
             <source>Region</source>
             <translation>Regio</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="139" />
+            <location filename="../pages/leads.py" line="140" />
             <source>Start</source>
             <translation>Start</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="140" />
+            <location filename="../pages/leads.py" line="141" />
             <source>Duration</source>
             <translation>Duur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="141" />
+            <location filename="../pages/leads.py" line="142" />
             <source>Hours per week</source>
             <translation>Uren per week</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="142" />
+            <location filename="../pages/leads.py" line="143" />
             <source>Respond by</source>
             <translation>Reageren vóór</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="143" />
+            <location filename="../pages/leads.py" line="144" />
             <source>Contract form</source>
             <translation>Contractvorm</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="144" />
+            <location filename="../pages/leads.py" line="145" />
             <source>Wet DBA</source>
             <translation>Wet DBA</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="145" />
+            <location filename="../pages/leads.py" line="146" />
             <source>Referral terms</source>
             <translation>Aanbrengafspraken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="146" />
+            <location filename="../pages/leads.py" line="147" />
             <source>Claimed by</source>
             <translation>Geclaimd door</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="156" />
+            <location filename="../pages/leads.py" line="157" />
             <source>Description</source>
             <translation>Omschrijving</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="159" />
+            <location filename="../pages/leads.py" line="160" />
             <source>Sealed: only you and the claimer</source>
             <translation>Verzegeld: alleen jij en degene die claimt</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="165" />
+            <location filename="../pages/leads.py" line="166" />
             <source>Organisation</source>
             <translation>Organisatie</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="166" />
+            <location filename="../pages/leads.py" line="167" />
             <source>Contact person</source>
             <translation>Contactpersoon</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="167" />
+            <location filename="../pages/leads.py" line="168" />
             <source>Client rate</source>
             <translation>Tarief opdrachtgever</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="168" />
+            <location filename="../pages/leads.py" line="169" />
             <source>Intermediary</source>
             <translation>Intermediair</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="169" />
+            <location filename="../pages/leads.py" line="170" />
             <source>Intermediary fee</source>
             <translation>Fee intermediair</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="183" />
+            <location filename="../pages/leads.py" line="184" />
             <source>&amp;Claim</source>
             <translation>&amp;Claimen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="186" />
+            <location filename="../pages/leads.py" line="187" />
             <source>Take this lead on: the giver hears of it, and can release the client's details to you</source>
             <translation>Deze lead oppakken: de aanbrenger krijgt bericht en kan de gegevens van de opdrachtgever aan jou vrijgeven</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="191" />
+            <location filename="../pages/leads.py" line="192" />
             <source>Next status</source>
             <translation>Volgende status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="192" />
+            <location filename="../pages/leads.py" line="193" />
             <source>The steps this lead can take next</source>
             <translation>De stappen die deze lead hierna kan zetten</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="193" />
+            <location filename="../pages/leads.py" line="194" />
             <source>&amp;Next step</source>
             <translation>&amp;Volgende stap</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="195" />
+            <location filename="../pages/leads.py" line="196" />
             <source>&amp;Move</source>
             <translation>&amp;Doorzetten</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="197" />
+            <location filename="../pages/leads.py" line="198" />
             <source>Record the lead's next step; the giver sees it at once</source>
             <translation>De volgende stap van de lead vastleggen; de aanbrenger ziet het meteen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="200" />
+            <location filename="../pages/leads.py" line="201" />
             <source>&amp;Withdraw</source>
             <translation>&amp;Intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="201" />
+            <location filename="../pages/leads.py" line="202" />
             <source>Close this lead: it is no longer available</source>
             <translation>Deze lead sluiten: hij is niet meer beschikbaar</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="203" />
+            <location filename="../pages/leads.py" line="204" />
             <source>&amp;Release details to claimer</source>
             <translation>&amp;Gegevens vrijgeven aan claimer</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="205" />
+            <location filename="../pages/leads.py" line="206" />
             <source>Let the claimer read the organisation, contact person and rate</source>
             <translation>Degene die claimde de organisatie, de contactpersoon en het tarief laten lezen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="252" />
+            <location filename="../pages/leads.py" line="255" />
             <source>Lead given to the cooperative.</source>
             <translation>Lead aangebracht bij de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="271" />
+            <location filename="../pages/leads.py" line="274" />
             <source>Could not read this lead: {0}</source>
             <translation>Kan deze lead niet lezen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="80" />
-            <location filename="../pages/lead_detail.py" line="244" />
+            <location filename="../pages/lead_detail.py" line="82" />
+            <location filename="../pages/lead_detail.py" line="248" />
             <source>Status is now “{0}”.</source>
             <translation>Status is nu “{0}”.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="85" />
+            <location filename="../pages/lead_detail.py" line="87" />
             <source>Given by you · updated {0}</source>
             <translation>Aangebracht door jou · bijgewerkt {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="87" />
+            <location filename="../pages/lead_detail.py" line="89" />
             <source>Given by {0} · updated {1}</source>
             <translation>Aangebracht door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="99" />
+            <location filename="../pages/lead_detail.py" line="101" />
             <source>{0}, remote work possible</source>
             <translation>{0}, op afstand werken mogelijk</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="99" />
+            <location filename="../pages/lead_detail.py" line="101" />
             <source>Remote</source>
             <translation>Op afstand</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="103" />
+            <location filename="../pages/lead_detail.py" line="105" />
             <source>1 week</source>
             <translation>1 week</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="105" />
+            <location filename="../pages/lead_detail.py" line="107" />
             <source>{0} weeks</source>
             <translation>{0} weken</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="108" />
+            <location filename="../pages/lead_detail.py" line="110" />
             <source>{0}, with an option to extend</source>
             <translation>{0}, met optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="110" />
+            <location filename="../pages/lead_detail.py" line="112" />
             <source>Option to extend</source>
             <translation>Optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="115" />
+            <location filename="../pages/lead_detail.py" line="117" />
             <source>you</source>
             <translation>jij</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="122" />
+            <location filename="../pages/lead_detail.py" line="124" />
             <source>{0} hours</source>
             <translation>{0} uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="139" />
+            <location filename="../pages/lead_detail.py" line="141" />
             <source>€ {0} – € {1} per hour</source>
             <translation>€ {0} – € {1} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="141" />
+            <location filename="../pages/lead_detail.py" line="143" />
             <source>from € {0} per hour</source>
             <translation>vanaf € {0} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="143" />
+            <location filename="../pages/lead_detail.py" line="145" />
             <source>up to € {0} per hour</source>
             <translation>tot € {0} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="160" />
+            <location filename="../pages/lead_detail.py" line="162" />
             <source>You gave no sealed details for this lead.</source>
             <translation>Je hebt geen verzegelde gegevens opgegeven voor deze lead.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="165" />
+            <location filename="../pages/lead_detail.py" line="167" />
             <source>The client's details are sealed. They unlock for you once the giver releases them.</source>
             <translation>De gegevens van de opdrachtgever zijn verzegeld. Je kunt ze lezen zodra de aanbrenger ze vrijgeeft.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="172" />
+            <location filename="../pages/lead_detail.py" line="174" />
             <source>The client's details are sealed: only the giver, and the member who claims this lead, can read them.</source>
             <translation>De gegevens van de opdrachtgever zijn verzegeld: alleen de aanbrenger en het lid dat deze lead claimt, kunnen ze lezen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="199" />
+            <location filename="../pages/lead_detail.py" line="203" />
             <source>This lead is closed.</source>
             <translation>Deze lead is gesloten.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="212" />
+            <location filename="../pages/lead_detail.py" line="216" />
             <source>That did not work: {0}</source>
             <translation>Dat is niet gelukt: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="222" />
+            <location filename="../pages/lead_detail.py" line="226" />
             <source>Claiming…</source>
             <translation>Claimen…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="225" />
+            <location filename="../pages/lead_detail.py" line="229" />
             <source>You claimed this lead. The giver has been told.</source>
             <translation>Je hebt deze lead geclaimd. De aanbrenger heeft bericht gekregen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="241" />
+            <location filename="../pages/lead_detail.py" line="245" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="253" />
+            <location filename="../pages/lead_detail.py" line="257" />
             <source>Withdraw lead</source>
             <translation>Lead intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="254" />
+            <location filename="../pages/lead_detail.py" line="258" />
             <source>Withdraw “{0}”? The lead closes and cannot be reopened.</source>
             <translation>“{0}” intrekken? De lead wordt gesloten en kan niet worden heropend.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="269" />
+            <location filename="../pages/lead_detail.py" line="273" />
             <source>Release details</source>
             <translation>Gegevens vrijgeven</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="271" />
+            <location filename="../pages/lead_detail.py" line="275" />
             <source>Let {0} read the organisation, contact person and rate of this lead? This cannot be undone.</source>
             <translation>{0} de organisatie, de contactpersoon en het tarief van deze lead laten lezen? Dit kan niet ongedaan worden gemaakt.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="276" />
+            <location filename="../pages/lead_detail.py" line="280" />
             <source>Releasing…</source>
             <translation>Vrijgeven…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="286" />
+            <location filename="../pages/lead_detail.py" line="290" />
             <source>{0} can now read the client's details once their device syncs.</source>
             <translation>{0} kan de gegevens van de opdrachtgever lezen zodra diens apparaat gesynchroniseerd is.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="289" />
+            <location filename="../pages/lead_detail.py" line="293" />
             <source>There were no sealed details to release.</source>
             <translation>Er waren geen verzegelde gegevens om vrij te geven.</translation>
         </message>
     </context>
     <context>
+        <name>LedgerPage</name>
+        <message>
+            <location filename="../pages/ledger.py" line="56" />
+            <source>Given and received</source>
+            <translation>Geven en ontvangen</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="69" />
+            <source>Yours</source>
+            <translation>Van jou</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="86" />
+            <source>Date</source>
+            <translation>Datum</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="87" />
+            <source>What</source>
+            <translation>Wat</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="88" />
+            <source>For</source>
+            <translation>Waarvoor</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="89" />
+            <source>With</source>
+            <translation>Met</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="90" />
+            <source>Note</source>
+            <translation>Toelichting</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="94" />
+            <source>Your given and received</source>
+            <translation>Wat jij gaf en ontving</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="104" />
+            <source>Nothing given or received yet. Share a note, give a lead, or thank someone for theirs: it shows here.</source>
+            <translation>Nog niets gegeven of ontvangen. Deel een notitie, geef een lead of bedank iemand voor de zijne: dat verschijnt hier.</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="116" />
+            <source>Other members</source>
+            <translation>Andere leden</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="119" />
+            <source>Counts only, listed by name. There is no ranking: what matters is that giving and receiving flow both ways.</source>
+            <translation>Alleen aantallen, op naam gesorteerd. Er is geen ranglijst: het gaat erom dat geven en ontvangen twee kanten op gaan.</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="127" />
+            <source>Name</source>
+            <translation>Naam</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="128" />
+            <source>Leads given</source>
+            <translation>Leads gegeven</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="129" />
+            <source>Leads received</source>
+            <translation>Leads ontvangen</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="130" />
+            <source>Notes shared</source>
+            <translation>Notities gedeeld</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="131" />
+            <location filename="../pages/ledger.py" line="205" />
+            <source>Thanks given</source>
+            <translation>Bedankjes gegeven</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="132" />
+            <location filename="../pages/ledger.py" line="206" />
+            <source>Thanks received</source>
+            <translation>Bedankjes ontvangen</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="136" />
+            <source>Other members' counts</source>
+            <translation>Aantallen van andere leden</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="142" />
+            <source>No other members yet. Invite someone to the cooperative.</source>
+            <translation>Nog geen andere leden. Nodig iemand uit voor de coöperatie.</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="169" />
+            <source>Only you see this: {0}</source>
+            <translation>Alleen jij ziet dit: {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="184" />
+            <source>Leads: {0} given ({1} led to work), {2} received</source>
+            <translation>Leads: {0} gegeven ({1} leidden tot werk), {2} ontvangen</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="187" />
+            <source>Notes shared: {0}</source>
+            <translation>Notities gedeeld: {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="188" />
+            <source>Thanks: {0} given, {1} received</source>
+            <translation>Bedankjes: {0} gegeven, {1} ontvangen</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="196" />
+            <source>{0} leads received this quarter, none given.</source>
+            <translation>{0} leads ontvangen dit kwartaal, geen gegeven.</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="197" />
+            <source>{0} thanks received this quarter, none given.</source>
+            <translation>{0} bedankjes ontvangen dit kwartaal, geen gegeven.</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="201" />
+            <source>Lead given</source>
+            <translation>Lead gegeven</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="202" />
+            <source>Lead received</source>
+            <translation>Lead ontvangen</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="203" />
+            <source>Lead given, led to work</source>
+            <translation>Lead gegeven, leidde tot werk</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="204" />
+            <source>Note shared</source>
+            <translation>Notitie gedeeld</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="211" />
+            <source>does not count: over the limit of 10 thanks a day</source>
+            <translation>telt niet: boven de grens van 10 bedankjes per dag</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="212" />
+            <source>does not count: a thanks to oneself</source>
+            <translation>telt niet: een bedankje aan jezelf</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="213" />
+            <source>does not count: already thanked for this</source>
+            <translation>telt niet: hiervoor was al bedankt</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="214" />
+            <source>counts once the item it thanks for arrives</source>
+            <translation>telt mee zodra het item waarvoor bedankt wordt binnen is</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="215" />
+            <source>does not count: not a note, lead or member</source>
+            <translation>telt niet: geen notitie, lead of lid</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="216" />
+            <source>withdrawn</source>
+            <translation>ingetrokken</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="74" />
+            <location filename="../main_window.py" line="76" />
             <source>Sections</source>
             <translation>Onderdelen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="89" />
+            <location filename="../main_window.py" line="91" />
             <source>Search…</source>
             <translation>Zoeken…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="90" />
+            <location filename="../main_window.py" line="92" />
             <source>Search notes, leads and ideas (Ctrl+K)</source>
             <translation>Notities, leads en ideeën doorzoeken (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="92" />
+            <location filename="../main_window.py" line="94" />
             <source>Invite</source>
             <translation>Uitnodigen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="93" />
+            <location filename="../main_window.py" line="95" />
             <source>Invite someone to the cooperative (Ctrl+I)</source>
             <translation>Iemand uitnodigen voor de coöperatie (Ctrl+I)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="99" />
+            <location filename="../main_window.py" line="101" />
             <source>Settings (Ctrl+,)</source>
             <translation>Instellingen (Ctrl+,)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="100" />
+            <location filename="../main_window.py" line="102" />
             <source>Settings</source>
             <translation>Instellingen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="183" />
+            <location filename="../main_window.py" line="187" />
             <source>Meetup mode: not announcing this device</source>
             <translation>Meetup-modus: dit apparaat maakt zich niet bekend</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="185" />
+            <location filename="../main_window.py" line="189" />
             <source>Undo</source>
             <translation>Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="255" />
+            <location filename="../main_window.py" line="259" />
             <source>Undone</source>
             <translation>Ongedaan gemaakt</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="285" />
+            <location filename="../main_window.py" line="289" />
             <source>Database damaged</source>
             <translation>Database beschadigd</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="289" />
+            <location filename="../main_window.py" line="293" />
             <source>CoopShare found damage in the database of its data folder ({0}).
 
 Make a copy of the data folder now. Everything you shared is also held by the other members: if problems appear, set up this computer again with your recovery key and a new invitation.</source>
@@ -2108,7 +2308,7 @@ Make a copy of the data folder now. Everything you shared is also held by the ot
 Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de andere leden ook: als er problemen optreden, richt deze computer dan opnieuw in met je herstelsleutel en een nieuwe uitnodiging.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../main_window.py" line="306" />
+            <location filename="../main_window.py" line="310" />
             <source>● %n member(s) online</source>
             <translation>
                 <numerusform>● %n lid online</numerusform>
@@ -2116,12 +2316,12 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
             </translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="306" />
+            <location filename="../main_window.py" line="310" />
             <source>○ offline</source>
             <translation>○ offline</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="321" />
+            <location filename="../main_window.py" line="325" />
             <source>Syncing %v of %m</source>
             <translation>Synchroniseren: %v van %m</translation>
         </message>
@@ -2303,150 +2503,150 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
     <context>
         <name>NotesPage</name>
         <message>
-            <location filename="../pages/notes.py" line="65" />
-            <location filename="../pages/notes.py" line="111" />
+            <location filename="../pages/notes.py" line="66" />
+            <location filename="../pages/notes.py" line="112" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="66" />
-            <location filename="../pages/notes.py" line="119" />
+            <location filename="../pages/notes.py" line="67" />
+            <location filename="../pages/notes.py" line="120" />
             <source>Tags</source>
             <translation>Tags</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="67" />
+            <location filename="../pages/notes.py" line="68" />
             <source>Author</source>
             <translation>Auteur</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="68" />
+            <location filename="../pages/notes.py" line="69" />
             <source>Updated</source>
             <translation>Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="74" />
+            <location filename="../pages/notes.py" line="75" />
             <source>New note</source>
             <translation>Nieuwe notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="75" />
+            <location filename="../pages/notes.py" line="76" />
             <source>Write a new note (Ctrl+N)</source>
             <translation>Een nieuwe notitie schrijven (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="86" />
+            <location filename="../pages/notes.py" line="87" />
             <source>Filter notes</source>
             <translation>Notities filteren</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="91" />
-            <location filename="../pages/notes.py" line="180" />
+            <location filename="../pages/notes.py" line="92" />
+            <location filename="../pages/notes.py" line="183" />
             <source>Notes</source>
             <translation>Notities</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="99" />
+            <location filename="../pages/notes.py" line="100" />
             <source>No notes yet.
 Press Ctrl+N to write the first one, or import a folder of Markdown files.</source>
             <translation>Nog geen notities.
 Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-bestanden.</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="112" />
+            <location filename="../pages/notes.py" line="113" />
             <source>Note title</source>
             <translation>Titel van de notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="118" />
+            <location filename="../pages/notes.py" line="119" />
             <source>Tags, separated by commas</source>
             <translation>Tags, gescheiden door komma's</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="126" />
+            <location filename="../pages/notes.py" line="127" />
             <source>Keep this version</source>
             <translation>Deze versie houden</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="128" />
+            <location filename="../pages/notes.py" line="129" />
             <source>Save the text shown as the one version of this note</source>
             <translation>De getoonde tekst opslaan als de enige versie van deze notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="133" />
+            <location filename="../pages/notes.py" line="134" />
             <source>Write in Markdown. Link notes with [[Title]].</source>
             <translation>Schrijf in Markdown. Link notities met [[Titel]].</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="134" />
+            <location filename="../pages/notes.py" line="135" />
             <source>Note text</source>
             <translation>Tekst van de notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="137" />
+            <location filename="../pages/notes.py" line="138" />
             <source>Preview</source>
             <translation>Voorbeeld</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="144" />
-            <location filename="../pages/notes.py" line="155" />
+            <location filename="../pages/notes.py" line="145" />
+            <location filename="../pages/notes.py" line="156" />
             <source>Linked from</source>
             <translation>Gelinkt vanuit</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="149" />
+            <location filename="../pages/notes.py" line="150" />
             <source>Delete</source>
             <translation>Verwijderen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="150" />
+            <location filename="../pages/notes.py" line="151" />
             <source>Delete this note (it can be undone)</source>
             <translation>Deze notitie verwijderen (kan ongedaan worden gemaakt)</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="267" />
+            <location filename="../pages/notes.py" line="273" />
             <source>By {0} · updated {1}</source>
             <translation>Door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="268" />
+            <location filename="../pages/notes.py" line="274" />
             <source> · read only</source>
             <translation> · alleen-lezen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="277" />
+            <location filename="../pages/notes.py" line="283" />
             <source>Two edits of this note were made at the same time. The other version reads:
 {0}</source>
             <translation>Deze notitie is twee keer tegelijk bewerkt. De andere versie luidt:
 {0}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="314" />
+            <location filename="../pages/notes.py" line="320" />
             <source>Editing…</source>
             <translation>Bewerken…</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="331" />
+            <location filename="../pages/notes.py" line="337" />
             <source>A note needs a title before it is saved.</source>
             <translation>Een notitie heeft een titel nodig voordat die wordt opgeslagen.</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="334" />
+            <location filename="../pages/notes.py" line="340" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="352" />
+            <location filename="../pages/notes.py" line="358" />
             <source>Saved</source>
             <translation>Opgeslagen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="357" />
+            <location filename="../pages/notes.py" line="363" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="372" />
+            <location filename="../pages/notes.py" line="378" />
             <source>Deleted “{0}”</source>
             <translation>“{0}” verwijderd</translation>
         </message>
@@ -2462,108 +2662,108 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>PeoplePage</name>
         <message>
-            <location filename="../pages/people.py" line="72" />
+            <location filename="../pages/people.py" line="73" />
             <source>People</source>
             <translation>Mensen</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="80" />
-            <location filename="../pages/people.py" line="90" />
+            <location filename="../pages/people.py" line="81" />
+            <location filename="../pages/people.py" line="91" />
             <source>Members</source>
             <translation>Leden</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="83" />
+            <location filename="../pages/people.py" line="84" />
             <source>Name</source>
             <translation>Naam</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="84" />
+            <location filename="../pages/people.py" line="85" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="85" />
+            <location filename="../pages/people.py" line="86" />
             <source>Devices</source>
             <translation>Apparaten</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="86" />
+            <location filename="../pages/people.py" line="87" />
             <source>Verify</source>
             <translation>Verifiëren</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="95" />
+            <location filename="../pages/people.py" line="96" />
             <source>Compare these digits with the other person's screen to verify each other. If they match, nobody is impersonating either of you.</source>
             <translation>Vergelijk deze cijfers met het scherm van de ander om elkaar te verifiëren. Komen ze overeen, dan doet niemand zich voor als een van jullie.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="126" />
+            <location filename="../pages/people.py" line="129" />
             <source>Admin</source>
             <translation>Beheerder</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="126" />
+            <location filename="../pages/people.py" line="129" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="139" />
+            <location filename="../pages/people.py" line="142" />
             <source>{0} (you)</source>
             <translation>{0} (jij)</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="147" />
+            <location filename="../pages/people.py" line="150" />
             <source>1 member</source>
             <translation>1 lid</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="147" />
+            <location filename="../pages/people.py" line="150" />
             <source>{0} members</source>
             <translation>{0} leden</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="172" />
+            <location filename="../pages/people.py" line="177" />
             <source>Skills: {0}</source>
             <translation>Vaardigheden: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="174" />
+            <location filename="../pages/people.py" line="179" />
             <source>No skills listed yet.</source>
             <translation>Nog geen vaardigheden opgegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="178" />
+            <location filename="../pages/people.py" line="183" />
             <source>Available:</source>
             <translation>Beschikbaar:</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="181" />
+            <location filename="../pages/people.py" line="186" />
             <source>No availability given for the coming months.</source>
             <translation>Geen beschikbaarheid opgegeven voor de komende maanden.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="184" />
+            <location filename="../pages/people.py" line="189" />
             <source>Ambitions: {0}</source>
             <translation>Ambities: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="186" />
+            <location filename="../pages/people.py" line="191" />
             <source>Safety number: {0}</source>
             <translation>Veiligheidsnummer: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="191" />
+            <location filename="../pages/people.py" line="196" />
             <source>{0} to {1}, {2} hours a week</source>
             <translation>{0} tot {1}, {2} uur per week</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="195" />
+            <location filename="../pages/people.py" line="200" />
             <source>, {0}</source>
             <translation>, {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="197" />
+            <location filename="../pages/people.py" line="202" />
             <source>, remote possible</source>
             <translation>, op afstand mogelijk</translation>
         </message>
@@ -3148,6 +3348,72 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <location filename="../dialogs/settings.py" line="331" />
             <source>“{0}” is not an address as HOST:PORT, for example 192.168.1.20:47490.</source>
             <translation>“{0}” is geen adres in de vorm HOST:POORT, bijvoorbeeld 192.168.1.20:47490.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThankButton</name>
+        <message>
+            <location filename="../dialogs/thanks.py" line="136" />
+            <source>Thanked ✓</source>
+            <translation>Bedankt ✓</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/thanks.py" line="136" />
+            <source>Thank…</source>
+            <translation>Bedanken…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/thanks.py" line="138" />
+            <source>You thanked for this.</source>
+            <translation>Je hebt hiervoor bedankt.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/thanks.py" line="140" />
+            <source>Say thanks: it shows in the ledger of given and received</source>
+            <translation>Bedank: het verschijnt in het overzicht van geven en ontvangen</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThanksDialog</name>
+        <message>
+            <location filename="../dialogs/thanks.py" line="42" />
+            <source>Say thanks</source>
+            <translation>Bedanken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/thanks.py" line="47" />
+            <source>Thank {0} for an introduction: for putting you in touch with someone, or for passing a lead on to you.</source>
+            <translation>Bedank {0} voor een introductie: omdat die je met iemand in contact bracht of een lead aan je doorgaf.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/thanks.py" line="50" />
+            <source>Thank the giver of the lead “{0}”.</source>
+            <translation>Bedank de gever van de lead “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/thanks.py" line="52" />
+            <source>Thank the author of the note “{0}”.</source>
+            <translation>Bedank de schrijver van de notitie “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/thanks.py" line="60" />
+            <source>A short word of thanks (optional)</source>
+            <translation>Een kort woord van dank (niet verplicht)</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/thanks.py" line="61" />
+            <source>Word of thanks</source>
+            <translation>Woord van dank</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/thanks.py" line="65" />
+            <source>It counts once in the ledger of given and received, for both of you. You can give up to 10 thanks a day.</source>
+            <translation>Het telt één keer mee in het overzicht van geven en ontvangen, voor jullie allebei. Je kunt tot 10 keer per dag bedanken.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/thanks.py" line="82" />
+            <source>Thank</source>
+            <translation>Bedank</translation>
         </message>
     </context>
     <context>
