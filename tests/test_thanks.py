@@ -7,6 +7,8 @@ and that without the rule they would have counted.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from coopshare.errors import (
@@ -193,3 +195,32 @@ def test_sealed_thanks_take_no_place_anywhere(make_replica: MakeCoop) -> None:
     for c in (alice, carol):
         assert item_id not in verdicts(c)
         assert received(c, alice.me.member_id) == 0
+
+
+def test_nudge_is_private_and_follows_its_rule(make_replica: MakeCoop) -> None:
+    alice, bob, _carol = three_members(make_replica)
+    notes = [alice.add_note(f"Tip {i}", "text") for i in range(3)]
+    sync(alice, bob)
+    for n in notes[:2]:
+        bob.thank(n)
+    sync(alice, bob)
+    assert ledger.ledger(alice).nudges == ()  # two received: below the rule's three
+    bob.thank(notes[2])
+    sync(alice, bob)
+    nudges = ledger.ledger(alice).nudges
+    assert [(n.what, n.received, n.given) for n in nudges] == [("thanks", 3, 0)]
+    assert nudges[0].text == "3 thanks received this quarter, none given"
+    assert ledger.ledger(bob).nudges == ()  # nobody else sees Alice's nudge, nor has one
+    # next quarter: nothing received yet, so no nudge
+    assert ledger.ledger(alice, now_ms=_next_quarter_ms()).nudges == ()
+    # once Alice gives, the nudge is gone
+    alice.thank(bob.me.member_id, "for the introduction")
+    assert ledger.ledger(alice).nudges == ()
+
+
+def _next_quarter_ms() -> int:
+    now = dt.datetime.now(dt.UTC)
+    month = 3 * ((now.month - 1) // 3) + 4
+    year = now.year + (month > 12)
+    start = dt.datetime(year, (month - 1) % 12 + 1, 2, tzinfo=dt.UTC)
+    return int(start.timestamp() * 1000)
