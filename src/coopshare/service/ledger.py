@@ -24,7 +24,7 @@ from coopshare.model.fold import ItemState
 from coopshare.model.hlc import physical_ms, wall_ms
 from coopshare.model.items import AUDIENCE, Kind
 from coopshare.model.thanks_rules import Judged, Verdict
-from coopshare.service import leads_ledger, thanks
+from coopshare.service import leads_ledger, ledger_memo, thanks
 from coopshare.service.leads_ledger import LEAD_GIVEN, LEAD_RECEIVED, LEAD_WORKED
 from coopshare.service.replica_base import ReplicaBase
 
@@ -148,18 +148,28 @@ def _entries(c: ReplicaBase, now_ms: int) -> list[tuple[bytes, Entry]]:
         return names[member]
 
     out: list[tuple[bytes, Entry]] = []
-    for st in c.items(Kind.NOTE):
-        creator = members.get(st.creator)
-        if creator is not None and not st.value(AUDIENCE):
-            when = _ms(st.created[0])
-            out.append((creator, Entry(NOTE_SHARED, st.item_id.hex(), _title(st), "", when)))
-    for member, what, st, other, when in leads_ledger.lead_entries(c, members, now_ms):
-        title = str(st.value("title", ""))
-        out.append((member, Entry(what, st.item_id.hex(), title, name(other), when)))
+    titles: dict[bytes, str] = {}
+    known: dict[bytes, Kind] = {}
+    notes = ledger_memo.rows(c, Kind.NOTE.value, lambda i, b: _note(c._open_item(i, b)))
+    for item_id, (shared, title, when) in notes.items():
+        titles[item_id], known[item_id] = title, Kind.NOTE
+        creator = members.get(item_id[:8])
+        if shared and creator is not None:
+            out.append((creator, Entry(NOTE_SHARED, item_id.hex(), title, "", when)))
+    leads = leads_ledger.lead_states(c)
+    for item_id, st in leads.items():
+        titles[item_id], known[item_id] = _title(st), Kind.LEAD
+    for member, what, st, other, when in leads_ledger.lead_entries(leads, members, now_ms):
+        out.append((member, Entry(what, st.item_id.hex(), _title(st), name(other), when)))
     me = c.me.member_id
-    for j in thanks.judged(c):
-        out += _thanks_entries(c, j, me, name)
+    for j in thanks.judged(c, known):
+        out += _thanks_entries(j, me, name, titles)
     return out
+
+
+def _note(st: ItemState) -> tuple[bool, str, int]:
+    """(shared with the whole cooperative and not deleted, title, created ms) of a note."""
+    return (not st.is_deleted and not st.value(AUDIENCE), _title(st), _ms(st.created[0]))
 
 
 def _title(st: ItemState) -> str:
@@ -167,15 +177,11 @@ def _title(st: ItemState) -> str:
 
 
 def _thanks_entries(
-    c: ReplicaBase, j: Judged, me: bytes, name: Callable[[bytes | None], str]
+    j: Judged, me: bytes, name: Callable[[bytes | None], str], titles: dict[bytes, str]
 ) -> list[tuple[bytes, Entry]]:
     """A counted thanks for both sides; one that does not count only for me, flagged."""
     f = j.fact
-    if f.is_introduction:
-        about = name(j.receiver)
-    else:
-        target = c.item(f.target)
-        about = "" if target is None else _title(target)
+    about = name(j.receiver) if f.is_introduction else titles.get(f.target, "")
     when = _ms(f.hlc)
     counts, tid, verdict = j.verdict is Verdict.COUNTS, f.item_id.hex(), j.verdict.value
     out = []

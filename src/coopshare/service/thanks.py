@@ -8,6 +8,7 @@ so a member cannot make a thanks count, or take a place in the daily cap, on som
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from coopshare.crypto.envelope import MODE_COOP
@@ -37,7 +38,7 @@ from coopshare.model.thanks_rules import (
 )
 from coopshare.protocol import content
 from coopshare.protocol.ops import Header
-from coopshare.service import content_open
+from coopshare.service import content_open, ledger_memo
 
 if TYPE_CHECKING:
     from coopshare.service.coop import Coop
@@ -52,29 +53,32 @@ def known_members(c: ReplicaBase) -> dict[bytes, bytes]:
     return {d.member_id[:8]: d.member_id for d in c.roster.devices.values()}
 
 
-def facts(c: ReplicaBase) -> list[ThanksFact]:
-    """Every thanks this replica holds, as its author wrote it to the whole cooperative."""
-    out = []
-    for st in c.items(Kind.THANKS, include_deleted=True):
-        changes = _coop_changes(c, st.item_id)
-        if not changes:
-            continue
-        changes.sort(key=lambda ch: ch.stamp)
-        origin = changes[0]
-        text = next((ch.fields["text"] for ch in reversed(changes) if "text" in ch.fields), "")
-        gone = next((ch.deleted for ch in reversed(changes) if ch.deleted is not None), False)
-        out.append(
-            ThanksFact(
-                item_id=st.item_id,
-                hlc=origin.hlc,
-                op_id=origin.op_id,
-                author=origin.author,
-                target=target_of(origin.fields.get("target")),
-                text=str(text),
-                withdrawn=bool(gone),
-            )
-        )
-    return out
+def facts(c: ReplicaBase, author_prefix: bytes = b"") -> list[ThanksFact]:
+    """Every thanks this replica holds (of one author: `author_prefix`, 8 bytes), as its author
+    wrote it to the whole cooperative; remembered per item row (ledger_memo)."""
+    found = ledger_memo.rows(
+        c, Kind.THANKS.value, lambda item_id, _blob: _fact(c, item_id), prefix=author_prefix
+    )
+    return [f for f in found.values() if f is not None]
+
+
+def _fact(c: ReplicaBase, item_id: bytes) -> ThanksFact | None:
+    changes = _coop_changes(c, item_id)
+    if not changes:
+        return None
+    changes.sort(key=lambda ch: ch.stamp)
+    origin = changes[0]
+    text = next((ch.fields["text"] for ch in reversed(changes) if "text" in ch.fields), "")
+    gone = next((ch.deleted for ch in reversed(changes) if ch.deleted is not None), False)
+    return ThanksFact(
+        item_id=item_id,
+        hlc=origin.hlc,
+        op_id=origin.op_id,
+        author=origin.author,
+        target=target_of(origin.fields.get("target")),
+        text=str(text),
+        withdrawn=bool(gone),
+    )
 
 
 def _coop_changes(c: ReplicaBase, item_id: bytes) -> list[Change]:
@@ -106,20 +110,27 @@ def _coop_changes(c: ReplicaBase, item_id: bytes) -> list[Change]:
     return out
 
 
-def judged(c: ReplicaBase) -> list[Judged]:
-    """Every thanks with its verdict (identical on every replica holding the same ops)."""
+def judged(
+    c: ReplicaBase, known: Mapping[bytes, Kind] | None = None, author_prefix: bytes = b""
+) -> list[Judged]:
+    """Every thanks with its verdict (identical on every replica holding the same ops); of
+    one author only with `author_prefix` (its verdicts depend on that author's thanks only).
+    `known`: kinds of items already read (others are looked up)."""
     members = known_members(c)
     admitted = set(members.values())
 
     def resolve(target: bytes) -> bytes | None:
         if len(target) == MEMBER_TARGET:
             return target if target in admitted else b""  # b"": nobody by that id
-        st = c.item(target)
-        if st is None or not st.has_creator:
-            return None  # not (yet) known here: the thanks waits
-        return members.get(st.creator, b"") if st.kind in THANKABLE else b""
+        kind = None if known is None else known.get(target)
+        if kind is None:
+            st = c.item(target)
+            if st is None or not st.has_creator:
+                return None  # not (yet) known here: the thanks waits
+            kind = st.kind
+        return members.get(target[:8], b"") if kind in THANKABLE else b""
 
-    return judge(facts(c), resolve)
+    return judge(facts(c, author_prefix), resolve)
 
 
 def give(c: Coop, target: bytes, text: str) -> bytes:
@@ -141,7 +152,7 @@ def give(c: Coop, target: bytes, text: str) -> bytes:
             raise NotAllowed(rule=RULE_THANKS_TARGET)
     else:
         raise NotAllowed(rule=RULE_THANKS_TARGET)
-    done = judged(c)
+    done = judged(c, author_prefix=me[:8])
     if _already(done, me, target):
         raise NotAllowed(rule=RULE_THANKS_TWICE)
     next_hlc = max(c.clock.last + 1, wall_ms() << COUNTER_BITS)
@@ -158,7 +169,8 @@ def _already(done: list[Judged], me: bytes, target: bytes) -> bool:
 
 def already(c: ReplicaBase, target: bytes) -> bool:
     """True once I have thanked for `target` (a thanks that counts or waits for its item)."""
-    return _already(judged(c), c.me.member_id, target)
+    me = c.me.member_id
+    return _already(judged(c, author_prefix=me[:8]), me, target)
 
 
 def target_from_text(c: Coop, text: str) -> bytes:

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
@@ -40,6 +41,7 @@ class LedgerPage(Page):
     def __init__(self, bridge: Bridge, parent: QWidget | None = None) -> None:
         super().__init__(bridge, parent)
         self.ledger: Ledger | None = None
+        self._stale = False
         split = QSplitter(Qt.Orientation.Vertical)
         split.setChildrenCollapsible(False)
         split.addWidget(self._mine_panel())
@@ -153,12 +155,19 @@ class LedgerPage(Page):
         self._load()
 
     def _load(self) -> None:
+        self._stale = False
         self.bridge.db(lambda a: a.ledger(), self.show_ledger)
 
     def _on_event(self, event: object) -> None:
-        if getattr(self, "_loaded", False) and isinstance(
-            event, ev.ItemsChanged | ev.RosterChanged
-        ):
+        """Re-read after changes, only while shown (the read scans every note and lead)."""
+        if isinstance(event, ev.ItemsChanged | ev.RosterChanged):
+            self._stale = True
+            if self.isVisible():
+                self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale and self.ledger is not None:
             self._timer.start()
 
     def show_ledger(self, ledger: Ledger) -> None:
