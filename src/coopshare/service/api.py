@@ -25,8 +25,9 @@ from coopshare.crypto import primitives as p
 from coopshare.identity import keystore
 from coopshare.identity.keys import Identity
 from coopshare.identity.recovery import encode as encode_recovery
+from coopshare.model import lead_rules
 from coopshare.model.fold import ItemState
-from coopshare.model.items import Kind, LeadStatus, Terms
+from coopshare.model.items import Act, Kind, LeadStatus, Terms
 from coopshare.protocol import invite as inv
 from coopshare.service import events
 from coopshare.service import home as homes
@@ -34,8 +35,9 @@ from coopshare.service.api_commands import Api
 from coopshare.service.importer import ImportReport
 from coopshare.service.ledger import Counts, Entry, Ledger, Nudge
 from coopshare.service.views import Row
+from coopshare.service.views_lead import Candidate, LeadDetail, LeadSealed, LeadStep
 from coopshare.service.views_people import MAX_WINDOW_DAYS, current_windows
-from coopshare.service.views_work import next_statuses, terms_rank
+from coopshare.service.views_work import terms_rank
 
 if TYPE_CHECKING:  # imported when first used (below): a one-shot command needs no network stack
     from coopshare.service.api_runtime import Runtime, SyncResult
@@ -74,14 +76,19 @@ __all__ = [
     "DEFAULT_PORT",
     "INVITE_PREFIX",
     "MAX_WINDOW_DAYS",
+    "Act",
     "Api",
+    "Candidate",
     "Counts",
     "Entry",
     "ImportReport",
     "Invitation",
     "ItemState",
     "Kind",
+    "LeadDetail",
+    "LeadSealed",
     "LeadStatus",
+    "LeadStep",
     "Ledger",
     "NetworkOptions",
     "Nudge",
@@ -92,7 +99,7 @@ __all__ = [
     "__version__",
     "current_windows",
     "events",
-    "next_statuses",
+    "lead_rules",
     "open_api",
     "open_runtime",
     "terms_rank",

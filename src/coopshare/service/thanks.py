@@ -23,7 +23,6 @@ from coopshare.errors import (
     SchemaError,
 )
 from coopshare.model.fold import Change
-from coopshare.model.hlc import COUNTER_BITS, wall_ms
 from coopshare.model.items import Kind
 from coopshare.model.thanks_rules import (
     ITEM_TARGET,
@@ -155,7 +154,7 @@ def give(c: Coop, target: bytes, text: str) -> bytes:
     done = judged(c, author_prefix=me[:8])
     if _already(done, me, target):
         raise NotAllowed(rule=RULE_THANKS_TWICE)
-    next_hlc = max(c.clock.last + 1, wall_ms() << COUNTER_BITS)
+    next_hlc = c.clock.peek()  # the stamp this thanks will carry
     if mine_today((j.fact for j in done), me, next_hlc) >= MAX_THANKS_PER_DAY:
         raise NotAllowed(rule=RULE_THANKS_CAP)
     fields = {"target": target.hex(), "text": text}
