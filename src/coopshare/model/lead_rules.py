@@ -40,7 +40,9 @@ if TYPE_CHECKING:
     from coopshare.model.fold import ItemState
 
 LAPSE_WORKING_DAYS = 2
-MAX_ACTS = 1_000  # a lead keeps its first acts in the total order; later ones are dropped
+# A lead keeps each member's first MAX_ACTS_PER_MEMBER acts in the total order (later ones are
+# dropped): a member who floods a lead, even with backdated acts, fills only their own share.
+MAX_ACTS_PER_MEMBER = 64
 
 # (hlc, op_id, author member id, act, member argument or b"", terms hash or b"")
 ActRecord = tuple[int, bytes, bytes, str, bytes, bytes]
@@ -74,6 +76,7 @@ ALREADY_INTERESTED = "already-interested"
 WRONG_STATUS = "wrong-status"
 CLOSED_LEAD = "closed"
 BAD_MEMBER = "bad-member"
+BEFORE_CREATION = "before-creation"  # dated before the lead existed (a backdated act)
 # Steps no member took: derived by the rules from signed times.
 LAPSED = "lapsed"
 WINDOW_ENDED = "window-ended"
@@ -125,6 +128,7 @@ def lapse_deadline(last_hlc: int) -> int:
 class _Replay:
     def __init__(self, giver: bytes, created_hlc: int, interest_until: str | None) -> None:
         self.giver = giver
+        self.created_hlc = created_hlc
         self.window_end = None if not interest_until else end_of_day_ms(interest_until)
         in_window = self.window_end is not None and ms_of(created_hlc) < self.window_end
         self.status = LeadStatus.INTEREST if in_window else LeadStatus.OPEN
@@ -178,6 +182,8 @@ class _Replay:
         """Apply the act if the rules allow it; otherwise return why not (nothing changes)."""
         giver = author[:8] == self.giver
         status = self.status
+        if hlc < self.created_hlc:
+            return BEFORE_CREATION
         if act is Act.INTEREST:
             if giver:
                 return GIVER_CANNOT_CLAIM
@@ -304,10 +310,15 @@ def derive(st: ItemState, now_ms: int | None = None) -> LeadState:
     return replay(
         st.item_id,
         st.acts,
-        created_hlc=st.created[0],
+        created_hlc=_created(st),
         interest_until=until if isinstance(until, str) else None,
         now_ms=now_ms,
     )
+
+
+def _created(st: ItemState) -> int:
+    """The giver's creating change (an act backdated by another member cannot move it)."""
+    return st.origin[0] if st.origin is not None else st.created[0]
 
 
 def would_refuse(
@@ -326,7 +337,7 @@ def would_refuse(
     """
     rec: ActRecord = (hlc, b"\xff" * 32, author, act.value, member or b"", terms)
     until = st.value("interest_until")
-    r = _Replay(st.item_id[:8], st.created[0], until if isinstance(until, str) else None)
+    r = _Replay(st.item_id[:8], _created(st), until if isinstance(until, str) else None)
     for old in st.acts:
         r.act(old)
     before = r.state()

@@ -204,6 +204,15 @@ class LeadForm(ItemForm):
             self, self.tr("Respond by"), 7
         )
         labelled(form, self.tr("Res&pond by"), respond_row, self.respond_check)
+        self.window_check, self.window_date, window_row = optional_date(
+            self, self.tr("Interest window until"), 2
+        )
+        self.window_check.setToolTip(
+            self.tr(
+                "Members say they are interested until this day; you pick one, or the first to ask gets it"
+            )
+        )
+        labelled(form, self.tr("&Interest window until"), window_row, self.window_check)
 
         self.contract_combo = QComboBox()
         self.contract_combo.setEditable(True)
@@ -281,7 +290,7 @@ class LeadForm(ItemForm):
         labelled(form, self.tr("&Kind"), self.referral_combo, self.referral_combo)
         labelled(form, self.tr("A&mount"), self.referral_amount, self.referral_amount)
         hint = QLabel(
-            self.tr("The claimer agrees to these terms before the sealed details unlock.")
+            self.tr("Claiming signs these terms; you release the sealed details after that.")
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(placeholder-text);")
@@ -342,6 +351,10 @@ class LeadForm(ItemForm):
             if self.respond_date.date() < today:
                 raise Invalid(self.tr("The respond-by date is in the past."), self.respond_date)
             out["respond_by"] = self._iso(self.respond_date)
+        if self.window_check.isChecked():
+            if self.window_date.date() < today:
+                raise Invalid(self.tr("The interest window ends in the past."), self.window_date)
+            out["interest_until"] = self._iso(self.window_date)
         text("contract_form", self.contract_combo.currentText())
         text("dba_assessment", self.dba_edit.text())
         text("description", self.description_edit.toPlainText())

@@ -345,187 +345,227 @@
             <translation>Je kunt alleen voor een notitie, een lead of een lid bedanken.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="39" />
+            <location filename="../errors_text.py" line="44" />
+            <source>Only the member who gave this lead can do this.</source>
+            <translation>Alleen het lid dat deze lead gaf kan dit doen.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="46" />
+            <source>Only the member who claimed this lead can do this.</source>
+            <translation>Alleen het lid dat deze lead claimde kan dit doen.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="48" />
+            <source>Another member claimed this lead first.</source>
+            <translation>Een ander lid claimde deze lead eerder.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="50" />
+            <source>You gave this lead yourself: you cannot claim it or ask for it.</source>
+            <translation>Je gaf deze lead zelf: je kunt hem niet claimen of erom vragen.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="52" />
+            <source>The interest window of this lead is still open: say you are interested instead.</source>
+            <translation>De interesseperiode van deze lead loopt nog: laat in plaats daarvan weten dat je interesse hebt.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="54" />
+            <source>This lead has no open interest window.</source>
+            <translation>Deze lead heeft geen lopende interesseperiode.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="56" />
+            <source>This lead cannot take that step now.</source>
+            <translation>Deze lead kan die stap nu niet zetten.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="58" />
+            <source>That member cannot take this lead.</source>
+            <translation>Dat lid kan deze lead niet overnemen.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="59" />
             <source>The cooperative's rules do not allow this.</source>
             <translation>De regels van de coöperatie staan dit niet toe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="49" />
+            <location filename="../errors_text.py" line="69" />
             <source>Wrong passphrase. Check it and try again.</source>
             <translation>Onjuiste wachtwoordzin. Controleer hem en probeer het opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="51" />
+            <location filename="../errors_text.py" line="71" />
             <source>A passphrase is needed to unlock this data folder.</source>
             <translation>Er is een wachtwoordzin nodig om deze gegevensmap te openen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="54" />
+            <location filename="../errors_text.py" line="74" />
             <source>The key file in {0} is damaged and no intact backup was found. Start again with your recovery key.</source>
             <translation>Het sleutelbestand in {0} is beschadigd en er is geen intacte reservekopie gevonden. Begin opnieuw met je herstelsleutel.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="57" />
+            <location filename="../errors_text.py" line="77" />
             <source>This data folder holds no identity.</source>
             <translation>Deze gegevensmap bevat geen identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="59" />
+            <location filename="../errors_text.py" line="79" />
             <source>This data folder already holds an identity.</source>
             <translation>Deze gegevensmap bevat al een identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="62" />
+            <location filename="../errors_text.py" line="82" />
             <source>The data in {0} does not belong to this identity. CoopShare leaves it untouched.</source>
             <translation>De gegevens in {0} horen niet bij deze identiteit. CoopShare laat ze onaangeroerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="65" />
+            <location filename="../errors_text.py" line="85" />
             <source>This device is not part of a cooperative yet.</source>
             <translation>Dit apparaat hoort nog niet bij een coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="67" />
+            <location filename="../errors_text.py" line="87" />
             <source>This device holds no key of the cooperative yet. Sync with a member first.</source>
             <translation>Dit apparaat heeft nog geen sleutel van de coöperatie. Synchroniseer eerst met een lid.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="69" />
+            <location filename="../errors_text.py" line="89" />
             <source>This data folder already belongs to another cooperative.</source>
             <translation>Deze gegevensmap hoort al bij een andere coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="73" />
+            <location filename="../errors_text.py" line="93" />
             <source>This item no longer exists.</source>
             <translation>Dit item bestaat niet meer.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="75" />
+            <location filename="../errors_text.py" line="95" />
             <source>There is no member called {0}.</source>
             <translation>Er is geen lid dat {0} heet.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="77" />
+            <location filename="../errors_text.py" line="97" />
             <source>{0} matches more than one; give more of it.</source>
             <translation>{0} past bij meer dan één; geef er meer van op.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="81" />
+            <location filename="../errors_text.py" line="101" />
             <source>A name is required.</source>
             <translation>Een naam is verplicht.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="83" />
+            <location filename="../errors_text.py" line="103" />
             <source>A recipient has no active device in the cooperative.</source>
             <translation>Een ontvanger heeft geen actief apparaat in de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="85" />
+            <location filename="../errors_text.py" line="105" />
             <source>This recovery key is not valid. Check it for typing errors.</source>
             <translation>Deze herstelsleutel is niet geldig. Controleer hem op typefouten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="87" />
+            <location filename="../errors_text.py" line="107" />
             <source>This is not a CoopShare invitation.</source>
             <translation>Dit is geen CoopShare-uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="89" />
+            <location filename="../errors_text.py" line="109" />
             <source>The invitation is damaged or incomplete. Copy it again.</source>
             <translation>De uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="91" />
+            <location filename="../errors_text.py" line="111" />
             <source>This invitation has expired. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="94" />
+            <location filename="../errors_text.py" line="114" />
             <source>The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.</source>
             <translation>De uitnodiger op {0} heeft deze uitnodiging niet geaccepteerd. Waarschijnlijk is hij al gebruikt of verlopen: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="98" />
+            <location filename="../errors_text.py" line="118" />
             <source>The computer at {0} is not the one that made this invitation. Check the address.</source>
             <translation>De computer op {0} is niet degene die deze uitnodiging heeft gemaakt. Controleer het adres.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="102" />
+            <location filename="../errors_text.py" line="122" />
             <source>The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one.</source>
             <translation>De uitnodiger heeft deze uitnodiging geweigerd; waarschijnlijk is hij al gebruikt. Een uitnodiging werkt maar één keer: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="106" />
+            <location filename="../errors_text.py" line="126" />
             <source>Could not reach {0}. Check that CoopShare is running there and that you are on the same network.</source>
             <translation>Kon {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="110" />
+            <location filename="../errors_text.py" line="130" />
             <source>{0} did not let this device in: it is not a member there, it has not seen a membership change yet, or the two clocks are more than 2 minutes apart.</source>
             <translation>{0} liet dit apparaat niet binnen: het is daar geen lid, een wijziging in het ledenbestand is daar nog niet bekend, of de klokken lopen meer dan 2 minuten uiteen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="113" />
+            <location filename="../errors_text.py" line="133" />
             <source>The computer at {0} is not a device of this cooperative.</source>
             <translation>De computer op {0} is geen apparaat van deze coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="116" />
+            <location filename="../errors_text.py" line="136" />
             <source>The clocks of this computer and {0} are more than 2 minutes apart. Check the date and time on both.</source>
             <translation>De klokken van deze computer en {0} lopen meer dan 2 minuten uiteen. Controleer op beide de datum en tijd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="119" />
+            <location filename="../errors_text.py" line="139" />
             <source>Syncing did not finish in time.</source>
             <translation>Synchroniseren werd niet op tijd afgerond.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="121" />
+            <location filename="../errors_text.py" line="141" />
             <source>The connection to the other member failed.</source>
             <translation>De verbinding met het andere lid is mislukt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="124" />
+            <location filename="../errors_text.py" line="144" />
             <source>The disk is full: free some space in {0}, then try again. Syncing resumes by itself.</source>
             <translation>De schijf is vol: maak ruimte vrij in {0} en probeer het opnieuw. Synchroniseren gaat daarna vanzelf verder.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="127" />
+            <location filename="../errors_text.py" line="147" />
             <source>The data folder {0} cannot be written to.</source>
             <translation>Er kan niet worden geschreven in de gegevensmap {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="129" />
+            <location filename="../errors_text.py" line="149" />
             <source>The disk reported an error while saving in {0}.</source>
             <translation>De schijf meldde een fout bij het opslaan in {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="131" />
+            <location filename="../errors_text.py" line="151" />
             <source>The database in {0} is damaged.</source>
             <translation>De database in {0} is beschadigd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="133" />
+            <location filename="../errors_text.py" line="153" />
             <source>Saving failed: the data folder could not be written.</source>
             <translation>Opslaan is mislukt: er kon niet in de gegevensmap worden geschreven.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="135" />
+            <location filename="../errors_text.py" line="155" />
             <source>The data was refused: {0}</source>
             <translation>De gegevens zijn geweigerd: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="137" />
+            <location filename="../errors_text.py" line="157" />
             <source>This could not be decrypted: a wrong key, or damaged data.</source>
             <translation>Dit kon niet worden ontsleuteld: een verkeerde sleutel, of beschadigde gegevens.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="139" />
+            <location filename="../errors_text.py" line="159" />
             <source>This could not be done: {0}</source>
             <translation>Dit kon niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="140" />
+            <location filename="../errors_text.py" line="160" />
             <source>Something went wrong: {0}</source>
             <translation>Er ging iets mis: {0}</translation>
         </message>
@@ -1350,8 +1390,8 @@
         <message>
             <location filename="../dialogs/lead_form.py" line="189" />
             <location filename="../dialogs/lead_form.py" line="197" />
-            <location filename="../dialogs/lead_form.py" line="250" />
-            <location filename="../dialogs/lead_form.py" line="252" />
+            <location filename="../dialogs/lead_form.py" line="259" />
+            <location filename="../dialogs/lead_form.py" line="261" />
             <source>not given</source>
             <translation>niet opgegeven</translation>
         </message>
@@ -1401,194 +1441,214 @@
             <translation>Re&amp;ageren vóór</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="213" />
+            <location filename="../dialogs/lead_form.py" line="208" />
+            <source>Interest window until</source>
+            <translation>Interesseperiode tot en met</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="212" />
+            <source>Members say they are interested until this day; you pick one, or the first to ask gets it</source>
+            <translation>Leden melden hun interesse tot en met deze dag; jij kiest er een, of wie het eerst vroeg krijgt de lead</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="215" />
+            <source>&amp;Interest window until</source>
+            <translation>&amp;Interesseperiode tot en met</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="222" />
             <source>Freelance (self-employed)</source>
             <translation>Freelance (zzp)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="214" />
+            <location filename="../dialogs/lead_form.py" line="223" />
             <source>Through an intermediary</source>
             <translation>Via een intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="215" />
+            <location filename="../dialogs/lead_form.py" line="224" />
             <source>Secondment</source>
             <translation>Detachering</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="216" />
+            <location filename="../dialogs/lead_form.py" line="225" />
             <source>Temporary employment</source>
             <translation>Tijdelijk dienstverband</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="219" />
+            <location filename="../dialogs/lead_form.py" line="228" />
             <source>Contract form</source>
             <translation>Contractvorm</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="223" />
+            <location filename="../dialogs/lead_form.py" line="232" />
             <source>&amp;Contract form</source>
             <translation>&amp;Contractvorm</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="226" />
+            <location filename="../dialogs/lead_form.py" line="235" />
             <source>e.g. model agreement in place</source>
             <translation>bijv. modelovereenkomst aanwezig</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="227" />
+            <location filename="../dialogs/lead_form.py" line="236" />
             <source>Wet &amp;DBA assessment</source>
             <translation>Wet &amp;DBA-beoordeling</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="230" />
+            <location filename="../dialogs/lead_form.py" line="239" />
             <source>What the assignment is about. Leave out why the client is hiring.</source>
             <translation>Waar de opdracht over gaat. Laat weg waarom de opdrachtgever iemand inhuurt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="233" />
+            <location filename="../dialogs/lead_form.py" line="242" />
             <source>Description</source>
             <translation>Omschrijving</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="235" />
+            <location filename="../dialogs/lead_form.py" line="244" />
             <source>D&amp;escription</source>
             <translation>&amp;Omschrijving</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="239" />
+            <location filename="../dialogs/lead_form.py" line="248" />
             <source>Sealed — only you, and the claimer once you release them</source>
             <translation>Verzegeld — alleen jij, en degene die claimt zodra jij de gegevens vrijgeeft</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="245" />
+            <location filename="../dialogs/lead_form.py" line="254" />
             <source>&amp;Organisation</source>
             <translation>Orga&amp;nisatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="248" />
+            <location filename="../dialogs/lead_form.py" line="257" />
             <source>Name, phone or e-mail</source>
             <translation>Naam, telefoon of e-mail</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="249" />
+            <location filename="../dialogs/lead_form.py" line="258" />
             <source>Co&amp;ntact person</source>
             <translation>Contact&amp;persoon</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="250" />
-            <location filename="../dialogs/lead_form.py" line="252" />
+            <location filename="../dialogs/lead_form.py" line="259" />
+            <location filename="../dialogs/lead_form.py" line="261" />
             <source> €/h</source>
             <translation> €/u</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="251" />
+            <location filename="../dialogs/lead_form.py" line="260" />
             <source>Client rate from</source>
             <translation>Tarief opdrachtgever vanaf</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="253" />
+            <location filename="../dialogs/lead_form.py" line="262" />
             <source>Client rate up to</source>
             <translation>Tarief opdrachtgever tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="256" />
+            <location filename="../dialogs/lead_form.py" line="265" />
             <source>to</source>
             <translation>tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="258" />
+            <location filename="../dialogs/lead_form.py" line="267" />
             <source>C&amp;lient rate</source>
             <translation>Tari&amp;ef opdrachtgever</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="261" />
+            <location filename="../dialogs/lead_form.py" line="270" />
             <source>&amp;Intermediary</source>
             <translation>&amp;Intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="264" />
+            <location filename="../dialogs/lead_form.py" line="273" />
             <source>The intermediary's fee</source>
             <translation>De fee van de intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="265" />
+            <location filename="../dialogs/lead_form.py" line="274" />
             <source>Intermediary &amp;fee</source>
             <translation>&amp;Fee intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="269" />
-            <location filename="../dialogs/lead_form.py" line="275" />
+            <location filename="../dialogs/lead_form.py" line="278" />
+            <location filename="../dialogs/lead_form.py" line="284" />
             <source>Referral terms</source>
             <translation>Aanbrengafspraken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="279" />
+            <location filename="../dialogs/lead_form.py" line="288" />
             <source>Referral fee amount</source>
             <translation>Bedrag van de aanbrengvergoeding</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="281" />
+            <location filename="../dialogs/lead_form.py" line="290" />
             <source>&amp;Kind</source>
             <translation>T&amp;ype</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="282" />
+            <location filename="../dialogs/lead_form.py" line="291" />
             <source>A&amp;mount</source>
             <translation>&amp;Bedrag</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="284" />
-            <source>The claimer agrees to these terms before the sealed details unlock.</source>
-            <translation>Degene die claimt gaat akkoord met deze afspraken voordat de verzegelde gegevens vrijkomen.</translation>
+            <location filename="../dialogs/lead_form.py" line="293" />
+            <source>Claiming signs these terms; you release the sealed details after that.</source>
+            <translation>Wie claimt, ondertekent deze voorwaarden; daarna geef jij de verzegelde gegevens vrij.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="296" />
+            <location filename="../dialogs/lead_form.py" line="305" />
             <source>e.g. € 500</source>
             <translation>bijv. € 500</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="298" />
+            <location filename="../dialogs/lead_form.py" line="307" />
             <source>e.g. 5%</source>
             <translation>bijv. 5%</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="311" />
+            <location filename="../dialogs/lead_form.py" line="320" />
             <source>Give the lead a title.</source>
             <translation>Geef de lead een titel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="321" />
+            <location filename="../dialogs/lead_form.py" line="330" />
             <source>Each skill can be at most 64 characters.</source>
             <translation>Elke vaardigheid mag maximaal 64 tekens lang zijn.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="323" />
+            <location filename="../dialogs/lead_form.py" line="332" />
             <source>A lead can list at most 50 skills.</source>
             <translation>Een lead kan maximaal 50 vaardigheden noemen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="338" />
+            <location filename="../dialogs/lead_form.py" line="347" />
             <source>Hours per week must be between 0 and 80.</source>
             <translation>Uren per week moet tussen 0 en 80 liggen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="343" />
+            <location filename="../dialogs/lead_form.py" line="352" />
             <source>The respond-by date is in the past.</source>
             <translation>De reageren-vóór-datum ligt in het verleden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="351" />
+            <location filename="../dialogs/lead_form.py" line="356" />
+            <source>The interest window ends in the past.</source>
+            <translation>De interesseperiode eindigt in het verleden.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="364" />
             <source>Say how much the referral fee is.</source>
             <translation>Geef aan hoe hoog de aanbrengvergoeding is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="359" />
+            <location filename="../dialogs/lead_form.py" line="372" />
             <source>The lowest client rate ({0} €/h) is above the highest ({1} €/h).</source>
             <translation>Het laagste tarief van de opdrachtgever ({0} €/u) is hoger dan het hoogste ({1} €/u).</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="383" />
+            <location filename="../dialogs/lead_form.py" line="396" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
@@ -1616,6 +1676,194 @@
             <location filename="../dialogs/lead_form.py" line="72" />
             <source>{0}: {1}</source>
             <translation>{0}: {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeadHistory</name>
+        <message>
+            <location filename="../pages/lead_history.py" line="69" />
+            <source>you</source>
+            <translation>jou</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="28" />
+            <source>said they are interested</source>
+            <translation>heeft interesse gemeld</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="29" />
+            <source>claimed the lead</source>
+            <translation>claimde de lead</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="30" />
+            <source>accepted the referral terms</source>
+            <translation>aanvaardde de doorverwijsvoorwaarden</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="31" />
+            <source>contacted the client</source>
+            <translation>nam contact op met de klant</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="32" />
+            <source>sent a proposal</source>
+            <translation>stuurde een voorstel</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="33" />
+            <source>won the assignment</source>
+            <translation>haalde de opdracht binnen</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="34" />
+            <source>lost the assignment</source>
+            <translation>verloor de opdracht</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="35" />
+            <source>gave the lead back</source>
+            <translation>gaf de lead terug</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="36" />
+            <source>withdrew the lead</source>
+            <translation>trok de lead in</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="37" />
+            <source>reopened the lead</source>
+            <translation>heropende de lead</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="38" />
+            <source>confirmed the assignment was won</source>
+            <translation>bevestigde dat de opdracht binnen is</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="41" />
+            <source>passed the lead on to {0}</source>
+            <translation>gaf de lead door aan {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="43" />
+            <source>gave the lead to {0}</source>
+            <translation>gaf de lead aan {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="44" />
+            <source>did something this version does not know</source>
+            <translation>deed iets wat deze versie niet kent</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="49" />
+            <source>only the giver can do that</source>
+            <translation>alleen de gever kan dat</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="50" />
+            <source>only the claimer can do that</source>
+            <translation>alleen de claimer kan dat</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="51" />
+            <source>the giver cannot take their own lead</source>
+            <translation>de gever kan de eigen lead niet nemen</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="52" />
+            <source>the interest window was still open</source>
+            <translation>de interesseperiode liep nog</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="53" />
+            <source>there was no open interest window</source>
+            <translation>er liep geen interesseperiode</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="54" />
+            <source>that member had not said they were interested</source>
+            <translation>dat lid had geen interesse gemeld</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="55" />
+            <source>they had already said so</source>
+            <translation>dat was al gemeld</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="56" />
+            <source>the lead was not at that step</source>
+            <translation>de lead was niet bij die stap</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="57" />
+            <source>the lead was closed</source>
+            <translation>de lead was gesloten</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="58" />
+            <source>that member cannot take this lead</source>
+            <translation>dat lid kan deze lead niet overnemen</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="59" />
+            <source>it was dated before the lead existed</source>
+            <translation>het was gedateerd vóór de lead bestond</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="62" />
+            <source>{0} was first</source>
+            <translation>{0} was eerder</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="63" />
+            <source>the rules did not allow it</source>
+            <translation>de regels stonden het niet toe</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="68" />
+            <source>You</source>
+            <translation>Jij</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="71" />
+            <source>The claim by {0} lapsed: no update for two working days</source>
+            <translation>De claim van {0} is vervallen: twee werkdagen geen voortgang</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="74" />
+            <source>The interest window ended: the lead went to {0}, the first to ask</source>
+            <translation>De interesseperiode is voorbij: de lead ging naar {0}, die het eerst vroeg</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="76" />
+            <source>The interest window ended with nobody interested: the lead is open</source>
+            <translation>De interesseperiode is voorbij zonder interesse: de lead staat open</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="81" />
+            <source>{0} — no effect: {1}</source>
+            <translation>{0} — zonder gevolg: {1}</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="98" />
+            <source>Also claimed by you — {0} was first.</source>
+            <translation>Ook door jou geclaimd — {0} was eerder.</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="102" />
+            <source>Interest window open until {0}. Then the first member who asked gets it, unless the giver picks someone.</source>
+            <translation>Interesseperiode loopt tot {0}. Daarna krijgt het lid dat het eerst vroeg de lead, tenzij de gever iemand kiest.</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="108" />
+            <source>Record your first contact with the client before {0}, or the claim lapses and the lead reopens.</source>
+            <translation>Leg je eerste contact met de klant vast vóór {0}, anders vervalt de claim en gaat de lead weer open.</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="112" />
+            <source>Won — waiting for the giver to confirm.</source>
+            <translation>Binnengehaald — wacht op bevestiging van de gever.</translation>
         </message>
     </context>
     <context>
@@ -1735,7 +1983,7 @@
         </message>
         <message>
             <location filename="../pages/leads.py" line="88" />
-            <location filename="../pages/leads.py" line="229" />
+            <location filename="../pages/leads.py" line="290" />
             <source>Leads</source>
             <translation>Leads</translation>
         </message>
@@ -1760,303 +2008,469 @@
             <translation>Titel van de lead</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="137" />
+            <location filename="../pages/leads.py" line="140" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="138" />
+            <location filename="../pages/leads.py" line="141" />
             <source>Skills</source>
             <translation>Vaardigheden</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="139" />
+            <location filename="../pages/leads.py" line="142" />
             <source>Region</source>
             <translation>Regio</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="140" />
+            <location filename="../pages/leads.py" line="143" />
             <source>Start</source>
             <translation>Start</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="141" />
+            <location filename="../pages/leads.py" line="144" />
             <source>Duration</source>
             <translation>Duur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="142" />
+            <location filename="../pages/leads.py" line="145" />
             <source>Hours per week</source>
             <translation>Uren per week</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="143" />
+            <location filename="../pages/leads.py" line="146" />
             <source>Respond by</source>
             <translation>Reageren vóór</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="144" />
+            <location filename="../pages/leads.py" line="147" />
             <source>Contract form</source>
             <translation>Contractvorm</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="145" />
+            <location filename="../pages/leads.py" line="148" />
             <source>Wet DBA</source>
             <translation>Wet DBA</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="146" />
+            <location filename="../pages/leads.py" line="149" />
             <source>Referral terms</source>
             <translation>Aanbrengafspraken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="147" />
+            <location filename="../pages/leads.py" line="150" />
             <source>Claimed by</source>
             <translation>Geclaimd door</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="157" />
+            <location filename="../pages/leads.py" line="160" />
             <source>Description</source>
             <translation>Omschrijving</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="160" />
+            <location filename="../pages/leads.py" line="163" />
             <source>Sealed: only you and the claimer</source>
             <translation>Verzegeld: alleen jij en degene die claimt</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="166" />
+            <location filename="../pages/leads.py" line="169" />
             <source>Organisation</source>
             <translation>Organisatie</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="167" />
+            <location filename="../pages/leads.py" line="170" />
             <source>Contact person</source>
             <translation>Contactpersoon</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="168" />
+            <location filename="../pages/leads.py" line="171" />
             <source>Client rate</source>
             <translation>Tarief opdrachtgever</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="169" />
+            <location filename="../pages/leads.py" line="172" />
             <source>Intermediary</source>
             <translation>Intermediair</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="170" />
+            <location filename="../pages/leads.py" line="173" />
             <source>Intermediary fee</source>
             <translation>Fee intermediair</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="184" />
-            <source>&amp;Claim</source>
-            <translation>&amp;Claimen</translation>
+            <location filename="../pages/leads.py" line="186" />
+            <source>&amp;Claim…</source>
+            <translation>&amp;Claimen…</translation>
         </message>
         <message>
             <location filename="../pages/leads.py" line="187" />
-            <source>Take this lead on: the giver hears of it, and can release the client's details to you</source>
-            <translation>Deze lead oppakken: de aanbrenger krijgt bericht en kan de gegevens van de opdrachtgever aan jou vrijgeven</translation>
+            <source>Take this lead on: you see and accept the giver's referral terms first</source>
+            <translation>Neem deze lead aan: je ziet en aanvaardt eerst de doorverwijsvoorwaarden van de gever</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="192" />
+            <location filename="../pages/leads.py" line="191" />
+            <source>I'm &amp;interested</source>
+            <translation>Ik heb &amp;interesse</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="193" />
+            <source>Ask for this lead: the giver picks, or the first to ask gets it when the window ends</source>
+            <translation>Vraag om deze lead: de gever kiest, of wie het eerst vroeg krijgt hem als de periode afloopt</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="198" />
+            <source>&amp;Give to…</source>
+            <translation>&amp;Geven aan…</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="199" />
+            <source>Choose one of the interested members</source>
+            <translation>Kies een van de geïnteresseerde leden</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="203" />
+            <source>&amp;Accept terms</source>
+            <translation>Voorwaarden &amp;aanvaarden</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="204" />
+            <source>Sign the giver's current referral terms</source>
+            <translation>Onderteken de huidige doorverwijsvoorwaarden van de gever</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="208" />
             <source>Next status</source>
             <translation>Volgende status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="193" />
+            <location filename="../pages/leads.py" line="209" />
             <source>The steps this lead can take next</source>
             <translation>De stappen die deze lead hierna kan zetten</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="194" />
+            <location filename="../pages/leads.py" line="211" />
             <source>&amp;Next step</source>
             <translation>&amp;Volgende stap</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="196" />
+            <location filename="../pages/leads.py" line="214" />
             <source>&amp;Move</source>
             <translation>&amp;Doorzetten</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="198" />
+            <location filename="../pages/leads.py" line="215" />
             <source>Record the lead's next step; the giver sees it at once</source>
             <translation>De volgende stap van de lead vastleggen; de aanbrenger ziet het meteen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="201" />
+            <location filename="../pages/leads.py" line="219" />
+            <source>Give &amp;back</source>
+            <translation>&amp;Teruggeven</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="220" />
+            <source>Return the lead: it opens for other members</source>
+            <translation>Geef de lead terug: andere leden kunnen hem dan nemen</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="224" />
+            <source>&amp;Pass on…</source>
+            <translation>&amp;Doorgeven…</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="224" />
+            <source>Hand this lead to another member</source>
+            <translation>Geef deze lead aan een ander lid</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="227" />
             <source>&amp;Withdraw</source>
             <translation>&amp;Intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="202" />
+            <location filename="../pages/leads.py" line="228" />
             <source>Close this lead: it is no longer available</source>
             <translation>Deze lead sluiten: hij is niet meer beschikbaar</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="204" />
+            <location filename="../pages/leads.py" line="232" />
+            <source>&amp;Reopen</source>
+            <translation>&amp;Heropenen</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="232" />
+            <source>Open this lead again for the cooperative</source>
+            <translation>Stel deze lead opnieuw open voor de coöperatie</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="235" />
+            <source>Confirm &amp;won</source>
+            <translation>Binnengehaald &amp;bevestigen</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="236" />
+            <source>Confirm the claimer won the assignment: it counts for both of you</source>
+            <translation>Bevestig dat de claimer de opdracht binnenhaalde: dat telt voor jullie allebei</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="240" />
             <source>&amp;Release details to claimer</source>
             <translation>&amp;Gegevens vrijgeven aan claimer</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="206" />
+            <location filename="../pages/leads.py" line="241" />
             <source>Let the claimer read the organisation, contact person and rate</source>
             <translation>Degene die claimde de organisatie, de contactpersoon en het tarief laten lezen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="255" />
+            <location filename="../pages/leads.py" line="271" />
+            <location filename="../pages/leads.py" line="274" />
+            <source>History</source>
+            <translation>Geschiedenis</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="316" />
             <source>Lead given to the cooperative.</source>
             <translation>Lead aangebracht bij de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="274" />
+            <location filename="../pages/leads.py" line="335" />
             <source>Could not read this lead: {0}</source>
             <translation>Kan deze lead niet lezen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="82" />
-            <location filename="../pages/lead_detail.py" line="248" />
+            <location filename="../pages/lead_detail.py" line="94" />
+            <location filename="../pages/lead_detail.py" line="343" />
             <source>Status is now “{0}”.</source>
             <translation>Status is nu “{0}”.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="87" />
+            <location filename="../pages/lead_detail.py" line="99" />
             <source>Given by you · updated {0}</source>
             <translation>Aangebracht door jou · bijgewerkt {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="89" />
+            <location filename="../pages/lead_detail.py" line="101" />
             <source>Given by {0} · updated {1}</source>
             <translation>Aangebracht door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="101" />
+            <location filename="../pages/lead_detail.py" line="118" />
             <source>{0}, remote work possible</source>
             <translation>{0}, op afstand werken mogelijk</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="101" />
+            <location filename="../pages/lead_detail.py" line="118" />
             <source>Remote</source>
             <translation>Op afstand</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="105" />
+            <location filename="../pages/lead_detail.py" line="122" />
             <source>1 week</source>
             <translation>1 week</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="107" />
+            <location filename="../pages/lead_detail.py" line="124" />
             <source>{0} weeks</source>
             <translation>{0} weken</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="110" />
+            <location filename="../pages/lead_detail.py" line="127" />
             <source>{0}, with an option to extend</source>
             <translation>{0}, met optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="112" />
+            <location filename="../pages/lead_detail.py" line="129" />
             <source>Option to extend</source>
             <translation>Optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="117" />
+            <location filename="../pages/lead_detail.py" line="134" />
             <source>you</source>
             <translation>jij</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="124" />
+            <location filename="../pages/lead_detail.py" line="141" />
             <source>{0} hours</source>
             <translation>{0} uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="141" />
+            <location filename="../pages/lead_detail.py" line="158" />
             <source>€ {0} – € {1} per hour</source>
             <translation>€ {0} – € {1} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="143" />
+            <location filename="../pages/lead_detail.py" line="160" />
             <source>from € {0} per hour</source>
             <translation>vanaf € {0} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="145" />
+            <location filename="../pages/lead_detail.py" line="162" />
             <source>up to € {0} per hour</source>
             <translation>tot € {0} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="162" />
+            <location filename="../pages/lead_detail.py" line="179" />
             <source>You gave no sealed details for this lead.</source>
             <translation>Je hebt geen verzegelde gegevens opgegeven voor deze lead.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="167" />
+            <location filename="../pages/lead_detail.py" line="184" />
+            <source>The client's details are sealed. Accept the referral terms; then the giver can release them to you.</source>
+            <translation>De gegevens van de klant zijn verzegeld. Aanvaard de doorverwijsvoorwaarden; daarna kan de gever ze voor je vrijgeven.</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="191" />
             <source>The client's details are sealed. They unlock for you once the giver releases them.</source>
             <translation>De gegevens van de opdrachtgever zijn verzegeld. Je kunt ze lezen zodra de aanbrenger ze vrijgeeft.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="174" />
+            <location filename="../pages/lead_detail.py" line="198" />
             <source>The client's details are sealed: only the giver, and the member who claims this lead, can read them.</source>
             <translation>De gegevens van de opdrachtgever zijn verzegeld: alleen de aanbrenger en het lid dat deze lead claimt, kunnen ze lezen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="203" />
+            <location filename="../pages/lead_detail.py" line="226" />
             <source>This lead is closed.</source>
             <translation>Deze lead is gesloten.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="216" />
-            <source>That did not work: {0}</source>
-            <translation>Dat is niet gelukt: {0}</translation>
+            <location filename="../pages/lead_detail.py" line="249" />
+            <source>No referral terms</source>
+            <translation>Geen doorverwijsvoorwaarden</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="226" />
+            <location filename="../pages/lead_detail.py" line="251" />
+            <source>Claim lead</source>
+            <translation>Lead claimen</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="253" />
+            <source>Claim “{0}”?</source>
+            <translation>“{0}” claimen?</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="256" />
+            <source>Referral terms set by {0}: {1}
+
+Claiming signs that you accept these terms. The giver can then release the client's details to you.</source>
+            <translation>Doorverwijsvoorwaarden van {0}: {1}
+
+Met claimen onderteken je dat je deze voorwaarden aanvaardt. De gever kan daarna de gegevens van de klant voor je vrijgeven.</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="259" />
+            <source>Accept terms and claim</source>
+            <translation>Voorwaarden aanvaarden en claimen</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="265" />
             <source>Claiming…</source>
             <translation>Claimen…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="229" />
+            <location filename="../pages/lead_detail.py" line="268" />
             <source>You claimed this lead. The giver has been told.</source>
             <translation>Je hebt deze lead geclaimd. De aanbrenger heeft bericht gekregen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="245" />
+            <location filename="../pages/lead_detail.py" line="276" />
+            <location filename="../pages/lead_detail.py" line="340" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="257" />
+            <location filename="../pages/lead_detail.py" line="284" />
+            <source>The giver knows you are interested.</source>
+            <translation>De gever weet dat je interesse hebt.</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="287" />
+            <source>You accepted the referral terms. The giver has been told.</source>
+            <translation>Je hebt de doorverwijsvoorwaarden aanvaard. De gever is op de hoogte gebracht.</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="290" />
+            <source>You gave the lead back. It is open again.</source>
+            <translation>Je hebt de lead teruggegeven. Hij staat weer open.</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="293" />
+            <source>The lead is open again.</source>
+            <translation>De lead staat weer open.</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="296" />
+            <source>You confirmed the assignment was won.</source>
+            <translation>Je hebt bevestigd dat de opdracht binnen is.</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="304" />
+            <source>Give the lead to</source>
+            <translation>Lead geven aan</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="304" />
+            <source>Members who are interested:</source>
+            <translation>Leden met interesse:</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="310" />
+            <source>You gave the lead to {0}.</source>
+            <translation>Je hebt de lead aan {0} gegeven.</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="320" />
+            <source>Pass the lead on</source>
+            <translation>Lead doorgeven</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="320" />
+            <source>Pass this lead on to:</source>
+            <translation>Geef deze lead door aan:</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="326" />
+            <source>You passed the lead on to {0}.</source>
+            <translation>Je hebt de lead doorgegeven aan {0}.</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="352" />
             <source>Withdraw lead</source>
             <translation>Lead intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="258" />
-            <source>Withdraw “{0}”? The lead closes and cannot be reopened.</source>
-            <translation>“{0}” intrekken? De lead wordt gesloten en kan niet worden heropend.</translation>
+            <location filename="../pages/lead_detail.py" line="353" />
+            <source>Withdraw “{0}”? The lead closes; you can reopen it later.</source>
+            <translation>“{0}” intrekken? De lead wordt gesloten; je kunt hem later heropenen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="273" />
+            <location filename="../pages/lead_detail.py" line="358" />
+            <source>The lead is withdrawn.</source>
+            <translation>De lead is ingetrokken.</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="369" />
             <source>Release details</source>
             <translation>Gegevens vrijgeven</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="275" />
+            <location filename="../pages/lead_detail.py" line="371" />
             <source>Let {0} read the organisation, contact person and rate of this lead? This cannot be undone.</source>
             <translation>{0} de organisatie, de contactpersoon en het tarief van deze lead laten lezen? Dit kan niet ongedaan worden gemaakt.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="280" />
+            <location filename="../pages/lead_detail.py" line="376" />
             <source>Releasing…</source>
             <translation>Vrijgeven…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="290" />
+            <location filename="../pages/lead_detail.py" line="386" />
             <source>{0} can now read the client's details once their device syncs.</source>
             <translation>{0} kan de gegevens van de opdrachtgever lezen zodra diens apparaat gesynchroniseerd is.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="293" />
+            <location filename="../pages/lead_detail.py" line="389" />
             <source>There were no sealed details to release.</source>
             <translation>Er waren geen verzegelde gegevens om vrij te geven.</translation>
         </message>
@@ -2064,179 +2478,179 @@
     <context>
         <name>LedgerPage</name>
         <message>
-            <location filename="../pages/ledger.py" line="56" />
+            <location filename="../pages/ledger.py" line="58" />
             <source>Given and received</source>
             <translation>Geven en ontvangen</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="69" />
+            <location filename="../pages/ledger.py" line="71" />
             <source>Yours</source>
             <translation>Van jou</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="86" />
+            <location filename="../pages/ledger.py" line="88" />
             <source>Date</source>
             <translation>Datum</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="87" />
+            <location filename="../pages/ledger.py" line="89" />
             <source>What</source>
             <translation>Wat</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="88" />
+            <location filename="../pages/ledger.py" line="90" />
             <source>For</source>
             <translation>Waarvoor</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="89" />
+            <location filename="../pages/ledger.py" line="91" />
             <source>With</source>
             <translation>Met</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="90" />
+            <location filename="../pages/ledger.py" line="92" />
             <source>Note</source>
             <translation>Toelichting</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="94" />
+            <location filename="../pages/ledger.py" line="96" />
             <source>Your given and received</source>
             <translation>Wat jij gaf en ontving</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="104" />
+            <location filename="../pages/ledger.py" line="106" />
             <source>Nothing given or received yet. Share a note, give a lead, or thank someone for theirs: it shows here.</source>
             <translation>Nog niets gegeven of ontvangen. Deel een notitie, geef een lead of bedank iemand voor de zijne: dat verschijnt hier.</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="116" />
+            <location filename="../pages/ledger.py" line="118" />
             <source>Other members</source>
             <translation>Andere leden</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="119" />
+            <location filename="../pages/ledger.py" line="121" />
             <source>Counts only, listed by name. There is no ranking: what matters is that giving and receiving flow both ways.</source>
             <translation>Alleen aantallen, op naam gesorteerd. Er is geen ranglijst: het gaat erom dat geven en ontvangen twee kanten op gaan.</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="127" />
+            <location filename="../pages/ledger.py" line="129" />
             <source>Name</source>
             <translation>Naam</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="128" />
+            <location filename="../pages/ledger.py" line="130" />
             <source>Leads given</source>
             <translation>Leads gegeven</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="129" />
+            <location filename="../pages/ledger.py" line="131" />
             <source>Leads received</source>
             <translation>Leads ontvangen</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="130" />
+            <location filename="../pages/ledger.py" line="132" />
             <source>Notes shared</source>
             <translation>Notities gedeeld</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="131" />
-            <location filename="../pages/ledger.py" line="205" />
+            <location filename="../pages/ledger.py" line="133" />
+            <location filename="../pages/ledger.py" line="214" />
             <source>Thanks given</source>
             <translation>Bedankjes gegeven</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="132" />
-            <location filename="../pages/ledger.py" line="206" />
+            <location filename="../pages/ledger.py" line="134" />
+            <location filename="../pages/ledger.py" line="215" />
             <source>Thanks received</source>
             <translation>Bedankjes ontvangen</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="136" />
+            <location filename="../pages/ledger.py" line="138" />
             <source>Other members' counts</source>
             <translation>Aantallen van andere leden</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="142" />
+            <location filename="../pages/ledger.py" line="144" />
             <source>No other members yet. Invite someone to the cooperative.</source>
             <translation>Nog geen andere leden. Nodig iemand uit voor de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="169" />
+            <location filename="../pages/ledger.py" line="178" />
             <source>Only you see this: {0}</source>
             <translation>Alleen jij ziet dit: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="184" />
+            <location filename="../pages/ledger.py" line="193" />
             <source>Leads: {0} given ({1} led to work), {2} received</source>
             <translation>Leads: {0} gegeven ({1} leidden tot werk), {2} ontvangen</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="187" />
+            <location filename="../pages/ledger.py" line="196" />
             <source>Notes shared: {0}</source>
             <translation>Notities gedeeld: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="188" />
+            <location filename="../pages/ledger.py" line="197" />
             <source>Thanks: {0} given, {1} received</source>
             <translation>Bedankjes: {0} gegeven, {1} ontvangen</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="196" />
+            <location filename="../pages/ledger.py" line="205" />
             <source>{0} leads received this quarter, none given.</source>
             <translation>{0} leads ontvangen dit kwartaal, geen gegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="197" />
+            <location filename="../pages/ledger.py" line="206" />
             <source>{0} thanks received this quarter, none given.</source>
             <translation>{0} bedankjes ontvangen dit kwartaal, geen gegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="201" />
+            <location filename="../pages/ledger.py" line="210" />
             <source>Lead given</source>
             <translation>Lead gegeven</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="202" />
+            <location filename="../pages/ledger.py" line="211" />
             <source>Lead received</source>
             <translation>Lead ontvangen</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="203" />
+            <location filename="../pages/ledger.py" line="212" />
             <source>Lead given, led to work</source>
             <translation>Lead gegeven, leidde tot werk</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="204" />
+            <location filename="../pages/ledger.py" line="213" />
             <source>Note shared</source>
             <translation>Notitie gedeeld</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="211" />
+            <location filename="../pages/ledger.py" line="220" />
             <source>does not count: over the limit of 10 thanks a day</source>
             <translation>telt niet: boven de grens van 10 bedankjes per dag</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="212" />
+            <location filename="../pages/ledger.py" line="221" />
             <source>does not count: a thanks to oneself</source>
             <translation>telt niet: een bedankje aan jezelf</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="213" />
+            <location filename="../pages/ledger.py" line="222" />
             <source>does not count: already thanked for this</source>
             <translation>telt niet: hiervoor was al bedankt</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="214" />
+            <location filename="../pages/ledger.py" line="223" />
             <source>counts once the item it thanks for arrives</source>
             <translation>telt mee zodra het item waarvoor bedankt wordt binnen is</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="215" />
+            <location filename="../pages/ledger.py" line="224" />
             <source>does not count: not a note, lead or member</source>
             <translation>telt niet: geen notitie, lead of lid</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="216" />
+            <location filename="../pages/ledger.py" line="225" />
             <source>withdrawn</source>
             <translation>ingetrokken</translation>
         </message>

@@ -56,6 +56,7 @@ def _why(reason: str, first: str) -> str:
         lead_rules.WRONG_STATUS: _t("the lead was not at that step"),
         lead_rules.CLOSED_LEAD: _t("the lead was closed"),
         lead_rules.BAD_MEMBER: _t("that member cannot take this lead"),
+        lead_rules.BEFORE_CREATION: _t("it was dated before the lead existed"),
     }
     if reason == lead_rules.ALREADY_CLAIMED:
         return _t("{0} was first").format(first)
