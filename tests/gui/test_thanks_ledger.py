@@ -26,6 +26,7 @@ from coopshare.gui import theme
 from coopshare.gui.app import application, start_node
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.main_window import MainWindow
+from coopshare.gui.pages.leads import LeadsPage
 from coopshare.gui.pages.ledger import LedgerPage
 from coopshare.gui.pages.notes import NotesPage
 from coopshare.gui.pages.people import PeoplePage
@@ -48,6 +49,7 @@ class World:
     bridge: Bridge
     others: dict[str, Coop]
     bob_note: str
+    bob_lead: str  # claimed by Anna
 
     def db(self, fn: Any) -> Any:
         return self.bridge.call_sync(self.bridge.runtime._node.db(fn))
@@ -77,6 +79,9 @@ def world(tmp_path: Path, qapp: QApplication) -> Iterator[World]:
         for i in range(3):
             others["Zoë"].add_note(f"Zoë's tip {i}", "text")
         bob_note = others["Bob"].add_note("Model contract DBA", "Use the model contract")
+        lead = others["Bob"].add_lead({"title": "Interim CFO", "referral_terms": "thanks"})
+        sync(anna, others["Bob"])
+        anna.claim_lead(lead)
         tip = anna.add_note("Anna's tip", "text")
         sync(anna, others["Carol"])
         others["Carol"].thank(tip, "Precies wat ik zocht")
@@ -89,7 +94,7 @@ def world(tmp_path: Path, qapp: QApplication) -> Iterator[World]:
     prefs.set("mdns", False)
     bridge = start_node(home, PASS, prefs)
     try:
-        yield World(home, bridge, others, bob_note.hex())
+        yield World(home, bridge, others, bob_note.hex(), lead.hex())
     finally:
         bridge.stop()
         for c in others.values():
@@ -190,3 +195,25 @@ def test_ledger_page_screenshots_light_and_dark(world: World, qtbot: Any) -> Non
     finally:
         theme.apply(app, "light")
         window.close()
+
+
+def test_the_claimer_of_a_lead_can_thank_its_giver(world: World, qtbot: Any) -> None:
+    page = LeadsPage(world.bridge)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    page.refresh()
+    page.open_item(world.bob_lead)
+    qtbot.waitUntil(lambda: page.thank_button.isVisible(), timeout=10_000)
+    qtbot.waitUntil(page.thank_button.isEnabled, timeout=10_000)
+    OUT.mkdir(exist_ok=True)
+    assert page.grab().save(str(OUT / "thank-lead-light.png"))
+    dialog = page.thank_button.open_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.thanked, timeout=10_000):
+        dialog.ok.click()
+    bob = world.others["Bob"]
+    world.deliver_to(bob)
+    got = [e for e in ledger.ledger(bob).entries if e.what == ledger.THANKS_RECEIVED]
+    assert [(e.other, e.title) for e in got] == [("Anna de Vries", "Interim CFO")]
