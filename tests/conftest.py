@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -10,8 +11,11 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the app's log file (gui/logfile.py) goes to a throwaway folder, not the user's log folder
+os.environ.setdefault("COOPSHARE_LOG_DIR", tempfile.mkdtemp(prefix="coopshare-test-logs-"))
 
 from coopshare.crypto import primitives as p
+from coopshare.identity import keystore
 from coopshare.identity.keys import Identity
 from coopshare.identity.keystore import Unlocked
 from coopshare.model.roster import Role
@@ -29,6 +33,26 @@ settings.register_profile(
 settings.load_profile("coopshare")
 
 MakeCoop = Callable[[str], Coop]
+
+REAL_KDF = dict(keystore.KDF_DEFAULT)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _floor_kdf() -> Iterator[None]:
+    """Keystores made in this process use the lowest Argon2id cost the keystore accepts
+    (KDF_FLOOR, a third of the default's time): the suite unlocks data folders hundreds of
+    times, and no test but test_keystore.py's is about the cost. The cost is stored in each
+    file, so a `coopshare` process started on such a folder unlocks it at the same cost.
+    Folders made by `coopshare init` in a subprocess keep the default."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(keystore, "KDF_DEFAULT", keystore.KDF_FLOOR)
+        yield
+
+
+@pytest.fixture
+def default_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The production Argon2id cost for keystores made in this test."""
+    monkeypatch.setattr(keystore, "KDF_DEFAULT", REAL_KDF)
 
 
 @pytest.fixture

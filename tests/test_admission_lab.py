@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from .lab import Lab, lab
-from .netutil import cli, cli_json, new_member, op_ids, serving, wait_for
+from .netutil import cli, cli_json, init, new_member, op_ids, serving, wait_for
 
 pytestmark = pytest.mark.slow
 # the bound the issue asks for, from the moment `serve` is up (listening) on both hosts: the
@@ -42,7 +42,7 @@ def _serve_together(world: Lab, hosts: list[tuple[int, Path]]) -> tuple[float, f
 
 def test_invitees_who_met_only_each_other_converge_by_mdns(tmp_path: Path) -> None:
     anna, bram, cor = tmp_path / "anna", tmp_path / "bram", tmp_path / "cor"
-    cli(anna, "init", "--name", "Anna")
+    init(anna, "Anna")
     cli(anna, "coop", "create", "--name", "Lab Coop")
     with serving(anna, "--no-mdns") as server:  # Anna invites Bram, then Cor, and leaves
         new_member(bram, "Bram", anna, server)
@@ -66,7 +66,7 @@ def test_a_device_that_missed_an_epoch_catches_up_by_mdns(tmp_path: Path) -> Non
     Bram's beacon is under the new network key, which Cor cannot recognise; Cor's is under the
     old one: Bram dials Cor with the old key, whichever label is smaller."""
     anna, bram, cor, dora = (tmp_path / n for n in ("anna", "bram", "cor", "dora"))
-    cli(anna, "init", "--name", "Anna")
+    init(anna, "Anna")
     cli(anna, "coop", "create", "--name", "Lab Coop")
     with serving(anna, "--no-mdns") as server:
         for home, name in ((bram, "Bram"), (cor, "Cor"), (dora, "Dora")):

@@ -153,7 +153,7 @@ def test_import_folder_with_a_broken_file(home: Path, tmp_path: Path) -> None:
     (vault / ".obsidian" / "skip.md").write_text("config")
     r = run(home, "note", "import", str(vault))
     assert r.returncode == 0, r.stderr
-    assert "imported 3 notes, skipped 2 files" in r.stdout
+    assert "imported 3 notes, updated 0, unchanged 0, skipped 2 files" in r.stdout
     assert "broken.md: not UTF-8 text" in r.stderr
     assert "unterminated.md: front matter" in r.stderr
     notes = {n["title"]: n for n in json.loads(run(home, "list", "notes", "--json").stdout)}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -17,7 +18,7 @@ import pytest
 from coopshare.discovery import beacon as bc
 
 from .lab import Lab, lab
-from .netutil import cli, cli_json, new_member, op_ids, serving, wait_for
+from .netutil import cli, cli_json, init, new_member, op_ids, serving, wait_for
 
 pytestmark = pytest.mark.slow
 TOOLS = Path(__file__).parent / "lab_tools"
@@ -26,12 +27,25 @@ TOOLS = Path(__file__).parent / "lab_tools"
 def _coop(tmp: Path, names: list[str]) -> list[Path]:
     """Build the membership on loopback first; the lab then runs the same data folders."""
     homes = [tmp / n.lower() for n in names]
-    cli(homes[0], "init", "--name", names[0])
+    init(homes[0], names[0])
     cli(homes[0], "coop", "create", "--name", "Lab Coop")
     with serving(homes[0], "--no-mdns") as server:
         for h, n in zip(homes[1:], names[1:], strict=True):
             new_member(h, n, homes[0], server)
     return homes
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Anna's cooperative with Bram, built once; the tests that need just them run copies."""
+    root = tmp_path_factory.mktemp("pair")
+    _coop(root, ["Anna", "Bram"])
+    return root
+
+
+def _copy_pair(pair: Path, tmp: Path) -> list[Path]:
+    shutil.copytree(pair, tmp / "pair")
+    return [tmp / "pair" / "anna", tmp / "pair" / "bram"]
 
 
 def _has_note(home: Path, title: str) -> bool:
@@ -64,8 +78,8 @@ def test_three_hosts_discover_converge_and_heal(tmp_path: Path) -> None:
     assert op_ids(homes[0]) == op_ids(homes[1]) == op_ids(homes[2])
 
 
-def test_ipv6_link_local_only(tmp_path: Path) -> None:
-    homes = _coop(tmp_path, ["Anna", "Bram"])
+def test_ipv6_link_local_only(pair: Path, tmp_path: Path) -> None:
+    homes = _copy_pair(pair, tmp_path)
     with lab(2, ipv4=False) as world:
         _serve_all(world, homes)
         world.cli(2, homes[1], "note", "add", "--title", "Over IPv6", "--body", "fe80::")
@@ -112,8 +126,8 @@ def test_mdns_capture_reveals_nothing_and_beacons_rotate(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("fakes", [1, 1000])
-def test_fake_services_are_ignored(tmp_path: Path, fakes: int) -> None:
-    homes = _coop(tmp_path, ["Anna", "Bram"])
+def test_fake_services_are_ignored(pair: Path, tmp_path: Path, fakes: int) -> None:
+    homes = _copy_pair(pair, tmp_path)
     hits = tmp_path / "hits"
     with lab(3) as world:
         fake = world.spawn(

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.netutil import PASS, cli, env, integrity_ok, op_count, op_ids, serving, wait_for
+from tests.netutil import PASS, cli, env, init, integrity_ok, op_count, op_ids, serving, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -73,12 +73,12 @@ def test_cli_on_a_full_disk_says_one_line(tmp_path: Path) -> None:
 
 def test_serve_resumes_a_sync_by_itself_when_space_returns(tmp_path: Path) -> None:
     a = tmp_path / "a"
-    cli(a, "init", "--name", "Anna")
+    init(a, "Anna")
     cli(a, "coop", "create", "--name", "C")
     with tmpfs(tmp_path / "mnt", 32) as mnt:
         b = mnt / "b"
         with serving(a) as srv:
-            cli(b, "init", "--name", "Bram")
+            init(b, "Bram")
             cli(a, "invite", "create", "--out", str(tmp_path / "invite.txt"))
             cli(b, "join", str(tmp_path / "invite.txt"), "--peer", srv.addr)
         _notes(a, 600)  # ~9 KB each in the store: ~5 MB, far more than B has free

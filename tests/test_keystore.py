@@ -13,6 +13,13 @@ from coopshare.identity import keystore, recovery
 from coopshare.service import home as homes
 
 
+@pytest.mark.usefixtures("default_kdf")  # the production cost, not the suite's floor
+def test_new_keystores_use_the_default_cost(tmp_path: Path) -> None:
+    homes.init(tmp_path, "Ann", "pw")
+    doc = msgpack.unpackb((tmp_path / keystore.KEYSTORE_FILE).read_bytes())
+    assert {k: doc["kdf"][k] for k in ("t", "m", "p")} == {"t": 3, "m": 128 * 1024, "p": 2}
+
+
 def test_unlock_change_and_wrong_passphrase(tmp_path: Path) -> None:
     ident = homes.init(tmp_path, "Ann", "one")
     assert keystore.unlock(tmp_path, "one").identity.member_id == ident.member_id
@@ -24,6 +31,7 @@ def test_unlock_change_and_wrong_passphrase(tmp_path: Path) -> None:
         keystore.unlock(tmp_path, "one")
 
 
+@pytest.mark.usefixtures("default_kdf")
 def test_kdf_cost_cannot_be_lowered_by_editing_the_file(tmp_path: Path) -> None:
     homes.init(tmp_path, "Ann", "pw")
     path = tmp_path / keystore.KEYSTORE_FILE

@@ -332,3 +332,42 @@ def test_backdated_flood_fills_only_the_attackers_share(make_replica: MakeCoop) 
         reasons = {x.reason for x in state.history if x.author == carol.me.member_id}
         assert reasons == {R.BEFORE_CREATION}
         assert st_.origin is not None and st_.origin[0] == created  # creation not moved
+
+
+def test_list_rows_show_a_lapsed_claim_as_open(make_replica: MakeCoop) -> None:
+    """The list and the detail agree: once the claim lapsed, the row says "open" too."""
+    from coopshare.service import views
+
+    alice, bob, _carol = _trio(make_replica, _ms(2025, 12, 1))
+    lead = alice.add_lead({"title": "Row"})
+    sync(alice, bob)
+    bob.claim_lead(lead)
+    sync(bob, alice)
+    st_ = alice.item(lead)
+    assert st_ is not None
+    _clock_at(alice, _ms(2025, 12, 2))
+    assert views.row(alice, st_).status == "claimed"  # control: before the lapse
+    _clock_at(alice, _ms(2025, 12, 3, 11))
+    assert views.row(alice, st_).status == "open"
+
+
+def test_a_window_set_later_does_not_undo_an_earlier_claim(make_replica: MakeCoop) -> None:
+    """The giver cannot take a lead back from its claimer by opening an interest window
+    afterwards (signed with her own key, past the writer's check)."""
+    alice, bob, _carol = _trio(make_replica, _ms(2025, 12, 1))
+    lead = alice.add_lead({"title": "Window"})
+    sync(alice, bob)
+    bob.claim_lead(lead)
+    sync(bob, alice)
+    with pytest.raises(NotAllowed):
+        alice.edit_item(lead, {"interest_until": "2025-12-20"})  # the writer refuses
+    late = _act(alice, lead, {"interest_until": "2025-12-20"}, alice.clock.tick())
+    bob.apply(late)
+    for c in (alice, bob):
+        state = R.derive(c.item(lead), _ms(2025, 12, 2))  # type: ignore[arg-type]
+        assert state.status is LeadStatus.CLAIMED and state.claimer == bob.me.member_id
+        assert (state.history[-1].act, state.history[-1].reason) == (R.WINDOW, R.WRONG_STATUS)
+    # control: on an open lead the same change opens the window
+    other = alice.add_lead({"title": "Open one"})
+    alice.edit_item(other, {"interest_until": "2025-12-20"})
+    assert R.derive(alice.item(other), _ms(2025, 12, 2)).status is LeadStatus.INTEREST  # type: ignore[arg-type]

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from .netutil import cli, cli_json, new_member, serving
+from .netutil import cli, cli_json, init, new_member, serving
 
 pytestmark = pytest.mark.slow
 
 
 def test_two_offline_claims_resolve_to_the_same_first_claimer(tmp_path: Path) -> None:
     a, b, c = tmp_path / "a", tmp_path / "b", tmp_path / "c"
-    cli(a, "init", "--name", "Anna")
+    init(a, "Anna")
     cli(a, "coop", "create", "--name", "Brabant Interim")
     with serving(a) as server:
         new_member(b, "Bram", a, server)

@@ -28,7 +28,7 @@ from coopshare.service.coop import Coop
 from coopshare.transport import tls
 
 from .forge import forge
-from .netutil import PASS, cli, cli_json, new_member, op_ids, serving
+from .netutil import PASS, cli, cli_json, init, new_member, op_ids, serving
 
 pytestmark = pytest.mark.slow
 
@@ -52,7 +52,7 @@ def met(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for each test, so every test starts from Bram not knowing Cor."""
     root = tmp_path_factory.mktemp("meetup")
     a, b, c = root / "a", root / "b", root / "c"
-    cli(a, "init", "--name", "Anna")
+    init(a, "Anna")
     cli(a, "coop", "create", "--name", "Brabant Interim")
     with serving(a) as server:
         new_member(b, "Bram", a, server)
@@ -225,7 +225,7 @@ def test_a_chain_signed_by_a_non_admin_is_refused(door: Any, tmp_path: Path) -> 
     presents it with his own real chain."""
     _a, _b, _c, cor, _key, roster = door
     mallory_home = tmp_path / "mallory"
-    cli(mallory_home, "init", "--name", "Mallory")
+    init(mallory_home, "Mallory")
     mallory = _open(mallory_home)
     try:
         req = mallory.join_request()
@@ -278,7 +278,7 @@ def test_oversize_chain_is_refused(door: Any) -> None:
 
 def test_a_removed_device_is_still_refused(tmp_path: Path) -> None:
     a, b, d = tmp_path / "a", tmp_path / "b", tmp_path / "d"
-    cli(a, "init", "--name", "Anna")
+    init(a, "Anna")
     cli(a, "coop", "create", "--name", "C")
     with serving(a) as sa:
         new_member(b, "Bram", a, sa)

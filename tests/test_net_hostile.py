@@ -17,7 +17,7 @@ from coopshare.protocol.frames import encode_frame
 from coopshare.service import home as homes
 from coopshare.transport import tls
 
-from .netutil import PASS, cli, cli_json, new_member, op_count, serving, wait_for
+from .netutil import PASS, cli, cli_json, init, new_member, op_count, serving, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.slow
 def lab(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     root = tmp_path_factory.mktemp("hostile")
     a, b = root / "a", root / "b"
-    cli(a, "init", "--name", "Anna")
+    init(a, "Anna")
     cli(a, "coop", "create", "--name", "C")
     with serving(a) as server:
         new_member(b, "Bram", a, server)
@@ -185,7 +185,7 @@ def test_a_refused_knock_explains_itself(lab, tmp_path: Path) -> None:  # type: 
     the knock, with no byte from the server: the dialler says what may be wrong."""
     a, b, server, _, _ = lab
     other = tmp_path / "other"
-    cli(other, "init", "--name", "Olga")
+    init(other, "Olga")
     cli(other, "coop", "create", "--name", "Elsewhere")
     r = cli(other, "sync", "--peer", server.addr, "--once", check=False, timeout=60)
     assert r.returncode != 0

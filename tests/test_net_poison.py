@@ -16,7 +16,7 @@ import pytest
 from coopshare.service import home as homes
 
 from .forge import forge, sealed_raw_change
-from .netutil import PASS, cli, cli_json, new_member, op_ids, serving
+from .netutil import PASS, cli, cli_json, init, new_member, op_ids, serving
 
 pytestmark = pytest.mark.slow
 
@@ -27,7 +27,7 @@ def _titles(home: Path) -> set[str]:
 
 def test_victim_keeps_syncing_past_a_poison_op(tmp_path: Path) -> None:
     a, b, mal = tmp_path / "anna", tmp_path / "bram", tmp_path / "mallory"
-    cli(a, "init", "--name", "Anna")
+    init(a, "Anna")
     cli(a, "coop", "create", "--name", "C")
     with serving(a) as server:
         new_member(b, "Bram", a, server)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ from .netutil import (
     cli,
     cli_json,
     env,
+    init,
     integrity_ok,
     new_member,
     op_count,
@@ -38,14 +40,25 @@ def _state(home: Path) -> dict[str, object]:
     }
 
 
-@pytest.fixture
-def trio(tmp_path: Path):  # type: ignore[no-untyped-def]
-    a, b, c = tmp_path / "a", tmp_path / "b", tmp_path / "c"
-    cli(a, "init", "--name", "Anna")
+@pytest.fixture(scope="module")
+def trio_homes(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Anna's cooperative with Bram and Cor, joined through her running node: built once and
+    copied for each test."""
+    root = tmp_path_factory.mktemp("trio")
+    a, b, c = root / "a", root / "b", root / "c"
+    init(a, "Anna")
     cli(a, "coop", "create", "--name", "Brabant Interim")
     with serving(a) as server:
         new_member(b, "Bram", a, server)
         new_member(c, "Cor", a, server)
+    return root
+
+
+@pytest.fixture
+def trio(trio_homes: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    shutil.copytree(trio_homes, tmp_path / "trio")
+    a, b, c = (tmp_path / "trio" / x for x in "abc")
+    with serving(a) as server:
         yield a, b, c, server
 
 
@@ -74,11 +87,11 @@ def test_live_push_reaches_connected_peer(trio) -> None:  # type: ignore[no-unty
 
 def test_relay_a_to_c_through_b_with_item_sealed_to_c(tmp_path: Path) -> None:
     a, b, c = tmp_path / "a", tmp_path / "b", tmp_path / "c"
-    cli(a, "init", "--name", "Anna")
+    init(a, "Anna")
     cli(a, "coop", "create", "--name", "C")
     # b joins a; c joins b (b must be an admin to invite): a and c never connect
     with serving(a) as sa:
-        cli(b, "init", "--name", "Bram")
+        init(b, "Bram")
         cli(a, "invite", "create", "--role", "admin", "--out", str(tmp_path / "t1"))
         cli(b, "join", str(tmp_path / "t1"), "--peer", sa.addr)
     with serving(b) as sb:
@@ -106,14 +119,24 @@ def _fill(home: Path, n: int) -> None:
         coop.store.close()
 
 
-@pytest.mark.parametrize("victim", ["receiver", "sender"])
-def test_kill_9_mid_sync_then_converge(tmp_path: Path, victim: str) -> None:
-    a, b = tmp_path / "a", tmp_path / "b"
-    cli(a, "init", "--name", "Anna")
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Anna's cooperative with Bram joined, then 10,000 notes of Anna's that Bram has not
+    received yet: built once and copied for each kill."""
+    root = tmp_path_factory.mktemp("filled")
+    a, b = root / "a", root / "b"
+    init(a, "Anna")
     cli(a, "coop", "create", "--name", "C")
     with serving(a) as server:
         new_member(b, "Bram", a, server)
     _fill(a, 10_000)
+    return root
+
+
+@pytest.mark.parametrize("victim", ["receiver", "sender"])
+def test_kill_9_mid_sync_then_converge(filled: Path, tmp_path: Path, victim: str) -> None:
+    shutil.copytree(filled, tmp_path / "x")
+    a, b = tmp_path / "x" / "a", tmp_path / "x" / "b"
     total = op_count(a)
     server = Server(a)
     try:
@@ -159,10 +182,10 @@ def test_kill_9_mid_sync_then_converge(tmp_path: Path, victim: str) -> None:
 
 def test_invitation_reuse_expiry_and_forgery_are_refused(tmp_path: Path) -> None:
     a, b, c, d = (tmp_path / x for x in "abcd")
-    cli(a, "init", "--name", "Anna")
+    init(a, "Anna")
     cli(a, "coop", "create", "--name", "C")
     for h, n in ((b, "B"), (c, "Cc"), (d, "D")):
-        cli(h, "init", "--name", n)
+        init(h, n)
     with serving(a) as server:
         token = tmp_path / "token"
         cli(a, "invite", "create", "--out", str(token))

@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,7 +21,7 @@ from coopshare.errors import BadSignature, ValidationError
 from coopshare.model.items import Kind
 from coopshare.protocol import knock
 from coopshare.protocol import messages as m
-from coopshare.protocol.frames import encode_frame
+from coopshare.protocol.frames import FrameDecoder, encode_frame
 from coopshare.protocol.ops import OpKind, make_op
 from coopshare.service import home as homes
 from coopshare.service import quotas
@@ -57,8 +59,26 @@ def _junk(c: Coop, n: int, kind: str) -> list[bytes]:
     return out
 
 
-async def _flood(port: int, c: Coop, ops: list[bytes]) -> bool:
-    """Bram's device, raw: knock, TLS, hello, then the junk; True if the server closed."""
+class _Counting(quotas.PeerQuotas):
+    """The real quotas, also counting every op they were charged: tells the control test when
+    the server has judged the whole flood (instead of waiting out a timeout)."""
+
+    def __init__(self, burst: int) -> None:
+        super().__init__(burst=burst)
+        self.charged = {"refused": 0, "parked": 0}
+
+    def take(self, peer: bytes, what: str, n: int) -> int:
+        self.charged[what] += n
+        return super().take(peer, what, n)
+
+
+async def _flood(
+    port: int, c: Coop, ops: list[bytes], judged: Callable[[], bool] | None = None
+) -> bool:
+    """Bram's device, raw: knock, TLS, hello, then the junk; True if the server closed.
+
+    `judged` (for a server that should keep the session): says when the server has judged every
+    junk op; the session must then still answer a ping. Without it, wait for the close."""
     key = knock.network_key(c.epoch_keys[c.roster.current_epoch])  # type: ignore[index]
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     writer.write(knock.make_knock(key, knock.MODE_MEMBER))
@@ -67,22 +87,38 @@ async def _flood(port: int, c: Coop, ops: list[bytes]) -> bool:
     await writer.start_tls(tls.client_context(c.me), server_hostname=None)
     roster = tuple(c.store.roster_op_ids())
     writer.write(encode_frame(m.to_wire(m.Hello(c.coop_id or b"", c.me.device_id, roster))))
-    closed = False
+    frames = FrameDecoder()
     try:
         for i in range(0, len(ops), 200):
             writer.write(encode_frame(m.to_wire(m.Ops(tuple(ops[i : i + 200])))))
             await writer.drain()
+        if judged is not None:
+            async with asyncio.timeout(120):
+                while not judged():
+                    await asyncio.sleep(0.05)
+            writer.write(encode_frame(m.to_wire(m.Ping(7))))
+            await writer.drain()
         async with asyncio.timeout(20):  # under the server's 45 s idle timeout
-            while await reader.read(65536):
-                pass
-        closed = True
+            while data := await reader.read(65536):
+                if judged is not None and m.Pong(7) in map(m.from_wire, frames.feed(data)):
+                    return False  # the whole flood judged, and the session still answers
+        return True
     except TimeoutError:  # before OSError, of which it is a subclass
-        closed = False
+        if judged is not None:
+            raise AssertionError("the server neither judged the flood nor closed") from None
+        return False
     except (ConnectionError, OSError):
-        closed = True
+        return True
     finally:
         writer.close()
-    return closed
+
+
+@pytest.fixture(scope="module")
+def three(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Anna's cooperative with Bram and Cor, built once; each test floods a copy of it."""
+    root = tmp_path_factory.mktemp("quotas")
+    make_coop(root, ["Anna", "Bram", "Cor"])
+    return root
 
 
 def _quarantined(home: Path) -> int:
@@ -93,18 +129,21 @@ def _quarantined(home: Path) -> int:
 @pytest.mark.parametrize("kind", ["parked", "refused"])
 @pytest.mark.parametrize("quota", [True, False], ids=["quota", "no-quota-control"])
 def test_a_members_flood_stops_at_the_quota(
-    tmp_path: Path, kind: str, quota: bool, caplog: pytest.LogCaptureFixture
+    three: Path, tmp_path: Path, kind: str, quota: bool, caplog: pytest.LogCaptureFixture
 ) -> None:
-    a, b, c = make_coop(tmp_path, ["Anna", "Bram", "Cor"])
+    shutil.copytree(three, tmp_path / "coop")
+    a, b, c = (tmp_path / "coop" / n for n in ("anna", "bram", "cor"))
     bram = homes.open_coop(b, PASS)
     junk = _junk(bram, FLOOD, kind)
     note = edit(a, lambda x: x.add_note("for the good members", "hi"))
 
     async def run() -> tuple[bool, int, int]:
         async with listening(a) as (server, _listener, port):
+            judged = None
             if not quota:  # positive control: the same flood with a budget it never reaches
-                server.quotas = quotas.PeerQuotas(burst=10**9)
-            closed = await _flood(port, bram, junk)
+                server.quotas = counting = _Counting(burst=10**9)
+                judged = lambda: counting.charged[kind] >= FLOOD  # noqa: E731
+            closed = await _flood(port, bram, junk, judged)
             for home in (c, b):  # a good member, and the flooder's own real device
                 async with running(home) as member:
                     await sync_once(member, "127.0.0.1", port, timeout=60)

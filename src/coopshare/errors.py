@@ -62,6 +62,14 @@ class PassphraseRequired(UserError):
     template = "a passphrase is required (set COOPSHARE_PASSPHRASE or type one)"
 
 
+class PassphraseEmpty(UserError):
+    template = "the new passphrase must not be empty"
+
+
+class PassphrasesDiffer(UserError):
+    template = "the passphrases do not match"
+
+
 class KeystoreDamaged(UserError):
     """The keystore file is damaged (not a wrong passphrase) and no good copy was found."""
 
@@ -156,6 +164,41 @@ class NoSuchItem(UserError):
     item: str
 
 
+class InvalidRole(UserError):
+    template = "role must be member or admin"
+    role: str
+
+
+# --- files and the desktop -------------------------------------------------------------------
+
+
+class NotUtf8(UserError):
+    """A text file given to a command is not UTF-8."""
+
+    template = "{path} is not UTF-8 text"
+    path: str
+
+
+class NotAFolder(UserError):
+    template = "{path} is not a folder"
+    path: str
+
+
+class NoDisplay(UserError):
+    """The desktop app was asked for where no display is (Linux without X11 or Wayland)."""
+
+    template = (
+        "no display found for the desktop app: start it from a desktop session (or under "
+        "xvfb-run); every feature is also a command: see 'coopshare --help'"
+    )
+
+
+class AppNotInstalled(UserError):
+    """The desktop app's toolkit (PySide6) cannot be imported; ``detail`` says why."""
+
+    template = "the desktop app needs PySide6 ({detail}); the commands work without"
+
+
 # --- invitations and the network ------------------------------------------------------------
 
 
@@ -199,8 +242,25 @@ class InviteRefused(InviteError):
     template = "the inviter refused the invitation: {detail}"
 
 
+class InviteNoAddress(InviteError):
+    """The invitation names no address of the inviter, and none was given."""
+
+    template = "the invitation names no address: pass --peer HOST:PORT"
+
+
 class NetworkError(UserError):
     """Talking to a peer failed."""
+
+
+class AddressInvalid(UserError):
+    """An address typed by the user is not HOST:PORT."""
+
+    template = "{address!r}: expected HOST:PORT"
+    address: str
+
+
+class PortOutOfRange(AddressInvalid):
+    template = "{address!r}: port out of range"
 
 
 class PeerUnreachable(NetworkError):
@@ -288,6 +348,55 @@ class AdmissionRefused(ValidationError):
 
 class NeverStoredField(ValidationError):
     """A field of the never-stored class (such as the reason for hiring) was given."""
+
+
+# --- files carried by hand: bundles and backups -------------------------------------------
+
+
+class BundleError(ValidationError):
+    """A bundle file (ops carried by hand, docs/protocol.md §Bundles) was refused whole."""
+
+    template = "the bundle was refused: {detail}"
+
+
+class BundleDamaged(BundleError):
+    """Not a bundle, a version this app cannot read, truncated, or its checksum does not match;
+    ``reason`` says which."""
+
+    template = "the bundle is damaged or incomplete ({reason}); nothing was imported"
+    reason: str
+
+
+class BundleForeign(BundleError):
+    template = "the bundle belongs to another cooperative; nothing was imported"
+
+
+class BundleOpRefused(BundleError):
+    """An op inside an intact bundle failed the checks every received op passes."""
+
+    template = "op {index} of the bundle was refused ({reason}); nothing was imported"
+    index: int
+    reason: str
+
+
+class VectorMalformed(UserError):
+    template = (
+        "not a version vector ({detail}): expected DEVICE:SEQ,... as printed by "
+        "'coopshare bundle vector'"
+    )
+
+
+class BackupError(UserError):
+    """A backup file could not be written or read back."""
+
+
+class BackupDamaged(BackupError):
+    template = "the backup file is damaged or not a CoopShare backup ({reason})"
+    reason: str
+
+
+class WrongBackupPassphrase(WrongPassphrase):
+    template = "wrong passphrase: the backup could not be opened"
 
 
 class DecryptError(CoopShareError):

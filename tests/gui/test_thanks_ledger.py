@@ -136,7 +136,7 @@ def test_thank_a_member_for_an_introduction(world: World, qtbot: Any) -> None:
     qtbot.addWidget(page)
     page.refresh()
     qtbot.waitUntil(lambda: page.members.rowCount() == 4, timeout=10_000)
-    row = next(i for i, r in enumerate(page.members.rows) if r["plain_name"] == "Carol")
+    row = next(i for i, r in enumerate(page.members.rows) if r.card.name == "Carol")
     page.table.selectRow(row)
     qtbot.waitUntil(page.thank_button.isEnabled, timeout=10_000)
     dialog = page.thank_button.open_dialog()
@@ -147,7 +147,7 @@ def test_thank_a_member_for_an_introduction(world: World, qtbot: Any) -> None:
     carol = world.others["Carol"]
     world.deliver_to(carol)
     assert ledger.ledger(carol).mine.thanks_received == 1
-    me = next(i for i, r in enumerate(page.members.rows) if "(you)" in r["name"])
+    me = next(i for i, r in enumerate(page.members.rows) if r.card.me)
     page.table.selectRow(me)
     qtbot.waitUntil(lambda: not page.thank_button.isVisibleTo(page), timeout=5000)
 
@@ -157,9 +157,9 @@ def test_ledger_page_lists_members_by_name_with_no_ranking(world: World, qtbot: 
     qtbot.addWidget(page)
     page.refresh()
     qtbot.waitUntil(lambda: page.members.rowCount() == 3, timeout=10_000)
-    names = [r["name"] for r in page.members.rows]
+    names = [r.name for r in page.members.rows]
     assert names == ["Bob", "Carol", "Zoë"]
-    notes = [int(r["notes_shared"]) for r in page.members.rows]
+    notes = [r.notes_shared for r in page.members.rows]
     assert notes == [1, 0, 3]  # by name, not by counts (an order by counts would differ)
     # no widget on the page sorts anything: no ranking can be made by clicking a header
     views = page.findChildren(QAbstractItemView)
@@ -170,7 +170,9 @@ def test_ledger_page_lists_members_by_name_with_no_ranking(world: World, qtbot: 
     # mine in full: Carol's thanks for my note, with its text
     assert page.mine_stack.currentWidget() is page.entries_table
     rows = page.entries.rows
-    assert any(r["what"] == "Thanks received" and "Precies" in r["note"] for r in rows)
+    assert any(r.what == "Thanks received" and "Precies" in r.note for r in rows)
+    shown = page.members.data(page.members.index(2, 0))
+    assert shown == "Zoë"  # the table really shows the names
     assert "Thanks: 0 given, 1 received" in page.mine_counts.text()
     assert not page.nudge.isVisible()
 

@@ -10,8 +10,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from coopshare import __version__
-from coopshare.cli import commands, leads, ledger_cmd
-from coopshare.errors import CoopShareError, os_fault
+from coopshare.cli import commands, data, leads, ledger_cmd
+from coopshare.errors import CoopShareError, PassphrasesDiffer, os_fault
 from coopshare.service.api import default_home, env_passphrase
 
 
@@ -163,6 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--hours", type=float, default=24.0, help="valid for this many hours (default 24)"
     )
+    data.add_parsers(sub)
     return ap
 
 
@@ -174,7 +175,7 @@ def read_passphrase(*, confirm: bool = False) -> str | None:
         return None
     first = getpass.getpass("Passphrase: ")
     if confirm and getpass.getpass("Repeat passphrase: ") != first:
-        raise CoopShareError("the passphrases do not match")
+        raise PassphrasesDiffer()
     return first
 
 

@@ -9,7 +9,9 @@ from pathlib import Path
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from coopshare.gui import i18n, theme
+from coopshare.gui import i18n, logfile, theme
+from coopshare.gui.appinfo import APP_ICON, APP_ID
+from coopshare.gui.background import quit_on_signals
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.main_window import MainWindow
 from coopshare.gui.settings import Prefs
@@ -26,8 +28,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("CoopShare")
     app.setApplicationDisplayName("CoopShare")
     app.setOrganizationName("CoopShare")
-    app.setDesktopFileName("coopshare")
-    app.setWindowIcon(QIcon(str(Path(__file__).with_name("icons") / "coopshare.svg")))
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(APP_ICON)))
     return app
 
 
@@ -75,6 +77,7 @@ def start_node(
 
 def run(home: Path, *, demo: bool = False, argv: list[str] | None = None) -> int:
     app = application(argv)
+    logfile.install()
     world = None
     if demo:
         world = api.start_demo()
@@ -110,9 +113,12 @@ def run(home: Path, *, demo: bool = False, argv: list[str] | None = None) -> int
     bridge = start_node(home, passphrase, prefs, demo_peers=world.peers if world else None)
     window = MainWindow(bridge, prefs, home)
     window.show()
+    quit_on_signals(app)
+    log.info("main window shown")
     try:
         return int(app.exec())
     finally:
+        log.info("quitting")
         bridge.stop()
         if world is not None:
             world.stop()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import (
@@ -35,7 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.gui import notify
+from coopshare.gui.background import Background
 from coopshare.gui.bridge import Bridge
+from coopshare.gui.data_menu import FileMenu
 from coopshare.gui.pages.activity import ActivityPage
 from coopshare.gui.pages.base import Page
 from coopshare.gui.pages.ideas import IdeasPage
@@ -47,6 +48,7 @@ from coopshare.gui.pages.people import PeoplePage
 from coopshare.gui.settings import Prefs
 from coopshare.gui.text import safe
 from coopshare.gui.theme import ACCENT
+from coopshare.service.api import Overview
 from coopshare.service.api import events as ev
 
 UNDO_MS = 10_000
@@ -129,7 +131,9 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_shortcuts()
-        self.tray = notify.Tray(self)
+        self.background = Background(self)  # the tray: close to it, pause, quit
+        self.file_menu = FileMenu(self, bridge)  # File menu; drops of bundles and folders
+        self.tray = notify.Tray(self, self.background.icon)
         bridge.core_event.connect(self._on_event)
         bridge.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self._restore()
@@ -209,7 +213,7 @@ class MainWindow(QMainWindow):
             (QKeySequence.StandardKey.New, self._new_in_page),
             ("Ctrl+I", self.open_invite),
             ("Ctrl+,", self.open_settings),
-            (QKeySequence.StandardKey.Quit, self.close),
+            (QKeySequence.StandardKey.Quit, lambda: self.background.quit()),
             (QKeySequence.StandardKey.Undo, self._do_undo),
         ]
         for key, action in keys:
@@ -268,11 +272,11 @@ class MainWindow(QMainWindow):
     def refresh_overview(self) -> None:
         self.bridge.db(lambda a: a.overview(), self._got_overview)
 
-    def _got_overview(self, o: dict[str, Any]) -> None:
-        name = safe(o.get("coop_name") or "", 80)
+    def _got_overview(self, o: Overview) -> None:
+        name = safe(o.coop_name or "", 80)
         self.coop_label.setText(name)
         self.setWindowTitle(f"{name} — CoopShare" if name else "CoopShare")
-        self.invite_button.setEnabled(bool(o.get("is_admin")))
+        self.invite_button.setEnabled(o.is_admin)
 
     def _on_event(self, event: object) -> None:
         if isinstance(event, ev.PeersChanged):
@@ -336,12 +340,14 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._peer_timer.stop()  # no more calls into a node that is shutting down
         self.notes._save_now()
         self.prefs.qs.setValue("window/geometry", self.saveGeometry())
         self.prefs.qs.setValue("window/state", self.saveState())
         self.prefs.qs.sync()
-        self.tray.hide()
+        if self.background.hide_instead_of_closing(event):
+            return  # hidden to the tray: the node syncs on
+        self._peer_timer.stop()  # no more calls into a node that is shutting down
+        self.background.hide_icon()
         super().closeEvent(event)
 
 

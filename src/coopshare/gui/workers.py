@@ -8,6 +8,7 @@ runs, use the bridge.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -39,6 +40,11 @@ class _Relay(QObject):
         self._on_ok = on_ok
         self._on_err = on_err
         self._alive = True
+        # the worker's function and thread: released here, on the GUI thread, only once the
+        # thread has ended, so that no widget its closures hold is freed on the worker thread
+        self.work: Callable[[], Any] | None = None
+        self.worker: threading.Thread | None = None
+        self._context = context
         if context is not None:
             context.destroyed.connect(self._context_gone)
         self.done.connect(self._deliver)
@@ -49,14 +55,37 @@ class _Relay(QObject):
 
     @Slot(bool, object)
     def _deliver(self, ok: bool, value: Any) -> None:
+        if self.worker is not None:
+            self.worker.join(10)  # it has emitted its answer: only returning is left
         _pending.discard(self)
         self.deleteLater()
-        if not self._alive:
-            return
-        if ok:
-            self._on_ok(value)
-        else:
-            self._on_err(value)
+        try:
+            if not self._alive:
+                return
+            if ok:
+                self._on_ok(value)
+            else:
+                self._on_err(value)
+        finally:
+            self._release()
+
+    def _release(self) -> None:
+        """Drop the callbacks (and the widgets their closures hold) now, on the GUI thread.
+
+        Otherwise the last reference to a dialog can be the relay's own callback: freeing the
+        relay would free the dialog, whose `destroyed` signal then calls `_context_gone` on the
+        relay being freed (a crash seen in the backup dialog tests).
+        """
+        if self._context is not None:
+            with contextlib.suppress(RuntimeError, TypeError):
+                self._context.destroyed.disconnect(self._context_gone)
+        self._context = None
+        self._on_ok = self._on_err = _ignore
+        self.work = None
+
+
+def _ignore(_value: Any) -> None:
+    return None
 
 
 def run_in_thread(
@@ -85,5 +114,6 @@ def run_in_thread(
             relay.done.emit(True, result)
 
     thread = threading.Thread(target=work, name=name, daemon=True)
+    relay.work, relay.worker = fn, thread
     thread.start()
     return thread

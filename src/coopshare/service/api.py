@@ -5,8 +5,9 @@ Two objects, nothing else:
 * :class:`Api` — every command and query on one unlocked data folder, as typed methods. It runs
   where the store lives: in the app and in ``serve`` on the store thread (through
   :meth:`Runtime.db` / :meth:`Runtime.write`), in a one-shot CLI command directly
-  (:func:`open_api`). Reads return read models (``views.Row`` records, frozen dataclasses, plain
-  values); failures are the typed errors of ``coopshare.errors``.
+  (:func:`open_api`). Reads return read models (the frozen dataclasses of
+  ``service/read_models.py``, ``views.Row`` records, plain values), all re-exported here; failures
+  are the typed errors of ``coopshare.errors``.
 * :class:`Runtime` — a running node: its store thread, its events, its network. Built in one
   place, :func:`open_runtime`.
 
@@ -32,11 +33,33 @@ from coopshare.protocol import invite as inv
 from coopshare.service import events
 from coopshare.service import home as homes
 from coopshare.service.api_commands import Api
+from coopshare.service.bundles import BundleExported, BundleImported
+from coopshare.service.exports import Exported
 from coopshare.service.importer import ImportReport
 from coopshare.service.ledger import Counts, Entry, Ledger, Nudge
+from coopshare.service.read_models import (
+    AudienceMember,
+    HeldBack,
+    KnownPeer,
+    LeadGlance,
+    Link,
+    Me,
+    Member,
+    MemberCard,
+    NearbyPeer,
+    NewInvite,
+    NoteDetail,
+    Overview,
+    Profile,
+    ProfileEdit,
+    Status,
+    Watch,
+    Window,
+    current_windows,
+)
 from coopshare.service.views import Row
 from coopshare.service.views_lead import Candidate, LeadDetail, LeadSealed, LeadStep
-from coopshare.service.views_people import MAX_WINDOW_DAYS, current_windows
+from coopshare.service.views_people import MAX_WINDOW_DAYS
 from coopshare.service.views_work import terms_rank
 
 if TYPE_CHECKING:  # imported when first used (below): a one-shot command needs no network stack
@@ -78,24 +101,44 @@ __all__ = [
     "MAX_WINDOW_DAYS",
     "Act",
     "Api",
+    "AudienceMember",
+    "BundleExported",
+    "BundleImported",
     "Candidate",
     "Counts",
     "Entry",
+    "Exported",
+    "HeldBack",
     "ImportReport",
     "Invitation",
     "ItemState",
     "Kind",
+    "KnownPeer",
     "LeadDetail",
+    "LeadGlance",
     "LeadSealed",
     "LeadStatus",
     "LeadStep",
     "Ledger",
+    "Link",
+    "Me",
+    "Member",
+    "MemberCard",
+    "NearbyPeer",
     "NetworkOptions",
+    "NewInvite",
+    "NoteDetail",
     "Nudge",
+    "Overview",
+    "Profile",
+    "ProfileEdit",
     "Row",
     "Runtime",
+    "Status",
     "SyncResult",
     "Terms",
+    "Watch",
+    "Window",
     "__version__",
     "current_windows",
     "events",
@@ -210,3 +253,18 @@ def needs_passphrase(home: Path) -> bool:
 
 async def change_passphrase(home: Path, old: str, new: str) -> None:
     await asyncio.to_thread(keystore.change_passphrase, home, old, new)
+
+
+def create_backup(home: Path, passphrase: str | None, dest: Path) -> int:
+    """Encrypted backup of `home` (identity + data) under its own passphrase; returns bytes
+    written. Runs Argon2id twice: call it off the GUI thread."""
+    from coopshare.service import backup
+
+    return backup.create_backup(home, passphrase, dest)
+
+
+def restore_backup(src: Path, home: Path, passphrase: str | None) -> str:
+    """Restore a backup into a new data folder `home`; returns the identity's name."""
+    from coopshare.service import backup
+
+    return backup.restore_backup(src, home, passphrase)

@@ -44,11 +44,16 @@ class Network:
     addr: tuple[str, int]
     discovery: Discovery | None
     options: NetworkOptions
+    tasks: list[asyncio.Task[None]] = field(default_factory=list)  # dialling, live info
 
     async def close(self) -> None:
         self.listener.close()
         if self.discovery is not None:
             await self.discovery.close()
+            self.discovery.recognised.clear()  # ends the dialling of members it had found
+        for t in self.tasks:
+            t.cancel()
+        await asyncio.gather(*self.tasks, return_exceptions=True)
         with contextlib.suppress(*WRITE_FAULTS):  # a full disk must not stop the shutdown
             await self.node.db(liveinfo.clear)
 
@@ -68,11 +73,12 @@ async def start_network(node: Node, opts: NetworkOptions) -> Network:
         disc = await start_discovery(node, addr[1], meetup=opts.meetup, interfaces=interfaces)
     with contextlib.suppress(*WRITE_FAULTS):  # a node on a full disk still runs and retries
         await node.db(lambda c: liveinfo.write_listen(c, addr))
+    tasks = []
     for host, port in opts.peers:
         dial = functools.partial(keep_dialing, node, host, port)
-        node._spawn(survive(node, f"dialling {host}:{port}", dial))
-    node._spawn(survive(node, "live info", lambda: liveinfo.publish(node)))
-    return Network(node, listener, addr, disc, opts)
+        tasks.append(node.spawn(survive(node, f"dialling {host}:{port}", dial)))
+    tasks.append(node.spawn(survive(node, "live info", lambda: liveinfo.publish(node))))
+    return Network(node, listener, addr, disc, opts, tasks)
 
 
 async def survive(node: Node, what: str, run: Callable[[], Awaitable[None]]) -> None:
@@ -80,7 +86,7 @@ async def survive(node: Node, what: str, run: Callable[[], Awaitable[None]]) -> 
     fails in a way nobody expected, a bug) is logged in one line and the task starts again
     after a pause (1 s, doubling to 60 s)."""
     pause = 1.0
-    while not node._closing:
+    while not node.closing:
         try:
             await run()
             return

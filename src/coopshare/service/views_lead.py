@@ -186,7 +186,7 @@ def lead_detail_of(coop: Coop, st: ItemState) -> LeadDetail | None:
         interested=tuple(Candidate(m.hex(), coop.member_name(m)) for m in lead.interested),
         pass_to=_pass_to(coop, lead) if Act.PASS_ON.value in acts else (),
         first_claimer=first if claimer != me else "",
-        history=tuple(_step(coop, s) for s in lead.history),
+        history=tuple(step_of(coop, s) for s in lead.history),
     )
 
 
@@ -212,7 +212,7 @@ def _pass_to(coop: Coop, lead: R.LeadState) -> tuple[Candidate, ...]:
     return tuple(sorted(out, key=lambda c: c.name.casefold()))
 
 
-def _step(coop: Coop, s: R.Step) -> LeadStep:
+def step_of(coop: Coop, s: R.Step) -> LeadStep:
     me = coop.me.member_id
     return LeadStep(
         hlc=s.hlc,

@@ -13,7 +13,16 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
 from coopshare.gui.dialogs.coop_form import CoopForm
 from coopshare.gui.dialogs.identity_pages import IdentityPage, RecoveryPage
@@ -48,6 +57,15 @@ class WelcomePage(QWizardPage):
         steps.setWordWrap(True)
         v.addWidget(steps)
         v.addStretch(1)
+        self.restore_button = QPushButton(self.tr("Restore from a backup…"))
+        self.restore_button.setToolTip(self.tr("Moving to a new computer? Use your backup file."))
+        self.restore_button.clicked.connect(self._restore)
+        v.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _restore(self) -> None:
+        wizard = self.wizard()
+        if isinstance(wizard, FirstRunWizard):
+            wizard.restore_from_backup()
 
 
 class CoopPage(QWizardPage):
@@ -169,6 +187,15 @@ class FirstRunWizard(QWizard):
 
     def identity_created(self, passphrase: str) -> None:
         self.passphrase = passphrase
+
+    def restore_from_backup(self) -> None:
+        """Fill the empty data folder from a backup file; then the app opens it."""
+        from coopshare.gui.dialogs.backup import RestoreDialog
+
+        dialog = RestoreDialog(self.home, self)
+        if dialog.exec() and dialog.passphrase:
+            self.passphrase = dialog.passphrase
+            QDialog.done(self, QDialog.DialogCode.Accepted)
 
     def reject(self) -> None:
         """Leaving after the identity exists is fine, but say what happens next (non-blocking)."""

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.errors import WrongPassphrase
-from coopshare.gui import i18n, theme
+from coopshare.gui import autostart, i18n, theme
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.settings import Prefs
 from coopshare.service import api
@@ -124,6 +124,9 @@ class SettingsDialog(QDialog):
         self._select(self.theme, self._saved_theme)
         self.theme.currentIndexChanged.connect(self._theme_changed)
         form.addRow(self.tr("Theme:"), self.theme)
+        self.autostart = autostart.checkbox(page)  # None where the desktop has no autostart
+        if self.autostart is not None:
+            form.addRow("", self.autostart)
         return page
 
     def _network_tab(self) -> QWidget:
@@ -340,6 +343,8 @@ class SettingsDialog(QDialog):
         self.prefs.set("meetup", self.meetup.isChecked())
         self.prefs.set("mdns", self.mdns.isChecked())
         self.prefs.set("peers", ", ".join(peers))
+        if self.autostart is not None and self.autostart.isChecked() != autostart.is_enabled():
+            autostart.set_enabled(self.autostart.isChecked(), self.home)
         app = self._app()
         if app is not None and language != self._saved_language:
             i18n.install(app, language)

@@ -70,6 +70,84 @@
         </message>
     </context>
     <context>
+        <name>Background</name>
+        <message>
+            <location filename="../background.py" line="40" />
+            <source>Sync paused</source>
+            <translation>Synchroniseren gepauzeerd</translation>
+        </message>
+        <message>
+            <location filename="../background.py" line="51" />
+            <source>Open CoopShare</source>
+            <translation>CoopShare openen</translation>
+        </message>
+        <message>
+            <location filename="../background.py" line="53" />
+            <location filename="../background.py" line="127" />
+            <source>Pause sync</source>
+            <translation>Synchroniseren pauzeren</translation>
+        </message>
+        <message>
+            <location filename="../background.py" line="55" />
+            <source>Quit CoopShare</source>
+            <translation>CoopShare afsluiten</translation>
+        </message>
+        <message>
+            <location filename="../background.py" line="97" />
+            <source>CoopShare keeps running</source>
+            <translation>CoopShare blijft actief</translation>
+        </message>
+        <message>
+            <location filename="../background.py" line="99" />
+            <source>CoopShare keeps syncing in the background. Open it again from its icon in the system tray; choose “Quit CoopShare” there to stop it.</source>
+            <translation>CoopShare blijft op de achtergrond synchroniseren. Open het weer via het pictogram in het systeemvak; kies daar „CoopShare afsluiten” om te stoppen.</translation>
+        </message>
+        <message>
+            <location filename="../background.py" line="127" />
+            <source>Resume sync</source>
+            <translation>Synchroniseren hervatten</translation>
+        </message>
+        <message>
+            <location filename="../background.py" line="128" />
+            <source>CoopShare — sync paused</source>
+            <translation>CoopShare — synchroniseren gepauzeerd</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupDialog</name>
+        <message>
+            <location filename="../dialogs/backup.py" line="94" />
+            <location filename="../dialogs/backup.py" line="106" />
+            <source>Back up</source>
+            <translation>Back-up maken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/backup.py" line="96" />
+            <source>Write your identity and all data on this computer to one encrypted file. It opens with your passphrase: keep the file somewhere other than this computer.</source>
+            <translation>Schrijf je identiteit en alle gegevens op deze computer naar één versleuteld bestand. Het opent met je wachtwoordzin: bewaar het bestand ergens anders dan op deze computer.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/backup.py" line="106" />
+            <source>Backups (*.coopbackup)</source>
+            <translation>Back-ups (*.coopbackup)</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/backup.py" line="114" />
+            <source>Choose a file and type your passphrase.</source>
+            <translation>Kies een bestand en typ je wachtwoordzin.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/backup.py" line="116" />
+            <source>Writing the backup…</source>
+            <translation>Back-up wordt geschreven…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/backup.py" line="126" />
+            <source>Backup written to {0} ({1} KB).</source>
+            <translation>Back-up geschreven naar {0} ({1} KB).</translation>
+        </message>
+    </context>
+    <context>
         <name>CoopChoiceDialog</name>
         <message>
             <location filename="../dialogs/coop_choice.py" line="23" />
@@ -253,12 +331,12 @@
     <context>
         <name>CoopPage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="56" />
+            <location filename="../dialogs/first_run.py" line="74" />
             <source>Your cooperative</source>
             <translation>Je coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="57" />
+            <location filename="../dialogs/first_run.py" line="75" />
             <source>Start a new cooperative, or join one a member invited you to.</source>
             <translation>Richt een nieuwe coöperatie op, of word lid van een coöperatie waarvoor een lid je heeft uitgenodigd.</translation>
         </message>
@@ -266,27 +344,27 @@
     <context>
         <name>DonePage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="97" />
+            <location filename="../dialogs/first_run.py" line="115" />
             <source>You are ready</source>
             <translation>Je bent klaar</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="98" />
+            <location filename="../dialogs/first_run.py" line="116" />
             <source>Welcome to the cooperative.</source>
             <translation>Welkom bij de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="117" />
+            <location filename="../dialogs/first_run.py" line="135" />
             <source>You joined {0}. Its notes, leads and ideas are on this computer now, and they stay in sync whenever another member is online.</source>
             <translation>Je bent lid geworden van {0}. De notities, leads en ideeën staan nu op deze computer en blijven gesynchroniseerd zodra een ander lid online is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="123" />
+            <location filename="../dialogs/first_run.py" line="141" />
             <source>You created {0} and you are its administrator. Invite the other members with the Invite button at the top of the window.</source>
             <translation>Je hebt {0} opgericht en bent de beheerder. Nodig de andere leden uit met de knop Uitnodigen boven in het venster.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="128" />
+            <location filename="../dialogs/first_run.py" line="146" />
             <source>Tips:
 •  Press Ctrl+N to write your first note, and Ctrl+K to search.
 •  Members on the same network find each other automatically.
@@ -400,174 +478,448 @@
             <translation>Er is een wachtwoordzin nodig om deze gegevensmap te openen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="74" />
+            <location filename="../errors_text.py" line="73" />
+            <source>The new passphrase must not be empty.</source>
+            <translation>De nieuwe wachtwoordzin mag niet leeg zijn.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="75" />
+            <source>The two passphrases are not the same.</source>
+            <translation>De twee wachtwoordzinnen zijn niet gelijk.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="78" />
             <source>The key file in {0} is damaged and no intact backup was found. Start again with your recovery key.</source>
             <translation>Het sleutelbestand in {0} is beschadigd en er is geen intacte reservekopie gevonden. Begin opnieuw met je herstelsleutel.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="77" />
+            <location filename="../errors_text.py" line="81" />
             <source>This data folder holds no identity.</source>
             <translation>Deze gegevensmap bevat geen identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="79" />
+            <location filename="../errors_text.py" line="83" />
             <source>This data folder already holds an identity.</source>
             <translation>Deze gegevensmap bevat al een identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="82" />
+            <location filename="../errors_text.py" line="86" />
             <source>The data in {0} does not belong to this identity. CoopShare leaves it untouched.</source>
             <translation>De gegevens in {0} horen niet bij deze identiteit. CoopShare laat ze onaangeroerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="85" />
+            <location filename="../errors_text.py" line="89" />
             <source>This device is not part of a cooperative yet.</source>
             <translation>Dit apparaat hoort nog niet bij een coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="87" />
+            <location filename="../errors_text.py" line="91" />
             <source>This device holds no key of the cooperative yet. Sync with a member first.</source>
             <translation>Dit apparaat heeft nog geen sleutel van de coöperatie. Synchroniseer eerst met een lid.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="89" />
+            <location filename="../errors_text.py" line="93" />
             <source>This data folder already belongs to another cooperative.</source>
             <translation>Deze gegevensmap hoort al bij een andere coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="93" />
+            <location filename="../errors_text.py" line="97" />
             <source>This item no longer exists.</source>
             <translation>Dit item bestaat niet meer.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="95" />
+            <location filename="../errors_text.py" line="99" />
             <source>There is no member called {0}.</source>
             <translation>Er is geen lid dat {0} heet.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="97" />
+            <location filename="../errors_text.py" line="101" />
             <source>{0} matches more than one; give more of it.</source>
             <translation>{0} past bij meer dan één; geef er meer van op.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="101" />
+            <location filename="../errors_text.py" line="105" />
             <source>A name is required.</source>
             <translation>Een naam is verplicht.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="103" />
+            <location filename="../errors_text.py" line="107" />
             <source>A recipient has no active device in the cooperative.</source>
             <translation>Een ontvanger heeft geen actief apparaat in de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="105" />
+            <location filename="../errors_text.py" line="109" />
             <source>This recovery key is not valid. Check it for typing errors.</source>
             <translation>Deze herstelsleutel is niet geldig. Controleer hem op typefouten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="107" />
+            <location filename="../errors_text.py" line="111" />
+            <source>The role must be member or admin.</source>
+            <translation>De rol moet lid of beheerder zijn.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="113" />
+            <source>{0} is not UTF-8 text.</source>
+            <translation>{0} is geen UTF-8-tekst.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="115" />
+            <source>{0} is not a folder.</source>
+            <translation>{0} is geen map.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="117" />
+            <source>No display was found for the desktop app.</source>
+            <translation>Er is geen beeldscherm gevonden voor de app.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="119" />
+            <source>The desktop app is not installed completely: PySide6 is missing.</source>
+            <translation>De app is niet volledig geïnstalleerd: PySide6 ontbreekt.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="121" />
+            <source>{0}: the port must be a number from 0 to 65535.</source>
+            <translation>{0}: de poort moet een getal van 0 tot en met 65535 zijn.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="123" />
+            <source>{0} is not an address: write it as host:port.</source>
+            <translation>{0} is geen adres: schrijf het als host:poort.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="125" />
             <source>This is not a CoopShare invitation.</source>
             <translation>Dit is geen CoopShare-uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="109" />
+            <location filename="../errors_text.py" line="127" />
             <source>The invitation is damaged or incomplete. Copy it again.</source>
             <translation>De uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="111" />
+            <location filename="../errors_text.py" line="129" />
             <source>This invitation has expired. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="114" />
+            <location filename="../errors_text.py" line="132" />
             <source>The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.</source>
             <translation>De uitnodiger op {0} heeft deze uitnodiging niet geaccepteerd. Waarschijnlijk is hij al gebruikt of verlopen: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="118" />
+            <location filename="../errors_text.py" line="136" />
             <source>The computer at {0} is not the one that made this invitation. Check the address.</source>
             <translation>De computer op {0} is niet degene die deze uitnodiging heeft gemaakt. Controleer het adres.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="122" />
+            <location filename="../errors_text.py" line="139" />
+            <source>The invitation names no address of the inviter. Enter the inviter's address.</source>
+            <translation>De uitnodiging noemt geen adres van de uitnodiger. Vul het adres van de uitnodiger in.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="142" />
             <source>The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one.</source>
             <translation>De uitnodiger heeft deze uitnodiging geweigerd; waarschijnlijk is hij al gebruikt. Een uitnodiging werkt maar één keer: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="126" />
+            <location filename="../errors_text.py" line="146" />
             <source>Could not reach {0}. Check that CoopShare is running there and that you are on the same network.</source>
             <translation>Kon {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="130" />
+            <location filename="../errors_text.py" line="150" />
             <source>{0} did not let this device in: it is not a member there, it has not seen a membership change yet, or the two clocks are more than 2 minutes apart.</source>
             <translation>{0} liet dit apparaat niet binnen: het is daar geen lid, een wijziging in het ledenbestand is daar nog niet bekend, of de klokken lopen meer dan 2 minuten uiteen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="133" />
+            <location filename="../errors_text.py" line="153" />
             <source>The computer at {0} is not a device of this cooperative.</source>
             <translation>De computer op {0} is geen apparaat van deze coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="136" />
+            <location filename="../errors_text.py" line="156" />
             <source>The clocks of this computer and {0} are more than 2 minutes apart. Check the date and time on both.</source>
             <translation>De klokken van deze computer en {0} lopen meer dan 2 minuten uiteen. Controleer op beide de datum en tijd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="139" />
+            <location filename="../errors_text.py" line="159" />
             <source>Syncing did not finish in time.</source>
             <translation>Synchroniseren werd niet op tijd afgerond.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="141" />
+            <location filename="../errors_text.py" line="161" />
             <source>The connection to the other member failed.</source>
             <translation>De verbinding met het andere lid is mislukt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="144" />
+            <location filename="../errors_text.py" line="164" />
             <source>The disk is full: free some space in {0}, then try again. Syncing resumes by itself.</source>
             <translation>De schijf is vol: maak ruimte vrij in {0} en probeer het opnieuw. Synchroniseren gaat daarna vanzelf verder.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="147" />
+            <location filename="../errors_text.py" line="167" />
             <source>The data folder {0} cannot be written to.</source>
             <translation>Er kan niet worden geschreven in de gegevensmap {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="149" />
+            <location filename="../errors_text.py" line="169" />
             <source>The disk reported an error while saving in {0}.</source>
             <translation>De schijf meldde een fout bij het opslaan in {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="151" />
+            <location filename="../errors_text.py" line="171" />
             <source>The database in {0} is damaged.</source>
             <translation>De database in {0} is beschadigd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="153" />
+            <location filename="../errors_text.py" line="173" />
             <source>Saving failed: the data folder could not be written.</source>
             <translation>Opslaan is mislukt: er kon niet in de gegevensmap worden geschreven.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="155" />
+            <location filename="../errors_text.py" line="175" />
+            <source>This bundle is damaged or incomplete ({0}). Nothing was imported.</source>
+            <translation>Deze bundel is beschadigd of onvolledig ({0}). Er is niets geïmporteerd.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="179" />
+            <source>This bundle belongs to another cooperative. Nothing was imported.</source>
+            <translation>Deze bundel hoort bij een andere coöperatie. Er is niets geïmporteerd.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="182" />
+            <source>A change in this bundle did not pass the checks ({0}). Nothing was imported.</source>
+            <translation>Een wijziging in deze bundel kwam niet door de controles ({0}). Er is niets geïmporteerd.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="185" />
             <source>The data was refused: {0}</source>
             <translation>De gegevens zijn geweigerd: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="157" />
+            <location filename="../errors_text.py" line="187" />
             <source>This could not be decrypted: a wrong key, or damaged data.</source>
             <translation>Dit kon niet worden ontsleuteld: een verkeerde sleutel, of beschadigde gegevens.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="159" />
+            <location filename="../errors_text.py" line="189" />
             <source>This could not be done: {0}</source>
             <translation>Dit kon niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="160" />
+            <location filename="../errors_text.py" line="190" />
             <source>Something went wrong: {0}</source>
             <translation>Er ging iets mis: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportActions</name>
+        <message>
+            <location filename="../export_actions.py" line="38" />
+            <source>Export notes as Markdown…</source>
+            <translation>Notities exporteren als Markdown…</translation>
+        </message>
+        <message>
+            <location filename="../export_actions.py" line="39" />
+            <source>Export leads for Excel (CSV)…</source>
+            <translation>Leads exporteren voor Excel (CSV)…</translation>
+        </message>
+        <message>
+            <location filename="../export_actions.py" line="40" />
+            <source>Export respond-by dates to a calendar (.ics)…</source>
+            <translation>Reageerdatums exporteren naar een agenda (.ics)…</translation>
+        </message>
+        <message>
+            <location filename="../export_actions.py" line="41" />
+            <source>Take out my own data (ZIP)…</source>
+            <translation>Mijn eigen gegevens meenemen (ZIP)…</translation>
+        </message>
+        <message>
+            <location filename="../export_actions.py" line="49" />
+            <source>Files without encryption</source>
+            <translation>Bestanden zonder versleuteling</translation>
+        </message>
+        <message>
+            <location filename="../export_actions.py" line="51" />
+            <source>The exported files are not encrypted: anyone who has them can read them. Keep them somewhere safe and delete them when you no longer need them.</source>
+            <translation>De geëxporteerde bestanden zijn niet versleuteld: iedereen die ze heeft, kan ze lezen. Bewaar ze op een veilige plek en verwijder ze als je ze niet meer nodig hebt.</translation>
+        </message>
+        <message>
+            <location filename="../export_actions.py" line="66" />
+            <source>Export notes to a folder</source>
+            <translation>Notities exporteren naar een map</translation>
+        </message>
+        <message>
+            <location filename="../export_actions.py" line="72" />
+            <source>Export leads</source>
+            <translation>Leads exporteren</translation>
+        </message>
+        <message>
+            <location filename="../export_actions.py" line="72" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-bestanden (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../export_actions.py" line="77" />
+            <source>Export to calendar</source>
+            <translation>Exporteren naar agenda</translation>
+        </message>
+        <message>
+            <location filename="../export_actions.py" line="77" />
+            <source>Calendars (*.ics)</source>
+            <translation>Agenda's (*.ics)</translation>
+        </message>
+        <message>
+            <location filename="../export_actions.py" line="83" />
+            <source>Take out my own data</source>
+            <translation>Mijn eigen gegevens meenemen</translation>
+        </message>
+        <message>
+            <location filename="../export_actions.py" line="85" />
+            <source>ZIP archives (*.zip)</source>
+            <translation>ZIP-archieven (*.zip)</translation>
+        </message>
+        <message>
+            <location filename="../export_actions.py" line="97" />
+            <source>Export finished</source>
+            <translation>Export klaar</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../export_actions.py" line="99" />
+            <source>%n item(s) written to {0}. These files are not encrypted.</source>
+            <translation>
+                <numerusform>%n item geschreven naar {0}. Dit bestand is niet versleuteld.</numerusform>
+                <numerusform>%n items geschreven naar {0}. Deze bestanden zijn niet versleuteld.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FileMenu</name>
+        <message>
+            <location filename="../data_menu.py" line="50" />
+            <source>&amp;File</source>
+            <translation>&amp;Bestand</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="52" />
+            <source>Import Markdown folder…</source>
+            <translation>Markdown-map importeren…</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="55" />
+            <source>Import bundle…</source>
+            <translation>Bundel importeren…</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="57" />
+            <source>Export bundle…</source>
+            <translation>Bundel exporteren…</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="62" />
+            <source>Back up…</source>
+            <translation>Back-up maken…</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="89" />
+            <source>Import Markdown folder</source>
+            <translation>Markdown-map importeren</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="95" />
+            <source>Importing notes from {0}…</source>
+            <translation>Notities importeren uit {0}…</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="127" />
+            <source>{0}: {1} new notes, {2} updated, {3} unchanged.</source>
+            <translation>{0}: {1} nieuwe notities, {2} bijgewerkt, {3} ongewijzigd.</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="131" />
+            <source>Skipped {0}: attachments are not imported.</source>
+            <translation>{0} overgeslagen: bijlagen worden niet geïmporteerd.</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="134" />
+            <source>Skipped {0}: {1}</source>
+            <translation>{0} overgeslagen: {1}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../data_menu.py" line="138" />
+            <source>%n file(s) skipped.</source>
+            <translation>
+                <numerusform>%n bestand overgeslagen.</numerusform>
+                <numerusform>%n bestanden overgeslagen.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="140" />
+            <source>Import finished</source>
+            <translation>Import klaar</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="152" />
+            <source>Import bundle</source>
+            <translation>Bundel importeren</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="152" />
+            <location filename="../data_menu.py" line="196" />
+            <source>CoopShare bundles (*.coopbundle)</source>
+            <translation>CoopShare-bundels (*.coopbundle)</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="158" />
+            <source>Checking bundle {0}…</source>
+            <translation>Bundel {0} wordt gecontroleerd…</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="166" />
+            <source>{0}: {1} new, {2} already here.</source>
+            <translation>{0}: {1} nieuw, {2} waren er al.</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="170" />
+            <source>{0} wait for earlier changes that have not arrived yet.</source>
+            <translation>{0} wachten op eerdere wijzigingen die nog niet binnen zijn.</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="174" />
+            <source>Bundle imported</source>
+            <translation>Bundel geïmporteerd</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="180" />
+            <source>Everyone (all changes)</source>
+            <translation>Iedereen (alle wijzigingen)</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="183" />
+            <location filename="../data_menu.py" line="194" />
+            <source>Export bundle</source>
+            <translation>Bundel exporteren</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="184" />
+            <source>Who is the bundle for? Their own changes are left out.</source>
+            <translation>Voor wie is de bundel? Hun eigen wijzigingen worden weggelaten.</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="210" />
+            <source>Bundle exported</source>
+            <translation>Bundel geëxporteerd</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="212" />
+            <source>{0} changes written to {1}. They stay encrypted and signed: only members of the cooperative can read them.</source>
+            <translation>{0} wijzigingen geschreven naar {1}. Ze blijven versleuteld en ondertekend: alleen leden van de coöperatie kunnen ze lezen.</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="239" />
+            <source>CoopShare</source>
+            <translation>CoopShare</translation>
         </message>
     </context>
     <context>
@@ -621,32 +973,32 @@
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="142" />
+            <location filename="../dialogs/first_run.py" line="160" />
             <source>Welcome to CoopShare</source>
             <translation>Welkom bij CoopShare</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="147" />
+            <location filename="../dialogs/first_run.py" line="165" />
             <source>Open CoopShare</source>
             <translation>CoopShare openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="182" />
+            <location filename="../dialogs/first_run.py" line="209" />
             <source>Stop for now?</source>
             <translation>Voor nu stoppen?</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="184" />
+            <location filename="../dialogs/first_run.py" line="211" />
             <source>Your identity is saved. The next time you start CoopShare you can create a cooperative or join one.</source>
             <translation>Je identiteit is opgeslagen. De volgende keer dat je CoopShare start, kun je een coöperatie oprichten of lid worden van een bestaande.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="189" />
+            <location filename="../dialogs/first_run.py" line="216" />
             <source>Stop for now</source>
             <translation>Voor nu stoppen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="190" />
+            <location filename="../dialogs/first_run.py" line="217" />
             <source>Continue</source>
             <translation>Doorgaan</translation>
         </message>
@@ -1681,7 +2033,7 @@
     <context>
         <name>LeadHistory</name>
         <message>
-            <location filename="../pages/lead_history.py" line="69" />
+            <location filename="../pages/lead_history.py" line="70" />
             <source>you</source>
             <translation>jou</translation>
         </message>
@@ -1741,127 +2093,132 @@
             <translation>bevestigde dat de opdracht binnen is</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="41" />
+            <location filename="../pages/lead_history.py" line="39" />
+            <source>set an interest window</source>
+            <translation>stelde een interesseperiode in</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="42" />
             <source>passed the lead on to {0}</source>
             <translation>gaf de lead door aan {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="43" />
+            <location filename="../pages/lead_history.py" line="44" />
             <source>gave the lead to {0}</source>
             <translation>gaf de lead aan {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="44" />
+            <location filename="../pages/lead_history.py" line="45" />
             <source>did something this version does not know</source>
             <translation>deed iets wat deze versie niet kent</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="49" />
+            <location filename="../pages/lead_history.py" line="50" />
             <source>only the giver can do that</source>
             <translation>alleen de gever kan dat</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="50" />
+            <location filename="../pages/lead_history.py" line="51" />
             <source>only the claimer can do that</source>
             <translation>alleen de claimer kan dat</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="51" />
+            <location filename="../pages/lead_history.py" line="52" />
             <source>the giver cannot take their own lead</source>
             <translation>de gever kan de eigen lead niet nemen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="52" />
+            <location filename="../pages/lead_history.py" line="53" />
             <source>the interest window was still open</source>
             <translation>de interesseperiode liep nog</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="53" />
+            <location filename="../pages/lead_history.py" line="54" />
             <source>there was no open interest window</source>
             <translation>er liep geen interesseperiode</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="54" />
+            <location filename="../pages/lead_history.py" line="55" />
             <source>that member had not said they were interested</source>
             <translation>dat lid had geen interesse gemeld</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="55" />
+            <location filename="../pages/lead_history.py" line="56" />
             <source>they had already said so</source>
             <translation>dat was al gemeld</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="56" />
+            <location filename="../pages/lead_history.py" line="57" />
             <source>the lead was not at that step</source>
             <translation>de lead was niet bij die stap</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="57" />
+            <location filename="../pages/lead_history.py" line="58" />
             <source>the lead was closed</source>
             <translation>de lead was gesloten</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="58" />
+            <location filename="../pages/lead_history.py" line="59" />
             <source>that member cannot take this lead</source>
             <translation>dat lid kan deze lead niet overnemen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="59" />
+            <location filename="../pages/lead_history.py" line="60" />
             <source>it was dated before the lead existed</source>
             <translation>het was gedateerd vóór de lead bestond</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="62" />
+            <location filename="../pages/lead_history.py" line="63" />
             <source>{0} was first</source>
             <translation>{0} was eerder</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="63" />
+            <location filename="../pages/lead_history.py" line="64" />
             <source>the rules did not allow it</source>
             <translation>de regels stonden het niet toe</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="68" />
+            <location filename="../pages/lead_history.py" line="69" />
             <source>You</source>
             <translation>Jij</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="71" />
+            <location filename="../pages/lead_history.py" line="72" />
             <source>The claim by {0} lapsed: no update for two working days</source>
             <translation>De claim van {0} is vervallen: twee werkdagen geen voortgang</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="74" />
+            <location filename="../pages/lead_history.py" line="75" />
             <source>The interest window ended: the lead went to {0}, the first to ask</source>
             <translation>De interesseperiode is voorbij: de lead ging naar {0}, die het eerst vroeg</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="76" />
+            <location filename="../pages/lead_history.py" line="77" />
             <source>The interest window ended with nobody interested: the lead is open</source>
             <translation>De interesseperiode is voorbij zonder interesse: de lead staat open</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="81" />
+            <location filename="../pages/lead_history.py" line="82" />
             <source>{0} — no effect: {1}</source>
             <translation>{0} — zonder gevolg: {1}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="98" />
+            <location filename="../pages/lead_history.py" line="99" />
             <source>Also claimed by you — {0} was first.</source>
             <translation>Ook door jou geclaimd — {0} was eerder.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="102" />
+            <location filename="../pages/lead_history.py" line="103" />
             <source>Interest window open until {0}. Then the first member who asked gets it, unless the giver picks someone.</source>
             <translation>Interesseperiode loopt tot {0}. Daarna krijgt het lid dat het eerst vroeg de lead, tenzij de gever iemand kiest.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="108" />
+            <location filename="../pages/lead_history.py" line="109" />
             <source>Record your first contact with the client before {0}, or the claim lapses and the lead reopens.</source>
             <translation>Leg je eerste contact met de klant vast vóór {0}, anders vervalt de claim en gaat de lead weer open.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="112" />
+            <location filename="../pages/lead_history.py" line="113" />
             <source>Won — waiting for the giver to confirm.</source>
             <translation>Binnengehaald — wacht op bevestiging van de gever.</translation>
         </message>
@@ -2658,62 +3015,62 @@ Met claimen onderteken je dat je deze voorwaarden aanvaardt. De gever kan daarna
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="76" />
+            <location filename="../main_window.py" line="78" />
             <source>Sections</source>
             <translation>Onderdelen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="91" />
+            <location filename="../main_window.py" line="93" />
             <source>Search…</source>
             <translation>Zoeken…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="92" />
+            <location filename="../main_window.py" line="94" />
             <source>Search notes, leads and ideas (Ctrl+K)</source>
             <translation>Notities, leads en ideeën doorzoeken (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="94" />
+            <location filename="../main_window.py" line="96" />
             <source>Invite</source>
             <translation>Uitnodigen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="95" />
+            <location filename="../main_window.py" line="97" />
             <source>Invite someone to the cooperative (Ctrl+I)</source>
             <translation>Iemand uitnodigen voor de coöperatie (Ctrl+I)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="101" />
+            <location filename="../main_window.py" line="103" />
             <source>Settings (Ctrl+,)</source>
             <translation>Instellingen (Ctrl+,)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="102" />
+            <location filename="../main_window.py" line="104" />
             <source>Settings</source>
             <translation>Instellingen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="187" />
+            <location filename="../main_window.py" line="191" />
             <source>Meetup mode: not announcing this device</source>
             <translation>Meetup-modus: dit apparaat maakt zich niet bekend</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="189" />
+            <location filename="../main_window.py" line="193" />
             <source>Undo</source>
             <translation>Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="259" />
+            <location filename="../main_window.py" line="263" />
             <source>Undone</source>
             <translation>Ongedaan gemaakt</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="289" />
+            <location filename="../main_window.py" line="293" />
             <source>Database damaged</source>
             <translation>Database beschadigd</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="293" />
+            <location filename="../main_window.py" line="297" />
             <source>CoopShare found damage in the database of its data folder ({0}).
 
 Make a copy of the data folder now. Everything you shared is also held by the other members: if problems appear, set up this computer again with your recovery key and a new invitation.</source>
@@ -2722,7 +3079,7 @@ Make a copy of the data folder now. Everything you shared is also held by the ot
 Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de andere leden ook: als er problemen optreden, richt deze computer dan opnieuw in met je herstelsleutel en een nieuwe uitnodiging.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../main_window.py" line="310" />
+            <location filename="../main_window.py" line="314" />
             <source>● %n member(s) online</source>
             <translation>
                 <numerusform>● %n lid online</numerusform>
@@ -2730,186 +3087,181 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
             </translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="310" />
+            <location filename="../main_window.py" line="314" />
             <source>○ offline</source>
             <translation>○ offline</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="325" />
+            <location filename="../main_window.py" line="329" />
             <source>Syncing %v of %m</source>
             <translation>Synchroniseren: %v van %m</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="86" />
+            <location filename="../notify.py" line="58" />
             <source>New member</source>
             <translation>Nieuw lid</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="86" />
+            <location filename="../notify.py" line="58" />
             <source>{0} joined the cooperative</source>
             <translation>{0} is lid geworden van de coöperatie</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="95" />
+            <location filename="../notify.py" line="67" />
             <source>New lead for you</source>
             <translation>Nieuwe lead voor jou</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="96" />
+            <location filename="../notify.py" line="68" />
             <source>“{0}” matches your skills: {1}</source>
             <translation>“{0}” past bij je vaardigheden: {1}</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="104" />
+            <location filename="../notify.py" line="75" />
+            <source>Your lead: {0}</source>
+            <translation>Jouw lead: {0}</translation>
+        </message>
+        <message>
+            <location filename="../notify.py" line="80" />
             <source>Your lead moved</source>
             <translation>Je lead heeft een nieuwe status</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="105" />
+            <location filename="../notify.py" line="81" />
             <source>“{0}” is now {1}</source>
             <translation>“{0}” is nu {1}</translation>
-        </message>
-        <message>
-            <location filename="../notify.py" line="47" />
-            <source>Show CoopShare</source>
-            <translation>CoopShare tonen</translation>
-        </message>
-        <message>
-            <location filename="../notify.py" line="49" />
-            <source>Quit</source>
-            <translation>Afsluiten</translation>
         </message>
     </context>
     <context>
         <name>NearbyPage</name>
         <message>
-            <location filename="../pages/nearby.py" line="65" />
+            <location filename="../pages/nearby.py" line="80" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="66" />
+            <location filename="../pages/nearby.py" line="81" />
             <source>Device</source>
             <translation>Apparaat</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="67" />
-            <location filename="../pages/nearby.py" line="168" />
+            <location filename="../pages/nearby.py" line="82" />
+            <location filename="../pages/nearby.py" line="183" />
             <source>Address</source>
             <translation>Adres</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="68" />
+            <location filename="../pages/nearby.py" line="83" />
             <source>Found by</source>
             <translation>Gevonden via</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="69" />
+            <location filename="../pages/nearby.py" line="84" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="70" />
+            <location filename="../pages/nearby.py" line="85" />
             <source>Last seen</source>
             <translation>Laatst gezien</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="74" />
+            <location filename="../pages/nearby.py" line="89" />
             <source>Devices nearby</source>
             <translation>Apparaten in de buurt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="95" />
+            <location filename="../pages/nearby.py" line="110" />
             <source>Nearby</source>
             <translation>In de buurt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="103" />
+            <location filename="../pages/nearby.py" line="118" />
             <source>Discovery off</source>
             <translation>Netwerkdetectie uit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="105" />
+            <location filename="../pages/nearby.py" line="120" />
             <source>Discovery is off: only members added by address in Settings connect to this device.</source>
             <translation>Netwerkdetectie staat uit: alleen leden die in Instellingen op adres zijn toegevoegd, maken verbinding met dit apparaat.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="108" />
+            <location filename="../pages/nearby.py" line="123" />
             <source>Meetup mode on</source>
             <translation>Meetup-modus aan</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="110" />
+            <location filename="../pages/nearby.py" line="125" />
             <source>Meetup mode is on: this device looks for members on this network without announcing itself.</source>
             <translation>Meetup-modus staat aan: dit apparaat zoekt leden op dit netwerk zonder zichzelf bekend te maken.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="113" />
+            <location filename="../pages/nearby.py" line="128" />
             <source>Meetup mode off</source>
             <translation>Meetup-modus uit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="115" />
+            <location filename="../pages/nearby.py" line="130" />
             <source>Meetup mode is off: members on this network can find this device. Only members recognise it.</source>
             <translation>Meetup-modus staat uit: leden op dit netwerk kunnen dit apparaat vinden. Alleen leden herkennen het.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="126" />
+            <location filename="../pages/nearby.py" line="141" />
             <source>No one nearby yet. Members running CoopShare on this network appear here by themselves. On guest Wi-Fi or a hotspot that blocks discovery, add a member by address in Settings.</source>
             <translation>Nog niemand in de buurt. Leden die CoopShare op dit netwerk gebruiken, verschijnen hier vanzelf. Op gastwifi of een hotspot die detectie blokkeert, voeg je een lid op adres toe in Instellingen.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="162" />
+            <location filename="../pages/nearby.py" line="177" />
             <source>Could not list nearby devices: {0}</source>
             <translation>Kan apparaten in de buurt niet tonen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="167" />
+            <location filename="../pages/nearby.py" line="182" />
             <source>This network</source>
             <translation>Dit netwerk</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="169" />
+            <location filename="../pages/nearby.py" line="184" />
             <source>They connected</source>
             <translation>Inkomende verbinding</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="173" />
+            <location filename="../pages/nearby.py" line="188" />
             <source>A member (not connected yet)</source>
             <translation>Een lid (nog niet verbonden)</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="180" />
+            <location filename="../pages/nearby.py" line="195" />
             <source>● Connected</source>
             <translation>● Verbonden</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="180" />
+            <location filename="../pages/nearby.py" line="195" />
             <source>○ Not connected</source>
             <translation>○ Niet verbonden</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="186" />
+            <location filename="../pages/nearby.py" line="201" />
             <source>now</source>
             <translation>nu</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="188" />
+            <location filename="../pages/nearby.py" line="203" />
             <source>never</source>
             <translation>nooit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="191" />
+            <location filename="../pages/nearby.py" line="206" />
             <source>just now</source>
             <translation>zojuist</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="195" />
+            <location filename="../pages/nearby.py" line="210" />
             <source>a minute ago</source>
             <translation>een minuut geleden</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="196" />
+            <location filename="../pages/nearby.py" line="211" />
             <source>{0} minutes ago</source>
             <translation>{0} minuten geleden</translation>
         </message>
@@ -2917,150 +3269,150 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
     <context>
         <name>NotesPage</name>
         <message>
-            <location filename="../pages/notes.py" line="66" />
-            <location filename="../pages/notes.py" line="112" />
+            <location filename="../pages/notes.py" line="67" />
+            <location filename="../pages/notes.py" line="113" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="67" />
-            <location filename="../pages/notes.py" line="120" />
+            <location filename="../pages/notes.py" line="68" />
+            <location filename="../pages/notes.py" line="121" />
             <source>Tags</source>
             <translation>Tags</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="68" />
+            <location filename="../pages/notes.py" line="69" />
             <source>Author</source>
             <translation>Auteur</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="69" />
+            <location filename="../pages/notes.py" line="70" />
             <source>Updated</source>
             <translation>Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="75" />
+            <location filename="../pages/notes.py" line="76" />
             <source>New note</source>
             <translation>Nieuwe notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="76" />
+            <location filename="../pages/notes.py" line="77" />
             <source>Write a new note (Ctrl+N)</source>
             <translation>Een nieuwe notitie schrijven (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="87" />
+            <location filename="../pages/notes.py" line="88" />
             <source>Filter notes</source>
             <translation>Notities filteren</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="92" />
-            <location filename="../pages/notes.py" line="183" />
+            <location filename="../pages/notes.py" line="93" />
+            <location filename="../pages/notes.py" line="184" />
             <source>Notes</source>
             <translation>Notities</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="100" />
+            <location filename="../pages/notes.py" line="101" />
             <source>No notes yet.
 Press Ctrl+N to write the first one, or import a folder of Markdown files.</source>
             <translation>Nog geen notities.
 Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-bestanden.</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="113" />
+            <location filename="../pages/notes.py" line="114" />
             <source>Note title</source>
             <translation>Titel van de notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="119" />
+            <location filename="../pages/notes.py" line="120" />
             <source>Tags, separated by commas</source>
             <translation>Tags, gescheiden door komma's</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="127" />
+            <location filename="../pages/notes.py" line="128" />
             <source>Keep this version</source>
             <translation>Deze versie houden</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="129" />
+            <location filename="../pages/notes.py" line="130" />
             <source>Save the text shown as the one version of this note</source>
             <translation>De getoonde tekst opslaan als de enige versie van deze notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="134" />
+            <location filename="../pages/notes.py" line="135" />
             <source>Write in Markdown. Link notes with [[Title]].</source>
             <translation>Schrijf in Markdown. Link notities met [[Titel]].</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="135" />
+            <location filename="../pages/notes.py" line="136" />
             <source>Note text</source>
             <translation>Tekst van de notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="138" />
+            <location filename="../pages/notes.py" line="139" />
             <source>Preview</source>
             <translation>Voorbeeld</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="145" />
-            <location filename="../pages/notes.py" line="156" />
+            <location filename="../pages/notes.py" line="146" />
+            <location filename="../pages/notes.py" line="157" />
             <source>Linked from</source>
             <translation>Gelinkt vanuit</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="150" />
+            <location filename="../pages/notes.py" line="151" />
             <source>Delete</source>
             <translation>Verwijderen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="151" />
+            <location filename="../pages/notes.py" line="152" />
             <source>Delete this note (it can be undone)</source>
             <translation>Deze notitie verwijderen (kan ongedaan worden gemaakt)</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="273" />
+            <location filename="../pages/notes.py" line="274" />
             <source>By {0} · updated {1}</source>
             <translation>Door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="274" />
+            <location filename="../pages/notes.py" line="275" />
             <source> · read only</source>
             <translation> · alleen-lezen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="283" />
+            <location filename="../pages/notes.py" line="284" />
             <source>Two edits of this note were made at the same time. The other version reads:
 {0}</source>
             <translation>Deze notitie is twee keer tegelijk bewerkt. De andere versie luidt:
 {0}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="320" />
+            <location filename="../pages/notes.py" line="321" />
             <source>Editing…</source>
             <translation>Bewerken…</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="337" />
+            <location filename="../pages/notes.py" line="338" />
             <source>A note needs a title before it is saved.</source>
             <translation>Een notitie heeft een titel nodig voordat die wordt opgeslagen.</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="340" />
+            <location filename="../pages/notes.py" line="341" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="358" />
+            <location filename="../pages/notes.py" line="359" />
             <source>Saved</source>
             <translation>Opgeslagen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="363" />
+            <location filename="../pages/notes.py" line="364" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="378" />
+            <location filename="../pages/notes.py" line="379" />
             <source>Deleted “{0}”</source>
             <translation>“{0}” verwijderd</translation>
         </message>
@@ -3076,108 +3428,108 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>PeoplePage</name>
         <message>
-            <location filename="../pages/people.py" line="73" />
+            <location filename="../pages/people.py" line="86" />
             <source>People</source>
             <translation>Mensen</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="81" />
-            <location filename="../pages/people.py" line="91" />
+            <location filename="../pages/people.py" line="94" />
+            <location filename="../pages/people.py" line="104" />
             <source>Members</source>
             <translation>Leden</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="84" />
+            <location filename="../pages/people.py" line="97" />
             <source>Name</source>
             <translation>Naam</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="85" />
+            <location filename="../pages/people.py" line="98" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="86" />
+            <location filename="../pages/people.py" line="99" />
             <source>Devices</source>
             <translation>Apparaten</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="87" />
+            <location filename="../pages/people.py" line="100" />
             <source>Verify</source>
             <translation>Verifiëren</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="96" />
+            <location filename="../pages/people.py" line="109" />
             <source>Compare these digits with the other person's screen to verify each other. If they match, nobody is impersonating either of you.</source>
             <translation>Vergelijk deze cijfers met het scherm van de ander om elkaar te verifiëren. Komen ze overeen, dan doet niemand zich voor als een van jullie.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="129" />
+            <location filename="../pages/people.py" line="142" />
             <source>Admin</source>
             <translation>Beheerder</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="129" />
+            <location filename="../pages/people.py" line="142" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="142" />
+            <location filename="../pages/people.py" line="156" />
             <source>{0} (you)</source>
             <translation>{0} (jij)</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="150" />
+            <location filename="../pages/people.py" line="165" />
             <source>1 member</source>
             <translation>1 lid</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="150" />
+            <location filename="../pages/people.py" line="165" />
             <source>{0} members</source>
             <translation>{0} leden</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="177" />
+            <location filename="../pages/people.py" line="194" />
             <source>Skills: {0}</source>
             <translation>Vaardigheden: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="179" />
+            <location filename="../pages/people.py" line="196" />
             <source>No skills listed yet.</source>
             <translation>Nog geen vaardigheden opgegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="183" />
+            <location filename="../pages/people.py" line="200" />
             <source>Available:</source>
             <translation>Beschikbaar:</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="186" />
+            <location filename="../pages/people.py" line="203" />
             <source>No availability given for the coming months.</source>
             <translation>Geen beschikbaarheid opgegeven voor de komende maanden.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="189" />
+            <location filename="../pages/people.py" line="206" />
             <source>Ambitions: {0}</source>
             <translation>Ambities: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="191" />
+            <location filename="../pages/people.py" line="208" />
             <source>Safety number: {0}</source>
             <translation>Veiligheidsnummer: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="196" />
+            <location filename="../pages/people.py" line="213" />
             <source>{0} to {1}, {2} hours a week</source>
             <translation>{0} tot {1}, {2} uur per week</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="200" />
+            <location filename="../pages/people.py" line="217" />
             <source>, {0}</source>
             <translation>, {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="202" />
+            <location filename="../pages/people.py" line="219" />
             <source>, remote possible</source>
             <translation>, op afstand mogelijk</translation>
         </message>
@@ -3463,79 +3815,108 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
         </message>
     </context>
     <context>
+        <name>RestoreDialog</name>
+        <message>
+            <location filename="../dialogs/backup.py" line="138" />
+            <location filename="../dialogs/backup.py" line="151" />
+            <source>Restore from a backup</source>
+            <translation>Herstellen uit een back-up</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/backup.py" line="140" />
+            <source>Choose a CoopShare backup file and type the passphrase it was made with. Use this computer instead of the old one, not beside it.</source>
+            <translation>Kies een CoopShare-back-upbestand en typ de wachtwoordzin waarmee het is gemaakt. Gebruik deze computer in plaats van de oude, niet ernaast.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/backup.py" line="151" />
+            <source>Backups (*.coopbackup)</source>
+            <translation>Back-ups (*.coopbackup)</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/backup.py" line="159" />
+            <source>Choose a file and type your passphrase.</source>
+            <translation>Kies een bestand en typ je wachtwoordzin.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/backup.py" line="161" />
+            <source>Restoring…</source>
+            <translation>Herstellen…</translation>
+        </message>
+    </context>
+    <context>
         <name>SearchDialog</name>
         <message>
-            <location filename="../dialogs/search.py" line="88" />
+            <location filename="../dialogs/search.py" line="89" />
             <source>Search</source>
             <translation>Zoeken</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="96" />
+            <location filename="../dialogs/search.py" line="97" />
             <source>Search notes, leads and ideas</source>
             <translation>Notities, leads en ideeën doorzoeken</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="97" />
+            <location filename="../dialogs/search.py" line="98" />
             <source>Search text</source>
             <translation>Zoektekst</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="114" />
+            <location filename="../dialogs/search.py" line="115" />
             <source>Search results</source>
             <translation>Zoekresultaten</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="136" />
+            <location filename="../dialogs/search.py" line="137" />
             <source>Type to search. ↑ ↓ to move, Enter to open, Esc to close.</source>
             <translation>Typ om te zoeken. ↑ ↓ om te bewegen, Enter om te openen, Esc om te sluiten.</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="151" />
+            <location filename="../dialogs/search.py" line="152" />
             <source>Searching…</source>
             <translation>Zoeken…</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="166" />
+            <location filename="../dialogs/search.py" line="167" />
             <source>1 result</source>
             <translation>1 resultaat</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="166" />
+            <location filename="../dialogs/search.py" line="167" />
             <source>{0} results</source>
             <translation>{0} resultaten</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="171" />
+            <location filename="../dialogs/search.py" line="172" />
             <source>Nothing found for “{0}”.</source>
             <translation>Niets gevonden voor “{0}”.</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="175" />
+            <location filename="../dialogs/search.py" line="176" />
             <source>Search failed: {0}</source>
             <translation>Zoeken mislukt: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="184" />
+            <location filename="../dialogs/search.py" line="185" />
             <source>Note</source>
             <translation>Notitie</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="184" />
+            <location filename="../dialogs/search.py" line="185" />
             <source>Lead</source>
             <translation>Lead</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="184" />
+            <location filename="../dialogs/search.py" line="185" />
             <source>Idea</source>
             <translation>Idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="190" />
+            <location filename="../dialogs/search.py" line="191" />
             <source>(untitled)</source>
             <translation>(zonder titel)</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="191" />
+            <location filename="../dialogs/search.py" line="192" />
             <source>by {0}</source>
             <translation>door {0}</translation>
         </message>
@@ -3609,157 +3990,157 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <translation>Thema:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="134" />
+            <location filename="../dialogs/settings.py" line="137" />
             <source>Find members on this network automatically</source>
             <translation>Leden op dit netwerk automatisch vinden</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="140" />
+            <location filename="../dialogs/settings.py" line="143" />
             <source>Uses local discovery (mDNS). Other devices see only a random name and a code that changes every ten minutes; only members recognise it.</source>
             <translation>Gebruikt lokale netwerkdetectie (mDNS). Andere apparaten zien alleen een willekeurige naam en een code die elke tien minuten verandert; alleen leden herkennen die.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="145" />
+            <location filename="../dialogs/settings.py" line="148" />
             <source>Meetup mode</source>
             <translation>Meetup-modus</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="151" />
+            <location filename="../dialogs/settings.py" line="154" />
             <source>At a meetup or on a shared network, this device looks for other members but does not announce itself. Members it finds still sync with it.</source>
             <translation>Op een meetup of een gedeeld netwerk zoekt dit apparaat naar andere leden, maar maakt het zichzelf niet bekend. Leden die het vindt, synchroniseren gewoon met dit apparaat.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="156" />
+            <location filename="../dialogs/settings.py" line="159" />
             <source>Members by address:</source>
             <translation>Leden op adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="158" />
+            <location filename="../dialogs/settings.py" line="161" />
             <source>for example 192.168.1.20:47490, nas.local:47490</source>
             <translation>bijvoorbeeld 192.168.1.20:47490, nas.local:47490</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="159" />
+            <location filename="../dialogs/settings.py" line="162" />
             <source>Members by address</source>
             <translation>Leden op adres</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="165" />
+            <location filename="../dialogs/settings.py" line="168" />
             <source>For guest Wi-Fi or a hotspot that blocks discovery: CoopShare keeps trying these addresses (HOST:PORT, separated by commas).</source>
             <translation>Voor gastwifi of een hotspot die detectie blokkeert: CoopShare blijft deze adressen proberen (HOST:POORT, gescheiden door komma's).</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="173" />
+            <location filename="../dialogs/settings.py" line="176" />
             <source>Network changes apply the next time CoopShare starts.</source>
             <translation>Netwerkwijzigingen gaan in wanneer CoopShare de volgende keer start.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="183" />
+            <location filename="../dialogs/settings.py" line="186" />
             <source>Your passphrase protects your keys and everything CoopShare keeps on this laptop. Nobody can reset it for you: keep it somewhere safe.</source>
             <translation>Je wachtwoordzin beschermt je sleutels en alles wat CoopShare op deze laptop bewaart. Niemand kan hem voor je resetten: bewaar hem op een veilige plek.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="189" />
+            <location filename="../dialogs/settings.py" line="192" />
             <source>Current passphrase</source>
             <translation>Huidige wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="190" />
+            <location filename="../dialogs/settings.py" line="193" />
             <source>New passphrase</source>
             <translation>Nieuwe wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="191" />
+            <location filename="../dialogs/settings.py" line="194" />
             <source>Repeat the new passphrase</source>
             <translation>Herhaal de nieuwe wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="192" />
+            <location filename="../dialogs/settings.py" line="195" />
             <source>Current:</source>
             <translation>Huidige:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="193" />
+            <location filename="../dialogs/settings.py" line="196" />
             <source>New:</source>
             <translation>Nieuwe:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="194" />
+            <location filename="../dialogs/settings.py" line="197" />
             <source>Repeat new:</source>
             <translation>Herhaal nieuwe:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="197" />
+            <location filename="../dialogs/settings.py" line="200" />
             <source>Change passphrase</source>
             <translation>Wachtwoordzin wijzigen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="211" />
+            <location filename="../dialogs/settings.py" line="214" />
             <source>Data folder:</source>
             <translation>Gegevensmap:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="215" />
+            <location filename="../dialogs/settings.py" line="218" />
             <source>Data folder</source>
             <translation>Gegevensmap</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="218" />
+            <location filename="../dialogs/settings.py" line="221" />
             <source>Open folder</source>
             <translation>Map openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="219" />
+            <location filename="../dialogs/settings.py" line="222" />
             <source>Show the data folder in your file manager</source>
             <translation>De gegevensmap tonen in je bestandsbeheerder</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="226" />
+            <location filename="../dialogs/settings.py" line="229" />
             <source>Everything in it is encrypted. To move CoopShare to another laptop, copy this folder while CoopShare is closed; you need your passphrase to open it.</source>
             <translation>Alles erin is versleuteld. Wil je CoopShare naar een andere laptop verhuizen, kopieer deze map dan terwijl CoopShare gesloten is; je hebt je wachtwoordzin nodig om hem te openen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="268" />
+            <location filename="../dialogs/settings.py" line="271" />
             <source>Type your current passphrase.</source>
             <translation>Typ je huidige wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="271" />
+            <location filename="../dialogs/settings.py" line="274" />
             <source>Type a new passphrase.</source>
             <translation>Typ een nieuwe wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="274" />
+            <location filename="../dialogs/settings.py" line="277" />
             <source>The two new passphrases are not the same.</source>
             <translation>De twee nieuwe wachtwoordzinnen zijn niet hetzelfde.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="278" />
+            <location filename="../dialogs/settings.py" line="281" />
             <source>The new passphrase is the same as the current one.</source>
             <translation>De nieuwe wachtwoordzin is dezelfde als de huidige.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="282" />
+            <location filename="../dialogs/settings.py" line="285" />
             <source>Changing the passphrase…</source>
             <translation>De wachtwoordzin wordt gewijzigd…</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="294" />
+            <location filename="../dialogs/settings.py" line="297" />
             <source>Passphrase changed. Use the new one the next time you open CoopShare.</source>
             <translation>Wachtwoordzin gewijzigd. Gebruik de nieuwe wanneer je CoopShare de volgende keer opent.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="304" />
+            <location filename="../dialogs/settings.py" line="307" />
             <source>The current passphrase is not correct. Nothing was changed.</source>
             <translation>De huidige wachtwoordzin is niet juist. Er is niets gewijzigd.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="308" />
+            <location filename="../dialogs/settings.py" line="311" />
             <source>The passphrase was not changed: {0}</source>
             <translation>De wachtwoordzin is niet gewijzigd: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="331" />
+            <location filename="../dialogs/settings.py" line="334" />
             <source>“{0}” is not an address as HOST:PORT, for example 192.168.1.20:47490.</source>
             <translation>“{0}” is geen adres in de vorm HOST:POORT, bijvoorbeeld 192.168.1.20:47490.</translation>
         </message>
@@ -3897,22 +4278,22 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="27" />
+            <location filename="../dialogs/first_run.py" line="36" />
             <source>Welcome to CoopShare</source>
             <translation>Welkom bij CoopShare</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="28" />
+            <location filename="../dialogs/first_run.py" line="37" />
             <source>Share knowledge, leads and ideas with your cooperative.</source>
             <translation>Deel kennis, leads en ideeën met je coöperatie.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="33" />
+            <location filename="../dialogs/first_run.py" line="42" />
             <source>CoopShare lets the members of a cooperative share knowledge notes, leads for assignments and ideas — directly between their own laptops, with no central server. Everything you write is signed by you and encrypted for the people you share it with. Members find each other on the local network, at the office or at a meetup, and keep each other up to date.</source>
             <translation>Met CoopShare delen de leden van een coöperatie kennisnotities, leads voor opdrachten en ideeën — rechtstreeks tussen hun eigen laptops, zonder centrale server. Alles wat je schrijft, wordt door jou ondertekend en versleuteld voor de mensen met wie je het deelt. Leden vinden elkaar op het lokale netwerk, op kantoor of op een meetup, en houden elkaar op de hoogte.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="41" />
+            <location filename="../dialogs/first_run.py" line="50" />
             <source>In three short steps you will:
 1.  choose your name and a passphrase,
 2.  write down your recovery key,
@@ -3922,13 +4303,60 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
 2.  schrijf je je herstelsleutel op,
 3.  richt je een coöperatie op, of word je lid met een uitnodiging.</translation>
         </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="60" />
+            <source>Restore from a backup…</source>
+            <translation>Herstellen uit een back-up…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="61" />
+            <source>Moving to a new computer? Use your backup file.</source>
+            <translation>Over naar een nieuwe computer? Gebruik je back-upbestand.</translation>
+        </message>
+    </context>
+    <context>
+        <name>_PassphraseFileDialog</name>
+        <message>
+            <location filename="../dialogs/backup.py" line="50" />
+            <source>File</source>
+            <translation>Bestand</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/backup.py" line="51" />
+            <source>Choose…</source>
+            <translation>Kiezen…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/backup.py" line="58" />
+            <location filename="../dialogs/backup.py" line="59" />
+            <source>Passphrase</source>
+            <translation>Wachtwoordzin</translation>
+        </message>
     </context>
     <context>
         <name>app</name>
         <message>
-            <location filename="../app.py" line="68" />
+            <location filename="../app.py" line="70" />
             <source>CoopShare could not start its network connection ({0}). You can keep working; changes sync later.</source>
             <translation>CoopShare kon de netwerkverbinding niet starten ({0}). Je kunt gewoon doorwerken; wijzigingen worden later gesynchroniseerd.</translation>
+        </message>
+    </context>
+    <context>
+        <name>autostart</name>
+        <message>
+            <location filename="../autostart.py" line="68" />
+            <source>Keeps your cooperative's leads, notes and ideas in sync</source>
+            <translation>Houdt de leads, notities en ideeën van je coöperatie bij</translation>
+        </message>
+        <message>
+            <location filename="../autostart.py" line="99" />
+            <source>Start CoopShare when I log in</source>
+            <translation>CoopShare starten als ik me aanmeld</translation>
+        </message>
+        <message>
+            <location filename="../autostart.py" line="102" />
+            <source>CoopShare starts when you log in and keeps your cooperative in sync in the background.</source>
+            <translation>CoopShare start als je je aanmeldt en houdt je coöperatie op de achtergrond bij.</translation>
         </message>
     </context>
 </TS>

@@ -36,6 +36,7 @@ def _did(act: str, member: str) -> str:
         "withdraw": _t("withdrew the lead"),
         "reopen": _t("reopened the lead"),
         "confirm-won": _t("confirmed the assignment was won"),
+        "window": _t("set an interest window"),
     }
     if act == "pass-on":
         return _t("passed the lead on to {0}").format(member)

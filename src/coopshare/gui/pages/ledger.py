@@ -7,7 +7,7 @@ members table cannot be sorted at all and lists members by name). Nudges are min
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
@@ -30,6 +30,18 @@ from coopshare.service.api import Counts, Entry, Ledger, Nudge
 from coopshare.service.api import events as ev
 
 REFRESH_DEBOUNCE_MS = 400
+
+
+@dataclass(frozen=True, slots=True)
+class EntryLine:
+    """One row of my ledger as the table shows it."""
+
+    date: str
+    what: str
+    title: str
+    other: str
+    note: str
+    item_id: str
 
 
 def day(ms: int) -> str:
@@ -225,28 +237,19 @@ class LedgerPage(Page):
             "withdrawn": self.tr("withdrawn"),
         }.get(verdict, "")
 
-    def entry_row(self, e: Entry) -> dict[str, Any]:
+    def entry_row(self, e: Entry) -> EntryLine:
         note = safe(e.text, 200)
         if not e.counts:
             flag = self.verdict_text(e.verdict)
             note = f"{note} ({flag})" if note else flag
-        return {
-            "date": day(e.when_ms),
-            "what": self.what_text(e.what),
-            "title": safe(e.title, 200),
-            "other": safe(e.other, 80),
-            "note": note,
-            "id": e.item_id,
-        }
+        return EntryLine(
+            day(e.when_ms),
+            self.what_text(e.what),
+            safe(e.title, 200),
+            safe(e.other, 80),
+            note,
+            e.item_id,
+        )
 
-    def member_row(self, c: Counts) -> dict[str, Any]:
-        row: dict[str, Any] = {"name": safe(c.name, 80), "member_id": c.member_id}
-        for key in (
-            "leads_given",
-            "leads_received",
-            "notes_shared",
-            "thanks_given",
-            "thanks_received",
-        ):
-            row[key] = str(getattr(c, key))
-        return row
+    def member_row(self, c: Counts) -> Counts:
+        return c  # shown as it is: the table reads its name and counts (RowsModel makes text)

@@ -1,0 +1,173 @@
+"""Back up this data folder to one encrypted file, and restore one on a new computer.
+
+Both run Argon2id (and file work) on a worker thread (:func:`run_in_thread`). The backup is
+encrypted with the data folder's own passphrase, so the restored folder opens with it. Restore
+is offered on the first-run wizard's welcome page, before any identity exists; a wrong
+passphrase or a damaged file shows the app's sentence for that error type under the field.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coopshare.gui.errors_text import error_text
+from coopshare.gui.text import safe
+from coopshare.gui.widgets import DIALOG_STYLE, Busy, message_label, set_message
+from coopshare.gui.workers import run_in_thread
+from coopshare.service import api
+
+SUFFIX = ".coopbackup"
+
+
+class _PassphraseFileDialog(QDialog):
+    """A file row, a passphrase field, a message line, a busy line and OK/Cancel."""
+
+    def __init__(self, title: str, intro: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setStyleSheet(DIALOG_STYLE)
+        self.setMinimumWidth(500)
+        v = QVBoxLayout(self)
+        text = QLabel(intro)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        text.setWordWrap(True)
+        v.addWidget(text)
+        row = QHBoxLayout()
+        self.file_edit = QLineEdit()
+        self.file_edit.setAccessibleName(self.tr("File"))
+        self.browse = QPushButton(self.tr("Choose…"))
+        self.browse.clicked.connect(self.choose)
+        row.addWidget(self.file_edit, 1)
+        row.addWidget(self.browse)
+        v.addLayout(row)
+        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_edit.setPlaceholderText(self.tr("Passphrase"))
+        self.passphrase_edit.setAccessibleName(self.tr("Passphrase"))
+        v.addWidget(self.passphrase_edit)
+        self.message = message_label()
+        v.addWidget(self.message)
+        self.busy = Busy()
+        v.addWidget(self.busy)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+        v.addWidget(self.buttons)
+
+    def choose(self) -> None:
+        raise NotImplementedError
+
+    def start(self) -> None:
+        raise NotImplementedError
+
+    def _working(self, text: str) -> None:
+        set_message(self.message, "")
+        self.buttons.setEnabled(False)
+        self.busy.start(text)
+
+    def failed(self, error: BaseException) -> None:
+        self.busy.stop()
+        self.buttons.setEnabled(True)
+        set_message(self.message, error_text(error))
+
+
+class BackupDialog(_PassphraseFileDialog):
+    """File → Back up…: writes the encrypted backup of `home`."""
+
+    def __init__(self, home: Path, parent: QWidget | None = None) -> None:
+        super().__init__(
+            self.tr("Back up"),
+            self.tr(
+                "Write your identity and all data on this computer to one encrypted file. "
+                "It opens with your passphrase: keep the file somewhere other than this computer."
+            ),
+            parent,
+        )
+        self.home = home
+        self.done_text = ""
+
+    def choose(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Back up"), f"coopshare{SUFFIX}", self.tr("Backups (*.coopbackup)")
+        )
+        if name:
+            self.file_edit.setText(name if name.endswith(SUFFIX) else name + SUFFIX)
+
+    def start(self) -> None:
+        dest, passphrase = Path(self.file_edit.text().strip()), self.passphrase_edit.text()
+        if not self.file_edit.text().strip() or not passphrase:
+            set_message(self.message, self.tr("Choose a file and type your passphrase."))
+            return
+        self._working(self.tr("Writing the backup…"))
+        run_in_thread(
+            lambda: api.create_backup(self.home, passphrase, dest),
+            lambda size: self._done(dest, size),
+            self.failed,
+            context=self,
+        )
+
+    def _done(self, dest: Path, size: int) -> None:
+        self.busy.stop()
+        self.done_text = self.tr("Backup written to {0} ({1} KB).").format(
+            safe(str(dest), 200), max(1, size // 1024)
+        )
+        self.accept()
+
+
+class RestoreDialog(_PassphraseFileDialog):
+    """First run → Restore from a backup…: fills the empty data folder `home` from a backup;
+    after ``exec()`` returned true, :attr:`passphrase` unlocks it."""
+
+    def __init__(self, home: Path, parent: QWidget | None = None) -> None:
+        super().__init__(
+            self.tr("Restore from a backup"),
+            self.tr(
+                "Choose a CoopShare backup file and type the passphrase it was made with. "
+                "Use this computer instead of the old one, not beside it."
+            ),
+            parent,
+        )
+        self.home = home
+        self.passphrase: str | None = None
+        self.restored_name = ""
+
+    def choose(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Restore from a backup"), "", self.tr("Backups (*.coopbackup)")
+        )
+        if name:
+            self.file_edit.setText(name)
+
+    def start(self) -> None:
+        src, passphrase = Path(self.file_edit.text().strip()), self.passphrase_edit.text()
+        if not self.file_edit.text().strip() or not passphrase:
+            set_message(self.message, self.tr("Choose a file and type your passphrase."))
+            return
+        self._working(self.tr("Restoring…"))
+        run_in_thread(
+            lambda: api.restore_backup(src, self.home, passphrase),
+            lambda name: self._done(passphrase, name),
+            self.failed,
+            context=self,
+        )
+
+    def _done(self, passphrase: str, name: str) -> None:
+        self.busy.stop()
+        self.passphrase = passphrase
+        self.restored_name = name
+        self.accept()
