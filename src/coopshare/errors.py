@@ -131,6 +131,10 @@ RULE_LEAD_WINDOW = "the interest window is open: register interest instead"
 RULE_LEAD_NO_WINDOW = "this lead has no open interest window"
 RULE_LEAD_STEP = "this lead cannot take that step now"
 RULE_LEAD_MEMBER = "that member cannot take this lead"
+RULE_THANKS_CAP = "at most 10 thanks a day"
+RULE_THANKS_SELF = "you cannot thank yourself"
+RULE_THANKS_TWICE = "you already thanked for this"
+RULE_THANKS_TARGET = "only a note, a lead or a member can be thanked"
 
 
 class NameRequired(UserError):

@@ -63,7 +63,7 @@ from tests.netutil import PASS
 WAIT = 10_000
 TS = i18n.I18N / "coopshare_nl.ts"
 QM = i18n.I18N / "coopshare_nl.qm"
-PAGES = ("activity", "notes", "leads", "ideas", "people", "nearby")
+PAGES = ("activity", "notes", "leads", "ideas", "people", "ledger", "nearby")
 PLACEHOLDER = re.compile(r"(\{\d+\}|%n|%v|%m)")
 
 
@@ -359,6 +359,7 @@ def test_main_window_pages_are_dutch(qtbot: QtBot, dutch: Dutch) -> None:
         "leads": lambda p: p.model.rowCount() == 1,
         "ideas": lambda p: p.model.rowCount() == 1,
         "people": lambda p: p.members.rowCount() == 1,
+        "ledger": lambda p: p.ledger is not None,
         "nearby": lambda p: _has(p, "Nog niemand in de buurt"),
     }
     texts: list[tuple[str, str]] = []
@@ -380,7 +381,15 @@ def test_main_window_pages_are_dutch(qtbot: QtBot, dutch: Dutch) -> None:
     assert_dutch(texts)
     shown = {text for _, text in texts}
     sidebar = [w.sidebar.item(i).text() for i in range(w.sidebar.count())]
-    assert sidebar == ["Activiteit", "Notities", "Leads", "Ideeën", "Mensen", "In de buurt"]
+    assert sidebar == [
+        "Activiteit",
+        "Notities",
+        "Leads",
+        "Ideeën",
+        "Mensen",
+        "Geven en ontvangen",
+        "In de buurt",
+    ]
     assert {"Zoeken…", "Uitnodigen", "Instellingen", "Notities filteren", "Titel"} <= shown
     assert {"Auteur", "Bijgewerkt", "Aangebracht door", "Voorwaarden", "Eigenaar"} <= shown
     assert "Hergebruik met bronvermelding" in shown  # the ideas table's usage terms column

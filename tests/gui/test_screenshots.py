@@ -18,7 +18,7 @@ from coopshare.service import home as homes
 from tests.netutil import PASS
 
 OUT = Path(__file__).resolve().parents[2] / "screenshots"
-PAGES = ["activity", "notes", "leads", "ideas", "people", "nearby"]
+PAGES = ["activity", "notes", "leads", "ideas", "people", "ledger", "nearby"]
 
 
 def sample_home(path: Path) -> Path:

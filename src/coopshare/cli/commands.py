@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from coopshare.cli import data, leads
+from coopshare.cli import data, leads, ledger_cmd
 from coopshare.errors import NotInitialised, NotUtf8, PassphraseRequired
 from coopshare.service import api
 from coopshare.service.api import Api, ItemState, Kind
@@ -46,6 +46,8 @@ def run(args: argparse.Namespace, home: Path, read_passphrase: PassphraseReader)
 
 def _dispatch(args: argparse.Namespace, coop: Api) -> int:
     cmd, action = args.command, getattr(args, "action", None)
+    if cmd in ledger_cmd.COMMANDS:
+        return ledger_cmd.run(args, coop)
     if cmd == "coop":
         coop_id = coop.create_coop(args.name)
         print(f"cooperative {args.name!r} created: {coop_id}")

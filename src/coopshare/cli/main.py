@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from coopshare import __version__
-from coopshare.cli import commands, data, leads
+from coopshare.cli import commands, data, leads, ledger_cmd
 from coopshare.errors import CoopShareError, PassphrasesDiffer, os_fault
 from coopshare.service.api import default_home, env_passphrase
 
@@ -130,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = member.add_parser("remove", help="remove a member (admins): a new key epoch follows")
     p.add_argument("name")
     sub.add_parser("recovery-key", help="print your member key's recovery code")
+    ledger_cmd.add_parsers(sub)
 
     p = sub.add_parser("serve", help="run this device as a node: accept and keep peer connections")
     p.add_argument(

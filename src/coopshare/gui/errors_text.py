@@ -28,6 +28,14 @@ def _rule_text(rule: str) -> str:
         return _t("Only a lead can be claimed.")
     if rule == E.RULE_ROSTER:
         return _t("The membership list does not allow this change.")
+    if rule == E.RULE_THANKS_CAP:
+        return _t("You can give at most 10 thanks a day. Try again tomorrow.")
+    if rule == E.RULE_THANKS_SELF:
+        return _t("You cannot thank yourself.")
+    if rule == E.RULE_THANKS_TWICE:
+        return _t("You already thanked for this.")
+    if rule == E.RULE_THANKS_TARGET:
+        return _t("Only a note, a lead or a member can be thanked.")
     return _lead_rule_text(rule)
 
 

@@ -41,6 +41,7 @@ from coopshare.gui.pages.activity import ActivityPage
 from coopshare.gui.pages.base import Page
 from coopshare.gui.pages.ideas import IdeasPage
 from coopshare.gui.pages.leads import LeadsPage
+from coopshare.gui.pages.ledger import LedgerPage
 from coopshare.gui.pages.nearby import NearbyPage
 from coopshare.gui.pages.notes import NotesPage
 from coopshare.gui.pages.people import PeoplePage
@@ -72,7 +73,8 @@ class MainWindow(QMainWindow):
         root.setSpacing(0)
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setFixedWidth(190)
+        self.sidebar.setFixedWidth(236)  # fits "Given and received" / "Geven en ontvangen"
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setAccessibleName(self.tr("Sections"))
         root.addWidget(self.sidebar)
 
@@ -117,6 +119,7 @@ class MainWindow(QMainWindow):
             ("leads", LeadsPage(bridge)),
             ("ideas", IdeasPage(bridge)),
             ("people", PeoplePage(bridge)),
+            ("ledger", LedgerPage(bridge)),
             ("nearby", NearbyPage(bridge)),
         ):
             self._add_page(key, page)
@@ -155,6 +158,7 @@ class MainWindow(QMainWindow):
             "leads": "➜",
             "ideas": "✦",
             "people": "☺",
+            "ledger": "⇄",
             "nearby": "◎",
         }
         item = QListWidgetItem(glyph_icon(glyphs[key]), page.page_title())

@@ -36,6 +36,7 @@ from coopshare.service.api_commands import Api
 from coopshare.service.bundles import BundleExported, BundleImported
 from coopshare.service.exports import Exported
 from coopshare.service.importer import ImportReport
+from coopshare.service.ledger import Counts, Entry, Ledger, Nudge
 from coopshare.service.read_models import (
     AudienceMember,
     HeldBack,
@@ -104,6 +105,8 @@ __all__ = [
     "BundleExported",
     "BundleImported",
     "Candidate",
+    "Counts",
+    "Entry",
     "Exported",
     "HeldBack",
     "ImportReport",
@@ -116,6 +119,7 @@ __all__ = [
     "LeadSealed",
     "LeadStatus",
     "LeadStep",
+    "Ledger",
     "Link",
     "Me",
     "Member",
@@ -124,6 +128,7 @@ __all__ = [
     "NetworkOptions",
     "NewInvite",
     "NoteDetail",
+    "Nudge",
     "Overview",
     "Profile",
     "ProfileEdit",

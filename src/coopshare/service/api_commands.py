@@ -13,7 +13,16 @@ from coopshare.identity.recovery import encode as encode_recovery
 from coopshare.model import lead_rules
 from coopshare.model.fold import ItemState
 from coopshare.model.items import Act, Kind
-from coopshare.service import invites, views, views_lead, views_people, views_typed, views_work
+from coopshare.service import (
+    invites,
+    thanks,
+    views,
+    views_lead,
+    views_people,
+    views_typed,
+    views_work,
+)
+from coopshare.service import ledger as ledger_view
 from coopshare.service.api_data import DataCommands
 from coopshare.service.coop import Coop
 from coopshare.service.importer import ImportReport, Progress, import_folder
@@ -241,6 +250,27 @@ class Api(DataCommands):
 
     def count(self, kind: Kind) -> int:
         return views_work.count(self._coop, kind)
+
+    # --- thanks and the ledger ------------------------------------------------------------------
+
+    def thank(self, target: bytes, text: str = "") -> str:
+        """Thank for a note or a lead (item id) or an introduction (member id)."""
+        return self._coop.thank(target, text).hex()
+
+    def thanked(self, target: bytes) -> bool:
+        """Have I thanked for this item or member already?"""
+        return thanks.already(self._coop, target)
+
+    def thanks_target(self, text: str) -> bytes:
+        """An item id prefix, else a member's name (an introduction)."""
+        return thanks.target_from_text(self._coop, text)
+
+    def ledger(self) -> ledger_view.Ledger:
+        """Mine in full, the others' counts by name, my private nudges."""
+        return ledger_view.ledger(self._coop)
+
+    def member_ledger(self, member_id: bytes) -> ledger_view.Counts:
+        return ledger_view.member_counts(self._coop, member_id)
 
     # --- network, as stored -------------------------------------------------------------------
 

@@ -36,7 +36,7 @@ from coopshare.model.items import (
 )
 from coopshare.protocol import content
 from coopshare.protocol.ops import Header, OpKind
-from coopshare.service import lead_acts
+from coopshare.service import lead_acts, thanks
 from coopshare.service.coop_roster import RosterAuthor
 
 
@@ -183,11 +183,9 @@ class Coop(RosterAuthor):
         item_id = self.me.member_id[:8] + b"profile\0"
         return self.write_item(Kind.PROFILE, item_id, fields)
 
-    def thank(self, target: bytes, text: str) -> bytes:
-        self._existing(target)
-        return self.write_item(
-            Kind.THANKS, self.new_item_id(), {"target": target.hex(), "text": text}
-        )
+    def thank(self, target: bytes, text: str = "") -> bytes:
+        """Thank for a note or lead (an item id) or an introduction (a member id)."""
+        return thanks.give(self, target, text)
 
     def release(self, item_id: bytes, member_id: bytes) -> int:
         """Grant `member_id` the keys of the sealed parts of my ops on this item; returns count.

@@ -403,292 +403,312 @@
             <translation>De ledenlijst staat deze wijziging niet toe.</translation>
         </message>
         <message>
+            <location filename="../errors_text.py" line="32" />
+            <source>You can give at most 10 thanks a day. Try again tomorrow.</source>
+            <translation>Je kunt hoogstens 10 keer per dag bedanken. Probeer het morgen opnieuw.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="34" />
+            <source>You cannot thank yourself.</source>
+            <translation>Je kunt jezelf niet bedanken.</translation>
+        </message>
+        <message>
             <location filename="../errors_text.py" line="36" />
+            <source>You already thanked for this.</source>
+            <translation>Je hebt hiervoor al bedankt.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="38" />
+            <source>Only a note, a lead or a member can be thanked.</source>
+            <translation>Je kunt alleen voor een notitie, een lead of een lid bedanken.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="44" />
             <source>Only the member who gave this lead can do this.</source>
             <translation>Alleen het lid dat deze lead gaf kan dit doen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="38" />
+            <location filename="../errors_text.py" line="46" />
             <source>Only the member who claimed this lead can do this.</source>
             <translation>Alleen het lid dat deze lead claimde kan dit doen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="40" />
+            <location filename="../errors_text.py" line="48" />
             <source>Another member claimed this lead first.</source>
             <translation>Een ander lid claimde deze lead eerder.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="42" />
+            <location filename="../errors_text.py" line="50" />
             <source>You gave this lead yourself: you cannot claim it or ask for it.</source>
             <translation>Je gaf deze lead zelf: je kunt hem niet claimen of erom vragen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="44" />
+            <location filename="../errors_text.py" line="52" />
             <source>The interest window of this lead is still open: say you are interested instead.</source>
             <translation>De interesseperiode van deze lead loopt nog: laat in plaats daarvan weten dat je interesse hebt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="46" />
+            <location filename="../errors_text.py" line="54" />
             <source>This lead has no open interest window.</source>
             <translation>Deze lead heeft geen lopende interesseperiode.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="48" />
+            <location filename="../errors_text.py" line="56" />
             <source>This lead cannot take that step now.</source>
             <translation>Deze lead kan die stap nu niet zetten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="50" />
+            <location filename="../errors_text.py" line="58" />
             <source>That member cannot take this lead.</source>
             <translation>Dat lid kan deze lead niet overnemen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="51" />
+            <location filename="../errors_text.py" line="59" />
             <source>The cooperative's rules do not allow this.</source>
             <translation>De regels van de coöperatie staan dit niet toe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="61" />
+            <location filename="../errors_text.py" line="69" />
             <source>Wrong passphrase. Check it and try again.</source>
             <translation>Onjuiste wachtwoordzin. Controleer hem en probeer het opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="63" />
+            <location filename="../errors_text.py" line="71" />
             <source>A passphrase is needed to unlock this data folder.</source>
             <translation>Er is een wachtwoordzin nodig om deze gegevensmap te openen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="65" />
+            <location filename="../errors_text.py" line="73" />
             <source>The new passphrase must not be empty.</source>
             <translation>De nieuwe wachtwoordzin mag niet leeg zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="67" />
+            <location filename="../errors_text.py" line="75" />
             <source>The two passphrases are not the same.</source>
             <translation>De twee wachtwoordzinnen zijn niet gelijk.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="70" />
+            <location filename="../errors_text.py" line="78" />
             <source>The key file in {0} is damaged and no intact backup was found. Start again with your recovery key.</source>
             <translation>Het sleutelbestand in {0} is beschadigd en er is geen intacte reservekopie gevonden. Begin opnieuw met je herstelsleutel.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="73" />
+            <location filename="../errors_text.py" line="81" />
             <source>This data folder holds no identity.</source>
             <translation>Deze gegevensmap bevat geen identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="75" />
+            <location filename="../errors_text.py" line="83" />
             <source>This data folder already holds an identity.</source>
             <translation>Deze gegevensmap bevat al een identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="78" />
+            <location filename="../errors_text.py" line="86" />
             <source>The data in {0} does not belong to this identity. CoopShare leaves it untouched.</source>
             <translation>De gegevens in {0} horen niet bij deze identiteit. CoopShare laat ze onaangeroerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="81" />
+            <location filename="../errors_text.py" line="89" />
             <source>This device is not part of a cooperative yet.</source>
             <translation>Dit apparaat hoort nog niet bij een coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="83" />
+            <location filename="../errors_text.py" line="91" />
             <source>This device holds no key of the cooperative yet. Sync with a member first.</source>
             <translation>Dit apparaat heeft nog geen sleutel van de coöperatie. Synchroniseer eerst met een lid.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="85" />
+            <location filename="../errors_text.py" line="93" />
             <source>This data folder already belongs to another cooperative.</source>
             <translation>Deze gegevensmap hoort al bij een andere coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="89" />
+            <location filename="../errors_text.py" line="97" />
             <source>This item no longer exists.</source>
             <translation>Dit item bestaat niet meer.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="91" />
+            <location filename="../errors_text.py" line="99" />
             <source>There is no member called {0}.</source>
             <translation>Er is geen lid dat {0} heet.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="93" />
+            <location filename="../errors_text.py" line="101" />
             <source>{0} matches more than one; give more of it.</source>
             <translation>{0} past bij meer dan één; geef er meer van op.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="97" />
+            <location filename="../errors_text.py" line="105" />
             <source>A name is required.</source>
             <translation>Een naam is verplicht.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="99" />
+            <location filename="../errors_text.py" line="107" />
             <source>A recipient has no active device in the cooperative.</source>
             <translation>Een ontvanger heeft geen actief apparaat in de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="101" />
+            <location filename="../errors_text.py" line="109" />
             <source>This recovery key is not valid. Check it for typing errors.</source>
             <translation>Deze herstelsleutel is niet geldig. Controleer hem op typefouten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="103" />
+            <location filename="../errors_text.py" line="111" />
             <source>The role must be member or admin.</source>
             <translation>De rol moet lid of beheerder zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="105" />
+            <location filename="../errors_text.py" line="113" />
             <source>{0} is not UTF-8 text.</source>
             <translation>{0} is geen UTF-8-tekst.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="107" />
+            <location filename="../errors_text.py" line="115" />
             <source>{0} is not a folder.</source>
             <translation>{0} is geen map.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="109" />
+            <location filename="../errors_text.py" line="117" />
             <source>No display was found for the desktop app.</source>
             <translation>Er is geen beeldscherm gevonden voor de app.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="111" />
+            <location filename="../errors_text.py" line="119" />
             <source>The desktop app is not installed completely: PySide6 is missing.</source>
             <translation>De app is niet volledig geïnstalleerd: PySide6 ontbreekt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="113" />
+            <location filename="../errors_text.py" line="121" />
             <source>{0}: the port must be a number from 0 to 65535.</source>
             <translation>{0}: de poort moet een getal van 0 tot en met 65535 zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="115" />
+            <location filename="../errors_text.py" line="123" />
             <source>{0} is not an address: write it as host:port.</source>
             <translation>{0} is geen adres: schrijf het als host:poort.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="117" />
+            <location filename="../errors_text.py" line="125" />
             <source>This is not a CoopShare invitation.</source>
             <translation>Dit is geen CoopShare-uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="119" />
+            <location filename="../errors_text.py" line="127" />
             <source>The invitation is damaged or incomplete. Copy it again.</source>
             <translation>De uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="121" />
+            <location filename="../errors_text.py" line="129" />
             <source>This invitation has expired. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="124" />
+            <location filename="../errors_text.py" line="132" />
             <source>The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.</source>
             <translation>De uitnodiger op {0} heeft deze uitnodiging niet geaccepteerd. Waarschijnlijk is hij al gebruikt of verlopen: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="128" />
+            <location filename="../errors_text.py" line="136" />
             <source>The computer at {0} is not the one that made this invitation. Check the address.</source>
             <translation>De computer op {0} is niet degene die deze uitnodiging heeft gemaakt. Controleer het adres.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="131" />
+            <location filename="../errors_text.py" line="139" />
             <source>The invitation names no address of the inviter. Enter the inviter's address.</source>
             <translation>De uitnodiging noemt geen adres van de uitnodiger. Vul het adres van de uitnodiger in.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="134" />
+            <location filename="../errors_text.py" line="142" />
             <source>The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one.</source>
             <translation>De uitnodiger heeft deze uitnodiging geweigerd; waarschijnlijk is hij al gebruikt. Een uitnodiging werkt maar één keer: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="138" />
+            <location filename="../errors_text.py" line="146" />
             <source>Could not reach {0}. Check that CoopShare is running there and that you are on the same network.</source>
             <translation>Kon {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="142" />
+            <location filename="../errors_text.py" line="150" />
             <source>{0} did not let this device in: it is not a member there, it has not seen a membership change yet, or the two clocks are more than 2 minutes apart.</source>
             <translation>{0} liet dit apparaat niet binnen: het is daar geen lid, een wijziging in het ledenbestand is daar nog niet bekend, of de klokken lopen meer dan 2 minuten uiteen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="145" />
+            <location filename="../errors_text.py" line="153" />
             <source>The computer at {0} is not a device of this cooperative.</source>
             <translation>De computer op {0} is geen apparaat van deze coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="148" />
+            <location filename="../errors_text.py" line="156" />
             <source>The clocks of this computer and {0} are more than 2 minutes apart. Check the date and time on both.</source>
             <translation>De klokken van deze computer en {0} lopen meer dan 2 minuten uiteen. Controleer op beide de datum en tijd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="151" />
+            <location filename="../errors_text.py" line="159" />
             <source>Syncing did not finish in time.</source>
             <translation>Synchroniseren werd niet op tijd afgerond.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="153" />
+            <location filename="../errors_text.py" line="161" />
             <source>The connection to the other member failed.</source>
             <translation>De verbinding met het andere lid is mislukt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="156" />
+            <location filename="../errors_text.py" line="164" />
             <source>The disk is full: free some space in {0}, then try again. Syncing resumes by itself.</source>
             <translation>De schijf is vol: maak ruimte vrij in {0} en probeer het opnieuw. Synchroniseren gaat daarna vanzelf verder.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="159" />
+            <location filename="../errors_text.py" line="167" />
             <source>The data folder {0} cannot be written to.</source>
             <translation>Er kan niet worden geschreven in de gegevensmap {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="161" />
+            <location filename="../errors_text.py" line="169" />
             <source>The disk reported an error while saving in {0}.</source>
             <translation>De schijf meldde een fout bij het opslaan in {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="163" />
+            <location filename="../errors_text.py" line="171" />
             <source>The database in {0} is damaged.</source>
             <translation>De database in {0} is beschadigd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="165" />
+            <location filename="../errors_text.py" line="173" />
             <source>Saving failed: the data folder could not be written.</source>
             <translation>Opslaan is mislukt: er kon niet in de gegevensmap worden geschreven.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="167" />
+            <location filename="../errors_text.py" line="175" />
             <source>This bundle is damaged or incomplete ({0}). Nothing was imported.</source>
             <translation>Deze bundel is beschadigd of onvolledig ({0}). Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="171" />
+            <location filename="../errors_text.py" line="179" />
             <source>This bundle belongs to another cooperative. Nothing was imported.</source>
             <translation>Deze bundel hoort bij een andere coöperatie. Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="174" />
+            <location filename="../errors_text.py" line="182" />
             <source>A change in this bundle did not pass the checks ({0}). Nothing was imported.</source>
             <translation>Een wijziging in deze bundel kwam niet door de controles ({0}). Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="177" />
+            <location filename="../errors_text.py" line="185" />
             <source>The data was refused: {0}</source>
             <translation>De gegevens zijn geweigerd: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="179" />
+            <location filename="../errors_text.py" line="187" />
             <source>This could not be decrypted: a wrong key, or damaged data.</source>
             <translation>Dit kon niet worden ontsleuteld: een verkeerde sleutel, of beschadigde gegevens.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="181" />
+            <location filename="../errors_text.py" line="189" />
             <source>This could not be done: {0}</source>
             <translation>Dit kon niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="182" />
+            <location filename="../errors_text.py" line="190" />
             <source>Something went wrong: {0}</source>
             <translation>Er ging iets mis: {0}</translation>
         </message>
@@ -2267,427 +2287,427 @@
     <context>
         <name>LeadsPage</name>
         <message>
-            <location filename="../pages/leads.py" line="51" />
+            <location filename="../pages/leads.py" line="52" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="52" />
-            <location filename="../pages/leads.py" line="122" />
+            <location filename="../pages/leads.py" line="53" />
+            <location filename="../pages/leads.py" line="123" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="53" />
+            <location filename="../pages/leads.py" line="54" />
             <source>Given by</source>
             <translation>Aangebracht door</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="54" />
+            <location filename="../pages/leads.py" line="55" />
             <source>Updated</source>
             <translation>Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="57" />
+            <location filename="../pages/leads.py" line="58" />
             <source>Give a lead</source>
             <translation>Een lead aanbrengen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="58" />
+            <location filename="../pages/leads.py" line="59" />
             <source>Share an assignment with the cooperative (Ctrl+N)</source>
             <translation>Een opdracht delen met de coöperatie (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="71" />
-            <location filename="../pages/leads.py" line="73" />
+            <location filename="../pages/leads.py" line="72" />
+            <location filename="../pages/leads.py" line="74" />
             <source>Filter leads</source>
             <translation>Leads filteren</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="76" />
+            <location filename="../pages/leads.py" line="77" />
             <source>Show leads with status</source>
             <translation>Leads tonen met status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="77" />
+            <location filename="../pages/leads.py" line="78" />
             <source>Show only leads with this status</source>
             <translation>Alleen leads met deze status tonen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="78" />
+            <location filename="../pages/leads.py" line="79" />
             <source>All statuses</source>
             <translation>Alle statussen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="87" />
-            <location filename="../pages/leads.py" line="287" />
+            <location filename="../pages/leads.py" line="88" />
+            <location filename="../pages/leads.py" line="290" />
             <source>Leads</source>
             <translation>Leads</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="93" />
+            <location filename="../pages/leads.py" line="94" />
             <source>No leads yet. Give the first one with Ctrl+N — its client details stay sealed until someone claims it.</source>
             <translation>Nog geen leads. Breng de eerste aan met Ctrl+N — de gegevens van de opdrachtgever blijven verzegeld totdat iemand de lead claimt.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="96" />
+            <location filename="../pages/leads.py" line="97" />
             <source>No leads match this filter.</source>
             <translation>Geen leads gevonden met dit filter.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="105" />
+            <location filename="../pages/leads.py" line="106" />
             <source>Choose a lead to see what it is about, or give one with Ctrl+N.</source>
             <translation>Kies een lead om te zien waar die over gaat, of breng er een aan met Ctrl+N.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="119" />
+            <location filename="../pages/leads.py" line="120" />
             <source>Lead title</source>
             <translation>Titel van de lead</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="139" />
+            <location filename="../pages/leads.py" line="140" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="140" />
+            <location filename="../pages/leads.py" line="141" />
             <source>Skills</source>
             <translation>Vaardigheden</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="141" />
+            <location filename="../pages/leads.py" line="142" />
             <source>Region</source>
             <translation>Regio</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="142" />
+            <location filename="../pages/leads.py" line="143" />
             <source>Start</source>
             <translation>Start</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="143" />
+            <location filename="../pages/leads.py" line="144" />
             <source>Duration</source>
             <translation>Duur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="144" />
+            <location filename="../pages/leads.py" line="145" />
             <source>Hours per week</source>
             <translation>Uren per week</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="145" />
+            <location filename="../pages/leads.py" line="146" />
             <source>Respond by</source>
             <translation>Reageren vóór</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="146" />
+            <location filename="../pages/leads.py" line="147" />
             <source>Contract form</source>
             <translation>Contractvorm</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="147" />
+            <location filename="../pages/leads.py" line="148" />
             <source>Wet DBA</source>
             <translation>Wet DBA</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="148" />
+            <location filename="../pages/leads.py" line="149" />
             <source>Referral terms</source>
             <translation>Aanbrengafspraken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="149" />
+            <location filename="../pages/leads.py" line="150" />
             <source>Claimed by</source>
             <translation>Geclaimd door</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="159" />
+            <location filename="../pages/leads.py" line="160" />
             <source>Description</source>
             <translation>Omschrijving</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="162" />
+            <location filename="../pages/leads.py" line="163" />
             <source>Sealed: only you and the claimer</source>
             <translation>Verzegeld: alleen jij en degene die claimt</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="168" />
+            <location filename="../pages/leads.py" line="169" />
             <source>Organisation</source>
             <translation>Organisatie</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="169" />
+            <location filename="../pages/leads.py" line="170" />
             <source>Contact person</source>
             <translation>Contactpersoon</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="170" />
+            <location filename="../pages/leads.py" line="171" />
             <source>Client rate</source>
             <translation>Tarief opdrachtgever</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="171" />
+            <location filename="../pages/leads.py" line="172" />
             <source>Intermediary</source>
             <translation>Intermediair</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="172" />
+            <location filename="../pages/leads.py" line="173" />
             <source>Intermediary fee</source>
             <translation>Fee intermediair</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="185" />
+            <location filename="../pages/leads.py" line="186" />
             <source>&amp;Claim…</source>
             <translation>&amp;Claimen…</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="186" />
+            <location filename="../pages/leads.py" line="187" />
             <source>Take this lead on: you see and accept the giver's referral terms first</source>
             <translation>Neem deze lead aan: je ziet en aanvaardt eerst de doorverwijsvoorwaarden van de gever</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="190" />
+            <location filename="../pages/leads.py" line="191" />
             <source>I'm &amp;interested</source>
             <translation>Ik heb &amp;interesse</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="192" />
+            <location filename="../pages/leads.py" line="193" />
             <source>Ask for this lead: the giver picks, or the first to ask gets it when the window ends</source>
             <translation>Vraag om deze lead: de gever kiest, of wie het eerst vroeg krijgt hem als de periode afloopt</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="197" />
+            <location filename="../pages/leads.py" line="198" />
             <source>&amp;Give to…</source>
             <translation>&amp;Geven aan…</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="198" />
+            <location filename="../pages/leads.py" line="199" />
             <source>Choose one of the interested members</source>
             <translation>Kies een van de geïnteresseerde leden</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="202" />
+            <location filename="../pages/leads.py" line="203" />
             <source>&amp;Accept terms</source>
             <translation>Voorwaarden &amp;aanvaarden</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="203" />
+            <location filename="../pages/leads.py" line="204" />
             <source>Sign the giver's current referral terms</source>
             <translation>Onderteken de huidige doorverwijsvoorwaarden van de gever</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="207" />
+            <location filename="../pages/leads.py" line="208" />
             <source>Next status</source>
             <translation>Volgende status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="208" />
+            <location filename="../pages/leads.py" line="209" />
             <source>The steps this lead can take next</source>
             <translation>De stappen die deze lead hierna kan zetten</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="210" />
+            <location filename="../pages/leads.py" line="211" />
             <source>&amp;Next step</source>
             <translation>&amp;Volgende stap</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="213" />
+            <location filename="../pages/leads.py" line="214" />
             <source>&amp;Move</source>
             <translation>&amp;Doorzetten</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="214" />
+            <location filename="../pages/leads.py" line="215" />
             <source>Record the lead's next step; the giver sees it at once</source>
             <translation>De volgende stap van de lead vastleggen; de aanbrenger ziet het meteen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="218" />
+            <location filename="../pages/leads.py" line="219" />
             <source>Give &amp;back</source>
             <translation>&amp;Teruggeven</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="219" />
+            <location filename="../pages/leads.py" line="220" />
             <source>Return the lead: it opens for other members</source>
             <translation>Geef de lead terug: andere leden kunnen hem dan nemen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="223" />
+            <location filename="../pages/leads.py" line="224" />
             <source>&amp;Pass on…</source>
             <translation>&amp;Doorgeven…</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="223" />
+            <location filename="../pages/leads.py" line="224" />
             <source>Hand this lead to another member</source>
             <translation>Geef deze lead aan een ander lid</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="226" />
+            <location filename="../pages/leads.py" line="227" />
             <source>&amp;Withdraw</source>
             <translation>&amp;Intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="227" />
+            <location filename="../pages/leads.py" line="228" />
             <source>Close this lead: it is no longer available</source>
             <translation>Deze lead sluiten: hij is niet meer beschikbaar</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="231" />
+            <location filename="../pages/leads.py" line="232" />
             <source>&amp;Reopen</source>
             <translation>&amp;Heropenen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="231" />
+            <location filename="../pages/leads.py" line="232" />
             <source>Open this lead again for the cooperative</source>
             <translation>Stel deze lead opnieuw open voor de coöperatie</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="234" />
+            <location filename="../pages/leads.py" line="235" />
             <source>Confirm &amp;won</source>
             <translation>Binnengehaald &amp;bevestigen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="235" />
+            <location filename="../pages/leads.py" line="236" />
             <source>Confirm the claimer won the assignment: it counts for both of you</source>
             <translation>Bevestig dat de claimer de opdracht binnenhaalde: dat telt voor jullie allebei</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="239" />
+            <location filename="../pages/leads.py" line="240" />
             <source>&amp;Release details to claimer</source>
             <translation>&amp;Gegevens vrijgeven aan claimer</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="240" />
+            <location filename="../pages/leads.py" line="241" />
             <source>Let the claimer read the organisation, contact person and rate</source>
             <translation>Degene die claimde de organisatie, de contactpersoon en het tarief laten lezen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="268" />
             <location filename="../pages/leads.py" line="271" />
+            <location filename="../pages/leads.py" line="274" />
             <source>History</source>
             <translation>Geschiedenis</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="313" />
+            <location filename="../pages/leads.py" line="316" />
             <source>Lead given to the cooperative.</source>
             <translation>Lead aangebracht bij de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="332" />
+            <location filename="../pages/leads.py" line="335" />
             <source>Could not read this lead: {0}</source>
             <translation>Kan deze lead niet lezen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="92" />
-            <location filename="../pages/lead_detail.py" line="339" />
+            <location filename="../pages/lead_detail.py" line="94" />
+            <location filename="../pages/lead_detail.py" line="343" />
             <source>Status is now “{0}”.</source>
             <translation>Status is nu “{0}”.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="97" />
+            <location filename="../pages/lead_detail.py" line="99" />
             <source>Given by you · updated {0}</source>
             <translation>Aangebracht door jou · bijgewerkt {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="99" />
+            <location filename="../pages/lead_detail.py" line="101" />
             <source>Given by {0} · updated {1}</source>
             <translation>Aangebracht door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="116" />
+            <location filename="../pages/lead_detail.py" line="118" />
             <source>{0}, remote work possible</source>
             <translation>{0}, op afstand werken mogelijk</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="116" />
+            <location filename="../pages/lead_detail.py" line="118" />
             <source>Remote</source>
             <translation>Op afstand</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="120" />
+            <location filename="../pages/lead_detail.py" line="122" />
             <source>1 week</source>
             <translation>1 week</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="122" />
+            <location filename="../pages/lead_detail.py" line="124" />
             <source>{0} weeks</source>
             <translation>{0} weken</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="125" />
+            <location filename="../pages/lead_detail.py" line="127" />
             <source>{0}, with an option to extend</source>
             <translation>{0}, met optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="127" />
+            <location filename="../pages/lead_detail.py" line="129" />
             <source>Option to extend</source>
             <translation>Optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="132" />
+            <location filename="../pages/lead_detail.py" line="134" />
             <source>you</source>
             <translation>jij</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="139" />
+            <location filename="../pages/lead_detail.py" line="141" />
             <source>{0} hours</source>
             <translation>{0} uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="156" />
+            <location filename="../pages/lead_detail.py" line="158" />
             <source>€ {0} – € {1} per hour</source>
             <translation>€ {0} – € {1} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="158" />
+            <location filename="../pages/lead_detail.py" line="160" />
             <source>from € {0} per hour</source>
             <translation>vanaf € {0} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="160" />
+            <location filename="../pages/lead_detail.py" line="162" />
             <source>up to € {0} per hour</source>
             <translation>tot € {0} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="177" />
+            <location filename="../pages/lead_detail.py" line="179" />
             <source>You gave no sealed details for this lead.</source>
             <translation>Je hebt geen verzegelde gegevens opgegeven voor deze lead.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="182" />
+            <location filename="../pages/lead_detail.py" line="184" />
             <source>The client's details are sealed. Accept the referral terms; then the giver can release them to you.</source>
             <translation>De gegevens van de klant zijn verzegeld. Aanvaard de doorverwijsvoorwaarden; daarna kan de gever ze voor je vrijgeven.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="189" />
+            <location filename="../pages/lead_detail.py" line="191" />
             <source>The client's details are sealed. They unlock for you once the giver releases them.</source>
             <translation>De gegevens van de opdrachtgever zijn verzegeld. Je kunt ze lezen zodra de aanbrenger ze vrijgeeft.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="196" />
+            <location filename="../pages/lead_detail.py" line="198" />
             <source>The client's details are sealed: only the giver, and the member who claims this lead, can read them.</source>
             <translation>De gegevens van de opdrachtgever zijn verzegeld: alleen de aanbrenger en het lid dat deze lead claimt, kunnen ze lezen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="222" />
+            <location filename="../pages/lead_detail.py" line="226" />
             <source>This lead is closed.</source>
             <translation>Deze lead is gesloten.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="245" />
+            <location filename="../pages/lead_detail.py" line="249" />
             <source>No referral terms</source>
             <translation>Geen doorverwijsvoorwaarden</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="247" />
+            <location filename="../pages/lead_detail.py" line="251" />
             <source>Claim lead</source>
             <translation>Lead claimen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="249" />
+            <location filename="../pages/lead_detail.py" line="253" />
             <source>Claim “{0}”?</source>
             <translation>“{0}” claimen?</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="252" />
+            <location filename="../pages/lead_detail.py" line="256" />
             <source>Referral terms set by {0}: {1}
 
 Claiming signs that you accept these terms. The giver can then release the client's details to you.</source>
@@ -2696,181 +2716,361 @@ Claiming signs that you accept these terms. The giver can then release the clien
 Met claimen onderteken je dat je deze voorwaarden aanvaardt. De gever kan daarna de gegevens van de klant voor je vrijgeven.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="255" />
+            <location filename="../pages/lead_detail.py" line="259" />
             <source>Accept terms and claim</source>
             <translation>Voorwaarden aanvaarden en claimen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="261" />
+            <location filename="../pages/lead_detail.py" line="265" />
             <source>Claiming…</source>
             <translation>Claimen…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="264" />
+            <location filename="../pages/lead_detail.py" line="268" />
             <source>You claimed this lead. The giver has been told.</source>
             <translation>Je hebt deze lead geclaimd. De aanbrenger heeft bericht gekregen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="272" />
-            <location filename="../pages/lead_detail.py" line="336" />
+            <location filename="../pages/lead_detail.py" line="276" />
+            <location filename="../pages/lead_detail.py" line="340" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="280" />
+            <location filename="../pages/lead_detail.py" line="284" />
             <source>The giver knows you are interested.</source>
             <translation>De gever weet dat je interesse hebt.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="283" />
+            <location filename="../pages/lead_detail.py" line="287" />
             <source>You accepted the referral terms. The giver has been told.</source>
             <translation>Je hebt de doorverwijsvoorwaarden aanvaard. De gever is op de hoogte gebracht.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="286" />
+            <location filename="../pages/lead_detail.py" line="290" />
             <source>You gave the lead back. It is open again.</source>
             <translation>Je hebt de lead teruggegeven. Hij staat weer open.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="289" />
+            <location filename="../pages/lead_detail.py" line="293" />
             <source>The lead is open again.</source>
             <translation>De lead staat weer open.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="292" />
+            <location filename="../pages/lead_detail.py" line="296" />
             <source>You confirmed the assignment was won.</source>
             <translation>Je hebt bevestigd dat de opdracht binnen is.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="300" />
+            <location filename="../pages/lead_detail.py" line="304" />
             <source>Give the lead to</source>
             <translation>Lead geven aan</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="300" />
+            <location filename="../pages/lead_detail.py" line="304" />
             <source>Members who are interested:</source>
             <translation>Leden met interesse:</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="306" />
+            <location filename="../pages/lead_detail.py" line="310" />
             <source>You gave the lead to {0}.</source>
             <translation>Je hebt de lead aan {0} gegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="316" />
+            <location filename="../pages/lead_detail.py" line="320" />
             <source>Pass the lead on</source>
             <translation>Lead doorgeven</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="316" />
+            <location filename="../pages/lead_detail.py" line="320" />
             <source>Pass this lead on to:</source>
             <translation>Geef deze lead door aan:</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="322" />
+            <location filename="../pages/lead_detail.py" line="326" />
             <source>You passed the lead on to {0}.</source>
             <translation>Je hebt de lead doorgegeven aan {0}.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="348" />
+            <location filename="../pages/lead_detail.py" line="352" />
             <source>Withdraw lead</source>
             <translation>Lead intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="349" />
+            <location filename="../pages/lead_detail.py" line="353" />
             <source>Withdraw “{0}”? The lead closes; you can reopen it later.</source>
             <translation>“{0}” intrekken? De lead wordt gesloten; je kunt hem later heropenen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="354" />
+            <location filename="../pages/lead_detail.py" line="358" />
             <source>The lead is withdrawn.</source>
             <translation>De lead is ingetrokken.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="365" />
+            <location filename="../pages/lead_detail.py" line="369" />
             <source>Release details</source>
             <translation>Gegevens vrijgeven</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="367" />
+            <location filename="../pages/lead_detail.py" line="371" />
             <source>Let {0} read the organisation, contact person and rate of this lead? This cannot be undone.</source>
             <translation>{0} de organisatie, de contactpersoon en het tarief van deze lead laten lezen? Dit kan niet ongedaan worden gemaakt.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="372" />
+            <location filename="../pages/lead_detail.py" line="376" />
             <source>Releasing…</source>
             <translation>Vrijgeven…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="382" />
+            <location filename="../pages/lead_detail.py" line="386" />
             <source>{0} can now read the client's details once their device syncs.</source>
             <translation>{0} kan de gegevens van de opdrachtgever lezen zodra diens apparaat gesynchroniseerd is.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="385" />
+            <location filename="../pages/lead_detail.py" line="389" />
             <source>There were no sealed details to release.</source>
             <translation>Er waren geen verzegelde gegevens om vrij te geven.</translation>
         </message>
     </context>
     <context>
+        <name>LedgerPage</name>
+        <message>
+            <location filename="../pages/ledger.py" line="58" />
+            <source>Given and received</source>
+            <translation>Geven en ontvangen</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="71" />
+            <source>Yours</source>
+            <translation>Van jou</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="88" />
+            <source>Date</source>
+            <translation>Datum</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="89" />
+            <source>What</source>
+            <translation>Wat</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="90" />
+            <source>For</source>
+            <translation>Waarvoor</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="91" />
+            <source>With</source>
+            <translation>Met</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="92" />
+            <source>Note</source>
+            <translation>Toelichting</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="96" />
+            <source>Your given and received</source>
+            <translation>Wat jij gaf en ontving</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="106" />
+            <source>Nothing given or received yet. Share a note, give a lead, or thank someone for theirs: it shows here.</source>
+            <translation>Nog niets gegeven of ontvangen. Deel een notitie, geef een lead of bedank iemand voor de zijne: dat verschijnt hier.</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="118" />
+            <source>Other members</source>
+            <translation>Andere leden</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="121" />
+            <source>Counts only, listed by name. There is no ranking: what matters is that giving and receiving flow both ways.</source>
+            <translation>Alleen aantallen, op naam gesorteerd. Er is geen ranglijst: het gaat erom dat geven en ontvangen twee kanten op gaan.</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="129" />
+            <source>Name</source>
+            <translation>Naam</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="130" />
+            <source>Leads given</source>
+            <translation>Leads gegeven</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="131" />
+            <source>Leads received</source>
+            <translation>Leads ontvangen</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="132" />
+            <source>Notes shared</source>
+            <translation>Notities gedeeld</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="133" />
+            <location filename="../pages/ledger.py" line="214" />
+            <source>Thanks given</source>
+            <translation>Bedankjes gegeven</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="134" />
+            <location filename="../pages/ledger.py" line="215" />
+            <source>Thanks received</source>
+            <translation>Bedankjes ontvangen</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="138" />
+            <source>Other members' counts</source>
+            <translation>Aantallen van andere leden</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="144" />
+            <source>No other members yet. Invite someone to the cooperative.</source>
+            <translation>Nog geen andere leden. Nodig iemand uit voor de coöperatie.</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="178" />
+            <source>Only you see this: {0}</source>
+            <translation>Alleen jij ziet dit: {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="193" />
+            <source>Leads: {0} given ({1} led to work), {2} received</source>
+            <translation>Leads: {0} gegeven ({1} leidden tot werk), {2} ontvangen</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="196" />
+            <source>Notes shared: {0}</source>
+            <translation>Notities gedeeld: {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="197" />
+            <source>Thanks: {0} given, {1} received</source>
+            <translation>Bedankjes: {0} gegeven, {1} ontvangen</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="205" />
+            <source>{0} leads received this quarter, none given.</source>
+            <translation>{0} leads ontvangen dit kwartaal, geen gegeven.</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="206" />
+            <source>{0} thanks received this quarter, none given.</source>
+            <translation>{0} bedankjes ontvangen dit kwartaal, geen gegeven.</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="210" />
+            <source>Lead given</source>
+            <translation>Lead gegeven</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="211" />
+            <source>Lead received</source>
+            <translation>Lead ontvangen</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="212" />
+            <source>Lead given, led to work</source>
+            <translation>Lead gegeven, leidde tot werk</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="213" />
+            <source>Note shared</source>
+            <translation>Notitie gedeeld</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="220" />
+            <source>does not count: over the limit of 10 thanks a day</source>
+            <translation>telt niet: boven de grens van 10 bedankjes per dag</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="221" />
+            <source>does not count: a thanks to oneself</source>
+            <translation>telt niet: een bedankje aan jezelf</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="222" />
+            <source>does not count: already thanked for this</source>
+            <translation>telt niet: hiervoor was al bedankt</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="223" />
+            <source>counts once the item it thanks for arrives</source>
+            <translation>telt mee zodra het item waarvoor bedankt wordt binnen is</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="224" />
+            <source>does not count: not a note, lead or member</source>
+            <translation>telt niet: geen notitie, lead of lid</translation>
+        </message>
+        <message>
+            <location filename="../pages/ledger.py" line="225" />
+            <source>withdrawn</source>
+            <translation>ingetrokken</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="76" />
+            <location filename="../main_window.py" line="78" />
             <source>Sections</source>
             <translation>Onderdelen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="91" />
+            <location filename="../main_window.py" line="93" />
             <source>Search…</source>
             <translation>Zoeken…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="92" />
+            <location filename="../main_window.py" line="94" />
             <source>Search notes, leads and ideas (Ctrl+K)</source>
             <translation>Notities, leads en ideeën doorzoeken (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="94" />
+            <location filename="../main_window.py" line="96" />
             <source>Invite</source>
             <translation>Uitnodigen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="95" />
+            <location filename="../main_window.py" line="97" />
             <source>Invite someone to the cooperative (Ctrl+I)</source>
             <translation>Iemand uitnodigen voor de coöperatie (Ctrl+I)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="101" />
+            <location filename="../main_window.py" line="103" />
             <source>Settings (Ctrl+,)</source>
             <translation>Instellingen (Ctrl+,)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="102" />
+            <location filename="../main_window.py" line="104" />
             <source>Settings</source>
             <translation>Instellingen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="187" />
+            <location filename="../main_window.py" line="191" />
             <source>Meetup mode: not announcing this device</source>
             <translation>Meetup-modus: dit apparaat maakt zich niet bekend</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="189" />
+            <location filename="../main_window.py" line="193" />
             <source>Undo</source>
             <translation>Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="259" />
+            <location filename="../main_window.py" line="263" />
             <source>Undone</source>
             <translation>Ongedaan gemaakt</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="289" />
+            <location filename="../main_window.py" line="293" />
             <source>Database damaged</source>
             <translation>Database beschadigd</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="293" />
+            <location filename="../main_window.py" line="297" />
             <source>CoopShare found damage in the database of its data folder ({0}).
 
 Make a copy of the data folder now. Everything you shared is also held by the other members: if problems appear, set up this computer again with your recovery key and a new invitation.</source>
@@ -2879,7 +3079,7 @@ Make a copy of the data folder now. Everything you shared is also held by the ot
 Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de andere leden ook: als er problemen optreden, richt deze computer dan opnieuw in met je herstelsleutel en een nieuwe uitnodiging.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../main_window.py" line="310" />
+            <location filename="../main_window.py" line="314" />
             <source>● %n member(s) online</source>
             <translation>
                 <numerusform>● %n lid online</numerusform>
@@ -2887,12 +3087,12 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
             </translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="310" />
+            <location filename="../main_window.py" line="314" />
             <source>○ offline</source>
             <translation>○ offline</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="325" />
+            <location filename="../main_window.py" line="329" />
             <source>Syncing %v of %m</source>
             <translation>Synchroniseren: %v van %m</translation>
         </message>
@@ -3069,150 +3269,150 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
     <context>
         <name>NotesPage</name>
         <message>
-            <location filename="../pages/notes.py" line="66" />
-            <location filename="../pages/notes.py" line="112" />
+            <location filename="../pages/notes.py" line="67" />
+            <location filename="../pages/notes.py" line="113" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="67" />
-            <location filename="../pages/notes.py" line="120" />
+            <location filename="../pages/notes.py" line="68" />
+            <location filename="../pages/notes.py" line="121" />
             <source>Tags</source>
             <translation>Tags</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="68" />
+            <location filename="../pages/notes.py" line="69" />
             <source>Author</source>
             <translation>Auteur</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="69" />
+            <location filename="../pages/notes.py" line="70" />
             <source>Updated</source>
             <translation>Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="75" />
+            <location filename="../pages/notes.py" line="76" />
             <source>New note</source>
             <translation>Nieuwe notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="76" />
+            <location filename="../pages/notes.py" line="77" />
             <source>Write a new note (Ctrl+N)</source>
             <translation>Een nieuwe notitie schrijven (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="87" />
+            <location filename="../pages/notes.py" line="88" />
             <source>Filter notes</source>
             <translation>Notities filteren</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="92" />
-            <location filename="../pages/notes.py" line="181" />
+            <location filename="../pages/notes.py" line="93" />
+            <location filename="../pages/notes.py" line="184" />
             <source>Notes</source>
             <translation>Notities</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="100" />
+            <location filename="../pages/notes.py" line="101" />
             <source>No notes yet.
 Press Ctrl+N to write the first one, or import a folder of Markdown files.</source>
             <translation>Nog geen notities.
 Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-bestanden.</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="113" />
+            <location filename="../pages/notes.py" line="114" />
             <source>Note title</source>
             <translation>Titel van de notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="119" />
+            <location filename="../pages/notes.py" line="120" />
             <source>Tags, separated by commas</source>
             <translation>Tags, gescheiden door komma's</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="127" />
+            <location filename="../pages/notes.py" line="128" />
             <source>Keep this version</source>
             <translation>Deze versie houden</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="129" />
+            <location filename="../pages/notes.py" line="130" />
             <source>Save the text shown as the one version of this note</source>
             <translation>De getoonde tekst opslaan als de enige versie van deze notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="134" />
+            <location filename="../pages/notes.py" line="135" />
             <source>Write in Markdown. Link notes with [[Title]].</source>
             <translation>Schrijf in Markdown. Link notities met [[Titel]].</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="135" />
+            <location filename="../pages/notes.py" line="136" />
             <source>Note text</source>
             <translation>Tekst van de notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="138" />
+            <location filename="../pages/notes.py" line="139" />
             <source>Preview</source>
             <translation>Voorbeeld</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="145" />
-            <location filename="../pages/notes.py" line="156" />
+            <location filename="../pages/notes.py" line="146" />
+            <location filename="../pages/notes.py" line="157" />
             <source>Linked from</source>
             <translation>Gelinkt vanuit</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="150" />
+            <location filename="../pages/notes.py" line="151" />
             <source>Delete</source>
             <translation>Verwijderen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="151" />
+            <location filename="../pages/notes.py" line="152" />
             <source>Delete this note (it can be undone)</source>
             <translation>Deze notitie verwijderen (kan ongedaan worden gemaakt)</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="268" />
+            <location filename="../pages/notes.py" line="274" />
             <source>By {0} · updated {1}</source>
             <translation>Door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="269" />
+            <location filename="../pages/notes.py" line="275" />
             <source> · read only</source>
             <translation> · alleen-lezen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="278" />
+            <location filename="../pages/notes.py" line="284" />
             <source>Two edits of this note were made at the same time. The other version reads:
 {0}</source>
             <translation>Deze notitie is twee keer tegelijk bewerkt. De andere versie luidt:
 {0}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="315" />
+            <location filename="../pages/notes.py" line="321" />
             <source>Editing…</source>
             <translation>Bewerken…</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="332" />
+            <location filename="../pages/notes.py" line="338" />
             <source>A note needs a title before it is saved.</source>
             <translation>Een notitie heeft een titel nodig voordat die wordt opgeslagen.</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="335" />
+            <location filename="../pages/notes.py" line="341" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="353" />
+            <location filename="../pages/notes.py" line="359" />
             <source>Saved</source>
             <translation>Opgeslagen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="358" />
+            <location filename="../pages/notes.py" line="364" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="373" />
+            <location filename="../pages/notes.py" line="379" />
             <source>Deleted “{0}”</source>
             <translation>“{0}” verwijderd</translation>
         </message>
@@ -3228,108 +3428,108 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>PeoplePage</name>
         <message>
-            <location filename="../pages/people.py" line="85" />
+            <location filename="../pages/people.py" line="86" />
             <source>People</source>
             <translation>Mensen</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="93" />
-            <location filename="../pages/people.py" line="103" />
+            <location filename="../pages/people.py" line="94" />
+            <location filename="../pages/people.py" line="104" />
             <source>Members</source>
             <translation>Leden</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="96" />
+            <location filename="../pages/people.py" line="97" />
             <source>Name</source>
             <translation>Naam</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="97" />
+            <location filename="../pages/people.py" line="98" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="98" />
+            <location filename="../pages/people.py" line="99" />
             <source>Devices</source>
             <translation>Apparaten</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="99" />
+            <location filename="../pages/people.py" line="100" />
             <source>Verify</source>
             <translation>Verifiëren</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="108" />
+            <location filename="../pages/people.py" line="109" />
             <source>Compare these digits with the other person's screen to verify each other. If they match, nobody is impersonating either of you.</source>
             <translation>Vergelijk deze cijfers met het scherm van de ander om elkaar te verifiëren. Komen ze overeen, dan doet niemand zich voor als een van jullie.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="139" />
+            <location filename="../pages/people.py" line="142" />
             <source>Admin</source>
             <translation>Beheerder</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="139" />
+            <location filename="../pages/people.py" line="142" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="153" />
+            <location filename="../pages/people.py" line="156" />
             <source>{0} (you)</source>
             <translation>{0} (jij)</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="162" />
+            <location filename="../pages/people.py" line="165" />
             <source>1 member</source>
             <translation>1 lid</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="162" />
+            <location filename="../pages/people.py" line="165" />
             <source>{0} members</source>
             <translation>{0} leden</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="188" />
+            <location filename="../pages/people.py" line="194" />
             <source>Skills: {0}</source>
             <translation>Vaardigheden: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="190" />
+            <location filename="../pages/people.py" line="196" />
             <source>No skills listed yet.</source>
             <translation>Nog geen vaardigheden opgegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="194" />
+            <location filename="../pages/people.py" line="200" />
             <source>Available:</source>
             <translation>Beschikbaar:</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="197" />
+            <location filename="../pages/people.py" line="203" />
             <source>No availability given for the coming months.</source>
             <translation>Geen beschikbaarheid opgegeven voor de komende maanden.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="200" />
+            <location filename="../pages/people.py" line="206" />
             <source>Ambitions: {0}</source>
             <translation>Ambities: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="202" />
+            <location filename="../pages/people.py" line="208" />
             <source>Safety number: {0}</source>
             <translation>Veiligheidsnummer: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="207" />
+            <location filename="../pages/people.py" line="213" />
             <source>{0} to {1}, {2} hours a week</source>
             <translation>{0} tot {1}, {2} uur per week</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="211" />
+            <location filename="../pages/people.py" line="217" />
             <source>, {0}</source>
             <translation>, {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="213" />
+            <location filename="../pages/people.py" line="219" />
             <source>, remote possible</source>
             <translation>, op afstand mogelijk</translation>
         </message>
@@ -3943,6 +4143,72 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <location filename="../dialogs/settings.py" line="334" />
             <source>“{0}” is not an address as HOST:PORT, for example 192.168.1.20:47490.</source>
             <translation>“{0}” is geen adres in de vorm HOST:POORT, bijvoorbeeld 192.168.1.20:47490.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThankButton</name>
+        <message>
+            <location filename="../dialogs/thanks.py" line="136" />
+            <source>Thanked ✓</source>
+            <translation>Bedankt ✓</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/thanks.py" line="136" />
+            <source>Thank…</source>
+            <translation>Bedanken…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/thanks.py" line="138" />
+            <source>You thanked for this.</source>
+            <translation>Je hebt hiervoor bedankt.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/thanks.py" line="140" />
+            <source>Say thanks: it shows in the ledger of given and received</source>
+            <translation>Bedank: het verschijnt in het overzicht van geven en ontvangen</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThanksDialog</name>
+        <message>
+            <location filename="../dialogs/thanks.py" line="42" />
+            <source>Say thanks</source>
+            <translation>Bedanken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/thanks.py" line="47" />
+            <source>Thank {0} for an introduction: for putting you in touch with someone, or for passing a lead on to you.</source>
+            <translation>Bedank {0} voor een introductie: omdat die je met iemand in contact bracht of een lead aan je doorgaf.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/thanks.py" line="50" />
+            <source>Thank the giver of the lead “{0}”.</source>
+            <translation>Bedank de gever van de lead “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/thanks.py" line="52" />
+            <source>Thank the author of the note “{0}”.</source>
+            <translation>Bedank de schrijver van de notitie “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/thanks.py" line="60" />
+            <source>A short word of thanks (optional)</source>
+            <translation>Een kort woord van dank (niet verplicht)</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/thanks.py" line="61" />
+            <source>Word of thanks</source>
+            <translation>Woord van dank</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/thanks.py" line="65" />
+            <source>It counts once in the ledger of given and received, for both of you. You can give up to 10 thanks a day.</source>
+            <translation>Het telt één keer mee in het overzicht van geven en ontvangen, voor jullie allebei. Je kunt tot 10 keer per dag bedanken.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/thanks.py" line="82" />
+            <source>Thank</source>
+            <translation>Bedank</translation>
         </message>
     </context>
     <context>

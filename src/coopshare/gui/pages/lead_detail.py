@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.gui.dialogs.lead_form import referral_text
+from coopshare.gui.dialogs.thanks import ThankButton
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.pages.base import ItemListPage
 from coopshare.gui.pages.lead_history import history_html, state_note
@@ -68,6 +69,7 @@ class LeadDetailPanel(ItemListPage):
     reopen_button: QPushButton
     confirm_button: QPushButton
     release_button: QPushButton
+    thank_button: ThankButton
 
     def _load(self) -> None:
         raise NotImplementedError
@@ -218,6 +220,8 @@ class LeadDetailPanel(ItemListPage):
         self.release_button.setVisible(
             d.is_giver and bool(d.claimer) and d.terms_accepted and not d.closed and bool(d.sealed)
         )
+        received = d.is_claimer and not d.is_giver  # who received the lead thanks its giver
+        self.thank_button.set_target(d.id if received else None, d.title)
         if d.closed and not self.action_message.text():
             self._set_message(_t("This lead is closed."))
 

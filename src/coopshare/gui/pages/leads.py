@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.lead_form import LeadForm
+from coopshare.gui.dialogs.thanks import ThankButton
 from coopshare.gui.pages.base import empty_state, list_table, plain_label
 from coopshare.gui.pages.lead_detail import LeadDetailPanel
 from coopshare.gui.pages.lead_look import (
@@ -247,6 +248,7 @@ class LeadsPage(LeadDetailPanel):
         actions.addWidget(self.move_combo)
         actions.addWidget(self.move_button)
         actions.addStretch(1)
+        self.thank_button = ThankButton(self.bridge, "lead")
         more = QHBoxLayout()
         more.setSpacing(8)
         for w in (
@@ -257,6 +259,7 @@ class LeadsPage(LeadDetailPanel):
             self.release_button,
             self.reopen_button,
             self.withdraw_button,
+            self.thank_button,
         ):
             more.addWidget(w)
         more.addStretch(1)

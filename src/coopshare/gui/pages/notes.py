@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.gui.bridge import Bridge
+from coopshare.gui.dialogs.thanks import ThankButton
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel
 from coopshare.gui.pages.base import Page, empty_state, list_table, plain_label
@@ -158,6 +159,8 @@ class NotesPage(Page):
         rv.addWidget(self.backlinks)
         foot = QHBoxLayout()
         foot.addWidget(self.saved, 1)
+        self.thank_button = ThankButton(bridge, "note")
+        foot.addWidget(self.thank_button)
         foot.addWidget(self.delete_button)
         rv.addLayout(foot)
         split.addWidget(right)
@@ -227,6 +230,7 @@ class NotesPage(Page):
         self.backlinks_label.hide()
         self.backlinks.hide()
         self.delete_button.setEnabled(False)
+        self.thank_button.set_target(None)
         self.editor.setEnabled(False)
         self._loading = False
 
@@ -263,6 +267,8 @@ class NotesPage(Page):
             w.setReadOnly(not mine)
         self.body.setReadOnly(not mine)
         self.delete_button.setEnabled(mine)
+        if not same:
+            self.thank_button.set_target(None if mine or not d.id else d.id, d.title)
         who = safe(d.author, 80)
         self.info.setText(
             self.tr("By {0} · updated {1}").format(who, when(d.updated))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.gui.bridge import Bridge
+from coopshare.gui.dialogs.thanks import ThankButton
 from coopshare.gui.models import RowsModel, SummaryRole
 from coopshare.gui.pages.base import list_table, plain_label
 from coopshare.gui.pages.profile_panel import MAX_REGION, MAX_SKILL, ProfilePanel, WindowRow
@@ -121,6 +122,8 @@ class PeoplePage(ProfilePanel):
         self.detail_body = plain_label()
         dv.addWidget(self.detail_name)
         dv.addWidget(self.detail_body)
+        self.thank_button = ThankButton(self.bridge, "member")
+        dv.addWidget(self.thank_button, 0, Qt.AlignmentFlag.AlignLeft)
         dv.addStretch(1)
         v.addWidget(self.detail, 2)
         return panel
@@ -179,9 +182,12 @@ class PeoplePage(ProfilePanel):
         if row is None:
             self.detail_name.clear()
             self.detail_body.clear()
+            self.thank_button.set_target(None)
             return
         self.detail_name.setText(row.name)
         card = row.card
+        me, plain = row.card.me, safe(row.card.name, 80)
+        self.thank_button.set_target(None if me else row.card.member_id, plain)
         lines = []
         skills = [safe(s, MAX_SKILL) for s in card.skills]
         lines.append(
