@@ -33,6 +33,7 @@ from coopshare.service import events
 from coopshare.service import home as homes
 from coopshare.service.api_commands import Api
 from coopshare.service.importer import ImportReport
+from coopshare.service.people_admin import DeviceEntry, MemberEntry, OpenInvite, RosterView
 from coopshare.service.views import Row
 from coopshare.service.views_lead import Candidate, LeadDetail, LeadSealed, LeadStep
 from coopshare.service.views_people import MAX_WINDOW_DAYS, current_windows
@@ -78,6 +79,7 @@ __all__ = [
     "Act",
     "Api",
     "Candidate",
+    "DeviceEntry",
     "ImportReport",
     "Invitation",
     "ItemState",
@@ -86,7 +88,10 @@ __all__ = [
     "LeadSealed",
     "LeadStatus",
     "LeadStep",
+    "MemberEntry",
     "NetworkOptions",
+    "OpenInvite",
+    "RosterView",
     "Row",
     "Runtime",
     "SyncResult",
@@ -138,7 +143,8 @@ async def join(
 
 
 def parse_invitation(text: str) -> inv.Invitation:
-    return inv.parse(text)
+    """The invitation in `text`: the bare token, or an invitation file or message holding one."""
+    return inv.parse(inv.find(text) or text)
 
 
 def start_demo() -> DemoHandle:
@@ -185,6 +191,13 @@ def init_identity(
 ) -> Identity:
     """Create the member and device keys in a new data folder."""
     return homes.init(home, name, passphrase, recovery_code=recovery_code, use_keyring=use_keyring)
+
+
+def recovery_code_for(home: Path, passphrase: str) -> str:
+    """This member's recovery code, after checking the passphrase (Argon2id: takes a moment;
+    raises WrongPassphrase). Blocking: call it from a worker thread."""
+    unlocked = keystore.unlock_by_passphrase(home, passphrase)
+    return encode_recovery(p.seed_of(unlocked.identity.member_key))
 
 
 def default_home() -> Path:
