@@ -22,8 +22,10 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from coopshare import __version__
 from coopshare.crypto import primitives as p
+from coopshare.errors import RecoveryCodeInvalid
 from coopshare.identity import keystore
 from coopshare.identity.keys import Identity
+from coopshare.identity.recovery import decode as decode_recovery
 from coopshare.identity.recovery import encode as encode_recovery
 from coopshare.model import lead_rules
 from coopshare.model.fold import ItemState
@@ -155,9 +157,12 @@ def start_demo() -> DemoHandle:
     return DemoWorld.start()
 
 
-def create_identity(home: Path, name: str, passphrase: str) -> str:
-    """Create the keys (Argon2id: takes a moment); returns the member key's recovery code."""
-    identity = homes.init(home, name, passphrase)
+def create_identity(
+    home: Path, name: str, passphrase: str, recovery_code: str | None = None
+) -> str:
+    """Create the keys (Argon2id: takes a moment); returns the member key's recovery code.
+    With `recovery_code`, the member key is restored from it (same member, a new device)."""
+    identity = homes.init(home, name, passphrase, recovery_code=recovery_code)
     return encode_recovery(p.seed_of(identity.member_key))
 
 
@@ -191,6 +196,15 @@ def init_identity(
 ) -> Identity:
     """Create the member and device keys in a new data folder."""
     return homes.init(home, name, passphrase, recovery_code=recovery_code, use_keyring=use_keyring)
+
+
+def recovery_code_valid(text: str) -> bool:
+    """True if `text` is a well-formed recovery code (its checksum matches)."""
+    try:
+        decode_recovery(text)
+    except RecoveryCodeInvalid:
+        return False
+    return True
 
 
 def recovery_code_for(home: Path, passphrase: str) -> str:

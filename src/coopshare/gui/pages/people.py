@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.gui.bridge import Bridge
+from coopshare.gui.dialogs.member_admin import MemberActions
+from coopshare.gui.dialogs.open_invites import OpenInvitesPanel
 from coopshare.gui.models import RowsModel, SummaryRole
 from coopshare.gui.pages.base import list_table, plain_label
 from coopshare.gui.pages.profile_panel import MAX_REGION, MAX_SKILL, ProfilePanel, WindowRow
@@ -108,8 +110,12 @@ class PeoplePage(ProfilePanel):
         self.detail_body = plain_label()
         dv.addWidget(self.detail_name)
         dv.addWidget(self.detail_body)
+        self.admin = MemberActions(self.bridge, self.detail)
+        dv.addWidget(self.admin)
         dv.addStretch(1)
         v.addWidget(self.detail, 2)
+        self.open_invites = OpenInvitesPanel(self.bridge, panel)
+        v.addWidget(self.open_invites)
         return panel
 
     def _section(self, text: str) -> QLabel:
@@ -161,6 +167,7 @@ class PeoplePage(ProfilePanel):
         self._show_member(row if isinstance(row, dict) else None)
 
     def _show_member(self, row: dict[str, Any] | None) -> None:
+        self.admin.show_member(row.get("member_id") if row else None)
         if row is None:
             self.detail_name.clear()
             self.detail_body.clear()
@@ -203,6 +210,7 @@ class PeoplePage(ProfilePanel):
         self.title_label.setText(self.page_title())
         self._load_members()
         self._load_profile()
+        self.open_invites.reload()
 
     def _on_event(self, event: object) -> None:
         if not self._profile_loaded:
