@@ -31,6 +31,7 @@ class RosterNews(QObject):
         self.bridge = bridge
         self.prefs = prefs
         self.news: list[str] = []
+        self.checks = 0  # roster reads compared so far
         bridge.core_event.connect(self._on_event)
         self.check()
 
@@ -66,6 +67,7 @@ class RosterNews(QObject):
                 self.news = (self.news + fresh)[-MAX_NEWS:]
                 self.changed.emit()
         self.prefs.set(KNOWN_KEY, ",".join(sorted((known or set()) | set(now))))
+        self.checks += 1
 
     def dismiss(self) -> None:
         self.news = []

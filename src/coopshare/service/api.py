@@ -214,6 +214,11 @@ def recovery_code_for(home: Path, passphrase: str) -> str:
     return encode_recovery(p.seed_of(unlocked.identity.member_key))
 
 
+async def recovery_code_after(home: Path, passphrase: str) -> str:
+    """:func:`recovery_code_for` off the calling thread (for the running app's bridge)."""
+    return await asyncio.to_thread(recovery_code_for, home, passphrase)
+
+
 def default_home() -> Path:
     return homes.default_home()
 

@@ -66,19 +66,22 @@ def join_error_text(error: BaseException, where: str) -> str:
 
 def invitation_preview(invitation: api.Invitation, until: str) -> str:
     """What the join form says about a valid invitation: whose, to what, until when."""
-    tr = QCoreApplication.translate
     coop, inviter = safe(invitation.coop_name, 80), safe(invitation.inviter, 80)
     where = ", ".join(safe(a, 60) for a in invitation.addrs[:3])
     if coop and inviter:
-        text = tr("CoopForm", "An invitation from {0} to join {1}, valid until {2}.").format(
-            inviter, f"“{coop}”", until
-        )
+        text = QCoreApplication.translate(
+            "CoopForm", "An invitation from {0} to join {1}, valid until {2}."
+        ).format(inviter, f"“{coop}”", until)
         if where:
-            text += " " + tr("CoopForm", "Their computer: {0}.").format(where)
+            text += " " + QCoreApplication.translate("CoopForm", "Their computer: {0}.").format(
+                where
+            )
         return text
     if where:
-        return tr("CoopForm", "A valid invitation, until {0}, from {1}.").format(until, where)
-    return tr("CoopForm", "A valid invitation, until {0}.").format(until)
+        return QCoreApplication.translate(
+            "CoopForm", "A valid invitation, until {0}, from {1}."
+        ).format(until, where)
+    return QCoreApplication.translate("CoopForm", "A valid invitation, until {0}.").format(until)
 
 
 class CoopForm(QWidget):

@@ -1,6 +1,6 @@
 """The recovery key in the app: shown again after the passphrase (Settings → Security), and
 typed on the first-run wizard to restore an identity on a new computer (same member, new
-device). Argon2id runs on a worker thread."""
+device). Argon2id runs off the GUI thread (through the bridge once the app runs)."""
 
 from __future__ import annotations
 
@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.errors import RecoveryCodeInvalid
+from coopshare.gui.bridge import Bridge
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.widgets import Busy, message_label, set_message
-from coopshare.gui.workers import run_in_thread
 from coopshare.service import api
 
 
@@ -54,8 +54,9 @@ def code_label() -> QLabel:
 class ShowRecoveryDialog(QDialog):
     """Type the passphrase; then the recovery key is shown (a wrong one: the app's sentence)."""
 
-    def __init__(self, home: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, bridge: Bridge, home: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.bridge = bridge
         self.home = home
         self.code: str | None = None
         self.setWindowTitle(self.tr("Your recovery key"))
@@ -109,10 +110,7 @@ class ShowRecoveryDialog(QDialog):
         set_message(self.error, "")
         self.show_button.setEnabled(False)
         self.busy.start(self.tr("Checking the passphrase…"))
-        home = self.home
-        run_in_thread(
-            lambda: api.recovery_code_for(home, text), self._shown, self._failed, context=self
-        )
+        self.bridge.run(api.recovery_code_after(self.home, text), self._shown, self._failed)
 
     def _shown(self, code: str) -> None:
         self.busy.stop()
@@ -140,8 +138,9 @@ class ShowRecoveryDialog(QDialog):
 class RecoveryKeyRow(QWidget):
     """Settings → Security: a hint and the button that opens :class:`ShowRecoveryDialog`."""
 
-    def __init__(self, home: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, bridge: Bridge, home: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.bridge = bridge
         self.home = home
         self.dialog: ShowRecoveryDialog | None = None
         v = QVBoxLayout(self)
@@ -161,7 +160,7 @@ class RecoveryKeyRow(QWidget):
         v.addLayout(row)
 
     def open_dialog(self) -> None:
-        self.dialog = ShowRecoveryDialog(self.home, self)
+        self.dialog = ShowRecoveryDialog(self.bridge, self.home, self)
         self.dialog.open()
 
 

@@ -202,7 +202,7 @@ class SettingsDialog(QDialog):
         v.addLayout(row)
         self.pass_status = _status_label()
         v.addWidget(self.pass_status)
-        self.recovery_row = RecoveryKeyRow(self.home, page)
+        self.recovery_row = RecoveryKeyRow(self.bridge, self.home, page)
         v.addWidget(self.recovery_row)
         v.addStretch(1)
         return page
