@@ -93,7 +93,7 @@ class NewsBanner(QFrame):
         self.text.setAccessibleName(self.tr("News about members"))
         h.addWidget(self.text, 1)
         self.show_button = QPushButton(self.tr("Show people"))
-        self.show_button.clicked.connect(news.show_people.emit)
+        self.show_button.clicked.connect(lambda: news.show_people.emit())
         self.dismiss_button = QPushButton(self.tr("Dismiss"))
         self.dismiss_button.clicked.connect(news.dismiss)
         h.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignTop)

@@ -87,7 +87,7 @@ class OpenInvitesPanel(QWidget):
         h = QHBoxLayout(row)
         h.setContentsMargins(0, 0, 0, 0)
         when = QLocale().toString(
-            QDateTime.fromSecsSinceEpoch(invite.expires), QLocale.FormatType.ShortFormat
+            QDateTime.fromSecsSinceEpoch(invite.expires), "d MMMM yyyy, HH:mm"
         )
         role = self.tr("admin") if invite.role == "admin" else self.tr("member")
         label = QLabel(self.tr("As {0}, until {1}").format(role, when))
