@@ -2668,7 +2668,7 @@ Everything written from now on is encrypted with new keys that {0}'s devices do 
 {0} keeps what they already had: the notes, leads and ideas on their devices stay readable to them. Removal cannot take those back.</source>
             <translation>{0} uit de coöperatie verwijderen?
 
-Alles wat vanaf nu wordt geschreven, wordt versleuteld met nieuwe sleutels die de apparaten van {0} niet krijgen, en de apparaten van de andere leden synchroniseren niet meer met die van {0}.
+Alles wat vanaf nu wordt geschreven, wordt versleuteld met nieuwe sleutels die de apparaten van {0} niet krijgen, en de apparaten van de andere leden synchroniseren niet meer met die apparaten.
 
 {0} houdt wat al binnen was: de notities, leads en ideeën op die apparaten blijven leesbaar. Verwijderen kan dat niet terugnemen.</translation>
         </message>
