@@ -123,6 +123,7 @@ RULE_AUTHOR_ONLY = "only its author can change this item"
 RULE_LEAD_CLOSED = "this lead is closed"
 RULE_NOT_A_LEAD = "only a lead can be claimed"
 RULE_ROSTER = "the roster refused this change"
+RULE_LAST_ADMIN = "the cooperative needs at least one admin"
 RULE_LEAD_GIVER_ONLY = "only the lead's giver can do this"
 RULE_LEAD_CLAIMER_ONLY = "only the lead's claimer can do this"
 RULE_LEAD_TAKEN = "another member claimed this lead first"
@@ -157,6 +158,12 @@ class NoRecipientDevice(UserError):
 
 class RecoveryCodeInvalid(UserError):
     template = "recovery code: {detail}"
+
+
+class NoSuchInvite(UserError):
+    """The invitation is not open on this device (used, expired, revoked or never made here)."""
+
+    template = "no open invitation with that id on this device"
 
 
 class NoSuchItem(UserError):

@@ -115,7 +115,7 @@ def invite_create(args: argparse.Namespace, door: Api) -> int:
     out = Path(args.out)
     fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text + "\n")
+        f.write(made.file_text or text + "\n")
     print(text)
     if sys.stdout.isatty():
         with contextlib.suppress(Exception):

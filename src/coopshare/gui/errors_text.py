@@ -36,6 +36,8 @@ def _rule_text(rule: str) -> str:
         return _t("You already thanked for this.")
     if rule == E.RULE_THANKS_TARGET:
         return _t("Only a note, a lead or a member can be thanked.")
+    if rule == E.RULE_LAST_ADMIN:
+        return _t("The cooperative needs at least one admin: make someone else an admin first.")
     return _lead_rule_text(rule)
 
 
@@ -93,6 +95,8 @@ def error_text(error: BaseException) -> str:
         return _t("This data folder already belongs to another cooperative.")
     if isinstance(error, E.NotAllowed):
         return _rule_text(str(f.get("rule", "")))
+    if isinstance(error, E.NoSuchInvite):
+        return _t("This invitation is no longer open: it was used, has expired or was revoked.")
     if isinstance(error, E.NoSuchItem):
         return _t("This item no longer exists.")
     if isinstance(error, E.NoSuchMember):

@@ -45,6 +45,7 @@ from coopshare.gui.pages.ledger import LedgerPage
 from coopshare.gui.pages.nearby import NearbyPage
 from coopshare.gui.pages.notes import NotesPage
 from coopshare.gui.pages.people import PeoplePage
+from coopshare.gui.roster_news import NewsBanner, RosterNews
 from coopshare.gui.settings import Prefs
 from coopshare.gui.text import safe
 from coopshare.gui.theme import ACCENT
@@ -124,6 +125,10 @@ class MainWindow(QMainWindow):
         ):
             self._add_page(key, page)
         self.notes.undo_offered.connect(self.offer_undo)
+        self.roster_news = RosterNews(bridge, prefs, self)  # "X was admitted", "a new device"
+        self.roster_news.show_people.connect(lambda: self.show_page("people"))
+        for key in ("people", "activity"):
+            self.pages[key].outer.insertWidget(1, NewsBanner(self.roster_news, self.pages[key]))
         for each in self.pages.values():
             if hasattr(each, "open_requested"):
                 each.open_requested.connect(self.open_item)

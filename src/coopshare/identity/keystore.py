@@ -95,6 +95,13 @@ def unlock(home: Path, passphrase: str | None) -> Unlocked:
     return unlocked
 
 
+def unlock_by_passphrase(home: Path, passphrase: str) -> Unlocked:
+    """Open the keystore with the passphrase itself, even when the OS keyring holds the master
+    key (for showing secrets again: the person at the keyboard proves they know it)."""
+    doc, _ = _read(home)
+    return _open(home, {k: v for k, v in doc.items() if k != "keyring"}, passphrase)
+
+
 def needs_passphrase(home: Path) -> bool:
     doc, _ = _read(home)
     return not (doc.get("keyring") and _keyring_load(home) is not None)

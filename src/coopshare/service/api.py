@@ -23,8 +23,10 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from coopshare import __version__
 from coopshare.crypto import primitives as p
+from coopshare.errors import RecoveryCodeInvalid
 from coopshare.identity import keystore
 from coopshare.identity.keys import Identity
+from coopshare.identity.recovery import decode as decode_recovery
 from coopshare.identity.recovery import encode as encode_recovery
 from coopshare.model import lead_rules
 from coopshare.model.fold import ItemState
@@ -37,6 +39,7 @@ from coopshare.service.bundles import BundleExported, BundleImported
 from coopshare.service.exports import Exported
 from coopshare.service.importer import ImportReport
 from coopshare.service.ledger import Counts, Entry, Ledger, Nudge
+from coopshare.service.people_admin import DeviceEntry, MemberEntry, OpenInvite, RosterView
 from coopshare.service.read_models import (
     AudienceMember,
     HeldBack,
@@ -106,6 +109,7 @@ __all__ = [
     "BundleImported",
     "Candidate",
     "Counts",
+    "DeviceEntry",
     "Entry",
     "Exported",
     "HeldBack",
@@ -124,14 +128,17 @@ __all__ = [
     "Me",
     "Member",
     "MemberCard",
+    "MemberEntry",
     "NearbyPeer",
     "NetworkOptions",
     "NewInvite",
     "NoteDetail",
     "Nudge",
+    "OpenInvite",
     "Overview",
     "Profile",
     "ProfileEdit",
+    "RosterView",
     "Row",
     "Runtime",
     "Status",
@@ -186,7 +193,8 @@ async def join(
 
 
 def parse_invitation(text: str) -> inv.Invitation:
-    return inv.parse(text)
+    """The invitation in `text`: the bare token, or an invitation file or message holding one."""
+    return inv.parse(inv.find(text) or text)
 
 
 def start_demo() -> DemoHandle:
@@ -197,9 +205,12 @@ def start_demo() -> DemoHandle:
     return DemoWorld.start()
 
 
-def create_identity(home: Path, name: str, passphrase: str) -> str:
-    """Create the keys (Argon2id: takes a moment); returns the member key's recovery code."""
-    identity = homes.init(home, name, passphrase)
+def create_identity(
+    home: Path, name: str, passphrase: str, recovery_code: str | None = None
+) -> str:
+    """Create the keys (Argon2id: takes a moment); returns the member key's recovery code.
+    With `recovery_code`, the member key is restored from it (same member, a new device)."""
+    identity = homes.init(home, name, passphrase, recovery_code=recovery_code)
     return encode_recovery(p.seed_of(identity.member_key))
 
 
@@ -233,6 +244,27 @@ def init_identity(
 ) -> Identity:
     """Create the member and device keys in a new data folder."""
     return homes.init(home, name, passphrase, recovery_code=recovery_code, use_keyring=use_keyring)
+
+
+def recovery_code_valid(text: str) -> bool:
+    """True if `text` is a well-formed recovery code (its checksum matches)."""
+    try:
+        decode_recovery(text)
+    except RecoveryCodeInvalid:
+        return False
+    return True
+
+
+def recovery_code_for(home: Path, passphrase: str) -> str:
+    """This member's recovery code, after checking the passphrase (Argon2id: takes a moment;
+    raises WrongPassphrase). Blocking: call it from a worker thread."""
+    unlocked = keystore.unlock_by_passphrase(home, passphrase)
+    return encode_recovery(p.seed_of(unlocked.identity.member_key))
+
+
+async def recovery_code_after(home: Path, passphrase: str) -> str:
+    """:func:`recovery_code_for` off the calling thread (for the running app's bridge)."""
+    return await asyncio.to_thread(recovery_code_for, home, passphrase)
 
 
 def default_home() -> Path:

@@ -15,6 +15,7 @@ from coopshare.model.fold import ItemState
 from coopshare.model.items import Act, Kind
 from coopshare.service import (
     invites,
+    people_admin,
     thanks,
     views,
     views_lead,
@@ -85,7 +86,21 @@ class Api(DataCommands):
         return self._coop.find_member(name)
 
     def remove_member(self, member_id: bytes) -> None:
-        self._coop.remove_member(member_id)
+        """Remove a member (admins only): new keys for everything written after."""
+        people_admin.remove_member(self._coop, member_id)
+
+    def change_role(self, member_id: bytes, role: str) -> None:
+        """Make a member an admin ("admin") or an ordinary member ("member"); admins only."""
+        people_admin.change_role(self._coop, member_id, role)
+
+    def roster_view(self) -> people_admin.RosterView:
+        return people_admin.roster_view(self._coop)
+
+    def open_invites(self) -> list[people_admin.OpenInvite]:
+        return people_admin.open_invites(self._coop)
+
+    def revoke_invite(self, token_id: bytes) -> None:
+        people_admin.revoke_invite(self._coop, token_id)
 
     def members(self) -> list[Member]:
         return views_typed.members(self._coop)

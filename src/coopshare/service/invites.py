@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 
@@ -28,7 +29,15 @@ def create(coop: Coop, role: str, addrs: list[str], ttl: int = inv.DEFAULT_TTL) 
         Role(role)
     except ValueError:
         raise InvalidRole(role=role) from None
-    invitation = inv.new_invitation(coop._coop(), addrs, coop.me.device_id, role, ttl)
+    invitation = inv.new_invitation(
+        coop._coop(),
+        addrs,
+        coop.me.device_id,
+        role,
+        ttl,
+        coop_name=coop.coop_name() or "",
+        inviter=coop.me.name,
+    )
     sealed = coop.seal_local(_PURPOSE, pack([invitation.secret, role, invitation.expires]))
     with coop.transaction(durable=True):
         coop.store.put_invite(invitation.token_id, sealed)
@@ -55,3 +64,57 @@ def restore(coop: Coop, token_id: bytes) -> None:
     """Make a consumed invitation usable again (the join it was consumed for failed)."""
     with coop.transaction(durable=True):
         coop.store.release_invite(token_id)
+
+
+def revoke(coop: Coop, token_id: bytes) -> bool:
+    """Forget an unused invitation (the listener reads the pending list at every knock, so a
+    join with it is refused from now on); False if there was no such open invitation."""
+    with coop.transaction(durable=True):
+        return coop.store.delete_invite(token_id)
+
+
+_FILE_TEXT = """\
+Invitation to join {coop} in CoopShare, from {inviter}.
+It works once, until {until}.
+
+How to join:
+1. Install CoopShare (ask {inviter} how) and start it.
+2. Choose your name and a passphrase, and write down your recovery key.
+3. Choose "Join with an invitation" and open this file (or paste the line that starts
+   with "coopshare-invite:").
+4. While you join, CoopShare must be running on {inviter}'s computer, on the same network.
+Keep this file to yourself: whoever uses it first joins the cooperative. Delete it once
+you have joined.
+
+Uitnodiging voor {coop} in CoopShare, van {inviter}.
+Ze werkt één keer, tot {until}.
+
+Zo word je lid:
+1. Installeer CoopShare (vraag {inviter} hoe) en start het.
+2. Kies je naam en een wachtwoordzin, en schrijf je herstelsleutel op.
+3. Kies "Lid worden met een uitnodiging" en open dit bestand (of plak de regel die begint
+   met "coopshare-invite:").
+4. Terwijl je lid wordt, moet CoopShare draaien op de computer van {inviter}, op hetzelfde
+   netwerk.
+Houd dit bestand voor jezelf: wie het als eerste gebruikt, wordt lid. Verwijder het zodra
+je lid bent.
+
+{token}
+"""
+
+
+def file_text(invitation: inv.Invitation) -> str:
+    """An invitation file: short instructions for the person who receives it (English and
+    Dutch: the inviter does not know the receiver's language), then the token on its own line."""
+
+    def plain(name: str, fallback: str) -> str:
+        name = re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]", " ", name)
+        return name.strip() or fallback
+
+    until = time.strftime("%Y-%m-%d %H:%M %Z", time.localtime(invitation.expires)).strip()
+    return _FILE_TEXT.format(
+        coop=f"“{plain(invitation.coop_name, 'a cooperative')}”",
+        inviter=plain(invitation.inviter, "the inviter"),
+        until=until,
+        token=invitation.to_text(),
+    )

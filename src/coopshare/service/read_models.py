@@ -206,6 +206,9 @@ class NewInvite:
     expires: int  # unix seconds
     role: str
     addrs: tuple[str, ...]  # where the joiner dials; empty: no address known
+    file_text: str = ""  # what a saved invitation file holds: instructions, then the token
+    coop_name: str = ""
+    inviter: str = ""
 
 
 # --- items --------------------------------------------------------------------------------------

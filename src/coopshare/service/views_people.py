@@ -208,6 +208,9 @@ def create_invite(
     invitation = invites.create(coop, role, addrs, ttl)
     return {
         "text": invitation.to_text(),
+        "file_text": invites.file_text(invitation),
+        "coop_name": invitation.coop_name,
+        "inviter": invitation.inviter,
         "expires": invitation.expires,
         "role": invitation.role,
         "addrs": list(invitation.addrs),

@@ -133,7 +133,13 @@ def my_profile(coop: Coop) -> Profile:
 
 def new_invite(d: Mapping[str, Any]) -> NewInvite:
     return NewInvite(
-        text=str(d["text"]), expires=int(d["expires"]), role=str(d["role"]), addrs=_strs(d["addrs"])
+        text=str(d["text"]),
+        expires=int(d["expires"]),
+        role=str(d["role"]),
+        addrs=_strs(d["addrs"]),
+        file_text=str(d.get("file_text", "")),
+        coop_name=str(d.get("coop_name", "")),
+        inviter=str(d.get("inviter", "")),
     )
 
 

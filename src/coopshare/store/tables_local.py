@@ -95,6 +95,10 @@ class LocalTables(TableBase):
         cur = self._q("UPDATE invites SET used=1 WHERE token_id=? AND used=0", token_id)
         return cur.rowcount == 1
 
+    def delete_invite(self, token_id: bytes) -> bool:
+        """Delete an unused invitation; False if there was none (or it was used)."""
+        return self._q("DELETE FROM invites WHERE token_id=? AND used=0", token_id).rowcount == 1
+
     def release_invite(self, token_id: bytes) -> None:
         self._q("UPDATE invites SET used=0 WHERE token_id=?", token_id)
 

@@ -38,6 +38,7 @@ from coopshare.errors import (
 )
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.onboarding import join_coop, parse_address
+from coopshare.gui.qr_read import is_image, read_qr_text
 from coopshare.gui.text import safe
 from coopshare.gui.widgets import Busy, message_label, muted, set_message
 from coopshare.gui.workers import run_in_thread
@@ -61,6 +62,26 @@ def join_error_text(error: BaseException, where: str) -> str:
     return QCoreApplication.translate("FirstRun", "Joining did not work: {0}").format(
         safe(str(error), 300)
     )
+
+
+def invitation_preview(invitation: api.Invitation, until: str) -> str:
+    """What the join form says about a valid invitation: whose, to what, until when."""
+    coop, inviter = safe(invitation.coop_name, 80), safe(invitation.inviter, 80)
+    where = ", ".join(safe(a, 60) for a in invitation.addrs[:3])
+    if coop and inviter:
+        text = QCoreApplication.translate(
+            "CoopForm", "An invitation from {0} to join {1}, valid until {2}."
+        ).format(inviter, f"“{coop}”", until)
+        if where:
+            text += " " + QCoreApplication.translate("CoopForm", "Their computer: {0}.").format(
+                where
+            )
+        return text
+    if where:
+        return QCoreApplication.translate(
+            "CoopForm", "A valid invitation, until {0}, from {1}."
+        ).format(until, where)
+    return QCoreApplication.translate("CoopForm", "A valid invitation, until {0}.").format(until)
 
 
 class CoopForm(QWidget):
@@ -258,14 +279,7 @@ class CoopForm(QWidget):
                     )
                 else:
                     self.invitation = invitation
-                    where = ", ".join(safe(a, 60) for a in invitation.addrs[:3])
-                    set_message(
-                        self.token_info,
-                        self.tr("A valid invitation, until {0}, from {1}.").format(until, where)
-                        if where
-                        else self.tr("A valid invitation, until {0}.").format(until),
-                        "ok",
-                    )
+                    set_message(self.token_info, invitation_preview(invitation, until), "ok")
         self._update()
 
     def open_token_file(self) -> None:
@@ -273,12 +287,17 @@ class CoopForm(QWidget):
             self,
             self.tr("Open an invitation"),
             str(Path.home()),
-            self.tr("Invitations (*.txt *.invite *.coopshare);;All files (*)"),
+            self.tr(
+                "Invitations (*.txt *.invite *.coopshare);;Pictures of a QR code (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)"
+            ),
         )
         if path:
             self.load_token_file(Path(path))
 
     def load_token_file(self, path: Path) -> None:
+        if is_image(path):
+            self._load_qr_image(path)
+            return
         try:
             with path.open("rb") as f:
                 data = f.read(MAX_TOKEN_FILE + 1)
@@ -293,6 +312,17 @@ class CoopForm(QWidget):
             return
         self.join_radio.setChecked(True)
         self.token_edit.setPlainText(data.decode("utf-8", "replace").strip())
+
+    def _load_qr_image(self, path: Path) -> None:
+        text = read_qr_text(path)
+        if text is None:
+            set_message(
+                self.token_info,
+                self.tr("No QR code was found in {0}.").format(safe(path.name, 80)),
+            )
+            return
+        self.join_radio.setChecked(True)
+        self.token_edit.setPlainText(text.strip())
 
     # --- doing it -----------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from coopshare.gui.dialogs.recovery import RestoreBox
 from coopshare.gui.text import safe
 from coopshare.gui.widgets import (
     MIN_PASSPHRASE,
@@ -78,6 +79,10 @@ class IdentityPage(QWizardPage):
         self.show_box.toggled.connect(self._show_toggled)
         form.addRow("", self.show_box)
 
+        self.restore = RestoreBox()
+        self.restore.changed.connect(self._changed)
+        form.addRow("", self.restore)
+
         note = QLabel(
             self.tr(
                 "There is no way to recover your data on this computer without this passphrase: CoopShare has no server and nobody can reset it for you. Keep it in a password manager or somewhere safe."
@@ -125,6 +130,7 @@ class IdentityPage(QWizardPage):
             bool(self.name_edit.text().strip())
             and len(text) >= MIN_PASSPHRASE
             and self.repeat_edit.text() == text
+            and self.restore.is_ready()
         )
 
     def name(self) -> str:
@@ -132,6 +138,10 @@ class IdentityPage(QWizardPage):
 
     def passphrase(self) -> str:
         return self.pass_edit.text()
+
+    def recovery_code(self) -> str | None:
+        """The recovery key to restore from, or None for a new identity."""
+        return self.restore.code() if self.restore.restoring() else None
 
 
 class RecoveryPage(QWizardPage):
@@ -171,7 +181,7 @@ class RecoveryPage(QWizardPage):
         sv = QVBoxLayout(shown)
         sv.setSpacing(10)
         sv.setContentsMargins(0, 0, 0, 0)
-        explain = QLabel(
+        self.explain = explain = QLabel(
             self.tr(
                 "Write this key on paper and keep it somewhere safe, away from this computer. Anyone who has it can act as you, so never send it by e-mail or chat."
             )
@@ -222,8 +232,15 @@ class RecoveryPage(QWizardPage):
         self.busy.start(self.tr("Creating your keys… this takes a moment."))
         self.stack.setCurrentIndex(0)
         home, name, passphrase = self.home, self.identity.name(), self.identity.passphrase()
+        code = self.identity.recovery_code()
+        if code is not None:
+            self.explain.setText(
+                self.tr(
+                    "Your identity is restored: the other members see you as before, on a new device. Your recovery key stays the same; keep it safe, away from this computer."
+                )
+            )
         run_in_thread(
-            lambda: api.create_identity(home, name, passphrase),
+            lambda: api.create_identity(home, name, passphrase, code),
             self._created,
             self._failed,
             context=self,

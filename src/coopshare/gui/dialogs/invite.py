@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.gui.bridge import Bridge
+from coopshare.gui.text import safe
 from coopshare.gui.theme import accent_text
 from coopshare.service.api import NewInvite
 
@@ -61,7 +62,7 @@ class InviteDialog(QDialog):
         layout.addWidget(heading)
         intro = QLabel(
             self.tr(
-                "The invitation lets one person join from their own laptop. They scan the code or paste the text in CoopShare while this device is online."
+                "The invitation lets one person join from their own laptop. Save it as a file or copy the text and send it to them; they open it in CoopShare while CoopShare runs on this device. The QR code is for a phone: a picture of it can be opened as the invitation too."
             )
         )
         intro.setWordWrap(True)
@@ -136,6 +137,11 @@ class InviteDialog(QDialog):
         right.addLayout(buttons)
         rl.addLayout(right, 1)
         outer.addLayout(rl)
+        self.names = QLabel()
+        self.names.setWordWrap(True)
+        self.names.setTextFormat(Qt.TextFormat.PlainText)
+        self.names.setStyleSheet("font-weight: 600;")
+        outer.insertWidget(0, self.names)
         self.expiry = QLabel()
         self.expiry.setWordWrap(True)
         self.expiry.setTextFormat(Qt.TextFormat.PlainText)
@@ -170,6 +176,11 @@ class InviteDialog(QDialog):
     def _created(self, invitation: NewInvite) -> None:
         self.invitation = invitation
         text = invitation.text
+        self.names.setText(
+            self.tr("An invitation to {0}, from {1}").format(
+                f"“{safe(invitation.coop_name, 80)}”", safe(invitation.inviter, 80)
+            )
+        )
         self.token.setPlainText(text)
         self.qr.setPixmap(qr_pixmap(text))
         expires = QDateTime.fromSecsSinceEpoch(invitation.expires)
@@ -210,6 +221,11 @@ class InviteDialog(QDialog):
     def text(self) -> str:
         return self.token.toPlainText()
 
+    def file_text(self) -> str:
+        """What "Save as file" writes: instructions (English and Dutch), then the token."""
+        made = self.invitation
+        return (made.file_text if made is not None else "") or self.text() + "\n"
+
     def copy(self) -> None:
         if self.text():
             QApplication.clipboard().setText(self.text())
@@ -230,7 +246,7 @@ class InviteDialog(QDialog):
         try:
             fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(self.text() + "\n")
+                f.write(self.file_text())
         except OSError as e:
             self._set_error(
                 self.tr("Could not save the invitation: {0}").format(e.strerror or str(e))

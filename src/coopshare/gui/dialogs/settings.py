@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from coopshare.errors import WrongPassphrase
 from coopshare.gui import autostart, i18n, theme
 from coopshare.gui.bridge import Bridge
+from coopshare.gui.dialogs.recovery import RecoveryKeyRow
 from coopshare.gui.settings import Prefs
 from coopshare.service import api
 
@@ -204,6 +205,8 @@ class SettingsDialog(QDialog):
         v.addLayout(row)
         self.pass_status = _status_label()
         v.addWidget(self.pass_status)
+        self.recovery_row = RecoveryKeyRow(self.bridge, self.home, page)
+        v.addWidget(self.recovery_row)
         v.addStretch(1)
         return page
 

@@ -173,157 +173,172 @@
     <context>
         <name>CoopForm</name>
         <message>
-            <location filename="../dialogs/coop_form.py" line="83" />
+            <location filename="../dialogs/coop_form.py" line="104" />
             <source>Create a new cooperative</source>
             <translation>Een nieuwe coöperatie oprichten</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="84" />
+            <location filename="../dialogs/coop_form.py" line="105" />
             <source>Join with an invitation</source>
             <translation>Lid worden met een uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="98" />
+            <location filename="../dialogs/coop_form.py" line="119" />
             <source>You become its first administrator and can invite the other members from the app.</source>
             <translation>Je wordt de eerste beheerder en kunt de andere leden vanuit de app uitnodigen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="104" />
+            <location filename="../dialogs/coop_form.py" line="125" />
             <source>For example: Brabant Interim</source>
             <translation>Bijvoorbeeld: Brabant Interim</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="105" />
+            <location filename="../dialogs/coop_form.py" line="126" />
             <source>Name of the cooperative</source>
             <translation>Naam van de coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="106" />
+            <location filename="../dialogs/coop_form.py" line="127" />
             <source>&amp;Name:</source>
             <translation>&amp;Naam:</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="122" />
+            <location filename="../dialogs/coop_form.py" line="143" />
             <source>Paste the invitation a member sent you, or open the invitation file.</source>
             <translation>Plak de uitnodiging die een lid je stuurde, of open het uitnodigingsbestand.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="127" />
+            <location filename="../dialogs/coop_form.py" line="148" />
             <source>Invitation</source>
             <translation>Uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="133" />
+            <location filename="../dialogs/coop_form.py" line="154" />
             <source>Open file…</source>
             <translation>Bestand openen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="134" />
+            <location filename="../dialogs/coop_form.py" line="155" />
             <source>Open an invitation file</source>
             <translation>Een uitnodigingsbestand openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="147" />
+            <location filename="../dialogs/coop_form.py" line="168" />
             <source>Only if the invitation has no address, e.g. 192.168.1.20:47490</source>
             <translation>Alleen als de uitnodiging geen adres bevat, bijv. 192.168.1.20:47490</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="149" />
+            <location filename="../dialogs/coop_form.py" line="170" />
             <source>Inviter's address</source>
             <translation>Adres van de uitnodiger</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="150" />
+            <location filename="../dialogs/coop_form.py" line="171" />
             <source>&amp;Address:</source>
             <translation>&amp;Adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="182" />
+            <location filename="../dialogs/coop_form.py" line="203" />
             <source>Create cooperative</source>
             <translation>Coöperatie oprichten</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="182" />
+            <location filename="../dialogs/coop_form.py" line="203" />
             <source>Join</source>
             <translation>Lid worden</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="216" />
+            <location filename="../dialogs/coop_form.py" line="237" />
             <source>Type the address as HOST:PORT, for example 192.168.1.20:47490.</source>
             <translation>Typ het adres als HOST:POORT, bijvoorbeeld 192.168.1.20:47490.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="221" />
+            <location filename="../dialogs/coop_form.py" line="242" />
             <source>This invitation names no address: type the inviter's address.</source>
             <translation>Deze uitnodiging bevat geen adres: typ het adres van de uitnodiger.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="242" />
+            <location filename="../dialogs/coop_form.py" line="263" />
             <source>This is not a CoopShare invitation: it should start with “coopshare-invite:”.</source>
             <translation>Dit is geen CoopShare-uitnodiging: die begint met “coopshare-invite:”.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="248" />
+            <location filename="../dialogs/coop_form.py" line="269" />
             <source>This invitation is damaged or incomplete. Copy it again.</source>
             <translation>Deze uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="256" />
+            <location filename="../dialogs/coop_form.py" line="277" />
             <source>This invitation expired on {0}. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen op {0}. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="264" />
-            <source>A valid invitation, until {0}, from {1}.</source>
-            <translation>Een geldige uitnodiging, tot {0}, van {1}.</translation>
+            <location filename="../dialogs/coop_form.py" line="291" />
+            <source>Invitations (*.txt *.invite *.coopshare);;Pictures of a QR code (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)</source>
+            <translation>Uitnodigingen (*.txt *.invite *.coopshare);;Afbeeldingen van een QR-code (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;Alle bestanden (*)</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="266" />
-            <source>A valid invitation, until {0}.</source>
-            <translation>Een geldige uitnodiging, tot {0}.</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/coop_form.py" line="274" />
+            <location filename="../dialogs/coop_form.py" line="288" />
             <source>Open an invitation</source>
             <translation>Een uitnodiging openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="276" />
-            <source>Invitations (*.txt *.invite *.coopshare);;All files (*)</source>
-            <translation>Uitnodigingen (*.txt *.invite *.coopshare);;Alle bestanden (*)</translation>
+            <location filename="../dialogs/coop_form.py" line="72" />
+            <source>An invitation from {0} to join {1}, valid until {2}.</source>
+            <translation>Een uitnodiging van {0} om lid te worden van {1}, geldig tot {2}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="288" />
+            <location filename="../dialogs/coop_form.py" line="76" />
+            <source>Their computer: {0}.</source>
+            <translation>Hun computer: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/coop_form.py" line="81" />
+            <source>A valid invitation, until {0}, from {1}.</source>
+            <translation>Een geldige uitnodiging, tot {0}, van {1}.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/coop_form.py" line="84" />
+            <source>A valid invitation, until {0}.</source>
+            <translation>Een geldige uitnodiging, tot {0}.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/coop_form.py" line="307" />
             <source>Could not read {0}: {1}</source>
             <translation>Kan {0} niet lezen: {1}</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="292" />
+            <location filename="../dialogs/coop_form.py" line="311" />
             <source>That file is too large to be an invitation.</source>
             <translation>Dat bestand is te groot voor een uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="305" />
+            <location filename="../dialogs/coop_form.py" line="321" />
+            <source>No QR code was found in {0}.</source>
+            <translation>Er staat geen QR-code in {0}.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/coop_form.py" line="335" />
             <source>Give the cooperative a name.</source>
             <translation>Geef de coöperatie een naam.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="308" />
+            <location filename="../dialogs/coop_form.py" line="338" />
             <source>Paste an invitation or open an invitation file.</source>
             <translation>Plak een uitnodiging of open een uitnodigingsbestand.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="317" />
+            <location filename="../dialogs/coop_form.py" line="347" />
             <source>Creating the cooperative…</source>
             <translation>De coöperatie wordt opgericht…</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="329" />
+            <location filename="../dialogs/coop_form.py" line="359" />
             <source>Contacting the inviter at {0} and syncing…</source>
             <translation>Contact maken met de uitnodiger op {0} en synchroniseren…</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="356" />
+            <location filename="../dialogs/coop_form.py" line="386" />
             <source>The cooperative could not be created: {0}</source>
             <translation>De coöperatie kon niet worden opgericht: {0}</translation>
         </message>
@@ -423,292 +438,302 @@
             <translation>Je kunt alleen voor een notitie, een lead of een lid bedanken.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="44" />
+            <location filename="../errors_text.py" line="40" />
+            <source>The cooperative needs at least one admin: make someone else an admin first.</source>
+            <translation>De coöperatie heeft minstens één beheerder nodig: maak eerst iemand anders beheerder.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="46" />
             <source>Only the member who gave this lead can do this.</source>
             <translation>Alleen het lid dat deze lead gaf kan dit doen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="46" />
+            <location filename="../errors_text.py" line="48" />
             <source>Only the member who claimed this lead can do this.</source>
             <translation>Alleen het lid dat deze lead claimde kan dit doen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="48" />
+            <location filename="../errors_text.py" line="50" />
             <source>Another member claimed this lead first.</source>
             <translation>Een ander lid claimde deze lead eerder.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="50" />
+            <location filename="../errors_text.py" line="52" />
             <source>You gave this lead yourself: you cannot claim it or ask for it.</source>
             <translation>Je gaf deze lead zelf: je kunt hem niet claimen of erom vragen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="52" />
+            <location filename="../errors_text.py" line="54" />
             <source>The interest window of this lead is still open: say you are interested instead.</source>
             <translation>De interesseperiode van deze lead loopt nog: laat in plaats daarvan weten dat je interesse hebt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="54" />
+            <location filename="../errors_text.py" line="56" />
             <source>This lead has no open interest window.</source>
             <translation>Deze lead heeft geen lopende interesseperiode.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="56" />
+            <location filename="../errors_text.py" line="58" />
             <source>This lead cannot take that step now.</source>
             <translation>Deze lead kan die stap nu niet zetten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="58" />
+            <location filename="../errors_text.py" line="60" />
             <source>That member cannot take this lead.</source>
             <translation>Dat lid kan deze lead niet overnemen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="59" />
+            <location filename="../errors_text.py" line="61" />
             <source>The cooperative's rules do not allow this.</source>
             <translation>De regels van de coöperatie staan dit niet toe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="69" />
+            <location filename="../errors_text.py" line="71" />
             <source>Wrong passphrase. Check it and try again.</source>
             <translation>Onjuiste wachtwoordzin. Controleer hem en probeer het opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="71" />
+            <location filename="../errors_text.py" line="73" />
             <source>A passphrase is needed to unlock this data folder.</source>
             <translation>Er is een wachtwoordzin nodig om deze gegevensmap te openen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="73" />
+            <location filename="../errors_text.py" line="75" />
             <source>The new passphrase must not be empty.</source>
             <translation>De nieuwe wachtwoordzin mag niet leeg zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="75" />
+            <location filename="../errors_text.py" line="77" />
             <source>The two passphrases are not the same.</source>
             <translation>De twee wachtwoordzinnen zijn niet gelijk.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="78" />
+            <location filename="../errors_text.py" line="80" />
             <source>The key file in {0} is damaged and no intact backup was found. Start again with your recovery key.</source>
             <translation>Het sleutelbestand in {0} is beschadigd en er is geen intacte reservekopie gevonden. Begin opnieuw met je herstelsleutel.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="81" />
+            <location filename="../errors_text.py" line="83" />
             <source>This data folder holds no identity.</source>
             <translation>Deze gegevensmap bevat geen identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="83" />
+            <location filename="../errors_text.py" line="85" />
             <source>This data folder already holds an identity.</source>
             <translation>Deze gegevensmap bevat al een identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="86" />
+            <location filename="../errors_text.py" line="88" />
             <source>The data in {0} does not belong to this identity. CoopShare leaves it untouched.</source>
             <translation>De gegevens in {0} horen niet bij deze identiteit. CoopShare laat ze onaangeroerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="89" />
+            <location filename="../errors_text.py" line="91" />
             <source>This device is not part of a cooperative yet.</source>
             <translation>Dit apparaat hoort nog niet bij een coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="91" />
+            <location filename="../errors_text.py" line="93" />
             <source>This device holds no key of the cooperative yet. Sync with a member first.</source>
             <translation>Dit apparaat heeft nog geen sleutel van de coöperatie. Synchroniseer eerst met een lid.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="93" />
+            <location filename="../errors_text.py" line="95" />
             <source>This data folder already belongs to another cooperative.</source>
             <translation>Deze gegevensmap hoort al bij een andere coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="97" />
+            <location filename="../errors_text.py" line="99" />
+            <source>This invitation is no longer open: it was used, has expired or was revoked.</source>
+            <translation>Deze uitnodiging staat niet meer open: ze is gebruikt, verlopen of ingetrokken.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="101" />
             <source>This item no longer exists.</source>
             <translation>Dit item bestaat niet meer.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="99" />
+            <location filename="../errors_text.py" line="103" />
             <source>There is no member called {0}.</source>
             <translation>Er is geen lid dat {0} heet.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="101" />
+            <location filename="../errors_text.py" line="105" />
             <source>{0} matches more than one; give more of it.</source>
             <translation>{0} past bij meer dan één; geef er meer van op.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="105" />
+            <location filename="../errors_text.py" line="109" />
             <source>A name is required.</source>
             <translation>Een naam is verplicht.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="107" />
+            <location filename="../errors_text.py" line="111" />
             <source>A recipient has no active device in the cooperative.</source>
             <translation>Een ontvanger heeft geen actief apparaat in de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="109" />
+            <location filename="../errors_text.py" line="113" />
             <source>This recovery key is not valid. Check it for typing errors.</source>
             <translation>Deze herstelsleutel is niet geldig. Controleer hem op typefouten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="111" />
+            <location filename="../errors_text.py" line="115" />
             <source>The role must be member or admin.</source>
             <translation>De rol moet lid of beheerder zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="113" />
+            <location filename="../errors_text.py" line="117" />
             <source>{0} is not UTF-8 text.</source>
             <translation>{0} is geen UTF-8-tekst.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="115" />
+            <location filename="../errors_text.py" line="119" />
             <source>{0} is not a folder.</source>
             <translation>{0} is geen map.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="117" />
+            <location filename="../errors_text.py" line="121" />
             <source>No display was found for the desktop app.</source>
             <translation>Er is geen beeldscherm gevonden voor de app.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="119" />
+            <location filename="../errors_text.py" line="123" />
             <source>The desktop app is not installed completely: PySide6 is missing.</source>
             <translation>De app is niet volledig geïnstalleerd: PySide6 ontbreekt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="121" />
+            <location filename="../errors_text.py" line="125" />
             <source>{0}: the port must be a number from 0 to 65535.</source>
             <translation>{0}: de poort moet een getal van 0 tot en met 65535 zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="123" />
+            <location filename="../errors_text.py" line="127" />
             <source>{0} is not an address: write it as host:port.</source>
             <translation>{0} is geen adres: schrijf het als host:poort.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="125" />
+            <location filename="../errors_text.py" line="129" />
             <source>This is not a CoopShare invitation.</source>
             <translation>Dit is geen CoopShare-uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="127" />
+            <location filename="../errors_text.py" line="131" />
             <source>The invitation is damaged or incomplete. Copy it again.</source>
             <translation>De uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="129" />
+            <location filename="../errors_text.py" line="133" />
             <source>This invitation has expired. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="132" />
+            <location filename="../errors_text.py" line="136" />
             <source>The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.</source>
             <translation>De uitnodiger op {0} heeft deze uitnodiging niet geaccepteerd. Waarschijnlijk is hij al gebruikt of verlopen: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="136" />
+            <location filename="../errors_text.py" line="140" />
             <source>The computer at {0} is not the one that made this invitation. Check the address.</source>
             <translation>De computer op {0} is niet degene die deze uitnodiging heeft gemaakt. Controleer het adres.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="139" />
+            <location filename="../errors_text.py" line="143" />
             <source>The invitation names no address of the inviter. Enter the inviter's address.</source>
             <translation>De uitnodiging noemt geen adres van de uitnodiger. Vul het adres van de uitnodiger in.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="142" />
+            <location filename="../errors_text.py" line="146" />
             <source>The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one.</source>
             <translation>De uitnodiger heeft deze uitnodiging geweigerd; waarschijnlijk is hij al gebruikt. Een uitnodiging werkt maar één keer: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="146" />
+            <location filename="../errors_text.py" line="150" />
             <source>Could not reach {0}. Check that CoopShare is running there and that you are on the same network.</source>
             <translation>Kon {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="150" />
+            <location filename="../errors_text.py" line="154" />
             <source>{0} did not let this device in: it is not a member there, it has not seen a membership change yet, or the two clocks are more than 2 minutes apart.</source>
             <translation>{0} liet dit apparaat niet binnen: het is daar geen lid, een wijziging in het ledenbestand is daar nog niet bekend, of de klokken lopen meer dan 2 minuten uiteen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="153" />
+            <location filename="../errors_text.py" line="157" />
             <source>The computer at {0} is not a device of this cooperative.</source>
             <translation>De computer op {0} is geen apparaat van deze coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="156" />
+            <location filename="../errors_text.py" line="160" />
             <source>The clocks of this computer and {0} are more than 2 minutes apart. Check the date and time on both.</source>
             <translation>De klokken van deze computer en {0} lopen meer dan 2 minuten uiteen. Controleer op beide de datum en tijd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="159" />
+            <location filename="../errors_text.py" line="163" />
             <source>Syncing did not finish in time.</source>
             <translation>Synchroniseren werd niet op tijd afgerond.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="161" />
+            <location filename="../errors_text.py" line="165" />
             <source>The connection to the other member failed.</source>
             <translation>De verbinding met het andere lid is mislukt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="164" />
+            <location filename="../errors_text.py" line="168" />
             <source>The disk is full: free some space in {0}, then try again. Syncing resumes by itself.</source>
             <translation>De schijf is vol: maak ruimte vrij in {0} en probeer het opnieuw. Synchroniseren gaat daarna vanzelf verder.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="167" />
+            <location filename="../errors_text.py" line="171" />
             <source>The data folder {0} cannot be written to.</source>
             <translation>Er kan niet worden geschreven in de gegevensmap {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="169" />
+            <location filename="../errors_text.py" line="173" />
             <source>The disk reported an error while saving in {0}.</source>
             <translation>De schijf meldde een fout bij het opslaan in {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="171" />
+            <location filename="../errors_text.py" line="175" />
             <source>The database in {0} is damaged.</source>
             <translation>De database in {0} is beschadigd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="173" />
+            <location filename="../errors_text.py" line="177" />
             <source>Saving failed: the data folder could not be written.</source>
             <translation>Opslaan is mislukt: er kon niet in de gegevensmap worden geschreven.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="175" />
+            <location filename="../errors_text.py" line="179" />
             <source>This bundle is damaged or incomplete ({0}). Nothing was imported.</source>
             <translation>Deze bundel is beschadigd of onvolledig ({0}). Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="179" />
+            <location filename="../errors_text.py" line="183" />
             <source>This bundle belongs to another cooperative. Nothing was imported.</source>
             <translation>Deze bundel hoort bij een andere coöperatie. Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="182" />
+            <location filename="../errors_text.py" line="186" />
             <source>A change in this bundle did not pass the checks ({0}). Nothing was imported.</source>
             <translation>Een wijziging in deze bundel kwam niet door de controles ({0}). Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="185" />
+            <location filename="../errors_text.py" line="189" />
             <source>The data was refused: {0}</source>
             <translation>De gegevens zijn geweigerd: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="187" />
+            <location filename="../errors_text.py" line="191" />
             <source>This could not be decrypted: a wrong key, or damaged data.</source>
             <translation>Dit kon niet worden ontsleuteld: een verkeerde sleutel, of beschadigde gegevens.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="189" />
+            <location filename="../errors_text.py" line="193" />
             <source>This could not be done: {0}</source>
             <translation>Dit kon niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="190" />
+            <location filename="../errors_text.py" line="194" />
             <source>Something went wrong: {0}</source>
             <translation>Er ging iets mis: {0}</translation>
         </message>
@@ -960,12 +985,12 @@
             <translation>Sterk — een wachtwoordzin als deze is heel moeilijk te raden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="53" />
+            <location filename="../dialogs/coop_form.py" line="54" />
             <source>Could not reach the inviter at {0}. Check that CoopShare is running there and that you are on the same network, then try again.</source>
             <translation>Kon de uitnodiger op {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten, en probeer het dan opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="61" />
+            <location filename="../dialogs/coop_form.py" line="62" />
             <source>Joining did not work: {0}</source>
             <translation>Lid worden is niet gelukt: {0}</translation>
         </message>
@@ -1404,87 +1429,87 @@
     <context>
         <name>IdentityPage</name>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="43" />
+            <location filename="../dialogs/identity_pages.py" line="44" />
             <source>Your identity</source>
             <translation>Je identiteit</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="46" />
+            <location filename="../dialogs/identity_pages.py" line="47" />
             <source>Your name is how other members see you. The passphrase protects this computer's data.</source>
             <translation>Met je naam zien andere leden wie je bent. De wachtwoordzin beschermt de gegevens op deze computer.</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="50" />
+            <location filename="../dialogs/identity_pages.py" line="51" />
             <source>Create my identity</source>
             <translation>Mijn identiteit aanmaken</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="56" />
+            <location filename="../dialogs/identity_pages.py" line="57" />
             <source>For example: Anna de Vries</source>
             <translation>Bijvoorbeeld: Anna de Vries</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="57" />
+            <location filename="../dialogs/identity_pages.py" line="58" />
             <source>Your name</source>
             <translation>Je naam</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="59" />
+            <location filename="../dialogs/identity_pages.py" line="60" />
             <source>Your &amp;name:</source>
             <translation>Je &amp;naam:</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="63" />
+            <location filename="../dialogs/identity_pages.py" line="64" />
             <source>Passphrase</source>
             <translation>Wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="64" />
+            <location filename="../dialogs/identity_pages.py" line="65" />
             <source>At least 10 characters; a few words work well</source>
             <translation>Minstens 10 tekens; een paar woorden werkt goed</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="65" />
+            <location filename="../dialogs/identity_pages.py" line="66" />
             <source>&amp;Passphrase:</source>
             <translation>&amp;Wachtwoordzin:</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="69" />
+            <location filename="../dialogs/identity_pages.py" line="70" />
             <source>Passphrase strength</source>
             <translation>Sterkte van de wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="74" />
+            <location filename="../dialogs/identity_pages.py" line="75" />
             <source>Repeat the passphrase</source>
             <translation>Herhaal de wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="76" />
+            <location filename="../dialogs/identity_pages.py" line="77" />
             <source>&amp;Repeat:</source>
             <translation>&amp;Herhalen:</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="77" />
+            <location filename="../dialogs/identity_pages.py" line="78" />
             <source>&amp;Show passphrase</source>
             <translation>Wachtwoordzin t&amp;onen</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="83" />
+            <location filename="../dialogs/identity_pages.py" line="88" />
             <source>There is no way to recover your data on this computer without this passphrase: CoopShare has no server and nobody can reset it for you. Keep it in a password manager or somewhere safe.</source>
             <translation>Zonder deze wachtwoordzin kun je je gegevens op deze computer op geen enkele manier terugkrijgen: CoopShare heeft geen server en niemand kan hem voor je resetten. Bewaar hem in een wachtwoordmanager of op een andere veilige plek.</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="103" />
+            <location filename="../dialogs/identity_pages.py" line="108" />
             <source>Type your name as the other members know you.</source>
             <translation>Typ je naam zoals de andere leden je kennen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="113" />
+            <location filename="../dialogs/identity_pages.py" line="118" />
             <source>The two passphrases do not match.</source>
             <translation>De twee wachtwoordzinnen komen niet overeen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="117" />
+            <location filename="../dialogs/identity_pages.py" line="122" />
             <source>The passphrases match.</source>
             <translation>De wachtwoordzinnen komen overeen.</translation>
         </message>
@@ -1492,152 +1517,157 @@
     <context>
         <name>InviteDialog</name>
         <message>
-            <location filename="../dialogs/invite.py" line="53" />
+            <location filename="../dialogs/invite.py" line="54" />
             <source>Invite someone</source>
             <translation>Iemand uitnodigen</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="59" />
+            <location filename="../dialogs/invite.py" line="60" />
             <source>Invite a colleague to the cooperative</source>
             <translation>Een collega uitnodigen voor de coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="64" />
-            <source>The invitation lets one person join from their own laptop. They scan the code or paste the text in CoopShare while this device is online.</source>
-            <translation>Met de uitnodiging kan één persoon lid worden vanaf de eigen laptop. Diegene scant de code of plakt de tekst in CoopShare terwijl dit apparaat online is.</translation>
+            <location filename="../dialogs/invite.py" line="65" />
+            <source>The invitation lets one person join from their own laptop. Save it as a file or copy the text and send it to them; they open it in CoopShare while CoopShare runs on this device. The QR code is for a phone: a picture of it can be opened as the invitation too.</source>
+            <translation>Met de uitnodiging kan één persoon lid worden vanaf de eigen laptop. Sla haar op als bestand of kopieer de tekst en stuur die op; de ander opent haar in CoopShare terwijl CoopShare op dit apparaat draait. De QR-code is voor een telefoon: een foto of schermafbeelding ervan kan ook als uitnodiging worden geopend.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="73" />
+            <location filename="../dialogs/invite.py" line="74" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="74" />
+            <location filename="../dialogs/invite.py" line="75" />
             <source>Admin (may also invite and remove members)</source>
             <translation>Beheerder (mag ook leden uitnodigen en verwijderen)</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="75" />
+            <location filename="../dialogs/invite.py" line="76" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="76" />
+            <location filename="../dialogs/invite.py" line="77" />
             <source>Role:</source>
             <translation>Rol:</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="80" />
+            <location filename="../dialogs/invite.py" line="81" />
             <source> hours</source>
             <translation> uur</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="81" />
+            <location filename="../dialogs/invite.py" line="82" />
             <source>Valid for, in hours</source>
             <translation>Geldig gedurende, in uren</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="82" />
+            <location filename="../dialogs/invite.py" line="83" />
             <source>Valid for:</source>
             <translation>Geldig gedurende:</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="86" />
+            <location filename="../dialogs/invite.py" line="87" />
             <source>Create invitation</source>
             <translation>Uitnodiging maken</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="111" />
+            <location filename="../dialogs/invite.py" line="112" />
             <source>Invitation as a QR code</source>
             <translation>Uitnodiging als QR-code</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="115" />
+            <location filename="../dialogs/invite.py" line="116" />
             <source>Or send this text:</source>
             <translation>Of stuur deze tekst:</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="118" />
+            <location filename="../dialogs/invite.py" line="119" />
             <source>Invitation text</source>
             <translation>Tekst van de uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="125" />
+            <location filename="../dialogs/invite.py" line="126" />
             <source>Copy</source>
             <translation>Kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="126" />
+            <location filename="../dialogs/invite.py" line="127" />
             <source>Copy the invitation text to the clipboard</source>
             <translation>De tekst van de uitnodiging naar het klembord kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="128" />
+            <location filename="../dialogs/invite.py" line="129" />
             <source>Save as file…</source>
             <translation>Opslaan als bestand…</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="129" />
+            <location filename="../dialogs/invite.py" line="130" />
             <source>Save the invitation text to a file</source>
             <translation>De tekst van de uitnodiging in een bestand opslaan</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="159" />
+            <location filename="../dialogs/invite.py" line="165" />
             <source>Only an admin of the cooperative can invite people. Ask one of the admins to send the invitation.</source>
             <translation>Alleen een beheerder van de coöperatie kan mensen uitnodigen. Vraag een van de beheerders om de uitnodiging te sturen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="177" />
+            <location filename="../dialogs/invite.py" line="180" />
+            <source>An invitation to {0}, from {1}</source>
+            <translation>Een uitnodiging voor {0}, van {1}</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="188" />
             <source>an admin</source>
             <translation>beheerder</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="177" />
+            <location filename="../dialogs/invite.py" line="188" />
             <source>a member</source>
             <translation>lid</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="180" />
+            <location filename="../dialogs/invite.py" line="191" />
             <source>This invitation works once and expires on {0}. Whoever uses it joins as {1}, so share it only with the person you invite.</source>
             <translation>Deze uitnodiging werkt één keer en verloopt op {0}. Wie hem gebruikt, komt erbij als {1}; deel hem dus alleen met de persoon die je uitnodigt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="186" />
+            <location filename="../dialogs/invite.py" line="197" />
             <source>This device is not reachable on the network right now: the new member needs your address to join.</source>
             <translation>Dit apparaat is op dit moment niet bereikbaar op het netwerk: het nieuwe lid heeft je adres nodig om lid te worden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="192" />
+            <location filename="../dialogs/invite.py" line="203" />
             <source>Create another</source>
             <translation>Nog een maken</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="198" />
+            <location filename="../dialogs/invite.py" line="209" />
             <source>No invitation was created: {0}</source>
             <translation>Er is geen uitnodiging gemaakt: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="216" />
+            <location filename="../dialogs/invite.py" line="232" />
             <source>Copied</source>
             <translation>Gekopieerd</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="224" />
+            <location filename="../dialogs/invite.py" line="240" />
             <source>Save invitation</source>
             <translation>Uitnodiging opslaan</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="226" />
+            <location filename="../dialogs/invite.py" line="242" />
             <source>Text files (*.txt)</source>
             <translation>Tekstbestanden (*.txt)</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="236" />
+            <location filename="../dialogs/invite.py" line="252" />
             <source>Could not save the invitation: {0}</source>
             <translation>Kan de uitnodiging niet opslaan: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="239" />
+            <location filename="../dialogs/invite.py" line="255" />
             <source>Saved</source>
             <translation>Opgeslagen</translation>
         </message>
@@ -2835,179 +2865,179 @@ Met claimen onderteken je dat je deze voorwaarden aanvaardt. De gever kan daarna
     <context>
         <name>LedgerPage</name>
         <message>
-            <location filename="../pages/ledger.py" line="58" />
+            <location filename="../pages/ledger.py" line="70" />
             <source>Given and received</source>
             <translation>Geven en ontvangen</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="71" />
+            <location filename="../pages/ledger.py" line="83" />
             <source>Yours</source>
             <translation>Van jou</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="88" />
+            <location filename="../pages/ledger.py" line="100" />
             <source>Date</source>
             <translation>Datum</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="89" />
+            <location filename="../pages/ledger.py" line="101" />
             <source>What</source>
             <translation>Wat</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="90" />
+            <location filename="../pages/ledger.py" line="102" />
             <source>For</source>
             <translation>Waarvoor</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="91" />
+            <location filename="../pages/ledger.py" line="103" />
             <source>With</source>
             <translation>Met</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="92" />
+            <location filename="../pages/ledger.py" line="104" />
             <source>Note</source>
-            <translation>Toelichting</translation>
+            <translation>Notitie</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="96" />
+            <location filename="../pages/ledger.py" line="108" />
             <source>Your given and received</source>
             <translation>Wat jij gaf en ontving</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="106" />
+            <location filename="../pages/ledger.py" line="118" />
             <source>Nothing given or received yet. Share a note, give a lead, or thank someone for theirs: it shows here.</source>
             <translation>Nog niets gegeven of ontvangen. Deel een notitie, geef een lead of bedank iemand voor de zijne: dat verschijnt hier.</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="118" />
+            <location filename="../pages/ledger.py" line="130" />
             <source>Other members</source>
             <translation>Andere leden</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="121" />
+            <location filename="../pages/ledger.py" line="133" />
             <source>Counts only, listed by name. There is no ranking: what matters is that giving and receiving flow both ways.</source>
             <translation>Alleen aantallen, op naam gesorteerd. Er is geen ranglijst: het gaat erom dat geven en ontvangen twee kanten op gaan.</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="129" />
+            <location filename="../pages/ledger.py" line="141" />
             <source>Name</source>
             <translation>Naam</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="130" />
+            <location filename="../pages/ledger.py" line="142" />
             <source>Leads given</source>
             <translation>Leads gegeven</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="131" />
+            <location filename="../pages/ledger.py" line="143" />
             <source>Leads received</source>
             <translation>Leads ontvangen</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="132" />
+            <location filename="../pages/ledger.py" line="144" />
             <source>Notes shared</source>
             <translation>Notities gedeeld</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="133" />
-            <location filename="../pages/ledger.py" line="214" />
+            <location filename="../pages/ledger.py" line="145" />
+            <location filename="../pages/ledger.py" line="226" />
             <source>Thanks given</source>
             <translation>Bedankjes gegeven</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="134" />
-            <location filename="../pages/ledger.py" line="215" />
+            <location filename="../pages/ledger.py" line="146" />
+            <location filename="../pages/ledger.py" line="227" />
             <source>Thanks received</source>
             <translation>Bedankjes ontvangen</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="138" />
+            <location filename="../pages/ledger.py" line="150" />
             <source>Other members' counts</source>
             <translation>Aantallen van andere leden</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="144" />
+            <location filename="../pages/ledger.py" line="156" />
             <source>No other members yet. Invite someone to the cooperative.</source>
             <translation>Nog geen andere leden. Nodig iemand uit voor de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="178" />
+            <location filename="../pages/ledger.py" line="190" />
             <source>Only you see this: {0}</source>
             <translation>Alleen jij ziet dit: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="193" />
+            <location filename="../pages/ledger.py" line="205" />
             <source>Leads: {0} given ({1} led to work), {2} received</source>
             <translation>Leads: {0} gegeven ({1} leidden tot werk), {2} ontvangen</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="196" />
+            <location filename="../pages/ledger.py" line="208" />
             <source>Notes shared: {0}</source>
             <translation>Notities gedeeld: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="197" />
+            <location filename="../pages/ledger.py" line="209" />
             <source>Thanks: {0} given, {1} received</source>
             <translation>Bedankjes: {0} gegeven, {1} ontvangen</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="205" />
+            <location filename="../pages/ledger.py" line="217" />
             <source>{0} leads received this quarter, none given.</source>
             <translation>{0} leads ontvangen dit kwartaal, geen gegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="206" />
+            <location filename="../pages/ledger.py" line="218" />
             <source>{0} thanks received this quarter, none given.</source>
             <translation>{0} bedankjes ontvangen dit kwartaal, geen gegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="210" />
+            <location filename="../pages/ledger.py" line="222" />
             <source>Lead given</source>
             <translation>Lead gegeven</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="211" />
+            <location filename="../pages/ledger.py" line="223" />
             <source>Lead received</source>
             <translation>Lead ontvangen</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="212" />
+            <location filename="../pages/ledger.py" line="224" />
             <source>Lead given, led to work</source>
             <translation>Lead gegeven, leidde tot werk</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="213" />
+            <location filename="../pages/ledger.py" line="225" />
             <source>Note shared</source>
             <translation>Notitie gedeeld</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="220" />
+            <location filename="../pages/ledger.py" line="232" />
             <source>does not count: over the limit of 10 thanks a day</source>
             <translation>telt niet: boven de grens van 10 bedankjes per dag</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="221" />
+            <location filename="../pages/ledger.py" line="233" />
             <source>does not count: a thanks to oneself</source>
             <translation>telt niet: een bedankje aan jezelf</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="222" />
+            <location filename="../pages/ledger.py" line="234" />
             <source>does not count: already thanked for this</source>
             <translation>telt niet: hiervoor was al bedankt</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="223" />
+            <location filename="../pages/ledger.py" line="235" />
             <source>counts once the item it thanks for arrives</source>
             <translation>telt mee zodra het item waarvoor bedankt wordt binnen is</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="224" />
+            <location filename="../pages/ledger.py" line="236" />
             <source>does not count: not a note, lead or member</source>
             <translation>telt niet: geen notitie, lead of lid</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="225" />
+            <location filename="../pages/ledger.py" line="237" />
             <source>withdrawn</source>
             <translation>ingetrokken</translation>
         </message>
@@ -3015,62 +3045,62 @@ Met claimen onderteken je dat je deze voorwaarden aanvaardt. De gever kan daarna
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="78" />
+            <location filename="../main_window.py" line="79" />
             <source>Sections</source>
             <translation>Onderdelen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="93" />
+            <location filename="../main_window.py" line="94" />
             <source>Search…</source>
             <translation>Zoeken…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="94" />
+            <location filename="../main_window.py" line="95" />
             <source>Search notes, leads and ideas (Ctrl+K)</source>
             <translation>Notities, leads en ideeën doorzoeken (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="96" />
+            <location filename="../main_window.py" line="97" />
             <source>Invite</source>
             <translation>Uitnodigen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="97" />
+            <location filename="../main_window.py" line="98" />
             <source>Invite someone to the cooperative (Ctrl+I)</source>
             <translation>Iemand uitnodigen voor de coöperatie (Ctrl+I)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="103" />
+            <location filename="../main_window.py" line="104" />
             <source>Settings (Ctrl+,)</source>
             <translation>Instellingen (Ctrl+,)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="104" />
+            <location filename="../main_window.py" line="105" />
             <source>Settings</source>
             <translation>Instellingen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="191" />
+            <location filename="../main_window.py" line="196" />
             <source>Meetup mode: not announcing this device</source>
             <translation>Meetup-modus: dit apparaat maakt zich niet bekend</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="193" />
+            <location filename="../main_window.py" line="198" />
             <source>Undo</source>
             <translation>Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="263" />
+            <location filename="../main_window.py" line="268" />
             <source>Undone</source>
             <translation>Ongedaan gemaakt</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="293" />
+            <location filename="../main_window.py" line="298" />
             <source>Database damaged</source>
             <translation>Database beschadigd</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="297" />
+            <location filename="../main_window.py" line="302" />
             <source>CoopShare found damage in the database of its data folder ({0}).
 
 Make a copy of the data folder now. Everything you shared is also held by the other members: if problems appear, set up this computer again with your recovery key and a new invitation.</source>
@@ -3079,7 +3109,7 @@ Make a copy of the data folder now. Everything you shared is also held by the ot
 Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de andere leden ook: als er problemen optreden, richt deze computer dan opnieuw in met je herstelsleutel en een nieuwe uitnodiging.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../main_window.py" line="314" />
+            <location filename="../main_window.py" line="319" />
             <source>● %n member(s) online</source>
             <translation>
                 <numerusform>● %n lid online</numerusform>
@@ -3087,12 +3117,12 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
             </translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="314" />
+            <location filename="../main_window.py" line="319" />
             <source>○ offline</source>
             <translation>○ offline</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="329" />
+            <location filename="../main_window.py" line="334" />
             <source>Syncing %v of %m</source>
             <translation>Synchroniseren: %v van %m</translation>
         </message>
@@ -3130,6 +3160,84 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
             <location filename="../notify.py" line="81" />
             <source>“{0}” is now {1}</source>
             <translation>“{0}” is nu {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberActions</name>
+        <message>
+            <location filename="../dialogs/member_admin.py" line="49" />
+            <source>Remove from the cooperative…</source>
+            <translation>Uit de coöperatie verwijderen…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/member_admin.py" line="90" />
+            <source>Devices: {0}</source>
+            <translation>Apparaten: {0}</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/member_admin.py" line="90" />
+            <source>none</source>
+            <translation>geen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/member_admin.py" line="92" />
+            <source>Revoked devices: {0}</source>
+            <translation>Ingetrokken apparaten: {0}</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/member_admin.py" line="98" />
+            <location filename="../dialogs/member_admin.py" line="112" />
+            <source>Make member</source>
+            <translation>Gewoon lid maken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/member_admin.py" line="98" />
+            <location filename="../dialogs/member_admin.py" line="117" />
+            <source>Make admin</source>
+            <translation>Beheerder maken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/member_admin.py" line="110" />
+            <source>{0} becomes an ordinary member: they can no longer invite or remove people or change roles.</source>
+            <translation>{0} wordt een gewoon lid: die kan dan geen mensen meer uitnodigen of verwijderen en geen rollen meer wijzigen.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/member_admin.py" line="115" />
+            <source>{0} becomes an admin: they can invite and remove people and change roles, also yours.</source>
+            <translation>{0} wordt beheerder: die kan dan mensen uitnodigen en verwijderen en rollen wijzigen, ook die van jou.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/member_admin.py" line="118" />
+            <source>Change role</source>
+            <translation>Rol wijzigen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/member_admin.py" line="125" />
+            <source>Remove {0} from the cooperative?
+
+Everything written from now on is encrypted with new keys that {0}'s devices do not get, and the other members' devices stop syncing with them.
+
+{0} keeps what they already had: the notes, leads and ideas on their devices stay readable to them. Removal cannot take those back.</source>
+            <translation>{0} uit de coöperatie verwijderen?
+
+Alles wat vanaf nu wordt geschreven, wordt versleuteld met nieuwe sleutels die de apparaten van {0} niet krijgen, en de apparaten van de andere leden synchroniseren niet meer met die apparaten.
+
+{0} houdt wat al binnen was: de notities, leads en ideeën op die apparaten blijven leesbaar. Verwijderen kan dat niet terugnemen.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/member_admin.py" line="129" />
+            <source>Remove member</source>
+            <translation>Lid verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/member_admin.py" line="129" />
+            <source>Remove</source>
+            <translation>Verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/member_admin.py" line="135" />
+            <source>Cancel</source>
+            <translation>Annuleren</translation>
         </message>
     </context>
     <context>
@@ -3264,6 +3372,24 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
             <location filename="../pages/nearby.py" line="211" />
             <source>{0} minutes ago</source>
             <translation>{0} minuten geleden</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewsBanner</name>
+        <message>
+            <location filename="../roster_news.py" line="93" />
+            <source>News about members</source>
+            <translation>Nieuws over leden</translation>
+        </message>
+        <message>
+            <location filename="../roster_news.py" line="95" />
+            <source>Show people</source>
+            <translation>Mensen tonen</translation>
+        </message>
+        <message>
+            <location filename="../roster_news.py" line="97" />
+            <source>Dismiss</source>
+            <translation>Sluiten</translation>
         </message>
     </context>
     <context>
@@ -3418,6 +3544,44 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
         </message>
     </context>
     <context>
+        <name>OpenInvitesPanel</name>
+        <message>
+            <location filename="../dialogs/open_invites.py" line="31" />
+            <source>Open invitations</source>
+            <translation>Openstaande uitnodigingen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/open_invites.py" line="77" />
+            <source>None. Invitations you make appear here until they are used.</source>
+            <translation>Geen. Uitnodigingen die je maakt, staan hier tot ze gebruikt zijn.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/open_invites.py" line="92" />
+            <source>admin</source>
+            <translation>beheerder</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/open_invites.py" line="92" />
+            <source>member</source>
+            <translation>lid</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/open_invites.py" line="93" />
+            <source>As {0}, until {1}</source>
+            <translation>Als {0}, tot {1}</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/open_invites.py" line="95" />
+            <source>Revoke</source>
+            <translation>Intrekken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/open_invites.py" line="96" />
+            <source>Nobody can join with this invitation any more</source>
+            <translation>Niemand kan nog lid worden met deze uitnodiging</translation>
+        </message>
+    </context>
+    <context>
         <name>Page</name>
         <message>
             <location filename="../pages/base.py" line="55" />
@@ -3428,108 +3592,108 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>PeoplePage</name>
         <message>
-            <location filename="../pages/people.py" line="86" />
+            <location filename="../pages/people.py" line="88" />
             <source>People</source>
             <translation>Mensen</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="94" />
-            <location filename="../pages/people.py" line="104" />
+            <location filename="../pages/people.py" line="96" />
+            <location filename="../pages/people.py" line="106" />
             <source>Members</source>
             <translation>Leden</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="97" />
+            <location filename="../pages/people.py" line="99" />
             <source>Name</source>
             <translation>Naam</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="98" />
+            <location filename="../pages/people.py" line="100" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="99" />
+            <location filename="../pages/people.py" line="101" />
             <source>Devices</source>
             <translation>Apparaten</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="100" />
+            <location filename="../pages/people.py" line="102" />
             <source>Verify</source>
             <translation>Verifiëren</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="109" />
+            <location filename="../pages/people.py" line="111" />
             <source>Compare these digits with the other person's screen to verify each other. If they match, nobody is impersonating either of you.</source>
             <translation>Vergelijk deze cijfers met het scherm van de ander om elkaar te verifiëren. Komen ze overeen, dan doet niemand zich voor als een van jullie.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="142" />
+            <location filename="../pages/people.py" line="148" />
             <source>Admin</source>
             <translation>Beheerder</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="142" />
+            <location filename="../pages/people.py" line="148" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="156" />
+            <location filename="../pages/people.py" line="162" />
             <source>{0} (you)</source>
             <translation>{0} (jij)</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="165" />
+            <location filename="../pages/people.py" line="171" />
             <source>1 member</source>
             <translation>1 lid</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="165" />
+            <location filename="../pages/people.py" line="171" />
             <source>{0} members</source>
             <translation>{0} leden</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="194" />
+            <location filename="../pages/people.py" line="201" />
             <source>Skills: {0}</source>
             <translation>Vaardigheden: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="196" />
+            <location filename="../pages/people.py" line="203" />
             <source>No skills listed yet.</source>
             <translation>Nog geen vaardigheden opgegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="200" />
+            <location filename="../pages/people.py" line="207" />
             <source>Available:</source>
             <translation>Beschikbaar:</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="203" />
+            <location filename="../pages/people.py" line="210" />
             <source>No availability given for the coming months.</source>
             <translation>Geen beschikbaarheid opgegeven voor de komende maanden.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="206" />
+            <location filename="../pages/people.py" line="213" />
             <source>Ambitions: {0}</source>
             <translation>Ambities: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="208" />
+            <location filename="../pages/people.py" line="215" />
             <source>Safety number: {0}</source>
             <translation>Veiligheidsnummer: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="213" />
+            <location filename="../pages/people.py" line="220" />
             <source>{0} to {1}, {2} hours a week</source>
             <translation>{0} tot {1}, {2} uur per week</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="217" />
+            <location filename="../pages/people.py" line="224" />
             <source>, {0}</source>
             <translation>, {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="219" />
+            <location filename="../pages/people.py" line="226" />
             <source>, remote possible</source>
             <translation>, op afstand mogelijk</translation>
         </message>
@@ -3752,66 +3916,107 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
         </message>
     </context>
     <context>
+        <name>RecoveryKeyRow</name>
+        <message>
+            <location filename="../dialogs/recovery.py" line="150" />
+            <source>Your recovery key restores your membership on a new computer. Lost the paper? Show it again and write it down.</source>
+            <translation>Met je herstelsleutel zet je je lidmaatschap over naar een nieuwe computer. Papiertje kwijt? Toon de sleutel opnieuw en schrijf hem op.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/recovery.py" line="156" />
+            <source>Show my recovery key…</source>
+            <translation>Mijn herstelsleutel tonen…</translation>
+        </message>
+    </context>
+    <context>
         <name>RecoveryPage</name>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="148" />
+            <location filename="../dialogs/identity_pages.py" line="158" />
             <source>Your recovery key</source>
             <translation>Je herstelsleutel</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="150" />
+            <location filename="../dialogs/identity_pages.py" line="160" />
             <source>If this computer is lost, this key restores your membership on a new one.</source>
             <translation>Als deze computer kwijtraakt, herstelt deze sleutel je lidmaatschap op een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="163" />
+            <location filename="../dialogs/identity_pages.py" line="173" />
             <source>Try again</source>
             <translation>Opnieuw proberen</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="176" />
+            <location filename="../dialogs/identity_pages.py" line="186" />
             <source>Write this key on paper and keep it somewhere safe, away from this computer. Anyone who has it can act as you, so never send it by e-mail or chat.</source>
             <translation>Schrijf deze sleutel op papier en bewaar hem op een veilige plek, niet bij deze computer. Wie hem heeft, kan zich als jou voordoen: stuur hem dus nooit per e-mail of chat.</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="195" />
+            <location filename="../dialogs/identity_pages.py" line="205" />
             <source>Recovery key</source>
             <translation>Herstelsleutel</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="198" />
+            <location filename="../dialogs/identity_pages.py" line="208" />
             <source>&amp;Copy</source>
             <translation>&amp;Kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="199" />
+            <location filename="../dialogs/identity_pages.py" line="209" />
             <source>Copy the recovery key to the clipboard</source>
             <translation>De herstelsleutel naar het klembord kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="206" />
+            <location filename="../dialogs/identity_pages.py" line="216" />
             <source>I have &amp;written it down</source>
             <translation>Ik heb hem &amp;opgeschreven</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="222" />
+            <location filename="../dialogs/identity_pages.py" line="232" />
             <source>Creating your keys… this takes a moment.</source>
             <translation>Je sleutels worden aangemaakt… dit duurt even.</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="248" />
+            <location filename="../dialogs/identity_pages.py" line="239" />
+            <source>Your identity is restored: the other members see you as before, on a new device. Your recovery key stays the same; keep it safe, away from this computer.</source>
+            <translation>Je identiteit is hersteld: de andere leden zien je als vanouds, op een nieuw apparaat. Je herstelsleutel blijft dezelfde; bewaar hem veilig, niet bij deze computer.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/identity_pages.py" line="265" />
             <source>This data folder already holds an identity. Close this window and start CoopShare again to unlock it.</source>
             <translation>Deze gegevensmap bevat al een identiteit. Sluit dit venster en start CoopShare opnieuw om de map te ontgrendelen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="254" />
+            <location filename="../dialogs/identity_pages.py" line="271" />
             <source>Your keys could not be created: {0}</source>
             <translation>Je sleutels konden niet worden aangemaakt: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="261" />
+            <location filename="../dialogs/identity_pages.py" line="278" />
             <source>Copied. Remember to clear the clipboard afterwards.</source>
             <translation>Gekopieerd. Vergeet niet het klembord daarna te wissen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreBox</name>
+        <message>
+            <location filename="../dialogs/recovery.py" line="176" />
+            <source>Restore my identity from my &amp;recovery key</source>
+            <translation>Mijn identiteit herstellen met mijn &amp;herstelsleutel</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/recovery.py" line="179" />
+            <source>For a new computer: you stay the same member, with the same name for the others.</source>
+            <translation>Voor een nieuwe computer: je blijft hetzelfde lid, met dezelfde naam voor de anderen.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/recovery.py" line="184" />
+            <source>Recovery key</source>
+            <translation>Herstelsleutel</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/recovery.py" line="207" />
+            <source>A valid recovery key.</source>
+            <translation>Een geldige herstelsleutel.</translation>
         </message>
     </context>
     <context>
@@ -3841,6 +4046,24 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <location filename="../dialogs/backup.py" line="161" />
             <source>Restoring…</source>
             <translation>Herstellen…</translation>
+        </message>
+    </context>
+    <context>
+        <name>RosterNews</name>
+        <message>
+            <location filename="../roster_news.py" line="60" />
+            <source>{0} was admitted to the cooperative.</source>
+            <translation>{0} is lid geworden van de coöperatie.</translation>
+        </message>
+        <message>
+            <location filename="../roster_news.py" line="63" />
+            <source>A new device of yours was added.</source>
+            <translation>Er is een nieuw apparaat van jou toegevoegd.</translation>
+        </message>
+        <message>
+            <location filename="../roster_news.py" line="65" />
+            <source>{0} added a new device.</source>
+            <translation>{0} heeft een nieuw apparaat toegevoegd.</translation>
         </message>
     </context>
     <context>
@@ -3924,225 +4147,278 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../dialogs/settings.py" line="79" />
+            <location filename="../dialogs/settings.py" line="80" />
             <source>Settings</source>
             <translation>Instellingen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="85" />
+            <location filename="../dialogs/settings.py" line="86" />
             <source>General</source>
             <translation>Algemeen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="86" />
+            <location filename="../dialogs/settings.py" line="87" />
             <source>Network</source>
             <translation>Netwerk</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="87" />
+            <location filename="../dialogs/settings.py" line="88" />
             <source>Passphrase</source>
             <translation>Wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="88" />
+            <location filename="../dialogs/settings.py" line="89" />
             <source>Data</source>
             <translation>Gegevens</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="106" />
-            <location filename="../dialogs/settings.py" line="120" />
+            <location filename="../dialogs/settings.py" line="107" />
+            <location filename="../dialogs/settings.py" line="121" />
             <source>System</source>
             <translation>Systeem</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="109" />
+            <location filename="../dialogs/settings.py" line="110" />
             <source>Language</source>
             <translation>Taal</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="112" />
+            <location filename="../dialogs/settings.py" line="113" />
             <source>Language:</source>
             <translation>Taal:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="114" />
+            <location filename="../dialogs/settings.py" line="115" />
             <source>The new language applies fully after you restart CoopShare.</source>
             <translation>De nieuwe taal is volledig actief nadat je CoopShare opnieuw hebt gestart.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="121" />
+            <location filename="../dialogs/settings.py" line="122" />
             <source>Light</source>
             <translation>Licht</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="122" />
+            <location filename="../dialogs/settings.py" line="123" />
             <source>Dark</source>
             <translation>Donker</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="123" />
+            <location filename="../dialogs/settings.py" line="124" />
             <source>Theme</source>
             <translation>Thema</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="126" />
+            <location filename="../dialogs/settings.py" line="127" />
             <source>Theme:</source>
             <translation>Thema:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="137" />
+            <location filename="../dialogs/settings.py" line="138" />
             <source>Find members on this network automatically</source>
             <translation>Leden op dit netwerk automatisch vinden</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="143" />
+            <location filename="../dialogs/settings.py" line="144" />
             <source>Uses local discovery (mDNS). Other devices see only a random name and a code that changes every ten minutes; only members recognise it.</source>
             <translation>Gebruikt lokale netwerkdetectie (mDNS). Andere apparaten zien alleen een willekeurige naam en een code die elke tien minuten verandert; alleen leden herkennen die.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="148" />
+            <location filename="../dialogs/settings.py" line="149" />
             <source>Meetup mode</source>
             <translation>Meetup-modus</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="154" />
+            <location filename="../dialogs/settings.py" line="155" />
             <source>At a meetup or on a shared network, this device looks for other members but does not announce itself. Members it finds still sync with it.</source>
             <translation>Op een meetup of een gedeeld netwerk zoekt dit apparaat naar andere leden, maar maakt het zichzelf niet bekend. Leden die het vindt, synchroniseren gewoon met dit apparaat.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="159" />
+            <location filename="../dialogs/settings.py" line="160" />
             <source>Members by address:</source>
             <translation>Leden op adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="161" />
+            <location filename="../dialogs/settings.py" line="162" />
             <source>for example 192.168.1.20:47490, nas.local:47490</source>
             <translation>bijvoorbeeld 192.168.1.20:47490, nas.local:47490</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="162" />
+            <location filename="../dialogs/settings.py" line="163" />
             <source>Members by address</source>
             <translation>Leden op adres</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="168" />
+            <location filename="../dialogs/settings.py" line="169" />
             <source>For guest Wi-Fi or a hotspot that blocks discovery: CoopShare keeps trying these addresses (HOST:PORT, separated by commas).</source>
             <translation>Voor gastwifi of een hotspot die detectie blokkeert: CoopShare blijft deze adressen proberen (HOST:POORT, gescheiden door komma's).</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="176" />
+            <location filename="../dialogs/settings.py" line="177" />
             <source>Network changes apply the next time CoopShare starts.</source>
             <translation>Netwerkwijzigingen gaan in wanneer CoopShare de volgende keer start.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="186" />
+            <location filename="../dialogs/settings.py" line="187" />
             <source>Your passphrase protects your keys and everything CoopShare keeps on this laptop. Nobody can reset it for you: keep it somewhere safe.</source>
             <translation>Je wachtwoordzin beschermt je sleutels en alles wat CoopShare op deze laptop bewaart. Niemand kan hem voor je resetten: bewaar hem op een veilige plek.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="192" />
+            <location filename="../dialogs/settings.py" line="193" />
             <source>Current passphrase</source>
             <translation>Huidige wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="193" />
+            <location filename="../dialogs/settings.py" line="194" />
             <source>New passphrase</source>
             <translation>Nieuwe wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="194" />
+            <location filename="../dialogs/settings.py" line="195" />
             <source>Repeat the new passphrase</source>
             <translation>Herhaal de nieuwe wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="195" />
+            <location filename="../dialogs/settings.py" line="196" />
             <source>Current:</source>
             <translation>Huidige:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="196" />
+            <location filename="../dialogs/settings.py" line="197" />
             <source>New:</source>
             <translation>Nieuwe:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="197" />
+            <location filename="../dialogs/settings.py" line="198" />
             <source>Repeat new:</source>
             <translation>Herhaal nieuwe:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="200" />
+            <location filename="../dialogs/settings.py" line="201" />
             <source>Change passphrase</source>
             <translation>Wachtwoordzin wijzigen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="214" />
+            <location filename="../dialogs/settings.py" line="217" />
             <source>Data folder:</source>
             <translation>Gegevensmap:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="218" />
+            <location filename="../dialogs/settings.py" line="221" />
             <source>Data folder</source>
             <translation>Gegevensmap</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="221" />
+            <location filename="../dialogs/settings.py" line="224" />
             <source>Open folder</source>
             <translation>Map openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="222" />
+            <location filename="../dialogs/settings.py" line="225" />
             <source>Show the data folder in your file manager</source>
             <translation>De gegevensmap tonen in je bestandsbeheerder</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="229" />
+            <location filename="../dialogs/settings.py" line="232" />
             <source>Everything in it is encrypted. To move CoopShare to another laptop, copy this folder while CoopShare is closed; you need your passphrase to open it.</source>
             <translation>Alles erin is versleuteld. Wil je CoopShare naar een andere laptop verhuizen, kopieer deze map dan terwijl CoopShare gesloten is; je hebt je wachtwoordzin nodig om hem te openen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="271" />
+            <location filename="../dialogs/settings.py" line="274" />
             <source>Type your current passphrase.</source>
             <translation>Typ je huidige wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="274" />
+            <location filename="../dialogs/settings.py" line="277" />
             <source>Type a new passphrase.</source>
             <translation>Typ een nieuwe wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="277" />
+            <location filename="../dialogs/settings.py" line="280" />
             <source>The two new passphrases are not the same.</source>
             <translation>De twee nieuwe wachtwoordzinnen zijn niet hetzelfde.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="281" />
+            <location filename="../dialogs/settings.py" line="284" />
             <source>The new passphrase is the same as the current one.</source>
             <translation>De nieuwe wachtwoordzin is dezelfde als de huidige.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="285" />
+            <location filename="../dialogs/settings.py" line="288" />
             <source>Changing the passphrase…</source>
             <translation>De wachtwoordzin wordt gewijzigd…</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="297" />
+            <location filename="../dialogs/settings.py" line="300" />
             <source>Passphrase changed. Use the new one the next time you open CoopShare.</source>
             <translation>Wachtwoordzin gewijzigd. Gebruik de nieuwe wanneer je CoopShare de volgende keer opent.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="307" />
+            <location filename="../dialogs/settings.py" line="310" />
             <source>The current passphrase is not correct. Nothing was changed.</source>
             <translation>De huidige wachtwoordzin is niet juist. Er is niets gewijzigd.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="311" />
+            <location filename="../dialogs/settings.py" line="314" />
             <source>The passphrase was not changed: {0}</source>
             <translation>De wachtwoordzin is niet gewijzigd: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="334" />
+            <location filename="../dialogs/settings.py" line="337" />
             <source>“{0}” is not an address as HOST:PORT, for example 192.168.1.20:47490.</source>
             <translation>“{0}” is geen adres in de vorm HOST:POORT, bijvoorbeeld 192.168.1.20:47490.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShowRecoveryDialog</name>
+        <message>
+            <location filename="../dialogs/recovery.py" line="62" />
+            <source>Your recovery key</source>
+            <translation>Je herstelsleutel</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/recovery.py" line="68" />
+            <source>Type your passphrase to see your recovery key. Anyone who has the key can act as you: make sure nobody is looking at your screen.</source>
+            <translation>Typ je wachtwoordzin om je herstelsleutel te zien. Wie de sleutel heeft, kan zich als jou voordoen: zorg dat niemand op je scherm meekijkt.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/recovery.py" line="76" />
+            <source>Passphrase</source>
+            <translation>Wachtwoordzin</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/recovery.py" line="77" />
+            <source>Your passphrase</source>
+            <translation>Je wachtwoordzin</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/recovery.py" line="79" />
+            <source>Show the key</source>
+            <translation>Sleutel tonen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/recovery.py" line="90" />
+            <source>Recovery key</source>
+            <translation>Herstelsleutel</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/recovery.py" line="94" />
+            <source>&amp;Copy</source>
+            <translation>&amp;Kopiëren</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/recovery.py" line="108" />
+            <source>Type your passphrase first.</source>
+            <translation>Typ eerst je wachtwoordzin.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/recovery.py" line="112" />
+            <source>Checking the passphrase…</source>
+            <translation>Wachtwoordzin controleren…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/recovery.py" line="134" />
+            <source>Copied. Remember to clear the clipboard afterwards.</source>
+            <translation>Gekopieerd. Vergeet niet het klembord daarna te wissen.</translation>
         </message>
     </context>
     <context>

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.gui.bridge import Bridge
+from coopshare.gui.dialogs.member_admin import MemberActions
+from coopshare.gui.dialogs.open_invites import OpenInvitesPanel
 from coopshare.gui.dialogs.thanks import ThankButton
 from coopshare.gui.models import RowsModel, SummaryRole
 from coopshare.gui.pages.base import list_table, plain_label
@@ -124,8 +126,12 @@ class PeoplePage(ProfilePanel):
         dv.addWidget(self.detail_body)
         self.thank_button = ThankButton(self.bridge, "member")
         dv.addWidget(self.thank_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.admin = MemberActions(self.bridge, self.detail)
+        dv.addWidget(self.admin)
         dv.addStretch(1)
         v.addWidget(self.detail, 2)
+        self.open_invites = OpenInvitesPanel(self.bridge, panel)
+        v.addWidget(self.open_invites)
         return panel
 
     def _section(self, text: str) -> QLabel:
@@ -179,6 +185,7 @@ class PeoplePage(ProfilePanel):
         self._show_member(row if isinstance(row, MemberLine) else None)
 
     def _show_member(self, row: MemberLine | None) -> None:
+        self.admin.show_member(row.card.member_id if row else None)
         if row is None:
             self.detail_name.clear()
             self.detail_body.clear()
@@ -225,6 +232,7 @@ class PeoplePage(ProfilePanel):
         self.title_label.setText(self.page_title())
         self._load_members()
         self._load_profile()
+        self.open_invites.reload()
 
     def _on_event(self, event: object) -> None:
         if not self._profile_loaded:
