@@ -191,6 +191,11 @@ class NotAFolder(UserError):
     path: str
 
 
+class FolderNotEmpty(UserError):
+    template = "{path} is not empty: choose a new or empty folder"
+    path: str
+
+
 class NoDisplay(UserError):
     """The desktop app was asked for where no display is (Linux without X11 or Wayland)."""
 

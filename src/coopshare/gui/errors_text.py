@@ -115,6 +115,8 @@ def error_text(error: BaseException) -> str:
         return _t("The role must be member or admin.")
     if isinstance(error, E.NotUtf8):
         return _t("{0} is not UTF-8 text.").format(safe(path, 300))
+    if isinstance(error, E.FolderNotEmpty):
+        return _t("{0} is not empty. Choose a new or empty folder.").format(path)
     if isinstance(error, E.NotAFolder):
         return _t("{0} is not a folder.").format(safe(path, 300))
     if isinstance(error, E.NoDisplay):

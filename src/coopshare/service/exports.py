@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from coopshare.errors import UserError
+from coopshare.errors import FolderNotEmpty
 from coopshare.model.fold import ItemState
 from coopshare.model.hlc import physical_ms
 from coopshare.model.items import Kind
@@ -116,7 +116,7 @@ def _write(data: bytes, f: BinaryIO) -> int:
 def export_notes(coop: Coop, folder: Path) -> Exported:
     """Write every note this device can read into `folder` (created; must not hold files)."""
     if folder.exists() and any(folder.iterdir()):
-        raise UserError(f"{folder} is not empty: choose a new or empty folder")
+        raise FolderNotEmpty(path=str(folder))
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     files = _markdown_files(_live(coop, Kind.NOTE))
     for name, data in files:
