@@ -115,6 +115,12 @@ RULE_AUTHOR_ONLY = "only its author can change this item"
 RULE_LEAD_CLOSED = "this lead is closed"
 RULE_NOT_A_LEAD = "only a lead can be claimed"
 RULE_ROSTER = "the roster refused this change"
+# idea terms (model/idea_rules.py)
+RULE_NOT_AN_IDEA = "only an idea has terms to accept or release"
+RULE_OWN_IDEA = "the owners of an idea do not accept its terms"
+RULE_OWNER_ONLY = "this idea is for its owners only and is never released"
+RULE_EMBARGO = "the idea's embargo has not ended yet"
+RULE_NO_ACCEPTANCE = "this member has not accepted the idea's current terms"
 
 
 class NameRequired(UserError):

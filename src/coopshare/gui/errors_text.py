@@ -28,6 +28,16 @@ def _rule_text(rule: str) -> str:
         return _t("Only a lead can be claimed.")
     if rule == E.RULE_ROSTER:
         return _t("The membership list does not allow this change.")
+    if rule == E.RULE_NOT_AN_IDEA:
+        return _t("Only an idea has terms to accept or release.")
+    if rule == E.RULE_OWN_IDEA:
+        return _t("You own this idea: there are no terms for you to accept.")
+    if rule == E.RULE_OWNER_ONLY:
+        return _t("This idea is for its owners only: it is never released to anyone.")
+    if rule == E.RULE_EMBARGO:
+        return _t("The embargo on this idea has not ended yet.")
+    if rule == E.RULE_NO_ACCEPTANCE:
+        return _t("This member has not accepted the idea's current terms.")
     return _t("The cooperative's rules do not allow this.")
 
 

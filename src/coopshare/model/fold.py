@@ -13,10 +13,10 @@ reading shows only the fields that belong to the item's kind.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from coopshare.model.items import BODY_KINDS, FIELDS, Kind
+from coopshare.model.items import ACCEPT, BODY_KINDS, FIELDS, Kind
 
 Stamp = tuple[int, bytes]  # (hlc, op_id): the total order used for last-writer-wins
 
@@ -34,6 +34,10 @@ class Change:
     body: str | None = None
     prev: tuple[bytes, ...] = ()
     deleted: bool | None = None
+    # --- idea terms (model/idea_rules.py): not item fields, kept as sets on the state ---------
+    via_grant: bool = False  # opened with a data key a key release granted (not this device's)
+    release: tuple[bytes, tuple[bytes, ...]] | None = None  # a release notice: (to member, ops)
+    refused: str | None = None  # a change its author may not make: recorded, no effect
 
     @property
     def stamp(self) -> Stamp:
@@ -59,10 +63,18 @@ class ItemState:
     heads: dict[bytes, BodyHead] = field(default_factory=dict)
     superseded: set[bytes] = field(default_factory=set)
     origin: Stamp | None = None  # the creator's earliest change, which decides `kind`
+    # idea terms (model/idea_rules.py): sets, so the fold stays order-independent
+    acceptances: set[tuple[bytes, str, int, bytes]] = field(
+        default_factory=set
+    )  # member,hash,stamp
+    releases: set[tuple[bytes, bytes, int, bytes, tuple[bytes, ...]]] = field(default_factory=set)
+    refused: set[tuple[bytes, str, int, bytes]] = field(default_factory=set)  # author,why,stamp
 
     # --- folding ------------------------------------------------------------------------------
 
     def apply(self, ch: Change) -> None:
+        if self._apply_terms(ch):
+            return
         stamp = ch.stamp
         if ch.author[:8] == self.item_id[:8] and (self.origin is None or stamp < self.origin):
             self.kind, self.origin = ch.kind, stamp
@@ -80,6 +92,22 @@ class ItemState:
                 self.heads.pop(gone, None)
             if ch.op_id not in self.superseded:
                 self.heads[ch.op_id] = BodyHead(ch.op_id, ch.hlc, ch.author, ch.body)
+
+    def _apply_terms(self, ch: Change) -> bool:
+        """Acceptances, release notices and refused changes: recorded, never LWW fields."""
+        if ch.refused is not None:
+            self.refused.add((ch.author, ch.refused, ch.hlc, ch.op_id))
+            return True
+        if ch.release is not None:  # (recipient, releaser, stamp, ops granted)
+            self.releases.add((ch.release[0], ch.author, ch.hlc, ch.op_id, ch.release[1]))
+            return True
+        if ACCEPT in ch.fields:
+            if set(ch.fields) == {ACCEPT} and ch.author[:8] != self.item_id[:8]:
+                self.acceptances.add((ch.author, str(ch.fields[ACCEPT]), ch.hlc, ch.op_id))
+                return True
+            self.apply(replace(ch, fields={k: v for k, v in ch.fields.items() if k != ACCEPT}))
+            return True
+        return False
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -150,6 +178,9 @@ class ItemState:
             "h": [[h.op_id, h.hlc, h.author, h.text] for _, h in sorted(self.heads.items())],
             "s": sorted(self.superseded),
             "o": None if self.origin is None else list(self.origin),
+            "a": [list(a) for a in sorted(self.acceptances)],
+            "r": [[*r[:4], list(r[4])] for r in sorted(self.releases)],
+            "x": [list(x) for x in sorted(self.refused)],
         }
 
     @classmethod
@@ -163,4 +194,7 @@ class ItemState:
         st.superseded = set(p["s"])
         origin = p.get("o", p["c"])  # rows written before "o" existed came from the creator
         st.origin = None if origin is None else (origin[0], origin[1])
+        st.acceptances = {(a[0], a[1], a[2], a[3]) for a in p.get("a", [])}
+        st.releases = {(r[0], r[1], r[2], r[3], tuple(r[4])) for r in p.get("r", [])}
+        st.refused = {(x[0], x[1], x[2], x[3]) for x in p.get("x", [])}
         return st

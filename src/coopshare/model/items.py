@@ -190,6 +190,17 @@ def _hexlist(size: int) -> Validator:
     return check
 
 
+def _hex(size: int) -> Validator:
+    pattern = re.compile(f"[0-9a-f]{{{2 * size}}}")
+
+    def check(name: str, value: Any) -> str:
+        if not isinstance(value, str) or not pattern.fullmatch(value):
+            raise SchemaError(f"{name}: expected {2 * size} lowercase hex digits")
+        return value
+
+    return check
+
+
 MEMBER_IDS = _hexlist(32)  # member ids: SHA-256 of the member key
 ITEM_IDS = _hexlist(16)  # item ids
 
@@ -225,6 +236,9 @@ class Field:
     check: Validator
     sealed: bool = False
 
+
+# A reader's signed acceptance of an idea's terms: the terms hash (model/idea_rules.py), hex.
+ACCEPT = "accept"
 
 # An item sent to named members records its audience (member ids in hex, the writer included)
 # inside its sealed part, so that every later change is sealed to the same members.
@@ -270,6 +284,7 @@ FIELDS: dict[Kind, dict[str, Field]] = {
         "audience": Field(_text(64)),
         "derived_from": Field(ITEM_IDS),
         AUDIENCE: Field(MEMBER_IDS, sealed=True),
+        ACCEPT: Field(_hex(32)),  # only ever alone, in a reader's acceptance (fold.py)
     },
     Kind.PROFILE: {
         "skills": Field(_tags),

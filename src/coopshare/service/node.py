@@ -25,7 +25,7 @@ from coopshare.errors import StoreError, UserError
 from coopshare.identity import keystore
 from coopshare.protocol import knock
 from coopshare.protocol.ops import Header, OpKind
-from coopshare.service import admission, datafolder, quotas
+from coopshare.service import admission, datafolder, quotas, releases
 from coopshare.service import events as ev
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
@@ -128,6 +128,7 @@ class Node(EngineView):
         await self._roster_changed()
         self._spawn(self._watch())
         self._spawn(self._check_integrity())
+        self._spawn(releases.keep_releasing(self.db, self._wrote))
         if self._search_index:
             self._spawn(self._keep_search_index())
 
@@ -179,6 +180,13 @@ class Node(EngineView):
 
     async def _drain_changes(self) -> None:
         changed = await self.db(_take_changed)
+
+        def _release(c: Coop) -> int:
+            return releases.step(c, changed)
+
+        if changed and await self.db(_release) > 0:
+            self._log_grew()  # keys released to readers who accepted an idea's terms
+            changed += await self.db(_take_changed)
         if changed:
             self.publish(ev.ItemsChanged(changed))
 
@@ -271,6 +279,10 @@ class Node(EngineView):
             await self._roster_changed()
             self.publish(ev.RosterChanged())
         return result
+
+    async def _wrote(self) -> None:
+        self._log_grew()
+        await self._drain_changes()
 
     def peers_info(self) -> list[dict[str, Any]]:
         return [
