@@ -5,10 +5,14 @@ acceptances. Hostile members sign their ops with the project's own code (tests/f
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
 
 from coopshare.crypto import envelope
+from coopshare.crypto import primitives as p
 from coopshare.errors import (
     RULE_EMBARGO,
     RULE_NO_ACCEPTANCE,
@@ -16,6 +20,7 @@ from coopshare.errors import (
     RULE_OWNER_ONLY,
     NotAllowed,
 )
+from coopshare.identity.keystore import Unlocked
 from coopshare.model import idea_rules
 from coopshare.model.hlc import COUNTER_BITS
 from coopshare.model.items import ACCEPT, Kind
@@ -23,9 +28,10 @@ from coopshare.protocol import content
 from coopshare.protocol.ops import OpKind, decode_op
 from coopshare.service import content_open, coop_terms, releases
 from coopshare.service.coop import Coop
+from coopshare.store.db import Store
 
 from .conftest import MakeCoop, sync, three_members
-from .forge import coop_change, forge
+from .forge import coop_change, forge, last_op
 
 SECRET = "WALRUS-BODY-5531"
 
@@ -260,3 +266,61 @@ def test_release_before_the_embargo_is_flagged(make_replica: MakeCoop) -> None:
     _forged_release(alice, idea, bob, hlc=(end + 1) << COUNTER_BITS)
     _all(alice, bob, carol)
     assert bob.item(idea).body.endswith(SECRET)  # type: ignore[union-attr]
+
+
+@hs.composite
+def _deliveries(draw: hs.DrawFn) -> list[int]:
+    chosen = draw(hs.sets(hs.integers(0, 5), min_size=3, max_size=5))
+    return draw(hs.permutations(sorted(chosen)))
+
+
+def test_every_delivery_order_gives_the_same_state(make_replica: MakeCoop, tmp_path: Path) -> None:
+    """Six ops from three members (honest and forged); any 3-5 of them, in any order, give
+    every member's replica the same idea state as the order they were written in."""
+    alice, bob, carol = three_members(make_replica)
+    _all(alice, bob, carol)
+    idea = _idea(alice)
+    ops = [last_op(alice)]  # 0: the idea
+    _all(alice, bob, carol)
+    bob.accept_terms(idea)
+    ops.append(last_op(bob))  # 1: bob's acceptance
+    edit = forge(carol, coop_change(carol, Kind.IDEA, idea, {}, body="carol's"))
+    carol.apply(edit.encode())
+    ops.append(edit)  # 2: carol edits alice's body
+    other = forge(carol, coop_change(carol, Kind.IDEA, idea, {ACCEPT: "cd" * 32}))
+    carol.apply(other.encode())
+    ops.append(other)  # 3: carol accepts terms that are not the idea's
+    _all(alice, bob, carol)
+    assert releases.step(alice, [idea]) == 1
+    ops.append(last_op(alice))  # 4: alice releases to bob
+    _forged_release(alice, idea, carol)
+    ops.append(last_op(alice))  # 5: alice releases to carol, who accepted other terms
+    roster = [w for w in alice.wire_ops() if decode_op(w).header.kind.is_roster]
+    who = [alice, bob, carol]
+    runs = iter(range(10**6))
+
+    def state(c: Coop, order: list[int]) -> dict[str, object] | None:
+        fresh = Coop(Unlocked(c.me, p.random_bytes(32)), Store.open(tmp_path / f"r{next(runs)}"))
+        try:
+            fresh.adopt_coop(alice.coop_id)  # type: ignore[arg-type]
+            for w in roster:
+                fresh.apply(w)
+            for i in order:
+                fresh.apply(ops[i].encode())
+            got = fresh.item(idea)
+            return None if got is None else got.to_plain()
+        finally:
+            fresh.store.close()
+
+    full = {c.me.name: state(c, list(range(6))) for c in who}
+    bob_view = full["Bob"]
+    assert bob_view is not None and f"How it works: {SECRET}" in str(bob_view["h"])
+    assert "How it works" not in str(full["Carol"]["h"])  # type: ignore[index]
+
+    @settings(max_examples=40)
+    @given(_deliveries())
+    def check(order: list[int]) -> None:
+        for c in who:
+            assert state(c, order) == state(c, sorted(order)), (c.me.name, order)
+
+    check()
