@@ -33,6 +33,7 @@ from coopshare.service import home as homes
 from coopshare.service.api_commands import Api
 from coopshare.service.importer import ImportReport
 from coopshare.service.views import Row
+from coopshare.service.views_ideas import IdeaTerms
 from coopshare.service.views_people import MAX_WINDOW_DAYS, current_windows
 from coopshare.service.views_work import next_statuses, terms_rank
 
@@ -74,6 +75,7 @@ __all__ = [
     "INVITE_PREFIX",
     "MAX_WINDOW_DAYS",
     "Api",
+    "IdeaTerms",
     "ImportReport",
     "Invitation",
     "ItemState",

@@ -11,11 +11,12 @@ from coopshare.crypto import primitives as p
 from coopshare.identity.recovery import encode as encode_recovery
 from coopshare.model.fold import ItemState
 from coopshare.model.items import Kind
-from coopshare.service import invites, quarantine, views, views_people, views_work
+from coopshare.service import invites, quarantine, views, views_ideas, views_people, views_work
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
 from coopshare.service.importer import ImportReport, import_folder
 from coopshare.service.views import Row
+from coopshare.service.views_ideas import IdeaTerms
 
 
 class Api:
@@ -114,6 +115,14 @@ class Api:
 
     def release(self, item_id: bytes, member_id: bytes) -> int:
         return self._coop.release(item_id, member_id)
+
+    def accept_terms(self, item_id: bytes) -> str:
+        """Sign my acceptance of an idea's current terms; returns the terms hash."""
+        return self._coop.accept_terms(item_id)
+
+    def idea_terms(self, item_id: bytes) -> IdeaTerms | None:
+        """Where I stand with an idea's terms, its receipts, pending requests and history."""
+        return views_ideas.idea_terms(self._coop, item_id)
 
     def add_idea(
         self,

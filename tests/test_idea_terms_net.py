@@ -1,0 +1,61 @@
+"""Idea terms between real processes: the reader accepts with the CLI, the owner's running
+node releases on its own (view-only) or on the owner's command (ask-before-use)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .netutil import cli, cli_json, new_member, serving, wait_for
+
+pytestmark = pytest.mark.slow
+MARKER = "NARWHAL-IDEA-8812"
+
+
+def _every_byte(folder: Path) -> bytes:
+    return b"".join(f.read_bytes() for f in sorted(folder.rglob("*")) if f.is_file())
+
+
+def _show(home: Path, item: str) -> dict:  # type: ignore[type-arg]
+    return cli_json(home, "idea", "show", item)  # type: ignore[no-any-return]
+
+
+def test_accept_then_the_owners_node_releases(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    cli(a, "init", "--name", "Anna")
+    cli(a, "coop", "create", "--name", "Brabant Interim")
+    with serving(a) as server:
+        new_member(b, "Bram", a, server)
+        auto = cli(a, "idea", "add", "--title", "Open", "--body", f"{MARKER} one",
+                   "--terms", "view-only").stdout.strip()  # fmt: skip
+        ask = cli(a, "idea", "add", "--title", "Ask", "--body", f"{MARKER} two",
+                  "--terms", "ask-before-use").stdout.strip()  # fmt: skip
+        cli(b, "sync", "--peer", server.addr, "--once")
+        shown = _show(b, auto)
+        assert shown["title"] == "Open" and shown["body"] == ""
+        assert shown["terms_status"]["access"] == "locked"
+        assert MARKER.encode() not in _every_byte(b)
+        cli(b, "idea", "accept", auto)
+        cli(b, "idea", "accept", ask)
+        assert _show(b, auto)["terms_status"]["access"] == "waiting"
+
+        def released() -> bool:
+            cli(b, "sync", "--peer", server.addr, "--once")
+            return _show(b, auto)["body"] == f"{MARKER} one"
+
+        assert wait_for(released, 60, every=0.5)  # the owner's node released by itself
+        assert _show(b, ask)["body"] == ""  # ask-before-use: waits for the owner
+        owner_view = _show(a, ask)["terms_status"]
+        assert [p["name"] for p in owner_view["pending"]] == ["Bram"]
+        assert [r["name"] for r in _show(a, auto)["terms_status"]["acceptances"]] == ["Bram"]
+        out = cli(a, "idea", "release", ask, "Bram").stdout
+        assert "released" in out
+
+        def approved() -> bool:
+            cli(b, "sync", "--peer", server.addr, "--once")
+            return _show(b, ask)["body"] == f"{MARKER} two"
+
+        assert wait_for(approved, 60, every=0.5)
+        bad = cli(a, "idea", "release", auto, "Anna", check=False)
+        assert bad.returncode == 1 and "not allowed" in bad.stderr and "Traceback" not in bad.stderr
