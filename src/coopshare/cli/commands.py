@@ -196,7 +196,8 @@ def _idea(args: argparse.Namespace, coop: Api) -> None:
             print(f"accepted by {a.name} at {a.when} ({state})")
         for s in terms.history:
             if s.problem:
-                print(f"flagged: {s.name} {s.what} at {s.when}: {s.problem}")
+                why = api.IDEA_FLAGS.get(s.problem, s.problem)
+                print(f"flagged: {s.name} {s.what} at {s.when}: {why}")
 
 
 def _list(args: argparse.Namespace, coop: Api) -> None:

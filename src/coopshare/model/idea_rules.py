@@ -32,12 +32,21 @@ OWNER_ONLY = "owner"  # the `audience` of a private idea without named readers
 AUTO_TERMS = frozenset(
     {Terms.VIEW_ONLY, Terms.REUSE_WITH_ATTRIBUTION, Terms.REUSE_FOR_FEE, Terms.EMBARGO}
 )
-# why a release does not count (shown in the history, on every replica)
-NOT_BY_OWNER = "released by someone other than the idea's owner"
-OWNER_ONLY_IDEA = "released an owner-only idea"
-BEFORE_EMBARGO = "released before the embargo date"
-NO_ACCEPTANCE = "released without a matching acceptance"
-OTHER_TERMS = "accepted other terms than the current ones (does not count)"
+# why a step does not count: stable codes, flagged in the history on every replica
+NOT_BY_OWNER = "not-by-owner"
+OWNER_ONLY_IDEA = "owner-only"
+BEFORE_EMBARGO = "before-embargo"
+NO_ACCEPTANCE = "no-acceptance"
+OTHER_TERMS = "other-terms"
+REFUSED_CHANGE = "not-the-owner"
+PROBLEMS = {  # English, for the CLI (the app translates by code)
+    NOT_BY_OWNER: "released by someone other than the idea's owner (ignored)",
+    OWNER_ONLY_IDEA: "released an idea meant for its owners only (ignored)",
+    BEFORE_EMBARGO: "released before the embargo date (ignored)",
+    NO_ACCEPTANCE: "released without a matching acceptance (ignored)",
+    OTHER_TERMS: "accepted other terms than the current ones (does not count)",
+    REFUSED_CHANGE: "changed an idea it does not own (ignored)",
+}
 
 Release = tuple[bytes, bytes, int, bytes, tuple[bytes, ...]]  # to, releaser, hlc, op id, ops
 
@@ -180,9 +189,6 @@ def history(st: ItemState) -> list[Event]:
     ]
     out += [Event(x[2], x[3], x[0], "refused", problem=x[1]) for x in st.refused]
     return sorted(out, key=lambda e: (e.hlc, e.op_id, e.what))
-
-
-REFUSED_CHANGE = "changed an idea it does not own (no effect)"
 
 
 def watched(st: ItemState, me: bytes) -> bool:

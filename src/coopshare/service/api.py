@@ -26,6 +26,7 @@ from coopshare.identity import keystore
 from coopshare.identity.keys import Identity
 from coopshare.identity.recovery import encode as encode_recovery
 from coopshare.model.fold import ItemState
+from coopshare.model.idea_rules import PROBLEMS as IDEA_FLAGS
 from coopshare.model.items import Kind, LeadStatus, Terms
 from coopshare.protocol import invite as inv
 from coopshare.service import events
@@ -72,6 +73,7 @@ class DemoHandle(Protocol):
 
 __all__ = [
     "DEFAULT_PORT",
+    "IDEA_FLAGS",
     "INVITE_PREFIX",
     "MAX_WINDOW_DAYS",
     "Api",
