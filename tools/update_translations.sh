@@ -42,6 +42,7 @@ RUNTIME_CONTEXT = {
     "lead_detail.py": "LeadsPage",
     "profile_panel.py": "PeoplePage",
     "errors_text.py": "Errors",
+    "idea_terms.py": "IdeaTerms",
 }
 BOGUS = {"", "window", "self.window"}
 

@@ -325,187 +325,212 @@
             <translation>De ledenlijst staat deze wijziging niet toe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="31" />
+            <location filename="../errors_text.py" line="32" />
+            <source>Only an idea has terms to accept or release.</source>
+            <translation>Alleen een idee heeft voorwaarden om te accepteren of vrij te geven.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="34" />
+            <source>You own this idea: there are no terms for you to accept.</source>
+            <translation>Dit idee is van jou: er zijn geen voorwaarden die jij moet accepteren.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="36" />
+            <source>This idea is for its owners only: it is never released to anyone.</source>
+            <translation>Dit idee is alleen voor de eigenaars: het wordt aan niemand vrijgegeven.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="38" />
+            <source>The embargo on this idea has not ended yet.</source>
+            <translation>Het embargo op dit idee is nog niet voorbij.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="40" />
+            <source>This member has not accepted the idea's current terms.</source>
+            <translation>Dit lid heeft de huidige voorwaarden van het idee niet geaccepteerd.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="41" />
             <source>The cooperative's rules do not allow this.</source>
             <translation>De regels van de coöperatie staan dit niet toe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="41" />
+            <location filename="../errors_text.py" line="51" />
             <source>Wrong passphrase. Check it and try again.</source>
             <translation>Onjuiste wachtwoordzin. Controleer hem en probeer het opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="43" />
+            <location filename="../errors_text.py" line="53" />
             <source>A passphrase is needed to unlock this data folder.</source>
             <translation>Er is een wachtwoordzin nodig om deze gegevensmap te openen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="46" />
+            <location filename="../errors_text.py" line="56" />
             <source>The key file in {0} is damaged and no intact backup was found. Start again with your recovery key.</source>
             <translation>Het sleutelbestand in {0} is beschadigd en er is geen intacte reservekopie gevonden. Begin opnieuw met je herstelsleutel.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="49" />
+            <location filename="../errors_text.py" line="59" />
             <source>This data folder holds no identity.</source>
             <translation>Deze gegevensmap bevat geen identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="51" />
+            <location filename="../errors_text.py" line="61" />
             <source>This data folder already holds an identity.</source>
             <translation>Deze gegevensmap bevat al een identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="54" />
+            <location filename="../errors_text.py" line="64" />
             <source>The data in {0} does not belong to this identity. CoopShare leaves it untouched.</source>
             <translation>De gegevens in {0} horen niet bij deze identiteit. CoopShare laat ze onaangeroerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="57" />
+            <location filename="../errors_text.py" line="67" />
             <source>This device is not part of a cooperative yet.</source>
             <translation>Dit apparaat hoort nog niet bij een coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="59" />
+            <location filename="../errors_text.py" line="69" />
             <source>This device holds no key of the cooperative yet. Sync with a member first.</source>
             <translation>Dit apparaat heeft nog geen sleutel van de coöperatie. Synchroniseer eerst met een lid.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="61" />
+            <location filename="../errors_text.py" line="71" />
             <source>This data folder already belongs to another cooperative.</source>
             <translation>Deze gegevensmap hoort al bij een andere coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="65" />
+            <location filename="../errors_text.py" line="75" />
             <source>This item no longer exists.</source>
             <translation>Dit item bestaat niet meer.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="67" />
+            <location filename="../errors_text.py" line="77" />
             <source>There is no member called {0}.</source>
             <translation>Er is geen lid dat {0} heet.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="69" />
+            <location filename="../errors_text.py" line="79" />
             <source>{0} matches more than one; give more of it.</source>
             <translation>{0} past bij meer dan één; geef er meer van op.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="73" />
+            <location filename="../errors_text.py" line="83" />
             <source>A name is required.</source>
             <translation>Een naam is verplicht.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="75" />
+            <location filename="../errors_text.py" line="85" />
             <source>A recipient has no active device in the cooperative.</source>
             <translation>Een ontvanger heeft geen actief apparaat in de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="77" />
+            <location filename="../errors_text.py" line="87" />
             <source>This recovery key is not valid. Check it for typing errors.</source>
             <translation>Deze herstelsleutel is niet geldig. Controleer hem op typefouten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="79" />
+            <location filename="../errors_text.py" line="89" />
             <source>This is not a CoopShare invitation.</source>
             <translation>Dit is geen CoopShare-uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="81" />
+            <location filename="../errors_text.py" line="91" />
             <source>The invitation is damaged or incomplete. Copy it again.</source>
             <translation>De uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="83" />
+            <location filename="../errors_text.py" line="93" />
             <source>This invitation has expired. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="86" />
+            <location filename="../errors_text.py" line="96" />
             <source>The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.</source>
             <translation>De uitnodiger op {0} heeft deze uitnodiging niet geaccepteerd. Waarschijnlijk is hij al gebruikt of verlopen: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="90" />
+            <location filename="../errors_text.py" line="100" />
             <source>The computer at {0} is not the one that made this invitation. Check the address.</source>
             <translation>De computer op {0} is niet degene die deze uitnodiging heeft gemaakt. Controleer het adres.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="94" />
+            <location filename="../errors_text.py" line="104" />
             <source>The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one.</source>
             <translation>De uitnodiger heeft deze uitnodiging geweigerd; waarschijnlijk is hij al gebruikt. Een uitnodiging werkt maar één keer: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="98" />
+            <location filename="../errors_text.py" line="108" />
             <source>Could not reach {0}. Check that CoopShare is running there and that you are on the same network.</source>
             <translation>Kon {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="102" />
+            <location filename="../errors_text.py" line="112" />
             <source>{0} did not let this device in: it is not a member there, it has not seen a membership change yet, or the two clocks are more than 2 minutes apart.</source>
             <translation>{0} liet dit apparaat niet binnen: het is daar geen lid, een wijziging in het ledenbestand is daar nog niet bekend, of de klokken lopen meer dan 2 minuten uiteen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="105" />
+            <location filename="../errors_text.py" line="115" />
             <source>The computer at {0} is not a device of this cooperative.</source>
             <translation>De computer op {0} is geen apparaat van deze coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="108" />
+            <location filename="../errors_text.py" line="118" />
             <source>The clocks of this computer and {0} are more than 2 minutes apart. Check the date and time on both.</source>
             <translation>De klokken van deze computer en {0} lopen meer dan 2 minuten uiteen. Controleer op beide de datum en tijd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="111" />
+            <location filename="../errors_text.py" line="121" />
             <source>Syncing did not finish in time.</source>
             <translation>Synchroniseren werd niet op tijd afgerond.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="113" />
+            <location filename="../errors_text.py" line="123" />
             <source>The connection to the other member failed.</source>
             <translation>De verbinding met het andere lid is mislukt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="116" />
+            <location filename="../errors_text.py" line="126" />
             <source>The disk is full: free some space in {0}, then try again. Syncing resumes by itself.</source>
             <translation>De schijf is vol: maak ruimte vrij in {0} en probeer het opnieuw. Synchroniseren gaat daarna vanzelf verder.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="119" />
+            <location filename="../errors_text.py" line="129" />
             <source>The data folder {0} cannot be written to.</source>
             <translation>Er kan niet worden geschreven in de gegevensmap {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="121" />
+            <location filename="../errors_text.py" line="131" />
             <source>The disk reported an error while saving in {0}.</source>
             <translation>De schijf meldde een fout bij het opslaan in {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="123" />
+            <location filename="../errors_text.py" line="133" />
             <source>The database in {0} is damaged.</source>
             <translation>De database in {0} is beschadigd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="125" />
+            <location filename="../errors_text.py" line="135" />
             <source>Saving failed: the data folder could not be written.</source>
             <translation>Opslaan is mislukt: er kon niet in de gegevensmap worden geschreven.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="127" />
+            <location filename="../errors_text.py" line="137" />
             <source>The data was refused: {0}</source>
             <translation>De gegevens zijn geweigerd: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="129" />
+            <location filename="../errors_text.py" line="139" />
             <source>This could not be decrypted: a wrong key, or damaged data.</source>
             <translation>Dit kon niet worden ontsleuteld: een verkeerde sleutel, of beschadigde gegevens.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="131" />
+            <location filename="../errors_text.py" line="141" />
             <source>This could not be done: {0}</source>
             <translation>Dit kon niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="132" />
+            <location filename="../errors_text.py" line="142" />
             <source>Something went wrong: {0}</source>
             <translation>Er ging iets mis: {0}</translation>
         </message>
@@ -600,8 +625,8 @@
         </message>
         <message>
             <location filename="../dialogs/idea_form.py" line="90" />
-            <source>You stay the owner of your idea. Readers accept its usage terms before they can read it, and you receive their signed acceptance.</source>
-            <translation>Je blijft eigenaar van je idee. Lezers accepteren eerst de gebruiksvoorwaarden voordat ze het kunnen lezen, en jij ontvangt hun ondertekende akkoord.</translation>
+            <source>You stay the owner of your idea. Members see its title, tags and terms; its text is sealed to you and unlocks for a member only after they sign these terms. While your app runs, it then releases the text by itself (with “Embargo”, not before the date), except for “Ask before use” and “Private”, where you approve each member. “Private” without chosen members: only you can read it.</source>
+            <translation>Je blijft eigenaar van je idee. Leden zien de titel, tags en voorwaarden; de tekst is voor jou verzegeld en gaat voor een lid pas open nadat die deze voorwaarden ondertekent. Zolang je app draait, geeft die de tekst dan vanzelf vrij (bij “Embargo” niet vóór de datum), behalve bij “Eerst vragen voor gebruik” en “Privé”: daar keur je elk lid zelf goed. “Privé” zonder gekozen leden: alleen jij kunt het lezen.</translation>
         </message>
         <message>
             <location filename="../dialogs/idea_form.py" line="106" />
@@ -825,166 +850,309 @@
         </message>
     </context>
     <context>
+        <name>IdeaTerms</name>
+        <message>
+            <location filename="../pages/idea_terms.py" line="27" />
+            <source>released by someone who does not own the idea; ignored</source>
+            <translation>vrijgegeven door iemand die het idee niet bezit; genegeerd</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="28" />
+            <source>released an idea meant for its owners only; ignored</source>
+            <translation>gaf een idee vrij dat alleen voor de eigenaars is; genegeerd</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="29" />
+            <source>released before the embargo date; ignored</source>
+            <translation>vrijgegeven vóór de embargodatum; genegeerd</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="30" />
+            <source>released without a matching acceptance; ignored</source>
+            <translation>vrijgegeven zonder bijpassende acceptatie; genegeerd</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="31" />
+            <source>accepted other terms than the current ones; does not count</source>
+            <translation>accepteerde andere voorwaarden dan de huidige; telt niet</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="32" />
+            <source>tried to change an idea they do not own; ignored</source>
+            <translation>probeerde een idee te wijzigen dat niet van hen is; genegeerd</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="34" />
+            <source>a step that does not count</source>
+            <translation>een stap die niet telt</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="50" />
+            <source>Your access to this idea</source>
+            <translation>Jouw toegang tot dit idee</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="53" />
+            <source>&amp;Accept terms and read</source>
+            <translation>Voorwaarden &amp;accepteren en lezen</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="55" />
+            <source>Sign that you accept these terms; the owners receive your signed acceptance</source>
+            <translation>Onderteken dat je deze voorwaarden accepteert; de eigenaars ontvangen je ondertekende acceptatie</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="62" />
+            <source>Signed acceptances</source>
+            <translation>Ondertekende acceptaties</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="67" />
+            <source>Flagged steps</source>
+            <translation>Gemarkeerde stappen</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="86" />
+            <source>{0} accepted on {1} — {2}</source>
+            <translation>{0} accepteerde op {1} — {2}</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="89" />
+            <source>text released</source>
+            <translation>tekst vrijgegeven</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="89" />
+            <source>waiting for your release</source>
+            <translation>wacht op jouw vrijgave</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="97" />
+            <source>Flagged: {0} {1}</source>
+            <translation>Gemarkeerd: {0} {1}</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="107" />
+            <source>You own this idea. Nobody has accepted its terms yet.</source>
+            <translation>Dit idee is van jou. Nog niemand heeft de voorwaarden geaccepteerd.</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="108" />
+            <source>You own this idea. Signed acceptances (your receipts):</source>
+            <translation>Dit idee is van jou. Ondertekende acceptaties (jouw bewijzen):</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="110" />
+            <source>You accepted these terms; the owner released the text to you.</source>
+            <translation>Je hebt deze voorwaarden geaccepteerd; de eigenaar heeft de tekst aan je vrijgegeven.</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="113" />
+            <source>You accepted these terms. The text unlocks after {0}.</source>
+            <translation>Je hebt deze voorwaarden geaccepteerd. De tekst gaat open na {0}.</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="117" />
+            <source>You accepted these terms. Waiting for the owner to release the text.</source>
+            <translation>Je hebt deze voorwaarden geaccepteerd. Wacht tot de eigenaar de tekst vrijgeeft.</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="119" />
+            <source>You accepted these terms. Waiting for the owner's device to release the text.</source>
+            <translation>Je hebt deze voorwaarden geaccepteerd. Wacht tot het apparaat van de eigenaar de tekst vrijgeeft.</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="122" />
+            <source>The terms changed since you accepted them. Accept the new terms to read.</source>
+            <translation>De voorwaarden zijn gewijzigd sinds je ze accepteerde. Accepteer de nieuwe voorwaarden om te lezen.</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="124" />
+            <source>The text of this idea unlocks after you accept its terms. The owners receive your signed acceptance.</source>
+            <translation>De tekst van dit idee gaat open nadat je de voorwaarden accepteert. De eigenaars ontvangen je ondertekende acceptatie.</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="137" />
+            <source>Release to {0}</source>
+            <translation>Vrijgeven aan {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="139" />
+            <source>{0} accepted your terms: give them the text</source>
+            <translation>{0} heeft je voorwaarden geaccepteerd: geef de tekst vrij</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="172" />
+            <source>Not done: {0}</source>
+            <translation>Niet gelukt: {0}</translation>
+        </message>
+    </context>
+    <context>
         <name>IdeasPage</name>
         <message>
-            <location filename="../pages/ideas.py" line="57" />
+            <location filename="../pages/ideas.py" line="58" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="58" />
+            <location filename="../pages/ideas.py" line="59" />
             <source>Terms</source>
             <translation>Voorwaarden</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="59" />
+            <location filename="../pages/ideas.py" line="60" />
             <source>Owner</source>
             <translation>Eigenaar</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="60" />
+            <location filename="../pages/ideas.py" line="61" />
             <source>Updated</source>
             <translation>Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="62" />
+            <location filename="../pages/ideas.py" line="63" />
             <source>Share an idea</source>
             <translation>Een idee delen</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="62" />
+            <location filename="../pages/ideas.py" line="63" />
             <source>Share an idea on your own terms (Ctrl+N)</source>
             <translation>Een idee delen op je eigen voorwaarden (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="73" />
-            <location filename="../pages/ideas.py" line="75" />
+            <location filename="../pages/ideas.py" line="74" />
+            <location filename="../pages/ideas.py" line="76" />
             <source>Filter ideas</source>
             <translation>Ideeën filteren</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="79" />
-            <location filename="../pages/ideas.py" line="176" />
+            <location filename="../pages/ideas.py" line="80" />
+            <location filename="../pages/ideas.py" line="179" />
             <source>Ideas</source>
             <translation>Ideeën</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="87" />
+            <location filename="../pages/ideas.py" line="88" />
             <source>No ideas yet. Share one with Ctrl+N — you stay its owner and choose who may read it and how it may be used.</source>
             <translation>Nog geen ideeën. Deel er een met Ctrl+N — je blijft de eigenaar en bepaalt wie het mag lezen en hoe het gebruikt mag worden.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="90" />
+            <location filename="../pages/ideas.py" line="91" />
             <source>No ideas match this filter.</source>
             <translation>Geen ideeën gevonden met dit filter.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="99" />
+            <location filename="../pages/ideas.py" line="100" />
             <source>Choose an idea to read it, or share one with Ctrl+N.</source>
             <translation>Kies een idee om het te lezen, of deel er een met Ctrl+N.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="111" />
+            <location filename="../pages/ideas.py" line="112" />
             <source>Idea title</source>
             <translation>Titel van het idee</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="122" />
+            <location filename="../pages/ideas.py" line="123" />
             <source>Owners, terms and audience</source>
             <translation>Eigenaars, voorwaarden en lezers</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="129" />
+            <location filename="../pages/ideas.py" line="132" />
             <source>Derived from:</source>
             <translation>Afgeleid van:</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="141" />
+            <location filename="../pages/ideas.py" line="144" />
             <source>Built on by:</source>
             <translation>Hierop voortgebouwd door:</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="154" />
+            <location filename="../pages/ideas.py" line="157" />
             <source>Idea text</source>
             <translation>Tekst van het idee</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="159" />
+            <location filename="../pages/ideas.py" line="162" />
             <source>&amp;Build on this idea</source>
             <translation>&amp;Voortbouwen op dit idee</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="161" />
+            <location filename="../pages/ideas.py" line="164" />
             <source>Share a new idea derived from this one; its owners stay credited</source>
             <translation>Een nieuw idee delen dat van dit idee is afgeleid; de eigenaars blijven vermeld</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="206" />
+            <location filename="../pages/ideas.py" line="209" />
             <source>Idea shared.</source>
             <translation>Idee gedeeld.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="234" />
+            <location filename="../pages/ideas.py" line="237" />
             <source>Owners: {0}</source>
             <translation>Eigenaars: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="236" />
+            <location filename="../pages/ideas.py" line="239" />
             <source>Owner: {0}</source>
             <translation>Eigenaar: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="240" />
+            <location filename="../pages/ideas.py" line="243" />
             <source>Terms: embargo until {0} — {1}</source>
             <translation>Voorwaarden: embargo tot {0} — {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="244" />
+            <location filename="../pages/ideas.py" line="247" />
             <source>Terms: {0} — {1}</source>
             <translation>Voorwaarden: {0} — {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="248" />
+            <location filename="../pages/ideas.py" line="251" />
             <source>Terms: none given — ask the owners before using it.</source>
             <translation>Voorwaarden: geen opgegeven — vraag het de eigenaars voordat je het gebruikt.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="250" />
+            <location filename="../pages/ideas.py" line="253" />
+            <source>Audience: only its owners; never released to anyone</source>
+            <translation>Publiek: alleen de eigenaars; wordt aan niemand vrijgegeven</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="255" />
             <source>Audience: only the members it was addressed to</source>
             <translation>Lezers: alleen de leden aan wie het gericht is</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="252" />
+            <location filename="../pages/ideas.py" line="257" />
             <source>Audience: the whole cooperative</source>
             <translation>Lezers: de hele coöperatie</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="270" />
+            <location filename="../pages/ideas.py" line="275" />
             <source>Shared by you · updated {0}</source>
             <translation>Gedeeld door jou · bijgewerkt {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="272" />
+            <location filename="../pages/ideas.py" line="277" />
             <source>Shared by {0} · updated {1}</source>
             <translation>Gedeeld door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="278" />
+            <location filename="../pages/ideas.py" line="283" />
             <source>Tags: {0}</source>
             <translation>Tags: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="290" />
+            <location filename="../pages/ideas.py" line="296" />
             <source>an idea you cannot read</source>
             <translation>een idee dat je niet kunt lezen</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="296" />
+            <location filename="../pages/ideas.py" line="302" />
             <source>Open the idea “{0}”</source>
             <translation>Het idee “{0}” openen</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="297" />
+            <location filename="../pages/ideas.py" line="303" />
             <source>Open this idea</source>
             <translation>Dit idee openen</translation>
         </message>
