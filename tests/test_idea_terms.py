@@ -324,3 +324,28 @@ def test_every_delivery_order_gives_the_same_state(make_replica: MakeCoop, tmp_p
             assert state(c, order) == state(c, sorted(order)), (c.me.name, order)
 
     check()
+
+
+def test_reader_folder_and_views_hold_no_body_before_release(
+    make_replica: MakeCoop, tmp_path: Path
+) -> None:
+    alice, bob, _carol = three_members(make_replica)
+    idea = _idea(alice)
+    sync(alice, bob)
+    folder = tmp_path / "Bob-1"  # make_replica's folder for the second replica made
+    assert (folder / "coopshare.db").exists() and any(folder.glob("*-wal"))  # WAL read too
+
+    def on_disk() -> bytes:
+        return b"".join(f.read_bytes() for f in sorted(folder.rglob("*")) if f.is_file())
+
+    assert SECRET.encode() not in on_disk()
+    assert not bob.search(SECRET.split("-")[0])  # the in-memory search index
+    assert SECRET not in str(bob.item(idea).view())  # type: ignore[union-attr]
+    assert not any(SECRET.encode() in t for t in readable_plaintexts(bob))
+    bob.accept_terms(idea)
+    sync(alice, bob)
+    releases.step(alice, [idea])
+    sync(alice, bob)
+    assert SECRET in str(bob.item(idea).view())  # type: ignore[union-attr]  # positive control
+    assert [s.item_id for s in bob.search(SECRET.split("-")[0])] == [idea]
+    assert SECRET.encode() not in on_disk()  # still only encrypted at rest
