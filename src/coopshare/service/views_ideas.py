@@ -30,7 +30,8 @@ def when(hlc: int) -> str:
 class Acceptance:
     member_id: str
     name: str
-    when: str
+    when: str  # UTC, ISO 8601 to the minute
+    ms: int  # the same moment in unix milliseconds (0: none)
     released: bool  # a valid release to this member exists
 
 
@@ -90,6 +91,7 @@ def terms_of(coop: Coop, st: ItemState) -> IdeaTerms:
             member.hex(),
             coop.member_name(member),
             when(stamp[0]) if stamp else "",
+            physical_ms(stamp[0]) if stamp else 0,
             bool(idea_rules.valid_releases(st, member)),
         )
 

@@ -887,102 +887,107 @@
             <translation>een stap die niet telt</translation>
         </message>
         <message>
-            <location filename="../pages/idea_terms.py" line="50" />
+            <location filename="../pages/idea_terms.py" line="53" />
             <source>Your access to this idea</source>
             <translation>Jouw toegang tot dit idee</translation>
         </message>
         <message>
-            <location filename="../pages/idea_terms.py" line="53" />
+            <location filename="../pages/idea_terms.py" line="56" />
             <source>&amp;Accept terms and read</source>
             <translation>Voorwaarden &amp;accepteren en lezen</translation>
         </message>
         <message>
-            <location filename="../pages/idea_terms.py" line="55" />
+            <location filename="../pages/idea_terms.py" line="58" />
             <source>Sign that you accept these terms; the owners receive your signed acceptance</source>
             <translation>Onderteken dat je deze voorwaarden accepteert; de eigenaars ontvangen je ondertekende acceptatie</translation>
         </message>
         <message>
-            <location filename="../pages/idea_terms.py" line="62" />
+            <location filename="../pages/idea_terms.py" line="65" />
             <source>Signed acceptances</source>
             <translation>Ondertekende acceptaties</translation>
         </message>
         <message>
-            <location filename="../pages/idea_terms.py" line="67" />
+            <location filename="../pages/idea_terms.py" line="70" />
             <source>Flagged steps</source>
             <translation>Gemarkeerde stappen</translation>
         </message>
         <message>
-            <location filename="../pages/idea_terms.py" line="86" />
-            <source>{0} accepted on {1} — {2}</source>
-            <translation>{0} accepteerde op {1} — {2}</translation>
+            <location filename="../pages/idea_terms.py" line="89" />
+            <source>The text is locked.</source>
+            <translation>De tekst is vergrendeld.</translation>
         </message>
         <message>
-            <location filename="../pages/idea_terms.py" line="89" />
+            <location filename="../pages/idea_terms.py" line="93" />
+            <source>{0} accepted ({1}) — {2}</source>
+            <translation>{0} accepteerde ({1}) — {2}</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="96" />
             <source>text released</source>
             <translation>tekst vrijgegeven</translation>
         </message>
         <message>
-            <location filename="../pages/idea_terms.py" line="89" />
+            <location filename="../pages/idea_terms.py" line="96" />
             <source>waiting for your release</source>
             <translation>wacht op jouw vrijgave</translation>
         </message>
         <message>
-            <location filename="../pages/idea_terms.py" line="97" />
+            <location filename="../pages/idea_terms.py" line="104" />
             <source>Flagged: {0} {1}</source>
             <translation>Gemarkeerd: {0} {1}</translation>
         </message>
         <message>
-            <location filename="../pages/idea_terms.py" line="107" />
+            <location filename="../pages/idea_terms.py" line="114" />
             <source>You own this idea. Nobody has accepted its terms yet.</source>
             <translation>Dit idee is van jou. Nog niemand heeft de voorwaarden geaccepteerd.</translation>
         </message>
         <message>
-            <location filename="../pages/idea_terms.py" line="108" />
+            <location filename="../pages/idea_terms.py" line="115" />
             <source>You own this idea. Signed acceptances (your receipts):</source>
             <translation>Dit idee is van jou. Ondertekende acceptaties (jouw bewijzen):</translation>
         </message>
         <message>
-            <location filename="../pages/idea_terms.py" line="110" />
+            <location filename="../pages/idea_terms.py" line="117" />
             <source>You accepted these terms; the owner released the text to you.</source>
             <translation>Je hebt deze voorwaarden geaccepteerd; de eigenaar heeft de tekst aan je vrijgegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/idea_terms.py" line="113" />
+            <location filename="../pages/idea_terms.py" line="120" />
             <source>You accepted these terms. The text unlocks after {0}.</source>
             <translation>Je hebt deze voorwaarden geaccepteerd. De tekst gaat open na {0}.</translation>
         </message>
         <message>
-            <location filename="../pages/idea_terms.py" line="117" />
+            <location filename="../pages/idea_terms.py" line="124" />
             <source>You accepted these terms. Waiting for the owner to release the text.</source>
             <translation>Je hebt deze voorwaarden geaccepteerd. Wacht tot de eigenaar de tekst vrijgeeft.</translation>
         </message>
         <message>
-            <location filename="../pages/idea_terms.py" line="119" />
+            <location filename="../pages/idea_terms.py" line="126" />
             <source>You accepted these terms. Waiting for the owner's device to release the text.</source>
             <translation>Je hebt deze voorwaarden geaccepteerd. Wacht tot het apparaat van de eigenaar de tekst vrijgeeft.</translation>
         </message>
         <message>
-            <location filename="../pages/idea_terms.py" line="122" />
+            <location filename="../pages/idea_terms.py" line="129" />
             <source>The terms changed since you accepted them. Accept the new terms to read.</source>
             <translation>De voorwaarden zijn gewijzigd sinds je ze accepteerde. Accepteer de nieuwe voorwaarden om te lezen.</translation>
         </message>
         <message>
-            <location filename="../pages/idea_terms.py" line="124" />
+            <location filename="../pages/idea_terms.py" line="131" />
             <source>The text of this idea unlocks after you accept its terms. The owners receive your signed acceptance.</source>
             <translation>De tekst van dit idee gaat open nadat je de voorwaarden accepteert. De eigenaars ontvangen je ondertekende acceptatie.</translation>
         </message>
         <message>
-            <location filename="../pages/idea_terms.py" line="137" />
+            <location filename="../pages/idea_terms.py" line="144" />
             <source>Release to {0}</source>
             <translation>Vrijgeven aan {0}</translation>
         </message>
         <message>
-            <location filename="../pages/idea_terms.py" line="139" />
+            <location filename="../pages/idea_terms.py" line="146" />
             <source>{0} accepted your terms: give them the text</source>
             <translation>{0} heeft je voorwaarden geaccepteerd: geef de tekst vrij</translation>
         </message>
         <message>
-            <location filename="../pages/idea_terms.py" line="172" />
+            <location filename="../pages/idea_terms.py" line="180" />
             <source>Not done: {0}</source>
             <translation>Niet gelukt: {0}</translation>
         </message>
@@ -1057,17 +1062,17 @@
             <translation>Eigenaars, voorwaarden en lezers</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="132" />
+            <location filename="../pages/ideas.py" line="130" />
             <source>Derived from:</source>
             <translation>Afgeleid van:</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="144" />
+            <location filename="../pages/ideas.py" line="142" />
             <source>Built on by:</source>
             <translation>Hierop voortgebouwd door:</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="157" />
+            <location filename="../pages/ideas.py" line="155" />
             <source>Idea text</source>
             <translation>Tekst van het idee</translation>
         </message>

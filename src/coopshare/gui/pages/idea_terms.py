@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.pages.base import plain_label
-from coopshare.gui.text import safe
+from coopshare.gui.text import safe, when
 from coopshare.service.api import IdeaTerms
 
 
@@ -37,9 +37,12 @@ def _problem_text(problem: str) -> str:
 class TermsPanel(QWidget):
     """Below the banner of the Ideas page; `reload` is called after every change."""
 
-    def __init__(self, bridge: Bridge, reload: Callable[[], None]) -> None:
+    def __init__(
+        self, bridge: Bridge, reload: Callable[[], None], body: QTextEdit | None = None
+    ) -> None:
         super().__init__()
         self.bridge = bridge
+        self.body = body  # the page's text view: says why it is empty while locked
         self._reload = reload
         self.terms: IdeaTerms | None = None
         v = QVBoxLayout(self)
@@ -67,6 +70,7 @@ class TermsPanel(QWidget):
         self.flags.setAccessibleName(_t("Flagged steps"))
         v.addWidget(self.flags)
         self.message = plain_label()
+        self.message.setVisible(False)
         v.addWidget(self.message)
 
     def load(self, item_id: str) -> None:
@@ -80,12 +84,15 @@ class TermsPanel(QWidget):
         self.terms = t
         self.setVisible(True)
         self.status.setText(self.status_text(t))
+        if self.body is not None:
+            locked = t.access in ("locked", "waiting")
+            self.body.setPlaceholderText(_t("The text is locked.") if locked else "")
         self.accept_button.setVisible(t.access == "locked")
         owner = t.access == "owner"
         lines = [
-            _t("{0} accepted on {1} — {2}").format(
+            _t("{0} accepted ({1}) — {2}").format(
                 safe(a.name, 80),
-                a.when,
+                when(a.ms),
                 _t("text released") if a.released else _t("waiting for your release"),
             )
             for a in t.acceptances
@@ -165,8 +172,10 @@ class TermsPanel(QWidget):
     def _done(self, _result: object) -> None:
         self.accept_button.setEnabled(True)
         self.message.clear()
+        self.message.setVisible(False)
         self._reload()
 
     def _failed(self, error: BaseException) -> None:
         self.accept_button.setEnabled(True)
         self.message.setText(_t("Not done: {0}").format(error_text(error)))
+        self.message.setVisible(True)

@@ -122,8 +122,6 @@ class IdeasPage(ItemListPage):
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner.setAccessibleName(self.tr("Owners, terms and audience"))
         rv.addWidget(self.banner)
-        self.terms_panel = TermsPanel(self.bridge, self._load)  # accept, receipts, flags
-        rv.addWidget(self.terms_panel)
 
         self.parents_row = QWidget()
         prow = QHBoxLayout(self.parents_row)
@@ -156,6 +154,8 @@ class IdeasPage(ItemListPage):
         self.body.setOpenExternalLinks(False)
         self.body.setAccessibleName(self.tr("Idea text"))
         self.body.setMinimumHeight(160)
+        self.terms_panel = TermsPanel(self.bridge, self._load, self.body)  # accept, receipts
+        rv.insertWidget(rv.indexOf(self.banner) + 1, self.terms_panel)
         rv.addWidget(self.body, 1)
 
         actions = QHBoxLayout()
