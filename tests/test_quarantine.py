@@ -15,7 +15,7 @@ from coopshare.model.fold import ItemState
 from coopshare.model.items import Kind
 from coopshare.protocol import content
 from coopshare.protocol.codec import pack
-from coopshare.service import quarantine, views, views_work
+from coopshare.service import quarantine, views, views_lead, views_work
 from coopshare.service.coop import Coop
 
 from .conftest import MakeCoop, sync, three_members
@@ -106,15 +106,18 @@ def _op_id(wire: bytes) -> bytes:
 
 
 def test_a_junk_claimer_is_not_handed_to_the_page(make_replica: MakeCoop) -> None:
-    """The leads page turns `claimer` back into bytes to release details: a claimer that is not
-    a member id (a peer may write any text of 64 characters) is shown as nobody."""
+    """The leads page turns `claimer` back into bytes to release details: a claimer comes only
+    from a claim act by a member (a stored "claimer" text, as old ops wrote it, is not read)."""
     alice = make_replica("Alice")
     alice.create_coop("C")
-    st = ItemState(alice.me.member_id[:8] + b"\0" * 8, Kind.LEAD)
+    st = ItemState(b"\1" * 16, Kind.LEAD)  # a lead someone else gave
     st.fields = {"title": ("l", 1, b""), "status": ("claimed", 1, b""), "claimer": ("bob", 1, b"")}
     st.origin = (1, b"")
-    d = views_work.lead_detail_of(alice, st)
-    assert d is not None and d["claimer"] == "" and not d["is_claimer"]
+    d = views_lead.lead_detail_of(alice, st)
+    assert d is not None and d.claimer == "" and not d.is_claimer
+    st.acts = [(2, b"\2" * 32, alice.me.member_id, "claim", b"", b"")]  # control: a real claim
+    d = views_lead.lead_detail_of(alice, st)
+    assert d is not None and d.claimer == alice.me.member_id.hex() and d.is_claimer
     st.fields["claimer"] = (alice.me.member_id.hex(), 2, b"")  # control: a real id shows
-    d = views_work.lead_detail_of(alice, st)
-    assert d is not None and d["claimer"] == alice.me.member_id.hex() and d["is_claimer"]
+    d = views_lead.lead_detail_of(alice, st)
+    assert d is not None and d.claimer == alice.me.member_id.hex() and d.is_claimer

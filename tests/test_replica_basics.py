@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coopshare.errors import RULE_ADMIN_ONLY, NotAllowed
+from coopshare.errors import RULE_ADMIN_ONLY, RULE_LEAD_STEP, NotAllowed
 from coopshare.model.items import Kind
 from coopshare.model.roster import Role
 
@@ -59,8 +59,9 @@ def test_lead_sealed_fields_unlock_only_after_release(coop_ab) -> None:
 def test_lead_lifecycle_refuses_illegal_transition(coop_ab) -> None:
     alice, _bob = coop_ab
     lead = alice.add_lead({"title": "PMO lead"})
-    with pytest.raises(Exception, match="cannot go from open to won"):
+    with pytest.raises(NotAllowed) as refused:
         alice.set_lead_status(lead, "won")
+    assert refused.value.fields["rule"] == RULE_LEAD_STEP
     assert alice.item(lead).value("status") == "open"  # type: ignore[union-attr]
 
 

@@ -40,6 +40,7 @@ RUNTIME_CONTEXT = {
     "lead_form.py": "LeadForm",
     "idea_form.py": "IdeaForm",
     "lead_detail.py": "LeadsPage",
+    "lead_history.py": "LeadHistory",
     "profile_panel.py": "PeoplePage",
     "errors_text.py": "Errors",
     "idea_terms.py": "IdeaTerms",

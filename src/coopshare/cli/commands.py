@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from coopshare.cli import leads
 from coopshare.errors import NoSuchItem, NotInitialised, PassphraseRequired, UserError
 from coopshare.service import api
 from coopshare.service.api import Api, ItemState, Kind
@@ -155,15 +156,14 @@ def _lead(args: argparse.Namespace, coop: Api) -> None:
             "hours_per_week",
             "duration_weeks",
             "remote",
+            "interest_until",
         )
         fields = {n: getattr(args, n) for n in names if getattr(args, n) is not None}
         if args.skills:
             fields["skills"] = [s.strip() for s in args.skills.split(",") if s.strip()]
         print(coop.add_lead(fields))
-    elif args.action == "claim":
-        coop.claim_lead(coop.find_item(args.id))
-    elif args.action == "status":
-        coop.set_lead_status(coop.find_item(args.id), args.status)
+    elif leads.run(args, coop):
+        return
 
 
 def _idea(args: argparse.Namespace, coop: Api) -> None:
@@ -241,6 +241,31 @@ def _items_out(items: list[ItemState], as_json: bool, coop: Api) -> None:
         return
     if not views:
         print("nothing here yet")
+    short = unique_prefixes([st.item_id.hex() for st in coop.items()])
+    width = max((len(short.get(v["id"], v["id"])) for v in views), default=12)
     for v in views:
         extra = f" [{v['status']}]" if "status" in v else ""
-        print(f"{v['id'][:12]}  {v['kind']:<5} {v.get('title', '')}{extra}  — {v['author']}")
+        shown = short.get(v["id"], v["id"]).ljust(width)
+        print(f"{shown}  {v['kind']:<5} {v.get('title', '')}{extra}  — {v['author']}")
+
+
+def unique_prefixes(ids: list[str], shortest: int = 8) -> dict[str, str]:
+    """The shortest prefix of each id (at least `shortest` characters) that no other id shares.
+
+    Every item id starts with its author's member id, so a fixed width would show one author's
+    items alike; the prefixes printed by `list` are what `lead claim ID` and friends accept.
+    """
+    ordered = sorted(set(ids))
+    out = {}
+    for i, this in enumerate(ordered):
+        need = shortest
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(ordered):
+                other = ordered[j]
+                common = next(
+                    (k for k, (a, b) in enumerate(zip(this, other, strict=False)) if a != b),
+                    min(len(this), len(other)),
+                )
+                need = max(need, common + 1)
+        out[this] = this[:need]
+    return out

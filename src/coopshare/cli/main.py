@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from coopshare import __version__
-from coopshare.cli import commands
+from coopshare.cli import commands, leads
 from coopshare.errors import CoopShareError, os_fault
 from coopshare.service.api import default_home, env_passphrase
 
@@ -91,11 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--hours-per-week", type=int)
     p.add_argument("--duration-weeks", type=int)
     p.add_argument("--remote", action="store_true", default=None)
-    p = lead.add_parser("claim", help="claim a lead")
-    p.add_argument("id")
-    p = lead.add_parser("status", help="move a lead along its lifecycle")
-    p.add_argument("id")
-    p.add_argument("status")
+    p.add_argument("--interest-until", metavar="YYYY-MM-DD", help="interest window's last day")
+    leads.add_parsers(lead)
 
     idea = sub.add_parser("idea", help="ownership-tagged ideas").add_subparsers(
         dest="action", required=True

@@ -38,6 +38,26 @@ def _rule_text(rule: str) -> str:
         return _t("The embargo on this idea has not ended yet.")
     if rule == E.RULE_NO_ACCEPTANCE:
         return _t("This member has not accepted the idea's current terms.")
+    return _lead_rule_text(rule)
+
+
+def _lead_rule_text(rule: str) -> str:
+    if rule == E.RULE_LEAD_GIVER_ONLY:
+        return _t("Only the member who gave this lead can do this.")
+    if rule == E.RULE_LEAD_CLAIMER_ONLY:
+        return _t("Only the member who claimed this lead can do this.")
+    if rule == E.RULE_LEAD_TAKEN:
+        return _t("Another member claimed this lead first.")
+    if rule == E.RULE_LEAD_OWN:
+        return _t("You gave this lead yourself: you cannot claim it or ask for it.")
+    if rule == E.RULE_LEAD_WINDOW:
+        return _t("The interest window of this lead is still open: say you are interested instead.")
+    if rule == E.RULE_LEAD_NO_WINDOW:
+        return _t("This lead has no open interest window.")
+    if rule == E.RULE_LEAD_STEP:
+        return _t("This lead cannot take that step now.")
+    if rule == E.RULE_LEAD_MEMBER:
+        return _t("That member cannot take this lead.")
     return _t("The cooperative's rules do not allow this.")
 
 

@@ -13,10 +13,15 @@ reading shows only the fields that belong to the item's kind.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from coopshare.model.items import ACCEPT, BODY_KINDS, FIELDS, Kind
+from coopshare.model import lead_rules
+from coopshare.model.items import ACCEPT, ACT_FIELDS, BODY_KINDS, FIELDS, Kind
+
+# A lead's status and claimer come from its acts (lead_rules); acts are never field values.
+_DERIVED_LEAD_FIELDS = ACT_FIELDS | {"status", "claimer"}
 
 Stamp = tuple[int, bytes]  # (hlc, op_id): the total order used for last-writer-wins
 
@@ -63,6 +68,8 @@ class ItemState:
     heads: dict[bytes, BodyHead] = field(default_factory=dict)
     superseded: set[bytes] = field(default_factory=set)
     origin: Stamp | None = None  # the creator's earliest change, which decides `kind`
+    # a lead's acts in (hlc, op_id) order, the first MAX_ACTS only (model/lead_rules.py)
+    acts: list[lead_rules.ActRecord] = field(default_factory=list)
     # idea terms (model/idea_rules.py): sets, so the fold stays order-independent
     acceptances: set[tuple[bytes, str, int, bytes]] = field(
         default_factory=set
@@ -80,7 +87,11 @@ class ItemState:
             self.kind, self.origin = ch.kind, stamp
         self.created = min(self.created, stamp)
         self.updated = max(self.updated, ch.hlc)
-        for name, value in ch.fields.items():
+        fields = ch.fields
+        if ch.kind is Kind.LEAD:
+            self._add_act(ch)
+            fields = {k: v for k, v in fields.items() if k not in _DERIVED_LEAD_FIELDS}
+        for name, value in fields.items():
             old = self.fields.get(name)
             if old is None or stamp > (old[1], old[2]):
                 self.fields[name] = (value, ch.hlc, ch.op_id)
@@ -92,6 +103,15 @@ class ItemState:
                 self.heads.pop(gone, None)
             if ch.op_id not in self.superseded:
                 self.heads[ch.op_id] = BodyHead(ch.op_id, ch.hlc, ch.author, ch.body)
+
+    def _add_act(self, ch: Change) -> None:
+        rec = lead_rules.act_of(
+            ch.fields, hlc=ch.hlc, op_id=ch.op_id, author=ch.author, item_id=self.item_id
+        )
+        if rec is None or any(a[1] == rec[1] for a in self.acts):
+            return
+        bisect.insort(self.acts, rec, key=lambda a: (a[0], a[1]))
+        del self.acts[lead_rules.MAX_ACTS :]
 
     def _apply_terms(self, ch: Change) -> bool:
         """Acceptances, release notices and refused changes: recorded, never LWW fields."""
@@ -131,8 +151,19 @@ class ItemState:
         return self.item_id[:8]
 
     def value(self, name: str, default: Any = None) -> Any:
+        if self.kind is Kind.LEAD and name in _DERIVED_LEAD_FIELDS:
+            return self._lead_value(name, default)
         entry = self.fields.get(name) if name in FIELDS[self.kind] else None
         return default if entry is None else entry[0]
+
+    def _lead_value(self, name: str, default: Any) -> Any:
+        """A lead's status and claimer: derived from its acts, never stored as values."""
+        lead = lead_rules.derive(self)
+        if name == "status":
+            return lead.status.value
+        if name == "claimer":
+            return default if lead.claimer is None else lead.claimer.hex()
+        return default
 
     def sorted_heads(self) -> list[BodyHead]:
         """Body heads, the winner (latest by hlc, then op id) first; none for bodiless kinds."""
@@ -153,6 +184,12 @@ class ItemState:
         """Plain values for listings and JSON output: the fields of this item's kind only."""
         spec = FIELDS[self.kind]
         out: dict[str, Any] = {n: v[0] for n, v in sorted(self.fields.items()) if n in spec}
+        if self.kind is Kind.LEAD:
+            for name in ("status", "claimer"):
+                out.pop(name, None)
+                value = self.value(name)
+                if value is not None:
+                    out[name] = value
         out.update(
             id=self.item_id.hex(),
             kind=self.kind.value,
@@ -178,9 +215,10 @@ class ItemState:
             "h": [[h.op_id, h.hlc, h.author, h.text] for _, h in sorted(self.heads.items())],
             "s": sorted(self.superseded),
             "o": None if self.origin is None else list(self.origin),
-            "a": [list(a) for a in sorted(self.acceptances)],
-            "r": [[*r[:4], list(r[4])] for r in sorted(self.releases)],
-            "x": [list(x) for x in sorted(self.refused)],
+            "a": [list(a) for a in self.acts],
+            "ta": [list(a) for a in sorted(self.acceptances)],
+            "tr": [[*r[:4], list(r[4])] for r in sorted(self.releases)],
+            "tx": [list(x) for x in sorted(self.refused)],
         }
 
     @classmethod
@@ -194,7 +232,8 @@ class ItemState:
         st.superseded = set(p["s"])
         origin = p.get("o", p["c"])  # rows written before "o" existed came from the creator
         st.origin = None if origin is None else (origin[0], origin[1])
-        st.acceptances = {(a[0], a[1], a[2], a[3]) for a in p.get("a", [])}
-        st.releases = {(r[0], r[1], r[2], r[3], tuple(r[4])) for r in p.get("r", [])}
-        st.refused = {(x[0], x[1], x[2], x[3]) for x in p.get("x", [])}
+        st.acts = [(a[0], a[1], a[2], a[3], a[4], a[5]) for a in p.get("a", [])]
+        st.acceptances = {(a[0], a[1], a[2], a[3]) for a in p.get("ta", [])}
+        st.releases = {(r[0], r[1], r[2], r[3], tuple(r[4])) for r in p.get("tr", [])}
+        st.refused = {(x[0], x[1], x[2], x[3]) for x in p.get("tx", [])}
         return st

@@ -30,6 +30,15 @@ class HybridClock:
         self.last = last
         self._now_ms = now_ms
 
+    def peek(self) -> int:
+        """The value the next `tick` will return (nothing advances)."""
+        candidate = self._now_ms() << COUNTER_BITS
+        return candidate if candidate > self.last else self.last + 1
+
+    def now_ms(self) -> int:
+        """This clock's wall time in Unix milliseconds (what lapses are judged against)."""
+        return self._now_ms()
+
     def tick(self) -> int:
         candidate = self._now_ms() << COUNTER_BITS
         self.last = candidate if candidate > self.last else self.last + 1

@@ -49,6 +49,27 @@ class LeadStatus(enum.StrEnum):
     PASSED_ON = "passed-on"
 
 
+class Act(enum.StrEnum):
+    """What a member does to a lead (model/lead_rules.py decides whether it has an effect)."""
+
+    INTEREST = "interest"
+    CLAIM = "claim"
+    ACCEPT = "accept-terms"
+    CONTACTED = "contacted"
+    PROPOSAL = "proposal"
+    WON = "won"
+    LOST = "lost"
+    PASS_ON = "pass-on"  # noqa: S105 (a word, not a password)
+    GIVE_BACK = "give-back"
+    WITHDRAW = "withdraw"
+    REOPEN = "reopen"
+    PICK = "pick"
+    CONFIRM = "confirm-won"
+
+
+# The fields of a lead change that carry an act rather than a value (never last-writer-wins).
+ACT_FIELDS = frozenset({"act", "act_member", "act_terms"})
+
 CLOSED_STATUSES = frozenset({LeadStatus.WON, LeadStatus.LOST, LeadStatus.WITHDRAWN})
 
 # Which status may follow which; the giver may always withdraw an open lead.
@@ -190,12 +211,13 @@ def _hexlist(size: int) -> Validator:
     return check
 
 
-def _hex(size: int) -> Validator:
+def _hexid(size: int) -> Validator:
+    """One id of `size` bytes as lowercase hex."""
     pattern = re.compile(f"[0-9a-f]{{{2 * size}}}")
 
     def check(name: str, value: Any) -> str:
         if not isinstance(value, str) or not pattern.fullmatch(value):
-            raise SchemaError(f"{name}: expected {2 * size} lowercase hex digits")
+            raise SchemaError(f"{name}: expected an id of {2 * size} hex digits")
         return value
 
     return check
@@ -265,6 +287,11 @@ FIELDS: dict[Kind, dict[str, Field]] = {
         "contract_form": Field(_text(100)),
         "dba_assessment": Field(_text(500)),
         "referral_terms": Field(_text(500)),
+        "interest_until": Field(_date),
+        # acts (model/lead_rules.py); "status" and "claimer" are only read from old ops
+        "act": Field(_enum(Act)),
+        "act_member": Field(_hexid(32)),
+        "act_terms": Field(_hexid(32)),
         "status": Field(_enum(LeadStatus)),
         "claimer": Field(_text(64)),
         # sealed to the claimer once they countersign the referral terms
@@ -284,7 +311,7 @@ FIELDS: dict[Kind, dict[str, Field]] = {
         "audience": Field(_text(64)),
         "derived_from": Field(ITEM_IDS),
         AUDIENCE: Field(MEMBER_IDS, sealed=True),
-        ACCEPT: Field(_hex(32)),  # only ever alone, in a reader's acceptance (fold.py)
+        ACCEPT: Field(_hexid(32)),  # only ever alone, in a reader's acceptance (fold.py)
     },
     Kind.PROFILE: {
         "skills": Field(_tags),

@@ -25,9 +25,10 @@ from coopshare.crypto import primitives as p
 from coopshare.identity import keystore
 from coopshare.identity.keys import Identity
 from coopshare.identity.recovery import encode as encode_recovery
+from coopshare.model import lead_rules
 from coopshare.model.fold import ItemState
 from coopshare.model.idea_rules import PROBLEMS as IDEA_FLAGS
-from coopshare.model.items import Kind, LeadStatus, Terms
+from coopshare.model.items import Act, Kind, LeadStatus, Terms
 from coopshare.protocol import invite as inv
 from coopshare.service import events
 from coopshare.service import home as homes
@@ -35,8 +36,9 @@ from coopshare.service.api_commands import Api
 from coopshare.service.importer import ImportReport
 from coopshare.service.views import Row
 from coopshare.service.views_ideas import IdeaTerms
+from coopshare.service.views_lead import Candidate, LeadDetail, LeadSealed, LeadStep
 from coopshare.service.views_people import MAX_WINDOW_DAYS, current_windows
-from coopshare.service.views_work import next_statuses, terms_rank
+from coopshare.service.views_work import terms_rank
 
 if TYPE_CHECKING:  # imported when first used (below): a one-shot command needs no network stack
     from coopshare.service.api_runtime import Runtime, SyncResult
@@ -76,13 +78,18 @@ __all__ = [
     "IDEA_FLAGS",
     "INVITE_PREFIX",
     "MAX_WINDOW_DAYS",
+    "Act",
     "Api",
+    "Candidate",
     "IdeaTerms",
     "ImportReport",
     "Invitation",
     "ItemState",
     "Kind",
+    "LeadDetail",
+    "LeadSealed",
     "LeadStatus",
+    "LeadStep",
     "NetworkOptions",
     "Row",
     "Runtime",
@@ -91,7 +98,7 @@ __all__ = [
     "__version__",
     "current_windows",
     "events",
-    "next_statuses",
+    "lead_rules",
     "open_api",
     "open_runtime",
     "terms_rank",

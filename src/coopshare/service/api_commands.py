@@ -8,15 +8,26 @@ from pathlib import Path
 from typing import Any
 
 from coopshare.crypto import primitives as p
+from coopshare.errors import NoSuchItem
 from coopshare.identity.recovery import encode as encode_recovery
+from coopshare.model import lead_rules
 from coopshare.model.fold import ItemState
-from coopshare.model.items import Kind
-from coopshare.service import invites, quarantine, views, views_ideas, views_people, views_work
+from coopshare.model.items import Act, Kind
+from coopshare.service import (
+    invites,
+    quarantine,
+    views,
+    views_ideas,
+    views_lead,
+    views_people,
+    views_work,
+)
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
 from coopshare.service.importer import ImportReport, import_folder
 from coopshare.service.views import Row
 from coopshare.service.views_ideas import IdeaTerms
+from coopshare.service.views_lead import LeadDetail
 
 
 class Api:
@@ -107,8 +118,21 @@ class Api:
     def add_lead(self, fields: Mapping[str, Any]) -> str:
         return self._coop.add_lead(fields).hex()
 
-    def claim_lead(self, item_id: bytes) -> None:
-        self._coop.claim_lead(item_id)
+    def claim_lead(self, item_id: bytes, *, accept_terms: bool = False) -> None:
+        """Claim a lead; with `accept_terms`, the claim also signs the giver's current terms."""
+        self._coop.claim_lead(item_id, self.lead_terms(item_id) if accept_terms else b"")
+
+    def lead_act(self, item_id: bytes, act: Act, member: bytes | None = None) -> None:
+        """One act on a lead (interest, pick, pass on, give back, withdraw, reopen, confirm...)."""
+        terms = self.lead_terms(item_id) if act is Act.ACCEPT else b""
+        self._coop.lead_act(item_id, act, member=member, terms=terms)
+
+    def lead_terms(self, item_id: bytes) -> bytes:
+        """The hash of a lead's current referral terms (what an acceptance signs)."""
+        st = self._coop.item(item_id)
+        if st is None:
+            raise NoSuchItem(item=item_id.hex())
+        return lead_rules.terms_hash(st)
 
     def set_lead_status(self, item_id: bytes, status: str) -> None:
         self._coop.set_lead_status(item_id, status)
@@ -198,8 +222,8 @@ class Api:
     def search(self, text: str, limit: int = 30) -> list[dict[str, Any]]:
         return views.search(self._coop, text, limit)
 
-    def lead_detail(self, item_id: str) -> dict[str, Any] | None:
-        return views_work.lead_detail(self._coop, item_id)
+    def lead_detail(self, item_id: str) -> LeadDetail | None:
+        return views_lead.lead_detail(self._coop, item_id)
 
     def idea_detail(self, item_id: str) -> dict[str, Any] | None:
         return views_work.idea_detail(self._coop, item_id)

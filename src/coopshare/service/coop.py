@@ -14,8 +14,7 @@ from coopshare.crypto import envelope
 from coopshare.crypto import primitives as p
 from coopshare.errors import (
     RULE_AUTHOR_ONLY,
-    RULE_LEAD_CLOSED,
-    RULE_NOT_A_LEAD,
+    RULE_LEAD_STEP,
     AmbiguousName,
     NoRecipientDevice,
     NoSuchItem,
@@ -25,21 +24,20 @@ from coopshare.errors import (
 from coopshare.model.fold import ItemState
 from coopshare.model.idea_rules import OWNER_ONLY
 from coopshare.model.items import (
+    ACT_FIELDS,
     AUDIENCE,
-    CLOSED_STATUSES,
     FIELDS,
+    Act,
     Kind,
-    LeadStatus,
     Terms,
     check_derived_terms,
-    check_transition,
     split_sealed,
     validate_body,
     validate_fields,
 )
 from coopshare.protocol import content
 from coopshare.protocol.ops import Header, OpKind
-from coopshare.service import coop_terms
+from coopshare.service import coop_terms, lead_acts
 from coopshare.service.coop_roster import RosterAuthor
 
 
@@ -135,9 +133,9 @@ class Coop(RosterAuthor):
 
     def edit_item(self, item_id: bytes, fields: Mapping[str, Any], body: str | None = None) -> None:
         st = self._existing(item_id)
-        self._require_author(st, lead_fields=set(fields) <= {"status", "claimer"} and body is None)
-        if st.kind is Kind.LEAD and "status" in fields:
-            check_transition(st.value("status"), str(fields["status"]))
+        self._require_author(st)
+        if st.kind is Kind.LEAD and ("status" in fields or ACT_FIELDS & set(fields)):
+            raise NotAllowed(rule=RULE_LEAD_STEP)  # a lead moves only by its acts
         self.write_item(st.kind, item_id, fields, body=body)
 
     def delete_item(self, item_id: bytes) -> None:
@@ -147,24 +145,20 @@ class Coop(RosterAuthor):
         self.write_item(st.kind, item_id, {}, deleted=True)
 
     def add_lead(self, fields: Mapping[str, Any]) -> bytes:
-        return self.write_item(
-            Kind.LEAD, self.new_item_id(), {"status": LeadStatus.OPEN.value, **fields}
-        )
+        fields = {k: v for k, v in fields.items() if k != "status"}  # a new lead is open
+        return self.write_item(Kind.LEAD, self.new_item_id(), fields)
 
-    def claim_lead(self, item_id: bytes) -> None:
-        st = self._existing(item_id)
-        if st.kind is not Kind.LEAD:
-            raise NotAllowed(rule=RULE_NOT_A_LEAD)
-        check_transition(st.value("status"), LeadStatus.CLAIMED.value)
-        self.write_item(
-            Kind.LEAD, item_id, {"status": "claimed", "claimer": self.me.member_id.hex()}
-        )
+    def lead_act(
+        self, item_id: bytes, act: Act, *, member: bytes | None = None, terms: bytes = b""
+    ) -> None:
+        """Sign one act on a lead; NotAllowed(rule) if the rules would give it no effect."""
+        lead_acts.act(self, item_id, act, member=member, terms=terms)
+
+    def claim_lead(self, item_id: bytes, terms: bytes = b"") -> None:
+        self.lead_act(item_id, Act.CLAIM, terms=terms)
 
     def set_lead_status(self, item_id: bytes, status: str) -> None:
-        st = self._existing(item_id)
-        if st.value("status") in {s.value for s in CLOSED_STATUSES}:
-            raise NotAllowed(rule=RULE_LEAD_CLOSED)
-        self.edit_item(item_id, {"status": status})
+        self.lead_act(item_id, lead_acts.status_act(status))
 
     def add_idea(
         self,
@@ -234,8 +228,8 @@ class Coop(RosterAuthor):
         row = self.store.op_row(op_id)
         return None if row is None else self.roster.member_of(Header.decode(row[0]).device)
 
-    def _require_author(self, st: ItemState, *, lead_fields: bool = False) -> None:
-        if st.creator == self.me.member_id[:8] or (lead_fields and st.kind is Kind.LEAD):
+    def _require_author(self, st: ItemState) -> None:
+        if st.creator == self.me.member_id[:8]:
             return
         raise NotAllowed(rule=RULE_AUTHOR_ONLY)
 

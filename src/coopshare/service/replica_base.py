@@ -18,7 +18,7 @@ from coopshare.errors import (
 from coopshare.identity.keystore import Unlocked
 from coopshare.model.fold import ItemState
 from coopshare.model.hlc import COUNTER_BITS, MAX_DRIFT_MS, HybridClock, wall_ms
-from coopshare.model.items import Kind
+from coopshare.model.items import ACT_FIELDS, Kind
 from coopshare.model.roster import RosterState, resolve
 from coopshare.protocol import roster_body
 from coopshare.protocol.codec import pack, unpack
@@ -29,8 +29,9 @@ from coopshare.store.search import SearchIndex
 ROSTER_KINDS = tuple(k.value for k in OpKind if k.is_roster)
 _ITEM_AAD = b"coopshare/v1/item-row"
 _GRANT_AAD = b"coopshare/v1/grant-row"
-# lead fields a member other than the giver may change (claiming and moving the lead along)
-CLAIMER_FIELDS = frozenset({"status", "claimer"})
+# lead fields a member other than the giver may write: acts (model/lead_rules.py decides their
+# effect) and, in ops written before acts existed, "status" and "claimer"
+CLAIMER_FIELDS = ACT_FIELDS | {"status", "claimer"}
 # what applying a stored op can raise because of its data; a quarantined op that raises one of
 # these is dropped instead of blocking the ops behind it
 _OP_ERRORS = (CoopShareError, ArithmeticError, LookupError, ValueError)

@@ -9,28 +9,12 @@ from typing import Any
 
 from coopshare.model.fold import ItemState
 from coopshare.model.items import (
-    CLOSED_STATUSES,
-    FIELDS,
-    LEAD_TRANSITIONS,
     Kind,
-    LeadStatus,
     Terms,
 )
 from coopshare.protocol.content import ITEM_ID_LEN
 from coopshare.service import views
 from coopshare.service.coop import Coop
-
-SEALED_LEAD_FIELDS = tuple(name for name, f in FIELDS[Kind.LEAD].items() if f.sealed)
-
-
-def next_statuses(status: str) -> list[str]:
-    """The statuses a lead may move to from `status`, in lifecycle order."""
-    try:
-        current = LeadStatus(status)
-    except ValueError:
-        return []
-    allowed = LEAD_TRANSITIONS[current]
-    return [s.value for s in LeadStatus if s in allowed]
 
 
 def terms_rank(terms: str) -> int:
@@ -39,40 +23,6 @@ def terms_rank(terms: str) -> int:
         return Terms(terms).rank
     except ValueError:
         return 0
-
-
-def lead_detail(coop: Coop, item_id: str) -> dict[str, Any] | None:
-    """A lead as the page shows it: its fields, who I am to it, and what I may do next.
-
-    Sealed fields (organisation, contact, rate...) are present only when this member can read
-    them: the giver always, the claimer once the giver released them.
-    """
-    d = views.detail(coop, item_id)
-    return None if d is None else _lead(coop, d)
-
-
-def lead_detail_of(coop: Coop, st: ItemState) -> dict[str, Any] | None:
-    """:func:`lead_detail` of an item state already opened."""
-    return _lead(coop, views.detail_of(coop, st))
-
-
-def _lead(coop: Coop, d: dict[str, Any]) -> dict[str, Any] | None:
-    if d.get("kind") != Kind.LEAD.value or d.get("deleted"):
-        return None
-    me = coop.me.member_id.hex()
-    status = str(d.get("status") or LeadStatus.OPEN.value)
-    # a member id, or nothing: the page turns it back into bytes (a peer may have sent junk)
-    valid = views.id_from_hex(d.get("claimer"), views.MEMBER_ID_LEN) is not None
-    claimer = str(d.get("claimer")) if valid else ""
-    d["status"] = status
-    d["claimer"] = claimer
-    d["claimer_name"] = d.get("claimer_name", "") if claimer else ""
-    d["is_giver"] = bool(d.get("mine"))
-    d["is_claimer"] = bool(claimer) and claimer == me
-    d["closed"] = status in {s.value for s in CLOSED_STATUSES}
-    d["next"] = [] if d["closed"] else next_statuses(status)
-    d["sealed"] = {k: d[k] for k in SEALED_LEAD_FIELDS if d.get(k) not in (None, "")}
-    return d
 
 
 def idea_detail(coop: Coop, item_id: str) -> dict[str, Any] | None:

@@ -1,18 +1,18 @@
-"""The Leads page's detail panel: filling it from a lead's read model, and the lifecycle
-actions (claim, move, withdraw, release). :class:`LeadsPage` builds the widgets.
+"""The Leads page's detail panel: filling it from a lead's read model (``LeadDetail``), and the
+lifecycle acts this member may take now (the rules decide: ``LeadDetail.acts``).
+:class:`LeadsPage` builds the widgets.
 
 Texts are translated in the ``LeadsPage`` context (``_t``), where they always were.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.gui.dialogs.lead_form import referral_text
+from coopshare.gui.errors_text import error_text
 from coopshare.gui.pages.base import ItemListPage
+from coopshare.gui.pages.lead_history import history_html, state_note
 from coopshare.gui.pages.lead_look import status_chip, status_label
 from coopshare.gui.text import safe, when
-from coopshare.service.api import LeadStatus
+from coopshare.service.api import Act, LeadDetail
 
 
 def _t(text: str) -> str:
@@ -34,7 +36,7 @@ def _t(text: str) -> str:
 class LeadDetailPanel(ItemListPage):
     """The detail half of the Leads page (widgets made by LeadsPage._build_detail)."""
 
-    current: dict[str, Any] | None
+    current: LeadDetail | None
     current_id: str | None
     detail_stack: QStackedWidget
     placeholder: QWidget
@@ -42,6 +44,7 @@ class LeadDetailPanel(ItemListPage):
     d_title: QLabel
     d_status: QLabel
     d_meta: QLabel
+    d_state_note: QLabel
     d_form: QFormLayout
     d_description: QLabel
     form_rows: dict[str, QLabel]
@@ -49,12 +52,21 @@ class LeadDetailPanel(ItemListPage):
     sealed_form: QFormLayout
     sealed_note: QLabel
     sealed_rows: dict[str, QLabel]
+    history_box: QGroupBox
+    history_label: QLabel
     action_message: QLabel
     claim_button: QPushButton
+    interest_button: QPushButton
+    pick_button: QPushButton
+    accept_button: QPushButton
     move_combo: QComboBox
     move_label: QLabel
     move_button: QPushButton
+    give_back_button: QPushButton
+    pass_on_button: QPushButton
     withdraw_button: QPushButton
+    reopen_button: QPushButton
+    confirm_button: QPushButton
     release_button: QPushButton
 
     def _load(self) -> None:
@@ -64,7 +76,7 @@ class LeadDetailPanel(ItemListPage):
         self.current = None
         self.detail_stack.setCurrentWidget(self.placeholder)
 
-    def _show(self, item_id: str, d: dict[str, Any] | None) -> None:
+    def _show(self, item_id: str, d: LeadDetail | None) -> None:
         if item_id != self.current_id:
             return  # the user moved on to another lead meanwhile
         if d is None:
@@ -74,67 +86,72 @@ class LeadDetailPanel(ItemListPage):
         previous = self.current
         self.current = d
         self.detail_stack.setCurrentWidget(self.detail_panel)
-        if previous is None or previous.get("id") != d["id"]:
+        if previous is None or previous.id != d.id:
             self.action_message.clear()
-        elif previous.get("status") != d["status"]:
-            self._set_message(_t("Status is now “{0}”.").format(status_label(d["status"])))
-        self.d_title.setText(safe(d.get("title", ""), 300))
-        status_chip(self.d_status, d["status"])
-        who = safe(d.get("author", ""), 80)
-        if d["is_giver"]:
-            meta = _t("Given by you · updated {0}").format(when(d.get("updated", 0)))
+        elif previous.status != d.status:
+            self._set_message(_t("Status is now “{0}”.").format(status_label(d.status)))
+        self.d_title.setText(safe(d.title, 300))
+        status_chip(self.d_status, d.status)
+        who = safe(d.author, 80)
+        if d.is_giver:
+            meta = _t("Given by you · updated {0}").format(when(d.updated))
         else:
-            meta = _t("Given by {0} · updated {1}").format(who, when(d.get("updated", 0)))
+            meta = _t("Given by {0} · updated {1}").format(who, when(d.updated))
         self.d_meta.setText(meta)
+        self._fill_state_note(d)
         self._fill_fields(d)
         self._fill_sealed(d)
         self._fill_actions(d)
+        self.history_label.setText(history_html(d))
+        self.history_box.setVisible(bool(d.history))
 
-    def _fill_fields(self, d: dict[str, Any]) -> None:
-        def text(key: str) -> str:
-            return safe(d.get(key) or "", 500)
+    def _fill_state_note(self, d: LeadDetail) -> None:
+        text = state_note(d)
+        self.d_state_note.setText(text)
+        self.d_state_note.setVisible(bool(text))
 
-        region = text("region")
-        if d.get("remote"):
+    def _fill_fields(self, d: LeadDetail) -> None:
+        region = safe(d.region, 500)
+        if d.remote:
             region = _t("{0}, remote work possible").format(region) if region else _t("Remote")
-        weeks = int(d.get("duration_weeks") or 0)
+        weeks = d.duration_weeks
         duration = ""
         if weeks == 1:
             duration = _t("1 week")
         elif weeks:
             duration = _t("{0} weeks").format(weeks)
-        if d.get("extension"):
+        if d.extension:
             duration = (
                 _t("{0}, with an option to extend").format(duration)
                 if duration
                 else _t("Option to extend")
             )
-        hours = int(d.get("hours_per_week") or 0)
+        hours = d.hours_per_week
         claimer = ""
-        if d.get("claimer"):
-            claimer = _t("you") if d["is_claimer"] else safe(d.get("claimer_name", ""), 80)
+        if d.claimer:
+            claimer = _t("you") if d.is_claimer else safe(d.claimer_name, 80)
         values = {
-            "role": text("role"),
-            "skills": safe(", ".join(map(str, d.get("skills") or [])), 500),
+            "role": safe(d.role, 500),
+            "skills": safe(", ".join(d.skills), 500),
             "region": region,
-            "start": text("start"),
+            "start": safe(d.start, 500),
             "duration": duration,
             "hours": _t("{0} hours").format(hours) if hours else "",
-            "respond_by": text("respond_by"),
-            "contract_form": text("contract_form"),
-            "dba": text("dba_assessment"),
-            "referral": safe(referral_text(str(d.get("referral_terms") or "")), 500),
+            "respond_by": safe(d.respond_by, 500),
+            "contract_form": safe(d.contract_form, 500),
+            "dba": safe(d.dba_assessment, 500),
+            "referral": safe(referral_text(d.referral_terms), 500),
             "claimer": claimer,
         }
         for key, label in self.form_rows.items():
             label.setText(values[key])
             self.d_form.setRowVisible(label, bool(values[key]))
-        self.d_description.setText(safe(d.get("description") or "", 20_000))
-        self.d_description.setVisible(bool(d.get("description")))
+        self.d_description.setText(safe(d.description, 20_000))
+        self.d_description.setVisible(bool(d.description))
 
-    def _fill_sealed(self, d: dict[str, Any]) -> None:
-        sealed: dict[str, Any] = d.get("sealed") or {}
-        lo, hi = sealed.get("rate_min"), sealed.get("rate_max")
+    def _fill_sealed(self, d: LeadDetail) -> None:
+        sealed = d.sealed
+        lo, hi = sealed.rate_min, sealed.rate_max
         if lo and hi:
             rate = _t("€ {0} – € {1} per hour").format(lo, hi)
         elif lo:
@@ -144,11 +161,11 @@ class LeadDetailPanel(ItemListPage):
         else:
             rate = ""
         values = {
-            "org": safe(sealed.get("org", ""), 200),
-            "contact": safe(sealed.get("contact", ""), 500),
+            "org": safe(sealed.org, 200),
+            "contact": safe(sealed.contact, 500),
             "rate": rate,
-            "intermediary": safe(sealed.get("intermediary", ""), 200),
-            "fee": safe(sealed.get("fee", ""), 200),
+            "intermediary": safe(sealed.intermediary, 200),
+            "fee": safe(sealed.fee, 200),
         }
         for key, label in self.sealed_rows.items():
             label.setText(values[key])
@@ -156,10 +173,17 @@ class LeadDetailPanel(ItemListPage):
         self.sealed_box.setVisible(bool(sealed))
         if sealed:
             self.sealed_note.hide()
-        elif d["is_giver"]:
+        elif d.is_giver:
             self.sealed_note.setText(_t("You gave no sealed details for this lead."))
             self.sealed_note.show()
-        elif d["is_claimer"]:
+        elif d.is_claimer and not d.terms_accepted:
+            self.sealed_note.setText(
+                _t(
+                    "The client's details are sealed. Accept the referral terms; then the giver can release them to you."
+                )
+            )
+            self.sealed_note.show()
+        elif d.is_claimer:
             self.sealed_note.setText(
                 _t(
                     "The client's details are sealed. They unlock for you once the giver releases them."
@@ -174,28 +198,27 @@ class LeadDetailPanel(ItemListPage):
             )
             self.sealed_note.show()
 
-    def _fill_actions(self, d: dict[str, Any]) -> None:
-        nxt: list[str] = d.get("next") or []
-        involved = d["is_giver"] or d["is_claimer"]
-        self.claim_button.setVisible(
-            not d["is_giver"] and LeadStatus.CLAIMED.value in nxt and not d["is_claimer"]
-        )
-        moves = [s for s in nxt if s not in (LeadStatus.CLAIMED.value, LeadStatus.WITHDRAWN.value)]
+    def _fill_actions(self, d: LeadDetail) -> None:
+        acts = set(d.acts)
+        self.claim_button.setVisible(Act.CLAIM.value in acts)
+        self.interest_button.setVisible(Act.INTEREST.value in acts)
+        self.pick_button.setVisible(Act.PICK.value in acts)
+        self.accept_button.setVisible(d.is_claimer and not d.terms_accepted and not d.closed)
         self.move_combo.clear()
-        for s in moves:
+        for s in d.moves:
             self.move_combo.addItem(status_label(s), s)
-        self.move_combo.setVisible(involved and bool(moves))
-        self.move_label.setVisible(involved and bool(moves))
-        self.move_button.setVisible(involved and bool(moves))
-        self.withdraw_button.setVisible(d["is_giver"] and LeadStatus.WITHDRAWN.value in nxt)
+        self.move_combo.setVisible(bool(d.moves))
+        self.move_label.setVisible(bool(d.moves))
+        self.move_button.setVisible(bool(d.moves))
+        self.give_back_button.setVisible(Act.GIVE_BACK.value in acts)
+        self.pass_on_button.setVisible(Act.PASS_ON.value in acts and bool(d.pass_to))
+        self.withdraw_button.setVisible(Act.WITHDRAW.value in acts)
+        self.reopen_button.setVisible(Act.REOPEN.value in acts)
+        self.confirm_button.setVisible(Act.CONFIRM.value in acts)
         self.release_button.setVisible(
-            d["is_giver"]
-            and bool(d.get("claimer"))
-            and not d["is_claimer"]
-            and not d["closed"]
-            and bool(d.get("sealed"))
+            d.is_giver and bool(d.claimer) and d.terms_accepted and not d.closed and bool(d.sealed)
         )
-        if d["closed"] and not self.action_message.text():
+        if d.closed and not self.action_message.text():
             self._set_message(_t("This lead is closed."))
 
     # --- actions --------------------------------------------------------------------------------
@@ -209,32 +232,104 @@ class LeadDetailPanel(ItemListPage):
         self.action_message.setText(text)
 
     def _failed(self, error: BaseException) -> None:
-        self._set_error(_t("That did not work: {0}").format(str(error)))
+        self._set_error(error_text(error))
         self._load()
 
     def _raw_id(self) -> bytes | None:
-        return bytes.fromhex(self.current["id"]) if self.current else None
+        return bytes.fromhex(self.current.id) if self.current else None
 
     def _claim(self) -> None:
-        raw = self._raw_id()
-        if raw is None:
+        d = self.current
+        if d is None:
             return
+        terms = safe(referral_text(d.referral_terms), 500) or _t("No referral terms")
+        box = QMessageBox(self)
+        box.setWindowTitle(_t("Claim lead"))
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText(_t("Claim “{0}”?").format(safe(d.title, 80)))
+        box.setInformativeText(
+            _t(
+                "Referral terms set by {0}: {1}\n\nClaiming signs that you accept these terms. The giver can then release the client's details to you."
+            ).format(safe(d.author, 80), terms)
+        )
+        accept = box.addButton(_t("Accept terms and claim"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not accept:
+            return
+        raw = bytes.fromhex(d.id)
         self._set_message(_t("Claiming…"))
         self.bridge.write(
-            lambda a: a.claim_lead(raw),
+            lambda a: a.claim_lead(raw, accept_terms=True),
             lambda _r: self._set_message(_t("You claimed this lead. The giver has been told.")),
             self._failed,
         )
 
-    def _move(self) -> None:
+    def _act(self, act: Act, done: str, member: bytes | None = None) -> None:
         raw = self._raw_id()
-        status = str(self.move_combo.currentData() or "")
-        if raw is None or not status:
+        if raw is None:
             return
-        self.move_to(status)
+        self._set_message(_t("Saving…"))
+        self.bridge.write(
+            lambda a: a.lead_act(raw, act, member),
+            lambda _r: self._set_message(done),
+            self._failed,
+        )
+
+    def _interest(self) -> None:
+        self._act(Act.INTEREST, _t("The giver knows you are interested."))
+
+    def _accept(self) -> None:
+        self._act(Act.ACCEPT, _t("You accepted the referral terms. The giver has been told."))
+
+    def _give_back(self) -> None:
+        self._act(Act.GIVE_BACK, _t("You gave the lead back. It is open again."))
+
+    def _reopen(self) -> None:
+        self._act(Act.REOPEN, _t("The lead is open again."))
+
+    def _confirm(self) -> None:
+        self._act(Act.CONFIRM, _t("You confirmed the assignment was won."))
+
+    def _pick(self) -> None:
+        d = self.current
+        if d is None or not d.interested:
+            return
+        names = [safe(c.name, 80) for c in d.interested]
+        name, ok = QInputDialog.getItem(
+            self, _t("Give the lead to"), _t("Members who are interested:"), names, 0, False
+        )
+        if ok and name in names:
+            chosen = d.interested[names.index(name)]
+            self._act(
+                Act.PICK,
+                _t("You gave the lead to {0}.").format(name),
+                bytes.fromhex(chosen.member_id),
+            )
+
+    def _pass_on(self) -> None:
+        d = self.current
+        if d is None or not d.pass_to:
+            return
+        names = [safe(c.name, 80) for c in d.pass_to]
+        name, ok = QInputDialog.getItem(
+            self, _t("Pass the lead on"), _t("Pass this lead on to:"), names, 0, False
+        )
+        if ok and name in names:
+            chosen = d.pass_to[names.index(name)]
+            self._act(
+                Act.PASS_ON,
+                _t("You passed the lead on to {0}.").format(name),
+                bytes.fromhex(chosen.member_id),
+            )
+
+    def _move(self) -> None:
+        status = str(self.move_combo.currentData() or "")
+        if status:
+            self.move_to(status)
 
     def move_to(self, status: str) -> None:
-        """Record the lead's next step (one of the statuses the lifecycle allows from here)."""
+        """Record the lead's next step (one of the statuses the rules allow from here)."""
         raw = self._raw_id()
         if raw is None:
             return
@@ -251,19 +346,20 @@ class LeadDetailPanel(ItemListPage):
         answer = QMessageBox.question(
             self,
             _t("Withdraw lead"),
-            _t("Withdraw “{0}”? The lead closes and cannot be reopened.").format(
-                safe(self.current.get("title", ""), 80)
+            _t("Withdraw “{0}”? The lead closes; you can reopen it later.").format(
+                safe(self.current.title, 80)
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.move_to(LeadStatus.WITHDRAWN.value)
+            self._act(Act.WITHDRAW, _t("The lead is withdrawn."))
 
     def _release(self) -> None:
-        if self.current is None or not self.current.get("claimer"):
+        d = self.current
+        if d is None or not d.claimer:
             return
-        raw = bytes.fromhex(self.current["id"])
-        claimer = bytes.fromhex(self.current["claimer"])
-        name = safe(self.current.get("claimer_name", ""), 80)
+        raw = bytes.fromhex(d.id)
+        claimer = bytes.fromhex(d.claimer)
+        name = safe(d.claimer_name, 80)
         answer = QMessageBox.question(
             self,
             _t("Release details"),

@@ -7,7 +7,7 @@ change is a signed op that reaches the giver, whose list and detail update live.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -36,14 +36,14 @@ from coopshare.gui.pages.lead_look import (
     sealed_title,
     status_label,
 )
-from coopshare.service.api import Kind, LeadStatus
+from coopshare.service.api import Kind, LeadDetail, LeadStatus
 from coopshare.service.api import events as ev
 
 
 class LeadsPage(LeadDetailPanel):
     def __init__(self, bridge: Bridge, parent: QWidget | None = None) -> None:
         super().__init__(bridge, parent)
-        self.current: dict[str, Any] | None = None
+        self.current: LeadDetail | None = None
         self.current_id: str | None = None
         self.form: LeadForm | None = None
         self.setStyleSheet(SEALED_STYLE)
@@ -126,6 +126,9 @@ class LeadsPage(LeadDetailPanel):
         self.d_meta = plain_label()
         self.d_meta.setStyleSheet("color: palette(placeholder-text);")
         rv.addWidget(self.d_meta)
+        self.d_state_note = plain_label()
+        self.d_state_note.setStyleSheet("font-weight: 600;")
+        rv.addWidget(self.d_state_note)
 
         self.form_rows: dict[str, QLabel] = {}
         self.d_form = QFormLayout()
@@ -178,49 +181,106 @@ class LeadsPage(LeadDetailPanel):
         self.sealed_note.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
         rv.addWidget(self.sealed_note)
 
-        actions = QHBoxLayout()
-        actions.setSpacing(8)
-        self.claim_button = QPushButton(self.tr("&Claim"))
-        self.claim_button.setToolTip(
-            self.tr(
-                "Take this lead on: the giver hears of it, and can release the client's details to you"
-            )
+        self.claim_button = self._button(
+            self.tr("&Claim…"),
+            self.tr("Take this lead on: you see and accept the giver's referral terms first"),
+            self._claim,
         )
-        self.claim_button.clicked.connect(self._claim)
+        self.interest_button = self._button(
+            self.tr("I'm &interested"),
+            self.tr(
+                "Ask for this lead: the giver picks, or the first to ask gets it when the window ends"
+            ),
+            self._interest,
+        )
+        self.pick_button = self._button(
+            self.tr("&Give to…"),
+            self.tr("Choose one of the interested members"),
+            self._pick,
+        )
+        self.accept_button = self._button(
+            self.tr("&Accept terms"),
+            self.tr("Sign the giver's current referral terms"),
+            self._accept,
+        )
         self.move_combo = QComboBox()
         self.move_combo.setAccessibleName(self.tr("Next status"))
         self.move_combo.setToolTip(self.tr("The steps this lead can take next"))
         self.move_label = QLabel(self.tr("&Next step"))
         self.move_label.setBuddy(self.move_combo)
-        self.move_button = QPushButton(self.tr("&Move"))
-        self.move_button.setToolTip(
-            self.tr("Record the lead's next step; the giver sees it at once")
+        self.move_button = self._button(
+            self.tr("&Move"),
+            self.tr("Record the lead's next step; the giver sees it at once"),
+            self._move,
         )
-        self.move_button.clicked.connect(self._move)
-        self.withdraw_button = QPushButton(self.tr("&Withdraw"))
-        self.withdraw_button.setToolTip(self.tr("Close this lead: it is no longer available"))
-        self.withdraw_button.clicked.connect(self._withdraw)
-        self.release_button = QPushButton(self.tr("&Release details to claimer"))
-        self.release_button.setToolTip(
-            self.tr("Let the claimer read the organisation, contact person and rate")
+        self.give_back_button = self._button(
+            self.tr("Give &back"),
+            self.tr("Return the lead: it opens for other members"),
+            self._give_back,
         )
-        self.release_button.clicked.connect(self._release)
-        actions.addWidget(self.claim_button)
-        actions.addWidget(self.move_label)
+        self.pass_on_button = self._button(
+            self.tr("&Pass on…"), self.tr("Hand this lead to another member"), self._pass_on
+        )
+        self.withdraw_button = self._button(
+            self.tr("&Withdraw"),
+            self.tr("Close this lead: it is no longer available"),
+            self._withdraw,
+        )
+        self.reopen_button = self._button(
+            self.tr("&Reopen"), self.tr("Open this lead again for the cooperative"), self._reopen
+        )
+        self.confirm_button = self._button(
+            self.tr("Confirm &won"),
+            self.tr("Confirm the claimer won the assignment: it counts for both of you"),
+            self._confirm,
+        )
+        self.release_button = self._button(
+            self.tr("&Release details to claimer"),
+            self.tr("Let the claimer read the organisation, contact person and rate"),
+            self._release,
+        )
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        for w in (self.claim_button, self.interest_button, self.accept_button, self.move_label):
+            actions.addWidget(w)
         actions.addWidget(self.move_combo)
         actions.addWidget(self.move_button)
         actions.addStretch(1)
-        actions.addWidget(self.release_button)
-        actions.addWidget(self.withdraw_button)
+        more = QHBoxLayout()
+        more.setSpacing(8)
+        for w in (
+            self.pick_button,
+            self.give_back_button,
+            self.pass_on_button,
+            self.confirm_button,
+            self.release_button,
+            self.reopen_button,
+            self.withdraw_button,
+        ):
+            more.addWidget(w)
+        more.addStretch(1)
         rv.addSpacing(4)
         rv.addLayout(actions)
+        rv.addLayout(more)
         self.action_message = plain_label()
         rv.addWidget(self.action_message)
+        self.history_box = QGroupBox(self.tr("History"))
+        hv = QVBoxLayout(self.history_box)
+        self.history_label = plain_label()
+        self.history_label.setAccessibleName(self.tr("History"))
+        hv.addWidget(self.history_label)
+        rv.addWidget(self.history_box)
         rv.addStretch(1)
         scroll.setWidget(panel)
         self.detail_panel = scroll
         self.detail_stack.addWidget(scroll)
         return self.detail_stack
+
+    def _button(self, text: str, tip: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button
 
     def page_title(self) -> str:
         return self.tr("Leads")

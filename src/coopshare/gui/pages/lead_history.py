@@ -1,0 +1,112 @@
+"""A lead's history in words: who did what and when, and why a step had no effect.
+
+Texts are translated in the ``LeadHistory`` context.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from PySide6.QtCore import QCoreApplication
+
+from coopshare.gui.text import safe
+from coopshare.service.api import LeadDetail, LeadStep, lead_rules
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("LeadHistory", text)
+
+
+def moment(ms: int) -> str:
+    """Date and time of a step, local: 2026-12-07 14:05."""
+    return dt.datetime.fromtimestamp(ms / 1000).strftime("%Y-%m-%d %H:%M")
+
+
+def _did(act: str, member: str) -> str:
+    texts = {
+        "interest": _t("said they are interested"),
+        "claim": _t("claimed the lead"),
+        "accept-terms": _t("accepted the referral terms"),
+        "contacted": _t("contacted the client"),
+        "proposal": _t("sent a proposal"),
+        "won": _t("won the assignment"),
+        "lost": _t("lost the assignment"),
+        "give-back": _t("gave the lead back"),
+        "withdraw": _t("withdrew the lead"),
+        "reopen": _t("reopened the lead"),
+        "confirm-won": _t("confirmed the assignment was won"),
+    }
+    if act == "pass-on":
+        return _t("passed the lead on to {0}").format(member)
+    if act == "pick":
+        return _t("gave the lead to {0}").format(member)
+    return texts.get(act, _t("did something this version does not know"))
+
+
+def _why(reason: str, first: str) -> str:
+    texts = {
+        lead_rules.NOT_GIVER: _t("only the giver can do that"),
+        lead_rules.NOT_CLAIMER: _t("only the claimer can do that"),
+        lead_rules.GIVER_CANNOT_CLAIM: _t("the giver cannot take their own lead"),
+        lead_rules.WINDOW_OPEN: _t("the interest window was still open"),
+        lead_rules.NO_WINDOW: _t("there was no open interest window"),
+        lead_rules.NOT_INTERESTED: _t("that member had not said they were interested"),
+        lead_rules.ALREADY_INTERESTED: _t("they had already said so"),
+        lead_rules.WRONG_STATUS: _t("the lead was not at that step"),
+        lead_rules.CLOSED_LEAD: _t("the lead was closed"),
+        lead_rules.BAD_MEMBER: _t("that member cannot take this lead"),
+    }
+    if reason == lead_rules.ALREADY_CLAIMED:
+        return _t("{0} was first").format(first)
+    return texts.get(reason, _t("the rules did not allow it"))
+
+
+def step_text(s: LeadStep) -> str:
+    """One history line as plain text."""
+    who = _t("You") if s.who_is_me else safe(s.who, 80)
+    member = _t("you") if s.member_is_me else safe(s.member, 80)
+    if s.act == lead_rules.LAPSED:
+        line = _t("The claim by {0} lapsed: no update for two working days").format(member)
+    elif s.act == lead_rules.WINDOW_ENDED:
+        line = (
+            _t("The interest window ended: the lead went to {0}, the first to ask").format(member)
+            if s.member
+            else _t("The interest window ended with nobody interested: the lead is open")
+        )
+    else:
+        line = f"{who} {_did(s.act, member)}"
+    if not s.ok:
+        line = _t("{0} — no effect: {1}").format(line, _why(s.reason, member))
+    return f"{moment(s.ms)}  {line}"
+
+
+def history_html(d: LeadDetail) -> str:
+    """The whole history, newest last; steps without effect in the error colour."""
+    rows = []
+    for s in d.history:
+        text = html.escape(step_text(s))
+        rows.append(text if s.ok else f'<span style="color:#b3261e">{text}</span>')
+    return "<br>".join(rows)
+
+
+def state_note(d: LeadDetail) -> str:
+    """What this member should know about the lead now (contested claim, window, lapse)."""
+    notes = []
+    if d.first_claimer:
+        notes.append(_t("Also claimed by you — {0} was first.").format(safe(d.first_claimer, 80)))
+    if d.status == "interest" and d.window_end_ms:
+        notes.append(
+            _t(
+                "Interest window open until {0}. Then the first member who asked gets it, unless the giver picks someone."
+            ).format(moment(d.window_end_ms - 60_000))
+        )
+    if d.is_claimer and d.lapse_ms:
+        notes.append(
+            _t(
+                "Record your first contact with the client before {0}, or the claim lapses and the lead reopens."
+            ).format(moment(d.lapse_ms))
+        )
+    if d.status == "won" and not d.won_confirmed:
+        notes.append(_t("Won — waiting for the giver to confirm."))
+    return "\n".join(notes)
