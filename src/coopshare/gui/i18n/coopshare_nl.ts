@@ -350,187 +350,227 @@
             <translation>Dit lid heeft de huidige voorwaarden van het idee niet geaccepteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="41" />
+            <location filename="../errors_text.py" line="46" />
+            <source>Only the member who gave this lead can do this.</source>
+            <translation>Alleen het lid dat deze lead gaf kan dit doen.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="48" />
+            <source>Only the member who claimed this lead can do this.</source>
+            <translation>Alleen het lid dat deze lead claimde kan dit doen.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="50" />
+            <source>Another member claimed this lead first.</source>
+            <translation>Een ander lid claimde deze lead eerder.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="52" />
+            <source>You gave this lead yourself: you cannot claim it or ask for it.</source>
+            <translation>Je gaf deze lead zelf: je kunt hem niet claimen of erom vragen.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="54" />
+            <source>The interest window of this lead is still open: say you are interested instead.</source>
+            <translation>De interesseperiode van deze lead loopt nog: laat in plaats daarvan weten dat je interesse hebt.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="56" />
+            <source>This lead has no open interest window.</source>
+            <translation>Deze lead heeft geen lopende interesseperiode.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="58" />
+            <source>This lead cannot take that step now.</source>
+            <translation>Deze lead kan die stap nu niet zetten.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="60" />
+            <source>That member cannot take this lead.</source>
+            <translation>Dat lid kan deze lead niet overnemen.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="61" />
             <source>The cooperative's rules do not allow this.</source>
             <translation>De regels van de coöperatie staan dit niet toe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="51" />
+            <location filename="../errors_text.py" line="71" />
             <source>Wrong passphrase. Check it and try again.</source>
             <translation>Onjuiste wachtwoordzin. Controleer hem en probeer het opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="53" />
+            <location filename="../errors_text.py" line="73" />
             <source>A passphrase is needed to unlock this data folder.</source>
             <translation>Er is een wachtwoordzin nodig om deze gegevensmap te openen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="56" />
+            <location filename="../errors_text.py" line="76" />
             <source>The key file in {0} is damaged and no intact backup was found. Start again with your recovery key.</source>
             <translation>Het sleutelbestand in {0} is beschadigd en er is geen intacte reservekopie gevonden. Begin opnieuw met je herstelsleutel.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="59" />
+            <location filename="../errors_text.py" line="79" />
             <source>This data folder holds no identity.</source>
             <translation>Deze gegevensmap bevat geen identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="61" />
+            <location filename="../errors_text.py" line="81" />
             <source>This data folder already holds an identity.</source>
             <translation>Deze gegevensmap bevat al een identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="64" />
+            <location filename="../errors_text.py" line="84" />
             <source>The data in {0} does not belong to this identity. CoopShare leaves it untouched.</source>
             <translation>De gegevens in {0} horen niet bij deze identiteit. CoopShare laat ze onaangeroerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="67" />
+            <location filename="../errors_text.py" line="87" />
             <source>This device is not part of a cooperative yet.</source>
             <translation>Dit apparaat hoort nog niet bij een coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="69" />
+            <location filename="../errors_text.py" line="89" />
             <source>This device holds no key of the cooperative yet. Sync with a member first.</source>
             <translation>Dit apparaat heeft nog geen sleutel van de coöperatie. Synchroniseer eerst met een lid.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="71" />
+            <location filename="../errors_text.py" line="91" />
             <source>This data folder already belongs to another cooperative.</source>
             <translation>Deze gegevensmap hoort al bij een andere coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="75" />
+            <location filename="../errors_text.py" line="95" />
             <source>This item no longer exists.</source>
             <translation>Dit item bestaat niet meer.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="77" />
+            <location filename="../errors_text.py" line="97" />
             <source>There is no member called {0}.</source>
             <translation>Er is geen lid dat {0} heet.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="79" />
+            <location filename="../errors_text.py" line="99" />
             <source>{0} matches more than one; give more of it.</source>
             <translation>{0} past bij meer dan één; geef er meer van op.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="83" />
+            <location filename="../errors_text.py" line="103" />
             <source>A name is required.</source>
             <translation>Een naam is verplicht.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="85" />
+            <location filename="../errors_text.py" line="105" />
             <source>A recipient has no active device in the cooperative.</source>
             <translation>Een ontvanger heeft geen actief apparaat in de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="87" />
+            <location filename="../errors_text.py" line="107" />
             <source>This recovery key is not valid. Check it for typing errors.</source>
             <translation>Deze herstelsleutel is niet geldig. Controleer hem op typefouten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="89" />
+            <location filename="../errors_text.py" line="109" />
             <source>This is not a CoopShare invitation.</source>
             <translation>Dit is geen CoopShare-uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="91" />
+            <location filename="../errors_text.py" line="111" />
             <source>The invitation is damaged or incomplete. Copy it again.</source>
             <translation>De uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="93" />
+            <location filename="../errors_text.py" line="113" />
             <source>This invitation has expired. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="96" />
+            <location filename="../errors_text.py" line="116" />
             <source>The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.</source>
             <translation>De uitnodiger op {0} heeft deze uitnodiging niet geaccepteerd. Waarschijnlijk is hij al gebruikt of verlopen: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="100" />
+            <location filename="../errors_text.py" line="120" />
             <source>The computer at {0} is not the one that made this invitation. Check the address.</source>
             <translation>De computer op {0} is niet degene die deze uitnodiging heeft gemaakt. Controleer het adres.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="104" />
+            <location filename="../errors_text.py" line="124" />
             <source>The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one.</source>
             <translation>De uitnodiger heeft deze uitnodiging geweigerd; waarschijnlijk is hij al gebruikt. Een uitnodiging werkt maar één keer: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="108" />
+            <location filename="../errors_text.py" line="128" />
             <source>Could not reach {0}. Check that CoopShare is running there and that you are on the same network.</source>
             <translation>Kon {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="112" />
+            <location filename="../errors_text.py" line="132" />
             <source>{0} did not let this device in: it is not a member there, it has not seen a membership change yet, or the two clocks are more than 2 minutes apart.</source>
             <translation>{0} liet dit apparaat niet binnen: het is daar geen lid, een wijziging in het ledenbestand is daar nog niet bekend, of de klokken lopen meer dan 2 minuten uiteen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="115" />
+            <location filename="../errors_text.py" line="135" />
             <source>The computer at {0} is not a device of this cooperative.</source>
             <translation>De computer op {0} is geen apparaat van deze coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="118" />
+            <location filename="../errors_text.py" line="138" />
             <source>The clocks of this computer and {0} are more than 2 minutes apart. Check the date and time on both.</source>
             <translation>De klokken van deze computer en {0} lopen meer dan 2 minuten uiteen. Controleer op beide de datum en tijd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="121" />
+            <location filename="../errors_text.py" line="141" />
             <source>Syncing did not finish in time.</source>
             <translation>Synchroniseren werd niet op tijd afgerond.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="123" />
+            <location filename="../errors_text.py" line="143" />
             <source>The connection to the other member failed.</source>
             <translation>De verbinding met het andere lid is mislukt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="126" />
+            <location filename="../errors_text.py" line="146" />
             <source>The disk is full: free some space in {0}, then try again. Syncing resumes by itself.</source>
             <translation>De schijf is vol: maak ruimte vrij in {0} en probeer het opnieuw. Synchroniseren gaat daarna vanzelf verder.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="129" />
+            <location filename="../errors_text.py" line="149" />
             <source>The data folder {0} cannot be written to.</source>
             <translation>Er kan niet worden geschreven in de gegevensmap {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="131" />
+            <location filename="../errors_text.py" line="151" />
             <source>The disk reported an error while saving in {0}.</source>
             <translation>De schijf meldde een fout bij het opslaan in {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="133" />
+            <location filename="../errors_text.py" line="153" />
             <source>The database in {0} is damaged.</source>
             <translation>De database in {0} is beschadigd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="135" />
+            <location filename="../errors_text.py" line="155" />
             <source>Saving failed: the data folder could not be written.</source>
             <translation>Opslaan is mislukt: er kon niet in de gegevensmap worden geschreven.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="137" />
+            <location filename="../errors_text.py" line="157" />
             <source>The data was refused: {0}</source>
             <translation>De gegevens zijn geweigerd: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="139" />
+            <location filename="../errors_text.py" line="159" />
             <source>This could not be decrypted: a wrong key, or damaged data.</source>
             <translation>Dit kon niet worden ontsleuteld: een verkeerde sleutel, of beschadigde gegevens.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="141" />
+            <location filename="../errors_text.py" line="161" />
             <source>This could not be done: {0}</source>
             <translation>Dit kon niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="142" />
+            <location filename="../errors_text.py" line="162" />
             <source>Something went wrong: {0}</source>
             <translation>Er ging iets mis: {0}</translation>
         </message>
@@ -1772,6 +1812,189 @@
         </message>
     </context>
     <context>
+        <name>LeadHistory</name>
+        <message>
+            <location filename="../pages/lead_history.py" line="68" />
+            <source>you</source>
+            <translation>jou</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="28" />
+            <source>said they are interested</source>
+            <translation>heeft interesse gemeld</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="29" />
+            <source>claimed the lead</source>
+            <translation>claimde de lead</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="30" />
+            <source>accepted the referral terms</source>
+            <translation>aanvaardde de doorverwijsvoorwaarden</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="31" />
+            <source>contacted the client</source>
+            <translation>nam contact op met de klant</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="32" />
+            <source>sent a proposal</source>
+            <translation>stuurde een voorstel</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="33" />
+            <source>won the assignment</source>
+            <translation>haalde de opdracht binnen</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="34" />
+            <source>lost the assignment</source>
+            <translation>verloor de opdracht</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="35" />
+            <source>gave the lead back</source>
+            <translation>gaf de lead terug</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="36" />
+            <source>withdrew the lead</source>
+            <translation>trok de lead in</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="37" />
+            <source>reopened the lead</source>
+            <translation>heropende de lead</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="38" />
+            <source>confirmed the assignment was won</source>
+            <translation>bevestigde dat de opdracht binnen is</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="41" />
+            <source>passed the lead on to {0}</source>
+            <translation>gaf de lead door aan {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="43" />
+            <source>gave the lead to {0}</source>
+            <translation>gaf de lead aan {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="44" />
+            <source>did something this version does not know</source>
+            <translation>deed iets wat deze versie niet kent</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="49" />
+            <source>only the giver can do that</source>
+            <translation>alleen de gever kan dat</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="50" />
+            <source>only the claimer can do that</source>
+            <translation>alleen de claimer kan dat</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="51" />
+            <source>the giver cannot take their own lead</source>
+            <translation>de gever kan de eigen lead niet nemen</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="52" />
+            <source>the interest window was still open</source>
+            <translation>de interesseperiode liep nog</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="53" />
+            <source>there was no open interest window</source>
+            <translation>er liep geen interesseperiode</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="54" />
+            <source>that member had not said they were interested</source>
+            <translation>dat lid had geen interesse gemeld</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="55" />
+            <source>they had already said so</source>
+            <translation>dat was al gemeld</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="56" />
+            <source>the lead was not at that step</source>
+            <translation>de lead was niet bij die stap</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="57" />
+            <source>the lead was closed</source>
+            <translation>de lead was gesloten</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="58" />
+            <source>that member cannot take this lead</source>
+            <translation>dat lid kan deze lead niet overnemen</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="61" />
+            <source>{0} was first</source>
+            <translation>{0} was eerder</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="62" />
+            <source>the rules did not allow it</source>
+            <translation>de regels stonden het niet toe</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="67" />
+            <source>You</source>
+            <translation>Jij</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="70" />
+            <source>The claim by {0} lapsed: no update for two working days</source>
+            <translation>De claim van {0} is vervallen: twee werkdagen geen voortgang</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="73" />
+            <source>The interest window ended: the lead went to {0}, the first to ask</source>
+            <translation>De interesseperiode is voorbij: de lead ging naar {0}, die het eerst vroeg</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="75" />
+            <source>The interest window ended with nobody interested: the lead is open</source>
+            <translation>De interesseperiode is voorbij zonder interesse: de lead staat open</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="80" />
+            <source>{0} — no effect: {1}</source>
+            <translation>{0} — zonder gevolg: {1}</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="97" />
+            <source>Also claimed by you — {0} was first.</source>
+            <translation>Ook door jou geclaimd — {0} was eerder.</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="101" />
+            <source>Interest window open until {0}. Then the first member who asked gets it, unless the giver picks someone.</source>
+            <translation>Interesseperiode loopt tot {0}. Daarna krijgt het lid dat het eerst vroeg de lead, tenzij de gever iemand kiest.</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="107" />
+            <source>Record your first contact with the client before {0}, or the claim lapses and the lead reopens.</source>
+            <translation>Leg je eerste contact met de klant vast vóór {0}, anders vervalt de claim en gaat de lead weer open.</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="111" />
+            <source>Won — waiting for the giver to confirm.</source>
+            <translation>Binnengehaald — wacht op bevestiging van de gever.</translation>
+        </message>
+    </context>
+    <context>
         <name>LeadStatus</name>
         <message>
             <location filename="../pages/lead_look.py" line="42" />
@@ -1888,7 +2111,7 @@
         </message>
         <message>
             <location filename="../pages/leads.py" line="87" />
-            <location filename="../pages/leads.py" line="226" />
+            <location filename="../pages/leads.py" line="286" />
             <source>Leads</source>
             <translation>Leads</translation>
         </message>
@@ -1913,303 +2136,469 @@
             <translation>Titel van de lead</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="136" />
+            <location filename="../pages/leads.py" line="139" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="137" />
+            <location filename="../pages/leads.py" line="140" />
             <source>Skills</source>
             <translation>Vaardigheden</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="138" />
+            <location filename="../pages/leads.py" line="141" />
             <source>Region</source>
             <translation>Regio</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="139" />
+            <location filename="../pages/leads.py" line="142" />
             <source>Start</source>
             <translation>Start</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="140" />
+            <location filename="../pages/leads.py" line="143" />
             <source>Duration</source>
             <translation>Duur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="141" />
+            <location filename="../pages/leads.py" line="144" />
             <source>Hours per week</source>
             <translation>Uren per week</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="142" />
+            <location filename="../pages/leads.py" line="145" />
             <source>Respond by</source>
             <translation>Reageren vóór</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="143" />
+            <location filename="../pages/leads.py" line="146" />
             <source>Contract form</source>
             <translation>Contractvorm</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="144" />
+            <location filename="../pages/leads.py" line="147" />
             <source>Wet DBA</source>
             <translation>Wet DBA</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="145" />
+            <location filename="../pages/leads.py" line="148" />
             <source>Referral terms</source>
             <translation>Aanbrengafspraken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="146" />
+            <location filename="../pages/leads.py" line="149" />
             <source>Claimed by</source>
             <translation>Geclaimd door</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="156" />
+            <location filename="../pages/leads.py" line="159" />
             <source>Description</source>
             <translation>Omschrijving</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="159" />
+            <location filename="../pages/leads.py" line="162" />
             <source>Sealed: only you and the claimer</source>
             <translation>Verzegeld: alleen jij en degene die claimt</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="165" />
+            <location filename="../pages/leads.py" line="168" />
             <source>Organisation</source>
             <translation>Organisatie</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="166" />
+            <location filename="../pages/leads.py" line="169" />
             <source>Contact person</source>
             <translation>Contactpersoon</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="167" />
+            <location filename="../pages/leads.py" line="170" />
             <source>Client rate</source>
             <translation>Tarief opdrachtgever</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="168" />
+            <location filename="../pages/leads.py" line="171" />
             <source>Intermediary</source>
             <translation>Intermediair</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="169" />
+            <location filename="../pages/leads.py" line="172" />
             <source>Intermediary fee</source>
             <translation>Fee intermediair</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="183" />
-            <source>&amp;Claim</source>
-            <translation>&amp;Claimen</translation>
+            <location filename="../pages/leads.py" line="185" />
+            <source>&amp;Claim…</source>
+            <translation>&amp;Claimen…</translation>
         </message>
         <message>
             <location filename="../pages/leads.py" line="186" />
-            <source>Take this lead on: the giver hears of it, and can release the client's details to you</source>
-            <translation>Deze lead oppakken: de aanbrenger krijgt bericht en kan de gegevens van de opdrachtgever aan jou vrijgeven</translation>
+            <source>Take this lead on: you see and accept the giver's referral terms first</source>
+            <translation>Neem deze lead aan: je ziet en aanvaardt eerst de doorverwijsvoorwaarden van de gever</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="191" />
+            <location filename="../pages/leads.py" line="190" />
+            <source>I'm &amp;interested</source>
+            <translation>Ik heb &amp;interesse</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="192" />
+            <source>Ask for this lead: the giver picks, or the first to ask gets it when the window ends</source>
+            <translation>Vraag om deze lead: de gever kiest, of wie het eerst vroeg krijgt hem als de periode afloopt</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="197" />
+            <source>&amp;Give to…</source>
+            <translation>&amp;Geven aan…</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="198" />
+            <source>Choose one of the interested members</source>
+            <translation>Kies een van de geïnteresseerde leden</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="202" />
+            <source>&amp;Accept terms</source>
+            <translation>Voorwaarden &amp;aanvaarden</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="203" />
+            <source>Sign the giver's current referral terms</source>
+            <translation>Onderteken de huidige doorverwijsvoorwaarden van de gever</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="207" />
             <source>Next status</source>
             <translation>Volgende status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="192" />
+            <location filename="../pages/leads.py" line="208" />
             <source>The steps this lead can take next</source>
             <translation>De stappen die deze lead hierna kan zetten</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="193" />
+            <location filename="../pages/leads.py" line="209" />
             <source>&amp;Next step</source>
             <translation>&amp;Volgende stap</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="195" />
+            <location filename="../pages/leads.py" line="212" />
             <source>&amp;Move</source>
             <translation>&amp;Doorzetten</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="197" />
+            <location filename="../pages/leads.py" line="213" />
             <source>Record the lead's next step; the giver sees it at once</source>
             <translation>De volgende stap van de lead vastleggen; de aanbrenger ziet het meteen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="200" />
+            <location filename="../pages/leads.py" line="217" />
+            <source>Give &amp;back</source>
+            <translation>&amp;Teruggeven</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="218" />
+            <source>Return the lead: it opens for other members</source>
+            <translation>Geef de lead terug: andere leden kunnen hem dan nemen</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="222" />
+            <source>&amp;Pass on…</source>
+            <translation>&amp;Doorgeven…</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="222" />
+            <source>Hand this lead to another member</source>
+            <translation>Geef deze lead aan een ander lid</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="225" />
             <source>&amp;Withdraw</source>
             <translation>&amp;Intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="201" />
+            <location filename="../pages/leads.py" line="226" />
             <source>Close this lead: it is no longer available</source>
             <translation>Deze lead sluiten: hij is niet meer beschikbaar</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="203" />
+            <location filename="../pages/leads.py" line="230" />
+            <source>&amp;Reopen</source>
+            <translation>&amp;Heropenen</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="230" />
+            <source>Open this lead again for the cooperative</source>
+            <translation>Stel deze lead opnieuw open voor de coöperatie</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="233" />
+            <source>Confirm &amp;won</source>
+            <translation>Binnengehaald &amp;bevestigen</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="234" />
+            <source>Confirm the claimer won the assignment: it counts for both of you</source>
+            <translation>Bevestig dat de claimer de opdracht binnenhaalde: dat telt voor jullie allebei</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="238" />
             <source>&amp;Release details to claimer</source>
             <translation>&amp;Gegevens vrijgeven aan claimer</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="205" />
+            <location filename="../pages/leads.py" line="239" />
             <source>Let the claimer read the organisation, contact person and rate</source>
             <translation>Degene die claimde de organisatie, de contactpersoon en het tarief laten lezen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="252" />
+            <location filename="../pages/leads.py" line="267" />
+            <location filename="../pages/leads.py" line="270" />
+            <source>History</source>
+            <translation>Geschiedenis</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="312" />
             <source>Lead given to the cooperative.</source>
             <translation>Lead aangebracht bij de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="271" />
+            <location filename="../pages/leads.py" line="331" />
             <source>Could not read this lead: {0}</source>
             <translation>Kan deze lead niet lezen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="80" />
-            <location filename="../pages/lead_detail.py" line="244" />
+            <location filename="../pages/lead_detail.py" line="92" />
+            <location filename="../pages/lead_detail.py" line="339" />
             <source>Status is now “{0}”.</source>
             <translation>Status is nu “{0}”.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="85" />
+            <location filename="../pages/lead_detail.py" line="97" />
             <source>Given by you · updated {0}</source>
             <translation>Aangebracht door jou · bijgewerkt {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="87" />
+            <location filename="../pages/lead_detail.py" line="99" />
             <source>Given by {0} · updated {1}</source>
             <translation>Aangebracht door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="99" />
+            <location filename="../pages/lead_detail.py" line="116" />
             <source>{0}, remote work possible</source>
             <translation>{0}, op afstand werken mogelijk</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="99" />
+            <location filename="../pages/lead_detail.py" line="116" />
             <source>Remote</source>
             <translation>Op afstand</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="103" />
+            <location filename="../pages/lead_detail.py" line="120" />
             <source>1 week</source>
             <translation>1 week</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="105" />
+            <location filename="../pages/lead_detail.py" line="122" />
             <source>{0} weeks</source>
             <translation>{0} weken</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="108" />
+            <location filename="../pages/lead_detail.py" line="125" />
             <source>{0}, with an option to extend</source>
             <translation>{0}, met optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="110" />
+            <location filename="../pages/lead_detail.py" line="127" />
             <source>Option to extend</source>
             <translation>Optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="115" />
+            <location filename="../pages/lead_detail.py" line="132" />
             <source>you</source>
             <translation>jij</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="122" />
+            <location filename="../pages/lead_detail.py" line="139" />
             <source>{0} hours</source>
             <translation>{0} uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="139" />
+            <location filename="../pages/lead_detail.py" line="156" />
             <source>€ {0} – € {1} per hour</source>
             <translation>€ {0} – € {1} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="141" />
+            <location filename="../pages/lead_detail.py" line="158" />
             <source>from € {0} per hour</source>
             <translation>vanaf € {0} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="143" />
+            <location filename="../pages/lead_detail.py" line="160" />
             <source>up to € {0} per hour</source>
             <translation>tot € {0} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="160" />
+            <location filename="../pages/lead_detail.py" line="177" />
             <source>You gave no sealed details for this lead.</source>
             <translation>Je hebt geen verzegelde gegevens opgegeven voor deze lead.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="165" />
+            <location filename="../pages/lead_detail.py" line="182" />
+            <source>The client's details are sealed. Accept the referral terms; then the giver can release them to you.</source>
+            <translation>De gegevens van de klant zijn verzegeld. Aanvaard de doorverwijsvoorwaarden; daarna kan de gever ze voor je vrijgeven.</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="189" />
             <source>The client's details are sealed. They unlock for you once the giver releases them.</source>
             <translation>De gegevens van de opdrachtgever zijn verzegeld. Je kunt ze lezen zodra de aanbrenger ze vrijgeeft.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="172" />
+            <location filename="../pages/lead_detail.py" line="196" />
             <source>The client's details are sealed: only the giver, and the member who claims this lead, can read them.</source>
             <translation>De gegevens van de opdrachtgever zijn verzegeld: alleen de aanbrenger en het lid dat deze lead claimt, kunnen ze lezen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="199" />
+            <location filename="../pages/lead_detail.py" line="222" />
             <source>This lead is closed.</source>
             <translation>Deze lead is gesloten.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="212" />
-            <source>That did not work: {0}</source>
-            <translation>Dat is niet gelukt: {0}</translation>
+            <location filename="../pages/lead_detail.py" line="245" />
+            <source>No referral terms</source>
+            <translation>Geen doorverwijsvoorwaarden</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="222" />
+            <location filename="../pages/lead_detail.py" line="247" />
+            <source>Claim lead</source>
+            <translation>Lead claimen</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="249" />
+            <source>Claim “{0}”?</source>
+            <translation>“{0}” claimen?</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="252" />
+            <source>Referral terms set by {0}: {1}
+
+Claiming signs that you accept these terms. The giver can then release the client's details to you.</source>
+            <translation>Doorverwijsvoorwaarden van {0}: {1}
+
+Met claimen onderteken je dat je deze voorwaarden aanvaardt. De gever kan daarna de gegevens van de klant voor je vrijgeven.</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="255" />
+            <source>Accept terms and claim</source>
+            <translation>Voorwaarden aanvaarden en claimen</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="261" />
             <source>Claiming…</source>
             <translation>Claimen…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="225" />
+            <location filename="../pages/lead_detail.py" line="264" />
             <source>You claimed this lead. The giver has been told.</source>
             <translation>Je hebt deze lead geclaimd. De aanbrenger heeft bericht gekregen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="241" />
+            <location filename="../pages/lead_detail.py" line="272" />
+            <location filename="../pages/lead_detail.py" line="336" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="253" />
+            <location filename="../pages/lead_detail.py" line="280" />
+            <source>The giver knows you are interested.</source>
+            <translation>De gever weet dat je interesse hebt.</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="283" />
+            <source>You accepted the referral terms. The giver has been told.</source>
+            <translation>Je hebt de doorverwijsvoorwaarden aanvaard. De gever is op de hoogte gebracht.</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="286" />
+            <source>You gave the lead back. It is open again.</source>
+            <translation>Je hebt de lead teruggegeven. Hij staat weer open.</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="289" />
+            <source>The lead is open again.</source>
+            <translation>De lead staat weer open.</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="292" />
+            <source>You confirmed the assignment was won.</source>
+            <translation>Je hebt bevestigd dat de opdracht binnen is.</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="300" />
+            <source>Give the lead to</source>
+            <translation>Lead geven aan</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="300" />
+            <source>Members who are interested:</source>
+            <translation>Leden met interesse:</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="306" />
+            <source>You gave the lead to {0}.</source>
+            <translation>Je hebt de lead aan {0} gegeven.</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="316" />
+            <source>Pass the lead on</source>
+            <translation>Lead doorgeven</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="316" />
+            <source>Pass this lead on to:</source>
+            <translation>Geef deze lead door aan:</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="322" />
+            <source>You passed the lead on to {0}.</source>
+            <translation>Je hebt de lead doorgegeven aan {0}.</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="348" />
             <source>Withdraw lead</source>
             <translation>Lead intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="254" />
-            <source>Withdraw “{0}”? The lead closes and cannot be reopened.</source>
-            <translation>“{0}” intrekken? De lead wordt gesloten en kan niet worden heropend.</translation>
+            <location filename="../pages/lead_detail.py" line="349" />
+            <source>Withdraw “{0}”? The lead closes; you can reopen it later.</source>
+            <translation>“{0}” intrekken? De lead wordt gesloten; je kunt hem later heropenen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="269" />
+            <location filename="../pages/lead_detail.py" line="354" />
+            <source>The lead is withdrawn.</source>
+            <translation>De lead is ingetrokken.</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="365" />
             <source>Release details</source>
             <translation>Gegevens vrijgeven</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="271" />
+            <location filename="../pages/lead_detail.py" line="367" />
             <source>Let {0} read the organisation, contact person and rate of this lead? This cannot be undone.</source>
             <translation>{0} de organisatie, de contactpersoon en het tarief van deze lead laten lezen? Dit kan niet ongedaan worden gemaakt.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="276" />
+            <location filename="../pages/lead_detail.py" line="372" />
             <source>Releasing…</source>
             <translation>Vrijgeven…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="286" />
+            <location filename="../pages/lead_detail.py" line="382" />
             <source>{0} can now read the client's details once their device syncs.</source>
             <translation>{0} kan de gegevens van de opdrachtgever lezen zodra diens apparaat gesynchroniseerd is.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="289" />
+            <location filename="../pages/lead_detail.py" line="385" />
             <source>There were no sealed details to release.</source>
             <translation>Er waren geen verzegelde gegevens om vrij te geven.</translation>
         </message>

@@ -1,0 +1,304 @@
+"""The lead lifecycle is a rule of the log, not of the screen.
+
+Hostile members sign forbidden acts with their own device keys through the project's signing
+code (``tests/forge.py``), bypassing the writer's check. Every replica, whatever the delivery
+order, ends in the same state, ignores the forbidden effect and flags it in the history. The
+positive control of each test shows the forbidden op was processed (it is in the history) and
+that it would have won under the old last-writer-wins fold (it carries the highest stamp).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from coopshare.errors import (
+    RULE_LEAD_CLAIMER_ONLY,
+    RULE_LEAD_GIVER_ONLY,
+    RULE_LEAD_OWN,
+    RULE_LEAD_TAKEN,
+    RULE_LEAD_WINDOW,
+    NotAllowed,
+)
+from coopshare.model import lead_rules as R
+from coopshare.model.hlc import COUNTER_BITS, HybridClock
+from coopshare.model.items import Act, Kind, LeadStatus
+from coopshare.model.working_days import add_working_days
+from coopshare.service.coop import Coop
+
+from .conftest import MakeCoop, join, sync
+from .forge import coop_change, forge
+
+
+def _ms(y: int, m: int, d: int, h: int = 10) -> int:
+    return int(dt.datetime(y, m, d, h, tzinfo=dt.UTC).timestamp() * 1000)
+
+
+def _hlc(ms: int, n: int = 0) -> int:
+    return (ms << COUNTER_BITS) + n
+
+
+def _trio(make_replica: MakeCoop, start_ms: int | None = None) -> tuple[Coop, Coop, Coop]:
+    """Three synced members; with `start_ms`, their clocks show that (past) time from the start
+    (a replica refuses ops dated ahead of the machine's real clock, so fake times are past)."""
+    alice, bob, carol = make_replica("Alice"), make_replica("Bob"), make_replica("Carol")
+    if start_ms is not None:
+        for c in (alice, bob, carol):
+            _clock_at(c, start_ms)
+    alice.create_coop("C")
+    join(alice, bob)
+    join(alice, carol)
+    for x, y in ((alice, bob), (alice, carol), (bob, carol)):
+        sync(x, y)
+    return alice, bob, carol
+
+
+def _act(c: Coop, lead: bytes, fields: dict[str, str], hlc: int) -> bytes:
+    """`c` signs a lead change with its own device key, no rule checked; applied to its own
+    replica (its log must stay contiguous) and returned as wire bytes for the others."""
+    op = forge(c, coop_change(c, Kind.LEAD, lead, fields), hlc=hlc)
+    c.apply(op.encode())
+    return op.encode()
+
+
+# --- the writer refuses, with the rule -----------------------------------------------------------
+
+
+def _rule(fn) -> str:  # type: ignore[no-untyped-def]
+    with pytest.raises(NotAllowed) as refused:
+        fn()
+    return str(refused.value.fields["rule"])
+
+
+def test_writer_refuses_each_forbidden_act_with_its_rule(make_replica: MakeCoop) -> None:
+    alice, bob, carol = _trio(make_replica)
+    lead = alice.add_lead({"title": "Interim CFO"})
+    for c in (bob, carol):
+        sync(alice, c)
+    assert _rule(lambda: alice.claim_lead(lead)) == RULE_LEAD_OWN
+    bob.claim_lead(lead)
+    sync(bob, carol)
+    assert _rule(lambda: carol.claim_lead(lead)) == RULE_LEAD_TAKEN
+    assert _rule(lambda: carol.set_lead_status(lead, "lost")) == RULE_LEAD_CLAIMER_ONLY
+    assert _rule(lambda: carol.lead_act(lead, Act.WITHDRAW)) == RULE_LEAD_GIVER_ONLY
+    sync(bob, alice)
+    assert _rule(lambda: alice.set_lead_status(lead, "won")) == RULE_LEAD_CLAIMER_ONLY
+    bob.set_lead_status(lead, "contacted")  # control: the claimer may
+    assert R.derive(bob.item(lead)).status is LeadStatus.CONTACTED  # type: ignore[arg-type]
+
+
+# --- hostile members, every delivery order -------------------------------------------------------
+
+
+# make_replica makes new replicas (new folders) on every call: a fresh cooperative per example
+@settings(max_examples=12, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(order=st.permutations(range(5)), carol_first=st.booleans())
+def test_contested_lead_converges_in_every_delivery_order(
+    make_replica: MakeCoop, order: list[int], carol_first: bool
+) -> None:
+    alice, bob, carol = _trio(make_replica)
+    lead = alice.add_lead({"title": "Projectleider"})
+    for c in (bob, carol):
+        sync(alice, c)
+    t = alice.clock.tick()
+    bob_claim, carol_claim = (t + 20, t + 10) if carol_first else (t + 10, t + 20)
+    winner, loser = (carol, bob) if carol_first else (bob, carol)
+    ops = [
+        _act(bob, lead, {"act": "claim"}, bob_claim),
+        _act(carol, lead, {"act": "claim"}, carol_claim),
+        _act(loser, lead, {"act": "lost"}, t + 30),  # the loser tries to close it
+        _act(winner, lead, {"act": "contacted"}, t + 40),  # the real claimer's step
+        _act(alice, lead, {"act": "won"}, t + 50),  # the giver tries the claimer's step
+    ]
+    for c in (alice, bob, carol):
+        for i in order:
+            c.apply(ops[i])
+    states = [R.derive(c.item(lead)) for c in (alice, bob, carol)]  # type: ignore[arg-type]
+    assert states[0] == states[1] == states[2]
+    s = states[0]
+    assert s.status is LeadStatus.CONTACTED and s.claimer == winner.me.member_id
+    steps = {(x.author, x.act): x for x in s.history}
+    assert not steps[(loser.me.member_id, "claim")].ok
+    assert steps[(loser.me.member_id, "claim")].reason == R.ALREADY_CLAIMED
+    assert steps[(loser.me.member_id, "claim")].member == winner.me.member_id  # "X was first"
+    assert steps[(loser.me.member_id, "lost")].reason == R.NOT_CLAIMER
+    assert steps[(alice.me.member_id, "won")].reason == R.NOT_CLAIMER
+    # positive control: the giver's forbidden "won" is the newest change of the lead, so a
+    # last-writer-wins fold (what the fold was before) would show the lead as won
+    assert max(a[0] for a in alice.item(lead).acts) == t + 50  # type: ignore[union-attr]
+    assert s.history[-1].act == "won" and not s.history[-1].ok
+
+
+def test_old_style_status_ops_fold_under_the_same_rules(make_replica: MakeCoop) -> None:
+    """An op as earlier versions wrote it ({"status": "lost"}) by a member who is not the
+    claimer has no effect either: old logs cannot carry around the rules."""
+    alice, bob, carol = _trio(make_replica)
+    lead = alice.add_lead({"title": "Architect"})
+    for c in (bob, carol):
+        sync(alice, c)
+    t = alice.clock.tick()
+    ops = [
+        _act(bob, lead, {"status": "claimed", "claimer": bob.me.member_id.hex()}, t + 1),
+        _act(carol, lead, {"status": "lost"}, t + 2),
+        _act(carol, lead, {"status": "claimed", "claimer": carol.me.member_id.hex()}, t + 3),
+    ]
+    for c in (alice, bob, carol):
+        for w in ops:
+            c.apply(w)
+        st_ = c.item(lead)
+        assert st_ is not None
+        assert st_.value("status") == "claimed" and st_.value("claimer") == bob.me.member_id.hex()
+    flagged = [x for x in R.derive(alice.item(lead)).history if not x.ok]  # type: ignore[arg-type]
+    assert [(x.act, x.reason) for x in flagged] == [
+        ("lost", R.NOT_CLAIMER),
+        ("claim", R.ALREADY_CLAIMED),
+    ]
+
+
+def test_only_the_claimer_passes_on_and_gives_back(make_replica: MakeCoop) -> None:
+    alice, bob, carol = _trio(make_replica)
+    lead = alice.add_lead({"title": "Scrum master"})
+    for c in (bob, carol):
+        sync(alice, c)
+    bob.claim_lead(lead)
+    sync(bob, carol)
+    t = carol.clock.tick()
+    steal = _act(carol, lead, {"act": "pass-on", "act_member": carol.me.member_id.hex()}, t + 5)
+    bob.apply(steal)
+    assert R.derive(bob.item(lead)).claimer == bob.me.member_id  # type: ignore[arg-type]
+    bob.lead_act(lead, Act.PASS_ON, member=carol.me.member_id)  # control: the claimer may
+    state = R.derive(bob.item(lead))  # type: ignore[arg-type]
+    assert state.claimer == carol.me.member_id and state.accepted_terms is None
+    with pytest.raises(NotAllowed):
+        bob.lead_act(lead, Act.GIVE_BACK)  # no longer his
+    sync(bob, carol)
+    carol.lead_act(lead, Act.GIVE_BACK)
+    assert R.derive(carol.item(lead)).status is LeadStatus.OPEN  # type: ignore[arg-type]
+
+
+# --- won counts only with both signatures -------------------------------------------------
+
+
+def test_won_needs_the_givers_confirmation(make_replica: MakeCoop) -> None:
+    alice, bob, _carol = _trio(make_replica)
+    lead = alice.add_lead({"title": "Interim HR"})
+    sync(alice, bob)
+    bob.claim_lead(lead)
+    for s in ("contacted", "proposal", "won"):
+        bob.set_lead_status(lead, s)
+    with pytest.raises(NotAllowed):
+        bob.lead_act(lead, Act.CONFIRM)  # the claimer cannot confirm his own win
+    sync(alice, bob)
+    assert not R.derive(alice.item(lead)).won_confirmed  # type: ignore[arg-type]
+    alice.lead_act(lead, Act.CONFIRM)
+    sync(alice, bob)
+    assert R.derive(bob.item(lead)).won_confirmed  # type: ignore[arg-type]
+
+
+# --- time: the interest window and the claim lapse -----------------------------------------------
+
+
+def test_working_days_skip_weekends_and_dutch_holidays() -> None:
+    # Thursday 24 December 2026: Christmas (Fri), Boxing Day (Sat), Sunday → Mon 28, Tue 29
+    assert add_working_days(_ms(2026, 12, 24), 2) == _ms(2026, 12, 29)
+    # Friday 23 April 2027: the weekend, King's Day on Tuesday 27 → Mon 26, Wed 28
+    assert add_working_days(_ms(2027, 4, 23), 2) == _ms(2027, 4, 28)
+    # control: an ordinary Monday → Wednesday
+    assert add_working_days(_ms(2026, 11, 30), 2) == _ms(2026, 12, 2)
+
+
+def _clock_at(c: Coop, ms: int) -> None:
+    c.clock = HybridClock(c.clock.last, now_ms=lambda: ms)
+
+
+def test_claim_lapses_after_two_working_days_across_christmas(make_replica: MakeCoop) -> None:
+    """Claimed on Wednesday 24 December 2025: Christmas, Boxing Day and the weekend do not
+    count, so the claim lapses on Tuesday 30 December at the same time of day."""
+    alice, bob, carol = _trio(make_replica, _ms(2025, 12, 23))
+    lead = alice.add_lead({"title": "Interim controller"})
+    for c in (bob, carol):
+        sync(alice, c)
+    _clock_at(bob, _ms(2025, 12, 24))
+    bob.claim_lead(lead)
+    sync(bob, carol)
+    sync(bob, alice)
+    st_ = carol.item(lead)
+    assert st_ is not None
+    before = R.derive(st_, _ms(2025, 12, 30) - 1)
+    assert before.status is LeadStatus.CLAIMED and before.lapse_ms == _ms(2025, 12, 30)
+    _clock_at(carol, _ms(2025, 12, 29))
+    with pytest.raises(NotAllowed):
+        carol.claim_lead(lead)  # Monday: still Bob's
+    after = R.derive(st_, _ms(2025, 12, 30))
+    assert after.status is LeadStatus.OPEN and after.history[-1].act == R.LAPSED
+    _clock_at(carol, _ms(2025, 12, 30, 11))
+    carol.claim_lead(lead)  # Tuesday after 10:00: the claim lapsed, Carol may take it
+    for c in (alice, bob):
+        sync(carol, c)
+    states = [R.derive(c.item(lead)) for c in (alice, bob, carol)]  # type: ignore[arg-type]
+    assert states[0] == states[1] == states[2]
+    assert states[0].claimer == carol.me.member_id
+    assert [x.act for x in states[0].history] == ["claim", R.LAPSED, "claim"]
+
+
+def test_a_claimer_step_keeps_the_claim(make_replica: MakeCoop) -> None:
+    alice, bob, _carol = _trio(make_replica, _ms(2025, 12, 1))
+    lead = alice.add_lead({"title": "Tester"})
+    sync(alice, bob)
+    bob.claim_lead(lead)
+    assert R.derive(bob.item(lead), _ms(2025, 12, 3)).status is LeadStatus.OPEN  # type: ignore[arg-type]
+    _clock_at(bob, _ms(2025, 12, 2))
+    bob.set_lead_status(lead, "contacted")  # within two working days
+    st_ = bob.item(lead)
+    assert st_ is not None
+    assert R.derive(st_, _ms(2025, 12, 20)).status is LeadStatus.CONTACTED  # no lapse once moving
+    assert R.derive(st_, _ms(2025, 12, 20)).lapse_ms is None
+
+
+def test_interest_window_first_asker_gets_it_and_claims_wait(make_replica: MakeCoop) -> None:
+    alice, bob, carol = _trio(make_replica, _ms(2025, 12, 1))
+    lead = alice.add_lead({"title": "Adviseur", "interest_until": "2025-12-03"})
+    for c in (bob, carol):
+        sync(alice, c)
+    with pytest.raises(NotAllowed) as refused:
+        bob.claim_lead(lead)
+    assert refused.value.fields["rule"] == RULE_LEAD_WINDOW
+    _clock_at(carol, _ms(2025, 12, 2))
+    carol.lead_act(lead, Act.INTEREST)
+    _clock_at(bob, _ms(2025, 12, 3))
+    bob.lead_act(lead, Act.INTEREST)
+    for c in (alice, bob):
+        sync(carol, c)
+    sync(alice, bob)
+    st_ = alice.item(lead)
+    assert st_ is not None
+    during = R.derive(st_, _ms(2025, 12, 3, 23))
+    assert during.status is LeadStatus.INTEREST
+    assert during.interested == (carol.me.member_id, bob.me.member_id)
+    ended = R.derive(st_, _ms(2025, 12, 4, 0))
+    assert ended.status is LeadStatus.CLAIMED and ended.claimer == carol.me.member_id
+    assert ended.history[-1].act == R.WINDOW_ENDED
+
+
+def test_giver_picks_during_the_window(make_replica: MakeCoop) -> None:
+    alice, bob, carol = _trio(make_replica, _ms(2025, 12, 1))
+    lead = alice.add_lead({"title": "Adviseur", "interest_until": "2025-12-10"})
+    for c in (bob, carol):
+        sync(alice, c)
+    carol.lead_act(lead, Act.INTEREST)
+    bob.lead_act(lead, Act.INTEREST)
+    sync(carol, alice)
+    sync(bob, alice)
+    with pytest.raises(NotAllowed):
+        carol.lead_act(lead, Act.PICK, member=carol.me.member_id)  # not the giver
+    alice.lead_act(lead, Act.PICK, member=bob.me.member_id)
+    sync(alice, bob)
+    _clock_at(bob, _ms(2025, 12, 2))
+    bob.set_lead_status(lead, "contacted")
+    state = R.derive(bob.item(lead), _ms(2025, 12, 11))  # type: ignore[arg-type]
+    assert state.claimer == bob.me.member_id  # the pick holds after the window ends
+    assert state.status is LeadStatus.CONTACTED
+    assert R.WINDOW_ENDED not in [x.act for x in state.history]
