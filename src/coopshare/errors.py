@@ -123,12 +123,12 @@ RULE_LEAD_WINDOW = "the interest window is open: register interest instead"
 RULE_LEAD_NO_WINDOW = "this lead has no open interest window"
 RULE_LEAD_STEP = "this lead cannot take that step now"
 RULE_LEAD_MEMBER = "that member cannot take this lead"
-# idea terms (model/idea_rules.py)
+# idea and referral terms (model/idea_rules.py, model/lead_release.py)
 RULE_NOT_AN_IDEA = "only an idea has terms to accept or release"
 RULE_OWN_IDEA = "the owners of an idea do not accept its terms"
 RULE_OWNER_ONLY = "this idea is for its owners only and is never released"
 RULE_EMBARGO = "the idea's embargo has not ended yet"
-RULE_NO_ACCEPTANCE = "this member has not accepted the idea's current terms"
+RULE_NO_ACCEPTANCE = "this member has not accepted the current terms"
 
 
 class NameRequired(UserError):

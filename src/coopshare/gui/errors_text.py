@@ -37,7 +37,7 @@ def _rule_text(rule: str) -> str:
     if rule == E.RULE_EMBARGO:
         return _t("The embargo on this idea has not ended yet.")
     if rule == E.RULE_NO_ACCEPTANCE:
-        return _t("This member has not accepted the idea's current terms.")
+        return _t("This member has not accepted the current terms.")
     return _lead_rule_text(rule)
 
 

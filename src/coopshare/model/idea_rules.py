@@ -189,8 +189,3 @@ def history(st: ItemState) -> list[Event]:
     ]
     out += [Event(x[2], x[3], x[0], "refused", problem=x[1]) for x in st.refused]
     return sorted(out, key=lambda e: (e.hlc, e.op_id, e.what))
-
-
-def watched(st: ItemState, me: bytes) -> bool:
-    """Whether a change to this item may switch this device's use of granted keys on or off."""
-    return st.kind is Kind.IDEA and any(r[0] == me for r in st.releases)

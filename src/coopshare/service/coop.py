@@ -205,11 +205,13 @@ class Coop(RosterAuthor):
         """Grant `member_id` the keys of the sealed parts of my ops on this item; returns count.
 
         Receivers accept grants only from an op's author, so only my own ops are granted. An
-        idea is released only to a member who accepted its terms (coop_terms.release_idea).
+        idea or a lead is released only to a member who accepted its current terms.
         """
         st = self._existing(item_id)
         if st.kind is Kind.IDEA:
             return coop_terms.release_idea(self, item_id, member_id)
+        if st.kind is Kind.LEAD:
+            return coop_terms.release_lead(self, item_id, member_id)
         return coop_terms.write_release(self, item_id, member_id, self.store.ops_of_item(item_id))
 
     def accept_terms(self, item_id: bytes) -> str:

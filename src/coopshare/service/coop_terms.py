@@ -19,12 +19,12 @@ from coopshare.errors import (
     RULE_OWNER_ONLY,
     NotAllowed,
 )
-from coopshare.model import idea_rules
+from coopshare.model import idea_rules, lead_rules
 from coopshare.model.fold import ItemState
 from coopshare.model.hlc import wall_ms
 from coopshare.model.items import ACCEPT, AUDIENCE, Kind
 from coopshare.protocol import content
-from coopshare.protocol.ops import OpKind
+from coopshare.protocol.ops import Header, OpKind
 
 if TYPE_CHECKING:
     from coopshare.service.coop import Coop
@@ -75,6 +75,32 @@ def release_idea(coop: Coop, item_id: bytes, member: bytes) -> int:
     st = idea(coop, item_id)
     check_release(coop, st, member)
     return write_release(coop, item_id, member, sorted(idea_rules.body_ops(st)))
+
+
+def release_lead(coop: Coop, item_id: bytes, member: bytes) -> int:
+    """The giver's release of a lead's sealed fields to its claimer, once that claimer accepted
+    the current referral terms (model/lead_release.py judges it on every replica)."""
+    st = coop._existing(item_id)
+    if st.creator != coop.me.member_id[:8]:
+        raise NotAllowed(rule=RULE_AUTHOR_ONLY)
+    lead = lead_rules.derive(st)
+    if lead.claimer != member or lead.accepted_terms != lead_rules.terms_hash(st):
+        raise NotAllowed(rule=RULE_NO_ACCEPTANCE)
+    return write_release(coop, item_id, member, sealed_ops(coop, item_id))
+
+
+def sealed_ops(coop: Coop, item_id: bytes) -> set[bytes]:
+    """My ops of this item that hold a sealed part (a lead's sealed fields)."""
+    out = set()
+    for op_id in coop.store.ops_of_item(item_id):
+        row = coop.store.op_row(op_id)
+        if row is None or row[2] is None or coop._author_of(op_id) != coop.me.member_id:
+            continue
+        if Header.decode(row[0]).kind is not OpKind.ITEM:
+            continue
+        if any(pt.mode == envelope.MODE_SEALED for pt in content.decode_parts(row[2])):
+            out.add(op_id)
+    return out
 
 
 def write_release(coop: Coop, item_id: bytes, member: bytes, op_ids: Iterable[bytes]) -> int:

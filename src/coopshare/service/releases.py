@@ -1,5 +1,7 @@
 """The release policy: the owner's device releases an idea's body to every reader whose
-acceptance matches the idea's current terms (model/idea_rules.py ``due``).
+acceptance matches the idea's current terms (model/idea_rules.py ``due``), and a lead's sealed
+fields to its claimer once the claimer accepted the current referral terms
+(model/lead_release.py ``due``); sealed fields of leads closed RETENTION_WEEKS ago are dropped.
 
 Automatic for view-only, reuse-with-attribution, reuse-for-fee and (once its date has
 passed) embargo; for ask-before-use and private-to-named-members only after the owner approved
@@ -16,7 +18,7 @@ import logging
 from collections.abc import Awaitable, Callable, Iterable
 
 from coopshare.errors import CoopShareError
-from coopshare.model import idea_rules
+from coopshare.model import idea_rules, lead_release
 from coopshare.model.hlc import wall_ms
 from coopshare.model.items import Kind
 from coopshare.service import coop_terms
@@ -34,14 +36,21 @@ def step(coop: Coop, item_ids: Iterable[bytes] | None = None, now_ms: int | None
     me = coop.me.member_id
     now = wall_ms() if now_ms is None else now_ms
     if item_ids is None:
-        states = [st for st in coop.items(Kind.IDEA) if st.creator == me[:8]]
+        purge_expired(coop, now)
+        states = [
+            st for k in (Kind.IDEA, Kind.LEAD) for st in coop.items(k) if st.creator == me[:8]
+        ]
     else:  # an item id starts with its creator's id: mine are found without opening others
         states = [st for i in set(item_ids) if i[:8] == me[:8] and (st := coop.item(i))]
     written = 0
     for st in states:
-        if st.kind is not Kind.IDEA:
+        if st.kind is Kind.IDEA:
+            due = idea_rules.due(st, now)
+        elif st.kind is Kind.LEAD and not st.is_deleted:
+            due = lead_release.due(st, coop_terms.sealed_ops(coop, st.item_id), now)
+        else:
             continue
-        for member, ops in idea_rules.due(st, now):
+        for member, ops in due:
             try:
                 written += coop_terms.write_release(coop, st.item_id, member, ops) > 0
             except CoopShareError as e:  # e.g. the reader has no active device any more
@@ -60,3 +69,20 @@ async def keep_releasing(
         except CoopShareError as e:  # a store fault: the next pass tries again
             log.info("release pass failed: %s", e)
         await asyncio.sleep(TICK)
+
+
+def purge_expired(coop: Coop, now_ms: int) -> int:
+    """Drop the keys released to me for leads closed RETENTION_WEEKS ago, and fold those leads
+    again without their sealed fields; every peer does the same from the same signed times."""
+    me = coop.me.member_id
+    done = 0
+    for st in coop.items(Kind.LEAD, include_deleted=True):
+        if st.creator == me[:8] or not any(r[0] == me for r in st.releases):
+            continue
+        if not lead_release.expired(st, now_ms):
+            continue
+        with coop.transaction():
+            if coop.store.drop_grants(coop.store.ops_of_item(st.item_id)):
+                coop._refold(st.item_id)
+                done += 1
+    return done

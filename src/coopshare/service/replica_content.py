@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from coopshare.crypto import envelope
 from coopshare.crypto import primitives as p
-from coopshare.model import idea_rules
 from coopshare.model.fold import Change, ItemState
 from coopshare.model.items import ACCEPT, Kind
 from coopshare.protocol import content
@@ -77,10 +76,10 @@ class ContentApplier(ReplicaBase):
         me = self.me.member_id
         if ch.via_grant and not terms_gate.usable(state, ch, me):
             return ch.item_id  # kept linked: folded once a valid release makes it usable
-        before = idea_rules.watched(state, me) and idea_rules.grants_usable(state, me)
+        before = terms_gate.watched(state, me) and terms_gate.grants_usable(state, me)
         state.apply(ch)
         self._store_item(state)
-        if idea_rules.watched(state, me) and idea_rules.grants_usable(state, me) != before:
+        if terms_gate.watched(state, me) and terms_gate.grants_usable(state, me) != before:
             self._refold(ch.item_id)  # granted keys became usable here, or stopped being so
         return ch.item_id
 

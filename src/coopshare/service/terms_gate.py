@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from coopshare.model import idea_rules
+from coopshare.model import idea_rules, lead_release
 from coopshare.model.fold import Change, ItemState
 from coopshare.model.items import Kind
 from coopshare.protocol.ops import Op
@@ -57,11 +57,31 @@ def authorise(
     return out
 
 
+GATED = frozenset({Kind.IDEA, Kind.LEAD})  # kinds whose granted keys need a counting release
+
+
 def usable(state: ItemState, ch: Change, me: bytes) -> bool:
     """May a change opened with a granted key be folded into `state`?"""
     if not state.has_creator:
-        return ch.kind is not Kind.IDEA  # an idea's grant waits for its terms to be known
+        return ch.kind not in GATED  # a grant waits until the item's rules can be read
+    return grants_usable(state, me)
+
+
+def grants_usable(state: ItemState, me: bytes) -> bool:
+    if state.kind is Kind.LEAD:
+        return lead_release.grants_usable(state, me)
     return idea_rules.grants_usable(state, me)
+
+
+def watched(state: ItemState, me: bytes) -> bool:
+    """Whether a change to this item may switch this device's use of granted keys on or off."""
+    return state.kind in GATED and any(r[0] == me for r in state.releases)
+
+
+def release_problem(state: ItemState, r: idea_rules.Release) -> str | None:
+    if state.kind is Kind.LEAD:
+        return lead_release.release_problem(state, r)
+    return idea_rules.release_problem(state, r)
 
 
 def split(changes: list[Change]) -> tuple[list[Change], list[Change]]:
