@@ -81,7 +81,7 @@ async def one(rt: api.Runtime, a: Path, kind: str, i: int) -> float:
     if kind == "idea":
         await rt.write(lambda d: d.accept_terms(raw))
     else:
-        await rt.write(lambda d: d.accept_lead_terms(raw))
+        await rt.write(lambda d: d.lead_act(raw, api.Act.ACCEPT))
     await wait_until(lambda: rt.db(readable))
     return time.perf_counter() - t0
 

@@ -69,3 +69,36 @@ def test_reader_accepts_waits_and_reads(qtbot: QtBot, make_world: Callable[..., 
     qtbot.waitUntil(lambda: SECRET in page.body.toPlainText(), timeout=WAIT)
     qtbot.waitUntil(lambda: panel.terms is not None and panel.terms.access == "open",
                     timeout=WAIT)  # fmt: skip
+
+
+def test_claim_terms_accept_then_details_unlock(
+    qtbot: QtBot, make_world: Callable[..., World]
+) -> None:
+    """Anna claims Bram's lead in the app (the dialog shows his terms; claiming signs them);
+    Bram's device releases; the sealed details show on Anna's page, the release in its history."""
+    from PySide6.QtCore import QTimer
+
+    from .test_lead_rules_gui import _answer_claim_box
+    from .test_leads_ideas import leads_page
+
+    def setup(anna: Coop, bram: Coop) -> dict[str, bytes]:
+        fields = {"title": "Interim HR", "org": "Gemeente-MARKER", "referral_terms": "thanks"}
+        return {"lead": bram.add_lead(fields)}
+
+    world = make_world(setup)
+    lead = world.made["lead"]
+    page = leads_page(qtbot, world, rows=1)
+    page.open_item(lead.hex())
+    qtbot.waitUntil(lambda: page.current is not None, timeout=WAIT)
+    seen: list[str] = []
+    QTimer.singleShot(0, lambda: _answer_claim_box(seen))
+    click(qtbot, page.claim_button)
+    qtbot.waitUntil(lambda: page.d_status.text() == "Claimed", timeout=WAIT)
+    assert "Bram Jansen" in seen[-1]  # the giver's terms were shown before signing
+    assert page.sealed_box.isHidden()
+    world.from_bram()
+    assert releases.step(world.bram, [lead]) == 1  # Bram's device sees the acceptance
+    world.from_bram()
+    qtbot.waitUntil(lambda: page.sealed_box.isVisibleTo(page), timeout=WAIT)
+    assert page.sealed_rows["org"].text() == "Gemeente-MARKER"
+    assert "Bram Jansen released the client" in page.history_label.text()

@@ -19,7 +19,8 @@ from coopshare.model.hlc import physical_ms
 # the cooperative has no settings mechanism yet).
 RETENTION_WEEKS = 6
 WEEK_MS = 7 * 24 * 3600 * 1000
-NOT_CLAIMER = "not-claimer"  # released to a member who was not the claimer then
+NOT_CLAIMER = "to-non-claimer"  # released to a member who was not the claimer then
+RELEASE = "release"  # the history entry of a release (views_lead)
 
 
 def _state_before(st: ItemState, hlc: int, op_id: bytes) -> lead_rules.LeadState:

@@ -346,8 +346,8 @@
         </message>
         <message>
             <location filename="../errors_text.py" line="40" />
-            <source>This member has not accepted the idea's current terms.</source>
-            <translation>Dit lid heeft de huidige voorwaarden van het idee niet geaccepteerd.</translation>
+            <source>This member has not accepted the current terms.</source>
+            <translation>Dit lid heeft de huidige voorwaarden niet geaccepteerd.</translation>
         </message>
         <message>
             <location filename="../errors_text.py" line="46" />
@@ -1814,7 +1814,7 @@
     <context>
         <name>LeadHistory</name>
         <message>
-            <location filename="../pages/lead_history.py" line="68" />
+            <location filename="../pages/lead_history.py" line="73" />
             <source>you</source>
             <translation>jou</translation>
         </message>
@@ -1884,112 +1884,132 @@
             <translation>gaf de lead aan {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="44" />
+            <location filename="../pages/lead_history.py" line="45" />
+            <source>released the client's details to {0}</source>
+            <translation>gaf de gegevens van de klant vrij aan {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="46" />
             <source>did something this version does not know</source>
             <translation>deed iets wat deze versie niet kent</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="49" />
+            <location filename="../pages/lead_history.py" line="51" />
             <source>only the giver can do that</source>
             <translation>alleen de gever kan dat</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="50" />
+            <location filename="../pages/lead_history.py" line="52" />
             <source>only the claimer can do that</source>
             <translation>alleen de claimer kan dat</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="51" />
+            <location filename="../pages/lead_history.py" line="53" />
             <source>the giver cannot take their own lead</source>
             <translation>de gever kan de eigen lead niet nemen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="52" />
+            <location filename="../pages/lead_history.py" line="54" />
             <source>the interest window was still open</source>
             <translation>de interesseperiode liep nog</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="53" />
+            <location filename="../pages/lead_history.py" line="55" />
             <source>there was no open interest window</source>
             <translation>er liep geen interesseperiode</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="54" />
+            <location filename="../pages/lead_history.py" line="56" />
             <source>that member had not said they were interested</source>
             <translation>dat lid had geen interesse gemeld</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="55" />
+            <location filename="../pages/lead_history.py" line="57" />
             <source>they had already said so</source>
             <translation>dat was al gemeld</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="56" />
+            <location filename="../pages/lead_history.py" line="58" />
             <source>the lead was not at that step</source>
             <translation>de lead was niet bij die stap</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="57" />
+            <location filename="../pages/lead_history.py" line="59" />
             <source>the lead was closed</source>
             <translation>de lead was gesloten</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="58" />
+            <location filename="../pages/lead_history.py" line="60" />
             <source>that member cannot take this lead</source>
             <translation>dat lid kan deze lead niet overnemen</translation>
         </message>
         <message>
             <location filename="../pages/lead_history.py" line="61" />
+            <source>the claimer had not accepted the current referral terms</source>
+            <translation>de claimer had de huidige doorverwijsvoorwaarden niet aanvaard</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="62" />
+            <source>that member was not the claimer</source>
+            <translation>dat lid was niet de claimer</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="63" />
+            <source>only the giver can release the client's details</source>
+            <translation>alleen de gever kan de gegevens van de klant vrijgeven</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="66" />
             <source>{0} was first</source>
             <translation>{0} was eerder</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="62" />
+            <location filename="../pages/lead_history.py" line="67" />
             <source>the rules did not allow it</source>
             <translation>de regels stonden het niet toe</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="67" />
+            <location filename="../pages/lead_history.py" line="72" />
             <source>You</source>
             <translation>Jij</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="70" />
+            <location filename="../pages/lead_history.py" line="75" />
             <source>The claim by {0} lapsed: no update for two working days</source>
             <translation>De claim van {0} is vervallen: twee werkdagen geen voortgang</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="73" />
+            <location filename="../pages/lead_history.py" line="78" />
             <source>The interest window ended: the lead went to {0}, the first to ask</source>
             <translation>De interesseperiode is voorbij: de lead ging naar {0}, die het eerst vroeg</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="75" />
+            <location filename="../pages/lead_history.py" line="80" />
             <source>The interest window ended with nobody interested: the lead is open</source>
             <translation>De interesseperiode is voorbij zonder interesse: de lead staat open</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="80" />
+            <location filename="../pages/lead_history.py" line="85" />
             <source>{0} — no effect: {1}</source>
             <translation>{0} — zonder gevolg: {1}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="97" />
+            <location filename="../pages/lead_history.py" line="102" />
             <source>Also claimed by you — {0} was first.</source>
             <translation>Ook door jou geclaimd — {0} was eerder.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="101" />
+            <location filename="../pages/lead_history.py" line="106" />
             <source>Interest window open until {0}. Then the first member who asked gets it, unless the giver picks someone.</source>
             <translation>Interesseperiode loopt tot {0}. Daarna krijgt het lid dat het eerst vroeg de lead, tenzij de gever iemand kiest.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="107" />
+            <location filename="../pages/lead_history.py" line="112" />
             <source>Record your first contact with the client before {0}, or the claim lapses and the lead reopens.</source>
             <translation>Leg je eerste contact met de klant vast vóór {0}, anders vervalt de claim en gaat de lead weer open.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="111" />
+            <location filename="../pages/lead_history.py" line="116" />
             <source>Won — waiting for the giver to confirm.</source>
             <translation>Binnengehaald — wacht op bevestiging van de gever.</translation>
         </message>
