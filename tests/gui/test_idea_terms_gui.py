@@ -102,3 +102,20 @@ def test_claim_terms_accept_then_details_unlock(
     qtbot.waitUntil(lambda: page.sealed_box.isVisibleTo(page), timeout=WAIT)
     assert page.sealed_rows["org"].text() == "Gemeente-MARKER"
     assert "Bram Jansen released the client" in page.history_label.text()
+
+
+def test_referral_terms_with_a_coop_share(qtbot: QtBot, make_world: Callable[..., World]) -> None:
+    from coopshare.gui.dialogs.lead_form import LeadForm, referral_text
+
+    world = make_world()
+    form = LeadForm(world.bridge)
+    world.keep(form)
+    qtbot.keyClicks(form.title_edit, "Interim HR")
+    form.referral_combo.setCurrentIndex(form.referral_combo.findData("percent-first-invoice"))
+    qtbot.keyClicks(form.referral_amount, "5%")
+    form.coop_share_spin.setValue(10)
+    terms = form.fields()["referral_terms"]
+    assert terms == "percent-first-invoice: 5%; coop-share: 10%"  # what the claimer signs
+    assert referral_text(terms) == "A percentage of the first invoice: 5%; 10% to the cooperative"
+    assert referral_text("thanks") == "A thank-you is enough"
+    assert referral_text("5% of the fee") == "5% of the fee"  # free text from the CLI, as it is
