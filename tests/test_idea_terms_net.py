@@ -59,3 +59,37 @@ def test_accept_then_the_owners_node_releases(tmp_path: Path) -> None:
         assert wait_for(approved, 60, every=0.5)
         bad = cli(a, "idea", "release", auto, "Anna", check=False)
         assert bad.returncode == 1 and "not allowed" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def _org(home: Path, item: str) -> object:
+    leads = {v["id"]: v for v in cli_json(home, "list", "leads")}
+    return leads[item].get("org")
+
+
+def test_claimer_accepts_then_the_givers_node_releases_the_lead(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    org = "KESTREL-ORG-6620"
+    cli(a, "init", "--name", "Anna")
+    cli(a, "coop", "create", "--name", "Brabant Interim")
+    with serving(a) as server:
+        new_member(b, "Bram", a, server)
+        lead = cli(a, "lead", "add", "--title", "Interim HR", "--org", org, "--referral-terms",
+                   "percent-first-invoice: 5%", "--coop-share", "10").stdout.strip()  # fmt: skip
+        cli(b, "sync", "--peer", server.addr, "--once")
+        assert "coop-share: 10%" in cli_json(b, "lead", "show", lead)["referral_terms"]
+        cli(b, "lead", "claim", lead)  # claimed; terms not signed yet
+        cli(b, "sync", "--peer", server.addr, "--once")
+        cli(b, "sync", "--peer", server.addr, "--once")
+        assert _org(b, lead) is None
+        assert org.encode() not in _every_byte(b)
+        refused = cli(a, "lead", "release", lead, check=False)
+        assert refused.returncode == 1 and "not accepted" in refused.stderr
+        cli(b, "lead", "accept-terms", lead)
+
+        def released() -> bool:
+            cli(b, "sync", "--peer", server.addr, "--once")
+            return _org(b, lead) == org
+
+        assert wait_for(released, 60, every=0.5)  # the giver's node released by itself
+        steps = cli_json(b, "lead", "history", lead)
+        assert any(s["act"] == "release" and s["effect"] for s in steps)

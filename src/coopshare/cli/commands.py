@@ -161,7 +161,12 @@ def _lead(args: argparse.Namespace, coop: Api) -> None:
         fields = {n: getattr(args, n) for n in names if getattr(args, n) is not None}
         if args.skills:
             fields["skills"] = [s.strip() for s in args.skills.split(",") if s.strip()]
+        if args.coop_share:  # inside the terms text the claimer signs (lead form: COOP_SHARE)
+            terms = fields.get("referral_terms") or "none"
+            fields["referral_terms"] = f"{terms}; coop-share: {args.coop_share}%"
         print(coop.add_lead(fields))
+    elif args.action == "release":  # the giver's node does this by itself once terms are signed
+        print(f"released {coop.release_lead(coop.find_item(args.id))} key(s) to the claimer")
     elif leads.run(args, coop):
         return
 

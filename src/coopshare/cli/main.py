@@ -91,8 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--hours-per-week", type=int)
     p.add_argument("--duration-weeks", type=int)
     p.add_argument("--remote", action="store_true", default=None)
+    p.add_argument(
+        "--coop-share", type=int, metavar="PERCENT", help="part of the referral fee for the coop"
+    )
     p.add_argument("--interest-until", metavar="YYYY-MM-DD", help="interest window's last day")
     leads.add_parsers(lead)
+    p = lead.add_parser("release", help="release your lead's sealed details to its claimer")
+    p.add_argument("id")
 
     idea = sub.add_parser("idea", help="ownership-tagged ideas").add_subparsers(
         dest="action", required=True
