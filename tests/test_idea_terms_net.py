@@ -4,6 +4,7 @@ node releases on its own (view-only) or on the owner's command (ask-before-use).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,8 +18,9 @@ def _every_byte(folder: Path) -> bytes:
     return b"".join(f.read_bytes() for f in sorted(folder.rglob("*")) if f.is_file())
 
 
-def _show(home: Path, item: str) -> dict:  # type: ignore[type-arg]
-    return cli_json(home, "idea", "show", item)  # type: ignore[no-any-return]
+def _show(home: Path, item: str) -> dict[str, Any]:
+    shown: dict[str, Any] = cli_json(home, "idea", "show", item)
+    return shown
 
 
 def test_accept_then_the_owners_node_releases(tmp_path: Path) -> None:
@@ -42,7 +44,7 @@ def test_accept_then_the_owners_node_releases(tmp_path: Path) -> None:
 
         def released() -> bool:
             cli(b, "sync", "--peer", server.addr, "--once")
-            return _show(b, auto)["body"] == f"{MARKER} one"
+            return bool(_show(b, auto)["body"] == f"{MARKER} one")
 
         assert wait_for(released, 60, every=0.5)  # the owner's node released by itself
         assert _show(b, ask)["body"] == ""  # ask-before-use: waits for the owner
@@ -54,7 +56,7 @@ def test_accept_then_the_owners_node_releases(tmp_path: Path) -> None:
 
         def approved() -> bool:
             cli(b, "sync", "--peer", server.addr, "--once")
-            return _show(b, ask)["body"] == f"{MARKER} two"
+            return bool(_show(b, ask)["body"] == f"{MARKER} two")
 
         assert wait_for(approved, 60, every=0.5)
         bad = cli(a, "idea", "release", auto, "Anna", check=False)

@@ -43,10 +43,10 @@ def _lead(alice: Coop) -> bytes:
     )
 
 
-def _problems(c: Coop, lead: bytes) -> list[str | None]:
+def _problems(c: Coop, lead: bytes) -> list[str]:
     st = c.item(lead)
     assert st is not None
-    return sorted((lead_release.release_problem(st, r) or "") for r in st.releases)  # type: ignore[misc]
+    return sorted((lead_release.release_problem(st, r) or "") for r in st.releases)
 
 
 def _forged_release(giver: Coop, lead: bytes, member: Coop) -> None:
