@@ -216,10 +216,18 @@ class ItemState:
             "s": sorted(self.superseded),
             "o": None if self.origin is None else list(self.origin),
             "a": [list(a) for a in self.acts],
-            "ta": [list(a) for a in sorted(self.acceptances)],
-            "tr": [[*r[:4], list(r[4])] for r in sorted(self.releases)],
-            "tx": [list(x) for x in sorted(self.refused)],
-        }
+        } | self._terms_plain()
+
+    def _terms_plain(self) -> dict[str, Any]:
+        """Idea terms and releases, only when there are any (most items have none)."""
+        out: dict[str, Any] = {}
+        if self.acceptances:
+            out["ta"] = [list(a) for a in sorted(self.acceptances)]
+        if self.releases:
+            out["tr"] = [[*r[:4], list(r[4])] for r in sorted(self.releases)]
+        if self.refused:
+            out["tx"] = [list(x) for x in sorted(self.refused)]
+        return out
 
     @classmethod
     def from_plain(cls, p: dict[str, Any]) -> ItemState:

@@ -63,6 +63,12 @@ def expired(st: ItemState, now_ms: int) -> bool:
     return closed is not None and now_ms >= physical_ms(closed) + RETENTION_WEEKS * WEEK_MS
 
 
+def may_be_due(st: ItemState) -> bool:
+    """Cheap first look: the current claimer accepted the current terms."""
+    lead = lead_rules.derive(st)
+    return lead.claimer is not None and lead.accepted_terms == lead_rules.terms_hash(st)
+
+
 def due(st: ItemState, sealed_ops: set[bytes], now_ms: int) -> list[tuple[bytes, list[bytes]]]:
     """For the giver's device: (claimer, ops to release) once the current claimer accepted the
     current terms; `sealed_ops` are the giver's ops of this lead that hold sealed fields."""

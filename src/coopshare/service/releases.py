@@ -46,7 +46,7 @@ def step(coop: Coop, item_ids: Iterable[bytes] | None = None, now_ms: int | None
     for st in states:
         if st.kind is Kind.IDEA:
             due = idea_rules.due(st, now)
-        elif st.kind is Kind.LEAD and not st.is_deleted:
+        elif st.kind is Kind.LEAD and not st.is_deleted and lead_release.may_be_due(st):
             due = lead_release.due(st, coop_terms.sealed_ops(coop, st.item_id), now)
         else:
             continue
