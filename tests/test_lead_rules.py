@@ -302,3 +302,72 @@ def test_giver_picks_during_the_window(make_replica: MakeCoop) -> None:
     assert state.claimer == bob.me.member_id  # the pick holds after the window ends
     assert state.status is LeadStatus.CONTACTED
     assert R.WINDOW_ENDED not in [x.act for x in state.history]
+
+
+def test_backdated_flood_fills_only_the_attackers_share(make_replica: MakeCoop) -> None:
+    """Carol signs 80 claims dated before the lead existed: each member keeps only their first
+    64 acts, and acts dated before the giver's creating change have no effect."""
+    alice, bob, carol = _trio(make_replica)
+    lead = alice.add_lead({"title": "Flooded"})
+    for c in (bob, carol):
+        sync(alice, c)
+    created = alice.item(lead).origin[0]  # type: ignore[union-attr,index]
+    bob.claim_lead(lead)
+    bob.set_lead_status(lead, "contacted")
+    flood = [_act(carol, lead, {"act": "claim"}, created - 100 + i) for i in range(80)]
+    for c in (alice, bob):
+        for w in flood:
+            c.apply(w)
+        sync(bob, c)
+    for c in (alice, bob):
+        st_ = c.item(lead)
+        assert st_ is not None
+        theirs = [a for a in st_.acts if a[2] == carol.me.member_id]
+        assert len(theirs) == R.MAX_ACTS_PER_MEMBER
+        # control: her claims were processed and are the lead's oldest acts, so "first claim
+        # wins" without the creation rule would hand her the lead
+        assert st_.acts[0][2] == carol.me.member_id
+        state = R.derive(st_)
+        assert state.status is LeadStatus.CONTACTED and state.claimer == bob.me.member_id
+        reasons = {x.reason for x in state.history if x.author == carol.me.member_id}
+        assert reasons == {R.BEFORE_CREATION}
+        assert st_.origin is not None and st_.origin[0] == created  # creation not moved
+
+
+def test_list_rows_show_a_lapsed_claim_as_open(make_replica: MakeCoop) -> None:
+    """The list and the detail agree: once the claim lapsed, the row says "open" too."""
+    from coopshare.service import views
+
+    alice, bob, _carol = _trio(make_replica, _ms(2025, 12, 1))
+    lead = alice.add_lead({"title": "Row"})
+    sync(alice, bob)
+    bob.claim_lead(lead)
+    sync(bob, alice)
+    st_ = alice.item(lead)
+    assert st_ is not None
+    _clock_at(alice, _ms(2025, 12, 2))
+    assert views.row(alice, st_).status == "claimed"  # control: before the lapse
+    _clock_at(alice, _ms(2025, 12, 3, 11))
+    assert views.row(alice, st_).status == "open"
+
+
+def test_a_window_set_later_does_not_undo_an_earlier_claim(make_replica: MakeCoop) -> None:
+    """The giver cannot take a lead back from its claimer by opening an interest window
+    afterwards (signed with her own key, past the writer's check)."""
+    alice, bob, _carol = _trio(make_replica, _ms(2025, 12, 1))
+    lead = alice.add_lead({"title": "Window"})
+    sync(alice, bob)
+    bob.claim_lead(lead)
+    sync(bob, alice)
+    with pytest.raises(NotAllowed):
+        alice.edit_item(lead, {"interest_until": "2025-12-20"})  # the writer refuses
+    late = _act(alice, lead, {"interest_until": "2025-12-20"}, alice.clock.tick())
+    bob.apply(late)
+    for c in (alice, bob):
+        state = R.derive(c.item(lead), _ms(2025, 12, 2))  # type: ignore[arg-type]
+        assert state.status is LeadStatus.CLAIMED and state.claimer == bob.me.member_id
+        assert (state.history[-1].act, state.history[-1].reason) == (R.WINDOW, R.WRONG_STATUS)
+    # control: on an open lead the same change opens the window
+    other = alice.add_lead({"title": "Open one"})
+    alice.edit_item(other, {"interest_until": "2025-12-20"})
+    assert R.derive(alice.item(other), _ms(2025, 12, 2)).status is LeadStatus.INTEREST  # type: ignore[arg-type]

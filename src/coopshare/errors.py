@@ -62,6 +62,14 @@ class PassphraseRequired(UserError):
     template = "a passphrase is required (set COOPSHARE_PASSPHRASE or type one)"
 
 
+class PassphraseEmpty(UserError):
+    template = "the new passphrase must not be empty"
+
+
+class PassphrasesDiffer(UserError):
+    template = "the passphrases do not match"
+
+
 class KeystoreDamaged(UserError):
     """The keystore file is damaged (not a wrong passphrase) and no good copy was found."""
 
@@ -158,6 +166,41 @@ class NoSuchItem(UserError):
     item: str
 
 
+class InvalidRole(UserError):
+    template = "role must be member or admin"
+    role: str
+
+
+# --- files and the desktop -------------------------------------------------------------------
+
+
+class NotUtf8(UserError):
+    """A text file given to a command is not UTF-8."""
+
+    template = "{path} is not UTF-8 text"
+    path: str
+
+
+class NotAFolder(UserError):
+    template = "{path} is not a folder"
+    path: str
+
+
+class NoDisplay(UserError):
+    """The desktop app was asked for where no display is (Linux without X11 or Wayland)."""
+
+    template = (
+        "no display found for the desktop app: start it from a desktop session (or under "
+        "xvfb-run); every feature is also a command: see 'coopshare --help'"
+    )
+
+
+class AppNotInstalled(UserError):
+    """The desktop app's toolkit (PySide6) cannot be imported; ``detail`` says why."""
+
+    template = "the desktop app needs PySide6 ({detail}); the commands work without"
+
+
 # --- invitations and the network ------------------------------------------------------------
 
 
@@ -201,8 +244,25 @@ class InviteRefused(InviteError):
     template = "the inviter refused the invitation: {detail}"
 
 
+class InviteNoAddress(InviteError):
+    """The invitation names no address of the inviter, and none was given."""
+
+    template = "the invitation names no address: pass --peer HOST:PORT"
+
+
 class NetworkError(UserError):
     """Talking to a peer failed."""
+
+
+class AddressInvalid(UserError):
+    """An address typed by the user is not HOST:PORT."""
+
+    template = "{address!r}: expected HOST:PORT"
+    address: str
+
+
+class PortOutOfRange(AddressInvalid):
+    template = "{address!r}: port out of range"
 
 
 class PeerUnreachable(NetworkError):

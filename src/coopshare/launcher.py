@@ -13,21 +13,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from coopshare.cli.main import main as cli_main
-from coopshare.errors import UserError
+from coopshare.errors import AppNotInstalled, NoDisplay
 
 
 def open_app(home: Path, demo: bool) -> int:
     display_vars = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     no_display = not any(os.environ.get(v) for v in display_vars)
     if sys.platform.startswith("linux") and no_display:
-        raise UserError(
-            "no display found for the desktop app: start it from a desktop session (or under "
-            "xvfb-run); every feature is also a command: see 'coopshare --help'"
-        )
+        raise NoDisplay()
     try:
         from coopshare.gui.app import run
     except ImportError as e:
-        raise UserError(f"the desktop app needs PySide6 ({e}); the commands work without") from None
+        raise AppNotInstalled(str(e)) from None
     return run(home, demo=demo)
 
 

@@ -62,7 +62,7 @@ def test_join_with_the_inviter_offline_says_unreachable_in_dutch(
         made = door.create_invite("member", 3600, (LOOPBACK, port))
     finally:
         door.close()
-    invitation = api.parse_invitation(made["text"])
+    invitation = api.parse_invitation(made.text)
     bram = tmp_path / "bram"
     homes.init(bram, "Bram", PASS)
     with pytest.raises(E.PeerUnreachable) as caught:

@@ -165,3 +165,28 @@ def test_a_members_forbidden_move_shows_as_flagged_history(
     qtbot.waitUntil(lambda: "no effect" in page.history_label.text(), timeout=WAIT)
     assert page.d_status.text() == "Open"
     assert "Bram Jansen lost the assignment — no effect" in page.history_label.text()
+
+
+def test_lead_form_opens_an_interest_window(qtbot: QtBot, make_world: Callable[..., World]) -> None:
+    world = make_world()
+    page = leads_page(qtbot, world)
+    page.new_item()
+    form = page.form
+    assert form is not None
+    qtbot.keyClicks(form.title_edit, "Interim PMO")
+    form.window_check.setChecked(True)  # the window ends in two days by default
+    click(qtbot, form.save_button)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT)
+    assert page.model.rows[0]["status"] == "interest"
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.current is not None, timeout=WAIT)
+    assert page.current is not None and page.current.interest_until
+    assert "Interest window open until" in page.d_state_note.text()
+    assert page.interest_button.isHidden()  # not for the giver
+    # Bram sees the window and asks; the giver can then pick him
+    world.from_bram()
+    lead = bytes.fromhex(page.current.id)
+    world.bram.lead_act(lead, Act.INTEREST)
+    world.from_bram()
+    qtbot.waitUntil(lambda: page.pick_button.isVisibleTo(page), timeout=WAIT)
+    assert "said they are interested" in page.history_label.text()

@@ -15,6 +15,7 @@ from coopshare.gui.pages.notes import preview_markdown
 from coopshare.gui.settings import Prefs
 from coopshare.model.items import Kind
 from coopshare.service import home as homes
+from coopshare.service.api import LeadGlance, Watch
 from tests.netutil import PASS, cli, new_member, serving
 
 
@@ -204,3 +205,31 @@ def test_activity_feed_keeps_the_newest_rows_only(qtbot, tmp_path: Path) -> None
         assert feed.rows[0].get("title") == f"bulk {FEED_LIMIT + 299}"  # the newest first
     finally:
         bridge.stop()
+
+
+def test_tray_tells_when_my_lead_moves(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The notifier's baseline and comparisons are read through the door (`Api.watch`)."""
+    tray = window.tray
+    qtbot.waitUntil(lambda: tray.state is not None, timeout=10_000)
+    lead = window.bridge.write(lambda a: a.add_lead({"title": "Havenmeester"})).result(10)
+    qtbot.waitUntil(lambda: tray.state is not None and lead in tray.state.leads, timeout=10_000)
+    assert not hasattr(tray, "last_message")  # my own new lead is no news to me
+    raw = bytes.fromhex(lead)
+    window.bridge.write(lambda a: a.set_lead_status(raw, "interest")).result(10)
+    qtbot.waitUntil(lambda: hasattr(tray, "last_message"), timeout=10_000)
+    title, message = tray.last_message
+    assert title == "Your lead moved" and "Havenmeester" in message
+
+
+def test_tray_tells_of_a_new_lead_matching_my_skills(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    tray = window.tray
+    qtbot.waitUntil(lambda: tray.state is not None, timeout=10_000)
+    base = Watch(skills=frozenset({"logistiek"}))
+    tray.state = base
+    theirs = LeadGlance(title="Interim", status="open", mine=False, skills=("Logistiek", "IT"))
+    tray._compare(Watch(skills=base.skills, leads={"aa": theirs}))
+    assert tray.last_message == ("New lead for you", "“Interim” matches your skills: logistiek")
+    del tray.last_message
+    other = LeadGlance(title="Kok", status="open", mine=False, skills=("koken",))
+    tray._compare(Watch(skills=base.skills, leads={"aa": theirs, "bb": other}))
+    assert not hasattr(tray, "last_message")  # no skill in common: no message

@@ -37,6 +37,7 @@ from coopshare.identity import keystore
 from coopshare.protocol.invite import parse
 from coopshare.service import home as homes
 from coopshare.service import views_people
+from coopshare.service.api import Row, Window
 
 PASS = "correct horse"
 
@@ -127,7 +128,7 @@ def test_search_ignores_a_stale_answer_and_says_when_nothing_matches(
         qtbot.waitUntil(lambda: "zzzqqq" in dialog.status.text(), timeout=5000)
         assert dialog.model.rowCount() == 0
         stale = dialog._generation - 1
-        dialog._got([{"id": "00", "kind": "note", "title": "old answer"}], stale, "zz")
+        dialog._got([Row(id="00", kind="note", title="old answer")], stale, "zz")
         assert dialog.model.rowCount() == 0
     except BaseException:
         dialog.close()
@@ -302,8 +303,8 @@ def test_people_lists_members_with_safety_numbers(running: Running, qtbot: Any) 
     page.refresh()
     qtbot.waitUntil(lambda: page.members.rowCount() == 1 and page._profile_loaded, timeout=5000)
     me = page.members.rows[0]
-    assert me["name"] == "Anna de Vries (you)"
-    assert me["role_label"] == "Admin"
+    assert me.name == "Anna de Vries (you)"
+    assert me.role_label == "Admin"
     assert "verify" in page.verify_hint.text()
     assert "Anna de Vries" in page.detail_name.text()
 
@@ -355,7 +356,7 @@ def test_window_that_ends_before_it_starts_is_refused(running: Running, qtbot: A
     qtbot.addWidget(page)
     page.refresh()
     qtbot.waitUntil(lambda: page._profile_loaded, timeout=5000)
-    row = page.add_window_row({"from": "2030-05-10", "to": "2030-05-01"})
+    row = page.add_window_row(Window(start="2030-05-10", end="2030-05-01"))
     assert row.start.date() == QDate(2030, 5, 10)
     _fields, problems = page.collect()
     assert problems and "ends before it starts" in problems[0]
@@ -406,9 +407,9 @@ def test_nearby_lists_a_known_peer(running: Running, qtbot: Any) -> None:
     page.refresh()
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
     row = page.model.rows[0]
-    assert row["addr"] == "192.168.1.20:47490"
-    assert row["device_short"] == short_device(device.hex())
-    assert not row["connected"]
+    assert row.addr == "192.168.1.20:47490"
+    assert row.device_short == short_device(device.hex())
+    assert not row.peer.connected
     assert page.stack.currentWidget() is page.table
 
 
@@ -416,13 +417,15 @@ def test_nearby_lists_a_known_peer(running: Running, qtbot: Any) -> None:
 
 
 def test_rows_model_passes_the_model_tester(qtmodeltester: Any) -> None:
+    @dataclass(frozen=True)
+    class Line:
+        name: str
+        role: str
+        online: bool = False
+
     model = RowsModel([("name", "Name"), ("role", "Role"), ("online", "Online")])
     model.set_rows(
-        [
-            {"name": "Anna", "role": "admin", "online": True},
-            {"name": "Bram \u202eevil", "role": "member", "online": False},
-            {"name": "Carla", "role": "member"},
-        ]
+        [Line("Anna", "admin", True), Line("Bram \u202eevil", "member"), Line("Carla", "member")]
     )
     qtmodeltester.check(model)
     assert model.index(1, 0).data() == "Bram evil"  # bidi override stripped

@@ -7,10 +7,9 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from coopshare.cli import leads
-from coopshare.errors import NoSuchItem, NotInitialised, PassphraseRequired, UserError
+from coopshare.errors import NoSuchItem, NotInitialised, NotUtf8, PassphraseRequired
 from coopshare.service import api
 from coopshare.service.api import Api, ItemState, Kind
 
@@ -61,7 +60,7 @@ def _dispatch(args: argparse.Namespace, coop: Api) -> int:
         )
         return 1 if report.failed and not report.imported else 0
     elif cmd == "note" and action == "edit":
-        fields: dict[str, Any] = {}
+        fields: dict[str, str | list[str]] = {}
         if args.title is not None:
             fields["title"] = args.title
         if args.tag is not None:
@@ -92,13 +91,12 @@ def _dispatch(args: argparse.Namespace, coop: Api) -> int:
     elif cmd == "status":
         st = coop.status()
         if args.json:
-            print(json.dumps(st, indent=2))
+            print(json.dumps(st.to_json(), indent=2))
         else:
             print(
-                f"cooperative: {st['coop_name'] or '(none yet)'}"
-                f"  members: {st['members']}  ops: {st['ops']}"
+                f"cooperative: {st.coop_name or '(none yet)'}  members: {st.members}  ops: {st.ops}"
             )
-            print("items: " + ", ".join(f"{k} {v}" for k, v in st["items"].items()))
+            print("items: " + ", ".join(f"{k} {v}" for k, v in st.items.items()))
     elif cmd == "diagnostics":
         _diagnostics(coop, args.json)
     elif cmd == "member":
@@ -116,14 +114,14 @@ def _dispatch(args: argparse.Namespace, coop: Api) -> int:
 def _diagnostics(coop: Api, as_json: bool) -> None:
     held = coop.diagnostics()
     if as_json:
-        print(json.dumps({"held_back": held}, indent=2))
+        print(json.dumps({"held_back": [h.to_json() for h in held]}, indent=2))
         return
     if not held:
         print("no op is held back")
     for h in held:
         print(
-            f"{h['state']:8} op {h['op_id'][:16]}  {h['kind'] or '?':12}"
-            f" by {h['author'][:16] or '?'}  since {h['since']}: {h['reason']}"
+            f"{h.state:8} op {h.op_id[:16]}  {h.kind or '?':12}"
+            f" by {h.author[:16] or '?'}  since {h.since}: {h.reason}"
         )
 
 
@@ -132,7 +130,7 @@ def _body(args: argparse.Namespace) -> str:
         try:
             return Path(args.body_file).read_text(encoding="utf-8")
         except UnicodeDecodeError:
-            raise UserError(f"{args.body_file} is not UTF-8 text") from None
+            raise NotUtf8(path=str(args.body_file)) from None
     return str(args.body)
 
 
@@ -210,24 +208,21 @@ def _list(args: argparse.Namespace, coop: Api) -> None:
     if what == "members":
         rows = coop.members()
         if args.json:
-            print(json.dumps(rows, indent=2))
+            print(json.dumps([m.to_json() for m in rows], indent=2))
         else:
             for m in rows:
-                print(
-                    f"{m['name']:<30} {m['role']:<7} {m['member_id'][:16]}"
-                    + ("  (you)" if m["me"] else "")
-                )
+                print(f"{m.name:<30} {m.role:<7} {m.member_id[:16]}" + ("  (you)" if m.me else ""))
         return
     if what == "peers":
         peers = coop.peer_list()
         if args.json:
-            print(json.dumps(peers, indent=2))
+            print(json.dumps([e.to_json() for e in peers], indent=2))
         elif not peers:
             print("no peers known yet")
         for e in [] if args.json else peers:
-            state = "connected" if e["connected"] else "not connected"
-            device = (e["device"] or "(not yet known)")[:15]
-            print(f"{device:<15}  {e['addr'] or '-':<22} {e['how']:<8} {state}")
+            state = "connected" if e.connected else "not connected"
+            device = (e.device or "(not yet known)")[:15]
+            print(f"{device:<15}  {e.addr or '-':<22} {e.how:<8} {state}")
         return
     kind = {"notes": Kind.NOTE, "leads": Kind.LEAD, "ideas": Kind.IDEA}[what]
     _items_out(coop.items(kind), args.json, coop)

@@ -81,7 +81,7 @@ def _when(ms: int) -> str:
     return dt.datetime.fromtimestamp(ms / 1000, tz=dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def step_json(s: LeadStep) -> dict[str, Any]:
+def step_json(s: LeadStep) -> dict[str, str | bool]:
     return {
         "time": _when(s.ms),
         "act": s.act,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from coopshare import __version__
 from coopshare.cli import commands, leads
-from coopshare.errors import CoopShareError, os_fault
+from coopshare.errors import CoopShareError, PassphrasesDiffer, os_fault
 from coopshare.service.api import default_home, env_passphrase
 
 
@@ -186,7 +186,7 @@ def read_passphrase(*, confirm: bool = False) -> str | None:
         return None
     first = getpass.getpass("Passphrase: ")
     if confirm and getpass.getpass("Repeat passphrase: ") != first:
-        raise CoopShareError("the passphrases do not match")
+        raise PassphrasesDiffer()
     return first
 
 

@@ -11,7 +11,7 @@ import signal
 import sys
 from pathlib import Path
 
-from coopshare.errors import NoCoop, UserError
+from coopshare.errors import AddressInvalid, InviteNoAddress, NoCoop, PortOutOfRange
 from coopshare.service import api
 from coopshare.service.api import DEFAULT_PORT, Api, NetworkOptions
 
@@ -24,9 +24,9 @@ def parse_hostport(text: str, default_host: str = "0.0.0.0") -> tuple[str, int]:
     try:
         value = int(port)
     except ValueError:
-        raise UserError(f"{text!r}: expected HOST:PORT") from None
+        raise AddressInvalid(address=text) from None
     if not 0 <= value <= 65535:
-        raise UserError(f"{text!r}: port out of range")
+        raise PortOutOfRange(address=text)
     return host, value
 
 
@@ -102,7 +102,7 @@ def join_cmd(args: argparse.Namespace, home: Path, passphrase: str | None) -> in
         else [parse_hostport(a) for a in invitation.addrs]
     )
     if not targets:
-        raise UserError("the invitation names no address: pass --peer HOST:PORT")
+        raise InviteNoAddress()
 
     name, received = asyncio.run(api.join(home, passphrase, invitation, targets, args.timeout))
     print(f"joined {name!r}: received {received} ops")
@@ -111,7 +111,7 @@ def join_cmd(args: argparse.Namespace, home: Path, passphrase: str | None) -> in
 
 def invite_create(args: argparse.Namespace, door: Api) -> int:
     made = door.create_invite(args.role, int(args.hours * 3600), None)
-    text, addrs = made["text"], made["addrs"]
+    text, addrs = made.text, made.addrs
     out = Path(args.out)
     fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as f:

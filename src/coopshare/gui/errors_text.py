@@ -71,6 +71,10 @@ def error_text(error: BaseException) -> str:
         return _t("Wrong passphrase. Check it and try again.")
     if isinstance(error, E.PassphraseRequired):
         return _t("A passphrase is needed to unlock this data folder.")
+    if isinstance(error, E.PassphraseEmpty):
+        return _t("The new passphrase must not be empty.")
+    if isinstance(error, E.PassphrasesDiffer):
+        return _t("The two passphrases are not the same.")
     if isinstance(error, E.KeystoreDamaged):
         return _t(
             "The key file in {0} is damaged and no intact backup was found. Start again with your recovery key."
@@ -105,6 +109,20 @@ def error_text(error: BaseException) -> str:
         return _t("A recipient has no active device in the cooperative.")
     if isinstance(error, E.RecoveryCodeInvalid):
         return _t("This recovery key is not valid. Check it for typing errors.")
+    if isinstance(error, E.InvalidRole):
+        return _t("The role must be member or admin.")
+    if isinstance(error, E.NotUtf8):
+        return _t("{0} is not UTF-8 text.").format(safe(path, 300))
+    if isinstance(error, E.NotAFolder):
+        return _t("{0} is not a folder.").format(safe(path, 300))
+    if isinstance(error, E.NoDisplay):
+        return _t("No display was found for the desktop app.")
+    if isinstance(error, E.AppNotInstalled):
+        return _t("The desktop app is not installed completely: PySide6 is missing.")
+    if isinstance(error, E.PortOutOfRange):
+        return _t("{0}: the port must be a number from 0 to 65535.").format(safe(address, 100))
+    if isinstance(error, E.AddressInvalid):
+        return _t("{0} is not an address: write it as host:port.").format(safe(address, 100))
     if isinstance(error, E.NotAnInvitation):
         return _t("This is not a CoopShare invitation.")
     if isinstance(error, E.InviteMalformed):
@@ -119,6 +137,8 @@ def error_text(error: BaseException) -> str:
         return _t(
             "The computer at {0} is not the one that made this invitation. Check the address."
         ).format(address)
+    if isinstance(error, E.InviteNoAddress):
+        return _t("The invitation names no address of the inviter. Enter the inviter's address.")
     if isinstance(error, E.InviteError):
         return _t(
             "The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one."

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import (
@@ -46,6 +45,7 @@ from coopshare.gui.pages.people import PeoplePage
 from coopshare.gui.settings import Prefs
 from coopshare.gui.text import safe
 from coopshare.gui.theme import ACCENT
+from coopshare.service.api import Overview
 from coopshare.service.api import events as ev
 
 UNDO_MS = 10_000
@@ -264,11 +264,11 @@ class MainWindow(QMainWindow):
     def refresh_overview(self) -> None:
         self.bridge.db(lambda a: a.overview(), self._got_overview)
 
-    def _got_overview(self, o: dict[str, Any]) -> None:
-        name = safe(o.get("coop_name") or "", 80)
+    def _got_overview(self, o: Overview) -> None:
+        name = safe(o.coop_name or "", 80)
         self.coop_label.setText(name)
         self.setWindowTitle(f"{name} — CoopShare" if name else "CoopShare")
-        self.invite_button.setEnabled(bool(o.get("is_admin")))
+        self.invite_button.setEnabled(o.is_admin)
 
     def _on_event(self, event: object) -> None:
         if isinstance(event, ev.PeersChanged):

@@ -7,6 +7,7 @@ store's thread.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -214,14 +215,15 @@ class ItemsFilter(QSortFilterProxyModel):
 
 
 class RowsModel(QAbstractTableModel):
-    """A small read-only table of dicts (members, peers): replaced wholesale on refresh."""
+    """A small read-only table of records (members, peers: frozen dataclasses), a column per
+    attribute named in `columns`; replaced wholesale on refresh."""
 
     def __init__(self, columns: list[tuple[str, str]], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.columns = columns
-        self.rows: list[dict[str, Any]] = []
+        self.rows: list[Any] = []
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+    def set_rows(self, rows: Sequence[object]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
@@ -237,7 +239,7 @@ class RowsModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            value = row.get(self.columns[index.column()][0], "")
+            value = getattr(row, self.columns[index.column()][0], "")
             if isinstance(value, bool):
                 return "✓" if value else ""
             return safe(value, 120)

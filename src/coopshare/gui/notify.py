@@ -3,41 +3,31 @@ a new member. Where no system tray exists, the same messages go to the status ba
 
 from __future__ import annotations
 
-import functools
 import html
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QStyle, QSystemTrayIcon
 
 from coopshare.gui.pages.lead_look import status_label
 from coopshare.gui.text import safe
-from coopshare.service.api import Api, Kind
+from coopshare.service.api import Api, LeadGlance, Watch
 from coopshare.service.api import events as ev
 
 if TYPE_CHECKING:
     from coopshare.gui.main_window import MainWindow
 
 
-def lead_watch(coop: Any) -> dict[str, Any]:
-    """What the notifier compares against: my skills, lead statuses, member names."""
-    skills: list[str] = []
-    for st in coop.items(Kind.PROFILE):
-        if st.creator == coop.me.member_id[:8]:
-            skills = [s.casefold() for s in st.value("skills", [])]
-    leads = {st.item_id.hex(): st.value("status", "") for st in coop.items(Kind.LEAD)}
-    return {
-        "skills": skills,
-        "leads": leads,
-        "members": {m["member_id"]: m["name"] for m in coop.members()},
-    }
+def lead_watch(door: Api) -> Watch:
+    """What the notifier compares against: my skills, the leads, member names."""
+    return door.watch()
 
 
 class Tray:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.icon: QSystemTrayIcon | None = None
-        self.state: dict[str, Any] | None = None
+        self.state: Watch | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.icon = QSystemTrayIcon(
                 window.style().standardIcon(QStyle.StandardPixmap.SP_DriveNetIcon), window
@@ -59,7 +49,7 @@ class Tray:
         if self.icon is not None:
             self.icon.hide()
 
-    def _baseline(self, state: dict[str, Any]) -> None:
+    def _baseline(self, state: Watch) -> None:
         self.state = state
 
     def on_event(self, event: object) -> None:
@@ -68,42 +58,39 @@ class Tray:
         if isinstance(event, ev.ItemsChanged | ev.RosterChanged):
             self.window.bridge.db(lead_watch, self._compare)
 
-    def _compare(self, new: dict[str, Any]) -> None:
+    def _compare(self, new: Watch) -> None:
         old = self.state or new
         self.state = new
         tr = self.window.tr
-        for item_id, status in new["leads"].items():
-            if item_id not in old["leads"]:
-                self.window.bridge.db(
-                    functools.partial(Api.detail, item_id=item_id), self._maybe_matching
-                )
-            elif old["leads"][item_id] != status:
-                self.window.bridge.db(
-                    functools.partial(Api.detail, item_id=item_id), self._maybe_my_lead
-                )
-        for member_id, name in new["members"].items():
-            if member_id not in old["members"]:
+        for item_id, lead in new.leads.items():
+            before = old.leads.get(item_id)
+            if before is None:
+                self._maybe_matching(lead)
+            elif before.status != lead.status:
+                self._maybe_my_lead(lead)
+        for member_id, name in new.members.items():
+            if member_id not in old.members:
                 self.show(tr("New member"), tr("{0} joined the cooperative").format(safe(name, 60)))
 
-    def _maybe_matching(self, d: dict[str, Any] | None) -> None:
-        if not d or d.get("mine") or not self.state:
+    def _maybe_matching(self, lead: LeadGlance) -> None:
+        if lead.mine or not self.state:
             return
-        mine = set(self.state["skills"])
-        skills = {s.casefold() for s in d.get("skills", [])}
+        mine = self.state.skills
+        skills = {s.casefold() for s in lead.skills}
         if mine & skills:
             self.show(
                 self.window.tr("New lead for you"),
                 self.window.tr("“{0}” matches your skills: {1}").format(
-                    safe(d.get("title"), 80), ", ".join(sorted(mine & skills))
+                    safe(lead.title, 80), ", ".join(sorted(mine & skills))
                 ),
             )
 
-    def _maybe_my_lead(self, d: dict[str, Any] | None) -> None:
-        if d and d.get("mine"):
+    def _maybe_my_lead(self, lead: LeadGlance) -> None:
+        if lead.mine:
             self.show(
                 self.window.tr("Your lead moved"),
                 self.window.tr("“{0}” is now {1}").format(
-                    safe(d.get("title"), 80), status_label(str(d.get("status", "")))
+                    safe(lead.title, 80), status_label(lead.status)
                 ),
             )
 

@@ -38,8 +38,8 @@ from coopshare.errors import (
     KeystoreDamaged,
     MalformedData,
     NotInitialised,
+    PassphraseEmpty,
     PassphraseRequired,
-    UserError,
     WrongPassphrase,
     os_fault,
 )
@@ -69,7 +69,7 @@ def create(
     home: Path, identity: Identity, passphrase: str, *, use_keyring: bool = False
 ) -> Unlocked:
     if not passphrase:
-        raise UserError("a passphrase is required (set COOPSHARE_PASSPHRASE or type one)")
+        raise PassphraseRequired()
     master = p.random_bytes(p.KEY_LEN)
     doc = _wrap(master, passphrase)
     doc["secrets"] = p.seal(master, _pack_identity(identity), _AAD_SECRETS)
@@ -102,7 +102,7 @@ def needs_passphrase(home: Path) -> bool:
 
 def change_passphrase(home: Path, old: str, new: str) -> None:
     if not new:
-        raise UserError("the new passphrase must not be empty")
+        raise PassphraseEmpty()
     doc, _ = _read(home)
     master = _unwrap(doc, old)
     doc.update(_wrap(master, new))

@@ -68,7 +68,7 @@ class ItemState:
     heads: dict[bytes, BodyHead] = field(default_factory=dict)
     superseded: set[bytes] = field(default_factory=set)
     origin: Stamp | None = None  # the creator's earliest change, which decides `kind`
-    # a lead's acts in (hlc, op_id) order, the first MAX_ACTS only (model/lead_rules.py)
+    # a lead's acts in (hlc, op_id) order, each member's first ones only (model/lead_rules.py)
     acts: list[lead_rules.ActRecord] = field(default_factory=list)
     # idea terms (model/idea_rules.py): sets, so the fold stays order-independent
     acceptances: set[tuple[bytes, str, int, bytes]] = field(
@@ -111,7 +111,9 @@ class ItemState:
         if rec is None or any(a[1] == rec[1] for a in self.acts):
             return
         bisect.insort(self.acts, rec, key=lambda a: (a[0], a[1]))
-        del self.acts[lead_rules.MAX_ACTS :]
+        mine = [i for i, a in enumerate(self.acts) if a[2] == rec[2]]
+        if len(mine) > lead_rules.MAX_ACTS_PER_MEMBER:
+            del self.acts[mine[-1]]  # keep each member's first acts, whatever the order
 
     def _apply_terms(self, ch: Change) -> bool:
         """Acceptances, release notices and refused changes: recorded, never LWW fields."""

@@ -25,14 +25,8 @@ RELEASE = "release"  # the history entry of a release (views_lead)
 
 def _state_before(st: ItemState, hlc: int, op_id: bytes) -> lead_rules.LeadState:
     acts = [a for a in st.acts if (a[0], a[1]) < (hlc, op_id)]
-    until = st.value("interest_until")
-    return lead_rules.replay(
-        st.item_id,
-        acts,
-        created_hlc=st.created[0],
-        interest_until=until if isinstance(until, str) else None,
-        now_ms=physical_ms(hlc),
-    )
+    created = st.origin[0] if st.origin is not None else st.created[0]  # as lead_rules.derive
+    return lead_rules.replay(st.item_id, acts, created_hlc=created, now_ms=physical_ms(hlc))
 
 
 def release_problem(st: ItemState, r: idea_rules.Release) -> str | None:

@@ -16,7 +16,8 @@ The rules (docs/protocol.md §Lead lifecycle):
   Nobody else moves a lead.
 * **Concurrent claims**: the first claim in the total order wins; a later one has no effect
   and its author reads "also claimed by you — X was first".
-* **Interest window** (``interest_until``, a UTC date, inclusive): while it is open members
+* **Interest window** (``interest_until``, a UTC date, inclusive, set by the giver while the
+  lead is open — it never reaches back over a claim made before it): while it is open members
   register interest and the giver picks; at its end the first interested member gets the lead;
   with nobody interested it opens for claims.
 * **Claim lapse**: a lead still in *claimed* (not yet contacted) with no act of its claimer for
@@ -40,7 +41,9 @@ if TYPE_CHECKING:
     from coopshare.model.fold import ItemState
 
 LAPSE_WORKING_DAYS = 2
-MAX_ACTS = 1_000  # a lead keeps its first acts in the total order; later ones are dropped
+# A lead keeps each member's first MAX_ACTS_PER_MEMBER acts in the total order (later ones are
+# dropped): a member who floods a lead, even with backdated acts, fills only their own share.
+MAX_ACTS_PER_MEMBER = 64
 
 # (hlc, op_id, author member id, act, member argument or b"", terms hash or b"")
 ActRecord = tuple[int, bytes, bytes, str, bytes, bytes]
@@ -74,9 +77,13 @@ ALREADY_INTERESTED = "already-interested"
 WRONG_STATUS = "wrong-status"
 CLOSED_LEAD = "closed"
 BAD_MEMBER = "bad-member"
+BEFORE_CREATION = "before-creation"  # dated before the lead existed (a backdated act)
 # Steps no member took: derived by the rules from signed times.
 LAPSED = "lapsed"
 WINDOW_ENDED = "window-ended"
+# The giver's change that sets `interest_until` is kept as an act of this name (the date, ASCII,
+# in the terms slot), so a window opens at the moment it was set and never reaches back.
+WINDOW = "window"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,11 +130,11 @@ def lapse_deadline(last_hlc: int) -> int:
 
 
 class _Replay:
-    def __init__(self, giver: bytes, created_hlc: int, interest_until: str | None) -> None:
+    def __init__(self, giver: bytes, created_hlc: int) -> None:
         self.giver = giver
-        self.window_end = None if not interest_until else end_of_day_ms(interest_until)
-        in_window = self.window_end is not None and ms_of(created_hlc) < self.window_end
-        self.status = LeadStatus.INTEREST if in_window else LeadStatus.OPEN
+        self.created_hlc = created_hlc
+        self.window_end: int | None = None
+        self.status = LeadStatus.OPEN
         self.claimer: bytes | None = None
         self.claimed_hlc: int | None = None
         self.last_claimer_hlc = 0
@@ -168,16 +175,42 @@ class _Replay:
         hlc, op_id, author, name, member_raw, terms = rec
         self.advance(ms_of(hlc))
         member = member_raw or None
+        if name == WINDOW:
+            reason = self._window(author, terms, hlc)
+            if reason:  # an opened window shows as the lead's status, a refused one here
+                self.history.append(Step(hlc, op_id, author, name, None, False, reason))
+            return
         reason = self._check(author, Act(name), member, terms, hlc)
         shown = member
         if reason == ALREADY_CLAIMED:
             shown = self.claimer
         self.history.append(Step(hlc, op_id, author, name, shown, not reason, reason))
 
+    def _window(self, author: bytes, until: bytes, hlc: int) -> str:
+        """The giver opens (or moves) the interest window of a lead nobody has claimed yet.
+
+        A window set later never reaches back: claims made before it stand.
+        """
+        if author[:8] != self.giver:
+            return NOT_GIVER
+        if hlc < self.created_hlc:
+            return BEFORE_CREATION
+        if self.status not in (LeadStatus.OPEN, LeadStatus.INTEREST):
+            return WRONG_STATUS
+        try:
+            end = end_of_day_ms(until.decode("ascii"))
+        except (UnicodeDecodeError, ValueError):
+            return WRONG_STATUS
+        self.window_end = end
+        self.status = LeadStatus.INTEREST if ms_of(hlc) < end else LeadStatus.OPEN
+        return ""
+
     def _check(self, author: bytes, act: Act, member: bytes | None, terms: bytes, hlc: int) -> str:
         """Apply the act if the rules allow it; otherwise return why not (nothing changes)."""
         giver = author[:8] == self.giver
         status = self.status
+        if hlc < self.created_hlc:
+            return BEFORE_CREATION
         if act is Act.INTEREST:
             if giver:
                 return GIVER_CANNOT_CLAIM
@@ -282,15 +315,10 @@ class _Replay:
 
 
 def replay(
-    item_id: bytes,
-    acts: list[ActRecord],
-    *,
-    created_hlc: int,
-    interest_until: str | None,
-    now_ms: int | None = None,
+    item_id: bytes, acts: list[ActRecord], *, created_hlc: int, now_ms: int | None = None
 ) -> LeadState:
     """The lead's state after `acts` (sorted by (hlc, op_id)) and, if given, at `now_ms`."""
-    r = _Replay(item_id[:8], created_hlc, interest_until)
+    r = _Replay(item_id[:8], created_hlc)
     for rec in acts:
         r.act(rec)
     if now_ms is not None:
@@ -300,14 +328,12 @@ def replay(
 
 def derive(st: ItemState, now_ms: int | None = None) -> LeadState:
     """The state of lead `st` from its acts; at `now_ms` if given (lapses, window end)."""
-    until = st.value("interest_until")
-    return replay(
-        st.item_id,
-        st.acts,
-        created_hlc=st.created[0],
-        interest_until=until if isinstance(until, str) else None,
-        now_ms=now_ms,
-    )
+    return replay(st.item_id, st.acts, created_hlc=_created(st), now_ms=now_ms)
+
+
+def _created(st: ItemState) -> int:
+    """The giver's creating change (an act backdated by another member cannot move it)."""
+    return st.origin[0] if st.origin is not None else st.created[0]
 
 
 def would_refuse(
@@ -325,8 +351,7 @@ def would_refuse(
     the fold can never disagree.
     """
     rec: ActRecord = (hlc, b"\xff" * 32, author, act.value, member or b"", terms)
-    until = st.value("interest_until")
-    r = _Replay(st.item_id[:8], st.created[0], until if isinstance(until, str) else None)
+    r = _Replay(st.item_id[:8], _created(st))
     for old in st.acts:
         r.act(old)
     before = r.state()
@@ -366,6 +391,9 @@ def act_of(
             _hex(fields.get("act_member")),
             _hex(fields.get("act_terms")),
         )
+    until = fields.get("interest_until")
+    if isinstance(until, str) and author[:8] == item_id[:8]:
+        return (hlc, op_id, author, WINDOW, b"", until.encode("ascii", "replace"))
     status = fields.get("status")
     if status not in _STATUSES:
         return None

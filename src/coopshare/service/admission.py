@@ -41,7 +41,7 @@ Admit = Callable[[list[Op]], Awaitable[None]]
 
 def refused(node: Node, device: bytes) -> bool:
     """My own device, or one my roster holds but no longer active (removed or revoked)."""
-    return device == node.device_id or (device in node._device_pks and device not in node._trusted)
+    return device == node.device_id or (device in node.device_pks and device not in node.trusted)
 
 
 def knock_with_cert(node: Node, key: bytes) -> bytes:
@@ -69,7 +69,7 @@ async def accept(
     if refused(node, claimed):
         node.stats.rejected_tls += 1
         return None
-    ctx = node._server_ctx if claimed in node._trusted else _context_for(node, cert)
+    ctx = node.server_ctx if claimed in node.trusted else _context_for(node, cert)
     if ctx is None:
         return None
     conn = await tc.accept_tls(writer, reader, ctx)
@@ -111,7 +111,7 @@ def _context_for(node: Node, cert: bytes) -> ssl.SSLContext:
 def admitter(node: Node, device: bytes) -> Admit | None:
     """What a session with `device` must run before anything but roster ops flows: None if the
     device is in my roster already."""
-    if device in node._trusted:
+    if device in node.trusted:
         return None
 
     async def admit(ops: list[Op]) -> None:
@@ -134,9 +134,9 @@ async def _admit(node: Node, device: bytes, ops: list[Op]) -> None:
 
     ok, merged = await node.db(merge)
     if merged:
-        node._log_grew()
-        await node._drain_changes()  # items a new epoch key made readable
-        await node._roster_changed()
+        node.wake_pumps()
+        await node.drain_changes()  # items a new epoch key made readable
+        await node.refresh_roster()
         node.publish(ev.RosterChanged())
     if not ok:
         raise AdmissionRefused("the roster ops presented do not admit this device")

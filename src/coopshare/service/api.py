@@ -5,8 +5,9 @@ Two objects, nothing else:
 * :class:`Api` — every command and query on one unlocked data folder, as typed methods. It runs
   where the store lives: in the app and in ``serve`` on the store thread (through
   :meth:`Runtime.db` / :meth:`Runtime.write`), in a one-shot CLI command directly
-  (:func:`open_api`). Reads return read models (``views.Row`` records, frozen dataclasses, plain
-  values); failures are the typed errors of ``coopshare.errors``.
+  (:func:`open_api`). Reads return read models (the frozen dataclasses of
+  ``service/read_models.py``, ``views.Row`` records, plain values), all re-exported here; failures
+  are the typed errors of ``coopshare.errors``.
 * :class:`Runtime` — a running node: its store thread, its events, its network. Built in one
   place, :func:`open_runtime`.
 
@@ -34,10 +35,30 @@ from coopshare.service import events
 from coopshare.service import home as homes
 from coopshare.service.api_commands import Api
 from coopshare.service.importer import ImportReport
+from coopshare.service.read_models import (
+    AudienceMember,
+    HeldBack,
+    KnownPeer,
+    LeadGlance,
+    Link,
+    Me,
+    Member,
+    MemberCard,
+    NearbyPeer,
+    NewInvite,
+    NoteDetail,
+    Overview,
+    Profile,
+    ProfileEdit,
+    Status,
+    Watch,
+    Window,
+    current_windows,
+)
 from coopshare.service.views import Row
 from coopshare.service.views_ideas import IdeaTerms
 from coopshare.service.views_lead import Candidate, LeadDetail, LeadSealed, LeadStep
-from coopshare.service.views_people import MAX_WINDOW_DAYS, current_windows
+from coopshare.service.views_people import MAX_WINDOW_DAYS
 from coopshare.service.views_work import terms_rank
 
 if TYPE_CHECKING:  # imported when first used (below): a one-shot command needs no network stack
@@ -80,21 +101,38 @@ __all__ = [
     "MAX_WINDOW_DAYS",
     "Act",
     "Api",
+    "AudienceMember",
     "Candidate",
+    "HeldBack",
     "IdeaTerms",
     "ImportReport",
     "Invitation",
     "ItemState",
     "Kind",
+    "KnownPeer",
     "LeadDetail",
+    "LeadGlance",
     "LeadSealed",
     "LeadStatus",
     "LeadStep",
+    "Link",
+    "Me",
+    "Member",
+    "MemberCard",
+    "NearbyPeer",
     "NetworkOptions",
+    "NewInvite",
+    "NoteDetail",
+    "Overview",
+    "Profile",
+    "ProfileEdit",
     "Row",
     "Runtime",
+    "Status",
     "SyncResult",
     "Terms",
+    "Watch",
+    "Window",
     "__version__",
     "current_windows",
     "events",

@@ -15,16 +15,30 @@ from coopshare.model.fold import ItemState
 from coopshare.model.items import Act, Kind
 from coopshare.service import (
     invites,
-    quarantine,
     views,
     views_ideas,
     views_lead,
     views_people,
+    views_typed,
     views_work,
 )
-from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
 from coopshare.service.importer import ImportReport, import_folder
+from coopshare.service.read_models import (
+    AudienceMember,
+    HeldBack,
+    KnownPeer,
+    Link,
+    Member,
+    MemberCard,
+    NewInvite,
+    NoteDetail,
+    Overview,
+    Profile,
+    ProfileEdit,
+    Status,
+    Watch,
+)
 from coopshare.service.views import Row
 from coopshare.service.views_ideas import IdeaTerms
 from coopshare.service.views_lead import LeadDetail
@@ -55,14 +69,14 @@ class Api:
     def my_member_id(self) -> bytes:
         return self._coop.me.member_id
 
-    def diagnostics(self) -> list[dict[str, Any]]:
+    def diagnostics(self) -> list[HeldBack]:
         """Ops held back on this device (skipped: content that cannot be used; parked), with
         the reason; no user content."""
-        return quarantine.diagnostics(self._coop)
+        return views_typed.diagnostics(self._coop)
 
-    def status(self) -> dict[str, Any]:
+    def status(self) -> Status:
         """Counts, version vector and roster head (the CLI's ``status --json``)."""
-        return self._coop.status()
+        return views_typed.status(self._coop)
 
     # --- members ------------------------------------------------------------------------------
 
@@ -72,29 +86,32 @@ class Api:
     def remove_member(self, member_id: bytes) -> None:
         self._coop.remove_member(member_id)
 
-    def members(self) -> list[dict[str, Any]]:
-        return self._coop.members()
+    def members(self) -> list[Member]:
+        return views_typed.members(self._coop)
 
-    def member_cards(self) -> list[dict[str, Any]]:
-        return views_people.members(self._coop)
+    def member_cards(self) -> list[MemberCard]:
+        """Members with safety numbers and their current profiles (the People page)."""
+        return views_typed.member_cards(self._coop)
 
-    def my_profile(self) -> dict[str, Any]:
-        return views_people.my_profile(self._coop)
+    def my_profile(self) -> Profile:
+        return views_typed.my_profile(self._coop)
 
-    def set_profile(self, fields: Mapping[str, Any]) -> None:
-        self._coop.set_profile(fields)
+    def save_profile(self, edit: ProfileEdit) -> None:
+        """Share a new version of my talent profile."""
+        self._coop.set_profile(edit.to_fields())
 
     def can_invite(self) -> bool:
         return views_people.can_invite(self._coop)
 
-    def create_invite(self, role: str, ttl: int, listen: tuple[str, int] | None) -> dict[str, Any]:
-        return views_people.create_invite(self._coop, role, ttl, listen)
+    def create_invite(self, role: str, ttl: int, listen: tuple[str, int] | None) -> NewInvite:
+        return views_typed.new_invite(views_people.create_invite(self._coop, role, ttl, listen))
 
     def pending_invites(self) -> int:
         return len(invites.pending(self._coop))
 
-    def audience_members(self) -> list[dict[str, Any]]:
-        return views_work.audience_members(self._coop)
+    def audience_members(self) -> list[AudienceMember]:
+        """Members an idea can be addressed to; me first."""
+        return views_typed.audience_members(self._coop)
 
     # --- items: writing -------------------------------------------------------------------------
 
@@ -201,8 +218,12 @@ class Api:
     def member_name(self, member_id: bytes) -> str:
         return self._coop.member_name(member_id)
 
-    def overview(self) -> dict[str, Any]:
-        return views.overview(self._coop)
+    def overview(self) -> Overview:
+        return views_typed.overview(self._coop)
+
+    def watch(self) -> Watch:
+        """What the tray notifier compares: my skills, the leads, the members."""
+        return views_typed.watch(self._coop)
 
     def page(self, kind: Kind | None, offset: int, limit: int) -> list[Row]:
         return views.page(self._coop, kind, offset, limit)
@@ -213,22 +234,24 @@ class Api:
     def summaries_of(self, ids: tuple[bytes, ...]) -> list[Row]:
         return views.summaries_of(self._coop, ids)
 
-    def detail(self, item_id: str) -> dict[str, Any] | None:
-        return views.detail(self._coop, item_id)
+    def note_detail(self, item_id: str) -> NoteDetail | None:
+        """The note `item_id` (hex) as the editor shows it; None if unknown or not a note."""
+        return views_typed.note_detail(self._coop, item_id)
 
-    def backlinks(self, title: str) -> list[dict[str, Any]]:
-        return views.backlinks(self._coop, title)
+    def backlinks(self, title: str) -> list[Link]:
+        return views_typed.backlinks(self._coop, title)
 
-    def backlinks_of(self, item_id: str) -> list[dict[str, Any]]:
+    def backlinks_of(self, item_id: str) -> list[Link]:
         """Notes that link to the item's title."""
         st = self._coop.item(bytes.fromhex(item_id))
-        return [] if st is None else views.backlinks(self._coop, str(st.value("title", "")))
+        return [] if st is None else views_typed.backlinks(self._coop, str(st.value("title", "")))
 
     def find_by_title(self, title: str) -> str | None:
         return views.find_by_title(self._coop, title)
 
-    def search(self, text: str, limit: int = 30) -> list[dict[str, Any]]:
-        return views.search(self._coop, text, limit)
+    def search(self, text: str, limit: int = 30) -> list[Row]:
+        """Items matching `text`, best first, as list rows."""
+        return views_typed.search(self._coop, text, limit)
 
     def lead_detail(self, item_id: str) -> LeadDetail | None:
         return views_lead.lead_detail(self._coop, item_id)
@@ -244,9 +267,9 @@ class Api:
 
     # --- network, as stored -------------------------------------------------------------------
 
-    def peer_list(self) -> list[dict[str, Any]]:
+    def peer_list(self) -> list[KnownPeer]:
         """Known, discovered and connected peers, and how each was found (``list peers``)."""
-        return peerbook.overview(self._coop)
+        return views_typed.peer_list(self._coop)
 
     def close(self) -> None:
         """Close the store (one-shot use only; a Runtime closes its own)."""

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from coopshare.service import events, views_people
+from coopshare.service import events, views_people, views_typed
 from coopshare.service.api_commands import Api
 from coopshare.service.dialler import sync_once
 from coopshare.service.node import Node
+from coopshare.service.read_models import NearbyPeer, NewInvite
 from coopshare.service.runtime import Network, NetworkOptions, start_network
 
 T = TypeVar("T")
@@ -64,11 +65,13 @@ class Runtime:
         engine = await sync_once(self._node, host, port, timeout)
         return SyncResult(sent=engine.sent, received=engine.received)
 
-    async def nearby(self) -> list[dict[str, Any]]:
-        return await views_people.nearby(self._node)
+    async def nearby(self) -> list[NearbyPeer]:
+        """Connected sessions, members found on this network, and the peer book."""
+        return [views_typed.nearby_peer(r) for r in await views_people.nearby(self._node)]
 
-    async def new_invite(self, role: str, ttl: int) -> dict[str, Any]:
-        return await views_people.new_invite(self._node, role, ttl)
+    async def new_invite(self, role: str, ttl: int) -> NewInvite:
+        """A new invitation with this node's listening address."""
+        return views_typed.new_invite(await views_people.new_invite(self._node, role, ttl))
 
     async def close(self) -> None:
         if self._network is not None:

@@ -136,6 +136,8 @@ class Coop(RosterAuthor):
         self._require_author(st)
         if st.kind is Kind.LEAD and ("status" in fields or ACT_FIELDS & set(fields)):
             raise NotAllowed(rule=RULE_LEAD_STEP)  # a lead moves only by its acts
+        if st.kind is Kind.LEAD and "interest_until" in fields:
+            lead_acts.check_window(self, st)
         self.write_item(st.kind, item_id, fields, body=body)
 
     def delete_item(self, item_id: bytes) -> None:

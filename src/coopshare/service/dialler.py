@@ -38,12 +38,12 @@ async def connect(
     A device not in my roster yet is not refused here: the session admits it or closes
     (service/admission.py); one whose removal I know of is. `key`: knock under this network
     key of mine (an older one, for a peer whose beacon shows it missed a newer epoch)."""
-    if not node._network_keys:
+    if not node.network_keys:
         raise NoCoopKey()
-    if key not in node._network_keys:
-        key = node._network_keys[0]
+    if key not in node.network_keys:
+        key = node.network_keys[0]
     sent = admission.knock_with_cert(node, key)
-    conn = await tc.dial(host, port, sent, node._client_ctx)
+    conn = await tc.dial(host, port, sent, node.client_ctx)
     device = conn.peer_device
     if (
         device is None
@@ -84,7 +84,7 @@ async def keep_dialing(node: Node, host: str, port: int, backoff: Backoff | None
     2 min, jittered) until a session converges (service/backoff.py)."""
     backoff = backoff or Backoff()
     address = fmt_address(host, port)
-    while not node._closing:
+    while not node.closing:
         try:
             conn, device = await connect(node, host, port)
             started = time.monotonic()
@@ -116,7 +116,7 @@ async def start_discovery(
         their = name.split(".", 1)[0]
         # a peer behind on epochs (its beacon is under an older key of mine) cannot recognise
         # my beacon: I dial it, with its key, whatever the labels
-        behind = node._network_keys[:1] != [disc.key_of.get(name)]
+        behind = node.network_keys[:1] != [disc.key_of.get(name)]
         if disc.advertise and not disc.instance < their and not behind:
             return  # the side with the smaller label dials; a meetup node always dials
         task = dialling.get(name)
@@ -124,11 +124,11 @@ async def start_discovery(
             dialling[name] = asyncio.ensure_future(_dial_discovered(node, disc, name))
 
     disc = Discovery(
-        port, lambda: node._network_keys, on_candidate, advertise=not meetup, interfaces=interfaces
+        port, lambda: node.network_keys, on_candidate, advertise=not meetup, interfaces=interfaces
     )
     await disc.start()
     node.discovered = disc.recognised
-    node._spawn(_no_peer_hint(node))
+    node.spawn(_no_peer_hint(node))
     return disc
 
 
@@ -136,7 +136,7 @@ async def _dial_discovered(
     node: Node, disc: Discovery, name: str, backoff: Backoff | None = None
 ) -> None:
     backoff = backoff or Backoff()
-    while not node._closing and name in disc.recognised:
+    while not node.closing and name in disc.recognised:
         backoff.failed()  # unless a session below goes well
         for host, port in disc.recognised.get(name, []):
             try:

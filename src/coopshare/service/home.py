@@ -12,7 +12,7 @@ from pathlib import Path
 import platformdirs
 
 from coopshare.crypto import primitives as p
-from coopshare.errors import UserError
+from coopshare.errors import NameRequired
 from coopshare.identity import keystore
 from coopshare.identity.keys import Identity
 from coopshare.identity.recovery import decode as decode_recovery
@@ -47,7 +47,7 @@ def init(
     folder that already holds either (AlreadyInitialised)."""
     datafolder.refuse_if_used(home)
     if not name.strip():
-        raise UserError("a name is required (--name)")
+        raise NameRequired("--name")
     member_key = p.signing_key_from_seed(decode_recovery(recovery_code)) if recovery_code else None
     identity = Identity.generate(name.strip(), member_key)
     home.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coopshare.errors import UserError, ValidationError
+from coopshare.errors import NotAFolder, ValidationError
 from coopshare.service.coop import Coop
 
 MAX_FILE = 1 << 20
@@ -71,7 +71,7 @@ def _front_matter(block: str) -> dict[str, object]:
 
 def import_folder(coop: Coop, folder: Path) -> ImportReport:
     if not folder.is_dir():
-        raise UserError(f"{folder} is not a folder")
+        raise NotAFolder(path=str(folder))
     report = ImportReport()
     files = sorted(
         f

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from coopshare.errors import UserError
+from coopshare.errors import InvalidRole
 from coopshare.model.roster import Role
 from coopshare.protocol import invite as inv
 from coopshare.protocol.codec import pack, unpack
@@ -27,7 +27,7 @@ def create(coop: Coop, role: str, addrs: list[str], ttl: int = inv.DEFAULT_TTL) 
     try:
         Role(role)
     except ValueError:
-        raise UserError("role must be member or admin") from None
+        raise InvalidRole(role=role) from None
     invitation = inv.new_invitation(coop._coop(), addrs, coop.me.device_id, role, ttl)
     sealed = coop.seal_local(_PURPOSE, pack([invitation.secret, role, invitation.expires]))
     with coop.transaction(durable=True):

@@ -85,7 +85,7 @@ async def join(
     key = knock.join_key(invitation.secret)
     address = fmt_address(host, port)
     try:
-        conn = await tc.dial(host, port, knock.make_knock(key, knock.MODE_JOIN), node._client_ctx)
+        conn = await tc.dial(host, port, knock.make_knock(key, knock.MODE_JOIN), node.client_ctx)
     except tc.KnockRefused:
         # the inviter's node is there but closed the door: by design it does not say why
         raise InviteNotAccepted(address=address) from None
@@ -122,7 +122,7 @@ async def join(
         raise InviteRefused("the inviter answered for another cooperative")
     await node.db(lambda c: c.adopt_coop(invitation.coop_id))
     node.coop_id = invitation.coop_id
-    node._trusted = frozenset({invitation.pin})
+    node.trusted = frozenset({invitation.pin})
     task = asyncio.ensure_future(
         node.run_session(conn, invitation.pin, f"{host}:{port}", outbound=True)
     )

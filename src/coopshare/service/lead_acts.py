@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from coopshare import errors as E
 from coopshare.errors import NoSuchItem, NotAllowed, SchemaError
 from coopshare.model import lead_rules as R
-from coopshare.model.items import Act, Kind
+from coopshare.model.fold import ItemState
+from coopshare.model.items import Act, Kind, LeadStatus
 
 if TYPE_CHECKING:
     from coopshare.service.coop import Coop
@@ -71,3 +72,10 @@ def status_act(status: str) -> Act:
         allowed = ", ".join(STATUS_ACTS)
         raise SchemaError(f"status: expected one of {allowed}")
     return found
+
+
+def check_window(coop: Coop, st: ItemState) -> None:
+    """An interest window opens only on a lead nobody has claimed (the fold ignores it else)."""
+    state = R.derive(st, coop.clock.now_ms())
+    if state.status not in (LeadStatus.OPEN, LeadStatus.INTEREST):
+        raise NotAllowed(rule=E.RULE_LEAD_STEP)

@@ -70,8 +70,8 @@ class Listener:
             try:
                 data = await tc.read_knock(reader, self.knock_deadline)
                 pend = await node.db(invites.pending)
-                keys = [(knock.MODE_MEMBER, k) for k in node._network_keys]
-                keys += [(knock.MODE_MEMBER_CERT, k) for k in node._network_keys]
+                keys = [(knock.MODE_MEMBER, k) for k in node.network_keys]
+                keys += [(knock.MODE_MEMBER_CERT, k) for k in node.network_keys]
                 keys += [(knock.MODE_JOIN, knock.join_key(x.secret)) for x in pend]
                 hit = node.knocks.check(data, keys)
                 if hit is None:
@@ -82,12 +82,12 @@ class Listener:
                 slot.knocked = True
                 mode, key = hit
                 if mode == knock.MODE_MEMBER:
-                    if node._server_ctx is None:
+                    if node.server_ctx is None:
                         writer.close()
                         return
-                    conn = await tc.accept_tls(writer, reader, node._server_ctx)
+                    conn = await tc.accept_tls(writer, reader, node.server_ctx)
                     device = conn.peer_device
-                    if device is None or device not in node._trusted:
+                    if device is None or device not in node.trusted:
                         node.stats.rejected_tls += 1
                         self.refused.note(source, "not a member's certificate")
                         await conn.close()
@@ -98,7 +98,7 @@ class Listener:
                         return
                     conn, device = accepted
                 else:
-                    conn = await tc.accept_tls(writer, reader, node._join_ctx)
+                    conn = await tc.accept_tls(writer, reader, node.join_ctx)
                     invitation = next(x for x in pend if knock.join_key(x.secret) == key)
                     device = await serve_join(node, conn, invitation)
             finally:

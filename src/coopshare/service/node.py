@@ -80,21 +80,24 @@ class Node(EngineView):
         self._db_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coopshare-db")
         self._checker = Checker()
         self._bulk_receiver = bulk_receiver
-        self._device_pks: dict[bytes, bytes] = {}
+        self.device_pks: dict[bytes, bytes] = {}
         self.coop: Coop  # lives on the db thread
         self.sessions: dict[bytes, PeerSession] = {}
         self.stats = NodeStats()
         self._grew: weakref.WeakSet[asyncio.Event] = weakref.WeakSet()
         self._tasks: set[asyncio.Task[Any]] = set()
         self._server: asyncio.Server | None = None
-        self._server_ctx: ssl.SSLContext | None = None
-        self._trusted: frozenset[bytes] = frozenset()
+        # read by the listener, dialler, admission and joining (service/*.py); set here only,
+        # by refresh_roster() (joining: the inviter's pin until the roster arrives)
+        self.server_ctx: ssl.SSLContext | None = None  # TLS for members; None: no roster yet
+        self.trusted: frozenset[bytes] = frozenset()  # devices of the roster, me left out
+        self.network_keys: list[bytes] = []  # knock keys of the newest epochs, newest first
         self.knocks = knock.KnockChecker()
         self.quotas = quotas.PeerQuotas()
         self.listen_addr: tuple[str, int] | None = None
         self.coop_id: bytes = b""
         self.device_id: bytes = b""
-        self._closing = False
+        self.closing = False
         self.sessions_changed = asyncio.Event()
         self.discovered: dict[str, list[tuple[str, int]]] = {}  # mDNS services recognised as ours
         self._listeners: list[Callable[[ev.Event], None]] = []
@@ -123,17 +126,17 @@ class Node(EngineView):
         self.device_id = self.coop.me.device_id
         self.coop_id = self.coop.coop_id or b""
         self.storage = StorageGate(self.coop.store.faults)
-        self._client_ctx = tls.client_context(self.coop.me)
-        self._join_ctx = tls.join_server_context(self.coop.me)
-        await self._roster_changed()
-        self._spawn(self._watch())
-        self._spawn(self._check_integrity())
-        self._spawn(releases.keep_releasing(self.db, self._wrote))
+        self.client_ctx = tls.client_context(self.coop.me)
+        self.join_ctx = tls.join_server_context(self.coop.me)
+        await self.refresh_roster()
+        self.spawn(self._watch())
+        self.spawn(self._check_integrity())
+        self.spawn(releases.keep_releasing(self.db, self._wrote))
         if self._search_index:
-            self._spawn(self._keep_search_index())
+            self.spawn(self._keep_search_index())
 
     async def close(self) -> None:
-        self._closing = True
+        self.closing = True
         if self._server is not None:
             self._server.close()
         for s in list(self.sessions.values()):
@@ -152,7 +155,8 @@ class Node(EngineView):
         coop = self.coop if needs_coop else None
         return await loop.run_in_executor(self._db_thread, fn, coop)  # type: ignore[arg-type]
 
-    def _spawn(self, coro: Any) -> asyncio.Task[Any]:
+    def spawn(self, coro: Any) -> asyncio.Task[Any]:
+        """Run `coro` as a task of this node: cancelled and awaited by :meth:`close`."""
         task: asyncio.Task[Any] = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -178,21 +182,24 @@ class Node(EngineView):
             )
         )
 
-    async def _drain_changes(self) -> None:
+    async def drain_changes(self) -> None:
+        """Tell the app which items the last writes changed (an ItemsChanged event)."""
         changed = await self.db(_take_changed)
 
         def _release(c: Coop) -> int:
             return releases.step(c, changed)
 
         if changed and await self.db(_release) > 0:
-            self._log_grew()  # keys released to readers who accepted an idea's terms
+            self.wake_pumps()  # keys released to readers who accepted an idea's terms
             changed += await self.db(_take_changed)
         if changed:
             self.publish(ev.ItemsChanged(changed))
 
     # --- roster and trust ---------------------------------------------------------------------
 
-    async def _roster_changed(self) -> None:
+    async def refresh_roster(self) -> None:
+        """Re-read the roster: trusted devices, knock keys, TLS trust; drop revoked sessions."""
+
         def _snapshot(
             c: Coop,
         ) -> tuple[bytes, frozenset[bytes], list[bytes], list[bytes], dict[bytes, bytes]]:
@@ -202,12 +209,12 @@ class Node(EngineView):
             pks = {d: rec.sign_pk for d, rec in c.roster.devices.items()}
             return c.coop_id or b"", active, certs, keys, pks
 
-        self.coop_id, active, certs, keys, self._device_pks = await self.db(_snapshot)
-        self._trusted = active - {self.device_id}
-        self._network_keys = [knock.network_key(k) for k in keys]
-        self._server_ctx = tls.server_context(self.coop.me, certs) if certs else None
+        self.coop_id, active, certs, keys, self.device_pks = await self.db(_snapshot)
+        self.trusted = active - {self.device_id}
+        self.network_keys = [knock.network_key(k) for k in keys]
+        self.server_ctx = tls.server_context(self.coop.me, certs) if certs else None
         for dev, s in list(self.sessions.items()):
-            if dev not in self._trusted and not s.engine.admitting:
+            if dev not in self.trusted and not s.engine.admitting:
                 log.info("closing session with %s: no longer in the roster", dev.hex()[:12])
                 s.engine.stop("revoked")
 
@@ -260,11 +267,11 @@ class Node(EngineView):
             with contextlib.suppress(Exception):
                 changed, roster = await self.db(_check)
                 if changed:
-                    self._log_grew()
+                    self.wake_pumps()
                     await self.db(_take_changed)
                     self.publish(ev.ItemsChanged(None))
                 if roster:
-                    await self._roster_changed()
+                    await self.refresh_roster()
                     self.publish(ev.RosterChanged())
 
     # --- local writes (CLI in-process, GUI) ---------------------------------------------------
@@ -273,16 +280,16 @@ class Node(EngineView):
         """Run a writing call on the replica, then push the new ops to connected peers."""
         before = await self.db(lambda c: c.roster.heads)
         result = await self.db(fn)
-        self._log_grew()
-        await self._drain_changes()
+        self.wake_pumps()
+        await self.drain_changes()
         if await self.db(lambda c: c.roster.heads) != before:
-            await self._roster_changed()
+            await self.refresh_roster()
             self.publish(ev.RosterChanged())
         return result
 
     async def _wrote(self) -> None:
-        self._log_grew()
-        await self._drain_changes()
+        self.wake_pumps()
+        await self.drain_changes()
 
     def peers_info(self) -> list[dict[str, Any]]:
         return [

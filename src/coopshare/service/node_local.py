@@ -26,8 +26,8 @@ class EngineView:
     """What a sync engine asks of the node; Node provides the store hop and the events."""
 
     _checker: Checker
-    _device_pks: dict[bytes, bytes]
-    _trusted: frozenset[bytes]
+    device_pks: dict[bytes, bytes]
+    trusted: frozenset[bytes]
     _grew: weakref.WeakSet[asyncio.Event]
 
     async def db(self, fn: Callable[[Coop], T], *, needs_coop: bool = True) -> T:
@@ -36,10 +36,10 @@ class EngineView:
     def publish(self, event: ev.Event) -> None:
         raise NotImplementedError
 
-    async def _drain_changes(self) -> None:
+    async def drain_changes(self) -> None:
         raise NotImplementedError
 
-    async def _roster_changed(self) -> None:
+    async def refresh_roster(self) -> None:
         raise NotImplementedError
 
     async def roster_ids(self) -> list[bytes]:
@@ -106,28 +106,29 @@ class EngineView:
 
         report = await self.db(_apply)
         if report.new:
-            self._log_grew()
-            await self._drain_changes()
+            self.wake_pumps()
+            await self.drain_changes()
         if report.roster_changed:
-            await self._roster_changed()
+            await self.refresh_roster()
             self.publish(ev.RosterChanged())
         return report
 
     async def preverify(self, wires: tuple[bytes, ...]) -> Prechecked:
         """Check the signatures of a big batch in the checker's worker process (sync/checker.py)
         while the store thread applies the batch before it."""
-        if len(wires) < PARALLEL_VERIFY_MIN or not self._device_pks:
+        if len(wires) < PARALLEL_VERIFY_MIN or not self.device_pks:
             return []
-        return await self._checker.check(wires, self._device_pks)
+        return await self._checker.check(wires, self.device_pks)
 
     def peer_still_trusted(self, device: bytes) -> bool:
-        return device in self._trusted
+        return device in self.trusted
 
     def log_grew(self) -> asyncio.Event:
         ev = asyncio.Event()
         self._grew.add(ev)
         return ev
 
-    def _log_grew(self) -> None:
+    def wake_pumps(self) -> None:
+        """The log grew: wake every session's pump waiting on :meth:`log_grew`."""
         for waiter in list(self._grew):
             waiter.set()

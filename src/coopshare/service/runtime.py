@@ -70,8 +70,8 @@ async def start_network(node: Node, opts: NetworkOptions) -> Network:
         await node.db(lambda c: liveinfo.write_listen(c, addr))
     for host, port in opts.peers:
         dial = functools.partial(keep_dialing, node, host, port)
-        node._spawn(survive(node, f"dialling {host}:{port}", dial))
-    node._spawn(survive(node, "live info", lambda: liveinfo.publish(node)))
+        node.spawn(survive(node, f"dialling {host}:{port}", dial))
+    node.spawn(survive(node, "live info", lambda: liveinfo.publish(node)))
     return Network(node, listener, addr, disc, opts)
 
 
@@ -80,7 +80,7 @@ async def survive(node: Node, what: str, run: Callable[[], Awaitable[None]]) -> 
     fails in a way nobody expected, a bug) is logged in one line and the task starts again
     after a pause (1 s, doubling to 60 s)."""
     pause = 1.0
-    while not node._closing:
+    while not node.closing:
         try:
             await run()
             return

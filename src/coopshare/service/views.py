@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from coopshare.model import lead_rules
 from coopshare.model.fold import ItemState
 from coopshare.model.items import Kind, wikilinks
 from coopshare.protocol.content import ITEM_ID_LEN
@@ -106,7 +107,7 @@ def row(coop: Coop, st: ItemState, names: dict[bytes, str] | None = None) -> Row
         kind=sys.intern(v["kind"]),
         title=v.get("title") or v.get("text") or "",
         tags=tuple(sys.intern(str(t)) for t in v.get("tags") or v.get("skills") or []),
-        status=sys.intern(str(v.get("status", ""))),
+        status=sys.intern(_status(coop, st, v)),
         terms=sys.intern(str(v.get("terms", ""))),
         updated=st.updated >> 16,
         author=author,
@@ -115,6 +116,13 @@ def row(coop: Coop, st: ItemState, names: dict[bytes, str] | None = None) -> Row
         snippet=" ".join(str(body).split())[:SNIPPET],
         deleted=st.is_deleted,
     )
+
+
+def _status(coop: Coop, st: ItemState, v: dict[str, Any]) -> str:
+    """A lead's status as of now (a claim may have lapsed, a window ended, since its last act)."""
+    if st.kind is Kind.LEAD:
+        return lead_rules.derive(st, coop.clock.now_ms()).status.value
+    return str(v.get("status", ""))
 
 
 def summary(coop: Coop, st: ItemState) -> dict[str, Any]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
-from typing import Any
 
 import segno
 from PySide6.QtCore import QByteArray, QDateTime, QLocale, Qt, QTimer
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.theme import accent_text
+from coopshare.service.api import NewInvite
 
 DEFAULT_HOURS = 24
 MAX_HOURS = 24 * 14
@@ -49,7 +49,7 @@ class InviteDialog(QDialog):
     def __init__(self, bridge: Bridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bridge = bridge
-        self.invitation: dict[str, Any] | None = None
+        self.invitation: NewInvite | None = None
         self.setWindowTitle(self.tr("Invite someone"))
         self.setMinimumWidth(600)
 
@@ -167,20 +167,20 @@ class InviteDialog(QDialog):
         self.error.hide()
         self.bridge.run(self.bridge.runtime.new_invite(role, ttl), self._created, self._show_error)
 
-    def _created(self, invitation: dict[str, Any]) -> None:
+    def _created(self, invitation: NewInvite) -> None:
         self.invitation = invitation
-        text = str(invitation["text"])
+        text = invitation.text
         self.token.setPlainText(text)
         self.qr.setPixmap(qr_pixmap(text))
-        expires = QDateTime.fromSecsSinceEpoch(int(invitation["expires"]))
+        expires = QDateTime.fromSecsSinceEpoch(invitation.expires)
         when = QLocale().toString(expires, "d MMMM yyyy, HH:mm")
-        role = self.tr("an admin") if invitation.get("role") == "admin" else self.tr("a member")
+        role = self.tr("an admin") if invitation.role == "admin" else self.tr("a member")
         lines = [
             self.tr(
                 "This invitation works once and expires on {0}. Whoever uses it joins as {1}, so share it only with the person you invite."
             ).format(when, role)
         ]
-        if not invitation.get("addrs"):
+        if not invitation.addrs:
             lines.append(
                 self.tr(
                     "This device is not reachable on the network right now: the new member needs your address to join."

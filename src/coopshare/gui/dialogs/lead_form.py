@@ -207,6 +207,15 @@ class LeadForm(ItemForm):
             self, self.tr("Respond by"), 7
         )
         labelled(form, self.tr("Res&pond by"), respond_row, self.respond_check)
+        self.window_check, self.window_date, window_row = optional_date(
+            self, self.tr("Interest window until"), 2
+        )
+        self.window_check.setToolTip(
+            self.tr(
+                "Members say they are interested until this day; you pick one, or the first to ask gets it"
+            )
+        )
+        labelled(form, self.tr("&Interest window until"), window_row, self.window_check)
 
         self.contract_combo = QComboBox()
         self.contract_combo.setEditable(True)
@@ -353,6 +362,10 @@ class LeadForm(ItemForm):
             if self.respond_date.date() < today:
                 raise Invalid(self.tr("The respond-by date is in the past."), self.respond_date)
             out["respond_by"] = self._iso(self.respond_date)
+        if self.window_check.isChecked():
+            if self.window_date.date() < today:
+                raise Invalid(self.tr("The interest window ends in the past."), self.window_date)
+            out["interest_until"] = self._iso(self.window_date)
         text("contract_form", self.contract_combo.currentText())
         text("dba_assessment", self.dba_edit.text())
         text("description", self.description_edit.toPlainText())

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.pages.activity import RowText, TwoLineDelegate
 from coopshare.gui.text import safe, when
+from coopshare.service.api import Row
 
 DEBOUNCE_MS = 150
 _MARKS = re.compile(r"\[\[|\]\]|\*\*|__|`+")
@@ -48,15 +49,15 @@ def plain_snippet(text: str) -> str:
 
 
 class ResultsModel(QAbstractListModel):
-    """Search hits (summary dicts from ``views.search``), best first."""
+    """Search hits (list rows from ``Api.search``), best first."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[dict[str, Any]] = []
+        self.rows: list[Row] = []
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+    def set_rows(self, rows: list[Row]) -> None:
         self.beginResetModel()
-        self.rows = [r for r in rows if r.get("kind") in KINDS]
+        self.rows = [r for r in rows if r.kind in KINDS]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -67,9 +68,9 @@ class ResultsModel(QAbstractListModel):
             return None
         row = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return safe(row.get("title", ""), 200)
+            return safe(row.title, 200)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return safe(row.get("snippet", ""), 300) or None
+            return safe(row.snippet, 300) or None
         if role == Qt.ItemDataRole.UserRole:
             return row
         return None
@@ -155,7 +156,7 @@ class SearchDialog(QDialog):
             lambda e: self._failed(e, gen),
         )
 
-    def _got(self, rows: list[dict[str, Any]], gen: int, text: str) -> None:
+    def _got(self, rows: list[Row], gen: int, text: str) -> None:
         if self._closed or gen != self._generation:
             return  # an answer to an older query: a newer one is on its way
         self._shown = gen
@@ -178,18 +179,18 @@ class SearchDialog(QDialog):
 
     def _row_text(self, index: Index) -> RowText | None:
         row = index.data(Qt.ItemDataRole.UserRole)
-        if not isinstance(row, dict):
+        if not isinstance(row, Row):
             return None
-        kind = str(row.get("kind", ""))
+        kind = str(row.kind or "")
         badge = {"note": self.tr("Note"), "lead": self.tr("Lead"), "idea": self.tr("Idea")}
-        snippet = plain_snippet(str(row.get("snippet", "")))
-        author = safe(row.get("author", ""), 80)
+        snippet = plain_snippet(row.snippet)
+        author = safe(row.author, 80)
         return RowText(
             badge=badge.get(kind, kind),
             kind=kind,
-            title=safe(row.get("title", ""), 200) or self.tr("(untitled)"),
+            title=safe(row.title, 200) or self.tr("(untitled)"),
             subtitle=snippet or self.tr("by {0}").format(author),
-            right=when(int(row.get("updated", 0))),
+            right=when(row.updated),
         )
 
     def _choose_current(self) -> None:
@@ -208,8 +209,8 @@ class SearchDialog(QDialog):
 
     def _choose(self, index: QModelIndex) -> None:
         row = index.data(Qt.ItemDataRole.UserRole)
-        if isinstance(row, dict):
-            self.chosen.emit(str(row["kind"]), str(row["id"]))
+        if isinstance(row, Row):
+            self.chosen.emit(str(row.kind), row.id)
             self.accept()
 
     def done(self, result: int) -> None:

@@ -405,172 +405,222 @@
             <translation>Er is een wachtwoordzin nodig om deze gegevensmap te openen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="76" />
+            <location filename="../errors_text.py" line="75" />
+            <source>The new passphrase must not be empty.</source>
+            <translation>De nieuwe wachtwoordzin mag niet leeg zijn.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="77" />
+            <source>The two passphrases are not the same.</source>
+            <translation>De twee wachtwoordzinnen zijn niet gelijk.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="80" />
             <source>The key file in {0} is damaged and no intact backup was found. Start again with your recovery key.</source>
             <translation>Het sleutelbestand in {0} is beschadigd en er is geen intacte reservekopie gevonden. Begin opnieuw met je herstelsleutel.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="79" />
+            <location filename="../errors_text.py" line="83" />
             <source>This data folder holds no identity.</source>
             <translation>Deze gegevensmap bevat geen identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="81" />
+            <location filename="../errors_text.py" line="85" />
             <source>This data folder already holds an identity.</source>
             <translation>Deze gegevensmap bevat al een identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="84" />
+            <location filename="../errors_text.py" line="88" />
             <source>The data in {0} does not belong to this identity. CoopShare leaves it untouched.</source>
             <translation>De gegevens in {0} horen niet bij deze identiteit. CoopShare laat ze onaangeroerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="87" />
+            <location filename="../errors_text.py" line="91" />
             <source>This device is not part of a cooperative yet.</source>
             <translation>Dit apparaat hoort nog niet bij een coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="89" />
+            <location filename="../errors_text.py" line="93" />
             <source>This device holds no key of the cooperative yet. Sync with a member first.</source>
             <translation>Dit apparaat heeft nog geen sleutel van de coöperatie. Synchroniseer eerst met een lid.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="91" />
+            <location filename="../errors_text.py" line="95" />
             <source>This data folder already belongs to another cooperative.</source>
             <translation>Deze gegevensmap hoort al bij een andere coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="95" />
+            <location filename="../errors_text.py" line="99" />
             <source>This item no longer exists.</source>
             <translation>Dit item bestaat niet meer.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="97" />
+            <location filename="../errors_text.py" line="101" />
             <source>There is no member called {0}.</source>
             <translation>Er is geen lid dat {0} heet.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="99" />
+            <location filename="../errors_text.py" line="103" />
             <source>{0} matches more than one; give more of it.</source>
             <translation>{0} past bij meer dan één; geef er meer van op.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="103" />
+            <location filename="../errors_text.py" line="107" />
             <source>A name is required.</source>
             <translation>Een naam is verplicht.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="105" />
+            <location filename="../errors_text.py" line="109" />
             <source>A recipient has no active device in the cooperative.</source>
             <translation>Een ontvanger heeft geen actief apparaat in de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="107" />
+            <location filename="../errors_text.py" line="111" />
             <source>This recovery key is not valid. Check it for typing errors.</source>
             <translation>Deze herstelsleutel is niet geldig. Controleer hem op typefouten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="109" />
+            <location filename="../errors_text.py" line="113" />
+            <source>The role must be member or admin.</source>
+            <translation>De rol moet lid of beheerder zijn.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="115" />
+            <source>{0} is not UTF-8 text.</source>
+            <translation>{0} is geen UTF-8-tekst.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="117" />
+            <source>{0} is not a folder.</source>
+            <translation>{0} is geen map.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="119" />
+            <source>No display was found for the desktop app.</source>
+            <translation>Er is geen beeldscherm gevonden voor de app.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="121" />
+            <source>The desktop app is not installed completely: PySide6 is missing.</source>
+            <translation>De app is niet volledig geïnstalleerd: PySide6 ontbreekt.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="123" />
+            <source>{0}: the port must be a number from 0 to 65535.</source>
+            <translation>{0}: de poort moet een getal van 0 tot en met 65535 zijn.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="125" />
+            <source>{0} is not an address: write it as host:port.</source>
+            <translation>{0} is geen adres: schrijf het als host:poort.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="127" />
             <source>This is not a CoopShare invitation.</source>
             <translation>Dit is geen CoopShare-uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="111" />
+            <location filename="../errors_text.py" line="129" />
             <source>The invitation is damaged or incomplete. Copy it again.</source>
             <translation>De uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="113" />
+            <location filename="../errors_text.py" line="131" />
             <source>This invitation has expired. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="116" />
+            <location filename="../errors_text.py" line="134" />
             <source>The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.</source>
             <translation>De uitnodiger op {0} heeft deze uitnodiging niet geaccepteerd. Waarschijnlijk is hij al gebruikt of verlopen: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="120" />
+            <location filename="../errors_text.py" line="138" />
             <source>The computer at {0} is not the one that made this invitation. Check the address.</source>
             <translation>De computer op {0} is niet degene die deze uitnodiging heeft gemaakt. Controleer het adres.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="124" />
+            <location filename="../errors_text.py" line="141" />
+            <source>The invitation names no address of the inviter. Enter the inviter's address.</source>
+            <translation>De uitnodiging noemt geen adres van de uitnodiger. Vul het adres van de uitnodiger in.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="144" />
             <source>The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one.</source>
             <translation>De uitnodiger heeft deze uitnodiging geweigerd; waarschijnlijk is hij al gebruikt. Een uitnodiging werkt maar één keer: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="128" />
+            <location filename="../errors_text.py" line="148" />
             <source>Could not reach {0}. Check that CoopShare is running there and that you are on the same network.</source>
             <translation>Kon {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="132" />
+            <location filename="../errors_text.py" line="152" />
             <source>{0} did not let this device in: it is not a member there, it has not seen a membership change yet, or the two clocks are more than 2 minutes apart.</source>
             <translation>{0} liet dit apparaat niet binnen: het is daar geen lid, een wijziging in het ledenbestand is daar nog niet bekend, of de klokken lopen meer dan 2 minuten uiteen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="135" />
+            <location filename="../errors_text.py" line="155" />
             <source>The computer at {0} is not a device of this cooperative.</source>
             <translation>De computer op {0} is geen apparaat van deze coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="138" />
+            <location filename="../errors_text.py" line="158" />
             <source>The clocks of this computer and {0} are more than 2 minutes apart. Check the date and time on both.</source>
             <translation>De klokken van deze computer en {0} lopen meer dan 2 minuten uiteen. Controleer op beide de datum en tijd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="141" />
+            <location filename="../errors_text.py" line="161" />
             <source>Syncing did not finish in time.</source>
             <translation>Synchroniseren werd niet op tijd afgerond.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="143" />
+            <location filename="../errors_text.py" line="163" />
             <source>The connection to the other member failed.</source>
             <translation>De verbinding met het andere lid is mislukt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="146" />
+            <location filename="../errors_text.py" line="166" />
             <source>The disk is full: free some space in {0}, then try again. Syncing resumes by itself.</source>
             <translation>De schijf is vol: maak ruimte vrij in {0} en probeer het opnieuw. Synchroniseren gaat daarna vanzelf verder.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="149" />
+            <location filename="../errors_text.py" line="169" />
             <source>The data folder {0} cannot be written to.</source>
             <translation>Er kan niet worden geschreven in de gegevensmap {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="151" />
+            <location filename="../errors_text.py" line="171" />
             <source>The disk reported an error while saving in {0}.</source>
             <translation>De schijf meldde een fout bij het opslaan in {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="153" />
+            <location filename="../errors_text.py" line="173" />
             <source>The database in {0} is damaged.</source>
             <translation>De database in {0} is beschadigd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="155" />
+            <location filename="../errors_text.py" line="175" />
             <source>Saving failed: the data folder could not be written.</source>
             <translation>Opslaan is mislukt: er kon niet in de gegevensmap worden geschreven.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="157" />
+            <location filename="../errors_text.py" line="177" />
             <source>The data was refused: {0}</source>
             <translation>De gegevens zijn geweigerd: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="159" />
+            <location filename="../errors_text.py" line="179" />
             <source>This could not be decrypted: a wrong key, or damaged data.</source>
             <translation>Dit kon niet worden ontsleuteld: een verkeerde sleutel, of beschadigde gegevens.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="161" />
+            <location filename="../errors_text.py" line="181" />
             <source>This could not be done: {0}</source>
             <translation>Dit kon niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="162" />
+            <location filename="../errors_text.py" line="182" />
             <source>Something went wrong: {0}</source>
             <translation>Er ging iets mis: {0}</translation>
         </message>
@@ -1543,8 +1593,8 @@
         <message>
             <location filename="../dialogs/lead_form.py" line="192" />
             <location filename="../dialogs/lead_form.py" line="200" />
-            <location filename="../dialogs/lead_form.py" line="253" />
-            <location filename="../dialogs/lead_form.py" line="255" />
+            <location filename="../dialogs/lead_form.py" line="262" />
+            <location filename="../dialogs/lead_form.py" line="264" />
             <source>not given</source>
             <translation>niet opgegeven</translation>
         </message>
@@ -1594,209 +1644,229 @@
             <translation>Re&amp;ageren vóór</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="216" />
+            <location filename="../dialogs/lead_form.py" line="211" />
+            <source>Interest window until</source>
+            <translation>Interesseperiode tot en met</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="215" />
+            <source>Members say they are interested until this day; you pick one, or the first to ask gets it</source>
+            <translation>Leden melden hun interesse tot en met deze dag; jij kiest er een, of wie het eerst vroeg krijgt de lead</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="218" />
+            <source>&amp;Interest window until</source>
+            <translation>&amp;Interesseperiode tot en met</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="225" />
             <source>Freelance (self-employed)</source>
             <translation>Freelance (zzp)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="217" />
+            <location filename="../dialogs/lead_form.py" line="226" />
             <source>Through an intermediary</source>
             <translation>Via een intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="218" />
+            <location filename="../dialogs/lead_form.py" line="227" />
             <source>Secondment</source>
             <translation>Detachering</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="219" />
+            <location filename="../dialogs/lead_form.py" line="228" />
             <source>Temporary employment</source>
             <translation>Tijdelijk dienstverband</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="222" />
+            <location filename="../dialogs/lead_form.py" line="231" />
             <source>Contract form</source>
             <translation>Contractvorm</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="226" />
+            <location filename="../dialogs/lead_form.py" line="235" />
             <source>&amp;Contract form</source>
             <translation>&amp;Contractvorm</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="229" />
+            <location filename="../dialogs/lead_form.py" line="238" />
             <source>e.g. model agreement in place</source>
             <translation>bijv. modelovereenkomst aanwezig</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="230" />
+            <location filename="../dialogs/lead_form.py" line="239" />
             <source>Wet &amp;DBA assessment</source>
             <translation>Wet &amp;DBA-beoordeling</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="233" />
+            <location filename="../dialogs/lead_form.py" line="242" />
             <source>What the assignment is about. Leave out why the client is hiring.</source>
             <translation>Waar de opdracht over gaat. Laat weg waarom de opdrachtgever iemand inhuurt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="236" />
+            <location filename="../dialogs/lead_form.py" line="245" />
             <source>Description</source>
             <translation>Omschrijving</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="238" />
+            <location filename="../dialogs/lead_form.py" line="247" />
             <source>D&amp;escription</source>
             <translation>&amp;Omschrijving</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="242" />
+            <location filename="../dialogs/lead_form.py" line="251" />
             <source>Sealed — only you, and the claimer once you release them</source>
             <translation>Verzegeld — alleen jij, en degene die claimt zodra jij de gegevens vrijgeeft</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="248" />
+            <location filename="../dialogs/lead_form.py" line="257" />
             <source>&amp;Organisation</source>
             <translation>Orga&amp;nisatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="251" />
+            <location filename="../dialogs/lead_form.py" line="260" />
             <source>Name, phone or e-mail</source>
             <translation>Naam, telefoon of e-mail</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="252" />
+            <location filename="../dialogs/lead_form.py" line="261" />
             <source>Co&amp;ntact person</source>
             <translation>Contact&amp;persoon</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="253" />
-            <location filename="../dialogs/lead_form.py" line="255" />
+            <location filename="../dialogs/lead_form.py" line="262" />
+            <location filename="../dialogs/lead_form.py" line="264" />
             <source> €/h</source>
             <translation> €/u</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="254" />
+            <location filename="../dialogs/lead_form.py" line="263" />
             <source>Client rate from</source>
             <translation>Tarief opdrachtgever vanaf</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="256" />
+            <location filename="../dialogs/lead_form.py" line="265" />
             <source>Client rate up to</source>
             <translation>Tarief opdrachtgever tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="259" />
+            <location filename="../dialogs/lead_form.py" line="268" />
             <source>to</source>
             <translation>tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="261" />
+            <location filename="../dialogs/lead_form.py" line="270" />
             <source>C&amp;lient rate</source>
             <translation>Tari&amp;ef opdrachtgever</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="264" />
+            <location filename="../dialogs/lead_form.py" line="273" />
             <source>&amp;Intermediary</source>
             <translation>&amp;Intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="267" />
+            <location filename="../dialogs/lead_form.py" line="276" />
             <source>The intermediary's fee</source>
             <translation>De fee van de intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="268" />
+            <location filename="../dialogs/lead_form.py" line="277" />
             <source>Intermediary &amp;fee</source>
             <translation>&amp;Fee intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="272" />
-            <location filename="../dialogs/lead_form.py" line="278" />
+            <location filename="../dialogs/lead_form.py" line="281" />
+            <location filename="../dialogs/lead_form.py" line="287" />
             <source>Referral terms</source>
             <translation>Aanbrengafspraken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="282" />
+            <location filename="../dialogs/lead_form.py" line="291" />
             <source>Referral fee amount</source>
             <translation>Bedrag van de aanbrengvergoeding</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="284" />
+            <location filename="../dialogs/lead_form.py" line="293" />
             <source>&amp;Kind</source>
             <translation>T&amp;ype</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="285" />
+            <location filename="../dialogs/lead_form.py" line="294" />
             <source>A&amp;mount</source>
             <translation>&amp;Bedrag</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="289" />
+            <location filename="../dialogs/lead_form.py" line="298" />
             <source>None</source>
             <translation>Geen</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="290" />
+            <location filename="../dialogs/lead_form.py" line="299" />
             <source>Share of the fee for the cooperative</source>
             <translation>Deel van de vergoeding voor de coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="291" />
+            <location filename="../dialogs/lead_form.py" line="300" />
             <source>Coop &amp;share</source>
             <translation>&amp;Deel coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="294" />
+            <location filename="../dialogs/lead_form.py" line="303" />
             <source>The claimer signs these terms before the sealed details unlock; while your app runs, it then releases them to the claimer.</source>
             <translation>De claimer ondertekent deze voorwaarden voordat de verzegelde gegevens opengaan; zolang je app draait, geeft die ze daarna vrij aan de claimer.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="307" />
+            <location filename="../dialogs/lead_form.py" line="316" />
             <source>e.g. € 500</source>
             <translation>bijv. € 500</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="309" />
+            <location filename="../dialogs/lead_form.py" line="318" />
             <source>e.g. 5%</source>
             <translation>bijv. 5%</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="322" />
+            <location filename="../dialogs/lead_form.py" line="331" />
             <source>Give the lead a title.</source>
             <translation>Geef de lead een titel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="332" />
+            <location filename="../dialogs/lead_form.py" line="341" />
             <source>Each skill can be at most 64 characters.</source>
             <translation>Elke vaardigheid mag maximaal 64 tekens lang zijn.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="334" />
+            <location filename="../dialogs/lead_form.py" line="343" />
             <source>A lead can list at most 50 skills.</source>
             <translation>Een lead kan maximaal 50 vaardigheden noemen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="349" />
+            <location filename="../dialogs/lead_form.py" line="358" />
             <source>Hours per week must be between 0 and 80.</source>
             <translation>Uren per week moet tussen 0 en 80 liggen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="354" />
+            <location filename="../dialogs/lead_form.py" line="363" />
             <source>The respond-by date is in the past.</source>
             <translation>De reageren-vóór-datum ligt in het verleden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="362" />
+            <location filename="../dialogs/lead_form.py" line="367" />
+            <source>The interest window ends in the past.</source>
+            <translation>De interesseperiode eindigt in het verleden.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="375" />
             <source>Say how much the referral fee is.</source>
             <translation>Geef aan hoe hoog de aanbrengvergoeding is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="372" />
+            <location filename="../dialogs/lead_form.py" line="385" />
             <source>The lowest client rate ({0} €/h) is above the highest ({1} €/h).</source>
             <translation>Het laagste tarief van de opdrachtgever ({0} €/u) is hoger dan het hoogste ({1} €/u).</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="396" />
+            <location filename="../dialogs/lead_form.py" line="409" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
@@ -1834,7 +1904,7 @@
     <context>
         <name>LeadHistory</name>
         <message>
-            <location filename="../pages/lead_history.py" line="73" />
+            <location filename="../pages/lead_history.py" line="75" />
             <source>you</source>
             <translation>jou</translation>
         </message>
@@ -1894,142 +1964,152 @@
             <translation>bevestigde dat de opdracht binnen is</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="41" />
+            <location filename="../pages/lead_history.py" line="39" />
+            <source>set an interest window</source>
+            <translation>stelde een interesseperiode in</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="42" />
             <source>passed the lead on to {0}</source>
             <translation>gaf de lead door aan {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="43" />
+            <location filename="../pages/lead_history.py" line="44" />
             <source>gave the lead to {0}</source>
             <translation>gaf de lead aan {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="45" />
+            <location filename="../pages/lead_history.py" line="46" />
             <source>released the client's details to {0}</source>
             <translation>gaf de gegevens van de klant vrij aan {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="46" />
+            <location filename="../pages/lead_history.py" line="47" />
             <source>did something this version does not know</source>
             <translation>deed iets wat deze versie niet kent</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="51" />
+            <location filename="../pages/lead_history.py" line="52" />
             <source>only the giver can do that</source>
             <translation>alleen de gever kan dat</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="52" />
+            <location filename="../pages/lead_history.py" line="53" />
             <source>only the claimer can do that</source>
             <translation>alleen de claimer kan dat</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="53" />
+            <location filename="../pages/lead_history.py" line="54" />
             <source>the giver cannot take their own lead</source>
             <translation>de gever kan de eigen lead niet nemen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="54" />
+            <location filename="../pages/lead_history.py" line="55" />
             <source>the interest window was still open</source>
             <translation>de interesseperiode liep nog</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="55" />
+            <location filename="../pages/lead_history.py" line="56" />
             <source>there was no open interest window</source>
             <translation>er liep geen interesseperiode</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="56" />
+            <location filename="../pages/lead_history.py" line="57" />
             <source>that member had not said they were interested</source>
             <translation>dat lid had geen interesse gemeld</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="57" />
+            <location filename="../pages/lead_history.py" line="58" />
             <source>they had already said so</source>
             <translation>dat was al gemeld</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="58" />
+            <location filename="../pages/lead_history.py" line="59" />
             <source>the lead was not at that step</source>
             <translation>de lead was niet bij die stap</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="59" />
+            <location filename="../pages/lead_history.py" line="60" />
             <source>the lead was closed</source>
             <translation>de lead was gesloten</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="60" />
+            <location filename="../pages/lead_history.py" line="61" />
             <source>that member cannot take this lead</source>
             <translation>dat lid kan deze lead niet overnemen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="61" />
+            <location filename="../pages/lead_history.py" line="62" />
+            <source>it was dated before the lead existed</source>
+            <translation>het was gedateerd vóór de lead bestond</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="63" />
             <source>the claimer had not accepted the current referral terms</source>
             <translation>de claimer had de huidige doorverwijsvoorwaarden niet aanvaard</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="62" />
+            <location filename="../pages/lead_history.py" line="64" />
             <source>that member was not the claimer</source>
             <translation>dat lid was niet de claimer</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="63" />
+            <location filename="../pages/lead_history.py" line="65" />
             <source>only the giver can release the client's details</source>
             <translation>alleen de gever kan de gegevens van de klant vrijgeven</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="66" />
+            <location filename="../pages/lead_history.py" line="68" />
             <source>{0} was first</source>
             <translation>{0} was eerder</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="67" />
+            <location filename="../pages/lead_history.py" line="69" />
             <source>the rules did not allow it</source>
             <translation>de regels stonden het niet toe</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="72" />
+            <location filename="../pages/lead_history.py" line="74" />
             <source>You</source>
             <translation>Jij</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="75" />
+            <location filename="../pages/lead_history.py" line="77" />
             <source>The claim by {0} lapsed: no update for two working days</source>
             <translation>De claim van {0} is vervallen: twee werkdagen geen voortgang</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="78" />
+            <location filename="../pages/lead_history.py" line="80" />
             <source>The interest window ended: the lead went to {0}, the first to ask</source>
             <translation>De interesseperiode is voorbij: de lead ging naar {0}, die het eerst vroeg</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="80" />
+            <location filename="../pages/lead_history.py" line="82" />
             <source>The interest window ended with nobody interested: the lead is open</source>
             <translation>De interesseperiode is voorbij zonder interesse: de lead staat open</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="85" />
+            <location filename="../pages/lead_history.py" line="87" />
             <source>{0} — no effect: {1}</source>
             <translation>{0} — zonder gevolg: {1}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="102" />
+            <location filename="../pages/lead_history.py" line="104" />
             <source>Also claimed by you — {0} was first.</source>
             <translation>Ook door jou geclaimd — {0} was eerder.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="106" />
+            <location filename="../pages/lead_history.py" line="108" />
             <source>Interest window open until {0}. Then the first member who asked gets it, unless the giver picks someone.</source>
             <translation>Interesseperiode loopt tot {0}. Daarna krijgt het lid dat het eerst vroeg de lead, tenzij de gever iemand kiest.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="112" />
+            <location filename="../pages/lead_history.py" line="114" />
             <source>Record your first contact with the client before {0}, or the claim lapses and the lead reopens.</source>
             <translation>Leg je eerste contact met de klant vast vóór {0}, anders vervalt de claim en gaat de lead weer open.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="116" />
+            <location filename="../pages/lead_history.py" line="118" />
             <source>Won — waiting for the giver to confirm.</source>
             <translation>Binnengehaald — wacht op bevestiging van de gever.</translation>
         </message>
@@ -2151,7 +2231,7 @@
         </message>
         <message>
             <location filename="../pages/leads.py" line="87" />
-            <location filename="../pages/leads.py" line="286" />
+            <location filename="../pages/leads.py" line="287" />
             <source>Leads</source>
             <translation>Leads</translation>
         </message>
@@ -2316,93 +2396,93 @@
             <translation>De stappen die deze lead hierna kan zetten</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="209" />
+            <location filename="../pages/leads.py" line="210" />
             <source>&amp;Next step</source>
             <translation>&amp;Volgende stap</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="212" />
+            <location filename="../pages/leads.py" line="213" />
             <source>&amp;Move</source>
             <translation>&amp;Doorzetten</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="213" />
+            <location filename="../pages/leads.py" line="214" />
             <source>Record the lead's next step; the giver sees it at once</source>
             <translation>De volgende stap van de lead vastleggen; de aanbrenger ziet het meteen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="217" />
+            <location filename="../pages/leads.py" line="218" />
             <source>Give &amp;back</source>
             <translation>&amp;Teruggeven</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="218" />
+            <location filename="../pages/leads.py" line="219" />
             <source>Return the lead: it opens for other members</source>
             <translation>Geef de lead terug: andere leden kunnen hem dan nemen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="222" />
+            <location filename="../pages/leads.py" line="223" />
             <source>&amp;Pass on…</source>
             <translation>&amp;Doorgeven…</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="222" />
+            <location filename="../pages/leads.py" line="223" />
             <source>Hand this lead to another member</source>
             <translation>Geef deze lead aan een ander lid</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="225" />
+            <location filename="../pages/leads.py" line="226" />
             <source>&amp;Withdraw</source>
             <translation>&amp;Intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="226" />
+            <location filename="../pages/leads.py" line="227" />
             <source>Close this lead: it is no longer available</source>
             <translation>Deze lead sluiten: hij is niet meer beschikbaar</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="230" />
+            <location filename="../pages/leads.py" line="231" />
             <source>&amp;Reopen</source>
             <translation>&amp;Heropenen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="230" />
+            <location filename="../pages/leads.py" line="231" />
             <source>Open this lead again for the cooperative</source>
             <translation>Stel deze lead opnieuw open voor de coöperatie</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="233" />
+            <location filename="../pages/leads.py" line="234" />
             <source>Confirm &amp;won</source>
             <translation>Binnengehaald &amp;bevestigen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="234" />
+            <location filename="../pages/leads.py" line="235" />
             <source>Confirm the claimer won the assignment: it counts for both of you</source>
             <translation>Bevestig dat de claimer de opdracht binnenhaalde: dat telt voor jullie allebei</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="238" />
+            <location filename="../pages/leads.py" line="239" />
             <source>&amp;Release details to claimer</source>
             <translation>&amp;Gegevens vrijgeven aan claimer</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="239" />
+            <location filename="../pages/leads.py" line="240" />
             <source>Let the claimer read the organisation, contact person and rate</source>
             <translation>Degene die claimde de organisatie, de contactpersoon en het tarief laten lezen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="267" />
-            <location filename="../pages/leads.py" line="270" />
+            <location filename="../pages/leads.py" line="268" />
+            <location filename="../pages/leads.py" line="271" />
             <source>History</source>
             <translation>Geschiedenis</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="312" />
+            <location filename="../pages/leads.py" line="313" />
             <source>Lead given to the cooperative.</source>
             <translation>Lead aangebracht bij de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="331" />
+            <location filename="../pages/leads.py" line="332" />
             <source>Could not read this lead: {0}</source>
             <translation>Kan deze lead niet lezen: {0}</translation>
         </message>
@@ -2728,42 +2808,42 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
             <translation>Synchroniseren: %v van %m</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="86" />
+            <location filename="../notify.py" line="73" />
             <source>New member</source>
             <translation>Nieuw lid</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="86" />
+            <location filename="../notify.py" line="73" />
             <source>{0} joined the cooperative</source>
             <translation>{0} is lid geworden van de coöperatie</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="95" />
+            <location filename="../notify.py" line="82" />
             <source>New lead for you</source>
             <translation>Nieuwe lead voor jou</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="96" />
+            <location filename="../notify.py" line="83" />
             <source>“{0}” matches your skills: {1}</source>
             <translation>“{0}” past bij je vaardigheden: {1}</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="104" />
+            <location filename="../notify.py" line="91" />
             <source>Your lead moved</source>
             <translation>Je lead heeft een nieuwe status</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="105" />
+            <location filename="../notify.py" line="92" />
             <source>“{0}” is now {1}</source>
             <translation>“{0}” is nu {1}</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="47" />
+            <location filename="../notify.py" line="37" />
             <source>Show CoopShare</source>
             <translation>CoopShare tonen</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="49" />
+            <location filename="../notify.py" line="39" />
             <source>Quit</source>
             <translation>Afsluiten</translation>
         </message>
@@ -2771,133 +2851,133 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
     <context>
         <name>NearbyPage</name>
         <message>
-            <location filename="../pages/nearby.py" line="65" />
+            <location filename="../pages/nearby.py" line="80" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="66" />
+            <location filename="../pages/nearby.py" line="81" />
             <source>Device</source>
             <translation>Apparaat</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="67" />
-            <location filename="../pages/nearby.py" line="168" />
+            <location filename="../pages/nearby.py" line="82" />
+            <location filename="../pages/nearby.py" line="183" />
             <source>Address</source>
             <translation>Adres</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="68" />
+            <location filename="../pages/nearby.py" line="83" />
             <source>Found by</source>
             <translation>Gevonden via</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="69" />
+            <location filename="../pages/nearby.py" line="84" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="70" />
+            <location filename="../pages/nearby.py" line="85" />
             <source>Last seen</source>
             <translation>Laatst gezien</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="74" />
+            <location filename="../pages/nearby.py" line="89" />
             <source>Devices nearby</source>
             <translation>Apparaten in de buurt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="95" />
+            <location filename="../pages/nearby.py" line="110" />
             <source>Nearby</source>
             <translation>In de buurt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="103" />
+            <location filename="../pages/nearby.py" line="118" />
             <source>Discovery off</source>
             <translation>Netwerkdetectie uit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="105" />
+            <location filename="../pages/nearby.py" line="120" />
             <source>Discovery is off: only members added by address in Settings connect to this device.</source>
             <translation>Netwerkdetectie staat uit: alleen leden die in Instellingen op adres zijn toegevoegd, maken verbinding met dit apparaat.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="108" />
+            <location filename="../pages/nearby.py" line="123" />
             <source>Meetup mode on</source>
             <translation>Meetup-modus aan</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="110" />
+            <location filename="../pages/nearby.py" line="125" />
             <source>Meetup mode is on: this device looks for members on this network without announcing itself.</source>
             <translation>Meetup-modus staat aan: dit apparaat zoekt leden op dit netwerk zonder zichzelf bekend te maken.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="113" />
+            <location filename="../pages/nearby.py" line="128" />
             <source>Meetup mode off</source>
             <translation>Meetup-modus uit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="115" />
+            <location filename="../pages/nearby.py" line="130" />
             <source>Meetup mode is off: members on this network can find this device. Only members recognise it.</source>
             <translation>Meetup-modus staat uit: leden op dit netwerk kunnen dit apparaat vinden. Alleen leden herkennen het.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="126" />
+            <location filename="../pages/nearby.py" line="141" />
             <source>No one nearby yet. Members running CoopShare on this network appear here by themselves. On guest Wi-Fi or a hotspot that blocks discovery, add a member by address in Settings.</source>
             <translation>Nog niemand in de buurt. Leden die CoopShare op dit netwerk gebruiken, verschijnen hier vanzelf. Op gastwifi of een hotspot die detectie blokkeert, voeg je een lid op adres toe in Instellingen.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="162" />
+            <location filename="../pages/nearby.py" line="177" />
             <source>Could not list nearby devices: {0}</source>
             <translation>Kan apparaten in de buurt niet tonen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="167" />
+            <location filename="../pages/nearby.py" line="182" />
             <source>This network</source>
             <translation>Dit netwerk</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="169" />
+            <location filename="../pages/nearby.py" line="184" />
             <source>They connected</source>
             <translation>Inkomende verbinding</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="173" />
+            <location filename="../pages/nearby.py" line="188" />
             <source>A member (not connected yet)</source>
             <translation>Een lid (nog niet verbonden)</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="180" />
+            <location filename="../pages/nearby.py" line="195" />
             <source>● Connected</source>
             <translation>● Verbonden</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="180" />
+            <location filename="../pages/nearby.py" line="195" />
             <source>○ Not connected</source>
             <translation>○ Niet verbonden</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="186" />
+            <location filename="../pages/nearby.py" line="201" />
             <source>now</source>
             <translation>nu</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="188" />
+            <location filename="../pages/nearby.py" line="203" />
             <source>never</source>
             <translation>nooit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="191" />
+            <location filename="../pages/nearby.py" line="206" />
             <source>just now</source>
             <translation>zojuist</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="195" />
+            <location filename="../pages/nearby.py" line="210" />
             <source>a minute ago</source>
             <translation>een minuut geleden</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="196" />
+            <location filename="../pages/nearby.py" line="211" />
             <source>{0} minutes ago</source>
             <translation>{0} minuten geleden</translation>
         </message>
@@ -2905,150 +2985,150 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
     <context>
         <name>NotesPage</name>
         <message>
-            <location filename="../pages/notes.py" line="65" />
-            <location filename="../pages/notes.py" line="111" />
+            <location filename="../pages/notes.py" line="66" />
+            <location filename="../pages/notes.py" line="112" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="66" />
-            <location filename="../pages/notes.py" line="119" />
+            <location filename="../pages/notes.py" line="67" />
+            <location filename="../pages/notes.py" line="120" />
             <source>Tags</source>
             <translation>Tags</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="67" />
+            <location filename="../pages/notes.py" line="68" />
             <source>Author</source>
             <translation>Auteur</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="68" />
+            <location filename="../pages/notes.py" line="69" />
             <source>Updated</source>
             <translation>Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="74" />
+            <location filename="../pages/notes.py" line="75" />
             <source>New note</source>
             <translation>Nieuwe notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="75" />
+            <location filename="../pages/notes.py" line="76" />
             <source>Write a new note (Ctrl+N)</source>
             <translation>Een nieuwe notitie schrijven (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="86" />
+            <location filename="../pages/notes.py" line="87" />
             <source>Filter notes</source>
             <translation>Notities filteren</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="91" />
-            <location filename="../pages/notes.py" line="180" />
+            <location filename="../pages/notes.py" line="92" />
+            <location filename="../pages/notes.py" line="181" />
             <source>Notes</source>
             <translation>Notities</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="99" />
+            <location filename="../pages/notes.py" line="100" />
             <source>No notes yet.
 Press Ctrl+N to write the first one, or import a folder of Markdown files.</source>
             <translation>Nog geen notities.
 Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-bestanden.</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="112" />
+            <location filename="../pages/notes.py" line="113" />
             <source>Note title</source>
             <translation>Titel van de notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="118" />
+            <location filename="../pages/notes.py" line="119" />
             <source>Tags, separated by commas</source>
             <translation>Tags, gescheiden door komma's</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="126" />
+            <location filename="../pages/notes.py" line="127" />
             <source>Keep this version</source>
             <translation>Deze versie houden</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="128" />
+            <location filename="../pages/notes.py" line="129" />
             <source>Save the text shown as the one version of this note</source>
             <translation>De getoonde tekst opslaan als de enige versie van deze notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="133" />
+            <location filename="../pages/notes.py" line="134" />
             <source>Write in Markdown. Link notes with [[Title]].</source>
             <translation>Schrijf in Markdown. Link notities met [[Titel]].</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="134" />
+            <location filename="../pages/notes.py" line="135" />
             <source>Note text</source>
             <translation>Tekst van de notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="137" />
+            <location filename="../pages/notes.py" line="138" />
             <source>Preview</source>
             <translation>Voorbeeld</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="144" />
-            <location filename="../pages/notes.py" line="155" />
+            <location filename="../pages/notes.py" line="145" />
+            <location filename="../pages/notes.py" line="156" />
             <source>Linked from</source>
             <translation>Gelinkt vanuit</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="149" />
+            <location filename="../pages/notes.py" line="150" />
             <source>Delete</source>
             <translation>Verwijderen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="150" />
+            <location filename="../pages/notes.py" line="151" />
             <source>Delete this note (it can be undone)</source>
             <translation>Deze notitie verwijderen (kan ongedaan worden gemaakt)</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="267" />
+            <location filename="../pages/notes.py" line="268" />
             <source>By {0} · updated {1}</source>
             <translation>Door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="268" />
+            <location filename="../pages/notes.py" line="269" />
             <source> · read only</source>
             <translation> · alleen-lezen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="277" />
+            <location filename="../pages/notes.py" line="278" />
             <source>Two edits of this note were made at the same time. The other version reads:
 {0}</source>
             <translation>Deze notitie is twee keer tegelijk bewerkt. De andere versie luidt:
 {0}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="314" />
+            <location filename="../pages/notes.py" line="315" />
             <source>Editing…</source>
             <translation>Bewerken…</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="331" />
+            <location filename="../pages/notes.py" line="332" />
             <source>A note needs a title before it is saved.</source>
             <translation>Een notitie heeft een titel nodig voordat die wordt opgeslagen.</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="334" />
+            <location filename="../pages/notes.py" line="335" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="352" />
+            <location filename="../pages/notes.py" line="353" />
             <source>Saved</source>
             <translation>Opgeslagen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="357" />
+            <location filename="../pages/notes.py" line="358" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="372" />
+            <location filename="../pages/notes.py" line="373" />
             <source>Deleted “{0}”</source>
             <translation>“{0}” verwijderd</translation>
         </message>
@@ -3064,108 +3144,108 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>PeoplePage</name>
         <message>
-            <location filename="../pages/people.py" line="72" />
+            <location filename="../pages/people.py" line="85" />
             <source>People</source>
             <translation>Mensen</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="80" />
-            <location filename="../pages/people.py" line="90" />
+            <location filename="../pages/people.py" line="93" />
+            <location filename="../pages/people.py" line="103" />
             <source>Members</source>
             <translation>Leden</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="83" />
+            <location filename="../pages/people.py" line="96" />
             <source>Name</source>
             <translation>Naam</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="84" />
+            <location filename="../pages/people.py" line="97" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="85" />
+            <location filename="../pages/people.py" line="98" />
             <source>Devices</source>
             <translation>Apparaten</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="86" />
+            <location filename="../pages/people.py" line="99" />
             <source>Verify</source>
             <translation>Verifiëren</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="95" />
+            <location filename="../pages/people.py" line="108" />
             <source>Compare these digits with the other person's screen to verify each other. If they match, nobody is impersonating either of you.</source>
             <translation>Vergelijk deze cijfers met het scherm van de ander om elkaar te verifiëren. Komen ze overeen, dan doet niemand zich voor als een van jullie.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="126" />
+            <location filename="../pages/people.py" line="139" />
             <source>Admin</source>
             <translation>Beheerder</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="126" />
+            <location filename="../pages/people.py" line="139" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="139" />
+            <location filename="../pages/people.py" line="153" />
             <source>{0} (you)</source>
             <translation>{0} (jij)</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="147" />
+            <location filename="../pages/people.py" line="162" />
             <source>1 member</source>
             <translation>1 lid</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="147" />
+            <location filename="../pages/people.py" line="162" />
             <source>{0} members</source>
             <translation>{0} leden</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="172" />
+            <location filename="../pages/people.py" line="188" />
             <source>Skills: {0}</source>
             <translation>Vaardigheden: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="174" />
+            <location filename="../pages/people.py" line="190" />
             <source>No skills listed yet.</source>
             <translation>Nog geen vaardigheden opgegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="178" />
+            <location filename="../pages/people.py" line="194" />
             <source>Available:</source>
             <translation>Beschikbaar:</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="181" />
+            <location filename="../pages/people.py" line="197" />
             <source>No availability given for the coming months.</source>
             <translation>Geen beschikbaarheid opgegeven voor de komende maanden.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="184" />
+            <location filename="../pages/people.py" line="200" />
             <source>Ambitions: {0}</source>
             <translation>Ambities: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="186" />
+            <location filename="../pages/people.py" line="202" />
             <source>Safety number: {0}</source>
             <translation>Veiligheidsnummer: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="191" />
+            <location filename="../pages/people.py" line="207" />
             <source>{0} to {1}, {2} hours a week</source>
             <translation>{0} tot {1}, {2} uur per week</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="195" />
+            <location filename="../pages/people.py" line="211" />
             <source>, {0}</source>
             <translation>, {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="197" />
+            <location filename="../pages/people.py" line="213" />
             <source>, remote possible</source>
             <translation>, op afstand mogelijk</translation>
         </message>
@@ -3453,77 +3533,77 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>SearchDialog</name>
         <message>
-            <location filename="../dialogs/search.py" line="88" />
+            <location filename="../dialogs/search.py" line="89" />
             <source>Search</source>
             <translation>Zoeken</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="96" />
+            <location filename="../dialogs/search.py" line="97" />
             <source>Search notes, leads and ideas</source>
             <translation>Notities, leads en ideeën doorzoeken</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="97" />
+            <location filename="../dialogs/search.py" line="98" />
             <source>Search text</source>
             <translation>Zoektekst</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="114" />
+            <location filename="../dialogs/search.py" line="115" />
             <source>Search results</source>
             <translation>Zoekresultaten</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="136" />
+            <location filename="../dialogs/search.py" line="137" />
             <source>Type to search. ↑ ↓ to move, Enter to open, Esc to close.</source>
             <translation>Typ om te zoeken. ↑ ↓ om te bewegen, Enter om te openen, Esc om te sluiten.</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="151" />
+            <location filename="../dialogs/search.py" line="152" />
             <source>Searching…</source>
             <translation>Zoeken…</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="166" />
+            <location filename="../dialogs/search.py" line="167" />
             <source>1 result</source>
             <translation>1 resultaat</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="166" />
+            <location filename="../dialogs/search.py" line="167" />
             <source>{0} results</source>
             <translation>{0} resultaten</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="171" />
+            <location filename="../dialogs/search.py" line="172" />
             <source>Nothing found for “{0}”.</source>
             <translation>Niets gevonden voor “{0}”.</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="175" />
+            <location filename="../dialogs/search.py" line="176" />
             <source>Search failed: {0}</source>
             <translation>Zoeken mislukt: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="184" />
+            <location filename="../dialogs/search.py" line="185" />
             <source>Note</source>
             <translation>Notitie</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="184" />
+            <location filename="../dialogs/search.py" line="185" />
             <source>Lead</source>
             <translation>Lead</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="184" />
+            <location filename="../dialogs/search.py" line="185" />
             <source>Idea</source>
             <translation>Idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="190" />
+            <location filename="../dialogs/search.py" line="191" />
             <source>(untitled)</source>
             <translation>(zonder titel)</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="191" />
+            <location filename="../dialogs/search.py" line="192" />
             <source>by {0}</source>
             <translation>door {0}</translation>
         </message>

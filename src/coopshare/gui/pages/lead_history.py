@@ -36,6 +36,7 @@ def _did(act: str, member: str) -> str:
         "withdraw": _t("withdrew the lead"),
         "reopen": _t("reopened the lead"),
         "confirm-won": _t("confirmed the assignment was won"),
+        "window": _t("set an interest window"),
     }
     if act == "pass-on":
         return _t("passed the lead on to {0}").format(member)
@@ -58,6 +59,7 @@ def _why(reason: str, first: str) -> str:
         lead_rules.WRONG_STATUS: _t("the lead was not at that step"),
         lead_rules.CLOSED_LEAD: _t("the lead was closed"),
         lead_rules.BAD_MEMBER: _t("that member cannot take this lead"),
+        lead_rules.BEFORE_CREATION: _t("it was dated before the lead existed"),
         "no-acceptance": _t("the claimer had not accepted the current referral terms"),
         "to-non-claimer": _t("that member was not the claimer"),
         "not-by-owner": _t("only the giver can release the client's details"),

@@ -206,6 +206,7 @@ class LeadsPage(LeadDetailPanel):
         self.move_combo = QComboBox()
         self.move_combo.setAccessibleName(self.tr("Next status"))
         self.move_combo.setToolTip(self.tr("The steps this lead can take next"))
+        self.move_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.move_label = QLabel(self.tr("&Next step"))
         self.move_label.setBuddy(self.move_combo)
         self.move_button = self._button(

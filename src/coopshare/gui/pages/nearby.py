@@ -4,6 +4,7 @@ reached before — live from PeersChanged events and the Node's discovery result
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
@@ -20,6 +21,7 @@ from coopshare.gui.pages.base import Page, empty_state, list_table
 from coopshare.gui.settings import Prefs
 from coopshare.gui.text import safe, when
 from coopshare.gui.theme import ACCENT
+from coopshare.service.api import NearbyPeer
 from coopshare.service.api import events as ev
 
 POLL_MS = 4000  # discovery results change without an event: look again while the page shows
@@ -33,6 +35,19 @@ def short_device(device_hex: str) -> str:
     return " ".join(d[i : i + 4] for i in range(0, len(d), 4))
 
 
+@dataclass(frozen=True, slots=True)
+class PeerLine:
+    """A row of the Nearby table: the texts shown, and the peer they show."""
+
+    peer: NearbyPeer
+    member: str
+    device_short: str
+    addr: str
+    how_label: str
+    state: str
+    seen: str
+
+
 class PeersModel(RowsModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and 0 <= index.row() < len(self.rows):
@@ -40,10 +55,10 @@ class PeersModel(RowsModel):
             row = self.rows[index.row()]
             if role == Qt.ItemDataRole.FontRole and field == "device_short":
                 return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-            if role == Qt.ItemDataRole.ForegroundRole and field == "state" and row["connected"]:
+            if role == Qt.ItemDataRole.ForegroundRole and field == "state" and row.peer.connected:
                 return QColor(CONNECTED_COLOR)
             if role == Qt.ItemDataRole.ToolTipRole and field == "device_short":
-                return row.get("device") or None
+                return row.peer.device or None
         return super().data(index, role)
 
 
@@ -149,7 +164,7 @@ class NearbyPage(Page):
         self._busy = True
         self.bridge.run(self.bridge.runtime.nearby(), self._got, self._failed)
 
-    def _got(self, rows: list[dict[str, Any]]) -> None:
+    def _got(self, rows: list[NearbyPeer]) -> None:
         self._busy = False
         self.model.set_rows([self._display(r) for r in rows])
         self._update_empty()
@@ -162,24 +177,24 @@ class NearbyPage(Page):
         self.footer.setText(self.tr("Could not list nearby devices: {0}").format(str(error)))
         self.footer.show()
 
-    def _display(self, r: dict[str, Any]) -> dict[str, Any]:
+    def _display(self, r: NearbyPeer) -> PeerLine:
         how = {
             "mdns": self.tr("This network"),
             "manual": self.tr("Address"),
             "inbound": self.tr("They connected"),
-        }.get(str(r.get("how", "")), safe(r.get("how", ""), 20))
-        member = safe(r.get("member", ""), 80)
+        }.get(r.how, safe(r.how, 20))
+        member = safe(r.member, 80)
         if not member:
-            member = self.tr("A member (not connected yet)") if not r.get("device") else "?"
-        return {
-            **r,
-            "member": member,
-            "device_short": short_device(str(r.get("device") or "")) or "—",
-            "addr": safe(r.get("addr", ""), 60) or "—",
-            "how_label": how,
-            "state": self.tr("● Connected") if r.get("connected") else self.tr("○ Not connected"),
-            "seen": self.seen(int(r.get("last_seen") or 0), bool(r.get("connected"))),
-        }
+            member = self.tr("A member (not connected yet)") if not r.device else "?"
+        return PeerLine(
+            peer=r,
+            member=member,
+            device_short=short_device(r.device) or "—",
+            addr=safe(r.addr, 60) or "—",
+            how_label=how,
+            state=self.tr("● Connected") if r.connected else self.tr("○ Not connected"),
+            seen=self.seen(r.last_seen, r.connected),
+        )
 
     def seen(self, at: int, connected: bool) -> str:
         if connected:

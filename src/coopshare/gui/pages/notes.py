@@ -3,6 +3,7 @@ backlinks, autosave, and a visible conflict when two edits of one note collided.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 from urllib.parse import quote, unquote
@@ -30,7 +31,7 @@ from coopshare.gui.errors_text import error_text
 from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel
 from coopshare.gui.pages.base import Page, empty_state, list_table, plain_label
 from coopshare.gui.text import safe, when
-from coopshare.service.api import Api, Kind
+from coopshare.service.api import Api, Kind, Link, NoteDetail
 
 AUTOSAVE_MS = 1200
 _LINK = re.compile(r"\[\[([^\[\]|#]{1,200})(?:[|#][^\[\]]*)?\]\]")
@@ -57,7 +58,7 @@ class NotesPage(Page):
 
     def __init__(self, bridge: Bridge, parent: QWidget | None = None) -> None:
         super().__init__(bridge, parent)
-        self.current: dict[str, Any] | None = None
+        self.current: NoteDetail | None = None  # id "": a new note, not saved yet
         self._loading = False
         self._dirty = False
         self._wanted: str | None = None
@@ -193,11 +194,11 @@ class NotesPage(Page):
             self.open_item(str(current.data(IdRole)))
 
     def _on_data_changed(self) -> None:
-        shown = self.current.get("id") if self.current else None
-        if shown and shown == self._wanted and not self._dirty and self.current:
-            row = self.model.row_of(self.current["id"])
-            if row is not None and self.model.rows[row]["updated"] != self.current.get("updated"):
-                self.open_item(self.current["id"])  # changed elsewhere (a peer, another device)
+        current = self.current
+        if current and current.id and current.id == self._wanted and not self._dirty:
+            row = self.model.row_of(current.id)
+            if row is not None and self.model.rows[row].updated != current.updated:
+                self.open_item(current.id)  # changed elsewhere (a peer, another device)
 
     # --- editor ---------------------------------------------------------------------------------
 
@@ -206,7 +207,7 @@ class NotesPage(Page):
         self._wanted = None
         self.table.clearSelection()
         self._clear_editor()
-        self.current = {}
+        self.current = NoteDetail.blank()
         self.editor.setEnabled(True)
         self.title_edit.setFocus()
 
@@ -230,44 +231,44 @@ class NotesPage(Page):
         self._loading = False
 
     def open_item(self, item_id: str) -> None:
-        if self.current and self.current.get("id") == item_id and self._dirty:
+        if self.current and self.current.id == item_id and self._dirty:
             return
         self._save_now()
         self._wanted = item_id  # answers for any other note (still on their way) are dropped
-        self.bridge.db(lambda a: a.detail(item_id), lambda d: self._show_if_wanted(item_id, d))
+        self.bridge.db(lambda a: a.note_detail(item_id), lambda d: self._show_if_wanted(item_id, d))
         self.bridge.db(
             lambda a: _backlinks_for(a, item_id),
             lambda links: self._show_backlinks(links) if self._wanted == item_id else None,
         )
 
-    def _show_if_wanted(self, item_id: str, d: dict[str, Any] | None) -> None:
+    def _show_if_wanted(self, item_id: str, d: NoteDetail | None) -> None:
         if self._wanted == item_id:
             self._show(d)
 
-    def _show(self, d: dict[str, Any] | None) -> None:
+    def _show(self, d: NoteDetail | None) -> None:
         if d is None:
             self._clear_editor()
             return
         self._loading = True
-        same = bool(self.current) and self.current.get("id") == d["id"]  # type: ignore[union-attr]
+        same = self.current is not None and self.current.id == d.id
         self.current = d
         self.editor.setEnabled(True)
-        self.title_edit.setText(safe(d.get("title", ""), 300))
-        self.tags_edit.setText(", ".join(d.get("tags", [])))
-        if self.body.toPlainText() != d.get("body", ""):
-            self.body.setPlainText(d.get("body", ""))
+        self.title_edit.setText(safe(d.title, 300))
+        self.tags_edit.setText(", ".join(d.tags))
+        if self.body.toPlainText() != d.body:
+            self.body.setPlainText(d.body)
         self._render_preview()
-        mine = bool(d.get("mine"))
+        mine = d.mine
         for w in (self.title_edit, self.tags_edit):
             w.setReadOnly(not mine)
         self.body.setReadOnly(not mine)
         self.delete_button.setEnabled(mine)
-        who = safe(d.get("author", ""), 80)
+        who = safe(d.author, 80)
         self.info.setText(
-            self.tr("By {0} · updated {1}").format(who, when(d.get("updated", 0)))
+            self.tr("By {0} · updated {1}").format(who, when(d.updated))
             + ("" if mine else self.tr(" · read only"))
         )
-        conflicts = d.get("conflicts") or []
+        conflicts = d.conflicts
         self.conflict.setVisible(bool(conflicts))
         self.conflict_keep.setVisible(bool(conflicts) and mine)
         if conflicts:
@@ -280,7 +281,7 @@ class NotesPage(Page):
         if not same:
             self.saved.setText("")
         self._loading = False
-        row = self.model.row_of(d["id"])
+        row = self.model.row_of(d.id)
         if row is not None:
             idx = self.proxy.mapFromSource(self.model.index(row, 0))
             if idx.isValid() and self.table.currentIndex().row() != idx.row():
@@ -288,11 +289,11 @@ class NotesPage(Page):
                 self.table.selectRow(idx.row())
                 self.table.selectionModel().blockSignals(False)
 
-    def _show_backlinks(self, links: list[dict[str, Any]]) -> None:
+    def _show_backlinks(self, links: list[Link]) -> None:
         self.backlinks.clear()
         for link in links:
-            item = QListWidgetItem(safe(link["title"], 200))
-            item.setData(Qt.ItemDataRole.UserRole, link["id"])
+            item = QListWidgetItem(safe(link.title, 200))
+            item.setData(Qt.ItemDataRole.UserRole, link.id)
             self.backlinks.addItem(item)
         self.backlinks_label.setVisible(bool(links))
         self.backlinks.setVisible(bool(links))
@@ -330,9 +331,9 @@ class NotesPage(Page):
             self._dirty = True  # keep the edits pending until there is a title
             self.saved.setText(self.tr("A note needs a title before it is saved."))
             return
-        item_id = self.current.get("id")
+        item_id = self.current.id
         self.saved.setText(self.tr("Saving…"))
-        if item_id is None:
+        if not item_id:
             self.bridge.write(lambda a: a.add_note(title, body, tags), self._created, self._failed)
         else:
             raw = bytes.fromhex(item_id)
@@ -344,7 +345,7 @@ class NotesPage(Page):
 
     def _created(self, item_id: str) -> None:
         if self.current is not None:
-            self.current["id"] = item_id
+            self.current = dataclasses.replace(self.current, id=item_id)
             self._wanted = item_id
         self._saved(item_id)
 
@@ -357,11 +358,11 @@ class NotesPage(Page):
         self.saved.setText(self.tr("Not saved: {0}").format(error_text(error)))
 
     def _delete(self) -> None:
-        if not self.current or "id" not in self.current:
+        if self.current is None or not self.current.id:
             return
-        item_id = self.current["id"]
+        item_id = self.current.id
         raw = bytes.fromhex(item_id)
-        title = self.current.get("title", "")
+        title = self.current.title
         self._timer.stop()
         self._clear_editor()
         self.bridge.write(lambda a: a.delete_item(raw), None, self._failed)
@@ -381,5 +382,5 @@ class NotesPage(Page):
             self.open_item(item_id)
 
 
-def _backlinks_for(door: Api, item_id: str) -> list[dict[str, Any]]:
+def _backlinks_for(door: Api, item_id: str) -> list[Link]:
     return door.backlinks_of(item_id)

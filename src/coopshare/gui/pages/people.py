@@ -4,6 +4,7 @@ talent profile — skills, availability windows (at most 90 days each, they expi
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
@@ -21,10 +22,22 @@ from coopshare.gui.models import RowsModel, SummaryRole
 from coopshare.gui.pages.base import list_table, plain_label
 from coopshare.gui.pages.profile_panel import MAX_REGION, MAX_SKILL, ProfilePanel, WindowRow
 from coopshare.gui.text import safe
+from coopshare.service.api import MemberCard, Window
 from coopshare.service.api import events as ev
 
 MEMBERS_DEBOUNCE_MS = 300
 Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class MemberLine:
+    """A row of the members table: the texts shown, and the member they show."""
+
+    card: MemberCard
+    name: str  # with "(you)" for me
+    role_label: str
+    devices: str
+    safety: str  # "—" for me
 
 
 class MembersModel(RowsModel):
@@ -128,28 +141,30 @@ class PeoplePage(ProfilePanel):
     def _load_members(self) -> None:
         self.bridge.db(lambda a: a.member_cards(), self._got_members)
 
-    def _got_members(self, rows: list[dict[str, Any]]) -> None:
+    def _got_members(self, rows: list[MemberCard]) -> None:
         current = self.table.currentIndex()
         selected = current.data(SummaryRole) if current.isValid() else None
         shown = []
         for r in rows:
-            name = safe(r.get("name", ""), 80)
-            row = dict(r)
-            row["plain_name"] = name
-            row["name"] = self.tr("{0} (you)").format(name) if r.get("me") else name
-            row["role_label"] = self.role_label(str(r.get("role", "")))
-            row["devices"] = str(r.get("devices", 0))
-            row["safety"] = "—" if r.get("me") else r.get("safety", "")
-            shown.append(row)
+            name = safe(r.name, 80)
+            shown.append(
+                MemberLine(
+                    card=r,
+                    name=self.tr("{0} (you)").format(name) if r.me else name,
+                    role_label=self.role_label(r.role),
+                    devices=str(r.devices),
+                    safety="—" if r.me else r.safety,
+                )
+            )
         self.members.set_rows(shown)
         n = len(shown)
         self.count_label.setText(
             self.tr("1 member") if n == 1 else self.tr("{0} members").format(n)
         )
         keep = 0
-        if isinstance(selected, dict):
+        if isinstance(selected, MemberLine):
             keep = next(
-                (i for i, r in enumerate(shown) if r["member_id"] == selected.get("member_id")), 0
+                (i for i, r in enumerate(shown) if r.card.member_id == selected.card.member_id), 0
             )
         if shown:
             self.table.selectRow(keep)
@@ -158,42 +173,43 @@ class PeoplePage(ProfilePanel):
 
     def _on_select(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = current.data(SummaryRole) if current.isValid() else None
-        self._show_member(row if isinstance(row, dict) else None)
+        self._show_member(row if isinstance(row, MemberLine) else None)
 
-    def _show_member(self, row: dict[str, Any] | None) -> None:
+    def _show_member(self, row: MemberLine | None) -> None:
         if row is None:
             self.detail_name.clear()
             self.detail_body.clear()
             return
-        self.detail_name.setText(row["name"])
+        self.detail_name.setText(row.name)
+        card = row.card
         lines = []
-        skills = [safe(s, MAX_SKILL) for s in row.get("skills", [])]
+        skills = [safe(s, MAX_SKILL) for s in card.skills]
         lines.append(
             self.tr("Skills: {0}").format(", ".join(skills))
             if skills
             else self.tr("No skills listed yet.")
         )
-        windows = row.get("availability", [])
+        windows = card.availability
         if windows:
             lines.append(self.tr("Available:"))
             lines += ["  • " + self.describe_window(w) for w in windows]
         else:
             lines.append(self.tr("No availability given for the coming months."))
-        ambitions = safe(row.get("ambitions", ""), 600)
+        ambitions = safe(card.ambitions, 600)
         if ambitions:
             lines.append(self.tr("Ambitions: {0}").format(ambitions))
-        if not row.get("me"):
-            lines.append(self.tr("Safety number: {0}").format(row.get("safety", "")))
+        if not card.me:
+            lines.append(self.tr("Safety number: {0}").format(card.safety))
         self.detail_body.setText("\n".join(lines))
 
-    def describe_window(self, w: dict[str, Any]) -> str:
-        region = safe(w.get("region", ""), MAX_REGION)
+    def describe_window(self, w: Window) -> str:
+        region = safe(w.region, MAX_REGION)
         text = self.tr("{0} to {1}, {2} hours a week").format(
-            safe(w.get("from", ""), 10), safe(w.get("to", ""), 10), int(w.get("hours", 0) or 0)
+            safe(w.start, 10), safe(w.end, 10), w.hours
         )
         if region:
             text += self.tr(", {0}").format(region)
-        if w.get("remote"):
+        if w.remote:
             text += self.tr(", remote possible")
         return text
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
@@ -31,6 +30,7 @@ from coopshare.gui.errors_text import error_text
 from coopshare.gui.pages.base import Page
 from coopshare.gui.text import safe
 from coopshare.service import api
+from coopshare.service.api import Profile, ProfileEdit, Window
 
 MAX_WINDOW_DAYS = api.MAX_WINDOW_DAYS
 MAX_WINDOWS = 20
@@ -56,14 +56,14 @@ class WindowRow:
     region: QLineEdit
     remote: QComboBox
 
-    def value(self) -> dict[str, Any]:
-        return {
-            "from": self.start.date().toString(Qt.DateFormat.ISODate),
-            "to": self.end.date().toString(Qt.DateFormat.ISODate),
-            "hours": self.hours.value(),
-            "region": self.region.text().strip(),
-            "remote": bool(self.remote.currentData()),
-        }
+    def value(self) -> Window:
+        return Window(
+            start=self.start.date().toString(Qt.DateFormat.ISODate),
+            end=self.end.date().toString(Qt.DateFormat.ISODate),
+            hours=self.hours.value(),
+            region=self.region.text().strip(),
+            remote=bool(self.remote.currentData()),
+        )
 
     def mark(self, bad_dates: bool, bad_region: bool) -> None:
         for w in (self.start, self.end):
@@ -207,29 +207,29 @@ class ProfilePanel(Page):
 
     def _add_clicked(self) -> None:
         start = QDate.currentDate()
-        self.add_window_row({"from": start.toString(Qt.DateFormat.ISODate)})
+        self.add_window_row(Window(start=start.toString(Qt.DateFormat.ISODate), end="", hours=24))
         self.avail.selectRow(len(self.windows) - 1)
         self._changed()
 
-    def add_window_row(self, w: dict[str, Any]) -> WindowRow:
+    def add_window_row(self, w: Window) -> WindowRow:
         today = QDate.currentDate()
-        start = _qdate(w.get("from"), today)
-        end = _qdate(w.get("to"), start.addDays(30))
+        start = _qdate(w.start, today)
+        end = _qdate(w.end, start.addDays(30))
         row = len(self.windows)
         self.avail.insertRow(row)
         hours = QSpinBox()
         hours.setRange(0, 80)
-        hours.setValue(int(w.get("hours", 24) or 0))
+        hours.setValue(w.hours)
         hours.setAccessibleName(_t("Hours per week"))
         hours.setFrame(False)
-        region = QLineEdit(str(w.get("region", "")))
+        region = QLineEdit(w.region)
         region.setPlaceholderText(_t("e.g. Utrecht"))
         region.setAccessibleName(_t("Region"))
         region.setFrame(False)
         remote = QComboBox()
         remote.addItem(_t("No"), False)
         remote.addItem(_t("Yes"), True)
-        remote.setCurrentIndex(1 if w.get("remote") else 0)
+        remote.setCurrentIndex(1 if w.remote else 0)
         remote.setAccessibleName(_t("Remote work possible"))
         remote.setFrame(False)
         wr = WindowRow(
@@ -272,19 +272,19 @@ class ProfilePanel(Page):
     def _load_profile(self) -> None:
         self.bridge.db(lambda a: a.my_profile(), self._got_profile)
 
-    def _got_profile(self, prof: dict[str, Any]) -> None:
+    def _got_profile(self, prof: Profile) -> None:
         if self._dirty:
             return  # never overwrite what the user is typing
         self._loading = True
-        self.skills.setText(", ".join(safe(s, MAX_SKILL) for s in prof.get("skills", [])))
+        self.skills.setText(", ".join(safe(s, MAX_SKILL) for s in prof.skills))
         self.avail.setRowCount(0)
         self.windows.clear()
-        windows = prof.get("availability", [])
+        windows = prof.availability
         current = api.current_windows(windows)
         for w in current:
             self.add_window_row(w)
-        if self.ambitions.toPlainText() != prof.get("ambitions", ""):
-            self.ambitions.setPlainText(str(prof.get("ambitions", "")))
+        if self.ambitions.toPlainText() != prof.ambitions:
+            self.ambitions.setPlainText(prof.ambitions)
         ended = len(windows) - len(current)
         self.status.setStyleSheet("color: palette(placeholder-text);")
         if ended:
@@ -295,7 +295,7 @@ class ProfilePanel(Page):
                     ended
                 )
             )
-        elif not prof.get("exists"):
+        elif not prof.exists:
             self.status.setText(_t("You have not shared a profile yet."))
         else:
             self.status.clear()
@@ -305,8 +305,8 @@ class ProfilePanel(Page):
 
     # --- validation and saving ------------------------------------------------------------------
 
-    def collect(self) -> tuple[dict[str, Any], list[str]]:
-        """The profile as fields for ``set_profile``, and the problems that block saving."""
+    def collect(self) -> tuple[ProfileEdit, list[str]]:
+        """The profile for ``save_profile``, and the problems that block saving."""
         problems: list[str] = []
         skills: list[str] = []
         for part in self.skills.text().split(","):
@@ -324,7 +324,7 @@ class ProfilePanel(Page):
         windows = []
         for n, wr in enumerate(self.windows, start=1):
             w = wr.value()
-            start, end = dt.date.fromisoformat(w["from"]), dt.date.fromisoformat(w["to"])
+            start, end = dt.date.fromisoformat(w.start), dt.date.fromisoformat(w.end)
             days = (end - start).days
             bad_dates = False
             if days < 0:
@@ -337,7 +337,7 @@ class ProfilePanel(Page):
                     ).format(n, days, MAX_WINDOW_DAYS)
                 )
                 bad_dates = True
-            bad_region = len(w["region"]) > MAX_REGION
+            bad_region = len(w.region) > MAX_REGION
             if bad_region:
                 problems.append(
                     _t("Window {0}: the region is at most {1} characters.").format(n, MAX_REGION)
@@ -351,10 +351,10 @@ class ProfilePanel(Page):
                     MAX_AMBITIONS, len(ambitions)
                 )
             )
-        return {"skills": skills, "availability": windows, "ambitions": ambitions}, problems
+        return ProfileEdit(tuple(skills), tuple(windows), ambitions), problems
 
     def save(self) -> None:
-        fields, problems = self.collect()
+        edit, problems = self.collect()
         if problems:
             self.errors.setText("\n".join(problems))
             self.errors.show()
@@ -365,7 +365,7 @@ class ProfilePanel(Page):
         self.save_button.setEnabled(False)
         self.status.setText(_t("Saving…"))
         self.status.setStyleSheet("color: palette(placeholder-text);")
-        self.bridge.write(lambda a: a.set_profile(fields), self._saved, self._failed)
+        self.bridge.write(lambda a: a.save_profile(edit), self._saved, self._failed)
 
     def _saved(self, _item_id: object) -> None:
         self._dirty = False
