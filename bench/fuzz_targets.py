@@ -26,12 +26,13 @@ from coopshare.errors import DecryptError, UserError, ValidationError
 from coopshare.identity.keys import Identity
 from coopshare.identity.keystore import Unlocked
 from coopshare.model.fold import ItemState
+from coopshare.model.items import Kind
 from coopshare.model.roster import Role
 from coopshare.protocol import content, frames, invite, knock, roster_body
 from coopshare.protocol import messages as m
 from coopshare.protocol.codec import as_map, pack, unpack
 from coopshare.protocol.ops import Header, Op, OpKind, decode_op
-from coopshare.service import content_open, views, views_people, views_work
+from coopshare.service import content_open, views, views_ideas, views_lead, views_people, views_work
 from coopshare.service.coop import Coop
 from coopshare.store.db import Store
 
@@ -210,8 +211,10 @@ def t_views(data: bytes) -> None:
     st = ItemState.from_plain(unpack(pack(st.to_plain())))  # as stored and read back
     views.row(coop, st)
     views.detail_of(coop, st)
-    views_work.lead_detail_of(coop, st)
+    views_lead.lead_detail_of(coop, st)
     views_work.idea_detail_of(coop, st)
+    if st.kind is Kind.IDEA and st.has_creator:
+        views_ideas.terms_of(coop, st)
     prof = views_people.profile_of(st)
     if prof is not None:
         views_people.current_windows(prof["availability"])

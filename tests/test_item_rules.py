@@ -123,4 +123,11 @@ def test_sealed_idea_edit_stays_sealed(make_replica: MakeCoop) -> None:
     sync(alice, bob)
     sync(alice, carol)
     assert bob.item(idea) is None
+    st = carol.item(idea)
+    assert st is not None and st.value("title") == "Tool" and st.body == ""  # terms first
+    carol.accept_terms(idea)
+    sync(alice, carol)
+    alice.release(idea, carol.me.member_id)  # private: the owner's own decision
+    sync(alice, carol)
+    assert bob.item(idea) is None
     assert carol.item(idea).body == "a better idea"  # type: ignore[union-attr]

@@ -6,10 +6,12 @@ import pytest
 
 from coopshare.crypto import envelope
 from coopshare.crypto import primitives as p
-from coopshare.errors import StoreError
+from coopshare.errors import NotAllowed, StoreError
 from coopshare.identity.keystore import Unlocked
+from coopshare.model import lead_rules
 from coopshare.protocol import content
 from coopshare.protocol.ops import Op, OpKind, decode_op
+from coopshare.service import coop_terms
 from coopshare.service.coop import Coop
 
 from .conftest import MakeCoop, join, sync, three_members
@@ -96,7 +98,7 @@ def test_only_the_author_of_an_op_can_release_its_keys(
     lead = alice.add_lead({"title": "Interim CFO", "org": "Achmea"})
     lead_op = last_op(alice)
     sync(alice, bob)
-    bob.claim_lead(lead)
+    bob.claim_lead(lead, lead_rules.terms_hash(bob.item(lead)))  # type: ignore[arg-type]
     sync(alice, bob)
     alice.release(lead, bob.me.member_id)
     sync(alice, bob)
@@ -131,7 +133,10 @@ def test_release_grants_only_my_own_ops(coop_ab) -> None:
     alice, bob = coop_ab
     lead = alice.add_lead({"title": "T", "org": "O"})
     sync(alice, bob)
-    bob.claim_lead(lead)
+    bob.claim_lead(lead, lead_rules.terms_hash(bob.item(lead)))  # type: ignore[arg-type]
     sync(alice, bob)
-    assert bob.release(lead, alice.me.member_id) == 0  # bob wrote nothing sealed on it
+    with pytest.raises(NotAllowed):  # only the giver releases a lead
+        bob.release(lead, alice.me.member_id)
+    # bypassing that check, bob's writer still grants only his own ops: here none
+    assert coop_terms.write_release(bob, lead, alice.me.member_id, bob.store.ops_of_item(lead)) == 0
     assert decode_op(list(bob.wire_ops())[-1]).header.kind is not OpKind.KEY_RELEASE

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coopshare.errors import RULE_ADMIN_ONLY, RULE_LEAD_STEP, NotAllowed
+from coopshare.model import lead_rules
 from coopshare.model.items import Kind
 from coopshare.model.roster import Role
 
@@ -48,7 +49,7 @@ def test_lead_sealed_fields_unlock_only_after_release(coop_ab) -> None:
     assert seen is not None
     assert seen.value("title") == "Interim CFO"
     assert seen.value("org") is None and seen.value("rate_min") is None
-    bob.claim_lead(lead)
+    bob.claim_lead(lead, lead_rules.terms_hash(bob.item(lead)))  # type: ignore[arg-type]
     sync(alice, bob)
     assert alice.item(lead).value("status") == "claimed"  # type: ignore[union-attr]
     assert alice.release(lead, bob.me.member_id) == 1

@@ -43,6 +43,7 @@ RUNTIME_CONTEXT = {
     "lead_history.py": "LeadHistory",
     "profile_panel.py": "PeoplePage",
     "errors_text.py": "Errors",
+    "idea_terms.py": "IdeaTerms",
 }
 BOGUS = {"", "window", "self.window"}
 

@@ -136,6 +136,12 @@ RULE_THANKS_CAP = "at most 10 thanks a day"
 RULE_THANKS_SELF = "you cannot thank yourself"
 RULE_THANKS_TWICE = "you already thanked for this"
 RULE_THANKS_TARGET = "only a note, a lead or a member can be thanked"
+# idea and referral terms (model/idea_rules.py, model/lead_release.py)
+RULE_NOT_AN_IDEA = "only an idea has terms to accept or release"
+RULE_OWN_IDEA = "the owners of an idea do not accept its terms"
+RULE_OWNER_ONLY = "this idea is for its owners only and is never released"
+RULE_EMBARGO = "the idea's embargo has not ended yet"
+RULE_NO_ACCEPTANCE = "this member has not accepted the current terms"
 
 
 class NameRequired(UserError):

@@ -405,10 +405,12 @@ def test_peer_text_on_leads_and_ideas_is_plain(
     hostile = "<b>bold</b>\u202eevil<img src=x>"
 
     def setup(anna: Coop, bram: Coop) -> dict[str, bytes]:
-        return {
-            "lead": bram.add_lead({"title": hostile, "role": hostile}),
-            "idea": bram.add_idea(hostile, "<script>alert(1)</script>", "view-only"),
-        }
+        idea = bram.add_idea(hostile, "<script>alert(1)</script>", "view-only")
+        sync(anna, bram)
+        anna.accept_terms(idea)  # the text unlocks after the terms are accepted
+        sync(anna, bram)
+        bram.release(idea, anna.me.member_id)
+        return {"lead": bram.add_lead({"title": hostile, "role": hostile}), "idea": idea}
 
     world = make_world(setup)
     leads = leads_page(qtbot, world, rows=1)

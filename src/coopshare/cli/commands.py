@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from coopshare.cli import data, leads, ledger_cmd
-from coopshare.errors import NotInitialised, NotUtf8, PassphraseRequired
+from coopshare.errors import NoSuchItem, NotInitialised, NotUtf8, PassphraseRequired
 from coopshare.service import api
 from coopshare.service.api import Api, ItemState, Kind
 
@@ -73,7 +73,7 @@ def _dispatch(args: argparse.Namespace, coop: Api) -> int:
         coop.edit_item(coop.find_item(args.id), fields, body)
     elif cmd == "lead":
         _lead(args, coop)
-    elif cmd == "idea":
+    elif cmd == "idea" and action == "add":
         item = coop.add_idea(
             args.title,
             _body(args),
@@ -84,6 +84,8 @@ def _dispatch(args: argparse.Namespace, coop: Api) -> int:
             embargo_until=args.embargo_until,
         )
         print(item)
+    elif cmd == "idea":
+        _idea(args, coop)
     elif cmd == "delete":
         coop.delete_item(coop.find_item(args.id))
     elif cmd == "list":
@@ -161,9 +163,48 @@ def _lead(args: argparse.Namespace, coop: Api) -> None:
         fields = {n: getattr(args, n) for n in names if getattr(args, n) is not None}
         if args.skills:
             fields["skills"] = [s.strip() for s in args.skills.split(",") if s.strip()]
+        if args.coop_share:  # inside the terms text the claimer signs (lead form: COOP_SHARE)
+            terms = fields.get("referral_terms") or "none"
+            fields["referral_terms"] = f"{terms}; coop-share: {args.coop_share}%"
         print(coop.add_lead(fields))
+    elif args.action == "release":  # the giver's node does this by itself once terms are signed
+        print(f"released {coop.release_lead(coop.find_item(args.id))} key(s) to the claimer")
     elif leads.run(args, coop):
         return
+
+
+def _idea(args: argparse.Namespace, coop: Api) -> None:
+    item_id = coop.find_item(args.id)
+    if args.action == "accept":
+        h = coop.accept_terms(item_id)
+        print(
+            f"terms accepted (hash {h[:16]}); the text unlocks when the owner's device releases it"
+        )
+    elif args.action == "release":
+        n = coop.release(item_id, coop.find_member(args.member))
+        print(f"released {n} key(s) to {args.member}")
+    elif args.action == "show":
+        st = coop.item(item_id)
+        terms = coop.idea_terms(item_id)
+        if st is None or terms is None:
+            raise NoSuchItem(item=args.id)
+        v = st.view()
+        v["author"] = coop.author_name(st) or "(former member)"
+        v["terms_status"] = terms.to_json()
+        if args.json:
+            print(json.dumps(v, indent=2, ensure_ascii=False))
+            return
+        print(f"{v.get('title', '')}  — {v['author']}  [{terms.terms}: {terms.access}]")
+        if terms.embargo_until:
+            print(f"embargo until {terms.embargo_until}")
+        print(v.get("body") or "(text locked: accept the terms with `coopshare idea accept`)")
+        for a in terms.acceptances:
+            state = "released" if a.released else "waiting for release"
+            print(f"accepted by {a.name} at {a.when} ({state})")
+        for s in terms.history:
+            if s.problem:
+                why = api.IDEA_FLAGS.get(s.problem, s.problem)
+                print(f"flagged: {s.name} {s.what} at {s.when}: {why}")
 
 
 def _list(args: argparse.Namespace, coop: Api) -> None:
@@ -196,6 +237,8 @@ def _items_out(items: list[ItemState], as_json: bool, coop: Api) -> None:
     for st in items:
         v = st.view()
         v["author"] = coop.author_name(st) or "(former member)"
+        if st.kind is Kind.IDEA and (terms := coop.idea_terms(st.item_id)) is not None:
+            v["terms_status"] = terms.to_json()
         views.append(v)
     if as_json:
         print(json.dumps(views, indent=2, ensure_ascii=False))

@@ -91,8 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--hours-per-week", type=int)
     p.add_argument("--duration-weeks", type=int)
     p.add_argument("--remote", action="store_true", default=None)
+    p.add_argument(
+        "--coop-share", type=int, metavar="PERCENT", help="part of the referral fee for the coop"
+    )
     p.add_argument("--interest-until", metavar="YYYY-MM-DD", help="interest window's last day")
     leads.add_parsers(lead)
+    p = lead.add_parser("release", help="release your lead's sealed details to its claimer")
+    p.add_argument("id")
 
     idea = sub.add_parser("idea", help="ownership-tagged ideas").add_subparsers(
         dest="action", required=True
@@ -107,6 +112,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", action="append", default=[], metavar="NAME")
     p.add_argument("--derived-from", action="append", default=[], metavar="ID")
     p.add_argument("--embargo-until", metavar="YYYY-MM-DD")
+    p = idea.add_parser("accept", help="sign your acceptance of an idea's terms, to read it")
+    p.add_argument("id")
+    p = idea.add_parser("release", help="release your idea's text to a member who accepted")
+    p.add_argument("id")
+    p.add_argument("member", metavar="MEMBER", help="the member's name")
+    p = idea.add_parser("show", help="an idea, its terms and who accepted them")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("delete", help="delete a note, lead or idea (others see it removed)")
     p.add_argument("id")

@@ -38,6 +38,16 @@ def _rule_text(rule: str) -> str:
         return _t("Only a note, a lead or a member can be thanked.")
     if rule == E.RULE_LAST_ADMIN:
         return _t("The cooperative needs at least one admin: make someone else an admin first.")
+    if rule == E.RULE_NOT_AN_IDEA:
+        return _t("Only an idea has terms to accept or release.")
+    if rule == E.RULE_OWN_IDEA:
+        return _t("You own this idea: there are no terms for you to accept.")
+    if rule == E.RULE_OWNER_ONLY:
+        return _t("This idea is for its owners only: it is never released to anyone.")
+    if rule == E.RULE_EMBARGO:
+        return _t("The embargo on this idea has not ended yet.")
+    if rule == E.RULE_NO_ACCEPTANCE:
+        return _t("This member has not accepted the current terms.")
     return _lead_rule_text(rule)
 
 

@@ -14,11 +14,11 @@ reading shows only the fields that belong to the item's kind.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from coopshare.model import lead_rules
-from coopshare.model.items import ACT_FIELDS, BODY_KINDS, FIELDS, Kind
+from coopshare.model.items import ACCEPT, ACT_FIELDS, BODY_KINDS, FIELDS, Kind
 
 # A lead's status and claimer come from its acts (lead_rules); acts are never field values.
 _DERIVED_LEAD_FIELDS = ACT_FIELDS | {"status", "claimer"}
@@ -39,6 +39,10 @@ class Change:
     body: str | None = None
     prev: tuple[bytes, ...] = ()
     deleted: bool | None = None
+    # --- idea terms (model/idea_rules.py): not item fields, kept as sets on the state ---------
+    via_grant: bool = False  # opened with a data key a key release granted (not this device's)
+    release: tuple[bytes, tuple[bytes, ...]] | None = None  # a release notice: (to member, ops)
+    refused: str | None = None  # a change its author may not make: recorded, no effect
 
     @property
     def stamp(self) -> Stamp:
@@ -66,10 +70,18 @@ class ItemState:
     origin: Stamp | None = None  # the creator's earliest change, which decides `kind`
     # a lead's acts in (hlc, op_id) order, each member's first ones only (model/lead_rules.py)
     acts: list[lead_rules.ActRecord] = field(default_factory=list)
+    # idea terms (model/idea_rules.py): sets, so the fold stays order-independent
+    acceptances: set[tuple[bytes, str, int, bytes]] = field(
+        default_factory=set
+    )  # member,hash,stamp
+    releases: set[tuple[bytes, bytes, int, bytes, tuple[bytes, ...]]] = field(default_factory=set)
+    refused: set[tuple[bytes, str, int, bytes]] = field(default_factory=set)  # author,why,stamp
 
     # --- folding ------------------------------------------------------------------------------
 
     def apply(self, ch: Change) -> None:
+        if self._apply_terms(ch):
+            return
         stamp = ch.stamp
         if ch.author[:8] == self.item_id[:8] and (self.origin is None or stamp < self.origin):
             self.kind, self.origin = ch.kind, stamp
@@ -102,6 +114,22 @@ class ItemState:
         mine = [i for i, a in enumerate(self.acts) if a[2] == rec[2]]
         if len(mine) > lead_rules.MAX_ACTS_PER_MEMBER:
             del self.acts[mine[-1]]  # keep each member's first acts, whatever the order
+
+    def _apply_terms(self, ch: Change) -> bool:
+        """Acceptances, release notices and refused changes: recorded, never LWW fields."""
+        if ch.refused is not None:
+            self.refused.add((ch.author, ch.refused, ch.hlc, ch.op_id))
+            return True
+        if ch.release is not None:  # (recipient, releaser, stamp, ops granted)
+            self.releases.add((ch.release[0], ch.author, ch.hlc, ch.op_id, ch.release[1]))
+            return True
+        if ACCEPT in ch.fields:
+            if set(ch.fields) == {ACCEPT} and ch.author[:8] != self.item_id[:8]:
+                self.acceptances.add((ch.author, str(ch.fields[ACCEPT]), ch.hlc, ch.op_id))
+                return True
+            self.apply(replace(ch, fields={k: v for k, v in ch.fields.items() if k != ACCEPT}))
+            return True
+        return False
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -190,7 +218,18 @@ class ItemState:
             "s": sorted(self.superseded),
             "o": None if self.origin is None else list(self.origin),
             "a": [list(a) for a in self.acts],
-        }
+        } | self._terms_plain()
+
+    def _terms_plain(self) -> dict[str, Any]:
+        """Idea terms and releases, only when there are any (most items have none)."""
+        out: dict[str, Any] = {}
+        if self.acceptances:
+            out["ta"] = [list(a) for a in sorted(self.acceptances)]
+        if self.releases:
+            out["tr"] = [[*r[:4], list(r[4])] for r in sorted(self.releases)]
+        if self.refused:
+            out["tx"] = [list(x) for x in sorted(self.refused)]
+        return out
 
     @classmethod
     def from_plain(cls, p: dict[str, Any]) -> ItemState:
@@ -204,4 +243,7 @@ class ItemState:
         origin = p.get("o", p["c"])  # rows written before "o" existed came from the creator
         st.origin = None if origin is None else (origin[0], origin[1])
         st.acts = [(a[0], a[1], a[2], a[3], a[4], a[5]) for a in p.get("a", [])]
+        st.acceptances = {(a[0], a[1], a[2], a[3]) for a in p.get("ta", [])}
+        st.releases = {(r[0], r[1], r[2], r[3], tuple(r[4])) for r in p.get("tr", [])}
+        st.refused = {(x[0], x[1], x[2], x[3]) for x in p.get("tx", [])}
         return st

@@ -259,6 +259,9 @@ class Field:
     sealed: bool = False
 
 
+# A reader's signed acceptance of an idea's terms: the terms hash (model/idea_rules.py), hex.
+ACCEPT = "accept"
+
 # An item sent to named members records its audience (member ids in hex, the writer included)
 # inside its sealed part, so that every later change is sealed to the same members.
 AUDIENCE = "to"
@@ -308,6 +311,7 @@ FIELDS: dict[Kind, dict[str, Field]] = {
         "audience": Field(_text(64)),
         "derived_from": Field(ITEM_IDS),
         AUDIENCE: Field(MEMBER_IDS, sealed=True),
+        ACCEPT: Field(_hexid(32)),  # only ever alone, in a reader's acceptance (fold.py)
     },
     Kind.PROFILE: {
         "skills": Field(_tags),

@@ -2,7 +2,9 @@
 
 * ``item``: msgpack list of parts ``[mode, wrap, ciphertext]`` (crypto/envelope.py); each part's
   plaintext is a change map ``{t, id, set, body?, prev?, del?}``.
-* ``key_release``: one sealed part whose plaintext is ``{grants: [[op_id, part, data key]...]}``.
+* ``key_release``: a sealed part whose plaintext is ``{grants: [[op_id, part, data key]...]}``,
+  followed (since the release-notice revision) by a coop part under the epoch key whose
+  plaintext is the notice ``{item, to, ops}``: which item, to which member, which ops' keys.
 * ``purge``: plain map ``{targets: [op_id...]}``; payloads of the targets are dropped on every
   peer, their signed headers stay.
 """
@@ -136,3 +138,26 @@ def encode_purge(targets: list[bytes]) -> bytes:
 def decode_purge(body: bytes) -> list[bytes]:
     m = as_map(unpack(body), "purge", {"targets"})
     return [as_bytes(t, "target", ID_LEN) for t in as_list(m["targets"], "targets", MAX_TARGETS)]
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """The coop-visible half of a key release: every member can check it against the log."""
+
+    item_id: bytes
+    to: bytes  # the recipient's member id
+    ops: tuple[bytes, ...]  # the ops whose keys were granted
+
+
+def encode_notice(n: Notice) -> bytes:
+    return pack({"item": n.item_id, "to": n.to, "ops": list(n.ops)})
+
+
+def decode_notice(plain: bytes) -> Notice:
+    m = as_map(unpack(plain), "notice", {"item", "to", "ops"})
+    ops = as_list(m["ops"], "notice.ops", MAX_GRANTS)
+    return Notice(
+        as_bytes(m["item"], "notice.item", ITEM_ID_LEN),
+        as_bytes(m["to"], "notice.to", ID_LEN),
+        tuple(as_bytes(o, "notice.op", ID_LEN) for o in ops),
+    )

@@ -30,6 +30,7 @@ from coopshare.identity.recovery import decode as decode_recovery
 from coopshare.identity.recovery import encode as encode_recovery
 from coopshare.model import lead_rules
 from coopshare.model.fold import ItemState
+from coopshare.model.idea_rules import PROBLEMS as IDEA_FLAGS
 from coopshare.model.items import Act, Kind, LeadStatus, Terms
 from coopshare.protocol import invite as inv
 from coopshare.service import events
@@ -61,6 +62,7 @@ from coopshare.service.read_models import (
     current_windows,
 )
 from coopshare.service.views import Row
+from coopshare.service.views_ideas import IdeaTerms
 from coopshare.service.views_lead import Candidate, LeadDetail, LeadSealed, LeadStep
 from coopshare.service.views_people import MAX_WINDOW_DAYS
 from coopshare.service.views_work import terms_rank
@@ -100,6 +102,7 @@ class DemoHandle(Protocol):
 
 __all__ = [
     "DEFAULT_PORT",
+    "IDEA_FLAGS",
     "INVITE_PREFIX",
     "MAX_WINDOW_DAYS",
     "Act",
@@ -113,6 +116,7 @@ __all__ = [
     "Entry",
     "Exported",
     "HeldBack",
+    "IdeaTerms",
     "ImportReport",
     "Invitation",
     "ItemState",

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from coopshare.crypto import primitives as p
-from coopshare.errors import NoSuchItem
+from coopshare.errors import RULE_NO_ACCEPTANCE, NoSuchItem, NotAllowed
 from coopshare.identity.recovery import encode as encode_recovery
 from coopshare.model import lead_rules
 from coopshare.model.fold import ItemState
@@ -18,6 +18,7 @@ from coopshare.service import (
     people_admin,
     thanks,
     views,
+    views_ideas,
     views_lead,
     views_people,
     views_typed,
@@ -43,6 +44,7 @@ from coopshare.service.read_models import (
     Watch,
 )
 from coopshare.service.views import Row
+from coopshare.service.views_ideas import IdeaTerms
 from coopshare.service.views_lead import LeadDetail
 
 
@@ -172,6 +174,22 @@ class Api(DataCommands):
 
     def release(self, item_id: bytes, member_id: bytes) -> int:
         return self._coop.release(item_id, member_id)
+
+    def release_lead(self, item_id: bytes) -> int:
+        """Release my lead's sealed fields to its current claimer (who accepted the terms)."""
+        st = self._coop.item(item_id)
+        claimer = None if st is None else lead_rules.derive(st).claimer
+        if st is None or claimer is None:
+            raise NotAllowed(rule=RULE_NO_ACCEPTANCE)
+        return self._coop.release(item_id, claimer)
+
+    def accept_terms(self, item_id: bytes) -> str:
+        """Sign my acceptance of an idea's current terms; returns the terms hash."""
+        return self._coop.accept_terms(item_id)
+
+    def idea_terms(self, item_id: bytes) -> IdeaTerms | None:
+        """Where I stand with an idea's terms, its receipts, pending requests and history."""
+        return views_ideas.idea_terms(self._coop, item_id)
 
     def add_idea(
         self,

@@ -4,6 +4,7 @@ keys this device holds); authorisation, which changes an author may make, is the
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
@@ -20,22 +21,25 @@ def open_part(
     coop_id: bytes,
     epoch_key: bytes | None,
     kex: X25519PrivateKey,
-) -> bytes | None:
-    """A part's plaintext, with a granted key or this device's own; None if neither opens it.
+) -> tuple[bytes, bool] | None:
+    """A part's plaintext, and whether a granted key opened it; None if nothing opens it.
 
-    A granted key that does not open the part is skipped: it must not hide a part that this
-    device can open itself.
+    This device's own wrap or slot is tried first: a change it can read by itself never counts
+    as granted (an idea's rules gate only granted keys, model/idea_rules.py). A granted key
+    that does not open the part is skipped: it must not hide a part this device can open.
     """
-    for key in granted:
-        try:
-            return envelope.open_part(part, key, coop_id)
-        except DecryptError:
-            continue
     try:
         own = envelope.part_key(part, coop_id, epoch_key, kex)
-        return None if own is None else envelope.open_part(part, own, coop_id)
+        if own is not None:
+            return envelope.open_part(part, own, coop_id), False
     except DecryptError:
-        return None
+        pass
+    for key in granted:
+        try:
+            return envelope.open_part(part, key, coop_id), True
+        except DecryptError:
+            continue
+    return None
 
 
 def changes_of(
@@ -52,9 +56,21 @@ def changes_of(
     out = []
     epoch_key = epoch_keys.get(op.header.epoch)
     for i, part in enumerate(content.decode_parts(op.body)):
-        plain = open_part(part, grants.get(i, []), coop_id, epoch_key, kex)
-        if plain is not None:
-            out.append(
-                content.decode_change(plain, op_id=op.op_id, hlc=op.header.hlc, author=author)
-            )
+        opened = open_part(part, grants.get(i, []), coop_id, epoch_key, kex)
+        if opened is not None:
+            ch = content.decode_change(opened[0], op_id=op.op_id, hlc=op.header.hlc, author=author)
+            out.append(replace(ch, via_grant=True) if opened[1] else ch)
     return out
+
+
+def notice_of(op: Op, coop_id: bytes, epoch_keys: Mapping[bytes, bytes]) -> content.Notice | None:
+    """The coop-visible notice of a key release (its second part); None for a release written
+    before notices existed, or one this device cannot open (an epoch key it never held)."""
+    assert op.body is not None
+    parts = content.decode_parts(op.body)
+    if len(parts) != 2 or parts[1].mode != envelope.MODE_COOP:
+        return None
+    key = envelope.part_key(parts[1], coop_id, epoch_keys.get(op.header.epoch), None)
+    if key is None:
+        return None
+    return content.decode_notice(envelope.open_part(parts[1], key, coop_id))

@@ -22,6 +22,7 @@ from coopshare.errors import (
     SchemaError,
 )
 from coopshare.model.fold import ItemState
+from coopshare.model.idea_rules import OWNER_ONLY
 from coopshare.model.items import (
     ACT_FIELDS,
     AUDIENCE,
@@ -36,7 +37,7 @@ from coopshare.model.items import (
 )
 from coopshare.protocol import content
 from coopshare.protocol.ops import Header, OpKind
-from coopshare.service import lead_acts, thanks
+from coopshare.service import coop_terms, lead_acts, thanks
 from coopshare.service.coop_roster import RosterAuthor
 
 
@@ -80,6 +81,15 @@ class Coop(RosterAuthor):
         coop_id = self._coop()
         eid, key = self._epoch()
         parts = []
+        body_part = None
+        if kind is Kind.IDEA and body is not None:  # sealed to the owners until released
+            owners = clean.get("owners") or (current.value("owners", []) if current else [])
+            to_owners = sorted({*(bytes.fromhex(o) for o in owners), self.me.member_id})
+            body_plain = content.encode_change(kind, item_id, {}, body=body, prev=prev)
+            body_part = envelope.seal_to(
+                body_plain, self._devices_of(to_owners, required=()), coop_id
+            )[0]
+            body, prev = None, ()
         if audience:
             # named members must be reachable; members of a known audience may have left since
             recipients = self._devices_of(audience, required=to)
@@ -97,6 +107,8 @@ class Coop(RosterAuthor):
                 parts.append(
                     envelope.seal_to(sealed, self._devices_of([self.me.member_id]), coop_id)[0]
                 )
+        if body_part is not None:
+            parts.append(body_part)
         self._append(OpKind.ITEM, content.encode_parts(parts), eid)
         return item_id
 
@@ -161,12 +173,13 @@ class Coop(RosterAuthor):
         derived_from: Sequence[bytes] = (),
         embargo_until: str | None = None,
     ) -> bytes:
+        owner_only = terms == Terms.PRIVATE.value and not to  # never released (idea_rules)
         fields: dict[str, Any] = {
             "title": title,
             "tags": list(tags),
             "terms": terms,
             "owners": [self.me.member_id.hex()],
-            "audience": "named" if to else "coop",
+            "audience": "named" if to else (OWNER_ONLY if owner_only else "coop"),
             "derived_from": [d.hex() for d in derived_from],
         }
         if embargo_until:
@@ -177,6 +190,7 @@ class Coop(RosterAuthor):
             if parent.kind is not Kind.IDEA:
                 raise SchemaError("derived_from: must name an idea")
             check_derived_terms(Terms(clean["terms"]), Terms(parent.value("terms", "private")))
+        to = [self.me.member_id] if owner_only else to
         return self.write_item(Kind.IDEA, self.new_item_id(), clean, body=body, to=to)
 
     def set_profile(self, fields: Mapping[str, Any]) -> bytes:
@@ -190,29 +204,19 @@ class Coop(RosterAuthor):
     def release(self, item_id: bytes, member_id: bytes) -> int:
         """Grant `member_id` the keys of the sealed parts of my ops on this item; returns count.
 
-        Receivers accept grants only from an op's author, so only my own ops are granted.
+        Receivers accept grants only from an op's author, so only my own ops are granted. An
+        idea or a lead is released only to a member who accepted its current terms.
         """
-        coop_id = self._coop()
-        grants = []
-        for op_id in self.store.ops_of_item(item_id):
-            if self._author_of(op_id) != self.me.member_id:
-                continue
-            row = self.store.op_row(op_id)
-            if row is None or row[2] is None:
-                continue
-            for i, part in enumerate(content.decode_parts(row[2])):
-                if part.mode == envelope.MODE_SEALED:
-                    dek = envelope.part_key(part, coop_id, None, self.me.kex_key)
-                    if dek is not None:
-                        grants.append(content.Grant(op_id, i, dek))
-        if not grants:
-            return 0
-        part, _ = envelope.seal_to(
-            content.encode_grants(grants), self._devices_of([member_id]), coop_id
-        )
-        eid, _ = self._epoch()
-        self._append(OpKind.KEY_RELEASE, content.encode_parts([part]), eid)
-        return len(grants)
+        st = self._existing(item_id)
+        if st.kind is Kind.IDEA:
+            return coop_terms.release_idea(self, item_id, member_id)
+        if st.kind is Kind.LEAD:
+            return coop_terms.release_lead(self, item_id, member_id)
+        return coop_terms.write_release(self, item_id, member_id, self.store.ops_of_item(item_id))
+
+    def accept_terms(self, item_id: bytes) -> str:
+        """Sign my acceptance of an idea's current terms (its owner's device then releases)."""
+        return coop_terms.accept(self, item_id)
 
     def purge(self, item_id: bytes) -> None:
         self._existing(item_id)

@@ -25,7 +25,7 @@ from coopshare.errors import StoreError, UserError
 from coopshare.identity import keystore
 from coopshare.protocol import knock
 from coopshare.protocol.ops import Header, OpKind
-from coopshare.service import admission, datafolder, quotas
+from coopshare.service import admission, datafolder, quotas, releases
 from coopshare.service import events as ev
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
@@ -131,6 +131,7 @@ class Node(EngineView):
         await self.refresh_roster()
         self.spawn(self._watch())
         self.spawn(self._check_integrity())
+        self.spawn(releases.keep_releasing(self.db, self._wrote))
         if self._search_index:
             self.spawn(self._keep_search_index())
 
@@ -184,6 +185,13 @@ class Node(EngineView):
     async def drain_changes(self) -> None:
         """Tell the app which items the last writes changed (an ItemsChanged event)."""
         changed = await self.db(_take_changed)
+
+        def _release(c: Coop) -> int:
+            return releases.step(c, changed)
+
+        if changed and await self.db(_release) > 0:
+            self.wake_pumps()  # keys released to readers who accepted an idea's terms
+            changed += await self.db(_take_changed)
         if changed:
             self.publish(ev.ItemsChanged(changed))
 
@@ -278,6 +286,10 @@ class Node(EngineView):
             await self.refresh_roster()
             self.publish(ev.RosterChanged())
         return result
+
+    async def _wrote(self) -> None:
+        self.wake_pumps()
+        await self.drain_changes()
 
     def peers_info(self) -> list[dict[str, Any]]:
         return [

@@ -8,11 +8,11 @@ from __future__ import annotations
 from coopshare.crypto import envelope
 from coopshare.crypto import primitives as p
 from coopshare.model.fold import Change, ItemState
-from coopshare.model.items import Kind
+from coopshare.model.items import ACCEPT, Kind
 from coopshare.protocol import content
 from coopshare.protocol.codec import pack
 from coopshare.protocol.ops import Op, OpKind
-from coopshare.service import content_open
+from coopshare.service import content_open, terms_gate
 from coopshare.service.quarantine import changes_or_none
 from coopshare.service.replica_base import (
     _GRANT_AAD,
@@ -43,11 +43,13 @@ class ContentApplier(ReplicaBase):
 
     def _open_changes(self, op: Op, author: bytes) -> list[Change]:
         assert op.body is not None and self.coop_id is not None
+        if op.header.kind is OpKind.KEY_RELEASE:  # its notice, when the item is folded again
+            return terms_gate.notice_changes(op, author, self.coop_id, self.epoch_keys)
         grants = self._grants(op.op_id, author)
         changes = content_open.changes_of(
             op, author, self.coop_id, self.epoch_keys, self.me.kex_key, grants
         )
-        return [ch for ch in changes if self._change_allowed(ch, author)]
+        return terms_gate.authorise(changes, author, self._change_allowed)
 
     def _change_allowed(self, ch: Change, author: bytes) -> bool:
         """The creator may change anything; others only claim a lead or, as admin, tombstone."""
@@ -55,6 +57,8 @@ class ContentApplier(ReplicaBase):
             return True
         if ch.body is not None or ch.prev:
             return False
+        if ch.kind is Kind.IDEA and set(ch.fields) == {ACCEPT}:  # a reader's acceptance
+            return ch.deleted is None
         if ch.kind is Kind.LEAD and ch.fields and set(ch.fields) <= CLAIMER_FIELDS:
             return ch.deleted is None
         return ch.deleted is not None and not ch.fields and self.roster.is_admin(author)
@@ -69,8 +73,14 @@ class ContentApplier(ReplicaBase):
                 self._refold(ch.item_id)
                 return ch.item_id
             state = ItemState(ch.item_id, ch.kind)
+        me = self.me.member_id
+        if ch.via_grant and not terms_gate.usable(state, ch, me):
+            return ch.item_id  # kept linked: folded once a valid release makes it usable
+        before = terms_gate.watched(state, me) and terms_gate.grants_usable(state, me)
         state.apply(ch)
         self._store_item(state)
+        if terms_gate.watched(state, me) and terms_gate.grants_usable(state, me) != before:
+            self._refold(ch.item_id)  # granted keys became usable here, or stopped being so
         return ch.item_id
 
     def _store_item(self, state: ItemState) -> None:
@@ -94,16 +104,20 @@ class ContentApplier(ReplicaBase):
         """Keep the data keys granted to this device; only an op's author may grant its keys.
 
         A grant for an op not stored yet is kept with its releaser and used only if that
-        releaser turns out to be the op's author (_grants).
+        releaser turns out to be the op's author (_grants). The notice (second part, every
+        member reads it) is folded into the item it names: idea_rules judges it.
         """
         assert op.body is not None and self.coop_id is not None
         parts = content.decode_parts(op.body)
-        if len(parts) != 1:
+        if len(parts) > 2:
             return ()
+        touched = [
+            self._fold(ch)
+            for ch in terms_gate.notice_changes(op, releaser, self.coop_id, self.epoch_keys)
+        ]
         dek = envelope.part_key(parts[0], self.coop_id, None, self.me.kex_key)
         if dek is None:
-            return ()
-        touched = []
+            return tuple(touched)
         for g in content.decode_grants(envelope.open_part(parts[0], dek, self.coop_id)):
             row = self.store.op_row(g.op_id)
             author = None if row is None else self.roster.member_of(_header(row[0]).device)
@@ -144,16 +158,23 @@ class ContentApplier(ReplicaBase):
         return tuple(touched)
 
     def _refold(self, item_id: bytes) -> None:
-        """Rebuild one item from its stored ops (after a purge, or once its creator's arrives)."""
-        state: ItemState | None = None
+        """Rebuild one item from its stored ops (after a purge, or once its creator's arrives).
+
+        Changes opened with granted keys come last, once the rest shows whether they may be
+        used (terms_gate.usable)."""
+        changes: list[Change] = []
         for op_id in self.store.ops_of_item(item_id):
             row = self.store.op_row(op_id)
             if row is None or row[2] is None:
                 continue
             op = Op(_header(row[0]), row[0], row[1], row[2])
             author = self.roster.member_of(op.header.device) or b""
-            for ch in changes_or_none(self, op, author):
-                if ch.item_id == item_id:
-                    state = state or ItemState(item_id, ch.kind)
-                    state.apply(ch)
-        self._store_item(state or ItemState(item_id, Kind.NOTE))
+            changes += [ch for ch in changes_or_none(self, op, author) if ch.item_id == item_id]
+        own, granted = terms_gate.split(changes)
+        state = ItemState(item_id, changes[0].kind if changes else Kind.NOTE)
+        for ch in own:
+            state.apply(ch)
+        for ch in granted:
+            if terms_gate.usable(state, ch, self.me.member_id):
+                state.apply(ch)
+        self._store_item(state)

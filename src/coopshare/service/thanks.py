@@ -96,12 +96,12 @@ def _coop_changes(c: ReplicaBase, item_id: bytes) -> list[Change]:
             for part in content.decode_parts(row[2]):
                 if part.mode != MODE_COOP:
                     continue
-                plain = content_open.open_part(
+                opened = content_open.open_part(
                     part, [], c.coop_id, c.epoch_keys.get(header.epoch), c.me.kex_key
                 )
-                if plain is None:
+                if opened is None:
                     continue
-                ch = content.decode_change(plain, op_id=op_id, hlc=header.hlc, author=author)
+                ch = content.decode_change(opened[0], op_id=op_id, hlc=header.hlc, author=author)
                 if ch.item_id == item_id and ch.kind is Kind.THANKS:
                     out.append(ch)
         except CoopShareError:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coopshare.model import lead_release
 from coopshare.model import lead_rules as R
 from coopshare.model.fold import ItemState
 from coopshare.model.items import FIELDS, Act, Kind, LeadStatus
@@ -186,8 +187,20 @@ def lead_detail_of(coop: Coop, st: ItemState) -> LeadDetail | None:
         interested=tuple(Candidate(m.hex(), coop.member_name(m)) for m in lead.interested),
         pass_to=_pass_to(coop, lead) if Act.PASS_ON.value in acts else (),
         first_claimer=first if claimer != me else "",
-        history=tuple(step_of(coop, s) for s in lead.history),
+        history=_with_releases(coop, st, tuple(step_of(coop, s) for s in lead.history)),
     )
+
+
+def _with_releases(coop: Coop, st: ItemState, steps: tuple[LeadStep, ...]) -> tuple[LeadStep, ...]:
+    """The lead's history with its key releases (model/lead_release.py), flagged or not."""
+    me = coop.me.member_id
+    for to, releaser, hlc, _op, _ops in st.releases:
+        problem = lead_release.release_problem(st, (to, releaser, hlc, _op, _ops)) or ""
+        who, member = coop.member_name(releaser), coop.member_name(to)
+        step = LeadStep(hlc, hlc >> 16, lead_release.RELEASE, who, releaser == me, member,
+                        to == me, not problem, problem)  # fmt: skip
+        steps += (step,)
+    return tuple(sorted(steps, key=lambda s: s.hlc))
 
 
 def _allowed(st: ItemState, me: bytes, act: Act, lead: R.LeadState, hlc: int) -> bool:

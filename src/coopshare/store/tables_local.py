@@ -72,6 +72,13 @@ class LocalTables(TableBase):
         q = "SELECT part, key FROM grants WHERE op_id=? AND releaser=? ORDER BY part"
         return [(r[0], r[1]) for r in self._q(q, op_id, releaser)]
 
+    def drop_grants(self, op_ids: list[bytes]) -> int:
+        """Forget the keys granted for these ops (a closed lead's retention ended)."""
+        n = 0
+        for op_id in op_ids:
+            n += self._q("DELETE FROM grants WHERE op_id=?", op_id).rowcount
+        return n
+
     # --- invitations and known peers (sealed blobs) -------------------------------------------
 
     def put_invite(self, token_id: bytes, sealed: bytes) -> None:

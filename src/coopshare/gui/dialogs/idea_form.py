@@ -87,7 +87,7 @@ class IdeaForm(ItemForm):
         outer.setSpacing(10)
         intro = QLabel(
             self.tr(
-                "You stay the owner of your idea. Readers accept its usage terms before they can read it, and you receive their signed acceptance."
+                "You stay the owner of your idea. Members see its title, tags and terms; its text is sealed to you and unlocks for a member only after they sign these terms. While your app runs, it then releases the text by itself (with “Embargo”, not before the date), except for “Ask before use” and “Private”, where you approve each member. “Private” without chosen members: only you can read it."
             )
         )
         intro.setWordWrap(True)

@@ -44,9 +44,12 @@ SEALED_STYLE = (
     " background: palette(window); }"
 )
 
-# Referral terms are stored as "<kind>" or "<kind>: <amount>" so every peer can show them in
-# its own language; free text written elsewhere (the command line) is shown as it is.
+# Referral terms are stored as "<kind>" or "<kind>: <amount>", optionally followed by
+# "; coop-share: <n>%" (the part that goes to the cooperative), so every peer can show them in
+# its own language; free text written elsewhere (the command line) is shown as it is. The
+# claimer signs the hash of exactly this text (model/lead_rules.py terms_hash).
 REFERRAL_KINDS = ("none", "thanks", "fixed-fee", "percent-first-invoice")
+COOP_SHARE = "; coop-share: "
 
 
 def _t(text: str) -> str:
@@ -65,12 +68,12 @@ def referral_kind_label(kind: str) -> str:
 
 def referral_text(value: str) -> str:
     """Show stored referral terms in the reader's language (plain text)."""
+    value, _sep, share = value.partition(COOP_SHARE)
     kind, _sep, amount = value.partition(": ")
-    if kind not in REFERRAL_KINDS:
-        return value
-    if amount:
-        return _t("{0}: {1}").format(referral_kind_label(kind), amount)
-    return referral_kind_label(kind)
+    if kind in REFERRAL_KINDS:
+        label = referral_kind_label(kind)
+        value = _t("{0}: {1}").format(label, amount) if amount else label
+    return _t("{0}; {1} to the cooperative").format(value, share) if share else value
 
 
 def optional_date(
@@ -289,8 +292,16 @@ class LeadForm(ItemForm):
         self.referral_combo.currentIndexChanged.connect(self._referral_changed)
         labelled(form, self.tr("&Kind"), self.referral_combo, self.referral_combo)
         labelled(form, self.tr("A&mount"), self.referral_amount, self.referral_amount)
+        self.coop_share_spin = QSpinBox()
+        self.coop_share_spin.setRange(0, 100)
+        self.coop_share_spin.setSuffix(" %")
+        self.coop_share_spin.setSpecialValueText(self.tr("None"))
+        self.coop_share_spin.setAccessibleName(self.tr("Share of the fee for the cooperative"))
+        labelled(form, self.tr("Coop &share"), self.coop_share_spin, self.coop_share_spin)
         hint = QLabel(
-            self.tr("Claiming signs these terms; you release the sealed details after that.")
+            self.tr(
+                "The claimer signs these terms before the sealed details unlock; while your app runs, it then releases them to the claimer."
+            )
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(placeholder-text);")
@@ -363,6 +374,8 @@ class LeadForm(ItemForm):
         if kind in ("fixed-fee", "percent-first-invoice") and not amount:
             raise Invalid(self.tr("Say how much the referral fee is."), self.referral_amount)
         out["referral_terms"] = f"{kind}: {amount}" if amount else kind
+        if self.coop_share_spin.value():
+            out["referral_terms"] += f"{COOP_SHARE}{self.coop_share_spin.value()}%"
 
         text("org", self.org_edit.text())
         text("contact", self.contact_edit.text())

@@ -278,9 +278,9 @@
             <translation>Uitnodigingen (*.txt *.invite *.coopshare);;Afbeeldingen van een QR-code (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;Alle bestanden (*)</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="288" />
-            <source>Open an invitation</source>
-            <translation>Een uitnodiging openen</translation>
+            <location filename="../dialogs/coop_form.py" line="81" />
+            <source>A valid invitation, until {0}, from {1}.</source>
+            <translation>Een geldige uitnodiging, tot {0}, van {1}.</translation>
         </message>
         <message>
             <location filename="../dialogs/coop_form.py" line="72" />
@@ -293,14 +293,14 @@
             <translation>Hun computer: {0}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="81" />
-            <source>A valid invitation, until {0}, from {1}.</source>
-            <translation>Een geldige uitnodiging, tot {0}, van {1}.</translation>
-        </message>
-        <message>
             <location filename="../dialogs/coop_form.py" line="84" />
             <source>A valid invitation, until {0}.</source>
             <translation>Een geldige uitnodiging, tot {0}.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/coop_form.py" line="288" />
+            <source>Open an invitation</source>
+            <translation>Een uitnodiging openen</translation>
         </message>
         <message>
             <location filename="../dialogs/coop_form.py" line="307" />
@@ -443,302 +443,327 @@
             <translation>De coöperatie heeft minstens één beheerder nodig: maak eerst iemand anders beheerder.</translation>
         </message>
         <message>
+            <location filename="../errors_text.py" line="42" />
+            <source>Only an idea has terms to accept or release.</source>
+            <translation>Alleen een idee heeft voorwaarden om te accepteren of vrij te geven.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="44" />
+            <source>You own this idea: there are no terms for you to accept.</source>
+            <translation>Dit idee is van jou: er zijn geen voorwaarden die jij moet accepteren.</translation>
+        </message>
+        <message>
             <location filename="../errors_text.py" line="46" />
+            <source>This idea is for its owners only: it is never released to anyone.</source>
+            <translation>Dit idee is alleen voor de eigenaars: het wordt aan niemand vrijgegeven.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="48" />
+            <source>The embargo on this idea has not ended yet.</source>
+            <translation>Het embargo op dit idee is nog niet voorbij.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="50" />
+            <source>This member has not accepted the current terms.</source>
+            <translation>Dit lid heeft de huidige voorwaarden niet geaccepteerd.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="56" />
             <source>Only the member who gave this lead can do this.</source>
             <translation>Alleen het lid dat deze lead gaf kan dit doen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="48" />
+            <location filename="../errors_text.py" line="58" />
             <source>Only the member who claimed this lead can do this.</source>
             <translation>Alleen het lid dat deze lead claimde kan dit doen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="50" />
+            <location filename="../errors_text.py" line="60" />
             <source>Another member claimed this lead first.</source>
             <translation>Een ander lid claimde deze lead eerder.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="52" />
+            <location filename="../errors_text.py" line="62" />
             <source>You gave this lead yourself: you cannot claim it or ask for it.</source>
             <translation>Je gaf deze lead zelf: je kunt hem niet claimen of erom vragen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="54" />
+            <location filename="../errors_text.py" line="64" />
             <source>The interest window of this lead is still open: say you are interested instead.</source>
             <translation>De interesseperiode van deze lead loopt nog: laat in plaats daarvan weten dat je interesse hebt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="56" />
+            <location filename="../errors_text.py" line="66" />
             <source>This lead has no open interest window.</source>
             <translation>Deze lead heeft geen lopende interesseperiode.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="58" />
+            <location filename="../errors_text.py" line="68" />
             <source>This lead cannot take that step now.</source>
             <translation>Deze lead kan die stap nu niet zetten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="60" />
+            <location filename="../errors_text.py" line="70" />
             <source>That member cannot take this lead.</source>
             <translation>Dat lid kan deze lead niet overnemen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="61" />
+            <location filename="../errors_text.py" line="71" />
             <source>The cooperative's rules do not allow this.</source>
             <translation>De regels van de coöperatie staan dit niet toe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="71" />
+            <location filename="../errors_text.py" line="81" />
             <source>Wrong passphrase. Check it and try again.</source>
             <translation>Onjuiste wachtwoordzin. Controleer hem en probeer het opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="73" />
+            <location filename="../errors_text.py" line="83" />
             <source>A passphrase is needed to unlock this data folder.</source>
             <translation>Er is een wachtwoordzin nodig om deze gegevensmap te openen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="75" />
+            <location filename="../errors_text.py" line="85" />
             <source>The new passphrase must not be empty.</source>
             <translation>De nieuwe wachtwoordzin mag niet leeg zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="77" />
+            <location filename="../errors_text.py" line="87" />
             <source>The two passphrases are not the same.</source>
             <translation>De twee wachtwoordzinnen zijn niet gelijk.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="80" />
+            <location filename="../errors_text.py" line="90" />
             <source>The key file in {0} is damaged and no intact backup was found. Start again with your recovery key.</source>
             <translation>Het sleutelbestand in {0} is beschadigd en er is geen intacte reservekopie gevonden. Begin opnieuw met je herstelsleutel.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="83" />
+            <location filename="../errors_text.py" line="93" />
             <source>This data folder holds no identity.</source>
             <translation>Deze gegevensmap bevat geen identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="85" />
+            <location filename="../errors_text.py" line="95" />
             <source>This data folder already holds an identity.</source>
             <translation>Deze gegevensmap bevat al een identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="88" />
+            <location filename="../errors_text.py" line="98" />
             <source>The data in {0} does not belong to this identity. CoopShare leaves it untouched.</source>
             <translation>De gegevens in {0} horen niet bij deze identiteit. CoopShare laat ze onaangeroerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="91" />
+            <location filename="../errors_text.py" line="101" />
             <source>This device is not part of a cooperative yet.</source>
             <translation>Dit apparaat hoort nog niet bij een coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="93" />
+            <location filename="../errors_text.py" line="103" />
             <source>This device holds no key of the cooperative yet. Sync with a member first.</source>
             <translation>Dit apparaat heeft nog geen sleutel van de coöperatie. Synchroniseer eerst met een lid.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="95" />
+            <location filename="../errors_text.py" line="105" />
             <source>This data folder already belongs to another cooperative.</source>
             <translation>Deze gegevensmap hoort al bij een andere coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="99" />
+            <location filename="../errors_text.py" line="109" />
             <source>This invitation is no longer open: it was used, has expired or was revoked.</source>
             <translation>Deze uitnodiging staat niet meer open: ze is gebruikt, verlopen of ingetrokken.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="101" />
+            <location filename="../errors_text.py" line="111" />
             <source>This item no longer exists.</source>
             <translation>Dit item bestaat niet meer.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="103" />
+            <location filename="../errors_text.py" line="113" />
             <source>There is no member called {0}.</source>
             <translation>Er is geen lid dat {0} heet.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="105" />
+            <location filename="../errors_text.py" line="115" />
             <source>{0} matches more than one; give more of it.</source>
             <translation>{0} past bij meer dan één; geef er meer van op.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="109" />
+            <location filename="../errors_text.py" line="119" />
             <source>A name is required.</source>
             <translation>Een naam is verplicht.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="111" />
+            <location filename="../errors_text.py" line="121" />
             <source>A recipient has no active device in the cooperative.</source>
             <translation>Een ontvanger heeft geen actief apparaat in de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="113" />
+            <location filename="../errors_text.py" line="123" />
             <source>This recovery key is not valid. Check it for typing errors.</source>
             <translation>Deze herstelsleutel is niet geldig. Controleer hem op typefouten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="115" />
+            <location filename="../errors_text.py" line="125" />
             <source>The role must be member or admin.</source>
             <translation>De rol moet lid of beheerder zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="117" />
+            <location filename="../errors_text.py" line="127" />
             <source>{0} is not UTF-8 text.</source>
             <translation>{0} is geen UTF-8-tekst.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="119" />
+            <location filename="../errors_text.py" line="129" />
             <source>{0} is not empty. Choose a new or empty folder.</source>
             <translation>{0} is niet leeg. Kies een nieuwe of lege map.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="121" />
+            <location filename="../errors_text.py" line="131" />
             <source>{0} is not a folder.</source>
             <translation>{0} is geen map.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="123" />
+            <location filename="../errors_text.py" line="133" />
             <source>No display was found for the desktop app.</source>
             <translation>Er is geen beeldscherm gevonden voor de app.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="125" />
+            <location filename="../errors_text.py" line="135" />
             <source>The desktop app is not installed completely: PySide6 is missing.</source>
             <translation>De app is niet volledig geïnstalleerd: PySide6 ontbreekt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="127" />
+            <location filename="../errors_text.py" line="137" />
             <source>{0}: the port must be a number from 0 to 65535.</source>
             <translation>{0}: de poort moet een getal van 0 tot en met 65535 zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="129" />
+            <location filename="../errors_text.py" line="139" />
             <source>{0} is not an address: write it as host:port.</source>
             <translation>{0} is geen adres: schrijf het als host:poort.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="131" />
+            <location filename="../errors_text.py" line="141" />
             <source>This is not a CoopShare invitation.</source>
             <translation>Dit is geen CoopShare-uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="133" />
+            <location filename="../errors_text.py" line="143" />
             <source>The invitation is damaged or incomplete. Copy it again.</source>
             <translation>De uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="135" />
+            <location filename="../errors_text.py" line="145" />
             <source>This invitation has expired. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="138" />
+            <location filename="../errors_text.py" line="148" />
             <source>The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.</source>
             <translation>De uitnodiger op {0} heeft deze uitnodiging niet geaccepteerd. Waarschijnlijk is hij al gebruikt of verlopen: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="142" />
+            <location filename="../errors_text.py" line="152" />
             <source>The computer at {0} is not the one that made this invitation. Check the address.</source>
             <translation>De computer op {0} is niet degene die deze uitnodiging heeft gemaakt. Controleer het adres.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="145" />
+            <location filename="../errors_text.py" line="155" />
             <source>The invitation names no address of the inviter. Enter the inviter's address.</source>
             <translation>De uitnodiging noemt geen adres van de uitnodiger. Vul het adres van de uitnodiger in.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="148" />
+            <location filename="../errors_text.py" line="158" />
             <source>The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one.</source>
             <translation>De uitnodiger heeft deze uitnodiging geweigerd; waarschijnlijk is hij al gebruikt. Een uitnodiging werkt maar één keer: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="152" />
+            <location filename="../errors_text.py" line="162" />
             <source>Could not reach {0}. Check that CoopShare is running there and that you are on the same network.</source>
             <translation>Kon {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="156" />
+            <location filename="../errors_text.py" line="166" />
             <source>{0} did not let this device in: it is not a member there, it has not seen a membership change yet, or the two clocks are more than 2 minutes apart.</source>
             <translation>{0} liet dit apparaat niet binnen: het is daar geen lid, een wijziging in het ledenbestand is daar nog niet bekend, of de klokken lopen meer dan 2 minuten uiteen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="159" />
+            <location filename="../errors_text.py" line="169" />
             <source>The computer at {0} is not a device of this cooperative.</source>
             <translation>De computer op {0} is geen apparaat van deze coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="162" />
+            <location filename="../errors_text.py" line="172" />
             <source>The clocks of this computer and {0} are more than 2 minutes apart. Check the date and time on both.</source>
             <translation>De klokken van deze computer en {0} lopen meer dan 2 minuten uiteen. Controleer op beide de datum en tijd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="165" />
+            <location filename="../errors_text.py" line="175" />
             <source>Syncing did not finish in time.</source>
             <translation>Synchroniseren werd niet op tijd afgerond.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="167" />
+            <location filename="../errors_text.py" line="177" />
             <source>The connection to the other member failed.</source>
             <translation>De verbinding met het andere lid is mislukt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="170" />
+            <location filename="../errors_text.py" line="180" />
             <source>The disk is full: free some space in {0}, then try again. Syncing resumes by itself.</source>
             <translation>De schijf is vol: maak ruimte vrij in {0} en probeer het opnieuw. Synchroniseren gaat daarna vanzelf verder.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="173" />
+            <location filename="../errors_text.py" line="183" />
             <source>The data folder {0} cannot be written to.</source>
             <translation>Er kan niet worden geschreven in de gegevensmap {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="175" />
+            <location filename="../errors_text.py" line="185" />
             <source>The disk reported an error while saving in {0}.</source>
             <translation>De schijf meldde een fout bij het opslaan in {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="177" />
+            <location filename="../errors_text.py" line="187" />
             <source>The database in {0} is damaged.</source>
             <translation>De database in {0} is beschadigd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="179" />
+            <location filename="../errors_text.py" line="189" />
             <source>Saving failed: the data folder could not be written.</source>
             <translation>Opslaan is mislukt: er kon niet in de gegevensmap worden geschreven.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="181" />
+            <location filename="../errors_text.py" line="191" />
             <source>This bundle is damaged or incomplete ({0}). Nothing was imported.</source>
             <translation>Deze bundel is beschadigd of onvolledig ({0}). Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="185" />
+            <location filename="../errors_text.py" line="195" />
             <source>This bundle belongs to another cooperative. Nothing was imported.</source>
             <translation>Deze bundel hoort bij een andere coöperatie. Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="188" />
+            <location filename="../errors_text.py" line="198" />
             <source>A change in this bundle did not pass the checks ({0}). Nothing was imported.</source>
             <translation>Een wijziging in deze bundel kwam niet door de controles ({0}). Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="191" />
+            <location filename="../errors_text.py" line="201" />
             <source>The data was refused: {0}</source>
             <translation>De gegevens zijn geweigerd: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="193" />
+            <location filename="../errors_text.py" line="203" />
             <source>This could not be decrypted: a wrong key, or damaged data.</source>
             <translation>Dit kon niet worden ontsleuteld: een verkeerde sleutel, of beschadigde gegevens.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="195" />
+            <location filename="../errors_text.py" line="205" />
             <source>This could not be done: {0}</source>
             <translation>Dit kon niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="196" />
+            <location filename="../errors_text.py" line="206" />
             <source>Something went wrong: {0}</source>
             <translation>Er ging iets mis: {0}</translation>
         </message>
@@ -1042,8 +1067,8 @@
         </message>
         <message>
             <location filename="../dialogs/idea_form.py" line="90" />
-            <source>You stay the owner of your idea. Readers accept its usage terms before they can read it, and you receive their signed acceptance.</source>
-            <translation>Je blijft eigenaar van je idee. Lezers accepteren eerst de gebruiksvoorwaarden voordat ze het kunnen lezen, en jij ontvangt hun ondertekende akkoord.</translation>
+            <source>You stay the owner of your idea. Members see its title, tags and terms; its text is sealed to you and unlocks for a member only after they sign these terms. While your app runs, it then releases the text by itself (with “Embargo”, not before the date), except for “Ask before use” and “Private”, where you approve each member. “Private” without chosen members: only you can read it.</source>
+            <translation>Je blijft eigenaar van je idee. Leden zien de titel, tags en voorwaarden; de tekst is voor jou verzegeld en gaat voor een lid pas open nadat die deze voorwaarden ondertekent. Zolang je app draait, geeft die de tekst dan vanzelf vrij (bij “Embargo” niet vóór de datum), behalve bij “Eerst vragen voor gebruik” en “Privé”: daar keur je elk lid zelf goed. “Privé” zonder gekozen leden: alleen jij kunt het lezen.</translation>
         </message>
         <message>
             <location filename="../dialogs/idea_form.py" line="106" />
@@ -1267,166 +1292,314 @@
         </message>
     </context>
     <context>
+        <name>IdeaTerms</name>
+        <message>
+            <location filename="../pages/idea_terms.py" line="27" />
+            <source>released by someone who does not own the idea; ignored</source>
+            <translation>vrijgegeven door iemand die het idee niet bezit; genegeerd</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="28" />
+            <source>released an idea meant for its owners only; ignored</source>
+            <translation>gaf een idee vrij dat alleen voor de eigenaars is; genegeerd</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="29" />
+            <source>released before the embargo date; ignored</source>
+            <translation>vrijgegeven vóór de embargodatum; genegeerd</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="30" />
+            <source>released without a matching acceptance; ignored</source>
+            <translation>vrijgegeven zonder bijpassende acceptatie; genegeerd</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="31" />
+            <source>accepted other terms than the current ones; does not count</source>
+            <translation>accepteerde andere voorwaarden dan de huidige; telt niet</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="32" />
+            <source>tried to change an idea they do not own; ignored</source>
+            <translation>probeerde een idee te wijzigen dat niet van hen is; genegeerd</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="34" />
+            <source>a step that does not count</source>
+            <translation>een stap die niet telt</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="53" />
+            <source>Your access to this idea</source>
+            <translation>Jouw toegang tot dit idee</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="56" />
+            <source>&amp;Accept terms and read</source>
+            <translation>Voorwaarden &amp;accepteren en lezen</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="58" />
+            <source>Sign that you accept these terms; the owners receive your signed acceptance</source>
+            <translation>Onderteken dat je deze voorwaarden accepteert; de eigenaars ontvangen je ondertekende acceptatie</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="65" />
+            <source>Signed acceptances</source>
+            <translation>Ondertekende acceptaties</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="70" />
+            <source>Flagged steps</source>
+            <translation>Gemarkeerde stappen</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="89" />
+            <source>The text is locked.</source>
+            <translation>De tekst is vergrendeld.</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="93" />
+            <source>{0} accepted ({1}) — {2}</source>
+            <translation>{0} accepteerde ({1}) — {2}</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="96" />
+            <source>text released</source>
+            <translation>tekst vrijgegeven</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="96" />
+            <source>waiting for your release</source>
+            <translation>wacht op jouw vrijgave</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="104" />
+            <source>Flagged: {0} {1}</source>
+            <translation>Gemarkeerd: {0} {1}</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="114" />
+            <source>You own this idea. Nobody has accepted its terms yet.</source>
+            <translation>Dit idee is van jou. Nog niemand heeft de voorwaarden geaccepteerd.</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="115" />
+            <source>You own this idea. Signed acceptances (your receipts):</source>
+            <translation>Dit idee is van jou. Ondertekende acceptaties (jouw bewijzen):</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="117" />
+            <source>You accepted these terms; the owner released the text to you.</source>
+            <translation>Je hebt deze voorwaarden geaccepteerd; de eigenaar heeft de tekst aan je vrijgegeven.</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="120" />
+            <source>You accepted these terms. The text unlocks after {0}.</source>
+            <translation>Je hebt deze voorwaarden geaccepteerd. De tekst gaat open na {0}.</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="124" />
+            <source>You accepted these terms. Waiting for the owner to release the text.</source>
+            <translation>Je hebt deze voorwaarden geaccepteerd. Wacht tot de eigenaar de tekst vrijgeeft.</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="126" />
+            <source>You accepted these terms. Waiting for the owner's device to release the text.</source>
+            <translation>Je hebt deze voorwaarden geaccepteerd. Wacht tot het apparaat van de eigenaar de tekst vrijgeeft.</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="129" />
+            <source>The terms changed since you accepted them. Accept the new terms to read.</source>
+            <translation>De voorwaarden zijn gewijzigd sinds je ze accepteerde. Accepteer de nieuwe voorwaarden om te lezen.</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="131" />
+            <source>The text of this idea unlocks after you accept its terms. The owners receive your signed acceptance.</source>
+            <translation>De tekst van dit idee gaat open nadat je de voorwaarden accepteert. De eigenaars ontvangen je ondertekende acceptatie.</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="144" />
+            <source>Release to {0}</source>
+            <translation>Vrijgeven aan {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="146" />
+            <source>{0} accepted your terms: give them the text</source>
+            <translation>{0} heeft je voorwaarden geaccepteerd: geef de tekst vrij</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_terms.py" line="180" />
+            <source>Not done: {0}</source>
+            <translation>Niet gelukt: {0}</translation>
+        </message>
+    </context>
+    <context>
         <name>IdeasPage</name>
         <message>
-            <location filename="../pages/ideas.py" line="57" />
+            <location filename="../pages/ideas.py" line="58" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="58" />
+            <location filename="../pages/ideas.py" line="59" />
             <source>Terms</source>
             <translation>Voorwaarden</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="59" />
+            <location filename="../pages/ideas.py" line="60" />
             <source>Owner</source>
             <translation>Eigenaar</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="60" />
+            <location filename="../pages/ideas.py" line="61" />
             <source>Updated</source>
             <translation>Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="62" />
+            <location filename="../pages/ideas.py" line="63" />
             <source>Share an idea</source>
             <translation>Een idee delen</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="62" />
+            <location filename="../pages/ideas.py" line="63" />
             <source>Share an idea on your own terms (Ctrl+N)</source>
             <translation>Een idee delen op je eigen voorwaarden (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="73" />
-            <location filename="../pages/ideas.py" line="75" />
+            <location filename="../pages/ideas.py" line="74" />
+            <location filename="../pages/ideas.py" line="76" />
             <source>Filter ideas</source>
             <translation>Ideeën filteren</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="79" />
-            <location filename="../pages/ideas.py" line="176" />
+            <location filename="../pages/ideas.py" line="80" />
+            <location filename="../pages/ideas.py" line="179" />
             <source>Ideas</source>
             <translation>Ideeën</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="87" />
+            <location filename="../pages/ideas.py" line="88" />
             <source>No ideas yet. Share one with Ctrl+N — you stay its owner and choose who may read it and how it may be used.</source>
             <translation>Nog geen ideeën. Deel er een met Ctrl+N — je blijft de eigenaar en bepaalt wie het mag lezen en hoe het gebruikt mag worden.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="90" />
+            <location filename="../pages/ideas.py" line="91" />
             <source>No ideas match this filter.</source>
             <translation>Geen ideeën gevonden met dit filter.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="99" />
+            <location filename="../pages/ideas.py" line="100" />
             <source>Choose an idea to read it, or share one with Ctrl+N.</source>
             <translation>Kies een idee om het te lezen, of deel er een met Ctrl+N.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="111" />
+            <location filename="../pages/ideas.py" line="112" />
             <source>Idea title</source>
             <translation>Titel van het idee</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="122" />
+            <location filename="../pages/ideas.py" line="123" />
             <source>Owners, terms and audience</source>
             <translation>Eigenaars, voorwaarden en lezers</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="129" />
+            <location filename="../pages/ideas.py" line="130" />
             <source>Derived from:</source>
             <translation>Afgeleid van:</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="141" />
+            <location filename="../pages/ideas.py" line="142" />
             <source>Built on by:</source>
             <translation>Hierop voortgebouwd door:</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="154" />
+            <location filename="../pages/ideas.py" line="155" />
             <source>Idea text</source>
             <translation>Tekst van het idee</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="159" />
+            <location filename="../pages/ideas.py" line="162" />
             <source>&amp;Build on this idea</source>
             <translation>&amp;Voortbouwen op dit idee</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="161" />
+            <location filename="../pages/ideas.py" line="164" />
             <source>Share a new idea derived from this one; its owners stay credited</source>
             <translation>Een nieuw idee delen dat van dit idee is afgeleid; de eigenaars blijven vermeld</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="206" />
+            <location filename="../pages/ideas.py" line="209" />
             <source>Idea shared.</source>
             <translation>Idee gedeeld.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="234" />
+            <location filename="../pages/ideas.py" line="237" />
             <source>Owners: {0}</source>
             <translation>Eigenaars: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="236" />
+            <location filename="../pages/ideas.py" line="239" />
             <source>Owner: {0}</source>
             <translation>Eigenaar: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="240" />
+            <location filename="../pages/ideas.py" line="243" />
             <source>Terms: embargo until {0} — {1}</source>
             <translation>Voorwaarden: embargo tot {0} — {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="244" />
+            <location filename="../pages/ideas.py" line="247" />
             <source>Terms: {0} — {1}</source>
             <translation>Voorwaarden: {0} — {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="248" />
+            <location filename="../pages/ideas.py" line="251" />
             <source>Terms: none given — ask the owners before using it.</source>
             <translation>Voorwaarden: geen opgegeven — vraag het de eigenaars voordat je het gebruikt.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="250" />
+            <location filename="../pages/ideas.py" line="253" />
+            <source>Audience: only its owners; never released to anyone</source>
+            <translation>Publiek: alleen de eigenaars; wordt aan niemand vrijgegeven</translation>
+        </message>
+        <message>
+            <location filename="../pages/ideas.py" line="255" />
             <source>Audience: only the members it was addressed to</source>
             <translation>Lezers: alleen de leden aan wie het gericht is</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="252" />
+            <location filename="../pages/ideas.py" line="257" />
             <source>Audience: the whole cooperative</source>
             <translation>Lezers: de hele coöperatie</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="270" />
+            <location filename="../pages/ideas.py" line="275" />
             <source>Shared by you · updated {0}</source>
             <translation>Gedeeld door jou · bijgewerkt {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="272" />
+            <location filename="../pages/ideas.py" line="277" />
             <source>Shared by {0} · updated {1}</source>
             <translation>Gedeeld door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="278" />
+            <location filename="../pages/ideas.py" line="283" />
             <source>Tags: {0}</source>
             <translation>Tags: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="290" />
+            <location filename="../pages/ideas.py" line="296" />
             <source>an idea you cannot read</source>
             <translation>een idee dat je niet kunt lezen</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="296" />
+            <location filename="../pages/ideas.py" line="302" />
             <source>Open the idea “{0}”</source>
             <translation>Het idee “{0}” openen</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="297" />
+            <location filename="../pages/ideas.py" line="303" />
             <source>Open this idea</source>
             <translation>Dit idee openen</translation>
         </message>
@@ -1680,395 +1853,415 @@
     <context>
         <name>LeadForm</name>
         <message>
-            <location filename="../dialogs/lead_form.py" line="82" />
+            <location filename="../dialogs/lead_form.py" line="85" />
             <source>Tick to give this date</source>
             <translation>Vink aan om deze datum op te geven</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="120" />
+            <location filename="../dialogs/lead_form.py" line="123" />
             <source>Give a lead</source>
             <translation>Een lead aanbrengen</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="129" />
+            <location filename="../dialogs/lead_form.py" line="132" />
             <source>Share an assignment with the cooperative. Everyone sees the assignment; the client's details stay sealed until you release them to the member who claims it.</source>
             <translation>Deel een opdracht met de coöperatie. Iedereen ziet de opdracht; de gegevens van de opdrachtgever blijven verzegeld totdat jij ze vrijgeeft aan het lid dat de lead claimt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="143" />
+            <location filename="../dialogs/lead_form.py" line="146" />
             <source>CoopShare never stores the reason for hiring.</source>
             <translation>CoopShare slaat nooit de reden van inhuur op.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="152" />
+            <location filename="../dialogs/lead_form.py" line="155" />
             <source>Problem with this lead</source>
             <translation>Probleem met deze lead</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="153" />
+            <location filename="../dialogs/lead_form.py" line="156" />
             <source>Give lead</source>
             <translation>Lead aanbrengen</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="154" />
+            <location filename="../dialogs/lead_form.py" line="157" />
             <source>Share this lead with the cooperative (Ctrl+Return)</source>
             <translation>Deze lead met de coöperatie delen (Ctrl+Return)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="161" />
+            <location filename="../dialogs/lead_form.py" line="164" />
             <source>The assignment — visible to the whole cooperative</source>
             <translation>De opdracht — zichtbaar voor de hele coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="166" />
+            <location filename="../dialogs/lead_form.py" line="169" />
             <source>e.g. Interim finance manager, 6 months</source>
             <translation>bijv. Interim financieel manager, 6 maanden</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="167" />
+            <location filename="../dialogs/lead_form.py" line="170" />
             <source>&amp;Title (required)</source>
             <translation>&amp;Titel (verplicht)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="170" />
+            <location filename="../dialogs/lead_form.py" line="173" />
             <source>e.g. Interim CFO</source>
             <translation>bijv. Interim-CFO</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="171" />
+            <location filename="../dialogs/lead_form.py" line="174" />
             <source>&amp;Role</source>
             <translation>&amp;Rol</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="173" />
+            <location filename="../dialogs/lead_form.py" line="176" />
             <source>Separated by commas</source>
             <translation>Gescheiden door komma's</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="174" />
+            <location filename="../dialogs/lead_form.py" line="177" />
             <source>&amp;Skills</source>
             <translation>&amp;Vaardigheden</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="178" />
+            <location filename="../dialogs/lead_form.py" line="181" />
             <source>e.g. Eindhoven</source>
             <translation>bijv. Eindhoven</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="179" />
+            <location filename="../dialogs/lead_form.py" line="182" />
             <source>Remote work possible</source>
             <translation>Op afstand werken mogelijk</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="183" />
+            <location filename="../dialogs/lead_form.py" line="186" />
             <source>Re&amp;gion</source>
             <translation>Re&amp;gio</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="186" />
+            <location filename="../dialogs/lead_form.py" line="189" />
             <source>Start date</source>
             <translation>Startdatum</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="188" />
+            <location filename="../dialogs/lead_form.py" line="191" />
             <source>St&amp;art date</source>
             <translation>&amp;Startdatum</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="189" />
-            <location filename="../dialogs/lead_form.py" line="197" />
-            <location filename="../dialogs/lead_form.py" line="259" />
-            <location filename="../dialogs/lead_form.py" line="261" />
+            <location filename="../dialogs/lead_form.py" line="192" />
+            <location filename="../dialogs/lead_form.py" line="200" />
+            <location filename="../dialogs/lead_form.py" line="262" />
+            <location filename="../dialogs/lead_form.py" line="264" />
             <source>not given</source>
             <translation>niet opgegeven</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="189" />
+            <location filename="../dialogs/lead_form.py" line="192" />
             <source> weeks</source>
             <translation> weken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="190" />
+            <location filename="../dialogs/lead_form.py" line="193" />
             <source>Duration in weeks</source>
             <translation>Duur in weken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="191" />
+            <location filename="../dialogs/lead_form.py" line="194" />
             <source>Option to extend</source>
             <translation>Optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="196" />
+            <location filename="../dialogs/lead_form.py" line="199" />
             <source>D&amp;uration</source>
             <translation>D&amp;uur</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="197" />
+            <location filename="../dialogs/lead_form.py" line="200" />
             <source> h/week</source>
             <translation> u/week</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="198" />
+            <location filename="../dialogs/lead_form.py" line="201" />
             <source>Hours per week</source>
             <translation>Uren per week</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="202" />
+            <location filename="../dialogs/lead_form.py" line="205" />
             <source>&amp;Hours per week</source>
             <translation>Uren per &amp;week</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="204" />
+            <location filename="../dialogs/lead_form.py" line="207" />
             <source>Respond by</source>
             <translation>Reageren vóór</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="206" />
+            <location filename="../dialogs/lead_form.py" line="209" />
             <source>Res&amp;pond by</source>
             <translation>Re&amp;ageren vóór</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="208" />
+            <location filename="../dialogs/lead_form.py" line="211" />
             <source>Interest window until</source>
             <translation>Interesseperiode tot en met</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="212" />
+            <location filename="../dialogs/lead_form.py" line="215" />
             <source>Members say they are interested until this day; you pick one, or the first to ask gets it</source>
             <translation>Leden melden hun interesse tot en met deze dag; jij kiest er een, of wie het eerst vroeg krijgt de lead</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="215" />
+            <location filename="../dialogs/lead_form.py" line="218" />
             <source>&amp;Interest window until</source>
             <translation>&amp;Interesseperiode tot en met</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="222" />
+            <location filename="../dialogs/lead_form.py" line="225" />
             <source>Freelance (self-employed)</source>
             <translation>Freelance (zzp)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="223" />
+            <location filename="../dialogs/lead_form.py" line="226" />
             <source>Through an intermediary</source>
             <translation>Via een intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="224" />
+            <location filename="../dialogs/lead_form.py" line="227" />
             <source>Secondment</source>
             <translation>Detachering</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="225" />
+            <location filename="../dialogs/lead_form.py" line="228" />
             <source>Temporary employment</source>
             <translation>Tijdelijk dienstverband</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="228" />
+            <location filename="../dialogs/lead_form.py" line="231" />
             <source>Contract form</source>
             <translation>Contractvorm</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="232" />
+            <location filename="../dialogs/lead_form.py" line="235" />
             <source>&amp;Contract form</source>
             <translation>&amp;Contractvorm</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="235" />
+            <location filename="../dialogs/lead_form.py" line="238" />
             <source>e.g. model agreement in place</source>
             <translation>bijv. modelovereenkomst aanwezig</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="236" />
+            <location filename="../dialogs/lead_form.py" line="239" />
             <source>Wet &amp;DBA assessment</source>
             <translation>Wet &amp;DBA-beoordeling</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="239" />
+            <location filename="../dialogs/lead_form.py" line="242" />
             <source>What the assignment is about. Leave out why the client is hiring.</source>
             <translation>Waar de opdracht over gaat. Laat weg waarom de opdrachtgever iemand inhuurt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="242" />
+            <location filename="../dialogs/lead_form.py" line="245" />
             <source>Description</source>
             <translation>Omschrijving</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="244" />
+            <location filename="../dialogs/lead_form.py" line="247" />
             <source>D&amp;escription</source>
             <translation>&amp;Omschrijving</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="248" />
+            <location filename="../dialogs/lead_form.py" line="251" />
             <source>Sealed — only you, and the claimer once you release them</source>
             <translation>Verzegeld — alleen jij, en degene die claimt zodra jij de gegevens vrijgeeft</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="254" />
+            <location filename="../dialogs/lead_form.py" line="257" />
             <source>&amp;Organisation</source>
             <translation>Orga&amp;nisatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="257" />
+            <location filename="../dialogs/lead_form.py" line="260" />
             <source>Name, phone or e-mail</source>
             <translation>Naam, telefoon of e-mail</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="258" />
+            <location filename="../dialogs/lead_form.py" line="261" />
             <source>Co&amp;ntact person</source>
             <translation>Contact&amp;persoon</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="259" />
-            <location filename="../dialogs/lead_form.py" line="261" />
+            <location filename="../dialogs/lead_form.py" line="262" />
+            <location filename="../dialogs/lead_form.py" line="264" />
             <source> €/h</source>
             <translation> €/u</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="260" />
+            <location filename="../dialogs/lead_form.py" line="263" />
             <source>Client rate from</source>
             <translation>Tarief opdrachtgever vanaf</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="262" />
+            <location filename="../dialogs/lead_form.py" line="265" />
             <source>Client rate up to</source>
             <translation>Tarief opdrachtgever tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="265" />
+            <location filename="../dialogs/lead_form.py" line="268" />
             <source>to</source>
             <translation>tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="267" />
+            <location filename="../dialogs/lead_form.py" line="270" />
             <source>C&amp;lient rate</source>
             <translation>Tari&amp;ef opdrachtgever</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="270" />
+            <location filename="../dialogs/lead_form.py" line="273" />
             <source>&amp;Intermediary</source>
             <translation>&amp;Intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="273" />
+            <location filename="../dialogs/lead_form.py" line="276" />
             <source>The intermediary's fee</source>
             <translation>De fee van de intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="274" />
+            <location filename="../dialogs/lead_form.py" line="277" />
             <source>Intermediary &amp;fee</source>
             <translation>&amp;Fee intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="278" />
-            <location filename="../dialogs/lead_form.py" line="284" />
+            <location filename="../dialogs/lead_form.py" line="281" />
+            <location filename="../dialogs/lead_form.py" line="287" />
             <source>Referral terms</source>
             <translation>Aanbrengafspraken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="288" />
+            <location filename="../dialogs/lead_form.py" line="291" />
             <source>Referral fee amount</source>
             <translation>Bedrag van de aanbrengvergoeding</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="290" />
+            <location filename="../dialogs/lead_form.py" line="293" />
             <source>&amp;Kind</source>
             <translation>T&amp;ype</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="291" />
+            <location filename="../dialogs/lead_form.py" line="294" />
             <source>A&amp;mount</source>
             <translation>&amp;Bedrag</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="293" />
-            <source>Claiming signs these terms; you release the sealed details after that.</source>
-            <translation>Wie claimt, ondertekent deze voorwaarden; daarna geef jij de verzegelde gegevens vrij.</translation>
+            <location filename="../dialogs/lead_form.py" line="298" />
+            <source>None</source>
+            <translation>Geen</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="305" />
+            <location filename="../dialogs/lead_form.py" line="299" />
+            <source>Share of the fee for the cooperative</source>
+            <translation>Deel van de vergoeding voor de coöperatie</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="300" />
+            <source>Coop &amp;share</source>
+            <translation>&amp;Deel coöperatie</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="303" />
+            <source>The claimer signs these terms before the sealed details unlock; while your app runs, it then releases them to the claimer.</source>
+            <translation>De claimer ondertekent deze voorwaarden voordat de verzegelde gegevens opengaan; zolang je app draait, geeft die ze daarna vrij aan de claimer.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="316" />
             <source>e.g. € 500</source>
             <translation>bijv. € 500</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="307" />
+            <location filename="../dialogs/lead_form.py" line="318" />
             <source>e.g. 5%</source>
             <translation>bijv. 5%</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="320" />
+            <location filename="../dialogs/lead_form.py" line="331" />
             <source>Give the lead a title.</source>
             <translation>Geef de lead een titel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="330" />
+            <location filename="../dialogs/lead_form.py" line="341" />
             <source>Each skill can be at most 64 characters.</source>
             <translation>Elke vaardigheid mag maximaal 64 tekens lang zijn.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="332" />
+            <location filename="../dialogs/lead_form.py" line="343" />
             <source>A lead can list at most 50 skills.</source>
             <translation>Een lead kan maximaal 50 vaardigheden noemen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="347" />
+            <location filename="../dialogs/lead_form.py" line="358" />
             <source>Hours per week must be between 0 and 80.</source>
             <translation>Uren per week moet tussen 0 en 80 liggen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="352" />
+            <location filename="../dialogs/lead_form.py" line="363" />
             <source>The respond-by date is in the past.</source>
             <translation>De reageren-vóór-datum ligt in het verleden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="356" />
+            <location filename="../dialogs/lead_form.py" line="367" />
             <source>The interest window ends in the past.</source>
             <translation>De interesseperiode eindigt in het verleden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="364" />
+            <location filename="../dialogs/lead_form.py" line="375" />
             <source>Say how much the referral fee is.</source>
             <translation>Geef aan hoe hoog de aanbrengvergoeding is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="372" />
+            <location filename="../dialogs/lead_form.py" line="385" />
             <source>The lowest client rate ({0} €/h) is above the highest ({1} €/h).</source>
             <translation>Het laagste tarief van de opdrachtgever ({0} €/u) is hoger dan het hoogste ({1} €/u).</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="396" />
+            <location filename="../dialogs/lead_form.py" line="409" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="58" />
+            <location filename="../dialogs/lead_form.py" line="61" />
             <source>No referral fee</source>
             <translation>Geen aanbrengvergoeding</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="59" />
+            <location filename="../dialogs/lead_form.py" line="62" />
             <source>A thank-you is enough</source>
             <translation>Een bedankje is genoeg</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="60" />
+            <location filename="../dialogs/lead_form.py" line="63" />
             <source>A fixed fee</source>
             <translation>Een vast bedrag</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="61" />
+            <location filename="../dialogs/lead_form.py" line="64" />
             <source>A percentage of the first invoice</source>
             <translation>Een percentage van de eerste factuur</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="72" />
+            <location filename="../dialogs/lead_form.py" line="75" />
             <source>{0}: {1}</source>
             <translation>{0}: {1}</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="76" />
+            <source>{0}; {1} to the cooperative</source>
+            <translation>{0}; {1} voor de coöperatie</translation>
         </message>
     </context>
     <context>
         <name>LeadHistory</name>
         <message>
-            <location filename="../pages/lead_history.py" line="70" />
+            <location filename="../pages/lead_history.py" line="75" />
             <source>you</source>
             <translation>jou</translation>
         </message>
@@ -2143,117 +2336,137 @@
             <translation>gaf de lead aan {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="45" />
+            <location filename="../pages/lead_history.py" line="46" />
+            <source>released the client's details to {0}</source>
+            <translation>gaf de gegevens van de klant vrij aan {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="47" />
             <source>did something this version does not know</source>
             <translation>deed iets wat deze versie niet kent</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="50" />
+            <location filename="../pages/lead_history.py" line="52" />
             <source>only the giver can do that</source>
             <translation>alleen de gever kan dat</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="51" />
+            <location filename="../pages/lead_history.py" line="53" />
             <source>only the claimer can do that</source>
             <translation>alleen de claimer kan dat</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="52" />
+            <location filename="../pages/lead_history.py" line="54" />
             <source>the giver cannot take their own lead</source>
             <translation>de gever kan de eigen lead niet nemen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="53" />
+            <location filename="../pages/lead_history.py" line="55" />
             <source>the interest window was still open</source>
             <translation>de interesseperiode liep nog</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="54" />
+            <location filename="../pages/lead_history.py" line="56" />
             <source>there was no open interest window</source>
             <translation>er liep geen interesseperiode</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="55" />
+            <location filename="../pages/lead_history.py" line="57" />
             <source>that member had not said they were interested</source>
             <translation>dat lid had geen interesse gemeld</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="56" />
+            <location filename="../pages/lead_history.py" line="58" />
             <source>they had already said so</source>
             <translation>dat was al gemeld</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="57" />
+            <location filename="../pages/lead_history.py" line="59" />
             <source>the lead was not at that step</source>
             <translation>de lead was niet bij die stap</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="58" />
+            <location filename="../pages/lead_history.py" line="60" />
             <source>the lead was closed</source>
             <translation>de lead was gesloten</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="59" />
+            <location filename="../pages/lead_history.py" line="61" />
             <source>that member cannot take this lead</source>
             <translation>dat lid kan deze lead niet overnemen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="60" />
+            <location filename="../pages/lead_history.py" line="62" />
             <source>it was dated before the lead existed</source>
             <translation>het was gedateerd vóór de lead bestond</translation>
         </message>
         <message>
             <location filename="../pages/lead_history.py" line="63" />
+            <source>the claimer had not accepted the current referral terms</source>
+            <translation>de claimer had de huidige doorverwijsvoorwaarden niet aanvaard</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="64" />
+            <source>that member was not the claimer</source>
+            <translation>dat lid was niet de claimer</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="65" />
+            <source>only the giver can release the client's details</source>
+            <translation>alleen de gever kan de gegevens van de klant vrijgeven</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="68" />
             <source>{0} was first</source>
             <translation>{0} was eerder</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="64" />
+            <location filename="../pages/lead_history.py" line="69" />
             <source>the rules did not allow it</source>
             <translation>de regels stonden het niet toe</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="69" />
+            <location filename="../pages/lead_history.py" line="74" />
             <source>You</source>
             <translation>Jij</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="72" />
+            <location filename="../pages/lead_history.py" line="77" />
             <source>The claim by {0} lapsed: no update for two working days</source>
             <translation>De claim van {0} is vervallen: twee werkdagen geen voortgang</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="75" />
+            <location filename="../pages/lead_history.py" line="80" />
             <source>The interest window ended: the lead went to {0}, the first to ask</source>
             <translation>De interesseperiode is voorbij: de lead ging naar {0}, die het eerst vroeg</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="77" />
+            <location filename="../pages/lead_history.py" line="82" />
             <source>The interest window ended with nobody interested: the lead is open</source>
             <translation>De interesseperiode is voorbij zonder interesse: de lead staat open</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="82" />
+            <location filename="../pages/lead_history.py" line="87" />
             <source>{0} — no effect: {1}</source>
             <translation>{0} — zonder gevolg: {1}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="99" />
+            <location filename="../pages/lead_history.py" line="104" />
             <source>Also claimed by you — {0} was first.</source>
             <translation>Ook door jou geclaimd — {0} was eerder.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="103" />
+            <location filename="../pages/lead_history.py" line="108" />
             <source>Interest window open until {0}. Then the first member who asked gets it, unless the giver picks someone.</source>
             <translation>Interesseperiode loopt tot {0}. Daarna krijgt het lid dat het eerst vroeg de lead, tenzij de gever iemand kiest.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="109" />
+            <location filename="../pages/lead_history.py" line="114" />
             <source>Record your first contact with the client before {0}, or the claim lapses and the lead reopens.</source>
             <translation>Leg je eerste contact met de klant vast vóór {0}, anders vervalt de claim en gaat de lead weer open.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="113" />
+            <location filename="../pages/lead_history.py" line="118" />
             <source>Won — waiting for the giver to confirm.</source>
             <translation>Binnengehaald — wacht op bevestiging van de gever.</translation>
         </message>

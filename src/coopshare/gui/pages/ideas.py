@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.idea_form import IdeaForm, terms_explanation, terms_label
 from coopshare.gui.pages.base import ItemListPage, empty_state, list_table, plain_label
+from coopshare.gui.pages.idea_terms import TermsPanel
 from coopshare.gui.pages.lead_look import LabelDelegate, heading_font, sealed_title
 from coopshare.gui.text import safe, when
 from coopshare.service.api import Kind, Terms
@@ -153,6 +154,8 @@ class IdeasPage(ItemListPage):
         self.body.setOpenExternalLinks(False)
         self.body.setAccessibleName(self.tr("Idea text"))
         self.body.setMinimumHeight(160)
+        self.terms_panel = TermsPanel(self.bridge, self._load, self.body)  # accept, receipts
+        rv.insertWidget(rv.indexOf(self.banner) + 1, self.terms_panel)
         rv.addWidget(self.body, 1)
 
         actions = QHBoxLayout()
@@ -246,7 +249,9 @@ class IdeasPage(ItemListPage):
             )
         else:
             terms_line = self.tr("Terms: none given — ask the owners before using it.")
-        if d.get("audience") == "named":
+        if d.get("audience") == "owner":
+            audience_line = self.tr("Audience: only its owners; never released to anyone")
+        elif d.get("audience") == "named":
             audience_line = self.tr("Audience: only the members it was addressed to")
         else:
             audience_line = self.tr("Audience: the whole cooperative")
@@ -278,6 +283,7 @@ class IdeasPage(ItemListPage):
         self.d_tags.setText(self.tr("Tags: {0}").format(", ".join(tags)) if tags else "")
         self.d_tags.setVisible(bool(tags))
         self.body.setPlainText(safe(d.get("body", ""), 200_000))
+        self.terms_panel.load(item_id)
         self._fill_links(self.parents_links, d.get("parents") or [])
         self.parents_row.setVisible(bool(d.get("parents")))
         self._fill_links(self.children_links, d.get("children") or [])

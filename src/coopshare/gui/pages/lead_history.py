@@ -42,6 +42,8 @@ def _did(act: str, member: str) -> str:
         return _t("passed the lead on to {0}").format(member)
     if act == "pick":
         return _t("gave the lead to {0}").format(member)
+    if act == "release":
+        return _t("released the client's details to {0}").format(member)
     return texts.get(act, _t("did something this version does not know"))
 
 
@@ -58,6 +60,9 @@ def _why(reason: str, first: str) -> str:
         lead_rules.CLOSED_LEAD: _t("the lead was closed"),
         lead_rules.BAD_MEMBER: _t("that member cannot take this lead"),
         lead_rules.BEFORE_CREATION: _t("it was dated before the lead existed"),
+        "no-acceptance": _t("the claimer had not accepted the current referral terms"),
+        "to-non-claimer": _t("that member was not the claimer"),
+        "not-by-owner": _t("only the giver can release the client's details"),
     }
     if reason == lead_rules.ALREADY_CLAIMED:
         return _t("{0} was first").format(first)
