@@ -42,13 +42,12 @@ from coopshare.gui.pages.ideas import IdeasPage
 from coopshare.gui.pages.leads import LeadsPage
 from coopshare.gui.pages.nearby import NearbyPage
 from coopshare.gui.pages.notes import NotesPage
+from coopshare.gui.pages.notes_trash import UNDO_MS
 from coopshare.gui.pages.people import PeoplePage
 from coopshare.gui.settings import Prefs
 from coopshare.gui.text import safe
 from coopshare.gui.theme import ACCENT
 from coopshare.service.api import events as ev
-
-UNDO_MS = 10_000
 
 
 class MainWindow(QMainWindow):

@@ -33,6 +33,7 @@ from coopshare.service import events
 from coopshare.service import home as homes
 from coopshare.service.api_commands import Api
 from coopshare.service.importer import ImportReport
+from coopshare.service.trash import TRASH_DAYS, TrashedNote
 from coopshare.service.views import Row
 from coopshare.service.views_lead import Candidate, LeadDetail, LeadSealed, LeadStep
 from coopshare.service.views_people import MAX_WINDOW_DAYS, current_windows
@@ -75,6 +76,7 @@ __all__ = [
     "DEFAULT_PORT",
     "INVITE_PREFIX",
     "MAX_WINDOW_DAYS",
+    "TRASH_DAYS",
     "Act",
     "Api",
     "Candidate",
@@ -91,6 +93,7 @@ __all__ = [
     "Runtime",
     "SyncResult",
     "Terms",
+    "TrashedNote",
     "__version__",
     "current_windows",
     "events",

@@ -13,7 +13,15 @@ from coopshare.identity.recovery import encode as encode_recovery
 from coopshare.model import lead_rules
 from coopshare.model.fold import ItemState
 from coopshare.model.items import Act, Kind
-from coopshare.service import invites, quarantine, views, views_lead, views_people, views_work
+from coopshare.service import (
+    invites,
+    quarantine,
+    trash,
+    views,
+    views_lead,
+    views_people,
+    views_work,
+)
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
 from coopshare.service.importer import ImportReport, import_folder
@@ -105,6 +113,14 @@ class Api:
 
     def restore_note(self, item_id: bytes) -> None:
         self._coop.write_item(Kind.NOTE, item_id, {}, deleted=False)
+
+    def trash(self) -> list[trash.TrashedNote]:
+        """My deleted notes, restorable until each one's purge time (service/trash.py)."""
+        return trash.trashed_notes(self._coop)
+
+    def purge_old_trash(self, now_ms: int | None = None) -> int:
+        """Purge my notes deleted more than 30 days ago; returns how many."""
+        return trash.purge_expired(self._coop, now_ms)
 
     def add_lead(self, fields: Mapping[str, Any]) -> str:
         return self._coop.add_lead(fields).hex()

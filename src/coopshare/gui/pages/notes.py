@@ -29,6 +29,7 @@ from coopshare.gui.bridge import Bridge
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel
 from coopshare.gui.pages.base import Page, empty_state, list_table, plain_label
+from coopshare.gui.pages.notes_trash import DeleteRun, TrashDialog, purge_old_trash
 from coopshare.gui.text import safe, when
 from coopshare.service.api import Api, Kind
 
@@ -75,6 +76,12 @@ class NotesPage(Page):
         self.new_button.setToolTip(self.tr("Write a new note (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_item)
         self.title_row.addWidget(self.new_button)
+        self.trash_button = QPushButton(self.tr("Trash"))
+        self.trash_button.setToolTip(self.tr("Deleted notes: restore them within 30 days"))
+        self.trash_button.clicked.connect(lambda: TrashDialog(self.bridge, self).open())
+        self.title_row.addWidget(self.trash_button)
+        self._deletes = DeleteRun(bridge, self._failed)
+        purge_old_trash(bridge)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         self.outer.addWidget(split, 1)
@@ -357,19 +364,17 @@ class NotesPage(Page):
         self.saved.setText(self.tr("Not saved: {0}").format(error_text(error)))
 
     def _delete(self) -> None:
-        if not self.current or "id" not in self.current:
+        if not self.current or "id" not in self.current or not self.delete_button.isEnabled():
             return
-        item_id = self.current["id"]
-        raw = bytes.fromhex(item_id)
+        raw = bytes.fromhex(self.current["id"])
         title = self.current.get("title", "")
         self._timer.stop()
-        self._clear_editor()
+        self._wanted = None
+        self._clear_editor()  # Delete stays off until the user picks another note:
+        self.table.selectionModel().clearCurrentIndex()  # no next row gets opened by itself
+        self.table.clearSelection()
         self.bridge.write(lambda a: a.delete_item(raw), None, self._failed)
-
-        def undo() -> None:
-            self.bridge.write(lambda a: a.restore_note(raw), None, self._failed)
-
-        self.undo_offered.emit(self.tr("Deleted “{0}”").format(safe(title, 60)), undo)
+        self.undo_offered.emit(*self._deletes.add(raw, title))
 
     def _on_link(self, url: QUrl) -> None:
         if url.scheme() == "note":
