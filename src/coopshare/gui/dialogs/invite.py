@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import segno
-from PySide6.QtCore import QByteArray, QDateTime, QLocale, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QFontDatabase, QPixmap, QTextOption
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.gui.bridge import Bridge
+from coopshare.gui.text import date_time_text
 from coopshare.gui.theme import accent_text
 
 DEFAULT_HOURS = 24
@@ -172,8 +173,7 @@ class InviteDialog(QDialog):
         text = str(invitation["text"])
         self.token.setPlainText(text)
         self.qr.setPixmap(qr_pixmap(text))
-        expires = QDateTime.fromSecsSinceEpoch(int(invitation["expires"]))
-        when = QLocale().toString(expires, "d MMMM yyyy, HH:mm")
+        when = date_time_text(int(invitation["expires"]) * 1000)
         role = self.tr("an admin") if invitation.get("role") == "admin" else self.tr("a member")
         lines = [
             self.tr(

@@ -264,6 +264,22 @@
         </message>
     </context>
     <context>
+        <name>DeleteRun</name>
+        <message>
+            <location filename="../pages/notes_trash.py" line="55" />
+            <source>Deleted “{0}” (in the trash)</source>
+            <translation>“{0}” verwijderd (in de prullenbak)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../pages/notes_trash.py" line="57" />
+            <source>Deleted %n note(s) (in the trash)</source>
+            <translation>
+                <numerusform>%n notitie verwijderd (in de prullenbak)</numerusform>
+                <numerusform>%n notities verwijderd (in de prullenbak)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>DonePage</name>
         <message>
             <location filename="../dialogs/first_run.py" line="97" />
@@ -2458,62 +2474,62 @@ Met claimen onderteken je dat je deze voorwaarden aanvaardt. De gever kan daarna
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="74" />
+            <location filename="../main_window.py" line="73" />
             <source>Sections</source>
             <translation>Onderdelen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="89" />
+            <location filename="../main_window.py" line="88" />
             <source>Search…</source>
             <translation>Zoeken…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="90" />
+            <location filename="../main_window.py" line="89" />
             <source>Search notes, leads and ideas (Ctrl+K)</source>
             <translation>Notities, leads en ideeën doorzoeken (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="92" />
+            <location filename="../main_window.py" line="91" />
             <source>Invite</source>
             <translation>Uitnodigen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="93" />
+            <location filename="../main_window.py" line="92" />
             <source>Invite someone to the cooperative (Ctrl+I)</source>
             <translation>Iemand uitnodigen voor de coöperatie (Ctrl+I)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="99" />
+            <location filename="../main_window.py" line="98" />
             <source>Settings (Ctrl+,)</source>
             <translation>Instellingen (Ctrl+,)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="100" />
+            <location filename="../main_window.py" line="99" />
             <source>Settings</source>
             <translation>Instellingen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="183" />
+            <location filename="../main_window.py" line="182" />
             <source>Meetup mode: not announcing this device</source>
             <translation>Meetup-modus: dit apparaat maakt zich niet bekend</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="185" />
+            <location filename="../main_window.py" line="184" />
             <source>Undo</source>
             <translation>Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="255" />
+            <location filename="../main_window.py" line="254" />
             <source>Undone</source>
             <translation>Ongedaan gemaakt</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="285" />
+            <location filename="../main_window.py" line="284" />
             <source>Database damaged</source>
             <translation>Database beschadigd</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="289" />
+            <location filename="../main_window.py" line="288" />
             <source>CoopShare found damage in the database of its data folder ({0}).
 
 Make a copy of the data folder now. Everything you shared is also held by the other members: if problems appear, set up this computer again with your recovery key and a new invitation.</source>
@@ -2522,7 +2538,7 @@ Make a copy of the data folder now. Everything you shared is also held by the ot
 Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de andere leden ook: als er problemen optreden, richt deze computer dan opnieuw in met je herstelsleutel en een nieuwe uitnodiging.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../main_window.py" line="306" />
+            <location filename="../main_window.py" line="305" />
             <source>● %n member(s) online</source>
             <translation>
                 <numerusform>● %n lid online</numerusform>
@@ -2530,12 +2546,12 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
             </translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="306" />
+            <location filename="../main_window.py" line="305" />
             <source>○ offline</source>
             <translation>○ offline</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="321" />
+            <location filename="../main_window.py" line="320" />
             <source>Syncing %v of %m</source>
             <translation>Synchroniseren: %v van %m</translation>
         </message>
@@ -2703,166 +2719,169 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
             <source>just now</source>
             <translation>zojuist</translation>
         </message>
-        <message>
-            <location filename="../pages/nearby.py" line="195" />
-            <source>a minute ago</source>
-            <translation>een minuut geleden</translation>
-        </message>
-        <message>
-            <location filename="../pages/nearby.py" line="196" />
-            <source>{0} minutes ago</source>
-            <translation>{0} minuten geleden</translation>
+        <message numerus="yes">
+            <location filename="../pages/nearby.py" line="193" />
+            <source>%n minute(s) ago</source>
+            <translation>
+                <numerusform>%n minuut geleden</numerusform>
+                <numerusform>%n minuten geleden</numerusform>
+            </translation>
         </message>
     </context>
     <context>
         <name>NotesPage</name>
         <message>
-            <location filename="../pages/notes.py" line="65" />
-            <location filename="../pages/notes.py" line="111" />
+            <location filename="../pages/notes.py" line="66" />
+            <location filename="../pages/notes.py" line="118" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="66" />
-            <location filename="../pages/notes.py" line="119" />
+            <location filename="../pages/notes.py" line="67" />
+            <location filename="../pages/notes.py" line="126" />
             <source>Tags</source>
             <translation>Tags</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="67" />
+            <location filename="../pages/notes.py" line="68" />
             <source>Author</source>
             <translation>Auteur</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="68" />
+            <location filename="../pages/notes.py" line="69" />
             <source>Updated</source>
             <translation>Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="74" />
+            <location filename="../pages/notes.py" line="75" />
             <source>New note</source>
             <translation>Nieuwe notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="75" />
+            <location filename="../pages/notes.py" line="76" />
             <source>Write a new note (Ctrl+N)</source>
             <translation>Een nieuwe notitie schrijven (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="86" />
+            <location filename="../pages/notes.py" line="79" />
+            <source>Trash</source>
+            <translation>Prullenbak</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="80" />
+            <source>Deleted notes: restore them within 30 days</source>
+            <translation>Verwijderde notities: zet ze binnen 30 dagen terug</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="93" />
             <source>Filter notes</source>
             <translation>Notities filteren</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="91" />
-            <location filename="../pages/notes.py" line="180" />
+            <location filename="../pages/notes.py" line="98" />
+            <location filename="../pages/notes.py" line="187" />
             <source>Notes</source>
             <translation>Notities</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="99" />
+            <location filename="../pages/notes.py" line="106" />
             <source>No notes yet.
 Press Ctrl+N to write the first one, or import a folder of Markdown files.</source>
             <translation>Nog geen notities.
 Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-bestanden.</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="112" />
+            <location filename="../pages/notes.py" line="119" />
             <source>Note title</source>
             <translation>Titel van de notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="118" />
+            <location filename="../pages/notes.py" line="125" />
             <source>Tags, separated by commas</source>
             <translation>Tags, gescheiden door komma's</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="126" />
+            <location filename="../pages/notes.py" line="133" />
             <source>Keep this version</source>
             <translation>Deze versie houden</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="128" />
+            <location filename="../pages/notes.py" line="135" />
             <source>Save the text shown as the one version of this note</source>
             <translation>De getoonde tekst opslaan als de enige versie van deze notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="133" />
+            <location filename="../pages/notes.py" line="140" />
             <source>Write in Markdown. Link notes with [[Title]].</source>
             <translation>Schrijf in Markdown. Link notities met [[Titel]].</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="134" />
+            <location filename="../pages/notes.py" line="141" />
             <source>Note text</source>
             <translation>Tekst van de notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="137" />
+            <location filename="../pages/notes.py" line="144" />
             <source>Preview</source>
             <translation>Voorbeeld</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="144" />
-            <location filename="../pages/notes.py" line="155" />
+            <location filename="../pages/notes.py" line="151" />
+            <location filename="../pages/notes.py" line="162" />
             <source>Linked from</source>
             <translation>Gelinkt vanuit</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="149" />
+            <location filename="../pages/notes.py" line="156" />
             <source>Delete</source>
             <translation>Verwijderen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="150" />
+            <location filename="../pages/notes.py" line="157" />
             <source>Delete this note (it can be undone)</source>
             <translation>Deze notitie verwijderen (kan ongedaan worden gemaakt)</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="267" />
+            <location filename="../pages/notes.py" line="274" />
             <source>By {0} · updated {1}</source>
             <translation>Door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="268" />
+            <location filename="../pages/notes.py" line="275" />
             <source> · read only</source>
             <translation> · alleen-lezen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="277" />
+            <location filename="../pages/notes.py" line="284" />
             <source>Two edits of this note were made at the same time. The other version reads:
 {0}</source>
             <translation>Deze notitie is twee keer tegelijk bewerkt. De andere versie luidt:
 {0}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="314" />
+            <location filename="../pages/notes.py" line="321" />
             <source>Editing…</source>
             <translation>Bewerken…</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="331" />
+            <location filename="../pages/notes.py" line="338" />
             <source>A note needs a title before it is saved.</source>
             <translation>Een notitie heeft een titel nodig voordat die wordt opgeslagen.</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="334" />
+            <location filename="../pages/notes.py" line="341" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="352" />
+            <location filename="../pages/notes.py" line="359" />
             <source>Saved</source>
             <translation>Opgeslagen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="357" />
+            <location filename="../pages/notes.py" line="364" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
-        </message>
-        <message>
-            <location filename="../pages/notes.py" line="372" />
-            <source>Deleted “{0}”</source>
-            <translation>“{0}” verwijderd</translation>
         </message>
     </context>
     <context>
@@ -2926,58 +2945,56 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <source>{0} (you)</source>
             <translation>{0} (jij)</translation>
         </message>
-        <message>
-            <location filename="../pages/people.py" line="147" />
-            <source>1 member</source>
-            <translation>1 lid</translation>
+        <message numerus="yes">
+            <location filename="../pages/people.py" line="146" />
+            <source>%n member(s)</source>
+            <translation>
+                <numerusform>%n lid</numerusform>
+                <numerusform>%n leden</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="147" />
-            <source>{0} members</source>
-            <translation>{0} leden</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="172" />
+            <location filename="../pages/people.py" line="170" />
             <source>Skills: {0}</source>
             <translation>Vaardigheden: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="174" />
+            <location filename="../pages/people.py" line="172" />
             <source>No skills listed yet.</source>
             <translation>Nog geen vaardigheden opgegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="178" />
+            <location filename="../pages/people.py" line="176" />
             <source>Available:</source>
             <translation>Beschikbaar:</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="181" />
+            <location filename="../pages/people.py" line="179" />
             <source>No availability given for the coming months.</source>
             <translation>Geen beschikbaarheid opgegeven voor de komende maanden.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="184" />
+            <location filename="../pages/people.py" line="182" />
             <source>Ambitions: {0}</source>
             <translation>Ambities: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="186" />
+            <location filename="../pages/people.py" line="184" />
             <source>Safety number: {0}</source>
             <translation>Veiligheidsnummer: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="191" />
+            <location filename="../pages/people.py" line="189" />
             <source>{0} to {1}, {2} hours a week</source>
             <translation>{0} tot {1}, {2} uur per week</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="195" />
+            <location filename="../pages/people.py" line="193" />
             <source>, {0}</source>
             <translation>, {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="197" />
+            <location filename="../pages/people.py" line="195" />
             <source>, remote possible</source>
             <translation>, op afstand mogelijk</translation>
         </message>
@@ -3294,15 +3311,13 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <source>Searching…</source>
             <translation>Zoeken…</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../dialogs/search.py" line="166" />
-            <source>1 result</source>
-            <translation>1 resultaat</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/search.py" line="166" />
-            <source>{0} results</source>
-            <translation>{0} resultaten</translation>
+            <source>%n result(s)</source>
+            <translation>
+                <numerusform>%n resultaat</numerusform>
+                <numerusform>%n resultaten</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../dialogs/search.py" line="171" />
@@ -3562,6 +3577,62 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <location filename="../dialogs/settings.py" line="331" />
             <source>“{0}” is not an address as HOST:PORT, for example 192.168.1.20:47490.</source>
             <translation>“{0}” is geen adres in de vorm HOST:POORT, bijvoorbeeld 192.168.1.20:47490.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrashDialog</name>
+        <message>
+            <location filename="../pages/notes_trash.py" line="83" />
+            <source>Trash</source>
+            <translation>Prullenbak</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../pages/notes_trash.py" line="90" />
+            <source>Notes you deleted stay here for %n day(s), then this device removes them for good, also from the other members' devices.</source>
+            <translation>
+                <numerusform>Notities die je verwijdert, blijven hier %n dag staan; daarna wist dit apparaat ze voorgoed, ook op de apparaten van de andere leden.</numerusform>
+                <numerusform>Notities die je verwijdert, blijven hier %n dagen staan; daarna wist dit apparaat ze voorgoed, ook op de apparaten van de andere leden.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../pages/notes_trash.py" line="101" />
+            <source>Deleted notes</source>
+            <translation>Verwijderde notities</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes_trash.py" line="103" />
+            <source>The trash is empty.</source>
+            <translation>De prullenbak is leeg.</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes_trash.py" line="112" />
+            <source>Restore</source>
+            <translation>Terugzetten</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes_trash.py" line="113" />
+            <source>Put the selected notes back in the list</source>
+            <translation>Zet de gekozen notities terug in de lijst</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes_trash.py" line="130" />
+            <source>(untitled)</source>
+            <translation>(zonder titel)</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes_trash.py" line="132" />
+            <source>{0}
+deleted {1} · removed for good on {2}</source>
+            <translation>{0}
+verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../pages/notes_trash.py" line="158" />
+            <source>Restored %n note(s).</source>
+            <translation>
+                <numerusform>%n notitie teruggezet.</numerusform>
+                <numerusform>%n notities teruggezet.</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -190,10 +190,7 @@ class NearbyPage(Page):
         if ago < 60:
             return self.tr("just now")
         if ago < 3600:
-            minutes = ago // 60
-            if minutes == 1:
-                return self.tr("a minute ago")
-            return self.tr("{0} minutes ago").format(minutes)
+            return self.tr("%n minute(s) ago", "", ago // 60)
         return when(at * 1000)
 
     def _on_event(self, event: object) -> None:
