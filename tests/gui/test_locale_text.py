@@ -79,7 +79,8 @@ def test_every_count_has_both_forms_in_both_languages() -> None:
         }
         assert set(forms) == counted, language
         for counted_source, texts in forms.items():
-            assert len(texts) == 2 and all(t and "%n" in t for t in texts), (language, counted_source)
+            assert len(texts) == 2, (language, counted_source)
+            assert all(t and "%n" in t for t in texts), (language, counted_source)
 
 
 def _ms(y: int, mo: int, d: int, h: int, mi: int) -> int:

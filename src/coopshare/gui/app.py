@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from coopshare.gui import i18n, theme
+from coopshare.gui import i18n, refcheck, theme
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.main_window import MainWindow
 from coopshare.gui.settings import Prefs
@@ -20,6 +20,7 @@ log = logging.getLogger("coopshare.gui")
 
 
 def application(argv: list[str] | None = None) -> QApplication:
+    refcheck.guard()  # before any signal: a binding that loses references aborts the app
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv[:1])

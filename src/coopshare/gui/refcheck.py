@@ -8,7 +8,7 @@ zero, at the latest when the interpreter releases its modules on exit, and Pytho
 Python 3.12 made these objects immortal, so the bug shows only on 3.11.
 
 ``requirements.txt`` pins a binding without the bug and ``pyproject.toml`` excludes 6.12.0 on
-Python 3.11. :func:`guard` runs when :mod:`coopshare.gui` is imported: it measures whether the
+Python 3.11. :func:`guard` runs as the app starts (``gui.app.application``): it measures whether the
 installed binding loses references (:func:`stolen_references`) and, if it does, makes ``None``,
 ``True`` and ``False`` as good as immortal (a count no session can use up, which is what Python
 3.12 does), and logs a warning, so the app keeps running on such a binding.

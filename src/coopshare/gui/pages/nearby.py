@@ -19,11 +19,13 @@ from coopshare.gui.models import RowsModel
 from coopshare.gui.pages.base import Page, empty_state, list_table
 from coopshare.gui.settings import Prefs
 from coopshare.gui.text import safe, when
-from coopshare.gui.theme import ACCENT
+from coopshare.gui.theme import ACCENT, AMBER
 from coopshare.service.api import events as ev
 
 POLL_MS = 4000  # discovery results change without an event: look again while the page shows
 CONNECTED_COLOR = ACCENT
+# the meetup-mode chip (white text): announcing under meetup rules, not announcing, visible
+MODE_CHIP_COLOURS = {"meetup": AMBER, "hidden": "#6b7470", "visible": CONNECTED_COLOR}
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -116,9 +118,10 @@ class NearbyPage(Page):
             )
         self.mode_label.setText(chip)
         self.mode_label.setToolTip(line)
+        mode = "meetup" if meetup and mdns else "hidden" if not mdns else "visible"
         self.mode_label.setStyleSheet(
-            "padding: 3px 10px; border-radius: 10px; color: white; background: %s;"
-            % ("#b07a12" if meetup and mdns else "#6b7470" if not mdns else CONNECTED_COLOR)
+            "padding: 3px 10px; border-radius: 10px; color: white; "
+            f"background: {MODE_CHIP_COLOURS[mode]};"
         )
         self.footer.setText(line)
         self.empty.setText(
