@@ -102,3 +102,20 @@ def test_the_trash_lists_a_deleted_note_and_restores_it(qtbot, window: MainWindo
     qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=10_000)
     qtbot.waitUntil(lambda: dialog.stack.currentWidget() is dialog.empty, timeout=10_000)
     assert "Restored 1 note" in dialog.message.text()
+
+
+def test_a_new_note_is_selected_and_can_be_deleted(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Defect #30: the note just written is the selected row, and Delete works on it."""
+    page = window.notes
+    page.new_item()
+    assert not page.delete_button.isEnabled()  # nothing saved yet
+    qtbot.keyClicks(page.title_edit, "Brand new")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5, timeout=10_000)
+    assert page.current is not None and "id" in page.current
+    new_id = page.current["id"]
+    qtbot.waitUntil(lambda: page.table.currentIndex().isValid(), timeout=5_000)
+    assert page.table.currentIndex().data(Qt.ItemDataRole.DisplayRole) == "Brand new"
+    assert page.delete_button.isEnabled()
+    page.delete_button.click()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=10_000)
+    assert new_id not in {r["id"] for r in page.model.rows}

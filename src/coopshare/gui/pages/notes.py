@@ -194,6 +194,18 @@ class NotesPage(Page):
 
     def _update_empty(self) -> None:
         self.list_stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
+        self._select_current()
+
+    def _select_current(self) -> None:
+        """The note in the editor is the one selected in the list (a new one, once listed)."""
+        row = (
+            self.model.row_of(self.current["id"]) if self.current and "id" in self.current else None
+        )
+        idx = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else None
+        if idx is not None and idx.isValid() and self.table.currentIndex().row() != idx.row():
+            self.table.selectionModel().blockSignals(True)  # selecting it: no reload of it
+            self.table.selectRow(idx.row())
+            self.table.selectionModel().blockSignals(False)
 
     def _on_select(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
@@ -353,6 +365,8 @@ class NotesPage(Page):
         if self.current is not None:
             self.current["id"] = item_id
             self._wanted = item_id
+            self.delete_button.setEnabled(True)  # a new note is mine, selected once listed
+            self._select_current()
         self._saved(item_id)
 
     def _saved(self, item_id: str) -> None:
