@@ -26,7 +26,7 @@
     <context>
         <name>NearbyPage</name>
         <message numerus="yes">
-            <location filename="../pages/nearby.py" line="193" />
+            <location filename="../pages/nearby.py" line="196" />
             <source>%n minute(s) ago</source>
             <translation>
                 <numerusform>%n minute ago</numerusform>

@@ -4,67 +4,67 @@
     <context>
         <name>ActivityPage</name>
         <message>
-            <location filename="../pages/activity.py" line="184" />
+            <location filename="../pages/activity.py" line="185" />
             <source>Recent activity</source>
             <translation>Recente activiteit</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="185" />
+            <location filename="../pages/activity.py" line="186" />
             <source>Double-click or press Enter to open</source>
             <translation>Dubbelklik of druk op Enter om te openen</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="189" />
+            <location filename="../pages/activity.py" line="190" />
             <source>Nothing has happened yet. Write a note, give a lead, or invite a colleague.</source>
             <translation>Er is nog niets gebeurd. Schrijf een notitie, breng een lead aan of nodig een collega uit.</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="204" />
+            <location filename="../pages/activity.py" line="205" />
             <source>Activity</source>
             <translation>Activiteit</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="214" />
+            <location filename="../pages/activity.py" line="215" />
             <source>Note</source>
             <translation>Notitie</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="214" />
+            <location filename="../pages/activity.py" line="215" />
             <source>Lead</source>
             <translation>Lead</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="214" />
+            <location filename="../pages/activity.py" line="215" />
             <source>Idea</source>
             <translation>Idee</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="225" />
+            <location filename="../pages/activity.py" line="226" />
             <source>{0} gave a lead · now {1}</source>
             <translation>{0} bracht een lead aan · nu {1}</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="226" />
+            <location filename="../pages/activity.py" line="227" />
             <source>{0} gave a lead</source>
             <translation>{0} bracht een lead aan</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="228" />
+            <location filename="../pages/activity.py" line="229" />
             <source>{0} shared an idea</source>
             <translation>{0} deelde een idee</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="229" />
+            <location filename="../pages/activity.py" line="230" />
             <source>{0} wrote a note</source>
             <translation>{0} schreef een notitie</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="233" />
+            <location filename="../pages/activity.py" line="234" />
             <source>{0}: {1}, {2}</source>
             <translation>{0}: {1}, {2}</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="242" />
+            <location filename="../pages/activity.py" line="243" />
             <source>(untitled)</source>
             <translation>(zonder titel)</translation>
         </message>
@@ -95,157 +95,157 @@
     <context>
         <name>CoopForm</name>
         <message>
-            <location filename="../dialogs/coop_form.py" line="83" />
+            <location filename="../dialogs/coop_form.py" line="82" />
             <source>Create a new cooperative</source>
             <translation>Een nieuwe coöperatie oprichten</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="84" />
+            <location filename="../dialogs/coop_form.py" line="83" />
             <source>Join with an invitation</source>
             <translation>Lid worden met een uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="98" />
+            <location filename="../dialogs/coop_form.py" line="97" />
             <source>You become its first administrator and can invite the other members from the app.</source>
             <translation>Je wordt de eerste beheerder en kunt de andere leden vanuit de app uitnodigen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="104" />
+            <location filename="../dialogs/coop_form.py" line="103" />
             <source>For example: Brabant Interim</source>
             <translation>Bijvoorbeeld: Brabant Interim</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="105" />
+            <location filename="../dialogs/coop_form.py" line="104" />
             <source>Name of the cooperative</source>
             <translation>Naam van de coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="106" />
+            <location filename="../dialogs/coop_form.py" line="105" />
             <source>&amp;Name:</source>
             <translation>&amp;Naam:</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="122" />
+            <location filename="../dialogs/coop_form.py" line="121" />
             <source>Paste the invitation a member sent you, or open the invitation file.</source>
             <translation>Plak de uitnodiging die een lid je stuurde, of open het uitnodigingsbestand.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="127" />
+            <location filename="../dialogs/coop_form.py" line="126" />
             <source>Invitation</source>
             <translation>Uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="133" />
+            <location filename="../dialogs/coop_form.py" line="132" />
             <source>Open file…</source>
             <translation>Bestand openen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="134" />
+            <location filename="../dialogs/coop_form.py" line="133" />
             <source>Open an invitation file</source>
             <translation>Een uitnodigingsbestand openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="147" />
+            <location filename="../dialogs/coop_form.py" line="146" />
             <source>Only if the invitation has no address, e.g. 192.168.1.20:47490</source>
             <translation>Alleen als de uitnodiging geen adres bevat, bijv. 192.168.1.20:47490</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="149" />
+            <location filename="../dialogs/coop_form.py" line="148" />
             <source>Inviter's address</source>
             <translation>Adres van de uitnodiger</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="150" />
+            <location filename="../dialogs/coop_form.py" line="149" />
             <source>&amp;Address:</source>
             <translation>&amp;Adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="182" />
+            <location filename="../dialogs/coop_form.py" line="181" />
             <source>Create cooperative</source>
             <translation>Coöperatie oprichten</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="182" />
+            <location filename="../dialogs/coop_form.py" line="181" />
             <source>Join</source>
             <translation>Lid worden</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="216" />
+            <location filename="../dialogs/coop_form.py" line="215" />
             <source>Type the address as HOST:PORT, for example 192.168.1.20:47490.</source>
             <translation>Typ het adres als HOST:POORT, bijvoorbeeld 192.168.1.20:47490.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="221" />
+            <location filename="../dialogs/coop_form.py" line="220" />
             <source>This invitation names no address: type the inviter's address.</source>
             <translation>Deze uitnodiging bevat geen adres: typ het adres van de uitnodiger.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="242" />
+            <location filename="../dialogs/coop_form.py" line="241" />
             <source>This is not a CoopShare invitation: it should start with “coopshare-invite:”.</source>
             <translation>Dit is geen CoopShare-uitnodiging: die begint met “coopshare-invite:”.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="248" />
+            <location filename="../dialogs/coop_form.py" line="247" />
             <source>This invitation is damaged or incomplete. Copy it again.</source>
             <translation>Deze uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="256" />
+            <location filename="../dialogs/coop_form.py" line="255" />
             <source>This invitation expired on {0}. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen op {0}. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="264" />
+            <location filename="../dialogs/coop_form.py" line="263" />
             <source>A valid invitation, until {0}, from {1}.</source>
             <translation>Een geldige uitnodiging, tot {0}, van {1}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="266" />
+            <location filename="../dialogs/coop_form.py" line="265" />
             <source>A valid invitation, until {0}.</source>
             <translation>Een geldige uitnodiging, tot {0}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="274" />
+            <location filename="../dialogs/coop_form.py" line="273" />
             <source>Open an invitation</source>
             <translation>Een uitnodiging openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="276" />
+            <location filename="../dialogs/coop_form.py" line="275" />
             <source>Invitations (*.txt *.invite *.coopshare);;All files (*)</source>
             <translation>Uitnodigingen (*.txt *.invite *.coopshare);;Alle bestanden (*)</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="288" />
+            <location filename="../dialogs/coop_form.py" line="287" />
             <source>Could not read {0}: {1}</source>
             <translation>Kan {0} niet lezen: {1}</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="292" />
+            <location filename="../dialogs/coop_form.py" line="291" />
             <source>That file is too large to be an invitation.</source>
             <translation>Dat bestand is te groot voor een uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="305" />
+            <location filename="../dialogs/coop_form.py" line="304" />
             <source>Give the cooperative a name.</source>
             <translation>Geef de coöperatie een naam.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="308" />
+            <location filename="../dialogs/coop_form.py" line="307" />
             <source>Paste an invitation or open an invitation file.</source>
             <translation>Plak een uitnodiging of open een uitnodigingsbestand.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="317" />
+            <location filename="../dialogs/coop_form.py" line="316" />
             <source>Creating the cooperative…</source>
             <translation>De coöperatie wordt opgericht…</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="329" />
+            <location filename="../dialogs/coop_form.py" line="328" />
             <source>Contacting the inviter at {0} and syncing…</source>
             <translation>Contact maken met de uitnodiger op {0} en synchroniseren…</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="356" />
+            <location filename="../dialogs/coop_form.py" line="355" />
             <source>The cooperative could not be created: {0}</source>
             <translation>De coöperatie kon niet worden opgericht: {0}</translation>
         </message>
@@ -604,12 +604,12 @@
             <translation>Sterk — een wachtwoordzin als deze is heel moeilijk te raden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="53" />
+            <location filename="../dialogs/coop_form.py" line="52" />
             <source>Could not reach the inviter at {0}. Check that CoopShare is running there and that you are on the same network, then try again.</source>
             <translation>Kon de uitnodiger op {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten, en probeer het dan opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="61" />
+            <location filename="../dialogs/coop_form.py" line="60" />
             <source>Joining did not work: {0}</source>
             <translation>Lid worden is niet gelukt: {0}</translation>
         </message>
@@ -1136,97 +1136,97 @@
     <context>
         <name>InviteDialog</name>
         <message>
-            <location filename="../dialogs/invite.py" line="53" />
+            <location filename="../dialogs/invite.py" line="54" />
             <source>Invite someone</source>
             <translation>Iemand uitnodigen</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="59" />
+            <location filename="../dialogs/invite.py" line="60" />
             <source>Invite a colleague to the cooperative</source>
             <translation>Een collega uitnodigen voor de coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="64" />
+            <location filename="../dialogs/invite.py" line="65" />
             <source>The invitation lets one person join from their own laptop. They scan the code or paste the text in CoopShare while this device is online.</source>
             <translation>Met de uitnodiging kan één persoon lid worden vanaf de eigen laptop. Diegene scant de code of plakt de tekst in CoopShare terwijl dit apparaat online is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="73" />
+            <location filename="../dialogs/invite.py" line="74" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="74" />
+            <location filename="../dialogs/invite.py" line="75" />
             <source>Admin (may also invite and remove members)</source>
             <translation>Beheerder (mag ook leden uitnodigen en verwijderen)</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="75" />
+            <location filename="../dialogs/invite.py" line="76" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="76" />
+            <location filename="../dialogs/invite.py" line="77" />
             <source>Role:</source>
             <translation>Rol:</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="80" />
+            <location filename="../dialogs/invite.py" line="81" />
             <source> hours</source>
             <translation> uur</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="81" />
+            <location filename="../dialogs/invite.py" line="82" />
             <source>Valid for, in hours</source>
             <translation>Geldig gedurende, in uren</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="82" />
+            <location filename="../dialogs/invite.py" line="83" />
             <source>Valid for:</source>
             <translation>Geldig gedurende:</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="86" />
+            <location filename="../dialogs/invite.py" line="87" />
             <source>Create invitation</source>
             <translation>Uitnodiging maken</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="111" />
+            <location filename="../dialogs/invite.py" line="112" />
             <source>Invitation as a QR code</source>
             <translation>Uitnodiging als QR-code</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="115" />
+            <location filename="../dialogs/invite.py" line="116" />
             <source>Or send this text:</source>
             <translation>Of stuur deze tekst:</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="118" />
+            <location filename="../dialogs/invite.py" line="119" />
             <source>Invitation text</source>
             <translation>Tekst van de uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="125" />
+            <location filename="../dialogs/invite.py" line="126" />
             <source>Copy</source>
             <translation>Kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="126" />
+            <location filename="../dialogs/invite.py" line="127" />
             <source>Copy the invitation text to the clipboard</source>
             <translation>De tekst van de uitnodiging naar het klembord kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="128" />
+            <location filename="../dialogs/invite.py" line="129" />
             <source>Save as file…</source>
             <translation>Opslaan als bestand…</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="129" />
+            <location filename="../dialogs/invite.py" line="130" />
             <source>Save the invitation text to a file</source>
             <translation>De tekst van de uitnodiging in een bestand opslaan</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="159" />
+            <location filename="../dialogs/invite.py" line="160" />
             <source>Only an admin of the cooperative can invite people. Ask one of the admins to send the invitation.</source>
             <translation>Alleen een beheerder van de coöperatie kan mensen uitnodigen. Vraag een van de beheerders om de uitnodiging te sturen.</translation>
         </message>
@@ -2599,128 +2599,128 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
     <context>
         <name>NearbyPage</name>
         <message>
-            <location filename="../pages/nearby.py" line="65" />
+            <location filename="../pages/nearby.py" line="67" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="66" />
+            <location filename="../pages/nearby.py" line="68" />
             <source>Device</source>
             <translation>Apparaat</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="67" />
-            <location filename="../pages/nearby.py" line="168" />
+            <location filename="../pages/nearby.py" line="69" />
+            <location filename="../pages/nearby.py" line="171" />
             <source>Address</source>
             <translation>Adres</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="68" />
+            <location filename="../pages/nearby.py" line="70" />
             <source>Found by</source>
             <translation>Gevonden via</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="69" />
+            <location filename="../pages/nearby.py" line="71" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="70" />
+            <location filename="../pages/nearby.py" line="72" />
             <source>Last seen</source>
             <translation>Laatst gezien</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="74" />
+            <location filename="../pages/nearby.py" line="76" />
             <source>Devices nearby</source>
             <translation>Apparaten in de buurt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="95" />
+            <location filename="../pages/nearby.py" line="97" />
             <source>Nearby</source>
             <translation>In de buurt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="103" />
+            <location filename="../pages/nearby.py" line="105" />
             <source>Discovery off</source>
             <translation>Netwerkdetectie uit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="105" />
+            <location filename="../pages/nearby.py" line="107" />
             <source>Discovery is off: only members added by address in Settings connect to this device.</source>
             <translation>Netwerkdetectie staat uit: alleen leden die in Instellingen op adres zijn toegevoegd, maken verbinding met dit apparaat.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="108" />
+            <location filename="../pages/nearby.py" line="110" />
             <source>Meetup mode on</source>
             <translation>Meetup-modus aan</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="110" />
+            <location filename="../pages/nearby.py" line="112" />
             <source>Meetup mode is on: this device looks for members on this network without announcing itself.</source>
             <translation>Meetup-modus staat aan: dit apparaat zoekt leden op dit netwerk zonder zichzelf bekend te maken.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="113" />
+            <location filename="../pages/nearby.py" line="115" />
             <source>Meetup mode off</source>
             <translation>Meetup-modus uit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="115" />
+            <location filename="../pages/nearby.py" line="117" />
             <source>Meetup mode is off: members on this network can find this device. Only members recognise it.</source>
             <translation>Meetup-modus staat uit: leden op dit netwerk kunnen dit apparaat vinden. Alleen leden herkennen het.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="126" />
+            <location filename="../pages/nearby.py" line="129" />
             <source>No one nearby yet. Members running CoopShare on this network appear here by themselves. On guest Wi-Fi or a hotspot that blocks discovery, add a member by address in Settings.</source>
             <translation>Nog niemand in de buurt. Leden die CoopShare op dit netwerk gebruiken, verschijnen hier vanzelf. Op gastwifi of een hotspot die detectie blokkeert, voeg je een lid op adres toe in Instellingen.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="162" />
+            <location filename="../pages/nearby.py" line="165" />
             <source>Could not list nearby devices: {0}</source>
             <translation>Kan apparaten in de buurt niet tonen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="167" />
+            <location filename="../pages/nearby.py" line="170" />
             <source>This network</source>
             <translation>Dit netwerk</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="169" />
+            <location filename="../pages/nearby.py" line="172" />
             <source>They connected</source>
             <translation>Inkomende verbinding</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="173" />
+            <location filename="../pages/nearby.py" line="176" />
             <source>A member (not connected yet)</source>
             <translation>Een lid (nog niet verbonden)</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="180" />
+            <location filename="../pages/nearby.py" line="183" />
             <source>● Connected</source>
             <translation>● Verbonden</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="180" />
+            <location filename="../pages/nearby.py" line="183" />
             <source>○ Not connected</source>
             <translation>○ Niet verbonden</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="186" />
+            <location filename="../pages/nearby.py" line="189" />
             <source>now</source>
             <translation>nu</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="188" />
+            <location filename="../pages/nearby.py" line="191" />
             <source>never</source>
             <translation>nooit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="191" />
+            <location filename="../pages/nearby.py" line="194" />
             <source>just now</source>
             <translation>zojuist</translation>
         </message>
         <message numerus="yes">
-            <location filename="../pages/nearby.py" line="193" />
+            <location filename="../pages/nearby.py" line="196" />
             <source>%n minute(s) ago</source>
             <translation>
                 <numerusform>%n minuut geleden</numerusform>
@@ -2842,44 +2842,44 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <translation>Deze notitie verwijderen (kan ongedaan worden gemaakt)</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="274" />
+            <location filename="../pages/notes.py" line="286" />
             <source>By {0} · updated {1}</source>
             <translation>Door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="275" />
+            <location filename="../pages/notes.py" line="287" />
             <source> · read only</source>
             <translation> · alleen-lezen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="284" />
+            <location filename="../pages/notes.py" line="296" />
             <source>Two edits of this note were made at the same time. The other version reads:
 {0}</source>
             <translation>Deze notitie is twee keer tegelijk bewerkt. De andere versie luidt:
 {0}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="321" />
+            <location filename="../pages/notes.py" line="333" />
             <source>Editing…</source>
             <translation>Bewerken…</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="338" />
+            <location filename="../pages/notes.py" line="350" />
             <source>A note needs a title before it is saved.</source>
             <translation>Een notitie heeft een titel nodig voordat die wordt opgeslagen.</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="341" />
+            <location filename="../pages/notes.py" line="353" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="359" />
+            <location filename="../pages/notes.py" line="373" />
             <source>Saved</source>
             <translation>Opgeslagen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="364" />
+            <location filename="../pages/notes.py" line="378" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
@@ -3358,223 +3358,228 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../dialogs/settings.py" line="79" />
+            <location filename="../dialogs/settings.py" line="80" />
             <source>Settings</source>
             <translation>Instellingen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="85" />
+            <location filename="../dialogs/settings.py" line="86" />
             <source>General</source>
             <translation>Algemeen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="86" />
+            <location filename="../dialogs/settings.py" line="87" />
             <source>Network</source>
             <translation>Netwerk</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="87" />
+            <location filename="../dialogs/settings.py" line="88" />
             <source>Passphrase</source>
             <translation>Wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="88" />
+            <location filename="../dialogs/settings.py" line="89" />
             <source>Data</source>
             <translation>Gegevens</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="106" />
-            <location filename="../dialogs/settings.py" line="120" />
+            <location filename="../dialogs/settings.py" line="107" />
+            <location filename="../dialogs/settings.py" line="121" />
             <source>System</source>
             <translation>Systeem</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="109" />
+            <location filename="../dialogs/settings.py" line="110" />
             <source>Language</source>
             <translation>Taal</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="112" />
+            <location filename="../dialogs/settings.py" line="113" />
             <source>Language:</source>
             <translation>Taal:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="114" />
+            <location filename="../dialogs/settings.py" line="115" />
             <source>The new language applies fully after you restart CoopShare.</source>
             <translation>De nieuwe taal is volledig actief nadat je CoopShare opnieuw hebt gestart.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="121" />
+            <location filename="../dialogs/settings.py" line="122" />
             <source>Light</source>
             <translation>Licht</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="122" />
+            <location filename="../dialogs/settings.py" line="123" />
             <source>Dark</source>
             <translation>Donker</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="123" />
+            <location filename="../dialogs/settings.py" line="124" />
             <source>Theme</source>
             <translation>Thema</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="126" />
+            <location filename="../dialogs/settings.py" line="127" />
             <source>Theme:</source>
             <translation>Thema:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="134" />
+            <location filename="../dialogs/settings.py" line="135" />
             <source>Find members on this network automatically</source>
             <translation>Leden op dit netwerk automatisch vinden</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="140" />
+            <location filename="../dialogs/settings.py" line="141" />
             <source>Uses local discovery (mDNS). Other devices see only a random name and a code that changes every ten minutes; only members recognise it.</source>
             <translation>Gebruikt lokale netwerkdetectie (mDNS). Andere apparaten zien alleen een willekeurige naam en een code die elke tien minuten verandert; alleen leden herkennen die.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="145" />
+            <location filename="../dialogs/settings.py" line="146" />
             <source>Meetup mode</source>
             <translation>Meetup-modus</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="151" />
+            <location filename="../dialogs/settings.py" line="152" />
             <source>At a meetup or on a shared network, this device looks for other members but does not announce itself. Members it finds still sync with it.</source>
             <translation>Op een meetup of een gedeeld netwerk zoekt dit apparaat naar andere leden, maar maakt het zichzelf niet bekend. Leden die het vindt, synchroniseren gewoon met dit apparaat.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="156" />
+            <location filename="../dialogs/settings.py" line="157" />
             <source>Members by address:</source>
             <translation>Leden op adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="158" />
+            <location filename="../dialogs/settings.py" line="159" />
             <source>for example 192.168.1.20:47490, nas.local:47490</source>
             <translation>bijvoorbeeld 192.168.1.20:47490, nas.local:47490</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="159" />
+            <location filename="../dialogs/settings.py" line="160" />
             <source>Members by address</source>
             <translation>Leden op adres</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="165" />
+            <location filename="../dialogs/settings.py" line="166" />
             <source>For guest Wi-Fi or a hotspot that blocks discovery: CoopShare keeps trying these addresses (HOST:PORT, separated by commas).</source>
             <translation>Voor gastwifi of een hotspot die detectie blokkeert: CoopShare blijft deze adressen proberen (HOST:POORT, gescheiden door komma's).</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="173" />
+            <location filename="../dialogs/settings.py" line="174" />
             <source>Network changes apply the next time CoopShare starts.</source>
             <translation>Netwerkwijzigingen gaan in wanneer CoopShare de volgende keer start.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="183" />
+            <location filename="../dialogs/settings.py" line="184" />
             <source>Your passphrase protects your keys and everything CoopShare keeps on this laptop. Nobody can reset it for you: keep it somewhere safe.</source>
             <translation>Je wachtwoordzin beschermt je sleutels en alles wat CoopShare op deze laptop bewaart. Niemand kan hem voor je resetten: bewaar hem op een veilige plek.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="189" />
+            <location filename="../dialogs/settings.py" line="190" />
             <source>Current passphrase</source>
             <translation>Huidige wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="190" />
+            <location filename="../dialogs/settings.py" line="191" />
             <source>New passphrase</source>
             <translation>Nieuwe wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="191" />
+            <location filename="../dialogs/settings.py" line="192" />
             <source>Repeat the new passphrase</source>
             <translation>Herhaal de nieuwe wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="192" />
+            <location filename="../dialogs/settings.py" line="193" />
             <source>Current:</source>
             <translation>Huidige:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="193" />
+            <location filename="../dialogs/settings.py" line="194" />
             <source>New:</source>
             <translation>Nieuwe:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="194" />
+            <location filename="../dialogs/settings.py" line="195" />
             <source>Repeat new:</source>
             <translation>Herhaal nieuwe:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="197" />
+            <location filename="../dialogs/settings.py" line="198" />
             <source>Change passphrase</source>
             <translation>Wachtwoordzin wijzigen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="211" />
+            <location filename="../dialogs/settings.py" line="212" />
             <source>Data folder:</source>
             <translation>Gegevensmap:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="215" />
+            <location filename="../dialogs/settings.py" line="216" />
             <source>Data folder</source>
             <translation>Gegevensmap</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="218" />
+            <location filename="../dialogs/settings.py" line="219" />
             <source>Open folder</source>
             <translation>Map openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="219" />
+            <location filename="../dialogs/settings.py" line="220" />
             <source>Show the data folder in your file manager</source>
             <translation>De gegevensmap tonen in je bestandsbeheerder</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="226" />
+            <location filename="../dialogs/settings.py" line="229" />
             <source>Everything in it is encrypted. To move CoopShare to another laptop, copy this folder while CoopShare is closed; you need your passphrase to open it.</source>
             <translation>Alles erin is versleuteld. Wil je CoopShare naar een andere laptop verhuizen, kopieer deze map dan terwijl CoopShare gesloten is; je hebt je wachtwoordzin nodig om hem te openen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="268" />
+            <location filename="../dialogs/settings.py" line="271" />
             <source>Type your current passphrase.</source>
             <translation>Typ je huidige wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="271" />
+            <location filename="../dialogs/settings.py" line="274" />
             <source>Type a new passphrase.</source>
             <translation>Typ een nieuwe wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="274" />
+            <location filename="../dialogs/settings.py" line="277" />
             <source>The two new passphrases are not the same.</source>
             <translation>De twee nieuwe wachtwoordzinnen zijn niet hetzelfde.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="278" />
+            <location filename="../dialogs/settings.py" line="281" />
             <source>The new passphrase is the same as the current one.</source>
             <translation>De nieuwe wachtwoordzin is dezelfde als de huidige.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="282" />
+            <location filename="../dialogs/settings.py" line="285" />
             <source>Changing the passphrase…</source>
             <translation>De wachtwoordzin wordt gewijzigd…</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="294" />
+            <location filename="../dialogs/settings.py" line="297" />
             <source>Passphrase changed. Use the new one the next time you open CoopShare.</source>
             <translation>Wachtwoordzin gewijzigd. Gebruik de nieuwe wanneer je CoopShare de volgende keer opent.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="304" />
+            <location filename="../dialogs/settings.py" line="307" />
             <source>The current passphrase is not correct. Nothing was changed.</source>
             <translation>De huidige wachtwoordzin is niet juist. Er is niets gewijzigd.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="308" />
+            <location filename="../dialogs/settings.py" line="311" />
             <source>The passphrase was not changed: {0}</source>
             <translation>De wachtwoordzin is niet gewijzigd: {0}</translation>
         </message>
         <message>
             <location filename="../dialogs/settings.py" line="331" />
+            <source>No file manager could open the folder. Its path is selected above: copy it.</source>
+            <translation>Geen bestandsbeheerder kon de map openen. Het pad staat hierboven geselecteerd: kopieer het.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="342" />
             <source>“{0}” is not an address as HOST:PORT, for example 192.168.1.20:47490.</source>
             <translation>“{0}” is geen adres in de vorm HOST:POORT, bijvoorbeeld 192.168.1.20:47490.</translation>
         </message>
@@ -3731,7 +3736,7 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
     <context>
         <name>app</name>
         <message>
-            <location filename="../app.py" line="68" />
+            <location filename="../app.py" line="69" />
             <source>CoopShare could not start its network connection ({0}). You can keep working; changes sync later.</source>
             <translation>CoopShare kon de netwerkverbinding niet starten ({0}). Je kunt gewoon doorwerken; wijzigingen worden later gesynchroniseerd.</translation>
         </message>
