@@ -119,3 +119,19 @@ def test_a_new_note_is_selected_and_can_be_deleted(qtbot, window: MainWindow) ->
     page.delete_button.click()
     qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=10_000)
     assert new_id not in {r["id"] for r in page.model.rows}
+
+
+def test_the_status_bar_says_waiting_not_offline_while_listening(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Defect #15: a node that listens but has no member connected is not "offline"."""
+    assert window.bridge.call_sync(_listen_addr(window)) is not None  # it really listens
+    window.refresh_peers()
+    qtbot.waitUntil(lambda: "waiting for members" in window.peers_label.text(), timeout=10_000)
+    assert "online" in window.peers_label.toolTip()
+    window._set_peers(0, listening=False)  # control: a node without network says offline
+    assert "offline" in window.peers_label.text()
+    window._set_peers(2)
+    assert window.peers_label.text().startswith("● 2 member")
+
+
+async def _listen_addr(window: MainWindow) -> tuple[str, int] | None:
+    return window.bridge.runtime.listen_addr

@@ -15,7 +15,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../main_window.py" line="305" />
+            <location filename="../main_window.py" line="309" />
             <source>● %n member(s) online</source>
             <translation>
                 <numerusform>● %n member online</numerusform>
