@@ -10,25 +10,24 @@
 #    cannot know it: window.tr(...) in notify.py runs as MainWindow.tr, and the _t(...) helpers of
 #    the lead and idea forms call QCoreApplication.translate("LeadForm"/"IdeaForm", ...).
 # 3. pyside6-lrelease compiles coopshare_nl.qm (what gui/i18n.py loads).
+# The same for coopshare_en.ts, which holds only the plural messages (lupdate -pluralonly): the
+# English forms of "%n note(s)" ("1 note", "2 notes"), loaded when the interface is English.
 #
-# Then translate the unfinished entries (Qt Linguist: .venv/bin/pyside6-linguist) and run again.
+# Then translate the unfinished entries (Qt Linguist: .venv/bin/pyside6-linguist, or
+# tools/fill_translations.py) and run again.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 BIN="${VENV:-.venv}/bin"
 GUI=src/coopshare/gui
-TS="$GUI/i18n/coopshare_nl.ts"
-QM="$GUI/i18n/coopshare_nl.qm"
 
 mkdir -p "$GUI/i18n"
 SOURCES="$(mktemp)"
 trap 'rm -f "$SOURCES"' EXIT
 find "$GUI" -name '*.py' | LC_ALL=C sort > "$SOURCES"
 
-"$BIN/pyside6-lupdate" -source-language en -target-language nl_NL \
-    -tr-function-alias tr+=_t "@$SOURCES" -ts "$TS"
-
-"$BIN/python" - "$TS" <<'PY'
+fixup() {
+"$BIN/python" - "$1" <<'PY'
 """Move messages lupdate put in a variable's context ('window', 'self.window', '') to the class
 context Qt uses at run time; a translation already there (now vanished) is carried over."""
 import copy
@@ -124,5 +123,16 @@ with open(path, "w", encoding="utf-8") as f:
     f.write('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n")
 print(f"    Moved {moved} message(s) to their run-time context")
 PY
+}
 
-"$BIN/pyside6-lrelease" "$TS" -qm "$QM"
+for lang in nl en; do
+    TS="$GUI/i18n/coopshare_$lang.ts"
+    only=()
+    [ "$lang" = en ] && only=(-pluralonly)  # English needs only the plural forms
+    target=nl_NL
+    [ "$lang" = en ] && target=en_GB
+    "$BIN/pyside6-lupdate" -source-language en -target-language "$target" "${only[@]}" \
+        -tr-function-alias tr+=_t "@$SOURCES" -ts "$TS"
+    fixup "$TS"
+    "$BIN/pyside6-lrelease" "$TS" -qm "$GUI/i18n/coopshare_$lang.qm"
+done

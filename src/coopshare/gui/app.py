@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from coopshare.gui import i18n, logfile, theme
+from coopshare.gui import i18n, logfile, refcheck, theme
 from coopshare.gui.appinfo import APP_ICON, APP_ID
 from coopshare.gui.background import quit_on_signals
 from coopshare.gui.bridge import Bridge
@@ -22,6 +22,7 @@ log = logging.getLogger("coopshare.gui")
 
 
 def application(argv: list[str] | None = None) -> QApplication:
+    refcheck.guard()  # before any signal: a binding that loses references aborts the app
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv[:1])

@@ -1,5 +1,7 @@
 """Translations: Dutch and English. The source strings are English; Dutch comes from
-``gui/i18n/coopshare_nl.qm`` (compiled from ``coopshare_nl.ts`` with pyside6-lrelease)."""
+``gui/i18n/coopshare_nl.qm`` (compiled from ``coopshare_nl.ts`` with pyside6-lrelease). English
+loads ``coopshare_en.qm``: only the plural forms of counted messages ("%n note(s)" as "1 note",
+"2 notes"), made by tools/update_translations.sh."""
 
 from __future__ import annotations
 
@@ -25,16 +27,20 @@ def install(app: QApplication, setting: str) -> str:
         app.removeTranslator(t)
     _installed.clear()
     lang = language_for(setting)
+    ours = QTranslator(app)
+    if ours.load(str(I18N / f"coopshare_{lang}.qm")):
+        app.installTranslator(ours)
+        _installed.append(ours)
     if lang == "nl":
-        ours = QTranslator(app)
-        if ours.load(str(I18N / "coopshare_nl.qm")):
-            app.installTranslator(ours)
-            _installed.append(ours)
         qt = QTranslator(app)
         if qt.load("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)
             _installed.append(qt)
+    # dates and numbers as the interface's language writes them (gui/text.py): Dutch, or the
+    # English of Europe (day before month, 24-hour clock)
     QLocale.setDefault(
-        QLocale(QLocale.Language.Dutch if lang == "nl" else QLocale.Language.English)
+        QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+        if lang == "nl"
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
     )
     return lang

@@ -44,6 +44,7 @@ from coopshare.gui.pages.leads import LeadsPage
 from coopshare.gui.pages.ledger import LedgerPage
 from coopshare.gui.pages.nearby import NearbyPage
 from coopshare.gui.pages.notes import NotesPage
+from coopshare.gui.pages.notes_trash import UNDO_MS
 from coopshare.gui.pages.people import PeoplePage
 from coopshare.gui.roster_news import NewsBanner, RosterNews
 from coopshare.gui.settings import Prefs
@@ -51,8 +52,6 @@ from coopshare.gui.text import safe
 from coopshare.gui.theme import ACCENT
 from coopshare.service.api import Overview
 from coopshare.service.api import events as ev
-
-UNDO_MS = 10_000
 
 
 class MainWindow(QMainWindow):
@@ -67,6 +66,7 @@ class MainWindow(QMainWindow):
         self.resize(1180, 760)
         self._undo: Callable[[], None] | None = None
         self._progress: dict[bytes, tuple[int, int]] = {}
+        self._listening = False  # the node accepts connections (known after refresh_peers)
 
         central = QWidget()
         root = QHBoxLayout(central)
@@ -309,14 +309,25 @@ class MainWindow(QMainWindow):
         box.open()
 
     def refresh_peers(self) -> None:
-        async def count() -> int:
-            return self.bridge.runtime.session_count
+        async def count() -> tuple[int, bool]:
+            runtime = self.bridge.runtime
+            return runtime.session_count, runtime.listen_addr is not None
 
-        self.bridge.run(count(), self._set_peers)
+        self.bridge.run(count(), lambda got: self._set_peers(*got))
 
-    def _set_peers(self, n: int) -> None:
-        self.peers_label.setText(
-            self.tr("● %n member(s) online", "", n) if n else self.tr("○ offline")
+    def _set_peers(self, n: int, listening: bool | None = None) -> None:
+        if listening is not None:
+            self._listening = listening
+        if n:
+            self.peers_label.setText(self.tr("● %n member(s) online", "", n))
+        elif self._listening:  # online and reachable, nobody connected: not "offline" (#15)
+            self.peers_label.setText(self.tr("○ waiting for members"))
+        else:
+            self.peers_label.setText(self.tr("○ offline"))
+        self.peers_label.setToolTip(
+            self.tr("This device is online: other members can connect to it.")
+            if self._listening
+            else self.tr("This device is not connected to the network.")
         )
 
     def _on_progress(self, e: ev.SyncProgress) -> None:

@@ -10,14 +10,15 @@ ACCENT = "#2f7d6d"  # cooperative green; white text on it: 4.9:1, it on the ligh
 ACCENT_ON_DARK = "#63c4ae"  # the accent as text or links on the dark palette: 7.5:1
 ERROR = "#b3261e"  # error text on light backgrounds
 ERROR_ON_DARK = "#ff8a80"  # error text on the dark palette
-WARNING = "#c77700"
+WARNING = "#c77700"  # a bar colour (passphrase strength), never text
+AMBER = "#946a10"  # badges and chips with white text (ideas, meetup mode): 4.9:1
 
 SHEET = """
 QListWidget#sidebar { border: none; padding-top: 8px; font-size: 11pt; outline: 0; }
 QListWidget#sidebar::item { padding: 8px 14px; border-radius: 6px; margin: 1px 6px; }
 QListWidget#sidebar::item:selected { background: %(accent)s; color: white; }
 QLabel#pageTitle { font-size: 16pt; font-weight: 600; }
-QLabel#empty { color: palette(mid); font-size: 11pt; padding: 24px; }
+QLabel#empty { color: palette(placeholder-text); font-size: 11pt; padding: 24px; }
 QLabel#termsBanner { background: #f6e7b0; color: #4a3b00; padding: 6px 10px; border-radius: 6px; }
 QLabel#conflictBanner { background: #f3c7c0; color: #5a1408; padding: 6px; border-radius: 6px; }
 QFrame#header { border-bottom: 1px solid palette(midlight); }
@@ -64,8 +65,10 @@ def light_palette() -> QPalette:
     p.setColor(QPalette.ColorRole.ButtonText, QColor("#1d2320"))
     p.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
     p.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
-    p.setColor(QPalette.ColorRole.PlaceholderText, QColor("#7a847f"))
+    p.setColor(QPalette.ColorRole.PlaceholderText, QColor("#656d69"))  # hints: 4.9:1 on window
     p.setColor(QPalette.ColorRole.Link, QColor(ACCENT))
+    p.setColor(QPalette.ColorRole.ToolTipBase, QColor("#ffffff"))
+    p.setColor(QPalette.ColorRole.ToolTipText, QColor("#1d2320"))
     _disabled(p, "#a3aba7")
     return p
 
@@ -83,6 +86,8 @@ def dark_palette() -> QPalette:
     p.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
     p.setColor(QPalette.ColorRole.PlaceholderText, QColor("#88928d"))
     p.setColor(QPalette.ColorRole.Link, QColor(ACCENT_ON_DARK))
+    p.setColor(QPalette.ColorRole.ToolTipBase, QColor("#2a302e"))  # tooltips, tray balloons
+    p.setColor(QPalette.ColorRole.ToolTipText, QColor("#e3e8e5"))
     p.setColor(QPalette.ColorRole.Mid, QColor("#6b7470"))
     p.setColor(QPalette.ColorRole.Midlight, QColor("#333a37"))
     _disabled(p, "#6a726e")

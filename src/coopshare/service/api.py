@@ -61,6 +61,7 @@ from coopshare.service.read_models import (
     Window,
     current_windows,
 )
+from coopshare.service.trash import TRASH_DAYS, TrashedNote
 from coopshare.service.views import Row
 from coopshare.service.views_ideas import IdeaTerms
 from coopshare.service.views_lead import Candidate, LeadDetail, LeadSealed, LeadStep
@@ -105,6 +106,7 @@ __all__ = [
     "IDEA_FLAGS",
     "INVITE_PREFIX",
     "MAX_WINDOW_DAYS",
+    "TRASH_DAYS",
     "Act",
     "Api",
     "AudienceMember",
@@ -148,6 +150,7 @@ __all__ = [
     "Status",
     "SyncResult",
     "Terms",
+    "TrashedNote",
     "Watch",
     "Window",
     "__version__",

@@ -17,6 +17,7 @@ from coopshare.service import (
     invites,
     people_admin,
     thanks,
+    trash,
     views,
     views_ideas,
     views_lead,
@@ -149,6 +150,14 @@ class Api(DataCommands):
 
     def restore_note(self, item_id: bytes) -> None:
         self._coop.write_item(Kind.NOTE, item_id, {}, deleted=False)
+
+    def trash(self) -> list[trash.TrashedNote]:
+        """My deleted notes, restorable until each one's purge time (service/trash.py)."""
+        return trash.trashed_notes(self._coop)
+
+    def purge_old_trash(self, now_ms: int | None = None) -> int:
+        """Purge my notes deleted more than 30 days ago; returns how many."""
+        return trash.purge_expired(self._coop, now_ms)
 
     def add_lead(self, fields: Mapping[str, Any]) -> str:
         return self._coop.add_lead(fields).hex()

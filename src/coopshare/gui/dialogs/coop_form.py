@@ -8,7 +8,6 @@ shows a busy line.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
@@ -39,7 +38,7 @@ from coopshare.errors import (
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.onboarding import join_coop, parse_address
 from coopshare.gui.qr_read import is_image, read_qr_text
-from coopshare.gui.text import safe
+from coopshare.gui.text import date_time_text, safe
 from coopshare.gui.widgets import Busy, message_label, muted, set_message
 from coopshare.gui.workers import run_in_thread
 from coopshare.service import api
@@ -269,7 +268,7 @@ class CoopForm(QWidget):
                         self.tr("This invitation is damaged or incomplete. Copy it again."),
                     )
             else:
-                until = dt.datetime.fromtimestamp(invitation.expires).strftime("%Y-%m-%d %H:%M")
+                until = date_time_text(invitation.expires * 1000)
                 if invitation.expired():
                     set_message(
                         self.token_info,

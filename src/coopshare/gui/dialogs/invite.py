@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import segno
-from PySide6.QtCore import QByteArray, QDateTime, QLocale, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QFontDatabase, QPixmap, QTextOption
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.gui.bridge import Bridge
-from coopshare.gui.text import safe
+from coopshare.gui.text import date_time_text, safe
 from coopshare.gui.theme import accent_text
 from coopshare.service.api import NewInvite
 
@@ -183,8 +183,7 @@ class InviteDialog(QDialog):
         )
         self.token.setPlainText(text)
         self.qr.setPixmap(qr_pixmap(text))
-        expires = QDateTime.fromSecsSinceEpoch(invitation.expires)
-        when = QLocale().toString(expires, "d MMMM yyyy, HH:mm")
+        when = date_time_text(invitation.expires * 1000)
         role = self.tr("an admin") if invitation.role == "admin" else self.tr("a member")
         lines = [
             self.tr(

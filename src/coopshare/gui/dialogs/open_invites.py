@@ -7,12 +7,13 @@ device's invitations only (another admin's are held on their device).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.errors_text import error_text
+from coopshare.gui.text import date_time_text
 from coopshare.service.api import Api, OpenInvite, RosterView
 from coopshare.service.api import events as ev
 
@@ -86,9 +87,7 @@ class OpenInvitesPanel(QWidget):
         row = QWidget()
         h = QHBoxLayout(row)
         h.setContentsMargins(0, 0, 0, 0)
-        when = QLocale().toString(
-            QDateTime.fromSecsSinceEpoch(invite.expires), "d MMMM yyyy, HH:mm"
-        )
+        when = date_time_text(invite.expires * 1000)
         role = self.tr("admin") if invite.role == "admin" else self.tr("member")
         label = QLabel(self.tr("As {0}, until {1}").format(role, when))
         label.setTextFormat(Qt.TextFormat.PlainText)

@@ -164,7 +164,7 @@ class SearchDialog(QDialog):
         n = self.model.rowCount()
         if n:
             self.results.setCurrentIndex(self.model.index(0, 0))
-            self.status.setText(self.tr("1 result") if n == 1 else self.tr("{0} results").format(n))
+            self.status.setText(self.tr("%n result(s)", "", n))
             if self._choose_when_ready:
                 self._choose(self.model.index(0, 0))
                 return

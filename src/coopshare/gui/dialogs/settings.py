@@ -29,6 +29,7 @@ from coopshare.gui import autostart, i18n, theme
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.recovery import RecoveryKeyRow
 from coopshare.gui.settings import Prefs
+from coopshare.gui.widgets import message_label, set_message
 from coopshare.service import api
 
 _PEER = re.compile(r"^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.\-_]+):(\d{1,5})$")
@@ -226,6 +227,8 @@ class SettingsDialog(QDialog):
         self.open_folder.clicked.connect(self._open_folder)
         row.addWidget(self.open_folder)
         v.addLayout(row)
+        self.folder_message = message_label()
+        v.addWidget(self.folder_message)
         v.addWidget(
             _hint(
                 self.tr(
@@ -324,7 +327,15 @@ class SettingsDialog(QDialog):
     # --- data folder ----------------------------------------------------------------------------
 
     def _open_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.home)))
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.home))):
+            set_message(self.folder_message, "")
+            return
+        self.folder.setFocus()  # the path, selected: ready to copy
+        self.folder.selectAll()
+        set_message(
+            self.folder_message,
+            self.tr("No file manager could open the folder. Its path is selected above: copy it."),
+        )
 
     # --- saving ---------------------------------------------------------------------------------
 

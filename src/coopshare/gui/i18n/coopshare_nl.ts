@@ -4,67 +4,67 @@
     <context>
         <name>ActivityPage</name>
         <message>
-            <location filename="../pages/activity.py" line="184" />
+            <location filename="../pages/activity.py" line="185" />
             <source>Recent activity</source>
             <translation>Recente activiteit</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="185" />
+            <location filename="../pages/activity.py" line="186" />
             <source>Double-click or press Enter to open</source>
             <translation>Dubbelklik of druk op Enter om te openen</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="189" />
+            <location filename="../pages/activity.py" line="190" />
             <source>Nothing has happened yet. Write a note, give a lead, or invite a colleague.</source>
             <translation>Er is nog niets gebeurd. Schrijf een notitie, breng een lead aan of nodig een collega uit.</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="204" />
+            <location filename="../pages/activity.py" line="205" />
             <source>Activity</source>
             <translation>Activiteit</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="214" />
+            <location filename="../pages/activity.py" line="215" />
             <source>Note</source>
             <translation>Notitie</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="214" />
+            <location filename="../pages/activity.py" line="215" />
             <source>Lead</source>
             <translation>Lead</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="214" />
+            <location filename="../pages/activity.py" line="215" />
             <source>Idea</source>
             <translation>Idee</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="225" />
+            <location filename="../pages/activity.py" line="226" />
             <source>{0} gave a lead · now {1}</source>
             <translation>{0} bracht een lead aan · nu {1}</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="226" />
+            <location filename="../pages/activity.py" line="227" />
             <source>{0} gave a lead</source>
             <translation>{0} bracht een lead aan</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="228" />
+            <location filename="../pages/activity.py" line="229" />
             <source>{0} shared an idea</source>
             <translation>{0} deelde een idee</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="229" />
+            <location filename="../pages/activity.py" line="230" />
             <source>{0} wrote a note</source>
             <translation>{0} schreef een notitie</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="233" />
+            <location filename="../pages/activity.py" line="234" />
             <source>{0}: {1}, {2}</source>
             <translation>{0}: {1}, {2}</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="242" />
+            <location filename="../pages/activity.py" line="243" />
             <source>(untitled)</source>
             <translation>(zonder titel)</translation>
         </message>
@@ -173,172 +173,172 @@
     <context>
         <name>CoopForm</name>
         <message>
-            <location filename="../dialogs/coop_form.py" line="104" />
+            <location filename="../dialogs/coop_form.py" line="103" />
             <source>Create a new cooperative</source>
             <translation>Een nieuwe coöperatie oprichten</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="105" />
+            <location filename="../dialogs/coop_form.py" line="104" />
             <source>Join with an invitation</source>
             <translation>Lid worden met een uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="119" />
+            <location filename="../dialogs/coop_form.py" line="118" />
             <source>You become its first administrator and can invite the other members from the app.</source>
             <translation>Je wordt de eerste beheerder en kunt de andere leden vanuit de app uitnodigen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="125" />
+            <location filename="../dialogs/coop_form.py" line="124" />
             <source>For example: Brabant Interim</source>
             <translation>Bijvoorbeeld: Brabant Interim</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="126" />
+            <location filename="../dialogs/coop_form.py" line="125" />
             <source>Name of the cooperative</source>
             <translation>Naam van de coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="127" />
+            <location filename="../dialogs/coop_form.py" line="126" />
             <source>&amp;Name:</source>
             <translation>&amp;Naam:</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="143" />
+            <location filename="../dialogs/coop_form.py" line="142" />
             <source>Paste the invitation a member sent you, or open the invitation file.</source>
             <translation>Plak de uitnodiging die een lid je stuurde, of open het uitnodigingsbestand.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="148" />
+            <location filename="../dialogs/coop_form.py" line="147" />
             <source>Invitation</source>
             <translation>Uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="154" />
+            <location filename="../dialogs/coop_form.py" line="153" />
             <source>Open file…</source>
             <translation>Bestand openen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="155" />
+            <location filename="../dialogs/coop_form.py" line="154" />
             <source>Open an invitation file</source>
             <translation>Een uitnodigingsbestand openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="168" />
+            <location filename="../dialogs/coop_form.py" line="167" />
             <source>Only if the invitation has no address, e.g. 192.168.1.20:47490</source>
             <translation>Alleen als de uitnodiging geen adres bevat, bijv. 192.168.1.20:47490</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="170" />
+            <location filename="../dialogs/coop_form.py" line="169" />
             <source>Inviter's address</source>
             <translation>Adres van de uitnodiger</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="171" />
+            <location filename="../dialogs/coop_form.py" line="170" />
             <source>&amp;Address:</source>
             <translation>&amp;Adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="203" />
+            <location filename="../dialogs/coop_form.py" line="202" />
             <source>Create cooperative</source>
             <translation>Coöperatie oprichten</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="203" />
+            <location filename="../dialogs/coop_form.py" line="202" />
             <source>Join</source>
             <translation>Lid worden</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="237" />
+            <location filename="../dialogs/coop_form.py" line="236" />
             <source>Type the address as HOST:PORT, for example 192.168.1.20:47490.</source>
             <translation>Typ het adres als HOST:POORT, bijvoorbeeld 192.168.1.20:47490.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="242" />
+            <location filename="../dialogs/coop_form.py" line="241" />
             <source>This invitation names no address: type the inviter's address.</source>
             <translation>Deze uitnodiging bevat geen adres: typ het adres van de uitnodiger.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="263" />
+            <location filename="../dialogs/coop_form.py" line="262" />
             <source>This is not a CoopShare invitation: it should start with “coopshare-invite:”.</source>
             <translation>Dit is geen CoopShare-uitnodiging: die begint met “coopshare-invite:”.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="269" />
+            <location filename="../dialogs/coop_form.py" line="268" />
             <source>This invitation is damaged or incomplete. Copy it again.</source>
             <translation>Deze uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="277" />
+            <location filename="../dialogs/coop_form.py" line="276" />
             <source>This invitation expired on {0}. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen op {0}. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="291" />
+            <location filename="../dialogs/coop_form.py" line="290" />
             <source>Invitations (*.txt *.invite *.coopshare);;Pictures of a QR code (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)</source>
             <translation>Uitnodigingen (*.txt *.invite *.coopshare);;Afbeeldingen van een QR-code (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;Alle bestanden (*)</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="81" />
+            <location filename="../dialogs/coop_form.py" line="80" />
             <source>A valid invitation, until {0}, from {1}.</source>
             <translation>Een geldige uitnodiging, tot {0}, van {1}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="72" />
+            <location filename="../dialogs/coop_form.py" line="71" />
             <source>An invitation from {0} to join {1}, valid until {2}.</source>
             <translation>Een uitnodiging van {0} om lid te worden van {1}, geldig tot {2}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="76" />
+            <location filename="../dialogs/coop_form.py" line="75" />
             <source>Their computer: {0}.</source>
             <translation>Hun computer: {0}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="84" />
+            <location filename="../dialogs/coop_form.py" line="83" />
             <source>A valid invitation, until {0}.</source>
             <translation>Een geldige uitnodiging, tot {0}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="288" />
+            <location filename="../dialogs/coop_form.py" line="287" />
             <source>Open an invitation</source>
             <translation>Een uitnodiging openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="307" />
+            <location filename="../dialogs/coop_form.py" line="306" />
             <source>Could not read {0}: {1}</source>
             <translation>Kan {0} niet lezen: {1}</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="311" />
+            <location filename="../dialogs/coop_form.py" line="310" />
             <source>That file is too large to be an invitation.</source>
             <translation>Dat bestand is te groot voor een uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="321" />
+            <location filename="../dialogs/coop_form.py" line="320" />
             <source>No QR code was found in {0}.</source>
             <translation>Er staat geen QR-code in {0}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="335" />
+            <location filename="../dialogs/coop_form.py" line="334" />
             <source>Give the cooperative a name.</source>
             <translation>Geef de coöperatie een naam.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="338" />
+            <location filename="../dialogs/coop_form.py" line="337" />
             <source>Paste an invitation or open an invitation file.</source>
             <translation>Plak een uitnodiging of open een uitnodigingsbestand.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="347" />
+            <location filename="../dialogs/coop_form.py" line="346" />
             <source>Creating the cooperative…</source>
             <translation>De coöperatie wordt opgericht…</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="359" />
+            <location filename="../dialogs/coop_form.py" line="358" />
             <source>Contacting the inviter at {0} and syncing…</source>
             <translation>Contact maken met de uitnodiger op {0} en synchroniseren…</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="386" />
+            <location filename="../dialogs/coop_form.py" line="385" />
             <source>The cooperative could not be created: {0}</source>
             <translation>De coöperatie kon niet worden opgericht: {0}</translation>
         </message>
@@ -354,6 +354,22 @@
             <location filename="../dialogs/first_run.py" line="75" />
             <source>Start a new cooperative, or join one a member invited you to.</source>
             <translation>Richt een nieuwe coöperatie op, of word lid van een coöperatie waarvoor een lid je heeft uitgenodigd.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeleteRun</name>
+        <message>
+            <location filename="../pages/notes_trash.py" line="55" />
+            <source>Deleted “{0}” (in the trash)</source>
+            <translation>“{0}” verwijderd (in de prullenbak)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../pages/notes_trash.py" line="57" />
+            <source>Deleted %n note(s) (in the trash)</source>
+            <translation>
+                <numerusform>%n notitie verwijderd (in de prullenbak)</numerusform>
+                <numerusform>%n notities verwijderd (in de prullenbak)</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1015,12 +1031,12 @@
             <translation>Sterk — een wachtwoordzin als deze is heel moeilijk te raden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="54" />
+            <location filename="../dialogs/coop_form.py" line="53" />
             <source>Could not reach the inviter at {0}. Check that CoopShare is running there and that you are on the same network, then try again.</source>
             <translation>Kon de uitnodiger op {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten, en probeer het dan opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="62" />
+            <location filename="../dialogs/coop_form.py" line="61" />
             <source>Joining did not work: {0}</source>
             <translation>Lid worden is niet gelukt: {0}</translation>
         </message>
@@ -1795,57 +1811,57 @@
             <translation>Een uitnodiging voor {0}, van {1}</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="188" />
+            <location filename="../dialogs/invite.py" line="187" />
             <source>an admin</source>
             <translation>beheerder</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="188" />
+            <location filename="../dialogs/invite.py" line="187" />
             <source>a member</source>
             <translation>lid</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="191" />
+            <location filename="../dialogs/invite.py" line="190" />
             <source>This invitation works once and expires on {0}. Whoever uses it joins as {1}, so share it only with the person you invite.</source>
             <translation>Deze uitnodiging werkt één keer en verloopt op {0}. Wie hem gebruikt, komt erbij als {1}; deel hem dus alleen met de persoon die je uitnodigt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="197" />
+            <location filename="../dialogs/invite.py" line="196" />
             <source>This device is not reachable on the network right now: the new member needs your address to join.</source>
             <translation>Dit apparaat is op dit moment niet bereikbaar op het netwerk: het nieuwe lid heeft je adres nodig om lid te worden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="203" />
+            <location filename="../dialogs/invite.py" line="202" />
             <source>Create another</source>
             <translation>Nog een maken</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="209" />
+            <location filename="../dialogs/invite.py" line="208" />
             <source>No invitation was created: {0}</source>
             <translation>Er is geen uitnodiging gemaakt: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="232" />
+            <location filename="../dialogs/invite.py" line="231" />
             <source>Copied</source>
             <translation>Gekopieerd</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="240" />
+            <location filename="../dialogs/invite.py" line="239" />
             <source>Save invitation</source>
             <translation>Uitnodiging opslaan</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="242" />
+            <location filename="../dialogs/invite.py" line="241" />
             <source>Text files (*.txt)</source>
             <translation>Tekstbestanden (*.txt)</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="252" />
+            <location filename="../dialogs/invite.py" line="251" />
             <source>Could not save the invitation: {0}</source>
             <translation>Kan de uitnodiging niet opslaan: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="255" />
+            <location filename="../dialogs/invite.py" line="254" />
             <source>Saved</source>
             <translation>Opgeslagen</translation>
         </message>
@@ -3327,7 +3343,7 @@ Make a copy of the data folder now. Everything you shared is also held by the ot
 Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de andere leden ook: als er problemen optreden, richt deze computer dan opnieuw in met je herstelsleutel en een nieuwe uitnodiging.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../main_window.py" line="319" />
+            <location filename="../main_window.py" line="322" />
             <source>● %n member(s) online</source>
             <translation>
                 <numerusform>● %n lid online</numerusform>
@@ -3335,12 +3351,27 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
             </translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="319" />
+            <location filename="../main_window.py" line="324" />
+            <source>○ waiting for members</source>
+            <translation>○ wacht op leden</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="326" />
             <source>○ offline</source>
             <translation>○ offline</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="334" />
+            <location filename="../main_window.py" line="328" />
+            <source>This device is online: other members can connect to it.</source>
+            <translation>Dit apparaat is online: andere leden kunnen er verbinding mee maken.</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="330" />
+            <source>This device is not connected to the network.</source>
+            <translation>Dit apparaat is niet met het netwerk verbonden.</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="345" />
             <source>Syncing %v of %m</source>
             <translation>Synchroniseren: %v van %m</translation>
         </message>
@@ -3461,135 +3492,133 @@ Alles wat vanaf nu wordt geschreven, wordt versleuteld met nieuwe sleutels die d
     <context>
         <name>NearbyPage</name>
         <message>
-            <location filename="../pages/nearby.py" line="80" />
+            <location filename="../pages/nearby.py" line="82" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="81" />
+            <location filename="../pages/nearby.py" line="83" />
             <source>Device</source>
             <translation>Apparaat</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="82" />
-            <location filename="../pages/nearby.py" line="183" />
+            <location filename="../pages/nearby.py" line="84" />
+            <location filename="../pages/nearby.py" line="186" />
             <source>Address</source>
             <translation>Adres</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="83" />
+            <location filename="../pages/nearby.py" line="85" />
             <source>Found by</source>
             <translation>Gevonden via</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="84" />
+            <location filename="../pages/nearby.py" line="86" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="85" />
+            <location filename="../pages/nearby.py" line="87" />
             <source>Last seen</source>
             <translation>Laatst gezien</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="89" />
+            <location filename="../pages/nearby.py" line="91" />
             <source>Devices nearby</source>
             <translation>Apparaten in de buurt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="110" />
+            <location filename="../pages/nearby.py" line="112" />
             <source>Nearby</source>
             <translation>In de buurt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="118" />
+            <location filename="../pages/nearby.py" line="120" />
             <source>Discovery off</source>
             <translation>Netwerkdetectie uit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="120" />
+            <location filename="../pages/nearby.py" line="122" />
             <source>Discovery is off: only members added by address in Settings connect to this device.</source>
             <translation>Netwerkdetectie staat uit: alleen leden die in Instellingen op adres zijn toegevoegd, maken verbinding met dit apparaat.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="123" />
+            <location filename="../pages/nearby.py" line="125" />
             <source>Meetup mode on</source>
             <translation>Meetup-modus aan</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="125" />
+            <location filename="../pages/nearby.py" line="127" />
             <source>Meetup mode is on: this device looks for members on this network without announcing itself.</source>
             <translation>Meetup-modus staat aan: dit apparaat zoekt leden op dit netwerk zonder zichzelf bekend te maken.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="128" />
+            <location filename="../pages/nearby.py" line="130" />
             <source>Meetup mode off</source>
             <translation>Meetup-modus uit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="130" />
+            <location filename="../pages/nearby.py" line="132" />
             <source>Meetup mode is off: members on this network can find this device. Only members recognise it.</source>
             <translation>Meetup-modus staat uit: leden op dit netwerk kunnen dit apparaat vinden. Alleen leden herkennen het.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="141" />
+            <location filename="../pages/nearby.py" line="144" />
             <source>No one nearby yet. Members running CoopShare on this network appear here by themselves. On guest Wi-Fi or a hotspot that blocks discovery, add a member by address in Settings.</source>
             <translation>Nog niemand in de buurt. Leden die CoopShare op dit netwerk gebruiken, verschijnen hier vanzelf. Op gastwifi of een hotspot die detectie blokkeert, voeg je een lid op adres toe in Instellingen.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="177" />
+            <location filename="../pages/nearby.py" line="180" />
             <source>Could not list nearby devices: {0}</source>
             <translation>Kan apparaten in de buurt niet tonen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="182" />
+            <location filename="../pages/nearby.py" line="185" />
             <source>This network</source>
             <translation>Dit netwerk</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="184" />
+            <location filename="../pages/nearby.py" line="187" />
             <source>They connected</source>
             <translation>Inkomende verbinding</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="188" />
+            <location filename="../pages/nearby.py" line="191" />
             <source>A member (not connected yet)</source>
             <translation>Een lid (nog niet verbonden)</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="195" />
+            <location filename="../pages/nearby.py" line="198" />
             <source>● Connected</source>
             <translation>● Verbonden</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="195" />
+            <location filename="../pages/nearby.py" line="198" />
             <source>○ Not connected</source>
             <translation>○ Niet verbonden</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="201" />
+            <location filename="../pages/nearby.py" line="204" />
             <source>now</source>
             <translation>nu</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="203" />
+            <location filename="../pages/nearby.py" line="206" />
             <source>never</source>
             <translation>nooit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="206" />
+            <location filename="../pages/nearby.py" line="209" />
             <source>just now</source>
             <translation>zojuist</translation>
         </message>
-        <message>
-            <location filename="../pages/nearby.py" line="210" />
-            <source>a minute ago</source>
-            <translation>een minuut geleden</translation>
-        </message>
-        <message>
+        <message numerus="yes">
             <location filename="../pages/nearby.py" line="211" />
-            <source>{0} minutes ago</source>
-            <translation>{0} minuten geleden</translation>
+            <source>%n minute(s) ago</source>
+            <translation>
+                <numerusform>%n minuut geleden</numerusform>
+                <numerusform>%n minuten geleden</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -3613,152 +3642,157 @@ Alles wat vanaf nu wordt geschreven, wordt versleuteld met nieuwe sleutels die d
     <context>
         <name>NotesPage</name>
         <message>
-            <location filename="../pages/notes.py" line="67" />
-            <location filename="../pages/notes.py" line="113" />
+            <location filename="../pages/notes.py" line="68" />
+            <location filename="../pages/notes.py" line="120" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="68" />
-            <location filename="../pages/notes.py" line="121" />
+            <location filename="../pages/notes.py" line="69" />
+            <location filename="../pages/notes.py" line="128" />
             <source>Tags</source>
             <translation>Tags</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="69" />
+            <location filename="../pages/notes.py" line="70" />
             <source>Author</source>
             <translation>Auteur</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="70" />
+            <location filename="../pages/notes.py" line="71" />
             <source>Updated</source>
             <translation>Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="76" />
+            <location filename="../pages/notes.py" line="77" />
             <source>New note</source>
             <translation>Nieuwe notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="77" />
+            <location filename="../pages/notes.py" line="78" />
             <source>Write a new note (Ctrl+N)</source>
             <translation>Een nieuwe notitie schrijven (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="88" />
+            <location filename="../pages/notes.py" line="81" />
+            <source>Trash</source>
+            <translation>Prullenbak</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="82" />
+            <source>Deleted notes: restore them within 30 days</source>
+            <translation>Verwijderde notities: zet ze binnen 30 dagen terug</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="95" />
             <source>Filter notes</source>
             <translation>Notities filteren</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="93" />
-            <location filename="../pages/notes.py" line="184" />
+            <location filename="../pages/notes.py" line="100" />
+            <location filename="../pages/notes.py" line="191" />
             <source>Notes</source>
             <translation>Notities</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="101" />
+            <location filename="../pages/notes.py" line="108" />
             <source>No notes yet.
 Press Ctrl+N to write the first one, or import a folder of Markdown files.</source>
             <translation>Nog geen notities.
 Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-bestanden.</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="114" />
+            <location filename="../pages/notes.py" line="121" />
             <source>Note title</source>
             <translation>Titel van de notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="120" />
+            <location filename="../pages/notes.py" line="127" />
             <source>Tags, separated by commas</source>
             <translation>Tags, gescheiden door komma's</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="128" />
+            <location filename="../pages/notes.py" line="135" />
             <source>Keep this version</source>
             <translation>Deze versie houden</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="130" />
+            <location filename="../pages/notes.py" line="137" />
             <source>Save the text shown as the one version of this note</source>
             <translation>De getoonde tekst opslaan als de enige versie van deze notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="135" />
+            <location filename="../pages/notes.py" line="142" />
             <source>Write in Markdown. Link notes with [[Title]].</source>
             <translation>Schrijf in Markdown. Link notities met [[Titel]].</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="136" />
+            <location filename="../pages/notes.py" line="143" />
             <source>Note text</source>
             <translation>Tekst van de notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="139" />
+            <location filename="../pages/notes.py" line="146" />
             <source>Preview</source>
             <translation>Voorbeeld</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="146" />
-            <location filename="../pages/notes.py" line="157" />
+            <location filename="../pages/notes.py" line="153" />
+            <location filename="../pages/notes.py" line="164" />
             <source>Linked from</source>
             <translation>Gelinkt vanuit</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="151" />
+            <location filename="../pages/notes.py" line="158" />
             <source>Delete</source>
             <translation>Verwijderen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="152" />
+            <location filename="../pages/notes.py" line="159" />
             <source>Delete this note (it can be undone)</source>
             <translation>Deze notitie verwijderen (kan ongedaan worden gemaakt)</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="274" />
+            <location filename="../pages/notes.py" line="291" />
             <source>By {0} · updated {1}</source>
             <translation>Door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="275" />
+            <location filename="../pages/notes.py" line="292" />
             <source> · read only</source>
             <translation> · alleen-lezen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="284" />
+            <location filename="../pages/notes.py" line="301" />
             <source>Two edits of this note were made at the same time. The other version reads:
 {0}</source>
             <translation>Deze notitie is twee keer tegelijk bewerkt. De andere versie luidt:
 {0}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="321" />
+            <location filename="../pages/notes.py" line="338" />
             <source>Editing…</source>
             <translation>Bewerken…</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="338" />
+            <location filename="../pages/notes.py" line="355" />
             <source>A note needs a title before it is saved.</source>
             <translation>Een notitie heeft een titel nodig voordat die wordt opgeslagen.</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="341" />
+            <location filename="../pages/notes.py" line="358" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="359" />
+            <location filename="../pages/notes.py" line="378" />
             <source>Saved</source>
             <translation>Opgeslagen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="364" />
+            <location filename="../pages/notes.py" line="383" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
-        </message>
-        <message>
-            <location filename="../pages/notes.py" line="379" />
-            <source>Deleted “{0}”</source>
-            <translation>“{0}” verwijderd</translation>
         </message>
     </context>
     <context>
@@ -3860,58 +3894,56 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <source>{0} (you)</source>
             <translation>{0} (jij)</translation>
         </message>
-        <message>
-            <location filename="../pages/people.py" line="171" />
-            <source>1 member</source>
-            <translation>1 lid</translation>
+        <message numerus="yes">
+            <location filename="../pages/people.py" line="170" />
+            <source>%n member(s)</source>
+            <translation>
+                <numerusform>%n lid</numerusform>
+                <numerusform>%n leden</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="171" />
-            <source>{0} members</source>
-            <translation>{0} leden</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="201" />
+            <location filename="../pages/people.py" line="199" />
             <source>Skills: {0}</source>
             <translation>Vaardigheden: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="203" />
+            <location filename="../pages/people.py" line="201" />
             <source>No skills listed yet.</source>
             <translation>Nog geen vaardigheden opgegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="207" />
+            <location filename="../pages/people.py" line="205" />
             <source>Available:</source>
             <translation>Beschikbaar:</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="210" />
+            <location filename="../pages/people.py" line="208" />
             <source>No availability given for the coming months.</source>
             <translation>Geen beschikbaarheid opgegeven voor de komende maanden.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="213" />
+            <location filename="../pages/people.py" line="211" />
             <source>Ambitions: {0}</source>
             <translation>Ambities: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="215" />
+            <location filename="../pages/people.py" line="213" />
             <source>Safety number: {0}</source>
             <translation>Veiligheidsnummer: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="220" />
+            <location filename="../pages/people.py" line="218" />
             <source>{0} to {1}, {2} hours a week</source>
             <translation>{0} tot {1}, {2} uur per week</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="224" />
+            <location filename="../pages/people.py" line="222" />
             <source>, {0}</source>
             <translation>, {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="226" />
+            <location filename="../pages/people.py" line="224" />
             <source>, remote possible</source>
             <translation>, op afstand mogelijk</translation>
         </message>
@@ -4316,15 +4348,13 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <source>Searching…</source>
             <translation>Zoeken…</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../dialogs/search.py" line="167" />
-            <source>1 result</source>
-            <translation>1 resultaat</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/search.py" line="167" />
-            <source>{0} results</source>
-            <translation>{0} resultaten</translation>
+            <source>%n result(s)</source>
+            <translation>
+                <numerusform>%n resultaat</numerusform>
+                <numerusform>%n resultaten</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../dialogs/search.py" line="172" />
@@ -4365,223 +4395,228 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../dialogs/settings.py" line="80" />
+            <location filename="../dialogs/settings.py" line="81" />
             <source>Settings</source>
             <translation>Instellingen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="86" />
+            <location filename="../dialogs/settings.py" line="87" />
             <source>General</source>
             <translation>Algemeen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="87" />
+            <location filename="../dialogs/settings.py" line="88" />
             <source>Network</source>
             <translation>Netwerk</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="88" />
+            <location filename="../dialogs/settings.py" line="89" />
             <source>Passphrase</source>
             <translation>Wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="89" />
+            <location filename="../dialogs/settings.py" line="90" />
             <source>Data</source>
             <translation>Gegevens</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="107" />
-            <location filename="../dialogs/settings.py" line="121" />
+            <location filename="../dialogs/settings.py" line="108" />
+            <location filename="../dialogs/settings.py" line="122" />
             <source>System</source>
             <translation>Systeem</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="110" />
+            <location filename="../dialogs/settings.py" line="111" />
             <source>Language</source>
             <translation>Taal</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="113" />
+            <location filename="../dialogs/settings.py" line="114" />
             <source>Language:</source>
             <translation>Taal:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="115" />
+            <location filename="../dialogs/settings.py" line="116" />
             <source>The new language applies fully after you restart CoopShare.</source>
             <translation>De nieuwe taal is volledig actief nadat je CoopShare opnieuw hebt gestart.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="122" />
+            <location filename="../dialogs/settings.py" line="123" />
             <source>Light</source>
             <translation>Licht</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="123" />
+            <location filename="../dialogs/settings.py" line="124" />
             <source>Dark</source>
             <translation>Donker</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="124" />
+            <location filename="../dialogs/settings.py" line="125" />
             <source>Theme</source>
             <translation>Thema</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="127" />
+            <location filename="../dialogs/settings.py" line="128" />
             <source>Theme:</source>
             <translation>Thema:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="138" />
+            <location filename="../dialogs/settings.py" line="139" />
             <source>Find members on this network automatically</source>
             <translation>Leden op dit netwerk automatisch vinden</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="144" />
+            <location filename="../dialogs/settings.py" line="145" />
             <source>Uses local discovery (mDNS). Other devices see only a random name and a code that changes every ten minutes; only members recognise it.</source>
             <translation>Gebruikt lokale netwerkdetectie (mDNS). Andere apparaten zien alleen een willekeurige naam en een code die elke tien minuten verandert; alleen leden herkennen die.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="149" />
+            <location filename="../dialogs/settings.py" line="150" />
             <source>Meetup mode</source>
             <translation>Meetup-modus</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="155" />
+            <location filename="../dialogs/settings.py" line="156" />
             <source>At a meetup or on a shared network, this device looks for other members but does not announce itself. Members it finds still sync with it.</source>
             <translation>Op een meetup of een gedeeld netwerk zoekt dit apparaat naar andere leden, maar maakt het zichzelf niet bekend. Leden die het vindt, synchroniseren gewoon met dit apparaat.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="160" />
+            <location filename="../dialogs/settings.py" line="161" />
             <source>Members by address:</source>
             <translation>Leden op adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="162" />
+            <location filename="../dialogs/settings.py" line="163" />
             <source>for example 192.168.1.20:47490, nas.local:47490</source>
             <translation>bijvoorbeeld 192.168.1.20:47490, nas.local:47490</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="163" />
+            <location filename="../dialogs/settings.py" line="164" />
             <source>Members by address</source>
             <translation>Leden op adres</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="169" />
+            <location filename="../dialogs/settings.py" line="170" />
             <source>For guest Wi-Fi or a hotspot that blocks discovery: CoopShare keeps trying these addresses (HOST:PORT, separated by commas).</source>
             <translation>Voor gastwifi of een hotspot die detectie blokkeert: CoopShare blijft deze adressen proberen (HOST:POORT, gescheiden door komma's).</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="177" />
+            <location filename="../dialogs/settings.py" line="178" />
             <source>Network changes apply the next time CoopShare starts.</source>
             <translation>Netwerkwijzigingen gaan in wanneer CoopShare de volgende keer start.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="187" />
+            <location filename="../dialogs/settings.py" line="188" />
             <source>Your passphrase protects your keys and everything CoopShare keeps on this laptop. Nobody can reset it for you: keep it somewhere safe.</source>
             <translation>Je wachtwoordzin beschermt je sleutels en alles wat CoopShare op deze laptop bewaart. Niemand kan hem voor je resetten: bewaar hem op een veilige plek.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="193" />
+            <location filename="../dialogs/settings.py" line="194" />
             <source>Current passphrase</source>
             <translation>Huidige wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="194" />
+            <location filename="../dialogs/settings.py" line="195" />
             <source>New passphrase</source>
             <translation>Nieuwe wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="195" />
+            <location filename="../dialogs/settings.py" line="196" />
             <source>Repeat the new passphrase</source>
             <translation>Herhaal de nieuwe wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="196" />
+            <location filename="../dialogs/settings.py" line="197" />
             <source>Current:</source>
             <translation>Huidige:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="197" />
+            <location filename="../dialogs/settings.py" line="198" />
             <source>New:</source>
             <translation>Nieuwe:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="198" />
+            <location filename="../dialogs/settings.py" line="199" />
             <source>Repeat new:</source>
             <translation>Herhaal nieuwe:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="201" />
+            <location filename="../dialogs/settings.py" line="202" />
             <source>Change passphrase</source>
             <translation>Wachtwoordzin wijzigen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="217" />
+            <location filename="../dialogs/settings.py" line="218" />
             <source>Data folder:</source>
             <translation>Gegevensmap:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="221" />
+            <location filename="../dialogs/settings.py" line="222" />
             <source>Data folder</source>
             <translation>Gegevensmap</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="224" />
+            <location filename="../dialogs/settings.py" line="225" />
             <source>Open folder</source>
             <translation>Map openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="225" />
+            <location filename="../dialogs/settings.py" line="226" />
             <source>Show the data folder in your file manager</source>
             <translation>De gegevensmap tonen in je bestandsbeheerder</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="232" />
+            <location filename="../dialogs/settings.py" line="235" />
             <source>Everything in it is encrypted. To move CoopShare to another laptop, copy this folder while CoopShare is closed; you need your passphrase to open it.</source>
             <translation>Alles erin is versleuteld. Wil je CoopShare naar een andere laptop verhuizen, kopieer deze map dan terwijl CoopShare gesloten is; je hebt je wachtwoordzin nodig om hem te openen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="274" />
+            <location filename="../dialogs/settings.py" line="277" />
             <source>Type your current passphrase.</source>
             <translation>Typ je huidige wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="277" />
+            <location filename="../dialogs/settings.py" line="280" />
             <source>Type a new passphrase.</source>
             <translation>Typ een nieuwe wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="280" />
+            <location filename="../dialogs/settings.py" line="283" />
             <source>The two new passphrases are not the same.</source>
             <translation>De twee nieuwe wachtwoordzinnen zijn niet hetzelfde.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="284" />
+            <location filename="../dialogs/settings.py" line="287" />
             <source>The new passphrase is the same as the current one.</source>
             <translation>De nieuwe wachtwoordzin is dezelfde als de huidige.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="288" />
+            <location filename="../dialogs/settings.py" line="291" />
             <source>Changing the passphrase…</source>
             <translation>De wachtwoordzin wordt gewijzigd…</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="300" />
+            <location filename="../dialogs/settings.py" line="303" />
             <source>Passphrase changed. Use the new one the next time you open CoopShare.</source>
             <translation>Wachtwoordzin gewijzigd. Gebruik de nieuwe wanneer je CoopShare de volgende keer opent.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="310" />
+            <location filename="../dialogs/settings.py" line="313" />
             <source>The current passphrase is not correct. Nothing was changed.</source>
             <translation>De huidige wachtwoordzin is niet juist. Er is niets gewijzigd.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="314" />
+            <location filename="../dialogs/settings.py" line="317" />
             <source>The passphrase was not changed: {0}</source>
             <translation>De wachtwoordzin is niet gewijzigd: {0}</translation>
         </message>
         <message>
             <location filename="../dialogs/settings.py" line="337" />
+            <source>No file manager could open the folder. Its path is selected above: copy it.</source>
+            <translation>Geen bestandsbeheerder kon de map openen. Het pad staat hierboven geselecteerd: kopieer het.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/settings.py" line="348" />
             <source>“{0}” is not an address as HOST:PORT, for example 192.168.1.20:47490.</source>
             <translation>“{0}” is geen adres in de vorm HOST:POORT, bijvoorbeeld 192.168.1.20:47490.</translation>
         </message>
@@ -4703,6 +4738,62 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <location filename="../dialogs/thanks.py" line="82" />
             <source>Thank</source>
             <translation>Bedank</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrashDialog</name>
+        <message>
+            <location filename="../pages/notes_trash.py" line="83" />
+            <source>Trash</source>
+            <translation>Prullenbak</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../pages/notes_trash.py" line="90" />
+            <source>Notes you deleted stay here for %n day(s), then this device removes them for good, also from the other members' devices.</source>
+            <translation>
+                <numerusform>Notities die je verwijdert, blijven hier %n dag staan; daarna wist dit apparaat ze voorgoed, ook op de apparaten van de andere leden.</numerusform>
+                <numerusform>Notities die je verwijdert, blijven hier %n dagen staan; daarna wist dit apparaat ze voorgoed, ook op de apparaten van de andere leden.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../pages/notes_trash.py" line="101" />
+            <source>Deleted notes</source>
+            <translation>Verwijderde notities</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes_trash.py" line="103" />
+            <source>The trash is empty.</source>
+            <translation>De prullenbak is leeg.</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes_trash.py" line="112" />
+            <source>Restore</source>
+            <translation>Terugzetten</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes_trash.py" line="113" />
+            <source>Put the selected notes back in the list</source>
+            <translation>Zet de gekozen notities terug in de lijst</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes_trash.py" line="130" />
+            <source>(untitled)</source>
+            <translation>(zonder titel)</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes_trash.py" line="132" />
+            <source>{0}
+deleted {1} · removed for good on {2}</source>
+            <translation>{0}
+verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../pages/notes_trash.py" line="158" />
+            <source>Restored %n note(s).</source>
+            <translation>
+                <numerusform>%n notitie teruggezet.</numerusform>
+                <numerusform>%n notities teruggezet.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -4830,7 +4921,7 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>app</name>
         <message>
-            <location filename="../app.py" line="70" />
+            <location filename="../app.py" line="71" />
             <source>CoopShare could not start its network connection ({0}). You can keep working; changes sync later.</source>
             <translation>CoopShare kon de netwerkverbinding niet starten ({0}). Je kunt gewoon doorwerken; wijzigingen worden later gesynchroniseerd.</translation>
         </message>

@@ -27,11 +27,12 @@ from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel, SummaryRole
 from coopshare.gui.pages.base import Page, empty_state
 from coopshare.gui.pages.lead_look import status_label
 from coopshare.gui.text import safe, when
-from coopshare.gui.theme import ACCENT
+from coopshare.gui.theme import ACCENT, AMBER
 from coopshare.service.api import Row
 
 FEED_KINDS = ("note", "lead", "idea")
-KIND_COLORS = {"note": "#3b6ea8", "lead": ACCENT, "idea": "#b07a12"}
+MUTED_ALPHA = 170  # secondary text of a feed row: still 4.5:1 on the base colour
+KIND_COLORS = {"note": "#3b6ea8", "lead": ACCENT, "idea": AMBER}
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -75,7 +76,7 @@ class TwoLineDelegate(QStyledItemDelegate):
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
         muted = QColor(text_color)
-        muted.setAlpha(150)
+        muted.setAlpha(MUTED_ALPHA)
         base_font = QFont(opt.font)
         fm = QFontMetrics(base_font)
         line_h = fm.height()

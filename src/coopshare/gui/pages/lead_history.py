@@ -5,12 +5,11 @@ Texts are translated in the ``LeadHistory`` context.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 
 from PySide6.QtCore import QCoreApplication
 
-from coopshare.gui.text import safe
+from coopshare.gui.text import date_time_text, safe
 from coopshare.service.api import LeadDetail, LeadStep, lead_rules
 
 
@@ -19,8 +18,8 @@ def _t(text: str) -> str:
 
 
 def moment(ms: int) -> str:
-    """Date and time of a step, local: 2026-12-07 14:05."""
-    return dt.datetime.fromtimestamp(ms / 1000).strftime("%Y-%m-%d %H:%M")
+    """Date and time of a step, local, in the UI language (gui/text.py)."""
+    return date_time_text(ms)
 
 
 def _did(act: str, member: str) -> str:

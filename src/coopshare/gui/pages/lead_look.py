@@ -31,7 +31,7 @@ SEALED_STYLE = (
     "QGroupBox#sealedBox { border: 1px solid #c9a227; border-radius: 8px; margin-top: 9px;"
     " padding: 14px 10px 8px 10px; }"
     "QGroupBox#sealedBox::title { subcontrol-origin: margin; subcontrol-position: top left;"
-    " left: 12px; padding: 0 5px; color: #8a6a00; font-weight: 600;"
+    " left: 12px; padding: 0 5px; color: palette(window-text); font-weight: 600;"
     " background: palette(window); }"
 )
 

@@ -6,7 +6,6 @@ members table cannot be sorted at all and lists members by name). Nudges are min
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.models import RowsModel
 from coopshare.gui.pages.base import Page, empty_state, list_table, plain_label
-from coopshare.gui.text import safe
+from coopshare.gui.text import day_text, safe
 from coopshare.gui.theme import ACCENT
 from coopshare.service.api import Counts, Entry, Ledger, Nudge
 from coopshare.service.api import events as ev
@@ -46,7 +45,7 @@ class EntryLine:
 
 def day(ms: int) -> str:
     """The local date of an entry (a ledger lists days, not times)."""
-    return dt.datetime.fromtimestamp(ms / 1000).strftime("%Y-%m-%d") if ms else ""
+    return day_text(ms) if ms else ""
 
 
 class LedgerPage(Page):

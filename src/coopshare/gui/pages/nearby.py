@@ -20,12 +20,14 @@ from coopshare.gui.models import RowsModel
 from coopshare.gui.pages.base import Page, empty_state, list_table
 from coopshare.gui.settings import Prefs
 from coopshare.gui.text import safe, when
-from coopshare.gui.theme import ACCENT
+from coopshare.gui.theme import ACCENT, AMBER
 from coopshare.service.api import NearbyPeer
 from coopshare.service.api import events as ev
 
 POLL_MS = 4000  # discovery results change without an event: look again while the page shows
 CONNECTED_COLOR = ACCENT
+# the meetup-mode chip (white text): announcing under meetup rules, not announcing, visible
+MODE_CHIP_COLOURS = {"meetup": AMBER, "hidden": "#6b7470", "visible": CONNECTED_COLOR}
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -131,9 +133,10 @@ class NearbyPage(Page):
             )
         self.mode_label.setText(chip)
         self.mode_label.setToolTip(line)
+        mode = "meetup" if meetup and mdns else "hidden" if not mdns else "visible"
         self.mode_label.setStyleSheet(
-            "padding: 3px 10px; border-radius: 10px; color: white; background: %s;"
-            % ("#b07a12" if meetup and mdns else "#6b7470" if not mdns else CONNECTED_COLOR)
+            "padding: 3px 10px; border-radius: 10px; color: white; "
+            f"background: {MODE_CHIP_COLOURS[mode]};"
         )
         self.footer.setText(line)
         self.empty.setText(
@@ -205,10 +208,7 @@ class NearbyPage(Page):
         if ago < 60:
             return self.tr("just now")
         if ago < 3600:
-            minutes = ago // 60
-            if minutes == 1:
-                return self.tr("a minute ago")
-            return self.tr("{0} minutes ago").format(minutes)
+            return self.tr("%n minute(s) ago", "", ago // 60)
         return when(at * 1000)
 
     def _on_event(self, event: object) -> None:

@@ -31,6 +31,7 @@ from coopshare.gui.dialogs.thanks import ThankButton
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel
 from coopshare.gui.pages.base import Page, empty_state, list_table, plain_label
+from coopshare.gui.pages.notes_trash import DeleteRun, TrashDialog, purge_old_trash
 from coopshare.gui.text import safe, when
 from coopshare.service.api import Api, Kind, Link, NoteDetail
 
@@ -77,6 +78,12 @@ class NotesPage(Page):
         self.new_button.setToolTip(self.tr("Write a new note (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_item)
         self.title_row.addWidget(self.new_button)
+        self.trash_button = QPushButton(self.tr("Trash"))
+        self.trash_button.setToolTip(self.tr("Deleted notes: restore them within 30 days"))
+        self.trash_button.clicked.connect(lambda: TrashDialog(self.bridge, self).open())
+        self.title_row.addWidget(self.trash_button)
+        self._deletes = DeleteRun(bridge, self._failed)
+        purge_old_trash(bridge)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         self.outer.addWidget(split, 1)
@@ -191,6 +198,16 @@ class NotesPage(Page):
 
     def _update_empty(self) -> None:
         self.list_stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
+        self._select_current()
+
+    def _select_current(self) -> None:
+        """The note in the editor is the one selected in the list (a new one, once listed)."""
+        row = self.model.row_of(self.current.id) if self.current and self.current.id else None
+        idx = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else None
+        if idx is not None and idx.isValid() and self.table.currentIndex().row() != idx.row():
+            self.table.selectionModel().blockSignals(True)  # selecting it: no reload of it
+            self.table.selectRow(idx.row())
+            self.table.selectionModel().blockSignals(False)
 
     def _on_select(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
@@ -353,6 +370,8 @@ class NotesPage(Page):
         if self.current is not None:
             self.current = dataclasses.replace(self.current, id=item_id)
             self._wanted = item_id
+            self.delete_button.setEnabled(True)  # a new note is mine, selected once listed
+            self._select_current()
         self._saved(item_id)
 
     def _saved(self, item_id: str) -> None:
@@ -364,19 +383,18 @@ class NotesPage(Page):
         self.saved.setText(self.tr("Not saved: {0}").format(error_text(error)))
 
     def _delete(self) -> None:
-        if self.current is None or not self.current.id:
+        if self.current is None or not self.current.id or not self.delete_button.isEnabled():
             return
         item_id = self.current.id
         raw = bytes.fromhex(item_id)
         title = self.current.title
         self._timer.stop()
-        self._clear_editor()
+        self._wanted = None
+        self._clear_editor()  # Delete stays off until the user picks another note:
+        self.table.selectionModel().clearCurrentIndex()  # no next row gets opened by itself
+        self.table.clearSelection()
         self.bridge.write(lambda a: a.delete_item(raw), None, self._failed)
-
-        def undo() -> None:
-            self.bridge.write(lambda a: a.restore_note(raw), None, self._failed)
-
-        self.undo_offered.emit(self.tr("Deleted “{0}”").format(safe(title, 60)), undo)
+        self.undo_offered.emit(*self._deletes.add(raw, title))
 
     def _on_link(self, url: QUrl) -> None:
         if url.scheme() == "note":

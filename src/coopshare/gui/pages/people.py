@@ -167,9 +167,7 @@ class PeoplePage(ProfilePanel):
             )
         self.members.set_rows(shown)
         n = len(shown)
-        self.count_label.setText(
-            self.tr("1 member") if n == 1 else self.tr("{0} members").format(n)
-        )
+        self.count_label.setText(self.tr("%n member(s)", "", n))
         keep = 0
         if isinstance(selected, MemberLine):
             keep = next(
