@@ -43,6 +43,9 @@ class Change:
     via_grant: bool = False  # opened with a data key a key release granted (not this device's)
     release: tuple[bytes, tuple[bytes, ...]] | None = None  # a release notice: (to member, ops)
     refused: str | None = None  # a change its author may not make: recorded, no effect
+    # read from a part every member reads (under the epoch key, with this device's own key):
+    # only such a change may carry a lead's acts, so that every replica sees the same acts
+    coop_wide: bool = False
 
     @property
     def stamp(self) -> Stamp:
@@ -105,6 +108,8 @@ class ItemState:
                 self.heads[ch.op_id] = BodyHead(ch.op_id, ch.hlc, ch.author, ch.body)
 
     def _add_act(self, ch: Change) -> None:
+        if not ch.coop_wide:
+            return  # an act sealed to a few members would make their replicas disagree
         rec = lead_rules.act_of(
             ch.fields, hlc=ch.hlc, op_id=ch.op_id, author=ch.author, item_id=self.item_id
         )
