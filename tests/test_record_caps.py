@@ -48,3 +48,47 @@ def test_a_flood_of_release_notices_keeps_the_item_readable(make_replica: MakeCo
     theirs = [r for r in st.releases if r[1] == carol.me.member_id]
     assert len(theirs) == MAX_RECORDS_PER_AUTHOR  # control: her notices were processed
     assert [r.title for r in views.page(alice, None, 0, 50)] == ["Alice's note"]
+
+
+def test_a_backdated_acceptance_does_not_revive_a_release_of_old_terms() -> None:
+    """Review finding F4: after the owner tightens the terms (view-only -> ask-before-use), an
+    acceptance dated before the old release must not make that release count for the new terms
+    (that would send the new body without the owner's click)."""
+    from coopshare.model import idea_rules
+    from coopshare.model.fold import Change, ItemState
+    from coopshare.model.hlc import COUNTER_BITS
+    from coopshare.model.items import Kind
+
+    owner, reader = b"O" * 32, b"R" * 32
+    item = owner[:8] + b"\0" * 8
+    st = ItemState(item, Kind.IDEA)
+    t = 1_800_000_000_000 << COUNTER_BITS
+    now = (t >> COUNTER_BITS) + 10_000
+
+    def ch(n: int, author: bytes, fields: dict[str, object], **kw: object) -> Change:
+        return Change(
+            op_id=bytes([n]) * 32,
+            hlc=t + n,
+            author=author,
+            item_id=item,
+            kind=Kind.IDEA,
+            fields=fields,
+            **kw,  # type: ignore[arg-type]
+        )
+
+    st.apply(ch(1, owner, {"title": "x", "terms": "view-only"}, body="v1"))
+    st.apply(ch(2, reader, {"accept": idea_rules.terms_hash(st)}))
+    st.apply(ch(3, owner, {}, release=(reader, (b"\1" * 32,))))
+    assert idea_rules.grants_usable(st, reader)  # control: the release counts for view-only
+    st.apply(ch(4, owner, {"terms": "ask-before-use"}, body="v2 secret", prev=(b"\1" * 32,)))
+    backdated = Change(
+        op_id=b"\5" * 32,
+        hlc=t + 2,
+        author=reader,
+        item_id=item,
+        kind=Kind.IDEA,
+        fields={"accept": idea_rules.terms_hash(st)},
+    )
+    st.apply(backdated)
+    assert idea_rules.due(st, now) == []  # ask-before-use: waits for the owner's click
+    assert not idea_rules.grants_usable(st, reader)
