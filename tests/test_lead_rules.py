@@ -371,3 +371,64 @@ def test_a_window_set_later_does_not_undo_an_earlier_claim(make_replica: MakeCoo
     other = alice.add_lead({"title": "Open one"})
     alice.edit_item(other, {"interest_until": "2025-12-20"})
     assert R.derive(alice.item(other), _ms(2025, 12, 2)).status is LeadStatus.INTEREST  # type: ignore[arg-type]
+
+
+def test_a_confirmation_names_the_claimer_it_confirms(make_replica: MakeCoop) -> None:
+    """Review finding F1: a confirmation that does not name the current claimer (or names
+    someone else) has no effect, so it can never credit another member's win."""
+    alice, bob, carol = _trio(make_replica)
+    lead = alice.add_lead({"title": "Confirmed"})
+    for c in (bob, carol):
+        sync(alice, c)
+    bob.claim_lead(lead)
+    for s in ("contacted", "won"):
+        bob.set_lead_status(lead, s)
+    sync(bob, alice)
+    t = alice.clock.tick()
+    blank = _act(alice, lead, {"act": "confirm-won"}, t)  # names nobody
+    other = _act(alice, lead, {"act": "confirm-won", "act_member": carol.me.member_id.hex()}, t + 1)
+    for w in (blank, other):
+        bob.apply(w)
+    state = R.derive(bob.item(lead))  # type: ignore[arg-type]
+    assert not state.won_confirmed
+    assert [x.ok for x in state.history if x.act == "confirm-won"] == [False, False]
+    alice.lead_act(lead, Act.CONFIRM)  # control: the writer names Bob, and it counts
+    sync(alice, bob)
+    assert R.derive(bob.item(lead)).won_confirmed  # type: ignore[arg-type]
+
+
+def test_acts_sealed_to_a_few_members_have_no_effect(make_replica: MakeCoop) -> None:
+    """Review finding F2: a claim sealed to the giver alone would make the giver's replica
+    disagree with everyone else's; acts count only from a part every member reads."""
+    from coopshare.crypto import envelope
+    from coopshare.protocol import content
+
+    alice, bob, carol = _trio(make_replica)
+    lead = alice.add_lead({"title": "Sealed claim"})
+    for c in (bob, carol):
+        sync(alice, c)
+    plain = content.encode_change(Kind.LEAD, lead, {"act": "claim"})
+    keys = [
+        d.kex_pk for m in (alice, carol) for d in carol.roster.active_devices_of(m.me.member_id)
+    ]
+    part, _ = envelope.seal_to(plain, keys, carol.coop_id)  # type: ignore[arg-type]
+    op = forge(carol, content.encode_parts([part]))
+    carol.apply(op.encode())
+    alice.apply(op.encode())
+    st_ = alice.item(lead)
+    assert st_ is not None
+    assert R.derive(st_).status is LeadStatus.OPEN and not st_.acts
+    bob.claim_lead(lead)  # control: a coop-wide claim counts
+    sync(bob, alice)
+    assert R.derive(alice.item(lead)).claimer == bob.me.member_id  # type: ignore[arg-type]
+
+
+def test_a_far_date_is_refused_and_never_breaks_a_lead(make_replica: MakeCoop) -> None:
+    """Review finding F3: an interest window until 9999-12-31 is refused by the schema."""
+    from coopshare.errors import SchemaError
+
+    alice, _bob, _carol = _trio(make_replica)
+    with pytest.raises(SchemaError):
+        alice.add_lead({"title": "Far", "interest_until": "9999-12-31"})
+    lead = alice.add_lead({"title": "Near", "interest_until": "2999-12-31"})  # control
+    assert R.derive(alice.item(lead)).status is LeadStatus.INTEREST  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ reading shows only the fields that belong to the item's kind.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -43,6 +44,9 @@ class Change:
     via_grant: bool = False  # opened with a data key a key release granted (not this device's)
     release: tuple[bytes, tuple[bytes, ...]] | None = None  # a release notice: (to member, ops)
     refused: str | None = None  # a change its author may not make: recorded, no effect
+    # read from a part every member reads (under the epoch key, with this device's own key):
+    # only such a change may carry a lead's acts, so that every replica sees the same acts
+    coop_wide: bool = False
 
     @property
     def stamp(self) -> Stamp:
@@ -105,6 +109,8 @@ class ItemState:
                 self.heads[ch.op_id] = BodyHead(ch.op_id, ch.hlc, ch.author, ch.body)
 
     def _add_act(self, ch: Change) -> None:
+        if not ch.coop_wide:
+            return  # an act sealed to a few members would make their replicas disagree
         rec = lead_rules.act_of(
             ch.fields, hlc=ch.hlc, op_id=ch.op_id, author=ch.author, item_id=self.item_id
         )
@@ -118,14 +124,23 @@ class ItemState:
     def _apply_terms(self, ch: Change) -> bool:
         """Acceptances, release notices and refused changes: recorded, never LWW fields."""
         if ch.refused is not None:
-            self.refused.add((ch.author, ch.refused, ch.hlc, ch.op_id))
+            entry = (ch.author, ch.refused, ch.hlc, ch.op_id)
+            _capped_add(self.refused, entry, lambda e: e[0], lambda e: (e[2], e[3]))
             return True
         if ch.release is not None:  # (recipient, releaser, stamp, ops granted)
-            self.releases.add((ch.release[0], ch.author, ch.hlc, ch.op_id, ch.release[1]))
+            rel = (ch.release[0], ch.author, ch.hlc, ch.op_id, ch.release[1])
+            if ch.author[:8] == self.item_id[:8]:
+                self.releases.add(rel)
+            else:  # anyone else's notices are only ever flagged: a few of each are enough
+                _capped_add(self.releases, rel, lambda e: e[1], lambda e: (e[2], e[3]))
             return True
         if ACCEPT in ch.fields:
             if set(ch.fields) == {ACCEPT} and ch.author[:8] != self.item_id[:8]:
-                self.acceptances.add((ch.author, str(ch.fields[ACCEPT]), ch.hlc, ch.op_id))
+                acc = (ch.author, str(ch.fields[ACCEPT]), ch.hlc, ch.op_id)
+                # the newest acceptances matter (they match the current terms): keep those
+                _capped_add(
+                    self.acceptances, acc, lambda e: e[0], lambda e: (e[2], e[3]), newest=True
+                )
                 return True
             self.apply(replace(ch, fields={k: v for k, v in ch.fields.items() if k != ACCEPT}))
             return True
@@ -247,3 +262,24 @@ class ItemState:
         st.releases = {(r[0], r[1], r[2], r[3], tuple(r[4])) for r in p.get("tr", [])}
         st.refused = {(x[0], x[1], x[2], x[3]) for x in p.get("tx", [])}
         return st
+
+
+# Records other members add to an item (acceptances, refused changes, their release notices)
+# are kept per author up to this many (the first by stamp; acceptances: the newest): a member
+# who writes thousands cannot grow the item's stored state without bound, and every replica
+# keeps the same ones whatever the order.
+MAX_RECORDS_PER_AUTHOR = 16
+
+
+def _capped_add(
+    records: set[Any],
+    entry: Any,
+    author: Callable[[Any], bytes],
+    stamp: Callable[[Any], Any],
+    *,
+    newest: bool = False,
+) -> None:
+    records.add(entry)
+    theirs = [r for r in records if author(r) == author(entry)]
+    if len(theirs) > MAX_RECORDS_PER_AUTHOR:
+        records.discard(min(theirs, key=stamp) if newest else max(theirs, key=stamp))

@@ -107,9 +107,18 @@ def release_problem(st: ItemState, r: Release) -> str | None:
     if end is not None and physical_ms(hlc) < end:
         return BEFORE_EMBARGO
     acc = accepted(st, to)
-    if acc is None or acc >= (hlc, op_id):
-        return NO_ACCEPTANCE
+    if acc is None or acc >= (hlc, op_id) or (hlc, op_id) < terms_set_at(st):
+        return NO_ACCEPTANCE  # a release before the current terms never counts for them
     return None
+
+
+def terms_set_at(st: ItemState) -> tuple[int, bytes]:
+    """The stamp of the newest change to what the terms hash covers (terms, embargo, owners)."""
+    stamps = [(e[1], e[2]) for n, e in st.fields.items() if n in _TERMS_PARTS]
+    return max(stamps, default=(0, b""))
+
+
+_TERMS_PARTS = ("terms", "embargo_until", "owners")
 
 
 def valid_releases(st: ItemState, member: bytes) -> list[Release]:

@@ -151,6 +151,7 @@ def _tags(name: str, value: Any) -> list[str]:
     return out
 
 
+MIN_YEAR, MAX_YEAR = 1970, 2999  # dates are compared with signed times (Unix ms)
 MAX_DIGITS = 18  # numeric text longer than this is refused before any conversion
 _NUMBER = re.compile(f"-?[0-9]{{1,{MAX_DIGITS}}}")
 
@@ -178,9 +179,12 @@ def _date(name: str, value: Any) -> str:
     if not isinstance(value, str) or len(value) > 32:
         raise SchemaError(f"{name}: expected a date as YYYY-MM-DD")
     try:
-        return dt.date.fromisoformat(value).isoformat()
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise SchemaError(f"{name}: expected a date as YYYY-MM-DD, got {value[:32]!r}") from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise SchemaError(f"{name}: expected a year from {MIN_YEAR} to {MAX_YEAR}")
+    return day.isoformat()
 
 
 def _enum(cls: type[enum.StrEnum]) -> Validator:

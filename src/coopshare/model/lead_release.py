@@ -65,8 +65,9 @@ def may_be_due(st: ItemState) -> bool:
 
 def due(st: ItemState, sealed_ops: set[bytes], now_ms: int) -> list[tuple[bytes, list[bytes]]]:
     """For the giver's device: (claimer, ops to release) once the current claimer accepted the
-    current terms; `sealed_ops` are the giver's ops of this lead that hold sealed fields."""
-    lead = lead_rules.derive(st)
+    current terms; `sealed_ops` are the giver's ops of this lead that hold sealed fields.
+    Judged at `now_ms`: a claim that lapsed meanwhile gets nothing."""
+    lead = lead_rules.derive(st, now_ms)
     if lead.claimer is None or (lead.closed and expired(st, now_ms)):
         return []
     if lead.accepted_terms != lead_rules.terms_hash(st):

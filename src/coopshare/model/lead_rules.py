@@ -199,7 +199,7 @@ class _Replay:
             return WRONG_STATUS
         try:
             end = end_of_day_ms(until.decode("ascii"))
-        except (UnicodeDecodeError, ValueError):
+        except (UnicodeDecodeError, ValueError, OverflowError):
             return WRONG_STATUS
         self.window_end = end
         self.status = LeadStatus.INTEREST if ms_of(hlc) < end else LeadStatus.OPEN
@@ -279,8 +279,8 @@ class _Replay:
                 return False
             self._reopen()
             return True
-        # CONFIRM
-        if status is not LeadStatus.WON or self.confirmed:
+        # CONFIRM: names the claimer it confirms, so it cannot credit someone else later
+        if status is not LeadStatus.WON or self.confirmed or member != self.claimer:
             return False
         self.confirmed = True
         return True

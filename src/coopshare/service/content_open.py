@@ -59,7 +59,11 @@ def changes_of(
         opened = open_part(part, grants.get(i, []), coop_id, epoch_key, kex)
         if opened is not None:
             ch = content.decode_change(opened[0], op_id=op.op_id, hlc=op.header.hlc, author=author)
-            out.append(replace(ch, via_grant=True) if opened[1] else ch)
+            if opened[1]:
+                ch = replace(ch, via_grant=True)
+            elif part.mode == envelope.MODE_COOP:
+                ch = replace(ch, coop_wide=True)
+            out.append(ch)
     return out
 
 

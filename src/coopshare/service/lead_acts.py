@@ -51,6 +51,8 @@ def act(
         raise NoSuchItem(item=item_id.hex())
     if st.kind is not Kind.LEAD:
         raise NotAllowed(rule=E.RULE_NOT_A_LEAD)
+    if what is Act.CONFIRM and member is None:
+        member = R.derive(st, coop.clock.now_ms()).claimer  # the win confirmed is theirs
     if member is not None and not coop.roster.active_devices_of(member):
         raise NotAllowed(rule=E.RULE_LEAD_MEMBER)
     hlc = coop.clock.peek()

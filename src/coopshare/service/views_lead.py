@@ -209,6 +209,8 @@ def _allowed(st: ItemState, me: bytes, act: Act, lead: R.LeadState, hlc: int) ->
         if not lead.interested:
             return False
         member = lead.interested[0]
+    elif act is Act.CONFIRM:
+        member = lead.claimer
     elif act is Act.PASS_ON:
         member = b"\0" * 32  # any member other than the giver and me: checked when chosen
     reason, _ = R.would_refuse(st, me, act, member=member, hlc=hlc)
