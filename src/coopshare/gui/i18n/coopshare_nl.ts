@@ -2277,212 +2277,212 @@
     <context>
         <name>LeadHistory</name>
         <message>
-            <location filename="../pages/lead_history.py" line="75" />
+            <location filename="../pages/lead_history.py" line="74" />
             <source>you</source>
             <translation>jou</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="28" />
+            <location filename="../pages/lead_history.py" line="27" />
             <source>said they are interested</source>
             <translation>heeft interesse gemeld</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="29" />
+            <location filename="../pages/lead_history.py" line="28" />
             <source>claimed the lead</source>
             <translation>claimde de lead</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="30" />
+            <location filename="../pages/lead_history.py" line="29" />
             <source>accepted the referral terms</source>
             <translation>aanvaardde de doorverwijsvoorwaarden</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="31" />
+            <location filename="../pages/lead_history.py" line="30" />
             <source>contacted the client</source>
             <translation>nam contact op met de klant</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="32" />
+            <location filename="../pages/lead_history.py" line="31" />
             <source>sent a proposal</source>
             <translation>stuurde een voorstel</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="33" />
+            <location filename="../pages/lead_history.py" line="32" />
             <source>won the assignment</source>
             <translation>haalde de opdracht binnen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="34" />
+            <location filename="../pages/lead_history.py" line="33" />
             <source>lost the assignment</source>
             <translation>verloor de opdracht</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="35" />
+            <location filename="../pages/lead_history.py" line="34" />
             <source>gave the lead back</source>
             <translation>gaf de lead terug</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="36" />
+            <location filename="../pages/lead_history.py" line="35" />
             <source>withdrew the lead</source>
             <translation>trok de lead in</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="37" />
+            <location filename="../pages/lead_history.py" line="36" />
             <source>reopened the lead</source>
             <translation>heropende de lead</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="38" />
+            <location filename="../pages/lead_history.py" line="37" />
             <source>confirmed the assignment was won</source>
             <translation>bevestigde dat de opdracht binnen is</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="39" />
+            <location filename="../pages/lead_history.py" line="38" />
             <source>set an interest window</source>
             <translation>stelde een interesseperiode in</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="42" />
+            <location filename="../pages/lead_history.py" line="41" />
             <source>passed the lead on to {0}</source>
             <translation>gaf de lead door aan {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="44" />
+            <location filename="../pages/lead_history.py" line="43" />
             <source>gave the lead to {0}</source>
             <translation>gaf de lead aan {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="46" />
+            <location filename="../pages/lead_history.py" line="45" />
             <source>released the client's details to {0}</source>
             <translation>gaf de gegevens van de klant vrij aan {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="47" />
+            <location filename="../pages/lead_history.py" line="46" />
             <source>did something this version does not know</source>
             <translation>deed iets wat deze versie niet kent</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="52" />
+            <location filename="../pages/lead_history.py" line="51" />
             <source>only the giver can do that</source>
             <translation>alleen de gever kan dat</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="53" />
+            <location filename="../pages/lead_history.py" line="52" />
             <source>only the claimer can do that</source>
             <translation>alleen de claimer kan dat</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="54" />
+            <location filename="../pages/lead_history.py" line="53" />
             <source>the giver cannot take their own lead</source>
             <translation>de gever kan de eigen lead niet nemen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="55" />
+            <location filename="../pages/lead_history.py" line="54" />
             <source>the interest window was still open</source>
             <translation>de interesseperiode liep nog</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="56" />
+            <location filename="../pages/lead_history.py" line="55" />
             <source>there was no open interest window</source>
             <translation>er liep geen interesseperiode</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="57" />
+            <location filename="../pages/lead_history.py" line="56" />
             <source>that member had not said they were interested</source>
             <translation>dat lid had geen interesse gemeld</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="58" />
+            <location filename="../pages/lead_history.py" line="57" />
             <source>they had already said so</source>
             <translation>dat was al gemeld</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="59" />
+            <location filename="../pages/lead_history.py" line="58" />
             <source>the lead was not at that step</source>
             <translation>de lead was niet bij die stap</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="60" />
+            <location filename="../pages/lead_history.py" line="59" />
             <source>the lead was closed</source>
             <translation>de lead was gesloten</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="61" />
+            <location filename="../pages/lead_history.py" line="60" />
             <source>that member cannot take this lead</source>
             <translation>dat lid kan deze lead niet overnemen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="62" />
+            <location filename="../pages/lead_history.py" line="61" />
             <source>it was dated before the lead existed</source>
             <translation>het was gedateerd vóór de lead bestond</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="63" />
+            <location filename="../pages/lead_history.py" line="62" />
             <source>the claimer had not accepted the current referral terms</source>
             <translation>de claimer had de huidige doorverwijsvoorwaarden niet aanvaard</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="64" />
+            <location filename="../pages/lead_history.py" line="63" />
             <source>that member was not the claimer</source>
             <translation>dat lid was niet de claimer</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="65" />
+            <location filename="../pages/lead_history.py" line="64" />
             <source>only the giver can release the client's details</source>
             <translation>alleen de gever kan de gegevens van de klant vrijgeven</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="68" />
+            <location filename="../pages/lead_history.py" line="67" />
             <source>{0} was first</source>
             <translation>{0} was eerder</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="69" />
+            <location filename="../pages/lead_history.py" line="68" />
             <source>the rules did not allow it</source>
             <translation>de regels stonden het niet toe</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="74" />
+            <location filename="../pages/lead_history.py" line="73" />
             <source>You</source>
             <translation>Jij</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="77" />
+            <location filename="../pages/lead_history.py" line="76" />
             <source>The claim by {0} lapsed: no update for two working days</source>
             <translation>De claim van {0} is vervallen: twee werkdagen geen voortgang</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="80" />
+            <location filename="../pages/lead_history.py" line="79" />
             <source>The interest window ended: the lead went to {0}, the first to ask</source>
             <translation>De interesseperiode is voorbij: de lead ging naar {0}, die het eerst vroeg</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="82" />
+            <location filename="../pages/lead_history.py" line="81" />
             <source>The interest window ended with nobody interested: the lead is open</source>
             <translation>De interesseperiode is voorbij zonder interesse: de lead staat open</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="87" />
+            <location filename="../pages/lead_history.py" line="86" />
             <source>{0} — no effect: {1}</source>
             <translation>{0} — zonder gevolg: {1}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="104" />
+            <location filename="../pages/lead_history.py" line="103" />
             <source>Also claimed by you — {0} was first.</source>
             <translation>Ook door jou geclaimd — {0} was eerder.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="108" />
+            <location filename="../pages/lead_history.py" line="107" />
             <source>Interest window open until {0}. Then the first member who asked gets it, unless the giver picks someone.</source>
             <translation>Interesseperiode loopt tot {0}. Daarna krijgt het lid dat het eerst vroeg de lead, tenzij de gever iemand kiest.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="114" />
+            <location filename="../pages/lead_history.py" line="113" />
             <source>Record your first contact with the client before {0}, or the claim lapses and the lead reopens.</source>
             <translation>Leg je eerste contact met de klant vast vóór {0}, anders vervalt de claim en gaat de lead weer open.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="118" />
+            <location filename="../pages/lead_history.py" line="117" />
             <source>Won — waiting for the giver to confirm.</source>
             <translation>Binnengehaald — wacht op bevestiging van de gever.</translation>
         </message>
@@ -2861,7 +2861,7 @@
         </message>
         <message>
             <location filename="../pages/lead_detail.py" line="94" />
-            <location filename="../pages/lead_detail.py" line="343" />
+            <location filename="../pages/lead_detail.py" line="341" />
             <source>Status is now “{0}”.</source>
             <translation>Status is nu “{0}”.</translation>
         </message>
@@ -2996,7 +2996,7 @@ Met claimen onderteken je dat je deze voorwaarden aanvaardt. De gever kan daarna
         </message>
         <message>
             <location filename="../pages/lead_detail.py" line="276" />
-            <location filename="../pages/lead_detail.py" line="340" />
+            <location filename="../pages/lead_detail.py" line="338" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
@@ -3026,72 +3026,72 @@ Met claimen onderteken je dat je deze voorwaarden aanvaardt. De gever kan daarna
             <translation>Je hebt bevestigd dat de opdracht binnen is.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="304" />
+            <location filename="../pages/lead_detail.py" line="303" />
             <source>Give the lead to</source>
             <translation>Lead geven aan</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="304" />
+            <location filename="../pages/lead_detail.py" line="303" />
             <source>Members who are interested:</source>
             <translation>Leden met interesse:</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="310" />
+            <location filename="../pages/lead_detail.py" line="304" />
             <source>You gave the lead to {0}.</source>
             <translation>Je hebt de lead aan {0} gegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="320" />
+            <location filename="../pages/lead_detail.py" line="312" />
             <source>Pass the lead on</source>
             <translation>Lead doorgeven</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="320" />
+            <location filename="../pages/lead_detail.py" line="312" />
             <source>Pass this lead on to:</source>
             <translation>Geef deze lead door aan:</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="326" />
+            <location filename="../pages/lead_detail.py" line="313" />
             <source>You passed the lead on to {0}.</source>
             <translation>Je hebt de lead doorgegeven aan {0}.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="352" />
+            <location filename="../pages/lead_detail.py" line="350" />
             <source>Withdraw lead</source>
             <translation>Lead intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="353" />
+            <location filename="../pages/lead_detail.py" line="351" />
             <source>Withdraw “{0}”? The lead closes; you can reopen it later.</source>
             <translation>“{0}” intrekken? De lead wordt gesloten; je kunt hem later heropenen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="358" />
+            <location filename="../pages/lead_detail.py" line="356" />
             <source>The lead is withdrawn.</source>
             <translation>De lead is ingetrokken.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="369" />
+            <location filename="../pages/lead_detail.py" line="367" />
             <source>Release details</source>
             <translation>Gegevens vrijgeven</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="371" />
+            <location filename="../pages/lead_detail.py" line="369" />
             <source>Let {0} read the organisation, contact person and rate of this lead? This cannot be undone.</source>
             <translation>{0} de organisatie, de contactpersoon en het tarief van deze lead laten lezen? Dit kan niet ongedaan worden gemaakt.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="376" />
+            <location filename="../pages/lead_detail.py" line="374" />
             <source>Releasing…</source>
             <translation>Vrijgeven…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="386" />
+            <location filename="../pages/lead_detail.py" line="384" />
             <source>{0} can now read the client's details once their device syncs.</source>
             <translation>{0} kan de gegevens van de opdrachtgever lezen zodra diens apparaat gesynchroniseerd is.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="389" />
+            <location filename="../pages/lead_detail.py" line="387" />
             <source>There were no sealed details to release.</source>
             <translation>Er waren geen verzegelde gegevens om vrij te geven.</translation>
         </message>
@@ -3099,179 +3099,179 @@ Met claimen onderteken je dat je deze voorwaarden aanvaardt. De gever kan daarna
     <context>
         <name>LedgerPage</name>
         <message>
-            <location filename="../pages/ledger.py" line="70" />
+            <location filename="../pages/ledger.py" line="69" />
             <source>Given and received</source>
             <translation>Geven en ontvangen</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="83" />
+            <location filename="../pages/ledger.py" line="82" />
             <source>Yours</source>
             <translation>Van jou</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="100" />
+            <location filename="../pages/ledger.py" line="99" />
             <source>Date</source>
             <translation>Datum</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="101" />
+            <location filename="../pages/ledger.py" line="100" />
             <source>What</source>
             <translation>Wat</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="102" />
+            <location filename="../pages/ledger.py" line="101" />
             <source>For</source>
             <translation>Waarvoor</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="103" />
+            <location filename="../pages/ledger.py" line="102" />
             <source>With</source>
             <translation>Met</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="104" />
+            <location filename="../pages/ledger.py" line="103" />
             <source>Note</source>
             <translation>Notitie</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="108" />
+            <location filename="../pages/ledger.py" line="107" />
             <source>Your given and received</source>
             <translation>Wat jij gaf en ontving</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="118" />
+            <location filename="../pages/ledger.py" line="117" />
             <source>Nothing given or received yet. Share a note, give a lead, or thank someone for theirs: it shows here.</source>
             <translation>Nog niets gegeven of ontvangen. Deel een notitie, geef een lead of bedank iemand voor de zijne: dat verschijnt hier.</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="130" />
+            <location filename="../pages/ledger.py" line="129" />
             <source>Other members</source>
             <translation>Andere leden</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="133" />
+            <location filename="../pages/ledger.py" line="132" />
             <source>Counts only, listed by name. There is no ranking: what matters is that giving and receiving flow both ways.</source>
             <translation>Alleen aantallen, op naam gesorteerd. Er is geen ranglijst: het gaat erom dat geven en ontvangen twee kanten op gaan.</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="141" />
+            <location filename="../pages/ledger.py" line="140" />
             <source>Name</source>
             <translation>Naam</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="142" />
+            <location filename="../pages/ledger.py" line="141" />
             <source>Leads given</source>
             <translation>Leads gegeven</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="143" />
+            <location filename="../pages/ledger.py" line="142" />
             <source>Leads received</source>
             <translation>Leads ontvangen</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="144" />
+            <location filename="../pages/ledger.py" line="143" />
             <source>Notes shared</source>
             <translation>Notities gedeeld</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="145" />
-            <location filename="../pages/ledger.py" line="226" />
+            <location filename="../pages/ledger.py" line="144" />
+            <location filename="../pages/ledger.py" line="225" />
             <source>Thanks given</source>
             <translation>Bedankjes gegeven</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="146" />
-            <location filename="../pages/ledger.py" line="227" />
+            <location filename="../pages/ledger.py" line="145" />
+            <location filename="../pages/ledger.py" line="226" />
             <source>Thanks received</source>
             <translation>Bedankjes ontvangen</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="150" />
+            <location filename="../pages/ledger.py" line="149" />
             <source>Other members' counts</source>
             <translation>Aantallen van andere leden</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="156" />
+            <location filename="../pages/ledger.py" line="155" />
             <source>No other members yet. Invite someone to the cooperative.</source>
             <translation>Nog geen andere leden. Nodig iemand uit voor de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="190" />
+            <location filename="../pages/ledger.py" line="189" />
             <source>Only you see this: {0}</source>
             <translation>Alleen jij ziet dit: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="205" />
+            <location filename="../pages/ledger.py" line="204" />
             <source>Leads: {0} given ({1} led to work), {2} received</source>
             <translation>Leads: {0} gegeven ({1} leidden tot werk), {2} ontvangen</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="208" />
+            <location filename="../pages/ledger.py" line="207" />
             <source>Notes shared: {0}</source>
             <translation>Notities gedeeld: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="209" />
+            <location filename="../pages/ledger.py" line="208" />
             <source>Thanks: {0} given, {1} received</source>
             <translation>Bedankjes: {0} gegeven, {1} ontvangen</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="217" />
+            <location filename="../pages/ledger.py" line="216" />
             <source>{0} leads received this quarter, none given.</source>
             <translation>{0} leads ontvangen dit kwartaal, geen gegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="218" />
+            <location filename="../pages/ledger.py" line="217" />
             <source>{0} thanks received this quarter, none given.</source>
             <translation>{0} bedankjes ontvangen dit kwartaal, geen gegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="222" />
+            <location filename="../pages/ledger.py" line="221" />
             <source>Lead given</source>
             <translation>Lead gegeven</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="223" />
+            <location filename="../pages/ledger.py" line="222" />
             <source>Lead received</source>
             <translation>Lead ontvangen</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="224" />
+            <location filename="../pages/ledger.py" line="223" />
             <source>Lead given, led to work</source>
             <translation>Lead gegeven, leidde tot werk</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="225" />
+            <location filename="../pages/ledger.py" line="224" />
             <source>Note shared</source>
             <translation>Notitie gedeeld</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="232" />
+            <location filename="../pages/ledger.py" line="231" />
             <source>does not count: over the limit of 10 thanks a day</source>
             <translation>telt niet: boven de grens van 10 bedankjes per dag</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="233" />
+            <location filename="../pages/ledger.py" line="232" />
             <source>does not count: a thanks to oneself</source>
             <translation>telt niet: een bedankje aan jezelf</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="234" />
+            <location filename="../pages/ledger.py" line="233" />
             <source>does not count: already thanked for this</source>
             <translation>telt niet: hiervoor was al bedankt</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="235" />
+            <location filename="../pages/ledger.py" line="234" />
             <source>counts once the item it thanks for arrives</source>
             <translation>telt mee zodra het item waarvoor bedankt wordt binnen is</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="236" />
+            <location filename="../pages/ledger.py" line="235" />
             <source>does not count: not a note, lead or member</source>
             <translation>telt niet: geen notitie, lead of lid</translation>
         </message>
         <message>
-            <location filename="../pages/ledger.py" line="237" />
+            <location filename="../pages/ledger.py" line="236" />
             <source>withdrawn</source>
             <translation>ingetrokken</translation>
         </message>
@@ -3798,37 +3798,37 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>OpenInvitesPanel</name>
         <message>
-            <location filename="../dialogs/open_invites.py" line="31" />
+            <location filename="../dialogs/open_invites.py" line="32" />
             <source>Open invitations</source>
             <translation>Openstaande uitnodigingen</translation>
         </message>
         <message>
-            <location filename="../dialogs/open_invites.py" line="77" />
+            <location filename="../dialogs/open_invites.py" line="78" />
             <source>None. Invitations you make appear here until they are used.</source>
             <translation>Geen. Uitnodigingen die je maakt, staan hier tot ze gebruikt zijn.</translation>
         </message>
         <message>
-            <location filename="../dialogs/open_invites.py" line="92" />
+            <location filename="../dialogs/open_invites.py" line="91" />
             <source>admin</source>
             <translation>beheerder</translation>
         </message>
         <message>
-            <location filename="../dialogs/open_invites.py" line="92" />
+            <location filename="../dialogs/open_invites.py" line="91" />
             <source>member</source>
             <translation>lid</translation>
         </message>
         <message>
-            <location filename="../dialogs/open_invites.py" line="93" />
+            <location filename="../dialogs/open_invites.py" line="92" />
             <source>As {0}, until {1}</source>
             <translation>Als {0}, tot {1}</translation>
         </message>
         <message>
-            <location filename="../dialogs/open_invites.py" line="95" />
+            <location filename="../dialogs/open_invites.py" line="94" />
             <source>Revoke</source>
             <translation>Intrekken</translation>
         </message>
         <message>
-            <location filename="../dialogs/open_invites.py" line="96" />
+            <location filename="../dialogs/open_invites.py" line="95" />
             <source>Nobody can join with this invitation any more</source>
             <translation>Niemand kan nog lid worden met deze uitnodiging</translation>
         </message>

@@ -27,7 +27,7 @@ from coopshare.gui.pages.base import ItemListPage
 from coopshare.gui.pages.lead_history import history_html, state_note
 from coopshare.gui.pages.lead_look import status_chip, status_label
 from coopshare.gui.text import safe, when
-from coopshare.service.api import Act, LeadDetail
+from coopshare.service.api import Act, Candidate, LeadDetail
 
 
 def _t(text: str) -> str:
@@ -296,36 +296,34 @@ class LeadDetailPanel(ItemListPage):
         self._act(Act.CONFIRM, _t("You confirmed the assignment was won."))
 
     def _pick(self) -> None:
-        d = self.current
-        if d is None or not d.interested:
-            return
-        names = [safe(c.name, 80) for c in d.interested]
-        name, ok = QInputDialog.getItem(
-            self, _t("Give the lead to"), _t("Members who are interested:"), names, 0, False
-        )
-        if ok and name in names:
-            chosen = d.interested[names.index(name)]
-            self._act(
+        if self.current is not None:
+            self._act_on_member(
                 Act.PICK,
-                _t("You gave the lead to {0}.").format(name),
-                bytes.fromhex(chosen.member_id),
+                self.current.interested,
+                (_t("Give the lead to"), _t("Members who are interested:")),
+                _t("You gave the lead to {0}."),
             )
 
     def _pass_on(self) -> None:
-        d = self.current
-        if d is None or not d.pass_to:
-            return
-        names = [safe(c.name, 80) for c in d.pass_to]
-        name, ok = QInputDialog.getItem(
-            self, _t("Pass the lead on"), _t("Pass this lead on to:"), names, 0, False
-        )
-        if ok and name in names:
-            chosen = d.pass_to[names.index(name)]
-            self._act(
+        if self.current is not None:
+            self._act_on_member(
                 Act.PASS_ON,
-                _t("You passed the lead on to {0}.").format(name),
-                bytes.fromhex(chosen.member_id),
+                self.current.pass_to,
+                (_t("Pass the lead on"), _t("Pass this lead on to:")),
+                _t("You passed the lead on to {0}."),
             )
+
+    def _act_on_member(
+        self, act: Act, choices: tuple[Candidate, ...], ask: tuple[str, str], done: str
+    ) -> None:
+        """Let the user choose one of `choices`, then sign `act` naming that member."""
+        if not choices:
+            return
+        names = [safe(c.name, 80) for c in choices]
+        name, ok = QInputDialog.getItem(self, ask[0], ask[1], names, 0, False)
+        if ok and name in names:
+            chosen = choices[names.index(name)]
+            self._act(act, done.format(name), bytes.fromhex(chosen.member_id))
 
     def _move(self) -> None:
         status = str(self.move_combo.currentData() or "")
