@@ -2277,7 +2277,7 @@
     <context>
         <name>LeadHistory</name>
         <message>
-            <location filename="../pages/lead_history.py" line="74" />
+            <location filename="../pages/lead_history.py" line="77" />
             <source>you</source>
             <translation>jou</translation>
         </message>
@@ -2417,72 +2417,77 @@
             <translation>het was gedateerd vóór de lead bestond</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="62" />
+            <location filename="../pages/lead_history.py" line="63" />
+            <source>it was backdated: the same device had already signed something dated later</source>
+            <translation>het was teruggedateerd: hetzelfde apparaat had al iets met een latere datum ondertekend</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="65" />
             <source>the claimer had not accepted the current referral terms</source>
             <translation>de claimer had de huidige doorverwijsvoorwaarden niet aanvaard</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="63" />
+            <location filename="../pages/lead_history.py" line="66" />
             <source>that member was not the claimer</source>
             <translation>dat lid was niet de claimer</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="64" />
+            <location filename="../pages/lead_history.py" line="67" />
             <source>only the giver can release the client's details</source>
             <translation>alleen de gever kan de gegevens van de klant vrijgeven</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="67" />
+            <location filename="../pages/lead_history.py" line="70" />
             <source>{0} was first</source>
             <translation>{0} was eerder</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="68" />
+            <location filename="../pages/lead_history.py" line="71" />
             <source>the rules did not allow it</source>
             <translation>de regels stonden het niet toe</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="73" />
+            <location filename="../pages/lead_history.py" line="76" />
             <source>You</source>
             <translation>Jij</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="76" />
+            <location filename="../pages/lead_history.py" line="79" />
             <source>The claim by {0} lapsed: no update for two working days</source>
             <translation>De claim van {0} is vervallen: twee werkdagen geen voortgang</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="79" />
+            <location filename="../pages/lead_history.py" line="82" />
             <source>The interest window ended: the lead went to {0}, the first to ask</source>
             <translation>De interesseperiode is voorbij: de lead ging naar {0}, die het eerst vroeg</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="81" />
+            <location filename="../pages/lead_history.py" line="84" />
             <source>The interest window ended with nobody interested: the lead is open</source>
             <translation>De interesseperiode is voorbij zonder interesse: de lead staat open</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="86" />
+            <location filename="../pages/lead_history.py" line="89" />
             <source>{0} — no effect: {1}</source>
             <translation>{0} — zonder gevolg: {1}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="103" />
+            <location filename="../pages/lead_history.py" line="106" />
             <source>Also claimed by you — {0} was first.</source>
             <translation>Ook door jou geclaimd — {0} was eerder.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="107" />
+            <location filename="../pages/lead_history.py" line="110" />
             <source>Interest window open until {0}. Then the first member who asked gets it, unless the giver picks someone.</source>
             <translation>Interesseperiode loopt tot {0}. Daarna krijgt het lid dat het eerst vroeg de lead, tenzij de gever iemand kiest.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="113" />
+            <location filename="../pages/lead_history.py" line="116" />
             <source>Record your first contact with the client before {0}, or the claim lapses and the lead reopens.</source>
             <translation>Leg je eerste contact met de klant vast vóór {0}, anders vervalt de claim en gaat de lead weer open.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="117" />
+            <location filename="../pages/lead_history.py" line="120" />
             <source>Won — waiting for the giver to confirm.</source>
             <translation>Binnengehaald — wacht op bevestiging van de gever.</translation>
         </message>

@@ -59,6 +59,9 @@ def _why(reason: str, first: str) -> str:
         lead_rules.CLOSED_LEAD: _t("the lead was closed"),
         lead_rules.BAD_MEMBER: _t("that member cannot take this lead"),
         lead_rules.BEFORE_CREATION: _t("it was dated before the lead existed"),
+        lead_rules.BACKDATED: _t(
+            "it was backdated: the same device had already signed something dated later"
+        ),
         "no-acceptance": _t("the claimer had not accepted the current referral terms"),
         "to-non-claimer": _t("that member was not the claimer"),
         "not-by-owner": _t("only the giver can release the client's details"),
