@@ -306,7 +306,7 @@ def test_idea_needs_explicit_terms_and_audience(qtbot: QtBot, world: World) -> N
     form.audience_coop.setChecked(True)
     click(qtbot, form.save_button)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT)
-    assert not form.isVisible()
+    qtbot.waitUntil(lambda: not form.isVisible(), timeout=WAIT)  # the list may refresh first
     qtbot.waitUntil(lambda: page.current is not None, timeout=WAIT)
     banner = page.banner
     assert banner.objectName() == "termsBanner" and banner.isVisibleTo(page)

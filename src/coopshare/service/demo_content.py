@@ -111,7 +111,7 @@ def seed_user(c: Coop) -> None:
             "hours_per_week": 24,
             "respond_by": day(7),
             "contract_form": "direct",
-            "referral_terms": "fixed fee",
+            "referral_terms": "fixed-fee: € 750",
             "org": "Brightfield Photonics B.V. (fictional)",
             "contact": "S. de Groot, CFO — cfo@example.com",
         }

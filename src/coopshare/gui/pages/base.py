@@ -119,6 +119,9 @@ class ItemListPage(Page):
         split.addWidget(self._build_list())
         split.addWidget(self._build_detail())
         split.setSizes(sizes)
+        # both sides give way when the window is narrower than `sizes` (at 1024 px the list
+        # kept its width and the detail panel was squeezed into a horizontal scroll)
+        split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
 
         self.model.modelReset.connect(self._update_empty)
