@@ -62,7 +62,10 @@ def _imports(path: Path) -> list[str]:
         elif isinstance(node, ast.ImportFrom):
             assert node.level == 0 and node.module, f"{path.name}: relative import"
             if _is_package(node.module):  # `from coopshare.service import api`: the modules
-                names += [f"{node.module}.{a.name}" for a in node.names]
+                subs = [a.name for a in node.names if _is_module(f"{node.module}.{a.name}")]
+                names += [f"{node.module}.{s}" for s in subs]
+                if len(subs) < len(node.names):  # `from coopshare.errors import DiskFull`
+                    names.append(node.module)
             else:
                 names.append(node.module)
         elif isinstance(node, ast.Call) and _is_dynamic_import(node.func):
@@ -77,6 +80,13 @@ def _imports(path: Path) -> list[str]:
 def _is_package(module: str) -> bool:
     parts = module.split(".")
     return parts[0] == "coopshare" and (SRC.joinpath(*parts[1:]) / "__init__.py").is_file()
+
+
+def _is_module(name: str) -> bool:
+    """Whether `name` (coopshare.…) is a module or a package of the source tree."""
+    parts = name.split(".")
+    path = SRC.joinpath(*parts[1:])
+    return parts[0] == "coopshare" and (path.with_suffix(".py").is_file() or _is_package(name))
 
 
 def _is_dynamic_import(func: ast.expr) -> bool:
@@ -178,6 +188,10 @@ def test_the_door_check_catches_a_back_channel(tmp_path: Path) -> None:
         "from coopshare.service.api import Api\nfrom coopshare.errors import NotAllowed\n"
     )
     test_the_app_reaches_the_core_only_through_the_door("gui", ok)
+    section = tmp_path / "section.py"  # errors is a package: its sections are not the door
+    section.write_text("from coopshare.errors import network\n")
+    with pytest.raises(AssertionError, match=r"past the service API: coopshare\.errors\.network"):
+        test_the_app_reaches_the_core_only_through_the_door("gui", section)
 
 
 # Read models cross the door as frozen dataclasses (service/read_models.py): no module above
@@ -248,7 +262,7 @@ def test_the_node_privates_check_catches_one(tmp_path: Path) -> None:
     assert _node_privates(bad) == ["_trusted", "_spawn"]
 
 
-PACKAGES = ["model", "crypto", "identity", "protocol", "store", "sync", "transport", "discovery"]
+PACKAGES = ["errors", "model", "crypto", "identity", "protocol", "store", "sync", "transport", "discovery"]
 
 
 @pytest.mark.parametrize("package", [*PACKAGES, "service", "cli", "gui"])
