@@ -23,6 +23,7 @@ from coopshare.errors import (
     RULE_LEAD_WINDOW,
     NotAllowed,
 )
+from coopshare.model import lead_record
 from coopshare.model import lead_rules as R
 from coopshare.model.hlc import COUNTER_BITS, HybridClock
 from coopshare.model.items import Act, Kind, LeadStatus
@@ -366,7 +367,10 @@ def test_a_window_set_later_does_not_undo_an_earlier_claim(make_replica: MakeCoo
     for c in (alice, bob):
         state = R.derive(c.item(lead), _ms(2025, 12, 2))  # type: ignore[arg-type]
         assert state.status is LeadStatus.CLAIMED and state.claimer == bob.me.member_id
-        assert (state.history[-1].act, state.history[-1].reason) == (R.WINDOW, R.WRONG_STATUS)
+        assert (state.history[-1].act, state.history[-1].reason) == (
+            lead_record.WINDOW,
+            R.WRONG_STATUS,
+        )
     # control: on an open lead the same change opens the window
     other = alice.add_lead({"title": "Open one"})
     alice.edit_item(other, {"interest_until": "2025-12-20"})

@@ -95,7 +95,7 @@ def test_odd_length_hex_is_refused_and_never_breaks_a_view(make_replica: MakeCoo
     with pytest.raises(ValueError):
         bytes.fromhex("abc")
     d = views_work.idea_detail_of(alice, st)
-    assert d is not None and [p["readable"] for p in d["parents"]] == [False, False]
+    assert d is not None and [p.readable for p in d.parents] == [False, False]
     assert views.detail_of(alice, st)["owner_names"] == ["?", "?"]
 
 

@@ -6,7 +6,6 @@ to open the app.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
@@ -31,5 +30,9 @@ def open_app(home: Path, demo: bool) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     # a frozen app (packaging/) starts its signature-check worker (sync/checker.py) through
     # its own executable: this turns that start into the worker instead of a second app
-    multiprocessing.freeze_support()
+    # (freeze_support does nothing unless frozen; multiprocessing is not loaded otherwise)
+    if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     return cli_main(argv, open_app=open_app)

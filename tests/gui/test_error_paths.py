@@ -103,6 +103,64 @@ def test_unlock_with_a_wrong_passphrase_in_dutch(tmp_path: Path, qtbot: QtBot, d
     assert dialog.passphrase is None
 
 
+def test_unlock_with_a_damaged_keystore_in_dutch(tmp_path: Path, qtbot: QtBot, dutch: None) -> None:
+    home = admin_home(tmp_path)
+    assert api.unlocks_without_coop(home, PASS) is False  # positive control: intact, it opens
+    for name in ("keystore.bin", "keystore.bak"):  # the file and its copy, both damaged
+        path = home / name
+        if path.exists():
+            data = bytearray(path.read_bytes())
+            data[len(data) // 2] ^= 0xFF
+            path.write_bytes(bytes(data))
+    with pytest.raises(E.KeystoreDamaged):
+        api.unlocks_without_coop(home, PASS)
+    dialog = UnlockDialog(home)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.field.setText(PASS)
+    dialog.unlock()
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=30_000)
+    assert dialog.error.text() == (
+        f"De gegevensmap kon niet worden geopend: Het sleutelbestand in {home} is beschadigd"
+        " en er is geen intacte reservekopie gevonden. Begin opnieuw met je herstelsleutel."
+    )
+    assert dialog.passphrase is None
+
+
+def test_join_with_a_used_invitation_is_told_apart_from_an_offline_inviter(
+    tmp_path: Path, dutch: None
+) -> None:
+    anna = admin_home(tmp_path)
+    bram, cor = tmp_path / "bram", tmp_path / "cor"
+    homes.init(bram, "Bram", PASS)
+    homes.init(cor, "Cor", PASS)
+
+    async def run() -> tuple[str, BaseException]:
+        inviter = await api.open_runtime(anna, PASS)
+        try:
+            host, port = await inviter.start_network(
+                api.NetworkOptions(host=LOOPBACK, port=0, mdns=False)
+            )
+            made = await inviter.new_invite("member", 3600)
+            invitation = api.parse_invitation(made.text)
+            await api.join(bram, PASS, invitation, [(host, port)], 60.0)  # control: it works
+            with pytest.raises(E.InviteError) as second:
+                await api.join(cor, PASS, invitation, [(host, port)], 30.0)
+            return f"{host}:{port}", second.value
+        finally:
+            await inviter.close()
+
+    where, error = asyncio.run(run())
+    assert isinstance(error, E.InviteNotAccepted)  # the inviter was there and said no
+    assert error.address == where
+    text = join_error_text(error, where)
+    assert text == (
+        f"De uitnodiger op {where} heeft deze uitnodiging niet geaccepteerd. Waarschijnlijk is"
+        " hij al gebruikt of verlopen: vraag om een nieuwe."
+    )
+    assert "niet bereiken" not in text  # not "unreachable": the inviter answered
+
+
 def test_sync_to_an_absent_member_and_to_a_stranger_in_dutch(tmp_path: Path, dutch: None) -> None:
     anna = admin_home(tmp_path)
     stranger = tmp_path / "stranger"

@@ -114,7 +114,7 @@ def test_referral_terms_with_a_coop_share(qtbot: QtBot, make_world: Callable[...
     form.referral_combo.setCurrentIndex(form.referral_combo.findData("percent-first-invoice"))
     qtbot.keyClicks(form.referral_amount, "5%")
     form.coop_share_spin.setValue(10)
-    terms = form.fields()["referral_terms"]
+    terms = form.fields().referral_terms
     assert terms == "percent-first-invoice: 5%; coop-share: 10%"  # what the claimer signs
     assert referral_text(terms) == "A percentage of the first invoice: 5%; 10% to the cooperative"
     assert referral_text("thanks") == "A thank-you is enough"

@@ -30,6 +30,7 @@ from coopshare.identity.keys import Identity
 from coopshare.identity.keystore import Unlocked
 from coopshare.model.items import Kind
 from coopshare.service import home as homes
+from coopshare.service.api import NewLead
 from coopshare.service.coop import Coop
 from coopshare.store.db import Store
 from tests.netutil import PASS
@@ -270,7 +271,7 @@ def test_items_model_for_leads_passes_the_model_tester(
     model.reload()
     qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=WAIT)
     qtmodeltester.check(model)
-    world.bridge.write(lambda c: c.add_lead({"title": "Vierde"})).result(10)
+    world.bridge.write(lambda c: c.add_lead(NewLead("Vierde"))).result(10)
     qtbot.waitUntil(lambda: model.rowCount() == 4, timeout=WAIT)
     qtmodeltester.check(model)
     assert "Geheim" not in str(model.rows)  # sealed fields never reach the list
@@ -341,7 +342,7 @@ def test_idea_for_named_members_and_with_embargo(qtbot: QtBot, world: World) -> 
     idea = page.current
     assert idea is not None
     world.from_bram()
-    assert world.bram.item(bytes.fromhex(idea["id"])) is not None  # Bram was addressed
+    assert world.bram.item(bytes.fromhex(idea.id)) is not None  # Bram was addressed
 
 
 def test_derived_idea_keeps_attribution_and_stricter_terms(
@@ -392,7 +393,7 @@ def test_derived_idea_keeps_attribution_and_stricter_terms(
     assert link.text() == "Kennisavonden"
     assert "Owner: Anna de Vries" in page.banner.text()
     click(qtbot, link)
-    qtbot.waitUntil(lambda: page.current is not None and page.current["id"] == parent, timeout=WAIT)
+    qtbot.waitUntil(lambda: page.current is not None and page.current.id == parent, timeout=WAIT)
     assert (
         "Owner: Bram Jansen" in page.banner.text() and "View or discuss only" in page.banner.text()
     )

@@ -11,11 +11,11 @@ from PySide6.QtCore import Qt
 from coopshare.gui.app import start_node
 from coopshare.gui.main_window import MainWindow
 from coopshare.gui.models import ItemsModel
-from coopshare.gui.pages.notes import preview_markdown
+from coopshare.gui.pages.note_preview import preview_markdown
 from coopshare.gui.settings import Prefs
 from coopshare.model.items import Kind
 from coopshare.service import home as homes
-from coopshare.service.api import Act, LeadGlance, LeadStep, Watch
+from coopshare.service.api import Act, LeadGlance, LeadStep, NewLead, Watch
 from tests.netutil import PASS, cli, new_member, serving
 
 
@@ -211,7 +211,7 @@ def test_tray_tells_when_my_lead_moves(qtbot, window: MainWindow) -> None:  # ty
     """The notifier's baseline and comparisons are read through the door (`Api.watch`)."""
     tray = window.tray
     qtbot.waitUntil(lambda: tray.state is not None, timeout=10_000)
-    lead = window.bridge.write(lambda a: a.add_lead({"title": "Havenmeester"})).result(10)
+    lead = window.bridge.write(lambda a: a.add_lead(NewLead("Havenmeester"))).result(10)
     qtbot.waitUntil(lambda: tray.state is not None and lead in tray.state.leads, timeout=10_000)
     assert not hasattr(tray, "last_message")  # my own new lead is no news to me
     raw = bytes.fromhex(lead)

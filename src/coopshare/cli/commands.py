@@ -11,7 +11,7 @@ from pathlib import Path
 from coopshare.cli import data, leads, ledger_cmd
 from coopshare.errors import NoSuchItem, NotInitialised, NotUtf8, PassphraseRequired
 from coopshare.service import api
-from coopshare.service.api import Api, ItemState, Kind
+from coopshare.service.api import Api, ItemEdit, ItemState, Kind, NewLead
 
 PassphraseReader = Callable[..., "str | None"]
 
@@ -64,13 +64,9 @@ def _dispatch(args: argparse.Namespace, coop: Api) -> int:
         )
         return 1 if report.failed and not (report.imported or report.updated) else 0
     elif cmd == "note" and action == "edit":
-        fields: dict[str, str | list[str]] = {}
-        if args.title is not None:
-            fields["title"] = args.title
-        if args.tag is not None:
-            fields["tags"] = args.tag
         body = _body(args) if (args.body is not None or args.body_file) else None
-        coop.edit_item(coop.find_item(args.id), fields, body)
+        tags = None if args.tag is None else tuple(args.tag)
+        coop.edit_item(coop.find_item(args.id), ItemEdit(args.title, tags, body))
     elif cmd == "lead":
         _lead(args, coop)
     elif cmd == "idea" and action == "add":
@@ -160,13 +156,13 @@ def _lead(args: argparse.Namespace, coop: Api) -> None:
             "remote",
             "interest_until",
         )
-        fields = {n: getattr(args, n) for n in names if getattr(args, n) is not None}
+        given = {n: getattr(args, n) for n in names if getattr(args, n) is not None}
         if args.skills:
-            fields["skills"] = [s.strip() for s in args.skills.split(",") if s.strip()]
+            given["skills"] = tuple(s.strip() for s in args.skills.split(",") if s.strip())
         if args.coop_share:  # inside the terms text the claimer signs (lead form: COOP_SHARE)
-            terms = fields.get("referral_terms") or "none"
-            fields["referral_terms"] = f"{terms}; coop-share: {args.coop_share}%"
-        print(coop.add_lead(fields))
+            terms = given.get("referral_terms") or "none"
+            given["referral_terms"] = f"{terms}; coop-share: {args.coop_share}%"
+        print(coop.add_lead(NewLead(**given)))
     elif args.action == "release":  # the giver's node does this by itself once terms are signed
         print(f"released {coop.release_lead(coop.find_item(args.id))} key(s) to the claimer")
     elif leads.run(args, coop):

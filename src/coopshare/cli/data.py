@@ -10,9 +10,12 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coopshare.errors import NotInitialised
-from coopshare.service import api
+
+if TYPE_CHECKING:  # the door is imported when a command runs, not to build the parser
+    from coopshare.service.api import Api
 
 PassphraseReader = Callable[..., "str | None"]
 COMMANDS = ("bundle", "export", "backup")
@@ -59,6 +62,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 
 def run(args: argparse.Namespace, home: Path, read_passphrase: PassphraseReader) -> int:
+    from coopshare.service import api
+
     if args.command == "backup" and args.action == "restore":
         name = api.restore_backup(args.file, home, read_passphrase())
         print(f"restored {name}'s identity and data into {home}")
@@ -91,7 +96,7 @@ def run(args: argparse.Namespace, home: Path, read_passphrase: PassphraseReader)
     return 0
 
 
-def _export(args: argparse.Namespace, door: api.Api) -> None:
+def _export(args: argparse.Namespace, door: Api) -> None:
     print(PLAINTEXT_WARNING, file=sys.stderr)
     if args.action == "notes":
         out = door.export_notes(args.dir)

@@ -5,24 +5,21 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from coopshare.service.api import Act, Api, LeadDetail, LeadStep, lead_rules
+if TYPE_CHECKING:  # the door is imported when a command runs, not to build the parser
+    from coopshare.service.api import Api, LeadDetail, LeadStep
 
-# subcommand -> (act, takes a MEMBER argument, what to print when it worked)
-ACTS: dict[str, tuple[Act, bool, str]] = {
-    "interest": (
-        Act.INTEREST,
-        False,
-        "interest registered: the giver picks, or the first to ask gets it",
-    ),
-    "accept-terms": (Act.ACCEPT, False, "referral terms accepted"),
-    "pick": (Act.PICK, True, "lead given to {member}"),
-    "pass-on": (Act.PASS_ON, True, "lead passed on to {member}"),
-    "give-back": (Act.GIVE_BACK, False, "lead given back: it is open again"),
-    "withdraw": (Act.WITHDRAW, False, "lead withdrawn"),
-    "reopen": (Act.REOPEN, False, "lead reopened"),
-    "confirm-won": (Act.CONFIRM, False, "won confirmed"),
+# subcommand (an Act value) -> (takes a MEMBER argument, what to print when it worked)
+ACTS: dict[str, tuple[bool, str]] = {
+    "interest": (False, "interest registered: the giver picks, or the first to ask gets it"),
+    "accept-terms": (False, "referral terms accepted"),
+    "pick": (True, "lead given to {member}"),
+    "pass-on": (True, "lead passed on to {member}"),
+    "give-back": (False, "lead given back: it is open again"),
+    "withdraw": (False, "lead withdrawn"),
+    "reopen": (False, "lead reopened"),
+    "confirm-won": (False, "won confirmed"),
 }
 
 
@@ -36,7 +33,7 @@ def add_parsers(lead: Any) -> None:
     p = lead.add_parser("status", help="move your claimed lead: contacted, proposal, won, lost")
     p.add_argument("id")
     p.add_argument("status")
-    for name, (_act, member, _done) in ACTS.items():
+    for name, (member, _done) in ACTS.items():
         p = lead.add_parser(name, help=f"{name.replace('-', ' ')} (see `lead show` for rules)")
         p.add_argument("id")
         if member:
@@ -58,10 +55,12 @@ def run(args: argparse.Namespace, coop: Api) -> bool:
         coop.set_lead_status(coop.find_item(args.id), args.status)
         print(f"lead is now {args.status.strip().lower()}")
     elif action in ACTS:
-        act, takes_member, done = ACTS[action]
+        from coopshare.service.api import Act
+
+        takes_member, done = ACTS[action]
         item = coop.find_item(args.id)
         member = coop.find_member(args.member) if takes_member else None
-        coop.lead_act(item, act, member)
+        coop.lead_act(item, Act(action), member)
         print(done.format(member=getattr(args, "member", "")))
     elif action in ("show", "history"):
         d = coop.lead_detail(coop.find_item(args.id).hex())
@@ -93,6 +92,8 @@ def step_json(s: LeadStep) -> dict[str, str | bool]:
 
 
 def _history(d: LeadDetail, as_json: bool) -> None:
+    from coopshare.service.api import lead_rules
+
     if as_json:
         print(json.dumps([step_json(s) for s in d.history], indent=2, ensure_ascii=False))
         return

@@ -6,9 +6,10 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from coopshare.service.api import Api, Counts, Ledger
+if TYPE_CHECKING:  # the door is imported when a command runs, not to build the parser
+    from coopshare.service.api import Api, Counts, Ledger
 
 COMMANDS = ("thanks", "ledger")
 

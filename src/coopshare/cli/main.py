@@ -10,9 +10,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from coopshare import __version__
-from coopshare.cli import commands, data, leads, ledger_cmd
+from coopshare.cli import data, leads, ledger_cmd
 from coopshare.errors import CoopShareError, PassphrasesDiffer, os_fault
-from coopshare.service.api import default_home, env_passphrase
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -181,6 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def read_passphrase(*, confirm: bool = False) -> str | None:
+    from coopshare.service.api import env_passphrase
+
     env = env_passphrase()
     if env is not None:
         return env
@@ -197,7 +198,10 @@ AppOpener = Callable[[Path, bool], int]
 
 def main(argv: Sequence[str] | None = None, open_app: AppOpener | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv)  # `--version` and `--help` end here: the door is not loaded
+    from coopshare.cli import commands
+    from coopshare.service.api import default_home
+
     home = args.home or default_home()
     if args.command is None:
         if open_app is None:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from coopshare.model import lead_rules
+from coopshare.model import lead_record, lead_rules
 from coopshare.model.items import ACCEPT, ACT_FIELDS, BODY_KINDS, FIELDS, Kind
 
 # A lead's status and claimer come from its acts (lead_rules); acts are never field values.
@@ -75,7 +75,7 @@ class ItemState:
     superseded: set[bytes] = field(default_factory=set)
     origin: Stamp | None = None  # the creator's earliest change, which decides `kind`
     # a lead's acts in (hlc, op_id) order, each member's first ones only (model/lead_rules.py)
-    acts: list[lead_rules.ActRecord] = field(default_factory=list)
+    acts: list[lead_record.ActRecord] = field(default_factory=list)
     # idea terms (model/idea_rules.py): sets, so the fold stays order-independent
     acceptances: set[tuple[bytes, str, int, bytes]] = field(
         default_factory=set
@@ -113,7 +113,7 @@ class ItemState:
     def _add_act(self, ch: Change) -> None:
         if not ch.coop_wide:
             return  # an act sealed to a few members would make their replicas disagree
-        rec = lead_rules.act_of(
+        rec = lead_record.act_of(
             ch.fields,
             hlc=ch.hlc,
             op_id=ch.op_id,

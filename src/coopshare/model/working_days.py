@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-import holidays
-
 _DAY_MS = 86_400_000
 
 
 @lru_cache(maxsize=64)
 def _dutch_holidays(year: int) -> frozenset[dt.date]:
+    import holidays  # on first use: a command that replays no lead does not load it
+
     return frozenset(holidays.country_holidays("NL", years=year))
 
 

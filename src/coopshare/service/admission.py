@@ -123,19 +123,21 @@ def admitter(node: Node, device: bytes) -> Admit | None:
 async def _admit(node: Node, device: bytes, ops: list[Op]) -> None:
     """Check the presented roster ops against mine, merge them if they admit `device`."""
 
-    def merge(c: Coop) -> tuple[bool, int]:
+    def merge(c: Coop) -> tuple[bool, int, list[bytes]]:
         c.refresh()
         if c.coop_id is None:
             raise AdmissionRefused("this device is in no cooperative yet")
         chain = adm.check_chain(c.roster_bodies(), ops, c.coop_id, device)
+        changed: list[bytes] = []
         if chain:
-            c.apply_batch(chain, durable=True)
-        return device in c.roster.active, len(chain)
+            with c.recording(changed):
+                c.apply_batch(chain, durable=True)
+        return device in c.roster.active, len(chain), changed
 
-    ok, merged = await node.db(merge)
+    ok, merged, changed = await node.db(merge)
     if merged:
         node.wake_pumps()
-        await node.drain_changes()  # items a new epoch key made readable
+        await node.announce(changed)  # items a new epoch key made readable
         await node.refresh_roster()
         node.publish(ev.RosterChanged())
     if not ok:

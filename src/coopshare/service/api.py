@@ -36,10 +36,8 @@ from coopshare.protocol import invite as inv
 from coopshare.service import events
 from coopshare.service import home as homes
 from coopshare.service.api_commands import Api
-from coopshare.service.bundles import BundleExported, BundleImported
-from coopshare.service.exports import Exported
-from coopshare.service.importer import ImportReport
 from coopshare.service.ledger import Counts, Entry, Ledger, Nudge
+from coopshare.service.new_items import ItemEdit, NewIdea, NewLead
 from coopshare.service.people_admin import DeviceEntry, MemberEntry, OpenInvite, RosterView
 from coopshare.service.read_models import (
     AudienceMember,
@@ -66,10 +64,13 @@ from coopshare.service.views import Row
 from coopshare.service.views_ideas import IdeaTerms
 from coopshare.service.views_lead import Candidate, LeadDetail, LeadSealed, LeadStep
 from coopshare.service.views_people import MAX_WINDOW_DAYS
-from coopshare.service.views_work import terms_rank
+from coopshare.service.views_work import IdeaChoice, IdeaDetail, IdeaLink, terms_rank
 
 if TYPE_CHECKING:  # imported when first used (below): a one-shot command needs no network stack
     from coopshare.service.api_runtime import Runtime, SyncResult
+    from coopshare.service.bundles import BundleExported, BundleImported
+    from coopshare.service.exports import Exported
+    from coopshare.service.importer import ImportReport
     from coopshare.service.runtime import DEFAULT_PORT, NetworkOptions
 
 
@@ -84,6 +85,18 @@ def __getattr__(name: str) -> Any:
         from coopshare.service import runtime
 
         return getattr(runtime, name)
+    if name in ("BundleExported", "BundleImported"):  # and file formats: csv, zip, Markdown
+        from coopshare.service import bundles
+
+        return getattr(bundles, name)
+    if name == "Exported":
+        from coopshare.service import exports
+
+        return exports.Exported
+    if name == "ImportReport":
+        from coopshare.service import importer
+
+        return importer.ImportReport
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -118,9 +131,13 @@ __all__ = [
     "Entry",
     "Exported",
     "HeldBack",
+    "IdeaChoice",
+    "IdeaDetail",
+    "IdeaLink",
     "IdeaTerms",
     "ImportReport",
     "Invitation",
+    "ItemEdit",
     "ItemState",
     "Kind",
     "KnownPeer",
@@ -137,7 +154,9 @@ __all__ = [
     "MemberEntry",
     "NearbyPeer",
     "NetworkOptions",
+    "NewIdea",
     "NewInvite",
+    "NewLead",
     "NoteDetail",
     "Nudge",
     "OpenInvite",

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from coopshare.crypto import primitives as p
 from coopshare.errors import RULE_NO_ACCEPTANCE, NoSuchItem, NotAllowed
@@ -28,7 +28,7 @@ from coopshare.service import (
 from coopshare.service import ledger as ledger_view
 from coopshare.service.api_data import DataCommands
 from coopshare.service.coop import Coop
-from coopshare.service.importer import ImportReport, Progress, import_folder
+from coopshare.service.new_items import ItemEdit, NewLead
 from coopshare.service.read_models import (
     AudienceMember,
     HeldBack,
@@ -47,6 +47,10 @@ from coopshare.service.read_models import (
 from coopshare.service.views import Row
 from coopshare.service.views_ideas import IdeaTerms
 from coopshare.service.views_lead import LeadDetail
+from coopshare.service.views_work import IdeaChoice, IdeaDetail
+
+if TYPE_CHECKING:
+    from coopshare.service.importer import ImportReport, Progress
 
 
 class Api(DataCommands):
@@ -142,8 +146,8 @@ class Api(DataCommands):
     ) -> str:
         return self._coop.add_note(title, body, list(tags), list(to)).hex()
 
-    def edit_item(self, item_id: bytes, fields: Mapping[str, Any], body: str | None = None) -> None:
-        self._coop.edit_item(item_id, fields, body)
+    def edit_item(self, item_id: bytes, edit: ItemEdit) -> None:
+        self._coop.edit_item(item_id, edit.fields(), edit.body)
 
     def delete_item(self, item_id: bytes) -> None:
         self._coop.delete_item(item_id)
@@ -159,8 +163,8 @@ class Api(DataCommands):
         """Purge my notes deleted more than 30 days ago; returns how many."""
         return trash.purge_expired(self._coop, now_ms)
 
-    def add_lead(self, fields: Mapping[str, Any]) -> str:
-        return self._coop.add_lead(fields).hex()
+    def add_lead(self, lead: NewLead) -> str:
+        return self._coop.add_lead(lead.fields()).hex()
 
     def claim_lead(self, item_id: bytes, *, accept_terms: bool = False) -> None:
         """Claim a lead; with `accept_terms`, the claim also signs the giver's current terms."""
@@ -223,6 +227,8 @@ class Api(DataCommands):
 
     def import_markdown(self, folder: Path, progress: Progress | None = None) -> ImportReport:
         """Import (or update) a folder of Markdown files; `progress(done, total)` per note."""
+        from coopshare.service.importer import import_folder  # markdown-it: on first use
+
         return import_folder(self._coop, folder, progress)
 
     # --- items: reading -------------------------------------------------------------------------
@@ -284,10 +290,10 @@ class Api(DataCommands):
     def lead_detail(self, item_id: str) -> LeadDetail | None:
         return views_lead.lead_detail(self._coop, item_id)
 
-    def idea_detail(self, item_id: str) -> dict[str, Any] | None:
+    def idea_detail(self, item_id: str) -> IdeaDetail | None:
         return views_work.idea_detail(self._coop, item_id)
 
-    def ideas_to_derive_from(self) -> list[dict[str, Any]]:
+    def ideas_to_derive_from(self) -> list[IdeaChoice]:
         return views_work.ideas_to_derive_from(self._coop)
 
     def count(self, kind: Kind) -> int:

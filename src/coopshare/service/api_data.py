@@ -1,17 +1,21 @@
 """The door's commands for data carried in and out by file: bundles and exports.
 
 A mixin of :class:`~coopshare.service.api_commands.Api`, kept apart so the door's main file
-stays small; GUI and CLI reach these through ``Api`` like every other command.
+stays small; GUI and CLI reach these through ``Api`` like every other command. The bundle
+and export modules (csv, zip, the Markdown writer) are imported on first use: a command that
+needs neither does not load them.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from coopshare.service import bundles, exports
-from coopshare.service.bundles import BundleExported, BundleImported
 from coopshare.service.coop import Coop
-from coopshare.service.exports import Exported
+
+if TYPE_CHECKING:
+    from coopshare.service.bundles import BundleExported, BundleImported
+    from coopshare.service.exports import Exported
 
 
 class DataCommands:
@@ -25,32 +29,46 @@ class DataCommands:
         """Write the ops a peer lacks to `dest`: the peer's vector `since` (as printed by
         :meth:`bundle_vector`), or what member `for_member` (a name) surely holds; neither:
         every op."""
+        from coopshare.service import bundles
+
         vv = bundles.parse_vector(since) if since is not None else None
         member = self._coop.find_member(for_member) if for_member is not None else None
         return bundles.export_bundle(self._coop, dest, since=vv, member=member)
 
     def import_bundle(self, path: Path) -> BundleImported:
         """Verify and apply a bundle whole (raises a BundleError and keeps nothing)."""
+        from coopshare.service import bundles
+
         return bundles.import_bundle(self._coop, path)
 
     def bundle_vector(self) -> str:
         """What this device holds, to give to whoever makes a bundle for it."""
+        from coopshare.service import bundles
+
         return bundles.my_vector(self._coop)
 
     # --- exports (plain text: the caller warns) ------------------------------------------------
 
     def export_notes(self, folder: Path) -> Exported:
         """Every note I can read as Markdown files in `folder` (new or empty)."""
+        from coopshare.service import exports
+
         return exports.export_notes(self._coop, folder)
 
     def export_leads_csv(self, dest: Path) -> Exported:
         """Leads I can read as CSV for Excel with Dutch settings."""
+        from coopshare.service import exports
+
         return exports.export_leads_csv(self._coop, dest)
 
     def export_leads_ics(self, dest: Path) -> Exported:
         """Respond-by dates of the leads I can read as an iCalendar file."""
+        from coopshare.service import exports
+
         return exports.export_leads_ics(self._coop, dest)
 
     def take_out(self, dest: Path) -> Exported:
         """One ZIP of what I wrote myself (notes, ideas, leads, profile)."""
+        from coopshare.service import exports
+
         return exports.take_out(self._coop, dest)

@@ -15,7 +15,7 @@ import ssl
 import threading
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -182,18 +182,20 @@ class Node(EngineView):
             )
         )
 
-    async def drain_changes(self) -> None:
-        """Tell the app which items the last writes changed (an ItemsChanged event)."""
-        changed = await self.db(_take_changed)
+    async def announce(self, changed: Sequence[bytes]) -> None:
+        """Write the releases the changed items make due, then tell the app which items
+        changed (an ItemsChanged event). `changed` is what the writes returned."""
+        if not changed:
+            return
+        more: list[bytes] = []
 
         def _release(c: Coop) -> int:
-            return releases.step(c, changed)
+            with c.recording(more):
+                return releases.step(c, changed)
 
-        if changed and await self.db(_release) > 0:
+        if await self.db(_release) > 0:
             self.wake_pumps()  # keys released to readers who accepted an idea's terms
-            changed += await self.db(_take_changed)
-        if changed:
-            self.publish(ev.ItemsChanged(changed))
+        self.publish(ev.ItemsChanged(tuple(dict.fromkeys([*changed, *more]))))
 
     # --- roster and trust ---------------------------------------------------------------------
 
@@ -266,9 +268,8 @@ class Node(EngineView):
 
             with contextlib.suppress(Exception):
                 changed, roster = await self.db(_check)
-                if changed:
+                if changed:  # another process wrote: which items, it did not tell us
                     self.wake_pumps()
-                    await self.db(_take_changed)
                     self.publish(ev.ItemsChanged(None))
                 if roster:
                     await self.refresh_roster()
@@ -279,17 +280,25 @@ class Node(EngineView):
     async def write(self, fn: Callable[[Coop], T]) -> T:
         """Run a writing call on the replica, then push the new ops to connected peers."""
         before = await self.db(lambda c: c.roster.heads)
-        result = await self.db(fn)
-        self.wake_pumps()
-        await self.drain_changes()
+        changed: list[bytes] = []  # filled on the store thread by what the writes return
+
+        def _run(c: Coop) -> T:
+            with c.recording(changed):
+                return fn(c)
+
+        try:
+            result = await self.db(_run)
+        finally:  # what a failing call wrote before it failed is announced too
+            self.wake_pumps()
+            await self.announce(changed)
         if await self.db(lambda c: c.roster.heads) != before:
             await self.refresh_roster()
             self.publish(ev.RosterChanged())
         return result
 
-    async def _wrote(self) -> None:
+    async def _wrote(self, changed: Sequence[bytes]) -> None:
         self.wake_pumps()
-        await self.drain_changes()
+        await self.announce(changed)
 
     def peers_info(self) -> list[dict[str, Any]]:
         return [
@@ -374,12 +383,6 @@ def _settle(fut: asyncio.Future[str | None], found: str | BaseException | None) 
         fut.set_exception(found)
     else:
         fut.set_result(found)
-
-
-def _take_changed(c: Coop) -> tuple[bytes, ...]:
-    changed = tuple(c.changed_items)
-    c.changed_items.clear()
-    return changed
 
 
 def header_of(wire_header: bytes) -> Header:

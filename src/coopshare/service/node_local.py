@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from coopshare.errors import ValidationError
@@ -36,7 +36,7 @@ class EngineView:
     def publish(self, event: ev.Event) -> None:
         raise NotImplementedError
 
-    async def drain_changes(self) -> None:
+    async def announce(self, changed: Sequence[bytes]) -> None:
         raise NotImplementedError
 
     async def refresh_roster(self) -> None:
@@ -84,8 +84,8 @@ class EngineView:
         verified = {(c[0], c[3]) for c in checked if c is not None and c[4]}
         ahead = [(c[0], c[1], c[2]) for c in checked if c is not None and c[4]]  # signed only
 
-        def _apply(c: Coop) -> ApplyReport:
-            report = ApplyReport()
+        def _apply(c: Coop) -> tuple[ApplyReport, list[bytes]]:
+            report, changed = ApplyReport(), list[bytes]()
             c.preverified.update(verified)
             try:
                 results = c.apply_batch(wires, durable=durable, ahead=ahead)
@@ -99,15 +99,16 @@ class EngineView:
                 elif a.quarantined:
                     report.parked.append(a.op_id)
                 elif a.new:
+                    changed += a.items
                     report.new += 1
                     report.applied.append((a.device, a.seq))
                     report.roster_changed |= a.kind.is_roster
-            return report
+            return report, changed
 
-        report = await self.db(_apply)
+        report, changed = await self.db(_apply)
         if report.new:
             self.wake_pumps()
-            await self.drain_changes()
+            await self.announce(changed)
         if report.roster_changed:
             await self.refresh_roster()
             self.publish(ev.RosterChanged())

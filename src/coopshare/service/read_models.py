@@ -192,11 +192,6 @@ class AudienceMember:
     name: str
     me: bool
 
-    def __getitem__(self, key: str) -> Any:
-        """Read like the dict this used to be (``m["name"]``): gui/dialogs/idea_form.py still
-        does; remove once it reads attributes."""
-        return getattr(self, key)
-
 
 @dataclass(frozen=True, slots=True)
 class NewInvite:

@@ -7,8 +7,8 @@ Automatic for view-only, reuse-with-attribution, reuse-for-fee and (once its dat
 passed) embargo; for ask-before-use and private-to-named-members only after the owner approved
 a reader once (``coopshare idea release``, the Ideas page). Later body edits reach every
 approved reader the same way. Runs on the store thread: after each applied batch or local
-write (``Node._drain_changes``), for the items that changed, and every ``TICK`` seconds for
-all of this member's ideas (an embargo ends; a CLI process wrote meanwhile).
+write (``Node.announce``), for the items that changed, and every ``TICK`` seconds for all of
+this member's ideas and leads (``full_pass``: an embargo ends; a CLI process wrote meanwhile).
 """
 
 from __future__ import annotations
@@ -36,7 +36,6 @@ def step(coop: Coop, item_ids: Iterable[bytes] | None = None, now_ms: int | None
     me = coop.me.member_id
     now = wall_ms() if now_ms is None else now_ms
     if item_ids is None:
-        purge_expired(coop, now)
         states = [
             st for k in (Kind.IDEA, Kind.LEAD) for st in coop.items(k) if st.creator == me[:8]
         ]
@@ -58,24 +57,38 @@ def step(coop: Coop, item_ids: Iterable[bytes] | None = None, now_ms: int | None
     return written
 
 
+def full_pass(coop: Coop, now_ms: int | None = None) -> list[bytes]:
+    """Drop the keys of leads past retention, then write the releases due on all my ideas and
+    leads; returns the items this changed."""
+    now = wall_ms() if now_ms is None else now_ms
+    changed = purge_expired(coop, now)
+    with coop.recording(changed):
+        step(coop, None, now)
+    return changed
+
+
 async def keep_releasing(
-    db: Callable[[Callable[[Coop], int]], Awaitable[int]], wrote: Callable[[], Awaitable[None]]
+    db: Callable[[Callable[[Coop], list[bytes]]], Awaitable[list[bytes]]],
+    wrote: Callable[[list[bytes]], Awaitable[None]],
 ) -> None:
-    """A full pass now and every TICK seconds; `wrote` pushes and announces new ops."""
+    """A full pass now and every TICK seconds; `wrote` pushes new ops and announces the items
+    that changed."""
     while True:
         try:
-            if await db(lambda c: step(c)):
-                await wrote()
+            changed = await db(full_pass)
+            if changed:
+                await wrote(changed)
         except CoopShareError as e:  # a store fault: the next pass tries again
             log.info("release pass failed: %s", e)
         await asyncio.sleep(TICK)
 
 
-def purge_expired(coop: Coop, now_ms: int) -> int:
+def purge_expired(coop: Coop, now_ms: int) -> list[bytes]:
     """Drop the keys released to me for leads closed RETENTION_WEEKS ago, and fold those leads
-    again without their sealed fields; every peer does the same from the same signed times."""
+    again without their sealed fields; every peer does the same from the same signed times.
+    Returns the leads folded again."""
     me = coop.me.member_id
-    done = 0
+    done: list[bytes] = []
     for st in coop.items(Kind.LEAD, include_deleted=True):
         if st.creator == me[:8] or not any(r[0] == me for r in st.releases):
             continue
@@ -84,5 +97,5 @@ def purge_expired(coop: Coop, now_ms: int) -> int:
         with coop.transaction():
             if coop.store.drop_grants(coop.store.ops_of_item(st.item_id)):
                 coop._refold(st.item_id)
-                done += 1
+                done.append(st.item_id)
     return done

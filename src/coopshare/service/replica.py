@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from coopshare.errors import (
     DecryptError,
@@ -69,19 +69,26 @@ class Replica(ContentApplier):
         if self.store.has_op(op.op_id):
             if op.body is not None and self._lacks_body(op.op_id):
                 with self.transaction():
-                    return self._add_body(op)
+                    return self._record(self._add_body(op))
             return Applied(
                 op.op_id, op.header.kind, new=False, device=op.header.device, seq=op.header.seq
             )
         if self._tx_depth:  # inside a batch: skip the nested transaction's bookkeeping
-            return self._apply_and_retry(op, wire)
+            return self._record(self._apply_and_retry(op, wire))
         with self.transaction(durable=op.header.kind.is_roster):
-            return self._apply_and_retry(op, wire)
+            return self._record(self._apply_and_retry(op, wire))
+
+    def _record(self, applied: Applied) -> Applied:
+        for into in self._recorders:  # ReplicaBase.recording
+            into.extend(applied.items)
+        return applied
 
     def _apply_and_retry(self, op: Op, wire: bytes | Op) -> Applied:
         result = self._apply_new(op, wire)
         if result.new and not result.quarantined and op.header.kind.is_roster:
-            self._retry_quarantine()
+            retried = self._retry_quarantine()  # parked ops this roster op lets in
+            if retried:
+                result = replace(result, items=result.items + retried)
         return result
 
     def apply_batch(
@@ -258,8 +265,10 @@ class Replica(ContentApplier):
             self.store.record_equivocation(h.device, seq, a, b)
         return bool(pairs)
 
-    def _retry_quarantine(self) -> None:
-        """Apply parked ops whose parents and author are known now; drop those that fail."""
+    def _retry_quarantine(self) -> tuple[bytes, ...]:
+        """Apply parked ops whose parents and author are known now; drop those that fail.
+        Returns the items they changed."""
+        touched: tuple[bytes, ...] = ()
         progress = True
         while progress:
             progress = False
@@ -274,20 +283,23 @@ class Replica(ContentApplier):
                 if op.header.device not in self.roster.devices:
                     continue
                 self.store.unquarantine(op_id)
-                progress = self._apply_parked(op, wire) or progress
+                items = self._apply_parked(op, wire)
+                if items is not None:
+                    touched, progress = touched + items, True
+        return touched
 
-    def _apply_parked(self, op: Op, wire: bytes) -> bool:
-        """Apply one op from quarantine; on any error undo its writes and report False."""
+    def _apply_parked(self, op: Op, wire: bytes) -> tuple[bytes, ...] | None:
+        """Apply one op from quarantine: the items it changed; on any error undo its writes
+        and return None."""
         saved = (self._roster_bodies.copy(), self.roster)
         try:
             with self.store.savepoint():
-                self._apply_new(op, wire)
+                return self._apply_new(op, wire).items
         except _OP_ERRORS:
             self._roster_bodies, roster = saved
             if roster is not self.roster:
                 self._set_roster(roster)
-            return False
-        return True
+            return None
 
 
 __all__ = ["Applied", "FutureOp", "Replica", "ReplicaBase"]

@@ -49,7 +49,7 @@ class ReplicaBase:
         self._tx_depth = 0
         self._search: SearchIndex | None = None
         self.unreadable = 0
-        self.changed_items: set[bytes] = set()
+        self._recorders: list[list[bytes]] = []  # see recording()
         # (op id, signature) pairs a caller already checked: the pair, so a second copy of an op
         # with another (broken) signature is still checked here
         self.preverified: set[tuple[bytes, bytes]] = set()
@@ -146,6 +146,16 @@ class ReplicaBase:
         return state
 
     # --- transactions -------------------------------------------------------------------------
+
+    @contextmanager
+    def recording(self, into: list[bytes]) -> Iterator[None]:
+        """Inside the block, add to `into` the items each op applied changes (its
+        ``Applied.items``): how a write run on the store thread returns what it changed."""
+        self._recorders.append(into)
+        try:
+            yield
+        finally:
+            self._recorders.pop()
 
     @contextmanager
     def transaction(self, *, durable: bool = False) -> Iterator[None]:

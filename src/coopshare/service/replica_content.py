@@ -105,15 +105,13 @@ class ContentApplier(ReplicaBase):
         if state.has_creator and not state.is_empty:
             self._save_item(state)
             return
-        self.store.delete_item(state.item_id)
-        self.changed_items.add(state.item_id)  # the GUI drops the row (no summary any more)
+        self.store.delete_item(state.item_id)  # the GUI drops the row (ItemsChanged)
         if self._search is not None:
             self._search.remove(state.item_id.hex())
 
     def _save_item(self, state: ItemState) -> None:
         blob = p.seal(self._master, pack(state.to_plain()), _ITEM_AAD + state.item_id)
         self.store.put_item(state.item_id, state.kind.value, state.updated, blob)
-        self.changed_items.add(state.item_id)  # drained by the Node to tell the GUI
         if self._search is not None:
             self._index(state)
 

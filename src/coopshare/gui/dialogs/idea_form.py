@@ -9,7 +9,6 @@ parent) is shown inside the dialog, and nothing is saved.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
@@ -34,7 +33,7 @@ from coopshare.gui.dialogs.form import ERROR_STYLE, Invalid, ItemForm
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.text import safe
 from coopshare.service import api
-from coopshare.service.api import Api, Terms
+from coopshare.service.api import Api, AudienceMember, IdeaChoice, NewIdea, Terms
 
 MemberRole = Qt.ItemDataRole.UserRole
 MeRole = Qt.ItemDataRole.UserRole + 1
@@ -76,7 +75,7 @@ class IdeaForm(ItemForm):
     ) -> None:
         super().__init__(bridge, parent)
         self.wanted_parent = derived_from
-        self.parents: dict[str, dict[str, Any]] = {}
+        self.parents: dict[str, IdeaChoice] = {}
         self.loaded = {"ideas": False, "members": False}
         self.setWindowTitle(self.tr("Share an idea"))
         self.setMinimumWidth(900)
@@ -203,32 +202,32 @@ class IdeaForm(ItemForm):
 
     # --- loading --------------------------------------------------------------------------------
 
-    def _got_ideas(self, ideas: list[dict[str, Any]]) -> None:
+    def _got_ideas(self, ideas: list[IdeaChoice]) -> None:
         for idea in ideas:
-            self.parents[idea["id"]] = idea
+            self.parents[idea.id] = idea
             label = self.tr("{0} — {1}, {2}").format(
-                safe(idea["title"], 80), safe(idea["author"], 60), terms_label(idea["terms"])
+                safe(idea.title, 80), safe(idea.author, 60), terms_label(idea.terms)
             )
-            self.derived_combo.addItem(label, idea["id"])
+            self.derived_combo.addItem(label, idea.id)
         if self.wanted_parent:
             i = self.derived_combo.findData(self.wanted_parent)
             if i >= 0:
                 self.derived_combo.setCurrentIndex(i)
         self.loaded["ideas"] = True
 
-    def _got_members(self, members: list[dict[str, Any]]) -> None:
+    def _got_members(self, members: list[AudienceMember]) -> None:
         self.members_list.clear()
         for m in members:
-            name = safe(m["name"], 80)
-            text = self.tr("{0} (you, owner)").format(name) if m["me"] else name
+            name = safe(m.name, 80)
+            text = self.tr("{0} (you, owner)").format(name) if m.me else name
             item = QListWidgetItem(text)
-            item.setData(MemberRole, m["member_id"])
-            item.setData(MeRole, bool(m["me"]))
+            item.setData(MemberRole, m.member_id)
+            item.setData(MeRole, m.me)
             flags = Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
-            if m["me"]:
+            if m.me:
                 flags = Qt.ItemFlag.ItemIsUserCheckable  # always in the audience: not changeable
             item.setFlags(flags)
-            item.setCheckState(Qt.CheckState.Checked if m["me"] else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if m.me else Qt.CheckState.Unchecked)
             self.members_list.addItem(item)
         self.loaded["members"] = True
 
@@ -248,7 +247,7 @@ class IdeaForm(ItemForm):
                 out.append(str(item.data(MemberRole)))
         return out
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> NewIdea:
         """The idea as Coop.add_idea takes it, checked; raises :class:`Invalid`."""
         title = self.title_edit.text().strip()
         if not title:
@@ -279,35 +278,35 @@ class IdeaForm(ItemForm):
         parent_id = str(self.derived_combo.currentData() or "")
         if parent_id:
             parent = self.parents[parent_id]
-            if api.terms_rank(terms) > int(parent["rank"]):
+            if api.terms_rank(terms) > parent.rank:
                 raise Invalid(
                     self.tr(
                         "“{0}” builds on an idea shared as “{1}”, so it cannot be shared as “{2}”. Choose terms that are at least as strict."
-                    ).format(safe(title, 80), terms_label(parent["terms"]), terms_label(terms)),
+                    ).format(safe(title, 80), terms_label(parent.terms), terms_label(terms)),
                     self.terms_buttons[terms],
                 )
-        return {
-            "title": title,
-            "body": self.body_edit.toPlainText(),
-            "terms": terms,
-            "tags": tags,
-            "to": to,
-            "derived_from": [parent_id] if parent_id else [],
-            "embargo_until": embargo,
-        }
+        return NewIdea(
+            title=title,
+            body=self.body_edit.toPlainText(),
+            terms=terms,
+            tags=tuple(tags),
+            to=tuple(bytes.fromhex(m) for m in to),
+            derived_from=(bytes.fromhex(parent_id),) if parent_id else (),
+            embargo_until=embargo,
+        )
 
     def write_call(self) -> Callable[[Api], str]:
         v = self.values()
 
         def add(door: Api) -> str:
             return door.add_idea(
-                v["title"],
-                v["body"],
-                v["terms"],
-                tags=v["tags"],
-                to=[bytes.fromhex(m) for m in v["to"]],
-                derived_from=[bytes.fromhex(d) for d in v["derived_from"]],
-                embargo_until=v["embargo_until"],
+                v.title,
+                v.body,
+                v.terms,
+                tags=v.tags,
+                to=v.to,
+                derived_from=v.derived_from,
+                embargo_until=v.embargo_until,
             )
 
         return add

@@ -9,7 +9,6 @@ field for the reason for hiring: CoopShare never stores it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.form import ERROR_STYLE, Invalid, ItemForm
 from coopshare.gui.errors_text import error_text
-from coopshare.service.api import Api
+from coopshare.service.api import Api, NewLead
 
 MAX_RATE = 100_000
 MAX_HOURS = 80
@@ -324,61 +323,37 @@ class LeadForm(ItemForm):
 
     # --- reading and checking the form ------------------------------------------------------------
 
-    def fields(self) -> dict[str, Any]:
-        """The lead's fields, checked; raises :class:`Invalid` naming the first problem."""
+    def fields(self) -> NewLead:
+        """The lead, checked; raises :class:`Invalid` naming the first problem."""
         title = self.title_edit.text().strip()
         if not title:
             raise Invalid(self.tr("Give the lead a title."), self.title_edit)
-        out: dict[str, Any] = {"title": title}
-
-        def text(name: str, value: str) -> None:
-            if value.strip():
-                out[name] = value.strip()
-
-        text("role", self.role_edit.text())
-        skills = [s.strip() for s in self.skills_edit.text().split(",") if s.strip()]
+        skills = tuple(s.strip() for s in self.skills_edit.text().split(",") if s.strip())
         if any(len(s) > 64 for s in skills):
             raise Invalid(self.tr("Each skill can be at most 64 characters."), self.skills_edit)
         if len(skills) > 50:
             raise Invalid(self.tr("A lead can list at most 50 skills."), self.skills_edit)
-        if skills:
-            out["skills"] = skills
-        text("region", self.region_edit.text())
-        if self.remote_check.isChecked():
-            out["remote"] = True
         today = QDate.currentDate()
-        if self.start_check.isChecked():
-            out["start"] = self._iso(self.start_date)
-        if self.duration_spin.value():
-            out["duration_weeks"] = self.duration_spin.value()
-        if self.extension_check.isChecked():
-            out["extension"] = True
         hours = self.hours_spin.value()
         if not 0 <= hours <= MAX_HOURS:
             raise Invalid(self.tr("Hours per week must be between 0 and 80."), self.hours_spin)
-        if hours:
-            out["hours_per_week"] = hours
+        respond_by = ""
         if self.respond_check.isChecked():
             if self.respond_date.date() < today:
                 raise Invalid(self.tr("The respond-by date is in the past."), self.respond_date)
-            out["respond_by"] = self._iso(self.respond_date)
+            respond_by = self._iso(self.respond_date)
+        interest_until = ""
         if self.window_check.isChecked():
             if self.window_date.date() < today:
                 raise Invalid(self.tr("The interest window ends in the past."), self.window_date)
-            out["interest_until"] = self._iso(self.window_date)
-        text("contract_form", self.contract_combo.currentText())
-        text("dba_assessment", self.dba_edit.text())
-        text("description", self.description_edit.toPlainText())
+            interest_until = self._iso(self.window_date)
         kind = str(self.referral_combo.currentData())
         amount = self.referral_amount.text().strip()
         if kind in ("fixed-fee", "percent-first-invoice") and not amount:
             raise Invalid(self.tr("Say how much the referral fee is."), self.referral_amount)
-        out["referral_terms"] = f"{kind}: {amount}" if amount else kind
+        terms = f"{kind}: {amount}" if amount else kind
         if self.coop_share_spin.value():
-            out["referral_terms"] += f"{COOP_SHARE}{self.coop_share_spin.value()}%"
-
-        text("org", self.org_edit.text())
-        text("contact", self.contact_edit.text())
+            terms += f"{COOP_SHARE}{self.coop_share_spin.value()}%"
         lo, hi = self.rate_min_spin.value(), self.rate_max_spin.value()
         if lo and hi and lo > hi:
             raise Invalid(
@@ -387,13 +362,29 @@ class LeadForm(ItemForm):
                 ),
                 self.rate_min_spin,
             )
-        if lo:
-            out["rate_min"] = lo
-        if hi:
-            out["rate_max"] = hi
-        text("intermediary", self.intermediary_edit.text())
-        text("fee", self.fee_edit.text())
-        return out
+        return NewLead(
+            title=title,
+            role=self.role_edit.text().strip(),
+            skills=skills,
+            region=self.region_edit.text().strip(),
+            remote=self.remote_check.isChecked(),
+            start=self._iso(self.start_date) if self.start_check.isChecked() else "",
+            duration_weeks=self.duration_spin.value(),
+            extension=self.extension_check.isChecked(),
+            hours_per_week=hours,
+            respond_by=respond_by,
+            interest_until=interest_until,
+            contract_form=self.contract_combo.currentText().strip(),
+            dba_assessment=self.dba_edit.text().strip(),
+            description=self.description_edit.toPlainText().strip(),
+            referral_terms=terms,
+            org=self.org_edit.text().strip(),
+            contact=self.contact_edit.text().strip(),
+            rate_min=lo,
+            rate_max=hi,
+            intermediary=self.intermediary_edit.text().strip(),
+            fee=self.fee_edit.text().strip(),
+        )
 
     @staticmethod
     def _iso(edit: QDateEdit) -> str:

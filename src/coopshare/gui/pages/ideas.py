@@ -3,8 +3,6 @@ on which terms it may be used and who may read it; "derived from" links keep att
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -27,7 +25,7 @@ from coopshare.gui.pages.base import ItemListPage, empty_state, list_table, plai
 from coopshare.gui.pages.idea_terms import TermsPanel
 from coopshare.gui.pages.lead_look import LabelDelegate, heading_font, sealed_title
 from coopshare.gui.text import safe, when
-from coopshare.service.api import Kind, Terms
+from coopshare.service.api import IdeaDetail, IdeaLink, Kind, Terms
 from coopshare.service.api import events as ev
 
 LINK_STYLE = (
@@ -50,7 +48,7 @@ def clear_layout(layout: QLayout) -> None:
 class IdeasPage(ItemListPage):
     def __init__(self, bridge: Bridge, parent: QWidget | None = None) -> None:
         super().__init__(bridge, parent)
-        self.current: dict[str, Any] | None = None
+        self.current: IdeaDetail | None = None
         self.current_id: str | None = None
         self.form: IdeaForm | None = None
         self.setStyleSheet(LINK_STYLE)
@@ -195,7 +193,7 @@ class IdeasPage(ItemListPage):
 
     def _derive(self) -> None:
         if self.current is not None:
-            self._open_form(self.current["id"])
+            self._open_form(self.current.id)
 
     def _open_form(self, derived_from: str | None) -> None:
         if self.form is not None and not self.form.isVisible():
@@ -229,19 +227,19 @@ class IdeasPage(ItemListPage):
         elif isinstance(event, ev.RosterChanged):
             self._load()
 
-    def banner_text(self, d: dict[str, Any]) -> str:
+    def banner_text(self, d: IdeaDetail) -> str:
         """Owners, usage terms and audience, in whole sentences for the banner."""
-        owners = [safe(n, 80) for n in d.get("owner_names") or []]
+        owners = [safe(n, 80) for n in d.owner_names]
         names = ", ".join(owners)
         owner_line = (
             self.tr("Owners: {0}").format(names)
             if len(owners) > 1
             else self.tr("Owner: {0}").format(names)
         )
-        terms = d.get("terms", "")
-        if terms == Terms.EMBARGO.value and d.get("embargo_until"):
+        terms = d.terms
+        if terms == Terms.EMBARGO.value and d.embargo_until:
             terms_line = self.tr("Terms: embargo until {0} — {1}").format(
-                safe(d["embargo_until"], 20), terms_explanation(terms)
+                safe(d.embargo_until, 20), terms_explanation(terms)
             )
         elif terms:
             terms_line = self.tr("Terms: {0} — {1}").format(
@@ -249,15 +247,15 @@ class IdeasPage(ItemListPage):
             )
         else:
             terms_line = self.tr("Terms: none given — ask the owners before using it.")
-        if d.get("audience") == "owner":
+        if d.audience == "owner":
             audience_line = self.tr("Audience: only its owners; never released to anyone")
-        elif d.get("audience") == "named":
+        elif d.audience == "named":
             audience_line = self.tr("Audience: only the members it was addressed to")
         else:
             audience_line = self.tr("Audience: the whole cooperative")
         return "\n".join((owner_line, terms_line, audience_line))
 
-    def _show(self, item_id: str, d: dict[str, Any] | None) -> None:
+    def _show(self, item_id: str, d: IdeaDetail | None) -> None:
         if item_id != self.current_id:
             return
         if d is None:
@@ -265,35 +263,33 @@ class IdeasPage(ItemListPage):
             self.current_id = None
             self.detail_stack.setCurrentWidget(self.placeholder)
             return
-        if self.current is None or self.current.get("id") != d["id"]:
+        if self.current is None or self.current.id != d.id:
             self.message.clear()
         self.current = d
         self.detail_stack.setCurrentWidget(self.detail_panel)
-        self.d_title.setText(safe(d.get("title", ""), 300))
-        updated = when(d.get("updated", 0))
+        self.d_title.setText(safe(d.title, 300))
+        updated = when(d.updated)
         self.d_meta.setText(
             self.tr("Shared by you · updated {0}").format(updated)
-            if d.get("mine")
-            else self.tr("Shared by {0} · updated {1}").format(
-                safe(d.get("author", ""), 80), updated
-            )
+            if d.mine
+            else self.tr("Shared by {0} · updated {1}").format(safe(d.author, 80), updated)
         )
         self.banner.setText(self.banner_text(d))
-        tags = [safe(t, 64) for t in d.get("tags") or []]
+        tags = [safe(t, 64) for t in d.tags]
         self.d_tags.setText(self.tr("Tags: {0}").format(", ".join(tags)) if tags else "")
         self.d_tags.setVisible(bool(tags))
-        self.body.setPlainText(safe(d.get("body", ""), 200_000))
+        self.body.setPlainText(safe(d.body, 200_000))
         self.terms_panel.load(item_id)
-        self._fill_links(self.parents_links, d.get("parents") or [])
-        self.parents_row.setVisible(bool(d.get("parents")))
-        self._fill_links(self.children_links, d.get("children") or [])
-        self.children_row.setVisible(bool(d.get("children")))
+        self._fill_links(self.parents_links, d.parents)
+        self.parents_row.setVisible(bool(d.parents))
+        self._fill_links(self.children_links, d.children)
+        self.children_row.setVisible(bool(d.children))
 
-    def _fill_links(self, layout: QHBoxLayout, ideas: list[dict[str, Any]]) -> None:
+    def _fill_links(self, layout: QHBoxLayout, ideas: tuple[IdeaLink, ...]) -> None:
         clear_layout(layout)
         for idea in ideas:
-            readable = bool(idea.get("title"))
-            text = safe(idea["title"], 80) if readable else self.tr("an idea you cannot read")
+            readable = idea.readable
+            text = safe(idea.title, 80) if readable else self.tr("an idea you cannot read")
             button = QPushButton(text)
             button.setObjectName("ideaLink")
             button.setFlat(True)
@@ -301,7 +297,7 @@ class IdeasPage(ItemListPage):
             button.setEnabled(readable)
             button.setAccessibleName(self.tr("Open the idea “{0}”").format(text))
             button.setToolTip(self.tr("Open this idea"))
-            target = str(idea["id"])
+            target = idea.id
             button.clicked.connect(lambda _checked=False, t=target: self.open_item(t))
             layout.addWidget(button)
 

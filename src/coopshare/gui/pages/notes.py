@@ -4,12 +4,10 @@ backlinks, autosave, and a visible conflict when two edits of one note collided.
 from __future__ import annotations
 
 import dataclasses
-import re
-from typing import Any
-from urllib.parse import quote, unquote
+from urllib.parse import unquote
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -21,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -31,28 +28,12 @@ from coopshare.gui.dialogs.thanks import ThankButton
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel
 from coopshare.gui.pages.base import Page, empty_state, list_table, plain_label
+from coopshare.gui.pages.note_preview import SafePreview, preview_markdown
 from coopshare.gui.pages.notes_trash import DeleteRun, TrashDialog, purge_old_trash
 from coopshare.gui.text import safe, when
-from coopshare.service.api import Api, Kind, Link, NoteDetail
+from coopshare.service.api import Api, ItemEdit, Kind, Link, NoteDetail
 
 AUTOSAVE_MS = 1200
-_LINK = re.compile(r"\[\[([^\[\]|#]{1,200})(?:[|#][^\[\]]*)?\]\]")
-
-
-def preview_markdown(body: str) -> str:
-    """Turn [[Target]] into a link the preview can handle; everything else stays Markdown."""
-    return _LINK.sub(lambda m: f"[{m.group(1)}](note:{quote(m.group(1))})", body)
-
-
-class SafePreview(QTextBrowser):
-    """A Markdown preview that loads nothing: no local files, no remote resources.
-
-    A peer's note could name ``![](/home/you/secret.png)``; the preview shows the alt text only.
-    """
-
-    def loadResource(self, type: int, name: QUrl | str) -> Any:  # Qt override: load nothing
-        # an empty (but valid) answer: Qt would otherwise fall back to reading the file itself
-        return QImage()  # a valid answer holding nothing
 
 
 class NotesPage(Page):
@@ -361,7 +342,7 @@ class NotesPage(Page):
         else:
             raw = bytes.fromhex(item_id)
             self.bridge.write(
-                lambda a: a.edit_item(raw, {"title": title, "tags": tags}, body),
+                lambda a: a.edit_item(raw, ItemEdit(title, tuple(tags), body)),
                 lambda _r: self._saved(item_id),
                 self._failed,
             )

@@ -1,0 +1,30 @@
+"""The Notes page's Markdown preview: [[links]] made clickable, and nothing loaded from disk or
+the network."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import quote
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QTextBrowser
+
+_LINK = re.compile(r"\[\[([^\[\]|#]{1,200})(?:[|#][^\[\]]*)?\]\]")
+
+
+def preview_markdown(body: str) -> str:
+    """Turn [[Target]] into a link the preview can handle; everything else stays Markdown."""
+    return _LINK.sub(lambda m: f"[{m.group(1)}](note:{quote(m.group(1))})", body)
+
+
+class SafePreview(QTextBrowser):
+    """A Markdown preview that loads nothing: no local files, no remote resources.
+
+    A peer's note could name ``![](/home/you/secret.png)``; the preview shows the alt text only.
+    """
+
+    def loadResource(self, type: int, name: QUrl | str) -> Any:  # Qt override: load nothing
+        # an empty (but valid) answer: Qt would otherwise fall back to reading the file itself
+        return QImage()  # a valid answer holding nothing
