@@ -288,9 +288,14 @@ class Node(EngineView):
 
         try:
             result = await self.db(_run)
-        finally:  # what a failing call wrote before it failed is announced too
-            self.wake_pumps()
-            await self.announce(changed)
+        except BaseException:
+            if changed:  # what a failing call wrote before it failed is announced too
+                self.wake_pumps()
+                with contextlib.suppress(Exception):  # the call's own error is the one raised
+                    await self.announce(changed)
+            raise
+        self.wake_pumps()
+        await self.announce(changed)
         if await self.db(lambda c: c.roster.heads) != before:
             await self.refresh_roster()
             self.publish(ev.RosterChanged())
