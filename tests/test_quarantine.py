@@ -116,7 +116,9 @@ def test_a_junk_claimer_is_not_handed_to_the_page(make_replica: MakeCoop) -> Non
     d = views_lead.lead_detail_of(alice, st)
     assert d is not None and d.claimer == "" and not d.is_claimer
     now = alice.clock.peek()  # a claim made just now (an old one would have lapsed)
-    st.acts = [(now, b"\2" * 32, alice.me.member_id, "claim", b"", b"")]  # control: a real claim
+    st.acts = [
+        (now, b"\2" * 32, alice.me.member_id, "claim", b"", b"", False)
+    ]  # control: a real claim
     d = views_lead.lead_detail_of(alice, st)
     assert d is not None and d.claimer == alice.me.member_id.hex() and d.is_claimer
     st.fields["claimer"] = (alice.me.member_id.hex(), 2, b"")  # control: a real id shows

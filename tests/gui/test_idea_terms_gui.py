@@ -101,7 +101,7 @@ def test_claim_terms_accept_then_details_unlock(
     world.from_bram()
     qtbot.waitUntil(lambda: page.sealed_box.isVisibleTo(page), timeout=WAIT)
     assert page.sealed_rows["org"].text() == "Gemeente-MARKER"
-    assert "Bram Jansen released the client" in page.history_label.text()
+    assert "Bram Jansen released the client" in page.history_text()
 
 
 def test_referral_terms_with_a_coop_share(qtbot: QtBot, make_world: Callable[..., World]) -> None:

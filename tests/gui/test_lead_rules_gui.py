@@ -58,10 +58,10 @@ def test_giver_withdraws_and_reopens_and_never_moves_the_claimers_steps(
     qtbot.waitUntil(lambda: page.d_status.text() == "Withdrawn", timeout=WAIT)
     qtbot.waitUntil(lambda: page.model.rows[0]["status"] == "withdrawn", timeout=WAIT)
     assert page.withdraw_button.isHidden() and page.reopen_button.isVisibleTo(page)
-    assert "You withdrew the lead" in page.history_label.text()
+    assert "You withdrew the lead" in page.history_text()
     click(qtbot, page.reopen_button)
     qtbot.waitUntil(lambda: page.d_status.text() == "Open", timeout=WAIT)
-    assert "You reopened the lead" in page.history_label.text()
+    assert "You reopened the lead" in page.history_text()
 
 
 def test_claim_shows_the_terms_and_signs_them(
@@ -132,7 +132,7 @@ def test_giver_sees_claim_live_and_releases_only_after_acceptance(
     world.from_bram()  # ...and synced to Anna's: the list and the open detail follow
     qtbot.waitUntil(lambda: page.model.rows[0]["status"] == "claimed", timeout=WAIT)
     qtbot.waitUntil(lambda: page.form_rows["claimer"].text() == "Bram Jansen", timeout=WAIT)
-    assert "Bram Jansen claimed the lead" in page.history_label.text()
+    assert "Bram Jansen claimed the lead" in page.history_text()
     assert page.release_button.isHidden()  # no acceptance yet: nothing to release to
 
     st = world.bram.item(lead)
@@ -140,7 +140,7 @@ def test_giver_sees_claim_live_and_releases_only_after_acceptance(
     world.bram.lead_act(lead, Act.ACCEPT, terms=lead_rules.terms_hash(st))
     world.from_bram()
     qtbot.waitUntil(lambda: page.release_button.isVisibleTo(page), timeout=WAIT)
-    assert "accepted the referral terms" in page.history_label.text()
+    assert "accepted the referral terms" in page.history_text()
 
     say_yes(monkeypatch)
     click(qtbot, page.release_button)
@@ -162,9 +162,9 @@ def test_a_members_forbidden_move_shows_as_flagged_history(
     qtbot.waitUntil(lambda: page.current is not None, timeout=WAIT)
     world.bram.write_item(Kind.LEAD, lead, {"act": "lost"})  # bypasses the writer check
     world.from_bram()
-    qtbot.waitUntil(lambda: "no effect" in page.history_label.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "no effect" in page.history_text(), timeout=WAIT)
     assert page.d_status.text() == "Open"
-    assert "Bram Jansen lost the assignment — no effect" in page.history_label.text()
+    assert "Bram Jansen lost the assignment — no effect" in page.history_text()
 
 
 def test_lead_form_opens_an_interest_window(qtbot: QtBot, make_world: Callable[..., World]) -> None:
@@ -189,4 +189,35 @@ def test_lead_form_opens_an_interest_window(qtbot: QtBot, make_world: Callable[.
     world.bram.lead_act(lead, Act.INTEREST)
     world.from_bram()
     qtbot.waitUntil(lambda: page.pick_button.isVisibleTo(page), timeout=WAIT)
-    assert "said they are interested" in page.history_label.text()
+    assert "said they are interested" in page.history_text()
+
+
+def test_a_backdated_act_shows_as_flagged_history(
+    qtbot: QtBot, make_world: Callable[..., World]
+) -> None:
+    """Bram gives a lead, writes a note, then signs a withdraw dated between the two with his
+    own key: his own log shows it backdated, so Anna's page keeps the lead open and says why."""
+    from tests.forge import coop_change, forge
+
+    world = make_world(lambda a, b: {"lead": b.add_lead({"title": "Controller"})})
+    lead = world.made["lead"]
+    bram = world.bram
+    created = bram.item(lead).created[0]  # type: ignore[union-attr]
+    bram.add_note("Later", "dated after the withdraw below")
+    op = forge(bram, coop_change(bram, Kind.LEAD, lead, {"act": "withdraw"}), hlc=created + 1)
+    bram.apply(op.encode())
+    page = leads_page(qtbot, world, rows=1)  # the lead came with the set-up's sync
+    world.from_bram()  # the note and the withdraw
+    page.open_item(lead.hex())
+    qtbot.waitUntil(lambda: page.current is not None, timeout=WAIT)
+    qtbot.waitUntil(lambda: "backdated" in page.history_text(), timeout=WAIT)
+    assert page.d_status.text() == "Open"
+    assert "Bram Jansen withdrew the lead — no effect" in page.history_text()
+    # plain text, never markup (it once showed "<span style=...>" to the member)
+    assert "<span" not in page.history_text()
+    # control: the same acts without the evidence would have withdrawn it
+    st = bram.item(lead)
+    assert st is not None
+    acts = [(*a[:6], False) for a in st.acts]
+    undone = lead_rules.replay(lead, acts, created_hlc=created)
+    assert undone.status.value == "withdrawn"

@@ -47,6 +47,8 @@ class Change:
     # read from a part every member reads (under the epoch key, with this device's own key):
     # only such a change may carry a lead's acts, so that every replica sees the same acts
     coop_wide: bool = False
+    # its author's device signed an earlier op (lower seq) with a later hlc: a backdated act
+    late: bool = False
 
     @property
     def stamp(self) -> Stamp:
@@ -112,7 +114,12 @@ class ItemState:
         if not ch.coop_wide:
             return  # an act sealed to a few members would make their replicas disagree
         rec = lead_rules.act_of(
-            ch.fields, hlc=ch.hlc, op_id=ch.op_id, author=ch.author, item_id=self.item_id
+            ch.fields,
+            hlc=ch.hlc,
+            op_id=ch.op_id,
+            author=ch.author,
+            item_id=self.item_id,
+            late=ch.late,
         )
         if rec is None or any(a[1] == rec[1] for a in self.acts):
             return
@@ -257,7 +264,10 @@ class ItemState:
         st.superseded = set(p["s"])
         origin = p.get("o", p["c"])  # rows written before "o" existed came from the creator
         st.origin = None if origin is None else (origin[0], origin[1])
-        st.acts = [(a[0], a[1], a[2], a[3], a[4], a[5]) for a in p.get("a", [])]
+        st.acts = [
+            (a[0], a[1], a[2], a[3], a[4], a[5], bool(a[6]) if len(a) > 6 else False)
+            for a in p.get("a", [])
+        ]
         st.acceptances = {(a[0], a[1], a[2], a[3]) for a in p.get("ta", [])}
         st.releases = {(r[0], r[1], r[2], r[3], tuple(r[4])) for r in p.get("tr", [])}
         st.refused = {(x[0], x[1], x[2], x[3]) for x in p.get("tx", [])}

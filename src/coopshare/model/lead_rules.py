@@ -24,6 +24,10 @@ The rules (docs/protocol.md §Lead lifecycle):
   :data:`LAPSE_WORKING_DAYS` working days reopens (weekends and Dutch public holidays skipped,
   :mod:`coopshare.model.working_days`). The lapse is applied before each later act and, for
   display, at the reader's ``now`` — the same on every replica that reads at the same time.
+* **Backdating**: an act whose own device signed an earlier op (lower seq) with a later time
+  has no effect (:data:`BACKDATED`): honest devices date their ops in increasing order, so such
+  an act was written after it claims. A device that signed nothing since can still backdate
+  (docs/security.md §4).
 """
 
 from __future__ import annotations
@@ -45,8 +49,10 @@ LAPSE_WORKING_DAYS = 2
 # dropped): a member who floods a lead, even with backdated acts, fills only their own share.
 MAX_ACTS_PER_MEMBER = 64
 
-# (hlc, op_id, author member id, act, member argument or b"", terms hash or b"")
-ActRecord = tuple[int, bytes, bytes, str, bytes, bytes]
+# (hlc, op_id, author member id, act, member argument or b"", terms hash or b"", late): `late`
+# is True when the same device signed an earlier op (lower seq) with a later time, evidence that
+# this act was backdated (service/content_open.py judges it from the stored log)
+ActRecord = tuple[int, bytes, bytes, str, bytes, bytes, bool]
 
 ACTIVE = frozenset({LeadStatus.CLAIMED, LeadStatus.CONTACTED, LeadStatus.PROPOSAL})
 CLOSED = frozenset({LeadStatus.WON, LeadStatus.LOST, LeadStatus.WITHDRAWN})
@@ -78,6 +84,7 @@ WRONG_STATUS = "wrong-status"
 CLOSED_LEAD = "closed"
 BAD_MEMBER = "bad-member"
 BEFORE_CREATION = "before-creation"  # dated before the lead existed (a backdated act)
+BACKDATED = "backdated"  # dated before an earlier op of the same device: evidence of backdating
 # Steps no member took: derived by the rules from signed times.
 LAPSED = "lapsed"
 WINDOW_ENDED = "window-ended"
@@ -172,7 +179,12 @@ class _Replay:
     # --- acts ------------------------------------------------------------------------------------
 
     def act(self, rec: ActRecord) -> None:
-        hlc, op_id, author, name, member_raw, terms = rec
+        hlc, op_id, author, name, member_raw, terms, late = rec
+        if late:  # its own device's log shows it was written later than it says
+            self.history.append(
+                Step(hlc, op_id, author, name, member_raw or None, False, BACKDATED)
+            )
+            return
         self.advance(ms_of(hlc))
         member = member_raw or None
         if name == WINDOW:
@@ -350,7 +362,7 @@ def would_refuse(
     The writer's check: it replays exactly what every replica will replay, so the writer and
     the fold can never disagree.
     """
-    rec: ActRecord = (hlc, b"\xff" * 32, author, act.value, member or b"", terms)
+    rec: ActRecord = (hlc, b"\xff" * 32, author, act.value, member or b"", terms, False)
     r = _Replay(st.item_id[:8], _created(st))
     for old in st.acts:
         r.act(old)
@@ -372,7 +384,13 @@ _LEGACY_CLAIMER = {
 
 
 def act_of(
-    fields: dict[str, object], *, hlc: int, op_id: bytes, author: bytes, item_id: bytes
+    fields: dict[str, object],
+    *,
+    hlc: int,
+    op_id: bytes,
+    author: bytes,
+    item_id: bytes,
+    late: bool = False,
 ) -> ActRecord | None:
     """The act a (validated) lead change carries, or None.
 
@@ -390,10 +408,11 @@ def act_of(
             str(name),
             _hex(fields.get("act_member")),
             _hex(fields.get("act_terms")),
+            late,
         )
     until = fields.get("interest_until")
     if isinstance(until, str) and author[:8] == item_id[:8]:
-        return (hlc, op_id, author, WINDOW, b"", until.encode("ascii", "replace"))
+        return (hlc, op_id, author, WINDOW, b"", until.encode("ascii", "replace"), late)
     status = fields.get("status")
     if status not in _STATUSES:
         return None
@@ -406,7 +425,7 @@ def act_of(
         act = _LEGACY_CLAIMER.get(old)
         if act is None:
             return None
-    return (hlc, op_id, author, act.value, b"", b"")
+    return (hlc, op_id, author, act.value, b"", b"", late)
 
 
 _ACTS = frozenset(a.value for a in Act)

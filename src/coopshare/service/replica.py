@@ -171,6 +171,7 @@ class Replica(ContentApplier):
                 items += self._fold_epoch(eid)
         elif body is not None:  # unreadable inside: kept and forwarded, skipped, marked
             items = quarantine.apply_content(self, op)
+        items += self._refold_backdated(op)
         return Applied(
             op.op_id, kind, True, h.device, h.seq, items=items, equivocation=equivocation
         )

@@ -5,10 +5,12 @@ fold into encrypted item rows, key releases and purges. Part of the ingest pipel
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from coopshare.crypto import envelope
 from coopshare.crypto import primitives as p
 from coopshare.model.fold import Change, ItemState
-from coopshare.model.items import ACCEPT, Kind
+from coopshare.model.items import ACCEPT, ACT_FIELDS, Kind
 from coopshare.protocol import content
 from coopshare.protocol.codec import pack
 from coopshare.protocol.ops import Op, OpKind
@@ -49,7 +51,22 @@ class ContentApplier(ReplicaBase):
         changes = content_open.changes_of(
             op, author, self.coop_id, self.epoch_keys, self.me.kex_key, grants
         )
-        return terms_gate.authorise(changes, author, self._change_allowed)
+        changes = terms_gate.authorise(changes, author, self._change_allowed)
+        if any(_is_act(ch) for ch in changes):
+            h = op.header
+            if self.store.hlc_before(h.device, h.seq) > h.hlc:  # evidence of backdating
+                changes = [replace(ch, late=True) if _is_act(ch) else ch for ch in changes]
+        return changes
+
+    def _refold_backdated(self, op: Op) -> tuple[bytes, ...]:
+        """Items with acts of op's device at a higher seq but an earlier time than `op`: now
+        that `op` is stored, their device's log shows those acts backdated (lead_rules)."""
+        h = op.header
+        later = self.store.dated_before(h.device, h.seq, h.hlc)
+        items = {i for i in map(self.store.item_of_op, later) if i is not None}
+        for item_id in sorted(items):
+            self._refold(item_id)
+        return tuple(sorted(items))
 
     def _change_allowed(self, ch: Change, author: bytes) -> bool:
         """The creator may change anything; others only claim a lead or, as admin, tombstone."""
@@ -178,3 +195,11 @@ class ContentApplier(ReplicaBase):
             if terms_gate.usable(state, ch, self.me.member_id):
                 state.apply(ch)
         self._store_item(state)
+
+
+_ACT_KEYS = CLAIMER_FIELDS | ACT_FIELDS | {"interest_until"}
+
+
+def _is_act(ch: Change) -> bool:
+    """A coop-wide lead change that carries an act (lead_rules.act_of)."""
+    return ch.coop_wide and ch.kind is Kind.LEAD and not _ACT_KEYS.isdisjoint(ch.fields)

@@ -107,6 +107,17 @@ class LogTables(TableBase):
         ).fetchone()
         return None if row is None else (row[0], row[1])
 
+    def hlc_before(self, device: bytes, seq: int) -> int:
+        """The latest hlc among `device`'s ops with a lower seq (0 if none)."""
+        q = "SELECT COALESCE(MAX(hlc), 0) FROM ops WHERE device=? AND seq<?"
+        return int(self._q(q, device, seq).fetchone()[0])
+
+    def dated_before(self, device: bytes, seq: int, hlc: int) -> list[bytes]:
+        """Ids of `device`'s ops with a higher seq than `seq` but an earlier hlc than `hlc`:
+        once an op (seq, hlc) is stored, its own device's log shows them backdated."""
+        q = "SELECT op_id FROM ops WHERE device=? AND seq>? AND hlc<?"
+        return [r[0] for r in self._q(q, device, seq, hlc)]
+
     def max_hlc(self, below: int | None = None, n_range: tuple[int, int] | None = None) -> int:
         """The largest stored hlc, ignoring values at or above `below` (far-future claims);
         with `n_range` (a, b), only of the ops with arrival number a < n <= b."""

@@ -2277,212 +2277,217 @@
     <context>
         <name>LeadHistory</name>
         <message>
-            <location filename="../pages/lead_history.py" line="74" />
+            <location filename="../pages/lead_history.py" line="78" />
             <source>you</source>
             <translation>jou</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="27" />
+            <location filename="../pages/lead_history.py" line="28" />
             <source>said they are interested</source>
             <translation>heeft interesse gemeld</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="28" />
+            <location filename="../pages/lead_history.py" line="29" />
             <source>claimed the lead</source>
             <translation>claimde de lead</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="29" />
+            <location filename="../pages/lead_history.py" line="30" />
             <source>accepted the referral terms</source>
             <translation>aanvaardde de doorverwijsvoorwaarden</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="30" />
+            <location filename="../pages/lead_history.py" line="31" />
             <source>contacted the client</source>
             <translation>nam contact op met de klant</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="31" />
+            <location filename="../pages/lead_history.py" line="32" />
             <source>sent a proposal</source>
             <translation>stuurde een voorstel</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="32" />
+            <location filename="../pages/lead_history.py" line="33" />
             <source>won the assignment</source>
             <translation>haalde de opdracht binnen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="33" />
+            <location filename="../pages/lead_history.py" line="34" />
             <source>lost the assignment</source>
             <translation>verloor de opdracht</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="34" />
+            <location filename="../pages/lead_history.py" line="35" />
             <source>gave the lead back</source>
             <translation>gaf de lead terug</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="35" />
+            <location filename="../pages/lead_history.py" line="36" />
             <source>withdrew the lead</source>
             <translation>trok de lead in</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="36" />
+            <location filename="../pages/lead_history.py" line="37" />
             <source>reopened the lead</source>
             <translation>heropende de lead</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="37" />
+            <location filename="../pages/lead_history.py" line="38" />
             <source>confirmed the assignment was won</source>
             <translation>bevestigde dat de opdracht binnen is</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="38" />
+            <location filename="../pages/lead_history.py" line="39" />
             <source>set an interest window</source>
             <translation>stelde een interesseperiode in</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="41" />
+            <location filename="../pages/lead_history.py" line="42" />
             <source>passed the lead on to {0}</source>
             <translation>gaf de lead door aan {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="43" />
+            <location filename="../pages/lead_history.py" line="44" />
             <source>gave the lead to {0}</source>
             <translation>gaf de lead aan {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="45" />
+            <location filename="../pages/lead_history.py" line="46" />
             <source>released the client's details to {0}</source>
             <translation>gaf de gegevens van de klant vrij aan {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="46" />
+            <location filename="../pages/lead_history.py" line="47" />
             <source>did something this version does not know</source>
             <translation>deed iets wat deze versie niet kent</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="51" />
+            <location filename="../pages/lead_history.py" line="52" />
             <source>only the giver can do that</source>
             <translation>alleen de gever kan dat</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="52" />
+            <location filename="../pages/lead_history.py" line="53" />
             <source>only the claimer can do that</source>
             <translation>alleen de claimer kan dat</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="53" />
+            <location filename="../pages/lead_history.py" line="54" />
             <source>the giver cannot take their own lead</source>
             <translation>de gever kan de eigen lead niet nemen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="54" />
+            <location filename="../pages/lead_history.py" line="55" />
             <source>the interest window was still open</source>
             <translation>de interesseperiode liep nog</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="55" />
+            <location filename="../pages/lead_history.py" line="56" />
             <source>there was no open interest window</source>
             <translation>er liep geen interesseperiode</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="56" />
+            <location filename="../pages/lead_history.py" line="57" />
             <source>that member had not said they were interested</source>
             <translation>dat lid had geen interesse gemeld</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="57" />
+            <location filename="../pages/lead_history.py" line="58" />
             <source>they had already said so</source>
             <translation>dat was al gemeld</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="58" />
+            <location filename="../pages/lead_history.py" line="59" />
             <source>the lead was not at that step</source>
             <translation>de lead was niet bij die stap</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="59" />
+            <location filename="../pages/lead_history.py" line="60" />
             <source>the lead was closed</source>
             <translation>de lead was gesloten</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="60" />
+            <location filename="../pages/lead_history.py" line="61" />
             <source>that member cannot take this lead</source>
             <translation>dat lid kan deze lead niet overnemen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="61" />
+            <location filename="../pages/lead_history.py" line="62" />
             <source>it was dated before the lead existed</source>
             <translation>het was gedateerd vóór de lead bestond</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="62" />
+            <location filename="../pages/lead_history.py" line="64" />
+            <source>it was backdated: the same device had already signed something dated later</source>
+            <translation>het was teruggedateerd: hetzelfde apparaat had al iets met een latere datum ondertekend</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="66" />
             <source>the claimer had not accepted the current referral terms</source>
             <translation>de claimer had de huidige doorverwijsvoorwaarden niet aanvaard</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="63" />
+            <location filename="../pages/lead_history.py" line="67" />
             <source>that member was not the claimer</source>
             <translation>dat lid was niet de claimer</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="64" />
+            <location filename="../pages/lead_history.py" line="68" />
             <source>only the giver can release the client's details</source>
             <translation>alleen de gever kan de gegevens van de klant vrijgeven</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="67" />
+            <location filename="../pages/lead_history.py" line="71" />
             <source>{0} was first</source>
             <translation>{0} was eerder</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="68" />
+            <location filename="../pages/lead_history.py" line="72" />
             <source>the rules did not allow it</source>
             <translation>de regels stonden het niet toe</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="73" />
+            <location filename="../pages/lead_history.py" line="77" />
             <source>You</source>
             <translation>Jij</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="76" />
+            <location filename="../pages/lead_history.py" line="80" />
             <source>The claim by {0} lapsed: no update for two working days</source>
             <translation>De claim van {0} is vervallen: twee werkdagen geen voortgang</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="79" />
+            <location filename="../pages/lead_history.py" line="83" />
             <source>The interest window ended: the lead went to {0}, the first to ask</source>
             <translation>De interesseperiode is voorbij: de lead ging naar {0}, die het eerst vroeg</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="81" />
+            <location filename="../pages/lead_history.py" line="85" />
             <source>The interest window ended with nobody interested: the lead is open</source>
             <translation>De interesseperiode is voorbij zonder interesse: de lead staat open</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="86" />
+            <location filename="../pages/lead_history.py" line="90" />
             <source>{0} — no effect: {1}</source>
             <translation>{0} — zonder gevolg: {1}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="103" />
+            <location filename="../pages/lead_history.py" line="119" />
             <source>Also claimed by you — {0} was first.</source>
             <translation>Ook door jou geclaimd — {0} was eerder.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="107" />
+            <location filename="../pages/lead_history.py" line="123" />
             <source>Interest window open until {0}. Then the first member who asked gets it, unless the giver picks someone.</source>
             <translation>Interesseperiode loopt tot {0}. Daarna krijgt het lid dat het eerst vroeg de lead, tenzij de gever iemand kiest.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="113" />
+            <location filename="../pages/lead_history.py" line="129" />
             <source>Record your first contact with the client before {0}, or the claim lapses and the lead reopens.</source>
             <translation>Leg je eerste contact met de klant vast vóór {0}, anders vervalt de claim en gaat de lead weer open.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="117" />
+            <location filename="../pages/lead_history.py" line="133" />
             <source>Won — waiting for the giver to confirm.</source>
             <translation>Binnengehaald — wacht op bevestiging van de gever.</translation>
         </message>
@@ -2845,7 +2850,6 @@
         </message>
         <message>
             <location filename="../pages/leads.py" line="271" />
-            <location filename="../pages/leads.py" line="274" />
             <source>History</source>
             <translation>Geschiedenis</translation>
         </message>
@@ -2860,118 +2864,118 @@
             <translation>Kan deze lead niet lezen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="94" />
-            <location filename="../pages/lead_detail.py" line="341" />
+            <location filename="../pages/lead_detail.py" line="96" />
+            <location filename="../pages/lead_detail.py" line="350" />
             <source>Status is now “{0}”.</source>
             <translation>Status is nu “{0}”.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="99" />
+            <location filename="../pages/lead_detail.py" line="101" />
             <source>Given by you · updated {0}</source>
             <translation>Aangebracht door jou · bijgewerkt {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="101" />
+            <location filename="../pages/lead_detail.py" line="103" />
             <source>Given by {0} · updated {1}</source>
             <translation>Aangebracht door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="118" />
+            <location filename="../pages/lead_detail.py" line="127" />
             <source>{0}, remote work possible</source>
             <translation>{0}, op afstand werken mogelijk</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="118" />
+            <location filename="../pages/lead_detail.py" line="127" />
             <source>Remote</source>
             <translation>Op afstand</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="122" />
+            <location filename="../pages/lead_detail.py" line="131" />
             <source>1 week</source>
             <translation>1 week</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="124" />
+            <location filename="../pages/lead_detail.py" line="133" />
             <source>{0} weeks</source>
             <translation>{0} weken</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="127" />
+            <location filename="../pages/lead_detail.py" line="136" />
             <source>{0}, with an option to extend</source>
             <translation>{0}, met optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="129" />
+            <location filename="../pages/lead_detail.py" line="138" />
             <source>Option to extend</source>
             <translation>Optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="134" />
+            <location filename="../pages/lead_detail.py" line="143" />
             <source>you</source>
             <translation>jij</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="141" />
+            <location filename="../pages/lead_detail.py" line="150" />
             <source>{0} hours</source>
             <translation>{0} uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="158" />
+            <location filename="../pages/lead_detail.py" line="167" />
             <source>€ {0} – € {1} per hour</source>
             <translation>€ {0} – € {1} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="160" />
+            <location filename="../pages/lead_detail.py" line="169" />
             <source>from € {0} per hour</source>
             <translation>vanaf € {0} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="162" />
+            <location filename="../pages/lead_detail.py" line="171" />
             <source>up to € {0} per hour</source>
             <translation>tot € {0} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="179" />
+            <location filename="../pages/lead_detail.py" line="188" />
             <source>You gave no sealed details for this lead.</source>
             <translation>Je hebt geen verzegelde gegevens opgegeven voor deze lead.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="184" />
+            <location filename="../pages/lead_detail.py" line="193" />
             <source>The client's details are sealed. Accept the referral terms; then the giver can release them to you.</source>
             <translation>De gegevens van de klant zijn verzegeld. Aanvaard de doorverwijsvoorwaarden; daarna kan de gever ze voor je vrijgeven.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="191" />
+            <location filename="../pages/lead_detail.py" line="200" />
             <source>The client's details are sealed. They unlock for you once the giver releases them.</source>
             <translation>De gegevens van de opdrachtgever zijn verzegeld. Je kunt ze lezen zodra de aanbrenger ze vrijgeeft.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="198" />
+            <location filename="../pages/lead_detail.py" line="207" />
             <source>The client's details are sealed: only the giver, and the member who claims this lead, can read them.</source>
             <translation>De gegevens van de opdrachtgever zijn verzegeld: alleen de aanbrenger en het lid dat deze lead claimt, kunnen ze lezen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="226" />
+            <location filename="../pages/lead_detail.py" line="235" />
             <source>This lead is closed.</source>
             <translation>Deze lead is gesloten.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="249" />
+            <location filename="../pages/lead_detail.py" line="258" />
             <source>No referral terms</source>
             <translation>Geen doorverwijsvoorwaarden</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="251" />
+            <location filename="../pages/lead_detail.py" line="260" />
             <source>Claim lead</source>
             <translation>Lead claimen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="253" />
+            <location filename="../pages/lead_detail.py" line="262" />
             <source>Claim “{0}”?</source>
             <translation>“{0}” claimen?</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="256" />
+            <location filename="../pages/lead_detail.py" line="265" />
             <source>Referral terms set by {0}: {1}
 
 Claiming signs that you accept these terms. The giver can then release the client's details to you.</source>
@@ -2980,118 +2984,118 @@ Claiming signs that you accept these terms. The giver can then release the clien
 Met claimen onderteken je dat je deze voorwaarden aanvaardt. De gever kan daarna de gegevens van de klant voor je vrijgeven.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="259" />
+            <location filename="../pages/lead_detail.py" line="268" />
             <source>Accept terms and claim</source>
             <translation>Voorwaarden aanvaarden en claimen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="265" />
+            <location filename="../pages/lead_detail.py" line="274" />
             <source>Claiming…</source>
             <translation>Claimen…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="268" />
+            <location filename="../pages/lead_detail.py" line="277" />
             <source>You claimed this lead. The giver has been told.</source>
             <translation>Je hebt deze lead geclaimd. De aanbrenger heeft bericht gekregen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="276" />
-            <location filename="../pages/lead_detail.py" line="338" />
+            <location filename="../pages/lead_detail.py" line="285" />
+            <location filename="../pages/lead_detail.py" line="347" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="284" />
+            <location filename="../pages/lead_detail.py" line="293" />
             <source>The giver knows you are interested.</source>
             <translation>De gever weet dat je interesse hebt.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="287" />
+            <location filename="../pages/lead_detail.py" line="296" />
             <source>You accepted the referral terms. The giver has been told.</source>
             <translation>Je hebt de doorverwijsvoorwaarden aanvaard. De gever is op de hoogte gebracht.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="290" />
+            <location filename="../pages/lead_detail.py" line="299" />
             <source>You gave the lead back. It is open again.</source>
             <translation>Je hebt de lead teruggegeven. Hij staat weer open.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="293" />
+            <location filename="../pages/lead_detail.py" line="302" />
             <source>The lead is open again.</source>
             <translation>De lead staat weer open.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="296" />
+            <location filename="../pages/lead_detail.py" line="305" />
             <source>You confirmed the assignment was won.</source>
             <translation>Je hebt bevestigd dat de opdracht binnen is.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="303" />
+            <location filename="../pages/lead_detail.py" line="312" />
             <source>Give the lead to</source>
             <translation>Lead geven aan</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="303" />
+            <location filename="../pages/lead_detail.py" line="312" />
             <source>Members who are interested:</source>
             <translation>Leden met interesse:</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="304" />
+            <location filename="../pages/lead_detail.py" line="313" />
             <source>You gave the lead to {0}.</source>
             <translation>Je hebt de lead aan {0} gegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="312" />
+            <location filename="../pages/lead_detail.py" line="321" />
             <source>Pass the lead on</source>
             <translation>Lead doorgeven</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="312" />
+            <location filename="../pages/lead_detail.py" line="321" />
             <source>Pass this lead on to:</source>
             <translation>Geef deze lead door aan:</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="313" />
+            <location filename="../pages/lead_detail.py" line="322" />
             <source>You passed the lead on to {0}.</source>
             <translation>Je hebt de lead doorgegeven aan {0}.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="350" />
+            <location filename="../pages/lead_detail.py" line="359" />
             <source>Withdraw lead</source>
             <translation>Lead intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="351" />
+            <location filename="../pages/lead_detail.py" line="360" />
             <source>Withdraw “{0}”? The lead closes; you can reopen it later.</source>
             <translation>“{0}” intrekken? De lead wordt gesloten; je kunt hem later heropenen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="356" />
+            <location filename="../pages/lead_detail.py" line="365" />
             <source>The lead is withdrawn.</source>
             <translation>De lead is ingetrokken.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="367" />
+            <location filename="../pages/lead_detail.py" line="376" />
             <source>Release details</source>
             <translation>Gegevens vrijgeven</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="369" />
+            <location filename="../pages/lead_detail.py" line="378" />
             <source>Let {0} read the organisation, contact person and rate of this lead? This cannot be undone.</source>
             <translation>{0} de organisatie, de contactpersoon en het tarief van deze lead laten lezen? Dit kan niet ongedaan worden gemaakt.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="374" />
+            <location filename="../pages/lead_detail.py" line="383" />
             <source>Releasing…</source>
             <translation>Vrijgeven…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="384" />
+            <location filename="../pages/lead_detail.py" line="393" />
             <source>{0} can now read the client's details once their device syncs.</source>
             <translation>{0} kan de gegevens van de opdrachtgever lezen zodra diens apparaat gesynchroniseerd is.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="387" />
+            <location filename="../pages/lead_detail.py" line="396" />
             <source>There were no sealed details to release.</source>
             <translation>Er waren geen verzegelde gegevens om vrij te geven.</translation>
         </message>

@@ -17,14 +17,16 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
+from coopshare.gui import theme
 from coopshare.gui.dialogs.lead_form import referral_text
 from coopshare.gui.dialogs.thanks import ThankButton
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.pages.base import ItemListPage
-from coopshare.gui.pages.lead_history import history_html, state_note
+from coopshare.gui.pages.lead_history import fill_history, history_text, state_note
 from coopshare.gui.pages.lead_look import status_chip, status_label
 from coopshare.gui.text import safe, when
 from coopshare.service.api import Act, Candidate, LeadDetail
@@ -54,7 +56,7 @@ class LeadDetailPanel(ItemListPage):
     sealed_note: QLabel
     sealed_rows: dict[str, QLabel]
     history_box: QGroupBox
-    history_label: QLabel
+    history_rows: QVBoxLayout
     action_message: QLabel
     claim_button: QPushButton
     interest_button: QPushButton
@@ -104,8 +106,15 @@ class LeadDetailPanel(ItemListPage):
         self._fill_fields(d)
         self._fill_sealed(d)
         self._fill_actions(d)
-        self.history_label.setText(history_html(d))
+        self._fill_history(d)
         self.history_box.setVisible(bool(d.history))
+
+    def _fill_history(self, d: LeadDetail) -> None:
+        fill_history(self.history_rows, d, theme.is_dark(self))
+
+    def history_text(self) -> str:
+        """The history as shown, one step per line."""
+        return history_text(self.history_rows)
 
     def _fill_state_note(self, d: LeadDetail) -> None:
         text = state_note(d)

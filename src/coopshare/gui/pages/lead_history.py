@@ -5,10 +5,11 @@ Texts are translated in the ``LeadHistory`` context.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QVBoxLayout
 
+from coopshare.gui import theme
+from coopshare.gui.pages.base import plain_label
 from coopshare.gui.text import date_time_text, safe
 from coopshare.service.api import LeadDetail, LeadStep, lead_rules
 
@@ -59,6 +60,9 @@ def _why(reason: str, first: str) -> str:
         lead_rules.CLOSED_LEAD: _t("the lead was closed"),
         lead_rules.BAD_MEMBER: _t("that member cannot take this lead"),
         lead_rules.BEFORE_CREATION: _t("it was dated before the lead existed"),
+        lead_rules.BACKDATED: _t(
+            "it was backdated: the same device had already signed something dated later"
+        ),
         "no-acceptance": _t("the claimer had not accepted the current referral terms"),
         "to-non-claimer": _t("that member was not the claimer"),
         "not-by-owner": _t("only the giver can release the client's details"),
@@ -87,13 +91,25 @@ def step_text(s: LeadStep) -> str:
     return f"{moment(s.ms)}  {line}"
 
 
-def history_html(d: LeadDetail) -> str:
-    """The whole history, newest last; steps without effect in the error colour."""
-    rows = []
+def fill_history(rows: QVBoxLayout, d: LeadDetail, dark: bool) -> None:
+    """One plain-text label per step, newest last (peer-written names never read as markup);
+    steps without effect in the theme's error colour."""
+    while (old := rows.takeAt(0)) is not None:
+        if (w := old.widget()) is not None:
+            w.deleteLater()
+    colour = theme.ERROR_ON_DARK if dark else theme.ERROR
     for s in d.history:
-        text = html.escape(step_text(s))
-        rows.append(text if s.ok else f'<span style="color:#b3261e">{text}</span>')
-    return "<br>".join(rows)
+        label = plain_label(step_text(s))
+        if not s.ok:
+            label.setStyleSheet(f"color: {colour};")
+        rows.addWidget(label)
+
+
+def history_text(rows: QVBoxLayout) -> str:
+    """The history as shown, one step per line."""
+    items = (rows.itemAt(i) for i in range(rows.count()))
+    labels = (x.widget() for x in items if x is not None)
+    return "\n".join(w.text() for w in labels if isinstance(w, QLabel))
 
 
 def state_note(d: LeadDetail) -> str:
