@@ -269,4 +269,5 @@ def test_plan_groups_by_device_and_checks_by_id() -> None:
     stray = op(a, 2, b"\x00" * 32)  # a second op 2 that op 3 does not name
     got = plan([a1, a2, a3, stray], keys.get)
     assert got.checks == 2 and (stray.op_id, stray.signature) in got.signed
-    assert plan([a3], {}.get).checks == 0  # unknown device: left to the per-op path
+    nobody: dict[bytes, bytes] = {}
+    assert plan([a3], nobody.get).checks == 0  # unknown device: left to the per-op path
