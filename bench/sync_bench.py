@@ -323,17 +323,21 @@ def main() -> None:
         print(
             "\n3 peers (A serves N; B serves dialling A; C serves dialling A and B), until B and C"
         )
-        print("  hold every op; net = raw - start-up; peak RSS MB A / B / C:")
+        print("  hold every op; net = raw - start-up; peak RSS MB and CPU s (serve) A / B / C:")
         for n, t in three.items():
             peaks = " / ".join(f"{t[k][0]:.0f}" for k in ("rss_a", "rss_b", "rss_c"))
-            print(f"  {n:>8,} {t['raw']:7.2f} s raw {t['net']:7.2f} s net   RSS {peaks}")
+            cpu = " / ".join(f"{t[k][2]:.1f}" for k in ("rss_a", "rss_b", "rss_c"))
+            print(
+                f"  {n:>8,} {t['raw']:7.2f} s raw {t['net']:7.2f} s net   RSS {peaks}   CPU s {cpu}"
+            )
     if many:
         print(f"\nsync --once, N notes by {args.devices} devices interleaved in A's log:")
         for n, s in many.items():
             print(
                 f"  {n:>8,} {s['raw']:7.2f} s raw {s['net']:7.2f} s net"
                 f" {s['net'] / n * 1e6:6.0f} us/note  sigs {s['sigs']}"
-                f"  RSS sync B {s['rss_b'][0]:.0f} MB"
+                f"  RSS sync B {s['rss_b'][0]:.0f} MB  CPU s B {s['rss_b'][2]:.1f}"
+                f" + worker {s['rss_b'][4]:.1f}"
             )
     lat_rows = {n: lat for n, (_, lat) in results.items() if lat is not None}
     if lat_rows:
