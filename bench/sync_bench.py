@@ -1,6 +1,7 @@
 """Sync over loopback with real processes: sync --once vs. the per-note limit, latency, peak RSS.
 
     .venv/bin/python bench/sync_bench.py [--n 10000 100000] [--runs 20] [--sample 2000]
+        [--three] [--devices 50]
 
 Per N, in a throwaway folder: A = init + coop create; B = init, `invite create` on A, `join --peer
 A`; then N ~2 KB notes on A in-process (open_coop, 5,000 per transaction). Steps (see README.md):
@@ -8,7 +9,9 @@ A`; then N ~2 KB notes on A in-process (open_coop, 5,000 per transaction). Steps
 2. (first N) per-note limit on A's first --sample item ops: verify + decrypt + decode_change +
    SQLite executemany; Replica.apply of the same wires into a copy of the just-joined B, profiled;
 3. latency with B on `serve --peer A`: `note add` CLI on A / add_note in this process -> on B;
-4. peak RSS (VmHWM, polled) of serve A and sync B, and of both serve processes in step 3.
+4. peak RSS (VmHWM, polled) of serve A and sync B, and of both serve processes in step 3;
+5. with --three / --devices K: the cases of sync_cases.py (3 peers; K devices interleaved).
+`sync --once` prints the signatures it checked (column "sigs"; "?" for a tree before session 5).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import io
 import os
 import pstats
 import random
+import re
 import shutil
 import statistics
 import time
@@ -28,6 +32,7 @@ from typing import Any
 
 from _common import TextMaker, Timer, percentile, row, temp_home
 from _procs import ODD, PASS, OpCounter, Serve, cli, connected, scan_logs, sqlite_insert, timed
+from sync_cases import join_empty, make_many, three_peer_step
 
 BATCH = 5_000
 
@@ -65,7 +70,9 @@ def make_pair(base: Path, n: int, maker: TextMaker) -> tuple[Path, Path, Path]:
     return a, b, b0
 
 
-def sync_step(base: Path, a: Path, b: Path, n: int, extra: list[str]) -> dict[str, Any]:
+def sync_step(
+    base: Path, a: Path, b: Path, n: int, extra: list[str], *, roster_ops: int = 0
+) -> dict[str, Any]:
     res: dict[str, Any] = {}
     res["version"] = statistics.median(cli(b, "--version")[1] for _ in range(3))
     res["startup"] = statistics.median(cli(b, "status")[1] for _ in range(3))
@@ -77,12 +84,19 @@ def sync_step(base: Path, a: Path, b: Path, n: int, extra: list[str]) -> dict[st
     finally:
         res["rss_a"] = srv.stop()
     got, want = OpCounter(b)(), OpCounter(a)()
-    if got != want or f"received {n} " not in out:
+    if got != want or f"received {n + roster_ops} " not in out:
         ODD.append(f"N={n}: after sync --once B holds {got} ops, A {want}; it said {out.strip()!r}")
     res["net"] = res["raw"] - res["startup"]
+    res["sigs"] = sigs_of(out)
     load = "/".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"  [N={n:,}] sync --once {res['raw']:.2f} s raw; {out.strip()}; load {load}", flush=True)
     return res
+
+
+def sigs_of(out: str) -> str:
+    """The number of signatures `sync --once` says it checked ("?" before session 5)."""
+    m = re.search(r"(\d+) signatures checked", out)
+    return m.group(1) if m else "?"
 
 
 def latency_step(base: Path, a: Path, b: Path, runs: int, maker: TextMaker) -> dict[str, Any]:
@@ -201,17 +215,14 @@ def limit_step(base: Path, a: Path, b0: Path, sample: int) -> dict[str, float]:
     for order, top in (("cumulative", 15), ("tottime", 10)):
         out = io.StringIO()
         pstats.Stats(prof, stream=out).sort_stats(order).print_stats(top)  # type: ignore[arg-type]
-        print(f"\ncProfile of Replica.apply, {k} item ops in one transaction (top {top} {order}):")
+        print(f"\ncProfile of Replica.apply_batch, {k} item ops (top {top} {order}):")
         print("\n".join(ln for ln in out.getvalue().splitlines()[4:] if ln.strip()))
     return res
 
 
 def apply_all(rep: Any, wires: list[bytes]) -> int:
-    new = 0
-    with rep.transaction():
-        for w in wires:
-            new += rep.apply(w).new
-    return new
+    """One transaction, as a sync session's batch (signatures one per run where supported)."""
+    return sum(not isinstance(r, Exception) and r.new for r in rep.apply_batch(wires))
 
 
 def _seconds(fn: Any) -> float:
@@ -241,9 +252,13 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=20, help="latency runs of each kind")
     ap.add_argument("--sample", type=int, default=2000, help="ops for the per-note limit")
     ap.add_argument("--sync-timeout", help="pass --timeout to sync --once (default: its own)")
+    ap.add_argument("--three", action="store_true", help="also 3 peers: A has N, B and C sync")
+    ap.add_argument("--devices", type=int, default=0, help="also N notes by K devices interleaved")
     args = ap.parse_args()
     extra = ["--timeout", args.sync_timeout] if args.sync_timeout else []
-    results: dict[int, tuple[dict[str, float], dict[str, Any]]] = {}
+    results: dict[int, tuple[dict[str, Any], dict[str, Any] | None]] = {}
+    three: dict[int, dict[str, Any]] = {}
+    many: dict[int, dict[str, Any]] = {}
     lim: dict[str, float] = {}
     for n in args.n:
         with temp_home("coopshare-syncbench-") as base:
@@ -251,8 +266,26 @@ def main() -> None:
             sync = sync_step(base, a, b, n, extra)
             if not lim:
                 lim = limit_step(base, a, b0, args.sample)
-            results[n] = (sync, latency_step(base, a, b, args.runs, TextMaker(args.seed + 1)))
+            lat = (
+                latency_step(base, a, b, args.runs, TextMaker(args.seed + 1)) if args.runs else None
+            )
+            results[n] = (sync, lat)
             scan_logs(sorted(base.glob("*.log")))
+        if args.three:
+            with temp_home("coopshare-syncbench3-") as base:
+                a = base / "a"
+                b, c = join_empty(base, a, "Bram", "Cato")
+                fill(a, n, TextMaker(args.seed))
+                os.sync()
+                three[n] = three_peer_step(base, a, b, c)
+                print(f"  [N={n:,}] 3 peers: {three[n]['raw']:.2f} s raw", flush=True)
+                scan_logs(sorted(base.glob("*.log")))
+        if args.devices:
+            with temp_home("coopshare-syncbenchk-") as base:
+                a, b = make_many(base, n, args.devices, TextMaker(args.seed))
+                os.sync()
+                many[n] = sync_step(base, a, b, n, extra, roster_ops=args.devices)
+                scan_logs(sorted(base.glob("*.log")))
 
     print(f"\nPer-note limit, in-process, median of 3 over {int(lim['k'])} item ops (us/note):")
     for key in ("verify", "decrypt", "decode", "sqlite"):
@@ -261,7 +294,7 @@ def main() -> None:
     row("(not in the limit) decode_op + decode_parts", f"{lim['parse'] * 1e6:8.1f}")
     x, prof = lim["apply"] / lim["limit"], lim["profile"] * 1e6
     row(
-        "Replica.apply, one transaction",
+        "Replica.apply_batch, one transaction",
         f"{lim['apply'] * 1e6:8.1f}  ({x:.1f}x the limit; {prof:.0f} under cProfile)",
     )
     print(
@@ -272,7 +305,7 @@ def main() -> None:
     print(
         f"  {'N':>8} {'raw s':>7} {'start s':>7} {'net s':>7} {'notes/s':>8} {'us/note':>8}"
         f" {'x limit':>7} {'RSS serve A':>12} {'RSS sync B':>11} {'CPU A':>6} {'CPU B':>6}"
-        f" {'worker RSS / CPU':>17}"
+        f" {'worker RSS / CPU':>17} {'sigs':>7}"
     )
     for n, (s, _) in results.items():
         print(
@@ -280,22 +313,44 @@ def main() -> None:
             f" {s['net'] / n * 1e6:8.0f} {s['net'] / n / lim['limit']:7.1f}"
             f" {mb(s['rss_a']):>12} {mb(s['rss_b']):>11}"
             f" {s['rss_a'][2]:6.1f} {s['rss_b'][2]:6.1f}"
-            f" {s['rss_b'][3]:9.0f} / {s['rss_b'][4]:4.1f}"
+            f" {s['rss_b'][3]:9.0f} / {s['rss_b'][4]:4.1f} {s['sigs']:>7}"
         )
     print(
         f"  (start-up = median of 3 `status` on B before the sync; `--version` alone "
         f"{statistics.median(s['version'] for s, _ in results.values()):.2f} s)"
     )
-    print(f"\nLatency A write -> stored on B, both serving, ms median / p90 of {args.runs}:")
-    print(
-        f"  {'N':>8} {'CLI note add':>13} {'in-process':>11} {'RSS serve A':>12}"
-        f" {'RSS serve B':>12}"
-    )
-    for n, (_, lat) in results.items():
+    if three:
         print(
-            f"  {n:>8,} {ms(lat['cli']):>13} {ms(lat['inproc']):>11} {mb(lat['rss_a']):>12}"
-            f" {mb(lat['rss_b']):>12}"
+            "\n3 peers (A serves N; B serves dialling A; C serves dialling A and B), until B and C"
         )
+        print("  hold every op; net = raw - start-up; peak RSS MB and CPU s (serve) A / B / C:")
+        for n, t in three.items():
+            peaks = " / ".join(f"{t[k][0]:.0f}" for k in ("rss_a", "rss_b", "rss_c"))
+            cpu = " / ".join(f"{t[k][2]:.1f}" for k in ("rss_a", "rss_b", "rss_c"))
+            print(
+                f"  {n:>8,} {t['raw']:7.2f} s raw {t['net']:7.2f} s net   RSS {peaks}   CPU s {cpu}"
+            )
+    if many:
+        print(f"\nsync --once, N notes by {args.devices} devices interleaved in A's log:")
+        for n, s in many.items():
+            print(
+                f"  {n:>8,} {s['raw']:7.2f} s raw {s['net']:7.2f} s net"
+                f" {s['net'] / n * 1e6:6.0f} us/note  sigs {s['sigs']}"
+                f"  RSS sync B {s['rss_b'][0]:.0f} MB  CPU s B {s['rss_b'][2]:.1f}"
+                f" + worker {s['rss_b'][4]:.1f}"
+            )
+    lat_rows = {n: lat for n, (_, lat) in results.items() if lat is not None}
+    if lat_rows:
+        print(f"\nLatency A write -> stored on B, both serving, ms median / p90 of {args.runs}:")
+        print(
+            f"  {'N':>8} {'CLI note add':>13} {'in-process':>11} {'RSS serve A':>12}"
+            f" {'RSS serve B':>12}"
+        )
+        for n, lat in lat_rows.items():
+            print(
+                f"  {n:>8,} {ms(lat['cli']):>13} {ms(lat['inproc']):>11} {mb(lat['rss_a']):>12}"
+                f" {mb(lat['rss_b']):>12}"
+            )
     print("\nload average at the end: " + "/".join(f"{x:.1f}" for x in os.getloadavg()))
     print("\nOdd behaviour seen:" if ODD else "\nNo odd behaviour seen.")
     for line in ODD:

@@ -31,20 +31,27 @@ def _wires(coop_ab) -> tuple[tuple[bytes, ...], dict[bytes, bytes]]:  # type: ig
 
 def test_check_batch_verdicts(coop_ab) -> None:  # type: ignore[no-untyped-def]
     wires, pks = _wires(coop_ab)
-    out = check_batch(wires, pks)
+    out, checks = check_batch(wires, pks)
     assert len(out) == len(wires)
-    assert all(c is not None and c[4] for c in out[:-3])  # bob's own ops verify
+    # one run of Bob's log: only its top op's signature is checked here; the store thread
+    # vouches for the ops below it by hash (protocol/run_verify.py)
+    assert checks == 1
+    assert out[-4] is not None and out[-4][4]
+    assert all(c is not None and not c[4] for c in out[:-4])
     broken, unknown, junk = out[-3:]
     assert broken is not None and not broken[4]  # a flipped bit in the signature
     assert unknown is not None and not unknown[4]  # no key for that device given
     assert junk is None  # does not decode
     first = decode_op(wires[0])
-    assert out[0] == (first.op_id, first.header.device, first.header.seq, first.signature, True)
+    assert out[0] == (first.op_id, first.header.device, first.header.seq, first.signature, False)
+    alone, checks = check_batch((wires[0], wires[-3]), pks)  # no run: each op checked
+    assert checks == 2 and alone[0] is not None and alone[0][4]
+    assert alone[1] is not None and not alone[1][4]
 
 
 def test_worker_process_gives_the_same_verdicts_and_survives_being_killed(coop_ab) -> None:  # type: ignore[no-untyped-def]
     wires, pks = _wires(coop_ab)
-    expected = check_batch(wires, pks)
+    expected, _ = check_batch(wires, pks)
 
     async def run() -> None:
         checker = Checker()

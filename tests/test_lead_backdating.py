@@ -185,3 +185,29 @@ def test_old_item_rows_without_the_flag_still_load(make_replica: MakeCoop) -> No
     plain["a"] = [a[:6] for a in plain["a"]]  # the shape of a row from before the flag
     old = ItemState.from_plain(plain)
     assert old.acts == st.acts and R.derive(old) == R.derive(st)
+
+
+def test_evidence_in_the_same_batch_after_the_act_still_flags_it(make_replica: MakeCoop) -> None:
+    """As above, in one batch (Replica.apply_batch, whose look-ahead answers "any op of this
+    device above this seq?" without a query while a catch-up arrives in seq order): the proof
+    applied after the act in the same transaction still finds it. Control: without the proof
+    the act has its effect."""
+    alice, bob, carol = _trio(make_replica, _ms(2025, 11, 3))
+    lead = alice.add_lead({"title": "Audit"})
+    sync(alice, bob)
+    _at(bob, _ms(2025, 11, 4))
+    bob.claim_lead(lead)
+    for s in ("contacted", "won"):
+        bob.set_lead_status(lead, s)
+    sync(bob, alice)
+    sync(alice, carol)
+    sync(bob, carol)
+    _at(alice, _ms(2025, 11, 10))
+    alice.lead_act(lead, Act.CONFIRM, member=bob.me.member_id)
+    proof = list(alice.wire_ops())[-1]
+    forged = _forged(alice, lead, {"act": "withdraw"}, _ms(2025, 11, 3, 12))
+    results = carol.apply_batch([forged, proof])
+    assert all(not isinstance(r, Exception) and r.new for r in results)
+    assert _state(carol, lead) == _state(alice, lead)
+    assert _state(carol, lead).status is LeadStatus.WON
+    assert _without_evidence(carol, lead).status is LeadStatus.WITHDRAWN

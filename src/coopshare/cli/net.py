@@ -83,7 +83,10 @@ def sync(args: argparse.Namespace, home: Path, passphrase: str | None) -> int:
                 raise NoCoop()
             host, port = parse_hostport(args.peer, "127.0.0.1")
             result = await rt.sync_with(host, port, args.timeout)
-            print(f"in sync with {host}:{port}: received {result.received} ops, sent {result.sent}")
+            print(
+                f"in sync with {host}:{port}: received {result.received} ops, sent {result.sent}"
+                f"; {result.signature_checks} signatures checked"
+            )
             return 0
         finally:
             await rt.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -83,23 +84,23 @@ class Identity:
             cert=make_certificate(device_key),
         )
 
-    @property
+    @cached_property  # derived from a private key: asked for every op applied
     def member_pk(self) -> bytes:
         return p.raw_public(self.member_key)
 
-    @property
+    @cached_property
     def device_pk(self) -> bytes:
         return p.raw_public(self.device_key)
 
-    @property
+    @cached_property
     def kex_pk(self) -> bytes:
         return p.raw_public(self.kex_key)
 
-    @property
+    @cached_property
     def member_id(self) -> bytes:
         return member_id_of(self.member_pk)
 
-    @property
+    @cached_property
     def device_id(self) -> bytes:
         return device_id_of(self.device_pk)
 

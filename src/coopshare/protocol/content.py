@@ -81,7 +81,15 @@ def encode_change(
     return pack(m)
 
 
-def decode_change(plain: bytes, *, op_id: bytes, hlc: int, author: bytes) -> Change:
+def decode_change(
+    plain: bytes,
+    *,
+    op_id: bytes,
+    hlc: int,
+    author: bytes,
+    via_grant: bool = False,
+    coop_wide: bool = False,
+) -> Change:
     m = as_map(unpack(plain), "change", {"t", "id", "set"}, frozenset({"body", "prev", "del"}))
     try:
         kind = Kind(as_str(m["t"], "t", 16))
@@ -100,6 +108,8 @@ def decode_change(plain: bytes, *, op_id: bytes, hlc: int, author: bytes) -> Cha
         body=validate_body(m["body"]) if "body" in m else None,
         prev=prev,
         deleted=as_bool(m["del"], "del") if "del" in m else None,
+        via_grant=via_grant,
+        coop_wide=coop_wide,
     )
 
 

@@ -21,6 +21,7 @@ T = TypeVar("T")
 class SyncResult:
     sent: int
     received: int
+    signature_checks: int = 0  # Ed25519 verifications of ops this process made
 
 
 class Runtime:
@@ -83,7 +84,8 @@ class Runtime:
 
     async def sync_with(self, host: str, port: int, timeout: float) -> SyncResult:
         engine = await sync_once(self._node, host, port, timeout)
-        return SyncResult(sent=engine.sent, received=engine.received)
+        checks = await self._node.signature_checks()
+        return SyncResult(sent=engine.sent, received=engine.received, signature_checks=checks)
 
     async def nearby(self) -> list[NearbyPeer]:
         """Connected sessions, members found on this network, and the peer book."""

@@ -4,7 +4,6 @@ keys this device holds); authorisation, which changes an author may make, is the
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
@@ -58,11 +57,15 @@ def changes_of(
     for i, part in enumerate(content.decode_parts(op.body)):
         opened = open_part(part, grants.get(i, []), coop_id, epoch_key, kex)
         if opened is not None:
-            ch = content.decode_change(opened[0], op_id=op.op_id, hlc=op.header.hlc, author=author)
-            if opened[1]:
-                ch = replace(ch, via_grant=True)
-            elif part.mode == envelope.MODE_COOP:
-                ch = replace(ch, coop_wide=True)
+            granted = opened[1]
+            ch = content.decode_change(
+                opened[0],
+                op_id=op.op_id,
+                hlc=op.header.hlc,
+                author=author,
+                via_grant=granted,
+                coop_wide=not granted and part.mode == envelope.MODE_COOP,
+            )
             out.append(ch)
     return out
 

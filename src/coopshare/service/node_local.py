@@ -82,13 +82,12 @@ class EngineView:
         self, wires: tuple[bytes, ...], durable: bool, checked: Prechecked
     ) -> ApplyReport:
         verified = {(c[0], c[3]) for c in checked if c is not None and c[4]}
-        ahead = [(c[0], c[1], c[2]) for c in checked if c is not None and c[4]]  # signed only
 
         def _apply(c: Coop) -> tuple[ApplyReport, list[bytes]]:
             report, changed = ApplyReport(), list[bytes]()
             c.preverified.update(verified)
             try:
-                results = c.apply_batch(wires, durable=durable, ahead=ahead)
+                results = c.apply_batch(wires, durable=durable)
             finally:
                 c.preverified.clear()  # vouches for this batch only
             c.store.faults.recovered()  # a received batch is stored: the store writes again
@@ -120,6 +119,10 @@ class EngineView:
         if len(wires) < PARALLEL_VERIFY_MIN or not self.device_pks:
             return []
         return await self._checker.check(wires, self.device_pks)
+
+    async def signature_checks(self) -> int:
+        """Ed25519 verifications of ops made by this node so far (store thread and worker)."""
+        return self._checker.sig_checks + await self.db(lambda c: c.sig_checks)
 
     def peer_still_trusted(self, device: bytes) -> bool:
         return device in self.trusted

@@ -28,7 +28,7 @@ from coopshare.model.hlc import physical_ms, wall_ms
 from coopshare.model.roster import resolve
 from coopshare.protocol import roster_body
 from coopshare.protocol.ops import Header, Op, OpKind, decode_op
-from coopshare.service import quarantine
+from coopshare.service import quarantine, run_verify
 from coopshare.service.replica_base import _OP_ERRORS, ReplicaBase, _future_limit, _header
 from coopshare.service.replica_content import ContentApplier
 from coopshare.store import faults
@@ -92,29 +92,28 @@ class Replica(ContentApplier):
         return result
 
     def apply_batch(
-        self,
-        ops: Sequence[bytes | Op],
-        *,
-        durable: bool = False,
-        ahead: Sequence[tuple[bytes, bytes, int]] = (),
+        self, ops: Sequence[bytes | Op], *, durable: bool = False
     ) -> list[Applied | ValidationError]:
         """Apply ops in order in one transaction; each gets its Applied or why it was refused.
 
         The log lookups of the whole batch (stored already? neighbours in its device's log?)
-        are fetched up front in a few queries (store/lookahead.py): for the ops given decoded,
-        and for the (op id, device, seq) in `ahead` (what a check elsewhere decoded).
+        are fetched up front in a few queries (store/lookahead.py), and the signatures are
+        checked one per run of a device's log (service/run_verify.py, protocol.md §12a).
         """
+        decoded = [_decoded(o) for o in ops]
+        good = [o for o in decoded if isinstance(o, Op)]
         out: list[Applied | ValidationError] = []
         with self.transaction(durable=durable):
-            self.store.look_ahead(
-                [(o.op_id, o.header.device, o.header.seq) for o in ops if isinstance(o, Op)]
-                + list(ahead)
-            )
-            for o in ops:
-                try:
-                    out.append(self.apply(o))
-                except ValidationError as e:
-                    out.append(e)
+            self.store.look_ahead([(o.op_id, o.header.device, o.header.seq) for o in good])
+            vouched = run_verify.vouch(self, good)
+            try:
+                for o in decoded:
+                    try:
+                        out.append(o if isinstance(o, ValidationError) else self.apply(o))
+                    except ValidationError as e:
+                        out.append(e)
+            finally:
+                self.preverified -= vouched
         return out
 
     def _apply_new(self, op: Op, wire: bytes | Op) -> Applied:
@@ -190,6 +189,7 @@ class Replica(ContentApplier):
             # that key, so no other key can stand for it): see Node.apply_ops
             self.preverified.discard((op.op_id, op.signature))
         else:
+            self.sig_checks += 1
             op.verify(pk)
 
     def _lacks_body(self, op_id: bytes) -> bool:
@@ -300,6 +300,13 @@ class Replica(ContentApplier):
             if roster is not self.roster:
                 self._set_roster(roster)
             return None
+
+
+def _decoded(o: bytes | Op) -> Op | ValidationError:
+    try:
+        return o if isinstance(o, Op) else decode_op(o)
+    except ValidationError as e:
+        return e
 
 
 __all__ = ["Applied", "FutureOp", "Replica", "ReplicaBase"]

@@ -53,6 +53,7 @@ class ReplicaBase:
         # (op id, signature) pairs a caller already checked: the pair, so a second copy of an op
         # with another (broken) signature is still checked here
         self.preverified: set[tuple[bytes, bytes]] = set()
+        self.sig_checks = 0  # Ed25519 verifications of ops made here (bench/sync_bench.py)
         self._reload()
 
     # --- state loading ------------------------------------------------------------------------

@@ -115,6 +115,8 @@ class LogTables(TableBase):
     def dated_before(self, device: bytes, seq: int, hlc: int) -> list[bytes]:
         """Ids of `device`'s ops with a higher seq than `seq` but an earlier hlc than `hlc`:
         once an op (seq, hlc) is stored, its own device's log shows them backdated."""
+        if self._ahead is not None and self._ahead.none_above(device, seq):
+            return []  # a catch-up in seq order: nothing stored above this op (lookahead.py)
         q = "SELECT op_id FROM ops WHERE device=? AND seq>? AND hlc<?"
         return [r[0] for r in self._q(q, device, seq, hlc)]
 

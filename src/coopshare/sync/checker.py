@@ -5,9 +5,11 @@ the interpreter lock: decoding and verifying the next batch on threads of the sa
 slowed the store thread down as much as it saved. So a running node checks the signatures of
 big batches in a worker *process* (spawned on first need; one, since the store thread keeps the
 other core busy), and only while it starts, or for ten minutes after it failed (then it starts
-a new one), on threads. The worker decodes each op and verifies its Ed25519 signature against
-the device keys it is given; the store thread still decodes, authorises and stores every op
-itself, and re-verifies any op whose (op id, signature) pair the worker did not vouch for.
+a new one), on threads. The worker decodes each op and verifies the Ed25519 signature of the
+top op of each run of a device's log in the batch (protocol/run_verify.py) against the device
+keys it is given; the store thread still decodes, authorises and stores every op itself,
+vouches for the rest of each run by hash, and verifies any op that neither covers
+(service/run_verify.py).
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPool
 from concurrent.futures.process import BrokenProcessPool
 
 from coopshare.errors import ValidationError
-from coopshare.protocol.ops import decode_op
+from coopshare.protocol.ops import Op, decode_op
+from coopshare.protocol.run_verify import plan
 
 log = logging.getLogger(__name__)
 
@@ -34,25 +37,33 @@ WORKER_TIMEOUT = 60.0  # s for one batch (~1 s of work): a worker this slow is s
 Checked = tuple[bytes, bytes, int, bytes, bool]
 
 
-def check_batch(wires: tuple[bytes, ...], pks: dict[bytes, bytes]) -> list[Checked | None]:
-    out: list[Checked | None] = []
+def check_batch(
+    wires: tuple[bytes, ...], pks: dict[bytes, bytes]
+) -> tuple[list[Checked | None], int]:
+    """Decode each op and check signatures one per run of a device's log in the batch
+    (protocol/run_verify.py): an op is marked checked only if its own signature was verified
+    here; the store thread vouches for the rest of each run by hash. Also returns the number
+    of signatures verified."""
+    ops: list[Op | None] = []
     for wire in wires:
         try:
-            op = decode_op(wire)
+            ops.append(decode_op(wire))
         except ValidationError:
-            out.append(None)  # the replica will refuse it with the precise reason
-            continue
-        h = op.header
-        pk = pks.get(h.device)
-        ok = False
-        if pk is not None:
-            try:
-                op.verify(pk)
-                ok = True
-            except ValidationError:
-                pass  # checked again by the replica, which says why
-        out.append((op.op_id, h.device, h.seq, op.signature, ok))
-    return out
+            ops.append(None)  # the replica will refuse it with the precise reason
+    found = plan((o for o in ops if o is not None), pks.get)
+    out: list[Checked | None] = [
+        None
+        if o is None
+        else (
+            o.op_id,
+            o.header.device,
+            o.header.seq,
+            o.signature,
+            (o.op_id, o.signature) in found.signed,
+        )
+        for o in ops
+    ]
+    return out, found.checks
 
 
 def _ready() -> bool:
@@ -79,6 +90,7 @@ class Checker:
         self.failed = False
         self._failed_at = 0.0
         self.retry_after = RETRY_AFTER
+        self.sig_checks = 0  # Ed25519 verifications made for this node (bench/sync_bench.py)
 
     def warm(self) -> None:
         """Start the worker process now (it takes a few tenths of a second to import)."""
@@ -122,16 +134,15 @@ class Checker:
         if procs is not None:
             try:
                 async with asyncio.timeout(WORKER_TIMEOUT):
-                    return await loop.run_in_executor(procs, check_batch, wires, pks)
+                    got, n = await loop.run_in_executor(procs, check_batch, wires, pks)
+                self.sig_checks += n
+                return got
             except (BrokenProcessPool, OSError, TimeoutError) as e:
                 log.warning("signature worker failed, checking on threads: %r", e)
                 self._fail()
-        half = len(wires) // 2
-        parts = await asyncio.gather(
-            loop.run_in_executor(self._threads, check_batch, wires[:half], pks),
-            loop.run_in_executor(self._threads, check_batch, wires[half:], pks),
-        )
-        return parts[0] + parts[1]
+        got, n = await loop.run_in_executor(self._threads, check_batch, wires, pks)
+        self.sig_checks += n
+        return got
 
     def _fail(self) -> None:
         self.failed, self._failed_at = True, time.monotonic()
