@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from _pytest.nodeid import NodeId
 from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -33,6 +34,43 @@ settings.register_profile(
 settings.load_profile("coopshare")
 
 MakeCoop = Callable[[str], Coop]
+
+_SHARED_SCOPES = frozenset({"module", "class", "package"})
+
+
+def _group(item: pytest.Item) -> str | None:
+    """The xdist group of a test: its own `xdist_group` mark, else its module when it uses a
+    module- or class-scoped fixture (a cooperative built once by real processes, a filled
+    store), so that set-up runs once, as in a serial run. None: any worker may take it."""
+    names = sorted(
+        str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+        for m in item.iter_markers("xdist_group")
+    )
+    if names:
+        return "_".join(names)
+    info = getattr(item, "_fixtureinfo", None)
+    defs = info.name2fixturedefs.values() if info is not None else ()
+    if any(d.scope in _SHARED_SCOPES for ds in defs for d in ds):
+        return item.nodeid.split("::", 1)[0]
+    return None
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On an xdist worker of `./dev test` (`-n N --dist loadgroup`): the slow tests go first,
+    so the long ones do not end up alone at the tail, and each test's group (`_group`) is
+    appended to its node id as `ID@GROUP`, which xdist's loadgroup scheduler reads. xdist 3.8
+    does that itself by assigning `item._nodeid`, which pytest 9 no longer reads (the id is
+    `item._id`, a NodeId), so without this every grouped test would go anywhere. Trylast: after
+    pytest's own `--deselect`, which matches the plain ids."""
+    if not config.getoption("loadgroup", default=False):
+        return
+    items.sort(key=lambda it: it.get_closest_marker("slow") is None)  # stable
+    for item in items:
+        group = _group(item)
+        if group is not None:
+            item._id = NodeId.parse(f"{item.nodeid}@{group}")  # type: ignore[attr-defined]
+
 
 REAL_KDF = dict(keystore.KDF_DEFAULT)
 
