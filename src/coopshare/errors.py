@@ -62,6 +62,13 @@ class PassphraseRequired(UserError):
     template = "a passphrase is required (set COOPSHARE_PASSPHRASE or type one)"
 
 
+class PassphraseFileUnreadable(PassphraseRequired):
+    """COOPSHARE_PASSPHRASE_FILE names a file that cannot be read (or is empty)."""
+
+    template = "the passphrase file {path} (COOPSHARE_PASSPHRASE_FILE) cannot be read or is empty"
+    path: str
+
+
 class PassphraseEmpty(UserError):
     template = "the new passphrase must not be empty"
 
