@@ -103,6 +103,19 @@ class DataFolderMismatch(UserError):
     path: str
 
 
+class AttachmentTooLarge(UserError):
+    template = "{path} is larger than the {limit} bytes an attachment may have"
+    path: str
+    limit: int
+
+
+class AttachmentLimit(UserError):
+    """A member holds at most this many attachments at a time (model/attachments.py)."""
+
+    template = "you already have {limit} attachments, the most a member may have"
+    limit: int
+
+
 class NoCoop(UserError):
     """The data folder is not part of a cooperative yet."""
 

@@ -36,9 +36,10 @@ from coopshare.protocol import invite as inv
 from coopshare.service import events
 from coopshare.service import home as homes
 from coopshare.service.api_commands import Api
+from coopshare.service.attachments import Attachment
 from coopshare.service.bundles import BundleExported, BundleImported
 from coopshare.service.exports import Exported
-from coopshare.service.importer import ImportReport
+from coopshare.service.importer import SKIP_TEXT, ImportReport, Skip
 from coopshare.service.ledger import Counts, Entry, Ledger, Nudge
 from coopshare.service.people_admin import DeviceEntry, MemberEntry, OpenInvite, RosterView
 from coopshare.service.read_models import (
@@ -106,9 +107,11 @@ __all__ = [
     "IDEA_FLAGS",
     "INVITE_PREFIX",
     "MAX_WINDOW_DAYS",
+    "SKIP_TEXT",
     "TRASH_DAYS",
     "Act",
     "Api",
+    "Attachment",
     "AudienceMember",
     "BundleExported",
     "BundleImported",
@@ -147,6 +150,7 @@ __all__ = [
     "RosterView",
     "Row",
     "Runtime",
+    "Skip",
     "Status",
     "SyncResult",
     "Terms",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from coopshare.crypto import envelope
 from coopshare.crypto import primitives as p
+from coopshare.model import attachments as att
 from coopshare.model.fold import Change, ItemState
 from coopshare.model.items import ACCEPT, Kind
 from coopshare.protocol import content
@@ -52,7 +53,12 @@ class ContentApplier(ReplicaBase):
         return terms_gate.authorise(changes, author, self._change_allowed)
 
     def _change_allowed(self, ch: Change, author: bytes) -> bool:
-        """The creator may change anything; others only claim a lead or, as admin, tombstone."""
+        """The creator may change anything; others only claim a lead or, as admin, tombstone.
+        An attachment chunk must keep the caps (model/attachments.py), whoever writes it."""
+        if ch.kind is Kind.FILE and not att.change_allowed(
+            ch.item_id, ch.fields, ch.body, ch.deleted
+        ):
+            return False
         if ch.item_id[:8] == author[:8]:
             return True
         if ch.body is not None or ch.prev:
