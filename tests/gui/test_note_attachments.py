@@ -24,7 +24,7 @@ def _png(width: int, height: int, colour: int, path: Path | None = None) -> byte
     image.fill(colour)
     buf = QBuffer()
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buf, "PNG")
+    image.save(buf, b"PNG")
     data = bytes(buf.data().data())
     if path is not None:
         path.write_bytes(data)
