@@ -20,6 +20,8 @@ import secrets
 import time
 from pathlib import Path
 
+import pytest
+
 from .lab_routed import RoutedLab, routed_lab
 from .netutil import PASS, env
 
@@ -31,6 +33,8 @@ def _titles(lab: RoutedLab, host: str, home: Path, e: dict[str, str] | None = No
     return {row["title"] for row in json.loads(out)}
 
 
+# about 15 real processes, each unlocking its keystore (Argon2id): 2.3 min on the shared machine
+@pytest.mark.timeout(900)
 def test_members_sync_through_a_routed_carrier_without_mdns(tmp_path: Path) -> None:
     with routed_lab() as lab:
         anna, bram, carrier = tmp_path / "anna", tmp_path / "bram", tmp_path / "carrier"
