@@ -211,3 +211,20 @@ def test_every_replica_checks_the_caps_on_apply(alice: Coop, make_replica: MakeC
     # Bob's own writer refuses what would break the caps before signing anything
     with pytest.raises(Exception, match="larger"):
         attachments.write(bob, bytes(att.MAX_FILE + 1), "x.png", "image/png")
+
+
+def test_links_from_a_subfolder_and_by_bare_name_share_one_attachment(
+    alice: Coop, tmp_path: Path
+) -> None:
+    v = tmp_path / "kluis"
+    (v / "img").mkdir(parents=True)
+    (v / "notes" / "deep").mkdir(parents=True)
+    logo = png(500, b"shared")
+    (v / "img" / "logo.png").write_bytes(logo)
+    (v / "notes" / "deep" / "b.md").write_text("# B\n\n![l](../../img/logo.png)\n", "utf-8")
+    (v / "c.md").write_text("# C\n\n![[logo.png]] en ![l](img/logo.png)\n", "utf-8")
+    report = importer.import_folder(alice, v)
+    assert (report.imported, report.attached, report.skipped) == (2, 1, ())
+    ids = {i for n in alice.items(Kind.NOTE) for i in _ids(n.body)}
+    assert len(ids) == 1
+    assert attachments.read(alice, bytes.fromhex(ids.pop())).data == logo  # type: ignore[union-attr]

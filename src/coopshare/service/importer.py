@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -127,7 +128,7 @@ def import_folder(coop: Coop, folder: Path, progress: Progress | None = None) ->
         files = _Files(coop, folder.name, others)
         for rel, _, doc in docs:
             for target in doc.files:
-                files.want(_file_target(rel, target, others))
+                files.want(files.target(rel, target))
         files.write_all(failed)
         for i, (rel, raw, doc) in enumerate(docs):
             body = markdown_doc.rewrite_links(doc, functools.partial(resolver.resolve, rel))
@@ -142,20 +143,6 @@ def import_folder(coop: Coop, folder: Path, progress: Progress | None = None) ->
     return ImportReport(counts[0], counts[1], counts[2], tuple(failed), skipped, files.written)
 
 
-def _file_target(here: PurePosixPath, target: str, others: dict[str, Path]) -> str | None:
-    """The folder's file a link in note `here` points at: next to the note, from the folder's
-    top, or (a bare name, as Obsidian writes) the one file of that name anywhere."""
-    t = target.strip().removeprefix("./")
-    for candidate in (str(PurePosixPath(here.parent / t)), t):
-        for name in others:
-            if name.casefold() == candidate.casefold():
-                return name
-    if "/" not in t:
-        same = [n for n in others if PurePosixPath(n).name.casefold() == t.casefold()]
-        return same[0] if len(same) == 1 else None
-    return None
-
-
 class _Files:
     """The folder's other files: which notes link to, writing them as attachments."""
 
@@ -165,10 +152,25 @@ class _Files:
         self.ids: dict[str, str] = {}  # relative path -> attachment id (hex)
         self.skipped: dict[str, Skip] = {}
         self.written = 0
+        self.by_path = {name.casefold(): name for name in others}
+        self.by_name: dict[str, list[str]] = {}
+        for name in others:
+            self.by_name.setdefault(PurePosixPath(name).name.casefold(), []).append(name)
 
-    def id_of(self, here: PurePosixPath, target: str) -> str | None:
+    def target(self, here: PurePosixPath, link: str) -> str | None:
+        """The folder's file a link in note `here` points at: next to the note, from the
+        folder's top, or (a bare name, as Obsidian writes) the one file of that name."""
+        t = link.strip().removeprefix("./")
+        for candidate in (posixpath.normpath(str(here.parent / t)), posixpath.normpath(t)):
+            found = self.by_path.get(candidate.casefold())
+            if found is not None:
+                return found
+        same = self.by_name.get(t.casefold(), []) if "/" not in t else []
+        return same[0] if len(same) == 1 else None
+
+    def id_of(self, here: PurePosixPath, link: str) -> str | None:
         """The attachment id (hex) a link in note `here` now points at, if it was imported."""
-        return self.ids.get(_file_target(here, target, self.others) or "")
+        return self.ids.get(self.target(here, link) or "")
 
     def want(self, rel: str | None) -> None:
         if rel is not None:
