@@ -73,7 +73,7 @@ def test_links_resolved_and_attachments_reported(alice: Coop, tmp_path: Path) ->
     report = importer.import_folder(alice, v, lambda done, total: seen.append((done, total)))
     assert (report.imported, report.updated, report.unchanged, report.failed) == (2, 0, 0, ())
     assert sorted(p for p, _ in report.skipped) == ["contract.pdf", "sub/foto.png"]
-    assert all("skipped" in reason for _, reason in report.skipped)
+    assert all(reason is importer.Skip.UNLINKED for _, reason in report.skipped)
     assert seen == [(1, 2), (2, 2)]
     notes = _notes(alice)
     body = notes["Eerste"][1]

@@ -56,11 +56,14 @@ def _dispatch(args: argparse.Namespace, coop: Api) -> int:
         print(coop.add_note(args.title, _body(args), args.tag, to))
     elif cmd == "note" and action == "import":
         report = coop.import_markdown(args.dir)
-        for path, reason in report.failed + report.skipped:
+        for path, reason in report.failed:
             print(f"coopshare: skipped {path}: {reason}", file=sys.stderr)
+        for path, skip in report.skipped:
+            print(f"coopshare: {path}: {api.SKIP_TEXT[skip]}", file=sys.stderr)
         print(
             f"imported {report.imported} notes, updated {report.updated}, unchanged "
             f"{report.unchanged}, skipped {len(report.failed) + len(report.skipped)} files"
+            + (f"; {report.attached} attachments written" if report.attached else "")
         )
         return 1 if report.failed and not (report.imported or report.updated) else 0
     elif cmd == "note" and action == "edit":

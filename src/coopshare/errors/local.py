@@ -18,6 +18,13 @@ class PassphraseRequired(UserError):
     template = "a passphrase is required (set COOPSHARE_PASSPHRASE or type one)"
 
 
+class PassphraseFileUnreadable(PassphraseRequired):
+    """COOPSHARE_PASSPHRASE_FILE names a file that cannot be read (or is empty)."""
+
+    template = "the passphrase file {path} (COOPSHARE_PASSPHRASE_FILE) cannot be read or is empty"
+    path: str
+
+
 class PassphraseEmpty(UserError):
     template = "the new passphrase must not be empty"
 
@@ -50,6 +57,19 @@ class DataFolderMismatch(UserError):
 
     template = "the data in {path} does not belong to this identity; refusing to touch it"
     path: str
+
+
+class AttachmentTooLarge(UserError):
+    template = "{path} is larger than the {limit} bytes an attachment may have"
+    path: str
+    limit: int
+
+
+class AttachmentLimit(UserError):
+    """A member holds at most this many attachments at a time (model/attachments.py)."""
+
+    template = "you already have {limit} attachments, the most a member may have"
+    limit: int
 
 
 class NoCoop(UserError):

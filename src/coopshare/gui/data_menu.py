@@ -25,7 +25,7 @@ from coopshare.gui.bridge import Bridge
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.export_actions import ExportActions
 from coopshare.gui.text import safe
-from coopshare.service.api import Api, BundleExported, BundleImported, ImportReport
+from coopshare.service.api import Api, BundleExported, BundleImported, ImportReport, Skip
 
 BUNDLE_SUFFIX = ".coopbundle"
 
@@ -127,9 +127,17 @@ class FileMenu(QObject):
         text = self.tr("{0}: {1} new notes, {2} updated, {3} unchanged.").format(
             safe(folder.name, 80), report.imported, report.updated, report.unchanged
         )
+        if report.attached:
+            text += " " + self.tr("%n attachment(s) imported.", "", report.attached)
+        why = {
+            Skip.UNLINKED: self.tr("no note links to it"),
+            Skip.TYPE: self.tr("not a PNG, JPEG, GIF or WebP image or a PDF"),
+            Skip.TOO_LARGE: self.tr("larger than 2 MB"),
+            Skip.LIMIT: self.tr("you already have the most attachments a member may have"),
+        }
         lines = [
-            self.tr("Skipped {0}: attachments are not imported.").format(safe(path, 200))
-            for path, _ in report.skipped
+            self.tr("Skipped {0}: {1}").format(safe(path, 200), why[skip])
+            for path, skip in report.skipped
         ] + [
             self.tr("Skipped {0}: {1}").format(safe(path, 200), safe(reason, 200))
             for path, reason in report.failed

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from coopshare.errors import NeverStoredField, SchemaError
+from coopshare.model import attachments as att
 
 MAX_TITLE = 300
 MAX_TEXT = 200_000
@@ -35,6 +36,7 @@ class Kind(enum.StrEnum):
     IDEA = "idea"
     PROFILE = "profile"
     THANKS = "thanks"
+    FILE = "file"  # one chunk of an attachment (model/attachments.py)
 
 
 class LeadStatus(enum.StrEnum):
@@ -200,6 +202,15 @@ def _enum(cls: type[enum.StrEnum]) -> Validator:
     return check
 
 
+def _one_of(allowed: frozenset[str]) -> Validator:
+    def check(name: str, value: Any) -> str:
+        if value not in allowed:
+            raise SchemaError(f"{name}: expected one of {', '.join(sorted(allowed))}")
+        return str(value)
+
+    return check
+
+
 def _hexlist(size: int) -> Validator:
     """A list of ids of `size` bytes each, as lowercase hex (exactly 2 * size digits)."""
     pattern = re.compile(f"[0-9a-f]{{{2 * size}}}")
@@ -225,6 +236,22 @@ def _hexid(size: int) -> Validator:
         return value
 
     return check
+
+
+def _bytes(limit: int) -> Validator:
+    def check(name: str, value: Any) -> bytes:
+        if not isinstance(value, bytes) or not 0 < len(value) <= limit:
+            raise SchemaError(f"{name}: expected 1 to {limit} bytes")
+        return value
+
+    return check
+
+
+def _file_name(name: str, value: Any) -> str:
+    text = _title(name, _text(att.MAX_NAME)(name, value))
+    if "/" in text or "\\" in text or text in (".", ".."):
+        raise SchemaError(f"{name}: a file name without folders")
+    return text
 
 
 MEMBER_IDS = _hexlist(32)  # member ids: SHA-256 of the member key
@@ -323,6 +350,14 @@ FIELDS: dict[Kind, dict[str, Field]] = {
         "ambitions": Field(_text(5_000)),
     },
     Kind.THANKS: {"target": Field(_text(64)), "text": Field(_text(1_000))},
+    Kind.FILE: {
+        "data": Field(_bytes(att.CHUNK)),
+        "name": Field(_file_name),
+        "mime": Field(_one_of(frozenset(att.TYPES.values()))),
+        "size": Field(_int(1, att.MAX_FILE)),
+        "sha256": Field(_hexid(32)),
+        "chunks": Field(_int(1, att.MAX_CHUNKS)),
+    },
 }
 
 # Kinds whose long text is a "body" with conflict-preserving merge instead of last-writer-wins.

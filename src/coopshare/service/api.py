@@ -36,6 +36,7 @@ from coopshare.protocol import invite as inv
 from coopshare.service import events
 from coopshare.service import home as homes
 from coopshare.service.api_commands import Api
+from coopshare.service.attachments import Attachment
 from coopshare.service.ledger import Counts, Entry, Ledger, Nudge
 from coopshare.service.new_items import ItemEdit, NewIdea, NewLead
 from coopshare.service.people_admin import DeviceEntry, MemberEntry, OpenInvite, RosterView
@@ -70,7 +71,7 @@ if TYPE_CHECKING:  # imported when first used (below): a one-shot command needs 
     from coopshare.service.api_runtime import Runtime, SyncResult
     from coopshare.service.bundles import BundleExported, BundleImported
     from coopshare.service.exports import Exported
-    from coopshare.service.importer import ImportReport
+    from coopshare.service.importer import SKIP_TEXT, ImportReport, Skip
     from coopshare.service.runtime import DEFAULT_PORT, NetworkOptions
 
 
@@ -93,10 +94,10 @@ def __getattr__(name: str) -> Any:
         from coopshare.service import exports
 
         return exports.Exported
-    if name == "ImportReport":
+    if name in ("ImportReport", "Skip", "SKIP_TEXT"):
         from coopshare.service import importer
 
-        return importer.ImportReport
+        return getattr(importer, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -119,9 +120,11 @@ __all__ = [
     "IDEA_FLAGS",
     "INVITE_PREFIX",
     "MAX_WINDOW_DAYS",
+    "SKIP_TEXT",
     "TRASH_DAYS",
     "Act",
     "Api",
+    "Attachment",
     "AudienceMember",
     "BundleExported",
     "BundleImported",
@@ -166,6 +169,7 @@ __all__ = [
     "RosterView",
     "Row",
     "Runtime",
+    "Skip",
     "Status",
     "SyncResult",
     "Terms",

@@ -11,7 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coopshare.errors import NoSuchItem
+from coopshare.service import attachments
+from coopshare.service.attachments import Attachment
 from coopshare.service.coop import Coop
+from coopshare.service.outfiles import write_private
 
 if TYPE_CHECKING:
     from coopshare.service.bundles import BundleExported, BundleImported
@@ -72,3 +76,21 @@ class DataCommands:
         from coopshare.service import exports
 
         return exports.take_out(self._coop, dest)
+
+    # --- attachments of notes ------------------------------------------------------------------
+
+    def note_attachments(self, item_id: str) -> list[Attachment]:
+        """The attachments the note `item_id` (hex) links to, readable here, in link order."""
+        st = self._coop.item(bytes.fromhex(item_id))
+        return [] if st is None else attachments.linked(self._coop, st.body)
+
+    def save_attachment(self, attachment_id: str, dest: Path) -> int:
+        """Write an attachment, decrypted, to `dest` (plain: the caller chose to); its size."""
+        try:
+            found = attachments.read(self._coop, bytes.fromhex(attachment_id))
+        except ValueError:
+            found = None
+        if found is None:
+            raise NoSuchItem(item=attachment_id[:16])
+        write_private(dest, lambda f: f.write(found.data))
+        return len(found.data)

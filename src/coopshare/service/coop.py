@@ -267,7 +267,7 @@ class Coop(RosterAuthor):
             },
             "members": len(self.roster.members),
             "ops": self.store.count_ops(),
-            "items": {k.value: counts.get(k.value, 0) for k in Kind},
+            "items": {k.value: counts.get(k.value, 0) for k in Kind if k is not Kind.FILE},
             "version_vector": {d.hex(): s for d, s in sorted(self.store.version_vector().items())},
             "roster_heads": [h.hex() for h in self.roster.heads],
             "epoch": eid.hex() if eid else None,

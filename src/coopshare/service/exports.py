@@ -6,8 +6,9 @@ which holds only what it could decrypt (a sealed field released to someone else 
 The files are **plain text**: the callers (CLI, app) say so before and after writing them.
 
 * Markdown: one ``.md`` file per note, front matter ``title`` and ``tags`` (JSON-quoted so the
-  importer reads them back exactly), then the body unchanged; ``import`` of the folder gives the
-  same titles, bodies and tags (service/importer.py).
+  importer reads them back exactly), then the body unchanged but for links to attachments,
+  which point at their files in ``attachments/`` (written there, decrypted); ``import`` of the
+  folder gives the same titles, bodies, tags and attachments (service/importer.py).
 * CSV: ``;`` between fields, UTF-8 with a byte-order mark, dates as ``dd-mm-jjjj``, CRLF: what
   Excel with Dutch regional settings opens without the import wizard.
 * iCalendar (RFC 5545): one all-day VEVENT per lead with a respond-by date, ``UID`` derived from
@@ -29,9 +30,11 @@ from pathlib import Path
 from typing import BinaryIO
 
 from coopshare.errors import FolderNotEmpty
+from coopshare.model.attachments import SCHEME
 from coopshare.model.fold import ItemState
 from coopshare.model.hlc import physical_ms
 from coopshare.model.items import Kind
+from coopshare.service import attachments
 from coopshare.service.coop import Coop
 from coopshare.service.markdown_doc import quote_scalar
 from coopshare.service.outfiles import write_private
@@ -56,6 +59,7 @@ LEAD_COLUMNS = (
     "description",
 )
 DATE_COLUMNS = frozenset({"start", "respond_by"})
+ATTACHMENTS = "attachments"  # the export's folder for images and PDFs the notes link to
 _UNSAFE = set('<>:"/\\|?*') | {chr(c) for c in range(32)}
 
 
@@ -91,14 +95,14 @@ def file_name(title: str, taken: set[str]) -> str:
     return name
 
 
-def note_markdown(st: ItemState) -> str:
+def note_markdown(st: ItemState, body: str | None = None) -> str:
     title = str(st.value("title", ""))
     tags = [str(t) for t in st.value("tags", []) or []]
     return (
         "---\n"
         f"title: {quote_scalar(title)}\n"
         f"tags: [{', '.join(quote_scalar(t) for t in tags)}]\n"
-        "---\n" + st.body
+        "---\n" + (st.body if body is None else body)
     )
 
 
@@ -118,10 +122,39 @@ def export_notes(coop: Coop, folder: Path) -> Exported:
     if folder.exists() and any(folder.iterdir()):
         raise FolderNotEmpty(path=str(folder))
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    files = _markdown_files(_live(coop, Kind.NOTE))
-    for name, data in files:
+    notes = _live(coop, Kind.NOTE)
+    taken: set[str] = set()
+    saved: dict[str, str] = {}  # attachment id -> its file name in attachments/
+    for st in notes:
+        body = st.body
+        for a in attachments.linked(coop, body):
+            if a.id not in saved:
+                saved[a.id] = _attachment_file(folder, a, saved)
+            body = body.replace(f"]({SCHEME}{a.id})", f"](<{ATTACHMENTS}/{saved[a.id]}>)")
+        data = note_markdown(st, body).encode()
+        name = file_name(str(st.value("title", "")), taken)
         write_private(folder / name, functools.partial(_write, data), sync=False)
-    return Exported(len(files), str(folder))
+    return Exported(len(notes), str(folder))
+
+
+def _attachment_name(name: str, taken: set[str]) -> str:
+    """A safe file name for an attachment called `name`, unique in `taken` (case-folded)."""
+    base, dot, ext = name.rpartition(".")
+    base = "".join("_" if ch in _UNSAFE else ch for ch in (base if dot else name)).strip(" .")
+    ext = "".join(ch for ch in ext if ch.isalnum())[:8] if dot else ""
+    out, n = f"{base[:120] or 'file'}.{ext}".rstrip("."), 2
+    while out.casefold() in taken:
+        out, n = f"{base[:120] or 'file'} ({n}).{ext}".rstrip("."), n + 1
+    taken.add(out.casefold())
+    return out
+
+
+def _attachment_file(folder: Path, a: attachments.Attachment, saved: dict[str, str]) -> str:
+    """Write an attachment into FOLDER/attachments/ under a safe, unique name; the name."""
+    (folder / ATTACHMENTS).mkdir(mode=0o700, exist_ok=True)
+    name = _attachment_name(a.name, {n.casefold() for n in saved.values()})
+    write_private(folder / ATTACHMENTS / name, functools.partial(_write, a.data), sync=False)
+    return name
 
 
 # --- CSV -----------------------------------------------------------------------------------------
@@ -236,6 +269,7 @@ These files are NOT encrypted: anyone who has them can read them.
 Deze bestanden zijn NIET versleuteld: iedereen die ze heeft, kan ze lezen.
 
 notes/      your notes as Markdown (import them again with 'coopshare note import')
+attachments/  the images and PDFs you attached to notes
 ideas/      your ideas as Markdown
 leads.csv   the leads you gave (Excel, Dutch settings)
 leads.ics   their respond-by dates (calendar)
@@ -271,6 +305,9 @@ def take_out(coop: Coop, dest: Path) -> Exported:
                 z.writestr(f"notes/{name}", data)
             for name, data in _markdown_files(ideas):
                 z.writestr(f"ideas/{name}", data)
+            taken: set[str] = set()
+            for a in attachments.mine(coop):
+                z.writestr(f"{ATTACHMENTS}/{_attachment_name(a.name, taken)}", a.data)
             z.writestr("leads.csv", leads_csv(leads))
             z.writestr("leads.ics", leads_ics(leads))
 

@@ -1,7 +1,9 @@
 """The data folder: where it is, creating an identity in it, and opening it.
 
 ``--home DIR`` or ``COOPSHARE_HOME`` select the folder; otherwise platformdirs' user data dir.
-The passphrase comes from the caller (CLI prompt, GUI dialog) or ``COOPSHARE_PASSPHRASE``.
+The passphrase comes from the caller (CLI prompt, GUI dialog), ``COOPSHARE_PASSPHRASE``, or the
+file named by ``COOPSHARE_PASSPHRASE_FILE`` (a server's credentials file: systemd's
+``LoadCredential``, a container secret), read whole with one trailing newline removed.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 import platformdirs
 
 from coopshare.crypto import primitives as p
-from coopshare.errors import NameRequired
+from coopshare.errors import NameRequired, PassphraseFileUnreadable
 from coopshare.identity import keystore
 from coopshare.identity.keys import Identity
 from coopshare.identity.recovery import decode as decode_recovery
@@ -20,6 +22,7 @@ from coopshare.service import datafolder
 from coopshare.service.coop import Coop
 
 PASSPHRASE_ENV = "COOPSHARE_PASSPHRASE"  # noqa: S105 - the variable name, not a secret
+PASSPHRASE_FILE_ENV = "COOPSHARE_PASSPHRASE_FILE"  # noqa: S105 - the variable name
 
 
 def default_home() -> Path:
@@ -28,7 +31,22 @@ def default_home() -> Path:
 
 
 def env_passphrase() -> str | None:
-    return os.environ.get(PASSPHRASE_ENV)
+    """``COOPSHARE_PASSPHRASE`` if set, else the contents of ``COOPSHARE_PASSPHRASE_FILE``."""
+    value = os.environ.get(PASSPHRASE_ENV)
+    if value is not None:
+        return value
+    name = os.environ.get(PASSPHRASE_FILE_ENV)
+    if not name:
+        return None
+    try:
+        with Path(name).open(encoding="utf-8") as f:
+            text = f.read(4096)
+    except (OSError, UnicodeDecodeError):
+        raise PassphraseFileUnreadable(path=name) from None
+    text = text.removesuffix("\n").removesuffix("\r")
+    if not text:
+        raise PassphraseFileUnreadable(path=name)
+    return text
 
 
 def is_initialised(home: Path) -> bool:

@@ -3,10 +3,15 @@
 Each ``.md`` file is read with markdown-it-py (service/markdown_doc.py): title from the front
 matter, then the first ``# heading``, then the file name; tags from the front matter and from
 ``#tags`` in the text (not in code). Links to other files of the folder are pointed at the
-imported notes. Other files (images, PDFs) are not imported: each is reported as skipped, by
-name. A file that cannot be read is reported and skipped; all others go in in one transaction.
+imported notes. Images (PNG, JPEG, GIF, WebP) and PDFs that a note links to or embeds
+(``![](foto.png)``, ``![[foto.png]]``, ``[offerte](offerte.pdf)``) are imported as encrypted
+attachments (service/attachments.py, caps in model/attachments.py) and the links pointed at
+them (``attachment:<id>``); every other file is reported as skipped, one by one, with the
+reason (:class:`Skip`). A file that cannot be read is reported and skipped; all others go in in
+one transaction.
 
-Importing the same folder again updates instead of duplicating: each imported file is
+Importing the same folder again updates instead of duplicating: each imported file (note or
+attachment) is
 remembered by its folder name and relative path, and by its content hash, as keyed hashes
 (HMAC under the master key) pointing at sealed records ``{item, hash}`` in the ``meta`` table
 (never a path or title in plain text on disk). An unchanged file is left alone, a changed one
@@ -15,7 +20,9 @@ edits its note, a moved one (same content) is recognised by its hash.
 
 from __future__ import annotations
 
+import enum
 import functools
+import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -23,13 +30,31 @@ from pathlib import Path, PurePosixPath
 import msgpack
 
 from coopshare.crypto import primitives as p
-from coopshare.errors import DecryptError, NotAFolder, ValidationError
-from coopshare.service import markdown_doc
+from coopshare.errors import AttachmentLimit, DecryptError, NotAFolder, ValidationError
+from coopshare.model import attachments as att
+from coopshare.service import attachments, markdown_doc
 from coopshare.service.coop import Coop
 
 MAX_FILE = 1 << 20
 Progress = Callable[[int, int], None]
 _PURPOSE = b"import"
+
+
+class Skip(enum.StrEnum):
+    """Why a file other than a note was not imported."""
+
+    UNLINKED = "not-linked"  # no note links to it
+    TYPE = "not-image-or-pdf"
+    TOO_LARGE = "too-large"
+    LIMIT = "attachment-limit"  # the member already has MAX_SLOTS attachments
+
+
+SKIP_TEXT = {
+    Skip.UNLINKED: "skipped: no note links to it",
+    Skip.TYPE: "skipped: not a PNG, JPEG, GIF or WebP image or a PDF",
+    Skip.TOO_LARGE: f"skipped: larger than {att.MAX_FILE // 1_000_000} MB",
+    Skip.LIMIT: f"skipped: you already have {att.MAX_SLOTS} attachments",
+}
 
 
 @dataclass(frozen=True)
@@ -38,7 +63,8 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     failed: tuple[tuple[str, str], ...] = ()  # (path, reason)
-    skipped: tuple[tuple[str, str], ...] = ()  # (path, reason): attachments, not imported
+    skipped: tuple[tuple[str, Skip], ...] = ()  # (path, reason): files not imported
+    attached: int = 0  # attachments written (new or changed)
 
 
 def _files(folder: Path) -> list[Path]:
@@ -76,14 +102,13 @@ def import_folder(coop: Coop, folder: Path, progress: Progress | None = None) ->
     if not folder.is_dir():
         raise NotAFolder(path=str(folder))
     failed: list[tuple[str, str]] = []
-    skipped: list[tuple[str, str]] = []
     docs: list[tuple[PurePosixPath, bytes, markdown_doc.Document]] = []
+    others: dict[str, Path] = {}
     resolver = _Resolver()
-    files = _files(folder)
-    for f in files:
+    for f in _files(folder):
         rel = PurePosixPath(f.relative_to(folder).as_posix())
         if f.suffix.lower() != ".md":
-            skipped.append((str(rel), "attachment skipped: attachments are not imported"))
+            others[str(rel)] = f
             continue
         try:
             if f.stat().st_size > MAX_FILE:
@@ -100,15 +125,99 @@ def import_folder(coop: Coop, folder: Path, progress: Progress | None = None) ->
         resolver.add(rel, doc.title)
     counts = [0, 0, 0]  # imported, updated, unchanged
     with coop.transaction():
+        files = _Files(coop, folder.name, others)
+        for rel, _, doc in docs:
+            for target in doc.files:
+                files.want(files.target(rel, target))
+        files.write_all(failed)
         for i, (rel, raw, doc) in enumerate(docs):
             body = markdown_doc.rewrite_links(doc, functools.partial(resolver.resolve, rel))
+            body = markdown_doc.rewrite_files(doc, body, functools.partial(files.id_of, rel))
             try:
                 counts[_upsert(coop, f"{folder.name}/{rel}", raw, doc, body)] += 1
             except ValidationError as e:
                 failed.append((str(rel), str(e)))
             if progress is not None:
                 progress(i + 1, len(docs))
-    return ImportReport(counts[0], counts[1], counts[2], tuple(failed), tuple(skipped))
+    skipped = tuple(sorted(files.skipped.items()))
+    return ImportReport(counts[0], counts[1], counts[2], tuple(failed), skipped, files.written)
+
+
+class _Files:
+    """The folder's other files: which notes link to, writing them as attachments."""
+
+    def __init__(self, coop: Coop, folder: str, others: dict[str, Path]) -> None:
+        self.coop, self.folder, self.others = coop, folder, others
+        self.wanted: set[str] = set()
+        self.ids: dict[str, str] = {}  # relative path -> attachment id (hex)
+        self.skipped: dict[str, Skip] = {}
+        self.written = 0
+        self.by_path = {name.casefold(): name for name in others}
+        self.by_name: dict[str, list[str]] = {}
+        for name in others:
+            self.by_name.setdefault(PurePosixPath(name).name.casefold(), []).append(name)
+
+    def target(self, here: PurePosixPath, link: str) -> str | None:
+        """The folder's file a link in note `here` points at: next to the note, from the
+        folder's top, or (a bare name, as Obsidian writes) the one file of that name."""
+        t = link.strip().removeprefix("./")
+        for candidate in (posixpath.normpath(str(here.parent / t)), posixpath.normpath(t)):
+            found = self.by_path.get(candidate.casefold())
+            if found is not None:
+                return found
+        same = self.by_name.get(t.casefold(), []) if "/" not in t else []
+        return same[0] if len(same) == 1 else None
+
+    def id_of(self, here: PurePosixPath, link: str) -> str | None:
+        """The attachment id (hex) a link in note `here` now points at, if it was imported."""
+        return self.ids.get(self.target(here, link) or "")
+
+    def want(self, rel: str | None) -> None:
+        if rel is not None:
+            self.wanted.add(rel)
+
+    def write_all(self, failed: list[tuple[str, str]]) -> None:
+        for rel, path in sorted(self.others.items()):
+            if rel not in self.wanted:
+                self.skipped[rel] = Skip.UNLINKED
+                continue
+            try:
+                if path.stat().st_size > att.MAX_FILE:
+                    self.skipped[rel] = Skip.TOO_LARGE
+                    continue
+                data = path.read_bytes()
+            except OSError as e:
+                failed.append((rel, e.strerror or type(e).__name__))
+                continue
+            mime = att.type_of(path.name, data[:16])
+            if mime is None or not data:
+                self.skipped[rel] = Skip.TYPE
+                continue
+            try:
+                self.ids[rel] = self._upsert(rel, path.name, data, mime).hex()
+            except AttachmentLimit:
+                self.skipped[rel] = Skip.LIMIT
+
+    def _upsert(self, rel: str, name: str, data: bytes, mime: str) -> bytes:
+        coop, digest = self.coop, p.sha256(data)
+        path_key = "import:" + coop.local_key(_PURPOSE, f"file:{self.folder}/{rel}".encode()).hex()
+        hash_key = "import:" + coop.local_key(_PURPOSE, b"file:" + digest).hex()
+        for lookup in (path_key, hash_key):
+            record = _record(coop, lookup)
+            if record is None or attachments.read(coop, record[0]) is None:
+                continue
+            item_id, old = record
+            if old != digest:
+                slot = att.slot_of(item_id)
+                assert slot is not None
+                item_id = attachments.write(coop, data, name, mime, slot[0])
+                self.written += 1
+            _remember(coop, item_id, digest, path_key, hash_key)
+            return item_id
+        item_id = attachments.write(coop, data, name, mime)
+        self.written += 1
+        _remember(coop, item_id, digest, path_key, hash_key)
+        return item_id
 
 
 def _upsert(coop: Coop, key: str, raw: bytes, doc: markdown_doc.Document, body: str) -> int:

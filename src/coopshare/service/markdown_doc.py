@@ -22,11 +22,14 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from coopshare.errors import ValidationError
+from coopshare.model.attachments import SCHEME
 
 _MD = MarkdownIt("commonmark").use(front_matter_plugin)
 _TAG = re.compile(r"(?:^|(?<=\s))#([\w][\w/-]*)")
 _WIKI = re.compile(r"\[\[([^\[\]|#]{1,200})((?:[|#][^\[\]]*)?)\]\]")
 _MDLINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]+)\)")
+_FILELINK = re.compile(r"(!?\[[^\[\]]*\]\()(<[^<>\n]*>|[^()\s]+)(\))")
+_EMBED = re.compile(r"!\[\[([^\[\]|#]{1,200})(?:\|([^\[\]]*))?\]\]")
 
 
 @dataclass
@@ -36,6 +39,7 @@ class Document:
     body: str
     links: list[str] = field(default_factory=list)  # link targets as written (wiki and .md)
     lines: set[int] = field(default_factory=set)  # body lines that hold inline text
+    files: list[str] = field(default_factory=list)  # images, embeds and links to other files
 
 
 def parse(text: str, fallback_title: str) -> Document:
@@ -54,6 +58,7 @@ def parse(text: str, fallback_title: str) -> Document:
     tag_list = [t for t in re.split(r"[,\s]+", tags) if t] if isinstance(tags, str) else tags
     found: list[str] = [str(t).lstrip("#") for t in tag_list] if isinstance(tag_list, list) else []
     links: list[str] = []
+    files: list[str] = []
     lines: set[int] = set()
     for i, tok in enumerate(tokens):
         if tok.type != "inline":
@@ -69,8 +74,11 @@ def parse(text: str, fallback_title: str) -> Document:
             title = tok.content.strip()
         found += _inline_tags(tok)
         links += _inline_links(tok)
+        files += _inline_files(tok)
     tags_out = list(dict.fromkeys(t for t in found if t and not t.isdigit()))
-    return Document(title or fallback_title, tags_out, body, links, lines)
+    return Document(
+        title or fallback_title, tags_out, body, links, lines, list(dict.fromkeys(files))
+    )
 
 
 def _inline_tags(tok: Token) -> list[str]:
@@ -89,6 +97,50 @@ def _inline_links(tok: Token) -> list[str]:
         elif c.type == "text":
             out += [m.group(1).strip() for m in _WIKI.finditer(c.content)]
     return out
+
+
+def _inline_files(tok: Token) -> list[str]:
+    """Targets of images (``![a](x.png)``), Obsidian embeds (``![[x.png]]``) and links to files
+    that are not notes (``[report](x.pdf)``); never URLs or anchors."""
+    out = []
+    for c in tok.children or []:
+        if c.type == "image":
+            out.append(unquote(str(c.attrs.get("src", ""))))
+        elif c.type == "link_open":
+            href = unquote(str(c.attrs.get("href", "")))
+            if not href.lower().endswith(".md"):
+                out.append(href)
+        elif c.type == "text":
+            out += [m.group(1).strip() for m in _EMBED.finditer(c.content)]
+    return [f for f in out if f and ":" not in f.split("/")[0] and not f.startswith("#")]
+
+
+def rewrite_files(doc: Document, body: str, resolve: Callable[[str], str | None]) -> str:
+    """`body` (the document's body, line for line) with links to files pointed at attachments
+    (``attachment:<id>``); `resolve` maps a target as written to an attachment id in hex, or
+    None to leave the link as it is. Only lines that hold inline text are touched."""
+    wanted = set(doc.files)
+    if not wanted:
+        return body
+
+    def link(m: re.Match[str]) -> str:
+        raw = m.group(2)
+        target = unquote(raw[1:-1] if raw.startswith("<") else raw)
+        found = resolve(target) if target in wanted else None
+        return m.group(0) if found is None else f"{m.group(1)}{SCHEME}{found}{m.group(3)}"
+
+    def embed(m: re.Match[str]) -> str:
+        target = m.group(1).strip()
+        found = resolve(target) if target in wanted else None
+        alt = (m.group(2) or "").strip()
+        alt = target if not alt or alt.isdigit() else alt  # |300 is a width in Obsidian
+        return m.group(0) if found is None else f"![{alt}]({SCHEME}{found})"
+
+    lines = body.splitlines(keepends=True)
+    for n in sorted(doc.lines):
+        if 0 <= n < len(lines):
+            lines[n] = _FILELINK.sub(link, _EMBED.sub(embed, lines[n]))
+    return "".join(lines)
 
 
 def rewrite_links(doc: Document, resolve: Callable[[str], str | None]) -> str:

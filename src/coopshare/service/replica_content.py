@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from coopshare.crypto import envelope
 from coopshare.crypto import primitives as p
+from coopshare.model import attachments as att
 from coopshare.model.fold import Change, ItemState
 from coopshare.model.items import ACCEPT, ACT_FIELDS, Kind
 from coopshare.protocol import content
@@ -69,7 +70,12 @@ class ContentApplier(ReplicaBase):
         return tuple(sorted(items))
 
     def _change_allowed(self, ch: Change, author: bytes) -> bool:
-        """The creator may change anything; others only claim a lead or, as admin, tombstone."""
+        """The creator may change anything; others only claim a lead or, as admin, tombstone.
+        An attachment chunk must keep the caps (model/attachments.py), whoever writes it."""
+        if ch.kind is Kind.FILE and not att.change_allowed(
+            ch.item_id, ch.fields, ch.body, ch.deleted
+        ):
+            return False
         if ch.item_id[:8] == author[:8]:
             return True
         if ch.body is not None or ch.prev:

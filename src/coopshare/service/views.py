@@ -135,14 +135,15 @@ def page(coop: Coop, kind: Kind | None, offset: int, limit: int) -> list[Row]:
     names: dict[bytes, str] = {}
     for item_id, blob in coop.store.item_page(kind.value if kind else None, offset, limit):
         st = coop._open_item(item_id, blob)
-        if not st.is_deleted:
+        if not st.is_deleted and st.kind is not Kind.FILE:  # attachments show in their notes
             out.append(row(coop, st, names))
     return out
 
 
 def rows_count(coop: Coop, kind: Kind | None) -> int:
     counts = coop.store.count_items()
-    return sum(counts.values()) if kind is None else counts.get(kind.value, 0)
+    listed = sum(n for k, n in counts.items() if k != Kind.FILE.value)
+    return listed if kind is None else counts.get(kind.value, 0)
 
 
 def summaries_of(coop: Coop, ids: tuple[bytes, ...]) -> list[Row]:
@@ -150,7 +151,7 @@ def summaries_of(coop: Coop, ids: tuple[bytes, ...]) -> list[Row]:
     names: dict[bytes, str] = {}
     for i in ids:
         st = coop.item(i)
-        if st is not None:
+        if st is not None and st.kind is not Kind.FILE:
             out.append(row(coop, st, names))
         else:  # gone (purged): listeners drop the row
             out.append(Row(id=i.hex(), kind=None, deleted=True))

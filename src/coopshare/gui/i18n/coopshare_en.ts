@@ -26,7 +26,15 @@
     <context>
         <name>FileMenu</name>
         <message numerus="yes">
-            <location filename="../data_menu.py" line="138" />
+            <location filename="../data_menu.py" line="131" />
+            <source>%n attachment(s) imported.</source>
+            <translation>
+                <numerusform>%n attachment imported.</numerusform>
+                <numerusform>%n attachments imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../data_menu.py" line="146" />
             <source>%n file(s) skipped.</source>
             <translation>
                 <numerusform>%n file skipped.</numerusform>

@@ -907,18 +907,42 @@
             <source>{0}: {1} new notes, {2} updated, {3} unchanged.</source>
             <translation>{0}: {1} nieuwe notities, {2} bijgewerkt, {3} ongewijzigd.</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../data_menu.py" line="131" />
-            <source>Skipped {0}: attachments are not imported.</source>
-            <translation>{0} overgeslagen: bijlagen worden niet geïmporteerd.</translation>
+            <source>%n attachment(s) imported.</source>
+            <translation>
+                <numerusform>%n bijlage geïmporteerd.</numerusform>
+                <numerusform>%n bijlagen geïmporteerd.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="133" />
+            <source>no note links to it</source>
+            <translation>geen notitie verwijst ernaar</translation>
         </message>
         <message>
             <location filename="../data_menu.py" line="134" />
+            <source>not a PNG, JPEG, GIF or WebP image or a PDF</source>
+            <translation>geen PNG-, JPEG-, GIF- of WebP-afbeelding en geen pdf</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="135" />
+            <source>larger than 2 MB</source>
+            <translation>groter dan 2 MB</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="136" />
+            <source>you already have the most attachments a member may have</source>
+            <translation>je hebt al het maximale aantal bijlagen dat een lid mag hebben</translation>
+        </message>
+        <message>
+            <location filename="../data_menu.py" line="139" />
+            <location filename="../data_menu.py" line="142" />
             <source>Skipped {0}: {1}</source>
             <translation>{0} overgeslagen: {1}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../data_menu.py" line="138" />
+            <location filename="../data_menu.py" line="146" />
             <source>%n file(s) skipped.</source>
             <translation>
                 <numerusform>%n bestand overgeslagen.</numerusform>
@@ -926,69 +950,69 @@
             </translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="140" />
+            <location filename="../data_menu.py" line="148" />
             <source>Import finished</source>
             <translation>Import klaar</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="152" />
+            <location filename="../data_menu.py" line="160" />
             <source>Import bundle</source>
             <translation>Bundel importeren</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="152" />
-            <location filename="../data_menu.py" line="196" />
+            <location filename="../data_menu.py" line="160" />
+            <location filename="../data_menu.py" line="204" />
             <source>CoopShare bundles (*.coopbundle)</source>
             <translation>CoopShare-bundels (*.coopbundle)</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="158" />
+            <location filename="../data_menu.py" line="166" />
             <source>Checking bundle {0}…</source>
             <translation>Bundel {0} wordt gecontroleerd…</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="166" />
+            <location filename="../data_menu.py" line="174" />
             <source>{0}: {1} new, {2} already here.</source>
             <translation>{0}: {1} nieuw, {2} waren er al.</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="170" />
+            <location filename="../data_menu.py" line="178" />
             <source>{0} wait for earlier changes that have not arrived yet.</source>
             <translation>{0} wachten op eerdere wijzigingen die nog niet binnen zijn.</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="174" />
+            <location filename="../data_menu.py" line="182" />
             <source>Bundle imported</source>
             <translation>Bundel geïmporteerd</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="180" />
+            <location filename="../data_menu.py" line="188" />
             <source>Everyone (all changes)</source>
             <translation>Iedereen (alle wijzigingen)</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="183" />
-            <location filename="../data_menu.py" line="194" />
+            <location filename="../data_menu.py" line="191" />
+            <location filename="../data_menu.py" line="202" />
             <source>Export bundle</source>
             <translation>Bundel exporteren</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="184" />
+            <location filename="../data_menu.py" line="192" />
             <source>Who is the bundle for? Their own changes are left out.</source>
             <translation>Voor wie is de bundel? Hun eigen wijzigingen worden weggelaten.</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="210" />
+            <location filename="../data_menu.py" line="218" />
             <source>Bundle exported</source>
             <translation>Bundel geëxporteerd</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="212" />
+            <location filename="../data_menu.py" line="220" />
             <source>{0} changes written to {1}. They stay encrypted and signed: only members of the cooperative can read them.</source>
             <translation>{0} wijzigingen geschreven naar {1}. Ze blijven versleuteld en ondertekend: alleen leden van de coöperatie kunnen ze lezen.</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="239" />
+            <location filename="../data_menu.py" line="247" />
             <source>CoopShare</source>
             <translation>CoopShare</translation>
         </message>
@@ -3644,157 +3668,170 @@ Alles wat vanaf nu wordt geschreven, wordt versleuteld met nieuwe sleutels die d
         </message>
     </context>
     <context>
+        <name>NoteAttachments</name>
+        <message>
+            <location filename="../note_attachments.py" line="78" />
+            <source>Save attachment as</source>
+            <translation>Bijlage opslaan als</translation>
+        </message>
+        <message>
+            <location filename="../note_attachments.py" line="84" />
+            <source>Saving failed</source>
+            <translation>Opslaan mislukt</translation>
+        </message>
+    </context>
+    <context>
         <name>NotesPage</name>
         <message>
-            <location filename="../pages/notes.py" line="68" />
-            <location filename="../pages/notes.py" line="120" />
+            <location filename="../pages/notes.py" line="75" />
+            <location filename="../pages/notes.py" line="127" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="69" />
-            <location filename="../pages/notes.py" line="128" />
+            <location filename="../pages/notes.py" line="76" />
+            <location filename="../pages/notes.py" line="135" />
             <source>Tags</source>
             <translation>Tags</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="70" />
+            <location filename="../pages/notes.py" line="77" />
             <source>Author</source>
             <translation>Auteur</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="71" />
+            <location filename="../pages/notes.py" line="78" />
             <source>Updated</source>
             <translation>Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="77" />
+            <location filename="../pages/notes.py" line="84" />
             <source>New note</source>
             <translation>Nieuwe notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="78" />
+            <location filename="../pages/notes.py" line="85" />
             <source>Write a new note (Ctrl+N)</source>
             <translation>Een nieuwe notitie schrijven (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="81" />
+            <location filename="../pages/notes.py" line="88" />
             <source>Trash</source>
             <translation>Prullenbak</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="82" />
+            <location filename="../pages/notes.py" line="89" />
             <source>Deleted notes: restore them within 30 days</source>
             <translation>Verwijderde notities: zet ze binnen 30 dagen terug</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="95" />
+            <location filename="../pages/notes.py" line="102" />
             <source>Filter notes</source>
             <translation>Notities filteren</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="100" />
-            <location filename="../pages/notes.py" line="191" />
+            <location filename="../pages/notes.py" line="107" />
+            <location filename="../pages/notes.py" line="199" />
             <source>Notes</source>
             <translation>Notities</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="108" />
+            <location filename="../pages/notes.py" line="115" />
             <source>No notes yet.
 Press Ctrl+N to write the first one, or import a folder of Markdown files.</source>
             <translation>Nog geen notities.
 Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-bestanden.</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="121" />
+            <location filename="../pages/notes.py" line="128" />
             <source>Note title</source>
             <translation>Titel van de notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="127" />
+            <location filename="../pages/notes.py" line="134" />
             <source>Tags, separated by commas</source>
             <translation>Tags, gescheiden door komma's</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="135" />
+            <location filename="../pages/notes.py" line="142" />
             <source>Keep this version</source>
             <translation>Deze versie houden</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="137" />
+            <location filename="../pages/notes.py" line="144" />
             <source>Save the text shown as the one version of this note</source>
             <translation>De getoonde tekst opslaan als de enige versie van deze notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="142" />
+            <location filename="../pages/notes.py" line="149" />
             <source>Write in Markdown. Link notes with [[Title]].</source>
             <translation>Schrijf in Markdown. Link notities met [[Titel]].</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="143" />
+            <location filename="../pages/notes.py" line="150" />
             <source>Note text</source>
             <translation>Tekst van de notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="146" />
+            <location filename="../pages/notes.py" line="154" />
             <source>Preview</source>
             <translation>Voorbeeld</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="153" />
-            <location filename="../pages/notes.py" line="164" />
+            <location filename="../pages/notes.py" line="161" />
+            <location filename="../pages/notes.py" line="172" />
             <source>Linked from</source>
             <translation>Gelinkt vanuit</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="158" />
+            <location filename="../pages/notes.py" line="166" />
             <source>Delete</source>
             <translation>Verwijderen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="159" />
+            <location filename="../pages/notes.py" line="167" />
             <source>Delete this note (it can be undone)</source>
             <translation>Deze notitie verwijderen (kan ongedaan worden gemaakt)</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="291" />
+            <location filename="../pages/notes.py" line="301" />
             <source>By {0} · updated {1}</source>
             <translation>Door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="292" />
+            <location filename="../pages/notes.py" line="302" />
             <source> · read only</source>
             <translation> · alleen-lezen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="301" />
+            <location filename="../pages/notes.py" line="311" />
             <source>Two edits of this note were made at the same time. The other version reads:
 {0}</source>
             <translation>Deze notitie is twee keer tegelijk bewerkt. De andere versie luidt:
 {0}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="338" />
+            <location filename="../pages/notes.py" line="348" />
             <source>Editing…</source>
             <translation>Bewerken…</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="355" />
+            <location filename="../pages/notes.py" line="365" />
             <source>A note needs a title before it is saved.</source>
             <translation>Een notitie heeft een titel nodig voordat die wordt opgeslagen.</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="358" />
+            <location filename="../pages/notes.py" line="368" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="378" />
+            <location filename="../pages/notes.py" line="388" />
             <source>Saved</source>
             <translation>Opgeslagen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="383" />
+            <location filename="../pages/notes.py" line="393" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>

@@ -23,8 +23,14 @@ class SafePreview(QTextBrowser):
     """A Markdown preview that loads nothing: no local files, no remote resources.
 
     A peer's note could name ``![](/home/you/secret.png)``; the preview shows the alt text only.
+    Only the note's own attachments (gui/note_attachments.py) are shown, from `images`.
     """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.images: dict[str, QImage] = {}  # URL -> picture, filled by NoteAttachments
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:  # Qt override: load nothing
         # an empty (but valid) answer: Qt would otherwise fall back to reading the file itself
-        return QImage()  # a valid answer holding nothing
+        key = name.toString() if isinstance(name, QUrl) else name
+        return self.images.get(key, QImage())

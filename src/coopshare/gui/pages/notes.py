@@ -27,6 +27,7 @@ from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.thanks import ThankButton
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel
+from coopshare.gui.note_attachments import NoteAttachments
 from coopshare.gui.pages.base import Page, empty_state, list_table, plain_label
 from coopshare.gui.pages.note_preview import SafePreview, preview_markdown
 from coopshare.gui.pages.notes_trash import DeleteRun, TrashDialog, purge_old_trash
@@ -123,6 +124,7 @@ class NotesPage(Page):
         self.body.setPlaceholderText(self.tr("Write in Markdown. Link notes with [[Title]]."))
         self.body.setAccessibleName(self.tr("Note text"))
         self.preview = SafePreview()
+        self.attachments = NoteAttachments(bridge, self.preview.images, self._render_preview, self)
         self.preview.setOpenLinks(False)
         self.preview.setAccessibleName(self.tr("Preview"))
         self.preview.anchorClicked.connect(self._on_link)
@@ -260,6 +262,8 @@ class NotesPage(Page):
         if self.body.toPlainText() != d.body:
             self.body.setPlainText(d.body)
         self._render_preview()
+        if not same:
+            self.attachments.load(d.id)
         mine = d.mine
         for w in (self.title_edit, self.tags_edit):
             w.setReadOnly(not mine)
@@ -381,6 +385,8 @@ class NotesPage(Page):
         if url.scheme() == "note":
             title = unquote(url.path())
             self.bridge.db(lambda a: a.find_by_title(title), self._open_found)
+        elif url.scheme() == "attachment":
+            self.attachments.save(url)
 
     def _open_found(self, item_id: str | None) -> None:
         if item_id:
