@@ -18,6 +18,7 @@ RANK = {
     "errors": 0,
     "model": 1,
     "crypto": 2,
+    "evidence_verify": 2,  # the standalone verifier: cryptography only, copied into bundles
     "identity": 3,
     "protocol": 4,
     "store": 4,

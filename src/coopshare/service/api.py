@@ -37,10 +37,15 @@ from coopshare.service import events
 from coopshare.service import home as homes
 from coopshare.service.api_commands import Api
 from coopshare.service.bundles import BundleExported, BundleImported
+from coopshare.service.evidence import EvidenceExported
+from coopshare.service.evidence import Report as EvidenceReport
+from coopshare.service.evidence import render as render_evidence
+from coopshare.service.evidence import verify_file as verify_evidence
 from coopshare.service.exports import Exported
 from coopshare.service.importer import ImportReport
 from coopshare.service.ledger import Counts, Entry, Ledger, Nudge
 from coopshare.service.people_admin import DeviceEntry, MemberEntry, OpenInvite, RosterView
+from coopshare.service.proofs import Commitment, Witnessed
 from coopshare.service.read_models import (
     AudienceMember,
     HeldBack,
@@ -113,9 +118,12 @@ __all__ = [
     "BundleExported",
     "BundleImported",
     "Candidate",
+    "Commitment",
     "Counts",
     "DeviceEntry",
     "Entry",
+    "EvidenceExported",
+    "EvidenceReport",
     "Exported",
     "HeldBack",
     "IdeaTerms",
@@ -153,13 +161,16 @@ __all__ = [
     "TrashedNote",
     "Watch",
     "Window",
+    "Witnessed",
     "__version__",
     "current_windows",
     "events",
     "lead_rules",
     "open_api",
     "open_runtime",
+    "render_evidence",
     "terms_rank",
+    "verify_evidence",
 ]
 
 

@@ -25,7 +25,7 @@ from coopshare.errors import StoreError, UserError
 from coopshare.identity import keystore
 from coopshare.protocol import knock
 from coopshare.protocol.ops import Header, OpKind
-from coopshare.service import admission, datafolder, quotas, releases
+from coopshare.service import admission, datafolder, proofs, quotas, releases
 from coopshare.service import events as ev
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
@@ -185,6 +185,8 @@ class Node(EngineView):
     async def drain_changes(self) -> None:
         """Tell the app which items the last writes changed (an ItemsChanged event)."""
         changed = await self.db(_take_changed)
+        if await self.db(proofs.witness_step) > 0:
+            self.wake_pumps()  # receipts for other members' commitments (priority proof)
 
         def _release(c: Coop) -> int:
             return releases.step(c, changed)
