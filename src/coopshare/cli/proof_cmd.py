@@ -50,7 +50,7 @@ def run_idea(args: argparse.Namespace, coop: Api, item_id: bytes) -> None:
     elif args.action == "proofs":
         found = coop.idea_proofs(item_id)
         if args.json:
-            print(json.dumps([_json(c) for c in found], indent=2, ensure_ascii=False))
+            print(json.dumps([c.to_json() for c in found], indent=2, ensure_ascii=False))
             return
         if not found:
             print("no commitment yet: coopshare idea commit ID")
@@ -67,20 +67,6 @@ def run_idea(args: argparse.Namespace, coop: Api, item_id: bytes) -> None:
             f"wrote {out.path}: commitment {out.commit_op[:16]}, {out.receipts} receipt(s), "
             f"earliest {_when(out.earliest_ms)}"
         )
-
-
-def _json(c: api.Commitment) -> dict[str, Any]:
-    return {
-        "op_id": c.op_id,
-        "when_ms": c.when_ms,
-        "counted": c.counted,
-        "text_matches": c.text_matches,
-        "earliest_ms": c.earliest_ms,
-        "receipts": [
-            {"member": w.member_id, "name": w.name, "device": w.device, "when_ms": w.when_ms}
-            for w in c.receipts
-        ],
-    }
 
 
 def verify(args: argparse.Namespace) -> int:

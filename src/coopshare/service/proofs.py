@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coopshare.crypto import envelope
 from coopshare.crypto import primitives as p
@@ -170,6 +170,16 @@ class Commitment:
     @property
     def earliest_ms(self) -> int | None:
         return min((r.when_ms for r in self.receipts), default=None)
+
+    def to_json(self) -> dict[str, Any]:
+        """The CLI's ``idea proofs --json`` shape."""
+        out = {k: getattr(self, k) for k in ("op_id", "when_ms", "counted", "text_matches")}
+        out["earliest_ms"] = self.earliest_ms
+        out["receipts"] = [
+            {"member": w.member_id, "name": w.name, "device": w.device, "when_ms": w.when_ms}
+            for w in self.receipts
+        ]
+        return out
 
 
 def my_commit_ops(coop: Coop, item_id: bytes) -> list[tuple[Op, proof.Secret]]:

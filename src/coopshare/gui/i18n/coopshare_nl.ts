@@ -765,21 +765,31 @@
         </message>
         <message>
             <location filename="../errors_text.py" line="201" />
+            <source>Prove priority first: this idea has no commitment of yours yet.</source>
+            <translation>Bewijs eerst de prioriteit: dit idee heeft nog geen vastlegging van u.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="203" />
+            <source>The evidence does not verify: {0}</source>
+            <translation>Het bewijs klopt niet: {0}</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="205" />
             <source>The data was refused: {0}</source>
             <translation>De gegevens zijn geweigerd: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="203" />
+            <location filename="../errors_text.py" line="207" />
             <source>This could not be decrypted: a wrong key, or damaged data.</source>
             <translation>Dit kon niet worden ontsleuteld: een verkeerde sleutel, of beschadigde gegevens.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="205" />
+            <location filename="../errors_text.py" line="209" />
             <source>This could not be done: {0}</source>
             <translation>Dit kon niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="206" />
+            <location filename="../errors_text.py" line="210" />
             <source>Something went wrong: {0}</source>
             <translation>Er ging iets mis: {0}</translation>
         </message>
@@ -1308,7 +1318,80 @@
         </message>
     </context>
     <context>
+        <name>IdeaProof</name>
+        <message>
+            <location filename="../pages/idea_proof.py" line="43" />
+            <source>&amp;Prove priority</source>
+            <translation>&amp;Prioriteit bewijzen</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_proof.py" line="47" />
+            <source>Publish a salted fingerprint of this text (not the text itself); the other members' devices sign that they saw it, with their own time</source>
+            <translation>Publiceer een gezouten vingerafdruk van deze tekst (niet de tekst zelf); de apparaten van de andere leden ondertekenen dat ze die zagen, met hun eigen tijd</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_proof.py" line="52" />
+            <source>E&amp;xport evidence…</source>
+            <translation>Bewijs e&amp;xporteren…</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_proof.py" line="61" />
+            <source>Priority proof</source>
+            <translation>Prioriteitsbewijs</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_proof.py" line="95" />
+            <source>No priority proof yet.</source>
+            <translation>Nog geen prioriteitsbewijs.</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_proof.py" line="104" />
+            <source>Earliest proven time: {0}.</source>
+            <translation>Vroegst bewezen tijd: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_proof.py" line="106" />
+            <source>Waiting for other members' devices to sign that they saw it.</source>
+            <translation>Wacht tot apparaten van andere leden ondertekenen dat ze het zagen.</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_proof.py" line="108" />
+            <source>The text changed since the last commitment: prove it again.</source>
+            <translation>De tekst is veranderd sinds de laatste vastlegging: bewijs het opnieuw.</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_proof.py" line="124" />
+            <source>Not done: {0}</source>
+            <translation>Niet gelukt: {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_proof.py" line="131" />
+            <source>Export evidence</source>
+            <translation>Bewijs exporteren</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_proof.py" line="131" />
+            <source>ZIP archives (*.zip)</source>
+            <translation>ZIP-archieven (*.zip)</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_proof.py" line="140" />
+            <source>Evidence without encryption</source>
+            <translation>Bewijs zonder versleuteling</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_proof.py" line="142" />
+            <source>The evidence file holds the idea's text without encryption: anyone who has it can read it. Give it only to whoever needs to check it (a notary, BOIP).</source>
+            <translation>Het bewijsbestand bevat de tekst van het idee zonder versleuteling: iedereen die het heeft, kan het lezen. Geef het alleen aan wie het moet controleren (een notaris, het BBIE).</translation>
+        </message>
+    </context>
+    <context>
         <name>IdeaTerms</name>
+        <message>
+            <location filename="../pages/idea_terms.py" line="180" />
+            <source>Not done: {0}</source>
+            <translation>Niet gelukt: {0}</translation>
+        </message>
         <message>
             <location filename="../pages/idea_terms.py" line="27" />
             <source>released by someone who does not own the idea; ignored</source>
@@ -1444,178 +1527,173 @@
             <source>{0} accepted your terms: give them the text</source>
             <translation>{0} heeft je voorwaarden geaccepteerd: geef de tekst vrij</translation>
         </message>
-        <message>
-            <location filename="../pages/idea_terms.py" line="180" />
-            <source>Not done: {0}</source>
-            <translation>Niet gelukt: {0}</translation>
-        </message>
     </context>
     <context>
         <name>IdeasPage</name>
         <message>
-            <location filename="../pages/ideas.py" line="58" />
+            <location filename="../pages/ideas.py" line="59" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="59" />
+            <location filename="../pages/ideas.py" line="60" />
             <source>Terms</source>
             <translation>Voorwaarden</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="60" />
+            <location filename="../pages/ideas.py" line="61" />
             <source>Owner</source>
             <translation>Eigenaar</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="61" />
+            <location filename="../pages/ideas.py" line="62" />
             <source>Updated</source>
             <translation>Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="63" />
+            <location filename="../pages/ideas.py" line="64" />
             <source>Share an idea</source>
             <translation>Een idee delen</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="63" />
+            <location filename="../pages/ideas.py" line="64" />
             <source>Share an idea on your own terms (Ctrl+N)</source>
             <translation>Een idee delen op je eigen voorwaarden (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="74" />
-            <location filename="../pages/ideas.py" line="76" />
+            <location filename="../pages/ideas.py" line="75" />
+            <location filename="../pages/ideas.py" line="77" />
             <source>Filter ideas</source>
             <translation>Ideeën filteren</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="80" />
-            <location filename="../pages/ideas.py" line="179" />
+            <location filename="../pages/ideas.py" line="81" />
+            <location filename="../pages/ideas.py" line="182" />
             <source>Ideas</source>
             <translation>Ideeën</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="88" />
+            <location filename="../pages/ideas.py" line="89" />
             <source>No ideas yet. Share one with Ctrl+N — you stay its owner and choose who may read it and how it may be used.</source>
             <translation>Nog geen ideeën. Deel er een met Ctrl+N — je blijft de eigenaar en bepaalt wie het mag lezen en hoe het gebruikt mag worden.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="91" />
+            <location filename="../pages/ideas.py" line="92" />
             <source>No ideas match this filter.</source>
             <translation>Geen ideeën gevonden met dit filter.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="100" />
+            <location filename="../pages/ideas.py" line="101" />
             <source>Choose an idea to read it, or share one with Ctrl+N.</source>
             <translation>Kies een idee om het te lezen, of deel er een met Ctrl+N.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="112" />
+            <location filename="../pages/ideas.py" line="113" />
             <source>Idea title</source>
             <translation>Titel van het idee</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="123" />
+            <location filename="../pages/ideas.py" line="124" />
             <source>Owners, terms and audience</source>
             <translation>Eigenaars, voorwaarden en lezers</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="130" />
+            <location filename="../pages/ideas.py" line="131" />
             <source>Derived from:</source>
             <translation>Afgeleid van:</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="142" />
+            <location filename="../pages/ideas.py" line="143" />
             <source>Built on by:</source>
             <translation>Hierop voortgebouwd door:</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="155" />
+            <location filename="../pages/ideas.py" line="156" />
             <source>Idea text</source>
             <translation>Tekst van het idee</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="162" />
+            <location filename="../pages/ideas.py" line="163" />
             <source>&amp;Build on this idea</source>
             <translation>&amp;Voortbouwen op dit idee</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="164" />
+            <location filename="../pages/ideas.py" line="165" />
             <source>Share a new idea derived from this one; its owners stay credited</source>
             <translation>Een nieuw idee delen dat van dit idee is afgeleid; de eigenaars blijven vermeld</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="209" />
+            <location filename="../pages/ideas.py" line="212" />
             <source>Idea shared.</source>
             <translation>Idee gedeeld.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="237" />
+            <location filename="../pages/ideas.py" line="240" />
             <source>Owners: {0}</source>
             <translation>Eigenaars: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="239" />
+            <location filename="../pages/ideas.py" line="242" />
             <source>Owner: {0}</source>
             <translation>Eigenaar: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="243" />
+            <location filename="../pages/ideas.py" line="246" />
             <source>Terms: embargo until {0} — {1}</source>
             <translation>Voorwaarden: embargo tot {0} — {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="247" />
+            <location filename="../pages/ideas.py" line="250" />
             <source>Terms: {0} — {1}</source>
             <translation>Voorwaarden: {0} — {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="251" />
+            <location filename="../pages/ideas.py" line="254" />
             <source>Terms: none given — ask the owners before using it.</source>
             <translation>Voorwaarden: geen opgegeven — vraag het de eigenaars voordat je het gebruikt.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="253" />
+            <location filename="../pages/ideas.py" line="256" />
             <source>Audience: only its owners; never released to anyone</source>
             <translation>Publiek: alleen de eigenaars; wordt aan niemand vrijgegeven</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="255" />
+            <location filename="../pages/ideas.py" line="258" />
             <source>Audience: only the members it was addressed to</source>
             <translation>Lezers: alleen de leden aan wie het gericht is</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="257" />
+            <location filename="../pages/ideas.py" line="260" />
             <source>Audience: the whole cooperative</source>
             <translation>Lezers: de hele coöperatie</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="275" />
+            <location filename="../pages/ideas.py" line="278" />
             <source>Shared by you · updated {0}</source>
             <translation>Gedeeld door jou · bijgewerkt {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="277" />
+            <location filename="../pages/ideas.py" line="280" />
             <source>Shared by {0} · updated {1}</source>
             <translation>Gedeeld door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="283" />
+            <location filename="../pages/ideas.py" line="286" />
             <source>Tags: {0}</source>
             <translation>Tags: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="296" />
+            <location filename="../pages/ideas.py" line="300" />
             <source>an idea you cannot read</source>
             <translation>een idee dat je niet kunt lezen</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="302" />
+            <location filename="../pages/ideas.py" line="306" />
             <source>Open the idea “{0}”</source>
             <translation>Het idee “{0}” openen</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="303" />
+            <location filename="../pages/ideas.py" line="307" />
             <source>Open this idea</source>
             <translation>Dit idee openen</translation>
         </message>
@@ -4163,6 +4241,25 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <location filename="../pages/profile_panel.py" line="381" />
             <source>Not saved.</source>
             <translation>Niet opgeslagen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProofPanel</name>
+        <message numerus="yes">
+            <location filename="../pages/idea_proof.py" line="99" />
+            <source>Committed {0}: %n witness receipt(s).</source>
+            <translation>
+                <numerusform>Vastgelegd {0}: %n getuigenbewijs.</numerusform>
+                <numerusform>Vastgelegd {0}: %n getuigenbewijzen.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../pages/idea_proof.py" line="155" />
+            <source>Evidence written to {0} (%n receipt(s)). It is not encrypted.</source>
+            <translation>
+                <numerusform>Bewijs geschreven naar {0} (%n getuigenbewijs). Het is niet versleuteld.</numerusform>
+                <numerusform>Bewijs geschreven naar {0} (%n getuigenbewijzen). Het is niet versleuteld.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
