@@ -311,3 +311,55 @@ def test_commitment_hash_matches_the_spec() -> None:
     assert proof.commitment(salt, text) == want
     assert proof.canonical_text("Idee", "Tekst\r\n") == b"Idee\n\nTekst\n"
     assert p.sha256(b"") == hashlib.sha256(b"").digest()
+
+
+# --- RFC 3161 time-stamp from a local openssl TSA ---------------------------------------------
+
+
+def test_timestamp_off_by_default_then_from_a_local_tsa(
+    make_replica: MakeCoop, tmp_path: Path
+) -> None:
+    from coopshare.errors import TimestampFailed
+    from coopshare.service import timestamp
+    from coopshare.service.api_commands import Api
+
+    from .tsa_local import local_tsa
+
+    alice, bob, carol, idea, commit = _setup(make_replica)
+    door = Api(alice)
+    assert door.tsa_url() is None and door.timestamp_commit(commit.hex()) is None  # off
+    with local_tsa(tmp_path) as url:
+        door.set_tsa_url(url)
+        assert door.tsa_url() == url
+        when = door.timestamp_commit(commit.hex())
+        assert when is not None and abs(when - physical_ms(alice.clock.tick())) < 600_000
+        digest = proofs.commit_hash(alice, commit)
+        token = proofs.tsa_token(alice, commit)
+        assert token is not None
+        stamp = ev.check_token(token, digest)  # positive control
+        assert "CoopShare Test TSA" in stamp.tsa and stamp.nonce is not None
+        with pytest.raises(ev.EvidenceInvalid, match="another hash"):
+            ev.check_token(token, bytes(32))
+        sig_at = len(token) - 20  # inside the signature, at the end of the SignerInfo
+        with pytest.raises(ev.EvidenceInvalid):
+            ev.check_token(
+                token[:sig_at] + bytes([token[sig_at] ^ 1]) + token[sig_at + 1 :], digest
+            )
+        with pytest.raises(TimestampFailed):  # a forged reply is refused before it is kept
+            door.keep_timestamp(proofs.commit_idea(alice, idea).hex(), token)
+    _witness_all(alice, bob, carol)
+    [first, _second] = door.idea_proofs(idea)
+    assert first.tsa_ms == when
+    dest = tmp_path / "e.zip"
+    door.export_evidence(idea, dest)
+    report = ev.verify(dest.read_bytes())
+    assert report.stamp is not None and report.stamp.when_ms == when
+    assert report.earliest_ms == min(when, *(r.when_ms for r in report.receipts))
+    assert "RFC 3161 time-stamp" in ev.render(report)
+    # the TSA gone: a clear error, nothing kept
+    timestamp.set_url(alice, url)
+    with pytest.raises(TimestampFailed):
+        door.timestamp_commit(_second.op_id)
+    assert proofs.tsa_token(alice, bytes.fromhex(_second.op_id)) is None
+    door.set_tsa_url(None)
+    assert door.tsa_url() is None

@@ -413,6 +413,13 @@ class EvidenceRejected(EvidenceError):
     reason: str
 
 
+class TimestampFailed(EvidenceError):
+    """The time-stamping authority gave no valid token; ``reason`` says why."""
+
+    template = "no time-stamp: {reason}"
+    reason: str
+
+
 class VectorMalformed(UserError):
     template = (
         "not a version vector ({detail}): expected DEVICE:SEQ,... as printed by "

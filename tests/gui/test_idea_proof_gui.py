@@ -73,3 +73,38 @@ def test_row_hidden_on_someone_elses_idea(qtbot: QtBot, make_world: Callable[...
     page.open_item(world.made["idea"].hex())
     qtbot.waitUntil(lambda: page.current is not None, timeout=WAIT)
     assert not page.proof_panel.isVisibleTo(page)
+
+
+def test_tsa_setting_and_a_time_stamped_commitment(
+    qtbot: QtBot, make_world: Callable[..., World], tmp_path: Path
+) -> None:
+    from coopshare.gui.dialogs.settings import SettingsDialog
+    from coopshare.gui.settings import Prefs
+    from tests.tsa_local import local_tsa
+
+    def setup(anna: Coop, bram: Coop) -> dict[str, bytes]:
+        return {"idea": anna.add_idea("Werkplaats", "Plan: TERN-5512", "private")}
+
+    world = make_world(setup)
+
+    def tsa_url() -> str | None:
+        return world.bridge.db(lambda a: a.tsa_url()).result(10)  # type: ignore[no-any-return]
+
+    assert tsa_url() is None  # off by default
+    with local_tsa(tmp_path / "tsa") as url:
+        dialog = SettingsDialog(world.bridge, Prefs(world.home), world.home)
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: dialog.tsa.loaded == "", timeout=WAIT)
+        dialog.tsa.url.setText("ftp://example")
+        dialog.save()
+        assert dialog.isVisible() is False or dialog.result() == 0
+        assert "http" in dialog.tsa.message.text() and tsa_url() is None
+        dialog.tsa.url.setText(url)
+        dialog.save()
+        qtbot.waitUntil(lambda: tsa_url() == url, timeout=WAIT)
+        page = ideas_page(qtbot, world, rows=1)
+        page.open_item(world.made["idea"].hex())
+        panel = page.proof_panel
+        qtbot.waitUntil(lambda: "No priority proof yet" in panel.status.text(), timeout=WAIT)
+        click(qtbot, panel.prove_button)
+        qtbot.waitUntil(lambda: "Time-stamped by the TSA" in panel.status.text(), timeout=WAIT)

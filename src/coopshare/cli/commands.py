@@ -50,6 +50,8 @@ def _dispatch(args: argparse.Namespace, coop: Api) -> int:
     cmd, action = args.command, getattr(args, "action", None)
     if cmd in ledger_cmd.COMMANDS:
         return ledger_cmd.run(args, coop)
+    if cmd == "tsa":
+        return proof_cmd.run_tsa(args, coop)
     if cmd == "coop":
         coop_id = coop.create_coop(args.name)
         print(f"cooperative {args.name!r} created: {coop_id}")

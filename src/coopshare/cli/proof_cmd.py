@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from coopshare.errors import TimestampFailed
 from coopshare.service import api
 from coopshare.service.api import Api
 
@@ -35,6 +36,16 @@ def add_parsers(idea: Any, sub: Any) -> None:
     )
     p = sub.add_parser("verify-evidence", help="check an evidence ZIP (needs no data folder)")
     p.add_argument("file", type=Path)
+    p = sub.add_parser("tsa", help="show or set the RFC 3161 time-stamping authority (off: none)")
+    p.add_argument("url", nargs="?", help="http(s) URL of the TSA, or 'off'")
+
+
+def run_tsa(args: argparse.Namespace, coop: Api) -> int:
+    if args.url is not None:
+        coop.set_tsa_url(None if args.url == "off" else args.url)
+    url = coop.tsa_url()
+    print(f"time-stamping authority: {url}" if url else "time-stamping authority: off")
+    return 0
 
 
 def _when(ms: int | None) -> str:
@@ -47,6 +58,13 @@ def run_idea(args: argparse.Namespace, coop: Api, item_id: bytes) -> None:
     if args.action == "commit":
         op = coop.commit_idea(item_id)
         print(f"commitment {op[:16]} published; members' devices return receipts when they sync")
+        try:
+            stamped = coop.timestamp_commit(op)
+        except TimestampFailed as e:  # the commitment stands; the stamp can be taken later
+            print(f"coopshare: {e}", file=sys.stderr)
+            return
+        if stamped is not None:
+            print(f"time-stamped by the TSA at {_when(stamped)}")
     elif args.action == "proofs":
         found = coop.idea_proofs(item_id)
         if args.json:

@@ -36,6 +36,7 @@ from coopshare.protocol import invite as inv
 from coopshare.service import events
 from coopshare.service import home as homes
 from coopshare.service.api_commands import Api
+from coopshare.service.api_proof import TimestampJob, fetch_timestamp
 from coopshare.service.bundles import BundleExported, BundleImported
 from coopshare.service.evidence import EvidenceExported
 from coopshare.service.evidence import Report as EvidenceReport
@@ -158,6 +159,7 @@ __all__ = [
     "Status",
     "SyncResult",
     "Terms",
+    "TimestampJob",
     "TrashedNote",
     "Watch",
     "Window",
@@ -165,6 +167,7 @@ __all__ = [
     "__version__",
     "current_windows",
     "events",
+    "fetch_timestamp",
     "lead_rules",
     "open_api",
     "open_runtime",

@@ -69,6 +69,9 @@ def build(coop: Coop, item_id: bytes, commit: str | None = None) -> tuple[bytes,
     files.append(("commit.op", op.encode()))
     files.append(("members.json", _members(coop)))
     files += [(f"receipts/{i:03d}.op", _wire(coop, r.op_id)) for i, r in enumerate(got, 1)]
+    token = proofs.tsa_token(coop, op.op_id)
+    if token is not None:
+        files.append(("timestamp.tsr", token))
     roster = coop.store.roster_op_ids()
     files += [(f"roster/{i:05d}.op", _wire(coop, o)) for i, o in enumerate(roster, 1)]
     manifest = ev.canonical_json(

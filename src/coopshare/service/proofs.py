@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from coopshare import evidence_verify as ev
 from coopshare.crypto import envelope
 from coopshare.crypto import primitives as p
 from coopshare.errors import RULE_AUTHOR_ONLY, NoSuchItem, NotAllowed, SchemaError, ValidationError
@@ -79,8 +80,8 @@ def witness_step(coop: Coop, *, full: bool = False, now_ms: int | None = None) -
     if coop.coop_id is None or not (full or queued):
         return 0
     me = coop.me
-    if not coop.roster.active_devices_of(me.member_id):
-        return 0  # removed: nothing to sign with
+    if me.device_id not in coop.roster.active:
+        return 0  # removed or revoked: nothing to sign with
     now = wall_ms() if now_ms is None else now_ms
     due = rules.to_witness(commits(coop), receipts(coop), me.member_id, me.device_id, now)
     written = 0
@@ -131,6 +132,35 @@ def receipts(coop: Coop) -> list[rules.ReceiptRec]:
     return out
 
 
+def commit_hash(coop: Coop, op_id: bytes) -> bytes:
+    """The hash of my stored commit op `op_id`."""
+    row = coop.store.op_row(op_id)
+    if row is None or row[2] is None or Header.decode(row[0]).kind is not OpKind.COMMIT:
+        raise NoSuchItem(item=op_id.hex())
+    return proof.decode_commit(row[2]).hash
+
+
+def tsa_key(op_id: bytes) -> str:
+    """The ``meta`` key of the RFC 3161 token kept for my commit op (service/timestamp.py)."""
+    return f"tsa:{op_id.hex()}"
+
+
+def tsa_token(coop: Coop, op_id: bytes) -> bytes | None:
+    key = tsa_key(op_id)
+    blob = coop.store.meta(key)
+    return None if blob is None else coop.open_local(key.encode(), blob)
+
+
+def tsa_stamp(coop: Coop, op_id: bytes, digest: bytes) -> ev.Stamp | None:
+    token = tsa_token(coop, op_id)
+    if token is None:
+        return None
+    try:
+        return ev.check_token(token, digest)
+    except ev.EvidenceInvalid:
+        return None
+
+
 def open_secret(coop: Coop, op: Op) -> proof.Secret | None:
     """The sealed half of my commit op, or None if this device cannot open it."""
     try:
@@ -166,6 +196,7 @@ class Commitment:
     counted: bool  # within the daily cap
     receipts: tuple[Witnessed, ...]
     text_matches: bool  # the idea's current title and text are the committed ones
+    tsa_ms: int | None = None  # the time of an RFC 3161 time-stamp of it, if one was taken
 
     @property
     def earliest_ms(self) -> int | None:
@@ -173,7 +204,8 @@ class Commitment:
 
     def to_json(self) -> dict[str, Any]:
         """The CLI's ``idea proofs --json`` shape."""
-        out = {k: getattr(self, k) for k in ("op_id", "when_ms", "counted", "text_matches")}
+        keys = ("op_id", "when_ms", "counted", "text_matches", "tsa_ms")
+        out = {k: getattr(self, k) for k in keys}
         out["earliest_ms"] = self.earliest_ms
         out["receipts"] = [
             {"member": w.member_id, "name": w.name, "device": w.device, "when_ms": w.when_ms}
@@ -213,6 +245,7 @@ def idea_proofs(coop: Coop, item_id: bytes) -> list[Commitment]:
             )
             for r in got
         )
+        stamp = tsa_stamp(coop, op.op_id, proof.decode_commit(op.body or b"").hash)
         out.append(
             Commitment(
                 op.op_id.hex(),
@@ -220,6 +253,7 @@ def idea_proofs(coop: Coop, item_id: bytes) -> list[Commitment]:
                 op.op_id in counted,
                 seen,
                 secret.text.encode("utf-8") == current,
+                None if stamp is None else stamp.when_ms,
             )
         )
     return out

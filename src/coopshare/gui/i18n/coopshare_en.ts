@@ -70,7 +70,7 @@
     <context>
         <name>ProofPanel</name>
         <message numerus="yes">
-            <location filename="../pages/idea_proof.py" line="99" />
+            <location filename="../pages/idea_proof.py" line="100" />
             <source>Committed {0}: %n witness receipt(s).</source>
             <translation>
                 <numerusform>Committed {0}: %n witness receipt.</numerusform>
@@ -78,7 +78,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../pages/idea_proof.py" line="155" />
+            <location filename="../pages/idea_proof.py" line="174" />
             <source>Evidence written to {0} (%n receipt(s)). It is not encrypted.</source>
             <translation>
                 <numerusform>Evidence written to {0} (%n receipt). It is not encrypted.</numerusform>

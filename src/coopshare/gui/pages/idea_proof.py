@@ -22,7 +22,8 @@ from coopshare.gui.bridge import Bridge
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.pages.base import plain_label
 from coopshare.gui.text import date_time_text, safe
-from coopshare.service.api import Commitment, EvidenceExported
+from coopshare.gui.workers import run_in_thread
+from coopshare.service.api import Commitment, EvidenceExported, TimestampJob, fetch_timestamp
 
 POLL_MS = 2000  # receipts raise no item event: the row asks again while it is shown
 
@@ -104,6 +105,8 @@ class ProofPanel(QWidget):
             lines.append(_t("Earliest proven time: {0}.").format(date_time_text(first.earliest_ms)))
         else:
             lines.append(_t("Waiting for other members' devices to sign that they saw it."))
+        if first.tsa_ms is not None:
+            lines.append(_t("Time-stamped by the TSA: {0}.").format(date_time_text(first.tsa_ms)))
         if not proofs[-1].text_matches:
             lines.append(_t("The text changed since the last commitment: prove it again."))
         return "\n".join(lines)
@@ -115,8 +118,24 @@ class ProofPanel(QWidget):
         self.prove_button.setEnabled(False)
         self.bridge.write(lambda a: a.commit_idea(raw), self._proved, self._failed)
 
-    def _proved(self, _op: object) -> None:
+    def _proved(self, op: str) -> None:
         self.prove_button.setEnabled(True)
+        self._poll()
+        self.bridge.db(lambda a: a.timestamp_job(op), self._stamp)
+
+    def _stamp(self, job: TimestampJob | None) -> None:
+        """With a TSA set: ask it off the GUI and store threads, then keep the token."""
+        if job is None:
+            return
+
+        def keep(token: bytes) -> None:
+            self.bridge.db(
+                lambda a: a.keep_timestamp(job.op_id, token), self._stamped, self._failed
+            )
+
+        run_in_thread(lambda: fetch_timestamp(job), keep, self._failed, context=self)
+
+    def _stamped(self, _ms: int) -> None:
         self._poll()
 
     def _failed(self, error: BaseException) -> None:
