@@ -19,6 +19,9 @@ This ZIP holds a **priority proof** for one idea, made by CoopShare for {owner}.
   only the hash, never the text.
 * The owner's own time on the commitment is {committed}: that is the owner's claim, not a
   proof.
+* If `timestamp.tsr` is present: a time-stamping authority (RFC 3161) signed the time it saw
+  the commitment's hash; the verifier shows its time and certificate. Whether to trust that
+  authority is for you to decide.
 
 ## What it does NOT prove
 
@@ -64,6 +67,9 @@ Deze ZIP bevat een **prioriteitsbewijs** voor één idee, gemaakt door CoopShare
   zagen alleen de hash, nooit de tekst.
 * De eigen tijd van de eigenaar op de vastlegging is {committed}: dat is een bewering van de
   eigenaar, geen bewijs.
+* Als `timestamp.tsr` aanwezig is: een tijdstempeldienst (RFC 3161) ondertekende de tijd waarop
+  hij de hash van de vastlegging zag; de verificatie toont die tijd en het certificaat. Of u die
+  dienst vertrouwt, beslist u zelf.
 
 ## Wat dit NIET bewijst
 
