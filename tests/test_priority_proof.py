@@ -4,10 +4,13 @@ verifier (item 2). Hostile members sign with their own real keys (tests/forge.py
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
 
 from coopshare import evidence_verify as ev
 from coopshare.crypto import primitives as p
@@ -363,3 +366,17 @@ def test_timestamp_off_by_default_then_from_a_local_tsa(
     assert proofs.tsa_token(alice, bytes.fromhex(_second.op_id)) is None
     door.set_tsa_url(None)
     assert door.tsa_url() is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(hs.binary(max_size=300))
+def test_proof_decoders_raise_only_validation_errors(data: bytes) -> None:
+    from coopshare.errors import ValidationError
+
+    for decode in (proof.decode_commit, proof.decode_witness, proof.decode_secret):
+        with contextlib.suppress(ValidationError):
+            decode(data)
+    with pytest.raises(ev.EvidenceInvalid):
+        ev.verify(data)
+    with pytest.raises(ev.EvidenceInvalid):
+        ev.check_token(data, bytes(32))

@@ -392,8 +392,26 @@ def _oid(b: bytes) -> str:
     )
 
 
+_PARSE_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError)
+
+
 def token_of_reply(reply: bytes) -> bytes:
     """The token in a TimeStampResp (status granted), as DER."""
+    try:
+        return _token_of_reply(reply)
+    except _PARSE_ERRORS as e:
+        raise _fail(f"time-stamp reply: malformed ({type(e).__name__})") from None
+
+
+def check_token(t: bytes, digest: bytes) -> Stamp:
+    """Check a time-stamp token's signature and that it stamps `digest` (SHA-256)."""
+    try:
+        return _check_token(t, digest)
+    except _PARSE_ERRORS as e:
+        raise _fail(f"time-stamp: malformed ({type(e).__name__})") from None
+
+
+def _token_of_reply(reply: bytes) -> bytes:
     top = _kids(reply, 0, len(reply))
     if len(top) != 1:
         raise _fail("time-stamp reply: malformed")
@@ -404,8 +422,7 @@ def token_of_reply(reply: bytes) -> bytes:
     return reply[kids[1][1] : kids[1][3]]
 
 
-def check_token(t: bytes, digest: bytes) -> Stamp:
-    """Check a time-stamp token's signature and that it stamps `digest` (SHA-256)."""
+def _check_token(t: bytes, digest: bytes) -> Stamp:
     [(_, _, c, e)] = _kids(t, 0, len(t))
     ci = _kids(t, c, e)
     [(_, _, c, e)] = _kids(t, ci[1][2], ci[1][3])  # [0] EXPLICIT SignedData
@@ -547,7 +564,7 @@ def verify(data: bytes) -> Report:
     """Check a bundle's every signature and hash; raises EvidenceInvalid with the reason."""
     try:
         return _verify(data)
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as e:
+    except _PARSE_ERRORS as e:
         raise _fail(f"malformed content ({type(e).__name__})") from None
 
 
