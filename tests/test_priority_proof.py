@@ -88,7 +88,7 @@ def _wire(c: Coop, op_id: bytes) -> bytes:
 
 def test_receipt_rules_self_unknown_duplicate_and_cap(make_replica: MakeCoop) -> None:
     alice, bob, carol, idea, commit = _setup(make_replica)
-    c = proof.decode_commit(bob.store.op_row(commit)[2])  # type: ignore[index]
+    c = proof.Commit(proofs.commit_hash(bob, commit), b"")
 
     def receipt(who: Coop, op: bytes, digest: bytes) -> None:
         body = proof.encode_witness(proof.Witness(op, digest))
@@ -157,7 +157,7 @@ def test_malformed_proof_ops_are_kept_skipped_and_marked(make_replica: MakeCoop)
 
 def test_forged_receipts_are_refused(make_replica: MakeCoop) -> None:
     alice, bob, _carol, idea, commit = _setup(make_replica)
-    c = proof.decode_commit(alice.store.op_row(commit)[2])  # type: ignore[index]
+    c = proof.Commit(proofs.commit_hash(alice, commit), b"")
     body = proof.encode_witness(proof.Witness(commit, c.hash))
     # bob's header, signed with a key that is not bob's device key
     genuine = forge(bob, body, kind=OpKind.WITNESS)
