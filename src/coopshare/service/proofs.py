@@ -24,7 +24,15 @@ from typing import TYPE_CHECKING, Any
 from coopshare import evidence_verify as ev
 from coopshare.crypto import envelope
 from coopshare.crypto import primitives as p
-from coopshare.errors import RULE_AUTHOR_ONLY, NoSuchItem, NotAllowed, SchemaError, ValidationError
+from coopshare.errors import (
+    RULE_AUTHOR_ONLY,
+    DecryptError,
+    NoCoopKey,
+    NoSuchItem,
+    NotAllowed,
+    SchemaError,
+    ValidationError,
+)
 from coopshare.model import proof_rules as rules
 from coopshare.model.hlc import physical_ms, wall_ms
 from coopshare.model.items import Kind
@@ -90,7 +98,7 @@ def witness_step(coop: Coop, *, full: bool = False, now_ms: int | None = None) -
             body = proof.encode_witness(proof.Witness(c.op_id, c.hash))
             coop._append(OpKind.WITNESS, body, coop._epoch()[0])
             written += 1
-        except ValidationError as e:  # e.g. no epoch key yet: the next pass tries again
+        except (NoCoopKey, ValidationError) as e:  # no epoch key yet: the next pass tries again
             log.info("receipt for %s not written: %s", c.op_id.hex()[:12], e)
     return written
 
@@ -172,9 +180,7 @@ def open_secret(coop: Coop, op: Op) -> proof.Secret | None:
         if dek is None:
             return None
         return proof.decode_secret(envelope.open_part(parts[0], dek, coop_id))
-    except (ValidationError, ValueError):
-        return None
-    except Exception as e:  # DecryptError and kin: not ours to read
+    except (ValidationError, DecryptError, ValueError) as e:  # not ours, or damaged
         log.debug("commit %s not opened: %s", op.op_id.hex()[:12], type(e).__name__)
         return None
 
