@@ -60,6 +60,7 @@ def _proofs(home: Path, idea: str) -> list[dict[str, Any]]:
     return got
 
 
+@pytest.mark.timeout(900)  # seven real processes and a venv on a shared machine
 def test_receipts_from_two_members_and_the_bundle_verifies_standalone(
     tmp_path: Path, bare_python: Path
 ) -> None:
