@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from coopshare import evidence_verify
 from coopshare.crypto import envelope
 from coopshare.crypto import primitives as p
 from coopshare.errors import DecryptError, UserError, ValidationError
@@ -28,7 +29,7 @@ from coopshare.identity.keystore import Unlocked
 from coopshare.model.fold import ItemState
 from coopshare.model.items import Kind
 from coopshare.model.roster import Role
-from coopshare.protocol import content, frames, invite, knock, roster_body
+from coopshare.protocol import content, frames, invite, knock, proof, roster_body
 from coopshare.protocol import messages as m
 from coopshare.protocol.codec import as_map, pack, unpack
 from coopshare.protocol.ops import Header, Op, OpKind, decode_op
@@ -131,6 +132,20 @@ def t_release_purge(data: bytes) -> None:
         content.decode_grants(data[1:])
 
 
+def t_proof(data: bytes) -> None:
+    """Priority proof (issue 14): commit and witness bodies; an evidence ZIP or a time-stamp
+    token for the standalone verifier (its own error, EvidenceInvalid)."""
+    kind, rest = data[:1], data[1:]
+    if kind == b"\0":
+        proof.decode_commit(rest)
+    elif kind == b"\1":
+        proof.decode_witness(rest)
+    elif kind == b"\2":
+        evidence_verify.check_token(rest, bytes(32))
+    else:
+        evidence_verify.verify(rest)
+
+
 def t_content_open(data: bytes) -> None:
     """mode 1: data sealed as a coop part; 2: sealed to Alice's device (HPKE: slow); else the
     body as is."""
@@ -229,6 +244,7 @@ TARGETS: dict[str, tuple[Target, tuple[type[BaseException], ...]]] = {
     "roster": (t_roster, (ValidationError, DecryptError)),
     "parts": (t_parts, VE),
     "release_purge": (t_release_purge, VE),
+    "proof": (t_proof, (ValidationError, evidence_verify.EvidenceInvalid)),
     "content_open": (t_content_open, (ValidationError, DecryptError)),
     "frames": (t_frames, VE),
     "knock": (t_knock, ()),

@@ -18,6 +18,7 @@ RANK = {
     "errors": 0,
     "model": 1,
     "crypto": 2,
+    "evidence_verify": 2,  # the standalone verifier: cryptography only, copied into bundles
     "identity": 3,
     "protocol": 4,
     "store": 4,
@@ -293,9 +294,14 @@ def _too_long(path: Path, limit: int = MAX_LINES) -> int | None:
     return n if n > limit else None
 
 
+# Exempt, with the reason: evidence_verify.py ships as the one file `verify.py` inside an
+# evidence ZIP (it must run with nothing but Python and `cryptography`), so it cannot be split.
+LONG_ON_PURPOSE = {"evidence_verify.py": 800}
+
+
 @pytest.mark.parametrize("path", sorted(SRC.rglob("*.py")), ids=lambda p: str(p.relative_to(SRC)))
 def test_no_module_is_over_400_lines(path: Path) -> None:
-    n = _too_long(path)
+    n = _too_long(path, LONG_ON_PURPOSE.get(str(path.relative_to(SRC)), MAX_LINES))
     assert n is None, f"{path.relative_to(SRC)} has {n} lines (at most {MAX_LINES}): split it"
 
 

@@ -43,6 +43,7 @@ RUNTIME_CONTEXT = {
     "profile_panel.py": "PeoplePage",
     "errors_text.py": "Errors",
     "idea_terms.py": "IdeaTerms",
+    "idea_proof.py": "IdeaProof",
 }
 BOGUS = {"", "window", "self.window"}
 

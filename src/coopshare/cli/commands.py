@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from coopshare.cli import data, leads, ledger_cmd
+from coopshare.cli import data, leads, ledger_cmd, proof_cmd
 from coopshare.errors import NoSuchItem, NotInitialised, NotUtf8, PassphraseRequired
 from coopshare.service import api
 from coopshare.service.api import Api, ItemEdit, ItemState, Kind, NewLead
@@ -17,6 +17,8 @@ PassphraseReader = Callable[..., "str | None"]
 
 
 def run(args: argparse.Namespace, home: Path, read_passphrase: PassphraseReader) -> int:
+    if args.command == "verify-evidence":
+        return proof_cmd.verify(args)
     if args.command in data.COMMANDS:
         return data.run(args, home, read_passphrase)
     if args.command == "init":
@@ -48,6 +50,8 @@ def _dispatch(args: argparse.Namespace, coop: Api) -> int:
     cmd, action = args.command, getattr(args, "action", None)
     if cmd in ledger_cmd.COMMANDS:
         return ledger_cmd.run(args, coop)
+    if cmd == "tsa":
+        return proof_cmd.run_tsa(args, coop)
     if cmd == "coop":
         coop_id = coop.create_coop(args.name)
         print(f"cooperative {args.name!r} created: {coop_id}")
@@ -174,7 +178,9 @@ def _lead(args: argparse.Namespace, coop: Api) -> None:
 
 def _idea(args: argparse.Namespace, coop: Api) -> None:
     item_id = coop.find_item(args.id)
-    if args.action == "accept":
+    if args.action in proof_cmd.IDEA_ACTIONS:
+        proof_cmd.run_idea(args, coop, item_id)
+    elif args.action == "accept":
         h = coop.accept_terms(item_id)
         print(
             f"terms accepted (hash {h[:16]}); the text unlocks when the owner's device releases it"

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from coopshare import __version__
-from coopshare.cli import data, leads, ledger_cmd
+from coopshare.cli import data, leads, ledger_cmd, proof_cmd
 from coopshare.errors import CoopShareError, PassphrasesDiffer, os_fault
 
 
@@ -119,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = idea.add_parser("show", help="an idea, its terms and who accepted them")
     p.add_argument("id")
     p.add_argument("--json", action="store_true")
+    proof_cmd.add_parsers(idea, sub)
 
     p = sub.add_parser("delete", help="delete a note, lead or idea (others see it removed)")
     p.add_argument("id")

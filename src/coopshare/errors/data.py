@@ -87,6 +87,29 @@ class BundleOpRefused(BundleError):
     reason: str
 
 
+class EvidenceError(UserError):
+    """A priority proof's evidence bundle could not be made or does not verify."""
+
+
+class NoCommitment(EvidenceError):
+    template = "idea {item} has no commitment of yours yet: run 'coopshare idea commit' first"
+    item: str
+
+
+class EvidenceRejected(EvidenceError):
+    """An evidence bundle failed verification; ``reason`` says which check."""
+
+    template = "the evidence does not verify: {reason}"
+    reason: str
+
+
+class TimestampFailed(EvidenceError):
+    """The time-stamping authority gave no valid token; ``reason`` says why."""
+
+    template = "no time-stamp: {reason}"
+    reason: str
+
+
 class VectorMalformed(UserError):
     template = (
         "not a version vector ({detail}): expected DEVICE:SEQ,... as printed by "

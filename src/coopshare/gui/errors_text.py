@@ -197,6 +197,10 @@ def error_text(error: BaseException) -> str:
         return _t(
             "A change in this bundle did not pass the checks ({0}). Nothing was imported."
         ).format(safe(str(f.get("reason", "")), 80))
+    if isinstance(error, E.NoCommitment):
+        return _t("Prove priority first: this idea has no commitment of yours yet.")
+    if isinstance(error, E.EvidenceRejected):
+        return _t("The evidence does not verify: {0}").format(safe(str(f.get("reason", "")), 200))
     if isinstance(error, E.ValidationError):
         return _t("The data was refused: {0}").format(safe(str(error), 300))
     if isinstance(error, E.DecryptError):

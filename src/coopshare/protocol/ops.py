@@ -52,10 +52,15 @@ class OpKind(enum.StrEnum):
     ITEM = "item"
     KEY_RELEASE = "key_release"
     PURGE = "purge"
+    COMMIT = "commit"  # a salted hash of an idea's text (protocol.md §11a)
+    WITNESS = "witness"  # another member's device saw that commitment
 
     @property
     def is_roster(self) -> bool:
-        return self not in (OpKind.ITEM, OpKind.KEY_RELEASE, OpKind.PURGE)
+        return self not in _CONTENT
+
+
+_CONTENT = frozenset({OpKind.ITEM, OpKind.KEY_RELEASE, OpKind.PURGE, OpKind.COMMIT, OpKind.WITNESS})
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,10 +36,16 @@ from coopshare.protocol import invite as inv
 from coopshare.service import events
 from coopshare.service import home as homes
 from coopshare.service.api_commands import Api
+from coopshare.service.api_proof import TimestampJob, fetch_timestamp
 from coopshare.service.attachments import Attachment
+from coopshare.service.evidence import EvidenceExported
+from coopshare.service.evidence import Report as EvidenceReport
+from coopshare.service.evidence import render as render_evidence
+from coopshare.service.evidence import verify_file as verify_evidence
 from coopshare.service.ledger import Counts, Entry, Ledger, Nudge
 from coopshare.service.new_items import ItemEdit, NewIdea, NewLead
 from coopshare.service.people_admin import DeviceEntry, MemberEntry, OpenInvite, RosterView
+from coopshare.service.proofs import Commitment, Witnessed
 from coopshare.service.read_models import (
     AudienceMember,
     HeldBack,
@@ -129,9 +135,12 @@ __all__ = [
     "BundleExported",
     "BundleImported",
     "Candidate",
+    "Commitment",
     "Counts",
     "DeviceEntry",
     "Entry",
+    "EvidenceExported",
+    "EvidenceReport",
     "Exported",
     "HeldBack",
     "IdeaChoice",
@@ -173,16 +182,21 @@ __all__ = [
     "Status",
     "SyncResult",
     "Terms",
+    "TimestampJob",
     "TrashedNote",
     "Watch",
     "Window",
+    "Witnessed",
     "__version__",
     "current_windows",
     "events",
+    "fetch_timestamp",
     "lead_rules",
     "open_api",
     "open_runtime",
+    "render_evidence",
     "terms_rank",
+    "verify_evidence",
 ]
 
 

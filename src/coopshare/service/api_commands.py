@@ -27,6 +27,7 @@ from coopshare.service import (
 )
 from coopshare.service import ledger as ledger_view
 from coopshare.service.api_data import DataCommands
+from coopshare.service.api_proof import ProofCommands
 from coopshare.service.coop import Coop
 from coopshare.service.new_items import ItemEdit, NewLead
 from coopshare.service.read_models import (
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
     from coopshare.service.importer import ImportReport, Progress
 
 
-class Api(DataCommands):
+class Api(DataCommands, ProofCommands):
     """Commands and queries on one unlocked data folder (see the module docstring)."""
 
     def __init__(self, coop: Coop) -> None:

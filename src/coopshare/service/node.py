@@ -25,7 +25,7 @@ from coopshare.errors import StoreError, UserError
 from coopshare.identity import keystore
 from coopshare.protocol import knock
 from coopshare.protocol.ops import Header, OpKind
-from coopshare.service import admission, datafolder, quotas, releases
+from coopshare.service import admission, datafolder, proofs, quotas, releases
 from coopshare.service import events as ev
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
@@ -183,8 +183,11 @@ class Node(EngineView):
         )
 
     async def announce(self, changed: Sequence[bytes]) -> None:
-        """Write the releases the changed items make due, then tell the app which items
-        changed (an ItemsChanged event). `changed` is what the writes returned."""
+        """Return signed witness receipts for others' commitments (priority proof), write the
+        releases the changed items make due, then tell the app which items changed (an
+        ItemsChanged event). `changed` is what the writes returned."""
+        if await self.db(proofs.witness_step) > 0:
+            self.wake_pumps()  # receipts for other members' commitments
         if not changed:
             return
         more: list[bytes] = []

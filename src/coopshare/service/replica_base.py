@@ -50,6 +50,7 @@ class ReplicaBase:
         self._search: SearchIndex | None = None
         self.unreadable = 0
         self._recorders: list[list[bytes]] = []  # see recording()
+        self.new_commits: list[bytes] = []  # others' commitments applied since the last witness
         # (op id, signature) pairs a caller already checked: the pair, so a second copy of an op
         # with another (broken) signature is still checked here
         self.preverified: set[tuple[bytes, bytes]] = set()

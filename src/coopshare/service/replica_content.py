@@ -15,7 +15,7 @@ from coopshare.model.items import ACCEPT, ACT_FIELDS, Kind
 from coopshare.protocol import content
 from coopshare.protocol.codec import pack
 from coopshare.protocol.ops import Op, OpKind
-from coopshare.service import content_open, terms_gate
+from coopshare.service import content_open, proofs, terms_gate
 from coopshare.service.quarantine import changes_or_none
 from coopshare.service.replica_base import (
     _GRANT_AAD,
@@ -42,6 +42,8 @@ class ContentApplier(ReplicaBase):
             return self._apply_release(op, author)
         if kind is OpKind.PURGE:
             return self._apply_purge(op, author)
+        if kind in (OpKind.COMMIT, OpKind.WITNESS):
+            proofs.check(self, op, author)  # priority proof: checked here, counted when read
         return ()
 
     def _open_changes(self, op: Op, author: bytes) -> list[Change]:

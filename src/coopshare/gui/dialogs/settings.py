@@ -28,6 +28,7 @@ from coopshare.errors import WrongPassphrase
 from coopshare.gui import autostart, i18n, theme
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.recovery import RecoveryKeyRow
+from coopshare.gui.dialogs.tsa_setting import TsaSetting
 from coopshare.gui.settings import Prefs
 from coopshare.gui.widgets import message_label, set_message
 from coopshare.service import api
@@ -236,6 +237,8 @@ class SettingsDialog(QDialog):
                 )
             )
         )
+        self.tsa = TsaSetting(self.bridge)  # priority proof: RFC 3161 time-stamps (off)
+        v.addWidget(self.tsa)
         v.addStretch(1)
         return page
 
@@ -350,6 +353,9 @@ class SettingsDialog(QDialog):
             )
             self.peers_error.show()
             self.peers.setFocus()
+            return
+        if not self.tsa.save():
+            self.tabs.setCurrentIndex(3)
             return
         language = str(self.language.currentData())
         self.prefs.set("theme", str(self.theme.currentData()))

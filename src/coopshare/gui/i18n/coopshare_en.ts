@@ -76,6 +76,25 @@
         </message>
     </context>
     <context>
+        <name>ProofPanel</name>
+        <message numerus="yes">
+            <location filename="../pages/idea_proof.py" line="100" />
+            <source>Committed {0}: %n witness receipt(s).</source>
+            <translation>
+                <numerusform>Committed {0}: %n witness receipt.</numerusform>
+                <numerusform>Committed {0}: %n witness receipts.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../pages/idea_proof.py" line="174" />
+            <source>Evidence written to {0} (%n receipt(s)). It is not encrypted.</source>
+            <translation>
+                <numerusform>Evidence written to {0} (%n receipt). It is not encrypted.</numerusform>
+                <numerusform>Evidence written to {0} (%n receipts). It is not encrypted.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SearchDialog</name>
         <message numerus="yes">
             <location filename="../dialogs/search.py" line="167" />

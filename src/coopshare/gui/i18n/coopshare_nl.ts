@@ -765,21 +765,31 @@
         </message>
         <message>
             <location filename="../errors_text.py" line="201" />
+            <source>Prove priority first: this idea has no commitment of yours yet.</source>
+            <translation>Bewijs eerst de prioriteit: dit idee heeft nog geen vastlegging van u.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="203" />
+            <source>The evidence does not verify: {0}</source>
+            <translation>Het bewijs klopt niet: {0}</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="205" />
             <source>The data was refused: {0}</source>
             <translation>De gegevens zijn geweigerd: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="203" />
+            <location filename="../errors_text.py" line="207" />
             <source>This could not be decrypted: a wrong key, or damaged data.</source>
             <translation>Dit kon niet worden ontsleuteld: een verkeerde sleutel, of beschadigde gegevens.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="205" />
+            <location filename="../errors_text.py" line="209" />
             <source>This could not be done: {0}</source>
             <translation>Dit kon niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="206" />
+            <location filename="../errors_text.py" line="210" />
             <source>Something went wrong: {0}</source>
             <translation>Er ging iets mis: {0}</translation>
         </message>
@@ -1332,7 +1342,85 @@
         </message>
     </context>
     <context>
+        <name>IdeaProof</name>
+        <message>
+            <location filename="../pages/idea_proof.py" line="44" />
+            <source>&amp;Prove priority</source>
+            <translation>&amp;Prioriteit bewijzen</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_proof.py" line="48" />
+            <source>Publish a salted fingerprint of this text (not the text itself); the other members' devices sign that they saw it, with their own time</source>
+            <translation>Publiceer een gezouten vingerafdruk van deze tekst (niet de tekst zelf); de apparaten van de andere leden ondertekenen dat ze die zagen, met hun eigen tijd</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_proof.py" line="53" />
+            <source>E&amp;xport evidence…</source>
+            <translation>Bewijs e&amp;xporteren…</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_proof.py" line="62" />
+            <source>Priority proof</source>
+            <translation>Prioriteitsbewijs</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_proof.py" line="96" />
+            <source>No priority proof yet.</source>
+            <translation>Nog geen prioriteitsbewijs.</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_proof.py" line="105" />
+            <source>Earliest proven time: {0}.</source>
+            <translation>Vroegst bewezen tijd: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_proof.py" line="107" />
+            <source>Waiting for other members' devices to sign that they saw it.</source>
+            <translation>Wacht tot apparaten van andere leden ondertekenen dat ze het zagen.</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_proof.py" line="109" />
+            <source>Time-stamped by the TSA: {0}.</source>
+            <translation>Tijdstempel van de TSA: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_proof.py" line="111" />
+            <source>The text changed since the last commitment: prove it again.</source>
+            <translation>De tekst is veranderd sinds de laatste vastlegging: bewijs het opnieuw.</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_proof.py" line="143" />
+            <source>Not done: {0}</source>
+            <translation>Niet gelukt: {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_proof.py" line="150" />
+            <source>Export evidence</source>
+            <translation>Bewijs exporteren</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_proof.py" line="150" />
+            <source>ZIP archives (*.zip)</source>
+            <translation>ZIP-archieven (*.zip)</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_proof.py" line="159" />
+            <source>Evidence without encryption</source>
+            <translation>Bewijs zonder versleuteling</translation>
+        </message>
+        <message>
+            <location filename="../pages/idea_proof.py" line="161" />
+            <source>The evidence file holds the idea's text without encryption: anyone who has it can read it. Give it only to whoever needs to check it (a notary, BOIP).</source>
+            <translation>Het bewijsbestand bevat de tekst van het idee zonder versleuteling: iedereen die het heeft, kan het lezen. Geef het alleen aan wie het moet controleren (een notaris, het BBIE).</translation>
+        </message>
+    </context>
+    <context>
         <name>IdeaTerms</name>
+        <message>
+            <location filename="../pages/idea_terms.py" line="180" />
+            <source>Not done: {0}</source>
+            <translation>Niet gelukt: {0}</translation>
+        </message>
         <message>
             <location filename="../pages/idea_terms.py" line="27" />
             <source>released by someone who does not own the idea; ignored</source>
@@ -1468,178 +1556,173 @@
             <source>{0} accepted your terms: give them the text</source>
             <translation>{0} heeft je voorwaarden geaccepteerd: geef de tekst vrij</translation>
         </message>
-        <message>
-            <location filename="../pages/idea_terms.py" line="180" />
-            <source>Not done: {0}</source>
-            <translation>Niet gelukt: {0}</translation>
-        </message>
     </context>
     <context>
         <name>IdeasPage</name>
         <message>
-            <location filename="../pages/ideas.py" line="58" />
+            <location filename="../pages/ideas.py" line="59" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="59" />
+            <location filename="../pages/ideas.py" line="60" />
             <source>Terms</source>
             <translation>Voorwaarden</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="60" />
+            <location filename="../pages/ideas.py" line="61" />
             <source>Owner</source>
             <translation>Eigenaar</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="61" />
+            <location filename="../pages/ideas.py" line="62" />
             <source>Updated</source>
             <translation>Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="63" />
+            <location filename="../pages/ideas.py" line="64" />
             <source>Share an idea</source>
             <translation>Een idee delen</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="63" />
+            <location filename="../pages/ideas.py" line="64" />
             <source>Share an idea on your own terms (Ctrl+N)</source>
             <translation>Een idee delen op je eigen voorwaarden (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="74" />
-            <location filename="../pages/ideas.py" line="76" />
+            <location filename="../pages/ideas.py" line="75" />
+            <location filename="../pages/ideas.py" line="77" />
             <source>Filter ideas</source>
             <translation>Ideeën filteren</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="80" />
-            <location filename="../pages/ideas.py" line="179" />
+            <location filename="../pages/ideas.py" line="81" />
+            <location filename="../pages/ideas.py" line="182" />
             <source>Ideas</source>
             <translation>Ideeën</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="88" />
+            <location filename="../pages/ideas.py" line="89" />
             <source>No ideas yet. Share one with Ctrl+N — you stay its owner and choose who may read it and how it may be used.</source>
             <translation>Nog geen ideeën. Deel er een met Ctrl+N — je blijft de eigenaar en bepaalt wie het mag lezen en hoe het gebruikt mag worden.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="91" />
+            <location filename="../pages/ideas.py" line="92" />
             <source>No ideas match this filter.</source>
             <translation>Geen ideeën gevonden met dit filter.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="100" />
+            <location filename="../pages/ideas.py" line="101" />
             <source>Choose an idea to read it, or share one with Ctrl+N.</source>
             <translation>Kies een idee om het te lezen, of deel er een met Ctrl+N.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="112" />
+            <location filename="../pages/ideas.py" line="113" />
             <source>Idea title</source>
             <translation>Titel van het idee</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="123" />
+            <location filename="../pages/ideas.py" line="124" />
             <source>Owners, terms and audience</source>
             <translation>Eigenaars, voorwaarden en lezers</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="130" />
+            <location filename="../pages/ideas.py" line="131" />
             <source>Derived from:</source>
             <translation>Afgeleid van:</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="142" />
+            <location filename="../pages/ideas.py" line="143" />
             <source>Built on by:</source>
             <translation>Hierop voortgebouwd door:</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="155" />
+            <location filename="../pages/ideas.py" line="156" />
             <source>Idea text</source>
             <translation>Tekst van het idee</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="162" />
+            <location filename="../pages/ideas.py" line="163" />
             <source>&amp;Build on this idea</source>
             <translation>&amp;Voortbouwen op dit idee</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="164" />
+            <location filename="../pages/ideas.py" line="165" />
             <source>Share a new idea derived from this one; its owners stay credited</source>
             <translation>Een nieuw idee delen dat van dit idee is afgeleid; de eigenaars blijven vermeld</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="209" />
+            <location filename="../pages/ideas.py" line="212" />
             <source>Idea shared.</source>
             <translation>Idee gedeeld.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="237" />
+            <location filename="../pages/ideas.py" line="240" />
             <source>Owners: {0}</source>
             <translation>Eigenaars: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="239" />
+            <location filename="../pages/ideas.py" line="242" />
             <source>Owner: {0}</source>
             <translation>Eigenaar: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="243" />
+            <location filename="../pages/ideas.py" line="246" />
             <source>Terms: embargo until {0} — {1}</source>
             <translation>Voorwaarden: embargo tot {0} — {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="247" />
+            <location filename="../pages/ideas.py" line="250" />
             <source>Terms: {0} — {1}</source>
             <translation>Voorwaarden: {0} — {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="251" />
+            <location filename="../pages/ideas.py" line="254" />
             <source>Terms: none given — ask the owners before using it.</source>
             <translation>Voorwaarden: geen opgegeven — vraag het de eigenaars voordat je het gebruikt.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="253" />
+            <location filename="../pages/ideas.py" line="256" />
             <source>Audience: only its owners; never released to anyone</source>
             <translation>Publiek: alleen de eigenaars; wordt aan niemand vrijgegeven</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="255" />
+            <location filename="../pages/ideas.py" line="258" />
             <source>Audience: only the members it was addressed to</source>
             <translation>Lezers: alleen de leden aan wie het gericht is</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="257" />
+            <location filename="../pages/ideas.py" line="260" />
             <source>Audience: the whole cooperative</source>
             <translation>Lezers: de hele coöperatie</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="275" />
+            <location filename="../pages/ideas.py" line="278" />
             <source>Shared by you · updated {0}</source>
             <translation>Gedeeld door jou · bijgewerkt {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="277" />
+            <location filename="../pages/ideas.py" line="280" />
             <source>Shared by {0} · updated {1}</source>
             <translation>Gedeeld door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="283" />
+            <location filename="../pages/ideas.py" line="286" />
             <source>Tags: {0}</source>
             <translation>Tags: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="296" />
+            <location filename="../pages/ideas.py" line="300" />
             <source>an idea you cannot read</source>
             <translation>een idee dat je niet kunt lezen</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="302" />
+            <location filename="../pages/ideas.py" line="306" />
             <source>Open the idea “{0}”</source>
             <translation>Het idee “{0}” openen</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="303" />
+            <location filename="../pages/ideas.py" line="307" />
             <source>Open this idea</source>
             <translation>Dit idee openen</translation>
         </message>
@@ -4207,6 +4290,25 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
         </message>
     </context>
     <context>
+        <name>ProofPanel</name>
+        <message numerus="yes">
+            <location filename="../pages/idea_proof.py" line="100" />
+            <source>Committed {0}: %n witness receipt(s).</source>
+            <translation>
+                <numerusform>Vastgelegd {0}: %n getuigenbewijs.</numerusform>
+                <numerusform>Vastgelegd {0}: %n getuigenbewijzen.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../pages/idea_proof.py" line="174" />
+            <source>Evidence written to {0} (%n receipt(s)). It is not encrypted.</source>
+            <translation>
+                <numerusform>Bewijs geschreven naar {0} (%n getuigenbewijs). Het is niet versleuteld.</numerusform>
+                <numerusform>Bewijs geschreven naar {0} (%n getuigenbewijzen). Het is niet versleuteld.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>RecoveryKeyRow</name>
         <message>
             <location filename="../dialogs/recovery.py" line="150" />
@@ -4436,228 +4538,228 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../dialogs/settings.py" line="81" />
+            <location filename="../dialogs/settings.py" line="82" />
             <source>Settings</source>
             <translation>Instellingen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="87" />
+            <location filename="../dialogs/settings.py" line="88" />
             <source>General</source>
             <translation>Algemeen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="88" />
+            <location filename="../dialogs/settings.py" line="89" />
             <source>Network</source>
             <translation>Netwerk</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="89" />
+            <location filename="../dialogs/settings.py" line="90" />
             <source>Passphrase</source>
             <translation>Wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="90" />
+            <location filename="../dialogs/settings.py" line="91" />
             <source>Data</source>
             <translation>Gegevens</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="108" />
-            <location filename="../dialogs/settings.py" line="122" />
+            <location filename="../dialogs/settings.py" line="109" />
+            <location filename="../dialogs/settings.py" line="123" />
             <source>System</source>
             <translation>Systeem</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="111" />
+            <location filename="../dialogs/settings.py" line="112" />
             <source>Language</source>
             <translation>Taal</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="114" />
+            <location filename="../dialogs/settings.py" line="115" />
             <source>Language:</source>
             <translation>Taal:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="116" />
+            <location filename="../dialogs/settings.py" line="117" />
             <source>The new language applies fully after you restart CoopShare.</source>
             <translation>De nieuwe taal is volledig actief nadat je CoopShare opnieuw hebt gestart.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="123" />
+            <location filename="../dialogs/settings.py" line="124" />
             <source>Light</source>
             <translation>Licht</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="124" />
+            <location filename="../dialogs/settings.py" line="125" />
             <source>Dark</source>
             <translation>Donker</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="125" />
+            <location filename="../dialogs/settings.py" line="126" />
             <source>Theme</source>
             <translation>Thema</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="128" />
+            <location filename="../dialogs/settings.py" line="129" />
             <source>Theme:</source>
             <translation>Thema:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="139" />
+            <location filename="../dialogs/settings.py" line="140" />
             <source>Find members on this network automatically</source>
             <translation>Leden op dit netwerk automatisch vinden</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="145" />
+            <location filename="../dialogs/settings.py" line="146" />
             <source>Uses local discovery (mDNS). Other devices see only a random name and a code that changes every ten minutes; only members recognise it.</source>
             <translation>Gebruikt lokale netwerkdetectie (mDNS). Andere apparaten zien alleen een willekeurige naam en een code die elke tien minuten verandert; alleen leden herkennen die.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="150" />
+            <location filename="../dialogs/settings.py" line="151" />
             <source>Meetup mode</source>
             <translation>Meetup-modus</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="156" />
+            <location filename="../dialogs/settings.py" line="157" />
             <source>At a meetup or on a shared network, this device looks for other members but does not announce itself. Members it finds still sync with it.</source>
             <translation>Op een meetup of een gedeeld netwerk zoekt dit apparaat naar andere leden, maar maakt het zichzelf niet bekend. Leden die het vindt, synchroniseren gewoon met dit apparaat.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="161" />
+            <location filename="../dialogs/settings.py" line="162" />
             <source>Members by address:</source>
             <translation>Leden op adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="163" />
+            <location filename="../dialogs/settings.py" line="164" />
             <source>for example 192.168.1.20:47490, nas.local:47490</source>
             <translation>bijvoorbeeld 192.168.1.20:47490, nas.local:47490</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="164" />
+            <location filename="../dialogs/settings.py" line="165" />
             <source>Members by address</source>
             <translation>Leden op adres</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="170" />
+            <location filename="../dialogs/settings.py" line="171" />
             <source>For guest Wi-Fi or a hotspot that blocks discovery: CoopShare keeps trying these addresses (HOST:PORT, separated by commas).</source>
             <translation>Voor gastwifi of een hotspot die detectie blokkeert: CoopShare blijft deze adressen proberen (HOST:POORT, gescheiden door komma's).</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="178" />
+            <location filename="../dialogs/settings.py" line="179" />
             <source>Network changes apply the next time CoopShare starts.</source>
             <translation>Netwerkwijzigingen gaan in wanneer CoopShare de volgende keer start.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="188" />
+            <location filename="../dialogs/settings.py" line="189" />
             <source>Your passphrase protects your keys and everything CoopShare keeps on this laptop. Nobody can reset it for you: keep it somewhere safe.</source>
             <translation>Je wachtwoordzin beschermt je sleutels en alles wat CoopShare op deze laptop bewaart. Niemand kan hem voor je resetten: bewaar hem op een veilige plek.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="194" />
+            <location filename="../dialogs/settings.py" line="195" />
             <source>Current passphrase</source>
             <translation>Huidige wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="195" />
+            <location filename="../dialogs/settings.py" line="196" />
             <source>New passphrase</source>
             <translation>Nieuwe wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="196" />
+            <location filename="../dialogs/settings.py" line="197" />
             <source>Repeat the new passphrase</source>
             <translation>Herhaal de nieuwe wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="197" />
+            <location filename="../dialogs/settings.py" line="198" />
             <source>Current:</source>
             <translation>Huidige:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="198" />
+            <location filename="../dialogs/settings.py" line="199" />
             <source>New:</source>
             <translation>Nieuwe:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="199" />
+            <location filename="../dialogs/settings.py" line="200" />
             <source>Repeat new:</source>
             <translation>Herhaal nieuwe:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="202" />
+            <location filename="../dialogs/settings.py" line="203" />
             <source>Change passphrase</source>
             <translation>Wachtwoordzin wijzigen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="218" />
+            <location filename="../dialogs/settings.py" line="219" />
             <source>Data folder:</source>
             <translation>Gegevensmap:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="222" />
+            <location filename="../dialogs/settings.py" line="223" />
             <source>Data folder</source>
             <translation>Gegevensmap</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="225" />
+            <location filename="../dialogs/settings.py" line="226" />
             <source>Open folder</source>
             <translation>Map openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="226" />
+            <location filename="../dialogs/settings.py" line="227" />
             <source>Show the data folder in your file manager</source>
             <translation>De gegevensmap tonen in je bestandsbeheerder</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="235" />
+            <location filename="../dialogs/settings.py" line="236" />
             <source>Everything in it is encrypted. To move CoopShare to another laptop, copy this folder while CoopShare is closed; you need your passphrase to open it.</source>
             <translation>Alles erin is versleuteld. Wil je CoopShare naar een andere laptop verhuizen, kopieer deze map dan terwijl CoopShare gesloten is; je hebt je wachtwoordzin nodig om hem te openen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="277" />
+            <location filename="../dialogs/settings.py" line="280" />
             <source>Type your current passphrase.</source>
             <translation>Typ je huidige wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="280" />
+            <location filename="../dialogs/settings.py" line="283" />
             <source>Type a new passphrase.</source>
             <translation>Typ een nieuwe wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="283" />
+            <location filename="../dialogs/settings.py" line="286" />
             <source>The two new passphrases are not the same.</source>
             <translation>De twee nieuwe wachtwoordzinnen zijn niet hetzelfde.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="287" />
+            <location filename="../dialogs/settings.py" line="290" />
             <source>The new passphrase is the same as the current one.</source>
             <translation>De nieuwe wachtwoordzin is dezelfde als de huidige.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="291" />
+            <location filename="../dialogs/settings.py" line="294" />
             <source>Changing the passphrase…</source>
             <translation>De wachtwoordzin wordt gewijzigd…</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="303" />
+            <location filename="../dialogs/settings.py" line="306" />
             <source>Passphrase changed. Use the new one the next time you open CoopShare.</source>
             <translation>Wachtwoordzin gewijzigd. Gebruik de nieuwe wanneer je CoopShare de volgende keer opent.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="313" />
+            <location filename="../dialogs/settings.py" line="316" />
             <source>The current passphrase is not correct. Nothing was changed.</source>
             <translation>De huidige wachtwoordzin is niet juist. Er is niets gewijzigd.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="317" />
+            <location filename="../dialogs/settings.py" line="320" />
             <source>The passphrase was not changed: {0}</source>
             <translation>De wachtwoordzin is niet gewijzigd: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="337" />
+            <location filename="../dialogs/settings.py" line="340" />
             <source>No file manager could open the folder. Its path is selected above: copy it.</source>
             <translation>Geen bestandsbeheerder kon de map openen. Het pad staat hierboven geselecteerd: kopieer het.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="348" />
+            <location filename="../dialogs/settings.py" line="351" />
             <source>“{0}” is not an address as HOST:PORT, for example 192.168.1.20:47490.</source>
             <translation>“{0}” is geen adres in de vorm HOST:POORT, bijvoorbeeld 192.168.1.20:47490.</translation>
         </message>
@@ -4835,6 +4937,34 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
                 <numerusform>%n notitie teruggezet.</numerusform>
                 <numerusform>%n notities teruggezet.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>TsaSetting</name>
+        <message>
+            <location filename="../dialogs/tsa_setting.py" line="20" />
+            <source>Time-stamping authority (RFC 3161) for priority proofs:</source>
+            <translation>Tijdstempeldienst (RFC 3161) voor prioriteitsbewijzen:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/tsa_setting.py" line="23" />
+            <source>Time-stamping authority address</source>
+            <translation>Adres van de tijdstempeldienst</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/tsa_setting.py" line="24" />
+            <source>off: enter an http:// or https:// address to use one</source>
+            <translation>uit: vul een http://- of https://-adres in om er een te gebruiken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/tsa_setting.py" line="27" />
+            <source>When set, each commitment's fingerprint (never the text) is also sent to this service, which signs the time it saw it.</source>
+            <translation>Als dit is ingevuld, gaat de vingerafdruk van elke vastlegging (nooit de tekst) ook naar deze dienst, die de tijd ondertekent waarop hij die zag.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/tsa_setting.py" line="43" />
+            <source>The address must start with http:// or https://.</source>
+            <translation>Het adres moet beginnen met http:// of https://.</translation>
         </message>
     </context>
     <context>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.idea_form import IdeaForm, terms_explanation, terms_label
 from coopshare.gui.pages.base import ItemListPage, empty_state, list_table, plain_label
+from coopshare.gui.pages.idea_proof import ProofPanel
 from coopshare.gui.pages.idea_terms import TermsPanel
 from coopshare.gui.pages.lead_look import LabelDelegate, heading_font, sealed_title
 from coopshare.gui.text import safe, when
@@ -164,6 +165,8 @@ class IdeasPage(ItemListPage):
         self.derive_button.clicked.connect(self._derive)
         actions.addStretch(1)
         actions.addWidget(self.derive_button)
+        self.proof_panel = ProofPanel(self.bridge)  # prove priority, export evidence (mine only)
+        rv.addWidget(self.proof_panel)
         rv.addLayout(actions)
         self.message = plain_label()
         self.message.setStyleSheet("color: palette(placeholder-text);")
@@ -280,6 +283,7 @@ class IdeasPage(ItemListPage):
         self.d_tags.setVisible(bool(tags))
         self.body.setPlainText(safe(d.body, 200_000))
         self.terms_panel.load(item_id)
+        self.proof_panel.load(item_id, d.mine)
         self._fill_links(self.parents_links, d.parents)
         self.parents_row.setVisible(bool(d.parents))
         self._fill_links(self.children_links, d.children)
