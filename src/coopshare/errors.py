@@ -142,6 +142,9 @@ RULE_OWN_IDEA = "the owners of an idea do not accept its terms"
 RULE_OWNER_ONLY = "this idea is for its owners only and is never released"
 RULE_EMBARGO = "the idea's embargo has not ended yet"
 RULE_NO_ACCEPTANCE = "this member has not accepted the current terms"
+RULE_NO_CONSENT = "that member has not consented to you publishing their availability"
+RULE_WINDOW_CAP = "at most 20 current availability windows"
+RULE_WINDOW_AHEAD = "an availability window ends at most 90 days from today"
 
 
 class NameRequired(UserError):

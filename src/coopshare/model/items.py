@@ -35,6 +35,8 @@ class Kind(enum.StrEnum):
     IDEA = "idea"
     PROFILE = "profile"
     THANKS = "thanks"
+    WINDOW = "window"  # one availability window of a member (model/talent_rules.py)
+    CONSENT = "consent"  # a member's consent that another may publish their availability
 
 
 class LeadStatus(enum.StrEnum):
@@ -323,6 +325,15 @@ FIELDS: dict[Kind, dict[str, Field]] = {
         "ambitions": Field(_text(5_000)),
     },
     Kind.THANKS: {"target": Field(_text(64)), "text": Field(_text(1_000))},
+    Kind.WINDOW: {
+        "subject": Field(_hexid(32)),  # whose availability (the publisher's own if absent)
+        "start": Field(_date),  # not "from"/"to": "to" is an item's audience (AUDIENCE)
+        "end": Field(_date),
+        "hours": Field(_int(0, 80)),
+        "region": Field(_text(100)),
+        "remote": Field(_bool),
+    },
+    Kind.CONSENT: {"publisher": Field(_hexid(32)), "granted": Field(_bool)},
 }
 
 # Kinds whose long text is a "body" with conflict-preserving merge instead of last-writer-wins.

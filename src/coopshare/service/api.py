@@ -36,7 +36,9 @@ from coopshare.protocol import invite as inv
 from coopshare.service import events
 from coopshare.service import home as homes
 from coopshare.service.api_commands import Api
+from coopshare.service.api_talent import ConsentEntry, FitRow, WindowEntry
 from coopshare.service.bundles import BundleExported, BundleImported
+from coopshare.service.esco import Skill
 from coopshare.service.exports import Exported
 from coopshare.service.importer import ImportReport
 from coopshare.service.ledger import Counts, Entry, Ledger, Nudge
@@ -113,10 +115,12 @@ __all__ = [
     "BundleExported",
     "BundleImported",
     "Candidate",
+    "ConsentEntry",
     "Counts",
     "DeviceEntry",
     "Entry",
     "Exported",
+    "FitRow",
     "HeldBack",
     "IdeaTerms",
     "ImportReport",
@@ -147,12 +151,14 @@ __all__ = [
     "RosterView",
     "Row",
     "Runtime",
+    "Skill",
     "Status",
     "SyncResult",
     "Terms",
     "TrashedNote",
     "Watch",
     "Window",
+    "WindowEntry",
     "__version__",
     "current_windows",
     "events",

@@ -27,6 +27,7 @@ from coopshare.service import (
 )
 from coopshare.service import ledger as ledger_view
 from coopshare.service.api_data import DataCommands
+from coopshare.service.api_talent import TalentCommands
 from coopshare.service.coop import Coop
 from coopshare.service.importer import ImportReport, Progress, import_folder
 from coopshare.service.read_models import (
@@ -49,7 +50,7 @@ from coopshare.service.views_ideas import IdeaTerms
 from coopshare.service.views_lead import LeadDetail
 
 
-class Api(DataCommands):
+class Api(DataCommands, TalentCommands):
     """Commands and queries on one unlocked data folder (see the module docstring)."""
 
     def __init__(self, coop: Coop) -> None:
@@ -116,8 +117,9 @@ class Api(DataCommands):
         return views_typed.my_profile(self._coop)
 
     def save_profile(self, edit: ProfileEdit) -> None:
-        """Share a new version of my talent profile."""
-        self._coop.set_profile(edit.to_fields())
+        """Share a new version of my talent profile; its windows replace my own windows."""
+        windows = tuple((w.start, w.end, w.hours, w.region, w.remote) for w in edit.availability)
+        self.set_talent_profile(edit.skills, edit.ambitions, windows)
 
     def can_invite(self) -> bool:
         return views_people.can_invite(self._coop)

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from coopshare.crypto import envelope
 from coopshare.crypto import primitives as p
+from coopshare.model import talent_rules
 from coopshare.model.fold import Change, ItemState
 from coopshare.model.items import ACCEPT, Kind
 from coopshare.protocol import content
 from coopshare.protocol.codec import pack
 from coopshare.protocol.ops import Op, OpKind
-from coopshare.service import content_open, terms_gate
+from coopshare.service import content_open, talent_purge, terms_gate
 from coopshare.service.quarantine import changes_or_none
 from coopshare.service.replica_base import (
     _GRANT_AAD,
@@ -53,6 +54,8 @@ class ContentApplier(ReplicaBase):
 
     def _change_allowed(self, ch: Change, author: bytes) -> bool:
         """The creator may change anything; others only claim a lead or, as admin, tombstone."""
+        if ch.kind in talent_rules.KINDS:  # windows and consents: model/talent_rules.py
+            return talent_rules.allowed(ch, author)
         if ch.item_id[:8] == author[:8]:
             return True
         if ch.body is not None or ch.prev:
@@ -85,6 +88,8 @@ class ContentApplier(ReplicaBase):
 
     def _store_item(self, state: ItemState) -> None:
         """Save the derived row; an item with no creator's change or nothing left has none."""
+        if talent_purge.on_store(self, state):  # an ended or revoked window: purged instead
+            return
         if state.has_creator and not state.is_empty:
             self._save_item(state)
             return

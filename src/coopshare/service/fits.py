@@ -1,0 +1,89 @@
+""" "Who fits" a lead, on my device only: gathers the lead's needs, the members' profiles and
+visible windows, and my private conflict-of-interest names (service/coi.py), then asks
+model/matching.py. Nothing of it is written to the log or sent; the result is not stored.
+
+My conflict-of-interest names can only leave *me* out (no device knows another member's list):
+a lead whose client (when I can read it), title or description names one of them never lists
+me and is never offered to me by the tray.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from coopshare.model import talent_rules
+from coopshare.model.fold import ItemState
+from coopshare.model.hlc import wall_ms
+from coopshare.model.items import Kind
+from coopshare.model.matching import Candidate, Fit, Need, who_fits
+from coopshare.service import coi, esco, talent
+from coopshare.service.coop import Coop
+
+
+def need_of(st: ItemState, today: dt.date) -> Need:
+    def text(name: str) -> str:
+        v = st.value(name, "")
+        return v if isinstance(v, str) else ""
+
+    def number(name: str) -> int:
+        v = st.value(name, 0)
+        return v if isinstance(v, int) and not isinstance(v, bool) else 0
+
+    try:
+        start = dt.date.fromisoformat(text("start")) if text("start") else today
+    except ValueError:
+        start = today
+    start = max(start, today)
+    skills = st.value("skills", []) or []
+    return Need(
+        skills=esco.esco_ids([s for s in skills if isinstance(s, str)]),
+        start=start,
+        end=start + dt.timedelta(weeks=number("duration_weeks")),
+        hours=number("hours_per_week"),
+        region=text("region"),
+        remote=st.value("remote") is True,
+    )
+
+
+def candidates(coop: Coop, now_ms: int) -> list[Candidate]:
+    windows = talent.windows_by_subject(coop, now_ms)
+    skills: dict[bytes, frozenset[str]] = {}
+    for st in coop.items(Kind.PROFILE):
+        raw = st.value("skills", []) or []
+        skills[st.creator] = esco.esco_ids([s for s in raw if isinstance(s, str)])
+    out = []
+    for mid in coop.roster.members:
+        ws = windows.get(mid[:8])
+        if ws:
+            name = coop.member_name(mid)
+            out.append(Candidate(mid, name, skills.get(mid[:8], frozenset()), tuple(ws)))
+    return out
+
+
+def conflicted(coop: Coop, st: ItemState) -> bool:
+    """Whether my private conflict-of-interest names hit this lead."""
+    declared = coi.names(coop)
+    if not declared:
+        return False
+    texts = [st.value(f, "") for f in ("org", "title", "description", "intermediary")]
+    return coi.hits(declared, [t for t in texts if isinstance(t, str)])
+
+
+def fits(coop: Coop, lead_id: bytes, now_ms: int | None = None) -> list[Fit] | None:
+    """Members who fit the lead, best first; None if it is not a lead."""
+    st = coop.item(lead_id)
+    if st is None or st.kind is not Kind.LEAD or st.is_deleted:
+        return None
+    now = wall_ms() if now_ms is None else now_ms
+    need = need_of(st, talent_rules.day_of(now))
+    found = who_fits(need, candidates(coop, now))
+    me = coop.me.member_id
+    if conflicted(coop, st):
+        found = [f for f in found if f.member_id != me]
+    return [f for f in found if f.member_id[:8] != st.creator]  # not the giver
+
+
+def fits_me(coop: Coop, lead_id: bytes, now_ms: int | None = None) -> Fit | None:
+    """My fit for a lead (for the tray), or None."""
+    me = coop.me.member_id
+    return next((f for f in fits(coop, lead_id, now_ms) or [] if f.member_id == me), None)
