@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from coopshare.cli import data, leads, ledger_cmd
+from coopshare.cli import data, leads, ledger_cmd, talent_cmd
 from coopshare.errors import NoSuchItem, NotInitialised, NotUtf8, PassphraseRequired
 from coopshare.service import api
 from coopshare.service.api import Api, ItemState, Kind
@@ -48,6 +48,11 @@ def _dispatch(args: argparse.Namespace, coop: Api) -> int:
     cmd, action = args.command, getattr(args, "action", None)
     if cmd in ledger_cmd.COMMANDS:
         return ledger_cmd.run(args, coop)
+    if cmd in talent_cmd.COMMANDS:
+        return talent_cmd.run(args, coop)
+    if cmd == "lead" and action == "fits":
+        talent_cmd.run_lead_fits(args, coop)
+        return 0
     if cmd == "coop":
         coop_id = coop.create_coop(args.name)
         print(f"cooperative {args.name!r} created: {coop_id}")
@@ -162,7 +167,8 @@ def _lead(args: argparse.Namespace, coop: Api) -> None:
         )
         fields = {n: getattr(args, n) for n in names if getattr(args, n) is not None}
         if args.skills:
-            fields["skills"] = [s.strip() for s in args.skills.split(",") if s.strip()]
+            # ESCO labels (English or Dutch) become ids; other words stay free text
+            fields["skills"] = [coop.resolve_skill(s) for s in args.skills.split(",") if s.strip()]
         if args.coop_share:  # inside the terms text the claimer signs (lead form: COOP_SHARE)
             terms = fields.get("referral_terms") or "none"
             fields["referral_terms"] = f"{terms}; coop-share: {args.coop_share}%"
