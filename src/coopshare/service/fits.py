@@ -10,12 +10,15 @@ me and is never offered to me by the tray.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
+from dataclasses import dataclass
 
 from coopshare.model import talent_rules
 from coopshare.model.fold import ItemState
 from coopshare.model.hlc import wall_ms
 from coopshare.model.items import Kind
 from coopshare.model.matching import Candidate, Fit, Need, who_fits
+from coopshare.model.talent_rules import WindowRec
 from coopshare.service import coi, esco, talent
 from coopshare.service.coop import Coop
 
@@ -45,18 +48,52 @@ def need_of(st: ItemState, today: dt.date) -> Need:
     )
 
 
-def candidates(coop: Coop, now_ms: int) -> list[Candidate]:
-    windows = talent.windows_by_subject(coop, now_ms)
+@dataclass(frozen=True, slots=True)
+class _Pool:
+    """What matching reads of every member, opened once per state of the log: decrypting
+    ~1,500 items per query would cost ~150 ms at 500 members (bench/who_fits_bench.py)."""
+
+    key: tuple[int, int]  # (ops.max n, data_version): a new op here or another process's write
+    skills: dict[bytes, frozenset[str]]  # member prefix -> ESCO ids
+    windows: list[WindowRec]
+    consents: dict[bytes, bool]
+    members: tuple[tuple[bytes, str], ...]  # (member id, name)
+    by_day: dict[dt.date, list[Candidate]]  # the candidates as of a day (windows end by day)
+
+
+_POOLS: weakref.WeakKeyDictionary[Coop, _Pool] = weakref.WeakKeyDictionary()
+
+
+def _pool(coop: Coop) -> _Pool:
+    key = (coop.store.max_n(), coop.store.data_version())
+    pool = _POOLS.get(coop)
+    if pool is not None and pool.key == key:
+        return pool
     skills: dict[bytes, frozenset[str]] = {}
     for st in coop.items(Kind.PROFILE):
         raw = st.value("skills", []) or []
         skills[st.creator] = esco.esco_ids([s for s in raw if isinstance(s, str)])
+    members = tuple((mid, coop.member_name(mid)) for mid in coop.roster.members)
+    pool = _Pool(key, skills, talent.all_windows(coop), talent.consents(coop), members, {})
+    _POOLS[coop] = pool
+    return pool
+
+
+def candidates(coop: Coop, now_ms: int) -> list[Candidate]:
+    pool = _pool(coop)
+    today = talent_rules.day_of(now_ms)
+    if today in pool.by_day:
+        return pool.by_day[today]
+    windows: dict[bytes, list[WindowRec]] = {}
+    for w in talent_rules.visible(pool.windows, pool.consents, now_ms):
+        windows.setdefault(w.subject[:8], []).append(w)
     out = []
-    for mid in coop.roster.members:
+    for mid, name in pool.members:
         ws = windows.get(mid[:8])
         if ws:
-            name = coop.member_name(mid)
-            out.append(Candidate(mid, name, skills.get(mid[:8], frozenset()), tuple(ws)))
+            out.append(Candidate(mid, name, pool.skills.get(mid[:8], frozenset()), tuple(ws)))
+    pool.by_day.clear()
+    pool.by_day[today] = out
     return out
 
 
