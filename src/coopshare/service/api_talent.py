@@ -167,8 +167,11 @@ class TalentCommands:
         ]
 
     def lead_fits_me(self, lead_id: str) -> bool:
-        key = views.id_from_hex(lead_id, ITEM_ID_LEN)
-        return key is not None and fits.fits_me(self._coop, key) is not None
+        return self.my_fit(lead_id) is not None
+
+    def my_fit(self, lead_id: str) -> FitRow | None:
+        """How I fit the lead (for the tray), or None; never if my conflict names hit it."""
+        return next((f for f in self.who_fits(lead_id) or [] if f.me), None)
 
     def coi_names(self) -> tuple[str, ...]:
         """My private conflict-of-interest client names (this device only)."""

@@ -97,9 +97,9 @@ def candidates(coop: Coop, now_ms: int) -> list[Candidate]:
     return out
 
 
-def conflicted(coop: Coop, st: ItemState) -> bool:
+def conflicted(coop: Coop, st: ItemState, declared: tuple[str, ...] | None = None) -> bool:
     """Whether my private conflict-of-interest names hit this lead."""
-    declared = coi.names(coop)
+    declared = coi.names(coop) if declared is None else declared
     if not declared:
         return False
     texts = [st.value(f, "") for f in ("org", "title", "description", "intermediary")]
@@ -118,9 +118,3 @@ def fits(coop: Coop, lead_id: bytes, now_ms: int | None = None) -> list[Fit] | N
     if conflicted(coop, st):
         found = [f for f in found if f.member_id != me]
     return [f for f in found if f.member_id[:8] != st.creator]  # not the giver
-
-
-def fits_me(coop: Coop, lead_id: bytes, now_ms: int | None = None) -> Fit | None:
-    """My fit for a lead (for the tray), or None."""
-    me = coop.me.member_id
-    return next((f for f in fits(coop, lead_id, now_ms) or [] if f.member_id == me), None)
