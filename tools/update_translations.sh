@@ -43,6 +43,8 @@ RUNTIME_CONTEXT = {
     "profile_panel.py": "PeoplePage",
     "errors_text.py": "Errors",
     "idea_terms.py": "IdeaTerms",
+    "who_fits.py": "WhoFits",
+    "consent_box.py": "ConsentBox",
 }
 BOGUS = {"", "window", "self.window"}
 

@@ -119,3 +119,15 @@ def test_tray_news_of_a_fitting_lead_and_silence_on_my_conflict(qtbot, window) -
     free = LeadGlance("Amphia", "open", False, ("logistiek",), excluded=False)
     tray._compare(Watch(skills=base.skills, leads={"aa": free}))
     assert tray.last_message[0] == "New lead for you"  # control: the same lead, no conflict
+
+
+def test_who_fits_reason_in_dutch(qapp) -> None:  # type: ignore[no-untyped-def]
+    from coopshare.gui import i18n
+
+    assert i18n.install(qapp, "nl") == "nl"
+    try:
+        assert fit_text(FIT) == "3 van 4 vaardigheden, beschikbaar vanaf 6 jan, 32 u/week, Brabant"
+        assert fit_line(FIT).endswith("(x, y, z)")  # the skills' Dutch labels
+    finally:
+        i18n.install(qapp, "en")
+    assert fit_text(FIT) == FIT.reason  # control: English again

@@ -148,6 +148,49 @@
         </message>
     </context>
     <context>
+        <name>ConsentBox</name>
+        <message>
+            <location filename="../pages/consent_box.py" line="27" />
+            <source>Who may publish my availability</source>
+            <translation>Wie mijn beschikbaarheid mag publiceren</translation>
+        </message>
+        <message>
+            <location filename="../pages/consent_box.py" line="30" />
+            <source>Member</source>
+            <translation>Lid</translation>
+        </message>
+        <message>
+            <location filename="../pages/consent_box.py" line="31" />
+            <source>Allow</source>
+            <translation>Toestaan</translation>
+        </message>
+        <message>
+            <location filename="../pages/consent_box.py" line="32" />
+            <source>Sign your consent: this member may publish your availability</source>
+            <translation>Onderteken je toestemming: dit lid mag je beschikbaarheid publiceren</translation>
+        </message>
+        <message>
+            <location filename="../pages/consent_box.py" line="33" />
+            <source>Revoke</source>
+            <translation>Intrekken</translation>
+        </message>
+        <message>
+            <location filename="../pages/consent_box.py" line="34" />
+            <source>Withdraw your consent: their windows for you are deleted</source>
+            <translation>Trek je toestemming in: hun beschikbaarheid voor jou wordt gewist</translation>
+        </message>
+        <message>
+            <location filename="../pages/consent_box.py" line="61" />
+            <source>Allowed: {0}</source>
+            <translation>Toegestaan: {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/consent_box.py" line="61" />
+            <source>Nobody is allowed.</source>
+            <translation>Niemand heeft toestemming.</translation>
+        </message>
+    </context>
+    <context>
         <name>CoopChoiceDialog</name>
         <message>
             <location filename="../dialogs/coop_choice.py" line="23" />
@@ -484,302 +527,317 @@
             <translation>Dit lid heeft de huidige voorwaarden niet geaccepteerd.</translation>
         </message>
         <message>
+            <location filename="../errors_text.py" line="52" />
+            <source>That member has not consented to you publishing their availability.</source>
+            <translation>Dat lid heeft je geen toestemming gegeven om zijn of haar beschikbaarheid te publiceren.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="54" />
+            <source>At most 20 current availability windows.</source>
+            <translation>Hoogstens 20 lopende beschikbaarheidsperiodes.</translation>
+        </message>
+        <message>
             <location filename="../errors_text.py" line="56" />
+            <source>An availability window ends at most 90 days from today.</source>
+            <translation>Een beschikbaarheidsperiode eindigt hoogstens 90 dagen na vandaag.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="62" />
             <source>Only the member who gave this lead can do this.</source>
             <translation>Alleen het lid dat deze lead gaf kan dit doen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="58" />
+            <location filename="../errors_text.py" line="64" />
             <source>Only the member who claimed this lead can do this.</source>
             <translation>Alleen het lid dat deze lead claimde kan dit doen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="60" />
+            <location filename="../errors_text.py" line="66" />
             <source>Another member claimed this lead first.</source>
             <translation>Een ander lid claimde deze lead eerder.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="62" />
+            <location filename="../errors_text.py" line="68" />
             <source>You gave this lead yourself: you cannot claim it or ask for it.</source>
             <translation>Je gaf deze lead zelf: je kunt hem niet claimen of erom vragen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="64" />
+            <location filename="../errors_text.py" line="70" />
             <source>The interest window of this lead is still open: say you are interested instead.</source>
             <translation>De interesseperiode van deze lead loopt nog: laat in plaats daarvan weten dat je interesse hebt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="66" />
+            <location filename="../errors_text.py" line="72" />
             <source>This lead has no open interest window.</source>
             <translation>Deze lead heeft geen lopende interesseperiode.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="68" />
+            <location filename="../errors_text.py" line="74" />
             <source>This lead cannot take that step now.</source>
             <translation>Deze lead kan die stap nu niet zetten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="70" />
+            <location filename="../errors_text.py" line="76" />
             <source>That member cannot take this lead.</source>
             <translation>Dat lid kan deze lead niet overnemen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="71" />
+            <location filename="../errors_text.py" line="77" />
             <source>The cooperative's rules do not allow this.</source>
             <translation>De regels van de coöperatie staan dit niet toe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="81" />
+            <location filename="../errors_text.py" line="87" />
             <source>Wrong passphrase. Check it and try again.</source>
             <translation>Onjuiste wachtwoordzin. Controleer hem en probeer het opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="83" />
+            <location filename="../errors_text.py" line="89" />
             <source>A passphrase is needed to unlock this data folder.</source>
             <translation>Er is een wachtwoordzin nodig om deze gegevensmap te openen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="85" />
+            <location filename="../errors_text.py" line="91" />
             <source>The new passphrase must not be empty.</source>
             <translation>De nieuwe wachtwoordzin mag niet leeg zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="87" />
+            <location filename="../errors_text.py" line="93" />
             <source>The two passphrases are not the same.</source>
             <translation>De twee wachtwoordzinnen zijn niet gelijk.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="90" />
+            <location filename="../errors_text.py" line="96" />
             <source>The key file in {0} is damaged and no intact backup was found. Start again with your recovery key.</source>
             <translation>Het sleutelbestand in {0} is beschadigd en er is geen intacte reservekopie gevonden. Begin opnieuw met je herstelsleutel.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="93" />
+            <location filename="../errors_text.py" line="99" />
             <source>This data folder holds no identity.</source>
             <translation>Deze gegevensmap bevat geen identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="95" />
+            <location filename="../errors_text.py" line="101" />
             <source>This data folder already holds an identity.</source>
             <translation>Deze gegevensmap bevat al een identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="98" />
+            <location filename="../errors_text.py" line="104" />
             <source>The data in {0} does not belong to this identity. CoopShare leaves it untouched.</source>
             <translation>De gegevens in {0} horen niet bij deze identiteit. CoopShare laat ze onaangeroerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="101" />
+            <location filename="../errors_text.py" line="107" />
             <source>This device is not part of a cooperative yet.</source>
             <translation>Dit apparaat hoort nog niet bij een coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="103" />
+            <location filename="../errors_text.py" line="109" />
             <source>This device holds no key of the cooperative yet. Sync with a member first.</source>
             <translation>Dit apparaat heeft nog geen sleutel van de coöperatie. Synchroniseer eerst met een lid.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="105" />
+            <location filename="../errors_text.py" line="111" />
             <source>This data folder already belongs to another cooperative.</source>
             <translation>Deze gegevensmap hoort al bij een andere coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="109" />
+            <location filename="../errors_text.py" line="115" />
             <source>This invitation is no longer open: it was used, has expired or was revoked.</source>
             <translation>Deze uitnodiging staat niet meer open: ze is gebruikt, verlopen of ingetrokken.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="111" />
+            <location filename="../errors_text.py" line="117" />
             <source>This item no longer exists.</source>
             <translation>Dit item bestaat niet meer.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="113" />
+            <location filename="../errors_text.py" line="119" />
             <source>There is no member called {0}.</source>
             <translation>Er is geen lid dat {0} heet.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="115" />
+            <location filename="../errors_text.py" line="121" />
             <source>{0} matches more than one; give more of it.</source>
             <translation>{0} past bij meer dan één; geef er meer van op.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="119" />
+            <location filename="../errors_text.py" line="125" />
             <source>A name is required.</source>
             <translation>Een naam is verplicht.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="121" />
+            <location filename="../errors_text.py" line="127" />
             <source>A recipient has no active device in the cooperative.</source>
             <translation>Een ontvanger heeft geen actief apparaat in de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="123" />
+            <location filename="../errors_text.py" line="129" />
             <source>This recovery key is not valid. Check it for typing errors.</source>
             <translation>Deze herstelsleutel is niet geldig. Controleer hem op typefouten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="125" />
+            <location filename="../errors_text.py" line="131" />
             <source>The role must be member or admin.</source>
             <translation>De rol moet lid of beheerder zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="127" />
+            <location filename="../errors_text.py" line="133" />
             <source>{0} is not UTF-8 text.</source>
             <translation>{0} is geen UTF-8-tekst.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="129" />
+            <location filename="../errors_text.py" line="135" />
             <source>{0} is not empty. Choose a new or empty folder.</source>
             <translation>{0} is niet leeg. Kies een nieuwe of lege map.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="131" />
+            <location filename="../errors_text.py" line="137" />
             <source>{0} is not a folder.</source>
             <translation>{0} is geen map.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="133" />
+            <location filename="../errors_text.py" line="139" />
             <source>No display was found for the desktop app.</source>
             <translation>Er is geen beeldscherm gevonden voor de app.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="135" />
+            <location filename="../errors_text.py" line="141" />
             <source>The desktop app is not installed completely: PySide6 is missing.</source>
             <translation>De app is niet volledig geïnstalleerd: PySide6 ontbreekt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="137" />
+            <location filename="../errors_text.py" line="143" />
             <source>{0}: the port must be a number from 0 to 65535.</source>
             <translation>{0}: de poort moet een getal van 0 tot en met 65535 zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="139" />
+            <location filename="../errors_text.py" line="145" />
             <source>{0} is not an address: write it as host:port.</source>
             <translation>{0} is geen adres: schrijf het als host:poort.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="141" />
+            <location filename="../errors_text.py" line="147" />
             <source>This is not a CoopShare invitation.</source>
             <translation>Dit is geen CoopShare-uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="143" />
+            <location filename="../errors_text.py" line="149" />
             <source>The invitation is damaged or incomplete. Copy it again.</source>
             <translation>De uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="145" />
+            <location filename="../errors_text.py" line="151" />
             <source>This invitation has expired. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="148" />
+            <location filename="../errors_text.py" line="154" />
             <source>The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.</source>
             <translation>De uitnodiger op {0} heeft deze uitnodiging niet geaccepteerd. Waarschijnlijk is hij al gebruikt of verlopen: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="152" />
+            <location filename="../errors_text.py" line="158" />
             <source>The computer at {0} is not the one that made this invitation. Check the address.</source>
             <translation>De computer op {0} is niet degene die deze uitnodiging heeft gemaakt. Controleer het adres.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="155" />
+            <location filename="../errors_text.py" line="161" />
             <source>The invitation names no address of the inviter. Enter the inviter's address.</source>
             <translation>De uitnodiging noemt geen adres van de uitnodiger. Vul het adres van de uitnodiger in.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="158" />
+            <location filename="../errors_text.py" line="164" />
             <source>The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one.</source>
             <translation>De uitnodiger heeft deze uitnodiging geweigerd; waarschijnlijk is hij al gebruikt. Een uitnodiging werkt maar één keer: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="162" />
+            <location filename="../errors_text.py" line="168" />
             <source>Could not reach {0}. Check that CoopShare is running there and that you are on the same network.</source>
             <translation>Kon {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="166" />
+            <location filename="../errors_text.py" line="172" />
             <source>{0} did not let this device in: it is not a member there, it has not seen a membership change yet, or the two clocks are more than 2 minutes apart.</source>
             <translation>{0} liet dit apparaat niet binnen: het is daar geen lid, een wijziging in het ledenbestand is daar nog niet bekend, of de klokken lopen meer dan 2 minuten uiteen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="169" />
+            <location filename="../errors_text.py" line="175" />
             <source>The computer at {0} is not a device of this cooperative.</source>
             <translation>De computer op {0} is geen apparaat van deze coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="172" />
+            <location filename="../errors_text.py" line="178" />
             <source>The clocks of this computer and {0} are more than 2 minutes apart. Check the date and time on both.</source>
             <translation>De klokken van deze computer en {0} lopen meer dan 2 minuten uiteen. Controleer op beide de datum en tijd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="175" />
+            <location filename="../errors_text.py" line="181" />
             <source>Syncing did not finish in time.</source>
             <translation>Synchroniseren werd niet op tijd afgerond.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="177" />
+            <location filename="../errors_text.py" line="183" />
             <source>The connection to the other member failed.</source>
             <translation>De verbinding met het andere lid is mislukt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="180" />
+            <location filename="../errors_text.py" line="186" />
             <source>The disk is full: free some space in {0}, then try again. Syncing resumes by itself.</source>
             <translation>De schijf is vol: maak ruimte vrij in {0} en probeer het opnieuw. Synchroniseren gaat daarna vanzelf verder.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="183" />
+            <location filename="../errors_text.py" line="189" />
             <source>The data folder {0} cannot be written to.</source>
             <translation>Er kan niet worden geschreven in de gegevensmap {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="185" />
+            <location filename="../errors_text.py" line="191" />
             <source>The disk reported an error while saving in {0}.</source>
             <translation>De schijf meldde een fout bij het opslaan in {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="187" />
+            <location filename="../errors_text.py" line="193" />
             <source>The database in {0} is damaged.</source>
             <translation>De database in {0} is beschadigd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="189" />
+            <location filename="../errors_text.py" line="195" />
             <source>Saving failed: the data folder could not be written.</source>
             <translation>Opslaan is mislukt: er kon niet in de gegevensmap worden geschreven.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="191" />
+            <location filename="../errors_text.py" line="197" />
             <source>This bundle is damaged or incomplete ({0}). Nothing was imported.</source>
             <translation>Deze bundel is beschadigd of onvolledig ({0}). Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="195" />
+            <location filename="../errors_text.py" line="201" />
             <source>This bundle belongs to another cooperative. Nothing was imported.</source>
             <translation>Deze bundel hoort bij een andere coöperatie. Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="198" />
+            <location filename="../errors_text.py" line="204" />
             <source>A change in this bundle did not pass the checks ({0}). Nothing was imported.</source>
             <translation>Een wijziging in deze bundel kwam niet door de controles ({0}). Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="201" />
+            <location filename="../errors_text.py" line="207" />
             <source>The data was refused: {0}</source>
             <translation>De gegevens zijn geweigerd: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="203" />
+            <location filename="../errors_text.py" line="209" />
             <source>This could not be decrypted: a wrong key, or damaged data.</source>
             <translation>Dit kon niet worden ontsleuteld: een verkeerde sleutel, of beschadigde gegevens.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="205" />
+            <location filename="../errors_text.py" line="211" />
             <source>This could not be done: {0}</source>
             <translation>Dit kon niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="206" />
+            <location filename="../errors_text.py" line="212" />
             <source>Something went wrong: {0}</source>
             <translation>Er ging iets mis: {0}</translation>
         </message>
@@ -2551,427 +2609,437 @@
     <context>
         <name>LeadsPage</name>
         <message>
-            <location filename="../pages/leads.py" line="52" />
+            <location filename="../pages/leads.py" line="53" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="53" />
-            <location filename="../pages/leads.py" line="123" />
+            <location filename="../pages/leads.py" line="54" />
+            <location filename="../pages/leads.py" line="124" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="54" />
+            <location filename="../pages/leads.py" line="55" />
             <source>Given by</source>
             <translation>Aangebracht door</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="55" />
+            <location filename="../pages/leads.py" line="56" />
             <source>Updated</source>
             <translation>Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="58" />
+            <location filename="../pages/leads.py" line="59" />
             <source>Give a lead</source>
             <translation>Een lead aanbrengen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="59" />
+            <location filename="../pages/leads.py" line="60" />
             <source>Share an assignment with the cooperative (Ctrl+N)</source>
             <translation>Een opdracht delen met de coöperatie (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="72" />
-            <location filename="../pages/leads.py" line="74" />
+            <location filename="../pages/leads.py" line="73" />
+            <location filename="../pages/leads.py" line="75" />
             <source>Filter leads</source>
             <translation>Leads filteren</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="77" />
+            <location filename="../pages/leads.py" line="78" />
             <source>Show leads with status</source>
             <translation>Leads tonen met status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="78" />
+            <location filename="../pages/leads.py" line="79" />
             <source>Show only leads with this status</source>
             <translation>Alleen leads met deze status tonen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="79" />
+            <location filename="../pages/leads.py" line="80" />
             <source>All statuses</source>
             <translation>Alle statussen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="88" />
-            <location filename="../pages/leads.py" line="290" />
+            <location filename="../pages/leads.py" line="89" />
+            <location filename="../pages/leads.py" line="300" />
             <source>Leads</source>
             <translation>Leads</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="94" />
+            <location filename="../pages/leads.py" line="95" />
             <source>No leads yet. Give the first one with Ctrl+N — its client details stay sealed until someone claims it.</source>
             <translation>Nog geen leads. Breng de eerste aan met Ctrl+N — de gegevens van de opdrachtgever blijven verzegeld totdat iemand de lead claimt.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="97" />
+            <location filename="../pages/leads.py" line="98" />
             <source>No leads match this filter.</source>
             <translation>Geen leads gevonden met dit filter.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="106" />
+            <location filename="../pages/leads.py" line="107" />
             <source>Choose a lead to see what it is about, or give one with Ctrl+N.</source>
             <translation>Kies een lead om te zien waar die over gaat, of breng er een aan met Ctrl+N.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="120" />
+            <location filename="../pages/leads.py" line="121" />
             <source>Lead title</source>
             <translation>Titel van de lead</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="140" />
+            <location filename="../pages/leads.py" line="141" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="141" />
+            <location filename="../pages/leads.py" line="142" />
             <source>Skills</source>
             <translation>Vaardigheden</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="142" />
+            <location filename="../pages/leads.py" line="143" />
             <source>Region</source>
             <translation>Regio</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="143" />
+            <location filename="../pages/leads.py" line="144" />
             <source>Start</source>
             <translation>Start</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="144" />
+            <location filename="../pages/leads.py" line="145" />
             <source>Duration</source>
             <translation>Duur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="145" />
+            <location filename="../pages/leads.py" line="146" />
             <source>Hours per week</source>
             <translation>Uren per week</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="146" />
+            <location filename="../pages/leads.py" line="147" />
             <source>Respond by</source>
             <translation>Reageren vóór</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="147" />
+            <location filename="../pages/leads.py" line="148" />
             <source>Contract form</source>
             <translation>Contractvorm</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="148" />
+            <location filename="../pages/leads.py" line="149" />
             <source>Wet DBA</source>
             <translation>Wet DBA</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="149" />
+            <location filename="../pages/leads.py" line="150" />
             <source>Referral terms</source>
             <translation>Aanbrengafspraken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="150" />
+            <location filename="../pages/leads.py" line="151" />
             <source>Claimed by</source>
             <translation>Geclaimd door</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="160" />
+            <location filename="../pages/leads.py" line="161" />
             <source>Description</source>
             <translation>Omschrijving</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="163" />
+            <location filename="../pages/leads.py" line="164" />
             <source>Sealed: only you and the claimer</source>
             <translation>Verzegeld: alleen jij en degene die claimt</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="169" />
+            <location filename="../pages/leads.py" line="170" />
             <source>Organisation</source>
             <translation>Organisatie</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="170" />
+            <location filename="../pages/leads.py" line="171" />
             <source>Contact person</source>
             <translation>Contactpersoon</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="171" />
+            <location filename="../pages/leads.py" line="172" />
             <source>Client rate</source>
             <translation>Tarief opdrachtgever</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="172" />
+            <location filename="../pages/leads.py" line="173" />
             <source>Intermediary</source>
             <translation>Intermediair</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="173" />
+            <location filename="../pages/leads.py" line="174" />
             <source>Intermediary fee</source>
             <translation>Fee intermediair</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="186" />
+            <location filename="../pages/leads.py" line="187" />
             <source>&amp;Claim…</source>
             <translation>&amp;Claimen…</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="187" />
+            <location filename="../pages/leads.py" line="188" />
             <source>Take this lead on: you see and accept the giver's referral terms first</source>
             <translation>Neem deze lead aan: je ziet en aanvaardt eerst de doorverwijsvoorwaarden van de gever</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="191" />
+            <location filename="../pages/leads.py" line="192" />
             <source>I'm &amp;interested</source>
             <translation>Ik heb &amp;interesse</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="193" />
+            <location filename="../pages/leads.py" line="194" />
             <source>Ask for this lead: the giver picks, or the first to ask gets it when the window ends</source>
             <translation>Vraag om deze lead: de gever kiest, of wie het eerst vroeg krijgt hem als de periode afloopt</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="198" />
+            <location filename="../pages/leads.py" line="199" />
             <source>&amp;Give to…</source>
             <translation>&amp;Geven aan…</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="199" />
+            <location filename="../pages/leads.py" line="200" />
             <source>Choose one of the interested members</source>
             <translation>Kies een van de geïnteresseerde leden</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="203" />
+            <location filename="../pages/leads.py" line="204" />
             <source>&amp;Accept terms</source>
             <translation>Voorwaarden &amp;aanvaarden</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="204" />
+            <location filename="../pages/leads.py" line="205" />
             <source>Sign the giver's current referral terms</source>
             <translation>Onderteken de huidige doorverwijsvoorwaarden van de gever</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="208" />
+            <location filename="../pages/leads.py" line="209" />
             <source>Next status</source>
             <translation>Volgende status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="209" />
+            <location filename="../pages/leads.py" line="210" />
             <source>The steps this lead can take next</source>
             <translation>De stappen die deze lead hierna kan zetten</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="211" />
+            <location filename="../pages/leads.py" line="212" />
             <source>&amp;Next step</source>
             <translation>&amp;Volgende stap</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="214" />
+            <location filename="../pages/leads.py" line="215" />
             <source>&amp;Move</source>
             <translation>&amp;Doorzetten</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="215" />
+            <location filename="../pages/leads.py" line="216" />
             <source>Record the lead's next step; the giver sees it at once</source>
             <translation>De volgende stap van de lead vastleggen; de aanbrenger ziet het meteen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="219" />
+            <location filename="../pages/leads.py" line="220" />
             <source>Give &amp;back</source>
             <translation>&amp;Teruggeven</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="220" />
+            <location filename="../pages/leads.py" line="221" />
             <source>Return the lead: it opens for other members</source>
             <translation>Geef de lead terug: andere leden kunnen hem dan nemen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="224" />
+            <location filename="../pages/leads.py" line="225" />
             <source>&amp;Pass on…</source>
             <translation>&amp;Doorgeven…</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="224" />
+            <location filename="../pages/leads.py" line="225" />
             <source>Hand this lead to another member</source>
             <translation>Geef deze lead aan een ander lid</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="227" />
+            <location filename="../pages/leads.py" line="228" />
             <source>&amp;Withdraw</source>
             <translation>&amp;Intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="228" />
+            <location filename="../pages/leads.py" line="229" />
             <source>Close this lead: it is no longer available</source>
             <translation>Deze lead sluiten: hij is niet meer beschikbaar</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="232" />
+            <location filename="../pages/leads.py" line="233" />
             <source>&amp;Reopen</source>
             <translation>&amp;Heropenen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="232" />
+            <location filename="../pages/leads.py" line="233" />
             <source>Open this lead again for the cooperative</source>
             <translation>Stel deze lead opnieuw open voor de coöperatie</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="235" />
+            <location filename="../pages/leads.py" line="236" />
             <source>Confirm &amp;won</source>
             <translation>Binnengehaald &amp;bevestigen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="236" />
+            <location filename="../pages/leads.py" line="237" />
             <source>Confirm the claimer won the assignment: it counts for both of you</source>
             <translation>Bevestig dat de claimer de opdracht binnenhaalde: dat telt voor jullie allebei</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="240" />
+            <location filename="../pages/leads.py" line="241" />
             <source>&amp;Release details to claimer</source>
             <translation>&amp;Gegevens vrijgeven aan claimer</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="241" />
+            <location filename="../pages/leads.py" line="242" />
             <source>Let the claimer read the organisation, contact person and rate</source>
             <translation>Degene die claimde de organisatie, de contactpersoon en het tarief laten lezen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="271" />
-            <location filename="../pages/leads.py" line="274" />
+            <location filename="../pages/leads.py" line="254" />
+            <source>Who &amp;fits</source>
+            <translation>Wie &amp;past</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="254" />
+            <source>Members who fit this lead, worked out here</source>
+            <translation>Leden die bij deze lead passen, hier bepaald</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="276" />
+            <location filename="../pages/leads.py" line="279" />
             <source>History</source>
             <translation>Geschiedenis</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="316" />
+            <location filename="../pages/leads.py" line="326" />
             <source>Lead given to the cooperative.</source>
             <translation>Lead aangebracht bij de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="335" />
+            <location filename="../pages/leads.py" line="345" />
             <source>Could not read this lead: {0}</source>
             <translation>Kan deze lead niet lezen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="94" />
-            <location filename="../pages/lead_detail.py" line="341" />
+            <location filename="../pages/lead_detail.py" line="95" />
+            <location filename="../pages/lead_detail.py" line="343" />
             <source>Status is now “{0}”.</source>
             <translation>Status is nu “{0}”.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="99" />
+            <location filename="../pages/lead_detail.py" line="100" />
             <source>Given by you · updated {0}</source>
             <translation>Aangebracht door jou · bijgewerkt {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="101" />
+            <location filename="../pages/lead_detail.py" line="102" />
             <source>Given by {0} · updated {1}</source>
             <translation>Aangebracht door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="118" />
+            <location filename="../pages/lead_detail.py" line="119" />
             <source>{0}, remote work possible</source>
             <translation>{0}, op afstand werken mogelijk</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="118" />
+            <location filename="../pages/lead_detail.py" line="119" />
             <source>Remote</source>
             <translation>Op afstand</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="122" />
+            <location filename="../pages/lead_detail.py" line="123" />
             <source>1 week</source>
             <translation>1 week</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="124" />
+            <location filename="../pages/lead_detail.py" line="125" />
             <source>{0} weeks</source>
             <translation>{0} weken</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="127" />
+            <location filename="../pages/lead_detail.py" line="128" />
             <source>{0}, with an option to extend</source>
             <translation>{0}, met optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="129" />
+            <location filename="../pages/lead_detail.py" line="130" />
             <source>Option to extend</source>
             <translation>Optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="134" />
+            <location filename="../pages/lead_detail.py" line="135" />
             <source>you</source>
             <translation>jij</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="141" />
+            <location filename="../pages/lead_detail.py" line="142" />
             <source>{0} hours</source>
             <translation>{0} uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="158" />
+            <location filename="../pages/lead_detail.py" line="159" />
             <source>€ {0} – € {1} per hour</source>
             <translation>€ {0} – € {1} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="160" />
+            <location filename="../pages/lead_detail.py" line="161" />
             <source>from € {0} per hour</source>
             <translation>vanaf € {0} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="162" />
+            <location filename="../pages/lead_detail.py" line="163" />
             <source>up to € {0} per hour</source>
             <translation>tot € {0} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="179" />
+            <location filename="../pages/lead_detail.py" line="180" />
             <source>You gave no sealed details for this lead.</source>
             <translation>Je hebt geen verzegelde gegevens opgegeven voor deze lead.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="184" />
+            <location filename="../pages/lead_detail.py" line="185" />
             <source>The client's details are sealed. Accept the referral terms; then the giver can release them to you.</source>
             <translation>De gegevens van de klant zijn verzegeld. Aanvaard de doorverwijsvoorwaarden; daarna kan de gever ze voor je vrijgeven.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="191" />
+            <location filename="../pages/lead_detail.py" line="192" />
             <source>The client's details are sealed. They unlock for you once the giver releases them.</source>
             <translation>De gegevens van de opdrachtgever zijn verzegeld. Je kunt ze lezen zodra de aanbrenger ze vrijgeeft.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="198" />
+            <location filename="../pages/lead_detail.py" line="199" />
             <source>The client's details are sealed: only the giver, and the member who claims this lead, can read them.</source>
             <translation>De gegevens van de opdrachtgever zijn verzegeld: alleen de aanbrenger en het lid dat deze lead claimt, kunnen ze lezen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="226" />
+            <location filename="../pages/lead_detail.py" line="228" />
             <source>This lead is closed.</source>
             <translation>Deze lead is gesloten.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="249" />
+            <location filename="../pages/lead_detail.py" line="251" />
             <source>No referral terms</source>
             <translation>Geen doorverwijsvoorwaarden</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="251" />
+            <location filename="../pages/lead_detail.py" line="253" />
             <source>Claim lead</source>
             <translation>Lead claimen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="253" />
+            <location filename="../pages/lead_detail.py" line="255" />
             <source>Claim “{0}”?</source>
             <translation>“{0}” claimen?</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="256" />
+            <location filename="../pages/lead_detail.py" line="258" />
             <source>Referral terms set by {0}: {1}
 
 Claiming signs that you accept these terms. The giver can then release the client's details to you.</source>
@@ -2980,118 +3048,118 @@ Claiming signs that you accept these terms. The giver can then release the clien
 Met claimen onderteken je dat je deze voorwaarden aanvaardt. De gever kan daarna de gegevens van de klant voor je vrijgeven.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="259" />
+            <location filename="../pages/lead_detail.py" line="261" />
             <source>Accept terms and claim</source>
             <translation>Voorwaarden aanvaarden en claimen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="265" />
+            <location filename="../pages/lead_detail.py" line="267" />
             <source>Claiming…</source>
             <translation>Claimen…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="268" />
+            <location filename="../pages/lead_detail.py" line="270" />
             <source>You claimed this lead. The giver has been told.</source>
             <translation>Je hebt deze lead geclaimd. De aanbrenger heeft bericht gekregen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="276" />
-            <location filename="../pages/lead_detail.py" line="338" />
+            <location filename="../pages/lead_detail.py" line="278" />
+            <location filename="../pages/lead_detail.py" line="340" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="284" />
+            <location filename="../pages/lead_detail.py" line="286" />
             <source>The giver knows you are interested.</source>
             <translation>De gever weet dat je interesse hebt.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="287" />
+            <location filename="../pages/lead_detail.py" line="289" />
             <source>You accepted the referral terms. The giver has been told.</source>
             <translation>Je hebt de doorverwijsvoorwaarden aanvaard. De gever is op de hoogte gebracht.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="290" />
+            <location filename="../pages/lead_detail.py" line="292" />
             <source>You gave the lead back. It is open again.</source>
             <translation>Je hebt de lead teruggegeven. Hij staat weer open.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="293" />
+            <location filename="../pages/lead_detail.py" line="295" />
             <source>The lead is open again.</source>
             <translation>De lead staat weer open.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="296" />
+            <location filename="../pages/lead_detail.py" line="298" />
             <source>You confirmed the assignment was won.</source>
             <translation>Je hebt bevestigd dat de opdracht binnen is.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="303" />
+            <location filename="../pages/lead_detail.py" line="305" />
             <source>Give the lead to</source>
             <translation>Lead geven aan</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="303" />
+            <location filename="../pages/lead_detail.py" line="305" />
             <source>Members who are interested:</source>
             <translation>Leden met interesse:</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="304" />
+            <location filename="../pages/lead_detail.py" line="306" />
             <source>You gave the lead to {0}.</source>
             <translation>Je hebt de lead aan {0} gegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="312" />
+            <location filename="../pages/lead_detail.py" line="314" />
             <source>Pass the lead on</source>
             <translation>Lead doorgeven</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="312" />
+            <location filename="../pages/lead_detail.py" line="314" />
             <source>Pass this lead on to:</source>
             <translation>Geef deze lead door aan:</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="313" />
+            <location filename="../pages/lead_detail.py" line="315" />
             <source>You passed the lead on to {0}.</source>
             <translation>Je hebt de lead doorgegeven aan {0}.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="350" />
+            <location filename="../pages/lead_detail.py" line="352" />
             <source>Withdraw lead</source>
             <translation>Lead intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="351" />
+            <location filename="../pages/lead_detail.py" line="353" />
             <source>Withdraw “{0}”? The lead closes; you can reopen it later.</source>
             <translation>“{0}” intrekken? De lead wordt gesloten; je kunt hem later heropenen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="356" />
+            <location filename="../pages/lead_detail.py" line="358" />
             <source>The lead is withdrawn.</source>
             <translation>De lead is ingetrokken.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="367" />
+            <location filename="../pages/lead_detail.py" line="369" />
             <source>Release details</source>
             <translation>Gegevens vrijgeven</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="369" />
+            <location filename="../pages/lead_detail.py" line="371" />
             <source>Let {0} read the organisation, contact person and rate of this lead? This cannot be undone.</source>
             <translation>{0} de organisatie, de contactpersoon en het tarief van deze lead laten lezen? Dit kan niet ongedaan worden gemaakt.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="374" />
+            <location filename="../pages/lead_detail.py" line="376" />
             <source>Releasing…</source>
             <translation>Vrijgeven…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="384" />
+            <location filename="../pages/lead_detail.py" line="386" />
             <source>{0} can now read the client's details once their device syncs.</source>
             <translation>{0} kan de gegevens van de opdrachtgever lezen zodra diens apparaat gesynchroniseerd is.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="387" />
+            <location filename="../pages/lead_detail.py" line="389" />
             <source>There were no sealed details to release.</source>
             <translation>Er waren geen verzegelde gegevens om vrij te geven.</translation>
         </message>
@@ -3376,37 +3444,43 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
             <translation>Synchroniseren: %v van %m</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="58" />
+            <location filename="../notify.py" line="59" />
             <source>New member</source>
             <translation>Nieuw lid</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="58" />
+            <location filename="../notify.py" line="59" />
             <source>{0} joined the cooperative</source>
             <translation>{0} is lid geworden van de coöperatie</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="67" />
+            <location filename="../notify.py" line="70" />
+            <location filename="../notify.py" line="82" />
             <source>New lead for you</source>
             <translation>Nieuwe lead voor jou</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="68" />
+            <location filename="../notify.py" line="71" />
             <source>“{0}” matches your skills: {1}</source>
             <translation>“{0}” past bij je vaardigheden: {1}</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="75" />
+            <location filename="../notify.py" line="83" />
+            <source>“{0}” fits you: {1}</source>
+            <translation>“{0}” past bij jou: {1}</translation>
+        </message>
+        <message>
+            <location filename="../notify.py" line="88" />
             <source>Your lead: {0}</source>
             <translation>Jouw lead: {0}</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="80" />
+            <location filename="../notify.py" line="93" />
             <source>Your lead moved</source>
             <translation>Je lead heeft een nieuwe status</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="81" />
+            <location filename="../notify.py" line="94" />
             <source>“{0}” is now {1}</source>
             <translation>“{0}” is nu {1}</translation>
         </message>
@@ -3948,219 +4022,219 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <translation>, op afstand mogelijk</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="140" />
+            <location filename="../pages/profile_panel.py" line="143" />
             <source>Remote</source>
             <translation>Op afstand</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="366" />
+            <location filename="../pages/profile_panel.py" line="371" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="111" />
+            <location filename="../pages/profile_panel.py" line="113" />
             <source>My profile</source>
             <translation>Mijn profiel</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="114" />
+            <location filename="../pages/profile_panel.py" line="116" />
             <source>What colleagues see about you. Leads that match your skills are pointed out to you.</source>
             <translation>Wat collega's over jou zien. Je krijgt een seintje bij leads die bij je vaardigheden passen.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="122" />
+            <location filename="../pages/profile_panel.py" line="124" />
             <source>Skills</source>
             <translation>Vaardigheden</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="125" />
-            <source>Separated by commas, for example interim management, procurement, Lean</source>
-            <translation>Gescheiden door komma's, bijvoorbeeld interim-management, inkoop, Lean</translation>
+            <location filename="../pages/profile_panel.py" line="127" />
+            <source>Type to pick from the ESCO skills; separate them with commas</source>
+            <translation>Typ om uit de ESCO-vaardigheden te kiezen; scheid ze met komma's</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="127" />
+            <location filename="../pages/profile_panel.py" line="130" />
             <source>Skills, separated by commas</source>
             <translation>Vaardigheden, gescheiden door komma's</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="132" />
+            <location filename="../pages/profile_panel.py" line="135" />
             <source>Availability</source>
             <translation>Beschikbaarheid</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="136" />
+            <location filename="../pages/profile_panel.py" line="139" />
             <source>From</source>
             <translation>Van</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="137" />
+            <location filename="../pages/profile_panel.py" line="140" />
             <source>To</source>
             <translation>Tot</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="138" />
+            <location filename="../pages/profile_panel.py" line="141" />
             <source>Hours/week</source>
             <translation>Uren/week</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="139" />
-            <location filename="../pages/profile_panel.py" line="227" />
+            <location filename="../pages/profile_panel.py" line="142" />
+            <location filename="../pages/profile_panel.py" line="232" />
             <source>Region</source>
             <translation>Regio</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="146" />
+            <location filename="../pages/profile_panel.py" line="149" />
             <source>Availability windows</source>
             <translation>Beschikbaarheidsperiodes</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="158" />
+            <location filename="../pages/profile_panel.py" line="161" />
             <source>Add window</source>
             <translation>Periode toevoegen</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="159" />
+            <location filename="../pages/profile_panel.py" line="162" />
             <source>Add a period when you are available</source>
             <translation>Een periode toevoegen waarin je beschikbaar bent</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="161" />
+            <location filename="../pages/profile_panel.py" line="164" />
             <source>Remove window</source>
             <translation>Periode verwijderen</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="162" />
+            <location filename="../pages/profile_panel.py" line="165" />
             <source>Remove the selected period</source>
             <translation>De geselecteerde periode verwijderen</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="170" />
+            <location filename="../pages/profile_panel.py" line="173" />
             <source>Each window lasts at most 90 days and expires when it ends; add a new one to renew it. Never write down why you are or are not available.</source>
             <translation>Elke periode duurt maximaal 90 dagen en vervalt wanneer die afloopt; voeg een nieuwe toe om te verlengen. Schrijf nooit op waarom je wel of niet beschikbaar bent.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="185" />
             <location filename="../pages/profile_panel.py" line="190" />
+            <location filename="../pages/profile_panel.py" line="195" />
             <source>Ambitions</source>
             <translation>Ambities</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="188" />
+            <location filename="../pages/profile_panel.py" line="193" />
             <source>What kind of work would you like to do next? What do you want to learn?</source>
             <translation>Wat voor werk wil je hierna doen? Wat wil je leren?</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="200" />
+            <location filename="../pages/profile_panel.py" line="205" />
             <source>Save profile</source>
             <translation>Profiel opslaan</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="201" />
+            <location filename="../pages/profile_panel.py" line="206" />
             <source>Share your profile with the cooperative</source>
             <translation>Je profiel delen met de coöperatie</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="223" />
+            <location filename="../pages/profile_panel.py" line="228" />
             <source>Hours per week</source>
             <translation>Uren per week</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="226" />
+            <location filename="../pages/profile_panel.py" line="231" />
             <source>e.g. Utrecht</source>
             <translation>bijv. Utrecht</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="230" />
+            <location filename="../pages/profile_panel.py" line="235" />
             <source>No</source>
             <translation>Nee</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="231" />
+            <location filename="../pages/profile_panel.py" line="236" />
             <source>Yes</source>
             <translation>Ja</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="233" />
+            <location filename="../pages/profile_panel.py" line="238" />
             <source>Remote work possible</source>
             <translation>Op afstand werken mogelijk</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="236" />
+            <location filename="../pages/profile_panel.py" line="241" />
             <source>Available from</source>
             <translation>Beschikbaar vanaf</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="237" />
+            <location filename="../pages/profile_panel.py" line="242" />
             <source>Available until</source>
             <translation>Beschikbaar tot</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="269" />
+            <location filename="../pages/profile_panel.py" line="274" />
             <source>Not saved yet</source>
             <translation>Nog niet opgeslagen</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="292" />
+            <location filename="../pages/profile_panel.py" line="297" />
             <source>An availability window ended and is left out when you save.</source>
             <translation>Een beschikbaarheidsperiode is afgelopen en wordt weggelaten bij het opslaan.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="294" />
+            <location filename="../pages/profile_panel.py" line="299" />
             <source>{0} availability windows ended and are left out when you save.</source>
             <translation>{0} beschikbaarheidsperiodes zijn afgelopen en worden weggelaten bij het opslaan.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="299" />
+            <location filename="../pages/profile_panel.py" line="304" />
             <source>You have not shared a profile yet.</source>
             <translation>Je hebt nog geen profiel gedeeld.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="318" />
+            <location filename="../pages/profile_panel.py" line="323" />
             <source>A skill is at most {0} characters: “{1}…”.</source>
             <translation>Een vaardigheid is maximaal {0} tekens: “{1}…”.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="323" />
+            <location filename="../pages/profile_panel.py" line="328" />
             <source>List at most {0} skills.</source>
             <translation>Noem maximaal {0} vaardigheden.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="331" />
+            <location filename="../pages/profile_panel.py" line="336" />
             <source>Window {0}: it ends before it starts.</source>
             <translation>Periode {0}: het einde ligt vóór het begin.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="336" />
+            <location filename="../pages/profile_panel.py" line="341" />
             <source>Window {0}: it lasts {1} days; a window lasts at most {2} days. Shorten it, and add a new window later to renew.</source>
             <translation>Periode {0}: die duurt {1} dagen; een periode duurt maximaal {2} dagen. Maak hem korter, en voeg later een nieuwe periode toe om te verlengen.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="343" />
+            <location filename="../pages/profile_panel.py" line="348" />
             <source>Window {0}: the region is at most {1} characters.</source>
             <translation>Periode {0}: de regio is maximaal {1} tekens.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="350" />
+            <location filename="../pages/profile_panel.py" line="355" />
             <source>Ambitions are at most {0} characters (now {1}).</source>
             <translation>Ambities zijn maximaal {0} tekens (nu {1}).</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="361" />
+            <location filename="../pages/profile_panel.py" line="366" />
             <source>Not saved: fix the marked fields first.</source>
             <translation>Niet opgeslagen: verbeter eerst de gemarkeerde velden.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="373" />
+            <location filename="../pages/profile_panel.py" line="378" />
             <source>Saved and shared with the cooperative.</source>
             <translation>Opgeslagen en gedeeld met de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="379" />
+            <location filename="../pages/profile_panel.py" line="384" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="381" />
+            <location filename="../pages/profile_panel.py" line="386" />
             <source>Not saved.</source>
             <translation>Niet opgeslagen.</translation>
         </message>
@@ -4897,6 +4971,54 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
             <location filename="../dialogs/first_run.py" line="61" />
             <source>Moving to a new computer? Use your backup file.</source>
             <translation>Over naar een nieuwe computer? Gebruik je back-upbestand.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WhoFits</name>
+        <message>
+            <location filename="../dialogs/who_fits.py" line="25" />
+            <source>Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec</source>
+            <translation>jan feb mrt apr mei jun jul aug sep okt nov dec</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/who_fits.py" line="28" />
+            <source>%1 of %2 skills</source>
+            <translation>%1 van %2 vaardigheden</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/who_fits.py" line="32" />
+            <source>available from {0}</source>
+            <translation>beschikbaar vanaf {0}</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/who_fits.py" line="34" />
+            <source>{0} h/week</source>
+            <translation>{0} u/week</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/who_fits.py" line="36" />
+            <source>remote</source>
+            <translation>op afstand</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/who_fits.py" line="51" />
+            <source>Who fits: {0}</source>
+            <translation>Wie past: {0}</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/who_fits.py" line="56" />
+            <source>Members whose skills, availability and region match this lead, best first. Worked out on this device only; nothing of it is shared.</source>
+            <translation>Leden van wie vaardigheden, beschikbaarheid en regio bij deze lead passen, de beste eerst. Alleen op dit apparaat bepaald; niets ervan wordt gedeeld.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/who_fits.py" line="63" />
+            <source>Members who fit</source>
+            <translation>Leden die passen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/who_fits.py" line="65" />
+            <source>Nobody fits yet.</source>
+            <translation>Nog niemand past.</translation>
         </message>
     </context>
     <context>
