@@ -140,12 +140,16 @@ def test_window_without_consent_is_ignored_everywhere_then_shown_then_gone(
     ops = alice.store.ops_of_item(item) + alice.store.ops_of_item(second)
     assert len(ops) == 2
     assert second in window_ids(alice)
+    markers = op_bodies(carol, item)
+    assert markers and all(m in disk(carol) for m in markers)  # control: on Carol's disk
     talent.set_consent(bob, alice.me.member_id, False)  # revoked
     for c in (alice, carol):
         sync(bob, c)
     for c in (alice, bob, carol):
         assert item not in window_ids(c) and second not in window_ids(c)
         assert c.item(item) is None and op_bodies(c, item, ops) == []  # gone, not hidden
+    Api(carol).purge_expired_windows()  # the node's minute pass: truncates the WAL
+    assert not any(m in disk(carol) for m in markers)  # neither in the db nor in the WAL
 
 
 def test_only_the_subject_can_consent(make_replica: MakeCoop) -> None:

@@ -13,8 +13,11 @@ hold no window data) so that every device's log stays complete.
 
 from __future__ import annotations
 
+import weakref
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
+from coopshare.errors import CoopShareError
 from coopshare.model import talent_rules
 from coopshare.model.fold import ItemState
 from coopshare.model.hlc import wall_ms
@@ -24,6 +27,9 @@ if TYPE_CHECKING:
     from coopshare.service.replica_base import ReplicaBase
 
 PURGER = b"expiry"  # recorded in `purged` for drops no member asked for
+# replicas that dropped a window since their WAL was last truncated: until then the WAL may
+# still hold old images of the pages (the next sweep, at most a minute later, truncates it)
+_WAL_DIRTY: weakref.WeakSet[ReplicaBase] = weakref.WeakSet()
 
 
 def on_store(rep: ReplicaBase, state: ItemState) -> bool:
@@ -60,6 +66,7 @@ def drop(rep: ReplicaBase, item_id: bytes) -> None:
     rep.store.delete_item(item_id)
     rep.store.unlink_item(item_id)
     rep.changed_items.add(item_id)
+    _WAL_DIRTY.add(rep)
     if rep._search is not None:
         rep._search.remove(item_id.hex())
 
@@ -76,6 +83,8 @@ def sweep(rep: ReplicaBase, now_ms: int | None = None) -> int:
                     continue  # incomplete (the creator's change not here yet): kept
                 drop(rep, st.item_id)
                 gone += 1
-    if gone:
-        rep.store.truncate_wal()
+    if rep in _WAL_DIRTY and not rep._tx_depth:  # no checkpoint inside a transaction
+        with suppress(CoopShareError):  # busy (a reader): the next sweep tries again
+            if rep.store.truncate_wal():
+                _WAL_DIRTY.discard(rep)
     return gone
