@@ -235,3 +235,19 @@ def test_who_fits_explains_ranks_and_my_coi_excludes_me(make_replica: MakeCoop) 
     assert not api_b.lead_fits_me(lead)
     assert "Bob" in [f.name for f in Api(alice).who_fits(lead) or []]  # never shared
     assert b"amphia" not in b"".join(bob.wire_ops())
+
+
+def test_who_fits_sees_a_withdrawn_window_at_once(make_replica: MakeCoop) -> None:
+    """The matching cache (service/fits.py) is dropped when a window goes, a note is not."""
+    alice, bob, _carol = three_members(make_replica)
+    start = TODAY + dt.timedelta(days=5)
+    Api(bob).set_talent_profile(("contract law",), "", ((day(1), day(40), 24, "", True),))
+    lead = _lead(alice, "Jurist", start).hex()
+    sync(alice, bob)
+    assert [f.name for f in Api(alice).who_fits(lead) or []] == ["Bob"]
+    bob.add_note("Unrelated", "text")
+    sync(alice, bob)
+    assert [f.name for f in Api(alice).who_fits(lead) or []] == ["Bob"]
+    Api(bob).set_talent_profile(("contract law",), "", ())  # withdraws the window
+    sync(alice, bob)
+    assert Api(alice).who_fits(lead) == []

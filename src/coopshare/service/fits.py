@@ -19,7 +19,7 @@ from coopshare.model.hlc import wall_ms
 from coopshare.model.items import Kind
 from coopshare.model.matching import Candidate, Fit, Need, who_fits
 from coopshare.model.talent_rules import WindowRec
-from coopshare.service import coi, esco, talent
+from coopshare.service import coi, esco, talent, talent_purge
 from coopshare.service.coop import Coop
 
 
@@ -50,10 +50,11 @@ def need_of(st: ItemState, today: dt.date) -> Need:
 
 @dataclass(frozen=True, slots=True)
 class _Pool:
-    """What matching reads of every member, opened once per state of the log: decrypting
+    """What matching reads of every member, opened again only when a profile, window or consent
+    changed here, another process wrote, or the roster moved: decrypting
     ~1,500 items per query would cost ~150 ms at 500 members (bench/who_fits_bench.py)."""
 
-    key: tuple[int, int]  # (ops.max n, data_version): a new op here or another process's write
+    key: tuple[int, int, tuple[bytes, ...]]  # talent_purge.generation, data_version, roster
     skills: dict[bytes, frozenset[str]]  # member prefix -> ESCO ids
     windows: list[WindowRec]
     consents: dict[bytes, bool]
@@ -65,7 +66,7 @@ _POOLS: weakref.WeakKeyDictionary[Coop, _Pool] = weakref.WeakKeyDictionary()
 
 
 def _pool(coop: Coop) -> _Pool:
-    key = (coop.store.max_n(), coop.store.data_version())
+    key = (talent_purge.generation(coop), coop.store.data_version(), coop.roster.heads)
     pool = _POOLS.get(coop)
     if pool is not None and pool.key == key:
         return pool

@@ -30,10 +30,24 @@ PURGER = b"expiry"  # recorded in `purged` for drops no member asked for
 # replicas that dropped a window since their WAL was last truncated: until then the WAL may
 # still hold old images of the pages (the next sweep, at most a minute later, truncates it)
 _WAL_DIRTY: weakref.WeakSet[ReplicaBase] = weakref.WeakSet()
+# bumped whenever a profile, window or consent row changes (or an item is emptied by a purge):
+# "Who fits" (service/fits.py) opens every profile and window again only then
+_GENERATION: weakref.WeakKeyDictionary[ReplicaBase, int] = weakref.WeakKeyDictionary()
+_WATCHED = frozenset({Kind.PROFILE, Kind.WINDOW, Kind.CONSENT})
+
+
+def generation(rep: ReplicaBase) -> int:
+    return _GENERATION.get(rep, 0)
+
+
+def _bump(rep: ReplicaBase) -> None:
+    _GENERATION[rep] = _GENERATION.get(rep, 0) + 1
 
 
 def on_store(rep: ReplicaBase, state: ItemState) -> bool:
     """Called as an item is folded: True if it was a window to purge instead of saving."""
+    if state.kind in _WATCHED or state.is_empty:
+        _bump(rep)
     if state.kind is Kind.CONSENT:
         c = talent_rules.consent_of(state)
         if c is not None and not c[2]:  # revoked: the publisher's windows of this subject go
@@ -67,6 +81,7 @@ def drop(rep: ReplicaBase, item_id: bytes) -> None:
     rep.store.unlink_item(item_id)
     rep.changed_items.add(item_id)
     _WAL_DIRTY.add(rep)
+    _bump(rep)
     if rep._search is not None:
         rep._search.remove(item_id.hex())
 
