@@ -251,3 +251,19 @@ def test_who_fits_sees_a_withdrawn_window_at_once(make_replica: MakeCoop) -> Non
     Api(bob).set_talent_profile(("contract law",), "", ())  # withdraws the window
     sync(alice, bob)
     assert Api(alice).who_fits(lead) == []
+
+
+def test_at_most_20_windows_per_publisher_count_everywhere(make_replica: MakeCoop) -> None:
+    alice, bob, _carol = three_members(make_replica)
+    items = []
+    for i in range(22):  # the writer stops at 20: Bob's device signs two more anyway
+        item = bob.new_item_id()
+        body = coop_change(bob, Kind.WINDOW, item, {"start": day(i), "end": day(i + 30)})
+        assert bob.apply(forge(bob, body).encode()).new
+        items.append(item)
+    sync(alice, bob)
+    for c in (alice, bob):
+        assert all(c.item(i) is not None for i in items)  # all 22 stored and folded...
+        assert window_ids(c) == set(items[:20])  # ...the 20 earliest count, on every replica
+    with pytest.raises(NotAllowed):
+        talent.publish_window(bob, day(0), day(10), 8, "", False)
