@@ -242,9 +242,11 @@ def test_who_fits_sees_a_withdrawn_window_at_once(make_replica: MakeCoop) -> Non
     alice, bob, _carol = three_members(make_replica)
     start = TODAY + dt.timedelta(days=5)
     Api(bob).set_talent_profile(("contract law",), "", ((day(1), day(40), 24, "", True),))
-    lead = _lead(alice, "Jurist", start).hex()
+    fields = {"title": "Jurist", "skills": ["Contractenrecht"], "start": start.isoformat()}
+    lead = alice.write_item(Kind.LEAD, alice.new_item_id(), fields).hex()  # a Dutch label
     sync(alice, bob)
-    assert [f.name for f in Api(alice).who_fits(lead) or []] == ["Bob"]
+    fits = Api(alice).who_fits(lead) or []
+    assert [f.name for f in fits] == ["Bob"] and fits[0].matched == (esco.resolve("contract law"),)
     bob.add_note("Unrelated", "text")
     sync(alice, bob)
     assert [f.name for f in Api(alice).who_fits(lead) or []] == ["Bob"]
