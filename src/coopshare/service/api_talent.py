@@ -113,12 +113,12 @@ class TalentCommands:
 
     def my_consents(self) -> list[ConsentEntry]:
         me = self._coop.me.member_id[:8]
-        out = []
-        for mid in self._coop.roster.members:
-            key = me + mid[:8]
-            if key in (c := talent.consents(self._coop)):
-                out.append(ConsentEntry(mid.hex(), self._coop.member_name(mid), c[key]))
-        return out
+        given = talent.consents(self._coop)
+        return [
+            ConsentEntry(mid.hex(), self._coop.member_name(mid), given[me + mid[:8]])
+            for mid in self._coop.roster.members
+            if me + mid[:8] in given
+        ]
 
     def windows(self, now_ms: int | None = None) -> list[WindowEntry]:
         """Every availability window that counts now (consented, not ended)."""

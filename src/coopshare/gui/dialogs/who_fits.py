@@ -4,14 +4,12 @@ this device only (``Api.who_fits``); my private conflict-of-interest names leave
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.pages.skill_picker import interface_language
-from coopshare.gui.text import safe
+from coopshare.gui.text import day_month_text, safe
 from coopshare.service.api import FitRow
 
 
@@ -21,15 +19,13 @@ def _t(text: str, n: int = -1) -> str:
 
 def fit_text(f: FitRow) -> str:
     """The reason in the interface's language."""
-    day = dt.date.fromisoformat(f.available_from)
-    months = _t("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec").split()
-    month = months[day.month - 1] if len(months) == 12 else day.strftime("%b")
+    day = QDate.fromString(f.available_from, Qt.DateFormat.ISODate)
     parts = (
         [_t("%1 of %2 skills").replace("%1", str(len(f.matched))).replace("%2", str(f.asked))]
         if f.asked
         else []
     )
-    parts.append(_t("available from {0}").format(f"{day.day} {month}"))
+    parts.append(_t("available from {0}").format(day_month_text(day)))
     if f.hours:
         parts.append(_t("{0} h/week").format(f.hours))
     if f.remote:
