@@ -44,6 +44,8 @@ RUNTIME_CONTEXT = {
     "errors_text.py": "Errors",
     "idea_terms.py": "IdeaTerms",
     "idea_proof.py": "IdeaProof",
+    "who_fits.py": "WhoFits",
+    "consent_box.py": "ConsentBox",
 }
 BOGUS = {"", "window", "self.window"}
 

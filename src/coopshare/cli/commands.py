@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from coopshare.cli import data, leads, ledger_cmd, proof_cmd
+from coopshare.cli import data, leads, ledger_cmd, proof_cmd, talent_cmd
 from coopshare.errors import NoSuchItem, NotInitialised, NotUtf8, PassphraseRequired
 from coopshare.service import api
 from coopshare.service.api import Api, ItemEdit, ItemState, Kind, NewLead
@@ -52,6 +52,11 @@ def _dispatch(args: argparse.Namespace, coop: Api) -> int:
         return ledger_cmd.run(args, coop)
     if cmd == "tsa":
         return proof_cmd.run_tsa(args, coop)
+    if cmd in talent_cmd.COMMANDS:
+        return talent_cmd.run(args, coop)
+    if cmd == "lead" and action == "fits":
+        talent_cmd.run_lead_fits(args, coop)
+        return 0
     if cmd == "coop":
         coop_id = coop.create_coop(args.name)
         print(f"cooperative {args.name!r} created: {coop_id}")
@@ -165,7 +170,10 @@ def _lead(args: argparse.Namespace, coop: Api) -> None:
         )
         given = {n: getattr(args, n) for n in names if getattr(args, n) is not None}
         if args.skills:
-            given["skills"] = tuple(s.strip() for s in args.skills.split(",") if s.strip())
+            # ESCO labels (English or Dutch) become ids; other words stay free text
+            given["skills"] = tuple(
+                coop.resolve_skill(s.strip()) for s in args.skills.split(",") if s.strip()
+            )
         if args.coop_share:  # inside the terms text the claimer signs (lead form: COOP_SHARE)
             terms = given.get("referral_terms") or "none"
             given["referral_terms"] = f"{terms}; coop-share: {args.coop_share}%"

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from coopshare import __version__
-from coopshare.cli import data, leads, ledger_cmd, proof_cmd
+from coopshare.cli import data, leads, ledger_cmd, proof_cmd, talent_cmd
 from coopshare.errors import CoopShareError, PassphrasesDiffer, os_fault
 
 
@@ -95,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--interest-until", metavar="YYYY-MM-DD", help="interest window's last day")
     leads.add_parsers(lead)
+    talent_cmd.add_lead_parser(lead)
     p = lead.add_parser("release", help="release your lead's sealed details to its claimer")
     p.add_argument("id")
 
@@ -144,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name")
     sub.add_parser("recovery-key", help="print your member key's recovery code")
     ledger_cmd.add_parsers(sub)
+    talent_cmd.add_parsers(sub)
 
     p = sub.add_parser("serve", help="run this device as a node: accept and keep peer connections")
     p.add_argument(

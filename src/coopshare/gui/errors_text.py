@@ -48,6 +48,12 @@ def _rule_text(rule: str) -> str:
         return _t("The embargo on this idea has not ended yet.")
     if rule == E.RULE_NO_ACCEPTANCE:
         return _t("This member has not accepted the current terms.")
+    if rule == E.RULE_NO_CONSENT:
+        return _t("That member has not consented to you publishing their availability.")
+    if rule == E.RULE_WINDOW_CAP:
+        return _t("At most 20 current availability windows.")
+    if rule == E.RULE_WINDOW_AHEAD:
+        return _t("An availability window ends at most 90 days from today.")
     return _lead_rule_text(rule)
 
 

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from coopshare.gui.dialogs.who_fits import fit_text
 from coopshare.gui.pages.lead_history import step_text
 from coopshare.gui.pages.lead_look import status_label
 from coopshare.gui.text import safe
-from coopshare.service.api import Api, LeadGlance, LeadStep, Watch
+from coopshare.service.api import Api, FitRow, LeadGlance, LeadStep, Watch
 from coopshare.service.api import events as ev
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ class Tray:
         for item_id, lead in new.leads.items():
             before = old.leads.get(item_id)
             if before is None:
-                self._maybe_matching(lead)
+                self._maybe_matching(item_id, lead)
             elif lead.mine and lead.steps > before.steps and lead.last and not lead.last.who_is_me:
                 self._my_lead_step(lead, lead.last)
             elif before.status != lead.status:
@@ -57,10 +58,12 @@ class Tray:
             if member_id not in old.members:
                 self.show(tr("New member"), tr("{0} joined the cooperative").format(safe(name, 60)))
 
-    def _maybe_matching(self, lead: LeadGlance) -> None:
-        if lead.mine or not self.state:
+    def _maybe_matching(self, item_id: str, lead: LeadGlance) -> None:
+        """A new lead of someone else: news if it fits me ("Who fits", worked out here), or
+        else if it shares a free-text skill with me; never if my conflict names hit it."""
+        if lead.mine or lead.excluded or not self.state:
             return
-        mine = self.state.skills
+        mine = {s for s in self.state.skills if not s.startswith("esco:")}
         skills = {s.casefold() for s in lead.skills}
         if mine & skills:
             self.show(
@@ -68,6 +71,16 @@ class Tray:
                 self.window.tr("“{0}” matches your skills: {1}").format(
                     safe(lead.title, 80), ", ".join(sorted(mine & skills))
                 ),
+            )
+            return
+        title = safe(lead.title, 80)
+        self.window.bridge.db(lambda a: a.my_fit(item_id), lambda f: self._fits_me(title, f))
+
+    def _fits_me(self, title: str, fit: FitRow | None) -> None:
+        if fit is not None:
+            self.show(
+                self.window.tr("New lead for you"),
+                self.window.tr("“{0}” fits you: {1}").format(title, fit_text(fit)),
             )
 
     def _my_lead_step(self, lead: LeadGlance, step: LeadStep) -> None:

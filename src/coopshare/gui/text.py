@@ -30,6 +30,11 @@ def date_text(day: QDate) -> str:
     return QLocale().toString(day, DATE_FORMAT) if day.isValid() else ""
 
 
+def day_month_text(day: QDate) -> str:
+    """A date of the coming weeks, without its year ("6 Jan" / "6 jan")."""
+    return QLocale().toString(day, "d MMM") if day.isValid() else ""
+
+
 def day_text(ms: int) -> str:
     """The date of a moment (unix milliseconds)."""
     return date_text(_local(ms).date()) if ms else ""

@@ -37,6 +37,8 @@ class Kind(enum.StrEnum):
     PROFILE = "profile"
     THANKS = "thanks"
     FILE = "file"  # one chunk of an attachment (model/attachments.py)
+    WINDOW = "window"  # one availability window of a member (model/talent_rules.py)
+    CONSENT = "consent"  # a member's consent that another may publish their availability
 
 
 class LeadStatus(enum.StrEnum):
@@ -358,6 +360,15 @@ FIELDS: dict[Kind, dict[str, Field]] = {
         "sha256": Field(_hexid(32)),
         "chunks": Field(_int(1, att.MAX_CHUNKS)),
     },
+    Kind.WINDOW: {
+        "subject": Field(_hexid(32)),  # whose availability (the publisher's own if absent)
+        "start": Field(_date),  # not "from"/"to": "to" is an item's audience (AUDIENCE)
+        "end": Field(_date),
+        "hours": Field(_int(0, 80)),
+        "region": Field(_text(100)),
+        "remote": Field(_bool),
+    },
+    Kind.CONSENT: {"publisher": Field(_hexid(32)), "granted": Field(_bool)},
 }
 
 # Kinds whose long text is a "body" with conflict-preserving merge instead of last-writer-wins.

@@ -37,7 +37,9 @@ from coopshare.service import events
 from coopshare.service import home as homes
 from coopshare.service.api_commands import Api
 from coopshare.service.api_proof import TimestampJob, fetch_timestamp
+from coopshare.service.api_talent import ConsentEntry, FitRow, WindowEntry
 from coopshare.service.attachments import Attachment
+from coopshare.service.esco import Skill
 from coopshare.service.evidence import EvidenceExported
 from coopshare.service.evidence import Report as EvidenceReport
 from coopshare.service.evidence import render as render_evidence
@@ -136,12 +138,14 @@ __all__ = [
     "BundleImported",
     "Candidate",
     "Commitment",
+    "ConsentEntry",
     "Counts",
     "DeviceEntry",
     "Entry",
     "EvidenceExported",
     "EvidenceReport",
     "Exported",
+    "FitRow",
     "HeldBack",
     "IdeaChoice",
     "IdeaDetail",
@@ -178,6 +182,7 @@ __all__ = [
     "RosterView",
     "Row",
     "Runtime",
+    "Skill",
     "Skip",
     "Status",
     "SyncResult",
@@ -186,6 +191,7 @@ __all__ = [
     "TrashedNote",
     "Watch",
     "Window",
+    "WindowEntry",
     "Witnessed",
     "__version__",
     "current_windows",

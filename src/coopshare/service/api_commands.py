@@ -28,6 +28,7 @@ from coopshare.service import (
 from coopshare.service import ledger as ledger_view
 from coopshare.service.api_data import DataCommands
 from coopshare.service.api_proof import ProofCommands
+from coopshare.service.api_talent import TalentCommands
 from coopshare.service.coop import Coop
 from coopshare.service.new_items import ItemEdit, NewLead
 from coopshare.service.read_models import (
@@ -54,7 +55,7 @@ if TYPE_CHECKING:
     from coopshare.service.importer import ImportReport, Progress
 
 
-class Api(DataCommands, ProofCommands):
+class Api(DataCommands, ProofCommands, TalentCommands):
     """Commands and queries on one unlocked data folder (see the module docstring)."""
 
     def __init__(self, coop: Coop) -> None:
@@ -121,8 +122,9 @@ class Api(DataCommands, ProofCommands):
         return views_typed.my_profile(self._coop)
 
     def save_profile(self, edit: ProfileEdit) -> None:
-        """Share a new version of my talent profile."""
-        self._coop.set_profile(edit.to_fields())
+        """Share a new version of my talent profile; its windows replace my own windows."""
+        windows = tuple((w.start, w.end, w.hours, w.region, w.remote) for w in edit.availability)
+        self.set_talent_profile(edit.skills, edit.ambitions, windows)
 
     def can_invite(self) -> bool:
         return views_people.can_invite(self._coop)

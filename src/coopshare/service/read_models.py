@@ -247,6 +247,7 @@ class LeadGlance:
     skills: tuple[str, ...]
     steps: int = 0  # entries in the lead's history (the giver hears of each new one)
     last: LeadStep | None = None  # the newest of them
+    excluded: bool = False  # my private conflict-of-interest names hit it (service/fits.py)
 
 
 @dataclass(frozen=True, slots=True)

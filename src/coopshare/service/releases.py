@@ -21,7 +21,7 @@ from coopshare.errors import CoopShareError
 from coopshare.model import idea_rules, lead_release
 from coopshare.model.hlc import wall_ms
 from coopshare.model.items import Kind
-from coopshare.service import coop_terms, proofs
+from coopshare.service import coop_terms, proofs, talent_purge
 from coopshare.service.coop import Coop
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,7 @@ def step(coop: Coop, item_ids: Iterable[bytes] | None = None, now_ms: int | None
     written = 0
     if item_ids is None:
         written += proofs.witness_step(coop, full=True, now_ms=now)  # commitments missed so far
+        talent_purge.sweep(coop, now)  # ended or revoked availability windows
         states = [
             st for k in (Kind.IDEA, Kind.LEAD) for st in coop.items(k) if st.creator == me[:8]
         ]

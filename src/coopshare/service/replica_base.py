@@ -159,6 +159,11 @@ class ReplicaBase:
         finally:
             self._recorders.pop()
 
+    def report_changed(self, item_id: bytes) -> None:
+        """An item changed without an op applied here (a purge by this device's clock)."""
+        for into in self._recorders:
+            into.append(item_id)
+
     @contextmanager
     def transaction(self, *, durable: bool = False) -> Iterator[None]:
         """Group many ops into one commit (imports, bulk sync); nests."""

@@ -10,12 +10,13 @@ from dataclasses import replace
 from coopshare.crypto import envelope
 from coopshare.crypto import primitives as p
 from coopshare.model import attachments as att
+from coopshare.model import talent_rules
 from coopshare.model.fold import Change, ItemState
 from coopshare.model.items import ACCEPT, ACT_FIELDS, Kind
 from coopshare.protocol import content
 from coopshare.protocol.codec import pack
 from coopshare.protocol.ops import Op, OpKind
-from coopshare.service import content_open, proofs, terms_gate
+from coopshare.service import content_open, proofs, talent_purge, terms_gate
 from coopshare.service.quarantine import changes_or_none
 from coopshare.service.replica_base import (
     _GRANT_AAD,
@@ -78,6 +79,9 @@ class ContentApplier(ReplicaBase):
             ch.item_id, ch.fields, ch.body, ch.deleted
         ):
             return False
+        """The creator may change anything; others only claim a lead or, as admin, tombstone."""
+        if ch.kind in talent_rules.KINDS:  # windows and consents: model/talent_rules.py
+            return talent_rules.allowed(ch, author)
         if ch.item_id[:8] == author[:8]:
             return True
         if ch.body is not None or ch.prev:
@@ -110,6 +114,8 @@ class ContentApplier(ReplicaBase):
 
     def _store_item(self, state: ItemState) -> None:
         """Save the derived row; an item with no creator's change or nothing left has none."""
+        if talent_purge.on_store(self, state):  # an ended or revoked window: purged instead
+            return
         if state.has_creator and not state.is_empty:
             self._save_item(state)
             return

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from coopshare.identity import keystore
 from coopshare.model.fold import ItemState
 from coopshare.model.items import Kind
-from coopshare.service import invites, liveinfo, views
+from coopshare.service import invites, liveinfo, talent, views
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
 
@@ -40,10 +40,9 @@ def profile_of(st: ItemState) -> dict[str, Any] | None:
     """A profile item as the People page shows it (never raises for a peer's values)."""
     if st.is_deleted or st.kind is not Kind.PROFILE:
         return None
-    windows = st.value("availability", []) or []
-    return {
+    return {  # availability: window items (service/talent.py); the old field is not read
         "skills": [str(s) for s in st.value("skills", []) or []],
-        "availability": [dict(w) for w in windows if isinstance(w, dict)],
+        "availability": [],
         "ambitions": str(st.value("ambitions", "") or ""),
         "updated": st.updated >> 16,
     }
@@ -62,7 +61,25 @@ def my_profile(coop: Coop) -> dict[str, Any]:
     }
     if found is not None:
         out.update(found)
+    out["availability"] = _window_dicts(coop).get(coop.me.member_id[:8], [])
     return out
+
+
+def _window_dicts(coop: Coop) -> dict[bytes, list[dict[str, Any]]]:
+    """Visible windows by subject prefix, in the stored form (``from``/``to``/...)."""
+    return {
+        subject: [
+            {
+                "from": w.start.isoformat(),
+                "to": w.end.isoformat(),
+                "hours": w.hours,
+                "region": w.region,
+                "remote": w.remote,
+            }
+            for w in ws
+        ]
+        for subject, ws in talent.windows_by_subject(coop).items()
+    }
 
 
 def current_windows(
@@ -84,10 +101,11 @@ def current_windows(
 def members(coop: Coop) -> list[dict[str, Any]]:
     """Members with safety numbers (:func:`views.members`) plus each one's current profile."""
     rows = views.members(coop)
+    windows = _window_dicts(coop)
     for r in rows:
         prof = _profile_of(coop, bytes.fromhex(r["member_id"]))
         r["skills"] = prof["skills"] if prof else []
-        r["availability"] = current_windows(prof["availability"]) if prof else []
+        r["availability"] = windows.get(bytes.fromhex(r["member_id"])[:8], [])
         r["ambitions"] = prof["ambitions"] if prof else ""
     return rows
 

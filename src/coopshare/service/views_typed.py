@@ -10,8 +10,8 @@ from typing import Any
 from coopshare.model import lead_rules
 from coopshare.model.items import Kind, wikilinks
 from coopshare.protocol.content import ITEM_ID_LEN
+from coopshare.service import coi, fits, quarantine, views, views_lead, views_people, views_work
 from coopshare.service import peers as peerbook
-from coopshare.service import quarantine, views, views_lead, views_people, views_work
 from coopshare.service.coop import Coop
 from coopshare.service.read_models import (
     AudienceMember,
@@ -189,6 +189,7 @@ def watch(coop: Coop) -> Watch:
         if st.creator == me:
             skills = frozenset(str(s).casefold() for s in st.value("skills", []) or [])
     leads = {}
+    declared = coi.names(coop)
     for st in coop.items(Kind.LEAD):
         history = lead_rules.derive(st).history
         leads[st.item_id.hex()] = LeadGlance(
@@ -198,6 +199,7 @@ def watch(coop: Coop) -> Watch:
             skills=_strs(st.value("skills", [])),
             steps=len(history),
             last=views_lead.step_of(coop, history[-1]) if history else None,
+            excluded=bool(declared) and fits.conflicted(coop, st, declared),
         )
     names = {m["member_id"]: m["name"] for m in coop.members()}
     return Watch(skills=skills, leads=leads, members=names)

@@ -18,6 +18,16 @@ class LocalTables(TableBase):
         """Drop a derived item row; its ops and their links stay."""
         self._q("DELETE FROM items WHERE item_id=?", item_id)
 
+    def unlink_item(self, item_id: bytes) -> None:
+        """Forget which ops an item had (after its ops' bodies were purged)."""
+        self._q("DELETE FROM item_ops WHERE item_id=?", item_id)
+
+    def truncate_wal(self) -> bool:
+        """Copy the WAL into the database and empty it (outside a transaction); False if a
+        reader kept it from completing."""
+        row = self._q("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        return row is not None and row[0] == 0
+
     def item_blob(self, item_id: bytes) -> bytes | None:
         row = self._q("SELECT state FROM items WHERE item_id=?", item_id).fetchone()
         return None if row is None else bytes(row[0])

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.form import ERROR_STYLE, Invalid, ItemForm
 from coopshare.gui.errors_text import error_text
+from coopshare.gui.pages.skill_picker import SkillPicker
 from coopshare.service.api import Api, NewLead
 
 MAX_RATE = 100_000
@@ -173,6 +174,7 @@ class LeadForm(ItemForm):
         form.addRow(self.tr("&Role"), self.role_edit)
         self.skills_edit = QLineEdit()
         self.skills_edit.setPlaceholderText(self.tr("Separated by commas"))
+        self.skill_picker = SkillPicker(self.bridge, self.skills_edit)  # ESCO labels
         form.addRow(self.tr("&Skills"), self.skills_edit)
 
         self.region_edit = QLineEdit()

@@ -71,6 +71,7 @@ class LeadDetailPanel(ItemListPage):
     reopen_button: QPushButton
     confirm_button: QPushButton
     release_button: QPushButton
+    fits_button: QPushButton
     thank_button: ThankButton
 
     def _load(self) -> None:
@@ -231,6 +232,7 @@ class LeadDetailPanel(ItemListPage):
         )
         received = d.is_claimer and not d.is_giver  # who received the lead thanks its giver
         self.thank_button.set_target(d.id if received else None, d.title)
+        self.fits_button.setVisible(not d.closed)
         if d.closed and not self.action_message.text():
             self._set_message(_t("This lead is closed."))
 

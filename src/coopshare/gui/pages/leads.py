@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.lead_form import LeadForm
 from coopshare.gui.dialogs.thanks import ThankButton
+from coopshare.gui.dialogs.who_fits import WhoFitsDialog
 from coopshare.gui.pages.base import empty_state, list_table, plain_label
 from coopshare.gui.pages.lead_detail import LeadDetailPanel
 from coopshare.gui.pages.lead_look import (
@@ -249,6 +250,9 @@ class LeadsPage(LeadDetailPanel):
         actions.addWidget(self.move_button)
         actions.addStretch(1)
         self.thank_button = ThankButton(self.bridge, "lead")
+        self.fits_button = self._button(
+            self.tr("Who &fits"), self.tr("Members who fit this lead, worked out here"), self._fits
+        )
         more = QHBoxLayout()
         more.setSpacing(8)
         for w in (
@@ -260,6 +264,7 @@ class LeadsPage(LeadDetailPanel):
             self.reopen_button,
             self.withdraw_button,
             self.thank_button,
+            self.fits_button,
         ):
             more.addWidget(w)
         more.addStretch(1)
@@ -285,6 +290,11 @@ class LeadsPage(LeadDetailPanel):
         button.setToolTip(tip)
         button.clicked.connect(slot)
         return button
+
+    def _fits(self) -> None:
+        if self.current is not None:
+            self.fits_dialog = WhoFitsDialog(self.bridge, self.current.id, self.current.title, self)
+            self.fits_dialog.open()
 
     def page_title(self) -> str:
         return self.tr("Leads")

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.pages.base import Page
+from coopshare.gui.pages.consent_box import ConsentBox
+from coopshare.gui.pages.skill_picker import SkillPicker
 from coopshare.gui.text import safe
 from coopshare.service import api
 from coopshare.service.api import Profile, ProfileEdit, Window
@@ -122,8 +124,9 @@ class ProfilePanel(Page):
         v.addWidget(self._field_label(_t("Skills")))
         self.skills = QLineEdit()
         self.skills.setPlaceholderText(
-            _t("Separated by commas, for example interim management, procurement, Lean")
+            _t("Type to pick from the ESCO skills; separate them with commas")
         )
+        self.skill_picker = SkillPicker(self.bridge, self.skills)
         self.skills.setAccessibleName(_t("Skills, separated by commas"))
         self.skills.textEdited.connect(self._changed)
         v.addWidget(self.skills)
@@ -173,6 +176,8 @@ class ProfilePanel(Page):
         self.window_hint.setWordWrap(True)
         self.window_hint.setStyleSheet("color: palette(placeholder-text);")
         v.addWidget(self.window_hint)
+        self.consent_box = ConsentBox(self.bridge)
+        v.addWidget(self.consent_box)
         self.errors = QLabel()
         self.errors.setObjectName("errorText")
         self.errors.setTextFormat(Qt.TextFormat.PlainText)
@@ -276,7 +281,7 @@ class ProfilePanel(Page):
         if self._dirty:
             return  # never overwrite what the user is typing
         self._loading = True
-        self.skills.setText(", ".join(safe(s, MAX_SKILL) for s in prof.skills))
+        self.skills.setText(", ".join(safe(self.skill_picker.display(s), 200) for s in prof.skills))
         self.avail.setRowCount(0)
         self.windows.clear()
         windows = prof.availability
@@ -313,7 +318,7 @@ class ProfilePanel(Page):
             s = part.strip().lstrip("#")
             if not s:
                 continue
-            if len(s) > MAX_SKILL:
+            if len(s) > MAX_SKILL and not self.skill_picker.known(s):
                 problems.append(
                     _t("A skill is at most {0} characters: “{1}…”.").format(MAX_SKILL, s[:30])
                 )

@@ -1,0 +1,181 @@
+"""The door's talent-bank commands: profile, availability windows, consent, ESCO skills,
+"Who fits" and my private conflict-of-interest names.
+
+A mixin of :class:`~coopshare.service.api_commands.Api` (like api_data.py); what crosses the
+door is frozen dataclasses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coopshare.service import coi, esco, fits, talent, talent_purge, views
+from coopshare.service.coop import Coop
+from coopshare.service.esco import Skill
+
+ITEM_ID_LEN = 16
+
+
+@dataclass(frozen=True, slots=True)
+class FitRow:
+    """A member who fits a lead, with the reasons (model/matching.py)."""
+
+    member_id: str
+    name: str
+    me: bool
+    matched: tuple[str, ...]  # ESCO ids
+    matched_en: tuple[str, ...]
+    matched_nl: tuple[str, ...]
+    asked: int
+    available_from: str  # ISO date
+    hours: int
+    region: str
+    remote: bool
+    reason: str  # in English, e.g. "3 of 4 skills, available from 6 Jan, 32 h/week"
+
+    def to_json(self) -> dict[str, object]:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+
+@dataclass(frozen=True, slots=True)
+class WindowEntry:
+    """A visible availability window, with who published it for whom."""
+
+    item_id: str
+    subject: str  # member name
+    publisher: str
+    start: str
+    end: str
+    hours: int
+    region: str
+    remote: bool
+
+    def to_json(self) -> dict[str, object]:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentEntry:
+    """A consent I gave (or revoked): who may publish my availability."""
+
+    publisher_id: str
+    publisher: str
+    granted: bool
+
+
+class TalentCommands:
+    _coop: Coop
+
+    def skill_catalog(self) -> list[Skill]:
+        """Every bundled ESCO skill (for autocomplete)."""
+        return list(esco.catalog().values())
+
+    def search_skills(self, text: str, lang: str = "en", limit: int = 20) -> list[Skill]:
+        return esco.search(text, lang, limit)
+
+    def resolve_skill(self, text: str) -> str:
+        """``esco:<uuid>`` for a known skill label, id or URI; else the text (free word)."""
+        return esco.resolve(text)
+
+    def skill_label(self, skill: str, lang: str = "en") -> str:
+        return esco.label(skill, lang)
+
+    def set_talent_profile(
+        self,
+        skills: tuple[str, ...],
+        ambitions: str,
+        windows: tuple[tuple[str, str, int, str, bool], ...] | None = None,
+    ) -> None:
+        """My skills (labels, ids or free words) and ambitions; `windows` replaces mine."""
+        talent.set_profile(self._coop, [esco.resolve(s) for s in skills], ambitions, windows)
+
+    def publish_window(
+        self,
+        start: str,
+        end: str,
+        hours: int,
+        region: str,
+        remote: bool,
+        for_member: bytes | None = None,
+    ) -> str:
+        """Publish an availability window (mine, or `for_member`'s with their consent)."""
+        return talent.publish_window(
+            self._coop, start, end, hours, region, remote, subject=for_member
+        ).hex()
+
+    def withdraw_window(self, item_id: str) -> None:
+        key = views.id_from_hex(item_id, ITEM_ID_LEN)
+        talent.withdraw_window(self._coop, key or b"")
+
+    def set_consent(self, publisher: bytes, granted: bool) -> None:
+        """Let `publisher` publish my availability, or (granted False) revoke that."""
+        talent.set_consent(self._coop, publisher, granted)
+
+    def my_consents(self) -> list[ConsentEntry]:
+        me = self._coop.me.member_id[:8]
+        given = talent.consents(self._coop)
+        return [
+            ConsentEntry(mid.hex(), self._coop.member_name(mid), given[me + mid[:8]])
+            for mid in self._coop.roster.members
+            if me + mid[:8] in given
+        ]
+
+    def windows(self, now_ms: int | None = None) -> list[WindowEntry]:
+        """Every availability window that counts now (consented, not ended)."""
+        names = {m[:8]: self._coop.member_name(m) for m in self._coop.roster.members}
+        return [
+            WindowEntry(
+                item_id=w.item_id.hex(),
+                subject=names.get(w.subject[:8], w.subject[:8].hex()),
+                publisher=names.get(w.publisher, w.publisher.hex()),
+                start=w.start.isoformat(),
+                end=w.end.isoformat(),
+                hours=w.hours,
+                region=w.region,
+                remote=w.remote,
+            )
+            for w in talent.visible_windows(self._coop, now_ms)
+        ]
+
+    def purge_expired_windows(self, now_ms: int | None = None) -> int:
+        """Delete ended and revoked windows from this device now (the node does it by itself)."""
+        return talent_purge.sweep(self._coop, now_ms)
+
+    def who_fits(self, lead_id: str, now_ms: int | None = None) -> list[FitRow] | None:
+        """Members who fit the lead (hex id), best first, with reasons; on this device only."""
+        key = views.id_from_hex(lead_id, ITEM_ID_LEN)
+        found = None if key is None else fits.fits(self._coop, key, now_ms)
+        if found is None:
+            return None
+        me = self._coop.me.member_id
+        return [
+            FitRow(
+                member_id=f.member_id.hex(),
+                name=f.name,
+                me=f.member_id == me,
+                matched=f.matched,
+                matched_en=tuple(esco.label(s, "en") for s in f.matched),
+                matched_nl=tuple(esco.label(s, "nl") for s in f.matched),
+                asked=f.asked,
+                available_from=f.available_from.isoformat(),
+                hours=f.hours,
+                region=f.region,
+                remote=f.remote,
+                reason=f.reason,
+            )
+            for f in found
+        ]
+
+    def lead_fits_me(self, lead_id: str) -> bool:
+        return self.my_fit(lead_id) is not None
+
+    def my_fit(self, lead_id: str) -> FitRow | None:
+        """How I fit the lead (for the tray), or None; never if my conflict names hit it."""
+        return next((f for f in self.who_fits(lead_id) or [] if f.me), None)
+
+    def coi_names(self) -> tuple[str, ...]:
+        """My private conflict-of-interest client names (this device only)."""
+        return coi.names(self._coop)
+
+    def set_coi_names(self, names: list[str]) -> tuple[str, ...]:
+        return coi.set_names(self._coop, names)
