@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QBuffer, QIODevice, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
 from coopshare.gui.app import start_node
@@ -19,16 +19,11 @@ from coopshare.service import importer
 from tests.netutil import PASS
 
 
-def _png(width: int, height: int, colour: int, path: Path | None = None) -> bytes:
+def _png(width: int, height: int, colour: int, path: Path) -> bytes:
     image = QImage(width, height, QImage.Format.Format_RGB32)
     image.fill(colour)
-    buf = QBuffer()
-    buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buf, b"PNG")
-    data = bytes(buf.data().data())
-    if path is not None:
-        path.write_bytes(data)
-    return data
+    assert image.save(str(path))  # the format from the .png suffix
+    return path.read_bytes()
 
 
 @pytest.fixture
