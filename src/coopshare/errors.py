@@ -142,6 +142,10 @@ RULE_OWN_IDEA = "the owners of an idea do not accept its terms"
 RULE_OWNER_ONLY = "this idea is for its owners only and is never released"
 RULE_EMBARGO = "the idea's embargo has not ended yet"
 RULE_NO_ACCEPTANCE = "this member has not accepted the current terms"
+# comments on notes (model/comments.py)
+RULE_NOT_A_NOTE = "only a note can be commented on"
+RULE_COMMENT_AUTHOR = "only its writer can change a comment"
+RULE_COMMENT_CAP = "you have reached the most comments one member can write on a note"
 
 
 class NameRequired(UserError):

@@ -48,6 +48,12 @@ def _rule_text(rule: str) -> str:
         return _t("The embargo on this idea has not ended yet.")
     if rule == E.RULE_NO_ACCEPTANCE:
         return _t("This member has not accepted the current terms.")
+    if rule == E.RULE_NOT_A_NOTE:
+        return _t("Only a note can be commented on.")
+    if rule == E.RULE_COMMENT_AUTHOR:
+        return _t("Only the member who wrote a comment can change it.")
+    if rule == E.RULE_COMMENT_CAP:
+        return _t("You have written the most comments one member can write on this note.")
     return _lead_rule_text(rule)
 
 

@@ -37,6 +37,7 @@ from coopshare.service import events
 from coopshare.service import home as homes
 from coopshare.service.api_commands import Api
 from coopshare.service.bundles import BundleExported, BundleImported
+from coopshare.service.comments import CommentView
 from coopshare.service.exports import Exported
 from coopshare.service.importer import ImportReport
 from coopshare.service.ledger import Counts, Entry, Ledger, Nudge
@@ -57,6 +58,7 @@ from coopshare.service.read_models import (
     Profile,
     ProfileEdit,
     Status,
+    ThisDevice,
     Watch,
     Window,
     current_windows,
@@ -113,6 +115,7 @@ __all__ = [
     "BundleExported",
     "BundleImported",
     "Candidate",
+    "CommentView",
     "Counts",
     "DeviceEntry",
     "Entry",
@@ -150,6 +153,7 @@ __all__ = [
     "Status",
     "SyncResult",
     "Terms",
+    "ThisDevice",
     "TrashedNote",
     "Watch",
     "Window",
