@@ -31,11 +31,11 @@ from coopshare.gui.dialogs.thanks import ThankButton
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel
 from coopshare.gui.pages.base import Page, empty_state, list_table, plain_label
+from coopshare.gui.pages.note_tools import AUTOSAVE_MS, NoteTools
 from coopshare.gui.pages.notes_trash import DeleteRun, TrashDialog, purge_old_trash
 from coopshare.gui.text import safe, when
 from coopshare.service.api import Api, Kind, Link, NoteDetail
 
-AUTOSAVE_MS = 1200
 _LINK = re.compile(r"\[\[([^\[\]|#]{1,200})(?:[|#][^\[\]]*)?\]\]")
 
 
@@ -185,6 +185,11 @@ class NotesPage(Page):
         self.model.rowsInserted.connect(self._update_empty)
         self.model.rowsRemoved.connect(self._update_empty)
         self.model.dataChanged.connect(self._on_data_changed)
+        self.tools = NoteTools(self)  # [[ and tag completion, tag filter, read-only look
+        lv.insertWidget(1, self.tools.tag_filter)
+        rv.insertWidget(0, self.tools.idle)
+        rv.insertWidget(4, self.tools.banner)
+        rv.insertWidget(rv.count() - 1, self.tools.comments)
         self._clear_editor()
 
     def page_title(self) -> str:
@@ -228,6 +233,7 @@ class NotesPage(Page):
         self.table.clearSelection()
         self._clear_editor()
         self.current = NoteDetail.blank()
+        self.tools.shown(self.current)
         self.editor.setEnabled(True)
         self.title_edit.setFocus()
 
@@ -249,6 +255,7 @@ class NotesPage(Page):
         self.delete_button.setEnabled(False)
         self.thank_button.set_target(None)
         self.editor.setEnabled(False)
+        self.tools.shown(None)
         self._loading = False
 
     def open_item(self, item_id: str) -> None:
@@ -284,6 +291,7 @@ class NotesPage(Page):
             w.setReadOnly(not mine)
         self.body.setReadOnly(not mine)
         self.delete_button.setEnabled(mine)
+        self.tools.shown(d)
         if not same:
             self.thank_button.set_target(None if mine or not d.id else d.id, d.title)
         who = safe(d.author, 80)
@@ -399,11 +407,13 @@ class NotesPage(Page):
     def _on_link(self, url: QUrl) -> None:
         if url.scheme() == "note":
             title = unquote(url.path())
-            self.bridge.db(lambda a: a.find_by_title(title), self._open_found)
+            self.bridge.db(lambda a: a.find_by_title(title), lambda f: self._open_found(f, title))
 
-    def _open_found(self, item_id: str | None) -> None:
+    def _open_found(self, item_id: str | None, title: str = "") -> None:
         if item_id:
             self.open_item(item_id)
+        elif title:
+            self.tools.create_linked(title)  # a link to a missing note makes it (#21)
 
 
 def _backlinks_for(door: Api, item_id: str) -> list[Link]:
