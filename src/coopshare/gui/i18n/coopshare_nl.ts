@@ -148,6 +148,70 @@
         </message>
     </context>
     <context>
+        <name>CommentsPanel</name>
+        <message>
+            <location filename="../pages/note_comments.py" line="36" />
+            <location filename="../pages/note_comments.py" line="40" />
+            <location filename="../pages/note_comments.py" line="100" />
+            <source>Comments</source>
+            <translation>Opmerkingen</translation>
+        </message>
+        <message>
+            <location filename="../pages/note_comments.py" line="49" />
+            <source>Write a comment…</source>
+            <translation>Schrijf een opmerking…</translation>
+        </message>
+        <message>
+            <location filename="../pages/note_comments.py" line="50" />
+            <source>New comment</source>
+            <translation>Nieuwe opmerking</translation>
+        </message>
+        <message>
+            <location filename="../pages/note_comments.py" line="53" />
+            <location filename="../pages/note_comments.py" line="141" />
+            <source>Comment</source>
+            <translation>Plaatsen</translation>
+        </message>
+        <message>
+            <location filename="../pages/note_comments.py" line="55" />
+            <source>Change</source>
+            <translation>Wijzigen</translation>
+        </message>
+        <message>
+            <location filename="../pages/note_comments.py" line="56" />
+            <source>Change your selected comment</source>
+            <translation>Je gekozen opmerking wijzigen</translation>
+        </message>
+        <message>
+            <location filename="../pages/note_comments.py" line="58" />
+            <source>Remove</source>
+            <translation>Verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../pages/note_comments.py" line="59" />
+            <source>Remove your selected comment</source>
+            <translation>Je gekozen opmerking verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../pages/note_comments.py" line="93" />
+            <source> (edited)</source>
+            <translation> (gewijzigd)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../pages/note_comments.py" line="100" />
+            <source>Comments (%n)</source>
+            <translation>
+                <numerusform>Opmerkingen (%n)</numerusform>
+                <numerusform>Opmerkingen (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../pages/note_comments.py" line="119" />
+            <source>Save</source>
+            <translation>Opslaan</translation>
+        </message>
+    </context>
+    <context>
         <name>CoopChoiceDialog</name>
         <message>
             <location filename="../dialogs/coop_choice.py" line="23" />
@@ -484,302 +548,317 @@
             <translation>Dit lid heeft de huidige voorwaarden niet geaccepteerd.</translation>
         </message>
         <message>
+            <location filename="../errors_text.py" line="52" />
+            <source>Only a note can be commented on.</source>
+            <translation>Alleen bij een notitie kun je een opmerking plaatsen.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="54" />
+            <source>Only the member who wrote a comment can change it.</source>
+            <translation>Alleen wie een opmerking schreef, kan die wijzigen.</translation>
+        </message>
+        <message>
             <location filename="../errors_text.py" line="56" />
+            <source>You have written the most comments one member can write on this note.</source>
+            <translation>Je hebt het maximum aantal opmerkingen bij deze notitie bereikt.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="62" />
             <source>Only the member who gave this lead can do this.</source>
             <translation>Alleen het lid dat deze lead gaf kan dit doen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="58" />
+            <location filename="../errors_text.py" line="64" />
             <source>Only the member who claimed this lead can do this.</source>
             <translation>Alleen het lid dat deze lead claimde kan dit doen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="60" />
+            <location filename="../errors_text.py" line="66" />
             <source>Another member claimed this lead first.</source>
             <translation>Een ander lid claimde deze lead eerder.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="62" />
+            <location filename="../errors_text.py" line="68" />
             <source>You gave this lead yourself: you cannot claim it or ask for it.</source>
             <translation>Je gaf deze lead zelf: je kunt hem niet claimen of erom vragen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="64" />
+            <location filename="../errors_text.py" line="70" />
             <source>The interest window of this lead is still open: say you are interested instead.</source>
             <translation>De interesseperiode van deze lead loopt nog: laat in plaats daarvan weten dat je interesse hebt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="66" />
+            <location filename="../errors_text.py" line="72" />
             <source>This lead has no open interest window.</source>
             <translation>Deze lead heeft geen lopende interesseperiode.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="68" />
+            <location filename="../errors_text.py" line="74" />
             <source>This lead cannot take that step now.</source>
             <translation>Deze lead kan die stap nu niet zetten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="70" />
+            <location filename="../errors_text.py" line="76" />
             <source>That member cannot take this lead.</source>
             <translation>Dat lid kan deze lead niet overnemen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="71" />
+            <location filename="../errors_text.py" line="77" />
             <source>The cooperative's rules do not allow this.</source>
             <translation>De regels van de coöperatie staan dit niet toe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="81" />
+            <location filename="../errors_text.py" line="87" />
             <source>Wrong passphrase. Check it and try again.</source>
             <translation>Onjuiste wachtwoordzin. Controleer hem en probeer het opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="83" />
+            <location filename="../errors_text.py" line="89" />
             <source>A passphrase is needed to unlock this data folder.</source>
             <translation>Er is een wachtwoordzin nodig om deze gegevensmap te openen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="85" />
+            <location filename="../errors_text.py" line="91" />
             <source>The new passphrase must not be empty.</source>
             <translation>De nieuwe wachtwoordzin mag niet leeg zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="87" />
+            <location filename="../errors_text.py" line="93" />
             <source>The two passphrases are not the same.</source>
             <translation>De twee wachtwoordzinnen zijn niet gelijk.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="90" />
+            <location filename="../errors_text.py" line="96" />
             <source>The key file in {0} is damaged and no intact backup was found. Start again with your recovery key.</source>
             <translation>Het sleutelbestand in {0} is beschadigd en er is geen intacte reservekopie gevonden. Begin opnieuw met je herstelsleutel.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="93" />
+            <location filename="../errors_text.py" line="99" />
             <source>This data folder holds no identity.</source>
             <translation>Deze gegevensmap bevat geen identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="95" />
+            <location filename="../errors_text.py" line="101" />
             <source>This data folder already holds an identity.</source>
             <translation>Deze gegevensmap bevat al een identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="98" />
+            <location filename="../errors_text.py" line="104" />
             <source>The data in {0} does not belong to this identity. CoopShare leaves it untouched.</source>
             <translation>De gegevens in {0} horen niet bij deze identiteit. CoopShare laat ze onaangeroerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="101" />
+            <location filename="../errors_text.py" line="107" />
             <source>This device is not part of a cooperative yet.</source>
             <translation>Dit apparaat hoort nog niet bij een coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="103" />
+            <location filename="../errors_text.py" line="109" />
             <source>This device holds no key of the cooperative yet. Sync with a member first.</source>
             <translation>Dit apparaat heeft nog geen sleutel van de coöperatie. Synchroniseer eerst met een lid.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="105" />
+            <location filename="../errors_text.py" line="111" />
             <source>This data folder already belongs to another cooperative.</source>
             <translation>Deze gegevensmap hoort al bij een andere coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="109" />
+            <location filename="../errors_text.py" line="115" />
             <source>This invitation is no longer open: it was used, has expired or was revoked.</source>
             <translation>Deze uitnodiging staat niet meer open: ze is gebruikt, verlopen of ingetrokken.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="111" />
+            <location filename="../errors_text.py" line="117" />
             <source>This item no longer exists.</source>
             <translation>Dit item bestaat niet meer.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="113" />
+            <location filename="../errors_text.py" line="119" />
             <source>There is no member called {0}.</source>
             <translation>Er is geen lid dat {0} heet.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="115" />
+            <location filename="../errors_text.py" line="121" />
             <source>{0} matches more than one; give more of it.</source>
             <translation>{0} past bij meer dan één; geef er meer van op.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="119" />
+            <location filename="../errors_text.py" line="125" />
             <source>A name is required.</source>
             <translation>Een naam is verplicht.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="121" />
+            <location filename="../errors_text.py" line="127" />
             <source>A recipient has no active device in the cooperative.</source>
             <translation>Een ontvanger heeft geen actief apparaat in de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="123" />
+            <location filename="../errors_text.py" line="129" />
             <source>This recovery key is not valid. Check it for typing errors.</source>
             <translation>Deze herstelsleutel is niet geldig. Controleer hem op typefouten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="125" />
+            <location filename="../errors_text.py" line="131" />
             <source>The role must be member or admin.</source>
             <translation>De rol moet lid of beheerder zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="127" />
+            <location filename="../errors_text.py" line="133" />
             <source>{0} is not UTF-8 text.</source>
             <translation>{0} is geen UTF-8-tekst.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="129" />
+            <location filename="../errors_text.py" line="135" />
             <source>{0} is not empty. Choose a new or empty folder.</source>
             <translation>{0} is niet leeg. Kies een nieuwe of lege map.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="131" />
+            <location filename="../errors_text.py" line="137" />
             <source>{0} is not a folder.</source>
             <translation>{0} is geen map.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="133" />
+            <location filename="../errors_text.py" line="139" />
             <source>No display was found for the desktop app.</source>
             <translation>Er is geen beeldscherm gevonden voor de app.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="135" />
+            <location filename="../errors_text.py" line="141" />
             <source>The desktop app is not installed completely: PySide6 is missing.</source>
             <translation>De app is niet volledig geïnstalleerd: PySide6 ontbreekt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="137" />
+            <location filename="../errors_text.py" line="143" />
             <source>{0}: the port must be a number from 0 to 65535.</source>
             <translation>{0}: de poort moet een getal van 0 tot en met 65535 zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="139" />
+            <location filename="../errors_text.py" line="145" />
             <source>{0} is not an address: write it as host:port.</source>
             <translation>{0} is geen adres: schrijf het als host:poort.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="141" />
+            <location filename="../errors_text.py" line="147" />
             <source>This is not a CoopShare invitation.</source>
             <translation>Dit is geen CoopShare-uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="143" />
+            <location filename="../errors_text.py" line="149" />
             <source>The invitation is damaged or incomplete. Copy it again.</source>
             <translation>De uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="145" />
+            <location filename="../errors_text.py" line="151" />
             <source>This invitation has expired. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="148" />
+            <location filename="../errors_text.py" line="154" />
             <source>The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.</source>
             <translation>De uitnodiger op {0} heeft deze uitnodiging niet geaccepteerd. Waarschijnlijk is hij al gebruikt of verlopen: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="152" />
+            <location filename="../errors_text.py" line="158" />
             <source>The computer at {0} is not the one that made this invitation. Check the address.</source>
             <translation>De computer op {0} is niet degene die deze uitnodiging heeft gemaakt. Controleer het adres.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="155" />
+            <location filename="../errors_text.py" line="161" />
             <source>The invitation names no address of the inviter. Enter the inviter's address.</source>
             <translation>De uitnodiging noemt geen adres van de uitnodiger. Vul het adres van de uitnodiger in.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="158" />
+            <location filename="../errors_text.py" line="164" />
             <source>The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one.</source>
             <translation>De uitnodiger heeft deze uitnodiging geweigerd; waarschijnlijk is hij al gebruikt. Een uitnodiging werkt maar één keer: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="162" />
+            <location filename="../errors_text.py" line="168" />
             <source>Could not reach {0}. Check that CoopShare is running there and that you are on the same network.</source>
             <translation>Kon {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="166" />
+            <location filename="../errors_text.py" line="172" />
             <source>{0} did not let this device in: it is not a member there, it has not seen a membership change yet, or the two clocks are more than 2 minutes apart.</source>
             <translation>{0} liet dit apparaat niet binnen: het is daar geen lid, een wijziging in het ledenbestand is daar nog niet bekend, of de klokken lopen meer dan 2 minuten uiteen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="169" />
+            <location filename="../errors_text.py" line="175" />
             <source>The computer at {0} is not a device of this cooperative.</source>
             <translation>De computer op {0} is geen apparaat van deze coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="172" />
+            <location filename="../errors_text.py" line="178" />
             <source>The clocks of this computer and {0} are more than 2 minutes apart. Check the date and time on both.</source>
             <translation>De klokken van deze computer en {0} lopen meer dan 2 minuten uiteen. Controleer op beide de datum en tijd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="175" />
+            <location filename="../errors_text.py" line="181" />
             <source>Syncing did not finish in time.</source>
             <translation>Synchroniseren werd niet op tijd afgerond.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="177" />
+            <location filename="../errors_text.py" line="183" />
             <source>The connection to the other member failed.</source>
             <translation>De verbinding met het andere lid is mislukt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="180" />
+            <location filename="../errors_text.py" line="186" />
             <source>The disk is full: free some space in {0}, then try again. Syncing resumes by itself.</source>
             <translation>De schijf is vol: maak ruimte vrij in {0} en probeer het opnieuw. Synchroniseren gaat daarna vanzelf verder.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="183" />
+            <location filename="../errors_text.py" line="189" />
             <source>The data folder {0} cannot be written to.</source>
             <translation>Er kan niet worden geschreven in de gegevensmap {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="185" />
+            <location filename="../errors_text.py" line="191" />
             <source>The disk reported an error while saving in {0}.</source>
             <translation>De schijf meldde een fout bij het opslaan in {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="187" />
+            <location filename="../errors_text.py" line="193" />
             <source>The database in {0} is damaged.</source>
             <translation>De database in {0} is beschadigd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="189" />
+            <location filename="../errors_text.py" line="195" />
             <source>Saving failed: the data folder could not be written.</source>
             <translation>Opslaan is mislukt: er kon niet in de gegevensmap worden geschreven.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="191" />
+            <location filename="../errors_text.py" line="197" />
             <source>This bundle is damaged or incomplete ({0}). Nothing was imported.</source>
             <translation>Deze bundel is beschadigd of onvolledig ({0}). Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="195" />
+            <location filename="../errors_text.py" line="201" />
             <source>This bundle belongs to another cooperative. Nothing was imported.</source>
             <translation>Deze bundel hoort bij een andere coöperatie. Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="198" />
+            <location filename="../errors_text.py" line="204" />
             <source>A change in this bundle did not pass the checks ({0}). Nothing was imported.</source>
             <translation>Een wijziging in deze bundel kwam niet door de controles ({0}). Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="201" />
+            <location filename="../errors_text.py" line="207" />
             <source>The data was refused: {0}</source>
             <translation>De gegevens zijn geweigerd: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="203" />
+            <location filename="../errors_text.py" line="209" />
             <source>This could not be decrypted: a wrong key, or damaged data.</source>
             <translation>Dit kon niet worden ontsleuteld: een verkeerde sleutel, of beschadigde gegevens.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="205" />
+            <location filename="../errors_text.py" line="211" />
             <source>This could not be done: {0}</source>
             <translation>Dit kon niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="206" />
+            <location filename="../errors_text.py" line="212" />
             <source>Something went wrong: {0}</source>
             <translation>Er ging iets mis: {0}</translation>
         </message>
@@ -3279,62 +3358,62 @@ Met claimen onderteken je dat je deze voorwaarden aanvaardt. De gever kan daarna
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="79" />
+            <location filename="../main_window.py" line="77" />
             <source>Sections</source>
             <translation>Onderdelen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="94" />
+            <location filename="../main_window.py" line="92" />
             <source>Search…</source>
             <translation>Zoeken…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="95" />
+            <location filename="../main_window.py" line="93" />
             <source>Search notes, leads and ideas (Ctrl+K)</source>
             <translation>Notities, leads en ideeën doorzoeken (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="97" />
+            <location filename="../main_window.py" line="95" />
             <source>Invite</source>
             <translation>Uitnodigen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="98" />
+            <location filename="../main_window.py" line="96" />
             <source>Invite someone to the cooperative (Ctrl+I)</source>
             <translation>Iemand uitnodigen voor de coöperatie (Ctrl+I)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="104" />
+            <location filename="../main_window.py" line="102" />
             <source>Settings (Ctrl+,)</source>
             <translation>Instellingen (Ctrl+,)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="105" />
+            <location filename="../main_window.py" line="103" />
             <source>Settings</source>
             <translation>Instellingen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="196" />
+            <location filename="../main_window.py" line="197" />
             <source>Meetup mode: not announcing this device</source>
             <translation>Meetup-modus: dit apparaat maakt zich niet bekend</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="198" />
+            <location filename="../main_window.py" line="199" />
             <source>Undo</source>
             <translation>Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="268" />
+            <location filename="../main_window.py" line="251" />
             <source>Undone</source>
             <translation>Ongedaan gemaakt</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="298" />
+            <location filename="../main_window.py" line="281" />
             <source>Database damaged</source>
             <translation>Database beschadigd</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="302" />
+            <location filename="../main_window.py" line="285" />
             <source>CoopShare found damage in the database of its data folder ({0}).
 
 Make a copy of the data folder now. Everything you shared is also held by the other members: if problems appear, set up this computer again with your recovery key and a new invitation.</source>
@@ -3343,7 +3422,7 @@ Make a copy of the data folder now. Everything you shared is also held by the ot
 Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de andere leden ook: als er problemen optreden, richt deze computer dan opnieuw in met je herstelsleutel en een nieuwe uitnodiging.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../main_window.py" line="322" />
+            <location filename="../main_window.py" line="306" />
             <source>● %n member(s) online</source>
             <translation>
                 <numerusform>● %n lid online</numerusform>
@@ -3351,27 +3430,27 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
             </translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="324" />
+            <location filename="../main_window.py" line="308" />
             <source>○ waiting for members</source>
             <translation>○ wacht op leden</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="326" />
+            <location filename="../main_window.py" line="310" />
             <source>○ offline</source>
             <translation>○ offline</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="328" />
+            <location filename="../main_window.py" line="312" />
             <source>This device is online: other members can connect to it.</source>
             <translation>Dit apparaat is online: andere leden kunnen er verbinding mee maken.</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="330" />
+            <location filename="../main_window.py" line="314" />
             <source>This device is not connected to the network.</source>
             <translation>Dit apparaat is niet met het netwerk verbonden.</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="345" />
+            <location filename="../main_window.py" line="329" />
             <source>Syncing %v of %m</source>
             <translation>Synchroniseren: %v van %m</translation>
         </message>
@@ -3490,130 +3569,212 @@ Alles wat vanaf nu wordt geschreven, wordt versleuteld met nieuwe sleutels die d
         </message>
     </context>
     <context>
+        <name>Menus</name>
+        <message>
+            <location filename="../menus.py" line="32" />
+            <source>New</source>
+            <translation>Nieuw</translation>
+        </message>
+        <message>
+            <location filename="../menus.py" line="38" />
+            <source>Quit</source>
+            <translation>Afsluiten</translation>
+        </message>
+        <message>
+            <location filename="../menus.py" line="40" />
+            <source>&amp;Edit</source>
+            <translation>&amp;Bewerken</translation>
+        </message>
+        <message>
+            <location filename="../menus.py" line="41" />
+            <source>Undo delete</source>
+            <translation>Verwijderen ongedaan maken</translation>
+        </message>
+        <message>
+            <location filename="../menus.py" line="43" />
+            <source>Filter this list</source>
+            <translation>Deze lijst filteren</translation>
+        </message>
+        <message>
+            <location filename="../menus.py" line="44" />
+            <source>Search everything…</source>
+            <translation>Alles doorzoeken…</translation>
+        </message>
+        <message>
+            <location filename="../menus.py" line="46" />
+            <source>Settings…</source>
+            <translation>Instellingen…</translation>
+        </message>
+        <message>
+            <location filename="../menus.py" line="48" />
+            <source>&amp;Go</source>
+            <translation>&amp;Ga naar</translation>
+        </message>
+        <message>
+            <location filename="../menus.py" line="50" />
+            <source>Quick switcher…</source>
+            <translation>Snel openen…</translation>
+        </message>
+        <message>
+            <location filename="../menus.py" line="63" />
+            <source>Invite someone…</source>
+            <translation>Iemand uitnodigen…</translation>
+        </message>
+        <message>
+            <location filename="../menus.py" line="65" />
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <location filename="../menus.py" line="66" />
+            <location filename="../menus.py" line="98" />
+            <source>Keyboard shortcuts</source>
+            <translation>Sneltoetsen</translation>
+        </message>
+    </context>
+    <context>
         <name>NearbyPage</name>
         <message>
-            <location filename="../pages/nearby.py" line="82" />
+            <location filename="../pages/nearby.py" line="93" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="83" />
-            <source>Device</source>
-            <translation>Apparaat</translation>
-        </message>
-        <message>
-            <location filename="../pages/nearby.py" line="84" />
-            <location filename="../pages/nearby.py" line="186" />
+            <location filename="../pages/nearby.py" line="95" />
+            <location filename="../pages/nearby.py" line="212" />
             <source>Address</source>
             <translation>Adres</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="85" />
+            <location filename="../pages/nearby.py" line="96" />
             <source>Found by</source>
             <translation>Gevonden via</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="86" />
+            <location filename="../pages/nearby.py" line="97" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="87" />
-            <source>Last seen</source>
-            <translation>Laatst gezien</translation>
-        </message>
-        <message>
-            <location filename="../pages/nearby.py" line="91" />
+            <location filename="../pages/nearby.py" line="102" />
             <source>Devices nearby</source>
             <translation>Apparaten in de buurt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="112" />
+            <location filename="../pages/nearby.py" line="123" />
             <source>Nearby</source>
             <translation>In de buurt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="120" />
+            <location filename="../pages/nearby.py" line="131" />
             <source>Discovery off</source>
             <translation>Netwerkdetectie uit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="122" />
+            <location filename="../pages/nearby.py" line="133" />
             <source>Discovery is off: only members added by address in Settings connect to this device.</source>
             <translation>Netwerkdetectie staat uit: alleen leden die in Instellingen op adres zijn toegevoegd, maken verbinding met dit apparaat.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="125" />
-            <source>Meetup mode on</source>
-            <translation>Meetup-modus aan</translation>
-        </message>
-        <message>
-            <location filename="../pages/nearby.py" line="127" />
+            <location filename="../pages/nearby.py" line="138" />
             <source>Meetup mode is on: this device looks for members on this network without announcing itself.</source>
             <translation>Meetup-modus staat aan: dit apparaat zoekt leden op dit netwerk zonder zichzelf bekend te maken.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="130" />
-            <source>Meetup mode off</source>
-            <translation>Meetup-modus uit</translation>
+            <location filename="../pages/nearby.py" line="94" />
+            <source>Devices</source>
+            <translation>Apparaten</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="132" />
+            <location filename="../pages/nearby.py" line="98" />
+            <source>Last synced</source>
+            <translation>Laatst gesynchroniseerd</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="136" />
+            <source>Meetup mode: on</source>
+            <translation>Meetup-modus: aan</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="141" />
+            <source>Meetup mode: off</source>
+            <translation>Meetup-modus: uit</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="143" />
             <source>Meetup mode is off: members on this network can find this device. Only members recognise it.</source>
             <translation>Meetup-modus staat uit: leden op dit netwerk kunnen dit apparaat vinden. Alleen leden herkennen het.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="144" />
+            <location filename="../pages/nearby.py" line="149" />
+            <source>Click to switch meetup mode; it applies at once.</source>
+            <translation>Klik om de meetup-modus om te zetten; het werkt meteen.</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="161" />
             <source>No one nearby yet. Members running CoopShare on this network appear here by themselves. On guest Wi-Fi or a hotspot that blocks discovery, add a member by address in Settings.</source>
             <translation>Nog niemand in de buurt. Leden die CoopShare op dit netwerk gebruiken, verschijnen hier vanzelf. Op gastwifi of een hotspot die detectie blokkeert, voeg je een lid op adres toe in Instellingen.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="180" />
+            <location filename="../pages/nearby.py" line="206" />
             <source>Could not list nearby devices: {0}</source>
             <translation>Kan apparaten in de buurt niet tonen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="185" />
+            <location filename="../pages/nearby.py" line="211" />
             <source>This network</source>
             <translation>Dit netwerk</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="187" />
+            <location filename="../pages/nearby.py" line="213" />
             <source>They connected</source>
             <translation>Inkomende verbinding</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="191" />
+            <location filename="../pages/nearby.py" line="217" />
             <source>A member (not connected yet)</source>
             <translation>Een lid (nog niet verbonden)</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="198" />
-            <source>● Connected</source>
-            <translation>● Verbonden</translation>
+            <location filename="../pages/nearby.py" line="219" />
+            <source>● In sync</source>
+            <translation>● Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="198" />
+            <location filename="../pages/nearby.py" line="221" />
+            <source>● Syncing…</source>
+            <translation>● Bezig met synchroniseren…</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="223" />
             <source>○ Not connected</source>
             <translation>○ Niet verbonden</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../pages/nearby.py" line="225" />
+            <source>%n device(s)</source>
+            <translation>
+                <numerusform>%n apparaat</numerusform>
+                <numerusform>%n apparaten</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../pages/nearby.py" line="204" />
+            <location filename="../pages/nearby.py" line="243" />
             <source>now</source>
             <translation>nu</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="206" />
+            <location filename="../pages/nearby.py" line="245" />
             <source>never</source>
             <translation>nooit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="209" />
+            <location filename="../pages/nearby.py" line="248" />
             <source>just now</source>
             <translation>zojuist</translation>
         </message>
         <message numerus="yes">
-            <location filename="../pages/nearby.py" line="211" />
+            <location filename="../pages/nearby.py" line="250" />
             <source>%n minute(s) ago</source>
             <translation>
                 <numerusform>%n minuut geleden</numerusform>
@@ -3637,6 +3798,34 @@ Alles wat vanaf nu wordt geschreven, wordt versleuteld met nieuwe sleutels die d
             <location filename="../roster_news.py" line="97" />
             <source>Dismiss</source>
             <translation>Sluiten</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoteTools</name>
+        <message>
+            <location filename="../pages/note_tools.py" line="89" />
+            <source>Filter by tag</source>
+            <translation>Filteren op tag</translation>
+        </message>
+        <message>
+            <location filename="../pages/note_tools.py" line="90" />
+            <source>Show only the notes with this tag</source>
+            <translation>Alleen de notities met deze tag tonen</translation>
+        </message>
+        <message>
+            <location filename="../pages/note_tools.py" line="106" />
+            <source>Pick a note on the left, or press Ctrl+N to write a new one.</source>
+            <translation>Kies links een notitie, of druk op Ctrl+N om een nieuwe te schrijven.</translation>
+        </message>
+        <message>
+            <location filename="../pages/note_tools.py" line="130" />
+            <source>{0} wrote this note: only they can change it. You can comment below.</source>
+            <translation>{0} schreef deze notitie: alleen {0} kan haar wijzigen. Je kunt hieronder een opmerking plaatsen.</translation>
+        </message>
+        <message>
+            <location filename="../pages/note_tools.py" line="217" />
+            <source>All tags</source>
+            <translation>Alle tags</translation>
         </message>
     </context>
     <context>
@@ -3690,7 +3879,7 @@ Alles wat vanaf nu wordt geschreven, wordt versleuteld met nieuwe sleutels die d
         </message>
         <message>
             <location filename="../pages/notes.py" line="100" />
-            <location filename="../pages/notes.py" line="191" />
+            <location filename="../pages/notes.py" line="196" />
             <source>Notes</source>
             <translation>Notities</translation>
         </message>
@@ -3753,44 +3942,44 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <translation>Deze notitie verwijderen (kan ongedaan worden gemaakt)</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="291" />
+            <location filename="../pages/notes.py" line="299" />
             <source>By {0} · updated {1}</source>
             <translation>Door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="292" />
+            <location filename="../pages/notes.py" line="300" />
             <source> · read only</source>
             <translation> · alleen-lezen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="301" />
+            <location filename="../pages/notes.py" line="309" />
             <source>Two edits of this note were made at the same time. The other version reads:
 {0}</source>
             <translation>Deze notitie is twee keer tegelijk bewerkt. De andere versie luidt:
 {0}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="338" />
+            <location filename="../pages/notes.py" line="346" />
             <source>Editing…</source>
             <translation>Bewerken…</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="355" />
+            <location filename="../pages/notes.py" line="363" />
             <source>A note needs a title before it is saved.</source>
             <translation>Een notitie heeft een titel nodig voordat die wordt opgeslagen.</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="358" />
+            <location filename="../pages/notes.py" line="366" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="378" />
+            <location filename="../pages/notes.py" line="386" />
             <source>Saved</source>
             <translation>Opgeslagen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="383" />
+            <location filename="../pages/notes.py" line="391" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
@@ -4395,228 +4584,228 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../dialogs/settings.py" line="81" />
+            <location filename="../dialogs/settings.py" line="82" />
             <source>Settings</source>
             <translation>Instellingen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="87" />
+            <location filename="../dialogs/settings.py" line="88" />
             <source>General</source>
             <translation>Algemeen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="88" />
+            <location filename="../dialogs/settings.py" line="89" />
             <source>Network</source>
             <translation>Netwerk</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="89" />
+            <location filename="../dialogs/settings.py" line="90" />
             <source>Passphrase</source>
             <translation>Wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="90" />
+            <location filename="../dialogs/settings.py" line="91" />
             <source>Data</source>
             <translation>Gegevens</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="108" />
-            <location filename="../dialogs/settings.py" line="122" />
+            <location filename="../dialogs/settings.py" line="109" />
+            <location filename="../dialogs/settings.py" line="123" />
             <source>System</source>
             <translation>Systeem</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="111" />
+            <location filename="../dialogs/settings.py" line="112" />
             <source>Language</source>
             <translation>Taal</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="114" />
+            <location filename="../dialogs/settings.py" line="115" />
             <source>Language:</source>
             <translation>Taal:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="116" />
+            <location filename="../dialogs/settings.py" line="117" />
             <source>The new language applies fully after you restart CoopShare.</source>
             <translation>De nieuwe taal is volledig actief nadat je CoopShare opnieuw hebt gestart.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="123" />
+            <location filename="../dialogs/settings.py" line="124" />
             <source>Light</source>
             <translation>Licht</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="124" />
+            <location filename="../dialogs/settings.py" line="125" />
             <source>Dark</source>
             <translation>Donker</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="125" />
+            <location filename="../dialogs/settings.py" line="126" />
             <source>Theme</source>
             <translation>Thema</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="128" />
+            <location filename="../dialogs/settings.py" line="129" />
             <source>Theme:</source>
             <translation>Thema:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="139" />
+            <location filename="../dialogs/settings.py" line="140" />
             <source>Find members on this network automatically</source>
             <translation>Leden op dit netwerk automatisch vinden</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="145" />
+            <location filename="../dialogs/settings.py" line="146" />
             <source>Uses local discovery (mDNS). Other devices see only a random name and a code that changes every ten minutes; only members recognise it.</source>
             <translation>Gebruikt lokale netwerkdetectie (mDNS). Andere apparaten zien alleen een willekeurige naam en een code die elke tien minuten verandert; alleen leden herkennen die.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="150" />
+            <location filename="../dialogs/settings.py" line="151" />
             <source>Meetup mode</source>
             <translation>Meetup-modus</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="156" />
+            <location filename="../dialogs/settings.py" line="157" />
             <source>At a meetup or on a shared network, this device looks for other members but does not announce itself. Members it finds still sync with it.</source>
             <translation>Op een meetup of een gedeeld netwerk zoekt dit apparaat naar andere leden, maar maakt het zichzelf niet bekend. Leden die het vindt, synchroniseren gewoon met dit apparaat.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="161" />
+            <location filename="../dialogs/settings.py" line="162" />
             <source>Members by address:</source>
             <translation>Leden op adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="163" />
+            <location filename="../dialogs/settings.py" line="164" />
             <source>for example 192.168.1.20:47490, nas.local:47490</source>
             <translation>bijvoorbeeld 192.168.1.20:47490, nas.local:47490</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="164" />
+            <location filename="../dialogs/settings.py" line="165" />
             <source>Members by address</source>
             <translation>Leden op adres</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="170" />
+            <location filename="../dialogs/settings.py" line="171" />
             <source>For guest Wi-Fi or a hotspot that blocks discovery: CoopShare keeps trying these addresses (HOST:PORT, separated by commas).</source>
             <translation>Voor gastwifi of een hotspot die detectie blokkeert: CoopShare blijft deze adressen proberen (HOST:POORT, gescheiden door komma's).</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="178" />
-            <source>Network changes apply the next time CoopShare starts.</source>
-            <translation>Netwerkwijzigingen gaan in wanneer CoopShare de volgende keer start.</translation>
+            <location filename="../dialogs/settings.py" line="179" />
+            <source>Network changes apply as soon as you press OK.</source>
+            <translation>Netwerkwijzigingen werken zodra je op OK drukt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="188" />
+            <location filename="../dialogs/settings.py" line="189" />
             <source>Your passphrase protects your keys and everything CoopShare keeps on this laptop. Nobody can reset it for you: keep it somewhere safe.</source>
             <translation>Je wachtwoordzin beschermt je sleutels en alles wat CoopShare op deze laptop bewaart. Niemand kan hem voor je resetten: bewaar hem op een veilige plek.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="194" />
+            <location filename="../dialogs/settings.py" line="195" />
             <source>Current passphrase</source>
             <translation>Huidige wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="195" />
+            <location filename="../dialogs/settings.py" line="196" />
             <source>New passphrase</source>
             <translation>Nieuwe wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="196" />
+            <location filename="../dialogs/settings.py" line="197" />
             <source>Repeat the new passphrase</source>
             <translation>Herhaal de nieuwe wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="197" />
+            <location filename="../dialogs/settings.py" line="198" />
             <source>Current:</source>
             <translation>Huidige:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="198" />
+            <location filename="../dialogs/settings.py" line="199" />
             <source>New:</source>
             <translation>Nieuwe:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="199" />
+            <location filename="../dialogs/settings.py" line="200" />
             <source>Repeat new:</source>
             <translation>Herhaal nieuwe:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="202" />
+            <location filename="../dialogs/settings.py" line="203" />
             <source>Change passphrase</source>
             <translation>Wachtwoordzin wijzigen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="218" />
+            <location filename="../dialogs/settings.py" line="219" />
             <source>Data folder:</source>
             <translation>Gegevensmap:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="222" />
+            <location filename="../dialogs/settings.py" line="223" />
             <source>Data folder</source>
             <translation>Gegevensmap</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="225" />
+            <location filename="../dialogs/settings.py" line="226" />
             <source>Open folder</source>
             <translation>Map openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="226" />
+            <location filename="../dialogs/settings.py" line="227" />
             <source>Show the data folder in your file manager</source>
             <translation>De gegevensmap tonen in je bestandsbeheerder</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="235" />
+            <location filename="../dialogs/settings.py" line="236" />
             <source>Everything in it is encrypted. To move CoopShare to another laptop, copy this folder while CoopShare is closed; you need your passphrase to open it.</source>
             <translation>Alles erin is versleuteld. Wil je CoopShare naar een andere laptop verhuizen, kopieer deze map dan terwijl CoopShare gesloten is; je hebt je wachtwoordzin nodig om hem te openen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="277" />
+            <location filename="../dialogs/settings.py" line="278" />
             <source>Type your current passphrase.</source>
             <translation>Typ je huidige wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="280" />
+            <location filename="../dialogs/settings.py" line="281" />
             <source>Type a new passphrase.</source>
             <translation>Typ een nieuwe wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="283" />
+            <location filename="../dialogs/settings.py" line="284" />
             <source>The two new passphrases are not the same.</source>
             <translation>De twee nieuwe wachtwoordzinnen zijn niet hetzelfde.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="287" />
+            <location filename="../dialogs/settings.py" line="288" />
             <source>The new passphrase is the same as the current one.</source>
             <translation>De nieuwe wachtwoordzin is dezelfde als de huidige.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="291" />
+            <location filename="../dialogs/settings.py" line="292" />
             <source>Changing the passphrase…</source>
             <translation>De wachtwoordzin wordt gewijzigd…</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="303" />
+            <location filename="../dialogs/settings.py" line="304" />
             <source>Passphrase changed. Use the new one the next time you open CoopShare.</source>
             <translation>Wachtwoordzin gewijzigd. Gebruik de nieuwe wanneer je CoopShare de volgende keer opent.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="313" />
+            <location filename="../dialogs/settings.py" line="314" />
             <source>The current passphrase is not correct. Nothing was changed.</source>
             <translation>De huidige wachtwoordzin is niet juist. Er is niets gewijzigd.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="317" />
+            <location filename="../dialogs/settings.py" line="318" />
             <source>The passphrase was not changed: {0}</source>
             <translation>De wachtwoordzin is niet gewijzigd: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="337" />
+            <location filename="../dialogs/settings.py" line="338" />
             <source>No file manager could open the folder. Its path is selected above: copy it.</source>
             <translation>Geen bestandsbeheerder kon de map openen. Het pad staat hierboven geselecteerd: kopieer het.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="348" />
+            <location filename="../dialogs/settings.py" line="349" />
             <source>“{0}” is not an address as HOST:PORT, for example 192.168.1.20:47490.</source>
             <translation>“{0}” is geen adres in de vorm HOST:POORT, bijvoorbeeld 192.168.1.20:47490.</translation>
         </message>
@@ -4738,6 +4927,34 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <location filename="../dialogs/thanks.py" line="82" />
             <source>Thank</source>
             <translation>Bedank</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThisDeviceCard</name>
+        <message>
+            <location filename="../this_device.py" line="39" />
+            <source>This device: {0}</source>
+            <translation>Dit apparaat: {0}</translation>
+        </message>
+        <message>
+            <location filename="../this_device.py" line="42" />
+            <source>Members reach it at {0}</source>
+            <translation>Leden bereiken het op {0}</translation>
+        </message>
+        <message>
+            <location filename="../this_device.py" line="44" />
+            <source>Listening; no network address found</source>
+            <translation>Luistert; geen netwerkadres gevonden</translation>
+        </message>
+        <message>
+            <location filename="../this_device.py" line="46" />
+            <source>Not connected to the network</source>
+            <translation>Niet met het netwerk verbonden</translation>
+        </message>
+        <message>
+            <location filename="../this_device.py" line="47" />
+            <source>{0} · device {1}</source>
+            <translation>{0} · apparaat {1}</translation>
         </message>
     </context>
     <context>
@@ -4921,7 +5138,7 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
     <context>
         <name>app</name>
         <message>
-            <location filename="../app.py" line="71" />
+            <location filename="../app.py" line="63" />
             <source>CoopShare could not start its network connection ({0}). You can keep working; changes sync later.</source>
             <translation>CoopShare kon de netwerkverbinding niet starten ({0}). Je kunt gewoon doorwerken; wijzigingen worden later gesynchroniseerd.</translation>
         </message>

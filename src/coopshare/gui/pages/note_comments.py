@@ -39,6 +39,8 @@ class CommentsPanel(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Comments"))
         self.list.setWordWrap(True)
+        self.list.setSpacing(3)  # one comment apart from the next
+        self.list.setAlternatingRowColors(True)
         self.list.setMaximumHeight(120)
         self.list.currentRowChanged.connect(self._picked)
         v.addWidget(self.list)

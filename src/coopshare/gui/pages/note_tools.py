@@ -122,7 +122,8 @@ class NoteTools(QObject):
         editable = d is None or d.mine
         page.body.setVisible(editable)  # someone else's note: read it as its preview
         for w in (page.title_edit, page.tags_edit):
-            w.setFrame(editable)
+            w.setFrame(editable)  # someone else's: plain text on the page, not a field
+            w.setStyleSheet("" if editable else "background: transparent;")
         if d is not None and not d.mine:
             self.banner.setText(
                 self.tr(
