@@ -20,7 +20,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 pytest.importorskip("pytestqt")
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtWidgets import QApplication
 
 from coopshare.crypto import primitives as p
@@ -323,3 +323,53 @@ def test_an_open_note_follows_a_peers_edit_on_the_sync_event(qtbot: Any, tmp_pat
         finally:
             w.close()
             bridge.stop()
+
+
+def test_a_live_insert_does_not_shift_rows_under_the_pointer(qtbot: Any, tmp_path: Path) -> None:
+    """#42: a member's new note arrives while Anna reads further down the list: the row under
+    the pointer stays the same row; at the top with the pointer elsewhere, the new row shows."""
+    from coopshare.gui.models import IdRole
+    from coopshare.gui.steady_rows import SteadyRows
+
+    home = tmp_path / "anna"
+    homes.init(home, "Anna de Vries", PASS)
+    anna = homes.open_coop(home, PASS)
+    anna.create_coop("Brabant Interim")
+    with anna.transaction():
+        for i in range(80):
+            anna.add_note(f"Notitie {i:02d}", "x")
+    anna.store.close()
+    prefs = Prefs(home)
+    prefs.set("mdns", False)
+    bridge = start_node(home, PASS, prefs)
+    w = MainWindow(bridge, prefs, home)
+    qtbot.addWidget(w)
+    w.resize(1024, 700)
+    w.show()
+    try:
+        page = w.notes
+        w.show_page("notes")
+        qtbot.waitUntil(lambda: page.model.rowCount() == 80, timeout=10_000)
+        table = page.table
+        qtbot.waitExposed(table)
+        point = QPoint(40, table.viewport().height() // 2)
+
+        def under_pointer() -> str:
+            return str(table.indexAt(point).data(IdRole))
+
+        # at the top, pointer elsewhere: the new row shows at the top (positive control)
+        assert table.verticalScrollBar().value() == 0
+        bridge.write(lambda a: a.add_note("Nieuw bovenaan", "x")).result(10)
+        qtbot.waitUntil(lambda: page.model.rowCount() == 81, timeout=10_000)
+        assert table.indexAt(QPoint(40, 2)).data() == "Nieuw bovenaan"
+        # reading further down: a new note arrives, the row under the pointer stays put
+        table.verticalScrollBar().setValue(20)
+        before = under_pointer()
+        bridge.write(lambda a: a.add_note("Van een collega", "x")).result(10)
+        qtbot.waitUntil(lambda: page.model.rowCount() == 82, timeout=10_000)
+        assert under_pointer() == before
+        assert table.verticalScrollBar().value() == 21
+        assert any(isinstance(c, SteadyRows) for c in table.children())
+    finally:
+        w.close()
+        bridge.stop()
