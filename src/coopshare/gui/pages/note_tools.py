@@ -92,10 +92,12 @@ class NoteTools(QObject):
         self.tag_filter.currentIndexChanged.connect(self._tag_chosen)
         self._tags_timer = QTimer(self)  # the list changes in bursts: count tags once after
         self._tags_timer.setSingleShot(True)
-        self._tags_timer.setInterval(300)
+        self._tags_timer.setInterval(500)
         self._tags_timer.timeout.connect(self.refresh_tags)
-        for signal in (page.model.modelReset, page.model.rowsInserted, page.model.dataChanged):
-            signal.connect(self._tags_timer.start)
+        self._paging = False  # the list is loading page by page: count once it is done
+        page.model.loading.connect(self._loading)
+        for signal in (page.model.rowsInserted, page.model.dataChanged, page.model.rowsRemoved):
+            signal.connect(self._rows_changed)
         self.refresh_tags()
         # whose note, when it is not mine; what to do when none is open
         self.banner = QLabel()
@@ -208,6 +210,15 @@ class NoteTools(QObject):
         head, sep, _ = edit.text().rpartition(",")
         edit.setText(f"{head}{sep} {tag}".lstrip(" ,") if sep else tag)
         self.page._changed()
+
+    def _loading(self, busy: bool) -> None:
+        self._paging = busy
+        if not busy:
+            self._tags_timer.start()
+
+    def _rows_changed(self) -> None:
+        if not self._paging:
+            self._tags_timer.start()
 
     def refresh_tags(self) -> None:
         current = self.tag_filter.currentData()
