@@ -186,6 +186,7 @@ def test_create_lead_through_form_appears_in_list(qtbot: QtBot, world: World) ->
     form.rate_max_spin.setValue(140)
     form.referral_combo.setCurrentIndex(form.referral_combo.findData("fixed-fee"))
     form.referral_amount.setText("€ 750")  # keyClicks types ASCII only
+    form.contract_combo.setCurrentIndex(2)  # "Through an intermediary"
     click(qtbot, form.save_button)
 
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT)
@@ -195,6 +196,7 @@ def test_create_lead_through_form_appears_in_list(qtbot: QtBot, world: World) ->
     stored = world.item(row["id"])
     assert stored["skills"] == ["finance", "zorg"] and stored["hours_per_week"] == 32
     assert stored["remote"] is True and stored["referral_terms"] == "fixed-fee: € 750"
+    assert stored["contract_form"] == "intermediary"  # a code, never the label shown (#23)
     assert (stored["rate_min"], stored["rate_max"], stored["org"]) == (
         115,
         140,
@@ -208,6 +210,7 @@ def test_create_lead_through_form_appears_in_list(qtbot: QtBot, world: World) ->
     assert page.sealed_rows["org"].text() == "Zorggroep De Kempen"
     assert page.sealed_rows["rate"].text() == "€ 115 – € 140 per hour"
     assert page.form_rows["referral"].text() == "A fixed fee: € 750"
+    assert page.form_rows["contract_form"].text() == "Through an intermediary"
     assert page.table.currentIndex().row() == 0
 
 

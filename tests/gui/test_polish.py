@@ -373,3 +373,22 @@ def test_a_live_insert_does_not_shift_rows_under_the_pointer(qtbot: Any, tmp_pat
     finally:
         w.close()
         bridge.stop()
+
+
+def test_contract_form_reads_in_each_members_language(qapp: QApplication) -> None:
+    """#23: the contract form is stored as a code; labels stored by older versions in English
+    or Dutch read as that code, and everything shows in the interface's language."""
+    from coopshare.gui import i18n
+    from coopshare.gui.contract_forms import contract_code, contract_label
+
+    try:
+        i18n.install(qapp, "nl")
+        assert contract_label("freelance") == "Freelance (zzp)"
+        assert contract_label("Freelance (self-employed)") == "Freelance (zzp)"  # stored in EN
+        assert contract_code("Detachering") == "secondment"  # the Dutch label, as shown
+        assert contract_label("Raamcontract via de gemeente") == "Raamcontract via de gemeente"
+        i18n.install(qapp, "en")
+        assert contract_label("Via een intermediair") == "Through an intermediary"  # stored in NL
+        assert contract_code("Temporary employment") == "temporary"
+    finally:
+        i18n.install(qapp, "en")

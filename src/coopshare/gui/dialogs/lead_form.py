@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.gui.bridge import Bridge
+from coopshare.gui.contract_forms import contract_code
 from coopshare.gui.dialogs.form import ERROR_STYLE, Invalid, ItemForm
 from coopshare.gui.errors_text import error_text
 from coopshare.service.api import Api
@@ -366,7 +367,7 @@ class LeadForm(ItemForm):
             if self.window_date.date() < today:
                 raise Invalid(self.tr("The interest window ends in the past."), self.window_date)
             out["interest_until"] = self._iso(self.window_date)
-        text("contract_form", self.contract_combo.currentText())
+        text("contract_form", contract_code(self.contract_combo.currentText()))  # #23
         text("dba_assessment", self.dba_edit.text())
         text("description", self.description_edit.toPlainText())
         kind = str(self.referral_combo.currentData())

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coopshare.gui.contract_forms import contract_label
 from coopshare.gui.dialogs.lead_form import referral_text
 from coopshare.gui.dialogs.thanks import ThankButton
 from coopshare.gui.errors_text import error_text
@@ -140,7 +141,7 @@ class LeadDetailPanel(ItemListPage):
             "duration": duration,
             "hours": _t("{0} hours").format(hours) if hours else "",
             "respond_by": safe(d.respond_by, 500),
-            "contract_form": safe(d.contract_form, 500),
+            "contract_form": safe(contract_label(d.contract_form), 500),
             "dba": safe(d.dba_assessment, 500),
             "referral": safe(referral_text(d.referral_terms), 500),
             "claimer": claimer,
