@@ -207,6 +207,7 @@ def test_create_lead_through_form_appears_in_list(qtbot: QtBot, world: World) ->
     assert page.d_title.text() == "Interim CFO zorginstelling"
     assert page.d_status.text() == "Open"
     assert page.sealed_box.isVisibleTo(page)
+    assert page.sealed_box.title() == "Sealed: only you and the claimer"  # the giver's view
     assert page.sealed_rows["org"].text() == "Zorggroep De Kempen"
     assert page.sealed_rows["rate"].text() == "€ 115 – € 140 per hour"
     assert page.form_rows["referral"].text() == "A fixed fee: € 750"

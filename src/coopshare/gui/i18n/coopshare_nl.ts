@@ -4,67 +4,67 @@
     <context>
         <name>ActivityPage</name>
         <message>
-            <location filename="../pages/activity.py" line="185" />
+            <location filename="../pages/activity.py" line="187" />
             <source>Recent activity</source>
             <translation>Recente activiteit</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="186" />
+            <location filename="../pages/activity.py" line="188" />
             <source>Double-click or press Enter to open</source>
             <translation>Dubbelklik of druk op Enter om te openen</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="190" />
+            <location filename="../pages/activity.py" line="192" />
             <source>Nothing has happened yet. Write a note, give a lead, or invite a colleague.</source>
             <translation>Er is nog niets gebeurd. Schrijf een notitie, breng een lead aan of nodig een collega uit.</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="205" />
+            <location filename="../pages/activity.py" line="207" />
             <source>Activity</source>
             <translation>Activiteit</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="215" />
+            <location filename="../pages/activity.py" line="217" />
             <source>Note</source>
             <translation>Notitie</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="215" />
+            <location filename="../pages/activity.py" line="217" />
             <source>Lead</source>
             <translation>Lead</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="215" />
+            <location filename="../pages/activity.py" line="217" />
             <source>Idea</source>
             <translation>Idee</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="226" />
+            <location filename="../pages/activity.py" line="228" />
             <source>{0} gave a lead · now {1}</source>
             <translation>{0} bracht een lead aan · nu {1}</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="227" />
+            <location filename="../pages/activity.py" line="229" />
             <source>{0} gave a lead</source>
             <translation>{0} bracht een lead aan</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="229" />
+            <location filename="../pages/activity.py" line="231" />
             <source>{0} shared an idea</source>
             <translation>{0} deelde een idee</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="230" />
+            <location filename="../pages/activity.py" line="232" />
             <source>{0} wrote a note</source>
             <translation>{0} schreef een notitie</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="234" />
+            <location filename="../pages/activity.py" line="236" />
             <source>{0}: {1}, {2}</source>
             <translation>{0}: {1}, {2}</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="243" />
+            <location filename="../pages/activity.py" line="245" />
             <source>(untitled)</source>
             <translation>(zonder titel)</translation>
         </message>
@@ -1948,407 +1948,407 @@
     <context>
         <name>LeadForm</name>
         <message>
-            <location filename="../dialogs/lead_form.py" line="85" />
+            <location filename="../dialogs/lead_form.py" line="86" />
             <source>Tick to give this date</source>
             <translation>Vink aan om deze datum op te geven</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="123" />
+            <location filename="../dialogs/lead_form.py" line="124" />
             <source>Give a lead</source>
             <translation>Een lead aanbrengen</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="132" />
+            <location filename="../dialogs/lead_form.py" line="133" />
             <source>Share an assignment with the cooperative. Everyone sees the assignment; the client's details stay sealed until you release them to the member who claims it.</source>
             <translation>Deel een opdracht met de coöperatie. Iedereen ziet de opdracht; de gegevens van de opdrachtgever blijven verzegeld totdat jij ze vrijgeeft aan het lid dat de lead claimt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="146" />
+            <location filename="../dialogs/lead_form.py" line="147" />
             <source>CoopShare never stores the reason for hiring.</source>
             <translation>CoopShare slaat nooit de reden van inhuur op.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="155" />
+            <location filename="../dialogs/lead_form.py" line="156" />
             <source>Problem with this lead</source>
             <translation>Probleem met deze lead</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="156" />
+            <location filename="../dialogs/lead_form.py" line="157" />
             <source>Give lead</source>
             <translation>Lead aanbrengen</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="157" />
+            <location filename="../dialogs/lead_form.py" line="158" />
             <source>Share this lead with the cooperative (Ctrl+Return)</source>
             <translation>Deze lead met de coöperatie delen (Ctrl+Return)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="164" />
+            <location filename="../dialogs/lead_form.py" line="165" />
             <source>The assignment — visible to the whole cooperative</source>
             <translation>De opdracht — zichtbaar voor de hele coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="169" />
+            <location filename="../dialogs/lead_form.py" line="170" />
             <source>e.g. Interim finance manager, 6 months</source>
             <translation>bijv. Interim financieel manager, 6 maanden</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="170" />
+            <location filename="../dialogs/lead_form.py" line="171" />
             <source>&amp;Title (required)</source>
             <translation>&amp;Titel (verplicht)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="173" />
+            <location filename="../dialogs/lead_form.py" line="174" />
             <source>e.g. Interim CFO</source>
             <translation>bijv. Interim-CFO</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="174" />
+            <location filename="../dialogs/lead_form.py" line="175" />
             <source>&amp;Role</source>
             <translation>&amp;Rol</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="176" />
+            <location filename="../dialogs/lead_form.py" line="177" />
             <source>Separated by commas</source>
             <translation>Gescheiden door komma's</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="177" />
+            <location filename="../dialogs/lead_form.py" line="178" />
             <source>&amp;Skills</source>
             <translation>&amp;Vaardigheden</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="181" />
+            <location filename="../dialogs/lead_form.py" line="182" />
             <source>e.g. Eindhoven</source>
             <translation>bijv. Eindhoven</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="182" />
+            <location filename="../dialogs/lead_form.py" line="183" />
             <source>Remote work possible</source>
             <translation>Op afstand werken mogelijk</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="186" />
+            <location filename="../dialogs/lead_form.py" line="187" />
             <source>Re&amp;gion</source>
             <translation>Re&amp;gio</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="189" />
+            <location filename="../dialogs/lead_form.py" line="190" />
             <source>Start date</source>
             <translation>Startdatum</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="191" />
+            <location filename="../dialogs/lead_form.py" line="192" />
             <source>St&amp;art date</source>
             <translation>&amp;Startdatum</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="192" />
-            <location filename="../dialogs/lead_form.py" line="200" />
-            <location filename="../dialogs/lead_form.py" line="262" />
-            <location filename="../dialogs/lead_form.py" line="264" />
+            <location filename="../dialogs/lead_form.py" line="193" />
+            <location filename="../dialogs/lead_form.py" line="201" />
+            <location filename="../dialogs/lead_form.py" line="263" />
+            <location filename="../dialogs/lead_form.py" line="265" />
             <source>not given</source>
             <translation>niet opgegeven</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="192" />
+            <location filename="../dialogs/lead_form.py" line="193" />
             <source> weeks</source>
             <translation> weken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="193" />
+            <location filename="../dialogs/lead_form.py" line="194" />
             <source>Duration in weeks</source>
             <translation>Duur in weken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="194" />
+            <location filename="../dialogs/lead_form.py" line="195" />
             <source>Option to extend</source>
             <translation>Optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="199" />
+            <location filename="../dialogs/lead_form.py" line="200" />
             <source>D&amp;uration</source>
             <translation>D&amp;uur</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="200" />
+            <location filename="../dialogs/lead_form.py" line="201" />
             <source> h/week</source>
             <translation> u/week</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="201" />
+            <location filename="../dialogs/lead_form.py" line="202" />
             <source>Hours per week</source>
             <translation>Uren per week</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="205" />
+            <location filename="../dialogs/lead_form.py" line="206" />
             <source>&amp;Hours per week</source>
             <translation>Uren per &amp;week</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="207" />
+            <location filename="../dialogs/lead_form.py" line="208" />
             <source>Respond by</source>
             <translation>Reageren vóór</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="209" />
+            <location filename="../dialogs/lead_form.py" line="210" />
             <source>Res&amp;pond by</source>
             <translation>Re&amp;ageren vóór</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="211" />
+            <location filename="../dialogs/lead_form.py" line="212" />
             <source>Interest window until</source>
             <translation>Interesseperiode tot en met</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="215" />
+            <location filename="../dialogs/lead_form.py" line="216" />
             <source>Members say they are interested until this day; you pick one, or the first to ask gets it</source>
             <translation>Leden melden hun interesse tot en met deze dag; jij kiest er een, of wie het eerst vroeg krijgt de lead</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="218" />
+            <location filename="../dialogs/lead_form.py" line="219" />
             <source>&amp;Interest window until</source>
             <translation>&amp;Interesseperiode tot en met</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="225" />
+            <location filename="../dialogs/lead_form.py" line="226" />
             <source>Freelance (self-employed)</source>
             <translation>Freelance (zzp)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="226" />
+            <location filename="../dialogs/lead_form.py" line="227" />
             <source>Through an intermediary</source>
             <translation>Via een intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="227" />
+            <location filename="../dialogs/lead_form.py" line="228" />
             <source>Secondment</source>
             <translation>Detachering</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="228" />
+            <location filename="../dialogs/lead_form.py" line="229" />
             <source>Temporary employment</source>
             <translation>Tijdelijk dienstverband</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="231" />
+            <location filename="../dialogs/lead_form.py" line="232" />
             <source>Contract form</source>
             <translation>Contractvorm</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="235" />
+            <location filename="../dialogs/lead_form.py" line="236" />
             <source>&amp;Contract form</source>
             <translation>&amp;Contractvorm</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="238" />
+            <location filename="../dialogs/lead_form.py" line="239" />
             <source>e.g. model agreement in place</source>
             <translation>bijv. modelovereenkomst aanwezig</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="239" />
+            <location filename="../dialogs/lead_form.py" line="240" />
             <source>Wet &amp;DBA assessment</source>
             <translation>Wet &amp;DBA-beoordeling</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="242" />
+            <location filename="../dialogs/lead_form.py" line="243" />
             <source>What the assignment is about. Leave out why the client is hiring.</source>
             <translation>Waar de opdracht over gaat. Laat weg waarom de opdrachtgever iemand inhuurt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="245" />
+            <location filename="../dialogs/lead_form.py" line="246" />
             <source>Description</source>
             <translation>Omschrijving</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="247" />
+            <location filename="../dialogs/lead_form.py" line="248" />
             <source>D&amp;escription</source>
             <translation>&amp;Omschrijving</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="251" />
+            <location filename="../dialogs/lead_form.py" line="252" />
             <source>Sealed — only you, and the claimer once you release them</source>
             <translation>Verzegeld — alleen jij, en degene die claimt zodra jij de gegevens vrijgeeft</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="257" />
+            <location filename="../dialogs/lead_form.py" line="258" />
             <source>&amp;Organisation</source>
             <translation>Orga&amp;nisatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="260" />
+            <location filename="../dialogs/lead_form.py" line="261" />
             <source>Name, phone or e-mail</source>
             <translation>Naam, telefoon of e-mail</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="261" />
+            <location filename="../dialogs/lead_form.py" line="262" />
             <source>Co&amp;ntact person</source>
             <translation>Contact&amp;persoon</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="262" />
-            <location filename="../dialogs/lead_form.py" line="264" />
+            <location filename="../dialogs/lead_form.py" line="263" />
+            <location filename="../dialogs/lead_form.py" line="265" />
             <source> €/h</source>
             <translation> €/u</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="263" />
+            <location filename="../dialogs/lead_form.py" line="264" />
             <source>Client rate from</source>
             <translation>Tarief opdrachtgever vanaf</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="265" />
+            <location filename="../dialogs/lead_form.py" line="266" />
             <source>Client rate up to</source>
             <translation>Tarief opdrachtgever tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="268" />
+            <location filename="../dialogs/lead_form.py" line="269" />
             <source>to</source>
             <translation>tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="270" />
+            <location filename="../dialogs/lead_form.py" line="271" />
             <source>C&amp;lient rate</source>
             <translation>Tari&amp;ef opdrachtgever</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="273" />
+            <location filename="../dialogs/lead_form.py" line="274" />
             <source>&amp;Intermediary</source>
             <translation>&amp;Intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="276" />
+            <location filename="../dialogs/lead_form.py" line="277" />
             <source>The intermediary's fee</source>
             <translation>De fee van de intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="277" />
+            <location filename="../dialogs/lead_form.py" line="278" />
             <source>Intermediary &amp;fee</source>
             <translation>&amp;Fee intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="281" />
-            <location filename="../dialogs/lead_form.py" line="287" />
+            <location filename="../dialogs/lead_form.py" line="282" />
+            <location filename="../dialogs/lead_form.py" line="288" />
             <source>Referral terms</source>
             <translation>Aanbrengafspraken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="291" />
+            <location filename="../dialogs/lead_form.py" line="292" />
             <source>Referral fee amount</source>
             <translation>Bedrag van de aanbrengvergoeding</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="293" />
+            <location filename="../dialogs/lead_form.py" line="294" />
             <source>&amp;Kind</source>
             <translation>T&amp;ype</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="294" />
+            <location filename="../dialogs/lead_form.py" line="295" />
             <source>A&amp;mount</source>
             <translation>&amp;Bedrag</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="298" />
+            <location filename="../dialogs/lead_form.py" line="299" />
             <source>None</source>
             <translation>Geen</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="299" />
+            <location filename="../dialogs/lead_form.py" line="300" />
             <source>Share of the fee for the cooperative</source>
             <translation>Deel van de vergoeding voor de coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="300" />
+            <location filename="../dialogs/lead_form.py" line="301" />
             <source>Coop &amp;share</source>
             <translation>&amp;Deel coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="303" />
+            <location filename="../dialogs/lead_form.py" line="304" />
             <source>The claimer signs these terms before the sealed details unlock; while your app runs, it then releases them to the claimer.</source>
             <translation>De claimer ondertekent deze voorwaarden voordat de verzegelde gegevens opengaan; zolang je app draait, geeft die ze daarna vrij aan de claimer.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="316" />
+            <location filename="../dialogs/lead_form.py" line="317" />
             <source>e.g. € 500</source>
             <translation>bijv. € 500</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="318" />
+            <location filename="../dialogs/lead_form.py" line="319" />
             <source>e.g. 5%</source>
             <translation>bijv. 5%</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="331" />
+            <location filename="../dialogs/lead_form.py" line="332" />
             <source>Give the lead a title.</source>
             <translation>Geef de lead een titel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="341" />
+            <location filename="../dialogs/lead_form.py" line="342" />
             <source>Each skill can be at most 64 characters.</source>
             <translation>Elke vaardigheid mag maximaal 64 tekens lang zijn.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="343" />
+            <location filename="../dialogs/lead_form.py" line="344" />
             <source>A lead can list at most 50 skills.</source>
             <translation>Een lead kan maximaal 50 vaardigheden noemen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="358" />
+            <location filename="../dialogs/lead_form.py" line="359" />
             <source>Hours per week must be between 0 and 80.</source>
             <translation>Uren per week moet tussen 0 en 80 liggen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="363" />
+            <location filename="../dialogs/lead_form.py" line="364" />
             <source>The respond-by date is in the past.</source>
             <translation>De reageren-vóór-datum ligt in het verleden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="367" />
+            <location filename="../dialogs/lead_form.py" line="368" />
             <source>The interest window ends in the past.</source>
             <translation>De interesseperiode eindigt in het verleden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="375" />
+            <location filename="../dialogs/lead_form.py" line="376" />
             <source>Say how much the referral fee is.</source>
             <translation>Geef aan hoe hoog de aanbrengvergoeding is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="385" />
+            <location filename="../dialogs/lead_form.py" line="386" />
             <source>The lowest client rate ({0} €/h) is above the highest ({1} €/h).</source>
             <translation>Het laagste tarief van de opdrachtgever ({0} €/u) is hoger dan het hoogste ({1} €/u).</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="409" />
+            <location filename="../dialogs/lead_form.py" line="410" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="61" />
+            <location filename="../dialogs/lead_form.py" line="62" />
             <source>No referral fee</source>
             <translation>Geen aanbrengvergoeding</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="62" />
+            <location filename="../dialogs/lead_form.py" line="63" />
             <source>A thank-you is enough</source>
             <translation>Een bedankje is genoeg</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="63" />
+            <location filename="../dialogs/lead_form.py" line="64" />
             <source>A fixed fee</source>
             <translation>Een vast bedrag</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="64" />
+            <location filename="../dialogs/lead_form.py" line="65" />
             <source>A percentage of the first invoice</source>
             <translation>Een percentage van de eerste factuur</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="75" />
+            <location filename="../dialogs/lead_form.py" line="76" />
             <source>{0}: {1}</source>
             <translation>{0}: {1}</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="76" />
+            <location filename="../dialogs/lead_form.py" line="77" />
             <source>{0}; {1} to the cooperative</source>
             <translation>{0}; {1} voor de coöperatie</translation>
         </message>
@@ -2769,6 +2769,7 @@
         </message>
         <message>
             <location filename="../pages/leads.py" line="163" />
+            <location filename="../pages/lead_detail.py" line="178" />
             <source>Sealed: only you and the claimer</source>
             <translation>Verzegeld: alleen jij en degene die claimt</translation>
         </message>
@@ -2939,118 +2940,123 @@
             <translation>Kan deze lead niet lezen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="94" />
-            <location filename="../pages/lead_detail.py" line="341" />
+            <location filename="../pages/lead_detail.py" line="95" />
+            <location filename="../pages/lead_detail.py" line="347" />
             <source>Status is now “{0}”.</source>
             <translation>Status is nu “{0}”.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="99" />
+            <location filename="../pages/lead_detail.py" line="100" />
             <source>Given by you · updated {0}</source>
             <translation>Aangebracht door jou · bijgewerkt {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="101" />
+            <location filename="../pages/lead_detail.py" line="102" />
             <source>Given by {0} · updated {1}</source>
             <translation>Aangebracht door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="118" />
+            <location filename="../pages/lead_detail.py" line="119" />
             <source>{0}, remote work possible</source>
             <translation>{0}, op afstand werken mogelijk</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="118" />
+            <location filename="../pages/lead_detail.py" line="119" />
             <source>Remote</source>
             <translation>Op afstand</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="122" />
+            <location filename="../pages/lead_detail.py" line="123" />
             <source>1 week</source>
             <translation>1 week</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="124" />
+            <location filename="../pages/lead_detail.py" line="125" />
             <source>{0} weeks</source>
             <translation>{0} weken</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="127" />
+            <location filename="../pages/lead_detail.py" line="128" />
             <source>{0}, with an option to extend</source>
             <translation>{0}, met optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="129" />
+            <location filename="../pages/lead_detail.py" line="130" />
             <source>Option to extend</source>
             <translation>Optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="134" />
+            <location filename="../pages/lead_detail.py" line="135" />
             <source>you</source>
             <translation>jij</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="141" />
+            <location filename="../pages/lead_detail.py" line="142" />
             <source>{0} hours</source>
             <translation>{0} uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="158" />
+            <location filename="../pages/lead_detail.py" line="159" />
             <source>€ {0} – € {1} per hour</source>
             <translation>€ {0} – € {1} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="160" />
+            <location filename="../pages/lead_detail.py" line="161" />
             <source>from € {0} per hour</source>
             <translation>vanaf € {0} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="162" />
+            <location filename="../pages/lead_detail.py" line="163" />
             <source>up to € {0} per hour</source>
             <translation>tot € {0} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="179" />
+            <location filename="../pages/lead_detail.py" line="180" />
+            <source>Sealed: only you and the giver</source>
+            <translation>Verzegeld: alleen jij en de gever</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="185" />
             <source>You gave no sealed details for this lead.</source>
             <translation>Je hebt geen verzegelde gegevens opgegeven voor deze lead.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="184" />
+            <location filename="../pages/lead_detail.py" line="190" />
             <source>The client's details are sealed. Accept the referral terms; then the giver can release them to you.</source>
             <translation>De gegevens van de klant zijn verzegeld. Aanvaard de doorverwijsvoorwaarden; daarna kan de gever ze voor je vrijgeven.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="191" />
+            <location filename="../pages/lead_detail.py" line="197" />
             <source>The client's details are sealed. They unlock for you once the giver releases them.</source>
             <translation>De gegevens van de opdrachtgever zijn verzegeld. Je kunt ze lezen zodra de aanbrenger ze vrijgeeft.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="198" />
+            <location filename="../pages/lead_detail.py" line="204" />
             <source>The client's details are sealed: only the giver, and the member who claims this lead, can read them.</source>
             <translation>De gegevens van de opdrachtgever zijn verzegeld: alleen de aanbrenger en het lid dat deze lead claimt, kunnen ze lezen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="226" />
+            <location filename="../pages/lead_detail.py" line="232" />
             <source>This lead is closed.</source>
             <translation>Deze lead is gesloten.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="249" />
+            <location filename="../pages/lead_detail.py" line="255" />
             <source>No referral terms</source>
             <translation>Geen doorverwijsvoorwaarden</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="251" />
+            <location filename="../pages/lead_detail.py" line="257" />
             <source>Claim lead</source>
             <translation>Lead claimen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="253" />
+            <location filename="../pages/lead_detail.py" line="259" />
             <source>Claim “{0}”?</source>
             <translation>“{0}” claimen?</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="256" />
+            <location filename="../pages/lead_detail.py" line="262" />
             <source>Referral terms set by {0}: {1}
 
 Claiming signs that you accept these terms. The giver can then release the client's details to you.</source>
@@ -3059,118 +3065,118 @@ Claiming signs that you accept these terms. The giver can then release the clien
 Met claimen onderteken je dat je deze voorwaarden aanvaardt. De gever kan daarna de gegevens van de klant voor je vrijgeven.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="259" />
+            <location filename="../pages/lead_detail.py" line="265" />
             <source>Accept terms and claim</source>
             <translation>Voorwaarden aanvaarden en claimen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="265" />
+            <location filename="../pages/lead_detail.py" line="271" />
             <source>Claiming…</source>
             <translation>Claimen…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="268" />
+            <location filename="../pages/lead_detail.py" line="274" />
             <source>You claimed this lead. The giver has been told.</source>
             <translation>Je hebt deze lead geclaimd. De aanbrenger heeft bericht gekregen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="276" />
-            <location filename="../pages/lead_detail.py" line="338" />
+            <location filename="../pages/lead_detail.py" line="282" />
+            <location filename="../pages/lead_detail.py" line="344" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="284" />
+            <location filename="../pages/lead_detail.py" line="290" />
             <source>The giver knows you are interested.</source>
             <translation>De gever weet dat je interesse hebt.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="287" />
+            <location filename="../pages/lead_detail.py" line="293" />
             <source>You accepted the referral terms. The giver has been told.</source>
             <translation>Je hebt de doorverwijsvoorwaarden aanvaard. De gever is op de hoogte gebracht.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="290" />
+            <location filename="../pages/lead_detail.py" line="296" />
             <source>You gave the lead back. It is open again.</source>
             <translation>Je hebt de lead teruggegeven. Hij staat weer open.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="293" />
+            <location filename="../pages/lead_detail.py" line="299" />
             <source>The lead is open again.</source>
             <translation>De lead staat weer open.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="296" />
+            <location filename="../pages/lead_detail.py" line="302" />
             <source>You confirmed the assignment was won.</source>
             <translation>Je hebt bevestigd dat de opdracht binnen is.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="303" />
+            <location filename="../pages/lead_detail.py" line="309" />
             <source>Give the lead to</source>
             <translation>Lead geven aan</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="303" />
+            <location filename="../pages/lead_detail.py" line="309" />
             <source>Members who are interested:</source>
             <translation>Leden met interesse:</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="304" />
+            <location filename="../pages/lead_detail.py" line="310" />
             <source>You gave the lead to {0}.</source>
             <translation>Je hebt de lead aan {0} gegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="312" />
+            <location filename="../pages/lead_detail.py" line="318" />
             <source>Pass the lead on</source>
             <translation>Lead doorgeven</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="312" />
+            <location filename="../pages/lead_detail.py" line="318" />
             <source>Pass this lead on to:</source>
             <translation>Geef deze lead door aan:</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="313" />
+            <location filename="../pages/lead_detail.py" line="319" />
             <source>You passed the lead on to {0}.</source>
             <translation>Je hebt de lead doorgegeven aan {0}.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="350" />
+            <location filename="../pages/lead_detail.py" line="356" />
             <source>Withdraw lead</source>
             <translation>Lead intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="351" />
+            <location filename="../pages/lead_detail.py" line="357" />
             <source>Withdraw “{0}”? The lead closes; you can reopen it later.</source>
             <translation>“{0}” intrekken? De lead wordt gesloten; je kunt hem later heropenen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="356" />
+            <location filename="../pages/lead_detail.py" line="362" />
             <source>The lead is withdrawn.</source>
             <translation>De lead is ingetrokken.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="367" />
+            <location filename="../pages/lead_detail.py" line="373" />
             <source>Release details</source>
             <translation>Gegevens vrijgeven</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="369" />
+            <location filename="../pages/lead_detail.py" line="375" />
             <source>Let {0} read the organisation, contact person and rate of this lead? This cannot be undone.</source>
             <translation>{0} de organisatie, de contactpersoon en het tarief van deze lead laten lezen? Dit kan niet ongedaan worden gemaakt.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="374" />
+            <location filename="../pages/lead_detail.py" line="380" />
             <source>Releasing…</source>
             <translation>Vrijgeven…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="384" />
+            <location filename="../pages/lead_detail.py" line="390" />
             <source>{0} can now read the client's details once their device syncs.</source>
             <translation>{0} kan de gegevens van de opdrachtgever lezen zodra diens apparaat gesynchroniseerd is.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="387" />
+            <location filename="../pages/lead_detail.py" line="393" />
             <source>There were no sealed details to release.</source>
             <translation>Er waren geen verzegelde gegevens om vrij te geven.</translation>
         </message>
@@ -3813,17 +3819,17 @@ Alles wat vanaf nu wordt geschreven, wordt versleuteld met nieuwe sleutels die d
             <translation>Alleen de notities met deze tag tonen</translation>
         </message>
         <message>
-            <location filename="../pages/note_tools.py" line="106" />
+            <location filename="../pages/note_tools.py" line="108" />
             <source>Pick a note on the left, or press Ctrl+N to write a new one.</source>
             <translation>Kies links een notitie, of druk op Ctrl+N om een nieuwe te schrijven.</translation>
         </message>
         <message>
-            <location filename="../pages/note_tools.py" line="130" />
+            <location filename="../pages/note_tools.py" line="132" />
             <source>{0} wrote this note: only they can change it. You can comment below.</source>
             <translation>{0} schreef deze notitie: alleen {0} kan haar wijzigen. Je kunt hieronder een opmerking plaatsen.</translation>
         </message>
         <message>
-            <location filename="../pages/note_tools.py" line="217" />
+            <location filename="../pages/note_tools.py" line="228" />
             <source>All tags</source>
             <translation>Alle tags</translation>
         </message>
@@ -4025,7 +4031,7 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>Page</name>
         <message>
-            <location filename="../pages/base.py" line="55" />
+            <location filename="../pages/base.py" line="56" />
             <source>CoopShare</source>
             <translation>CoopShare</translation>
         </message>

@@ -174,6 +174,11 @@ class LeadDetailPanel(ItemListPage):
             label.setText(values[key])
             self.sealed_form.setRowVisible(label, bool(values[key]))
         self.sealed_box.setVisible(bool(sealed))
+        self.sealed_box.setTitle(  # who else reads them, as seen by the reader (#26)
+            _t("Sealed: only you and the claimer")
+            if d.is_giver
+            else _t("Sealed: only you and the giver")
+        )
         if sealed:
             self.sealed_note.hide()
         elif d.is_giver:
