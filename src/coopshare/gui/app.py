@@ -105,6 +105,8 @@ def run(home: Path, *, demo: bool = False, argv: list[str] | None = None) -> int
                     return 0
     bridge = start_node(home, passphrase, prefs, demo_peers=world.peers if world else None)
     window = MainWindow(bridge, prefs, home)
+    if world is not None:
+        window.mark_demo()
     window.show()
     quit_on_signals(app)
     log.info("main window shown")

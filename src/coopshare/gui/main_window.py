@@ -255,6 +255,12 @@ class MainWindow(QMainWindow):
         self._undo = None
         self.undo_button.hide()
 
+    def mark_demo(self) -> None:
+        """The demo (#39): a line in the status bar says nothing done here is kept."""
+        self.demo_label = QLabel(self.tr("Demo: a sample cooperative. Nothing you do is kept."))
+        self.demo_label.setObjectName("demoBanner")
+        self.statusBar().addWidget(self.demo_label)
+
     # --- core events ----------------------------------------------------------------------------
 
     def refresh_overview(self) -> None:

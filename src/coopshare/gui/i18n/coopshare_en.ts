@@ -48,7 +48,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../main_window.py" line="306" />
+            <location filename="../main_window.py" line="312" />
             <source>● %n member(s) online</source>
             <translation>
                 <numerusform>● %n member online</numerusform>

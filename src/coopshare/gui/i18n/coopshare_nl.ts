@@ -3414,12 +3414,17 @@ Met claimen onderteken je dat je deze voorwaarden aanvaardt. De gever kan daarna
             <translation>Ongedaan gemaakt</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="281" />
+            <location filename="../main_window.py" line="260" />
+            <source>Demo: a sample cooperative. Nothing you do is kept.</source>
+            <translation>Demo: een voorbeeldcoöperatie. Niets wat je hier doet, wordt bewaard.</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="287" />
             <source>Database damaged</source>
             <translation>Database beschadigd</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="285" />
+            <location filename="../main_window.py" line="291" />
             <source>CoopShare found damage in the database of its data folder ({0}).
 
 Make a copy of the data folder now. Everything you shared is also held by the other members: if problems appear, set up this computer again with your recovery key and a new invitation.</source>
@@ -3428,7 +3433,7 @@ Make a copy of the data folder now. Everything you shared is also held by the ot
 Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de andere leden ook: als er problemen optreden, richt deze computer dan opnieuw in met je herstelsleutel en een nieuwe uitnodiging.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../main_window.py" line="306" />
+            <location filename="../main_window.py" line="312" />
             <source>● %n member(s) online</source>
             <translation>
                 <numerusform>● %n lid online</numerusform>
@@ -3436,27 +3441,27 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
             </translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="308" />
+            <location filename="../main_window.py" line="314" />
             <source>○ waiting for members</source>
             <translation>○ wacht op leden</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="310" />
+            <location filename="../main_window.py" line="316" />
             <source>○ offline</source>
             <translation>○ offline</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="312" />
+            <location filename="../main_window.py" line="318" />
             <source>This device is online: other members can connect to it.</source>
             <translation>Dit apparaat is online: andere leden kunnen er verbinding mee maken.</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="314" />
+            <location filename="../main_window.py" line="320" />
             <source>This device is not connected to the network.</source>
             <translation>Dit apparaat is niet met het netwerk verbonden.</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="329" />
+            <location filename="../main_window.py" line="335" />
             <source>Syncing %v of %m</source>
             <translation>Synchroniseren: %v van %m</translation>
         </message>
