@@ -59,7 +59,7 @@
     <context>
         <name>NearbyPage</name>
         <message numerus="yes">
-            <location filename="../pages/nearby.py" line="225" />
+            <location filename="../pages/nearby.py" line="223" />
             <source>%n device(s)</source>
             <translation>
                 <numerusform>%n device</numerusform>
@@ -67,7 +67,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../pages/nearby.py" line="250" />
+            <location filename="../pages/nearby.py" line="243" />
             <source>%n minute(s) ago</source>
             <translation>
                 <numerusform>%n minute ago</numerusform>

@@ -3646,123 +3646,123 @@ Alles wat vanaf nu wordt geschreven, wordt versleuteld met nieuwe sleutels die d
     <context>
         <name>NearbyPage</name>
         <message>
-            <location filename="../pages/nearby.py" line="93" />
+            <location filename="../pages/nearby.py" line="91" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="95" />
-            <location filename="../pages/nearby.py" line="212" />
+            <location filename="../pages/nearby.py" line="93" />
+            <location filename="../pages/nearby.py" line="210" />
             <source>Address</source>
             <translation>Adres</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="96" />
+            <location filename="../pages/nearby.py" line="94" />
             <source>Found by</source>
             <translation>Gevonden via</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="97" />
+            <location filename="../pages/nearby.py" line="95" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="102" />
+            <location filename="../pages/nearby.py" line="100" />
             <source>Devices nearby</source>
             <translation>Apparaten in de buurt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="123" />
+            <location filename="../pages/nearby.py" line="121" />
             <source>Nearby</source>
             <translation>In de buurt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="131" />
+            <location filename="../pages/nearby.py" line="129" />
             <source>Discovery off</source>
             <translation>Netwerkdetectie uit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="133" />
+            <location filename="../pages/nearby.py" line="131" />
             <source>Discovery is off: only members added by address in Settings connect to this device.</source>
             <translation>Netwerkdetectie staat uit: alleen leden die in Instellingen op adres zijn toegevoegd, maken verbinding met dit apparaat.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="138" />
+            <location filename="../pages/nearby.py" line="136" />
             <source>Meetup mode is on: this device looks for members on this network without announcing itself.</source>
             <translation>Meetup-modus staat aan: dit apparaat zoekt leden op dit netwerk zonder zichzelf bekend te maken.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="94" />
+            <location filename="../pages/nearby.py" line="92" />
             <source>Devices</source>
             <translation>Apparaten</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="98" />
+            <location filename="../pages/nearby.py" line="96" />
             <source>Last synced</source>
             <translation>Laatst gesynchroniseerd</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="136" />
+            <location filename="../pages/nearby.py" line="134" />
             <source>Meetup mode: on</source>
             <translation>Meetup-modus: aan</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="141" />
+            <location filename="../pages/nearby.py" line="139" />
             <source>Meetup mode: off</source>
             <translation>Meetup-modus: uit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="143" />
+            <location filename="../pages/nearby.py" line="141" />
             <source>Meetup mode is off: members on this network can find this device. Only members recognise it.</source>
             <translation>Meetup-modus staat uit: leden op dit netwerk kunnen dit apparaat vinden. Alleen leden herkennen het.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="149" />
+            <location filename="../pages/nearby.py" line="147" />
             <source>Click to switch meetup mode; it applies at once.</source>
             <translation>Klik om de meetup-modus om te zetten; het werkt meteen.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="161" />
+            <location filename="../pages/nearby.py" line="159" />
             <source>No one nearby yet. Members running CoopShare on this network appear here by themselves. On guest Wi-Fi or a hotspot that blocks discovery, add a member by address in Settings.</source>
             <translation>Nog niemand in de buurt. Leden die CoopShare op dit netwerk gebruiken, verschijnen hier vanzelf. Op gastwifi of een hotspot die detectie blokkeert, voeg je een lid op adres toe in Instellingen.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="206" />
+            <location filename="../pages/nearby.py" line="204" />
             <source>Could not list nearby devices: {0}</source>
             <translation>Kan apparaten in de buurt niet tonen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="211" />
+            <location filename="../pages/nearby.py" line="209" />
             <source>This network</source>
             <translation>Dit netwerk</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="213" />
+            <location filename="../pages/nearby.py" line="211" />
             <source>They connected</source>
             <translation>Inkomende verbinding</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="217" />
+            <location filename="../pages/nearby.py" line="215" />
             <source>A member (not connected yet)</source>
             <translation>Een lid (nog niet verbonden)</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="219" />
+            <location filename="../pages/nearby.py" line="217" />
             <source>● In sync</source>
             <translation>● Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="221" />
+            <location filename="../pages/nearby.py" line="219" />
             <source>● Syncing…</source>
             <translation>● Bezig met synchroniseren…</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="223" />
+            <location filename="../pages/nearby.py" line="221" />
             <source>○ Not connected</source>
             <translation>○ Niet verbonden</translation>
         </message>
         <message numerus="yes">
-            <location filename="../pages/nearby.py" line="225" />
+            <location filename="../pages/nearby.py" line="223" />
             <source>%n device(s)</source>
             <translation>
                 <numerusform>%n apparaat</numerusform>
@@ -3770,22 +3770,22 @@ Alles wat vanaf nu wordt geschreven, wordt versleuteld met nieuwe sleutels die d
             </translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="243" />
+            <location filename="../pages/nearby.py" line="236" />
             <source>now</source>
             <translation>nu</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="245" />
+            <location filename="../pages/nearby.py" line="238" />
             <source>never</source>
             <translation>nooit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="248" />
+            <location filename="../pages/nearby.py" line="241" />
             <source>just now</source>
             <translation>zojuist</translation>
         </message>
         <message numerus="yes">
-            <location filename="../pages/nearby.py" line="250" />
+            <location filename="../pages/nearby.py" line="243" />
             <source>%n minute(s) ago</source>
             <translation>
                 <numerusform>%n minuut geleden</numerusform>

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontDatabase, QHideEvent, QShowEvent
+from PySide6.QtGui import QColor, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -60,12 +60,10 @@ class PeersModel(RowsModel):
         if index.isValid() and 0 <= index.row() < len(self.rows):
             field = self.columns[index.column()][0]
             row = self.rows[index.row()]
-            if role == Qt.ItemDataRole.FontRole and field == "device_short":
-                return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
             if role == Qt.ItemDataRole.ForegroundRole and field == "state" and row.peer.connected:
                 return QColor(CONNECTED_COLOR)
             if role == Qt.ItemDataRole.ToolTipRole and field == "device_short":
-                return "\n".join(row.peer.devices) or None
+                return "\n".join(short_device(d) for d in row.peer.devices) or None
         return super().data(index, role)
 
 
@@ -221,13 +219,8 @@ class NearbyPage(Page):
             state = self.tr("● Syncing…")
         else:
             state = self.tr("○ Not connected")
-        devices = (
-            self.tr("%n device(s)", "", len(r.devices))
-            if len(r.devices) > 1
-            else short_device(r.devices[0])
-            if r.devices
-            else "—"
-        )
+        # a count, with the ids in the tooltip: raw ids mean nothing to a member
+        devices = self.tr("%n device(s)", "", len(r.devices)) if r.devices else "—"
         return PeerLine(
             peer=r,
             member=member,
