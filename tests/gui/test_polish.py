@@ -392,3 +392,26 @@ def test_contract_form_reads_in_each_members_language(qapp: QApplication) -> Non
         assert contract_code("Temporary employment") == "temporary"
     finally:
         i18n.install(qapp, "en")
+
+
+def test_activity_says_who_claimed_a_lead(make_replica: Any, qapp: QApplication) -> None:
+    """#41: "Bram gave a lead · Claimed" said nothing of who took it; the row carries the
+    claimer's name and the feed says it."""
+    from coopshare.gui.pages.activity import ActivityPage
+    from coopshare.service import views
+
+    alice, bob = make_replica("Alice"), make_replica("Bob")
+    alice.create_coop("Brabant Interim")
+    join(alice, bob)
+    lead = alice.add_lead({"title": "Interim HR", "referral_terms": "thanks"})
+    sync(alice, bob)
+    bob.claim_lead(lead)
+    sync(alice, bob)
+    st = alice.item(lead)
+    assert st is not None
+    row = views.row(alice, st)
+    assert row.claimer == "Bob" and row.status == "claimed"
+    unclaimed = views.row(alice, alice.item(alice.add_lead({"title": "Open"})))  # type: ignore[arg-type]
+    assert unclaimed.claimer == ""  # control: nobody claimed it
+    text = ActivityPage.what(ActivityPage.__new__(ActivityPage), row)
+    assert text == "Alice gave a lead · with Bob, now Claimed"

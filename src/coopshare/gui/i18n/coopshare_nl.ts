@@ -39,32 +39,37 @@
             <translation>Idee</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="228" />
+            <location filename="../pages/activity.py" line="229" />
+            <source>{0} gave a lead · with {2}, now {1}</source>
+            <translation>{0} bracht een lead aan · bij {2}, nu {1}</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity.py" line="233" />
             <source>{0} gave a lead · now {1}</source>
             <translation>{0} bracht een lead aan · nu {1}</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="229" />
+            <location filename="../pages/activity.py" line="234" />
             <source>{0} gave a lead</source>
             <translation>{0} bracht een lead aan</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="231" />
+            <location filename="../pages/activity.py" line="236" />
             <source>{0} shared an idea</source>
             <translation>{0} deelde een idee</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="232" />
+            <location filename="../pages/activity.py" line="237" />
             <source>{0} wrote a note</source>
             <translation>{0} schreef een notitie</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="236" />
+            <location filename="../pages/activity.py" line="241" />
             <source>{0}: {1}, {2}</source>
             <translation>{0}: {1}, {2}</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="245" />
+            <location filename="../pages/activity.py" line="250" />
             <source>(untitled)</source>
             <translation>(zonder titel)</translation>
         </message>

@@ -224,6 +224,11 @@ class ActivityPage(Page):
         kind = row.get("kind")
         if kind == "lead":
             status = str(row.get("status", ""))
+            claimer = safe(row.get("claimer", ""), 80)
+            if status and status != "open" and claimer:  # says who took it (#41)
+                return self.tr("{0} gave a lead · with {2}, now {1}").format(
+                    who, status_label(status), claimer
+                )
             if status and status != "open":
                 return self.tr("{0} gave a lead · now {1}").format(who, status_label(status))
             return self.tr("{0} gave a lead").format(who)
