@@ -10,7 +10,7 @@ import random
 
 import pytest
 
-from coopshare.errors import RULE_COMMENT_AUTHOR, RULE_COMMENT_CAP, NotAllowed
+from coopshare.errors import RULE_COMMENT_AUTHOR, RULE_COMMENT_CAP, CommentEmpty, NotAllowed
 from coopshare.model import comments as rules
 from coopshare.model.fold import MAX_RECORDS_PER_AUTHOR
 from coopshare.model.items import Kind
@@ -64,6 +64,8 @@ def test_a_comment_is_the_commenters_record_and_the_note_stays_its_authors(
     comments.write(bob, note, "", of=cid)
     sync(alice, bob)
     assert comments.of_note(alice, note) == []
+    with pytest.raises(CommentEmpty):  # an empty new comment is no comment
+        comments.write(bob, note, "   ")
 
 
 def test_forged_edit_of_someone_elses_comment_is_never_shown(make_replica: MakeCoop) -> None:

@@ -152,6 +152,10 @@ class NameRequired(UserError):
     template = "a name is required"
 
 
+class CommentEmpty(UserError):
+    template = "a comment needs some text"
+
+
 class NoSuchMember(UserError):
     template = "no member called {name!r}"
     name: str

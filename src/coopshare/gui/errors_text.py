@@ -123,6 +123,8 @@ def error_text(error: BaseException) -> str:
         )
     if isinstance(error, E.NameRequired):
         return _t("A name is required.")
+    if isinstance(error, E.CommentEmpty):
+        return _t("Write something before you send the comment.")
     if isinstance(error, E.NoRecipientDevice):
         return _t("A recipient has no active device in the cooperative.")
     if isinstance(error, E.RecoveryCodeInvalid):

@@ -12,7 +12,7 @@ from coopshare.errors import (
     RULE_COMMENT_AUTHOR,
     RULE_COMMENT_CAP,
     RULE_NOT_A_NOTE,
-    NameRequired,
+    CommentEmpty,
     NotAllowed,
 )
 from coopshare.model import comments as rules
@@ -47,7 +47,7 @@ def write(coop: Coop, item_id: bytes, text: str, of: bytes | None = None) -> str
     text = text.strip()
     me = coop.me.member_id
     if of is None and not text:
-        raise NameRequired()
+        raise CommentEmpty()
     if of is not None:
         mine = {c.id for c in rules.current(st.comments) if c.author == me}
         if of not in mine:
