@@ -3841,7 +3841,7 @@ Alles wat vanaf nu wordt geschreven, wordt versleuteld met nieuwe sleutels die d
         <message>
             <location filename="../pages/note_tools.py" line="132" />
             <source>{0} wrote this note: only they can change it. You can comment below.</source>
-            <translation>{0} schreef deze notitie: alleen {0} kan haar wijzigen. Je kunt hieronder een opmerking plaatsen.</translation>
+            <translation>{0} schreef deze notitie: alleen de schrijver kan haar wijzigen. Je kunt hieronder een opmerking plaatsen.</translation>
         </message>
         <message>
             <location filename="../pages/note_tools.py" line="228" />
