@@ -247,7 +247,7 @@ def test_demo_members_sync_live(qtbot: Any) -> None:
         window.mark_demo()  # what app.run does for --demo (#39)
         window.show()
         assert "Nothing you do is kept" in window.demo_label.text()
-        me = bridge.db(lambda a: a.overview().me.name).result(10)
+        me = bridge.db(lambda a: a.overview().me.name).result(120)
         assert me != "You"  # shown as "NAME (you)" on People, never "You (you)"
         window.show_page("notes")
         leads = ItemsModel(bridge, Kind.LEAD)
