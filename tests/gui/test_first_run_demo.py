@@ -244,7 +244,11 @@ def test_demo_members_sync_live(qtbot: Any) -> None:
         assert network.addr[0] == "127.0.0.1"
         window = MainWindow(bridge, prefs, world.home)
         qtbot.addWidget(window)
+        window.mark_demo()  # what app.run does for --demo (#39)
         window.show()
+        assert "Nothing you do is kept" in window.demo_label.text()
+        me = bridge.db(lambda a: a.overview().me.name).result(120)
+        assert me != "You"  # shown as "NAME (you)" on People, never "You (you)"
         window.show_page("notes")
         leads = ItemsModel(bridge, Kind.LEAD)
         leads.reload()

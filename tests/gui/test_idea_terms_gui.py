@@ -101,6 +101,7 @@ def test_claim_terms_accept_then_details_unlock(
     world.from_bram()
     qtbot.waitUntil(lambda: page.sealed_box.isVisibleTo(page), timeout=WAIT)
     assert page.sealed_rows["org"].text() == "Gemeente-MARKER"
+    assert page.sealed_box.title() == "Sealed: only you and the giver"  # the claimer's view (#26)
     assert "Bram Jansen released the client" in page.history_text()
 
 

@@ -187,6 +187,7 @@ def test_create_lead_through_form_appears_in_list(qtbot: QtBot, world: World) ->
     form.rate_max_spin.setValue(140)
     form.referral_combo.setCurrentIndex(form.referral_combo.findData("fixed-fee"))
     form.referral_amount.setText("€ 750")  # keyClicks types ASCII only
+    form.contract_combo.setCurrentIndex(2)  # "Through an intermediary"
     click(qtbot, form.save_button)
 
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT)
@@ -196,6 +197,7 @@ def test_create_lead_through_form_appears_in_list(qtbot: QtBot, world: World) ->
     stored = world.item(row["id"])
     assert stored["skills"] == ["finance", "zorg"] and stored["hours_per_week"] == 32
     assert stored["remote"] is True and stored["referral_terms"] == "fixed-fee: € 750"
+    assert stored["contract_form"] == "intermediary"  # a code, never the label shown (#23)
     assert (stored["rate_min"], stored["rate_max"], stored["org"]) == (
         115,
         140,
@@ -206,9 +208,11 @@ def test_create_lead_through_form_appears_in_list(qtbot: QtBot, world: World) ->
     assert page.d_title.text() == "Interim CFO zorginstelling"
     assert page.d_status.text() == "Open"
     assert page.sealed_box.isVisibleTo(page)
+    assert page.sealed_box.title() == "Sealed: only you and the claimer"  # the giver's view
     assert page.sealed_rows["org"].text() == "Zorggroep De Kempen"
     assert page.sealed_rows["rate"].text() == "€ 115 – € 140 per hour"
     assert page.form_rows["referral"].text() == "A fixed fee: € 750"
+    assert page.form_rows["contract_form"].text() == "Through an intermediary"
     assert page.table.currentIndex().row() == 0
 
 

@@ -72,6 +72,10 @@ class AttachmentLimit(UserError):
     limit: int
 
 
+class CommentEmpty(UserError):
+    template = "a comment needs some text"
+
+
 class NoCoop(UserError):
     """The data folder is not part of a cooperative yet."""
 
@@ -114,6 +118,10 @@ RULE_THANKS_TWICE = "you already thanked for this"
 RULE_NO_CONSENT = "that member has not consented to you publishing their availability"
 RULE_WINDOW_CAP = "at most 20 current availability windows"
 RULE_WINDOW_AHEAD = "an availability window ends at most 90 days from today"
+# comments on notes (model/comments.py)
+RULE_NOT_A_NOTE = "only a note can be commented on"
+RULE_COMMENT_AUTHOR = "only its writer can change a comment"
+RULE_COMMENT_CAP = "you have reached the most comments one member can write on a note"
 RULE_THANKS_TARGET = "only a note, a lead or a member can be thanked"
 # idea and referral terms (model/idea_rules.py, model/lead_release.py)
 RULE_NOT_AN_IDEA = "only an idea has terms to accept or release"

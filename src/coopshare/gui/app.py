@@ -14,6 +14,7 @@ from coopshare.gui.appinfo import APP_ICON, APP_ID
 from coopshare.gui.background import quit_on_signals
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.main_window import MainWindow
+from coopshare.gui.network_live import parse_peers
 from coopshare.gui.settings import Prefs
 from coopshare.service import api
 from coopshare.service.api import DEFAULT_PORT, NetworkOptions, env_passphrase, is_initialised
@@ -32,15 +33,6 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(APP_ICON)))
     return app
-
-
-def parse_peers(text: str) -> list[tuple[str, int]]:
-    out = []
-    for part in text.replace(";", ",").split(","):
-        host, sep, port = part.strip().rpartition(":")
-        if sep and host and port.isdigit():
-            out.append((host.strip("[]"), int(port)))
-    return out
 
 
 def start_node(
@@ -113,6 +105,8 @@ def run(home: Path, *, demo: bool = False, argv: list[str] | None = None) -> int
                     return 0
     bridge = start_node(home, passphrase, prefs, demo_peers=world.peers if world else None)
     window = MainWindow(bridge, prefs, home)
+    if world is not None:
+        window.mark_demo()
     window.show()
     quit_on_signals(app)
     log.info("main window shown")

@@ -54,6 +54,12 @@ def _rule_text(rule: str) -> str:
         return _t("At most 20 current availability windows.")
     if rule == E.RULE_WINDOW_AHEAD:
         return _t("An availability window ends at most 90 days from today.")
+    if rule == E.RULE_NOT_A_NOTE:
+        return _t("Only a note can be commented on.")
+    if rule == E.RULE_COMMENT_AUTHOR:
+        return _t("Only the member who wrote a comment can change it.")
+    if rule == E.RULE_COMMENT_CAP:
+        return _t("You have written the most comments one member can write on this note.")
     return _lead_rule_text(rule)
 
 
@@ -123,6 +129,8 @@ def error_text(error: BaseException) -> str:
         )
     if isinstance(error, E.NameRequired):
         return _t("A name is required.")
+    if isinstance(error, E.CommentEmpty):
+        return _t("Write something before you send the comment.")
     if isinstance(error, E.NoRecipientDevice):
         return _t("A recipient has no active device in the cooperative.")
     if isinstance(error, E.RecoveryCodeInvalid):

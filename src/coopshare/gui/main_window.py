@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,10 +11,8 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QIcon,
-    QKeySequence,
     QPainter,
     QPixmap,
-    QShortcut,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -37,6 +34,7 @@ from coopshare.gui import notify
 from coopshare.gui.background import Background
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.data_menu import FileMenu
+from coopshare.gui.menus import Menus
 from coopshare.gui.pages.activity import ActivityPage
 from coopshare.gui.pages.base import Page
 from coopshare.gui.pages.ideas import IdeasPage
@@ -125,6 +123,9 @@ class MainWindow(QMainWindow):
         ):
             self._add_page(key, page)
         self.notes.undo_offered.connect(self.offer_undo)
+        nearby = self.pages["nearby"]
+        assert isinstance(nearby, NearbyPage)
+        nearby.meetup_changed.connect(lambda: self.meetup_label.setVisible(prefs.flag("meetup")))
         self.roster_news = RosterNews(bridge, prefs, self)  # "X was admitted", "a new device"
         self.roster_news.show_people.connect(lambda: self.show_page("people"))
         for key in ("people", "activity"):
@@ -135,9 +136,9 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._show_page)
 
         self._build_status_bar()
-        self._build_shortcuts()
         self.background = Background(self)  # the tray: close to it, pause, quit
         self.file_menu = FileMenu(self, bridge)  # File menu; drops of bundles and folders
+        self.menus = Menus(self)  # Edit, Go, Help: every shortcut is a menu action
         self.tray = notify.Tray(self, self.background.icon)
         bridge.core_event.connect(self._on_event)
         bridge.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
@@ -207,24 +208,6 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.peers_label)
         self._set_peers(0)
 
-    def _build_shortcuts(self) -> None:
-        keys: list[tuple[QKeySequence | QKeySequence.StandardKey | str, Callable[[], object]]] = [
-            (f"Ctrl+{i + 1}", functools.partial(self.sidebar.setCurrentRow, i))
-            for i in range(len(self.pages))
-        ]
-        keys += [
-            ("Ctrl+K", self.open_search),
-            (QKeySequence.StandardKey.Find, self.open_search),
-            (QKeySequence.StandardKey.New, self._new_in_page),
-            ("Ctrl+I", self.open_invite),
-            ("Ctrl+,", self.open_settings),
-            (QKeySequence.StandardKey.Quit, lambda: self.background.quit()),
-            (QKeySequence.StandardKey.Undo, self._do_undo),
-        ]
-        for key, action in keys:
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.activated.connect(action)
-
     # --- actions --------------------------------------------------------------------------------
 
     def _new_in_page(self) -> None:
@@ -272,6 +255,12 @@ class MainWindow(QMainWindow):
         self._undo = None
         self.undo_button.hide()
 
+    def mark_demo(self) -> None:
+        """The demo (#39): a line in the status bar says nothing done here is kept."""
+        self.demo_label = QLabel(self.tr("Demo: a sample cooperative. Nothing you do is kept."))
+        self.demo_label.setObjectName("demoBanner")
+        self.statusBar().addWidget(self.demo_label)
+
     # --- core events ----------------------------------------------------------------------------
 
     def refresh_overview(self) -> None:
@@ -318,6 +307,7 @@ class MainWindow(QMainWindow):
     def _set_peers(self, n: int, listening: bool | None = None) -> None:
         if listening is not None:
             self._listening = listening
+        self.notes.tools.set_live(n > 0)  # members connected: edits saved sooner, seen live
         if n:
             self.peers_label.setText(self.tr("● %n member(s) online", "", n))
         elif self._listening:  # online and reachable, nobody connected: not "offline" (#15)

@@ -189,6 +189,7 @@ class ItemsFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self._words: list[str] = []
         self._status = ""
+        self._tag = ""
         self.setSortRole(Qt.ItemDataRole.UserRole)
 
     def set_text(self, text: str) -> None:
@@ -201,12 +202,19 @@ class ItemsFilter(QSortFilterProxyModel):
         self._status = status
         self.endFilterChange()
 
+    def set_tag(self, tag: str) -> None:
+        self.beginFilterChange()
+        self._tag = tag
+        self.endFilterChange()
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
         if not isinstance(model, ItemsModel) or source_row >= len(model.rows):
             return True
         r = model.rows[source_row]
         if self._status and r.status != self._status:
+            return False
+        if self._tag and self._tag not in r.tags:
             return False
         if not self._words:
             return True

@@ -19,6 +19,13 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from coopshare.model import lead_record, lead_rules
+from coopshare.model.comments import (
+    COMMENT,
+    COMMENT_FIELDS,
+    COMMENT_OF,
+    CommentRecord,
+    is_comment,
+)
 from coopshare.model.items import ACCEPT, ACT_FIELDS, BODY_KINDS, FIELDS, Kind
 
 # A lead's status and claimer come from its acts (lead_rules); acts are never field values.
@@ -82,6 +89,7 @@ class ItemState:
     )  # member,hash,stamp
     releases: set[tuple[bytes, bytes, int, bytes, tuple[bytes, ...]]] = field(default_factory=set)
     refused: set[tuple[bytes, str, int, bytes]] = field(default_factory=set)  # author,why,stamp
+    comments: set[CommentRecord] = field(default_factory=set)  # model/comments.py
 
     # --- folding ------------------------------------------------------------------------------
 
@@ -140,6 +148,15 @@ class ItemState:
                 self.releases.add(rel)
             else:  # anyone else's notices are only ever flagged: a few of each are enough
                 _capped_add(self.releases, rel, lambda e: e[1], lambda e: (e[2], e[3]))
+            return True
+        if COMMENT_FIELDS & ch.fields.keys():
+            if is_comment(ch.fields) and ch.body is None and ch.deleted is None:
+                of = bytes.fromhex(str(ch.fields.get(COMMENT_OF, "")))
+                rec = (ch.author, ch.hlc, ch.op_id, str(ch.fields[COMMENT]), of)
+                _capped_add(self.comments, rec, lambda e: e[0], lambda e: (e[1], e[2]))
+                return True
+            rest = {k: v for k, v in ch.fields.items() if k not in COMMENT_FIELDS}
+            self.apply(replace(ch, fields=rest))
             return True
         if ACCEPT in ch.fields:
             if set(ch.fields) == {ACCEPT} and ch.author[:8] != self.item_id[:8]:
@@ -251,6 +268,8 @@ class ItemState:
             out["tr"] = [[*r[:4], list(r[4])] for r in sorted(self.releases)]
         if self.refused:
             out["tx"] = [list(x) for x in sorted(self.refused)]
+        if self.comments:
+            out["cm"] = [list(c) for c in sorted(self.comments)]
         return out
 
     @classmethod
@@ -271,6 +290,7 @@ class ItemState:
         st.acceptances = {(a[0], a[1], a[2], a[3]) for a in p.get("ta", [])}
         st.releases = {(r[0], r[1], r[2], r[3], tuple(r[4])) for r in p.get("tr", [])}
         st.refused = {(x[0], x[1], x[2], x[3]) for x in p.get("tx", [])}
+        st.comments = {(c[0], c[1], c[2], c[3], c[4]) for c in p.get("cm", [])}
         return st
 
 

@@ -304,6 +304,9 @@ FIELDS: dict[Kind, dict[str, Field]] = {
         "title": Field(_title),
         "tags": Field(_tags),
         AUDIENCE: Field(MEMBER_IDS, sealed=True),
+        # a member's comment record (model/comments.py): only ever alone, never a note field
+        "comment": Field(_text(2_000)),
+        "comment_of": Field(_hexid(32)),
     },
     Kind.LEAD: {
         "title": Field(_title),

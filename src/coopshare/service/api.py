@@ -39,6 +39,7 @@ from coopshare.service.api_commands import Api
 from coopshare.service.api_proof import TimestampJob, fetch_timestamp
 from coopshare.service.api_talent import ConsentEntry, FitRow, WindowEntry
 from coopshare.service.attachments import Attachment
+from coopshare.service.comments import CommentView
 from coopshare.service.esco import Skill
 from coopshare.service.evidence import EvidenceExported
 from coopshare.service.evidence import Report as EvidenceReport
@@ -64,6 +65,7 @@ from coopshare.service.read_models import (
     Profile,
     ProfileEdit,
     Status,
+    ThisDevice,
     Watch,
     Window,
     current_windows,
@@ -137,6 +139,7 @@ __all__ = [
     "BundleExported",
     "BundleImported",
     "Candidate",
+    "CommentView",
     "Commitment",
     "ConsentEntry",
     "Counts",
@@ -187,6 +190,7 @@ __all__ = [
     "Status",
     "SyncResult",
     "Terms",
+    "ThisDevice",
     "TimestampJob",
     "TrashedNote",
     "Watch",

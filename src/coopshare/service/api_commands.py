@@ -14,6 +14,7 @@ from coopshare.model import lead_rules
 from coopshare.model.fold import ItemState
 from coopshare.model.items import Act, Kind
 from coopshare.service import (
+    comments,
     invites,
     people_admin,
     thanks,
@@ -29,6 +30,7 @@ from coopshare.service import ledger as ledger_view
 from coopshare.service.api_data import DataCommands
 from coopshare.service.api_proof import ProofCommands
 from coopshare.service.api_talent import TalentCommands
+from coopshare.service.comments import CommentView
 from coopshare.service.coop import Coop
 from coopshare.service.new_items import ItemEdit, NewLead
 from coopshare.service.read_models import (
@@ -274,6 +276,14 @@ class Api(DataCommands, ProofCommands, TalentCommands):
     def note_detail(self, item_id: str) -> NoteDetail | None:
         """The note `item_id` (hex) as the editor shows it; None if unknown or not a note."""
         return views_typed.note_detail(self._coop, item_id)
+
+    def comments(self, item_id: str) -> list[CommentView]:
+        """The comments under a note, oldest first (each its writer's own record)."""
+        return comments.of_note(self._coop, bytes.fromhex(item_id))
+
+    def comment(self, item_id: bytes, text: str, of: bytes | None = None) -> str:
+        """My comment on a note; with `of`, a change (empty `text`: removal) of my comment."""
+        return comments.write(self._coop, item_id, text, of)
 
     def backlinks(self, title: str) -> list[Link]:
         return views_typed.backlinks(self._coop, title)

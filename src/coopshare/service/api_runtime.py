@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -11,7 +11,7 @@ from coopshare.service import events, views_people, views_typed
 from coopshare.service.api_commands import Api
 from coopshare.service.dialler import sync_once
 from coopshare.service.node import Node
-from coopshare.service.read_models import NearbyPeer, NewInvite
+from coopshare.service.read_models import NearbyPeer, NewInvite, ThisDevice
 from coopshare.service.runtime import Network, NetworkOptions, start_network
 
 T = TypeVar("T")
@@ -82,6 +82,31 @@ class Runtime:
         opts, self._paused = self._paused, None
         return None if opts is None else await self.start_network(opts)
 
+    async def apply_network(
+        self, *, mdns: bool, meetup: bool, peers: list[tuple[str, int]] | None = None
+    ) -> bool:
+        """Settings that apply at once: discovery, meetup mode, members by address (None: keep
+        them). The listener starts again on the port it had; the dialling of addresses starts
+        again (an outbound session may reconnect). Returns whether anything changed."""
+        if self._paused is not None:  # paused: applies on resume
+            old = self._paused
+            self._paused = replace(old, mdns=mdns, meetup=meetup, peers=_or(peers, old.peers))
+            return self._paused != old
+        network = self._network
+        if network is None:
+            return False
+        opts = replace(
+            network.options, mdns=mdns, meetup=meetup, peers=_or(peers, network.options.peers)
+        )
+        if opts == network.options:
+            return False
+        if network.addr[1]:
+            opts = replace(opts, port=network.addr[1])  # the same port: members know it
+        self._network = None
+        await network.close()
+        self._network = await start_network(self._node, opts)
+        return True
+
     async def sync_with(self, host: str, port: int, timeout: float) -> SyncResult:
         engine = await sync_once(self._node, host, port, timeout)
         checks = await self._node.signature_checks()
@@ -90,6 +115,11 @@ class Runtime:
     async def nearby(self) -> list[NearbyPeer]:
         """Connected sessions, members found on this network, and the peer book."""
         return [views_typed.nearby_peer(r) for r in await views_people.nearby(self._node)]
+
+    async def this_device(self) -> ThisDevice:
+        """My name, ids and the addresses members can reach this device at."""
+        listen = self._node.listen_addr if self._network is not None else None
+        return await self._node.db(lambda c: views_typed.this_device(c, listen))
 
     async def new_invite(self, role: str, ttl: int) -> NewInvite:
         """A new invitation with this node's listening address."""
@@ -100,3 +130,7 @@ class Runtime:
             await self._network.close()
             self._network = None
         await self._node.close()
+
+
+def _or(new: list[tuple[str, int]] | None, old: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    return list(old) if new is None else list(new)

@@ -2,9 +2,9 @@
 
 :meth:`DemoWorld.start` builds, in a temporary folder:
 
-* the user's identity ("You", a random passphrase) and the cooperative "Coöperatie De Kempen",
-  with Dutch and English notes (linked with ``[[...]]``), leads (with sealed organisation and
-  contact), ideas (with usage terms) and a profile;
+* the user's identity ("Sam de Wit", a random passphrase) and the cooperative
+  "Coöperatie De Kempen", with Dutch and English notes (linked with ``[[...]]``), leads (with
+  sealed organisation and contact), ideas (with usage terms) and a profile;
 * two simulated members, Bram and Carla, each in their own data folder, who join through real
   single-use invitations over TLS on 127.0.0.1 — exactly as a new member would — and then write
   notes, a lead, an idea and a thanks of their own.
@@ -51,7 +51,7 @@ from coopshare.service.runtime import Network, NetworkOptions, start_network
 log = logging.getLogger("coopshare.demo")
 T = TypeVar("T")
 
-USER_NAME = "You"
+USER_NAME = "Sam de Wit"  # a name, not "You": the app adds "(you)" itself (#39)
 LOOPBACK = "127.0.0.1"
 SETUP_TIMEOUT = 120.0
 JOIN_TIMEOUT = 60.0

@@ -278,6 +278,17 @@ class KnownPeer:
 
 
 @dataclass(frozen=True, slots=True)
+class ThisDevice:
+    """The "this device" card: who I am here and where members reach this device."""
+
+    name: str
+    member_id: str  # hex
+    device_id: str  # hex
+    addresses: tuple[str, ...]  # HOST:PORT members can dial; empty when not listening
+    listening: bool
+
+
+@dataclass(frozen=True, slots=True)
 class NearbyPeer:
     """A peer for the Nearby page: connected, found on this network, or in the peer book."""
 
@@ -287,3 +298,4 @@ class NearbyPeer:
     how: str  # mdns | manual | inbound
     connected: bool
     last_seen: int  # unix seconds, 0 if never
+    in_sync: bool = False  # connected, and both sides hold everything the other had

@@ -11,6 +11,7 @@ from coopshare.crypto import envelope
 from coopshare.crypto import primitives as p
 from coopshare.model import attachments as att
 from coopshare.model import talent_rules
+from coopshare.model.comments import is_comment
 from coopshare.model.fold import Change, ItemState
 from coopshare.model.items import ACCEPT, ACT_FIELDS, Kind
 from coopshare.protocol import content
@@ -87,6 +88,8 @@ class ContentApplier(ReplicaBase):
         if ch.body is not None or ch.prev:
             return False
         if ch.kind is Kind.IDEA and set(ch.fields) == {ACCEPT}:  # a reader's acceptance
+            return ch.deleted is None
+        if ch.kind is Kind.NOTE and is_comment(ch.fields):  # a member's own comment record
             return ch.deleted is None
         if ch.kind is Kind.LEAD and ch.fields and set(ch.fields) <= CLAIMER_FIELDS:
             return ch.deleted is None

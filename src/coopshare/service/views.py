@@ -33,6 +33,7 @@ class Row:
 
     __slots__ = (
         "author",
+        "claimer",
         "conflict",
         "deleted",
         "id",
@@ -53,6 +54,7 @@ class Row:
     terms: str
     updated: int  # unix milliseconds
     author: str
+    claimer: str  # a lead's claimer (name), "" for none and for other kinds
     mine: bool
     conflict: bool
     snippet: str
@@ -87,6 +89,7 @@ _DEFAULTS: dict[str, Any] = {
     "terms": "",
     "updated": 0,
     "author": "",
+    "claimer": "",
     "mine": False,
     "conflict": False,
     "snippet": "",
@@ -102,12 +105,14 @@ def row(coop: Coop, st: ItemState, names: dict[bytes, str] | None = None) -> Row
     author = names.get(st.creator)
     if author is None:
         author = names[st.creator] = author_name(coop, st)
+    status, claimer = _status(coop, st, v, names)
     return Row(
         id=v["id"],
         kind=sys.intern(v["kind"]),
         title=v.get("title") or v.get("text") or "",
         tags=tuple(sys.intern(str(t)) for t in v.get("tags") or v.get("skills") or []),
-        status=sys.intern(_status(coop, st, v)),
+        status=sys.intern(status),
+        claimer=claimer,
         terms=sys.intern(str(v.get("terms", ""))),
         updated=st.updated >> 16,
         author=author,
@@ -118,11 +123,20 @@ def row(coop: Coop, st: ItemState, names: dict[bytes, str] | None = None) -> Row
     )
 
 
-def _status(coop: Coop, st: ItemState, v: dict[str, Any]) -> str:
-    """A lead's status as of now (a claim may have lapsed, a window ended, since its last act)."""
-    if st.kind is Kind.LEAD:
-        return lead_rules.derive(st, coop.clock.now_ms()).status.value
-    return str(v.get("status", ""))
+def _status(
+    coop: Coop, st: ItemState, v: dict[str, Any], names: dict[bytes, str]
+) -> tuple[str, str]:
+    """A lead's status as of now (a claim may have lapsed, a window ended, since its last act)
+    and its claimer's name (cached in `names` by member id)."""
+    if st.kind is not Kind.LEAD:
+        return str(v.get("status", "")), ""
+    lead = lead_rules.derive(st, coop.clock.now_ms())
+    claimer = ""
+    if lead.claimer is not None:
+        claimer = names.get(lead.claimer) or ""
+        if not claimer:
+            claimer = names[lead.claimer] = coop.member_name(lead.claimer)
+    return lead.status.value, claimer
 
 
 def summary(coop: Coop, st: ItemState) -> dict[str, Any]:

@@ -135,8 +135,13 @@ async def nearby(node: Node) -> list[dict[str, Any]]:
     (mdns | manual | inbound), ``connected`` and ``last_seen`` (unix seconds, 0 if never).
     """
     now = int(time.time())
-    sessions: list[dict[str, str]] = [
-        {"device": s.device.hex(), "addr": s.addr, "how": s.how}
+    sessions: list[dict[str, Any]] = [
+        {
+            "device": s.device.hex(),
+            "addr": s.addr,
+            "how": s.how,
+            "sync": s.engine.converged.is_set(),
+        }
         for s in list(node.sessions.values())
     ]
     found = [list(addrs) for addrs in list(node.discovered.values()) if addrs]
@@ -159,6 +164,7 @@ async def nearby(node: Node) -> list[dict[str, Any]]:
                 "how": s["how"],
                 "connected": True,
                 "last_seen": now,
+                "in_sync": s["sync"],
             }
         )
     connected_hosts = {_host(s["addr"]) for s in sessions}

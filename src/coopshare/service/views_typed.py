@@ -28,6 +28,7 @@ from coopshare.service.read_models import (
     Overview,
     Profile,
     Status,
+    ThisDevice,
     Watch,
     Window,
 )
@@ -226,4 +227,17 @@ def nearby_peer(r: Mapping[str, Any]) -> NearbyPeer:
         how=str(r["how"]),
         connected=bool(r["connected"]),
         last_seen=int(r["last_seen"]),
+        in_sync=bool(r.get("in_sync", False)),
+    )
+
+
+def this_device(coop: Coop, listen: tuple[str, int] | None) -> ThisDevice:
+    me = coop.me
+    addrs = tuple(views_people.invite_addresses(coop, listen)) if listen is not None else ()
+    return ThisDevice(
+        name=me.name,
+        member_id=me.member_id.hex(),
+        device_id=me.device_id.hex(),
+        addresses=addrs,
+        listening=listen is not None,
     )

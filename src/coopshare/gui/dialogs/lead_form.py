@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.gui.bridge import Bridge
+from coopshare.gui.contract_forms import contract_code
 from coopshare.gui.dialogs.form import ERROR_STYLE, Invalid, ItemForm
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.pages.skill_picker import SkillPicker
@@ -376,7 +377,7 @@ class LeadForm(ItemForm):
             hours_per_week=hours,
             respond_by=respond_by,
             interest_until=interest_until,
-            contract_form=self.contract_combo.currentText().strip(),
+            contract_form=contract_code(self.contract_combo.currentText()),  # #23
             dba_assessment=self.dba_edit.text().strip(),
             description=self.description_edit.toPlainText().strip(),
             referral_terms=terms,

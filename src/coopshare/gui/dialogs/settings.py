@@ -29,6 +29,7 @@ from coopshare.gui import autostart, i18n, theme
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.recovery import RecoveryKeyRow
 from coopshare.gui.dialogs.tsa_setting import TsaSetting
+from coopshare.gui.network_live import apply_network_prefs
 from coopshare.gui.settings import Prefs
 from coopshare.gui.widgets import message_label, set_message
 from coopshare.service import api
@@ -176,7 +177,7 @@ class SettingsDialog(QDialog):
         self.peers_error.setStyleSheet(ERROR_STYLE)
         v.addWidget(self.peers_error)
         v.addStretch(1)
-        v.addWidget(_hint(self.tr("Network changes apply the next time CoopShare starts.")))
+        v.addWidget(_hint(self.tr("Network changes apply as soon as you press OK.")))
         return page
 
     def _security_tab(self) -> QWidget:
@@ -358,11 +359,15 @@ class SettingsDialog(QDialog):
             self.tabs.setCurrentIndex(3)
             return
         language = str(self.language.currentData())
+        net_before = (self.prefs.flag("meetup"), self.prefs.flag("mdns"), self.prefs.text("peers"))
         self.prefs.set("theme", str(self.theme.currentData()))
         self.prefs.set("language", language)
         self.prefs.set("meetup", self.meetup.isChecked())
         self.prefs.set("mdns", self.mdns.isChecked())
         self.prefs.set("peers", ", ".join(peers))
+        if (self.meetup.isChecked(), self.mdns.isChecked(), ", ".join(peers)) != net_before:
+            changed = ", ".join(peers) != net_before[2]
+            apply_network_prefs(self.bridge, self.prefs, peers_changed=changed)  # at once
         if self.autostart is not None and self.autostart.isChecked() != autostart.is_enabled():
             autostart.set_enabled(self.autostart.isChecked(), self.home)
         app = self._app()

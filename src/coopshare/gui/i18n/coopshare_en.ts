@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
     <context>
+        <name>CommentsPanel</name>
+        <message numerus="yes">
+            <location filename="../pages/note_comments.py" line="100" />
+            <source>Comments (%n)</source>
+            <translation>
+                <numerusform>Comments (%n)</numerusform>
+                <numerusform>Comments (%n)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>DeleteRun</name>
         <message numerus="yes">
             <location filename="../pages/notes_trash.py" line="57" />
@@ -45,7 +56,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../main_window.py" line="322" />
+            <location filename="../main_window.py" line="312" />
             <source>● %n member(s) online</source>
             <translation>
                 <numerusform>● %n member online</numerusform>
@@ -56,7 +67,15 @@
     <context>
         <name>NearbyPage</name>
         <message numerus="yes">
-            <location filename="../pages/nearby.py" line="211" />
+            <location filename="../pages/nearby.py" line="223" />
+            <source>%n device(s)</source>
+            <translation>
+                <numerusform>%n device</numerusform>
+                <numerusform>%n devices</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../pages/nearby.py" line="243" />
             <source>%n minute(s) ago</source>
             <translation>
                 <numerusform>%n minute ago</numerusform>

@@ -26,6 +26,7 @@ from coopshare.gui.bridge import Bridge
 from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel, SummaryRole
 from coopshare.gui.pages.base import Page, empty_state
 from coopshare.gui.pages.lead_look import status_label
+from coopshare.gui.steady_rows import SteadyRows
 from coopshare.gui.text import safe, when
 from coopshare.gui.theme import ACCENT, AMBER
 from coopshare.service.api import Row
@@ -182,6 +183,7 @@ class ActivityPage(Page):
         self.feed.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.feed.setUniformItemSizes(True)
         self.feed.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.steady = SteadyRows(self.feed)  # new changes do not shift rows under the pointer
         self.feed.setAccessibleName(self.tr("Recent activity"))
         self.feed.setToolTip(self.tr("Double-click or press Enter to open"))
         self.feed.activated.connect(self._open)
@@ -222,6 +224,11 @@ class ActivityPage(Page):
         kind = row.get("kind")
         if kind == "lead":
             status = str(row.get("status", ""))
+            claimer = safe(row.get("claimer", ""), 80)
+            if status and status != "open" and claimer:  # says who took it (#41)
+                return self.tr("{0} gave a lead · with {2}, now {1}").format(
+                    who, status_label(status), claimer
+                )
             if status and status != "open":
                 return self.tr("{0} gave a lead · now {1}").format(who, status_label(status))
             return self.tr("{0} gave a lead").format(who)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel
+from coopshare.gui.steady_rows import SteadyRows
 from coopshare.service.api import Kind
 
 
@@ -187,4 +188,5 @@ def list_table(model: Any, accessible: str) -> QTableView:
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setHighlightSections(False)
     table.setAccessibleName(accessible)
+    SteadyRows(table)  # live inserts at the top do not shift rows under the pointer (#42)
     return table

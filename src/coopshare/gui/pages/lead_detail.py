@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.gui import theme
+from coopshare.gui.contract_forms import contract_label
 from coopshare.gui.dialogs.lead_form import referral_text
 from coopshare.gui.dialogs.thanks import ThankButton
 from coopshare.gui.errors_text import error_text
@@ -150,7 +151,7 @@ class LeadDetailPanel(ItemListPage):
             "duration": duration,
             "hours": _t("{0} hours").format(hours) if hours else "",
             "respond_by": safe(d.respond_by, 500),
-            "contract_form": safe(d.contract_form, 500),
+            "contract_form": safe(contract_label(d.contract_form), 500),
             "dba": safe(d.dba_assessment, 500),
             "referral": safe(referral_text(d.referral_terms), 500),
             "claimer": claimer,
@@ -183,6 +184,11 @@ class LeadDetailPanel(ItemListPage):
             label.setText(values[key])
             self.sealed_form.setRowVisible(label, bool(values[key]))
         self.sealed_box.setVisible(bool(sealed))
+        self.sealed_box.setTitle(  # who else reads them, as seen by the reader (#26)
+            _t("Sealed: only you and the claimer")
+            if d.is_giver
+            else _t("Sealed: only you and the giver")
+        )
         if sealed:
             self.sealed_note.hide()
         elif d.is_giver:

@@ -7,27 +7,32 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QColor, QFontDatabase, QHideEvent, QShowEvent
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
 
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.models import RowsModel
+from coopshare.gui.network_live import apply_network_prefs
 from coopshare.gui.pages.base import Page, empty_state, list_table
+from coopshare.gui.pages.nearby_rows import MemberNearby, per_member
 from coopshare.gui.settings import Prefs
 from coopshare.gui.text import safe, when
 from coopshare.gui.theme import ACCENT, AMBER
+from coopshare.gui.this_device import ThisDeviceCard
 from coopshare.service.api import NearbyPeer
 from coopshare.service.api import events as ev
 
 POLL_MS = 4000  # discovery results change without an event: look again while the page shows
 CONNECTED_COLOR = ACCENT
-# the meetup-mode chip (white text): announcing under meetup rules, not announcing, visible
-MODE_CHIP_COLOURS = {"meetup": AMBER, "hidden": "#6b7470", "visible": CONNECTED_COLOR}
+# the meetup-mode switch (white text): on (not announcing), off (the usual: neutral, never the
+# green of "connected"), discovery off
+MODE_CHIP_COLOURS = {"meetup": AMBER, "hidden": "#5f6763", "visible": "#5f6763"}
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -39,9 +44,9 @@ def short_device(device_hex: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class PeerLine:
-    """A row of the Nearby table: the texts shown, and the peer they show."""
+    """A row of the Nearby table (one per member): the texts shown, and whom they show."""
 
-    peer: NearbyPeer
+    peer: MemberNearby
     member: str
     device_short: str
     addr: str
@@ -55,16 +60,16 @@ class PeersModel(RowsModel):
         if index.isValid() and 0 <= index.row() < len(self.rows):
             field = self.columns[index.column()][0]
             row = self.rows[index.row()]
-            if role == Qt.ItemDataRole.FontRole and field == "device_short":
-                return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
             if role == Qt.ItemDataRole.ForegroundRole and field == "state" and row.peer.connected:
                 return QColor(CONNECTED_COLOR)
             if role == Qt.ItemDataRole.ToolTipRole and field == "device_short":
-                return row.peer.device or None
+                return "\n".join(short_device(d) for d in row.peer.devices) or None
         return super().data(index, role)
 
 
 class NearbyPage(Page):
+    meetup_changed = Signal()  # the switch on this page changed the preference
+
     def __init__(self, bridge: Bridge, parent: QWidget | None = None) -> None:
         super().__init__(bridge, parent)
         self.prefs = Prefs(bridge.runtime.home)
@@ -72,19 +77,23 @@ class NearbyPage(Page):
         self._again = False
         self._started = False  # refresh() ran: the page has been shown once
 
-        self.mode_label = QLabel()
+        self._seen_at: dict[str, int] = {}  # device -> when this window last saw it connected
+        self.mode_label = QPushButton()  # a real switch: meetup mode on/off, applied at once
         self.mode_label.setObjectName("modeChip")
-        self.mode_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.mode_label.setCheckable(True)
+        self.mode_label.clicked.connect(self._toggle_meetup)
         self.title_row.addWidget(self.mode_label)
+        self.this_device = ThisDeviceCard(bridge, self)
+        self.outer.addWidget(self.this_device)
 
         self.model = PeersModel(
             [
                 ("member", self.tr("Member")),
-                ("device_short", self.tr("Device")),
+                ("device_short", self.tr("Devices")),
                 ("addr", self.tr("Address")),
                 ("how_label", self.tr("Found by")),
                 ("state", self.tr("Status")),
-                ("seen", self.tr("Last seen")),
+                ("seen", self.tr("Last synced")),
             ],
             self,
         )
@@ -122,21 +131,27 @@ class NearbyPage(Page):
                 "Discovery is off: only members added by address in Settings connect to this device."
             )
         elif meetup:
-            chip = self.tr("Meetup mode on")
+            chip = self.tr("Meetup mode: on")
             line = self.tr(
                 "Meetup mode is on: this device looks for members on this network without announcing itself."
             )
         else:
-            chip = self.tr("Meetup mode off")
+            chip = self.tr("Meetup mode: off")
             line = self.tr(
                 "Meetup mode is off: members on this network can find this device. Only members recognise it."
             )
         self.mode_label.setText(chip)
-        self.mode_label.setToolTip(line)
+        self.mode_label.setChecked(meetup and mdns)
+        self.mode_label.setEnabled(mdns)  # without discovery there is nothing to announce
+        self.mode_label.setToolTip(
+            line + "\n" + self.tr("Click to switch meetup mode; it applies at once.")
+            if mdns
+            else line
+        )
         mode = "meetup" if meetup and mdns else "hidden" if not mdns else "visible"
         self.mode_label.setStyleSheet(
-            "padding: 3px 10px; border-radius: 10px; color: white; "
-            f"background: {MODE_CHIP_COLOURS[mode]};"
+            "QPushButton { padding: 3px 10px; border-radius: 10px; color: white; border: none; "
+            f"background: {MODE_CHIP_COLOURS[mode]}; }}"
         )
         self.footer.setText(line)
         self.empty.setText(
@@ -158,6 +173,7 @@ class NearbyPage(Page):
         self.title_label.setText(self.page_title())
         self._started = True
         self._show_mode()
+        self.this_device.reload()
         self.reload()
 
     def reload(self) -> None:
@@ -167,9 +183,17 @@ class NearbyPage(Page):
         self._busy = True
         self.bridge.run(self.bridge.runtime.nearby(), self._got, self._failed)
 
+    def _toggle_meetup(self, on: bool) -> None:
+        self.prefs.set("meetup", on)
+        self._show_mode()
+        self.meetup_changed.emit()
+        apply_network_prefs(self.bridge, self.prefs, done=lambda _c: self.this_device.reload())
+
     def _got(self, rows: list[NearbyPeer]) -> None:
         self._busy = False
-        self.model.set_rows([self._display(r) for r in rows])
+        now = int(time.time())
+        self._seen_at.update({r.device: now for r in rows if r.connected and r.device})
+        self.model.set_rows([self._display(m) for m in per_member(rows, self._seen_at)])
         self._update_empty()
         if self._again:
             self._again = False
@@ -180,7 +204,7 @@ class NearbyPage(Page):
         self.footer.setText(self.tr("Could not list nearby devices: {0}").format(str(error)))
         self.footer.show()
 
-    def _display(self, r: NearbyPeer) -> PeerLine:
+    def _display(self, r: MemberNearby) -> PeerLine:
         how = {
             "mdns": self.tr("This network"),
             "manual": self.tr("Address"),
@@ -188,15 +212,23 @@ class NearbyPage(Page):
         }.get(r.how, safe(r.how, 20))
         member = safe(r.member, 80)
         if not member:
-            member = self.tr("A member (not connected yet)") if not r.device else "?"
+            member = self.tr("A member (not connected yet)") if not r.devices else "?"
+        if r.in_sync:
+            state = self.tr("● In sync")
+        elif r.connected:
+            state = self.tr("● Syncing…")
+        else:
+            state = self.tr("○ Not connected")
+        # a count, with the ids in the tooltip: raw ids mean nothing to a member
+        devices = self.tr("%n device(s)", "", len(r.devices)) if r.devices else "—"
         return PeerLine(
             peer=r,
             member=member,
-            device_short=short_device(r.device) or "—",
+            device_short=devices,
             addr=safe(r.addr, 60) or "—",
             how_label=how,
-            state=self.tr("● Connected") if r.connected else self.tr("○ Not connected"),
-            seen=self.seen(r.last_seen, r.connected),
+            state=state,
+            seen=self.seen(r.last_seen, r.in_sync),
         )
 
     def seen(self, at: int, connected: bool) -> str:
@@ -212,7 +244,8 @@ class NearbyPage(Page):
         return when(at * 1000)
 
     def _on_event(self, event: object) -> None:
-        if isinstance(event, ev.PeersChanged) and self._started:
+        synced = isinstance(event, ev.SyncProgress) and event.converged
+        if (isinstance(event, ev.PeersChanged) or synced) and self._started:
             self.reload()
 
     # --- live while visible ---------------------------------------------------------------------

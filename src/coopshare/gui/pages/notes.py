@@ -30,11 +30,10 @@ from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel
 from coopshare.gui.note_attachments import NoteAttachments
 from coopshare.gui.pages.base import Page, empty_state, list_table, plain_label
 from coopshare.gui.pages.note_preview import SafePreview, preview_markdown
+from coopshare.gui.pages.note_tools import AUTOSAVE_MS, NoteTools
 from coopshare.gui.pages.notes_trash import DeleteRun, TrashDialog, purge_old_trash
 from coopshare.gui.text import safe, when
 from coopshare.service.api import Api, ItemEdit, Kind, Link, NoteDetail
-
-AUTOSAVE_MS = 1200
 
 
 class NotesPage(Page):
@@ -168,6 +167,11 @@ class NotesPage(Page):
         self.model.rowsInserted.connect(self._update_empty)
         self.model.rowsRemoved.connect(self._update_empty)
         self.model.dataChanged.connect(self._on_data_changed)
+        self.tools = NoteTools(self)  # [[ and tag completion, tag filter, read-only look
+        lv.insertWidget(1, self.tools.tag_filter)
+        rv.insertWidget(0, self.tools.idle)
+        rv.insertWidget(4, self.tools.banner)
+        rv.insertWidget(rv.count() - 1, self.tools.comments)
         self._clear_editor()
 
     def page_title(self) -> str:
@@ -211,6 +215,7 @@ class NotesPage(Page):
         self.table.clearSelection()
         self._clear_editor()
         self.current = NoteDetail.blank()
+        self.tools.shown(self.current)
         self.editor.setEnabled(True)
         self.title_edit.setFocus()
 
@@ -232,6 +237,7 @@ class NotesPage(Page):
         self.delete_button.setEnabled(False)
         self.thank_button.set_target(None)
         self.editor.setEnabled(False)
+        self.tools.shown(None)
         self._loading = False
 
     def open_item(self, item_id: str) -> None:
@@ -269,6 +275,7 @@ class NotesPage(Page):
             w.setReadOnly(not mine)
         self.body.setReadOnly(not mine)
         self.delete_button.setEnabled(mine)
+        self.tools.shown(d)
         if not same:
             self.thank_button.set_target(None if mine or not d.id else d.id, d.title)
         who = safe(d.author, 80)
@@ -384,13 +391,15 @@ class NotesPage(Page):
     def _on_link(self, url: QUrl) -> None:
         if url.scheme() == "note":
             title = unquote(url.path())
-            self.bridge.db(lambda a: a.find_by_title(title), self._open_found)
+            self.bridge.db(lambda a: a.find_by_title(title), lambda f: self._open_found(f, title))
         elif url.scheme() == "attachment":
             self.attachments.save(url)
 
-    def _open_found(self, item_id: str | None) -> None:
+    def _open_found(self, item_id: str | None, title: str = "") -> None:
         if item_id:
             self.open_item(item_id)
+        elif title:
+            self.tools.create_linked(title)  # a link to a missing note makes it (#21)
 
 
 def _backlinks_for(door: Api, item_id: str) -> list[Link]:
