@@ -172,6 +172,18 @@ class NoSuchInvite(UserError):
     template = "no open invitation with that id on this device"
 
 
+class NoSuchDevice(UserError):
+    """Not one of my devices (my devices: service/my_devices.py)."""
+
+    template = "no such device of yours"
+
+
+class RevokeThisDevice(UserError):
+    """This device cannot revoke itself: revoke it from another of your devices."""
+
+    template = "revoke this device from another of your devices"
+
+
 class NoSuchItem(UserError):
     template = "no item {item}"
     item: str
@@ -369,6 +381,19 @@ class NeverStoredField(ValidationError):
 
 
 # --- files carried by hand: bundles and backups -------------------------------------------
+
+
+class PairingFailed(ValidationError):
+    """In-person pairing (protocol/pairing.py) was refused: a wrong pairing code, a reveal that
+    does not match its commitment, or an unexpected message."""
+
+    template = "pairing failed: {detail}"
+
+
+class PairingExpired(ValidationError):
+    """The pairing code is older than its lifetime: start pairing again."""
+
+    template = "the pairing code has expired: start pairing again"
 
 
 class BundleError(ValidationError):

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from coopshare import __version__
-from coopshare.cli import commands, data, leads, ledger_cmd
+from coopshare.cli import commands, data, devices, leads, ledger_cmd, pair
 from coopshare.errors import CoopShareError, PassphrasesDiffer, os_fault
 from coopshare.service.api import default_home, env_passphrase
 
@@ -144,6 +144,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name")
     sub.add_parser("recovery-key", help="print your member key's recovery code")
     ledger_cmd.add_parsers(sub)
+    devices.add_parsers(sub)
+    pair.add_parsers(sub)
 
     p = sub.add_parser("serve", help="run this device as a node: accept and keep peer connections")
     p.add_argument(

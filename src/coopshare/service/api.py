@@ -33,13 +33,15 @@ from coopshare.model.fold import ItemState
 from coopshare.model.idea_rules import PROBLEMS as IDEA_FLAGS
 from coopshare.model.items import Act, Kind, LeadStatus, Terms
 from coopshare.protocol import invite as inv
-from coopshare.service import events
+from coopshare.protocol import pairing
+from coopshare.service import events, pairing_net
 from coopshare.service import home as homes
 from coopshare.service.api_commands import Api
 from coopshare.service.bundles import BundleExported, BundleImported
 from coopshare.service.exports import Exported
 from coopshare.service.importer import ImportReport
 from coopshare.service.ledger import Counts, Entry, Ledger, Nudge
+from coopshare.service.my_devices import MyDevice
 from coopshare.service.people_admin import DeviceEntry, MemberEntry, OpenInvite, RosterView
 from coopshare.service.read_models import (
     AudienceMember,
@@ -62,6 +64,7 @@ from coopshare.service.read_models import (
     current_windows,
 )
 from coopshare.service.trash import TRASH_DAYS, TrashedNote
+from coopshare.service.verify import Verification
 from coopshare.service.views import Row
 from coopshare.service.views_ideas import IdeaTerms
 from coopshare.service.views_lead import Candidate, LeadDetail, LeadSealed, LeadStep
@@ -135,6 +138,7 @@ __all__ = [
     "Member",
     "MemberCard",
     "MemberEntry",
+    "MyDevice",
     "NearbyPeer",
     "NetworkOptions",
     "NewInvite",
@@ -151,6 +155,7 @@ __all__ = [
     "SyncResult",
     "Terms",
     "TrashedNote",
+    "Verification",
     "Watch",
     "Window",
     "__version__",
@@ -183,6 +188,15 @@ async def open_runtime(
     node = Node(home, passphrase, search_index=search_index, bulk_receiver=bulk_receiver)
     await node.open()
     return Runtime(node)
+
+
+# --- in-person pairing (protocol/pairing.py, service/pairing_net.py) ----------------------------
+
+pair_host = pairing_net.host
+pair_guest = pairing_net.guest
+new_pairing_secret = pairing.new_secret
+pairing_code_text = pairing.code_text
+parse_pairing_code = pairing.parse_code
 
 
 async def join(

@@ -27,6 +27,7 @@ from coopshare.service import (
 )
 from coopshare.service import ledger as ledger_view
 from coopshare.service.api_data import DataCommands
+from coopshare.service.api_devices import DeviceCommands
 from coopshare.service.coop import Coop
 from coopshare.service.importer import ImportReport, Progress, import_folder
 from coopshare.service.read_models import (
@@ -49,7 +50,7 @@ from coopshare.service.views_ideas import IdeaTerms
 from coopshare.service.views_lead import LeadDetail
 
 
-class Api(DataCommands):
+class Api(DataCommands, DeviceCommands):
     """Commands and queries on one unlocked data folder (see the module docstring)."""
 
     def __init__(self, coop: Coop) -> None:

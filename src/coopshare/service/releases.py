@@ -21,7 +21,7 @@ from coopshare.errors import CoopShareError
 from coopshare.model import idea_rules, lead_release
 from coopshare.model.hlc import wall_ms
 from coopshare.model.items import Kind
-from coopshare.service import coop_terms
+from coopshare.service import coop_terms, device_keys
 from coopshare.service.coop import Coop
 
 log = logging.getLogger(__name__)
@@ -35,14 +35,15 @@ def step(coop: Coop, item_ids: Iterable[bytes] | None = None, now_ms: int | None
         return 0
     me = coop.me.member_id
     now = wall_ms() if now_ms is None else now_ms
+    written = 0
     if item_ids is None:
         purge_expired(coop, now)
+        written += device_keys.step(coop) > 0  # my new devices get my sealed items' keys
         states = [
             st for k in (Kind.IDEA, Kind.LEAD) for st in coop.items(k) if st.creator == me[:8]
         ]
     else:  # an item id starts with its creator's id: mine are found without opening others
         states = [st for i in set(item_ids) if i[:8] == me[:8] and (st := coop.item(i))]
-    written = 0
     for st in states:
         if st.kind is Kind.IDEA:
             due = idea_rules.due(st, now)
