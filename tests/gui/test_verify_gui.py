@@ -45,6 +45,16 @@ def _bundle(identity: Identity) -> dict[str, bytes]:
     return device_bundle(identity)
 
 
+def _mark(page: PeoplePage, qtbot: Any, name: str) -> None:
+    _select(page, qtbot, name)
+    panel = page.verify
+    qtbot.waitUntil(lambda: panel.card is not None and panel.card.name == name)
+    assert panel.isVisible() and "Safety number:" in panel.digits.text()
+    assert not panel.warning.isVisible()
+    qtbot.mouseClick(panel.mark_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _state(page, name) == "✓ Verified", timeout=5000)
+
+
 def test_mark_verified_then_a_new_key_warns_and_an_unchanged_member_stays_verified(
     tmp_path: Path, qapp: QApplication, qtbot: Any
 ) -> None:
@@ -56,13 +66,7 @@ def test_mark_verified_then_a_new_key_warns_and_an_unchanged_member_stays_verifi
         page = _people(r, qtbot, 3)
         assert _state(page, "Bob") == "Not verified"
         for name in ("Bob", "Carol"):
-            _select(page, qtbot, name)
-            panel = page.verify
-            qtbot.waitUntil(lambda: panel.card is not None and panel.card.name == name)
-            assert panel.isVisible() and "Safety number:" in panel.digits.text()
-            assert not panel.warning.isVisible()
-            qtbot.mouseClick(panel.mark_button, Qt.MouseButton.LeftButton)
-            qtbot.waitUntil(lambda: _state(page, name) == "✓ Verified", timeout=5000)
+            _mark(page, qtbot, name)
         _select(page, qtbot, "Bob")
         qtbot.waitUntil(lambda: page.verify.card is not None and page.verify.card.name == "Bob")
         assert "Verified" in page.verify.state.text() and not page.verify.mark_button.isVisible()
