@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.member_admin import MemberActions
+from coopshare.gui.dialogs.my_devices import MyDevicesDialog
 from coopshare.gui.dialogs.open_invites import OpenInvitesPanel
 from coopshare.gui.dialogs.thanks import ThankButton
 from coopshare.gui.dialogs.verify_panel import VerifyPanel
@@ -65,6 +67,9 @@ class PeoplePage(ProfilePanel):
         self.count_label = QLabel()
         self.count_label.setStyleSheet("color: palette(placeholder-text);")
         self.title_row.insertWidget(1, self.count_label)
+        self.devices_button = QPushButton(self.tr("My devices…"))
+        self.devices_button.clicked.connect(lambda: MyDevicesDialog(self.bridge, self).open())
+        self.title_row.addWidget(self.devices_button)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
