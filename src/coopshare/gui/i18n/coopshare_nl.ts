@@ -595,191 +595,201 @@
         </message>
         <message>
             <location filename="../errors_text.py" line="113" />
+            <source>That is not one of your devices.</source>
+            <translation>Dat is geen apparaat van jou.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="115" />
+            <source>This device cannot revoke itself: revoke it from another of your devices.</source>
+            <translation>Dit apparaat kan zichzelf niet intrekken: trek het in vanaf een ander apparaat van je.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="117" />
             <source>There is no member called {0}.</source>
             <translation>Er is geen lid dat {0} heet.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="115" />
+            <location filename="../errors_text.py" line="119" />
             <source>{0} matches more than one; give more of it.</source>
             <translation>{0} past bij meer dan één; geef er meer van op.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="119" />
+            <location filename="../errors_text.py" line="123" />
             <source>A name is required.</source>
             <translation>Een naam is verplicht.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="121" />
+            <location filename="../errors_text.py" line="125" />
             <source>A recipient has no active device in the cooperative.</source>
             <translation>Een ontvanger heeft geen actief apparaat in de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="123" />
+            <location filename="../errors_text.py" line="127" />
             <source>This recovery key is not valid. Check it for typing errors.</source>
             <translation>Deze herstelsleutel is niet geldig. Controleer hem op typefouten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="125" />
+            <location filename="../errors_text.py" line="129" />
             <source>The role must be member or admin.</source>
             <translation>De rol moet lid of beheerder zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="127" />
+            <location filename="../errors_text.py" line="131" />
             <source>{0} is not UTF-8 text.</source>
             <translation>{0} is geen UTF-8-tekst.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="129" />
+            <location filename="../errors_text.py" line="133" />
             <source>{0} is not empty. Choose a new or empty folder.</source>
             <translation>{0} is niet leeg. Kies een nieuwe of lege map.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="131" />
+            <location filename="../errors_text.py" line="135" />
             <source>{0} is not a folder.</source>
             <translation>{0} is geen map.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="133" />
+            <location filename="../errors_text.py" line="137" />
             <source>No display was found for the desktop app.</source>
             <translation>Er is geen beeldscherm gevonden voor de app.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="135" />
+            <location filename="../errors_text.py" line="139" />
             <source>The desktop app is not installed completely: PySide6 is missing.</source>
             <translation>De app is niet volledig geïnstalleerd: PySide6 ontbreekt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="137" />
+            <location filename="../errors_text.py" line="141" />
             <source>{0}: the port must be a number from 0 to 65535.</source>
             <translation>{0}: de poort moet een getal van 0 tot en met 65535 zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="139" />
+            <location filename="../errors_text.py" line="143" />
             <source>{0} is not an address: write it as host:port.</source>
             <translation>{0} is geen adres: schrijf het als host:poort.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="141" />
+            <location filename="../errors_text.py" line="145" />
             <source>This is not a CoopShare invitation.</source>
             <translation>Dit is geen CoopShare-uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="143" />
+            <location filename="../errors_text.py" line="147" />
             <source>The invitation is damaged or incomplete. Copy it again.</source>
             <translation>De uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="145" />
+            <location filename="../errors_text.py" line="149" />
             <source>This invitation has expired. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="148" />
+            <location filename="../errors_text.py" line="152" />
             <source>The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.</source>
             <translation>De uitnodiger op {0} heeft deze uitnodiging niet geaccepteerd. Waarschijnlijk is hij al gebruikt of verlopen: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="152" />
+            <location filename="../errors_text.py" line="156" />
             <source>The computer at {0} is not the one that made this invitation. Check the address.</source>
             <translation>De computer op {0} is niet degene die deze uitnodiging heeft gemaakt. Controleer het adres.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="155" />
+            <location filename="../errors_text.py" line="159" />
             <source>The invitation names no address of the inviter. Enter the inviter's address.</source>
             <translation>De uitnodiging noemt geen adres van de uitnodiger. Vul het adres van de uitnodiger in.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="158" />
+            <location filename="../errors_text.py" line="162" />
             <source>The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one.</source>
             <translation>De uitnodiger heeft deze uitnodiging geweigerd; waarschijnlijk is hij al gebruikt. Een uitnodiging werkt maar één keer: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="162" />
+            <location filename="../errors_text.py" line="166" />
             <source>Could not reach {0}. Check that CoopShare is running there and that you are on the same network.</source>
             <translation>Kon {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="166" />
+            <location filename="../errors_text.py" line="170" />
             <source>{0} did not let this device in: it is not a member there, it has not seen a membership change yet, or the two clocks are more than 2 minutes apart.</source>
             <translation>{0} liet dit apparaat niet binnen: het is daar geen lid, een wijziging in het ledenbestand is daar nog niet bekend, of de klokken lopen meer dan 2 minuten uiteen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="169" />
+            <location filename="../errors_text.py" line="173" />
             <source>The computer at {0} is not a device of this cooperative.</source>
             <translation>De computer op {0} is geen apparaat van deze coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="172" />
+            <location filename="../errors_text.py" line="176" />
             <source>The clocks of this computer and {0} are more than 2 minutes apart. Check the date and time on both.</source>
             <translation>De klokken van deze computer en {0} lopen meer dan 2 minuten uiteen. Controleer op beide de datum en tijd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="175" />
+            <location filename="../errors_text.py" line="179" />
             <source>Syncing did not finish in time.</source>
             <translation>Synchroniseren werd niet op tijd afgerond.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="177" />
+            <location filename="../errors_text.py" line="181" />
             <source>The connection to the other member failed.</source>
             <translation>De verbinding met het andere lid is mislukt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="180" />
+            <location filename="../errors_text.py" line="184" />
             <source>The disk is full: free some space in {0}, then try again. Syncing resumes by itself.</source>
             <translation>De schijf is vol: maak ruimte vrij in {0} en probeer het opnieuw. Synchroniseren gaat daarna vanzelf verder.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="183" />
+            <location filename="../errors_text.py" line="187" />
             <source>The data folder {0} cannot be written to.</source>
             <translation>Er kan niet worden geschreven in de gegevensmap {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="185" />
+            <location filename="../errors_text.py" line="189" />
             <source>The disk reported an error while saving in {0}.</source>
             <translation>De schijf meldde een fout bij het opslaan in {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="187" />
+            <location filename="../errors_text.py" line="191" />
             <source>The database in {0} is damaged.</source>
             <translation>De database in {0} is beschadigd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="189" />
+            <location filename="../errors_text.py" line="193" />
             <source>Saving failed: the data folder could not be written.</source>
             <translation>Opslaan is mislukt: er kon niet in de gegevensmap worden geschreven.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="191" />
+            <location filename="../errors_text.py" line="195" />
             <source>This bundle is damaged or incomplete ({0}). Nothing was imported.</source>
             <translation>Deze bundel is beschadigd of onvolledig ({0}). Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="195" />
+            <location filename="../errors_text.py" line="199" />
             <source>This bundle belongs to another cooperative. Nothing was imported.</source>
             <translation>Deze bundel hoort bij een andere coöperatie. Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="198" />
+            <location filename="../errors_text.py" line="202" />
             <source>A change in this bundle did not pass the checks ({0}). Nothing was imported.</source>
             <translation>Een wijziging in deze bundel kwam niet door de controles ({0}). Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="201" />
+            <location filename="../errors_text.py" line="205" />
             <source>The data was refused: {0}</source>
             <translation>De gegevens zijn geweigerd: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="203" />
+            <location filename="../errors_text.py" line="207" />
             <source>This could not be decrypted: a wrong key, or damaged data.</source>
             <translation>Dit kon niet worden ontsleuteld: een verkeerde sleutel, of beschadigde gegevens.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="205" />
+            <location filename="../errors_text.py" line="209" />
             <source>This could not be done: {0}</source>
             <translation>Dit kon niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="206" />
+            <location filename="../errors_text.py" line="210" />
             <source>Something went wrong: {0}</source>
             <translation>Er ging iets mis: {0}</translation>
         </message>
@@ -1711,157 +1721,182 @@
     <context>
         <name>InviteDialog</name>
         <message>
-            <location filename="../dialogs/invite.py" line="54" />
+            <location filename="../dialogs/invite.py" line="58" />
             <source>Invite someone</source>
             <translation>Iemand uitnodigen</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="60" />
+            <location filename="../dialogs/invite.py" line="58" />
+            <source>Add a device</source>
+            <translation>Apparaat toevoegen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="65" />
+            <source>Add another device of yours</source>
+            <translation>Nog een apparaat van jezelf toevoegen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="67" />
             <source>Invite a colleague to the cooperative</source>
             <translation>Een collega uitnodigen voor de coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="65" />
+            <location filename="../dialogs/invite.py" line="73" />
             <source>The invitation lets one person join from their own laptop. Save it as a file or copy the text and send it to them; they open it in CoopShare while CoopShare runs on this device. The QR code is for a phone: a picture of it can be opened as the invitation too.</source>
             <translation>Met de uitnodiging kan één persoon lid worden vanaf de eigen laptop. Sla haar op als bestand of kopieer de tekst en stuur die op; de ander opent haar in CoopShare terwijl CoopShare op dit apparaat draait. De QR-code is voor een telefoon: een foto of schermafbeelding ervan kan ook als uitnodiging worden geopend.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="74" />
+            <location filename="../dialogs/invite.py" line="79" />
+            <source>On the new device, start CoopShare, restore your identity from your recovery key, then join with this invitation while CoopShare runs on this device. No admin is needed. Once it joins, this device hands it the keys of your own sealed details, such as your leads' clients.</source>
+            <translation>Start CoopShare op het nieuwe apparaat, herstel je identiteit met je herstelsleutel en word lid met deze uitnodiging terwijl CoopShare op dit apparaat draait. Er is geen beheerder nodig. Zodra het lid is, geeft dit apparaat het de sleutels van je eigen afgeschermde gegevens, zoals de opdrachtgevers van je leads.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="88" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="75" />
+            <location filename="../dialogs/invite.py" line="89" />
             <source>Admin (may also invite and remove members)</source>
             <translation>Beheerder (mag ook leden uitnodigen en verwijderen)</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="76" />
+            <location filename="../dialogs/invite.py" line="90" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="77" />
+            <location filename="../dialogs/invite.py" line="91" />
             <source>Role:</source>
             <translation>Rol:</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="81" />
+            <location filename="../dialogs/invite.py" line="94" />
+            <source>Another device of mine</source>
+            <translation>Nog een apparaat van mij</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="99" />
             <source> hours</source>
             <translation> uur</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="82" />
+            <location filename="../dialogs/invite.py" line="100" />
             <source>Valid for, in hours</source>
             <translation>Geldig gedurende, in uren</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="83" />
+            <location filename="../dialogs/invite.py" line="101" />
             <source>Valid for:</source>
             <translation>Geldig gedurende:</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="87" />
+            <location filename="../dialogs/invite.py" line="105" />
             <source>Create invitation</source>
             <translation>Uitnodiging maken</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="112" />
+            <location filename="../dialogs/invite.py" line="130" />
             <source>Invitation as a QR code</source>
             <translation>Uitnodiging als QR-code</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="116" />
+            <location filename="../dialogs/invite.py" line="134" />
             <source>Or send this text:</source>
             <translation>Of stuur deze tekst:</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="119" />
+            <location filename="../dialogs/invite.py" line="137" />
             <source>Invitation text</source>
             <translation>Tekst van de uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="126" />
+            <location filename="../dialogs/invite.py" line="144" />
             <source>Copy</source>
             <translation>Kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="127" />
+            <location filename="../dialogs/invite.py" line="145" />
             <source>Copy the invitation text to the clipboard</source>
             <translation>De tekst van de uitnodiging naar het klembord kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="129" />
+            <location filename="../dialogs/invite.py" line="147" />
             <source>Save as file…</source>
             <translation>Opslaan als bestand…</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="130" />
+            <location filename="../dialogs/invite.py" line="148" />
             <source>Save the invitation text to a file</source>
             <translation>De tekst van de uitnodiging in een bestand opslaan</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="165" />
+            <location filename="../dialogs/invite.py" line="183" />
             <source>Only an admin of the cooperative can invite people. Ask one of the admins to send the invitation.</source>
             <translation>Alleen een beheerder van de coöperatie kan mensen uitnodigen. Vraag een van de beheerders om de uitnodiging te sturen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="180" />
+            <location filename="../dialogs/invite.py" line="198" />
             <source>An invitation to {0}, from {1}</source>
             <translation>Een uitnodiging voor {0}, van {1}</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="187" />
+            <location filename="../dialogs/invite.py" line="205" />
             <source>an admin</source>
             <translation>beheerder</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="187" />
+            <location filename="../dialogs/invite.py" line="205" />
             <source>a member</source>
             <translation>lid</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="190" />
+            <location filename="../dialogs/invite.py" line="208" />
             <source>This invitation works once and expires on {0}. Whoever uses it joins as {1}, so share it only with the person you invite.</source>
             <translation>Deze uitnodiging werkt één keer en verloopt op {0}. Wie hem gebruikt, komt erbij als {1}; deel hem dus alleen met de persoon die je uitnodigt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="196" />
+            <location filename="../dialogs/invite.py" line="214" />
+            <source>This invitation works once and expires on {0}. Only a device that holds your recovery key can use it.</source>
+            <translation>Deze uitnodiging werkt één keer en verloopt op {0}. Alleen een apparaat met jouw herstelsleutel kan haar gebruiken.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="220" />
             <source>This device is not reachable on the network right now: the new member needs your address to join.</source>
             <translation>Dit apparaat is op dit moment niet bereikbaar op het netwerk: het nieuwe lid heeft je adres nodig om lid te worden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="202" />
+            <location filename="../dialogs/invite.py" line="226" />
             <source>Create another</source>
             <translation>Nog een maken</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="208" />
+            <location filename="../dialogs/invite.py" line="232" />
             <source>No invitation was created: {0}</source>
             <translation>Er is geen uitnodiging gemaakt: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="231" />
+            <location filename="../dialogs/invite.py" line="255" />
             <source>Copied</source>
             <translation>Gekopieerd</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="239" />
+            <location filename="../dialogs/invite.py" line="263" />
             <source>Save invitation</source>
             <translation>Uitnodiging opslaan</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="241" />
+            <location filename="../dialogs/invite.py" line="265" />
             <source>Text files (*.txt)</source>
             <translation>Tekstbestanden (*.txt)</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="251" />
+            <location filename="../dialogs/invite.py" line="275" />
             <source>Could not save the invitation: {0}</source>
             <translation>Kan de uitnodiging niet opslaan: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="254" />
+            <location filename="../dialogs/invite.py" line="278" />
             <source>Saved</source>
             <translation>Opgeslagen</translation>
         </message>
@@ -3490,6 +3525,97 @@ Alles wat vanaf nu wordt geschreven, wordt versleuteld met nieuwe sleutels die d
         </message>
     </context>
     <context>
+        <name>MyDevicesDialog</name>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="42" />
+            <source>My devices</source>
+            <translation>Mijn apparaten</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="46" />
+            <source>Your devices in the cooperative</source>
+            <translation>Je apparaten in de coöperatie</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="51" />
+            <source>Each device has its own keys. Names are only for you: they stay on this device. Revoke a device you lost: it can no longer sync, and everything written afterwards uses new keys it does not get.</source>
+            <translation>Elk apparaat heeft eigen sleutels. Namen zijn alleen voor jou: ze blijven op dit apparaat. Trek een apparaat in dat je kwijt bent: het kan dan niet meer synchroniseren, en alles wat daarna wordt geschreven gebruikt nieuwe sleutels die het niet krijgt.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="66" />
+            <source>Add a device…</source>
+            <translation>Apparaat toevoegen…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="67" />
+            <source>An invitation for another device of yours</source>
+            <translation>Een uitnodiging voor nog een apparaat van jezelf</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="94" />
+            <source>Unnamed device</source>
+            <translation>Naamloos apparaat</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="99" />
+            <source>this device</source>
+            <translation>dit apparaat</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="101" />
+            <source>revoked</source>
+            <translation>ingetrokken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="104" />
+            <source>Rename…</source>
+            <translation>Naam wijzigen…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="108" />
+            <source>Revoke…</source>
+            <translation>Intrekken…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="121" />
+            <source>Rename device</source>
+            <translation>Naam van apparaat wijzigen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="121" />
+            <source>Name for this device:</source>
+            <translation>Naam voor dit apparaat:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="135" />
+            <source>Revoke {0}?
+
+It can no longer sync with the cooperative, and everything written from now on is encrypted with new keys it does not get.
+
+What is already on it stays readable there: revoking cannot take that back.</source>
+            <translation>{0} intrekken?
+
+Het kan niet meer met de coöperatie synchroniseren, en alles wat vanaf nu wordt geschreven, wordt versleuteld met nieuwe sleutels die het niet krijgt.
+
+Wat er al op staat, blijft daar leesbaar: intrekken kan dat niet terugdraaien.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="142" />
+            <source>Revoke device</source>
+            <translation>Apparaat intrekken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="144" />
+            <source>Revoke</source>
+            <translation>Intrekken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="145" />
+            <source>Cancel</source>
+            <translation>Annuleren</translation>
+        </message>
+    </context>
+    <context>
         <name>NearbyPage</name>
         <message>
             <location filename="../pages/nearby.py" line="82" />
@@ -3808,27 +3934,32 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <translation>Geen. Uitnodigingen die je maakt, staan hier tot ze gebruikt zijn.</translation>
         </message>
         <message>
-            <location filename="../dialogs/open_invites.py" line="91" />
+            <location filename="../dialogs/open_invites.py" line="92" />
+            <source>For another device of yours, until {0}</source>
+            <translation>Voor nog een apparaat van jou, tot {0}</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/open_invites.py" line="94" />
             <source>admin</source>
             <translation>beheerder</translation>
         </message>
         <message>
-            <location filename="../dialogs/open_invites.py" line="91" />
+            <location filename="../dialogs/open_invites.py" line="94" />
             <source>member</source>
             <translation>lid</translation>
         </message>
         <message>
-            <location filename="../dialogs/open_invites.py" line="92" />
+            <location filename="../dialogs/open_invites.py" line="95" />
             <source>As {0}, until {1}</source>
             <translation>Als {0}, tot {1}</translation>
         </message>
         <message>
-            <location filename="../dialogs/open_invites.py" line="94" />
+            <location filename="../dialogs/open_invites.py" line="97" />
             <source>Revoke</source>
             <translation>Intrekken</translation>
         </message>
         <message>
-            <location filename="../dialogs/open_invites.py" line="95" />
+            <location filename="../dialogs/open_invites.py" line="98" />
             <source>Nobody can join with this invitation any more</source>
             <translation>Niemand kan nog lid worden met deze uitnodiging</translation>
         </message>
@@ -3844,58 +3975,78 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>PeoplePage</name>
         <message>
-            <location filename="../pages/people.py" line="88" />
+            <location filename="../pages/people.py" line="89" />
             <source>People</source>
             <translation>Mensen</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="96" />
-            <location filename="../pages/people.py" line="106" />
+            <location filename="../pages/people.py" line="97" />
+            <location filename="../pages/people.py" line="107" />
             <source>Members</source>
             <translation>Leden</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="99" />
+            <location filename="../pages/people.py" line="100" />
             <source>Name</source>
             <translation>Naam</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="100" />
+            <location filename="../pages/people.py" line="101" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="101" />
+            <location filename="../pages/people.py" line="102" />
             <source>Devices</source>
             <translation>Apparaten</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="102" />
-            <source>Verify</source>
-            <translation>Verifiëren</translation>
+            <location filename="../pages/people.py" line="70" />
+            <source>My devices…</source>
+            <translation>Mijn apparaten…</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="111" />
-            <source>Compare these digits with the other person's screen to verify each other. If they match, nobody is impersonating either of you.</source>
-            <translation>Vergelijk deze cijfers met het scherm van de ander om elkaar te verifiëren. Komen ze overeen, dan doet niemand zich voor als een van jullie.</translation>
+            <location filename="../pages/people.py" line="103" />
+            <source>Verified</source>
+            <translation>Geverifieerd</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="148" />
+            <location filename="../pages/people.py" line="112" />
+            <source>Select a member to see your safety number with them. Compare it with their screen: if the digits match, nobody is impersonating either of you.</source>
+            <translation>Kies een lid om jullie veiligheidsnummer te zien. Vergelijk het met het scherm van die persoon: als de cijfers gelijk zijn, doet niemand zich voor als een van jullie.</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="153" />
+            <source>✓ Verified</source>
+            <translation>✓ Geverifieerd</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="154" />
+            <source>⚠ Key changed</source>
+            <translation>⚠ Sleutel gewijzigd</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="154" />
+            <source>Not verified</source>
+            <translation>Niet geverifieerd</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="157" />
             <source>Admin</source>
             <translation>Beheerder</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="148" />
+            <location filename="../pages/people.py" line="157" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="162" />
+            <location filename="../pages/people.py" line="171" />
             <source>{0} (you)</source>
             <translation>{0} (jij)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../pages/people.py" line="170" />
+            <location filename="../pages/people.py" line="179" />
             <source>%n member(s)</source>
             <translation>
                 <numerusform>%n lid</numerusform>
@@ -3903,47 +4054,42 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             </translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="199" />
+            <location filename="../pages/people.py" line="209" />
             <source>Skills: {0}</source>
             <translation>Vaardigheden: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="201" />
+            <location filename="../pages/people.py" line="211" />
             <source>No skills listed yet.</source>
             <translation>Nog geen vaardigheden opgegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="205" />
+            <location filename="../pages/people.py" line="215" />
             <source>Available:</source>
             <translation>Beschikbaar:</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="208" />
+            <location filename="../pages/people.py" line="218" />
             <source>No availability given for the coming months.</source>
             <translation>Geen beschikbaarheid opgegeven voor de komende maanden.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="211" />
+            <location filename="../pages/people.py" line="221" />
             <source>Ambitions: {0}</source>
             <translation>Ambities: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="213" />
-            <source>Safety number: {0}</source>
-            <translation>Veiligheidsnummer: {0}</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="218" />
+            <location filename="../pages/people.py" line="227" />
             <source>{0} to {1}, {2} hours a week</source>
             <translation>{0} tot {1}, {2} uur per week</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="222" />
+            <location filename="../pages/people.py" line="231" />
             <source>, {0}</source>
             <translation>, {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="224" />
+            <location filename="../pages/people.py" line="233" />
             <source>, remote possible</source>
             <translation>, op afstand mogelijk</translation>
         </message>
@@ -4858,6 +5004,63 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
             <location filename="../dialogs/unlock.py" line="171" />
             <source>The data folder could not be opened: {0}</source>
             <translation>De gegevensmap kon niet worden geopend: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerifyPanel</name>
+        <message>
+            <location filename="../dialogs/verify_panel.py" line="33" />
+            <source>Safety number</source>
+            <translation>Veiligheidsnummer</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/verify_panel.py" line="47" />
+            <location filename="../dialogs/verify_panel.py" line="106" />
+            <source>Mark as verified</source>
+            <translation>Markeren als geverifieerd</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/verify_panel.py" line="49" />
+            <source>Only after you compared these digits with the other person's screen</source>
+            <translation>Alleen nadat je deze cijfers met het scherm van de ander hebt vergeleken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/verify_panel.py" line="52" />
+            <source>Mark as not verified</source>
+            <translation>Markeren als niet geverifieerd</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/verify_panel.py" line="74" />
+            <source>Safety number: {0}</source>
+            <translation>Veiligheidsnummer: {0}</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/verify_panel.py" line="78" />
+            <source>✓ Verified: you compared this number with {0}.</source>
+            <translation>✓ Geverifieerd: je hebt dit nummer met {0} vergeleken.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/verify_panel.py" line="82" />
+            <source>⚠ Key changed since you verified {0}.</source>
+            <translation>⚠ Sleutel gewijzigd sinds je {0} hebt geverifieerd.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/verify_panel.py" line="87" />
+            <source>Not verified. Compare these digits with {0}, in person or by phone.</source>
+            <translation>Niet geverifieerd. Vergelijk deze cijfers met {0}, persoonlijk of telefonisch.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../dialogs/verify_panel.py" line="96" />
+            <source>%n new device(s) of {0} appeared since you verified. If {0} did not add it, someone may hold {0}'s keys. Ask {0}, compare the safety number again, then mark as verified.</source>
+            <translation>
+                <numerusform>Sinds je verifieerde is er %n nieuw apparaat van {0} bijgekomen. Als {0} het niet zelf heeft toegevoegd, heeft iemand misschien de sleutels van {0}. Vraag het {0}, vergelijk het veiligheidsnummer opnieuw en markeer dan als geverifieerd.</numerusform>
+                <numerusform>Sinds je verifieerde zijn er %n nieuwe apparaten van {0} bijgekomen. Als {0} ze niet zelf heeft toegevoegd, heeft iemand misschien de sleutels van {0}. Vraag het {0}, vergelijk het veiligheidsnummer opnieuw en markeer dan als geverifieerd.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../dialogs/verify_panel.py" line="106" />
+            <source>Verified again</source>
+            <translation>Opnieuw geverifieerd</translation>
         </message>
     </context>
     <context>
