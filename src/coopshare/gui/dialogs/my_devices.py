@@ -40,7 +40,7 @@ class MyDevicesDialog(QDialog):
         self.buttons: dict[bytes, tuple[QPushButton, QPushButton | None]] = {}
         self.confirm: QMessageBox | None = None
         self.setWindowTitle(self.tr("My devices"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(600)
         v = QVBoxLayout(self)
         v.setContentsMargins(18, 16, 18, 12)
         heading = QLabel(self.tr("Your devices in the cooperative"))
@@ -52,6 +52,7 @@ class MyDevicesDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
+        intro.setMinimumHeight(intro.heightForWidth(560))
         v.addWidget(intro)
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(12)
@@ -115,6 +116,7 @@ class MyDevicesDialog(QDialog):
                 self.grid.addWidget(revoke, i, 3)
             self.buttons[d.device_id] = (rename, revoke)
         self.grid.setColumnStretch(1, 1)
+        self.adjustSize()
 
     def rename(self, device: MyDevice) -> None:
         text, ok = QInputDialog.getText(

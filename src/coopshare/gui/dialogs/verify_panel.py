@@ -84,7 +84,7 @@ class VerifyPanel(QWidget):
         else:
             self.state.setText(
                 self.tr(
-                    "Not verified. Compare these digits with {0}, in person or by phone."
+                    "Not verified. Compare these digits with {0}, in person or by phone: if they match, nobody is impersonating either of you."
                 ).format(name)
             )
             self.state.setStyleSheet("")
@@ -93,7 +93,7 @@ class VerifyPanel(QWidget):
         if changed:
             self.warning_text.setText(
                 self.tr(
-                    "%n new device(s) of {0} appeared since you verified. If {0} did not add it, someone may hold {0}'s keys. Ask {0}, compare the safety number again, then mark as verified.",
+                    "%n new device(s) since then. If {0} did not add it, someone may hold their keys: ask {0}, compare again, then mark as verified.",
                     "",
                     card.new_devices,
                 ).format(name)
@@ -103,7 +103,7 @@ class VerifyPanel(QWidget):
             )
         self.mark_button.setVisible(card.verification != "verified")
         self.mark_button.setText(
-            self.tr("Verified again") if changed else self.tr("Mark as verified")
+            self.tr("Mark as verified again") if changed else self.tr("Mark as verified")
         )
         self.unmark_button.setVisible(card.verification != "unverified")
 

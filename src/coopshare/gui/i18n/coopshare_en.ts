@@ -59,7 +59,7 @@
     <context>
         <name>PeoplePage</name>
         <message numerus="yes">
-            <location filename="../pages/people.py" line="179" />
+            <location filename="../pages/people.py" line="175" />
             <source>%n member(s)</source>
             <translation>
                 <numerusform>%n member</numerusform>
@@ -101,10 +101,10 @@
         <name>VerifyPanel</name>
         <message numerus="yes">
             <location filename="../dialogs/verify_panel.py" line="96" />
-            <source>%n new device(s) of {0} appeared since you verified. If {0} did not add it, someone may hold {0}'s keys. Ask {0}, compare the safety number again, then mark as verified.</source>
+            <source>%n new device(s) since then. If {0} did not add it, someone may hold their keys: ask {0}, compare again, then mark as verified.</source>
             <translation>
-                <numerusform>%n new device of {0} appeared since you verified. If {0} did not add it, someone may hold {0}'s keys. Ask {0}, compare the safety number again, then mark as verified.</numerusform>
-                <numerusform>%n new devices of {0} appeared since you verified. If {0} did not add them, someone may hold {0}'s keys. Ask {0}, compare the safety number again, then mark as verified.</numerusform>
+                <numerusform>%n new device since then. If {0} did not add it, someone may hold their keys: ask {0}, compare again, then mark as verified.</numerusform>
+                <numerusform>%n new devices since then. If {0} did not add them, someone may hold their keys: ask {0}, compare again, then mark as verified.</numerusform>
             </translation>
         </message>
     </context>

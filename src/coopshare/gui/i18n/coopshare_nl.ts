@@ -3542,52 +3542,52 @@ Alles wat vanaf nu wordt geschreven, wordt versleuteld met nieuwe sleutels die d
             <translation>Elk apparaat heeft eigen sleutels. Namen zijn alleen voor jou: ze blijven op dit apparaat. Trek een apparaat in dat je kwijt bent: het kan dan niet meer synchroniseren, en alles wat daarna wordt geschreven gebruikt nieuwe sleutels die het niet krijgt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="66" />
+            <location filename="../dialogs/my_devices.py" line="67" />
             <source>Add a device…</source>
             <translation>Apparaat toevoegen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="67" />
+            <location filename="../dialogs/my_devices.py" line="68" />
             <source>An invitation for another device of yours</source>
             <translation>Een uitnodiging voor nog een apparaat van jezelf</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="94" />
+            <location filename="../dialogs/my_devices.py" line="95" />
             <source>Unnamed device</source>
             <translation>Naamloos apparaat</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="99" />
+            <location filename="../dialogs/my_devices.py" line="100" />
             <source>this device</source>
             <translation>dit apparaat</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="101" />
+            <location filename="../dialogs/my_devices.py" line="102" />
             <source>revoked</source>
             <translation>ingetrokken</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="104" />
+            <location filename="../dialogs/my_devices.py" line="105" />
             <source>Rename…</source>
             <translation>Naam wijzigen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="108" />
+            <location filename="../dialogs/my_devices.py" line="109" />
             <source>Revoke…</source>
             <translation>Intrekken…</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="121" />
+            <location filename="../dialogs/my_devices.py" line="123" />
             <source>Rename device</source>
             <translation>Naam van apparaat wijzigen</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="121" />
+            <location filename="../dialogs/my_devices.py" line="123" />
             <source>Name for this device:</source>
             <translation>Naam voor dit apparaat:</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="135" />
+            <location filename="../dialogs/my_devices.py" line="137" />
             <source>Revoke {0}?
 
 It can no longer sync with the cooperative, and everything written from now on is encrypted with new keys it does not get.
@@ -3600,17 +3600,17 @@ Het kan niet meer met de coöperatie synchroniseren, en alles wat vanaf nu wordt
 Wat er al op staat, blijft daar leesbaar: intrekken kan dat niet terugdraaien.</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="142" />
+            <location filename="../dialogs/my_devices.py" line="144" />
             <source>Revoke device</source>
             <translation>Apparaat intrekken</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="144" />
+            <location filename="../dialogs/my_devices.py" line="146" />
             <source>Revoke</source>
             <translation>Intrekken</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="145" />
+            <location filename="../dialogs/my_devices.py" line="147" />
             <source>Cancel</source>
             <translation>Annuleren</translation>
         </message>
@@ -4011,42 +4011,42 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <translation>Geverifieerd</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="112" />
-            <source>Select a member to see your safety number with them. Compare it with their screen: if the digits match, nobody is impersonating either of you.</source>
-            <translation>Kies een lid om jullie veiligheidsnummer te zien. Vergelijk het met het scherm van die persoon: als de cijfers gelijk zijn, doet niemand zich voor als een van jullie.</translation>
+            <location filename="../pages/people.py" line="110" />
+            <source>Select a member to see your safety number with them.</source>
+            <translation>Kies een lid om jullie veiligheidsnummer te zien.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="153" />
+            <location filename="../pages/people.py" line="149" />
             <source>✓ Verified</source>
             <translation>✓ Geverifieerd</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="154" />
+            <location filename="../pages/people.py" line="150" />
             <source>⚠ Key changed</source>
             <translation>⚠ Sleutel gewijzigd</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="154" />
+            <location filename="../pages/people.py" line="150" />
             <source>Not verified</source>
             <translation>Niet geverifieerd</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="157" />
+            <location filename="../pages/people.py" line="153" />
             <source>Admin</source>
             <translation>Beheerder</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="157" />
+            <location filename="../pages/people.py" line="153" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="171" />
+            <location filename="../pages/people.py" line="167" />
             <source>{0} (you)</source>
             <translation>{0} (jij)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../pages/people.py" line="179" />
+            <location filename="../pages/people.py" line="175" />
             <source>%n member(s)</source>
             <translation>
                 <numerusform>%n lid</numerusform>
@@ -4054,42 +4054,42 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             </translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="209" />
+            <location filename="../pages/people.py" line="205" />
             <source>Skills: {0}</source>
             <translation>Vaardigheden: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="211" />
+            <location filename="../pages/people.py" line="207" />
             <source>No skills listed yet.</source>
             <translation>Nog geen vaardigheden opgegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="215" />
+            <location filename="../pages/people.py" line="211" />
             <source>Available:</source>
             <translation>Beschikbaar:</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="218" />
+            <location filename="../pages/people.py" line="214" />
             <source>No availability given for the coming months.</source>
             <translation>Geen beschikbaarheid opgegeven voor de komende maanden.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="221" />
+            <location filename="../pages/people.py" line="217" />
             <source>Ambitions: {0}</source>
             <translation>Ambities: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="227" />
+            <location filename="../pages/people.py" line="223" />
             <source>{0} to {1}, {2} hours a week</source>
             <translation>{0} tot {1}, {2} uur per week</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="231" />
+            <location filename="../pages/people.py" line="227" />
             <source>, {0}</source>
             <translation>, {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="233" />
+            <location filename="../pages/people.py" line="229" />
             <source>, remote possible</source>
             <translation>, op afstand mogelijk</translation>
         </message>
@@ -5046,21 +5046,21 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
         </message>
         <message>
             <location filename="../dialogs/verify_panel.py" line="87" />
-            <source>Not verified. Compare these digits with {0}, in person or by phone.</source>
-            <translation>Niet geverifieerd. Vergelijk deze cijfers met {0}, persoonlijk of telefonisch.</translation>
+            <source>Not verified. Compare these digits with {0}, in person or by phone: if they match, nobody is impersonating either of you.</source>
+            <translation>Niet geverifieerd. Vergelijk deze cijfers met {0}, persoonlijk of telefonisch: als ze gelijk zijn, doet niemand zich voor als een van jullie.</translation>
         </message>
         <message numerus="yes">
             <location filename="../dialogs/verify_panel.py" line="96" />
-            <source>%n new device(s) of {0} appeared since you verified. If {0} did not add it, someone may hold {0}'s keys. Ask {0}, compare the safety number again, then mark as verified.</source>
+            <source>%n new device(s) since then. If {0} did not add it, someone may hold their keys: ask {0}, compare again, then mark as verified.</source>
             <translation>
-                <numerusform>Sinds je verifieerde is er %n nieuw apparaat van {0} bijgekomen. Als {0} het niet zelf heeft toegevoegd, heeft iemand misschien de sleutels van {0}. Vraag het {0}, vergelijk het veiligheidsnummer opnieuw en markeer dan als geverifieerd.</numerusform>
-                <numerusform>Sinds je verifieerde zijn er %n nieuwe apparaten van {0} bijgekomen. Als {0} ze niet zelf heeft toegevoegd, heeft iemand misschien de sleutels van {0}. Vraag het {0}, vergelijk het veiligheidsnummer opnieuw en markeer dan als geverifieerd.</numerusform>
+                <numerusform>Sindsdien %n nieuw apparaat. Als {0} het niet zelf heeft toegevoegd, heeft iemand misschien de sleutels: vraag het {0}, vergelijk opnieuw en markeer dan als geverifieerd.</numerusform>
+                <numerusform>Sindsdien %n nieuwe apparaten. Als {0} ze niet zelf heeft toegevoegd, heeft iemand misschien de sleutels: vraag het {0}, vergelijk opnieuw en markeer dan als geverifieerd.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../dialogs/verify_panel.py" line="106" />
-            <source>Verified again</source>
-            <translation>Opnieuw geverifieerd</translation>
+            <source>Mark as verified again</source>
+            <translation>Opnieuw markeren als geverifieerd</translation>
         </message>
     </context>
     <context>

@@ -107,11 +107,7 @@ class PeoplePage(ProfilePanel):
         self.table = list_table(self.members, self.tr("Members"))
         self.table.selectionModel().currentRowChanged.connect(self._on_select)
         v.addWidget(self.table, 3)
-        self.verify_hint = QLabel(
-            self.tr(
-                "Select a member to see your safety number with them. Compare it with their screen: if the digits match, nobody is impersonating either of you."
-            )
-        )
+        self.verify_hint = QLabel(self.tr("Select a member to see your safety number with them."))
         self.verify_hint.setWordWrap(True)
         self.verify_hint.setStyleSheet("color: palette(placeholder-text);")
         v.addWidget(self.verify_hint)
