@@ -25,7 +25,7 @@ from tests.gui.test_people_dialogs import PASS, make_home, start
 
 
 def _state(page: PeoplePage, name: str) -> str:
-    return next(r.verified for r in page.members.rows if r.card.name == name)
+    return str(next(r.verified for r in page.members.rows if r.card.name == name))
 
 
 def _bobs_new_device(bob_home: Path, tmp: Path) -> list[bytes]:

@@ -69,7 +69,8 @@ async def _offer(args: argparse.Namespace, home: Path, passphrase: str | None) -
             return made.text.encode()
 
         def listening(host: str, port: int) -> None:
-            print(f"pairing code: {api.pairing_code_text(secret)} at {host}:{port}", flush=True)
+            where = " or ".join(api.pairing_addresses(host, port))
+            print(f"pairing code: {api.pairing_code_text(secret)} at {where}", flush=True)
 
         await api.pair_host(
             secret, parse_hostport(args.listen), _ask, payload, on_listening=listening, ttl=ttl

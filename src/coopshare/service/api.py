@@ -197,6 +197,17 @@ pair_guest = pairing_net.guest
 new_pairing_secret = pairing.new_secret
 pairing_code_text = pairing.code_text
 parse_pairing_code = pairing.parse_code
+PAIRING_TTL = pairing.TTL
+
+
+def pairing_addresses(host: str, port: int) -> list[str]:
+    """Where a guest reaches a pairing offer listening on (host, port): a wildcard host is
+    this machine's LAN addresses."""
+    from coopshare.service import liveinfo
+
+    if host not in ("0.0.0.0", "::", ""):  # noqa: S104
+        return [f"{host}:{port}"]
+    return [f"{ip}:{port}" for ip in liveinfo.lan_addresses()] or [f"127.0.0.1:{port}"]
 
 
 async def join(
