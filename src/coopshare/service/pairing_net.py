@@ -66,6 +66,7 @@ async def host(
         busy = True
         side = pairing.Host(secret, started, ttl)
         greeted = False  # the guest knew the pairing code
+        guest: asyncio.Future[bytes] | None = None
         try:
             commit = side.on_hello(await _recv(reader, STEP_TIMEOUT))
             greeted = True
@@ -89,8 +90,12 @@ async def host(
         except ValidationError as e:
             if not done.done():
                 done.set_exception(e)
+        except asyncio.CancelledError:
+            pass  # the offer was closed; ending quietly (3.11 logs a cancelled handler)
         finally:
             busy = False
+            if guest is not None and not guest.done():
+                guest.cancel()
             writer.close()
             with contextlib.suppress(Exception):
                 await writer.wait_closed()

@@ -107,6 +107,11 @@ class InviteDialog(QDialog):
         self.create_button.setEnabled(False)  # until we know I am an admin
         self.create_button.clicked.connect(self.create_invitation)
         row.addWidget(self.create_button)
+        self.pair_button = QPushButton(self.tr("Pair in person…"))
+        self.pair_button.setToolTip(self.tr("Compare six digits instead of sending a file"))
+        self.pair_button.setEnabled(False)
+        self.pair_button.clicked.connect(self.pair_in_person)
+        row.addWidget(self.pair_button)
         row.addStretch(1)
         layout.addLayout(row)
 
@@ -177,6 +182,7 @@ class InviteDialog(QDialog):
 
     def _got_admin(self, admin: bool) -> None:
         self.create_button.setEnabled(bool(admin) or self.device)
+        self.pair_button.setEnabled(bool(admin) or self.device)
         if not admin and not self.device:
             self._set_error(
                 self.tr(
@@ -238,6 +244,11 @@ class InviteDialog(QDialog):
     def _set_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+
+    def pair_in_person(self) -> None:
+        from coopshare.gui.dialogs.pairing import PairHostDialog
+
+        PairHostDialog(self.bridge, str(self.role.currentData()), self).open()
 
     # --- handing over ---------------------------------------------------------------------------
 

@@ -173,172 +173,177 @@
     <context>
         <name>CoopForm</name>
         <message>
-            <location filename="../dialogs/coop_form.py" line="103" />
+            <location filename="../dialogs/coop_form.py" line="104" />
             <source>Create a new cooperative</source>
             <translation>Een nieuwe coöperatie oprichten</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="104" />
+            <location filename="../dialogs/coop_form.py" line="105" />
             <source>Join with an invitation</source>
             <translation>Lid worden met een uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="118" />
+            <location filename="../dialogs/coop_form.py" line="119" />
             <source>You become its first administrator and can invite the other members from the app.</source>
             <translation>Je wordt de eerste beheerder en kunt de andere leden vanuit de app uitnodigen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="124" />
+            <location filename="../dialogs/coop_form.py" line="125" />
             <source>For example: Brabant Interim</source>
             <translation>Bijvoorbeeld: Brabant Interim</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="125" />
+            <location filename="../dialogs/coop_form.py" line="126" />
             <source>Name of the cooperative</source>
             <translation>Naam van de coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="126" />
+            <location filename="../dialogs/coop_form.py" line="127" />
             <source>&amp;Name:</source>
             <translation>&amp;Naam:</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="142" />
+            <location filename="../dialogs/coop_form.py" line="143" />
             <source>Paste the invitation a member sent you, or open the invitation file.</source>
             <translation>Plak de uitnodiging die een lid je stuurde, of open het uitnodigingsbestand.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="147" />
+            <location filename="../dialogs/coop_form.py" line="148" />
             <source>Invitation</source>
             <translation>Uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="153" />
+            <location filename="../dialogs/coop_form.py" line="154" />
             <source>Open file…</source>
             <translation>Bestand openen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="154" />
+            <location filename="../dialogs/coop_form.py" line="155" />
             <source>Open an invitation file</source>
             <translation>Een uitnodigingsbestand openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="167" />
+            <location filename="../dialogs/coop_form.py" line="157" />
+            <source>Pair in person…</source>
+            <translation>Persoonlijk koppelen…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/coop_form.py" line="172" />
             <source>Only if the invitation has no address, e.g. 192.168.1.20:47490</source>
             <translation>Alleen als de uitnodiging geen adres bevat, bijv. 192.168.1.20:47490</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="169" />
+            <location filename="../dialogs/coop_form.py" line="174" />
             <source>Inviter's address</source>
             <translation>Adres van de uitnodiger</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="170" />
+            <location filename="../dialogs/coop_form.py" line="175" />
             <source>&amp;Address:</source>
             <translation>&amp;Adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="202" />
+            <location filename="../dialogs/coop_form.py" line="207" />
             <source>Create cooperative</source>
             <translation>Coöperatie oprichten</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="202" />
+            <location filename="../dialogs/coop_form.py" line="207" />
             <source>Join</source>
             <translation>Lid worden</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="236" />
+            <location filename="../dialogs/coop_form.py" line="241" />
             <source>Type the address as HOST:PORT, for example 192.168.1.20:47490.</source>
             <translation>Typ het adres als HOST:POORT, bijvoorbeeld 192.168.1.20:47490.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="241" />
+            <location filename="../dialogs/coop_form.py" line="246" />
             <source>This invitation names no address: type the inviter's address.</source>
             <translation>Deze uitnodiging bevat geen adres: typ het adres van de uitnodiger.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="262" />
+            <location filename="../dialogs/coop_form.py" line="267" />
             <source>This is not a CoopShare invitation: it should start with “coopshare-invite:”.</source>
             <translation>Dit is geen CoopShare-uitnodiging: die begint met “coopshare-invite:”.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="268" />
+            <location filename="../dialogs/coop_form.py" line="273" />
             <source>This invitation is damaged or incomplete. Copy it again.</source>
             <translation>Deze uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="276" />
+            <location filename="../dialogs/coop_form.py" line="281" />
             <source>This invitation expired on {0}. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen op {0}. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="290" />
+            <location filename="../dialogs/coop_form.py" line="295" />
             <source>Invitations (*.txt *.invite *.coopshare);;Pictures of a QR code (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)</source>
             <translation>Uitnodigingen (*.txt *.invite *.coopshare);;Afbeeldingen van een QR-code (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;Alle bestanden (*)</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="80" />
+            <location filename="../dialogs/coop_form.py" line="81" />
             <source>A valid invitation, until {0}, from {1}.</source>
             <translation>Een geldige uitnodiging, tot {0}, van {1}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="71" />
+            <location filename="../dialogs/coop_form.py" line="72" />
             <source>An invitation from {0} to join {1}, valid until {2}.</source>
             <translation>Een uitnodiging van {0} om lid te worden van {1}, geldig tot {2}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="75" />
+            <location filename="../dialogs/coop_form.py" line="76" />
             <source>Their computer: {0}.</source>
             <translation>Hun computer: {0}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="83" />
+            <location filename="../dialogs/coop_form.py" line="84" />
             <source>A valid invitation, until {0}.</source>
             <translation>Een geldige uitnodiging, tot {0}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="287" />
+            <location filename="../dialogs/coop_form.py" line="292" />
             <source>Open an invitation</source>
             <translation>Een uitnodiging openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="306" />
+            <location filename="../dialogs/coop_form.py" line="311" />
             <source>Could not read {0}: {1}</source>
             <translation>Kan {0} niet lezen: {1}</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="310" />
+            <location filename="../dialogs/coop_form.py" line="315" />
             <source>That file is too large to be an invitation.</source>
             <translation>Dat bestand is te groot voor een uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="320" />
+            <location filename="../dialogs/coop_form.py" line="325" />
             <source>No QR code was found in {0}.</source>
             <translation>Er staat geen QR-code in {0}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="334" />
+            <location filename="../dialogs/coop_form.py" line="339" />
             <source>Give the cooperative a name.</source>
             <translation>Geef de coöperatie een naam.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="337" />
+            <location filename="../dialogs/coop_form.py" line="342" />
             <source>Paste an invitation or open an invitation file.</source>
             <translation>Plak een uitnodiging of open een uitnodigingsbestand.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="346" />
+            <location filename="../dialogs/coop_form.py" line="351" />
             <source>Creating the cooperative…</source>
             <translation>De coöperatie wordt opgericht…</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="358" />
+            <location filename="../dialogs/coop_form.py" line="363" />
             <source>Contacting the inviter at {0} and syncing…</source>
             <translation>Contact maken met de uitnodiger op {0} en synchroniseren…</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="385" />
+            <location filename="../dialogs/coop_form.py" line="390" />
             <source>The cooperative could not be created: {0}</source>
             <translation>De coöperatie kon niet worden opgericht: {0}</translation>
         </message>
@@ -1041,12 +1046,12 @@
             <translation>Sterk — een wachtwoordzin als deze is heel moeilijk te raden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="53" />
+            <location filename="../dialogs/coop_form.py" line="54" />
             <source>Could not reach the inviter at {0}. Check that CoopShare is running there and that you are on the same network, then try again.</source>
             <translation>Kon de uitnodiger op {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten, en probeer het dan opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="61" />
+            <location filename="../dialogs/coop_form.py" line="62" />
             <source>Joining did not work: {0}</source>
             <translation>Lid worden is niet gelukt: {0}</translation>
         </message>
@@ -1796,107 +1801,117 @@
             <translation>Uitnodiging maken</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="130" />
+            <location filename="../dialogs/invite.py" line="110" />
+            <source>Pair in person…</source>
+            <translation>Persoonlijk koppelen…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="111" />
+            <source>Compare six digits instead of sending a file</source>
+            <translation>Vergelijk zes cijfers in plaats van een bestand te sturen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="135" />
             <source>Invitation as a QR code</source>
             <translation>Uitnodiging als QR-code</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="134" />
+            <location filename="../dialogs/invite.py" line="139" />
             <source>Or send this text:</source>
             <translation>Of stuur deze tekst:</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="137" />
+            <location filename="../dialogs/invite.py" line="142" />
             <source>Invitation text</source>
             <translation>Tekst van de uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="144" />
+            <location filename="../dialogs/invite.py" line="149" />
             <source>Copy</source>
             <translation>Kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="145" />
+            <location filename="../dialogs/invite.py" line="150" />
             <source>Copy the invitation text to the clipboard</source>
             <translation>De tekst van de uitnodiging naar het klembord kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="147" />
+            <location filename="../dialogs/invite.py" line="152" />
             <source>Save as file…</source>
             <translation>Opslaan als bestand…</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="148" />
+            <location filename="../dialogs/invite.py" line="153" />
             <source>Save the invitation text to a file</source>
             <translation>De tekst van de uitnodiging in een bestand opslaan</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="183" />
+            <location filename="../dialogs/invite.py" line="189" />
             <source>Only an admin of the cooperative can invite people. Ask one of the admins to send the invitation.</source>
             <translation>Alleen een beheerder van de coöperatie kan mensen uitnodigen. Vraag een van de beheerders om de uitnodiging te sturen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="198" />
+            <location filename="../dialogs/invite.py" line="204" />
             <source>An invitation to {0}, from {1}</source>
             <translation>Een uitnodiging voor {0}, van {1}</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="205" />
+            <location filename="../dialogs/invite.py" line="211" />
             <source>an admin</source>
             <translation>beheerder</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="205" />
+            <location filename="../dialogs/invite.py" line="211" />
             <source>a member</source>
             <translation>lid</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="208" />
+            <location filename="../dialogs/invite.py" line="214" />
             <source>This invitation works once and expires on {0}. Whoever uses it joins as {1}, so share it only with the person you invite.</source>
             <translation>Deze uitnodiging werkt één keer en verloopt op {0}. Wie hem gebruikt, komt erbij als {1}; deel hem dus alleen met de persoon die je uitnodigt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="214" />
+            <location filename="../dialogs/invite.py" line="220" />
             <source>This invitation works once and expires on {0}. Only a device that holds your recovery key can use it.</source>
             <translation>Deze uitnodiging werkt één keer en verloopt op {0}. Alleen een apparaat met jouw herstelsleutel kan haar gebruiken.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="220" />
+            <location filename="../dialogs/invite.py" line="226" />
             <source>This device is not reachable on the network right now: the new member needs your address to join.</source>
             <translation>Dit apparaat is op dit moment niet bereikbaar op het netwerk: het nieuwe lid heeft je adres nodig om lid te worden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="226" />
+            <location filename="../dialogs/invite.py" line="232" />
             <source>Create another</source>
             <translation>Nog een maken</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="232" />
+            <location filename="../dialogs/invite.py" line="238" />
             <source>No invitation was created: {0}</source>
             <translation>Er is geen uitnodiging gemaakt: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="255" />
+            <location filename="../dialogs/invite.py" line="266" />
             <source>Copied</source>
             <translation>Gekopieerd</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="263" />
+            <location filename="../dialogs/invite.py" line="274" />
             <source>Save invitation</source>
             <translation>Uitnodiging opslaan</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="265" />
+            <location filename="../dialogs/invite.py" line="276" />
             <source>Text files (*.txt)</source>
             <translation>Tekstbestanden (*.txt)</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="275" />
+            <location filename="../dialogs/invite.py" line="286" />
             <source>Could not save the invitation: {0}</source>
             <translation>Kan de uitnodiging niet opslaan: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="278" />
+            <location filename="../dialogs/invite.py" line="289" />
             <source>Saved</source>
             <translation>Opgeslagen</translation>
         </message>
@@ -3973,6 +3988,74 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
         </message>
     </context>
     <context>
+        <name>PairGuestDialog</name>
+        <message>
+            <location filename="../dialogs/pairing.py" line="290" />
+            <location filename="../dialogs/pairing.py" line="291" />
+            <source>Pair in person</source>
+            <translation>Persoonlijk koppelen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="294" />
+            <source>Ask a member to choose Pair in person on their device, then type the code and address it shows.</source>
+            <translation>Vraag een lid om op zijn apparaat Persoonlijk koppelen te kiezen, en typ dan de code en het adres die het toont.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="302" />
+            <source>Pairing code:</source>
+            <translation>Koppelcode:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="303" />
+            <source>Address:</source>
+            <translation>Adres:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="305" />
+            <source>Pair</source>
+            <translation>Koppelen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="325" />
+            <source>Type the code and the address exactly as shown.</source>
+            <translation>Typ de code en het adres precies zoals ze worden getoond.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="328" />
+            <source>Connecting…</source>
+            <translation>Verbinden…</translation>
+        </message>
+    </context>
+    <context>
+        <name>PairHostDialog</name>
+        <message>
+            <location filename="../dialogs/pairing.py" line="228" />
+            <location filename="../dialogs/pairing.py" line="229" />
+            <source>Pair in person</source>
+            <translation>Persoonlijk koppelen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="232" />
+            <source>On the other device, choose Pair in person and type this code and address. The code works for two minutes, and only while this window is open.</source>
+            <translation>Kies op het andere apparaat Persoonlijk koppelen en typ deze code en dit adres. De code werkt twee minuten, en alleen zolang dit venster open is.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="243" />
+            <source>Pairing code:</source>
+            <translation>Koppelcode:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="244" />
+            <source>Address:</source>
+            <translation>Adres:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="280" />
+            <source>Paired. The other device is joining now.</source>
+            <translation>Gekoppeld. Het andere apparaat wordt nu lid.</translation>
+        </message>
+    </context>
+    <context>
         <name>PeoplePage</name>
         <message>
             <location filename="../pages/people.py" line="89" />
@@ -5100,6 +5183,54 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
             <location filename="../dialogs/first_run.py" line="61" />
             <source>Moving to a new computer? Use your backup file.</source>
             <translation>Over naar een nieuwe computer? Gebruik je back-upbestand.</translation>
+        </message>
+    </context>
+    <context>
+        <name>_PairDialog</name>
+        <message>
+            <location filename="../dialogs/pairing.py" line="132" />
+            <source>Digits to compare</source>
+            <translation>Cijfers om te vergelijken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="135" />
+            <source>Does the other screen show the same six digits?</source>
+            <translation>Toont het andere scherm dezelfde zes cijfers?</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="139" />
+            <source>They match</source>
+            <translation>Ze zijn gelijk</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="141" />
+            <source>They differ</source>
+            <translation>Ze verschillen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="180" />
+            <source>Waiting for the other device…</source>
+            <translation>Wachten op het andere apparaat…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="180" />
+            <source>Pairing stopped.</source>
+            <translation>Koppelen gestopt.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="190" />
+            <source>The pairing code expired. Start again.</source>
+            <translation>De koppelcode is verlopen. Begin opnieuw.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="193" />
+            <source>Pairing failed: the digits were not confirmed on both screens, or the code was wrong. Nothing was handed over.</source>
+            <translation>Koppelen mislukt: de cijfers zijn niet op beide schermen bevestigd, of de code was onjuist. Er is niets overgedragen.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="198" />
+            <source>Pairing failed.</source>
+            <translation>Koppelen mislukt.</translation>
         </message>
     </context>
     <context>
