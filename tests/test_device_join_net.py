@@ -23,6 +23,7 @@ def test_second_device_joins_by_member_key_and_reads_earlier_sealed_leads(
     cli(alice, "coop", "create", "--name", "Brabant Interim")
     with serving(alice) as sa:
         new_member(bob, "Bob", alice, sa)
+    assert "state: verified" in cli(alice, "verify", "Bob", "--mark").stdout
     cli(bob, "lead", "add", "--title", "Interim CFO", "--org", ORG)
     lead_id = cli_json(bob, "list", "leads")[0]["id"]
     code = cli(bob, "recovery-key").stdout.strip()
@@ -41,6 +42,8 @@ def test_second_device_joins_by_member_key_and_reads_earlier_sealed_leads(
     assert leads[lead_id]["org"] == ORG  # the sealed details, sealed before the laptop existed
     devices = cli_json(bob, "device", "list")
     assert len(devices) == 2 and devices[0]["this_device"]
+    cli(bob, "device", "rename", devices[1]["device_id"][:10], "New laptop")
+    assert [d["name"] for d in cli_json(bob, "device", "list")] == ["", "New laptop"]
     members = {m["name"]: m for m in cli_json(laptop, "list", "members")}
     assert set(members) == {"Alice", "Bob"}  # Eve never got in
     assert "Eve" not in {m["name"] for m in cli_json(bob, "list", "members")}
@@ -50,3 +53,5 @@ def test_second_device_joins_by_member_key_and_reads_earlier_sealed_leads(
         cli(alice, "sync", "--peer", sb.addr)
     leads = {x["id"]: x for x in cli_json(alice, "list", "leads")}
     assert lead_id in leads and ORG not in str(leads[lead_id])
+    # Alice had verified Bob: his new device key shows as a change she should check
+    assert "state: changed" in cli(alice, "verify", "Bob").stdout
