@@ -305,7 +305,7 @@ def test_people_lists_members_with_safety_numbers(running: Running, qtbot: Any) 
     me = page.members.rows[0]
     assert me.name == "Anna de Vries (you)"
     assert me.role_label == "Admin"
-    assert "verify" in page.verify_hint.text()
+    assert "safety number" in page.verify_hint.text()
     assert "Anna de Vries" in page.detail_name.text()
 
 

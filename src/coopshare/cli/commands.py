@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from coopshare.cli import data, leads, ledger_cmd, proof_cmd, talent_cmd
+from coopshare.cli import data, devices, leads, ledger_cmd, proof_cmd, talent_cmd
 from coopshare.errors import NoSuchItem, NotInitialised, NotUtf8, PassphraseRequired
 from coopshare.service import api
 from coopshare.service.api import Api, ItemEdit, ItemState, Kind, NewLead
@@ -34,6 +34,10 @@ def run(args: argparse.Namespace, home: Path, read_passphrase: PassphraseReader)
         return 0
     if not api.is_initialised(home):
         raise NotInitialised(path=str(home))
+    if args.command == "pair":
+        from coopshare.cli import pair
+
+        return pair.run(args, home, read_passphrase())
     if args.command in ("serve", "sync", "join"):
         from coopshare.cli import net
 
@@ -57,6 +61,8 @@ def _dispatch(args: argparse.Namespace, coop: Api) -> int:
     if cmd == "lead" and action == "fits":
         talent_cmd.run_lead_fits(args, coop)
         return 0
+    if cmd in devices.COMMANDS:
+        return devices.run(args, coop)
     if cmd == "coop":
         coop_id = coop.create_coop(args.name)
         print(f"cooperative {args.name!r} created: {coop_id}")

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from coopshare import __version__
-from coopshare.cli import data, leads, ledger_cmd, proof_cmd, talent_cmd
+from coopshare.cli import data, devices, leads, ledger_cmd, pair, proof_cmd, talent_cmd
 from coopshare.errors import CoopShareError, PassphrasesDiffer, os_fault
 
 
@@ -146,6 +146,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("recovery-key", help="print your member key's recovery code")
     ledger_cmd.add_parsers(sub)
     talent_cmd.add_parsers(sub)
+    devices.add_parsers(sub)
+    pair.add_parsers(sub)
 
     p = sub.add_parser("serve", help="run this device as a node: accept and keep peer connections")
     p.add_argument(

@@ -76,6 +76,18 @@ class CommentEmpty(UserError):
     template = "a comment needs some text"
 
 
+class NoSuchDevice(UserError):
+    """Not one of my devices (my devices: service/my_devices.py)."""
+
+    template = "no such device of yours"
+
+
+class RevokeThisDevice(UserError):
+    """This device cannot revoke itself: revoke it from another of your devices."""
+
+    template = "revoke this device from another of your devices"
+
+
 class NoCoop(UserError):
     """The data folder is not part of a cooperative yet."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from coopshare.errors.base import UserError
+from coopshare.errors.data import ValidationError
 
 # --- invitations and the network ------------------------------------------------------------
 
@@ -103,3 +104,16 @@ class SyncTimeout(NetworkError):
 
 class SessionFailed(NetworkError):
     template = "the sync session failed: {detail}"
+
+
+class PairingFailed(ValidationError):
+    """In-person pairing (protocol/pairing.py) was refused: a wrong pairing code, a reveal that
+    does not match its commitment, or an unexpected message."""
+
+    template = "pairing failed: {detail}"
+
+
+class PairingExpired(ValidationError):
+    """The pairing code is older than its lifetime: start pairing again."""
+
+    template = "the pairing code has expired: start pairing again"

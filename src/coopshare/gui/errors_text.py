@@ -121,6 +121,10 @@ def error_text(error: BaseException) -> str:
         return _t("This invitation is no longer open: it was used, has expired or was revoked.")
     if isinstance(error, E.NoSuchItem):
         return _t("This item no longer exists.")
+    if isinstance(error, E.NoSuchDevice):
+        return _t("That is not one of your devices.")
+    if isinstance(error, E.RevokeThisDevice):
+        return _t("This device cannot revoke itself: revoke it from another of your devices.")
     if isinstance(error, E.NoSuchMember):
         return _t("There is no member called {0}.").format(safe(str(f.get("name", "")), 80))
     if isinstance(error, E.AmbiguousName):

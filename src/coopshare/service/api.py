@@ -33,7 +33,8 @@ from coopshare.model.fold import ItemState
 from coopshare.model.idea_rules import PROBLEMS as IDEA_FLAGS
 from coopshare.model.items import Act, Kind, LeadStatus, Terms
 from coopshare.protocol import invite as inv
-from coopshare.service import events
+from coopshare.protocol import pairing
+from coopshare.service import events, pairing_net
 from coopshare.service import home as homes
 from coopshare.service.api_commands import Api
 from coopshare.service.api_proof import TimestampJob, fetch_timestamp
@@ -46,6 +47,7 @@ from coopshare.service.evidence import Report as EvidenceReport
 from coopshare.service.evidence import render as render_evidence
 from coopshare.service.evidence import verify_file as verify_evidence
 from coopshare.service.ledger import Counts, Entry, Ledger, Nudge
+from coopshare.service.my_devices import MyDevice
 from coopshare.service.new_items import ItemEdit, NewIdea, NewLead
 from coopshare.service.people_admin import DeviceEntry, MemberEntry, OpenInvite, RosterView
 from coopshare.service.proofs import Commitment, Witnessed
@@ -71,6 +73,7 @@ from coopshare.service.read_models import (
     current_windows,
 )
 from coopshare.service.trash import TRASH_DAYS, TrashedNote
+from coopshare.service.verify import Verification
 from coopshare.service.views import Row
 from coopshare.service.views_ideas import IdeaTerms
 from coopshare.service.views_lead import Candidate, LeadDetail, LeadSealed, LeadStep
@@ -171,6 +174,7 @@ __all__ = [
     "Member",
     "MemberCard",
     "MemberEntry",
+    "MyDevice",
     "NearbyPeer",
     "NetworkOptions",
     "NewIdea",
@@ -193,6 +197,7 @@ __all__ = [
     "ThisDevice",
     "TimestampJob",
     "TrashedNote",
+    "Verification",
     "Watch",
     "Window",
     "WindowEntry",
@@ -230,6 +235,26 @@ async def open_runtime(
     node = Node(home, passphrase, search_index=search_index, bulk_receiver=bulk_receiver)
     await node.open()
     return Runtime(node)
+
+
+# --- in-person pairing (protocol/pairing.py, service/pairing_net.py) ----------------------------
+
+pair_host = pairing_net.host
+pair_guest = pairing_net.guest
+new_pairing_secret = pairing.new_secret
+pairing_code_text = pairing.code_text
+parse_pairing_code = pairing.parse_code
+PAIRING_TTL = pairing.TTL
+
+
+def pairing_addresses(host: str, port: int) -> list[str]:
+    """Where a guest reaches a pairing offer listening on (host, port): a wildcard host is
+    this machine's LAN addresses."""
+    from coopshare.service import liveinfo
+
+    if host not in ("0.0.0.0", "::", ""):  # noqa: S104
+        return [f"{host}:{port}"]
+    return [f"{ip}:{port}" for ip in liveinfo.lan_addresses()] or [f"127.0.0.1:{port}"]
 
 
 async def join(

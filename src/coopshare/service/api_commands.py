@@ -28,6 +28,7 @@ from coopshare.service import (
 )
 from coopshare.service import ledger as ledger_view
 from coopshare.service.api_data import DataCommands
+from coopshare.service.api_devices import DeviceCommands
 from coopshare.service.api_proof import ProofCommands
 from coopshare.service.api_talent import TalentCommands
 from coopshare.service.comments import CommentView
@@ -57,7 +58,7 @@ if TYPE_CHECKING:
     from coopshare.service.importer import ImportReport, Progress
 
 
-class Api(DataCommands, ProofCommands, TalentCommands):
+class Api(DataCommands, ProofCommands, TalentCommands, DeviceCommands):
     """Commands and queries on one unlocked data folder (see the module docstring)."""
 
     def __init__(self, coop: Coop) -> None:

@@ -48,23 +48,27 @@ def changes_of(
     epoch_keys: Mapping[bytes, bytes],
     kex: X25519PrivateKey,
     grants: Mapping[int, list[bytes]],
+    *,
+    grants_are_own: bool = False,
 ) -> list[Change]:
     """Every change this device can read in an item op (parts sealed to others are skipped);
-    raises ValidationError or DecryptError for a malformed body."""
+    raises ValidationError or DecryptError for a malformed body. `grants_are_own`: the grants
+    are another device of this member handing over its member's keys (service/device_keys.py),
+    which open the part as this device's own key would."""
     assert op.body is not None
     out = []
     epoch_key = epoch_keys.get(op.header.epoch)
     for i, part in enumerate(content.decode_parts(op.body)):
         opened = open_part(part, grants.get(i, []), coop_id, epoch_key, kex)
         if opened is not None:
-            granted = opened[1]
+            via_grant = opened[1] and not grants_are_own
             ch = content.decode_change(
                 opened[0],
                 op_id=op.op_id,
                 hlc=op.header.hlc,
                 author=author,
-                via_grant=granted,
-                coop_wide=not granted and part.mode == envelope.MODE_COOP,
+                via_grant=via_grant,
+                coop_wide=not via_grant and part.mode == envelope.MODE_COOP,
             )
             out.append(ch)
     return out

@@ -25,6 +25,7 @@ from coopshare.model.hlc import wall_ms
 from coopshare.model.items import ACCEPT, AUDIENCE, Kind
 from coopshare.protocol import content
 from coopshare.protocol.ops import Header, OpKind
+from coopshare.service import device_keys
 
 if TYPE_CHECKING:
     from coopshare.service.coop import Coop
@@ -126,7 +127,7 @@ def release_body(
             continue
         for i, part in enumerate(content.decode_parts(row[2])):
             if part.mode == envelope.MODE_SEALED:
-                dek = envelope.part_key(part, coop_id, None, coop.me.kex_key)
+                dek = device_keys.own_part_key(coop, op_id, i, part)
                 if dek is not None:
                     grants.append(content.Grant(op_id, i, dek))
                     if op_id not in granted_ops:

@@ -6,13 +6,14 @@ import re
 import time
 from dataclasses import dataclass
 
-from coopshare.errors import InvalidRole
+from coopshare.errors import RULE_ROSTER, InvalidRole, NotAllowed
 from coopshare.model.roster import Role
 from coopshare.protocol import invite as inv
 from coopshare.protocol.codec import pack, unpack
 from coopshare.service.coop import Coop
 
 _PURPOSE = b"invite"
+DEVICE = "device"  # an invitation for another device of the inviting member (no admin needed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,14 +22,27 @@ class Pending:
     secret: bytes
     role: Role
     expires: int
+    for_device: bool = False  # only a device of the inviter's own member may use it
+
+    @property
+    def label(self) -> str:
+        return DEVICE if self.for_device else self.role.value
 
 
 def create(coop: Coop, role: str, addrs: list[str], ttl: int = inv.DEFAULT_TTL) -> inv.Invitation:
-    coop._require_admin()
-    try:
-        Role(role)
-    except ValueError:
-        raise InvalidRole(role=role) from None
+    """An invitation of a new member with `role` (admins only), or with role DEVICE one for a
+    new device of my own member: any member may make that one, and the joiner must prove my
+    member key (service/joining.py)."""
+    if role == DEVICE:
+        coop._coop()
+        if coop.me.device_id not in coop.roster.active:
+            raise NotAllowed(rule=RULE_ROSTER)
+    else:
+        coop._require_admin()
+        try:
+            Role(role)
+        except ValueError:
+            raise InvalidRole(role=role) from None
     invitation = inv.new_invitation(
         coop._coop(),
         addrs,
@@ -51,7 +65,8 @@ def pending(coop: Coop, now: float | None = None) -> list[Pending]:
     for token_id, sealed, used in coop.store.invites():
         secret, role, expires = unpack(coop.open_local(_PURPOSE, sealed))
         if not used and expires >= now:
-            out.append(Pending(token_id, secret, Role(role), expires))
+            dev = role == DEVICE
+            out.append(Pending(token_id, secret, Role.MEMBER if dev else Role(role), expires, dev))
     return out
 
 
@@ -103,6 +118,29 @@ je lid bent.
 """
 
 
+_DEVICE_TEXT = """\
+Invitation for another device of {inviter} in {coop} (CoopShare).
+It works once, until {until}, and only with {inviter}'s recovery key.
+
+On the new device:
+1. Install CoopShare and start it.
+2. Tick "Restore my identity from my recovery key" and type it.
+3. Choose "Join with an invitation" and open this file.
+4. While you join, CoopShare must be running on your other device, on the same network.
+
+Uitnodiging voor een ander apparaat van {inviter} in {coop} (CoopShare).
+Ze werkt één keer, tot {until}, en alleen met de herstelsleutel van {inviter}.
+
+Op het nieuwe apparaat:
+1. Installeer CoopShare en start het.
+2. Vink "Mijn identiteit herstellen met mijn herstelsleutel" aan en typ die.
+3. Kies "Lid worden met een uitnodiging" en open dit bestand.
+4. Terwijl je lid wordt, moet CoopShare draaien op je andere apparaat, op hetzelfde netwerk.
+
+{token}
+"""
+
+
 def file_text(invitation: inv.Invitation) -> str:
     """An invitation file: short instructions for the person who receives it (English and
     Dutch: the inviter does not know the receiver's language), then the token on its own line."""
@@ -112,7 +150,7 @@ def file_text(invitation: inv.Invitation) -> str:
         return name.strip() or fallback
 
     until = time.strftime("%Y-%m-%d %H:%M %Z", time.localtime(invitation.expires)).strip()
-    return _FILE_TEXT.format(
+    return (_DEVICE_TEXT if invitation.role == DEVICE else _FILE_TEXT).format(
         coop=f"“{plain(invitation.coop_name, 'a cooperative')}”",
         inviter=plain(invitation.inviter, "the inviter"),
         until=until,

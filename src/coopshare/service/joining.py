@@ -6,6 +6,7 @@ import asyncio
 import logging
 import ssl
 from pathlib import Path
+from typing import Any
 
 from coopshare.crypto import primitives as p
 from coopshare.errors import (
@@ -23,7 +24,7 @@ from coopshare.protocol import knock
 from coopshare.protocol import messages as m
 from coopshare.protocol.codec import as_bytes, as_map, as_str, pack
 from coopshare.protocol.roster_body import parse_bundle
-from coopshare.service import invites
+from coopshare.service import device_keys, invites
 from coopshare.service.coop import Coop
 from coopshare.service.dialler import await_converged, engine_of, fmt_address, why_text
 from coopshare.service.node import Node
@@ -61,11 +62,15 @@ async def serve_join(node: Node, conn: tc.Connection, invitation: invites.Pendin
         JOIN_DOMAIN,
         _join_statement(nonce, node.device_id, msg.token),
     )
+    if invitation.for_device and device.member_id != node.coop.me.member_id:
+        # a device invitation admits only a device certified by the inviter's own member key
+        await conn.write_frame(m.to_wire(m.Bye("this invitation is for a device of its member")))
+        raise InviteRefused("device invitation used by another member")
     if not await node.db(lambda c: invites.consume(c, invitation.token_id)):
         await conn.write_frame(m.to_wire(m.Bye("this invitation was already used")))
         raise InviteRefused("invitation reused")
     try:
-        await node.write(lambda c: c.add_member(req, invitation.role))
+        await node.write(lambda c: _admit(c, req, invitation))
     except Exception:
         # not admitted after all (say, we are no longer an admin): the invitation stays usable
         await node.db(lambda c: invites.restore(c, invitation.token_id))
@@ -74,6 +79,16 @@ async def serve_join(node: Node, conn: tc.Connection, invitation: invites.Pendin
     await conn.write_frame(m.to_wire(m.JoinOk(node.coop_id)))
     log.info("admitted a new device %s", device.device_id.hex()[:12])
     return device.device_id
+
+
+def _admit(c: Coop, req: dict[str, Any], invitation: invites.Pending) -> None:
+    """Write the admission; a new device of my own member also gets my sealed items' keys
+    (service/device_keys.py) before it syncs, so its first sync brings them."""
+    if invitation.for_device:
+        c.add_device(req)
+        device_keys.step(c)
+    else:
+        c.add_member(req, invitation.role)
 
 
 async def join(

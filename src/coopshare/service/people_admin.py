@@ -43,7 +43,7 @@ class RosterView:
 @dataclass(frozen=True, slots=True)
 class OpenInvite:
     token_id: bytes
-    role: str
+    role: str  # "admin" | "member" | "device" (another device of mine)
     expires: int  # unix seconds
 
 
@@ -100,7 +100,7 @@ def open_invites(coop: Coop, now: float | None = None) -> list[OpenInvite]:
     """Invitations of this device that can still be used, the first to expire first."""
     pend = invites.pending(coop, time.time() if now is None else now)
     return sorted(
-        (OpenInvite(x.token_id, x.role.value, x.expires) for x in pend),
+        (OpenInvite(x.token_id, x.label, x.expires) for x in pend),
         key=lambda i: (i.expires, i.token_id),
     )
 

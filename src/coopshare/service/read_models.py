@@ -154,6 +154,8 @@ class MemberCard:
     skills: tuple[str, ...] = ()
     availability: tuple[Window, ...] = ()  # current windows only
     ambitions: str = ""
+    verification: str = "unverified"  # "verified" | "changed" (service/verify.py); me: "unverified"
+    new_devices: int = 0  # devices added since I verified (when "changed")
 
 
 @dataclass(frozen=True, slots=True)

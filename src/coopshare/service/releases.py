@@ -21,7 +21,7 @@ from coopshare.errors import CoopShareError
 from coopshare.model import idea_rules, lead_release
 from coopshare.model.hlc import wall_ms
 from coopshare.model.items import Kind
-from coopshare.service import coop_terms, proofs, talent_purge
+from coopshare.service import coop_terms, device_keys, proofs, talent_purge
 from coopshare.service.coop import Coop
 
 log = logging.getLogger(__name__)
@@ -39,6 +39,7 @@ def step(coop: Coop, item_ids: Iterable[bytes] | None = None, now_ms: int | None
     if item_ids is None:
         written += proofs.witness_step(coop, full=True, now_ms=now)  # commitments missed so far
         talent_purge.sweep(coop, now)  # ended or revoked availability windows
+        written += device_keys.step(coop) > 0  # my new devices get my sealed items' keys
         states = [
             st for k in (Kind.IDEA, Kind.LEAD) for st in coop.items(k) if st.creator == me[:8]
         ]

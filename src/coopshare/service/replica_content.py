@@ -53,8 +53,9 @@ class ContentApplier(ReplicaBase):
         if op.header.kind is OpKind.KEY_RELEASE:  # its notice, when the item is folded again
             return terms_gate.notice_changes(op, author, self.coop_id, self.epoch_keys)
         grants = self._grants(op.op_id, author)
+        mine = author == self.me.member_id  # a handover: service/device_keys.py
         changes = content_open.changes_of(
-            op, author, self.coop_id, self.epoch_keys, self.me.kex_key, grants
+            op, author, self.coop_id, self.epoch_keys, self.me.kex_key, grants, grants_are_own=mine
         )
         changes = terms_gate.authorise(changes, author, self._change_allowed)
         if any(_is_act(ch) for ch in changes):

@@ -10,7 +10,16 @@ from typing import Any
 from coopshare.model import lead_rules
 from coopshare.model.items import Kind, wikilinks
 from coopshare.protocol.content import ITEM_ID_LEN
-from coopshare.service import coi, fits, quarantine, views, views_lead, views_people, views_work
+from coopshare.service import (
+    coi,
+    fits,
+    quarantine,
+    verify,
+    views,
+    views_lead,
+    views_people,
+    views_work,
+)
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
 from coopshare.service.read_models import (
@@ -104,20 +113,25 @@ def _windows(windows: Any) -> tuple[Window, ...]:
 
 
 def member_cards(coop: Coop) -> list[MemberCard]:
-    return [
-        MemberCard(
-            member_id=r["member_id"],
-            name=r["name"],
-            role=r["role"],
-            devices=int(r["devices"]),
-            me=bool(r["me"]),
-            safety=r["safety"],
-            skills=_strs(r["skills"]),
-            availability=_windows(r["availability"]),
-            ambitions=str(r["ambitions"]),
+    out = []
+    for r in views_people.members(coop):
+        v = verify.state(coop, bytes.fromhex(r["member_id"]))
+        out.append(
+            MemberCard(
+                member_id=r["member_id"],
+                name=r["name"],
+                role=r["role"],
+                devices=int(r["devices"]),
+                me=bool(r["me"]),
+                safety=r["safety"],
+                skills=_strs(r["skills"]),
+                availability=_windows(r["availability"]),
+                ambitions=str(r["ambitions"]),
+                verification=v.state,
+                new_devices=v.new_devices,
+            )
         )
-        for r in views_people.members(coop)
-    ]
+    return out
 
 
 def my_profile(coop: Coop) -> Profile:

@@ -59,6 +59,11 @@ class LogTables(TableBase):
             )
         ]
 
+    def bodies_by(self, devices: list[bytes], kind: str) -> list[tuple[bytes, bytes, bytes]]:
+        """(op id, header, body) of these devices' ops of one kind that still have a body."""
+        q = "SELECT op_id, header, body FROM ops WHERE device=? AND kind=? AND body IS NOT NULL"
+        return [(r[0], r[1], r[2]) for d in devices for r in self._q(q, d, kind)]
+
     def has_op(self, op_id: bytes) -> bool:
         if self._ahead is not None and self._ahead.known_absent(op_id):
             return False

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QFontDatabase, QTextOption
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -35,6 +35,7 @@ from coopshare.errors import (
     PeerUnreachable,
     UserError,
 )
+from coopshare.gui.dialogs.pairing import PairGuestDialog
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.onboarding import join_coop, parse_address
 from coopshare.gui.qr_read import is_image, read_qr_text
@@ -153,12 +154,16 @@ class CoopForm(QWidget):
         self.open_button = QPushButton(self.tr("Open file…"))
         self.open_button.setToolTip(self.tr("Open an invitation file"))
         self.open_button.clicked.connect(self.open_token_file)
+        self.pair_button = QPushButton(self.tr("Pair in person…"))
+        self.pair_button.clicked.connect(lambda: PairGuestDialog.ask(self, self.token_edit))
         self.join_fields = QWidget()
         fv = QVBoxLayout(self.join_fields)
         fv.setContentsMargins(0, 4, 0, 0)
         trow = QHBoxLayout()
         trow.addWidget(self.token_edit, 1)
-        trow.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
+        trow.addLayout(bcol := QVBoxLayout())
+        bcol.addWidget(self.open_button)
+        bcol.addWidget(self.pair_button)
         fv.addLayout(trow)
         self.token_info = message_label()
         fv.addWidget(self.token_info)

@@ -47,17 +47,25 @@ def qr_pixmap(text: str, scale: int = QR_SCALE) -> QPixmap:
 
 
 class InviteDialog(QDialog):
-    def __init__(self, bridge: Bridge, parent: QWidget | None = None) -> None:
+    """`device`: an invitation for another device of my own (any member may make one; it
+    works only with my recovery key on the new device: service/joining.py)."""
+
+    def __init__(self, bridge: Bridge, parent: QWidget | None = None, device: bool = False) -> None:
         super().__init__(parent)
         self.bridge = bridge
+        self.device = device
         self.invitation: NewInvite | None = None
-        self.setWindowTitle(self.tr("Invite someone"))
+        self.setWindowTitle(self.tr("Add a device") if device else self.tr("Invite someone"))
         self.setMinimumWidth(600)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 12)
         layout.setSpacing(10)
-        heading = QLabel(self.tr("Invite a colleague to the cooperative"))
+        heading = QLabel(
+            self.tr("Add another device of yours")
+            if device
+            else self.tr("Invite a colleague to the cooperative")
+        )
         heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
         layout.addWidget(heading)
         intro = QLabel(
@@ -65,6 +73,12 @@ class InviteDialog(QDialog):
                 "The invitation lets one person join from their own laptop. Save it as a file or copy the text and send it to them; they open it in CoopShare while CoopShare runs on this device. The QR code is for a phone: a picture of it can be opened as the invitation too."
             )
         )
+        if device:
+            intro.setText(
+                self.tr(
+                    "On the new device, start CoopShare, restore your identity from your recovery key, then join with this invitation while CoopShare runs on this device. No admin is needed. Once it joins, this device hands it the keys of your own sealed details, such as your leads' clients."
+                )
+            )
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
@@ -75,9 +89,13 @@ class InviteDialog(QDialog):
         self.role.addItem(self.tr("Admin (may also invite and remove members)"), "admin")
         self.role.setAccessibleName(self.tr("Role"))
         form.addRow(self.tr("Role:"), self.role)
+        if device:
+            self.role.clear()
+            self.role.addItem(self.tr("Another device of mine"), "device")
+            form.setRowVisible(self.role, False)
         self.hours = QSpinBox()
         self.hours.setRange(1, MAX_HOURS)
-        self.hours.setValue(DEFAULT_HOURS)
+        self.hours.setValue(1 if device else DEFAULT_HOURS)
         self.hours.setSuffix(self.tr(" hours"))
         self.hours.setAccessibleName(self.tr("Valid for, in hours"))
         form.addRow(self.tr("Valid for:"), self.hours)
@@ -89,6 +107,11 @@ class InviteDialog(QDialog):
         self.create_button.setEnabled(False)  # until we know I am an admin
         self.create_button.clicked.connect(self.create_invitation)
         row.addWidget(self.create_button)
+        self.pair_button = QPushButton(self.tr("Pair in person…"))
+        self.pair_button.setToolTip(self.tr("Compare six digits instead of sending a file"))
+        self.pair_button.setEnabled(False)
+        self.pair_button.clicked.connect(self.pair_in_person)
+        row.addWidget(self.pair_button)
         row.addStretch(1)
         layout.addLayout(row)
 
@@ -158,8 +181,9 @@ class InviteDialog(QDialog):
     # --- creating -------------------------------------------------------------------------------
 
     def _got_admin(self, admin: bool) -> None:
-        self.create_button.setEnabled(bool(admin))
-        if not admin:
+        self.create_button.setEnabled(bool(admin) or self.device)
+        self.pair_button.setEnabled(bool(admin) or self.device)
+        if not admin and not self.device:
             self._set_error(
                 self.tr(
                     "Only an admin of the cooperative can invite people. Ask one of the admins to send the invitation."
@@ -190,6 +214,12 @@ class InviteDialog(QDialog):
                 "This invitation works once and expires on {0}. Whoever uses it joins as {1}, so share it only with the person you invite."
             ).format(when, role)
         ]
+        if self.device:
+            lines = [
+                self.tr(
+                    "This invitation works once and expires on {0}. Only a device that holds your recovery key can use it."
+                ).format(when)
+            ]
         if not invitation.addrs:
             lines.append(
                 self.tr(
@@ -209,11 +239,16 @@ class InviteDialog(QDialog):
         self.bridge.db(lambda a: a.can_invite(), self._reenable, lambda _e: None)
 
     def _reenable(self, admin: bool) -> None:
-        self.create_button.setEnabled(bool(admin))
+        self.create_button.setEnabled(bool(admin) or self.device)
 
     def _set_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+
+    def pair_in_person(self) -> None:
+        from coopshare.gui.dialogs.pairing import PairHostDialog
+
+        PairHostDialog(self.bridge, str(self.role.currentData()), self).open()
 
     # --- handing over ---------------------------------------------------------------------------
 

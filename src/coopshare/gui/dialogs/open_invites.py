@@ -88,8 +88,11 @@ class OpenInvitesPanel(QWidget):
         h = QHBoxLayout(row)
         h.setContentsMargins(0, 0, 0, 0)
         when = date_time_text(invite.expires * 1000)
-        role = self.tr("admin") if invite.role == "admin" else self.tr("member")
-        label = QLabel(self.tr("As {0}, until {1}").format(role, when))
+        if invite.role == "device":
+            label = QLabel(self.tr("For another device of yours, until {0}").format(when))
+        else:
+            role = self.tr("admin") if invite.role == "admin" else self.tr("member")
+            label = QLabel(self.tr("As {0}, until {1}").format(role, when))
         label.setTextFormat(Qt.TextFormat.PlainText)
         button = QPushButton(self.tr("Revoke"))
         button.setToolTip(self.tr("Nobody can join with this invitation any more"))

@@ -86,7 +86,7 @@
     <context>
         <name>PeoplePage</name>
         <message numerus="yes">
-            <location filename="../pages/people.py" line="170" />
+            <location filename="../pages/people.py" line="175" />
             <source>%n member(s)</source>
             <translation>
                 <numerusform>%n member</numerusform>
@@ -140,6 +140,17 @@
             <translation>
                 <numerusform>Restored %n note.</numerusform>
                 <numerusform>Restored %n notes.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>VerifyPanel</name>
+        <message numerus="yes">
+            <location filename="../dialogs/verify_panel.py" line="96" />
+            <source>%n new device(s) since then. If {0} did not add it, someone may hold their keys: ask {0}, compare again, then mark as verified.</source>
+            <translation>
+                <numerusform>%n new device since then. If {0} did not add it, someone may hold their keys: ask {0}, compare again, then mark as verified.</numerusform>
+                <numerusform>%n new devices since then. If {0} did not add them, someone may hold their keys: ask {0}, compare again, then mark as verified.</numerusform>
             </translation>
         </message>
     </context>

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.member_admin import MemberActions
+from coopshare.gui.dialogs.my_devices import MyDevicesDialog
 from coopshare.gui.dialogs.open_invites import OpenInvitesPanel
 from coopshare.gui.dialogs.thanks import ThankButton
+from coopshare.gui.dialogs.verify_panel import VerifyPanel
 from coopshare.gui.models import RowsModel, SummaryRole
 from coopshare.gui.pages.base import list_table, plain_label
 from coopshare.gui.pages.profile_panel import MAX_REGION, MAX_SKILL, ProfilePanel, WindowRow
@@ -40,19 +42,15 @@ class MemberLine:
     name: str  # with "(you)" for me
     role_label: str
     devices: str
-    safety: str  # "—" for me
+    verified: str  # the verification state (service/verify.py); "—" for me
 
 
 class MembersModel(RowsModel):
-    """Members; the verify column in a fixed-width font so the digit groups line up."""
-
-    VERIFY = "safety"
+    """Members; the device count centred."""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and 0 <= index.row() < len(self.rows):
             field = self.columns[index.column()][0]
-            if role == Qt.ItemDataRole.FontRole and field == self.VERIFY:
-                return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
             if role == Qt.ItemDataRole.TextAlignmentRole and field == "devices":
                 return int(Qt.AlignmentFlag.AlignCenter)
         return super().data(index, role)
@@ -69,6 +67,9 @@ class PeoplePage(ProfilePanel):
         self.count_label = QLabel()
         self.count_label.setStyleSheet("color: palette(placeholder-text);")
         self.title_row.insertWidget(1, self.count_label)
+        self.devices_button = QPushButton(self.tr("My devices…"))
+        self.devices_button.clicked.connect(lambda: MyDevicesDialog(self.bridge, self).open())
+        self.title_row.addWidget(self.devices_button)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
@@ -99,18 +100,14 @@ class PeoplePage(ProfilePanel):
                 ("name", self.tr("Name")),
                 ("role_label", self.tr("Role")),
                 ("devices", self.tr("Devices")),
-                ("safety", self.tr("Verify")),
+                ("verified", self.tr("Verified")),
             ],
             self,
         )
         self.table = list_table(self.members, self.tr("Members"))
         self.table.selectionModel().currentRowChanged.connect(self._on_select)
         v.addWidget(self.table, 3)
-        self.verify_hint = QLabel(
-            self.tr(
-                "Compare these digits with the other person's screen to verify each other. If they match, nobody is impersonating either of you."
-            )
-        )
+        self.verify_hint = QLabel(self.tr("Select a member to see your safety number with them."))
         self.verify_hint.setWordWrap(True)
         self.verify_hint.setStyleSheet("color: palette(placeholder-text);")
         v.addWidget(self.verify_hint)
@@ -126,6 +123,9 @@ class PeoplePage(ProfilePanel):
         dv.addWidget(self.detail_body)
         self.thank_button = ThankButton(self.bridge, "member")
         dv.addWidget(self.thank_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.verify = VerifyPanel(self.bridge, self.detail)
+        self.verify.changed.connect(self._load_members)
+        dv.addWidget(self.verify)
         self.admin = MemberActions(self.bridge, self.detail)
         dv.addWidget(self.admin)
         dv.addStretch(1)
@@ -143,6 +143,11 @@ class PeoplePage(ProfilePanel):
         label = QLabel(text)
         label.setStyleSheet("font-weight: 600;")
         return label
+
+    def verified_label(self, state: str) -> str:
+        if state == "verified":
+            return self.tr("✓ Verified")
+        return self.tr("⚠ Key changed") if state == "changed" else self.tr("Not verified")
 
     def role_label(self, role: str) -> str:
         return {"admin": self.tr("Admin"), "member": self.tr("Member")}.get(role, role)
@@ -162,7 +167,7 @@ class PeoplePage(ProfilePanel):
                     name=self.tr("{0} (you)").format(name) if r.me else name,
                     role_label=self.role_label(r.role),
                     devices=str(r.devices),
-                    safety="—" if r.me else r.safety,
+                    verified="—" if r.me else self.verified_label(r.verification),
                 )
             )
         self.members.set_rows(shown)
@@ -185,6 +190,7 @@ class PeoplePage(ProfilePanel):
     def _show_member(self, row: MemberLine | None) -> None:
         self.admin.show_member(row.card.member_id if row else None)
         if row is None:
+            self.verify.show_card(None)
             self.detail_name.clear()
             self.detail_body.clear()
             self.thank_button.set_target(None)
@@ -209,9 +215,8 @@ class PeoplePage(ProfilePanel):
         ambitions = safe(card.ambitions, 600)
         if ambitions:
             lines.append(self.tr("Ambitions: {0}").format(ambitions))
-        if not card.me:
-            lines.append(self.tr("Safety number: {0}").format(card.safety))
         self.detail_body.setText("\n".join(lines))
+        self.verify.show_card(card)
 
     def describe_window(self, w: Window) -> str:
         region = safe(w.region, MAX_REGION)

@@ -1,0 +1,138 @@
+"""In-person pairing over a TCP connection (the protocol is protocol/pairing.py, sans-IO).
+
+The host listens only while its pairing runs (the dialog or the ``coopshare pair offer``
+command is open): one port, closed as soon as one pairing finished, failed or expired. It is
+not announced on the network; the guest types the host's address and pairing code. Frames are
+the sync protocol's 4-byte length prefix, capped at 8 KiB here. The channel needs no TLS: what
+authenticates it is the 6-digit comparison both people make, and the payload is sealed under
+the key the exchange agreed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import Awaitable, Callable
+
+from coopshare.errors import PairingExpired, PairingFailed, PeerUnreachable, ValidationError
+from coopshare.protocol import pairing
+from coopshare.protocol.frames import encode_frame, frame_length
+
+MAX_FRAME = 8192
+MAX_ATTEMPTS = 5  # connections with a wrong pairing code before the host gives up
+STEP_TIMEOUT = 30.0  # s for the other side's next message (the people compare meanwhile)
+
+Confirm = Callable[[str], Awaitable[bool]]  # shows the 6 digits; True if the person confirmed
+
+
+async def _send(writer: asyncio.StreamWriter, data: bytes) -> None:
+    writer.write(encode_frame(data))
+    await writer.drain()
+
+
+async def _recv(reader: asyncio.StreamReader, timeout: float) -> bytes:
+    try:
+        n = frame_length(await asyncio.wait_for(reader.readexactly(4), timeout))
+        if n > MAX_FRAME:
+            raise PairingFailed("message too long")
+        return await asyncio.wait_for(reader.readexactly(n), timeout)
+    except (asyncio.IncompleteReadError, OSError):
+        raise PairingFailed("the other side closed the connection") from None
+    except TimeoutError:
+        raise PairingFailed("no answer from the other side") from None
+
+
+async def host(
+    secret: bytes,
+    listen: tuple[str, int],
+    confirm: Confirm,
+    payload: Callable[[], Awaitable[bytes]],
+    *,
+    on_listening: Callable[[str, int], None] = lambda h, p: None,
+    ttl: float = pairing.TTL,
+) -> str:
+    """Offer one pairing until it succeeds or `ttl` ends; returns the compared code."""
+    started = time.monotonic()
+    done: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+    busy = False
+    attempts = 0
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        nonlocal busy, attempts
+        if busy or done.done():
+            writer.close()
+            return
+        busy = True
+        side = pairing.Host(secret, started, ttl)
+        greeted = False  # the guest knew the pairing code
+        guest: asyncio.Future[bytes] | None = None
+        try:
+            commit = side.on_hello(await _recv(reader, STEP_TIMEOUT))
+            greeted = True
+            await _send(writer, commit)
+            await _send(writer, side.on_key(await _recv(reader, STEP_TIMEOUT)))
+            assert side.code is not None
+            guest = asyncio.ensure_future(_recv(reader, ttl))
+            if not await confirm(side.code):
+                guest.cancel()
+                side.reject()
+                raise PairingFailed("the digits did not match")
+            side.confirmed = True
+            side.on_confirm(await guest)
+            await _send(writer, side.payload(await payload()))
+            if not done.done():
+                done.set_result(side.code)
+        except PairingFailed as e:
+            attempts += 1
+            if (greeted or attempts >= MAX_ATTEMPTS) and not done.done():
+                done.set_exception(e)  # one real attempt per pairing code
+        except ValidationError as e:
+            if not done.done():
+                done.set_exception(e)
+        except asyncio.CancelledError:
+            pass  # the offer was closed; ending quietly (3.11 logs a cancelled handler)
+        finally:
+            busy = False
+            if guest is not None and not guest.done():
+                guest.cancel()
+            writer.close()
+            with contextlib.suppress(Exception):
+                await writer.wait_closed()
+
+    server = await asyncio.start_server(serve, listen[0], listen[1])
+    try:
+        sock = server.sockets[0].getsockname()
+        on_listening(str(sock[0]), int(sock[1]))
+        left = ttl - (time.monotonic() - started)
+        try:
+            return await asyncio.wait_for(asyncio.shield(done), max(left, 0.0))
+        except TimeoutError:
+            raise PairingExpired() from None
+    finally:
+        server.close()
+        with contextlib.suppress(Exception):
+            await server.wait_closed()
+
+
+async def guest(secret: bytes, address: tuple[str, int], confirm: Confirm) -> bytes:
+    """Pair with the host at `address`; returns the payload it sent."""
+    side = pairing.Guest(secret, time.monotonic())
+    try:
+        reader, writer = await asyncio.wait_for(asyncio.open_connection(*address), STEP_TIMEOUT)
+    except (OSError, TimeoutError) as e:
+        where = f"{address[0]}:{address[1]}"
+        raise PeerUnreachable(str(e) or type(e).__name__, address=where) from None
+    try:
+        await _send(writer, side.hello())
+        await _send(writer, side.on_commit(await _recv(reader, STEP_TIMEOUT)))
+        code = side.on_reveal(await _recv(reader, STEP_TIMEOUT))
+        if not await confirm(code):
+            side.reject()
+            raise PairingFailed("the digits did not match")
+        await _send(writer, side.confirm())
+        return side.on_payload(await _recv(reader, pairing.TTL))
+    finally:
+        writer.close()
+        with contextlib.suppress(Exception):
+            await writer.wait_closed()
