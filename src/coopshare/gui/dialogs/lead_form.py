@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.contract_forms import contract_code
+from coopshare.gui.dialogs.date_row import optional_date
 from coopshare.gui.dialogs.form import ERROR_STYLE, Invalid, ItemForm
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.pages.skill_picker import SkillPicker
@@ -75,27 +76,6 @@ def referral_text(value: str) -> str:
         label = referral_kind_label(kind)
         value = _t("{0}: {1}").format(label, amount) if amount else label
     return _t("{0}; {1} to the cooperative").format(value, share) if share else value
-
-
-def optional_date(
-    parent: QWidget, accessible: str, days_ahead: int
-) -> tuple[QCheckBox, QDateEdit, QHBoxLayout]:
-    """A checkbox that enables a date picker: the date is only stored when ticked."""
-    check = QCheckBox(parent)
-    check.setAccessibleName(accessible)
-    check.setToolTip(QCoreApplication.translate("LeadForm", "Tick to give this date"))
-    edit = QDateEdit(QDate.currentDate().addDays(days_ahead), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setEnabled(False)
-    edit.setAccessibleName(accessible)
-    edit.setMinimumWidth(130)
-    check.toggled.connect(edit.setEnabled)
-    row = QHBoxLayout()
-    row.addWidget(check)
-    row.addWidget(edit)
-    row.addStretch(1)
-    return check, edit, row
 
 
 def labelled(form: QFormLayout, text: str, field: QWidget | QLayout, buddy: QWidget) -> None:

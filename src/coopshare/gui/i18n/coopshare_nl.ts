@@ -4,67 +4,72 @@
     <context>
         <name>ActivityPage</name>
         <message>
-            <location filename="../pages/activity.py" line="185" />
+            <location filename="../pages/activity.py" line="187" />
             <source>Recent activity</source>
             <translation>Recente activiteit</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="186" />
+            <location filename="../pages/activity.py" line="188" />
             <source>Double-click or press Enter to open</source>
             <translation>Dubbelklik of druk op Enter om te openen</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="190" />
+            <location filename="../pages/activity.py" line="192" />
             <source>Nothing has happened yet. Write a note, give a lead, or invite a colleague.</source>
             <translation>Er is nog niets gebeurd. Schrijf een notitie, breng een lead aan of nodig een collega uit.</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="205" />
+            <location filename="../pages/activity.py" line="207" />
             <source>Activity</source>
             <translation>Activiteit</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="215" />
+            <location filename="../pages/activity.py" line="217" />
             <source>Note</source>
             <translation>Notitie</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="215" />
+            <location filename="../pages/activity.py" line="217" />
             <source>Lead</source>
             <translation>Lead</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="215" />
+            <location filename="../pages/activity.py" line="217" />
             <source>Idea</source>
             <translation>Idee</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="226" />
+            <location filename="../pages/activity.py" line="229" />
+            <source>{0} gave a lead · with {2}, now {1}</source>
+            <translation>{0} bracht een lead aan · bij {2}, nu {1}</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity.py" line="233" />
             <source>{0} gave a lead · now {1}</source>
             <translation>{0} bracht een lead aan · nu {1}</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="227" />
+            <location filename="../pages/activity.py" line="234" />
             <source>{0} gave a lead</source>
             <translation>{0} bracht een lead aan</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="229" />
+            <location filename="../pages/activity.py" line="236" />
             <source>{0} shared an idea</source>
             <translation>{0} deelde een idee</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="230" />
+            <location filename="../pages/activity.py" line="237" />
             <source>{0} wrote a note</source>
             <translation>{0} schreef een notitie</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="234" />
+            <location filename="../pages/activity.py" line="241" />
             <source>{0}: {1}, {2}</source>
             <translation>{0}: {1}, {2}</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="243" />
+            <location filename="../pages/activity.py" line="250" />
             <source>(untitled)</source>
             <translation>(zonder titel)</translation>
         </message>
@@ -148,6 +153,113 @@
         </message>
     </context>
     <context>
+        <name>CommentsPanel</name>
+        <message>
+            <location filename="../pages/note_comments.py" line="36" />
+            <location filename="../pages/note_comments.py" line="40" />
+            <location filename="../pages/note_comments.py" line="100" />
+            <source>Comments</source>
+            <translation>Opmerkingen</translation>
+        </message>
+        <message>
+            <location filename="../pages/note_comments.py" line="49" />
+            <source>Write a comment…</source>
+            <translation>Schrijf een opmerking…</translation>
+        </message>
+        <message>
+            <location filename="../pages/note_comments.py" line="50" />
+            <source>New comment</source>
+            <translation>Nieuwe opmerking</translation>
+        </message>
+        <message>
+            <location filename="../pages/note_comments.py" line="53" />
+            <location filename="../pages/note_comments.py" line="141" />
+            <source>Comment</source>
+            <translation>Plaatsen</translation>
+        </message>
+        <message>
+            <location filename="../pages/note_comments.py" line="55" />
+            <source>Change</source>
+            <translation>Wijzigen</translation>
+        </message>
+        <message>
+            <location filename="../pages/note_comments.py" line="56" />
+            <source>Change your selected comment</source>
+            <translation>Je gekozen opmerking wijzigen</translation>
+        </message>
+        <message>
+            <location filename="../pages/note_comments.py" line="58" />
+            <source>Remove</source>
+            <translation>Verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../pages/note_comments.py" line="59" />
+            <source>Remove your selected comment</source>
+            <translation>Je gekozen opmerking verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../pages/note_comments.py" line="93" />
+            <source> (edited)</source>
+            <translation> (gewijzigd)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../pages/note_comments.py" line="100" />
+            <source>Comments (%n)</source>
+            <translation>
+                <numerusform>Opmerkingen (%n)</numerusform>
+                <numerusform>Opmerkingen (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../pages/note_comments.py" line="119" />
+            <source>Save</source>
+            <translation>Opslaan</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsentBox</name>
+        <message>
+            <location filename="../pages/consent_box.py" line="27" />
+            <source>Who may publish my availability</source>
+            <translation>Wie mijn beschikbaarheid mag publiceren</translation>
+        </message>
+        <message>
+            <location filename="../pages/consent_box.py" line="30" />
+            <source>Member</source>
+            <translation>Lid</translation>
+        </message>
+        <message>
+            <location filename="../pages/consent_box.py" line="31" />
+            <source>Allow</source>
+            <translation>Toestaan</translation>
+        </message>
+        <message>
+            <location filename="../pages/consent_box.py" line="32" />
+            <source>Sign your consent: this member may publish your availability</source>
+            <translation>Onderteken je toestemming: dit lid mag je beschikbaarheid publiceren</translation>
+        </message>
+        <message>
+            <location filename="../pages/consent_box.py" line="33" />
+            <source>Revoke</source>
+            <translation>Intrekken</translation>
+        </message>
+        <message>
+            <location filename="../pages/consent_box.py" line="34" />
+            <source>Withdraw your consent: their windows for you are deleted</source>
+            <translation>Trek je toestemming in: hun beschikbaarheid voor jou wordt gewist</translation>
+        </message>
+        <message>
+            <location filename="../pages/consent_box.py" line="61" />
+            <source>Allowed: {0}</source>
+            <translation>Toegestaan: {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/consent_box.py" line="61" />
+            <source>Nobody is allowed.</source>
+            <translation>Niemand heeft toestemming.</translation>
+        </message>
+    </context>
+    <context>
         <name>CoopChoiceDialog</name>
         <message>
             <location filename="../dialogs/coop_choice.py" line="23" />
@@ -173,172 +285,177 @@
     <context>
         <name>CoopForm</name>
         <message>
-            <location filename="../dialogs/coop_form.py" line="103" />
+            <location filename="../dialogs/coop_form.py" line="104" />
             <source>Create a new cooperative</source>
             <translation>Een nieuwe coöperatie oprichten</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="104" />
+            <location filename="../dialogs/coop_form.py" line="105" />
             <source>Join with an invitation</source>
             <translation>Lid worden met een uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="118" />
+            <location filename="../dialogs/coop_form.py" line="119" />
             <source>You become its first administrator and can invite the other members from the app.</source>
             <translation>Je wordt de eerste beheerder en kunt de andere leden vanuit de app uitnodigen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="124" />
+            <location filename="../dialogs/coop_form.py" line="125" />
             <source>For example: Brabant Interim</source>
             <translation>Bijvoorbeeld: Brabant Interim</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="125" />
+            <location filename="../dialogs/coop_form.py" line="126" />
             <source>Name of the cooperative</source>
             <translation>Naam van de coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="126" />
+            <location filename="../dialogs/coop_form.py" line="127" />
             <source>&amp;Name:</source>
             <translation>&amp;Naam:</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="142" />
+            <location filename="../dialogs/coop_form.py" line="143" />
             <source>Paste the invitation a member sent you, or open the invitation file.</source>
             <translation>Plak de uitnodiging die een lid je stuurde, of open het uitnodigingsbestand.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="147" />
+            <location filename="../dialogs/coop_form.py" line="148" />
             <source>Invitation</source>
             <translation>Uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="153" />
+            <location filename="../dialogs/coop_form.py" line="154" />
             <source>Open file…</source>
             <translation>Bestand openen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="154" />
+            <location filename="../dialogs/coop_form.py" line="155" />
             <source>Open an invitation file</source>
             <translation>Een uitnodigingsbestand openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="167" />
+            <location filename="../dialogs/coop_form.py" line="157" />
+            <source>Pair in person…</source>
+            <translation>Persoonlijk koppelen…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/coop_form.py" line="172" />
             <source>Only if the invitation has no address, e.g. 192.168.1.20:47490</source>
             <translation>Alleen als de uitnodiging geen adres bevat, bijv. 192.168.1.20:47490</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="169" />
+            <location filename="../dialogs/coop_form.py" line="174" />
             <source>Inviter's address</source>
             <translation>Adres van de uitnodiger</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="170" />
+            <location filename="../dialogs/coop_form.py" line="175" />
             <source>&amp;Address:</source>
             <translation>&amp;Adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="202" />
+            <location filename="../dialogs/coop_form.py" line="207" />
             <source>Create cooperative</source>
             <translation>Coöperatie oprichten</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="202" />
+            <location filename="../dialogs/coop_form.py" line="207" />
             <source>Join</source>
             <translation>Lid worden</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="236" />
+            <location filename="../dialogs/coop_form.py" line="241" />
             <source>Type the address as HOST:PORT, for example 192.168.1.20:47490.</source>
             <translation>Typ het adres als HOST:POORT, bijvoorbeeld 192.168.1.20:47490.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="241" />
+            <location filename="../dialogs/coop_form.py" line="246" />
             <source>This invitation names no address: type the inviter's address.</source>
             <translation>Deze uitnodiging bevat geen adres: typ het adres van de uitnodiger.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="262" />
+            <location filename="../dialogs/coop_form.py" line="267" />
             <source>This is not a CoopShare invitation: it should start with “coopshare-invite:”.</source>
             <translation>Dit is geen CoopShare-uitnodiging: die begint met “coopshare-invite:”.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="268" />
+            <location filename="../dialogs/coop_form.py" line="273" />
             <source>This invitation is damaged or incomplete. Copy it again.</source>
             <translation>Deze uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="276" />
+            <location filename="../dialogs/coop_form.py" line="281" />
             <source>This invitation expired on {0}. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen op {0}. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="290" />
+            <location filename="../dialogs/coop_form.py" line="295" />
             <source>Invitations (*.txt *.invite *.coopshare);;Pictures of a QR code (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)</source>
             <translation>Uitnodigingen (*.txt *.invite *.coopshare);;Afbeeldingen van een QR-code (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;Alle bestanden (*)</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="80" />
+            <location filename="../dialogs/coop_form.py" line="81" />
             <source>A valid invitation, until {0}, from {1}.</source>
             <translation>Een geldige uitnodiging, tot {0}, van {1}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="71" />
+            <location filename="../dialogs/coop_form.py" line="72" />
             <source>An invitation from {0} to join {1}, valid until {2}.</source>
             <translation>Een uitnodiging van {0} om lid te worden van {1}, geldig tot {2}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="75" />
+            <location filename="../dialogs/coop_form.py" line="76" />
             <source>Their computer: {0}.</source>
             <translation>Hun computer: {0}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="83" />
+            <location filename="../dialogs/coop_form.py" line="84" />
             <source>A valid invitation, until {0}.</source>
             <translation>Een geldige uitnodiging, tot {0}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="287" />
+            <location filename="../dialogs/coop_form.py" line="292" />
             <source>Open an invitation</source>
             <translation>Een uitnodiging openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="306" />
+            <location filename="../dialogs/coop_form.py" line="311" />
             <source>Could not read {0}: {1}</source>
             <translation>Kan {0} niet lezen: {1}</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="310" />
+            <location filename="../dialogs/coop_form.py" line="315" />
             <source>That file is too large to be an invitation.</source>
             <translation>Dat bestand is te groot voor een uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="320" />
+            <location filename="../dialogs/coop_form.py" line="325" />
             <source>No QR code was found in {0}.</source>
             <translation>Er staat geen QR-code in {0}.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="334" />
+            <location filename="../dialogs/coop_form.py" line="339" />
             <source>Give the cooperative a name.</source>
             <translation>Geef de coöperatie een naam.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="337" />
+            <location filename="../dialogs/coop_form.py" line="342" />
             <source>Paste an invitation or open an invitation file.</source>
             <translation>Plak een uitnodiging of open een uitnodigingsbestand.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="346" />
+            <location filename="../dialogs/coop_form.py" line="351" />
             <source>Creating the cooperative…</source>
             <translation>De coöperatie wordt opgericht…</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="358" />
+            <location filename="../dialogs/coop_form.py" line="363" />
             <source>Contacting the inviter at {0} and syncing…</source>
             <translation>Contact maken met de uitnodiger op {0} en synchroniseren…</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="385" />
+            <location filename="../dialogs/coop_form.py" line="390" />
             <source>The cooperative could not be created: {0}</source>
             <translation>De coöperatie kon niet worden opgericht: {0}</translation>
         </message>
@@ -484,312 +601,357 @@
             <translation>Dit lid heeft de huidige voorwaarden niet geaccepteerd.</translation>
         </message>
         <message>
+            <location filename="../errors_text.py" line="52" />
+            <source>That member has not consented to you publishing their availability.</source>
+            <translation>Dat lid heeft je geen toestemming gegeven om zijn of haar beschikbaarheid te publiceren.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="54" />
+            <source>At most 20 current availability windows.</source>
+            <translation>Hoogstens 20 lopende beschikbaarheidsperiodes.</translation>
+        </message>
+        <message>
             <location filename="../errors_text.py" line="56" />
+            <source>An availability window ends at most 90 days from today.</source>
+            <translation>Een beschikbaarheidsperiode eindigt hoogstens 90 dagen na vandaag.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="58" />
+            <source>Only a note can be commented on.</source>
+            <translation>Alleen bij een notitie kun je een opmerking plaatsen.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="60" />
+            <source>Only the member who wrote a comment can change it.</source>
+            <translation>Alleen wie een opmerking schreef, kan die wijzigen.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="62" />
+            <source>You have written the most comments one member can write on this note.</source>
+            <translation>Je hebt het maximum aantal opmerkingen bij deze notitie bereikt.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="68" />
             <source>Only the member who gave this lead can do this.</source>
             <translation>Alleen het lid dat deze lead gaf kan dit doen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="58" />
+            <location filename="../errors_text.py" line="70" />
             <source>Only the member who claimed this lead can do this.</source>
             <translation>Alleen het lid dat deze lead claimde kan dit doen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="60" />
+            <location filename="../errors_text.py" line="72" />
             <source>Another member claimed this lead first.</source>
             <translation>Een ander lid claimde deze lead eerder.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="62" />
+            <location filename="../errors_text.py" line="74" />
             <source>You gave this lead yourself: you cannot claim it or ask for it.</source>
             <translation>Je gaf deze lead zelf: je kunt hem niet claimen of erom vragen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="64" />
+            <location filename="../errors_text.py" line="76" />
             <source>The interest window of this lead is still open: say you are interested instead.</source>
             <translation>De interesseperiode van deze lead loopt nog: laat in plaats daarvan weten dat je interesse hebt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="66" />
+            <location filename="../errors_text.py" line="78" />
             <source>This lead has no open interest window.</source>
             <translation>Deze lead heeft geen lopende interesseperiode.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="68" />
+            <location filename="../errors_text.py" line="80" />
             <source>This lead cannot take that step now.</source>
             <translation>Deze lead kan die stap nu niet zetten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="70" />
+            <location filename="../errors_text.py" line="82" />
             <source>That member cannot take this lead.</source>
             <translation>Dat lid kan deze lead niet overnemen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="71" />
+            <location filename="../errors_text.py" line="83" />
             <source>The cooperative's rules do not allow this.</source>
             <translation>De regels van de coöperatie staan dit niet toe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="81" />
+            <location filename="../errors_text.py" line="93" />
             <source>Wrong passphrase. Check it and try again.</source>
             <translation>Onjuiste wachtwoordzin. Controleer hem en probeer het opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="83" />
+            <location filename="../errors_text.py" line="95" />
             <source>A passphrase is needed to unlock this data folder.</source>
             <translation>Er is een wachtwoordzin nodig om deze gegevensmap te openen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="85" />
+            <location filename="../errors_text.py" line="97" />
             <source>The new passphrase must not be empty.</source>
             <translation>De nieuwe wachtwoordzin mag niet leeg zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="87" />
+            <location filename="../errors_text.py" line="99" />
             <source>The two passphrases are not the same.</source>
             <translation>De twee wachtwoordzinnen zijn niet gelijk.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="90" />
+            <location filename="../errors_text.py" line="102" />
             <source>The key file in {0} is damaged and no intact backup was found. Start again with your recovery key.</source>
             <translation>Het sleutelbestand in {0} is beschadigd en er is geen intacte reservekopie gevonden. Begin opnieuw met je herstelsleutel.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="93" />
+            <location filename="../errors_text.py" line="105" />
             <source>This data folder holds no identity.</source>
             <translation>Deze gegevensmap bevat geen identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="95" />
+            <location filename="../errors_text.py" line="107" />
             <source>This data folder already holds an identity.</source>
             <translation>Deze gegevensmap bevat al een identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="98" />
+            <location filename="../errors_text.py" line="110" />
             <source>The data in {0} does not belong to this identity. CoopShare leaves it untouched.</source>
             <translation>De gegevens in {0} horen niet bij deze identiteit. CoopShare laat ze onaangeroerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="101" />
+            <location filename="../errors_text.py" line="113" />
             <source>This device is not part of a cooperative yet.</source>
             <translation>Dit apparaat hoort nog niet bij een coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="103" />
+            <location filename="../errors_text.py" line="115" />
             <source>This device holds no key of the cooperative yet. Sync with a member first.</source>
             <translation>Dit apparaat heeft nog geen sleutel van de coöperatie. Synchroniseer eerst met een lid.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="105" />
+            <location filename="../errors_text.py" line="117" />
             <source>This data folder already belongs to another cooperative.</source>
             <translation>Deze gegevensmap hoort al bij een andere coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="109" />
+            <location filename="../errors_text.py" line="121" />
             <source>This invitation is no longer open: it was used, has expired or was revoked.</source>
             <translation>Deze uitnodiging staat niet meer open: ze is gebruikt, verlopen of ingetrokken.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="111" />
+            <location filename="../errors_text.py" line="123" />
             <source>This item no longer exists.</source>
             <translation>Dit item bestaat niet meer.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="113" />
+            <location filename="../errors_text.py" line="125" />
+            <source>That is not one of your devices.</source>
+            <translation>Dat is geen apparaat van jou.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="127" />
+            <source>This device cannot revoke itself: revoke it from another of your devices.</source>
+            <translation>Dit apparaat kan zichzelf niet intrekken: trek het in vanaf een ander apparaat van je.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="129" />
             <source>There is no member called {0}.</source>
             <translation>Er is geen lid dat {0} heet.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="115" />
+            <location filename="../errors_text.py" line="131" />
             <source>{0} matches more than one; give more of it.</source>
             <translation>{0} past bij meer dan één; geef er meer van op.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="119" />
+            <location filename="../errors_text.py" line="135" />
             <source>A name is required.</source>
             <translation>Een naam is verplicht.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="121" />
+            <location filename="../errors_text.py" line="137" />
+            <source>Write something before you send the comment.</source>
+            <translation>Schrijf eerst iets voordat je de opmerking plaatst.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="139" />
             <source>A recipient has no active device in the cooperative.</source>
             <translation>Een ontvanger heeft geen actief apparaat in de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="123" />
+            <location filename="../errors_text.py" line="141" />
             <source>This recovery key is not valid. Check it for typing errors.</source>
             <translation>Deze herstelsleutel is niet geldig. Controleer hem op typefouten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="125" />
+            <location filename="../errors_text.py" line="143" />
             <source>The role must be member or admin.</source>
             <translation>De rol moet lid of beheerder zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="127" />
+            <location filename="../errors_text.py" line="145" />
             <source>{0} is not UTF-8 text.</source>
             <translation>{0} is geen UTF-8-tekst.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="129" />
+            <location filename="../errors_text.py" line="147" />
             <source>{0} is not empty. Choose a new or empty folder.</source>
             <translation>{0} is niet leeg. Kies een nieuwe of lege map.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="131" />
+            <location filename="../errors_text.py" line="149" />
             <source>{0} is not a folder.</source>
             <translation>{0} is geen map.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="133" />
+            <location filename="../errors_text.py" line="151" />
             <source>No display was found for the desktop app.</source>
             <translation>Er is geen beeldscherm gevonden voor de app.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="135" />
+            <location filename="../errors_text.py" line="153" />
             <source>The desktop app is not installed completely: PySide6 is missing.</source>
             <translation>De app is niet volledig geïnstalleerd: PySide6 ontbreekt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="137" />
+            <location filename="../errors_text.py" line="155" />
             <source>{0}: the port must be a number from 0 to 65535.</source>
             <translation>{0}: de poort moet een getal van 0 tot en met 65535 zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="139" />
+            <location filename="../errors_text.py" line="157" />
             <source>{0} is not an address: write it as host:port.</source>
             <translation>{0} is geen adres: schrijf het als host:poort.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="141" />
+            <location filename="../errors_text.py" line="159" />
             <source>This is not a CoopShare invitation.</source>
             <translation>Dit is geen CoopShare-uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="143" />
+            <location filename="../errors_text.py" line="161" />
             <source>The invitation is damaged or incomplete. Copy it again.</source>
             <translation>De uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="145" />
+            <location filename="../errors_text.py" line="163" />
             <source>This invitation has expired. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="148" />
+            <location filename="../errors_text.py" line="166" />
             <source>The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.</source>
             <translation>De uitnodiger op {0} heeft deze uitnodiging niet geaccepteerd. Waarschijnlijk is hij al gebruikt of verlopen: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="152" />
+            <location filename="../errors_text.py" line="170" />
             <source>The computer at {0} is not the one that made this invitation. Check the address.</source>
             <translation>De computer op {0} is niet degene die deze uitnodiging heeft gemaakt. Controleer het adres.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="155" />
+            <location filename="../errors_text.py" line="173" />
             <source>The invitation names no address of the inviter. Enter the inviter's address.</source>
             <translation>De uitnodiging noemt geen adres van de uitnodiger. Vul het adres van de uitnodiger in.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="158" />
+            <location filename="../errors_text.py" line="176" />
             <source>The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one.</source>
             <translation>De uitnodiger heeft deze uitnodiging geweigerd; waarschijnlijk is hij al gebruikt. Een uitnodiging werkt maar één keer: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="162" />
+            <location filename="../errors_text.py" line="180" />
             <source>Could not reach {0}. Check that CoopShare is running there and that you are on the same network.</source>
             <translation>Kon {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="166" />
+            <location filename="../errors_text.py" line="184" />
             <source>{0} did not let this device in: it is not a member there, it has not seen a membership change yet, or the two clocks are more than 2 minutes apart.</source>
             <translation>{0} liet dit apparaat niet binnen: het is daar geen lid, een wijziging in het ledenbestand is daar nog niet bekend, of de klokken lopen meer dan 2 minuten uiteen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="169" />
+            <location filename="../errors_text.py" line="187" />
             <source>The computer at {0} is not a device of this cooperative.</source>
             <translation>De computer op {0} is geen apparaat van deze coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="172" />
+            <location filename="../errors_text.py" line="190" />
             <source>The clocks of this computer and {0} are more than 2 minutes apart. Check the date and time on both.</source>
             <translation>De klokken van deze computer en {0} lopen meer dan 2 minuten uiteen. Controleer op beide de datum en tijd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="175" />
+            <location filename="../errors_text.py" line="193" />
             <source>Syncing did not finish in time.</source>
             <translation>Synchroniseren werd niet op tijd afgerond.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="177" />
+            <location filename="../errors_text.py" line="195" />
             <source>The connection to the other member failed.</source>
             <translation>De verbinding met het andere lid is mislukt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="180" />
+            <location filename="../errors_text.py" line="198" />
             <source>The disk is full: free some space in {0}, then try again. Syncing resumes by itself.</source>
             <translation>De schijf is vol: maak ruimte vrij in {0} en probeer het opnieuw. Synchroniseren gaat daarna vanzelf verder.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="183" />
+            <location filename="../errors_text.py" line="201" />
             <source>The data folder {0} cannot be written to.</source>
             <translation>Er kan niet worden geschreven in de gegevensmap {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="185" />
+            <location filename="../errors_text.py" line="203" />
             <source>The disk reported an error while saving in {0}.</source>
             <translation>De schijf meldde een fout bij het opslaan in {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="187" />
+            <location filename="../errors_text.py" line="205" />
             <source>The database in {0} is damaged.</source>
             <translation>De database in {0} is beschadigd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="189" />
+            <location filename="../errors_text.py" line="207" />
             <source>Saving failed: the data folder could not be written.</source>
             <translation>Opslaan is mislukt: er kon niet in de gegevensmap worden geschreven.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="191" />
+            <location filename="../errors_text.py" line="209" />
             <source>This bundle is damaged or incomplete ({0}). Nothing was imported.</source>
             <translation>Deze bundel is beschadigd of onvolledig ({0}). Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="195" />
+            <location filename="../errors_text.py" line="213" />
             <source>This bundle belongs to another cooperative. Nothing was imported.</source>
             <translation>Deze bundel hoort bij een andere coöperatie. Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="198" />
+            <location filename="../errors_text.py" line="216" />
             <source>A change in this bundle did not pass the checks ({0}). Nothing was imported.</source>
             <translation>Een wijziging in deze bundel kwam niet door de controles ({0}). Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="201" />
+            <location filename="../errors_text.py" line="219" />
             <source>Prove priority first: this idea has no commitment of yours yet.</source>
             <translation>Bewijs eerst de prioriteit: dit idee heeft nog geen vastlegging van u.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="203" />
+            <location filename="../errors_text.py" line="221" />
             <source>The evidence does not verify: {0}</source>
             <translation>Het bewijs klopt niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="205" />
+            <location filename="../errors_text.py" line="223" />
             <source>The data was refused: {0}</source>
             <translation>De gegevens zijn geweigerd: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="207" />
+            <location filename="../errors_text.py" line="225" />
             <source>This could not be decrypted: a wrong key, or damaged data.</source>
             <translation>Dit kon niet worden ontsleuteld: een verkeerde sleutel, of beschadigde gegevens.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="209" />
+            <location filename="../errors_text.py" line="227" />
             <source>This could not be done: {0}</source>
             <translation>Dit kon niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="210" />
+            <location filename="../errors_text.py" line="228" />
             <source>Something went wrong: {0}</source>
             <translation>Er ging iets mis: {0}</translation>
         </message>
@@ -1065,12 +1227,12 @@
             <translation>Sterk — een wachtwoordzin als deze is heel moeilijk te raden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="53" />
+            <location filename="../dialogs/coop_form.py" line="54" />
             <source>Could not reach the inviter at {0}. Check that CoopShare is running there and that you are on the same network, then try again.</source>
             <translation>Kon de uitnodiger op {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten, en probeer het dan opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/coop_form.py" line="61" />
+            <location filename="../dialogs/coop_form.py" line="62" />
             <source>Joining did not work: {0}</source>
             <translation>Lid worden is niet gelukt: {0}</translation>
         </message>
@@ -1111,232 +1273,232 @@
     <context>
         <name>IdeaForm</name>
         <message>
-            <location filename="../dialogs/idea_form.py" line="81" />
+            <location filename="../dialogs/idea_form.py" line="80" />
             <source>Share an idea</source>
             <translation>Een idee delen</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="90" />
+            <location filename="../dialogs/idea_form.py" line="89" />
             <source>You stay the owner of your idea. Members see its title, tags and terms; its text is sealed to you and unlocks for a member only after they sign these terms. While your app runs, it then releases the text by itself (with “Embargo”, not before the date), except for “Ask before use” and “Private”, where you approve each member. “Private” without chosen members: only you can read it.</source>
             <translation>Je blijft eigenaar van je idee. Leden zien de titel, tags en voorwaarden; de tekst is voor jou verzegeld en gaat voor een lid pas open nadat die deze voorwaarden ondertekent. Zolang je app draait, geeft die de tekst dan vanzelf vrij (bij “Embargo” niet vóór de datum), behalve bij “Eerst vragen voor gebruik” en “Privé”: daar keur je elk lid zelf goed. “Privé” zonder gekozen leden: alleen jij kunt het lezen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="106" />
+            <location filename="../dialogs/idea_form.py" line="105" />
             <source>Problem with this idea</source>
             <translation>Probleem met dit idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="107" />
+            <location filename="../dialogs/idea_form.py" line="106" />
             <source>Share idea</source>
             <translation>Idee delen</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="108" />
+            <location filename="../dialogs/idea_form.py" line="107" />
             <source>Share this idea on these terms (Ctrl+Return)</source>
             <translation>Dit idee onder deze voorwaarden delen (Ctrl+Return)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="117" />
+            <location filename="../dialogs/idea_form.py" line="116" />
             <source>The idea</source>
             <translation>Het idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="122" />
+            <location filename="../dialogs/idea_form.py" line="121" />
             <source>&amp;Title (required)</source>
             <translation>&amp;Titel (verplicht)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="124" />
+            <location filename="../dialogs/idea_form.py" line="123" />
             <source>Separated by commas</source>
             <translation>Gescheiden door komma's</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="125" />
+            <location filename="../dialogs/idea_form.py" line="124" />
             <source>Ta&amp;gs</source>
             <translation>Ta&amp;gs</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="127" />
+            <location filename="../dialogs/idea_form.py" line="126" />
             <source>Describe the idea.</source>
             <translation>Beschrijf het idee.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="129" />
+            <location filename="../dialogs/idea_form.py" line="128" />
             <source>Idea text</source>
             <translation>Tekst van het idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="131" />
+            <location filename="../dialogs/idea_form.py" line="130" />
             <source>Te&amp;xt</source>
             <translation>Te&amp;kst</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="133" />
+            <location filename="../dialogs/idea_form.py" line="132" />
             <source>Not derived from another idea</source>
             <translation>Niet afgeleid van een ander idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="134" />
+            <location filename="../dialogs/idea_form.py" line="133" />
             <source>Derived from</source>
             <translation>Afgeleid van</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="139" />
+            <location filename="../dialogs/idea_form.py" line="138" />
             <source>&amp;Derived from</source>
             <translation>&amp;Afgeleid van</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="142" />
+            <location filename="../dialogs/idea_form.py" line="141" />
             <source>Building on someone's idea keeps their name on yours. A derived idea cannot have more permissive terms than the idea it builds on.</source>
             <translation>Wie voortbouwt op het idee van een ander, houdt diens naam op het eigen idee. Een afgeleid idee kan geen ruimere voorwaarden hebben dan het idee waarop het voortbouwt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="151" />
+            <location filename="../dialogs/idea_form.py" line="150" />
             <source>Usage terms (choose one)</source>
             <translation>Gebruiksvoorwaarden (kies er één)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="175" />
+            <location filename="../dialogs/idea_form.py" line="174" />
             <source>Embargo until</source>
             <translation>Embargo tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="178" />
+            <location filename="../dialogs/idea_form.py" line="177" />
             <source>&amp;Until</source>
             <translation>T&amp;ot</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="188" />
+            <location filename="../dialogs/idea_form.py" line="187" />
             <source>Who can read it (choose one)</source>
             <translation>Wie mag het lezen (kies er één)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="191" />
+            <location filename="../dialogs/idea_form.py" line="190" />
             <source>The whole cooperative</source>
             <translation>De hele coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="192" />
+            <location filename="../dialogs/idea_form.py" line="191" />
             <source>Only these members:</source>
             <translation>Alleen deze leden:</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="197" />
+            <location filename="../dialogs/idea_form.py" line="196" />
             <source>Members who can read it</source>
             <translation>Leden die het mogen lezen</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="209" />
+            <location filename="../dialogs/idea_form.py" line="208" />
             <source>{0} — {1}, {2}</source>
             <translation>{0} — {1}, {2}</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="223" />
+            <location filename="../dialogs/idea_form.py" line="222" />
             <source>{0} (you, owner)</source>
             <translation>{0} (jij, eigenaar)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="255" />
+            <location filename="../dialogs/idea_form.py" line="254" />
             <source>Give the idea a title.</source>
             <translation>Geef het idee een titel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="258" />
+            <location filename="../dialogs/idea_form.py" line="257" />
             <source>Use at most 50 tags of up to 64 characters.</source>
             <translation>Gebruik maximaal 50 tags van elk maximaal 64 tekens.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="263" />
+            <location filename="../dialogs/idea_form.py" line="262" />
             <source>Choose the usage terms: they are the agreement readers accept before they read your idea.</source>
             <translation>Kies de gebruiksvoorwaarden: dat is de afspraak die lezers accepteren voordat ze je idee lezen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="270" />
+            <location filename="../dialogs/idea_form.py" line="269" />
             <source>An embargo must end after today.</source>
             <translation>Een embargo moet na vandaag aflopen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="273" />
+            <location filename="../dialogs/idea_form.py" line="272" />
             <source>Choose who can read this idea.</source>
             <translation>Kies wie dit idee mag lezen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="277" />
+            <location filename="../dialogs/idea_form.py" line="276" />
             <source>The list of members is still loading; try again.</source>
             <translation>De ledenlijst wordt nog geladen; probeer het zo opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="285" />
+            <location filename="../dialogs/idea_form.py" line="284" />
             <source>“{0}” builds on an idea shared as “{1}”, so it cannot be shared as “{2}”. Choose terms that are at least as strict.</source>
             <translation>“{0}” bouwt voort op een idee dat gedeeld is als “{1}”, dus het kan niet gedeeld worden als “{2}”. Kies voorwaarden die minstens zo streng zijn.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="316" />
+            <location filename="../dialogs/idea_form.py" line="315" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="49" />
+            <location filename="../dialogs/idea_form.py" line="48" />
             <source>Private</source>
             <translation>Privé</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="50" />
+            <location filename="../dialogs/idea_form.py" line="49" />
             <source>Embargo until a date</source>
             <translation>Embargo tot een datum</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="51" />
+            <location filename="../dialogs/idea_form.py" line="50" />
             <source>View or discuss only</source>
             <translation>Alleen lezen of bespreken</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="52" />
+            <location filename="../dialogs/idea_form.py" line="51" />
             <source>Ask before use</source>
             <translation>Eerst vragen voor gebruik</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="53" />
+            <location filename="../dialogs/idea_form.py" line="52" />
             <source>Reuse for a fee</source>
             <translation>Hergebruik tegen een vergoeding</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="54" />
+            <location filename="../dialogs/idea_form.py" line="53" />
             <source>Reuse with attribution</source>
             <translation>Hergebruik met bronvermelding</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="56" />
+            <location filename="../dialogs/idea_form.py" line="55" />
             <source>No terms given</source>
             <translation>Geen voorwaarden opgegeven</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="61" />
+            <location filename="../dialogs/idea_form.py" line="60" />
             <source>Readers keep it to themselves: no sharing, no use.</source>
             <translation>Lezers houden het voor zich: niet delen, niet gebruiken.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="62" />
+            <location filename="../dialogs/idea_form.py" line="61" />
             <source>Nobody may use or pass it on before the date you set.</source>
             <translation>Niemand mag het gebruiken of doorgeven vóór de datum die je instelt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="63" />
+            <location filename="../dialogs/idea_form.py" line="62" />
             <source>Readers may read and talk about it, but not use it.</source>
             <translation>Lezers mogen het lezen en erover praten, maar het niet gebruiken.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="64" />
+            <location filename="../dialogs/idea_form.py" line="63" />
             <source>Readers must ask the owners before they use it.</source>
             <translation>Lezers moeten het de eigenaars eerst vragen voordat ze het gebruiken.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="65" />
+            <location filename="../dialogs/idea_form.py" line="64" />
             <source>Readers may use it after agreeing a fee with the owners.</source>
             <translation>Lezers mogen het gebruiken nadat ze een vergoeding met de eigenaars hebben afgesproken.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="67" />
+            <location filename="../dialogs/idea_form.py" line="66" />
             <source>Readers may use it if they name the owners as its source.</source>
             <translation>Lezers mogen het gebruiken als ze de eigenaars als bron vermelden.</translation>
         </message>
@@ -1560,169 +1722,169 @@
     <context>
         <name>IdeasPage</name>
         <message>
-            <location filename="../pages/ideas.py" line="59" />
+            <location filename="../pages/ideas.py" line="57" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="60" />
+            <location filename="../pages/ideas.py" line="58" />
             <source>Terms</source>
             <translation>Voorwaarden</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="61" />
+            <location filename="../pages/ideas.py" line="59" />
             <source>Owner</source>
             <translation>Eigenaar</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="62" />
+            <location filename="../pages/ideas.py" line="60" />
             <source>Updated</source>
             <translation>Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="64" />
+            <location filename="../pages/ideas.py" line="62" />
             <source>Share an idea</source>
             <translation>Een idee delen</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="64" />
+            <location filename="../pages/ideas.py" line="62" />
             <source>Share an idea on your own terms (Ctrl+N)</source>
             <translation>Een idee delen op je eigen voorwaarden (Ctrl+N)</translation>
         </message>
         <message>
+            <location filename="../pages/ideas.py" line="73" />
             <location filename="../pages/ideas.py" line="75" />
-            <location filename="../pages/ideas.py" line="77" />
             <source>Filter ideas</source>
             <translation>Ideeën filteren</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="81" />
-            <location filename="../pages/ideas.py" line="182" />
+            <location filename="../pages/ideas.py" line="79" />
+            <location filename="../pages/ideas.py" line="180" />
             <source>Ideas</source>
             <translation>Ideeën</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="89" />
+            <location filename="../pages/ideas.py" line="87" />
             <source>No ideas yet. Share one with Ctrl+N — you stay its owner and choose who may read it and how it may be used.</source>
             <translation>Nog geen ideeën. Deel er een met Ctrl+N — je blijft de eigenaar en bepaalt wie het mag lezen en hoe het gebruikt mag worden.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="92" />
+            <location filename="../pages/ideas.py" line="90" />
             <source>No ideas match this filter.</source>
             <translation>Geen ideeën gevonden met dit filter.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="101" />
+            <location filename="../pages/ideas.py" line="99" />
             <source>Choose an idea to read it, or share one with Ctrl+N.</source>
             <translation>Kies een idee om het te lezen, of deel er een met Ctrl+N.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="113" />
+            <location filename="../pages/ideas.py" line="111" />
             <source>Idea title</source>
             <translation>Titel van het idee</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="124" />
+            <location filename="../pages/ideas.py" line="122" />
             <source>Owners, terms and audience</source>
             <translation>Eigenaars, voorwaarden en lezers</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="131" />
+            <location filename="../pages/ideas.py" line="129" />
             <source>Derived from:</source>
             <translation>Afgeleid van:</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="143" />
+            <location filename="../pages/ideas.py" line="141" />
             <source>Built on by:</source>
             <translation>Hierop voortgebouwd door:</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="156" />
+            <location filename="../pages/ideas.py" line="154" />
             <source>Idea text</source>
             <translation>Tekst van het idee</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="163" />
+            <location filename="../pages/ideas.py" line="161" />
             <source>&amp;Build on this idea</source>
             <translation>&amp;Voortbouwen op dit idee</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="165" />
+            <location filename="../pages/ideas.py" line="163" />
             <source>Share a new idea derived from this one; its owners stay credited</source>
             <translation>Een nieuw idee delen dat van dit idee is afgeleid; de eigenaars blijven vermeld</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="212" />
+            <location filename="../pages/ideas.py" line="210" />
             <source>Idea shared.</source>
             <translation>Idee gedeeld.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="240" />
+            <location filename="../pages/ideas.py" line="238" />
             <source>Owners: {0}</source>
             <translation>Eigenaars: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="242" />
+            <location filename="../pages/ideas.py" line="240" />
             <source>Owner: {0}</source>
             <translation>Eigenaar: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="246" />
+            <location filename="../pages/ideas.py" line="244" />
             <source>Terms: embargo until {0} — {1}</source>
             <translation>Voorwaarden: embargo tot {0} — {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="250" />
+            <location filename="../pages/ideas.py" line="248" />
             <source>Terms: {0} — {1}</source>
             <translation>Voorwaarden: {0} — {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="254" />
+            <location filename="../pages/ideas.py" line="252" />
             <source>Terms: none given — ask the owners before using it.</source>
             <translation>Voorwaarden: geen opgegeven — vraag het de eigenaars voordat je het gebruikt.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="256" />
+            <location filename="../pages/ideas.py" line="254" />
             <source>Audience: only its owners; never released to anyone</source>
             <translation>Publiek: alleen de eigenaars; wordt aan niemand vrijgegeven</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="258" />
+            <location filename="../pages/ideas.py" line="256" />
             <source>Audience: only the members it was addressed to</source>
             <translation>Lezers: alleen de leden aan wie het gericht is</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="260" />
+            <location filename="../pages/ideas.py" line="258" />
             <source>Audience: the whole cooperative</source>
             <translation>Lezers: de hele coöperatie</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="278" />
+            <location filename="../pages/ideas.py" line="276" />
             <source>Shared by you · updated {0}</source>
             <translation>Gedeeld door jou · bijgewerkt {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="280" />
+            <location filename="../pages/ideas.py" line="278" />
             <source>Shared by {0} · updated {1}</source>
             <translation>Gedeeld door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="286" />
+            <location filename="../pages/ideas.py" line="282" />
             <source>Tags: {0}</source>
             <translation>Tags: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="300" />
+            <location filename="../pages/ideas.py" line="296" />
             <source>an idea you cannot read</source>
             <translation>een idee dat je niet kunt lezen</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="306" />
+            <location filename="../pages/ideas.py" line="302" />
             <source>Open the idea “{0}”</source>
             <translation>Het idee “{0}” openen</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="307" />
+            <location filename="../pages/ideas.py" line="303" />
             <source>Open this idea</source>
             <translation>Dit idee openen</translation>
         </message>
@@ -1818,157 +1980,192 @@
     <context>
         <name>InviteDialog</name>
         <message>
-            <location filename="../dialogs/invite.py" line="54" />
+            <location filename="../dialogs/invite.py" line="58" />
             <source>Invite someone</source>
             <translation>Iemand uitnodigen</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="60" />
+            <location filename="../dialogs/invite.py" line="58" />
+            <source>Add a device</source>
+            <translation>Apparaat toevoegen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="65" />
+            <source>Add another device of yours</source>
+            <translation>Nog een apparaat van jezelf toevoegen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="67" />
             <source>Invite a colleague to the cooperative</source>
             <translation>Een collega uitnodigen voor de coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="65" />
+            <location filename="../dialogs/invite.py" line="73" />
             <source>The invitation lets one person join from their own laptop. Save it as a file or copy the text and send it to them; they open it in CoopShare while CoopShare runs on this device. The QR code is for a phone: a picture of it can be opened as the invitation too.</source>
             <translation>Met de uitnodiging kan één persoon lid worden vanaf de eigen laptop. Sla haar op als bestand of kopieer de tekst en stuur die op; de ander opent haar in CoopShare terwijl CoopShare op dit apparaat draait. De QR-code is voor een telefoon: een foto of schermafbeelding ervan kan ook als uitnodiging worden geopend.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="74" />
+            <location filename="../dialogs/invite.py" line="79" />
+            <source>On the new device, start CoopShare, restore your identity from your recovery key, then join with this invitation while CoopShare runs on this device. No admin is needed. Once it joins, this device hands it the keys of your own sealed details, such as your leads' clients.</source>
+            <translation>Start CoopShare op het nieuwe apparaat, herstel je identiteit met je herstelsleutel en word lid met deze uitnodiging terwijl CoopShare op dit apparaat draait. Er is geen beheerder nodig. Zodra het lid is, geeft dit apparaat het de sleutels van je eigen afgeschermde gegevens, zoals de opdrachtgevers van je leads.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="88" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="75" />
+            <location filename="../dialogs/invite.py" line="89" />
             <source>Admin (may also invite and remove members)</source>
             <translation>Beheerder (mag ook leden uitnodigen en verwijderen)</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="76" />
+            <location filename="../dialogs/invite.py" line="90" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="77" />
+            <location filename="../dialogs/invite.py" line="91" />
             <source>Role:</source>
             <translation>Rol:</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="81" />
+            <location filename="../dialogs/invite.py" line="94" />
+            <source>Another device of mine</source>
+            <translation>Nog een apparaat van mij</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="99" />
             <source> hours</source>
             <translation> uur</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="82" />
+            <location filename="../dialogs/invite.py" line="100" />
             <source>Valid for, in hours</source>
             <translation>Geldig gedurende, in uren</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="83" />
+            <location filename="../dialogs/invite.py" line="101" />
             <source>Valid for:</source>
             <translation>Geldig gedurende:</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="87" />
+            <location filename="../dialogs/invite.py" line="105" />
             <source>Create invitation</source>
             <translation>Uitnodiging maken</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="112" />
+            <location filename="../dialogs/invite.py" line="110" />
+            <source>Pair in person…</source>
+            <translation>Persoonlijk koppelen…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="111" />
+            <source>Compare six digits instead of sending a file</source>
+            <translation>Vergelijk zes cijfers in plaats van een bestand te sturen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="135" />
             <source>Invitation as a QR code</source>
             <translation>Uitnodiging als QR-code</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="116" />
+            <location filename="../dialogs/invite.py" line="139" />
             <source>Or send this text:</source>
             <translation>Of stuur deze tekst:</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="119" />
+            <location filename="../dialogs/invite.py" line="142" />
             <source>Invitation text</source>
             <translation>Tekst van de uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="126" />
+            <location filename="../dialogs/invite.py" line="149" />
             <source>Copy</source>
             <translation>Kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="127" />
+            <location filename="../dialogs/invite.py" line="150" />
             <source>Copy the invitation text to the clipboard</source>
             <translation>De tekst van de uitnodiging naar het klembord kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="129" />
+            <location filename="../dialogs/invite.py" line="152" />
             <source>Save as file…</source>
             <translation>Opslaan als bestand…</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="130" />
+            <location filename="../dialogs/invite.py" line="153" />
             <source>Save the invitation text to a file</source>
             <translation>De tekst van de uitnodiging in een bestand opslaan</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="165" />
+            <location filename="../dialogs/invite.py" line="189" />
             <source>Only an admin of the cooperative can invite people. Ask one of the admins to send the invitation.</source>
             <translation>Alleen een beheerder van de coöperatie kan mensen uitnodigen. Vraag een van de beheerders om de uitnodiging te sturen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="180" />
+            <location filename="../dialogs/invite.py" line="204" />
             <source>An invitation to {0}, from {1}</source>
             <translation>Een uitnodiging voor {0}, van {1}</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="187" />
+            <location filename="../dialogs/invite.py" line="211" />
             <source>an admin</source>
             <translation>beheerder</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="187" />
+            <location filename="../dialogs/invite.py" line="211" />
             <source>a member</source>
             <translation>lid</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="190" />
+            <location filename="../dialogs/invite.py" line="214" />
             <source>This invitation works once and expires on {0}. Whoever uses it joins as {1}, so share it only with the person you invite.</source>
             <translation>Deze uitnodiging werkt één keer en verloopt op {0}. Wie hem gebruikt, komt erbij als {1}; deel hem dus alleen met de persoon die je uitnodigt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="196" />
+            <location filename="../dialogs/invite.py" line="220" />
+            <source>This invitation works once and expires on {0}. Only a device that holds your recovery key can use it.</source>
+            <translation>Deze uitnodiging werkt één keer en verloopt op {0}. Alleen een apparaat met jouw herstelsleutel kan haar gebruiken.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/invite.py" line="226" />
             <source>This device is not reachable on the network right now: the new member needs your address to join.</source>
             <translation>Dit apparaat is op dit moment niet bereikbaar op het netwerk: het nieuwe lid heeft je adres nodig om lid te worden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="202" />
+            <location filename="../dialogs/invite.py" line="232" />
             <source>Create another</source>
             <translation>Nog een maken</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="208" />
+            <location filename="../dialogs/invite.py" line="238" />
             <source>No invitation was created: {0}</source>
             <translation>Er is geen uitnodiging gemaakt: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="231" />
+            <location filename="../dialogs/invite.py" line="266" />
             <source>Copied</source>
             <translation>Gekopieerd</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="239" />
+            <location filename="../dialogs/invite.py" line="274" />
             <source>Save invitation</source>
             <translation>Uitnodiging opslaan</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="241" />
+            <location filename="../dialogs/invite.py" line="276" />
             <source>Text files (*.txt)</source>
             <translation>Tekstbestanden (*.txt)</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="251" />
+            <location filename="../dialogs/invite.py" line="286" />
             <source>Could not save the invitation: {0}</source>
             <translation>Kan de uitnodiging niet opslaan: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="254" />
+            <location filename="../dialogs/invite.py" line="289" />
             <source>Saved</source>
             <translation>Opgeslagen</translation>
         </message>
@@ -1976,407 +2173,407 @@
     <context>
         <name>LeadForm</name>
         <message>
-            <location filename="../dialogs/lead_form.py" line="85" />
+            <location filename="../dialogs/date_row.py" line="15" />
             <source>Tick to give this date</source>
             <translation>Vink aan om deze datum op te geven</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="123" />
+            <location filename="../dialogs/lead_form.py" line="104" />
             <source>Give a lead</source>
             <translation>Een lead aanbrengen</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="132" />
+            <location filename="../dialogs/lead_form.py" line="113" />
             <source>Share an assignment with the cooperative. Everyone sees the assignment; the client's details stay sealed until you release them to the member who claims it.</source>
             <translation>Deel een opdracht met de coöperatie. Iedereen ziet de opdracht; de gegevens van de opdrachtgever blijven verzegeld totdat jij ze vrijgeeft aan het lid dat de lead claimt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="146" />
+            <location filename="../dialogs/lead_form.py" line="127" />
             <source>CoopShare never stores the reason for hiring.</source>
             <translation>CoopShare slaat nooit de reden van inhuur op.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="155" />
+            <location filename="../dialogs/lead_form.py" line="136" />
             <source>Problem with this lead</source>
             <translation>Probleem met deze lead</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="156" />
+            <location filename="../dialogs/lead_form.py" line="137" />
             <source>Give lead</source>
             <translation>Lead aanbrengen</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="157" />
+            <location filename="../dialogs/lead_form.py" line="138" />
             <source>Share this lead with the cooperative (Ctrl+Return)</source>
             <translation>Deze lead met de coöperatie delen (Ctrl+Return)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="164" />
+            <location filename="../dialogs/lead_form.py" line="145" />
             <source>The assignment — visible to the whole cooperative</source>
             <translation>De opdracht — zichtbaar voor de hele coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="169" />
+            <location filename="../dialogs/lead_form.py" line="150" />
             <source>e.g. Interim finance manager, 6 months</source>
             <translation>bijv. Interim financieel manager, 6 maanden</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="170" />
+            <location filename="../dialogs/lead_form.py" line="151" />
             <source>&amp;Title (required)</source>
             <translation>&amp;Titel (verplicht)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="173" />
+            <location filename="../dialogs/lead_form.py" line="154" />
             <source>e.g. Interim CFO</source>
             <translation>bijv. Interim-CFO</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="174" />
+            <location filename="../dialogs/lead_form.py" line="155" />
             <source>&amp;Role</source>
             <translation>&amp;Rol</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="176" />
+            <location filename="../dialogs/lead_form.py" line="157" />
             <source>Separated by commas</source>
             <translation>Gescheiden door komma's</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="177" />
+            <location filename="../dialogs/lead_form.py" line="159" />
             <source>&amp;Skills</source>
             <translation>&amp;Vaardigheden</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="181" />
+            <location filename="../dialogs/lead_form.py" line="163" />
             <source>e.g. Eindhoven</source>
             <translation>bijv. Eindhoven</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="182" />
+            <location filename="../dialogs/lead_form.py" line="164" />
             <source>Remote work possible</source>
             <translation>Op afstand werken mogelijk</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="186" />
+            <location filename="../dialogs/lead_form.py" line="168" />
             <source>Re&amp;gion</source>
             <translation>Re&amp;gio</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="189" />
+            <location filename="../dialogs/lead_form.py" line="171" />
             <source>Start date</source>
             <translation>Startdatum</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="191" />
+            <location filename="../dialogs/lead_form.py" line="173" />
             <source>St&amp;art date</source>
             <translation>&amp;Startdatum</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="192" />
-            <location filename="../dialogs/lead_form.py" line="200" />
-            <location filename="../dialogs/lead_form.py" line="262" />
-            <location filename="../dialogs/lead_form.py" line="264" />
+            <location filename="../dialogs/lead_form.py" line="174" />
+            <location filename="../dialogs/lead_form.py" line="182" />
+            <location filename="../dialogs/lead_form.py" line="244" />
+            <location filename="../dialogs/lead_form.py" line="246" />
             <source>not given</source>
             <translation>niet opgegeven</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="192" />
+            <location filename="../dialogs/lead_form.py" line="174" />
             <source> weeks</source>
             <translation> weken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="193" />
+            <location filename="../dialogs/lead_form.py" line="175" />
             <source>Duration in weeks</source>
             <translation>Duur in weken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="194" />
+            <location filename="../dialogs/lead_form.py" line="176" />
             <source>Option to extend</source>
             <translation>Optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="199" />
+            <location filename="../dialogs/lead_form.py" line="181" />
             <source>D&amp;uration</source>
             <translation>D&amp;uur</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="200" />
+            <location filename="../dialogs/lead_form.py" line="182" />
             <source> h/week</source>
             <translation> u/week</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="201" />
+            <location filename="../dialogs/lead_form.py" line="183" />
             <source>Hours per week</source>
             <translation>Uren per week</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="205" />
+            <location filename="../dialogs/lead_form.py" line="187" />
             <source>&amp;Hours per week</source>
             <translation>Uren per &amp;week</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="207" />
+            <location filename="../dialogs/lead_form.py" line="189" />
             <source>Respond by</source>
             <translation>Reageren vóór</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="209" />
+            <location filename="../dialogs/lead_form.py" line="191" />
             <source>Res&amp;pond by</source>
             <translation>Re&amp;ageren vóór</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="211" />
+            <location filename="../dialogs/lead_form.py" line="193" />
             <source>Interest window until</source>
             <translation>Interesseperiode tot en met</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="215" />
+            <location filename="../dialogs/lead_form.py" line="197" />
             <source>Members say they are interested until this day; you pick one, or the first to ask gets it</source>
             <translation>Leden melden hun interesse tot en met deze dag; jij kiest er een, of wie het eerst vroeg krijgt de lead</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="218" />
+            <location filename="../dialogs/lead_form.py" line="200" />
             <source>&amp;Interest window until</source>
             <translation>&amp;Interesseperiode tot en met</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="225" />
+            <location filename="../dialogs/lead_form.py" line="207" />
             <source>Freelance (self-employed)</source>
             <translation>Freelance (zzp)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="226" />
+            <location filename="../dialogs/lead_form.py" line="208" />
             <source>Through an intermediary</source>
             <translation>Via een intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="227" />
+            <location filename="../dialogs/lead_form.py" line="209" />
             <source>Secondment</source>
             <translation>Detachering</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="228" />
+            <location filename="../dialogs/lead_form.py" line="210" />
             <source>Temporary employment</source>
             <translation>Tijdelijk dienstverband</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="231" />
+            <location filename="../dialogs/lead_form.py" line="213" />
             <source>Contract form</source>
             <translation>Contractvorm</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="235" />
+            <location filename="../dialogs/lead_form.py" line="217" />
             <source>&amp;Contract form</source>
             <translation>&amp;Contractvorm</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="238" />
+            <location filename="../dialogs/lead_form.py" line="220" />
             <source>e.g. model agreement in place</source>
             <translation>bijv. modelovereenkomst aanwezig</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="239" />
+            <location filename="../dialogs/lead_form.py" line="221" />
             <source>Wet &amp;DBA assessment</source>
             <translation>Wet &amp;DBA-beoordeling</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="242" />
+            <location filename="../dialogs/lead_form.py" line="224" />
             <source>What the assignment is about. Leave out why the client is hiring.</source>
             <translation>Waar de opdracht over gaat. Laat weg waarom de opdrachtgever iemand inhuurt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="245" />
+            <location filename="../dialogs/lead_form.py" line="227" />
             <source>Description</source>
             <translation>Omschrijving</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="247" />
+            <location filename="../dialogs/lead_form.py" line="229" />
             <source>D&amp;escription</source>
             <translation>&amp;Omschrijving</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="251" />
+            <location filename="../dialogs/lead_form.py" line="233" />
             <source>Sealed — only you, and the claimer once you release them</source>
             <translation>Verzegeld — alleen jij, en degene die claimt zodra jij de gegevens vrijgeeft</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="257" />
+            <location filename="../dialogs/lead_form.py" line="239" />
             <source>&amp;Organisation</source>
             <translation>Orga&amp;nisatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="260" />
+            <location filename="../dialogs/lead_form.py" line="242" />
             <source>Name, phone or e-mail</source>
             <translation>Naam, telefoon of e-mail</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="261" />
+            <location filename="../dialogs/lead_form.py" line="243" />
             <source>Co&amp;ntact person</source>
             <translation>Contact&amp;persoon</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="262" />
-            <location filename="../dialogs/lead_form.py" line="264" />
+            <location filename="../dialogs/lead_form.py" line="244" />
+            <location filename="../dialogs/lead_form.py" line="246" />
             <source> €/h</source>
             <translation> €/u</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="263" />
+            <location filename="../dialogs/lead_form.py" line="245" />
             <source>Client rate from</source>
             <translation>Tarief opdrachtgever vanaf</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="265" />
+            <location filename="../dialogs/lead_form.py" line="247" />
             <source>Client rate up to</source>
             <translation>Tarief opdrachtgever tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="268" />
+            <location filename="../dialogs/lead_form.py" line="250" />
             <source>to</source>
             <translation>tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="270" />
+            <location filename="../dialogs/lead_form.py" line="252" />
             <source>C&amp;lient rate</source>
             <translation>Tari&amp;ef opdrachtgever</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="273" />
+            <location filename="../dialogs/lead_form.py" line="255" />
             <source>&amp;Intermediary</source>
             <translation>&amp;Intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="276" />
+            <location filename="../dialogs/lead_form.py" line="258" />
             <source>The intermediary's fee</source>
             <translation>De fee van de intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="277" />
+            <location filename="../dialogs/lead_form.py" line="259" />
             <source>Intermediary &amp;fee</source>
             <translation>&amp;Fee intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="281" />
-            <location filename="../dialogs/lead_form.py" line="287" />
+            <location filename="../dialogs/lead_form.py" line="263" />
+            <location filename="../dialogs/lead_form.py" line="269" />
             <source>Referral terms</source>
             <translation>Aanbrengafspraken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="291" />
+            <location filename="../dialogs/lead_form.py" line="273" />
             <source>Referral fee amount</source>
             <translation>Bedrag van de aanbrengvergoeding</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="293" />
+            <location filename="../dialogs/lead_form.py" line="275" />
             <source>&amp;Kind</source>
             <translation>T&amp;ype</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="294" />
+            <location filename="../dialogs/lead_form.py" line="276" />
             <source>A&amp;mount</source>
             <translation>&amp;Bedrag</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="298" />
+            <location filename="../dialogs/lead_form.py" line="280" />
             <source>None</source>
             <translation>Geen</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="299" />
+            <location filename="../dialogs/lead_form.py" line="281" />
             <source>Share of the fee for the cooperative</source>
             <translation>Deel van de vergoeding voor de coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="300" />
+            <location filename="../dialogs/lead_form.py" line="282" />
             <source>Coop &amp;share</source>
             <translation>&amp;Deel coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="303" />
+            <location filename="../dialogs/lead_form.py" line="285" />
             <source>The claimer signs these terms before the sealed details unlock; while your app runs, it then releases them to the claimer.</source>
             <translation>De claimer ondertekent deze voorwaarden voordat de verzegelde gegevens opengaan; zolang je app draait, geeft die ze daarna vrij aan de claimer.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="316" />
+            <location filename="../dialogs/lead_form.py" line="298" />
             <source>e.g. € 500</source>
             <translation>bijv. € 500</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="318" />
+            <location filename="../dialogs/lead_form.py" line="300" />
             <source>e.g. 5%</source>
             <translation>bijv. 5%</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="331" />
+            <location filename="../dialogs/lead_form.py" line="313" />
             <source>Give the lead a title.</source>
             <translation>Geef de lead een titel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="341" />
+            <location filename="../dialogs/lead_form.py" line="316" />
             <source>Each skill can be at most 64 characters.</source>
             <translation>Elke vaardigheid mag maximaal 64 tekens lang zijn.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="343" />
+            <location filename="../dialogs/lead_form.py" line="318" />
             <source>A lead can list at most 50 skills.</source>
             <translation>Een lead kan maximaal 50 vaardigheden noemen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="358" />
+            <location filename="../dialogs/lead_form.py" line="322" />
             <source>Hours per week must be between 0 and 80.</source>
             <translation>Uren per week moet tussen 0 en 80 liggen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="363" />
+            <location filename="../dialogs/lead_form.py" line="326" />
             <source>The respond-by date is in the past.</source>
             <translation>De reageren-vóór-datum ligt in het verleden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="367" />
+            <location filename="../dialogs/lead_form.py" line="331" />
             <source>The interest window ends in the past.</source>
             <translation>De interesseperiode eindigt in het verleden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="375" />
+            <location filename="../dialogs/lead_form.py" line="336" />
             <source>Say how much the referral fee is.</source>
             <translation>Geef aan hoe hoog de aanbrengvergoeding is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="385" />
+            <location filename="../dialogs/lead_form.py" line="343" />
             <source>The lowest client rate ({0} €/h) is above the highest ({1} €/h).</source>
             <translation>Het laagste tarief van de opdrachtgever ({0} €/u) is hoger dan het hoogste ({1} €/u).</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="409" />
+            <location filename="../dialogs/lead_form.py" line="383" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="61" />
+            <location filename="../dialogs/lead_form.py" line="63" />
             <source>No referral fee</source>
             <translation>Geen aanbrengvergoeding</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="62" />
+            <location filename="../dialogs/lead_form.py" line="64" />
             <source>A thank-you is enough</source>
             <translation>Een bedankje is genoeg</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="63" />
+            <location filename="../dialogs/lead_form.py" line="65" />
             <source>A fixed fee</source>
             <translation>Een vast bedrag</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="64" />
+            <location filename="../dialogs/lead_form.py" line="66" />
             <source>A percentage of the first invoice</source>
             <translation>Een percentage van de eerste factuur</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="75" />
+            <location filename="../dialogs/lead_form.py" line="77" />
             <source>{0}: {1}</source>
             <translation>{0}: {1}</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="76" />
+            <location filename="../dialogs/lead_form.py" line="78" />
             <source>{0}; {1} to the cooperative</source>
             <translation>{0}; {1} voor de coöperatie</translation>
         </message>
@@ -2663,426 +2860,442 @@
     <context>
         <name>LeadsPage</name>
         <message>
-            <location filename="../pages/leads.py" line="52" />
+            <location filename="../pages/leads.py" line="53" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="53" />
-            <location filename="../pages/leads.py" line="123" />
+            <location filename="../pages/leads.py" line="54" />
+            <location filename="../pages/leads.py" line="124" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="54" />
+            <location filename="../pages/leads.py" line="55" />
             <source>Given by</source>
             <translation>Aangebracht door</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="55" />
+            <location filename="../pages/leads.py" line="56" />
             <source>Updated</source>
             <translation>Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="58" />
+            <location filename="../pages/leads.py" line="59" />
             <source>Give a lead</source>
             <translation>Een lead aanbrengen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="59" />
+            <location filename="../pages/leads.py" line="60" />
             <source>Share an assignment with the cooperative (Ctrl+N)</source>
             <translation>Een opdracht delen met de coöperatie (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="72" />
-            <location filename="../pages/leads.py" line="74" />
+            <location filename="../pages/leads.py" line="73" />
+            <location filename="../pages/leads.py" line="75" />
             <source>Filter leads</source>
             <translation>Leads filteren</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="77" />
+            <location filename="../pages/leads.py" line="78" />
             <source>Show leads with status</source>
             <translation>Leads tonen met status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="78" />
+            <location filename="../pages/leads.py" line="79" />
             <source>Show only leads with this status</source>
             <translation>Alleen leads met deze status tonen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="79" />
+            <location filename="../pages/leads.py" line="80" />
             <source>All statuses</source>
             <translation>Alle statussen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="88" />
-            <location filename="../pages/leads.py" line="290" />
+            <location filename="../pages/leads.py" line="89" />
+            <location filename="../pages/leads.py" line="300" />
             <source>Leads</source>
             <translation>Leads</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="94" />
+            <location filename="../pages/leads.py" line="95" />
             <source>No leads yet. Give the first one with Ctrl+N — its client details stay sealed until someone claims it.</source>
             <translation>Nog geen leads. Breng de eerste aan met Ctrl+N — de gegevens van de opdrachtgever blijven verzegeld totdat iemand de lead claimt.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="97" />
+            <location filename="../pages/leads.py" line="98" />
             <source>No leads match this filter.</source>
             <translation>Geen leads gevonden met dit filter.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="106" />
+            <location filename="../pages/leads.py" line="107" />
             <source>Choose a lead to see what it is about, or give one with Ctrl+N.</source>
             <translation>Kies een lead om te zien waar die over gaat, of breng er een aan met Ctrl+N.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="120" />
+            <location filename="../pages/leads.py" line="121" />
             <source>Lead title</source>
             <translation>Titel van de lead</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="140" />
+            <location filename="../pages/leads.py" line="141" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="141" />
+            <location filename="../pages/leads.py" line="142" />
             <source>Skills</source>
             <translation>Vaardigheden</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="142" />
+            <location filename="../pages/leads.py" line="143" />
             <source>Region</source>
             <translation>Regio</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="143" />
+            <location filename="../pages/leads.py" line="144" />
             <source>Start</source>
             <translation>Start</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="144" />
+            <location filename="../pages/leads.py" line="145" />
             <source>Duration</source>
             <translation>Duur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="145" />
+            <location filename="../pages/leads.py" line="146" />
             <source>Hours per week</source>
             <translation>Uren per week</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="146" />
+            <location filename="../pages/leads.py" line="147" />
             <source>Respond by</source>
             <translation>Reageren vóór</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="147" />
+            <location filename="../pages/leads.py" line="148" />
             <source>Contract form</source>
             <translation>Contractvorm</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="148" />
+            <location filename="../pages/leads.py" line="149" />
             <source>Wet DBA</source>
             <translation>Wet DBA</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="149" />
+            <location filename="../pages/leads.py" line="150" />
             <source>Referral terms</source>
             <translation>Aanbrengafspraken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="150" />
+            <location filename="../pages/leads.py" line="151" />
             <source>Claimed by</source>
             <translation>Geclaimd door</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="160" />
+            <location filename="../pages/leads.py" line="161" />
             <source>Description</source>
             <translation>Omschrijving</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="163" />
+            <location filename="../pages/leads.py" line="164" />
+            <location filename="../pages/lead_detail.py" line="182" />
             <source>Sealed: only you and the claimer</source>
             <translation>Verzegeld: alleen jij en degene die claimt</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="169" />
+            <location filename="../pages/leads.py" line="170" />
             <source>Organisation</source>
             <translation>Organisatie</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="170" />
+            <location filename="../pages/leads.py" line="171" />
             <source>Contact person</source>
             <translation>Contactpersoon</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="171" />
+            <location filename="../pages/leads.py" line="172" />
             <source>Client rate</source>
             <translation>Tarief opdrachtgever</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="172" />
+            <location filename="../pages/leads.py" line="173" />
             <source>Intermediary</source>
             <translation>Intermediair</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="173" />
+            <location filename="../pages/leads.py" line="174" />
             <source>Intermediary fee</source>
             <translation>Fee intermediair</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="186" />
+            <location filename="../pages/leads.py" line="187" />
             <source>&amp;Claim…</source>
             <translation>&amp;Claimen…</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="187" />
+            <location filename="../pages/leads.py" line="188" />
             <source>Take this lead on: you see and accept the giver's referral terms first</source>
             <translation>Neem deze lead aan: je ziet en aanvaardt eerst de doorverwijsvoorwaarden van de gever</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="191" />
+            <location filename="../pages/leads.py" line="192" />
             <source>I'm &amp;interested</source>
             <translation>Ik heb &amp;interesse</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="193" />
+            <location filename="../pages/leads.py" line="194" />
             <source>Ask for this lead: the giver picks, or the first to ask gets it when the window ends</source>
             <translation>Vraag om deze lead: de gever kiest, of wie het eerst vroeg krijgt hem als de periode afloopt</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="198" />
+            <location filename="../pages/leads.py" line="199" />
             <source>&amp;Give to…</source>
             <translation>&amp;Geven aan…</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="199" />
+            <location filename="../pages/leads.py" line="200" />
             <source>Choose one of the interested members</source>
             <translation>Kies een van de geïnteresseerde leden</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="203" />
+            <location filename="../pages/leads.py" line="204" />
             <source>&amp;Accept terms</source>
             <translation>Voorwaarden &amp;aanvaarden</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="204" />
+            <location filename="../pages/leads.py" line="205" />
             <source>Sign the giver's current referral terms</source>
             <translation>Onderteken de huidige doorverwijsvoorwaarden van de gever</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="208" />
+            <location filename="../pages/leads.py" line="209" />
             <source>Next status</source>
             <translation>Volgende status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="209" />
+            <location filename="../pages/leads.py" line="210" />
             <source>The steps this lead can take next</source>
             <translation>De stappen die deze lead hierna kan zetten</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="211" />
+            <location filename="../pages/leads.py" line="212" />
             <source>&amp;Next step</source>
             <translation>&amp;Volgende stap</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="214" />
+            <location filename="../pages/leads.py" line="215" />
             <source>&amp;Move</source>
             <translation>&amp;Doorzetten</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="215" />
+            <location filename="../pages/leads.py" line="216" />
             <source>Record the lead's next step; the giver sees it at once</source>
             <translation>De volgende stap van de lead vastleggen; de aanbrenger ziet het meteen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="219" />
+            <location filename="../pages/leads.py" line="220" />
             <source>Give &amp;back</source>
             <translation>&amp;Teruggeven</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="220" />
+            <location filename="../pages/leads.py" line="221" />
             <source>Return the lead: it opens for other members</source>
             <translation>Geef de lead terug: andere leden kunnen hem dan nemen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="224" />
+            <location filename="../pages/leads.py" line="225" />
             <source>&amp;Pass on…</source>
             <translation>&amp;Doorgeven…</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="224" />
+            <location filename="../pages/leads.py" line="225" />
             <source>Hand this lead to another member</source>
             <translation>Geef deze lead aan een ander lid</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="227" />
+            <location filename="../pages/leads.py" line="228" />
             <source>&amp;Withdraw</source>
             <translation>&amp;Intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="228" />
+            <location filename="../pages/leads.py" line="229" />
             <source>Close this lead: it is no longer available</source>
             <translation>Deze lead sluiten: hij is niet meer beschikbaar</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="232" />
+            <location filename="../pages/leads.py" line="233" />
             <source>&amp;Reopen</source>
             <translation>&amp;Heropenen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="232" />
+            <location filename="../pages/leads.py" line="233" />
             <source>Open this lead again for the cooperative</source>
             <translation>Stel deze lead opnieuw open voor de coöperatie</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="235" />
+            <location filename="../pages/leads.py" line="236" />
             <source>Confirm &amp;won</source>
             <translation>Binnengehaald &amp;bevestigen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="236" />
+            <location filename="../pages/leads.py" line="237" />
             <source>Confirm the claimer won the assignment: it counts for both of you</source>
             <translation>Bevestig dat de claimer de opdracht binnenhaalde: dat telt voor jullie allebei</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="240" />
+            <location filename="../pages/leads.py" line="241" />
             <source>&amp;Release details to claimer</source>
             <translation>&amp;Gegevens vrijgeven aan claimer</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="241" />
+            <location filename="../pages/leads.py" line="242" />
             <source>Let the claimer read the organisation, contact person and rate</source>
             <translation>Degene die claimde de organisatie, de contactpersoon en het tarief laten lezen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="271" />
+            <location filename="../pages/leads.py" line="254" />
+            <source>Who &amp;fits</source>
+            <translation>Wie &amp;past</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="254" />
+            <source>Members who fit this lead, worked out here</source>
+            <translation>Leden die bij deze lead passen, hier bepaald</translation>
+        </message>
+        <message>
+            <location filename="../pages/leads.py" line="276" />
             <source>History</source>
             <translation>Geschiedenis</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="316" />
+            <location filename="../pages/leads.py" line="326" />
             <source>Lead given to the cooperative.</source>
             <translation>Lead aangebracht bij de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="335" />
+            <location filename="../pages/leads.py" line="345" />
             <source>Could not read this lead: {0}</source>
             <translation>Kan deze lead niet lezen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="96" />
-            <location filename="../pages/lead_detail.py" line="350" />
+            <location filename="../pages/lead_detail.py" line="95" />
+            <location filename="../pages/lead_detail.py" line="353" />
             <source>Status is now “{0}”.</source>
             <translation>Status is nu “{0}”.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="101" />
+            <location filename="../pages/lead_detail.py" line="100" />
             <source>Given by you · updated {0}</source>
             <translation>Aangebracht door jou · bijgewerkt {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="103" />
+            <location filename="../pages/lead_detail.py" line="102" />
             <source>Given by {0} · updated {1}</source>
             <translation>Aangebracht door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="127" />
+            <location filename="../pages/lead_detail.py" line="123" />
             <source>{0}, remote work possible</source>
             <translation>{0}, op afstand werken mogelijk</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="127" />
+            <location filename="../pages/lead_detail.py" line="123" />
             <source>Remote</source>
             <translation>Op afstand</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="131" />
+            <location filename="../pages/lead_detail.py" line="127" />
             <source>1 week</source>
             <translation>1 week</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="133" />
+            <location filename="../pages/lead_detail.py" line="129" />
             <source>{0} weeks</source>
             <translation>{0} weken</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="136" />
+            <location filename="../pages/lead_detail.py" line="132" />
             <source>{0}, with an option to extend</source>
             <translation>{0}, met optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="138" />
+            <location filename="../pages/lead_detail.py" line="134" />
             <source>Option to extend</source>
             <translation>Optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="143" />
+            <location filename="../pages/lead_detail.py" line="139" />
             <source>you</source>
             <translation>jij</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="150" />
+            <location filename="../pages/lead_detail.py" line="146" />
             <source>{0} hours</source>
             <translation>{0} uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="167" />
+            <location filename="../pages/lead_detail.py" line="163" />
             <source>€ {0} – € {1} per hour</source>
             <translation>€ {0} – € {1} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="169" />
+            <location filename="../pages/lead_detail.py" line="165" />
             <source>from € {0} per hour</source>
             <translation>vanaf € {0} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="171" />
+            <location filename="../pages/lead_detail.py" line="167" />
             <source>up to € {0} per hour</source>
             <translation>tot € {0} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="188" />
+            <location filename="../pages/lead_detail.py" line="184" />
+            <source>Sealed: only you and the giver</source>
+            <translation>Verzegeld: alleen jij en de gever</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_detail.py" line="189" />
             <source>You gave no sealed details for this lead.</source>
             <translation>Je hebt geen verzegelde gegevens opgegeven voor deze lead.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="193" />
+            <location filename="../pages/lead_detail.py" line="194" />
             <source>The client's details are sealed. Accept the referral terms; then the giver can release them to you.</source>
             <translation>De gegevens van de klant zijn verzegeld. Aanvaard de doorverwijsvoorwaarden; daarna kan de gever ze voor je vrijgeven.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="200" />
+            <location filename="../pages/lead_detail.py" line="201" />
             <source>The client's details are sealed. They unlock for you once the giver releases them.</source>
             <translation>De gegevens van de opdrachtgever zijn verzegeld. Je kunt ze lezen zodra de aanbrenger ze vrijgeeft.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="207" />
+            <location filename="../pages/lead_detail.py" line="208" />
             <source>The client's details are sealed: only the giver, and the member who claims this lead, can read them.</source>
             <translation>De gegevens van de opdrachtgever zijn verzegeld: alleen de aanbrenger en het lid dat deze lead claimt, kunnen ze lezen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="235" />
+            <location filename="../pages/lead_detail.py" line="237" />
             <source>This lead is closed.</source>
             <translation>Deze lead is gesloten.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="258" />
+            <location filename="../pages/lead_detail.py" line="261" />
             <source>No referral terms</source>
             <translation>Geen doorverwijsvoorwaarden</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="260" />
+            <location filename="../pages/lead_detail.py" line="263" />
             <source>Claim lead</source>
             <translation>Lead claimen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="262" />
+            <location filename="../pages/lead_detail.py" line="265" />
             <source>Claim “{0}”?</source>
             <translation>“{0}” claimen?</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="265" />
+            <location filename="../pages/lead_detail.py" line="268" />
             <source>Referral terms set by {0}: {1}
 
 Claiming signs that you accept these terms. The giver can then release the client's details to you.</source>
@@ -3091,118 +3304,118 @@ Claiming signs that you accept these terms. The giver can then release the clien
 Met claimen onderteken je dat je deze voorwaarden aanvaardt. De gever kan daarna de gegevens van de klant voor je vrijgeven.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="268" />
+            <location filename="../pages/lead_detail.py" line="271" />
             <source>Accept terms and claim</source>
             <translation>Voorwaarden aanvaarden en claimen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="274" />
+            <location filename="../pages/lead_detail.py" line="277" />
             <source>Claiming…</source>
             <translation>Claimen…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="277" />
+            <location filename="../pages/lead_detail.py" line="280" />
             <source>You claimed this lead. The giver has been told.</source>
             <translation>Je hebt deze lead geclaimd. De aanbrenger heeft bericht gekregen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="285" />
-            <location filename="../pages/lead_detail.py" line="347" />
+            <location filename="../pages/lead_detail.py" line="288" />
+            <location filename="../pages/lead_detail.py" line="350" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="293" />
+            <location filename="../pages/lead_detail.py" line="296" />
             <source>The giver knows you are interested.</source>
             <translation>De gever weet dat je interesse hebt.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="296" />
+            <location filename="../pages/lead_detail.py" line="299" />
             <source>You accepted the referral terms. The giver has been told.</source>
             <translation>Je hebt de doorverwijsvoorwaarden aanvaard. De gever is op de hoogte gebracht.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="299" />
+            <location filename="../pages/lead_detail.py" line="302" />
             <source>You gave the lead back. It is open again.</source>
             <translation>Je hebt de lead teruggegeven. Hij staat weer open.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="302" />
+            <location filename="../pages/lead_detail.py" line="305" />
             <source>The lead is open again.</source>
             <translation>De lead staat weer open.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="305" />
+            <location filename="../pages/lead_detail.py" line="308" />
             <source>You confirmed the assignment was won.</source>
             <translation>Je hebt bevestigd dat de opdracht binnen is.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="312" />
+            <location filename="../pages/lead_detail.py" line="315" />
             <source>Give the lead to</source>
             <translation>Lead geven aan</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="312" />
+            <location filename="../pages/lead_detail.py" line="315" />
             <source>Members who are interested:</source>
             <translation>Leden met interesse:</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="313" />
+            <location filename="../pages/lead_detail.py" line="316" />
             <source>You gave the lead to {0}.</source>
             <translation>Je hebt de lead aan {0} gegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="321" />
+            <location filename="../pages/lead_detail.py" line="324" />
             <source>Pass the lead on</source>
             <translation>Lead doorgeven</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="321" />
+            <location filename="../pages/lead_detail.py" line="324" />
             <source>Pass this lead on to:</source>
             <translation>Geef deze lead door aan:</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="322" />
+            <location filename="../pages/lead_detail.py" line="325" />
             <source>You passed the lead on to {0}.</source>
             <translation>Je hebt de lead doorgegeven aan {0}.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="359" />
+            <location filename="../pages/lead_detail.py" line="362" />
             <source>Withdraw lead</source>
             <translation>Lead intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="360" />
+            <location filename="../pages/lead_detail.py" line="363" />
             <source>Withdraw “{0}”? The lead closes; you can reopen it later.</source>
             <translation>“{0}” intrekken? De lead wordt gesloten; je kunt hem later heropenen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="365" />
+            <location filename="../pages/lead_detail.py" line="368" />
             <source>The lead is withdrawn.</source>
             <translation>De lead is ingetrokken.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="376" />
+            <location filename="../pages/lead_detail.py" line="379" />
             <source>Release details</source>
             <translation>Gegevens vrijgeven</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="378" />
+            <location filename="../pages/lead_detail.py" line="381" />
             <source>Let {0} read the organisation, contact person and rate of this lead? This cannot be undone.</source>
             <translation>{0} de organisatie, de contactpersoon en het tarief van deze lead laten lezen? Dit kan niet ongedaan worden gemaakt.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="383" />
+            <location filename="../pages/lead_detail.py" line="386" />
             <source>Releasing…</source>
             <translation>Vrijgeven…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="393" />
+            <location filename="../pages/lead_detail.py" line="396" />
             <source>{0} can now read the client's details once their device syncs.</source>
             <translation>{0} kan de gegevens van de opdrachtgever lezen zodra diens apparaat gesynchroniseerd is.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="396" />
+            <location filename="../pages/lead_detail.py" line="399" />
             <source>There were no sealed details to release.</source>
             <translation>Er waren geen verzegelde gegevens om vrij te geven.</translation>
         </message>
@@ -3390,62 +3603,67 @@ Met claimen onderteken je dat je deze voorwaarden aanvaardt. De gever kan daarna
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="79" />
+            <location filename="../main_window.py" line="77" />
             <source>Sections</source>
             <translation>Onderdelen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="94" />
+            <location filename="../main_window.py" line="92" />
             <source>Search…</source>
             <translation>Zoeken…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="95" />
+            <location filename="../main_window.py" line="93" />
             <source>Search notes, leads and ideas (Ctrl+K)</source>
             <translation>Notities, leads en ideeën doorzoeken (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="97" />
+            <location filename="../main_window.py" line="95" />
             <source>Invite</source>
             <translation>Uitnodigen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="98" />
+            <location filename="../main_window.py" line="96" />
             <source>Invite someone to the cooperative (Ctrl+I)</source>
             <translation>Iemand uitnodigen voor de coöperatie (Ctrl+I)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="104" />
+            <location filename="../main_window.py" line="102" />
             <source>Settings (Ctrl+,)</source>
             <translation>Instellingen (Ctrl+,)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="105" />
+            <location filename="../main_window.py" line="103" />
             <source>Settings</source>
             <translation>Instellingen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="196" />
+            <location filename="../main_window.py" line="197" />
             <source>Meetup mode: not announcing this device</source>
             <translation>Meetup-modus: dit apparaat maakt zich niet bekend</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="198" />
+            <location filename="../main_window.py" line="199" />
             <source>Undo</source>
             <translation>Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="268" />
+            <location filename="../main_window.py" line="251" />
             <source>Undone</source>
             <translation>Ongedaan gemaakt</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="298" />
+            <location filename="../main_window.py" line="260" />
+            <source>Demo: a sample cooperative. Nothing you do is kept.</source>
+            <translation>Demo: een voorbeeldcoöperatie. Niets wat je hier doet, wordt bewaard.</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="287" />
             <source>Database damaged</source>
             <translation>Database beschadigd</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="302" />
+            <location filename="../main_window.py" line="291" />
             <source>CoopShare found damage in the database of its data folder ({0}).
 
 Make a copy of the data folder now. Everything you shared is also held by the other members: if problems appear, set up this computer again with your recovery key and a new invitation.</source>
@@ -3454,7 +3672,7 @@ Make a copy of the data folder now. Everything you shared is also held by the ot
 Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de andere leden ook: als er problemen optreden, richt deze computer dan opnieuw in met je herstelsleutel en een nieuwe uitnodiging.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../main_window.py" line="322" />
+            <location filename="../main_window.py" line="312" />
             <source>● %n member(s) online</source>
             <translation>
                 <numerusform>● %n lid online</numerusform>
@@ -3462,62 +3680,68 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
             </translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="324" />
+            <location filename="../main_window.py" line="314" />
             <source>○ waiting for members</source>
             <translation>○ wacht op leden</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="326" />
+            <location filename="../main_window.py" line="316" />
             <source>○ offline</source>
             <translation>○ offline</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="328" />
+            <location filename="../main_window.py" line="318" />
             <source>This device is online: other members can connect to it.</source>
             <translation>Dit apparaat is online: andere leden kunnen er verbinding mee maken.</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="330" />
+            <location filename="../main_window.py" line="320" />
             <source>This device is not connected to the network.</source>
             <translation>Dit apparaat is niet met het netwerk verbonden.</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="345" />
+            <location filename="../main_window.py" line="335" />
             <source>Syncing %v of %m</source>
             <translation>Synchroniseren: %v van %m</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="58" />
+            <location filename="../notify.py" line="59" />
             <source>New member</source>
             <translation>Nieuw lid</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="58" />
+            <location filename="../notify.py" line="59" />
             <source>{0} joined the cooperative</source>
             <translation>{0} is lid geworden van de coöperatie</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="67" />
+            <location filename="../notify.py" line="70" />
+            <location filename="../notify.py" line="82" />
             <source>New lead for you</source>
             <translation>Nieuwe lead voor jou</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="68" />
+            <location filename="../notify.py" line="71" />
             <source>“{0}” matches your skills: {1}</source>
             <translation>“{0}” past bij je vaardigheden: {1}</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="75" />
+            <location filename="../notify.py" line="83" />
+            <source>“{0}” fits you: {1}</source>
+            <translation>“{0}” past bij jou: {1}</translation>
+        </message>
+        <message>
+            <location filename="../notify.py" line="88" />
             <source>Your lead: {0}</source>
             <translation>Jouw lead: {0}</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="80" />
+            <location filename="../notify.py" line="93" />
             <source>Your lead moved</source>
             <translation>Je lead heeft een nieuwe status</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="81" />
+            <location filename="../notify.py" line="94" />
             <source>“{0}” is now {1}</source>
             <translation>“{0}” is nu {1}</translation>
         </message>
@@ -3601,130 +3825,303 @@ Alles wat vanaf nu wordt geschreven, wordt versleuteld met nieuwe sleutels die d
         </message>
     </context>
     <context>
+        <name>Menus</name>
+        <message>
+            <location filename="../menus.py" line="32" />
+            <source>New</source>
+            <translation>Nieuw</translation>
+        </message>
+        <message>
+            <location filename="../menus.py" line="38" />
+            <source>Quit</source>
+            <translation>Afsluiten</translation>
+        </message>
+        <message>
+            <location filename="../menus.py" line="40" />
+            <source>&amp;Edit</source>
+            <translation>&amp;Bewerken</translation>
+        </message>
+        <message>
+            <location filename="../menus.py" line="41" />
+            <source>Undo delete</source>
+            <translation>Verwijderen ongedaan maken</translation>
+        </message>
+        <message>
+            <location filename="../menus.py" line="43" />
+            <source>Filter this list</source>
+            <translation>Deze lijst filteren</translation>
+        </message>
+        <message>
+            <location filename="../menus.py" line="44" />
+            <source>Search everything…</source>
+            <translation>Alles doorzoeken…</translation>
+        </message>
+        <message>
+            <location filename="../menus.py" line="46" />
+            <source>Settings…</source>
+            <translation>Instellingen…</translation>
+        </message>
+        <message>
+            <location filename="../menus.py" line="48" />
+            <source>&amp;Go</source>
+            <translation>&amp;Ga naar</translation>
+        </message>
+        <message>
+            <location filename="../menus.py" line="50" />
+            <source>Quick switcher…</source>
+            <translation>Snel openen…</translation>
+        </message>
+        <message>
+            <location filename="../menus.py" line="63" />
+            <source>Invite someone…</source>
+            <translation>Iemand uitnodigen…</translation>
+        </message>
+        <message>
+            <location filename="../menus.py" line="65" />
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <location filename="../menus.py" line="66" />
+            <location filename="../menus.py" line="98" />
+            <source>Keyboard shortcuts</source>
+            <translation>Sneltoetsen</translation>
+        </message>
+    </context>
+    <context>
+        <name>MyDevicesDialog</name>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="42" />
+            <source>My devices</source>
+            <translation>Mijn apparaten</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="46" />
+            <source>Your devices in the cooperative</source>
+            <translation>Je apparaten in de coöperatie</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="51" />
+            <source>Each device has its own keys. Names are only for you: they stay on this device. Revoke a device you lost: it can no longer sync, and everything written afterwards uses new keys it does not get.</source>
+            <translation>Elk apparaat heeft eigen sleutels. Namen zijn alleen voor jou: ze blijven op dit apparaat. Trek een apparaat in dat je kwijt bent: het kan dan niet meer synchroniseren, en alles wat daarna wordt geschreven gebruikt nieuwe sleutels die het niet krijgt.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="67" />
+            <source>Add a device…</source>
+            <translation>Apparaat toevoegen…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="68" />
+            <source>An invitation for another device of yours</source>
+            <translation>Een uitnodiging voor nog een apparaat van jezelf</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="95" />
+            <source>Unnamed device</source>
+            <translation>Naamloos apparaat</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="100" />
+            <source>this device</source>
+            <translation>dit apparaat</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="102" />
+            <source>revoked</source>
+            <translation>ingetrokken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="105" />
+            <source>Rename…</source>
+            <translation>Naam wijzigen…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="109" />
+            <source>Revoke…</source>
+            <translation>Intrekken…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="123" />
+            <source>Rename device</source>
+            <translation>Naam van apparaat wijzigen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="123" />
+            <source>Name for this device:</source>
+            <translation>Naam voor dit apparaat:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="137" />
+            <source>Revoke {0}?
+
+It can no longer sync with the cooperative, and everything written from now on is encrypted with new keys it does not get.
+
+What is already on it stays readable there: revoking cannot take that back.</source>
+            <translation>{0} intrekken?
+
+Het kan niet meer met de coöperatie synchroniseren, en alles wat vanaf nu wordt geschreven, wordt versleuteld met nieuwe sleutels die het niet krijgt.
+
+Wat er al op staat, blijft daar leesbaar: intrekken kan dat niet terugdraaien.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="144" />
+            <source>Revoke device</source>
+            <translation>Apparaat intrekken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="146" />
+            <source>Revoke</source>
+            <translation>Intrekken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="147" />
+            <source>Cancel</source>
+            <translation>Annuleren</translation>
+        </message>
+    </context>
+    <context>
         <name>NearbyPage</name>
         <message>
-            <location filename="../pages/nearby.py" line="82" />
+            <location filename="../pages/nearby.py" line="91" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="83" />
-            <source>Device</source>
-            <translation>Apparaat</translation>
-        </message>
-        <message>
-            <location filename="../pages/nearby.py" line="84" />
-            <location filename="../pages/nearby.py" line="186" />
+            <location filename="../pages/nearby.py" line="93" />
+            <location filename="../pages/nearby.py" line="210" />
             <source>Address</source>
             <translation>Adres</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="85" />
+            <location filename="../pages/nearby.py" line="94" />
             <source>Found by</source>
             <translation>Gevonden via</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="86" />
+            <location filename="../pages/nearby.py" line="95" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="87" />
-            <source>Last seen</source>
-            <translation>Laatst gezien</translation>
-        </message>
-        <message>
-            <location filename="../pages/nearby.py" line="91" />
+            <location filename="../pages/nearby.py" line="100" />
             <source>Devices nearby</source>
             <translation>Apparaten in de buurt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="112" />
+            <location filename="../pages/nearby.py" line="121" />
             <source>Nearby</source>
             <translation>In de buurt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="120" />
+            <location filename="../pages/nearby.py" line="129" />
             <source>Discovery off</source>
             <translation>Netwerkdetectie uit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="122" />
+            <location filename="../pages/nearby.py" line="131" />
             <source>Discovery is off: only members added by address in Settings connect to this device.</source>
             <translation>Netwerkdetectie staat uit: alleen leden die in Instellingen op adres zijn toegevoegd, maken verbinding met dit apparaat.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="125" />
-            <source>Meetup mode on</source>
-            <translation>Meetup-modus aan</translation>
-        </message>
-        <message>
-            <location filename="../pages/nearby.py" line="127" />
+            <location filename="../pages/nearby.py" line="136" />
             <source>Meetup mode is on: this device looks for members on this network without announcing itself.</source>
             <translation>Meetup-modus staat aan: dit apparaat zoekt leden op dit netwerk zonder zichzelf bekend te maken.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="130" />
-            <source>Meetup mode off</source>
-            <translation>Meetup-modus uit</translation>
+            <location filename="../pages/nearby.py" line="92" />
+            <source>Devices</source>
+            <translation>Apparaten</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="132" />
+            <location filename="../pages/nearby.py" line="96" />
+            <source>Last synced</source>
+            <translation>Laatst gesynchroniseerd</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="134" />
+            <source>Meetup mode: on</source>
+            <translation>Meetup-modus: aan</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="139" />
+            <source>Meetup mode: off</source>
+            <translation>Meetup-modus: uit</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="141" />
             <source>Meetup mode is off: members on this network can find this device. Only members recognise it.</source>
             <translation>Meetup-modus staat uit: leden op dit netwerk kunnen dit apparaat vinden. Alleen leden herkennen het.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="144" />
+            <location filename="../pages/nearby.py" line="147" />
+            <source>Click to switch meetup mode; it applies at once.</source>
+            <translation>Klik om de meetup-modus om te zetten; het werkt meteen.</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="159" />
             <source>No one nearby yet. Members running CoopShare on this network appear here by themselves. On guest Wi-Fi or a hotspot that blocks discovery, add a member by address in Settings.</source>
             <translation>Nog niemand in de buurt. Leden die CoopShare op dit netwerk gebruiken, verschijnen hier vanzelf. Op gastwifi of een hotspot die detectie blokkeert, voeg je een lid op adres toe in Instellingen.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="180" />
+            <location filename="../pages/nearby.py" line="204" />
             <source>Could not list nearby devices: {0}</source>
             <translation>Kan apparaten in de buurt niet tonen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="185" />
+            <location filename="../pages/nearby.py" line="209" />
             <source>This network</source>
             <translation>Dit netwerk</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="187" />
+            <location filename="../pages/nearby.py" line="211" />
             <source>They connected</source>
             <translation>Inkomende verbinding</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="191" />
+            <location filename="../pages/nearby.py" line="215" />
             <source>A member (not connected yet)</source>
             <translation>Een lid (nog niet verbonden)</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="198" />
-            <source>● Connected</source>
-            <translation>● Verbonden</translation>
+            <location filename="../pages/nearby.py" line="217" />
+            <source>● In sync</source>
+            <translation>● Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="198" />
+            <location filename="../pages/nearby.py" line="219" />
+            <source>● Syncing…</source>
+            <translation>● Bezig met synchroniseren…</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="221" />
             <source>○ Not connected</source>
             <translation>○ Niet verbonden</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../pages/nearby.py" line="223" />
+            <source>%n device(s)</source>
+            <translation>
+                <numerusform>%n apparaat</numerusform>
+                <numerusform>%n apparaten</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../pages/nearby.py" line="204" />
+            <location filename="../pages/nearby.py" line="236" />
             <source>now</source>
             <translation>nu</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="206" />
+            <location filename="../pages/nearby.py" line="238" />
             <source>never</source>
             <translation>nooit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="209" />
+            <location filename="../pages/nearby.py" line="241" />
             <source>just now</source>
             <translation>zojuist</translation>
         </message>
         <message numerus="yes">
-            <location filename="../pages/nearby.py" line="211" />
+            <location filename="../pages/nearby.py" line="243" />
             <source>%n minute(s) ago</source>
             <translation>
                 <numerusform>%n minuut geleden</numerusform>
@@ -3764,157 +4161,185 @@ Alles wat vanaf nu wordt geschreven, wordt versleuteld met nieuwe sleutels die d
         </message>
     </context>
     <context>
+        <name>NoteTools</name>
+        <message>
+            <location filename="../pages/note_tools.py" line="89" />
+            <source>Filter by tag</source>
+            <translation>Filteren op tag</translation>
+        </message>
+        <message>
+            <location filename="../pages/note_tools.py" line="90" />
+            <source>Show only the notes with this tag</source>
+            <translation>Alleen de notities met deze tag tonen</translation>
+        </message>
+        <message>
+            <location filename="../pages/note_tools.py" line="108" />
+            <source>Pick a note on the left, or press Ctrl+N to write a new one.</source>
+            <translation>Kies links een notitie, of druk op Ctrl+N om een nieuwe te schrijven.</translation>
+        </message>
+        <message>
+            <location filename="../pages/note_tools.py" line="132" />
+            <source>{0} wrote this note: only they can change it. You can comment below.</source>
+            <translation>{0} schreef deze notitie: alleen de schrijver kan haar wijzigen. Je kunt hieronder een opmerking plaatsen.</translation>
+        </message>
+        <message>
+            <location filename="../pages/note_tools.py" line="228" />
+            <source>All tags</source>
+            <translation>Alle tags</translation>
+        </message>
+    </context>
+    <context>
         <name>NotesPage</name>
         <message>
-            <location filename="../pages/notes.py" line="75" />
-            <location filename="../pages/notes.py" line="127" />
+            <location filename="../pages/notes.py" line="48" />
+            <location filename="../pages/notes.py" line="100" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="76" />
-            <location filename="../pages/notes.py" line="135" />
+            <location filename="../pages/notes.py" line="49" />
+            <location filename="../pages/notes.py" line="108" />
             <source>Tags</source>
             <translation>Tags</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="77" />
+            <location filename="../pages/notes.py" line="50" />
             <source>Author</source>
             <translation>Auteur</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="78" />
+            <location filename="../pages/notes.py" line="51" />
             <source>Updated</source>
             <translation>Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="84" />
+            <location filename="../pages/notes.py" line="57" />
             <source>New note</source>
             <translation>Nieuwe notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="85" />
+            <location filename="../pages/notes.py" line="58" />
             <source>Write a new note (Ctrl+N)</source>
             <translation>Een nieuwe notitie schrijven (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="88" />
+            <location filename="../pages/notes.py" line="61" />
             <source>Trash</source>
             <translation>Prullenbak</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="89" />
+            <location filename="../pages/notes.py" line="62" />
             <source>Deleted notes: restore them within 30 days</source>
             <translation>Verwijderde notities: zet ze binnen 30 dagen terug</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="102" />
+            <location filename="../pages/notes.py" line="75" />
             <source>Filter notes</source>
             <translation>Notities filteren</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="107" />
-            <location filename="../pages/notes.py" line="199" />
+            <location filename="../pages/notes.py" line="80" />
+            <location filename="../pages/notes.py" line="177" />
             <source>Notes</source>
             <translation>Notities</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="115" />
+            <location filename="../pages/notes.py" line="88" />
             <source>No notes yet.
 Press Ctrl+N to write the first one, or import a folder of Markdown files.</source>
             <translation>Nog geen notities.
 Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-bestanden.</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="128" />
+            <location filename="../pages/notes.py" line="101" />
             <source>Note title</source>
             <translation>Titel van de notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="134" />
+            <location filename="../pages/notes.py" line="107" />
             <source>Tags, separated by commas</source>
             <translation>Tags, gescheiden door komma's</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="142" />
+            <location filename="../pages/notes.py" line="115" />
             <source>Keep this version</source>
             <translation>Deze versie houden</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="144" />
+            <location filename="../pages/notes.py" line="117" />
             <source>Save the text shown as the one version of this note</source>
             <translation>De getoonde tekst opslaan als de enige versie van deze notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="149" />
+            <location filename="../pages/notes.py" line="122" />
             <source>Write in Markdown. Link notes with [[Title]].</source>
             <translation>Schrijf in Markdown. Link notities met [[Titel]].</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="150" />
+            <location filename="../pages/notes.py" line="123" />
             <source>Note text</source>
             <translation>Tekst van de notitie</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="154" />
+            <location filename="../pages/notes.py" line="127" />
             <source>Preview</source>
             <translation>Voorbeeld</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="161" />
-            <location filename="../pages/notes.py" line="172" />
+            <location filename="../pages/notes.py" line="134" />
+            <location filename="../pages/notes.py" line="145" />
             <source>Linked from</source>
             <translation>Gelinkt vanuit</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="166" />
+            <location filename="../pages/notes.py" line="139" />
             <source>Delete</source>
             <translation>Verwijderen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="167" />
+            <location filename="../pages/notes.py" line="140" />
             <source>Delete this note (it can be undone)</source>
             <translation>Deze notitie verwijderen (kan ongedaan worden gemaakt)</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="301" />
+            <location filename="../pages/notes.py" line="282" />
             <source>By {0} · updated {1}</source>
             <translation>Door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="302" />
+            <location filename="../pages/notes.py" line="283" />
             <source> · read only</source>
             <translation> · alleen-lezen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="311" />
+            <location filename="../pages/notes.py" line="292" />
             <source>Two edits of this note were made at the same time. The other version reads:
 {0}</source>
             <translation>Deze notitie is twee keer tegelijk bewerkt. De andere versie luidt:
 {0}</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="348" />
+            <location filename="../pages/notes.py" line="323" />
             <source>Editing…</source>
             <translation>Bewerken…</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="365" />
+            <location filename="../pages/notes.py" line="340" />
             <source>A note needs a title before it is saved.</source>
             <translation>Een notitie heeft een titel nodig voordat die wordt opgeslagen.</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="368" />
+            <location filename="../pages/notes.py" line="343" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="388" />
+            <location filename="../pages/notes.py" line="363" />
             <source>Saved</source>
             <translation>Opgeslagen</translation>
         </message>
         <message>
-            <location filename="../pages/notes.py" line="393" />
+            <location filename="../pages/notes.py" line="368" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
@@ -3932,27 +4357,32 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <translation>Geen. Uitnodigingen die je maakt, staan hier tot ze gebruikt zijn.</translation>
         </message>
         <message>
-            <location filename="../dialogs/open_invites.py" line="91" />
+            <location filename="../dialogs/open_invites.py" line="92" />
+            <source>For another device of yours, until {0}</source>
+            <translation>Voor nog een apparaat van jou, tot {0}</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/open_invites.py" line="94" />
             <source>admin</source>
             <translation>beheerder</translation>
         </message>
         <message>
-            <location filename="../dialogs/open_invites.py" line="91" />
+            <location filename="../dialogs/open_invites.py" line="94" />
             <source>member</source>
             <translation>lid</translation>
         </message>
         <message>
-            <location filename="../dialogs/open_invites.py" line="92" />
+            <location filename="../dialogs/open_invites.py" line="95" />
             <source>As {0}, until {1}</source>
             <translation>Als {0}, tot {1}</translation>
         </message>
         <message>
-            <location filename="../dialogs/open_invites.py" line="94" />
+            <location filename="../dialogs/open_invites.py" line="97" />
             <source>Revoke</source>
             <translation>Intrekken</translation>
         </message>
         <message>
-            <location filename="../dialogs/open_invites.py" line="95" />
+            <location filename="../dialogs/open_invites.py" line="98" />
             <source>Nobody can join with this invitation any more</source>
             <translation>Niemand kan nog lid worden met deze uitnodiging</translation>
         </message>
@@ -3960,66 +4390,154 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>Page</name>
         <message>
-            <location filename="../pages/base.py" line="55" />
+            <location filename="../pages/base.py" line="56" />
             <source>CoopShare</source>
             <translation>CoopShare</translation>
         </message>
     </context>
     <context>
+        <name>PairGuestDialog</name>
+        <message>
+            <location filename="../dialogs/pairing.py" line="298" />
+            <location filename="../dialogs/pairing.py" line="299" />
+            <source>Pair in person</source>
+            <translation>Persoonlijk koppelen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="302" />
+            <source>Ask a member to choose Pair in person on their device, then type the code and address it shows.</source>
+            <translation>Vraag een lid om op zijn apparaat Persoonlijk koppelen te kiezen, en typ dan de code en het adres die het toont.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="310" />
+            <source>Pairing code:</source>
+            <translation>Koppelcode:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="311" />
+            <source>Address:</source>
+            <translation>Adres:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="313" />
+            <source>Pair</source>
+            <translation>Koppelen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="333" />
+            <source>Type the code and the address exactly as shown.</source>
+            <translation>Typ de code en het adres precies zoals ze worden getoond.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="336" />
+            <source>Connecting…</source>
+            <translation>Verbinden…</translation>
+        </message>
+    </context>
+    <context>
+        <name>PairHostDialog</name>
+        <message>
+            <location filename="../dialogs/pairing.py" line="234" />
+            <location filename="../dialogs/pairing.py" line="235" />
+            <source>Pair in person</source>
+            <translation>Persoonlijk koppelen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="238" />
+            <source>On the other device, choose Pair in person and type this code and address. The code works for two minutes, and only while this window is open.</source>
+            <translation>Kies op het andere apparaat Persoonlijk koppelen en typ deze code en dit adres. De code werkt twee minuten, en alleen zolang dit venster open is.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="251" />
+            <source>Pairing code:</source>
+            <translation>Koppelcode:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="252" />
+            <source>Address:</source>
+            <translation>Adres:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="288" />
+            <source>Paired. The other device is joining now.</source>
+            <translation>Gekoppeld. Het andere apparaat wordt nu lid.</translation>
+        </message>
+    </context>
+    <context>
         <name>PeoplePage</name>
         <message>
-            <location filename="../pages/people.py" line="88" />
+            <location filename="../pages/people.py" line="89" />
             <source>People</source>
             <translation>Mensen</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="96" />
-            <location filename="../pages/people.py" line="106" />
+            <location filename="../pages/people.py" line="97" />
+            <location filename="../pages/people.py" line="107" />
             <source>Members</source>
             <translation>Leden</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="99" />
+            <location filename="../pages/people.py" line="100" />
             <source>Name</source>
             <translation>Naam</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="100" />
+            <location filename="../pages/people.py" line="101" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="101" />
+            <location filename="../pages/people.py" line="102" />
             <source>Devices</source>
             <translation>Apparaten</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="102" />
-            <source>Verify</source>
-            <translation>Verifiëren</translation>
+            <location filename="../pages/people.py" line="70" />
+            <source>My devices…</source>
+            <translation>Mijn apparaten…</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="111" />
-            <source>Compare these digits with the other person's screen to verify each other. If they match, nobody is impersonating either of you.</source>
-            <translation>Vergelijk deze cijfers met het scherm van de ander om elkaar te verifiëren. Komen ze overeen, dan doet niemand zich voor als een van jullie.</translation>
+            <location filename="../pages/people.py" line="103" />
+            <source>Verified</source>
+            <translation>Geverifieerd</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="148" />
+            <location filename="../pages/people.py" line="110" />
+            <source>Select a member to see your safety number with them.</source>
+            <translation>Kies een lid om jullie veiligheidsnummer te zien.</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="149" />
+            <source>✓ Verified</source>
+            <translation>✓ Geverifieerd</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="150" />
+            <source>⚠ Key changed</source>
+            <translation>⚠ Sleutel gewijzigd</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="150" />
+            <source>Not verified</source>
+            <translation>Niet geverifieerd</translation>
+        </message>
+        <message>
+            <location filename="../pages/people.py" line="153" />
             <source>Admin</source>
             <translation>Beheerder</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="148" />
+            <location filename="../pages/people.py" line="153" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="162" />
+            <location filename="../pages/people.py" line="167" />
             <source>{0} (you)</source>
             <translation>{0} (jij)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../pages/people.py" line="170" />
+            <location filename="../pages/people.py" line="175" />
             <source>%n member(s)</source>
             <translation>
                 <numerusform>%n lid</numerusform>
@@ -4027,264 +4545,259 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             </translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="199" />
+            <location filename="../pages/people.py" line="205" />
             <source>Skills: {0}</source>
             <translation>Vaardigheden: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="201" />
+            <location filename="../pages/people.py" line="207" />
             <source>No skills listed yet.</source>
             <translation>Nog geen vaardigheden opgegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="205" />
+            <location filename="../pages/people.py" line="211" />
             <source>Available:</source>
             <translation>Beschikbaar:</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="208" />
+            <location filename="../pages/people.py" line="214" />
             <source>No availability given for the coming months.</source>
             <translation>Geen beschikbaarheid opgegeven voor de komende maanden.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="211" />
+            <location filename="../pages/people.py" line="217" />
             <source>Ambitions: {0}</source>
             <translation>Ambities: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="213" />
-            <source>Safety number: {0}</source>
-            <translation>Veiligheidsnummer: {0}</translation>
-        </message>
-        <message>
-            <location filename="../pages/people.py" line="218" />
+            <location filename="../pages/people.py" line="223" />
             <source>{0} to {1}, {2} hours a week</source>
             <translation>{0} tot {1}, {2} uur per week</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="222" />
+            <location filename="../pages/people.py" line="227" />
             <source>, {0}</source>
             <translation>, {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="224" />
+            <location filename="../pages/people.py" line="229" />
             <source>, remote possible</source>
             <translation>, op afstand mogelijk</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="140" />
+            <location filename="../pages/profile_panel.py" line="143" />
             <source>Remote</source>
             <translation>Op afstand</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="366" />
+            <location filename="../pages/profile_panel.py" line="371" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="111" />
+            <location filename="../pages/profile_panel.py" line="113" />
             <source>My profile</source>
             <translation>Mijn profiel</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="114" />
+            <location filename="../pages/profile_panel.py" line="116" />
             <source>What colleagues see about you. Leads that match your skills are pointed out to you.</source>
             <translation>Wat collega's over jou zien. Je krijgt een seintje bij leads die bij je vaardigheden passen.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="122" />
+            <location filename="../pages/profile_panel.py" line="124" />
             <source>Skills</source>
             <translation>Vaardigheden</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="125" />
-            <source>Separated by commas, for example interim management, procurement, Lean</source>
-            <translation>Gescheiden door komma's, bijvoorbeeld interim-management, inkoop, Lean</translation>
+            <location filename="../pages/profile_panel.py" line="127" />
+            <source>Type to pick from the ESCO skills; separate them with commas</source>
+            <translation>Typ om uit de ESCO-vaardigheden te kiezen; scheid ze met komma's</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="127" />
+            <location filename="../pages/profile_panel.py" line="130" />
             <source>Skills, separated by commas</source>
             <translation>Vaardigheden, gescheiden door komma's</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="132" />
+            <location filename="../pages/profile_panel.py" line="135" />
             <source>Availability</source>
             <translation>Beschikbaarheid</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="136" />
+            <location filename="../pages/profile_panel.py" line="139" />
             <source>From</source>
             <translation>Van</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="137" />
+            <location filename="../pages/profile_panel.py" line="140" />
             <source>To</source>
             <translation>Tot</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="138" />
+            <location filename="../pages/profile_panel.py" line="141" />
             <source>Hours/week</source>
             <translation>Uren/week</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="139" />
-            <location filename="../pages/profile_panel.py" line="227" />
+            <location filename="../pages/profile_panel.py" line="142" />
+            <location filename="../pages/profile_panel.py" line="232" />
             <source>Region</source>
             <translation>Regio</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="146" />
+            <location filename="../pages/profile_panel.py" line="149" />
             <source>Availability windows</source>
             <translation>Beschikbaarheidsperiodes</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="158" />
+            <location filename="../pages/profile_panel.py" line="161" />
             <source>Add window</source>
             <translation>Periode toevoegen</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="159" />
+            <location filename="../pages/profile_panel.py" line="162" />
             <source>Add a period when you are available</source>
             <translation>Een periode toevoegen waarin je beschikbaar bent</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="161" />
+            <location filename="../pages/profile_panel.py" line="164" />
             <source>Remove window</source>
             <translation>Periode verwijderen</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="162" />
+            <location filename="../pages/profile_panel.py" line="165" />
             <source>Remove the selected period</source>
             <translation>De geselecteerde periode verwijderen</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="170" />
+            <location filename="../pages/profile_panel.py" line="173" />
             <source>Each window lasts at most 90 days and expires when it ends; add a new one to renew it. Never write down why you are or are not available.</source>
             <translation>Elke periode duurt maximaal 90 dagen en vervalt wanneer die afloopt; voeg een nieuwe toe om te verlengen. Schrijf nooit op waarom je wel of niet beschikbaar bent.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="185" />
             <location filename="../pages/profile_panel.py" line="190" />
+            <location filename="../pages/profile_panel.py" line="195" />
             <source>Ambitions</source>
             <translation>Ambities</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="188" />
+            <location filename="../pages/profile_panel.py" line="193" />
             <source>What kind of work would you like to do next? What do you want to learn?</source>
             <translation>Wat voor werk wil je hierna doen? Wat wil je leren?</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="200" />
+            <location filename="../pages/profile_panel.py" line="205" />
             <source>Save profile</source>
             <translation>Profiel opslaan</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="201" />
+            <location filename="../pages/profile_panel.py" line="206" />
             <source>Share your profile with the cooperative</source>
             <translation>Je profiel delen met de coöperatie</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="223" />
+            <location filename="../pages/profile_panel.py" line="228" />
             <source>Hours per week</source>
             <translation>Uren per week</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="226" />
+            <location filename="../pages/profile_panel.py" line="231" />
             <source>e.g. Utrecht</source>
             <translation>bijv. Utrecht</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="230" />
+            <location filename="../pages/profile_panel.py" line="235" />
             <source>No</source>
             <translation>Nee</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="231" />
+            <location filename="../pages/profile_panel.py" line="236" />
             <source>Yes</source>
             <translation>Ja</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="233" />
+            <location filename="../pages/profile_panel.py" line="238" />
             <source>Remote work possible</source>
             <translation>Op afstand werken mogelijk</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="236" />
+            <location filename="../pages/profile_panel.py" line="241" />
             <source>Available from</source>
             <translation>Beschikbaar vanaf</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="237" />
+            <location filename="../pages/profile_panel.py" line="242" />
             <source>Available until</source>
             <translation>Beschikbaar tot</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="269" />
+            <location filename="../pages/profile_panel.py" line="274" />
             <source>Not saved yet</source>
             <translation>Nog niet opgeslagen</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="292" />
+            <location filename="../pages/profile_panel.py" line="297" />
             <source>An availability window ended and is left out when you save.</source>
             <translation>Een beschikbaarheidsperiode is afgelopen en wordt weggelaten bij het opslaan.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="294" />
+            <location filename="../pages/profile_panel.py" line="299" />
             <source>{0} availability windows ended and are left out when you save.</source>
             <translation>{0} beschikbaarheidsperiodes zijn afgelopen en worden weggelaten bij het opslaan.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="299" />
+            <location filename="../pages/profile_panel.py" line="304" />
             <source>You have not shared a profile yet.</source>
             <translation>Je hebt nog geen profiel gedeeld.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="318" />
+            <location filename="../pages/profile_panel.py" line="323" />
             <source>A skill is at most {0} characters: “{1}…”.</source>
             <translation>Een vaardigheid is maximaal {0} tekens: “{1}…”.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="323" />
+            <location filename="../pages/profile_panel.py" line="328" />
             <source>List at most {0} skills.</source>
             <translation>Noem maximaal {0} vaardigheden.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="331" />
+            <location filename="../pages/profile_panel.py" line="336" />
             <source>Window {0}: it ends before it starts.</source>
             <translation>Periode {0}: het einde ligt vóór het begin.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="336" />
+            <location filename="../pages/profile_panel.py" line="341" />
             <source>Window {0}: it lasts {1} days; a window lasts at most {2} days. Shorten it, and add a new window later to renew.</source>
             <translation>Periode {0}: die duurt {1} dagen; een periode duurt maximaal {2} dagen. Maak hem korter, en voeg later een nieuwe periode toe om te verlengen.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="343" />
+            <location filename="../pages/profile_panel.py" line="348" />
             <source>Window {0}: the region is at most {1} characters.</source>
             <translation>Periode {0}: de regio is maximaal {1} tekens.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="350" />
+            <location filename="../pages/profile_panel.py" line="355" />
             <source>Ambitions are at most {0} characters (now {1}).</source>
             <translation>Ambities zijn maximaal {0} tekens (nu {1}).</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="361" />
+            <location filename="../pages/profile_panel.py" line="366" />
             <source>Not saved: fix the marked fields first.</source>
             <translation>Niet opgeslagen: verbeter eerst de gemarkeerde velden.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="373" />
+            <location filename="../pages/profile_panel.py" line="378" />
             <source>Saved and shared with the cooperative.</source>
             <translation>Opgeslagen en gedeeld met de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="379" />
+            <location filename="../pages/profile_panel.py" line="384" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="381" />
+            <location filename="../pages/profile_panel.py" line="386" />
             <source>Not saved.</source>
             <translation>Niet opgeslagen.</translation>
         </message>
@@ -4538,228 +5051,228 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../dialogs/settings.py" line="82" />
+            <location filename="../dialogs/settings.py" line="83" />
             <source>Settings</source>
             <translation>Instellingen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="88" />
+            <location filename="../dialogs/settings.py" line="89" />
             <source>General</source>
             <translation>Algemeen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="89" />
+            <location filename="../dialogs/settings.py" line="90" />
             <source>Network</source>
             <translation>Netwerk</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="90" />
+            <location filename="../dialogs/settings.py" line="91" />
             <source>Passphrase</source>
             <translation>Wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="91" />
+            <location filename="../dialogs/settings.py" line="92" />
             <source>Data</source>
             <translation>Gegevens</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="109" />
-            <location filename="../dialogs/settings.py" line="123" />
+            <location filename="../dialogs/settings.py" line="110" />
+            <location filename="../dialogs/settings.py" line="124" />
             <source>System</source>
             <translation>Systeem</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="112" />
+            <location filename="../dialogs/settings.py" line="113" />
             <source>Language</source>
             <translation>Taal</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="115" />
+            <location filename="../dialogs/settings.py" line="116" />
             <source>Language:</source>
             <translation>Taal:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="117" />
+            <location filename="../dialogs/settings.py" line="118" />
             <source>The new language applies fully after you restart CoopShare.</source>
             <translation>De nieuwe taal is volledig actief nadat je CoopShare opnieuw hebt gestart.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="124" />
+            <location filename="../dialogs/settings.py" line="125" />
             <source>Light</source>
             <translation>Licht</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="125" />
+            <location filename="../dialogs/settings.py" line="126" />
             <source>Dark</source>
             <translation>Donker</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="126" />
+            <location filename="../dialogs/settings.py" line="127" />
             <source>Theme</source>
             <translation>Thema</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="129" />
+            <location filename="../dialogs/settings.py" line="130" />
             <source>Theme:</source>
             <translation>Thema:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="140" />
+            <location filename="../dialogs/settings.py" line="141" />
             <source>Find members on this network automatically</source>
             <translation>Leden op dit netwerk automatisch vinden</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="146" />
+            <location filename="../dialogs/settings.py" line="147" />
             <source>Uses local discovery (mDNS). Other devices see only a random name and a code that changes every ten minutes; only members recognise it.</source>
             <translation>Gebruikt lokale netwerkdetectie (mDNS). Andere apparaten zien alleen een willekeurige naam en een code die elke tien minuten verandert; alleen leden herkennen die.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="151" />
+            <location filename="../dialogs/settings.py" line="152" />
             <source>Meetup mode</source>
             <translation>Meetup-modus</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="157" />
+            <location filename="../dialogs/settings.py" line="158" />
             <source>At a meetup or on a shared network, this device looks for other members but does not announce itself. Members it finds still sync with it.</source>
             <translation>Op een meetup of een gedeeld netwerk zoekt dit apparaat naar andere leden, maar maakt het zichzelf niet bekend. Leden die het vindt, synchroniseren gewoon met dit apparaat.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="162" />
+            <location filename="../dialogs/settings.py" line="163" />
             <source>Members by address:</source>
             <translation>Leden op adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="164" />
+            <location filename="../dialogs/settings.py" line="165" />
             <source>for example 192.168.1.20:47490, nas.local:47490</source>
             <translation>bijvoorbeeld 192.168.1.20:47490, nas.local:47490</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="165" />
+            <location filename="../dialogs/settings.py" line="166" />
             <source>Members by address</source>
             <translation>Leden op adres</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="171" />
+            <location filename="../dialogs/settings.py" line="172" />
             <source>For guest Wi-Fi or a hotspot that blocks discovery: CoopShare keeps trying these addresses (HOST:PORT, separated by commas).</source>
             <translation>Voor gastwifi of een hotspot die detectie blokkeert: CoopShare blijft deze adressen proberen (HOST:POORT, gescheiden door komma's).</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="179" />
-            <source>Network changes apply the next time CoopShare starts.</source>
-            <translation>Netwerkwijzigingen gaan in wanneer CoopShare de volgende keer start.</translation>
+            <location filename="../dialogs/settings.py" line="180" />
+            <source>Network changes apply as soon as you press OK.</source>
+            <translation>Netwerkwijzigingen werken zodra je op OK drukt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="189" />
+            <location filename="../dialogs/settings.py" line="190" />
             <source>Your passphrase protects your keys and everything CoopShare keeps on this laptop. Nobody can reset it for you: keep it somewhere safe.</source>
             <translation>Je wachtwoordzin beschermt je sleutels en alles wat CoopShare op deze laptop bewaart. Niemand kan hem voor je resetten: bewaar hem op een veilige plek.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="195" />
+            <location filename="../dialogs/settings.py" line="196" />
             <source>Current passphrase</source>
             <translation>Huidige wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="196" />
+            <location filename="../dialogs/settings.py" line="197" />
             <source>New passphrase</source>
             <translation>Nieuwe wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="197" />
+            <location filename="../dialogs/settings.py" line="198" />
             <source>Repeat the new passphrase</source>
             <translation>Herhaal de nieuwe wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="198" />
+            <location filename="../dialogs/settings.py" line="199" />
             <source>Current:</source>
             <translation>Huidige:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="199" />
+            <location filename="../dialogs/settings.py" line="200" />
             <source>New:</source>
             <translation>Nieuwe:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="200" />
+            <location filename="../dialogs/settings.py" line="201" />
             <source>Repeat new:</source>
             <translation>Herhaal nieuwe:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="203" />
+            <location filename="../dialogs/settings.py" line="204" />
             <source>Change passphrase</source>
             <translation>Wachtwoordzin wijzigen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="219" />
+            <location filename="../dialogs/settings.py" line="220" />
             <source>Data folder:</source>
             <translation>Gegevensmap:</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="223" />
+            <location filename="../dialogs/settings.py" line="224" />
             <source>Data folder</source>
             <translation>Gegevensmap</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="226" />
+            <location filename="../dialogs/settings.py" line="227" />
             <source>Open folder</source>
             <translation>Map openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="227" />
+            <location filename="../dialogs/settings.py" line="228" />
             <source>Show the data folder in your file manager</source>
             <translation>De gegevensmap tonen in je bestandsbeheerder</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="236" />
+            <location filename="../dialogs/settings.py" line="237" />
             <source>Everything in it is encrypted. To move CoopShare to another laptop, copy this folder while CoopShare is closed; you need your passphrase to open it.</source>
             <translation>Alles erin is versleuteld. Wil je CoopShare naar een andere laptop verhuizen, kopieer deze map dan terwijl CoopShare gesloten is; je hebt je wachtwoordzin nodig om hem te openen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="280" />
+            <location filename="../dialogs/settings.py" line="281" />
             <source>Type your current passphrase.</source>
             <translation>Typ je huidige wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="283" />
+            <location filename="../dialogs/settings.py" line="284" />
             <source>Type a new passphrase.</source>
             <translation>Typ een nieuwe wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="286" />
+            <location filename="../dialogs/settings.py" line="287" />
             <source>The two new passphrases are not the same.</source>
             <translation>De twee nieuwe wachtwoordzinnen zijn niet hetzelfde.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="290" />
+            <location filename="../dialogs/settings.py" line="291" />
             <source>The new passphrase is the same as the current one.</source>
             <translation>De nieuwe wachtwoordzin is dezelfde als de huidige.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="294" />
+            <location filename="../dialogs/settings.py" line="295" />
             <source>Changing the passphrase…</source>
             <translation>De wachtwoordzin wordt gewijzigd…</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="306" />
+            <location filename="../dialogs/settings.py" line="307" />
             <source>Passphrase changed. Use the new one the next time you open CoopShare.</source>
             <translation>Wachtwoordzin gewijzigd. Gebruik de nieuwe wanneer je CoopShare de volgende keer opent.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="316" />
+            <location filename="../dialogs/settings.py" line="317" />
             <source>The current passphrase is not correct. Nothing was changed.</source>
             <translation>De huidige wachtwoordzin is niet juist. Er is niets gewijzigd.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="320" />
+            <location filename="../dialogs/settings.py" line="321" />
             <source>The passphrase was not changed: {0}</source>
             <translation>De wachtwoordzin is niet gewijzigd: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="340" />
+            <location filename="../dialogs/settings.py" line="341" />
             <source>No file manager could open the folder. Its path is selected above: copy it.</source>
             <translation>Geen bestandsbeheerder kon de map openen. Het pad staat hierboven geselecteerd: kopieer het.</translation>
         </message>
         <message>
-            <location filename="../dialogs/settings.py" line="351" />
+            <location filename="../dialogs/settings.py" line="352" />
             <source>“{0}” is not an address as HOST:PORT, for example 192.168.1.20:47490.</source>
             <translation>“{0}” is geen adres in de vorm HOST:POORT, bijvoorbeeld 192.168.1.20:47490.</translation>
         </message>
@@ -4881,6 +5394,34 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <location filename="../dialogs/thanks.py" line="82" />
             <source>Thank</source>
             <translation>Bedank</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThisDeviceCard</name>
+        <message>
+            <location filename="../this_device.py" line="39" />
+            <source>This device: {0}</source>
+            <translation>Dit apparaat: {0}</translation>
+        </message>
+        <message>
+            <location filename="../this_device.py" line="42" />
+            <source>Members reach it at {0}</source>
+            <translation>Leden bereiken het op {0}</translation>
+        </message>
+        <message>
+            <location filename="../this_device.py" line="44" />
+            <source>Listening; no network address found</source>
+            <translation>Luistert; geen netwerkadres gevonden</translation>
+        </message>
+        <message>
+            <location filename="../this_device.py" line="46" />
+            <source>Not connected to the network</source>
+            <translation>Niet met het netwerk verbonden</translation>
+        </message>
+        <message>
+            <location filename="../this_device.py" line="47" />
+            <source>{0} · device {1}</source>
+            <translation>{0} · apparaat {1}</translation>
         </message>
     </context>
     <context>
@@ -5032,6 +5573,63 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
         </message>
     </context>
     <context>
+        <name>VerifyPanel</name>
+        <message>
+            <location filename="../dialogs/verify_panel.py" line="33" />
+            <source>Safety number</source>
+            <translation>Veiligheidsnummer</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/verify_panel.py" line="47" />
+            <location filename="../dialogs/verify_panel.py" line="106" />
+            <source>Mark as verified</source>
+            <translation>Markeren als geverifieerd</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/verify_panel.py" line="49" />
+            <source>Only after you compared these digits with the other person's screen</source>
+            <translation>Alleen nadat je deze cijfers met het scherm van de ander hebt vergeleken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/verify_panel.py" line="52" />
+            <source>Mark as not verified</source>
+            <translation>Markeren als niet geverifieerd</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/verify_panel.py" line="74" />
+            <source>Safety number: {0}</source>
+            <translation>Veiligheidsnummer: {0}</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/verify_panel.py" line="78" />
+            <source>✓ Verified: you compared this number with {0}.</source>
+            <translation>✓ Geverifieerd: je hebt dit nummer met {0} vergeleken.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/verify_panel.py" line="82" />
+            <source>⚠ Key changed since you verified {0}.</source>
+            <translation>⚠ Sleutel gewijzigd sinds je {0} hebt geverifieerd.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/verify_panel.py" line="87" />
+            <source>Not verified. Compare these digits with {0}, in person or by phone: if they match, nobody is impersonating either of you.</source>
+            <translation>Niet geverifieerd. Vergelijk deze cijfers met {0}, persoonlijk of telefonisch: als ze gelijk zijn, doet niemand zich voor als een van jullie.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../dialogs/verify_panel.py" line="96" />
+            <source>%n new device(s) since then. If {0} did not add it, someone may hold their keys: ask {0}, compare again, then mark as verified.</source>
+            <translation>
+                <numerusform>Sindsdien %n nieuw apparaat. Als {0} het niet zelf heeft toegevoegd, heeft iemand misschien de sleutels: vraag het {0}, vergelijk opnieuw en markeer dan als geverifieerd.</numerusform>
+                <numerusform>Sindsdien %n nieuwe apparaten. Als {0} ze niet zelf heeft toegevoegd, heeft iemand misschien de sleutels: vraag het {0}, vergelijk opnieuw en markeer dan als geverifieerd.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../dialogs/verify_panel.py" line="106" />
+            <source>Mark as verified again</source>
+            <translation>Opnieuw markeren als geverifieerd</translation>
+        </message>
+    </context>
+    <context>
         <name>WelcomePage</name>
         <message>
             <location filename="../dialogs/first_run.py" line="36" />
@@ -5071,6 +5669,97 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
         </message>
     </context>
     <context>
+        <name>WhoFits</name>
+        <message>
+            <location filename="../dialogs/who_fits.py" line="24" />
+            <source>%1 of %2 skills</source>
+            <translation>%1 van %2 vaardigheden</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/who_fits.py" line="28" />
+            <source>available from {0}</source>
+            <translation>beschikbaar vanaf {0}</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/who_fits.py" line="30" />
+            <source>{0} h/week</source>
+            <translation>{0} u/week</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/who_fits.py" line="32" />
+            <source>remote</source>
+            <translation>op afstand</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/who_fits.py" line="47" />
+            <source>Who fits: {0}</source>
+            <translation>Wie past: {0}</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/who_fits.py" line="52" />
+            <source>Members whose skills, availability and region match this lead, best first. Worked out on this device only; nothing of it is shared.</source>
+            <translation>Leden van wie vaardigheden, beschikbaarheid en regio bij deze lead passen, de beste eerst. Alleen op dit apparaat bepaald; niets ervan wordt gedeeld.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/who_fits.py" line="59" />
+            <source>Members who fit</source>
+            <translation>Leden die passen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/who_fits.py" line="61" />
+            <source>Nobody fits yet.</source>
+            <translation>Nog niemand past.</translation>
+        </message>
+    </context>
+    <context>
+        <name>_PairDialog</name>
+        <message>
+            <location filename="../dialogs/pairing.py" line="138" />
+            <source>Digits to compare</source>
+            <translation>Cijfers om te vergelijken</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="141" />
+            <source>Does the other screen show the same six digits?</source>
+            <translation>Toont het andere scherm dezelfde zes cijfers?</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="145" />
+            <source>They match</source>
+            <translation>Ze zijn gelijk</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="147" />
+            <source>They differ</source>
+            <translation>Ze verschillen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="186" />
+            <source>Waiting for the other device…</source>
+            <translation>Wachten op het andere apparaat…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="186" />
+            <source>Pairing stopped.</source>
+            <translation>Koppelen gestopt.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="196" />
+            <source>The pairing code expired. Start again.</source>
+            <translation>De koppelcode is verlopen. Begin opnieuw.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="199" />
+            <source>Pairing failed: the digits were not confirmed on both screens, or the code was wrong. Nothing was handed over.</source>
+            <translation>Koppelen mislukt: de cijfers zijn niet op beide schermen bevestigd, of de code was onjuist. Er is niets overgedragen.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="204" />
+            <source>Pairing failed.</source>
+            <translation>Koppelen mislukt.</translation>
+        </message>
+    </context>
+    <context>
         <name>_PassphraseFileDialog</name>
         <message>
             <location filename="../dialogs/backup.py" line="50" />
@@ -5092,7 +5781,7 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
     <context>
         <name>app</name>
         <message>
-            <location filename="../app.py" line="71" />
+            <location filename="../app.py" line="63" />
             <source>CoopShare could not start its network connection ({0}). You can keep working; changes sync later.</source>
             <translation>CoopShare kon de netwerkverbinding niet starten ({0}). Je kunt gewoon doorwerken; wijzigingen worden later gesynchroniseerd.</translation>
         </message>

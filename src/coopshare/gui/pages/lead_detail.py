@@ -1,9 +1,6 @@
 """The Leads page's detail panel: filling it from a lead's read model (``LeadDetail``), and the
 lifecycle acts this member may take now (the rules decide: ``LeadDetail.acts``).
-:class:`LeadsPage` builds the widgets.
-
-Texts are translated in the ``LeadsPage`` context (``_t``), where they always were.
-"""
+:class:`LeadsPage` builds the widgets. Texts are in the ``LeadsPage`` context (``_t``)."""
 
 from __future__ import annotations
 
@@ -108,11 +105,8 @@ class LeadDetailPanel(ItemListPage):
         self._fill_fields(d)
         self._fill_sealed(d)
         self._fill_actions(d)
-        self._fill_history(d)
-        self.history_box.setVisible(bool(d.history))
-
-    def _fill_history(self, d: LeadDetail) -> None:
         fill_history(self.history_rows, d, theme.is_dark(self))
+        self.history_box.setVisible(bool(d.history))
 
     def history_text(self) -> str:
         """The history as shown, one step per line."""
@@ -248,8 +242,9 @@ class LeadDetailPanel(ItemListPage):
         self.action_message.setStyleSheet("color: palette(placeholder-text);")
         self.action_message.setText(text)
 
-    def _set_error(self, text: str) -> None:
-        self.action_message.setStyleSheet("color: #b3261e; font-weight: 600;")
+    def _set_error(self, text: str) -> None:  # the theme's error colour for light or dark
+        colour = theme.ERROR_ON_DARK if theme.is_dark(self) else theme.ERROR
+        self.action_message.setStyleSheet(f"color: {colour}; font-weight: 600;")
         self.action_message.setText(text)
 
     def _failed(self, error: BaseException) -> None:

@@ -7,9 +7,12 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QTextBrowser
+
+from coopshare.gui.text import safe
+from coopshare.service.api import Link
 
 _LINK = re.compile(r"\[\[([^\[\]|#]{1,200})(?:[|#][^\[\]]*)?\]\]")
 
@@ -34,3 +37,14 @@ class SafePreview(QTextBrowser):
         # an empty (but valid) answer: Qt would otherwise fall back to reading the file itself
         key = name.toString() if isinstance(name, QUrl) else name
         return self.images.get(key, QImage())
+
+
+def show_backlinks(view: QListWidget, label: QLabel, links: list[Link]) -> None:
+    """The notes that link here, by title (each row keeps its note's id); hidden when none."""
+    view.clear()
+    for link in links:
+        item = QListWidgetItem(safe(link.title, 200))
+        item.setData(Qt.ItemDataRole.UserRole, link.id)
+        view.addItem(item)
+    label.setVisible(bool(links))
+    view.setVisible(bool(links))

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -29,7 +28,7 @@ from coopshare.gui.errors_text import error_text
 from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel
 from coopshare.gui.note_attachments import NoteAttachments
 from coopshare.gui.pages.base import Page, empty_state, list_table, plain_label
-from coopshare.gui.pages.note_preview import SafePreview, preview_markdown
+from coopshare.gui.pages.note_preview import SafePreview, preview_markdown, show_backlinks
 from coopshare.gui.pages.note_tools import AUTOSAVE_MS, NoteTools
 from coopshare.gui.pages.notes_trash import DeleteRun, TrashDialog, purge_old_trash
 from coopshare.gui.text import safe, when
@@ -305,13 +304,7 @@ class NotesPage(Page):
                 self.table.selectionModel().blockSignals(False)
 
     def _show_backlinks(self, links: list[Link]) -> None:
-        self.backlinks.clear()
-        for link in links:
-            item = QListWidgetItem(safe(link.title, 200))
-            item.setData(Qt.ItemDataRole.UserRole, link.id)
-            self.backlinks.addItem(item)
-        self.backlinks_label.setVisible(bool(links))
-        self.backlinks.setVisible(bool(links))
+        show_backlinks(self.backlinks, self.backlinks_label, links)
 
     def _render_preview(self) -> None:
         doc = self.preview.document()
