@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 import fuzz  # type: ignore[import-not-found]  # bench/ on sys.path
 import fuzz_targets  # type: ignore[import-not-found]
 
-from coopshare.model import items
+from coopshare.model import field_checks
 
 RUNS = 400
 
@@ -42,7 +42,7 @@ def test_corpus_and_mutations_raise_only_the_documented_errors(target: str, tmp_
 def test_the_short_run_finds_a_planted_bug(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Positive control: with the numeric check as it was before issue 10 (any digits go to
     int(), which raises ValueError past 4,300 digits) the same short run reports a finding."""
-    monkeypatch.setattr(items, "_NUMBER", re.compile(r"-?\d+"))
+    monkeypatch.setattr(field_checks, "_NUMBER", re.compile(r"-?\d+"))
     stats = _run("change", 3000, tmp_path)
-    assert any(k.startswith("ValueError at items.py") for k in stats.findings), stats.findings
+    assert any(k.startswith("ValueError at field_checks.py") for k in stats.findings), stats.findings
     assert list((tmp_path / "findings").iterdir())  # the input was saved

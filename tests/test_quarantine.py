@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from coopshare.errors import SchemaError, ValidationError
-from coopshare.model import items
+from coopshare.model import field_checks
 from coopshare.model.fold import ItemState
 from coopshare.model.items import Kind
 from coopshare.protocol import content
@@ -69,7 +69,7 @@ def test_without_the_defences_the_poison_op_stops_the_batch(
     ValueError out of apply_batch (the whole batch rolls back, as in the audit)."""
     alice, bob, _ = three_members(make_replica)
     poison = _poison_ops(alice, bob)
-    monkeypatch.setattr(items, "_NUMBER", re.compile(r"-?\d+"))
+    monkeypatch.setattr(field_checks, "_NUMBER", re.compile(r"-?\d+"))
     monkeypatch.setattr(quarantine, "DATA_ERRORS", (ValidationError,))
     with pytest.raises(ValueError, match="4300"):
         bob.apply_batch(poison[:1])
