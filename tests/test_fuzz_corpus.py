@@ -44,5 +44,7 @@ def test_the_short_run_finds_a_planted_bug(tmp_path: Path, monkeypatch: pytest.M
     int(), which raises ValueError past 4,300 digits) the same short run reports a finding."""
     monkeypatch.setattr(field_checks, "_NUMBER", re.compile(r"-?\d+"))
     stats = _run("change", 3000, tmp_path)
-    assert any(k.startswith("ValueError at field_checks.py") for k in stats.findings), stats.findings
+    assert any(k.startswith("ValueError at field_checks.py") for k in stats.findings), (
+        stats.findings
+    )
     assert list((tmp_path / "findings").iterdir())  # the input was saved

@@ -380,3 +380,35 @@ def test_proof_decoders_raise_only_validation_errors(data: bytes) -> None:
         ev.verify(data)
     with pytest.raises(ev.EvidenceInvalid):
         ev.check_token(data, bytes(32))
+
+
+def test_a_receipt_with_a_relay_mangled_signature_is_left_out(
+    make_replica: MakeCoop, tmp_path: Path
+) -> None:
+    """A receipt stored through its run (protocol.md §12a: a later op of the same device vouches
+    for it) may keep signature bytes a relay broke. The bundle leaves it out, so the standalone
+    verifier, which checks every signature, still accepts the bundle."""
+    from tests.test_run_verify import _mangle_sig
+
+    alice, bob, carol, idea, _commit = _setup(make_replica)
+    proofs.witness_step(carol)
+    bob.add_note("earlier", "alice holds it: the run below closes at a stored op")
+    _all(alice, carol)
+    sync(alice, bob)
+    proofs.witness_step(bob)
+    receipt = list(bob.wire_ops())[-1]
+    bob.add_note("later", "an op after the receipt: it vouches for it in a batch")
+    later = list(bob.wire_ops())[-1]
+    alice.apply_batch([_mangle_sig(receipt), later])  # the receipt arrives broken, in a run
+    [seen] = proofs.idea_proofs(alice, idea)
+    assert {w.name for w in seen.receipts} == {"Bob", "Carol"}  # stored and counted (control)
+    out = evidence.export(alice, idea, tmp_path / "e.zip")
+    assert out.receipts == 1  # Carol's only
+    report = ev.verify((tmp_path / "e.zip").read_bytes())
+    assert len(report.receipts) == 1
+    # control: with the broken receipt kept, the standalone verifier refuses the whole bundle
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(evidence, "_signed", lambda _c, _o: True)
+        assert evidence.export(alice, idea, tmp_path / "bad.zip").receipts == 2
+    with pytest.raises(ev.EvidenceInvalid):
+        ev.verify((tmp_path / "bad.zip").read_bytes())

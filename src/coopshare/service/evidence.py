@@ -19,7 +19,7 @@ from pathlib import Path
 
 from coopshare import evidence_verify as ev
 from coopshare.crypto import primitives as p
-from coopshare.errors import EvidenceRejected, NoCommitment, NoSuchItem
+from coopshare.errors import EvidenceRejected, NoCommitment, NoSuchItem, ValidationError
 from coopshare.model import proof_rules as rules
 from coopshare.protocol.ops import Header, Op
 from coopshare.service import proofs
@@ -46,6 +46,24 @@ def _wire(coop: Coop, op_id: bytes) -> bytes:
     return Op(Header.decode(row[0]), row[0], row[1], row[2]).encode()
 
 
+def _signed(coop: Coop, op_id: bytes) -> bool:
+    """Whether the stored copy's own signature checks. A copy vouched for by a later op of its
+    run (protocol.md §12a) may carry signature bytes a relay mangled; the standalone verifier
+    checks every signature, so such a receipt is left out rather than failing the bundle."""
+    row = coop.store.op_row(op_id)
+    if row is None:
+        return False
+    op = Op(Header.decode(row[0]), row[0], row[1], row[2])
+    device = coop.roster.devices.get(op.header.device)
+    if device is None:
+        return False
+    try:
+        op.verify(device.sign_pk)
+    except ValidationError:
+        return False
+    return True
+
+
 def build(coop: Coop, item_id: bytes, commit: str | None = None) -> tuple[bytes, EvidenceExported]:
     """The bundle's bytes for my commitment of this idea (by default its earliest)."""
     mine = proofs.my_commit_ops(coop, item_id)
@@ -58,6 +76,7 @@ def build(coop: Coop, item_id: bytes, commit: str | None = None) -> tuple[bytes,
     if op.op_id not in recs:
         raise NoSuchItem(item=op.op_id.hex())
     got = rules.counted_receipts(recs[op.op_id], proofs.receipts(coop))
+    got = [r for r in got if _signed(coop, r.op_id)]
     me = coop.me.member_id
     files: list[tuple[str, bytes]] = []
     earliest = min((r.hlc >> 16 for r in got), default=None)
