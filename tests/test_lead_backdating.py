@@ -14,6 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from coopshare import errors as E
+from coopshare.errors import NotAllowed
 from coopshare.model import lead_rules as R
 from coopshare.model.fold import ItemState
 from coopshare.model.hlc import COUNTER_BITS, HybridClock
@@ -211,3 +215,23 @@ def test_evidence_in_the_same_batch_after_the_act_still_flags_it(make_replica: M
     assert _state(carol, lead) == _state(alice, lead)
     assert _state(carol, lead).status is LeadStatus.WON
     assert _without_evidence(carol, lead).status is LeadStatus.WITHDRAWN
+
+
+def test_the_writer_refuses_an_act_its_own_log_would_flag(make_replica: MakeCoop) -> None:
+    """Review finding (session 5): a device whose clock was fast wrote a note, then the clock
+    was corrected and the app restarted (its clock no longer knows that later op). The writer
+    refuses a lead act with the clock rule instead of signing one every replica would flag."""
+    alice, bob, _carol = _trio(make_replica, _ms(2025, 11, 3))
+    lead = alice.add_lead({"title": "Clock"})
+    sync(alice, bob)
+    _at(bob, _ms(2025, 11, 6))  # three days fast
+    bob.add_note("Fast", "written while the clock was ahead")
+    bob.clock = HybridClock(0, now_ms=lambda: _ms(2025, 11, 3, 11))  # corrected, restarted
+    with pytest.raises(NotAllowed) as refused:
+        bob.claim_lead(lead)
+    assert refused.value.fields["rule"] == E.RULE_LEAD_CLOCK
+    # control: the same claim signed anyway is what every replica flags as backdated
+    forged = _forged(bob, lead, {"act": "claim"}, _ms(2025, 11, 3, 11))
+    sync(bob, alice)
+    step = next(s for s in _state(alice, lead).history if s.op_id == decode_op(forged).op_id)
+    assert (step.ok, step.reason) == (False, R.BACKDATED)

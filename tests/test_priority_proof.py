@@ -412,3 +412,46 @@ def test_a_receipt_with_a_relay_mangled_signature_is_left_out(
         assert evidence.export(alice, idea, tmp_path / "bad.zip").receipts == 2
     with pytest.raises(ev.EvidenceInvalid):
         ev.verify((tmp_path / "bad.zip").read_bytes())
+
+
+def test_a_member_cannot_take_over_anothers_device_in_the_verifier(
+    make_replica: MakeCoop,
+) -> None:
+    """Review finding (session 5): Carol certifies Bob's public device bundle with her own member
+    key and signs it into an add_device op. Every replica stores the op and never applies it;
+    the standalone verifier replays it with the same rule, so Bob's commitment stays his."""
+    from coopshare.identity.keys import DEVICE_CERT_DOMAIN, device_statement
+    from coopshare.protocol import roster_body
+
+    alice, bob, carol = three_members(make_replica)
+    _all(alice, bob, carol)
+    idea = bob.add_idea("Tool library", TEXT, "private")
+    proofs.commit_idea(bob, idea)
+    _all(alice, bob, carol)
+    proofs.witness_step(alice)  # Carol writes no receipt (a modified client)
+    carol.new_commits = []
+    _all(alice, bob, carol)
+    bundle = roster_body.device_bundle(bob.me)
+    sig = p.sign(
+        carol.me.member_key,
+        DEVICE_CERT_DOMAIN,
+        device_statement(bundle["sign_pk"], bundle["kex_pk"]),
+    )
+    eid = carol.roster.current_epoch
+    assert eid is not None and carol.coop_id is not None
+    body = roster_body.add_device(
+        carol.me.member_pk, dict(bundle, msig=sig), carol.epoch_keys[eid], carol.coop_id
+    )
+    hijack = forge(carol, body, kind=OpKind.ADD_DEVICE, epoch=eid)
+    carol.apply(hijack.encode())
+    _all(alice, bob, carol)
+    assert all(hijack.op_id in c.roster.invalid for c in (alice, bob, carol))  # processed
+    data, _info = evidence.build(bob, idea)
+    assert "roster" in "".join(name for name, _ in ev.read_zip(data))
+    report = ev.verify(data)
+    assert report.committer == bob.me.member_id.hex()  # not Carol's
+    assert [r.member for r in report.receipts] == [alice.me.member_id.hex()]
+    # control: without the rule, the replay gives Bob's device to Carol
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(ev.Roster, "addable", lambda *_a: True)
+        assert ev.verify(data).committer == carol.me.member_id.hex()

@@ -273,6 +273,17 @@ class Roster:
         self.active.add(device)
         return device
 
+    def addable(self, bundle: Any, member_pk: bytes, what: str) -> bool:
+        """As the app's roster rules (model/roster.py `_addable`): a device may be (re-)added
+        only if it is not active and never belonged to another member. Without this, a member
+        could sign Bob's public device bundle into an op of their own and take over his device
+        in this replay (the app stores that op but never applies it)."""
+        if not isinstance(bundle, dict):
+            raise _fail(f"{what}: malformed device bundle")
+        device = key_id(_bin(bundle.get("sign_pk"), what, 32))
+        known = self.devices.get(device)
+        return device not in self.active and (known is None or known[0] == key_id(member_pk))
+
     def _owner(self, body: dict[Any, Any], what: str) -> bytes:
         return self.devices.get(_bin(body.get("device_id"), what, 32), (b"", b""))[0]
 
@@ -302,14 +313,19 @@ class Roster:
         admin = self.members.get(author) == "admin" and op.device in self.active
         if op.kind == "add_member" and admin:
             member_pk = _bin(b.get("member_pk"), what, 32)
+            if not self.addable(b.get("device"), member_pk, what):
+                self.skipped += 1
+                return
             self.add_device(b.get("device"), member_pk, what)
             self.members[key_id(member_pk)] = str(b.get("role"))
             self.removed.discard(key_id(member_pk))
         elif op.kind == "add_device":
             member_pk = _bin(b.get("member_pk"), what, 32)
             subject = key_id(member_pk)
-            if subject in self.members and (
-                admin or (subject == author and op.device in self.active)
+            if (
+                subject in self.members
+                and (admin or (subject == author and op.device in self.active))
+                and self.addable(b.get("device"), member_pk, what)
             ):
                 self.add_device(b.get("device"), member_pk, what)
             else:

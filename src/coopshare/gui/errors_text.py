@@ -78,6 +78,8 @@ def _lead_rule_text(rule: str) -> str:
         return _t("This lead has no open interest window.")
     if rule == E.RULE_LEAD_STEP:
         return _t("This lead cannot take that step now.")
+    if rule == E.RULE_LEAD_CLOCK:
+        return _t("This computer's clock is behind your last change: check its date and time.")
     if rule == E.RULE_LEAD_MEMBER:
         return _t("That member cannot take this lead.")
     return _t("The cooperative's rules do not allow this.")

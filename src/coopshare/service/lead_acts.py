@@ -56,6 +56,10 @@ def act(
     if member is not None and not coop.roster.active_devices_of(member):
         raise NotAllowed(rule=E.RULE_LEAD_MEMBER)
     hlc = coop.clock.peek()
+    if coop.store.hlc_before(coop.me.device_id, 1 << 62) > hlc:
+        # an op of this device is dated later (its clock was fast, then corrected, and the app
+        # restarted): every replica would read this act as backdated and give it no effect
+        raise NotAllowed(rule=E.RULE_LEAD_CLOCK)
     reason, _ = R.would_refuse(st, coop.me.member_id, what, member=member, terms=terms, hlc=hlc)
     if reason:
         raise NotAllowed(rule=_RULE_OF_REASON.get(reason, E.RULE_LEAD_STEP))

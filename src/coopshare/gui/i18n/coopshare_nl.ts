@@ -667,291 +667,296 @@
         </message>
         <message>
             <location filename="../errors_text.py" line="82" />
+            <source>This computer's clock is behind your last change: check its date and time.</source>
+            <translation>De klok van deze computer loopt achter op je laatste wijziging: controleer de datum en tijd.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="84" />
             <source>That member cannot take this lead.</source>
             <translation>Dat lid kan deze lead niet overnemen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="83" />
+            <location filename="../errors_text.py" line="85" />
             <source>The cooperative's rules do not allow this.</source>
             <translation>De regels van de coöperatie staan dit niet toe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="93" />
+            <location filename="../errors_text.py" line="95" />
             <source>Wrong passphrase. Check it and try again.</source>
             <translation>Onjuiste wachtwoordzin. Controleer hem en probeer het opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="95" />
+            <location filename="../errors_text.py" line="97" />
             <source>A passphrase is needed to unlock this data folder.</source>
             <translation>Er is een wachtwoordzin nodig om deze gegevensmap te openen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="97" />
+            <location filename="../errors_text.py" line="99" />
             <source>The new passphrase must not be empty.</source>
             <translation>De nieuwe wachtwoordzin mag niet leeg zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="99" />
+            <location filename="../errors_text.py" line="101" />
             <source>The two passphrases are not the same.</source>
             <translation>De twee wachtwoordzinnen zijn niet gelijk.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="102" />
+            <location filename="../errors_text.py" line="104" />
             <source>The key file in {0} is damaged and no intact backup was found. Start again with your recovery key.</source>
             <translation>Het sleutelbestand in {0} is beschadigd en er is geen intacte reservekopie gevonden. Begin opnieuw met je herstelsleutel.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="105" />
+            <location filename="../errors_text.py" line="107" />
             <source>This data folder holds no identity.</source>
             <translation>Deze gegevensmap bevat geen identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="107" />
+            <location filename="../errors_text.py" line="109" />
             <source>This data folder already holds an identity.</source>
             <translation>Deze gegevensmap bevat al een identiteit.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="110" />
+            <location filename="../errors_text.py" line="112" />
             <source>The data in {0} does not belong to this identity. CoopShare leaves it untouched.</source>
             <translation>De gegevens in {0} horen niet bij deze identiteit. CoopShare laat ze onaangeroerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="113" />
+            <location filename="../errors_text.py" line="115" />
             <source>This device is not part of a cooperative yet.</source>
             <translation>Dit apparaat hoort nog niet bij een coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="115" />
+            <location filename="../errors_text.py" line="117" />
             <source>This device holds no key of the cooperative yet. Sync with a member first.</source>
             <translation>Dit apparaat heeft nog geen sleutel van de coöperatie. Synchroniseer eerst met een lid.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="117" />
+            <location filename="../errors_text.py" line="119" />
             <source>This data folder already belongs to another cooperative.</source>
             <translation>Deze gegevensmap hoort al bij een andere coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="121" />
+            <location filename="../errors_text.py" line="123" />
             <source>This invitation is no longer open: it was used, has expired or was revoked.</source>
             <translation>Deze uitnodiging staat niet meer open: ze is gebruikt, verlopen of ingetrokken.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="123" />
+            <location filename="../errors_text.py" line="125" />
             <source>This item no longer exists.</source>
             <translation>Dit item bestaat niet meer.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="125" />
+            <location filename="../errors_text.py" line="127" />
             <source>That is not one of your devices.</source>
             <translation>Dat is geen apparaat van jou.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="127" />
+            <location filename="../errors_text.py" line="129" />
             <source>This device cannot revoke itself: revoke it from another of your devices.</source>
             <translation>Dit apparaat kan zichzelf niet intrekken: trek het in vanaf een ander apparaat van je.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="129" />
+            <location filename="../errors_text.py" line="131" />
             <source>There is no member called {0}.</source>
             <translation>Er is geen lid dat {0} heet.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="131" />
+            <location filename="../errors_text.py" line="133" />
             <source>{0} matches more than one; give more of it.</source>
             <translation>{0} past bij meer dan één; geef er meer van op.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="135" />
+            <location filename="../errors_text.py" line="137" />
             <source>A name is required.</source>
             <translation>Een naam is verplicht.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="137" />
+            <location filename="../errors_text.py" line="139" />
             <source>Write something before you send the comment.</source>
             <translation>Schrijf eerst iets voordat je de opmerking plaatst.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="139" />
+            <location filename="../errors_text.py" line="141" />
             <source>A recipient has no active device in the cooperative.</source>
             <translation>Een ontvanger heeft geen actief apparaat in de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="141" />
+            <location filename="../errors_text.py" line="143" />
             <source>This recovery key is not valid. Check it for typing errors.</source>
             <translation>Deze herstelsleutel is niet geldig. Controleer hem op typefouten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="143" />
+            <location filename="../errors_text.py" line="145" />
             <source>The role must be member or admin.</source>
             <translation>De rol moet lid of beheerder zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="145" />
+            <location filename="../errors_text.py" line="147" />
             <source>{0} is not UTF-8 text.</source>
             <translation>{0} is geen UTF-8-tekst.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="147" />
+            <location filename="../errors_text.py" line="149" />
             <source>{0} is not empty. Choose a new or empty folder.</source>
             <translation>{0} is niet leeg. Kies een nieuwe of lege map.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="149" />
+            <location filename="../errors_text.py" line="151" />
             <source>{0} is not a folder.</source>
             <translation>{0} is geen map.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="151" />
+            <location filename="../errors_text.py" line="153" />
             <source>No display was found for the desktop app.</source>
             <translation>Er is geen beeldscherm gevonden voor de app.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="153" />
+            <location filename="../errors_text.py" line="155" />
             <source>The desktop app is not installed completely: PySide6 is missing.</source>
             <translation>De app is niet volledig geïnstalleerd: PySide6 ontbreekt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="155" />
+            <location filename="../errors_text.py" line="157" />
             <source>{0}: the port must be a number from 0 to 65535.</source>
             <translation>{0}: de poort moet een getal van 0 tot en met 65535 zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="157" />
+            <location filename="../errors_text.py" line="159" />
             <source>{0} is not an address: write it as host:port.</source>
             <translation>{0} is geen adres: schrijf het als host:poort.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="159" />
+            <location filename="../errors_text.py" line="161" />
             <source>This is not a CoopShare invitation.</source>
             <translation>Dit is geen CoopShare-uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="161" />
+            <location filename="../errors_text.py" line="163" />
             <source>The invitation is damaged or incomplete. Copy it again.</source>
             <translation>De uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="163" />
+            <location filename="../errors_text.py" line="165" />
             <source>This invitation has expired. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="166" />
+            <location filename="../errors_text.py" line="168" />
             <source>The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.</source>
             <translation>De uitnodiger op {0} heeft deze uitnodiging niet geaccepteerd. Waarschijnlijk is hij al gebruikt of verlopen: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="170" />
+            <location filename="../errors_text.py" line="172" />
             <source>The computer at {0} is not the one that made this invitation. Check the address.</source>
             <translation>De computer op {0} is niet degene die deze uitnodiging heeft gemaakt. Controleer het adres.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="173" />
+            <location filename="../errors_text.py" line="175" />
             <source>The invitation names no address of the inviter. Enter the inviter's address.</source>
             <translation>De uitnodiging noemt geen adres van de uitnodiger. Vul het adres van de uitnodiger in.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="176" />
+            <location filename="../errors_text.py" line="178" />
             <source>The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one.</source>
             <translation>De uitnodiger heeft deze uitnodiging geweigerd; waarschijnlijk is hij al gebruikt. Een uitnodiging werkt maar één keer: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="180" />
+            <location filename="../errors_text.py" line="182" />
             <source>Could not reach {0}. Check that CoopShare is running there and that you are on the same network.</source>
             <translation>Kon {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="184" />
+            <location filename="../errors_text.py" line="186" />
             <source>{0} did not let this device in: it is not a member there, it has not seen a membership change yet, or the two clocks are more than 2 minutes apart.</source>
             <translation>{0} liet dit apparaat niet binnen: het is daar geen lid, een wijziging in het ledenbestand is daar nog niet bekend, of de klokken lopen meer dan 2 minuten uiteen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="187" />
+            <location filename="../errors_text.py" line="189" />
             <source>The computer at {0} is not a device of this cooperative.</source>
             <translation>De computer op {0} is geen apparaat van deze coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="190" />
+            <location filename="../errors_text.py" line="192" />
             <source>The clocks of this computer and {0} are more than 2 minutes apart. Check the date and time on both.</source>
             <translation>De klokken van deze computer en {0} lopen meer dan 2 minuten uiteen. Controleer op beide de datum en tijd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="193" />
+            <location filename="../errors_text.py" line="195" />
             <source>Syncing did not finish in time.</source>
             <translation>Synchroniseren werd niet op tijd afgerond.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="195" />
+            <location filename="../errors_text.py" line="197" />
             <source>The connection to the other member failed.</source>
             <translation>De verbinding met het andere lid is mislukt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="198" />
+            <location filename="../errors_text.py" line="200" />
             <source>The disk is full: free some space in {0}, then try again. Syncing resumes by itself.</source>
             <translation>De schijf is vol: maak ruimte vrij in {0} en probeer het opnieuw. Synchroniseren gaat daarna vanzelf verder.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="201" />
+            <location filename="../errors_text.py" line="203" />
             <source>The data folder {0} cannot be written to.</source>
             <translation>Er kan niet worden geschreven in de gegevensmap {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="203" />
+            <location filename="../errors_text.py" line="205" />
             <source>The disk reported an error while saving in {0}.</source>
             <translation>De schijf meldde een fout bij het opslaan in {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="205" />
+            <location filename="../errors_text.py" line="207" />
             <source>The database in {0} is damaged.</source>
             <translation>De database in {0} is beschadigd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="207" />
+            <location filename="../errors_text.py" line="209" />
             <source>Saving failed: the data folder could not be written.</source>
             <translation>Opslaan is mislukt: er kon niet in de gegevensmap worden geschreven.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="209" />
+            <location filename="../errors_text.py" line="211" />
             <source>This bundle is damaged or incomplete ({0}). Nothing was imported.</source>
             <translation>Deze bundel is beschadigd of onvolledig ({0}). Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="213" />
+            <location filename="../errors_text.py" line="215" />
             <source>This bundle belongs to another cooperative. Nothing was imported.</source>
             <translation>Deze bundel hoort bij een andere coöperatie. Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="216" />
+            <location filename="../errors_text.py" line="218" />
             <source>A change in this bundle did not pass the checks ({0}). Nothing was imported.</source>
             <translation>Een wijziging in deze bundel kwam niet door de controles ({0}). Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="219" />
+            <location filename="../errors_text.py" line="221" />
             <source>Prove priority first: this idea has no commitment of yours yet.</source>
             <translation>Bewijs eerst de prioriteit: dit idee heeft nog geen vastlegging van u.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="221" />
+            <location filename="../errors_text.py" line="223" />
             <source>The evidence does not verify: {0}</source>
             <translation>Het bewijs klopt niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="223" />
+            <location filename="../errors_text.py" line="225" />
             <source>The data was refused: {0}</source>
             <translation>De gegevens zijn geweigerd: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="225" />
+            <location filename="../errors_text.py" line="227" />
             <source>This could not be decrypted: a wrong key, or damaged data.</source>
             <translation>Dit kon niet worden ontsleuteld: een verkeerde sleutel, of beschadigde gegevens.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="227" />
+            <location filename="../errors_text.py" line="229" />
             <source>This could not be done: {0}</source>
             <translation>Dit kon niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="228" />
+            <location filename="../errors_text.py" line="230" />
             <source>Something went wrong: {0}</source>
             <translation>Er ging iets mis: {0}</translation>
         </message>
