@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from coopshare.cli import net
 from coopshare.errors import NoSuchDevice
-from coopshare.service.api import Api
 
 COMMANDS = ("device", "verify")
+
+if TYPE_CHECKING:  # the door loads when a command runs, not for --version or --help
+    from coopshare.service.api import Api
 
 
 def add_parsers(sub: Any) -> None:
@@ -81,5 +82,7 @@ def run(args: argparse.Namespace, door: Api) -> int:
         print("revoked: a new key epoch was written")
     elif args.action == "invite":
         args.role = "device"
+        from coopshare.cli import net
+
         return net.invite_create(args, door)
     return 0

@@ -10,11 +10,12 @@ import asyncio
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from coopshare.cli.net import parse_hostport
 from coopshare.errors import InviteNoAddress, PassphraseRequired
-from coopshare.service import api
+
+if TYPE_CHECKING:  # the door loads when a command runs, not for --version or --help
+    pass
 
 
 def add_parsers(sub: Any) -> None:
@@ -59,6 +60,9 @@ def run(args: argparse.Namespace, home: Path, passphrase: str | None) -> int:
 
 
 async def _offer(args: argparse.Namespace, home: Path, passphrase: str | None) -> int:
+    from coopshare.cli.net import parse_hostport
+    from coopshare.service import api
+
     door = api.open_api(home, passphrase)
     try:
         secret = api.new_pairing_secret()
@@ -82,6 +86,9 @@ async def _offer(args: argparse.Namespace, home: Path, passphrase: str | None) -
 
 
 async def _join(args: argparse.Namespace, home: Path, passphrase: str | None) -> int:
+    from coopshare.cli.net import parse_hostport
+    from coopshare.service import api
+
     if passphrase is None:
         raise PassphraseRequired()
     secret = api.parse_pairing_code(args.code)

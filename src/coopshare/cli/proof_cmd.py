@@ -8,11 +8,9 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coopshare.errors import TimestampFailed
-from coopshare.service import api
-from coopshare.service.api import Api
 
 IDEA_ACTIONS = ("commit", "proofs", "evidence")
 PLAIN_WARNING = (
@@ -20,6 +18,9 @@ PLAIN_WARNING = (
     " needs to check it / het bewijs-ZIP bevat de tekst van het idee leesbaar: deel het alleen"
     " met wie het moet controleren"
 )
+
+if TYPE_CHECKING:  # the door loads when a command runs, not for --version or --help
+    from coopshare.service.api import Api
 
 
 def add_parsers(idea: Any, sub: Any) -> None:
@@ -89,5 +90,7 @@ def run_idea(args: argparse.Namespace, coop: Api, item_id: bytes) -> None:
 
 def verify(args: argparse.Namespace) -> int:
     """Exit 0 and the report when valid; EvidenceRejected (exit 1, one line) otherwise."""
+    from coopshare.service import api
+
     print(api.render_evidence(api.verify_evidence(args.file)))
     return 0

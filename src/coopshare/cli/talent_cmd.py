@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
-
-from coopshare.service.api import Api
+from typing import TYPE_CHECKING, Any
 
 COMMANDS = ("profile",)
+
+if TYPE_CHECKING:  # the door loads when a command runs, not for --version or --help
+    from coopshare.service.api import Api
 
 
 def add_parsers(sub: Any) -> None:
