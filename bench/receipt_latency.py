@@ -23,27 +23,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _procs import PASS, argv, cli, env
-from release_latency import wait_until
+from _procs import PASS, cli
+from release_latency import serve, wait_until
 
 from coopshare.service import api
-
-
-def serve(home: Path, *extra: str) -> tuple[subprocess.Popen[str], str]:
-    proc = subprocess.Popen(
-        argv(home, "serve", "--listen", "127.0.0.1:0", "--no-mdns", *extra),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env=env(),
-        stdin=subprocess.DEVNULL,
-    )
-    assert proc.stdout is not None
-    line = proc.stdout.readline()
-    if not line.startswith("listening on "):
-        proc.kill()
-        raise RuntimeError(f"serve did not start: {line!r}")
-    return proc, line.split()[-1]
 
 
 async def one(rt: api.Runtime, i: int) -> float:

@@ -33,9 +33,11 @@ from coopshare.service import api
 MARKER = "RELEASE-BENCH"
 
 
-def serve(home: Path) -> tuple[subprocess.Popen[str], str]:
+def serve(home: Path, *extra: str) -> tuple[subprocess.Popen[str], str]:
+    """`coopshare serve` on 127.0.0.1 without mDNS (plus `extra` flags); the process and its
+    address, once it listens."""
     proc = subprocess.Popen(
-        argv(home, "serve", "--listen", "127.0.0.1:0", "--no-mdns"),
+        argv(home, "serve", "--listen", "127.0.0.1:0", "--no-mdns", *extra),
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,

@@ -132,10 +132,11 @@ def test_lapsed_claimer_cannot_backdate_a_step_after_writing_later(
     assert kept.claimer == bob.me.member_id and kept.status is LeadStatus.CONTACTED
 
 
-def test_evidence_arriving_after_the_act_still_flags_it(make_replica: MakeCoop) -> None:
-    """Delivery order does not matter: a replica that receives the backdated act before the
-    earlier op that proves it first gives the act its effect, then folds the lead again when
-    the proof arrives, and ends where every other replica ends."""
+def _win_then_backdated_withdraw(
+    make_replica: MakeCoop,
+) -> tuple[Coop, Coop, bytes, bytes, bytes]:
+    """Bob's won lead, confirmed by Alice (the proof), then Alice's withdraw dated before the
+    claim (forged); Carol has everything but those two ops: (alice, carol, lead, proof, forged)."""
     alice, bob, carol = _trio(make_replica, _ms(2025, 11, 3))
     lead = alice.add_lead({"title": "Audit"})
     sync(alice, bob)
@@ -150,6 +151,14 @@ def test_evidence_arriving_after_the_act_still_flags_it(make_replica: MakeCoop) 
     alice.lead_act(lead, Act.CONFIRM, member=bob.me.member_id)
     proof = list(alice.wire_ops())[-1]
     forged = _forged(alice, lead, {"act": "withdraw"}, _ms(2025, 11, 3, 12))
+    return alice, carol, lead, proof, forged
+
+
+def test_evidence_arriving_after_the_act_still_flags_it(make_replica: MakeCoop) -> None:
+    """Delivery order does not matter: a replica that receives the backdated act before the
+    earlier op that proves it first gives the act its effect, then folds the lead again when
+    the proof arrives, and ends where every other replica ends."""
+    alice, carol, lead, proof, forged = _win_then_backdated_withdraw(make_replica)
     carol.apply(forged)  # the act first, its predecessor in alice's log not yet here
     assert _state(carol, lead).status is LeadStatus.WITHDRAWN  # no evidence yet
     applied = carol.apply(proof)
@@ -196,20 +205,7 @@ def test_evidence_in_the_same_batch_after_the_act_still_flags_it(make_replica: M
     device above this seq?" without a query while a catch-up arrives in seq order): the proof
     applied after the act in the same transaction still finds it. Control: without the proof
     the act has its effect."""
-    alice, bob, carol = _trio(make_replica, _ms(2025, 11, 3))
-    lead = alice.add_lead({"title": "Audit"})
-    sync(alice, bob)
-    _at(bob, _ms(2025, 11, 4))
-    bob.claim_lead(lead)
-    for s in ("contacted", "won"):
-        bob.set_lead_status(lead, s)
-    sync(bob, alice)
-    sync(alice, carol)
-    sync(bob, carol)
-    _at(alice, _ms(2025, 11, 10))
-    alice.lead_act(lead, Act.CONFIRM, member=bob.me.member_id)
-    proof = list(alice.wire_ops())[-1]
-    forged = _forged(alice, lead, {"act": "withdraw"}, _ms(2025, 11, 3, 12))
+    alice, carol, lead, proof, forged = _win_then_backdated_withdraw(make_replica)
     results = carol.apply_batch([forged, proof])
     assert all(not isinstance(r, Exception) and r.new for r in results)
     assert _state(carol, lead) == _state(alice, lead)
