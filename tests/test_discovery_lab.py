@@ -10,7 +10,6 @@ import json
 import re
 import shutil
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -106,11 +105,14 @@ def test_mdns_capture_reveals_nothing_and_beacons_rotate(tmp_path: Path) -> None
     out = tmp_path / "capture.json"
     env = {"COOPSHARE_BEACON_WINDOW_S": "2"}
     with lab(3) as world:
-        cap = world.spawn(3, sys.executable, str(TOOLS / "capture_mdns.py"), "9", str(out))
+        cap = world.spawn(3, sys.executable, str(TOOLS / "capture_mdns.py"), "120", str(out))
         _serve_all(world, homes, env=env)
-        time.sleep(1)
+        # Capture until two different beacons were seen (the windows are 2 s), however slow
+        # the machine; the assertions below then check the whole capture.
+        assert wait_for(lambda: len(_beacons(_captured(out))) >= 2, 110), "no rotation seen"
+        cap.terminate()
         cap.wait(30)
-    packets = [bytes.fromhex(x) for x in json.loads(out.read_text())]
+    packets = _captured(out)
     assert packets, "nothing was captured"
     blob = b"".join(packets)
     assert b"_coopshare" in blob  # we did see our own service records
@@ -118,11 +120,21 @@ def test_mdns_capture_reveals_nothing_and_beacons_rotate(tmp_path: Path) -> None
         assert secret not in blob, secret
     for i in (1, 2, 3):
         assert f"h{i}".encode() + b"\x05local" not in blob  # no host names of the lab machines
-    beacons = set(re.findall(rb"b=([0-9a-f]{16})", blob))
+    beacons = _beacons(packets)
     assert len(beacons) >= 2, beacons  # rotated across the 2-second windows
     txt_keys = set(re.findall(rb"[\x03-\x12]([a-z]+)=", blob))
     assert txt_keys <= {b"v", b"b"}, txt_keys
     assert bc.matches(bytes.fromhex(next(iter(beacons)).decode()), []) is False
+
+
+def _captured(out: Path) -> list[bytes]:
+    if not out.exists():
+        return []
+    return [bytes.fromhex(x) for x in json.loads(out.read_text())]
+
+
+def _beacons(packets: list[bytes]) -> set[bytes]:
+    return set(re.findall(rb"b=([0-9a-f]{16})", b"".join(packets)))
 
 
 @pytest.mark.parametrize("fakes", [1, 1000])

@@ -1,4 +1,7 @@
-"""Record every mDNS packet seen on this lab host for SECONDS; write them hex-encoded to OUT.
+"""Record every mDNS packet seen on this lab host for at most SECONDS, hex-encoded, to OUT.
+
+OUT is rewritten (atomically) after every packet, so a test can read it while the capture
+runs and stop it as soon as it has seen what it waits for.
 
 Usage (inside a lab namespace only): python capture_mdns.py SECONDS OUT
 """
@@ -33,7 +36,14 @@ def main() -> None:
         except TimeoutError:
             continue
         packets.append(data.hex())
-    Path(out).write_text(json.dumps(packets))
+        _write(out, packets)
+    _write(out, packets)
+
+
+def _write(out: str, packets: list[str]) -> None:
+    tmp = Path(out + ".tmp")
+    tmp.write_text(json.dumps(packets))
+    tmp.replace(out)
 
 
 if __name__ == "__main__":
