@@ -180,6 +180,15 @@ def test_esco_subset_dutch_search_finds_inkoop_and_aanbesteden() -> None:
     assert 1000 <= len(esco.catalog()) <= 5000
 
 
+def test_esco_subset_every_skill_has_a_dutch_label() -> None:
+    skills = list(esco.catalog().values())
+    assert all(s.nl.strip() for s in skills), [s.en for s in skills if not s.nl.strip()][:5]
+    # the project's own labels, not an English fallback copied across: most differ
+    same = sum(1 for s in skills if s.nl.casefold() == s.en.casefold())
+    assert same < len(skills) // 20, same
+    assert esco.label(esco.resolve("labour legislation"), "nl") == "arbeidswetgeving"
+
+
 # --- matching ------------------------------------------------------------------------------------
 
 SKILLS = [
