@@ -25,6 +25,7 @@ from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs import first_run
 from coopshare.gui.dialogs.my_devices import MyDevicesDialog
 from coopshare.gui.dialogs.pair_device import AddMyDeviceDialog, NewDeviceDialog
+from coopshare.gui.dialogs.recovery import ShowRecoveryDialog
 from coopshare.service import api
 from coopshare.service import home as homes
 from tests.gui.test_people_dialogs import PASS, make_home
@@ -154,5 +155,12 @@ def test_a_device_added_in_person_cannot_add_another(
         qtbot.waitUntil(lambda: len(dialog.devices) == 2, timeout=10_000)
         qtbot.waitUntil(lambda: not dialog.pair_button.isEnabled(), timeout=5000)
         assert "member key" in dialog.pair_button.toolTip()
+        # Settings → Show recovery key says why it has none (the first device shows it)
+        recovery = ShowRecoveryDialog(bridge, new_home)
+        qtbot.addWidget(recovery)
+        recovery.passphrase.setText(NEW_PASS)
+        recovery.reveal()
+        qtbot.waitUntil(lambda: "member key" in recovery.error.text(), timeout=30_000)
+        assert recovery.code is None and not recovery.code_label.isVisible()
     finally:
         bridge.stop()
