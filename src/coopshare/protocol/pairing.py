@@ -14,6 +14,10 @@ The *host* (say, an admin at a meetup) shows a short-lived pairing code; the *gu
    person confirmed *and* the guest's ``confirm`` arrived, the host sends ``payload``
    (ChaCha20-Poly1305 under the key): what an invitation would carry.
 
+The hello may carry a mode: ``invite`` (absent; the steps above) or ``device``, where the
+new device of a member is the host and that member's existing device the guest, and step 6 goes
+the other way (``protocol/pairing_link.py``); labels differ by mode (:func:`domain`).
+
 Why the commitment: a machine in the middle must pick its own keys and nonces for both sides
 *before* it sees the honest side's nonce (the host is committed before it sees ``pkG``; the
 guest sends ``nG`` before it sees ``nH``), so it matches the two codes only by chance:
