@@ -43,7 +43,7 @@ def test_no_marker_or_key_on_disk(tmp_path: Path) -> None:
     assert coop.search(MARKERS["note"].split("-")[0])  # search index built (it lives in memory)
     assert [i.value("title") for i in coop.items(Kind.LEAD)] == [MARKERS["lead_title"]]
     secrets = [
-        p.seed_of(coop.me.member_key),
+        coop.me.member_seed(),
         p.seed_of(coop.me.device_key),
         p.seed_of(coop.me.kex_key),
     ]

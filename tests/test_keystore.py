@@ -62,7 +62,7 @@ def test_recovery_code_round_trip_and_typo() -> None:
 
 def test_restore_member_key_from_recovery_code(tmp_path: Path) -> None:
     first = homes.init(tmp_path / "a", "Ann", "pw")
-    code = recovery.encode(p.seed_of(first.member_key))
+    code = recovery.encode(first.member_seed())
     second = homes.init(tmp_path / "b", "Ann", "pw", recovery_code=code)
     assert second.member_id == first.member_id
     assert second.device_id != first.device_id

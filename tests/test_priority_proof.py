@@ -433,7 +433,7 @@ def test_a_member_cannot_take_over_anothers_device_in_the_verifier(
     _all(alice, bob, carol)
     bundle = roster_body.device_bundle(bob.me)
     sig = p.sign(
-        carol.me.member_key,
+        carol.me.member_key,  # type: ignore[arg-type]
         DEVICE_CERT_DOMAIN,
         device_statement(bundle["sign_pk"], bundle["kex_pk"]),
     )

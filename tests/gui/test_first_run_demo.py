@@ -13,7 +13,6 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox, QWizard
 
-from coopshare.crypto.primitives import seed_of
 from coopshare.gui.app import start_node
 from coopshare.gui.dialogs.coop_choice import CoopChoiceDialog
 from coopshare.gui.dialogs.first_run import FirstRunWizard
@@ -82,7 +81,7 @@ def test_first_run_create_a_coop_then_write_a_note(qtbot: Any, tmp_path: Path) -
     assert rec.code is not None
     # the key on screen is the member key's recovery code, and the Copy button copies it
     unlocked = keystore.unlock(home, PASS)
-    assert recovery.decode(rec.code) == seed_of(unlocked.identity.member_key)
+    assert recovery.decode(rec.code) == unlocked.identity.member_seed()
     assert unlocked.identity.name == NAME
     assert recovery.decode(rec.code_label.text()) == recovery.decode(rec.code)
     qtbot.mouseClick(rec.copy_button, Qt.MouseButton.LeftButton)

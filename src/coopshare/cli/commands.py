@@ -32,6 +32,13 @@ def run(args: argparse.Namespace, home: Path, read_passphrase: PassphraseReader)
         print(f"member id {ident.member_id.hex()[:16]}  device id {ident.device_id.hex()[:16]}")
         print("write down your recovery code: coopshare recovery-key")
         return 0
+    if args.command == "pair" and args.action == "new-device":  # makes the keys, like init
+        from coopshare.cli import pair
+
+        passphrase = read_passphrase(confirm=True)
+        if passphrase is None:
+            raise PassphraseRequired()
+        return pair.run(args, home, passphrase)
     if not api.is_initialised(home):
         raise NotInitialised(path=str(home))
     if args.command == "pair":

@@ -88,6 +88,16 @@ class RevokeThisDevice(UserError):
     template = "revoke this device from another of your devices"
 
 
+class MemberKeyNotHere(UserError):
+    """This device was added in person by another device of mine, which kept the member key
+    (service/device_link.py): the recovery key and certifying another device need that key."""
+
+    template = (
+        "this device does not hold your member key: use the device you added it from, "
+        "or your recovery key"
+    )
+
+
 class NoCoop(UserError):
     """The data folder is not part of a cooperative yet."""
 

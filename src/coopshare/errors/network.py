@@ -113,6 +113,14 @@ class PairingFailed(ValidationError):
     template = "pairing failed: {detail}"
 
 
+class PairingWrongMode(PairingFailed):
+    """The other device started another kind of pairing (an invitation, not adding a device of
+    mine, or the reverse): on the existing device choose My devices → Add my device."""
+
+    template = "pairing failed: the other device started another kind of pairing ({mode})"
+    mode: str
+
+
 class PairingExpired(ValidationError):
     """The pairing code is older than its lifetime: start pairing again."""
 

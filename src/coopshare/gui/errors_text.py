@@ -125,6 +125,12 @@ def error_text(error: BaseException) -> str:
         return _t("This item no longer exists.")
     if isinstance(error, E.NoSuchDevice):
         return _t("That is not one of your devices.")
+    if isinstance(error, E.MemberKeyNotHere):
+        return _t(
+            "This device was added in person and does not hold your member key. Use the device you added it from, or your recovery key."
+        )
+    if isinstance(error, E.PairingWrongMode):
+        return _t("The other device started another kind of pairing.")
     if isinstance(error, E.RevokeThisDevice):
         return _t("This device cannot revoke itself: revoke it from another of your devices.")
     if isinstance(error, E.NoSuchMember):

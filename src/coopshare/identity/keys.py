@@ -4,6 +4,10 @@
 * device key (Ed25519): signs ops and is the TLS identity; ``device id = SHA-256(SPKI)``;
 * kex key (X25519): receives HPKE-sealed epoch and item keys;
 * certificate: self-signed Ed25519 X.509 over the device key, with no identifying subject.
+
+A device added in person by another device of its member (service/device_link.py) holds no
+member private key: only the member's public key and the member key's certificate of its own
+device and kex keys, which that other device signed.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.x509.oid import NameOID
 
 from coopshare.crypto import primitives as p
+from coopshare.errors import MemberKeyNotHere
 
 DEVICE_CERT_DOMAIN = b"coopshare/v1/device-cert\0"
 
@@ -68,10 +73,14 @@ class Identity:
     """Private keys of one member on one device (held in memory after unlock only)."""
 
     name: str
-    member_key: Ed25519PrivateKey
+    member_key: (
+        Ed25519PrivateKey | None
+    )  # None: added in person, the key stayed on the other device
     device_key: Ed25519PrivateKey
     kex_key: X25519PrivateKey
     cert: bytes
+    linked_member_pk: bytes = b""  # without member_key: the member's public key...
+    linked_msig: bytes = b""  # ...and its certificate of this device's keys
 
     @classmethod
     def generate(cls, name: str, member_key: Ed25519PrivateKey | None = None) -> Identity:
@@ -86,7 +95,19 @@ class Identity:
 
     @cached_property  # derived from a private key: asked for every op applied
     def member_pk(self) -> bytes:
+        if self.member_key is None:
+            return self.linked_member_pk
         return p.raw_public(self.member_key)
+
+    @property
+    def holds_member_key(self) -> bool:
+        return self.member_key is not None
+
+    def member_seed(self) -> bytes:
+        """The member key's seed (what the recovery code encodes)."""
+        if self.member_key is None:
+            raise MemberKeyNotHere()
+        return p.seed_of(self.member_key)
 
     @cached_property
     def device_pk(self) -> bytes:
@@ -106,6 +127,12 @@ class Identity:
 
     def certify_device(self) -> bytes:
         """The member key's signature that this device key and kex key are its own."""
-        return p.sign(
-            self.member_key, DEVICE_CERT_DOMAIN, device_statement(self.device_pk, self.kex_pk)
-        )
+        if self.member_key is None:
+            return self.linked_msig
+        return self.certify(self.device_pk, self.kex_pk)
+
+    def certify(self, device_pk: bytes, kex_pk: bytes) -> bytes:
+        """The member key's signature over another device's keys (a new device of mine)."""
+        if self.member_key is None:
+            raise MemberKeyNotHere()
+        return p.sign(self.member_key, DEVICE_CERT_DOMAIN, device_statement(device_pk, kex_pk))

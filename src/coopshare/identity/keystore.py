@@ -5,7 +5,8 @@ Layout (msgpack map, version 1)::
     v        1
     kdf      {salt, t, m, p}      Argon2id parameters, stored with the blob
     wrapped  AEAD(Argon2id(passphrase), master key)
-    secrets  AEAD(master key, {name, member, device, kex, cert})
+    secrets  AEAD(master key, {name, member, device, kex, cert}); a device added in person
+             has {member_pk, msig} instead of member (identity/keys.py)
     keyring  true if the master key is also kept in the OS keyring
     sum      SHA-256 of the map above, packed (absent in files written before it existed)
 
@@ -250,25 +251,27 @@ def _has_sum(data: bytes) -> bool:
 
 
 def _pack_identity(i: Identity) -> bytes:
-    return msgpack.packb(  # type: ignore[no-any-return]
-        {
-            "name": i.name,
-            "member": p.seed_of(i.member_key),
-            "device": p.seed_of(i.device_key),
-            "kex": p.seed_of(i.kex_key),
-            "cert": i.cert,
-        }
-    )
+    """`member` is the member key's seed; a device added in person has none and keeps
+    `member_pk` and `msig` (the member key's certificate of its keys) instead."""
+    doc: dict[str, Any] = {"name": i.name}
+    if i.member_key is not None:
+        doc["member"] = p.seed_of(i.member_key)
+    else:
+        doc["member_pk"], doc["msig"] = i.linked_member_pk, i.linked_msig
+    doc |= {"device": p.seed_of(i.device_key), "kex": p.seed_of(i.kex_key), "cert": i.cert}
+    return msgpack.packb(doc)  # type: ignore[no-any-return]
 
 
 def _unpack_identity(blob: bytes) -> Identity:
     d = msgpack.unpackb(blob, raw=False)
     return Identity(
         name=d["name"],
-        member_key=p.signing_key_from_seed(d["member"]),
+        member_key=p.signing_key_from_seed(d["member"]) if "member" in d else None,
         device_key=p.signing_key_from_seed(d["device"]),
         kex_key=p.kex_key_from_seed(d["kex"]),
         cert=d["cert"],
+        linked_member_pk=d.get("member_pk", b""),
+        linked_msig=d.get("msig", b""),
     )
 
 

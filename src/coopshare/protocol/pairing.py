@@ -14,6 +14,10 @@ The *host* (say, an admin at a meetup) shows a short-lived pairing code; the *gu
    person confirmed *and* the guest's ``confirm`` arrived, the host sends ``payload``
    (ChaCha20-Poly1305 under the key): what an invitation would carry.
 
+The hello may carry a mode: ``invite`` (absent; the steps above) or ``device``, where the
+new device of a member is the host and that member's existing device the guest, and step 6 goes
+the other way (``protocol/pairing_link.py``); labels differ by mode (:func:`domain`).
+
 Why the commitment: a machine in the middle must pick its own keys and nonces for both sides
 *before* it sees the honest side's nonce (the host is committed before it sees ``pkG``; the
 guest sends ``nG`` before it sees ``nH``), so it matches the two codes only by chance:
@@ -33,7 +37,13 @@ from dataclasses import dataclass, field
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
 from coopshare.crypto import primitives as p
-from coopshare.errors import DecryptError, PairingExpired, PairingFailed, ValidationError
+from coopshare.errors import (
+    DecryptError,
+    PairingExpired,
+    PairingFailed,
+    PairingWrongMode,
+    ValidationError,
+)
 from coopshare.protocol.codec import as_bytes, as_map, as_str, pack, unpack
 
 DOMAIN = b"coopshare/v1/pair/"
@@ -41,6 +51,9 @@ TTL = 120.0  # seconds a pairing code is valid
 SECRET_LEN = 5  # bytes: 8 base32 characters
 NONCE_LEN = 16
 MAX_PAYLOAD = 4096
+INVITE = "invite"  # the host hands the guest an invitation (v1, the default)
+DEVICE = "device"  # the guest adds the host as a device of its member (pairing_link.py)
+MODES = (INVITE, DEVICE)
 
 
 class Phase(enum.Enum):
@@ -85,8 +98,30 @@ def comparison_code(
     return f"{int.from_bytes(d[:8], 'big') % 10**digits:0{digits}d}"
 
 
-def _msg(kind: str, **fields: bytes) -> bytes:
+def _msg(kind: str, **fields: bytes | str) -> bytes:
     return pack({"t": kind, **fields})
+
+
+def domain(mode: str, what: bytes) -> bytes:
+    """The label of a key, MAC or box in `mode`: invite mode keeps v1's labels, device mode
+    has its own (``coopshare/v1/pair/device/…``), so the two can never be confused."""
+    return DOMAIN + what if mode == INVITE else DOMAIN + mode.encode() + b"/" + what
+
+
+def _read_hello(data: bytes) -> tuple[bytes, str]:
+    """A hello's proof and mode (absent: invite, as in v1)."""
+    try:
+        m = as_map(unpack(data), "pairing", {"t", "proof"}, frozenset({"m"}))
+        if as_str(m["t"], "t", 16) != "hello":
+            raise PairingFailed("expected hello")
+        mode = as_str(m.get("m", INVITE), "m", 16)
+        if mode not in MODES:
+            raise PairingFailed("unknown pairing mode")
+        return as_bytes(m["proof"], "proof", 32), mode
+    except PairingFailed:
+        raise
+    except ValidationError as e:
+        raise PairingFailed(f"malformed hello: {e}") from None
 
 
 def _read(data: bytes, kind: str, fields: dict[str, int]) -> dict[str, bytes]:
@@ -114,6 +149,7 @@ class _Side:
     code: str | None = None
     key: bytes | None = None
     confirmed: bool = False  # this side's person said the digits match
+    mode: str = INVITE
 
     @property
     def pk(self) -> bytes:
@@ -135,13 +171,13 @@ class _Side:
         except ValueError:
             raise self._fail("bad public key") from None
         transcript = p.sha256(DOMAIN + b"transcript", pk_host, pk_guest, n_host, n_guest)
-        self.key = p.hkdf(shared, DOMAIN + b"key", salt=transcript + self.secret)
+        self.key = p.hkdf(shared, domain(self.mode, b"key"), salt=transcript + self.secret)
         self.code = comparison_code(pk_host, pk_guest, n_host, n_guest)
         self.phase = Phase.COMPARE
 
     def _confirm_mac(self) -> bytes:
         assert self.key is not None
-        return p.hmac256(self.key, DOMAIN + b"confirm")
+        return p.hmac256(self.key, domain(self.mode, b"confirm"))
 
     def reject(self) -> None:
         """The digits differ (or the person cancelled): nothing more is sent or accepted."""
@@ -158,9 +194,12 @@ class Host(_Side):
         self._check_time(now)
         if self.phase is not Phase.START:
             raise self._fail("unexpected hello")
-        proof = _read(data, "hello", {"proof": 32})["proof"]
+        proof, mode = _read_hello(data)
         if not hmac.compare_digest(proof, hello_proof(self.secret)):
             raise self._fail("wrong pairing code")
+        if mode != self.mode:
+            self.phase = Phase.FAILED
+            raise PairingWrongMode(mode=mode)
         self.phase = Phase.COMMITTED
         return _msg("commit", c=commitment(self.pk, self.nonce))
 
@@ -199,7 +238,9 @@ class Guest(_Side):
     host_pk: bytes = b""
 
     def hello(self) -> bytes:
-        return _msg("hello", proof=hello_proof(self.secret))
+        if self.mode == INVITE:
+            return _msg("hello", proof=hello_proof(self.secret))
+        return _msg("hello", proof=hello_proof(self.secret), m=self.mode)
 
     def on_commit(self, data: bytes, now: float | None = None) -> bytes:
         """Keep the host's commitment; returns this side's key and nonce."""

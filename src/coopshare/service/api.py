@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from coopshare import __version__
-from coopshare.crypto import primitives as p
 from coopshare.errors import RecoveryCodeInvalid
 from coopshare.identity import keystore
 from coopshare.identity.keys import Identity
@@ -34,7 +33,8 @@ from coopshare.model.idea_rules import PROBLEMS as IDEA_FLAGS
 from coopshare.model.items import Act, Kind, LeadStatus, Terms
 from coopshare.protocol import invite as inv
 from coopshare.protocol import pairing
-from coopshare.service import events, pairing_net
+from coopshare.protocol.pairing_link import LinkGrant, LinkRequest
+from coopshare.service import device_link, events, pairing_net
 from coopshare.service import home as homes
 from coopshare.service.api_commands import Api
 from coopshare.service.api_proof import TimestampJob, fetch_timestamp
@@ -170,6 +170,8 @@ __all__ = [
     "LeadStep",
     "Ledger",
     "Link",
+    "LinkGrant",
+    "LinkRequest",
     "Me",
     "Member",
     "MemberCard",
@@ -241,6 +243,8 @@ async def open_runtime(
 
 pair_host = pairing_net.host
 pair_guest = pairing_net.guest
+add_my_device_in_person = pairing_net.link_guest  # my existing device (protocol/pairing_link.py)
+join_as_my_device = device_link.join_as_my_device  # the new device: pair, make keys, join
 new_pairing_secret = pairing.new_secret
 pairing_code_text = pairing.code_text
 parse_pairing_code = pairing.parse_code
@@ -290,7 +294,7 @@ def create_identity(
     """Create the keys (Argon2id: takes a moment); returns the member key's recovery code.
     With `recovery_code`, the member key is restored from it (same member, a new device)."""
     identity = homes.init(home, name, passphrase, recovery_code=recovery_code)
-    return encode_recovery(p.seed_of(identity.member_key))
+    return encode_recovery(identity.member_seed())
 
 
 def create_coop(home: Path, passphrase: str | None, name: str) -> str:
@@ -338,7 +342,7 @@ def recovery_code_for(home: Path, passphrase: str) -> str:
     """This member's recovery code, after checking the passphrase (Argon2id: takes a moment;
     raises WrongPassphrase). Blocking: call it from a worker thread."""
     unlocked = keystore.unlock_by_passphrase(home, passphrase)
-    return encode_recovery(p.seed_of(unlocked.identity.member_key))
+    return encode_recovery(unlocked.identity.member_seed())
 
 
 async def recovery_code_after(home: Path, passphrase: str) -> str:

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coopshare.crypto import primitives as p
 from coopshare.errors import RULE_NO_ACCEPTANCE, NoSuchItem, NotAllowed
 from coopshare.identity.recovery import encode as encode_recovery
 from coopshare.model import lead_rules
@@ -78,7 +77,7 @@ class Api(DataCommands, ProofCommands, TalentCommands, DeviceCommands):
         return self._coop.create_coop(name).hex()
 
     def recovery_code(self) -> str:
-        return encode_recovery(p.seed_of(self._coop.me.member_key))
+        return encode_recovery(self._coop.me.member_seed())
 
     def my_member_id(self) -> bytes:
         return self._coop.me.member_id

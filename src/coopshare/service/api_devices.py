@@ -6,7 +6,8 @@ stays small; GUI and CLI reach these through ``Api`` like every other command.
 
 from __future__ import annotations
 
-from coopshare.service import my_devices, verify
+from coopshare.protocol.pairing_link import LinkGrant, LinkRequest
+from coopshare.service import device_link, my_devices, verify
 from coopshare.service.coop import Coop
 from coopshare.service.my_devices import MyDevice
 from coopshare.service.verify import Verification
@@ -28,6 +29,16 @@ class DeviceCommands:
     def revoke_my_device(self, device_id: bytes) -> None:
         """Revoke one of my other devices (a lost laptop): new keys for everything after."""
         my_devices.revoke(self._coop, device_id)
+
+    def holds_member_key(self) -> bool:
+        """False on a device added in person: it cannot add another device or show the
+        recovery key (the device that added it can)."""
+        return self._coop.me.holds_member_key
+
+    def link_grant(self, request: LinkRequest, listen: tuple[str, int] | None) -> LinkGrant:
+        """Certify a new device of mine met in person (protocol/pairing_link.py) and make the
+        device invitation it joins with (addresses: the running node's, else `listen`)."""
+        return device_link.grant(self._coop, request, listen)
 
     # --- verifying members ------------------------------------------------------------------------
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
-from coopshare.service import events, views_people, views_typed
+from coopshare.protocol.pairing_link import LinkGrant, LinkRequest
+from coopshare.service import device_link, events, views_people, views_typed
 from coopshare.service.api_commands import Api
 from coopshare.service.dialler import sync_once
 from coopshare.service.node import Node
@@ -124,6 +125,11 @@ class Runtime:
     async def new_invite(self, role: str, ttl: int) -> NewInvite:
         """A new invitation with this node's listening address."""
         return views_typed.new_invite(await views_people.new_invite(self._node, role, ttl))
+
+    async def link_grant(self, request: LinkRequest) -> LinkGrant:
+        """:meth:`Api.link_grant` with this node's listening address."""
+        listen = self._node.listen_addr
+        return await self._node.db(lambda c: device_link.grant(c, request, listen))
 
     async def close(self) -> None:
         if self._network is not None:

@@ -68,11 +68,26 @@ def init(
         raise NameRequired("--name")
     member_key = p.signing_key_from_seed(decode_recovery(recovery_code)) if recovery_code else None
     identity = Identity.generate(name.strip(), member_key)
+    _create(home, identity, passphrase, use_keyring)
+    return identity
+
+
+def refuse_if_used(home: Path) -> None:
+    datafolder.refuse_if_used(home)
+
+
+def init_linked(home: Path, identity: Identity, passphrase: str) -> None:
+    """A new data folder for a device added in person (service/device_link.py): its identity
+    holds the member key's certificate of its keys, not the member key."""
+    datafolder.refuse_if_used(home)
+    _create(home, identity, passphrase, False)
+
+
+def _create(home: Path, identity: Identity, passphrase: str, use_keyring: bool) -> None:
     home.mkdir(mode=0o700, parents=True, exist_ok=True)
     home.chmod(0o700)
     unlocked = keystore.create(home, identity, passphrase, use_keyring=use_keyring)
     datafolder.create(home, unlocked)
-    return identity
 
 
 def open_coop(home: Path, passphrase: str | None) -> Coop:

@@ -14,15 +14,17 @@ import asyncio
 import contextlib
 import time
 from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 from coopshare.errors import PairingExpired, PairingFailed, PeerUnreachable, ValidationError
-from coopshare.protocol import pairing
+from coopshare.protocol import pairing, pairing_link
 from coopshare.protocol.frames import encode_frame, frame_length
 
 MAX_FRAME = 8192
 MAX_ATTEMPTS = 5  # connections with a wrong pairing code before the host gives up
 STEP_TIMEOUT = 30.0  # s for the other side's next message (the people compare meanwhile)
 
+T = TypeVar("T")
 Confirm = Callable[[str], Awaitable[bool]]  # shows the 6 digits; True if the person confirmed
 
 
@@ -43,18 +45,20 @@ async def _recv(reader: asyncio.StreamReader, timeout: float) -> bytes:
         raise PairingFailed("no answer from the other side") from None
 
 
-async def host(
-    secret: bytes,
+Finish = Callable[[pairing.Host, asyncio.StreamReader, asyncio.StreamWriter], Awaitable[T]]
+
+
+async def _offer(
+    side_of: Callable[[float], pairing.Host],
     listen: tuple[str, int],
-    confirm: Confirm,
-    payload: Callable[[], Awaitable[bytes]],
-    *,
-    on_listening: Callable[[str, int], None] = lambda h, p: None,
-    ttl: float = pairing.TTL,
-) -> str:
-    """Offer one pairing until it succeeds or `ttl` ends; returns the compared code."""
+    finish: Finish[T],
+    on_listening: Callable[[str, int], None],
+    ttl: float,
+) -> T:
+    """Listen until one pairing succeeds or `ttl` ends: each connection runs steps 1–4
+    (hello, commit, key, reveal) on a fresh side from `side_of`, then `finish`."""
     started = time.monotonic()
-    done: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+    done: asyncio.Future[T] = asyncio.get_running_loop().create_future()
     busy = False
     attempts = 0
 
@@ -64,25 +68,16 @@ async def host(
             writer.close()
             return
         busy = True
-        side = pairing.Host(secret, started, ttl)
+        side = side_of(started)
         greeted = False  # the guest knew the pairing code
-        guest: asyncio.Future[bytes] | None = None
         try:
             commit = side.on_hello(await _recv(reader, STEP_TIMEOUT))
             greeted = True
             await _send(writer, commit)
             await _send(writer, side.on_key(await _recv(reader, STEP_TIMEOUT)))
-            assert side.code is not None
-            guest = asyncio.ensure_future(_recv(reader, ttl))
-            if not await confirm(side.code):
-                guest.cancel()
-                side.reject()
-                raise PairingFailed("the digits did not match")
-            side.confirmed = True
-            side.on_confirm(await guest)
-            await _send(writer, side.payload(await payload()))
+            result = await finish(side, reader, writer)
             if not done.done():
-                done.set_result(side.code)
+                done.set_result(result)
         except PairingFailed as e:
             attempts += 1
             if (greeted or attempts >= MAX_ATTEMPTS) and not done.done():
@@ -94,8 +89,6 @@ async def host(
             pass  # the offer was closed; ending quietly (3.11 logs a cancelled handler)
         finally:
             busy = False
-            if guest is not None and not guest.done():
-                guest.cancel()
             writer.close()
             with contextlib.suppress(Exception):
                 await writer.wait_closed()
@@ -115,9 +108,73 @@ async def host(
             await server.wait_closed()
 
 
-async def guest(secret: bytes, address: tuple[str, int], confirm: Confirm) -> bytes:
-    """Pair with the host at `address`; returns the payload it sent."""
-    side = pairing.Guest(secret, time.monotonic())
+async def host(
+    secret: bytes,
+    listen: tuple[str, int],
+    confirm: Confirm,
+    payload: Callable[[], Awaitable[bytes]],
+    *,
+    on_listening: Callable[[str, int], None] = lambda h, p: None,
+    ttl: float = pairing.TTL,
+) -> str:
+    """Offer one pairing until it succeeds or `ttl` ends; returns the compared code."""
+
+    async def finish(
+        side: pairing.Host, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+    ) -> str:
+        assert side.code is not None
+        guest = asyncio.ensure_future(_recv(reader, ttl))
+        try:
+            if not await confirm(side.code):
+                side.reject()
+                raise PairingFailed("the digits did not match")
+            side.confirmed = True
+            side.on_confirm(await guest)
+            await _send(writer, side.payload(await payload()))
+            return side.code
+        finally:
+            guest.cancel()
+
+    return await _offer(
+        lambda started: pairing.Host(secret, started, ttl), listen, finish, on_listening, ttl
+    )
+
+
+async def link_host(
+    secret: bytes,
+    listen: tuple[str, int],
+    confirm: Confirm,
+    request: pairing_link.LinkRequest,
+    *,
+    on_listening: Callable[[str, int], None] = lambda h, p: None,
+    ttl: float = pairing.TTL,
+) -> pairing_link.LinkGrant:
+    """The new device of protocol/pairing_link.py: show the code, send `request` once this
+    side's person confirmed, return the grant of my existing device."""
+
+    async def finish(
+        side: pairing.Host, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+    ) -> pairing_link.LinkGrant:
+        assert isinstance(side, pairing_link.LinkHost) and side.code is not None
+        if not await confirm(side.code):
+            side.reject()
+            raise PairingFailed("the digits did not match")
+        await _send(writer, side.confirm(request))
+        return side.on_grant(await _recv(reader, ttl))
+
+    return await _offer(
+        lambda started: pairing_link.LinkHost(secret, started, ttl),
+        listen,
+        finish,
+        on_listening,
+        ttl,
+    )
+
+
+async def _dial(
+    side: pairing.Guest, address: tuple[str, int]
+) -> tuple[asyncio.StreamReader, asyncio.StreamWriter, str]:
+    """Connect and run steps 1–4; returns the connection and the code to compare."""
     try:
         reader, writer = await asyncio.wait_for(asyncio.open_connection(*address), STEP_TIMEOUT)
     except (OSError, TimeoutError) as e:
@@ -126,12 +183,51 @@ async def guest(secret: bytes, address: tuple[str, int], confirm: Confirm) -> by
     try:
         await _send(writer, side.hello())
         await _send(writer, side.on_commit(await _recv(reader, STEP_TIMEOUT)))
-        code = side.on_reveal(await _recv(reader, STEP_TIMEOUT))
+        return reader, writer, side.on_reveal(await _recv(reader, STEP_TIMEOUT))
+    except BaseException:
+        writer.close()
+        raise
+
+
+async def guest(secret: bytes, address: tuple[str, int], confirm: Confirm) -> bytes:
+    """Pair with the host at `address`; returns the payload it sent."""
+    side = pairing.Guest(secret, time.monotonic())
+    reader, writer, code = await _dial(side, address)
+    try:
         if not await confirm(code):
             side.reject()
             raise PairingFailed("the digits did not match")
         await _send(writer, side.confirm())
         return side.on_payload(await _recv(reader, pairing.TTL))
+    finally:
+        writer.close()
+        with contextlib.suppress(Exception):
+            await writer.wait_closed()
+
+
+async def link_guest(
+    secret: bytes,
+    address: tuple[str, int],
+    confirm: Confirm,
+    grant: Callable[[pairing_link.LinkRequest], Awaitable[pairing_link.LinkGrant]],
+) -> str:
+    """My existing device: pair with the new device at `address`; once both people confirmed
+    and the new device's MAC checked, `grant` certifies its keys and the grant is sent.
+    Returns the compared code."""
+    side = pairing_link.LinkGuest(secret, time.monotonic())
+    reader, writer, code = await _dial(side, address)
+    try:
+        theirs = asyncio.ensure_future(_recv(reader, pairing.TTL))
+        try:
+            if not await confirm(code):
+                side.reject()
+                raise PairingFailed("the digits did not match")
+            side.confirmed = True
+            request = side.on_confirm(await theirs)
+        finally:
+            theirs.cancel()
+        await _send(writer, side.grant(await grant(request)))
+        return code
     finally:
         writer.close()
         with contextlib.suppress(Exception):

@@ -28,6 +28,7 @@ from coopshare.gui.dialogs.coop_form import CoopForm
 from coopshare.gui.dialogs.identity_pages import IdentityPage, RecoveryPage
 from coopshare.gui.text import safe
 from coopshare.gui.widgets import DIALOG_STYLE, logo_pixmap
+from coopshare.service.api import is_initialised
 
 
 class WelcomePage(QWizardPage):
@@ -61,6 +62,17 @@ class WelcomePage(QWizardPage):
         self.restore_button.setToolTip(self.tr("Moving to a new computer? Use your backup file."))
         self.restore_button.clicked.connect(self._restore)
         v.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.device_button = QPushButton(self.tr("This is another device of mine…"))
+        self.device_button.setToolTip(
+            self.tr("Already a member on another computer? Pair this one with it in person.")
+        )
+        self.device_button.clicked.connect(lambda: self._wizard_call("another_device"))
+        v.addWidget(self.device_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _wizard_call(self, name: str) -> None:
+        wizard = self.wizard()
+        if isinstance(wizard, FirstRunWizard):
+            getattr(wizard, name)()
 
     def _restore(self) -> None:
         wizard = self.wizard()
@@ -156,6 +168,7 @@ class FirstRunWizard(QWizard):
         self.home = home
         self.passphrase: str | None = None
         self.confirm_box: QMessageBox | None = None
+        self.device_dialog: QDialog | None = None
         self._leave_confirmed = False
         self.setWindowTitle(self.tr("Welcome to CoopShare"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -195,6 +208,18 @@ class FirstRunWizard(QWizard):
         dialog = RestoreDialog(self.home, self)
         if dialog.exec() and dialog.passphrase:
             self.passphrase = dialog.passphrase
+            QDialog.done(self, QDialog.DialogCode.Accepted)
+
+    def another_device(self) -> None:
+        """Pair this computer in person with a device of mine (gui/dialogs/pair_device.py);
+        once it joined (or at least made its keys), the app opens it."""
+        from coopshare.gui.dialogs.pair_device import NewDeviceDialog
+
+        dialog = NewDeviceDialog(self.home, self)
+        self.device_dialog = dialog
+        accepted = dialog.exec()
+        if accepted or (dialog.passphrase_typed and is_initialised(self.home)):
+            self.passphrase = dialog.passphrase or dialog.passphrase_typed
             QDialog.done(self, QDialog.DialogCode.Accepted)
 
     def reject(self) -> None:

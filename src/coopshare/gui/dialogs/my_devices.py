@@ -1,6 +1,7 @@
 """My devices (People → My devices…): this device and my others, a friendly name for each
-(kept on this device), Revoke for a lost one (a new epoch: service/my_devices.py), and Add a
-device (a device invitation: the new device needs my recovery key, no admin)."""
+(kept on this device), Revoke for a lost one (a new epoch: service/my_devices.py), Add my device
+(in person: the new device shows a code, gui/dialogs/pair_device.py; no admin, no recovery key)
+and Add a device (a device invitation: the new device needs my recovery key, no admin)."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ class MyDevicesDialog(QDialog):
         self.devices: list[MyDevice] = []
         self.buttons: dict[bytes, tuple[QPushButton, QPushButton | None]] = {}
         self.confirm: QMessageBox | None = None
+        self.pair_dialog: QDialog | None = None
         self.setWindowTitle(self.tr("My devices"))
         self.setMinimumWidth(600)
         v = QVBoxLayout(self)
@@ -64,6 +66,10 @@ class MyDevicesDialog(QDialog):
         self.message.hide()
         v.addWidget(self.message)
         row = QHBoxLayout()
+        self.pair_button = QPushButton(self.tr("Add my device…"))
+        self.pair_button.setToolTip(self.tr("Pair a new computer of yours in person"))
+        self.pair_button.clicked.connect(self.add_in_person)
+        row.addWidget(self.pair_button)
         self.add_button = QPushButton(self.tr("Add a device…"))
         self.add_button.setToolTip(self.tr("An invitation for another device of yours"))
         self.add_button.clicked.connect(self.add_device)
@@ -75,6 +81,16 @@ class MyDevicesDialog(QDialog):
         v.addLayout(row)
         bridge.core_event.connect(self._on_event)
         self.reload()
+        bridge.db(lambda a: a.holds_member_key(), self._key_here, self._failed)
+
+    def _key_here(self, here: bool) -> None:
+        self.pair_button.setEnabled(here)
+        if not here:
+            self.pair_button.setToolTip(
+                self.tr(
+                    "This device was added in person and does not hold your member key: add a device from the device you added this one from."
+                )
+            )
 
     def reload(self) -> None:
         self.bridge.db(lambda a: a.my_devices(), self._got, self._failed)
@@ -164,6 +180,12 @@ class MyDevicesDialog(QDialog):
 
     def add_device(self) -> None:
         InviteDialog(self.bridge, self, device=True).open()
+
+    def add_in_person(self) -> None:
+        from coopshare.gui.dialogs.pair_device import AddMyDeviceDialog
+
+        self.pair_dialog = AddMyDeviceDialog(self.bridge, self)
+        self.pair_dialog.open()
 
     def _failed(self, error: BaseException) -> None:
         self.message.setText(error_text(error))

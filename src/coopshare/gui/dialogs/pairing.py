@@ -58,6 +58,7 @@ class PairSession(QObject):
 
     listening = Signal(str)  # where the guest reaches this host ("ip:port or ip:port")
     compare = Signal(str)  # the six digits
+    joining = Signal()  # a new device of mine: paired, now making its keys and joining
     succeeded = Signal(object)
     failed = Signal(object)  # the exception
 
@@ -165,10 +166,14 @@ class _PairDialog(QDialog):
         session.compare.connect(self._compare)
         session.succeeded.connect(self._succeeded)
         session.failed.connect(self._failed)
+        session.joining.connect(self._joining)
         self.session = session
         session.start()
 
     def _listening(self, where: str) -> None:
+        pass
+
+    def _joining(self) -> None:
         pass
 
     def _compare(self, code: str) -> None:

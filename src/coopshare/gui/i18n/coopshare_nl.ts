@@ -75,6 +75,54 @@
         </message>
     </context>
     <context>
+        <name>AddMyDeviceDialog</name>
+        <message>
+            <location filename="../dialogs/pair_device.py" line="171" />
+            <source>Add my device</source>
+            <translation>Mijn apparaat toevoegen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pair_device.py" line="172" />
+            <source>Add another device of yours</source>
+            <translation>Nog een apparaat van jezelf toevoegen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pair_device.py" line="175" />
+            <source>On the new computer, install CoopShare and choose This is another device of mine. Type the code and address it shows. Your member key stays on this device.</source>
+            <translation>Installeer CoopShare op de nieuwe computer en kies Dit is nog een apparaat van mij. Typ de code en het adres die daar worden getoond. Je ledensleutel blijft op dit apparaat.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pair_device.py" line="183" />
+            <source>Pairing code:</source>
+            <translation>Koppelcode:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pair_device.py" line="184" />
+            <source>Address:</source>
+            <translation>Adres:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pair_device.py" line="186" />
+            <source>Pair</source>
+            <translation>Koppelen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pair_device.py" line="198" />
+            <source>Type the code and the address exactly as shown.</source>
+            <translation>Typ de code en het adres precies zoals ze worden getoond.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pair_device.py" line="201" />
+            <source>Connecting…</source>
+            <translation>Verbinden…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pair_device.py" line="218" />
+            <source>Paired. Your new device is joining now; it appears in My devices once it has synced.</source>
+            <translation>Gekoppeld. Je nieuwe apparaat wordt nu lid; het verschijnt bij Mijn apparaten zodra het gesynchroniseerd is.</translation>
+        </message>
+    </context>
+    <context>
         <name>Background</name>
         <message>
             <location filename="../background.py" line="40" />
@@ -463,12 +511,12 @@
     <context>
         <name>CoopPage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="74" />
+            <location filename="../dialogs/first_run.py" line="86" />
             <source>Your cooperative</source>
             <translation>Je coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="75" />
+            <location filename="../dialogs/first_run.py" line="87" />
             <source>Start a new cooperative, or join one a member invited you to.</source>
             <translation>Richt een nieuwe coöperatie op, of word lid van een coöperatie waarvoor een lid je heeft uitgenodigd.</translation>
         </message>
@@ -492,27 +540,27 @@
     <context>
         <name>DonePage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="115" />
+            <location filename="../dialogs/first_run.py" line="127" />
             <source>You are ready</source>
             <translation>Je bent klaar</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="116" />
+            <location filename="../dialogs/first_run.py" line="128" />
             <source>Welcome to the cooperative.</source>
             <translation>Welkom bij de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="135" />
+            <location filename="../dialogs/first_run.py" line="147" />
             <source>You joined {0}. Its notes, leads and ideas are on this computer now, and they stay in sync whenever another member is online.</source>
             <translation>Je bent lid geworden van {0}. De notities, leads en ideeën staan nu op deze computer en blijven gesynchroniseerd zodra een ander lid online is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="141" />
+            <location filename="../dialogs/first_run.py" line="153" />
             <source>You created {0} and you are its administrator. Invite the other members with the Invite button at the top of the window.</source>
             <translation>Je hebt {0} opgericht en bent de beheerder. Nodig de andere leden uit met de knop Uitnodigen boven in het venster.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="146" />
+            <location filename="../dialogs/first_run.py" line="158" />
             <source>Tips:
 •  Press Ctrl+N to write your first note, and Ctrl+K to search.
 •  Members on the same network find each other automatically.
@@ -751,212 +799,222 @@
             <translation>Dat is geen apparaat van jou.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="129" />
+            <location filename="../errors_text.py" line="130" />
+            <source>This device was added in person and does not hold your member key. Use the device you added it from, or your recovery key.</source>
+            <translation>Dit apparaat is persoonlijk gekoppeld en heeft je ledensleutel niet. Gebruik het apparaat waarmee je het hebt toegevoegd, of je herstelsleutel.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="133" />
+            <source>The other device started another kind of pairing.</source>
+            <translation>Het andere apparaat is een ander soort koppeling begonnen.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="135" />
             <source>This device cannot revoke itself: revoke it from another of your devices.</source>
             <translation>Dit apparaat kan zichzelf niet intrekken: trek het in vanaf een ander apparaat van je.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="131" />
+            <location filename="../errors_text.py" line="137" />
             <source>There is no member called {0}.</source>
             <translation>Er is geen lid dat {0} heet.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="133" />
+            <location filename="../errors_text.py" line="139" />
             <source>{0} matches more than one; give more of it.</source>
             <translation>{0} past bij meer dan één; geef er meer van op.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="137" />
+            <location filename="../errors_text.py" line="143" />
             <source>A name is required.</source>
             <translation>Een naam is verplicht.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="139" />
+            <location filename="../errors_text.py" line="145" />
             <source>Write something before you send the comment.</source>
             <translation>Schrijf eerst iets voordat je de opmerking plaatst.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="141" />
+            <location filename="../errors_text.py" line="147" />
             <source>A recipient has no active device in the cooperative.</source>
             <translation>Een ontvanger heeft geen actief apparaat in de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="143" />
+            <location filename="../errors_text.py" line="149" />
             <source>This recovery key is not valid. Check it for typing errors.</source>
             <translation>Deze herstelsleutel is niet geldig. Controleer hem op typefouten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="145" />
+            <location filename="../errors_text.py" line="151" />
             <source>The role must be member or admin.</source>
             <translation>De rol moet lid of beheerder zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="147" />
+            <location filename="../errors_text.py" line="153" />
             <source>{0} is not UTF-8 text.</source>
             <translation>{0} is geen UTF-8-tekst.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="149" />
+            <location filename="../errors_text.py" line="155" />
             <source>{0} is not empty. Choose a new or empty folder.</source>
             <translation>{0} is niet leeg. Kies een nieuwe of lege map.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="151" />
+            <location filename="../errors_text.py" line="157" />
             <source>{0} is not a folder.</source>
             <translation>{0} is geen map.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="153" />
+            <location filename="../errors_text.py" line="159" />
             <source>No display was found for the desktop app.</source>
             <translation>Er is geen beeldscherm gevonden voor de app.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="155" />
+            <location filename="../errors_text.py" line="161" />
             <source>The desktop app is not installed completely: PySide6 is missing.</source>
             <translation>De app is niet volledig geïnstalleerd: PySide6 ontbreekt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="157" />
+            <location filename="../errors_text.py" line="163" />
             <source>{0}: the port must be a number from 0 to 65535.</source>
             <translation>{0}: de poort moet een getal van 0 tot en met 65535 zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="159" />
+            <location filename="../errors_text.py" line="165" />
             <source>{0} is not an address: write it as host:port.</source>
             <translation>{0} is geen adres: schrijf het als host:poort.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="161" />
+            <location filename="../errors_text.py" line="167" />
             <source>This is not a CoopShare invitation.</source>
             <translation>Dit is geen CoopShare-uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="163" />
+            <location filename="../errors_text.py" line="169" />
             <source>The invitation is damaged or incomplete. Copy it again.</source>
             <translation>De uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="165" />
+            <location filename="../errors_text.py" line="171" />
             <source>This invitation has expired. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="168" />
+            <location filename="../errors_text.py" line="174" />
             <source>The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.</source>
             <translation>De uitnodiger op {0} heeft deze uitnodiging niet geaccepteerd. Waarschijnlijk is hij al gebruikt of verlopen: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="172" />
+            <location filename="../errors_text.py" line="178" />
             <source>The computer at {0} is not the one that made this invitation. Check the address.</source>
             <translation>De computer op {0} is niet degene die deze uitnodiging heeft gemaakt. Controleer het adres.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="175" />
+            <location filename="../errors_text.py" line="181" />
             <source>The invitation names no address of the inviter. Enter the inviter's address.</source>
             <translation>De uitnodiging noemt geen adres van de uitnodiger. Vul het adres van de uitnodiger in.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="178" />
+            <location filename="../errors_text.py" line="184" />
             <source>The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one.</source>
             <translation>De uitnodiger heeft deze uitnodiging geweigerd; waarschijnlijk is hij al gebruikt. Een uitnodiging werkt maar één keer: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="182" />
+            <location filename="../errors_text.py" line="188" />
             <source>Could not reach {0}. Check that CoopShare is running there and that you are on the same network.</source>
             <translation>Kon {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="186" />
+            <location filename="../errors_text.py" line="192" />
             <source>{0} did not let this device in: it is not a member there, it has not seen a membership change yet, or the two clocks are more than 2 minutes apart.</source>
             <translation>{0} liet dit apparaat niet binnen: het is daar geen lid, een wijziging in het ledenbestand is daar nog niet bekend, of de klokken lopen meer dan 2 minuten uiteen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="189" />
+            <location filename="../errors_text.py" line="195" />
             <source>The computer at {0} is not a device of this cooperative.</source>
             <translation>De computer op {0} is geen apparaat van deze coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="192" />
+            <location filename="../errors_text.py" line="198" />
             <source>The clocks of this computer and {0} are more than 2 minutes apart. Check the date and time on both.</source>
             <translation>De klokken van deze computer en {0} lopen meer dan 2 minuten uiteen. Controleer op beide de datum en tijd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="195" />
+            <location filename="../errors_text.py" line="201" />
             <source>Syncing did not finish in time.</source>
             <translation>Synchroniseren werd niet op tijd afgerond.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="197" />
+            <location filename="../errors_text.py" line="203" />
             <source>The connection to the other member failed.</source>
             <translation>De verbinding met het andere lid is mislukt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="200" />
+            <location filename="../errors_text.py" line="206" />
             <source>The disk is full: free some space in {0}, then try again. Syncing resumes by itself.</source>
             <translation>De schijf is vol: maak ruimte vrij in {0} en probeer het opnieuw. Synchroniseren gaat daarna vanzelf verder.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="203" />
+            <location filename="../errors_text.py" line="209" />
             <source>The data folder {0} cannot be written to.</source>
             <translation>Er kan niet worden geschreven in de gegevensmap {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="205" />
+            <location filename="../errors_text.py" line="211" />
             <source>The disk reported an error while saving in {0}.</source>
             <translation>De schijf meldde een fout bij het opslaan in {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="207" />
+            <location filename="../errors_text.py" line="213" />
             <source>The database in {0} is damaged.</source>
             <translation>De database in {0} is beschadigd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="209" />
+            <location filename="../errors_text.py" line="215" />
             <source>Saving failed: the data folder could not be written.</source>
             <translation>Opslaan is mislukt: er kon niet in de gegevensmap worden geschreven.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="211" />
+            <location filename="../errors_text.py" line="217" />
             <source>This bundle is damaged or incomplete ({0}). Nothing was imported.</source>
             <translation>Deze bundel is beschadigd of onvolledig ({0}). Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="215" />
+            <location filename="../errors_text.py" line="221" />
             <source>This bundle belongs to another cooperative. Nothing was imported.</source>
             <translation>Deze bundel hoort bij een andere coöperatie. Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="218" />
+            <location filename="../errors_text.py" line="224" />
             <source>A change in this bundle did not pass the checks ({0}). Nothing was imported.</source>
             <translation>Een wijziging in deze bundel kwam niet door de controles ({0}). Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="221" />
+            <location filename="../errors_text.py" line="227" />
             <source>Prove priority first: this idea has no commitment of yours yet.</source>
             <translation>Bewijs eerst de prioriteit: dit idee heeft nog geen vastlegging van u.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="223" />
+            <location filename="../errors_text.py" line="229" />
             <source>The evidence does not verify: {0}</source>
             <translation>Het bewijs klopt niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="225" />
+            <location filename="../errors_text.py" line="231" />
             <source>The data was refused: {0}</source>
             <translation>De gegevens zijn geweigerd: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="227" />
+            <location filename="../errors_text.py" line="233" />
             <source>This could not be decrypted: a wrong key, or damaged data.</source>
             <translation>Dit kon niet worden ontsleuteld: een verkeerde sleutel, of beschadigde gegevens.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="229" />
+            <location filename="../errors_text.py" line="235" />
             <source>This could not be done: {0}</source>
             <translation>Dit kon niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="230" />
+            <location filename="../errors_text.py" line="236" />
             <source>Something went wrong: {0}</source>
             <translation>Er ging iets mis: {0}</translation>
         </message>
@@ -1245,32 +1303,32 @@
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="160" />
+            <location filename="../dialogs/first_run.py" line="173" />
             <source>Welcome to CoopShare</source>
             <translation>Welkom bij CoopShare</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="165" />
+            <location filename="../dialogs/first_run.py" line="178" />
             <source>Open CoopShare</source>
             <translation>CoopShare openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="209" />
+            <location filename="../dialogs/first_run.py" line="234" />
             <source>Stop for now?</source>
             <translation>Voor nu stoppen?</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="211" />
+            <location filename="../dialogs/first_run.py" line="236" />
             <source>Your identity is saved. The next time you start CoopShare you can create a cooperative or join one.</source>
             <translation>Je identiteit is opgeslagen. De volgende keer dat je CoopShare start, kun je een coöperatie oprichten of lid worden van een bestaande.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="216" />
+            <location filename="../dialogs/first_run.py" line="241" />
             <source>Stop for now</source>
             <translation>Voor nu stoppen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="217" />
+            <location filename="../dialogs/first_run.py" line="242" />
             <source>Continue</source>
             <translation>Doorgaan</translation>
         </message>
@@ -3896,67 +3954,82 @@ Alles wat vanaf nu wordt geschreven, wordt versleuteld met nieuwe sleutels die d
     <context>
         <name>MyDevicesDialog</name>
         <message>
-            <location filename="../dialogs/my_devices.py" line="42" />
+            <location filename="../dialogs/my_devices.py" line="44" />
             <source>My devices</source>
             <translation>Mijn apparaten</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="46" />
+            <location filename="../dialogs/my_devices.py" line="48" />
             <source>Your devices in the cooperative</source>
             <translation>Je apparaten in de coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="51" />
+            <location filename="../dialogs/my_devices.py" line="53" />
             <source>Each device has its own keys. Names are only for you: they stay on this device. Revoke a device you lost: it can no longer sync, and everything written afterwards uses new keys it does not get.</source>
             <translation>Elk apparaat heeft eigen sleutels. Namen zijn alleen voor jou: ze blijven op dit apparaat. Trek een apparaat in dat je kwijt bent: het kan dan niet meer synchroniseren, en alles wat daarna wordt geschreven gebruikt nieuwe sleutels die het niet krijgt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="67" />
+            <location filename="../dialogs/my_devices.py" line="69" />
+            <source>Add my device…</source>
+            <translation>Mijn apparaat toevoegen…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="70" />
+            <source>Pair a new computer of yours in person</source>
+            <translation>Koppel persoonlijk een nieuwe computer van jezelf</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="73" />
             <source>Add a device…</source>
             <translation>Apparaat toevoegen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="68" />
+            <location filename="../dialogs/my_devices.py" line="74" />
             <source>An invitation for another device of yours</source>
             <translation>Een uitnodiging voor nog een apparaat van jezelf</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="95" />
+            <location filename="../dialogs/my_devices.py" line="91" />
+            <source>This device was added in person and does not hold your member key: add a device from the device you added this one from.</source>
+            <translation>Dit apparaat is persoonlijk gekoppeld en heeft je ledensleutel niet: voeg een apparaat toe vanaf het apparaat waarmee je dit apparaat hebt toegevoegd.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/my_devices.py" line="111" />
             <source>Unnamed device</source>
             <translation>Naamloos apparaat</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="100" />
+            <location filename="../dialogs/my_devices.py" line="116" />
             <source>this device</source>
             <translation>dit apparaat</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="102" />
+            <location filename="../dialogs/my_devices.py" line="118" />
             <source>revoked</source>
             <translation>ingetrokken</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="105" />
+            <location filename="../dialogs/my_devices.py" line="121" />
             <source>Rename…</source>
             <translation>Naam wijzigen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="109" />
+            <location filename="../dialogs/my_devices.py" line="125" />
             <source>Revoke…</source>
             <translation>Intrekken…</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="123" />
+            <location filename="../dialogs/my_devices.py" line="139" />
             <source>Rename device</source>
             <translation>Naam van apparaat wijzigen</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="123" />
+            <location filename="../dialogs/my_devices.py" line="139" />
             <source>Name for this device:</source>
             <translation>Naam voor dit apparaat:</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="137" />
+            <location filename="../dialogs/my_devices.py" line="153" />
             <source>Revoke {0}?
 
 It can no longer sync with the cooperative, and everything written from now on is encrypted with new keys it does not get.
@@ -3969,17 +4042,17 @@ Het kan niet meer met de coöperatie synchroniseren, en alles wat vanaf nu wordt
 Wat er al op staat, blijft daar leesbaar: intrekken kan dat niet terugdraaien.</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="144" />
+            <location filename="../dialogs/my_devices.py" line="160" />
             <source>Revoke device</source>
             <translation>Apparaat intrekken</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="146" />
+            <location filename="../dialogs/my_devices.py" line="162" />
             <source>Revoke</source>
             <translation>Intrekken</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="147" />
+            <location filename="../dialogs/my_devices.py" line="163" />
             <source>Cancel</source>
             <translation>Annuleren</translation>
         </message>
@@ -4132,6 +4205,84 @@ Wat er al op staat, blijft daar leesbaar: intrekken kan dat niet terugdraaien.</
                 <numerusform>%n minuut geleden</numerusform>
                 <numerusform>%n minuten geleden</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>NewDeviceDialog</name>
+        <message>
+            <location filename="../dialogs/pair_device.py" line="59" />
+            <source>Another device of mine</source>
+            <translation>Nog een apparaat van mij</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pair_device.py" line="60" />
+            <source>Add this computer as another device of yours</source>
+            <translation>Deze computer toevoegen als nog een apparaat van jou</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pair_device.py" line="63" />
+            <source>Keep your other device at hand. Choose a passphrase for this computer, then on your other device open People → My devices → Add my device… and type the code and address shown here. No recovery key is needed.</source>
+            <translation>Houd je andere apparaat bij de hand. Kies een wachtwoordzin voor deze computer en open dan op je andere apparaat Mensen → Mijn apparaten → Mijn apparaat toevoegen… en typ de code en het adres die hier staan. Een herstelsleutel is niet nodig.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pair_device.py" line="69" />
+            <source>Passphrase</source>
+            <translation>Wachtwoordzin</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pair_device.py" line="70" />
+            <source>At least 10 characters; a few words work well</source>
+            <translation>Minstens 10 tekens; een paar woorden werkt goed</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pair_device.py" line="74" />
+            <source>Repeat the passphrase</source>
+            <translation>Herhaal de wachtwoordzin</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pair_device.py" line="76" />
+            <source>&amp;Passphrase:</source>
+            <translation>&amp;Wachtwoordzin:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pair_device.py" line="78" />
+            <source>&amp;Repeat:</source>
+            <translation>&amp;Herhalen:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pair_device.py" line="86" />
+            <source>Pairing code:</source>
+            <translation>Koppelcode:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pair_device.py" line="87" />
+            <source>Address:</source>
+            <translation>Adres:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pair_device.py" line="93" />
+            <source>Show a pairing code</source>
+            <translation>Koppelcode tonen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pair_device.py" line="107" />
+            <source>The two passphrases do not match.</source>
+            <translation>De twee wachtwoordzinnen komen niet overeen.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pair_device.py" line="120" />
+            <source>Waiting for your other device…</source>
+            <translation>Wachten op je andere apparaat…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pair_device.py" line="142" />
+            <source>Paired. Creating the keys and joining…</source>
+            <translation>Gekoppeld. Sleutels maken en lid worden…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pair_device.py" line="154" />
+            <source>The other device started another kind of pairing. On your other device, open People → My devices → Add my device…</source>
+            <translation>Het andere apparaat is een ander soort koppeling begonnen. Open op je andere apparaat Mensen → Mijn apparaten → Mijn apparaat toevoegen…</translation>
         </message>
     </context>
     <context>
@@ -4403,38 +4554,38 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>PairGuestDialog</name>
         <message>
-            <location filename="../dialogs/pairing.py" line="298" />
-            <location filename="../dialogs/pairing.py" line="299" />
+            <location filename="../dialogs/pairing.py" line="303" />
+            <location filename="../dialogs/pairing.py" line="304" />
             <source>Pair in person</source>
             <translation>Persoonlijk koppelen</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="302" />
+            <location filename="../dialogs/pairing.py" line="307" />
             <source>Ask a member to choose Pair in person on their device, then type the code and address it shows.</source>
             <translation>Vraag een lid om op zijn apparaat Persoonlijk koppelen te kiezen, en typ dan de code en het adres die het toont.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="310" />
+            <location filename="../dialogs/pairing.py" line="315" />
             <source>Pairing code:</source>
             <translation>Koppelcode:</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="311" />
+            <location filename="../dialogs/pairing.py" line="316" />
             <source>Address:</source>
             <translation>Adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="313" />
+            <location filename="../dialogs/pairing.py" line="318" />
             <source>Pair</source>
             <translation>Koppelen</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="333" />
+            <location filename="../dialogs/pairing.py" line="338" />
             <source>Type the code and the address exactly as shown.</source>
             <translation>Typ de code en het adres precies zoals ze worden getoond.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="336" />
+            <location filename="../dialogs/pairing.py" line="341" />
             <source>Connecting…</source>
             <translation>Verbinden…</translation>
         </message>
@@ -4442,28 +4593,28 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>PairHostDialog</name>
         <message>
-            <location filename="../dialogs/pairing.py" line="234" />
-            <location filename="../dialogs/pairing.py" line="235" />
+            <location filename="../dialogs/pairing.py" line="239" />
+            <location filename="../dialogs/pairing.py" line="240" />
             <source>Pair in person</source>
             <translation>Persoonlijk koppelen</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="238" />
+            <location filename="../dialogs/pairing.py" line="243" />
             <source>On the other device, choose Pair in person and type this code and address. The code works for two minutes, and only while this window is open.</source>
             <translation>Kies op het andere apparaat Persoonlijk koppelen en typ deze code en dit adres. De code werkt twee minuten, en alleen zolang dit venster open is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="251" />
+            <location filename="../dialogs/pairing.py" line="256" />
             <source>Pairing code:</source>
             <translation>Koppelcode:</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="252" />
+            <location filename="../dialogs/pairing.py" line="257" />
             <source>Address:</source>
             <translation>Adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="288" />
+            <location filename="../dialogs/pairing.py" line="293" />
             <source>Paired. The other device is joining now.</source>
             <translation>Gekoppeld. Het andere apparaat wordt nu lid.</translation>
         </message>
@@ -5637,22 +5788,22 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="36" />
+            <location filename="../dialogs/first_run.py" line="37" />
             <source>Welcome to CoopShare</source>
             <translation>Welkom bij CoopShare</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="37" />
+            <location filename="../dialogs/first_run.py" line="38" />
             <source>Share knowledge, leads and ideas with your cooperative.</source>
             <translation>Deel kennis, leads en ideeën met je coöperatie.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="42" />
+            <location filename="../dialogs/first_run.py" line="43" />
             <source>CoopShare lets the members of a cooperative share knowledge notes, leads for assignments and ideas — directly between their own laptops, with no central server. Everything you write is signed by you and encrypted for the people you share it with. Members find each other on the local network, at the office or at a meetup, and keep each other up to date.</source>
             <translation>Met CoopShare delen de leden van een coöperatie kennisnotities, leads voor opdrachten en ideeën — rechtstreeks tussen hun eigen laptops, zonder centrale server. Alles wat je schrijft, wordt door jou ondertekend en versleuteld voor de mensen met wie je het deelt. Leden vinden elkaar op het lokale netwerk, op kantoor of op een meetup, en houden elkaar op de hoogte.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="50" />
+            <location filename="../dialogs/first_run.py" line="51" />
             <source>In three short steps you will:
 1.  choose your name and a passphrase,
 2.  write down your recovery key,
@@ -5663,14 +5814,24 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
 3.  richt je een coöperatie op, of word je lid met een uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="60" />
+            <location filename="../dialogs/first_run.py" line="61" />
             <source>Restore from a backup…</source>
             <translation>Herstellen uit een back-up…</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="61" />
+            <location filename="../dialogs/first_run.py" line="62" />
             <source>Moving to a new computer? Use your backup file.</source>
             <translation>Over naar een nieuwe computer? Gebruik je back-upbestand.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="65" />
+            <source>This is another device of mine…</source>
+            <translation>Dit is nog een apparaat van mij…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/first_run.py" line="67" />
+            <source>Already a member on another computer? Pair this one with it in person.</source>
+            <translation>Al lid op een andere computer? Koppel deze er persoonlijk mee.</translation>
         </message>
     </context>
     <context>
@@ -5719,47 +5880,47 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
     <context>
         <name>_PairDialog</name>
         <message>
-            <location filename="../dialogs/pairing.py" line="138" />
+            <location filename="../dialogs/pairing.py" line="139" />
             <source>Digits to compare</source>
             <translation>Cijfers om te vergelijken</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="141" />
+            <location filename="../dialogs/pairing.py" line="142" />
             <source>Does the other screen show the same six digits?</source>
             <translation>Toont het andere scherm dezelfde zes cijfers?</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="145" />
+            <location filename="../dialogs/pairing.py" line="146" />
             <source>They match</source>
             <translation>Ze zijn gelijk</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="147" />
+            <location filename="../dialogs/pairing.py" line="148" />
             <source>They differ</source>
             <translation>Ze verschillen</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="186" />
+            <location filename="../dialogs/pairing.py" line="191" />
             <source>Waiting for the other device…</source>
             <translation>Wachten op het andere apparaat…</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="186" />
+            <location filename="../dialogs/pairing.py" line="191" />
             <source>Pairing stopped.</source>
             <translation>Koppelen gestopt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="196" />
+            <location filename="../dialogs/pairing.py" line="201" />
             <source>The pairing code expired. Start again.</source>
             <translation>De koppelcode is verlopen. Begin opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="199" />
+            <location filename="../dialogs/pairing.py" line="204" />
             <source>Pairing failed: the digits were not confirmed on both screens, or the code was wrong. Nothing was handed over.</source>
             <translation>Koppelen mislukt: de cijfers zijn niet op beide schermen bevestigd, of de code was onjuist. Er is niets overgedragen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="204" />
+            <location filename="../dialogs/pairing.py" line="209" />
             <source>Pairing failed.</source>
             <translation>Koppelen mislukt.</translation>
         </message>
