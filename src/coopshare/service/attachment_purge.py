@@ -17,10 +17,10 @@ had the time to receive its current version):
 * **no note links to it** -- no live note and no note in the trash (a trashed note is purged
   30 days after its deletion, and only then stops keeping its attachments): every op of mine
   of every chunk is purged; the items then hold nothing, their rows go and the slot is free;
-* **a note links to it**: only what the current version does not use is purged -- ops whose
-  every field a later op overwrote (an older version of the same chunk), and chunks beyond the
-  current version's count or of another version's hash (left over when a larger file was
-  replaced by a smaller one).
+* **a note links to it**: only what older versions wrote is purged -- every op of the slot older
+  than the op whose chunk 0 is shown now: the old chunks a later version overwrote, and chunks
+  beyond the current version's count (left over when a larger file was replaced by a smaller
+  one). No attachment data is decrypted to find them (:func:`purge_unused`).
 
 Links are read from the notes this device can read; a link written in a note sealed only to
 other members does not keep an attachment (the app itself links only the notes' own
@@ -36,7 +36,6 @@ from typing import TYPE_CHECKING
 
 from coopshare.errors import CoopShareError
 from coopshare.model import attachments as att
-from coopshare.model.fold import ItemState
 from coopshare.model.hlc import physical_ms
 from coopshare.model.items import Kind
 
@@ -46,37 +45,35 @@ if TYPE_CHECKING:
 
 def purge_unused(coop: Coop, now_ms: int, keep_ms: int) -> int:
     """Purge the chunk ops of my attachments that no note needs (see the module docstring),
-    for slots last written more than `keep_ms` before `now_ms`; returns how many ops."""
-    slots: dict[bytes, dict[int, ItemState]] = {}
-    mine = coop.me.member_id[:8]
-    for st in coop.items(Kind.FILE, include_deleted=True):
-        where = att.slot_of(st.item_id)
-        if where is not None and st.creator == mine:
-            slots.setdefault(st.item_id[:14], {})[where[1]] = st
-    old = {
-        slot: chunks
-        for slot, chunks in slots.items()
-        if max(physical_ms(st.updated) for st in chunks.values()) + keep_ms <= now_ms
-    }
+    for slots last written more than `keep_ms` before `now_ms`; returns how many ops.
+
+    Reads no attachment data: the slots and their ages come from the items table, and which
+    ops an older version wrote from the ops' HLCs: every version writes its chunk 0 first, then
+    its other chunks, on one device, so an op of the slot older than the op chunk 0 shows now
+    belongs to an older version (model/attachments.py; service/attachments.write)."""
+    slots: dict[bytes, list[tuple[bytes, int]]] = {}
+    prefix = coop.me.member_id[:8] + att.TAG
+    for item_id, updated in coop.store.items_with_prefix(Kind.FILE.value, prefix):
+        if att.slot_of(item_id) is not None:
+            slots.setdefault(item_id[:14], []).append((item_id, updated))
+    old = [
+        slot
+        for slot, items in slots.items()
+        if max(physical_ms(updated) for _, updated in items) + keep_ms <= now_ms
+    ]
     if not old:
         return 0  # nothing to look at: the notes are not opened
     linked = _linked(coop)
     targets: list[bytes] = []
-    for slot, chunks in old.items():
-        if slot + (0).to_bytes(2, "big") not in linked:
-            for st in chunks.values():
-                targets += coop.store.ops_of_item(st.item_id)
-            continue
-        meta = chunks.get(0)
-        count = meta.value("chunks") if meta is not None else None
-        digest = meta.value("sha256") if meta is not None else None
-        for index, st in chunks.items():
-            ops = coop.store.ops_of_item(st.item_id)
-            stale = not isinstance(count, int) or index >= count or st.value("sha256") != digest
-            if stale and index != 0:
-                targets += ops
-            else:
-                targets += [o for o in ops if o not in _current(st)]
+    for slot in old:
+        live = {item_id: coop.store.ops_with_body(item_id) for item_id, _ in slots[slot]}
+        ops = [op for found in live.values() for op in found]
+        first = slot + (0).to_bytes(2, "big")
+        if first not in linked:
+            targets += [op_id for op_id, _, _ in ops]
+        elif live.get(first):
+            shown = max(hlc for _, hlc, _ in live[first])
+            targets += [op_id for op_id, hlc, _ in ops if hlc < shown]
     with coop.transaction():
         purged = coop.purge_ops(targets)
     if purged and not coop._tx_depth:  # no checkpoint inside a caller's transaction
@@ -91,11 +88,3 @@ def _linked(coop: Coop) -> set[bytes]:
     for st in coop.items(Kind.NOTE, include_deleted=True):
         out.update(bytes.fromhex(h) for h in att.links_in(st.body))
     return out
-
-
-def _current(st: ItemState) -> set[bytes]:
-    """The ops whose values the item shows now (every other op of it is overwritten)."""
-    ops = {entry[2] for entry in st.fields.values()}
-    if st.deleted[2]:
-        ops.add(st.deleted[2])
-    return ops
