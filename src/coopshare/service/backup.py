@@ -158,10 +158,9 @@ def restore_backup(src: Path, home: Path, passphrase: str | None) -> str:
     found = _open_by_passphrase(_parse(src.read_bytes()), passphrase).files
     ks = found[keystore.KEYSTORE_FILE]
 
-    def write_keystore() -> list[Path]:
+    def write_keystore() -> None:
         for name in (keystore.KEYSTORE_FILE, keystore.BACKUP_FILE):
             write_private(home / name, lambda f: f.write(ks))
-        return [home / keystore.KEYSTORE_FILE, home / keystore.BACKUP_FILE]
 
     return _restore(home, found, write_keystore, passphrase)
 
@@ -192,14 +191,8 @@ def restore_by_recovery_key(src: Path, home: Path, code: str, new_passphrase: st
     if not hmac.compare_digest(p.seed_of(identity.member_key), seed):
         raise WrongBackupRecoveryKey()  # sealed for this key, yet another member's identity
 
-    def write_keystore() -> list[Path]:
-        written = [home / keystore.KEYSTORE_FILE, home / keystore.BACKUP_FILE]
-        try:
-            keystore.create(home, identity, passphrase, master=master)
-        except BaseException:
-            _remove(written)
-            raise
-        return written
+    def write_keystore() -> None:
+        keystore.create(home, identity, passphrase, master=master)
 
     return _restore(home, content.files, write_keystore, passphrase)
 
@@ -214,15 +207,20 @@ def _recovery_wrap_key(seed: bytes, rsalt: bytes) -> bytes:
 def _restore(
     home: Path,
     found: dict[str, bytes],
-    write_keystore: Callable[[], list[Path]],
+    write_keystore: Callable[[], None],
     passphrase: str,
 ) -> str:
     """Write the keystore (by `write_keystore`), database and preferences into `home`, then open
-    it with `passphrase`; on any failure remove what was written."""
+    it with `passphrase`; on any failure remove what was written (the keystore files and the
+    database were not there before: refuse_if_used)."""
     store_files.private_folder(home)
-    written: list[Path] = []
+    written = [
+        home / (name + tmp)
+        for name in (keystore.KEYSTORE_FILE, keystore.BACKUP_FILE)
+        for tmp in ("", ".tmp")
+    ]
     try:
-        written += write_keystore()
+        write_keystore()
         for name in (DB_FILE, PREFS_FILE):
             data = found.get(name, b"")
             if not data:
