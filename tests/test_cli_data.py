@@ -4,9 +4,11 @@ bundles go through a real join on loopback, then carry what the network did not.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
-from tests.netutil import cli, new_member, op_count, serving
+from tests.netutil import cli, env, new_member, op_count, serving
 
 
 def test_bundle_export_import_twice_and_a_truncated_copy(tmp_path: Path) -> None:
@@ -71,3 +73,37 @@ def test_backup_and_restore_on_a_new_machine(tmp_path: Path) -> None:
     assert titles == {"Bewaren"}
     r = cli(new, "backup", "restore", str(dest), check=False)
     assert r.returncode == 1 and "already holds an identity" in r.stderr
+
+
+def test_restore_with_the_recovery_key_when_the_passphrase_is_forgotten(tmp_path: Path) -> None:
+    old, new = tmp_path / "old", tmp_path / "new-machine" / "home"
+    cli(old, "init", "--name", "Alice")
+    cli(old, "coop", "create", "--name", "Brabant Interim")
+    cli(old, "note", "add", "--title", "Bewaren", "--body", "b")
+    code = cli(old, "recovery-key").stdout.strip()
+    dest = tmp_path / "alice.coopbackup"
+    cli(old, "backup", "create", str(dest))
+    bert = tmp_path / "bert"
+    cli(bert, "init", "--name", "Bert")
+    other = cli(bert, "recovery-key").stdout.strip()
+
+    def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "coopshare", "--home", str(new), *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            env={**env(), "COOPSHARE_PASSPHRASE": "een nieuw wachtwoord"},
+            timeout=120,
+        )
+
+    r = run("backup", "restore", str(dest), "--recovery-key", stdin=other + "\n")
+    assert r.returncode == 1 and "belongs to another member" in r.stderr
+    assert not new.exists() or not any(new.iterdir())
+    # positive control: the right key on the same file
+    r = run("backup", "restore", str(dest), "--recovery-key", stdin=code + "\n")
+    assert r.returncode == 0 and "restored Alice" in r.stdout, r.stderr
+    titles = {n["title"] for n in json.loads(run("list", "notes", "--json").stdout)}
+    assert titles == {"Bewaren"}
+    with_old = cli(new, "list", "notes", check=False)  # cli() types the old passphrase
+    assert with_old.returncode == 1 and "wrong passphrase" in with_old.stderr

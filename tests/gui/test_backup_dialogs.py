@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from coopshare.crypto import primitives as p
 from coopshare.gui.dialogs.backup import BackupDialog, RestoreDialog
 from coopshare.gui.dialogs.first_run import FirstRunWizard
+from coopshare.identity import keystore, recovery
 from coopshare.model.items import Kind
+from coopshare.service import backup
 from coopshare.service import home as homes
 from tests.netutil import PASS
 
@@ -59,3 +62,44 @@ def test_welcome_page_offers_restore(qtbot, tmp_path: Path) -> None:  # type: ig
     wizard = FirstRunWizard(tmp_path / "leeg")
     qtbot.addWidget(wizard)
     assert wizard.welcome_page.restore_button.text() == "Restore from a backup…"
+
+
+def test_restore_with_the_recovery_key_when_the_passphrase_is_forgotten(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path
+) -> None:
+    old, new = tmp_path / "oud", tmp_path / "nieuw"
+    _make(old)
+    code = recovery.encode(p.seed_of(keystore.unlock(old, PASS).identity.member_key))
+    other = homes.init(tmp_path / "bert", "Bert", "b")
+    other_code = recovery.encode(p.seed_of(other.member_key))
+    dest = tmp_path / "anna.coopbackup"
+    backup.create_backup(old, PASS, dest)
+
+    restore = RestoreDialog(new)
+    qtbot.addWidget(restore)
+    restore.show()
+    assert restore.passphrase_edit.isVisible() and not restore.recovery_edit.isVisible()
+    assert restore.forgot.text() == "I forgot my passphrase: use my &recovery key"
+    restore.forgot.setChecked(True)
+    assert not restore.passphrase_edit.isVisible()
+    assert restore.recovery_edit.isVisible() and restore.new_edit.isVisible()
+    restore.file_edit.setText(str(dest))
+    restore.recovery_edit.setText(other_code)
+    restore.new_edit.setText("nieuw wachtwoord")
+    restore.repeat_edit.setText("anders")
+    restore.start()
+    assert "not the same" in restore.message.text() and not restore.busy.isVisible()
+    restore.repeat_edit.setText("nieuw wachtwoord")
+    restore.start()
+    qtbot.waitUntil(lambda: restore.message.isVisible(), timeout=30_000)
+    assert "belongs to another member" in restore.message.text()
+    assert not homes.is_initialised(new)
+    restore.recovery_edit.setText(code)  # positive control: her own key on the same file
+    with qtbot.waitSignal(restore.accepted, timeout=30_000):
+        restore.start()
+    assert restore.passphrase == "nieuw wachtwoord" and restore.restored_name == "Anna de Vries"
+    coop = homes.open_coop(new, "nieuw wachtwoord")
+    try:
+        assert [n.value("title") for n in coop.items(Kind.NOTE)] == ["Meenemen"]
+    finally:
+        coop.store.close()

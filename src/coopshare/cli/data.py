@@ -7,12 +7,13 @@ Added to the parser by :func:`add_parsers` and run by :func:`run`, so that ``cli
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coopshare.errors import NotInitialised
+from coopshare.errors import NotInitialised, RecoveryCodeInvalid
 
 if TYPE_CHECKING:  # the door is imported when a command runs, not to build the parser
     from coopshare.service.api import Api
@@ -48,6 +49,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument("file", type=Path)
     p = backup.add_parser("restore", help="restore FILE into a new data folder (--home)")
     p.add_argument("file", type=Path)
+    p.add_argument(
+        "--recovery-key",
+        action="store_true",
+        help="forgot the passphrase: type your recovery key, then a new passphrase "
+        "(not on a terminal: the key is read from standard input)",
+    )
     export = sub.add_parser(
         "export", help="write what you can read to plain-text files (not encrypted)"
     ).add_subparsers(dest="action", required=True)
@@ -65,7 +72,14 @@ def run(args: argparse.Namespace, home: Path, read_passphrase: PassphraseReader)
     from coopshare.service import api
 
     if args.command == "backup" and args.action == "restore":
-        name = api.restore_backup(args.file, home, read_passphrase())
+        if args.recovery_key:
+            code = _read_recovery_key()
+            print("choose a new passphrase for this data folder", file=sys.stderr)
+            name = api.restore_backup_by_recovery_key(
+                args.file, home, code, read_passphrase(confirm=True)
+            )
+        else:
+            name = api.restore_backup(args.file, home, read_passphrase())
         print(f"restored {name}'s identity and data into {home}")
         print("use this copy instead of the old computer, not beside it (same device key)")
         return 0
@@ -94,6 +108,14 @@ def run(args: argparse.Namespace, home: Path, read_passphrase: PassphraseReader)
         door.close()
     sys.stdout.flush()
     return 0
+
+
+def _read_recovery_key() -> str:
+    """The recovery key: typed without echo on a terminal, else the first line of stdin."""
+    code = getpass.getpass("Recovery key: ") if sys.stdin.isatty() else sys.stdin.readline()
+    if not code.strip():
+        raise RecoveryCodeInvalid("no recovery key was given")
+    return code
 
 
 def _export(args: argparse.Namespace, door: Api) -> None:

@@ -130,6 +130,22 @@ class WrongBackupPassphrase(WrongPassphrase):
     template = "wrong passphrase: the backup could not be opened"
 
 
+class WrongBackupRecoveryKey(BackupError):
+    """A well-formed recovery key (its checksum matches) that does not open this backup: it is
+    another member's key, or the backup holds another member's identity."""
+
+    template = "this recovery key does not open the backup: it belongs to another member"
+
+
+class BackupNeedsPassphrase(BackupError):
+    """A version-1 backup: it was sealed under its passphrase only."""
+
+    template = (
+        "this backup was made before restoring by recovery key existed: "
+        "restore it with its passphrase"
+    )
+
+
 class DecryptError(CoopShareError):
     """Ciphertext did not open: wrong key, or tampered bytes."""
 

@@ -213,6 +213,14 @@ def error_text(error: BaseException) -> str:
         return _t("The database in {0} is damaged.").format(path)
     if isinstance(error, E.StoreError):
         return _t("Saving failed: the data folder could not be written.")
+    if isinstance(error, E.BackupDamaged):
+        return _t("This backup file is damaged or not a CoopShare backup. Nothing was restored.")
+    if isinstance(error, E.WrongBackupRecoveryKey):
+        return _t(
+            "This recovery key does not open this backup: it belongs to another member. Nothing was restored."
+        )
+    if isinstance(error, E.BackupNeedsPassphrase):
+        return _t("This backup was made with an older version: it opens only with its passphrase.")
     if isinstance(error, E.BundleDamaged):
         return _t("This bundle is damaged or incomplete ({0}). Nothing was imported.").format(
             safe(str(f.get("reason", "")), 120)

@@ -67,11 +67,21 @@ def exists(home: Path) -> bool:
 
 
 def create(
-    home: Path, identity: Identity, passphrase: str, *, use_keyring: bool = False
+    home: Path,
+    identity: Identity,
+    passphrase: str,
+    *,
+    use_keyring: bool = False,
+    master: bytes | None = None,
 ) -> Unlocked:
+    """A new keystore for `identity` under `passphrase`; a new random master key unless
+    `master` is given (a restore by recovery key keeps the master key the store's rows use)."""
     if not passphrase:
         raise PassphraseRequired()
-    master = p.random_bytes(p.KEY_LEN)
+    if master is None:
+        master = p.random_bytes(p.KEY_LEN)
+    elif len(master) != p.KEY_LEN:
+        raise MalformedData("keystore: the master key has the wrong length")
     doc = _wrap(master, passphrase)
     doc["secrets"] = p.seal(master, _pack_identity(identity), _AAD_SECRETS)
     doc["keyring"] = use_keyring and _keyring_store(home, master)
@@ -125,6 +135,20 @@ def new_kdf() -> dict[str, Any]:
 def passphrase_key(passphrase: str, kdf: dict[str, Any]) -> bytes:
     """The keystore's Argon2id key of `passphrase` (cost below KDF_FLOOR: MalformedData)."""
     return _kdf_key(passphrase, kdf)
+
+
+def pack_identity(identity: Identity) -> bytes:
+    """The identity's secrets as the keystore seals them (for a backup's sealed content)."""
+    return _pack_identity(identity)
+
+
+def unpack_identity(blob: bytes) -> Identity:
+    """The identity from :func:`pack_identity`'s bytes (ValueError, KeyError or TypeError if
+    they do not decode)."""
+    try:
+        return _unpack_identity(blob)
+    except (msgpack.ExtraData, msgpack.FormatError, msgpack.StackError) as e:
+        raise ValueError("identity does not decode") from e
 
 
 # --- internals ----------------------------------------------------------------------------------

@@ -383,3 +383,14 @@ def restore_backup(src: Path, home: Path, passphrase: str | None) -> str:
     from coopshare.service import backup
 
     return backup.restore_backup(src, home, passphrase)
+
+
+def restore_backup_by_recovery_key(
+    src: Path, home: Path, recovery_code: str, new_passphrase: str | None
+) -> str:
+    """Restore a backup into a new data folder `home` with the member's recovery key (the
+    passphrase is forgotten); the folder opens with `new_passphrase`. Returns the identity's
+    name. Runs Argon2id twice: call it off the GUI thread."""
+    from coopshare.service import backup
+
+    return backup.restore_by_recovery_key(src, home, recovery_code, new_passphrase)

@@ -226,6 +226,18 @@ class Coop(RosterAuthor):
         eid, _ = self._epoch()
         self._append(OpKind.PURGE, content.encode_purge(mine), eid)
 
+    def purge_ops(self, op_ids: Iterable[bytes]) -> int:
+        """Purge those of `op_ids` that are mine and still have a body (purge ops of at most
+        MAX_TARGETS each); returns how many."""
+        mine = [o for o in op_ids if self._author_of(o) == self.me.member_id]
+        mine = [o for o in mine if (row := self.store.op_row(o)) is not None and row[2]]
+        if not mine:
+            return 0
+        eid, _ = self._epoch()
+        for i in range(0, len(mine), content.MAX_TARGETS):
+            self._append(OpKind.PURGE, content.encode_purge(mine[i : i + content.MAX_TARGETS]), eid)
+        return len(mine)
+
     def _author_of(self, op_id: bytes) -> bytes | None:
         row = self.store.op_row(op_id)
         return None if row is None else self.roster.member_of(Header.decode(row[0]).device)

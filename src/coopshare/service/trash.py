@@ -7,6 +7,8 @@ of the author's device: when the app starts and when its trash is opened, it pur
 own notes deleted more than :data:`TRASH_DAYS` days before (by the deletion's own timestamp):
 a purge op asks every member to drop the text of the note's ops (``Coop.purge``), so nothing of
 it can come back. A note deleted by an admin is purged by its author's device all the same.
+The same pass purges the chunks of my attachments that no live or trashed note links to any
+more, or that a newer version replaced (service/attachment_purge.py).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from coopshare.model.fold import ItemState
 from coopshare.model.hlc import physical_ms, wall_ms
 from coopshare.model.items import Kind
+from coopshare.service import attachment_purge
 from coopshare.service.coop import Coop
 
 TRASH_DAYS = 30
@@ -66,4 +69,5 @@ def purge_expired(coop: Coop, now_ms: int | None = None) -> int:
     expired = [st for st in _mine_deleted(coop) if _deleted_ms(st) + TRASH_MS <= now]
     for st in expired:
         coop.purge(st.item_id)
+    attachment_purge.purge_unused(coop, now, TRASH_MS)  # after the notes: their links are gone
     return len(expired)

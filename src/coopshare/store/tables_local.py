@@ -60,6 +60,21 @@ class LocalTables(TableBase):
     def ops_of_item(self, item_id: bytes) -> list[bytes]:
         return [r[0] for r in self._q("SELECT op_id FROM item_ops WHERE item_id=?", item_id)]
 
+    def items_with_prefix(self, kind: str, prefix: bytes) -> list[tuple[bytes, int]]:
+        """(item id, updated) of the items of `kind` whose id starts with `prefix` (their
+        sealed states are not read)."""
+        q = "SELECT item_id, updated FROM items WHERE item_id >= ? AND item_id < ? AND kind=?"
+        end = (int.from_bytes(prefix, "big") + 1).to_bytes(len(prefix), "big")
+        return [(bytes(r[0]), int(r[1])) for r in self._q(q, prefix, end, kind)]
+
+    def ops_with_body(self, item_id: bytes) -> list[tuple[bytes, int, bytes]]:
+        """(op id, hlc, device) of an item's ops whose body is still stored (not read)."""
+        q = (
+            "SELECT o.op_id, o.hlc, o.device FROM item_ops l JOIN ops o ON o.op_id = l.op_id"
+            " WHERE l.item_id=? AND o.body IS NOT NULL"
+        )
+        return [(bytes(r[0]), int(r[1]), bytes(r[2])) for r in self._q(q, item_id)]
+
     def count_items(self) -> dict[str, int]:
         return {r[0]: r[1] for r in self._q("SELECT kind, COUNT(*) FROM items GROUP BY kind")}
 

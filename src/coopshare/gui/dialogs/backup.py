@@ -1,9 +1,11 @@
 """Back up this data folder to one encrypted file, and restore one on a new computer.
 
 Both run Argon2id (and file work) on a worker thread (:func:`run_in_thread`). The backup is
-encrypted with the data folder's own passphrase, so the restored folder opens with it. Restore
-is offered on the first-run wizard's welcome page, before any identity exists; a wrong
-passphrase or a damaged file shows the app's sentence for that error type under the field.
+encrypted with the data folder's own passphrase, so the restored folder opens with it; it also
+opens with the member's recovery key (service/backup.py): "I forgot my passphrase" asks for the
+key and a new passphrase instead. Restore is offered on the first-run wizard's welcome page,
+before any identity exists; a wrong passphrase or key, or a damaged file, shows the app's
+sentence for that error type under the field.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coopshare.errors import PassphrasesDiffer, RecoveryCodeInvalid
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.text import safe
 from coopshare.gui.widgets import DIALOG_STYLE, Busy, message_label, set_message
@@ -130,8 +135,9 @@ class BackupDialog(_PassphraseFileDialog):
 
 
 class RestoreDialog(_PassphraseFileDialog):
-    """First run → Restore from a backup…: fills the empty data folder `home` from a backup;
-    after ``exec()`` returned true, :attr:`passphrase` unlocks it."""
+    """First run → Restore from a backup…: fills the empty data folder `home` from a backup,
+    with the passphrase it was made with or, when that is forgotten, with the recovery key and
+    a new passphrase; after ``exec()`` returned true, :attr:`passphrase` unlocks it."""
 
     def __init__(self, home: Path, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -145,6 +151,36 @@ class RestoreDialog(_PassphraseFileDialog):
         self.home = home
         self.passphrase: str | None = None
         self.restored_name = ""
+        self.forgot = QCheckBox(self.tr("I forgot my passphrase: use my &recovery key"))
+        self.recovery_edit = QLineEdit()
+        self.recovery_edit.setAccessibleName(self.tr("Recovery key"))
+        self.recovery_edit.setPlaceholderText("ABCD-EFGH-…")
+        self.recovery_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.new_edit = QLineEdit()
+        self.repeat_edit = QLineEdit()
+        for edit, text in (
+            (self.new_edit, self.tr("New passphrase")),
+            (self.repeat_edit, self.tr("Repeat the new passphrase")),
+        ):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setPlaceholderText(text)
+            edit.setAccessibleName(text)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        at = layout.indexOf(self.passphrase_edit) + 1
+        for i, widget in enumerate(
+            (self.forgot, self.recovery_edit, self.new_edit, self.repeat_edit)
+        ):
+            layout.insertWidget(at + i, widget)
+        self.forgot.toggled.connect(self._use_recovery_key)
+        self._use_recovery_key(False)
+
+    def _use_recovery_key(self, on: bool) -> None:
+        self.passphrase_edit.setVisible(not on)
+        for edit in (self.recovery_edit, self.new_edit, self.repeat_edit):
+            edit.setVisible(on)
+        set_message(self.message, "")
+        (self.recovery_edit if on else self.passphrase_edit).setFocus()
 
     def choose(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -154,14 +190,43 @@ class RestoreDialog(_PassphraseFileDialog):
             self.file_edit.setText(name)
 
     def start(self) -> None:
-        src, passphrase = Path(self.file_edit.text().strip()), self.passphrase_edit.text()
-        if not self.file_edit.text().strip() or not passphrase:
+        if not self.file_edit.text().strip():
+            set_message(self.message, self.tr("Choose a backup file."))
+            return
+        src = Path(self.file_edit.text().strip())
+        if self.forgot.isChecked():
+            self._start_by_recovery_key(src)
+            return
+        passphrase = self.passphrase_edit.text()
+        if not passphrase:
             set_message(self.message, self.tr("Choose a file and type your passphrase."))
             return
         self._working(self.tr("Restoring…"))
         run_in_thread(
             lambda: api.restore_backup(src, self.home, passphrase),
             lambda name: self._done(passphrase, name),
+            self.failed,
+            context=self,
+        )
+
+    def _start_by_recovery_key(self, src: Path) -> None:
+        code, new = self.recovery_edit.text(), self.new_edit.text()
+        if not code.strip():
+            set_message(self.message, self.tr("Type your recovery key."))
+            return
+        if not api.recovery_code_valid(code):
+            set_message(self.message, error_text(RecoveryCodeInvalid()))
+            return
+        if not new:
+            set_message(self.message, self.tr("Choose a new passphrase."))
+            return
+        if new != self.repeat_edit.text():
+            set_message(self.message, error_text(PassphrasesDiffer()))
+            return
+        self._working(self.tr("Restoring…"))
+        run_in_thread(
+            lambda: api.restore_backup_by_recovery_key(src, self.home, code, new),
+            lambda name: self._done(new, name),
             self.failed,
             context=self,
         )
