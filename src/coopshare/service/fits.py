@@ -57,7 +57,7 @@ class _Pool:
     key: tuple[int, int, tuple[bytes, ...]]  # talent_purge.generation, data_version, roster
     skills: dict[bytes, frozenset[str]]  # member prefix -> ESCO ids
     windows: list[WindowRec]
-    consents: dict[bytes, bool]
+    consents: dict[bytes, talent_rules.Consent]
     members: tuple[tuple[bytes, str], ...]  # (member id, name)
     by_day: dict[dt.date, list[Candidate]]  # the candidates as of a day (windows end by day)
 

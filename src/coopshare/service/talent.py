@@ -20,15 +20,17 @@ from coopshare.errors import (
 from coopshare.model import talent_rules
 from coopshare.model.hlc import wall_ms
 from coopshare.model.items import Kind
-from coopshare.model.talent_rules import WindowRec
+from coopshare.model.talent_rules import Consent, WindowRec
 from coopshare.service.coop import Coop
 
 
-def consents(coop: Coop) -> dict[bytes, bool]:
-    """consent id -> granted, each subject's earliest MAX_CONSENTS consents only."""
-    out: dict[bytes, bool] = {}
+def consents(coop: Coop) -> dict[bytes, Consent]:
+    """consent id -> decision, each subject's earliest MAX_CONSENTS consents only (ordered by
+    the subject's own first change: nobody else's change moves a consent in or out)."""
+    out: dict[bytes, Consent] = {}
     per_subject: dict[bytes, int] = {}
-    for st in sorted(coop.items(Kind.CONSENT, include_deleted=True), key=lambda s: s.created):
+    items = coop.items(Kind.CONSENT, include_deleted=True)
+    for st in sorted(items, key=lambda s: (s.origin or s.created, s.item_id)):
         c = talent_rules.consent_of(st)
         if c is None or per_subject.get(c[0], 0) >= talent_rules.MAX_CONSENTS:
             continue
@@ -56,7 +58,8 @@ def windows_by_subject(coop: Coop, now_ms: int | None = None) -> dict[bytes, lis
 
 
 def has_consent(coop: Coop, subject: bytes, publisher: bytes) -> bool:
-    return consents(coop).get(talent_rules.consent_id(subject, publisher), False)
+    c = consents(coop).get(talent_rules.consent_id(subject, publisher))
+    return c is not None and c.granted
 
 
 def set_consent(coop: Coop, publisher: bytes, granted: bool) -> bytes:
