@@ -225,3 +225,42 @@ def test_a_time_stamp_from_a_tsa_of_her_own_is_not_a_proven_time(
     assert report.earliest_ms is not None and report.earliest_ms > stamp.when_ms  # what it hid
     text = ev.render(report)
     assert "not part of the earliest proven time" in text and "1999-" in text
+
+
+def test_a_removed_member_cannot_witness_a_commitment_made_after_the_removal(
+    make_replica: MakeCoop,
+) -> None:
+    """Bob is removed, then Alice commits. Bob's device signs a receipt dated after his removal
+    (refused: cut off) and one backdated to before it (dated before the commitment: it never
+    counts). Control: a receipt Bob signed before his removal for an earlier commitment counts,
+    the documented limit of security.md (a removed device stays a witness for what it signed)."""
+    from coopshare.errors import Unauthorized
+
+    from .forge import last_op
+
+    alice, bob, carol, idea, first = pp._setup(make_replica)
+    old = _receipt(bob, first, proofs.commit_hash(bob, first))  # before the removal
+    pp._all(alice, bob, carol)
+    heads = bob.roster.heads
+    alice.remove_member(bob.me.member_id)
+    cut = last_op(alice).header.hlc
+    second = proofs.commit_idea(alice, idea)
+    pp._all(alice, carol)
+    proofs.witness_step(carol)
+    pp._all(alice, carol)
+    op = decode_op(pp._wire(alice, second))
+    assert op.body is not None
+    digest = proof.decode_commit(op.body).hash
+    body = proof.encode_witness(proof.Witness(second, digest))
+    late = forge(bob, body, kind=OpKind.WITNESS, hlc=op.header.hlc + 1, parents=heads)
+    with pytest.raises(Unauthorized):
+        alice.apply(late.encode())
+    backdated = forge(bob, body, kind=OpKind.WITNESS, hlc=cut - 1, seq=late.header.seq + 1,
+                      backlink=late.op_id, parents=heads)  # fmt: skip
+    assert alice.apply(backdated.encode()).new  # stored: dated before the removal
+    assert any(r.op_id == backdated.op_id for r in proofs.receipts(alice))
+    by_commit = {c.op_id: c for c in proofs.idea_proofs(alice, idea)}
+    bob_id, carol_id = bob.me.member_id.hex(), carol.me.member_id.hex()
+    assert [w.member_id for w in by_commit[second.hex()].receipts] == [carol_id]
+    assert {w.member_id for w in by_commit[first.hex()].receipts} == {bob_id, carol_id}  # control
+    assert old.op_id in {r.op_id for r in proofs.receipts(alice)}
