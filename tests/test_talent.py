@@ -249,6 +249,48 @@ def test_only_the_subject_can_consent(make_replica: MakeCoop) -> None:
         assert c.item(fake) is None and item not in window_ids(c)
 
 
+def test_a_consent_counts_for_its_own_subject_and_publisher_only(make_replica: MakeCoop) -> None:
+    """Bob lets Alice publish his availability. Alice's device signs windows naming Carol as the
+    subject (Bob's consent is no token for her), and Carol's device one naming Bob (his consent
+    names Alice): neither counts anywhere. Control: Alice's window for Bob does."""
+    alice, bob, carol = three_members(make_replica)
+    talent.set_consent(bob, alice.me.member_id, True)
+    talent.set_consent(carol, bob.me.member_id, True)  # Carol lets Bob, not Alice
+    for c in (alice, carol):
+        sync(bob, c)
+    for_carol = forged_window_for(alice, carol)
+    by_carol = forged_window_for(carol, bob)
+    for_bob = forged_window_for(alice, bob)
+    for c in (bob, carol):
+        sync(alice, c)
+    sync(bob, carol)
+    for c in (alice, bob, carol):
+        assert c.item(for_carol) is not None and c.item(by_carol) is not None  # stored, read
+        assert window_ids(c) == {for_bob}
+
+
+def test_a_removed_members_consent_no_longer_counts(make_replica: MakeCoop) -> None:
+    """Review of session 6: once Bob is removed he cannot revoke anything (his ops after the
+    removal are refused), so the consent he gave Alice no longer lets her publish him."""
+    from coopshare.errors import Unauthorized
+
+    alice, bob, carol = three_members(make_replica)
+    talent.set_consent(bob, alice.me.member_id, True)
+    sync(alice, bob)
+    item = talent.publish_window(alice, day(0), day(30), 16, "", False, subject=bob.me.member_id)
+    sync(alice, carol)
+    assert item in window_ids(alice) and item in window_ids(carol)  # control: it counted
+    alice.remove_member(bob.me.member_id)
+    sync(alice, carol)
+    talent.set_consent(bob, alice.me.member_id, False)  # he has not heard of his removal yet
+    with pytest.raises(Unauthorized):
+        carol.apply(list(bob.wire_ops())[-1])  # his revocation is refused: dated after it
+    for c in (alice, carol):
+        assert item not in window_ids(c) and c.item(item) is not None  # stored, counts nowhere
+    with pytest.raises(NotAllowed):
+        talent.publish_window(alice, day(1), day(9), 8, "", False, subject=bob.me.member_id)
+
+
 # --- ESCO ---------------------------------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@
   that publisher is granted *and* that grant was signed before the window (its publisher's
   first change): a consent does not reach back to windows published before it, and a window
   the subject revoked stays dead after a new grant (:func:`counts`, :func:`dead`).
+* Windows count only while their publisher and subject are members (:func:`visible`).
 * Caps per author: at most ``MAX_WINDOWS`` current windows per publisher and per subject
   count (the earliest by signed time), at most ``MAX_CONSENTS`` consents per subject.
 No field records a reason (model/items.py NEVER_STORED).
@@ -18,7 +19,7 @@ No field records a reason (model/items.py NEVER_STORED).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -146,14 +147,21 @@ def dead(w: WindowRec, consent: Consent | None) -> bool:
 
 
 def visible(
-    windows: list[WindowRec], consents: Mapping[bytes, Consent], now_ms: int
+    windows: list[WindowRec],
+    consents: Mapping[bytes, Consent],
+    now_ms: int,
+    members: Collection[bytes] | None = None,
 ) -> list[WindowRec]:
-    """The windows that count: not ended, consented (keyed by consent_id), within the caps."""
+    """The windows that count: not ended, consented (keyed by consent_id), within the caps;
+    given `members` (8-byte prefixes of the current roster's members), only windows whose
+    publisher and subject are both members: a removed member can no longer revoke a consent."""
     out: list[WindowRec] = []
     per_publisher: dict[bytes, int] = {}
     per_subject: dict[bytes, int] = {}
     for w in sorted(windows, key=lambda w: (w.created, w.item_id)):
         if expired(w, now_ms) or not counts(w, consents):
+            continue
+        if members is not None and not {w.publisher, w.subject[:8]} <= set(members):
             continue
         if per_publisher.get(w.publisher, 0) >= MAX_WINDOWS:
             continue

@@ -86,7 +86,8 @@ def candidates(coop: Coop, now_ms: int) -> list[Candidate]:
     if today in pool.by_day:
         return pool.by_day[today]
     windows: dict[bytes, list[WindowRec]] = {}
-    for w in talent_rules.visible(pool.windows, pool.consents, now_ms):
+    current = frozenset(mid[:8] for mid, _name in pool.members)
+    for w in talent_rules.visible(pool.windows, pool.consents, now_ms, current):
         windows.setdefault(w.subject[:8], []).append(w)
     out = []
     for mid, name in pool.members:

@@ -46,7 +46,12 @@ def all_windows(coop: Coop) -> list[WindowRec]:
 def visible_windows(coop: Coop, now_ms: int | None = None) -> list[WindowRec]:
     """Every window that counts now: not ended, consented, within the caps."""
     now = wall_ms() if now_ms is None else now_ms
-    return talent_rules.visible(all_windows(coop), consents(coop), now)
+    return talent_rules.visible(all_windows(coop), consents(coop), now, members(coop))
+
+
+def members(coop: Coop) -> frozenset[bytes]:
+    """8-byte prefixes of the current members (windows of anyone else count nowhere)."""
+    return frozenset(m[:8] for m in coop.roster.members)
 
 
 def windows_by_subject(coop: Coop, now_ms: int | None = None) -> dict[bytes, list[WindowRec]]:
@@ -87,7 +92,9 @@ def publish_window(
     """Publish one availability window (mine, or `subject`'s with their consent)."""
     me = coop.me.member_id
     subject = subject or me
-    if subject != me and not has_consent(coop, subject, me):
+    if subject != me and (
+        not has_consent(coop, subject, me) or subject[:8] not in members(coop)
+    ):
         raise NotAllowed(rule=RULE_NO_CONSENT)
     today = today or talent_rules.day_of(coop.clock.now_ms())
     if dt.date.fromisoformat(end) > today + dt.timedelta(days=talent_rules.MAX_AHEAD_DAYS):
