@@ -92,9 +92,7 @@ def publish_window(
     """Publish one availability window (mine, or `subject`'s with their consent)."""
     me = coop.me.member_id
     subject = subject or me
-    if subject != me and (
-        not has_consent(coop, subject, me) or subject[:8] not in members(coop)
-    ):
+    if subject != me and (not has_consent(coop, subject, me) or subject[:8] not in members(coop)):
         raise NotAllowed(rule=RULE_NO_CONSENT)
     today = today or talent_rules.day_of(coop.clock.now_ms())
     if dt.date.fromisoformat(end) > today + dt.timedelta(days=talent_rules.MAX_AHEAD_DAYS):
