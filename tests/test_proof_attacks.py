@@ -25,7 +25,7 @@ from coopshare.service import evidence, proofs
 from coopshare.service.coop import Coop
 from tests import test_priority_proof as pp
 
-from .conftest import MakeCoop
+from .conftest import MakeCoop, sync, three_members
 from .forge import forge, signed_raw
 
 YEAR_MS = 365 * 86_400_000
@@ -264,3 +264,80 @@ def test_a_removed_member_cannot_witness_a_commitment_made_after_the_removal(
     assert [w.member_id for w in by_commit[second.hex()].receipts] == [carol_id]
     assert {w.member_id for w in by_commit[first.hex()].receipts} == {bob_id, carol_id}  # control
     assert old.op_id in {r.op_id for r in proofs.receipts(alice)}
+
+
+def test_a_receipt_by_someone_a_non_admin_added_fails_the_verifier(
+    make_replica: MakeCoop,
+) -> None:
+    """Carol (a member, not an admin) signs an add_member of Mallory into the roster chain;
+    every replica stores it and never applies it. Mallory signs a receipt with her real device
+    key, and Alice's modified exporter puts it in the bundle: the verifier replays the chain
+    with the admin rule and refuses it, as it refuses a stranger's. Control: once Alice (an
+    admin) adds Mallory, the very same receipt verifies."""
+    from coopshare.identity.keys import Identity
+    from coopshare.model.roster import Role
+    from coopshare.protocol import roster_body
+    from coopshare.protocol.ops import make_op
+
+    alice, bob, carol, idea, commit = pp._setup(make_replica)
+    mallory = make_replica("Mallory")
+    req = mallory.join_request()
+    eid = carol.roster.current_epoch
+    assert eid is not None and carol.coop_id is not None
+    body = roster_body.add_member(
+        req["member_pk"],
+        "Mallory",
+        req["device"],
+        Role.MEMBER,
+        carol.epoch_keys[eid],
+        carol.coop_id,
+    )
+    forged_add = forge(carol, body, kind=OpKind.ADD_MEMBER)
+    carol.apply(forged_add.encode())
+    pp._all(alice, bob, carol)
+    assert all(forged_add.op_id in c.roster.invalid for c in (alice, bob, carol))  # processed
+    digest = proofs.commit_hash(alice, commit)
+
+    def receipt_by(who: Identity) -> bytes:
+        return make_op(
+            who.device_key,
+            coop_id=carol.coop_id or b"",
+            device=who.device_id,
+            seq=1,
+            backlink=None,
+            hlc=alice.clock.tick(),
+            parents=carol.roster.heads,
+            kind=OpKind.WITNESS,
+            epoch=eid or b"",
+            body=proof.encode_witness(proof.Witness(commit, digest)),
+        ).encode()
+
+    hers, stranger = receipt_by(mallory.me), receipt_by(Identity.generate("Stranger"))
+    data, _ = evidence.build(alice, idea)
+    files = ev.read_zip(data)
+    for wire in (hers, stranger):
+        with pytest.raises(ev.EvidenceInvalid, match="does not hold"):
+            ev.verify(_resign([*files, ("receipts/009.op", wire)], alice))
+    alice.add_member(req, Role.MEMBER)  # control: added by an admin, her receipt verifies
+    data, _ = evidence.build(alice, idea)
+    report = ev.verify(_resign([*ev.read_zip(data), ("receipts/009.op", hers)], alice))
+    assert mallory.me.member_id.hex() in {r.member for r in report.receipts}
+
+
+def test_a_receipt_that_arrives_before_its_commitment_counts_once_it_is_there(
+    make_replica: MakeCoop,
+) -> None:
+    alice, bob, carol = three_members(make_replica)
+    pp._all(alice, bob, carol)
+    idea = alice.add_idea("Tool library", pp.TEXT, "private")
+    commit = proofs.commit_idea(alice, idea)
+    sync(alice, bob)
+    assert proofs.witness_step(bob) == 1
+    wires = list(bob.wire_ops())
+    receipt, commit_wire = wires[-1], pp._wire(bob, commit)
+    assert carol.apply(receipt).new  # Carol gets Bob's receipt first (a relay's order)
+    [rec] = [r for r in proofs.receipts(carol) if r.commit == commit]
+    assert proofs.commits(carol) == []
+    carol.apply(commit_wire)
+    [c] = proofs.commits(carol)
+    assert rules.counted_receipts(c, proofs.receipts(carol)) == [rec]
