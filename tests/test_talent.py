@@ -218,6 +218,26 @@ def test_a_revoked_window_stays_gone_after_a_new_grant_in_any_order(
         assert fresh in window_ids(c)
 
 
+def test_allowing_again_keeps_the_windows_published_since(make_replica: MakeCoop) -> None:
+    """A grant outdates the windows published before it, so allowing a member who is already
+    allowed (the app's Allow button, `profile consent` twice) writes nothing."""
+    alice, bob, _carol = three_members(make_replica)
+    talent.set_consent(bob, alice.me.member_id, True)
+    sync(alice, bob)
+    item = talent.publish_window(alice, day(0), day(30), 16, "", False, subject=bob.me.member_id)
+    sync(alice, bob)
+    before = len(list(bob.wire_ops()))
+    talent.set_consent(bob, alice.me.member_id, True)
+    assert len(list(bob.wire_ops())) == before  # nothing signed
+    sync(alice, bob)
+    assert item in window_ids(alice) and item in window_ids(bob)
+    # control: a revocation and a new grant do end it
+    talent.set_consent(bob, alice.me.member_id, False)
+    talent.set_consent(bob, alice.me.member_id, True)
+    sync(alice, bob)
+    assert item not in window_ids(alice) and alice.item(item) is None
+
+
 def test_others_changes_never_move_a_windows_place_in_the_caps(make_replica: MakeCoop) -> None:
     """A window's order (for the caps and for consent) is its publisher's first change: Carol
     may add a lead act or a comment record to any item, dated in 2001, but that does not make

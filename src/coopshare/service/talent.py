@@ -73,6 +73,10 @@ def set_consent(coop: Coop, publisher: bytes, granted: bool) -> bytes:
     if publisher[:8] == me[:8]:
         raise NotAllowed(rule=RULE_NO_CONSENT)
     item_id = talent_rules.consent_id(me, publisher)
+    st = coop.item(item_id)
+    now = None if st is None else talent_rules.consent_of(st)
+    if now is not None and now[2].granted == granted:
+        return item_id  # unchanged: a second grant would outdate the windows published since
     return coop.write_item(
         Kind.CONSENT, item_id, {"publisher": publisher.hex(), "granted": granted}
     )
