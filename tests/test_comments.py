@@ -118,3 +118,43 @@ def test_comment_fields_never_change_the_note(make_replica: MakeCoop) -> None:
     assert bytes(wire) in {bytes(w) for w in alice.wire_ops()}  # stored: it was judged
     st = alice.item(note)
     assert st is not None and st.value("title") == "Inkoop" and not st.comments
+
+
+def test_a_comment_from_outside_a_notes_audience_is_never_shown(make_replica: MakeCoop) -> None:
+    """Review of session 6: Carol is not among the members Alice's note is for, but learnt its
+    id; she signs a comment on it (coop-wide, or sealed to Alice's and Bob's devices) and a
+    forged empty "edit" that would remove Bob's comment. Neither is ever shown to them."""
+    from coopshare.crypto import envelope
+    from coopshare.protocol import content
+    from tests.conftest import three_members
+
+    alice, bob, carol = three_members(make_replica)
+    sync(alice, carol)
+    note = alice.add_note("Alleen voor Bob", "tekst", [], [bob.me.member_id])
+    sync(alice, bob)
+    bob_comment = bytes.fromhex(comments.write(bob, note, "Bob's opmerking"))
+    sync(alice, bob)
+    sync(alice, carol)
+    assert carol.item(note) is None  # she cannot read the note
+    _forged_comment(carol, note, "Carol was hier")
+    plain = content.encode_change(Kind.NOTE, note, {rules.COMMENT: "Carol, verzegeld"})
+    devices = [alice.me.kex_pk, bob.me.kex_pk]
+    part, _ = envelope.seal_to(plain, devices, carol.coop_id or b"")
+    assert carol.apply(forge(carol, content.encode_parts([part])).encode()).new
+    _forged_comment(carol, note, "", of=bob_comment)  # a forged removal of Bob's comment
+    for c in (alice, bob):
+        sync(carol, c)
+        st = c.item(note)
+        assert st is not None
+        # positive control: Carol's three records were stored and folded into the note
+        texts = {r[3] for r in st.comments if r[0] == carol.me.member_id}
+        assert texts == {"Carol was hier", "Carol, verzegeld", ""}
+        assert [(v.author, v.text) for v in comments.of_note(c, note)] == [
+            ("Bob", "Bob's opmerking")
+        ]
+    # control: on a note for everybody, Carol's comment is shown
+    open_note = alice.add_note("Voor iedereen", "tekst", [])
+    sync(alice, carol)
+    comments.write(carol, open_note, "Carol mag hier")
+    sync(alice, carol)
+    assert [v.text for v in comments.of_note(alice, open_note)] == ["Carol mag hier"]

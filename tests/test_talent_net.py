@@ -132,10 +132,17 @@ def test_consent_gates_a_window_on_every_replica(tmp_path: Path) -> None:
             assert item.hex() not in shown(h)  # ignored: no consent
         cli(c, "profile", "consent", "Anna")
         sync_all(server.addr, c, b)
+        for h in (a, b, c):  # a consent does not reach back to a window published before it
+            assert item.hex() not in shown(h)
+            assert bodies(h, ops[h]) == []  # purged: it can never count
+        cli(a, "profile", "window", "--from", day(1), "--to", day(20), "--for", "Cor")
+        [after] = shown(a)
+        sync_all(server.addr, b, c)
+        ops = {h: window_ops(h, after) for h in (a, b, c)}
         for h in (a, b, c):
-            assert item.hex() in shown(h)  # consented: shown everywhere
+            assert after in shown(h) and bodies(h, ops[h])  # consented first: shown everywhere
         cli(c, "profile", "consent", "Anna", "--revoke")
         sync_all(server.addr, c, b)
         for h in (a, b, c):
-            assert item.hex() not in shown(h)
+            assert after not in shown(h)
             assert bodies(h, ops[h]) == []  # gone from the database, not hidden

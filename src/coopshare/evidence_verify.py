@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import struct
 import sys
 import zlib
@@ -40,6 +41,11 @@ _SPKI_ED25519 = bytes.fromhex("302a300506032b6570032100")
 MAX_BUNDLE = 64 * 1024 * 1024
 # fixed ZIP fields: stored (no compression), no flags, 1980-01-01 00:00, regular file 0644
 _DOS_DATE, _EXT_ATTR = 0x21, 0o100644 << 16
+# the only file names of the format (no folders but these two, no "..", no absolute paths)
+_NAMES = re.compile(
+    r"README\.(en|nl)\.md|verify\.py|idea\.txt|salt\.txt|commit\.op|members\.json"
+    r"|timestamp\.tsr|manifest\.json|manifest\.sig|receipts/[0-9]{3,6}\.op|roster/[0-9]{5,7}\.op"
+)
 
 
 class EvidenceInvalid(Exception):
@@ -211,7 +217,9 @@ def decode_op(wire: bytes, what: str) -> Op:
     h = unpack(header)
     if not isinstance(h, list) or len(h) != 11 or h[0] != 1:
         raise _fail(f"{what}: not a version-1 op header")
-    if not isinstance(h[5], int) or not isinstance(h[7], str) or not isinstance(h[6], list):
+    if not isinstance(h[5], int) or not 0 <= h[5] < 1 << 63 or not isinstance(h[7], str):
+        raise _fail(f"{what}: malformed header")
+    if not isinstance(h[6], list):
         raise _fail(f"{what}: malformed header")
     if hashlib.sha256(body).digest() != _bin(h[9], what, 32) or h[10] != len(body):
         raise _fail(f"{what}: the body does not match the hash in its signed header")
@@ -533,9 +541,10 @@ class Report:
 
     @property
     def earliest_ms(self) -> int | None:
-        """The earliest proven time: a witness's receipt or the TSA's time-stamp."""
-        times = [r.when_ms for r in self.receipts]
-        return min([*times, self.stamp.when_ms] if self.stamp else times, default=None)
+        """The earliest proven time: a witness's receipt. A time-stamp is shown apart: anyone can
+        make a token under a certificate of their own, so it proves a time only to a reader who
+        trusts that TSA."""
+        return min((r.when_ms for r in self.receipts), default=None)
 
 
 def _ms(hlc: int) -> int:
@@ -591,6 +600,9 @@ def _verify(data: bytes) -> Report:
     files = dict(entries)
     if len(files) != len(entries):
         raise _fail("the ZIP holds two files of one name")
+    odd = sorted(n for n in files if not _NAMES.fullmatch(n))
+    if odd:  # a signed manifest may list them, but no unzip tool should ever see such a name
+        raise _fail(f"the ZIP holds a file this format does not have: {odd[0][:80]!r}")
     m, msig = _manifest(files)
     roster = Roster()
     for name in sorted(n for n in files if n.startswith("roster/")):
@@ -632,6 +644,8 @@ def _verify(data: bytes) -> Report:
         _check_sig(rpk, r.sig, OP_DOMAIN + r.header, name)
         if r.body.get("op") != commit.op_id or r.body.get("hash") != digest:
             raise _fail(f"{name}: names another commitment")
+        if r.hlc <= commit.hlc:  # the witness's clock had seen the commit op: always later
+            raise _fail(f"{name}: dated before the commitment it names")
         if member == committer or r.device in seen:
             raise _fail(f"{name}: by the committer, or a second receipt of one device")
         seen.add(r.device)
@@ -688,14 +702,13 @@ def render(r: Report) -> str:
     if r.stamp is not None:
         lines.append(f"RFC 3161 time-stamp: {when(r.stamp.when_ms)} by {r.stamp.tsa}")
         lines.append(f"  TSA certificate SHA-256 {r.stamp.fingerprint}")
-        lines.append("  (whether to trust this time-stamping authority is for you to decide)")
+        lines.append("  (whether to trust this time-stamping authority is for you to decide;")
+        lines.append("  its time is not part of the earliest proven time below)")
     if r.earliest_ms is None:
         lines.append("No witness receipt: nothing proves a time beyond the committer's own claim.")
     else:
         lines.append(f"Earliest proven time: {when(r.earliest_ms)}")
-        lines.append(
-            "  (this text existed no later than then, by a witness's or the TSA's signed clock)"
-        )
+        lines.append("  (this text existed no later than then, by a witness's signed clock)")
     if r.removed_later:
         lines.append(f"Members removed from the cooperative later: {len(r.removed_later)}")
     lines.append("VALID: every signature and hash checks out.")

@@ -6,7 +6,8 @@ A comment change carries only ``comment`` (the text) and, for an edit of an earl
 The fold keeps every member's records in a set, capped per author at
 ``fold.MAX_RECORDS_PER_AUTHOR`` (the first by stamp: order-independent), so a member who
 writes thousands cannot grow the note's state. Reading applies the other rule: an edit counts
-only if its author wrote the comment it names; anyone else's "edit" is never shown.
+only if its author wrote the comment it names; anyone else's "edit" is never shown; on a note
+for named members, only those members' comments are shown.
 """
 
 from __future__ import annotations
@@ -36,10 +37,15 @@ def is_comment(fields: dict[str, object]) -> bool:
     return COMMENT in fields and set(fields) <= COMMENT_FIELDS
 
 
-def current(records: set[CommentRecord] | frozenset[CommentRecord]) -> list[Comment]:
+def current(
+    records: set[CommentRecord] | frozenset[CommentRecord],
+    audience: frozenset[bytes] = frozenset(),
+) -> list[Comment]:
     """The comments as shown, oldest first: each with its author's latest edit; removed ones
-    and edits by anyone but the comment's author left out."""
-    originals = {r[2]: r for r in records if not r[4]}
+    and edits by anyone but the comment's author left out. A note for named members
+    (`audience`, member ids) shows only its members' comments: someone outside it who learnt
+    the note's id cannot place a comment among them."""
+    originals = {r[2]: r for r in records if not r[4] and (not audience or r[0] in audience)}
     latest: dict[bytes, CommentRecord] = {}
     for r in records:
         first = originals.get(r[4]) if r[4] else None

@@ -7,7 +7,10 @@
 * A consent is an item of kind ``consent`` written by the subject, whose id is the subject's
   8-byte prefix followed by the publisher's; ``granted`` false revokes it (last writer wins).
   A window whose publisher is not its subject counts only while the subject's consent naming
-  that publisher is granted.
+  that publisher is granted *and* that grant was signed before the window (its publisher's
+  first change): a consent does not reach back to windows published before it, and a window
+  the subject revoked stays dead after a new grant (:func:`counts`, :func:`dead`).
+* Windows count only while their publisher and subject are members (:func:`visible`).
 * Caps per author: at most ``MAX_WINDOWS`` current windows per publisher and per subject
   count (the earliest by signed time), at most ``MAX_CONSENTS`` consents per subject.
 No field records a reason (model/items.py NEVER_STORED).
@@ -16,7 +19,9 @@ No field records a reason (model/items.py NEVER_STORED).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from coopshare.model.fold import Change, ItemState
 from coopshare.model.hlc import physical_ms
@@ -66,7 +71,7 @@ class WindowRec:
     hours: int
     region: str
     remote: bool
-    created: int  # hlc of the first change
+    created: int  # hlc of the publisher's first change (others' changes never move it)
 
     @property
     def own(self) -> bool:
@@ -88,7 +93,7 @@ def window_of(st: ItemState) -> WindowRec | None:
             hours=int(st.value("hours", 0) or 0),
             region=str(st.value("region", "") or ""),
             remote=bool(st.value("remote", False)),
-            created=st.created[0],
+            created=(st.origin or st.created)[0],
         )
     except (TypeError, ValueError):
         return None
@@ -99,18 +104,26 @@ def expired(w: WindowRec, now_ms: int) -> bool:
     return w.end < day_of(now_ms)
 
 
-def consent_of(st: ItemState) -> tuple[bytes, bytes, bool, int] | None:
-    """(subject prefix, publisher id, granted, hlc of the deciding change) of a consent item."""
+class Consent(NamedTuple):
+    """A subject's decision about one publisher: granted or not, and the hlc of the change that
+    decided it (the latest `granted` or deletion). More ops only ever raise `decided`."""
+
+    granted: bool
+    decided: int
+
+
+def consent_of(st: ItemState) -> tuple[bytes, bytes, Consent] | None:
+    """(subject prefix, publisher id, decision) of a consent item."""
     if st.kind is not Kind.CONSENT or not st.has_creator:
         return None
     publisher, granted = st.fields.get("publisher"), st.fields.get("granted")
     if publisher is None or granted is None or not isinstance(publisher[0], str):
         return None
+    decided = max(granted[1], st.deleted[1])
     return (
         st.item_id[:8],
         bytes.fromhex(publisher[0]),
-        bool(granted[0]) and not st.is_deleted,
-        granted[1],
+        Consent(bool(granted[0]) and not st.is_deleted, decided),
     )
 
 
@@ -118,15 +131,37 @@ def consent_id(subject: bytes, publisher: bytes) -> bytes:
     return subject[:8] + publisher[:8]
 
 
-def visible(windows: list[WindowRec], consents: dict[bytes, bool], now_ms: int) -> list[WindowRec]:
-    """The windows that count: not ended, consented (keyed by consent_id), within the caps."""
+def counts(w: WindowRec, consents: Mapping[bytes, Consent]) -> bool:
+    """Own, or the subject's consent is granted and was decided before the window was first
+    signed (in the honest order the publisher's device has seen the grant, so its hlc is later)."""
+    if w.own:
+        return True
+    c = consents.get(consent_id(w.subject, w.publisher))
+    return c is not None and c.granted and c.decided < w.created
+
+
+def dead(w: WindowRec, consent: Consent | None) -> bool:
+    """Can never count again, whatever ops arrive later: the subject decided (granted, revoked
+    or deleted) at or after the window's first signed time. Safe to purge in any order."""
+    return not w.own and consent is not None and consent.decided >= w.created
+
+
+def visible(
+    windows: list[WindowRec],
+    consents: Mapping[bytes, Consent],
+    now_ms: int,
+    members: Collection[bytes] | None = None,
+) -> list[WindowRec]:
+    """The windows that count: not ended, consented (keyed by consent_id), within the caps;
+    given `members` (8-byte prefixes of the current roster's members), only windows whose
+    publisher and subject are both members: a removed member can no longer revoke a consent."""
     out: list[WindowRec] = []
     per_publisher: dict[bytes, int] = {}
     per_subject: dict[bytes, int] = {}
     for w in sorted(windows, key=lambda w: (w.created, w.item_id)):
-        if expired(w, now_ms):
+        if expired(w, now_ms) or not counts(w, consents):
             continue
-        if not w.own and not consents.get(consent_id(w.subject, w.publisher), False):
+        if members is not None and not {w.publisher, w.subject[:8]} <= set(members):
             continue
         if per_publisher.get(w.publisher, 0) >= MAX_WINDOWS:
             continue

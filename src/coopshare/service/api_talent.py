@@ -115,7 +115,7 @@ class TalentCommands:
         me = self._coop.me.member_id[:8]
         given = talent.consents(self._coop)
         return [
-            ConsentEntry(mid.hex(), self._coop.member_name(mid), given[me + mid[:8]])
+            ConsentEntry(mid.hex(), self._coop.member_name(mid), given[me + mid[:8]].granted)
             for mid in self._coop.roster.members
             if me + mid[:8] in given
         ]

@@ -75,7 +75,8 @@ def of_note(coop: Coop, item_id: bytes) -> list[CommentView]:
     me = coop.me.member_id
     names: dict[bytes, str] = {}
     out = []
-    for c in rules.current(st.comments):
+    audience = frozenset(bytes.fromhex(m) for m in st.value(AUDIENCE, []) or [])
+    for c in rules.current(st.comments, audience):
         if c.author not in names:
             names[c.author] = coop.member_name(c.author)
         out.append(

@@ -57,7 +57,7 @@ class _Pool:
     key: tuple[int, int, tuple[bytes, ...]]  # talent_purge.generation, data_version, roster
     skills: dict[bytes, frozenset[str]]  # member prefix -> ESCO ids
     windows: list[WindowRec]
-    consents: dict[bytes, bool]
+    consents: dict[bytes, talent_rules.Consent]
     members: tuple[tuple[bytes, str], ...]  # (member id, name)
     by_day: dict[dt.date, list[Candidate]]  # the candidates as of a day (windows end by day)
 
@@ -86,7 +86,8 @@ def candidates(coop: Coop, now_ms: int) -> list[Candidate]:
     if today in pool.by_day:
         return pool.by_day[today]
     windows: dict[bytes, list[WindowRec]] = {}
-    for w in talent_rules.visible(pool.windows, pool.consents, now_ms):
+    current = frozenset(mid[:8] for mid, _name in pool.members)
+    for w in talent_rules.visible(pool.windows, pool.consents, now_ms, current):
         windows.setdefault(w.subject[:8], []).append(w)
     out = []
     for mid, name in pool.members:

@@ -20,15 +20,17 @@ from coopshare.errors import (
 from coopshare.model import talent_rules
 from coopshare.model.hlc import wall_ms
 from coopshare.model.items import Kind
-from coopshare.model.talent_rules import WindowRec
+from coopshare.model.talent_rules import Consent, WindowRec
 from coopshare.service.coop import Coop
 
 
-def consents(coop: Coop) -> dict[bytes, bool]:
-    """consent id -> granted, each subject's earliest MAX_CONSENTS consents only."""
-    out: dict[bytes, bool] = {}
+def consents(coop: Coop) -> dict[bytes, Consent]:
+    """consent id -> decision, each subject's earliest MAX_CONSENTS consents only (ordered by
+    the subject's own first change: nobody else's change moves a consent in or out)."""
+    out: dict[bytes, Consent] = {}
     per_subject: dict[bytes, int] = {}
-    for st in sorted(coop.items(Kind.CONSENT, include_deleted=True), key=lambda s: s.created):
+    items = coop.items(Kind.CONSENT, include_deleted=True)
+    for st in sorted(items, key=lambda s: (s.origin or s.created, s.item_id)):
         c = talent_rules.consent_of(st)
         if c is None or per_subject.get(c[0], 0) >= talent_rules.MAX_CONSENTS:
             continue
@@ -44,7 +46,12 @@ def all_windows(coop: Coop) -> list[WindowRec]:
 def visible_windows(coop: Coop, now_ms: int | None = None) -> list[WindowRec]:
     """Every window that counts now: not ended, consented, within the caps."""
     now = wall_ms() if now_ms is None else now_ms
-    return talent_rules.visible(all_windows(coop), consents(coop), now)
+    return talent_rules.visible(all_windows(coop), consents(coop), now, members(coop))
+
+
+def members(coop: Coop) -> frozenset[bytes]:
+    """8-byte prefixes of the current members (windows of anyone else count nowhere)."""
+    return frozenset(m[:8] for m in coop.roster.members)
 
 
 def windows_by_subject(coop: Coop, now_ms: int | None = None) -> dict[bytes, list[WindowRec]]:
@@ -56,7 +63,8 @@ def windows_by_subject(coop: Coop, now_ms: int | None = None) -> dict[bytes, lis
 
 
 def has_consent(coop: Coop, subject: bytes, publisher: bytes) -> bool:
-    return consents(coop).get(talent_rules.consent_id(subject, publisher), False)
+    c = consents(coop).get(talent_rules.consent_id(subject, publisher))
+    return c is not None and c.granted
 
 
 def set_consent(coop: Coop, publisher: bytes, granted: bool) -> bytes:
@@ -65,6 +73,10 @@ def set_consent(coop: Coop, publisher: bytes, granted: bool) -> bytes:
     if publisher[:8] == me[:8]:
         raise NotAllowed(rule=RULE_NO_CONSENT)
     item_id = talent_rules.consent_id(me, publisher)
+    st = coop.item(item_id)
+    now = None if st is None else talent_rules.consent_of(st)
+    if now is not None and now[2].granted == granted:
+        return item_id  # unchanged: a second grant would outdate the windows published since
     return coop.write_item(
         Kind.CONSENT, item_id, {"publisher": publisher.hex(), "granted": granted}
     )
@@ -84,7 +96,7 @@ def publish_window(
     """Publish one availability window (mine, or `subject`'s with their consent)."""
     me = coop.me.member_id
     subject = subject or me
-    if subject != me and not has_consent(coop, subject, me):
+    if subject != me and (not has_consent(coop, subject, me) or subject[:8] not in members(coop)):
         raise NotAllowed(rule=RULE_NO_CONSENT)
     today = today or talent_rules.day_of(coop.clock.now_ms())
     if dt.date.fromisoformat(end) > today + dt.timedelta(days=talent_rules.MAX_AHEAD_DAYS):

@@ -1,5 +1,7 @@
-"""Purging availability windows on every replica: an ended window, or one whose subject revoked
-the publisher's consent, is deleted from this device's database, not hidden.
+"""Purging availability windows on every replica: an ended window, or one whose subject decided
+about the publisher's consent after it was published (revoked it, or granted it anew), is
+deleted from this device's database, not hidden (model/talent_rules.py ``dead``: such a window
+can never count again, so every arrival order ends the same).
 
 Each replica does it by itself from the same signed data (model/talent_rules.py) and its own
 clock: when the window is folded (it arrives ended, or a revocation arrives), and in the node's
@@ -50,27 +52,30 @@ def on_store(rep: ReplicaBase, state: ItemState) -> bool:
         _bump(rep)
     if state.kind is Kind.CONSENT:
         c = talent_rules.consent_of(state)
-        if c is not None and not c[2]:  # revoked: the publisher's windows of this subject go
+        if c is not None:  # the windows this decision outdates go (revoked, or granted anew)
             for st in rep.items(Kind.WINDOW):
                 w = talent_rules.window_of(st)
-                if w and w.publisher == c[1][:8] and w.subject[:8] == c[0]:
+                if w is None or (w.publisher, w.subject[:8]) != (c[1][:8], c[0]):
+                    continue
+                if talent_rules.dead(w, c[2]):
                     drop(rep, st.item_id)
         return False
     if state.kind is not Kind.WINDOW:
         return False
     w = talent_rules.window_of(state)
-    if w is None or not (talent_rules.expired(w, rep.clock.now_ms()) or _revoked(rep, w)):
+    if w is None or not (talent_rules.expired(w, rep.clock.now_ms()) or _dead(rep, w)):
         return False
     drop(rep, state.item_id)
     return True
 
 
-def _revoked(rep: ReplicaBase, w: talent_rules.WindowRec) -> bool:
+def _dead(rep: ReplicaBase, w: talent_rules.WindowRec) -> bool:
+    """Its subject's consent was decided (revoked, or granted again) after it was published."""
     if w.own:
         return False
     st = rep.item(talent_rules.consent_id(w.subject, w.publisher))
     c = None if st is None else talent_rules.consent_of(st)
-    return c is not None and not c[2]
+    return talent_rules.dead(w, None if c is None else c[2])
 
 
 def drop(rep: ReplicaBase, item_id: bytes) -> None:
@@ -93,7 +98,7 @@ def sweep(rep: ReplicaBase, now_ms: int | None = None) -> int:
     with rep.transaction():
         for st in rep.items(Kind.WINDOW, include_deleted=True):
             w = talent_rules.window_of(st)
-            if w is None or talent_rules.expired(w, now) or _revoked(rep, w):
+            if w is None or talent_rules.expired(w, now) or _dead(rep, w):
                 if w is None and not st.is_deleted:
                     continue  # incomplete (the creator's change not here yet): kept
                 drop(rep, st.item_id)
