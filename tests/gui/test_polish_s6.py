@@ -1,0 +1,129 @@
+"""Issue 13, the defects still open after session 5: sealed-details note only when sealed details
+exist (#26), one "no fee" choice for referral terms (#29), the idea form's terms locked in
+advance and its date row (#31), no icons on dialog buttons (#35), the unlock text before any
+cooperative exists (#37). Each test has its control: the state the fix changes.
+"""
+
+# ruff: noqa: F401, F811 (make_world is a pytest fixture imported from the leads/ideas tests)
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QMessageBox,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+)
+from pytestqt.qtbot import QtBot
+
+from coopshare.gui import theme
+from coopshare.gui.app import start_node
+from coopshare.gui.dialogs.lead_form import LeadForm, referral_text
+from coopshare.gui.dialogs.unlock import UnlockDialog
+from coopshare.gui.settings import Prefs
+from coopshare.service import home as homes
+from coopshare.service.coop import Coop
+from tests.gui.test_leads_ideas import WAIT, World, leads_page, make_world
+from tests.netutil import PASS
+
+
+def test_sealed_note_only_when_the_giver_sealed_details(
+    qtbot: QtBot, make_world: Callable[..., World]
+) -> None:
+    """#26: Anna reads Bram's leads. One has a sealed client (she is told it is sealed), one
+    has none: nothing about sealed details is shown for it."""
+
+    def setup(anna: Coop, bram: Coop) -> dict[str, bytes]:
+        return {
+            "plain": bram.add_lead({"title": "Open call", "referral_terms": "none"}),
+            "sealed": bram.add_lead({"title": "Interim HR", "org": "Gemeente Tilburg"}),
+        }
+
+    world = make_world(setup)
+    page = leads_page(qtbot, world, rows=2)
+    page.open_item(world.made["sealed"].hex())
+    qtbot.waitUntil(lambda: page.current is not None and page.current.title == "Interim HR",
+                    timeout=WAIT)  # fmt: skip
+    assert page.current is not None and page.current.has_sealed and not page.current.sealed
+    assert page.sealed_note.isVisibleTo(page) and "sealed" in page.sealed_note.text()  # control
+    page.open_item(world.made["plain"].hex())
+    qtbot.waitUntil(lambda: page.current is not None and page.current.title == "Open call",
+                    timeout=WAIT)  # fmt: skip
+    assert not page.current.has_sealed
+    assert page.sealed_note.isHidden() and page.sealed_box.isHidden()
+
+
+class _DesktopLike(QProxyStyle):
+    """Fusion as a GNOME or KDE platform theme makes it: stock icons on dialog buttons."""
+
+    def styleHint(self, hint, option=None, widget=None, data=None):  # type: ignore[no-untyped-def]
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 1
+        return super().styleHint(hint, option, widget, data)
+
+
+def test_dialog_buttons_carry_no_stock_icons(qapp: QApplication) -> None:
+    """#35: on a desktop whose theme puts icons on dialog buttons, the app's style sheet keeps
+    them off (a red "No" orb on "Continue", a floppy disk and a red ✗ on Save / Cancel)."""
+    sheet = qapp.styleSheet()
+    qapp.setStyle(_DesktopLike(QStyleFactory.create("Fusion")))
+    try:
+        qapp.setStyleSheet("")
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
+        assert not box.button(QDialogButtonBox.StandardButton.Save).icon().isNull()  # control
+        theme.apply_sheet(qapp)
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        for b in box.buttons():
+            assert b.icon().isNull(), b.text()
+        msg = QMessageBox(QMessageBox.Icon.Question, "t", "x",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)  # fmt: skip
+        assert msg.button(QMessageBox.StandardButton.No).icon().isNull()
+    finally:
+        qapp.setStyle(QStyleFactory.create("Fusion"))
+        qapp.setStyleSheet(sheet)
+
+
+def test_unlock_speaks_of_the_cooperative_only_once_there_is_one(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """#37: an identity without a cooperative (a first run left after the keys were made) is
+    unlocked without "your cooperative's notes"; once the folder was opened in a cooperative,
+    the next unlock says so (the control)."""
+    home = tmp_path / "anna"
+    homes.init(home, "Anna de Vries", PASS)
+    prefs = Prefs(home)
+    prefs.set("mdns", False)
+    start_node(home, PASS, prefs).stop()
+    before = UnlockDialog(home, in_coop=prefs.flag("in_coop"))
+    qtbot.addWidget(before)
+    assert "cooperative" not in before.subtitle.text()
+    coop = homes.open_coop(home, PASS)
+    coop.create_coop("Brabant Interim")
+    coop.store.close()
+    start_node(home, PASS, prefs).stop()
+    after = UnlockDialog(home, in_coop=Prefs(home).flag("in_coop"))
+    qtbot.addWidget(after)
+    assert "your cooperative's notes" in after.subtitle.text()
+
+
+def test_referral_terms_offer_one_no_fee_choice(
+    qtbot: QtBot, make_world: Callable[..., World]
+) -> None:
+    """#29: "No referral fee" and "A thank-you is enough" were the same promise; a new lead
+    offers one of them, and a lead stored with the other still reads as it did."""
+    world = make_world()
+    form = LeadForm(world.bridge)
+    world.keep(form)
+    kinds = [form.referral_combo.itemData(i) for i in range(form.referral_combo.count())]
+    labels = [form.referral_combo.itemText(i) for i in range(form.referral_combo.count())]
+    assert kinds == ["none", "fixed-fee", "percent-first-invoice"]
+    assert "A thank-you is enough" not in labels and "No referral fee" in labels
+    assert referral_text("thanks") == "A thank-you is enough"  # an old lead stays readable
+    assert referral_text("none") == "No referral fee"
