@@ -82,8 +82,8 @@ def test_dialog_buttons_carry_no_stock_icons(qapp: QApplication) -> None:
         )
         for b in box.buttons():
             assert b.icon().isNull(), b.text()
-        msg = QMessageBox(QMessageBox.Icon.Question, "t", "x",
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)  # fmt: skip
+        yes_no = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        msg = QMessageBox(QMessageBox.Icon.Question, "t", "x", yes_no)
         assert msg.button(QMessageBox.StandardButton.No).icon().isNull()
     finally:
         qapp.setStyle(QStyleFactory.create("Fusion"))

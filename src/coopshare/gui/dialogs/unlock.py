@@ -44,9 +44,7 @@ def check_unlock(home: Path, passphrase: str) -> bool:
 
 
 class UnlockDialog(QDialog):
-    def __init__(
-        self, home: Path, parent: QWidget | None = None, *, in_coop: bool = False
-    ) -> None:
+    def __init__(self, home: Path, parent: QWidget | None = None, *, in_coop: bool = False) -> None:
         """`in_coop`: this data folder was seen in a cooperative (Prefs "in_coop")."""
         super().__init__(parent)
         self.home = home
