@@ -99,7 +99,7 @@ def idea_form(app: QApplication, window: MainWindow, path: Path) -> None:
     from coopshare.gui.dialogs.idea_form import IdeaForm
 
     form = IdeaForm(window.bridge, window)
-    form.resize(1000, 700)
+    form.resize(900, 560)  # small: the problem line must not squash the date row
     form.show()
     wait(app, lambda: form.loaded["ideas"], 30)
     if form.derived_combo.count() > 1:

@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from coopshare.gui import theme
 from coopshare.gui.app import start_node
+from coopshare.gui.dialogs.idea_form import IdeaForm
 from coopshare.gui.dialogs.lead_form import LeadForm, referral_text
 from coopshare.gui.dialogs.unlock import UnlockDialog
 from coopshare.gui.settings import Prefs
@@ -127,3 +128,37 @@ def test_referral_terms_offer_one_no_fee_choice(
     assert "A thank-you is enough" not in labels and "No referral fee" in labels
     assert referral_text("thanks") == "A thank-you is enough"  # an old lead stays readable
     assert referral_text("none") == "No referral fee"
+
+
+def test_idea_form_locks_terms_a_derivative_may_not_have(
+    qtbot: QtBot, make_world: Callable[..., World]
+) -> None:
+    """#31: with a parent shared as "View or discuss only", the more permissive terms are off
+    before they are picked, with a tooltip saying why; a picked one is unchecked. Control: with
+    no parent every term is open. The embargo date keeps its height when the problem line
+    shows in a small window."""
+
+    def setup(anna: Coop, bram: Coop) -> dict[str, bytes]:
+        return {"parent": bram.add_idea("Mentoring", "Text.", "view-only")}
+
+    world = make_world(setup)
+    form = IdeaForm(world.bridge)
+    world.keep(form)
+    form.resize(900, 560)
+    form.show()
+    qtbot.waitUntil(lambda: form.loaded["ideas"], timeout=WAIT)
+    buttons = form.terms_buttons
+    assert all(b.isEnabled() for b in buttons.values())  # control: no parent, nothing locked
+    buttons["reuse-with-attribution"].setChecked(True)
+    form.derived_combo.setCurrentIndex(form.derived_combo.findData(world.made["parent"].hex()))
+    locked = {v for v, b in buttons.items() if not b.isEnabled()}
+    assert locked == {"ask-before-use", "reuse-for-fee", "reuse-with-attribution"}
+    assert "View or discuss only" in buttons["reuse-for-fee"].toolTip()
+    assert form.chosen_terms() == ""  # the refused choice is not kept
+    assert buttons["private"].isEnabled() and buttons["embargo"].isEnabled()
+    buttons["embargo"].setChecked(True)
+    hint = form.embargo_date.sizeHint().height()
+    form.submit()  # no title: the problem line shows
+    qtbot.waitUntil(lambda: form.error_label.isVisible(), timeout=WAIT)
+    qtbot.wait(100)
+    assert form.embargo_date.height() >= hint
