@@ -354,7 +354,7 @@ def test_catalogue_is_complete_and_compiled(tmp_path: Path) -> None:
 def test_main_window_pages_are_dutch(qtbot: QtBot, dutch: Dutch) -> None:
     w = dutch.window
     loaded: dict[str, Callable[[Any], bool]] = {
-        "activity": lambda p: p.proxy.rowCount() == 3,
+        "activity": lambda p: p.model.rowCount() == 3,
         "notes": lambda p: p.model.rowCount() == 1,
         "leads": lambda p: p.model.rowCount() == 1,
         "ideas": lambda p: p.model.rowCount() == 1,

@@ -372,12 +372,13 @@ def test_activity_feed_lists_changes_and_opens_an_item(running: Running, qtbot: 
     page.show()
     assert page.stack.currentWidget() is page.empty
     page.refresh()
-    qtbot.waitUntil(lambda: page.proxy.rowCount() == 4, timeout=5000)
+    qtbot.waitUntil(lambda: page.model.rowCount() >= 4, timeout=5000)
     assert page.stack.currentWidget() is page.feed
-    kinds = {page.proxy.index(i, 0).data(Qt.ItemDataRole.UserRole + 2)["kind"] for i in range(4)}
+    n = page.model.rowCount()
+    kinds = {page.model.index(i, 0).data(Qt.ItemDataRole.UserRole).kind for i in range(n)}
     assert kinds == {"note", "lead", "idea"}
-    first = page.proxy.index(0, 0)
-    assert "Anna de Vries" in first.data(Qt.ItemDataRole.AccessibleTextRole)
+    first = page.model.index(0, 0)
+    assert first.data(Qt.ItemDataRole.AccessibleTextRole).startswith("You ")  # my own event
     with qtbot.waitSignal(page.open_requested, timeout=2000) as blocker:
         page.feed.doubleClicked.emit(first)
     assert blocker.args[0] in ("note", "lead", "idea") and len(blocker.args[1]) == 32

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
@@ -26,6 +27,8 @@ from coopshare.gui.app import start_node
 from coopshare.gui.dialogs.idea_form import IdeaForm
 from coopshare.gui.dialogs.lead_form import LeadForm, referral_text
 from coopshare.gui.dialogs.unlock import UnlockDialog
+from coopshare.gui.pages.activity import ActivityPage
+from coopshare.gui.pages.activity_model import EventRole, sentence
 from coopshare.gui.settings import Prefs
 from coopshare.service import home as homes
 from coopshare.service.coop import Coop
@@ -162,3 +165,43 @@ def test_idea_form_locks_terms_a_derivative_may_not_have(
     qtbot.waitUntil(lambda: form.error_label.isVisible(), timeout=WAIT)
     qtbot.wait(100)
     assert form.embargo_date.height() >= hint
+
+
+def test_activity_is_one_row_per_event_and_says_who(
+    qtbot: QtBot, make_world: Callable[..., World]
+) -> None:
+    """#41: Anna gave a lead and Bram wrote a note; then Bram claims the lead and edits his
+    note. The feed has a row for each of the four events (one per item would be two: the
+    control), and the claim says who claimed it."""
+
+    def setup(anna: Coop, bram: Coop) -> dict[str, bytes]:
+        return {
+            "lead": anna.add_lead({"title": "Interim HR"}),
+            "note": bram.add_note("Plan van aanpak", "Eerste versie."),
+        }
+
+    world = make_world(setup)
+    page = ActivityPage(world.bridge)
+    world.keep(page)
+    page.resize(900, 600)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=WAIT)
+    world.bram.claim_lead(world.made["lead"])
+    world.bram.edit_item(world.made["note"], {}, body="Tweede versie.")
+    world.from_bram()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=WAIT)
+    rows = [page.model.index(i, 0) for i in range(4)]
+    said = [sentence(i.data(EventRole)) for i in rows]
+    assert len({i.data(EventRole).item_id for i in rows}) == 2  # two items, four rows
+    assert set(said) == {
+        "You gave a lead",
+        "Bram Jansen wrote a note",
+        "Bram Jansen claimed the lead",
+        "Bram Jansen edited a note",
+    }
+    spoken = rows[0].data(Qt.ItemDataRole.AccessibleTextRole)
+    assert said[0] in spoken and rows[0].data(EventRole).title in spoken
+    with qtbot.waitSignal(page.open_requested, timeout=WAIT) as opened:
+        page.feed.doubleClicked.emit(rows[0])
+    assert opened.args == [rows[0].data(EventRole).kind, rows[0].data(EventRole).item_id]

@@ -22,8 +22,9 @@ from coopshare.service.coop import Coop
 from coopshare.service.quarantine import DATA_ERRORS
 
 FEED_KINDS = (Kind.NOTE, Kind.LEAD, Kind.IDEA)
-SCAN_OPS = 1500  # the newest ops read for the feed
-FEED_EVENTS = 500  # rows at most
+FEED_EVENTS = 200  # rows at most
+SCAN_OPS = 2000  # ops read at most (many may be of kinds the feed does not show)
+CHUNK = 100
 
 # what an event did, besides a lead's acts (model.items.Act values)
 CREATED, EDITED, DELETED, RESTORED = "created", "edited", "deleted", "restored"
@@ -47,51 +48,81 @@ class ActivityEvent:
 
 
 def feed(coop: Coop, limit: int = FEED_EVENTS, scan: int = SCAN_OPS) -> list[ActivityEvent]:
-    """The newest events, newest first."""
+    """The newest events, newest first: read from the newest ops back, CHUNK at a time, until
+    `limit` events are found or `scan` ops were read."""
     me = coop.me.member_id
     states: dict[bytes, ItemState | None] = {}
-    out: list[ActivityEvent] = []
-    start = max(coop.store.max_n() - scan, 0)
-    for _n, _dev, _seq, hb, sig, body in coop.store.ops_after(start, scan):
-        header = Header.decode(hb)
-        if header.kind is not OpKind.ITEM or body is None:
-            continue
-        author = coop.roster.member_of(header.device)
-        if author is None:
-            continue
-        op = Op(header, hb, sig, body)
-        try:
-            changes = coop._open_changes(op, author)
-        except DATA_ERRORS:
-            continue
-        seen: set[bytes] = set()
-        for ch in changes:
-            if ch.item_id in seen or ch.kind not in FEED_KINDS or ch.refused is not None:
-                continue
-            if ch.item_id not in states:
-                states[ch.item_id] = coop.item(ch.item_id)
-            st = states[ch.item_id]
-            if st is None or not st.has_creator or st.kind not in FEED_KINDS:
-                continue
-            seen.add(ch.item_id)
-            out.append(_event(coop, st, ch, me))
-    out.sort(key=lambda e: e.ms, reverse=True)
-    return out[:limit]
+    names: dict[bytes, str] = {}
+    out: list[tuple[int, int, ActivityEvent]] = []  # (hlc, arrival, event): a stable order
+    top = coop.store.max_n()
+    read = 0
+    while len(out) < limit and read < scan and top - read > 0:
+        start = max(top - read - CHUNK, 0)
+        ops = coop.store.ops_after(start, top - read - start)
+        read += len(ops)
+        for n, _dev, _seq, hb, sig, body in reversed(ops):
+            for hlc, ev in _events(coop, me, states, names, hb, sig, body):
+                out.append((hlc, n, ev))
+        if not ops:
+            break
+    out.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    return [e for _h, _n, e in out[:limit]]
 
 
-def _event(coop: Coop, st: ItemState, ch: Change, me: bytes) -> ActivityEvent:
+def _events(
+    coop: Coop,
+    me: bytes,
+    states: dict[bytes, ItemState | None],
+    names: dict[bytes, str],
+    hb: bytes,
+    sig: bytes,
+    body: bytes | None,
+) -> list[tuple[int, ActivityEvent]]:
+    header = Header.decode(hb)
+    if header.kind is not OpKind.ITEM or body is None:
+        return []
+    author = coop.roster.member_of(header.device)
+    if author is None:
+        return []
+    try:
+        changes = coop._open_changes(Op(header, hb, sig, body), author)
+    except DATA_ERRORS:
+        return []
+    out = []
+    seen: set[bytes] = set()
+    for ch in changes:
+        if ch.item_id in seen or ch.kind not in FEED_KINDS or ch.refused is not None:
+            continue
+        if ch.item_id not in states:
+            states[ch.item_id] = coop.item(ch.item_id)
+        st = states[ch.item_id]
+        if st is None or not st.has_creator or st.kind not in FEED_KINDS:
+            continue
+        seen.add(ch.item_id)
+        out.append((ch.hlc, _event(coop, st, ch, me, names)))
+    return out
+
+
+def _event(
+    coop: Coop, st: ItemState, ch: Change, me: bytes, names: dict[bytes, str]
+) -> ActivityEvent:
+    def name(m: bytes) -> str:
+        if m not in names:
+            names[m] = coop.member_name(m)
+        return names[m]
+
     what, member = _what(st, ch)
     title = st.value("title", "")
     return ActivityEvent(
         op_id=ch.op_id.hex(),
         ms=ch.hlc >> 16,
-        who=coop.member_name(ch.author),
+        who=name(ch.author),
         who_is_me=ch.author == me,
         kind=st.kind.value,
         item_id=st.item_id.hex(),
         title=title[:300] if isinstance(title, str) else "",
         what=what,
-        member="" if member is None else coop.member_name(member),
+        member="" if member is None else name(member),
         member_is_me=member == me,
     )
 
