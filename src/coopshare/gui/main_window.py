@@ -242,10 +242,10 @@ class MainWindow(QMainWindow):
         if key:
             self.show_page(key).open_item(item_id)
 
-    def open_search(self) -> None:
+    def open_search(self, switcher: bool = False) -> None:
         from coopshare.gui.dialogs.search import SearchDialog
 
-        dialog = SearchDialog(self.bridge, self)
+        dialog = SearchDialog(self.bridge, self, switcher=switcher)
         dialog.chosen.connect(self.open_item)
         dialog.show()
 

@@ -306,6 +306,11 @@ class Api(DataCommands, ProofCommands, TalentCommands, DeviceCommands):
         """The Activity feed: one row per event (who did what, when), newest first."""
         return activity.feed(self._coop, limit)
 
+    def jump_to(self, text: str, limit: int = 30) -> list[Row]:
+        """The quick switcher: notes, leads and ideas by title (the newest with no text)."""
+        names: dict[bytes, str] = {}
+        return [views.row(self._coop, st, names) for st in self._coop.titled(text, limit)]
+
     def lead_detail(self, item_id: str) -> LeadDetail | None:
         return views_lead.lead_detail(self._coop, item_id)
 
