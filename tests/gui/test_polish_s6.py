@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
+    QInputDialog,
     QMessageBox,
     QProxyStyle,
     QStyle,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from coopshare.errors import NoSuchDevice
 from coopshare.gui import theme
 from coopshare.gui.app import start_node
 from coopshare.gui.dialogs.idea_form import IdeaForm
@@ -29,6 +32,8 @@ from coopshare.gui.dialogs.lead_form import LeadForm, referral_text
 from coopshare.gui.dialogs.unlock import UnlockDialog
 from coopshare.gui.pages.activity import ActivityPage
 from coopshare.gui.pages.activity_model import EventRole, sentence
+from coopshare.gui.pages.device_naming import short_device
+from coopshare.gui.pages.nearby import NearbyPage
 from coopshare.gui.settings import Prefs
 from coopshare.service import home as homes
 from coopshare.service.coop import Coop
@@ -205,3 +210,34 @@ def test_activity_is_one_row_per_event_and_says_who(
     with qtbot.waitSignal(page.open_requested, timeout=WAIT) as opened:
         page.feed.doubleClicked.emit(rows[0])
     assert opened.args == [rows[0].data(EventRole).kind, rows[0].data(EventRole).item_id]
+
+
+def test_nearby_names_each_members_devices(
+    qtbot: QtBot, make_world: Callable[..., World], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 13 item 5: Nearby shows a member once, with their devices by name, not a count.
+    Bram's laptop is shown by the start of its id until Anna names it here (the control);
+    then by that name, with the id in the tooltip. A device outside the roster cannot be named."""
+    from coopshare.service import peers as peerbook
+
+    world = make_world()
+    device = world.bram.me.device_id
+    node = world.bridge.runtime._node
+    world.bridge.call_sync(
+        node.db(lambda c: peerbook.record(c, "192.168.1.20:47490", device, "manual"))
+    )
+    page = NearbyPage(world.bridge)
+    world.keep(page)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT)
+    row = page.model.rows[0]
+    assert row.member == "Bram Jansen" and row.device_short == short_device(device.hex())
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Bram's laptop", True))
+    page.table.selectRow(0)
+    page.name_button.click()
+    qtbot.waitUntil(lambda: page.model.rows[0].device_short == "Bram's laptop", timeout=WAIT)
+    tip = page.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == f"Bram's laptop — {short_device(device.hex())}"
+    with pytest.raises(NoSuchDevice):
+        world.bridge.write(lambda a: a.name_device(b"\1" * 32, "x")).result(10)
