@@ -123,12 +123,36 @@ def switcher(app: QApplication, window: MainWindow, path: Path) -> None:
     dialog.close()
 
 
+def settings(app: QApplication, window: MainWindow, path: Path) -> None:
+    from coopshare.gui.dialogs.settings import SettingsDialog
+
+    dialog = SettingsDialog(window.bridge, window.prefs, window.home, window)
+    dialog.show()
+    dialog.language.setCurrentIndex(dialog.language.findData("en" if "-nl-" in path.name else "nl"))
+    pause(app, 0.5)
+    save(dialog, path)
+    dialog.reject()
+
+
+def unlock(app: QApplication, window: MainWindow, path: Path) -> None:
+    from coopshare.gui.dialogs.unlock import UnlockDialog
+
+    for in_coop, suffix in ((False, "-new"), (True, "")):
+        dialog = UnlockDialog(window.home, window, in_coop=in_coop)
+        dialog.show()
+        pause(app, 0.3)
+        save(dialog, path.with_name(path.stem + suffix + ".png"))
+        dialog.close()
+
+
 SHOTS: dict[str, Callable[[QApplication, MainWindow, Path], None]] = {
     "activity": page_shot("activity"),
     "leads": page_shot("leads"),
     "nearby": page_shot("nearby"),
     "idea-form": idea_form,
     "switcher": switcher,
+    "settings": settings,
+    "unlock": unlock,
 }
 
 
