@@ -25,18 +25,21 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from coopshare.errors import NoSuchDevice
-from coopshare.gui import theme
+from coopshare.gui import i18n, theme
 from coopshare.gui.app import start_node
 from coopshare.gui.dialogs.idea_form import IdeaForm
 from coopshare.gui.dialogs.lead_form import LeadForm, referral_text
 from coopshare.gui.dialogs.unlock import UnlockDialog
+from coopshare.gui.fit_columns import MIN_TITLE
 from coopshare.gui.pages.activity import ActivityPage
 from coopshare.gui.pages.activity_model import EventRole, sentence
 from coopshare.gui.pages.device_naming import short_device
+from coopshare.gui.pages.lead_look import status_label
 from coopshare.gui.pages.nearby import NearbyPage
 from coopshare.gui.settings import Prefs
 from coopshare.service import home as homes
 from coopshare.service.coop import Coop
+from tests.conftest import sync
 from tests.gui.test_leads_ideas import WAIT, World, leads_page, make_world
 from tests.netutil import PASS
 
@@ -241,3 +244,40 @@ def test_nearby_names_each_members_devices(
     assert tip == f"Bram's laptop — {short_device(device.hex())}"
     with pytest.raises(NoSuchDevice):
         world.bridge.write(lambda a: a.name_device(b"\1" * 32, "x")).result(10)
+
+
+def test_lead_list_keeps_title_and_status_readable_in_dutch(
+    qtbot: QtBot, qapp: QApplication, make_world: Callable[..., World]
+) -> None:
+    """#34 "Geg…": in Dutch at 1024 px the status column fits its longest word and the title
+    keeps its room; the last columns give way (they are in the detail panel). Control: in a
+    wide page every column shows."""
+
+    def setup(anna: Coop, bram: Coop) -> dict[str, bytes]:
+        lead = bram.add_lead({"title": "Interim programmamanager energietransitie"})
+        sync(anna, bram)
+        anna.claim_lead(lead)
+        anna.set_lead_status(lead, "contacted")
+        return {"lead": lead}
+
+    world = make_world(setup)
+    i18n.install(qapp, "nl")
+    try:
+        page = leads_page(qtbot, world, rows=1)
+        table, header = page.table, page.table.horizontalHeader()
+        page.resize(1400, 700)
+        qtbot.waitUntil(lambda: not any(table.isColumnHidden(c) for c in range(4)), timeout=WAIT)
+        page.resize(760, 700)  # the leads page of a 1024 px window
+        status = status_label("contacted")
+        assert status == "Opdrachtgever benaderd"
+        need = table.fontMetrics().horizontalAdvance(status)
+        qtbot.waitUntil(lambda: table.isColumnHidden(3), timeout=WAIT)  # "Bijgewerkt" first
+        qtbot.wait(50)
+        shown = [header.sectionSize(c) for c in range(4) if not table.isColumnHidden(c)]
+        assert header.sectionSize(1) >= need  # not "Opdr…"
+        assert sum(shown) <= table.viewport().width() + 1  # no sideways scrolling
+        assert header.sectionSize(0) >= MIN_TITLE or table.isColumnHidden(2)
+        page.resize(1400, 700)  # room again: the columns come back
+        qtbot.waitUntil(lambda: not table.isColumnHidden(3), timeout=WAIT)
+    finally:
+        i18n.install(qapp, "en")
