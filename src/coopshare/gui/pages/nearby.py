@@ -100,6 +100,7 @@ class NearbyPage(Page):
         self.name_button = QPushButton(self.tr("Name device…"))
         self.name_button.setToolTip(self.tr("Give the selected member's device a name you know"))
         self.name_button.clicked.connect(self._name_device)
+        self.table.selectionModel().selectionChanged.connect(self._can_name)
         self.title_row.insertWidget(2, self.name_button)
 
         self.empty = empty_state("")
@@ -197,6 +198,7 @@ class NearbyPage(Page):
         now = int(time.time())
         self._seen_at.update({r.device: now for r in rows if r.connected and r.device})
         self.model.set_rows([self._display(m) for m in per_member(rows, self._seen_at)])
+        self._can_name()
         self._update_empty()
         if self._again:
             self._again = False
@@ -233,11 +235,19 @@ class NearbyPage(Page):
             seen=self.seen(r.last_seen, r.in_sync),
         )
 
-    def _name_device(self) -> None:
+    def _chosen(self) -> PeerLine | None:
+        """The selected row, or the only one."""
         rows = self.table.selectionModel().selectedRows()
-        line = self.model.rows[rows[0].row()] if rows else None
-        if line is None and len(self.model.rows) == 1:
-            line = self.model.rows[0]
+        if rows and rows[0].row() < len(self.model.rows):
+            return self.model.rows[rows[0].row()]  # type: ignore[no-any-return]
+        return self.model.rows[0] if len(self.model.rows) == 1 else None
+
+    def _can_name(self) -> None:
+        line = self._chosen()
+        self.name_button.setEnabled(line is not None and bool(line.peer.devices))
+
+    def _name_device(self) -> None:
+        line = self._chosen()
         if line is not None:
             name_a_device(self, self.bridge, line.peer, self.reload)
 
