@@ -67,14 +67,7 @@
     <context>
         <name>NearbyPage</name>
         <message numerus="yes">
-            <source>%n device(s)</source>
-            <translation type="vanished">
-                <numerusform>%n device</numerusform>
-                <numerusform>%n devices</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../pages/nearby.py" line="253" />
+            <location filename="../pages/nearby.py" line="263" />
             <source>%n minute(s) ago</source>
             <translation>
                 <numerusform>%n minute ago</numerusform>

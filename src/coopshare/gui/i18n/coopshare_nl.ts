@@ -4064,7 +4064,7 @@ Wat er al op staat, blijft daar leesbaar: intrekken kan dat niet terugdraaien.</
         </message>
         <message>
             <location filename="../pages/nearby.py" line="92" />
-            <location filename="../pages/nearby.py" line="213" />
+            <location filename="../pages/nearby.py" line="215" />
             <source>Address</source>
             <translation>Adres</translation>
         </message>
@@ -4084,22 +4084,22 @@ Wat er al op staat, blijft daar leesbaar: intrekken kan dat niet terugdraaien.</
             <translation>Apparaten in de buurt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="124" />
+            <location filename="../pages/nearby.py" line="125" />
             <source>Nearby</source>
             <translation>In de buurt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="132" />
+            <location filename="../pages/nearby.py" line="133" />
             <source>Discovery off</source>
             <translation>Netwerkdetectie uit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="134" />
+            <location filename="../pages/nearby.py" line="135" />
             <source>Discovery is off: only members added by address in Settings connect to this device.</source>
             <translation>Netwerkdetectie staat uit: alleen leden die in Instellingen op adres zijn toegevoegd, maken verbinding met dit apparaat.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="139" />
+            <location filename="../pages/nearby.py" line="140" />
             <source>Meetup mode is on: this device looks for members on this network without announcing itself.</source>
             <translation>Meetup-modus staat aan: dit apparaat zoekt leden op dit netwerk zonder zichzelf bekend te maken.</translation>
         </message>
@@ -4124,82 +4124,82 @@ Wat er al op staat, blijft daar leesbaar: intrekken kan dat niet terugdraaien.</
             <translation>Geef het apparaat van het gekozen lid een naam die je herkent</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="137" />
+            <location filename="../pages/nearby.py" line="138" />
             <source>Meetup mode: on</source>
             <translation>Meetup-modus: aan</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="142" />
+            <location filename="../pages/nearby.py" line="143" />
             <source>Meetup mode: off</source>
             <translation>Meetup-modus: uit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="144" />
+            <location filename="../pages/nearby.py" line="145" />
             <source>Meetup mode is off: members on this network can find this device. Only members recognise it.</source>
             <translation>Meetup-modus staat uit: leden op dit netwerk kunnen dit apparaat vinden. Alleen leden herkennen het.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="150" />
+            <location filename="../pages/nearby.py" line="151" />
             <source>Click to switch meetup mode; it applies at once.</source>
             <translation>Klik om de meetup-modus om te zetten; het werkt meteen.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="162" />
+            <location filename="../pages/nearby.py" line="163" />
             <source>No one nearby yet. Members running CoopShare on this network appear here by themselves. On guest Wi-Fi or a hotspot that blocks discovery, add a member by address in Settings.</source>
             <translation>Nog niemand in de buurt. Leden die CoopShare op dit netwerk gebruiken, verschijnen hier vanzelf. Op gastwifi of een hotspot die detectie blokkeert, voeg je een lid op adres toe in Instellingen.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="207" />
+            <location filename="../pages/nearby.py" line="209" />
             <source>Could not list nearby devices: {0}</source>
             <translation>Kan apparaten in de buurt niet tonen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="212" />
+            <location filename="../pages/nearby.py" line="214" />
             <source>This network</source>
             <translation>Dit netwerk</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="214" />
+            <location filename="../pages/nearby.py" line="216" />
             <source>They connected</source>
             <translation>Inkomende verbinding</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="218" />
+            <location filename="../pages/nearby.py" line="220" />
             <source>A member (not connected yet)</source>
             <translation>Een lid (nog niet verbonden)</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="220" />
+            <location filename="../pages/nearby.py" line="222" />
             <source>● In sync</source>
             <translation>● Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="222" />
+            <location filename="../pages/nearby.py" line="224" />
             <source>● Syncing…</source>
             <translation>● Bezig met synchroniseren…</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="224" />
+            <location filename="../pages/nearby.py" line="226" />
             <source>○ Not connected</source>
             <translation>○ Niet verbonden</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="246" />
+            <location filename="../pages/nearby.py" line="256" />
             <source>now</source>
             <translation>nu</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="248" />
+            <location filename="../pages/nearby.py" line="258" />
             <source>never</source>
             <translation>nooit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="251" />
+            <location filename="../pages/nearby.py" line="261" />
             <source>just now</source>
             <translation>zojuist</translation>
         </message>
         <message numerus="yes">
-            <location filename="../pages/nearby.py" line="253" />
+            <location filename="../pages/nearby.py" line="263" />
             <source>%n minute(s) ago</source>
             <translation>
                 <numerusform>%n minuut geleden</numerusform>
@@ -4484,7 +4484,7 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>Page</name>
         <message>
-            <location filename="../pages/base.py" line="56" />
+            <location filename="../pages/base.py" line="57" />
             <source>CoopShare</source>
             <translation>CoopShare</translation>
         </message>
