@@ -46,6 +46,8 @@ RUNTIME_CONTEXT = {
     "idea_proof.py": "IdeaProof",
     "who_fits.py": "WhoFits",
     "consent_box.py": "ConsentBox",
+    "activity_model.py": "ActivityPage",
+    "device_naming.py": "NearbyPage",
 }
 BOGUS = {"", "window", "self.window"}
 

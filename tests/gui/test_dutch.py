@@ -354,7 +354,7 @@ def test_catalogue_is_complete_and_compiled(tmp_path: Path) -> None:
 def test_main_window_pages_are_dutch(qtbot: QtBot, dutch: Dutch) -> None:
     w = dutch.window
     loaded: dict[str, Callable[[Any], bool]] = {
-        "activity": lambda p: p.proxy.rowCount() == 3,
+        "activity": lambda p: p.model.rowCount() == 3,
         "notes": lambda p: p.model.rowCount() == 1,
         "leads": lambda p: p.model.rowCount() == 1,
         "ideas": lambda p: p.model.rowCount() == 1,
@@ -394,7 +394,7 @@ def test_main_window_pages_are_dutch(qtbot: QtBot, dutch: Dutch) -> None:
     assert {"Auteur", "Bijgewerkt", "Aangebracht door", "Voorwaarden", "Eigenaar"} <= shown
     assert "Hergebruik met bronvermelding" in shown  # the ideas table's usage terms column
     assert "Een bedankje is genoeg" in shown  # the lead's referral terms
-    assert {"Notitie", "Lead", "Idee", "Anna de Vries bracht een lead aan"} <= shown  # the feed
+    assert {"Notitie", "Lead", "Idee", "Jij bracht een lead aan"} <= shown  # the feed: my event
     assert w.windowTitle() == "Brabant Interim — CoopShare"
     # the tray's notifications go through window.tr(): the MainWindow context
     assert w.tr("New member") == "Nieuw lid"

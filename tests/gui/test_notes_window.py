@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from coopshare.gui.app import start_node
 from coopshare.gui.main_window import MainWindow
 from coopshare.gui.models import ItemsModel
+from coopshare.gui.pages.activity_model import EventsModel
 from coopshare.gui.pages.note_preview import preview_markdown
 from coopshare.gui.settings import Prefs
 from coopshare.model.items import Kind
@@ -180,29 +181,29 @@ def test_damaged_database_warning_is_shown_as_plain_text(qtbot, window: MainWind
 
 
 def test_activity_feed_keeps_the_newest_rows_only(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """The notes list pages in every note; the activity feed stops at the newest FEED_LIMIT
-    (memory at 100k notes), in pages, newest first."""
-    from coopshare.gui.pages.activity import FEED_LIMIT
+    """The notes list pages in every note; the activity feed reads only the newest ops and
+    stops at the newest FEED_EVENTS (memory and time at 100k notes), newest first."""
+    from coopshare.service.activity import FEED_EVENTS
 
     home = make_home(tmp_path / "home", notes=1)
     coop = homes.open_coop(home, PASS)
     with coop.transaction():
-        for i in range(FEED_LIMIT + 300):
+        for i in range(FEED_EVENTS + 300):
             coop.add_note(f"bulk {i}", "x")
     coop.store.close()
     prefs = Prefs(home)
     prefs.set("mdns", False)
     bridge = start_node(home, PASS, prefs)
     try:
-        everything, feed = ItemsModel(bridge, Kind.NOTE), ItemsModel(bridge, None, limit=FEED_LIMIT)
+        everything, feed = ItemsModel(bridge, Kind.NOTE), EventsModel(bridge)
         done: list[bool] = []
         feed.loading.connect(lambda busy: done.append(not busy))
         everything.reload()
         feed.reload()
-        qtbot.waitUntil(lambda: everything.rowCount() == FEED_LIMIT + 301, timeout=30_000)
+        qtbot.waitUntil(lambda: everything.rowCount() == FEED_EVENTS + 301, timeout=30_000)
         qtbot.waitUntil(lambda: bool(done) and done[-1], timeout=30_000)
-        assert feed.rowCount() == FEED_LIMIT
-        assert feed.rows[0].get("title") == f"bulk {FEED_LIMIT + 299}"  # the newest first
+        assert feed.rowCount() == FEED_EVENTS
+        assert feed.rows[0].title == f"bulk {FEED_EVENTS + 299}"  # the newest first
     finally:
         bridge.stop()
 

@@ -397,8 +397,8 @@ def test_contract_form_reads_in_each_members_language(qapp: QApplication) -> Non
 def test_activity_says_who_claimed_a_lead(make_replica: Any, qapp: QApplication) -> None:
     """#41: "Bram gave a lead · Claimed" said nothing of who took it; the row carries the
     claimer's name and the feed says it."""
-    from coopshare.gui.pages.activity import ActivityPage
-    from coopshare.service import views
+    from coopshare.gui.pages.activity_model import sentence
+    from coopshare.service import activity, views
 
     alice, bob = make_replica("Alice"), make_replica("Bob")
     alice.create_coop("Brabant Interim")
@@ -413,5 +413,5 @@ def test_activity_says_who_claimed_a_lead(make_replica: Any, qapp: QApplication)
     assert row.claimer == "Bob" and row.status == "claimed"
     unclaimed = views.row(alice, alice.item(alice.add_lead({"title": "Open"})))  # type: ignore[arg-type]
     assert unclaimed.claimer == ""  # control: nobody claimed it
-    text = ActivityPage.what(ActivityPage.__new__(ActivityPage), row)
-    assert text == "Alice gave a lead · with Bob, now Claimed"
+    claim = next(e for e in activity.feed(alice) if e.what == "claim")  # one row per event
+    assert sentence(claim) == "Bob claimed the lead" and claim.title == "Interim HR"

@@ -54,6 +54,7 @@ def start_node(
     )
     try:
         if bridge.runtime.has_coop:
+            prefs.set("in_coop", True)  # the next unlock may speak of the cooperative (#37)
             bridge.call_sync(bridge.runtime.start_network(opts))
     except Exception as e:  # stay usable offline
         log.warning("network not started: %s", e)
@@ -94,7 +95,7 @@ def run(home: Path, *, demo: bool = False, argv: list[str] | None = None) -> int
         if passphrase is None and api.needs_passphrase(home):
             from coopshare.gui.dialogs.unlock import UnlockDialog
 
-            dialog = UnlockDialog(home)
+            dialog = UnlockDialog(home, in_coop=prefs.flag("in_coop"))
             if not dialog.exec():
                 return 0
             passphrase = dialog.passphrase

@@ -37,22 +37,23 @@ class Background(QObject):
         self.paused = False
         self.notice: tuple[str, str] | None = None  # the one-time notice, once it was shown
         self.icon: QSystemTrayIcon | None = None
-        self.paused_label = QLabel(self.tr("Sync paused"))
+        self.paused_label = QLabel()
         self.paused_label.setObjectName("sync_paused")
         self.paused_label.hide()
         window.statusBar().addPermanentWidget(self.paused_label)
         if not tray_available():
+            self.retranslate()
             return
         # the full-colour app icon: legible on light and dark panels alike (a one-colour symbolic
         # icon is installed too, for shells that ask for `<id>-symbolic` themselves)
         self.icon = QSystemTrayIcon(QIcon(str(APP_ICON)), self)
         self.icon.setToolTip("CoopShare")
         menu = QMenu(window)
-        self.open_action = QAction(self.tr("Open CoopShare"), menu)
+        self.open_action = QAction(menu)
         self.open_action.triggered.connect(self.open_window)
-        self.pause_action = QAction(self.tr("Pause sync"), menu)
+        self.pause_action = QAction(menu)
         self.pause_action.triggered.connect(lambda: self.set_paused(not self.paused))
-        self.quit_action = QAction(self.tr("Quit CoopShare"), menu)
+        self.quit_action = QAction(menu)
         self.quit_action.triggered.connect(self.quit)
         menu.addAction(self.open_action)
         menu.addAction(self.pause_action)
@@ -61,12 +62,23 @@ class Background(QObject):
         self.menu = menu
         self.icon.setContextMenu(menu)
         self.icon.activated.connect(self._activated)
+        self.retranslate()
         self.icon.show()
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setQuitOnLastWindowClosed(False)  # a hidden window is not the end: Quit is
             # at logout the session manager closes every window: then closing means quitting
             app.commitDataRequest.connect(self._session_ending)
+
+    def retranslate(self) -> None:
+        """Texts in the interface's language (also after a change in Settings, #34)."""
+        self.paused_label.setText(self.tr("Sync paused"))
+        if self.icon is not None:
+            self.open_action.setText(self.tr("Open CoopShare"))
+            self.pause_action.setText(
+                self.tr("Resume sync") if self.paused else self.tr("Pause sync")
+            )
+            self.quit_action.setText(self.tr("Quit CoopShare"))
 
     # --- window ---------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 I18N = Path(__file__).with_name("i18n")
@@ -36,6 +36,9 @@ def install(app: QApplication, setting: str) -> str:
         if qt.load("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)
             _installed.append(qt)
+    # Qt posts LanguageChange to the windows; delivered now, it cannot reach widgets built
+    # after this call (a QDialogButtonBox would reset its custom "Share idea" to "OK")
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     # dates and numbers as the interface's language writes them (gui/text.py): Dutch, or the
     # English of Europe (day before month, 24-hour clock)
     QLocale.setDefault(

@@ -8,11 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
-    QColor,
-    QFont,
-    QIcon,
-    QPainter,
-    QPixmap,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -34,6 +29,7 @@ from coopshare.gui import notify
 from coopshare.gui.background import Background
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.data_menu import FileMenu
+from coopshare.gui.glyphs import glyph_icon
 from coopshare.gui.menus import Menus
 from coopshare.gui.pages.activity import ActivityPage
 from coopshare.gui.pages.base import Page
@@ -47,7 +43,6 @@ from coopshare.gui.pages.people import PeoplePage
 from coopshare.gui.roster_news import NewsBanner, RosterNews
 from coopshare.gui.settings import Prefs
 from coopshare.gui.text import safe
-from coopshare.gui.theme import ACCENT
 from coopshare.service.api import Overview
 from coopshare.service.api import events as ev
 
@@ -66,6 +61,31 @@ class MainWindow(QMainWindow):
         self._progress: dict[bytes, tuple[int, int]] = {}
         self._listening = False  # the node accepts connections (known after refresh_peers)
 
+        self.roster_news = RosterNews(bridge, prefs, self)  # "X was admitted", "a new device"
+        self.roster_news.show_people.connect(lambda: self.show_page("people"))
+        self._build_body()
+
+        self._build_status_bar()
+        self.background = Background(self)  # the tray: close to it, pause, quit
+        self._build_menus()
+        self.tray = notify.Tray(self, self.background.icon)
+        bridge.core_event.connect(self._on_event)
+        bridge.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        self._restore()
+        self.refresh_overview()
+        self.refresh_peers()  # sessions may have started before this window existed
+        self._peer_timer = QTimer(self)
+        self._peer_timer.timeout.connect(self.refresh_peers)
+        self._peer_timer.start(5000)
+        self.sidebar.setCurrentRow(1 if self.prefs.text("last_page") in ("", "notes") else 0)
+        last = self.prefs.text("last_page")
+        if last in self.pages:
+            self.sidebar.setCurrentRow(list(self.pages).index(last))
+
+    # --- layout ---------------------------------------------------------------------------------
+
+    def _build_body(self) -> None:
+        """Sidebar, header and pages: built again in the new language by retranslate()."""
         central = QWidget()
         root = QHBoxLayout(central)
         root.setContentsMargins(0, 0, 0, 0)
@@ -111,23 +131,23 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.pages: dict[str, Page] = {}
-        self.notes = NotesPage(bridge)
+        self.notes = NotesPage(self.bridge)
         for key, page in (
-            ("activity", ActivityPage(bridge)),
+            ("activity", ActivityPage(self.bridge)),
             ("notes", self.notes),
-            ("leads", LeadsPage(bridge)),
-            ("ideas", IdeasPage(bridge)),
-            ("people", PeoplePage(bridge)),
-            ("ledger", LedgerPage(bridge)),
-            ("nearby", NearbyPage(bridge)),
+            ("leads", LeadsPage(self.bridge)),
+            ("ideas", IdeasPage(self.bridge)),
+            ("people", PeoplePage(self.bridge)),
+            ("ledger", LedgerPage(self.bridge)),
+            ("nearby", NearbyPage(self.bridge)),
         ):
             self._add_page(key, page)
         self.notes.undo_offered.connect(self.offer_undo)
         nearby = self.pages["nearby"]
         assert isinstance(nearby, NearbyPage)
-        nearby.meetup_changed.connect(lambda: self.meetup_label.setVisible(prefs.flag("meetup")))
-        self.roster_news = RosterNews(bridge, prefs, self)  # "X was admitted", "a new device"
-        self.roster_news.show_people.connect(lambda: self.show_page("people"))
+        nearby.meetup_changed.connect(
+            lambda: self.meetup_label.setVisible(self.prefs.flag("meetup"))
+        )
         for key in ("people", "activity"):
             self.pages[key].outer.insertWidget(1, NewsBanner(self.roster_news, self.pages[key]))
         for each in self.pages.values():
@@ -135,25 +155,15 @@ class MainWindow(QMainWindow):
                 each.open_requested.connect(self.open_item)
         self.sidebar.currentRowChanged.connect(self._show_page)
 
-        self._build_status_bar()
-        self.background = Background(self)  # the tray: close to it, pause, quit
-        self.file_menu = FileMenu(self, bridge)  # File menu; drops of bundles and folders
+    def _build_menus(self) -> None:
+        self.file_menu = FileMenu(self, self.bridge)  # File menu; drops of bundles and folders
         self.menus = Menus(self)  # Edit, Go, Help: every shortcut is a menu action
-        self.tray = notify.Tray(self, self.background.icon)
-        bridge.core_event.connect(self._on_event)
-        bridge.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
-        self._restore()
-        self.refresh_overview()
-        self.refresh_peers()  # sessions may have started before this window existed
-        self._peer_timer = QTimer(self)
-        self._peer_timer.timeout.connect(self.refresh_peers)
-        self._peer_timer.start(5000)
-        self.sidebar.setCurrentRow(1 if self.prefs.text("last_page") in ("", "notes") else 0)
-        last = self.prefs.text("last_page")
-        if last in self.pages:
-            self.sidebar.setCurrentRow(list(self.pages).index(last))
 
-    # --- layout ---------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """The language changed (Settings): every page, menu and label in it now (#34)."""
+        from coopshare.gui.retranslate import rebuild
+
+        rebuild(self)
 
     def _add_page(self, key: str, page: Page) -> None:
         self.pages[key] = page
@@ -183,6 +193,10 @@ class MainWindow(QMainWindow):
             page.refresh()
         self.prefs.set("last_page", key)
 
+    def current_page_key(self) -> str:
+        page = self.stack.currentWidget()
+        return next((k for k, p in self.pages.items() if p is page), "")
+
     def show_page(self, key: str) -> Page:
         self.sidebar.setCurrentRow(list(self.pages).index(key))
         return self.pages[key]
@@ -194,9 +208,9 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(180)
         self.progress.setTextVisible(True)
         self.progress.hide()
-        self.meetup_label = QLabel(self.tr("Meetup mode: not announcing this device"))
+        self.meetup_label = QLabel()
         self.meetup_label.setVisible(self.prefs.flag("meetup"))
-        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button = QPushButton()
         self.undo_button.hide()
         self.undo_button.clicked.connect(self._do_undo)
         self._undo_timer = QTimer(self)
@@ -206,7 +220,15 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.meetup_label)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.peers_label)
-        self._set_peers(0)
+        self._peers = 0
+        self.retranslate_bar()
+
+    def retranslate_bar(self) -> None:
+        self.meetup_label.setText(self.tr("Meetup mode: not announcing this device"))
+        self.undo_button.setText(self.tr("Undo"))
+        if hasattr(self, "demo_label"):
+            self.demo_label.setText(self.tr("Demo: a sample cooperative. Nothing you do is kept."))
+        self._set_peers(self._peers)
 
     # --- actions --------------------------------------------------------------------------------
 
@@ -220,10 +242,10 @@ class MainWindow(QMainWindow):
         if key:
             self.show_page(key).open_item(item_id)
 
-    def open_search(self) -> None:
+    def open_search(self, switcher: bool = False) -> None:
         from coopshare.gui.dialogs.search import SearchDialog
 
-        dialog = SearchDialog(self.bridge, self)
+        dialog = SearchDialog(self.bridge, self, switcher=switcher)
         dialog.chosen.connect(self.open_item)
         dialog.show()
 
@@ -235,9 +257,12 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from coopshare.gui.dialogs.settings import SettingsDialog
 
+        language = self.prefs.text("language")
         dialog = SettingsDialog(self.bridge, self.prefs, self.home, self)
         if dialog.exec():
             self.meetup_label.setVisible(self.prefs.flag("meetup"))
+            if self.prefs.text("language") != language:
+                self.retranslate()
 
     def offer_undo(self, message: str, callback: Callable[[], None]) -> None:
         self._undo = callback
@@ -257,8 +282,9 @@ class MainWindow(QMainWindow):
 
     def mark_demo(self) -> None:
         """The demo (#39): a line in the status bar says nothing done here is kept."""
-        self.demo_label = QLabel(self.tr("Demo: a sample cooperative. Nothing you do is kept."))
+        self.demo_label = QLabel()
         self.demo_label.setObjectName("demoBanner")
+        self.retranslate_bar()
         self.statusBar().addWidget(self.demo_label)
 
     # --- core events ----------------------------------------------------------------------------
@@ -305,6 +331,7 @@ class MainWindow(QMainWindow):
         self.bridge.run(count(), lambda got: self._set_peers(*got))
 
     def _set_peers(self, n: int, listening: bool | None = None) -> None:
+        self._peers = n
         if listening is not None:
             self._listening = listening
         self.notes.tools.set_live(n > 0)  # members connected: edits saved sooner, seen live
@@ -355,21 +382,3 @@ class MainWindow(QMainWindow):
         self._peer_timer.stop()  # no more calls into a node that is shutting down
         self.background.hide_icon()
         super().closeEvent(event)
-
-
-def glyph_icon(glyph: str) -> QIcon:
-    """A sidebar icon: a white glyph on the accent colour, legible in light and dark themes."""
-    pix = QPixmap(40, 40)
-    pix.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pix)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor(ACCENT))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawRoundedRect(2, 2, 36, 36, 9, 9)
-    font = QFont()
-    font.setPixelSize(24)
-    painter.setFont(font)
-    painter.setPen(QColor("white"))
-    painter.drawText(pix.rect(), Qt.AlignmentFlag.AlignCenter, glyph)
-    painter.end()
-    return QIcon(pix)

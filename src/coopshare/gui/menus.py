@@ -47,7 +47,7 @@ class Menus(QObject):
 
         go = bar.addMenu(self.tr("&Go"))
         switcher = self._action(
-            go, "switcher", self.tr("Quick switcher…"), window.open_search, "Ctrl+O"
+            go, "switcher", self.tr("Quick switcher…"), lambda: window.open_search(True), "Ctrl+O"
         )
         switcher.setShortcuts([QKeySequence("Ctrl+O"), QKeySequence("Ctrl+P")])
         go.addSeparator()
@@ -90,7 +90,12 @@ class Menus(QObject):
         from PySide6.QtWidgets import QMessageBox
 
         lines = [
-            (a.text(), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+            (
+                a.text(),
+                ", ".join(
+                    k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts()
+                ),
+            )
             for a in self.actions.values()
             if not a.shortcut().isEmpty()
         ]

@@ -12,6 +12,7 @@ DEFAULTS: dict[str, object] = {
     "meetup": False,
     "peers": "",  # comma-separated HOST:PORT
     "mdns": True,
+    "in_coop": False,  # this data folder was opened in a cooperative (the unlock text, #37)
 }
 
 

@@ -1,4 +1,7 @@
-"""Light and dark palettes on the Fusion style, plus a small style sheet for the sidebar."""
+"""Light and dark palettes on the Fusion style, plus a small style sheet for the sidebar.
+
+Dialog buttons carry no icons (#35): a desktop theme (GNOME, KDE) would otherwise put its stock
+icons on them by role: a red "No" orb on "Continue", a floppy disk on "Save"."""
 
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ QLabel#empty { color: palette(placeholder-text); font-size: 11pt; padding: 24px;
 QLabel#termsBanner { background: #f6e7b0; color: #4a3b00; padding: 6px 10px; border-radius: 6px; }
 QLabel#conflictBanner { background: #f3c7c0; color: #5a1408; padding: 6px; border-radius: 6px; }
 QFrame#header { border-bottom: 1px solid palette(midlight); }
+QDialogButtonBox { dialogbuttonbox-buttons-have-icons: 0; }
 """
 
 
@@ -50,8 +54,12 @@ def apply(app: QApplication, theme: str) -> bool:
     app.setStyle(QStyleFactory.create("Fusion"))
     dark = theme == "dark" or (theme == "system" and is_dark_system())
     app.setPalette(dark_palette() if dark else light_palette())
-    app.setStyleSheet(SHEET % {"accent": ACCENT})
+    apply_sheet(app)
     return dark
+
+
+def apply_sheet(app: QApplication) -> None:
+    app.setStyleSheet(SHEET % {"accent": ACCENT})
 
 
 def light_palette() -> QPalette:

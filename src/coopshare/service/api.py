@@ -36,6 +36,7 @@ from coopshare.protocol import pairing
 from coopshare.protocol.pairing_link import LinkGrant, LinkRequest
 from coopshare.service import device_link, events, pairing_net
 from coopshare.service import home as homes
+from coopshare.service.activity import ActivityEvent
 from coopshare.service.api_commands import Api
 from coopshare.service.api_proof import TimestampJob, fetch_timestamp
 from coopshare.service.api_talent import ConsentEntry, FitRow, WindowEntry
@@ -136,6 +137,7 @@ __all__ = [
     "SKIP_TEXT",
     "TRASH_DAYS",
     "Act",
+    "ActivityEvent",
     "Api",
     "Attachment",
     "AudienceMember",

@@ -13,6 +13,7 @@ from coopshare.model import lead_rules
 from coopshare.model.fold import ItemState
 from coopshare.model.items import Act, Kind
 from coopshare.service import (
+    activity,
     comments,
     invites,
     people_admin,
@@ -299,6 +300,15 @@ class Api(DataCommands, ProofCommands, TalentCommands, DeviceCommands):
     def search(self, text: str, limit: int = 30) -> list[Row]:
         """Items matching `text`, best first, as list rows."""
         return views_typed.search(self._coop, text, limit)
+
+    def activity(self, limit: int = activity.FEED_EVENTS) -> list[activity.ActivityEvent]:
+        """The Activity feed: one row per event (who did what, when), newest first."""
+        return activity.feed(self._coop, limit)
+
+    def jump_to(self, text: str, limit: int = 30) -> list[Row]:
+        """The quick switcher: notes, leads and ideas by title (the newest with no text)."""
+        names: dict[bytes, str] = {}
+        return [views.row(self._coop, st, names) for st in self._coop.titled(text, limit)]
 
     def lead_detail(self, item_id: str) -> LeadDetail | None:
         return views_lead.lead_detail(self._coop, item_id)

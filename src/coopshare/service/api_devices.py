@@ -7,7 +7,7 @@ stays small; GUI and CLI reach these through ``Api`` like every other command.
 from __future__ import annotations
 
 from coopshare.protocol.pairing_link import LinkGrant, LinkRequest
-from coopshare.service import device_link, my_devices, verify
+from coopshare.service import device_link, device_names, my_devices, verify
 from coopshare.service.coop import Coop
 from coopshare.service.my_devices import MyDevice
 from coopshare.service.verify import Verification
@@ -25,6 +25,10 @@ class DeviceCommands:
     def rename_device(self, device_id: bytes, name: str) -> None:
         """A friendly name for one of my devices, kept on this device."""
         my_devices.rename(self._coop, device_id, name)
+
+    def name_device(self, device_id: bytes, name: str) -> None:
+        """A friendly name for any member's device, kept on this device (Nearby shows it)."""
+        device_names.name_device(self._coop, device_id, name)
 
     def revoke_my_device(self, device_id: bytes) -> None:
         """Revoke one of my other devices (a lost laptop): new keys for everything after."""

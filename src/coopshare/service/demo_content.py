@@ -89,7 +89,7 @@ def seed_user(c: Coop) -> None:
             "respond_by": day(10),
             "contract_form": "zzp via bemiddelaar",
             "dba_assessment": "Modelovereenkomst beschikbaar",
-            "referral_terms": "thanks",
+            "referral_terms": "none",
             "org": "Gemeente Kempenstad (fictief)",
             "contact": "M. Jansen, hoofd Ruimte — m.jansen@example.org",
             "rate_min": 95,
@@ -171,7 +171,7 @@ def seed_bram(c: Coop) -> None:
             "hours_per_week": 28,
             "respond_by": day(12),
             "contract_form": "zzp",
-            "referral_terms": "thanks",
+            "referral_terms": "none",
             "org": "Zorggroep Heidezicht (fictief)",
             "contact": "R. Verhoeven, bestuurssecretaris",
         }

@@ -301,3 +301,4 @@ class NearbyPeer:
     connected: bool
     last_seen: int  # unix seconds, 0 if never
     in_sync: bool = False  # connected, and both sides hold everything the other had
+    device_name: str = ""  # the name given to this device here (service/device_names.py)

@@ -268,6 +268,14 @@ class ReplicaBase:
         found = [self.item(bytes.fromhex(i)) for i, _ in self._search.query(query, limit)]
         return [st for st in found if st is not None and not st.is_deleted]
 
+    def titled(self, text: str, limit: int = 30) -> list[ItemState]:
+        """Items whose title holds `text` (the quick switcher); the newest with no text."""
+        while not self.search_index_step():
+            pass
+        assert self._search is not None
+        found = [self.item(bytes.fromhex(i)) for i, _ in self._search.titles(text, limit)]
+        return [st for st in found if st is not None and not st.is_deleted]
+
     def _index(self, st: ItemState) -> None:
         assert self._search is not None
         if st.kind not in _SEARCHABLE:

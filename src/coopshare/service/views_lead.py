@@ -13,6 +13,7 @@ from coopshare.model.fold import ItemState
 from coopshare.model.items import FIELDS, Act, Kind, LeadStatus
 from coopshare.service import views
 from coopshare.service.coop import Coop
+from coopshare.service.lead_sealed import has_sealed_details
 
 SEALED_LEAD_FIELDS = tuple(name for name, f in FIELDS[Kind.LEAD].items() if f.sealed)
 
@@ -106,6 +107,7 @@ class LeadDetail:
     window_end_ms: int | None
     lapse_ms: int | None
     sealed: LeadSealed
+    has_sealed: bool  # the giver sealed details (read or not): lead_sealed.py
     acts: tuple[str, ...]  # the acts I may take now (Act values)
     moves: tuple[str, ...]  # statuses my next claimer move may reach
     interested: tuple[Candidate, ...]
@@ -182,6 +184,7 @@ def lead_detail_of(coop: Coop, st: ItemState) -> LeadDetail | None:
         window_end_ms=lead.window_end_ms,
         lapse_ms=lead.lapse_ms,
         sealed=sealed,
+        has_sealed=bool(sealed) or has_sealed_details(coop, st),
         acts=acts,
         moves=moves,
         interested=tuple(Candidate(m.hex(), coop.member_name(m)) for m in lead.interested),

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from coopshare.identity import keystore
 from coopshare.model.fold import ItemState
 from coopshare.model.items import Kind
-from coopshare.service import invites, liveinfo, talent, views
+from coopshare.service import device_names, invites, liveinfo, talent, views
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
 
@@ -196,6 +196,11 @@ async def nearby(node: Node) -> list[dict[str, Any]]:
                 "last_seen": int(e["last_seen"] or 0),
             }
         )
+    devices = [r["device"] for r in rows if r["device"]]
+    if devices:  # the names given to devices here (device_names.py)
+        labels = await node.db(lambda c: device_names.names_of(c, devices))
+        for r in rows:
+            r["device_name"] = labels.get(r["device"], "")
     return rows
 
 

@@ -242,6 +242,7 @@ def nearby_peer(r: Mapping[str, Any]) -> NearbyPeer:
         connected=bool(r["connected"]),
         last_seen=int(r["last_seen"]),
         in_sync=bool(r.get("in_sync", False)),
+        device_name=str(r.get("device_name", "")),
     )
 
 

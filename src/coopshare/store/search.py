@@ -44,6 +44,7 @@ class SearchIndex:
             " content_rowid='rowid', detail=column, prefix='2 3 4',"
             " tokenize='unicode61 remove_diacritics 2')"
         )
+        self._c.create_function("fold", 1, str.casefold, deterministic=True)
         self._next = 1
         self._stale = 0  # index rows no longer live
 
@@ -108,6 +109,25 @@ class SearchIndex:
             if len(out) == limit:
                 break
         return out
+
+    def titles(self, text: str, limit: int = 30) -> list[tuple[str, str]]:
+        """(item id, kind) of the items whose title holds `text` (any case), those whose title
+        starts with it first, newest first; with no text, the newest (the quick switcher)."""
+        needle = text.strip().casefold()
+        if not needle:
+            rows = self._c.execute(
+                "SELECT item_id, kind FROM docs WHERE item_id IS NOT NULL"
+                " ORDER BY rowid DESC LIMIT ?",
+                (limit,),
+            )
+        else:
+            rows = self._c.execute(
+                "SELECT item_id, kind FROM docs WHERE item_id IS NOT NULL"
+                " AND instr(fold(title), ?1) > 0"
+                " ORDER BY instr(fold(title), ?1) = 1 DESC, rowid DESC LIMIT ?2",
+                (needle, limit),
+            )
+        return [(bytes(raw).hex(), str(kind)) for raw, kind in rows]
 
     def __len__(self) -> int:
         return int(self._c.execute("SELECT count(item_id) FROM docs").fetchone()[0])

@@ -136,6 +136,7 @@ class IdeaForm(ItemForm):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         form.addRow(self.tr("&Derived from"), self.derived_combo)
+        self.derived_combo.currentIndexChanged.connect(self._lock_terms)
         hint = QLabel(
             self.tr(
                 "Building on someone's idea keeps their name on yours. A derived idea cannot have more permissive terms than the idea it builds on."
@@ -152,6 +153,7 @@ class IdeaForm(ItemForm):
         v.setSpacing(2)
         self.terms_group = QButtonGroup(self)
         self.terms_buttons: dict[str, QRadioButton] = {}
+        self.terms_notes: dict[str, QLabel] = {}
         for terms in Terms:
             radio = QRadioButton(terms_label(terms.value))
             radio.setObjectName(f"terms-{terms.value}")
@@ -163,6 +165,7 @@ class IdeaForm(ItemForm):
             explain.setStyleSheet(
                 "color: palette(placeholder-text); margin-left: 22px; margin-bottom: 4px;"
             )
+            self.terms_notes[terms.value] = explain
             v.addWidget(radio)
             v.addWidget(explain)
             if terms is Terms.EMBARGO:
@@ -173,6 +176,8 @@ class IdeaForm(ItemForm):
                 self.embargo_date.setDisplayFormat("yyyy-MM-dd")
                 self.embargo_date.setAccessibleName(self.tr("Embargo until"))
                 self.embargo_date.setMinimumWidth(130)
+                # its full height, also when the problem line takes room (#31)
+                self.embargo_date.setMinimumHeight(self.embargo_date.sizeHint().height())
                 self.embargo_date.setEnabled(False)
                 until = QLabel(self.tr("&Until"))
                 until.setBuddy(self.embargo_date)
@@ -199,6 +204,25 @@ class IdeaForm(ItemForm):
         self.audience_named.toggled.connect(self.members_list.setEnabled)
         v.addWidget(self.members_list, 1)
         return box
+
+    def _lock_terms(self) -> None:
+        """Terms more permissive than the parent idea's are off before anyone picks them (#31):
+        the core would refuse them (``api.terms_rank``); the tooltip says why."""
+        parent = self.parents.get(str(self.derived_combo.currentData() or ""))
+        for value, radio in self.terms_buttons.items():
+            too_open = parent is not None and api.terms_rank(value) > parent.rank
+            radio.setEnabled(not too_open)
+            self.terms_notes[value].setEnabled(not too_open)
+            tip = terms_explanation(value)
+            if parent is not None and too_open:
+                tip = self.tr(
+                    "Not possible here: this idea builds on one shared as “{0}”, and a derived idea cannot have more permissive terms."
+                ).format(terms_label(parent.terms))
+            radio.setToolTip(tip)
+            if too_open and radio.isChecked():
+                self.terms_group.setExclusive(False)  # an exclusive group cannot uncheck
+                radio.setChecked(False)
+                self.terms_group.setExclusive(True)
 
     # --- loading --------------------------------------------------------------------------------
 

@@ -51,6 +51,9 @@ SEALED_STYLE = (
 # its own language; free text written elsewhere (the command line) is shown as it is. The
 # claimer signs the hash of exactly this text (model/lead_rules.py terms_hash).
 REFERRAL_KINDS = ("none", "thanks", "fixed-fee", "percent-first-invoice")
+# the choices for a new lead: "thanks" (no fee, a thank-you) was a near-duplicate of "none"
+# (#29); leads stored with it still read as before
+OFFERED_KINDS = ("none", "fixed-fee", "percent-first-invoice")
 COOP_SHARE = "; coop-share: "
 
 
@@ -264,7 +267,7 @@ class LeadForm(ItemForm):
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.referral_combo = QComboBox()
-        for kind in REFERRAL_KINDS:
+        for kind in OFFERED_KINDS:
             self.referral_combo.addItem(referral_kind_label(kind), kind)
         self.referral_combo.setAccessibleName(self.tr("Referral terms"))
         self.referral_amount = QLineEdit()

@@ -79,14 +79,20 @@ class ResultsModel(QAbstractListModel):
 class SearchDialog(QDialog):
     chosen = Signal(str, str)  # (kind, item id)
 
-    def __init__(self, bridge: Bridge, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, bridge: Bridge, parent: QWidget | None = None, *, switcher: bool = False
+    ) -> None:
+        """`switcher`: the quick switcher (Ctrl+O / Ctrl+P): jump to an item by its title, the
+        newest first before anything is typed; else search their text (Ctrl+K)."""
         super().__init__(parent)
         self.bridge = bridge
+        self.switcher = switcher
         self._generation = 0
         self._shown = 0  # generation of the results on screen
         self._choose_when_ready = False  # Enter was pressed before the results arrived
         self._closed = False  # answers may still arrive after the dialog is gone
-        self.setWindowTitle(self.tr("Search"))
+        self.setWindowTitle(self.tr("Quick switcher") if switcher else self.tr("Search"))
+        self.setObjectName("quickSwitcher" if switcher else "search")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(640, 460)
 
@@ -94,7 +100,11 @@ class SearchDialog(QDialog):
         layout.setContentsMargins(14, 14, 14, 10)
         layout.setSpacing(8)
         self.query = QLineEdit()
-        self.query.setPlaceholderText(self.tr("Search notes, leads and ideas"))
+        self.query.setPlaceholderText(
+            self.tr("Jump to a note, lead or idea by its title")
+            if switcher
+            else self.tr("Search notes, leads and ideas")
+        )
         self.query.setAccessibleName(self.tr("Search text"))
         self.query.setClearButtonEnabled(True)
         self.query.setMinimumHeight(34)
@@ -130,11 +140,17 @@ class SearchDialog(QDialog):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._run)
         self.query.setFocus()
+        if switcher:
+            self._run()  # the newest items, before anything is typed
 
     # --- typing and querying --------------------------------------------------------------------
 
     def _hint(self) -> None:
-        self.status.setText(self.tr("Type to search. ↑ ↓ to move, Enter to open, Esc to close."))
+        self.status.setText(
+            self.tr("Type part of a title. ↑ ↓ to move, Enter to open, Esc to close.")
+            if self.switcher
+            else self.tr("Type to search. ↑ ↓ to move, Enter to open, Esc to close.")
+        )
 
     def _typed(self, _text: str) -> None:
         self._choose_when_ready = False
@@ -144,14 +160,15 @@ class SearchDialog(QDialog):
         text = self.query.text().strip()
         self._generation += 1
         gen = self._generation
-        if not text:
+        if not text and not self.switcher:
             self._shown = gen
             self.model.set_rows([])
             self._hint()
             return
         self.status.setText(self.tr("Searching…"))
+        switcher = self.switcher
         self.bridge.db(
-            lambda a: a.search(text, LIMIT),
+            lambda a: a.jump_to(text, LIMIT) if switcher else a.search(text, LIMIT),
             lambda rows: self._got(rows, gen, text),
             lambda e: self._failed(e, gen),
         )

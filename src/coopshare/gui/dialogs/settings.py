@@ -115,7 +115,7 @@ class SettingsDialog(QDialog):
         self.language.currentIndexChanged.connect(self._language_changed)
         form.addRow(self.tr("Language:"), self.language)
         self.language_note = _hint(
-            self.tr("The new language applies fully after you restart CoopShare.")
+            self.tr("The whole window switches to the new language when you save.")
         )
         self.language_note.hide()
         form.addRow("", self.language_note)

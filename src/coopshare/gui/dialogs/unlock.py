@@ -44,7 +44,8 @@ def check_unlock(home: Path, passphrase: str) -> bool:
 
 
 class UnlockDialog(QDialog):
-    def __init__(self, home: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, home: Path, parent: QWidget | None = None, *, in_coop: bool = False) -> None:
+        """`in_coop`: this data folder was seen in a cooperative (Prefs "in_coop")."""
         super().__init__(parent)
         self.home = home
         self.passphrase: str | None = None
@@ -67,9 +68,12 @@ class UnlockDialog(QDialog):
         title = QLabel(self.tr("Welcome back"))
         title.setStyleSheet("font-size: 15pt; font-weight: 600;")
         titles.addWidget(title)
-        sub = QLabel(
+        sub = QLabel(  # no cooperative's notes before there is a cooperative (#37)
             self.tr("Type your passphrase to open your cooperative's notes, leads and ideas.")
+            if in_coop
+            else self.tr("Type your passphrase to unlock CoopShare on this computer.")
         )
+        self.subtitle = sub
         sub.setWordWrap(True)
         titles.addWidget(sub)
         head.addLayout(titles, 1)

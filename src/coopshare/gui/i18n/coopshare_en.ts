@@ -56,7 +56,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../main_window.py" line="312" />
+            <location filename="../main_window.py" line="339" />
             <source>● %n member(s) online</source>
             <translation>
                 <numerusform>● %n member online</numerusform>
@@ -67,15 +67,7 @@
     <context>
         <name>NearbyPage</name>
         <message numerus="yes">
-            <location filename="../pages/nearby.py" line="223" />
-            <source>%n device(s)</source>
-            <translation>
-                <numerusform>%n device</numerusform>
-                <numerusform>%n devices</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../pages/nearby.py" line="243" />
+            <location filename="../pages/nearby.py" line="263" />
             <source>%n minute(s) ago</source>
             <translation>
                 <numerusform>%n minute ago</numerusform>
@@ -116,7 +108,7 @@
     <context>
         <name>SearchDialog</name>
         <message numerus="yes">
-            <location filename="../dialogs/search.py" line="167" />
+            <location filename="../dialogs/search.py" line="184" />
             <source>%n result(s)</source>
             <translation>
                 <numerusform>%n result</numerusform>

@@ -4,74 +4,139 @@
     <context>
         <name>ActivityPage</name>
         <message>
-            <location filename="../pages/activity.py" line="187" />
+            <location filename="../pages/activity.py" line="163" />
             <source>Recent activity</source>
             <translation>Recente activiteit</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="188" />
+            <location filename="../pages/activity.py" line="164" />
             <source>Double-click or press Enter to open</source>
             <translation>Dubbelklik of druk op Enter om te openen</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="192" />
+            <location filename="../pages/activity.py" line="168" />
             <source>Nothing has happened yet. Write a note, give a lead, or invite a colleague.</source>
             <translation>Er is nog niets gebeurd. Schrijf een notitie, breng een lead aan of nodig een collega uit.</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="207" />
+            <location filename="../pages/activity.py" line="183" />
             <source>Activity</source>
             <translation>Activiteit</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="217" />
+            <location filename="../pages/activity.py" line="197" />
             <source>Note</source>
             <translation>Notitie</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="217" />
+            <location filename="../pages/activity.py" line="197" />
             <source>Lead</source>
             <translation>Lead</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="217" />
+            <location filename="../pages/activity.py" line="197" />
             <source>Idea</source>
             <translation>Idee</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="229" />
-            <source>{0} gave a lead · with {2}, now {1}</source>
-            <translation>{0} bracht een lead aan · bij {2}, nu {1}</translation>
+            <location filename="../pages/activity.py" line="208" />
+            <source>(untitled)</source>
+            <translation>(zonder titel)</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="233" />
-            <source>{0} gave a lead · now {1}</source>
-            <translation>{0} bracht een lead aan · nu {1}</translation>
+            <location filename="../pages/activity_model.py" line="37" />
+            <source>You</source>
+            <translation>Jij</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="234" />
-            <source>{0} gave a lead</source>
-            <translation>{0} bracht een lead aan</translation>
-        </message>
-        <message>
-            <location filename="../pages/activity.py" line="236" />
-            <source>{0} shared an idea</source>
-            <translation>{0} deelde een idee</translation>
-        </message>
-        <message>
-            <location filename="../pages/activity.py" line="237" />
+            <location filename="../pages/activity_model.py" line="39" />
             <source>{0} wrote a note</source>
             <translation>{0} schreef een notitie</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="241" />
-            <source>{0}: {1}, {2}</source>
-            <translation>{0}: {1}, {2}</translation>
+            <location filename="../pages/activity_model.py" line="40" />
+            <source>{0} edited a note</source>
+            <translation>{0} bewerkte een notitie</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="250" />
-            <source>(untitled)</source>
-            <translation>(zonder titel)</translation>
+            <location filename="../pages/activity_model.py" line="41" />
+            <source>{0} deleted a note</source>
+            <translation>{0} verwijderde een notitie</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity_model.py" line="42" />
+            <source>{0} restored a note</source>
+            <translation>{0} zette een notitie terug</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity_model.py" line="43" />
+            <source>{0} commented on a note</source>
+            <translation>{0} reageerde op een notitie</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity_model.py" line="44" />
+            <source>{0} shared an idea</source>
+            <translation>{0} deelde een idee</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity_model.py" line="45" />
+            <source>{0} edited an idea</source>
+            <translation>{0} bewerkte een idee</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity_model.py" line="46" />
+            <source>{0} withdrew an idea</source>
+            <translation>{0} trok een idee in</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity_model.py" line="47" />
+            <source>{0} shared an idea again</source>
+            <translation>{0} deelde een idee opnieuw</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity_model.py" line="48" />
+            <source>{0} commented on an idea</source>
+            <translation>{0} reageerde op een idee</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity_model.py" line="49" />
+            <source>{0} accepted the terms of an idea</source>
+            <translation>{0} aanvaardde de voorwaarden van een idee</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity_model.py" line="50" />
+            <source>{0} gave a lead</source>
+            <translation>{0} bracht een lead aan</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity_model.py" line="51" />
+            <source>{0} edited a lead</source>
+            <translation>{0} bewerkte een lead</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity_model.py" line="52" />
+            <source>{0} deleted a lead</source>
+            <translation>{0} verwijderde een lead</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity_model.py" line="53" />
+            <source>{0} gave a lead again</source>
+            <translation>{0} bracht een lead opnieuw aan</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity_model.py" line="54" />
+            <source>{0} commented on a lead</source>
+            <translation>{0} reageerde op een lead</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity_model.py" line="59" />
+            <source>you</source>
+            <translation>jou</translation>
+        </message>
+        <message>
+            <location filename="../pages/activity_model.py" line="65" />
+            <source>{0}: {1}, {2}</source>
+            <translation>{0}: {1}, {2}</translation>
         </message>
     </context>
     <context>
@@ -125,43 +190,44 @@
     <context>
         <name>Background</name>
         <message>
-            <location filename="../background.py" line="40" />
+            <location filename="../background.py" line="75" />
             <source>Sync paused</source>
             <translation>Synchroniseren gepauzeerd</translation>
         </message>
         <message>
-            <location filename="../background.py" line="51" />
+            <location filename="../background.py" line="77" />
             <source>Open CoopShare</source>
             <translation>CoopShare openen</translation>
         </message>
         <message>
-            <location filename="../background.py" line="53" />
-            <location filename="../background.py" line="127" />
+            <location filename="../background.py" line="79" />
+            <location filename="../background.py" line="139" />
             <source>Pause sync</source>
             <translation>Synchroniseren pauzeren</translation>
         </message>
         <message>
-            <location filename="../background.py" line="55" />
+            <location filename="../background.py" line="81" />
             <source>Quit CoopShare</source>
             <translation>CoopShare afsluiten</translation>
         </message>
         <message>
-            <location filename="../background.py" line="97" />
+            <location filename="../background.py" line="109" />
             <source>CoopShare keeps running</source>
             <translation>CoopShare blijft actief</translation>
         </message>
         <message>
-            <location filename="../background.py" line="99" />
+            <location filename="../background.py" line="111" />
             <source>CoopShare keeps syncing in the background. Open it again from its icon in the system tray; choose “Quit CoopShare” there to stop it.</source>
             <translation>CoopShare blijft op de achtergrond synchroniseren. Open het weer via het pictogram in het systeemvak; kies daar „CoopShare afsluiten” om te stoppen.</translation>
         </message>
         <message>
-            <location filename="../background.py" line="127" />
+            <location filename="../background.py" line="79" />
+            <location filename="../background.py" line="139" />
             <source>Resume sync</source>
             <translation>Synchroniseren hervatten</translation>
         </message>
         <message>
-            <location filename="../background.py" line="128" />
+            <location filename="../background.py" line="140" />
             <source>CoopShare — sync paused</source>
             <translation>CoopShare — synchroniseren gepauzeerd</translation>
         </message>
@@ -1426,92 +1492,97 @@
             <translation>&amp;Afgeleid van</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="141" />
+            <location filename="../dialogs/idea_form.py" line="142" />
             <source>Building on someone's idea keeps their name on yours. A derived idea cannot have more permissive terms than the idea it builds on.</source>
             <translation>Wie voortbouwt op het idee van een ander, houdt diens naam op het eigen idee. Een afgeleid idee kan geen ruimere voorwaarden hebben dan het idee waarop het voortbouwt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="150" />
+            <location filename="../dialogs/idea_form.py" line="151" />
             <source>Usage terms (choose one)</source>
             <translation>Gebruiksvoorwaarden (kies er één)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="174" />
+            <location filename="../dialogs/idea_form.py" line="177" />
             <source>Embargo until</source>
             <translation>Embargo tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="177" />
+            <location filename="../dialogs/idea_form.py" line="182" />
             <source>&amp;Until</source>
             <translation>T&amp;ot</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="187" />
+            <location filename="../dialogs/idea_form.py" line="192" />
             <source>Who can read it (choose one)</source>
             <translation>Wie mag het lezen (kies er één)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="190" />
+            <location filename="../dialogs/idea_form.py" line="195" />
             <source>The whole cooperative</source>
             <translation>De hele coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="191" />
+            <location filename="../dialogs/idea_form.py" line="196" />
             <source>Only these members:</source>
             <translation>Alleen deze leden:</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="196" />
+            <location filename="../dialogs/idea_form.py" line="201" />
             <source>Members who can read it</source>
             <translation>Leden die het mogen lezen</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="208" />
+            <location filename="../dialogs/idea_form.py" line="219" />
+            <source>Not possible here: this idea builds on one shared as “{0}”, and a derived idea cannot have more permissive terms.</source>
+            <translation>Niet mogelijk: dit idee bouwt voort op een idee dat gedeeld is als “{0}”, en een afgeleid idee kan geen ruimere voorwaarden hebben.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/idea_form.py" line="232" />
             <source>{0} — {1}, {2}</source>
             <translation>{0} — {1}, {2}</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="222" />
+            <location filename="../dialogs/idea_form.py" line="246" />
             <source>{0} (you, owner)</source>
             <translation>{0} (jij, eigenaar)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="254" />
+            <location filename="../dialogs/idea_form.py" line="278" />
             <source>Give the idea a title.</source>
             <translation>Geef het idee een titel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="257" />
+            <location filename="../dialogs/idea_form.py" line="281" />
             <source>Use at most 50 tags of up to 64 characters.</source>
             <translation>Gebruik maximaal 50 tags van elk maximaal 64 tekens.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="262" />
+            <location filename="../dialogs/idea_form.py" line="286" />
             <source>Choose the usage terms: they are the agreement readers accept before they read your idea.</source>
             <translation>Kies de gebruiksvoorwaarden: dat is de afspraak die lezers accepteren voordat ze je idee lezen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="269" />
+            <location filename="../dialogs/idea_form.py" line="293" />
             <source>An embargo must end after today.</source>
             <translation>Een embargo moet na vandaag aflopen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="272" />
+            <location filename="../dialogs/idea_form.py" line="296" />
             <source>Choose who can read this idea.</source>
             <translation>Kies wie dit idee mag lezen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="276" />
+            <location filename="../dialogs/idea_form.py" line="300" />
             <source>The list of members is still loading; try again.</source>
             <translation>De ledenlijst wordt nog geladen; probeer het zo opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="284" />
+            <location filename="../dialogs/idea_form.py" line="308" />
             <source>“{0}” builds on an idea shared as “{1}”, so it cannot be shared as “{2}”. Choose terms that are at least as strict.</source>
             <translation>“{0}” bouwt voort op een idee dat gedeeld is als “{1}”, dus het kan niet gedeeld worden als “{2}”. Kies voorwaarden die minstens zo streng zijn.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="315" />
+            <location filename="../dialogs/idea_form.py" line="339" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
@@ -2256,402 +2327,402 @@
             <translation>Vink aan om deze datum op te geven</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="104" />
+            <location filename="../dialogs/lead_form.py" line="107" />
             <source>Give a lead</source>
             <translation>Een lead aanbrengen</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="113" />
+            <location filename="../dialogs/lead_form.py" line="116" />
             <source>Share an assignment with the cooperative. Everyone sees the assignment; the client's details stay sealed until you release them to the member who claims it.</source>
             <translation>Deel een opdracht met de coöperatie. Iedereen ziet de opdracht; de gegevens van de opdrachtgever blijven verzegeld totdat jij ze vrijgeeft aan het lid dat de lead claimt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="127" />
+            <location filename="../dialogs/lead_form.py" line="130" />
             <source>CoopShare never stores the reason for hiring.</source>
             <translation>CoopShare slaat nooit de reden van inhuur op.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="136" />
+            <location filename="../dialogs/lead_form.py" line="139" />
             <source>Problem with this lead</source>
             <translation>Probleem met deze lead</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="137" />
+            <location filename="../dialogs/lead_form.py" line="140" />
             <source>Give lead</source>
             <translation>Lead aanbrengen</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="138" />
+            <location filename="../dialogs/lead_form.py" line="141" />
             <source>Share this lead with the cooperative (Ctrl+Return)</source>
             <translation>Deze lead met de coöperatie delen (Ctrl+Return)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="145" />
+            <location filename="../dialogs/lead_form.py" line="148" />
             <source>The assignment — visible to the whole cooperative</source>
             <translation>De opdracht — zichtbaar voor de hele coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="150" />
+            <location filename="../dialogs/lead_form.py" line="153" />
             <source>e.g. Interim finance manager, 6 months</source>
             <translation>bijv. Interim financieel manager, 6 maanden</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="151" />
+            <location filename="../dialogs/lead_form.py" line="154" />
             <source>&amp;Title (required)</source>
             <translation>&amp;Titel (verplicht)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="154" />
+            <location filename="../dialogs/lead_form.py" line="157" />
             <source>e.g. Interim CFO</source>
             <translation>bijv. Interim-CFO</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="155" />
+            <location filename="../dialogs/lead_form.py" line="158" />
             <source>&amp;Role</source>
             <translation>&amp;Rol</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="157" />
+            <location filename="../dialogs/lead_form.py" line="160" />
             <source>Separated by commas</source>
             <translation>Gescheiden door komma's</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="159" />
+            <location filename="../dialogs/lead_form.py" line="162" />
             <source>&amp;Skills</source>
             <translation>&amp;Vaardigheden</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="163" />
+            <location filename="../dialogs/lead_form.py" line="166" />
             <source>e.g. Eindhoven</source>
             <translation>bijv. Eindhoven</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="164" />
+            <location filename="../dialogs/lead_form.py" line="167" />
             <source>Remote work possible</source>
             <translation>Op afstand werken mogelijk</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="168" />
+            <location filename="../dialogs/lead_form.py" line="171" />
             <source>Re&amp;gion</source>
             <translation>Re&amp;gio</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="171" />
+            <location filename="../dialogs/lead_form.py" line="174" />
             <source>Start date</source>
             <translation>Startdatum</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="173" />
+            <location filename="../dialogs/lead_form.py" line="176" />
             <source>St&amp;art date</source>
             <translation>&amp;Startdatum</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="174" />
-            <location filename="../dialogs/lead_form.py" line="182" />
-            <location filename="../dialogs/lead_form.py" line="244" />
-            <location filename="../dialogs/lead_form.py" line="246" />
+            <location filename="../dialogs/lead_form.py" line="177" />
+            <location filename="../dialogs/lead_form.py" line="185" />
+            <location filename="../dialogs/lead_form.py" line="247" />
+            <location filename="../dialogs/lead_form.py" line="249" />
             <source>not given</source>
             <translation>niet opgegeven</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="174" />
+            <location filename="../dialogs/lead_form.py" line="177" />
             <source> weeks</source>
             <translation> weken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="175" />
+            <location filename="../dialogs/lead_form.py" line="178" />
             <source>Duration in weeks</source>
             <translation>Duur in weken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="176" />
+            <location filename="../dialogs/lead_form.py" line="179" />
             <source>Option to extend</source>
             <translation>Optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="181" />
+            <location filename="../dialogs/lead_form.py" line="184" />
             <source>D&amp;uration</source>
             <translation>D&amp;uur</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="182" />
+            <location filename="../dialogs/lead_form.py" line="185" />
             <source> h/week</source>
             <translation> u/week</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="183" />
+            <location filename="../dialogs/lead_form.py" line="186" />
             <source>Hours per week</source>
             <translation>Uren per week</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="187" />
+            <location filename="../dialogs/lead_form.py" line="190" />
             <source>&amp;Hours per week</source>
             <translation>Uren per &amp;week</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="189" />
+            <location filename="../dialogs/lead_form.py" line="192" />
             <source>Respond by</source>
             <translation>Reageren vóór</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="191" />
+            <location filename="../dialogs/lead_form.py" line="194" />
             <source>Res&amp;pond by</source>
             <translation>Re&amp;ageren vóór</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="193" />
+            <location filename="../dialogs/lead_form.py" line="196" />
             <source>Interest window until</source>
             <translation>Interesseperiode tot en met</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="197" />
+            <location filename="../dialogs/lead_form.py" line="200" />
             <source>Members say they are interested until this day; you pick one, or the first to ask gets it</source>
             <translation>Leden melden hun interesse tot en met deze dag; jij kiest er een, of wie het eerst vroeg krijgt de lead</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="200" />
+            <location filename="../dialogs/lead_form.py" line="203" />
             <source>&amp;Interest window until</source>
             <translation>&amp;Interesseperiode tot en met</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="207" />
+            <location filename="../dialogs/lead_form.py" line="210" />
             <source>Freelance (self-employed)</source>
             <translation>Freelance (zzp)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="208" />
+            <location filename="../dialogs/lead_form.py" line="211" />
             <source>Through an intermediary</source>
             <translation>Via een intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="209" />
+            <location filename="../dialogs/lead_form.py" line="212" />
             <source>Secondment</source>
             <translation>Detachering</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="210" />
+            <location filename="../dialogs/lead_form.py" line="213" />
             <source>Temporary employment</source>
             <translation>Tijdelijk dienstverband</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="213" />
+            <location filename="../dialogs/lead_form.py" line="216" />
             <source>Contract form</source>
             <translation>Contractvorm</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="217" />
+            <location filename="../dialogs/lead_form.py" line="220" />
             <source>&amp;Contract form</source>
             <translation>&amp;Contractvorm</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="220" />
+            <location filename="../dialogs/lead_form.py" line="223" />
             <source>e.g. model agreement in place</source>
             <translation>bijv. modelovereenkomst aanwezig</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="221" />
+            <location filename="../dialogs/lead_form.py" line="224" />
             <source>Wet &amp;DBA assessment</source>
             <translation>Wet &amp;DBA-beoordeling</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="224" />
+            <location filename="../dialogs/lead_form.py" line="227" />
             <source>What the assignment is about. Leave out why the client is hiring.</source>
             <translation>Waar de opdracht over gaat. Laat weg waarom de opdrachtgever iemand inhuurt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="227" />
+            <location filename="../dialogs/lead_form.py" line="230" />
             <source>Description</source>
             <translation>Omschrijving</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="229" />
+            <location filename="../dialogs/lead_form.py" line="232" />
             <source>D&amp;escription</source>
             <translation>&amp;Omschrijving</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="233" />
+            <location filename="../dialogs/lead_form.py" line="236" />
             <source>Sealed — only you, and the claimer once you release them</source>
             <translation>Verzegeld — alleen jij, en degene die claimt zodra jij de gegevens vrijgeeft</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="239" />
+            <location filename="../dialogs/lead_form.py" line="242" />
             <source>&amp;Organisation</source>
             <translation>Orga&amp;nisatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="242" />
+            <location filename="../dialogs/lead_form.py" line="245" />
             <source>Name, phone or e-mail</source>
             <translation>Naam, telefoon of e-mail</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="243" />
+            <location filename="../dialogs/lead_form.py" line="246" />
             <source>Co&amp;ntact person</source>
             <translation>Contact&amp;persoon</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="244" />
-            <location filename="../dialogs/lead_form.py" line="246" />
+            <location filename="../dialogs/lead_form.py" line="247" />
+            <location filename="../dialogs/lead_form.py" line="249" />
             <source> €/h</source>
             <translation> €/u</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="245" />
+            <location filename="../dialogs/lead_form.py" line="248" />
             <source>Client rate from</source>
             <translation>Tarief opdrachtgever vanaf</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="247" />
+            <location filename="../dialogs/lead_form.py" line="250" />
             <source>Client rate up to</source>
             <translation>Tarief opdrachtgever tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="250" />
+            <location filename="../dialogs/lead_form.py" line="253" />
             <source>to</source>
             <translation>tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="252" />
+            <location filename="../dialogs/lead_form.py" line="255" />
             <source>C&amp;lient rate</source>
             <translation>Tari&amp;ef opdrachtgever</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="255" />
+            <location filename="../dialogs/lead_form.py" line="258" />
             <source>&amp;Intermediary</source>
             <translation>&amp;Intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="258" />
+            <location filename="../dialogs/lead_form.py" line="261" />
             <source>The intermediary's fee</source>
             <translation>De fee van de intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="259" />
+            <location filename="../dialogs/lead_form.py" line="262" />
             <source>Intermediary &amp;fee</source>
             <translation>&amp;Fee intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="263" />
-            <location filename="../dialogs/lead_form.py" line="269" />
+            <location filename="../dialogs/lead_form.py" line="266" />
+            <location filename="../dialogs/lead_form.py" line="272" />
             <source>Referral terms</source>
             <translation>Aanbrengafspraken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="273" />
+            <location filename="../dialogs/lead_form.py" line="276" />
             <source>Referral fee amount</source>
             <translation>Bedrag van de aanbrengvergoeding</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="275" />
+            <location filename="../dialogs/lead_form.py" line="278" />
             <source>&amp;Kind</source>
             <translation>T&amp;ype</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="276" />
+            <location filename="../dialogs/lead_form.py" line="279" />
             <source>A&amp;mount</source>
             <translation>&amp;Bedrag</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="280" />
+            <location filename="../dialogs/lead_form.py" line="283" />
             <source>None</source>
             <translation>Geen</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="281" />
+            <location filename="../dialogs/lead_form.py" line="284" />
             <source>Share of the fee for the cooperative</source>
             <translation>Deel van de vergoeding voor de coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="282" />
+            <location filename="../dialogs/lead_form.py" line="285" />
             <source>Coop &amp;share</source>
             <translation>&amp;Deel coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="285" />
+            <location filename="../dialogs/lead_form.py" line="288" />
             <source>The claimer signs these terms before the sealed details unlock; while your app runs, it then releases them to the claimer.</source>
             <translation>De claimer ondertekent deze voorwaarden voordat de verzegelde gegevens opengaan; zolang je app draait, geeft die ze daarna vrij aan de claimer.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="298" />
+            <location filename="../dialogs/lead_form.py" line="301" />
             <source>e.g. € 500</source>
             <translation>bijv. € 500</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="300" />
+            <location filename="../dialogs/lead_form.py" line="303" />
             <source>e.g. 5%</source>
             <translation>bijv. 5%</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="313" />
+            <location filename="../dialogs/lead_form.py" line="316" />
             <source>Give the lead a title.</source>
             <translation>Geef de lead een titel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="316" />
+            <location filename="../dialogs/lead_form.py" line="319" />
             <source>Each skill can be at most 64 characters.</source>
             <translation>Elke vaardigheid mag maximaal 64 tekens lang zijn.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="318" />
+            <location filename="../dialogs/lead_form.py" line="321" />
             <source>A lead can list at most 50 skills.</source>
             <translation>Een lead kan maximaal 50 vaardigheden noemen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="322" />
+            <location filename="../dialogs/lead_form.py" line="325" />
             <source>Hours per week must be between 0 and 80.</source>
             <translation>Uren per week moet tussen 0 en 80 liggen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="326" />
+            <location filename="../dialogs/lead_form.py" line="329" />
             <source>The respond-by date is in the past.</source>
             <translation>De reageren-vóór-datum ligt in het verleden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="331" />
+            <location filename="../dialogs/lead_form.py" line="334" />
             <source>The interest window ends in the past.</source>
             <translation>De interesseperiode eindigt in het verleden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="336" />
+            <location filename="../dialogs/lead_form.py" line="339" />
             <source>Say how much the referral fee is.</source>
             <translation>Geef aan hoe hoog de aanbrengvergoeding is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="343" />
+            <location filename="../dialogs/lead_form.py" line="346" />
             <source>The lowest client rate ({0} €/h) is above the highest ({1} €/h).</source>
             <translation>Het laagste tarief van de opdrachtgever ({0} €/u) is hoger dan het hoogste ({1} €/u).</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="383" />
+            <location filename="../dialogs/lead_form.py" line="386" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="63" />
+            <location filename="../dialogs/lead_form.py" line="66" />
             <source>No referral fee</source>
             <translation>Geen aanbrengvergoeding</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="64" />
+            <location filename="../dialogs/lead_form.py" line="67" />
             <source>A thank-you is enough</source>
             <translation>Een bedankje is genoeg</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="65" />
+            <location filename="../dialogs/lead_form.py" line="68" />
             <source>A fixed fee</source>
             <translation>Een vast bedrag</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="66" />
+            <location filename="../dialogs/lead_form.py" line="69" />
             <source>A percentage of the first invoice</source>
             <translation>Een percentage van de eerste factuur</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="77" />
+            <location filename="../dialogs/lead_form.py" line="80" />
             <source>{0}: {1}</source>
             <translation>{0}: {1}</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="78" />
+            <location filename="../dialogs/lead_form.py" line="81" />
             <source>{0}; {1} to the cooperative</source>
             <translation>{0}; {1} voor de coöperatie</translation>
         </message>
@@ -2660,216 +2731,216 @@
         <name>LeadHistory</name>
         <message>
             <location filename="../pages/lead_history.py" line="78" />
-            <source>you</source>
-            <translation>jou</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="28" />
-            <source>said they are interested</source>
-            <translation>heeft interesse gemeld</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="29" />
-            <source>claimed the lead</source>
-            <translation>claimde de lead</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="30" />
-            <source>accepted the referral terms</source>
-            <translation>aanvaardde de doorverwijsvoorwaarden</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="31" />
-            <source>contacted the client</source>
-            <translation>nam contact op met de klant</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="32" />
-            <source>sent a proposal</source>
-            <translation>stuurde een voorstel</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="33" />
-            <source>won the assignment</source>
-            <translation>haalde de opdracht binnen</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="34" />
-            <source>lost the assignment</source>
-            <translation>verloor de opdracht</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="35" />
-            <source>gave the lead back</source>
-            <translation>gaf de lead terug</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="36" />
-            <source>withdrew the lead</source>
-            <translation>trok de lead in</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="37" />
-            <source>reopened the lead</source>
-            <translation>heropende de lead</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="38" />
-            <source>confirmed the assignment was won</source>
-            <translation>bevestigde dat de opdracht binnen is</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="39" />
-            <source>set an interest window</source>
-            <translation>stelde een interesseperiode in</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="42" />
-            <source>passed the lead on to {0}</source>
-            <translation>gaf de lead door aan {0}</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="44" />
-            <source>gave the lead to {0}</source>
-            <translation>gaf de lead aan {0}</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="46" />
-            <source>released the client's details to {0}</source>
-            <translation>gaf de gegevens van de klant vrij aan {0}</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="47" />
-            <source>did something this version does not know</source>
-            <translation>deed iets wat deze versie niet kent</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="52" />
-            <source>only the giver can do that</source>
-            <translation>alleen de gever kan dat</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="53" />
-            <source>only the claimer can do that</source>
-            <translation>alleen de claimer kan dat</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="54" />
-            <source>the giver cannot take their own lead</source>
-            <translation>de gever kan de eigen lead niet nemen</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="55" />
-            <source>the interest window was still open</source>
-            <translation>de interesseperiode liep nog</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="56" />
-            <source>there was no open interest window</source>
-            <translation>er liep geen interesseperiode</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="57" />
-            <source>that member had not said they were interested</source>
-            <translation>dat lid had geen interesse gemeld</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="58" />
-            <source>they had already said so</source>
-            <translation>dat was al gemeld</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="59" />
-            <source>the lead was not at that step</source>
-            <translation>de lead was niet bij die stap</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="60" />
-            <source>the lead was closed</source>
-            <translation>de lead was gesloten</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="61" />
-            <source>that member cannot take this lead</source>
-            <translation>dat lid kan deze lead niet overnemen</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="62" />
-            <source>it was dated before the lead existed</source>
-            <translation>het was gedateerd vóór de lead bestond</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="64" />
-            <source>it was backdated: the same device had already signed something dated later</source>
-            <translation>het was teruggedateerd: hetzelfde apparaat had al iets met een latere datum ondertekend</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="66" />
-            <source>the claimer had not accepted the current referral terms</source>
-            <translation>de claimer had de huidige doorverwijsvoorwaarden niet aanvaard</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="67" />
-            <source>that member was not the claimer</source>
-            <translation>dat lid was niet de claimer</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="68" />
-            <source>only the giver can release the client's details</source>
-            <translation>alleen de gever kan de gegevens van de klant vrijgeven</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="71" />
-            <source>{0} was first</source>
-            <translation>{0} was eerder</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="72" />
-            <source>the rules did not allow it</source>
-            <translation>de regels stonden het niet toe</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_history.py" line="77" />
             <source>You</source>
             <translation>Jij</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="80" />
+            <location filename="../pages/lead_history.py" line="79" />
+            <source>you</source>
+            <translation>jou</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="29" />
+            <source>said they are interested</source>
+            <translation>heeft interesse gemeld</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="30" />
+            <source>claimed the lead</source>
+            <translation>claimde de lead</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="31" />
+            <source>accepted the referral terms</source>
+            <translation>aanvaardde de doorverwijsvoorwaarden</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="32" />
+            <source>contacted the client</source>
+            <translation>nam contact op met de klant</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="33" />
+            <source>sent a proposal</source>
+            <translation>stuurde een voorstel</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="34" />
+            <source>won the assignment</source>
+            <translation>haalde de opdracht binnen</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="35" />
+            <source>lost the assignment</source>
+            <translation>verloor de opdracht</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="36" />
+            <source>gave the lead back</source>
+            <translation>gaf de lead terug</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="37" />
+            <source>withdrew the lead</source>
+            <translation>trok de lead in</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="38" />
+            <source>reopened the lead</source>
+            <translation>heropende de lead</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="39" />
+            <source>confirmed the assignment was won</source>
+            <translation>bevestigde dat de opdracht binnen is</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="40" />
+            <source>set an interest window</source>
+            <translation>stelde een interesseperiode in</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="43" />
+            <source>passed the lead on to {0}</source>
+            <translation>gaf de lead door aan {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="45" />
+            <source>gave the lead to {0}</source>
+            <translation>gaf de lead aan {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="47" />
+            <source>released the client's details to {0}</source>
+            <translation>gaf de gegevens van de klant vrij aan {0}</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="48" />
+            <source>did something this version does not know</source>
+            <translation>deed iets wat deze versie niet kent</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="53" />
+            <source>only the giver can do that</source>
+            <translation>alleen de gever kan dat</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="54" />
+            <source>only the claimer can do that</source>
+            <translation>alleen de claimer kan dat</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="55" />
+            <source>the giver cannot take their own lead</source>
+            <translation>de gever kan de eigen lead niet nemen</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="56" />
+            <source>the interest window was still open</source>
+            <translation>de interesseperiode liep nog</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="57" />
+            <source>there was no open interest window</source>
+            <translation>er liep geen interesseperiode</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="58" />
+            <source>that member had not said they were interested</source>
+            <translation>dat lid had geen interesse gemeld</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="59" />
+            <source>they had already said so</source>
+            <translation>dat was al gemeld</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="60" />
+            <source>the lead was not at that step</source>
+            <translation>de lead was niet bij die stap</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="61" />
+            <source>the lead was closed</source>
+            <translation>de lead was gesloten</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="62" />
+            <source>that member cannot take this lead</source>
+            <translation>dat lid kan deze lead niet overnemen</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="63" />
+            <source>it was dated before the lead existed</source>
+            <translation>het was gedateerd vóór de lead bestond</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="65" />
+            <source>it was backdated: the same device had already signed something dated later</source>
+            <translation>het was teruggedateerd: hetzelfde apparaat had al iets met een latere datum ondertekend</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="67" />
+            <source>the claimer had not accepted the current referral terms</source>
+            <translation>de claimer had de huidige doorverwijsvoorwaarden niet aanvaard</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="68" />
+            <source>that member was not the claimer</source>
+            <translation>dat lid was niet de claimer</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="69" />
+            <source>only the giver can release the client's details</source>
+            <translation>alleen de gever kan de gegevens van de klant vrijgeven</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="72" />
+            <source>{0} was first</source>
+            <translation>{0} was eerder</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="73" />
+            <source>the rules did not allow it</source>
+            <translation>de regels stonden het niet toe</translation>
+        </message>
+        <message>
+            <location filename="../pages/lead_history.py" line="81" />
             <source>The claim by {0} lapsed: no update for two working days</source>
             <translation>De claim van {0} is vervallen: twee werkdagen geen voortgang</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="83" />
+            <location filename="../pages/lead_history.py" line="84" />
             <source>The interest window ended: the lead went to {0}, the first to ask</source>
             <translation>De interesseperiode is voorbij: de lead ging naar {0}, die het eerst vroeg</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="85" />
+            <location filename="../pages/lead_history.py" line="86" />
             <source>The interest window ended with nobody interested: the lead is open</source>
             <translation>De interesseperiode is voorbij zonder interesse: de lead staat open</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="90" />
+            <location filename="../pages/lead_history.py" line="91" />
             <source>{0} — no effect: {1}</source>
             <translation>{0} — zonder gevolg: {1}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="119" />
+            <location filename="../pages/lead_history.py" line="120" />
             <source>Also claimed by you — {0} was first.</source>
             <translation>Ook door jou geclaimd — {0} was eerder.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="123" />
+            <location filename="../pages/lead_history.py" line="124" />
             <source>Interest window open until {0}. Then the first member who asked gets it, unless the giver picks someone.</source>
             <translation>Interesseperiode loopt tot {0}. Daarna krijgt het lid dat het eerst vroeg de lead, tenzij de gever iemand kiest.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="129" />
+            <location filename="../pages/lead_history.py" line="130" />
             <source>Record your first contact with the client before {0}, or the claim lapses and the lead reopens.</source>
             <translation>Leg je eerste contact met de klant vast vóór {0}, anders vervalt de claim en gaat de lead weer open.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="133" />
+            <location filename="../pages/lead_history.py" line="134" />
             <source>Won — waiting for the giver to confirm.</source>
             <translation>Binnengehaald — wacht op bevestiging van de gever.</translation>
         </message>
@@ -3257,6 +3328,11 @@
             <translation>Kan deze lead niet lezen: {0}</translation>
         </message>
         <message>
+            <location filename="../pages/lead_detail.py" line="139" />
+            <source>you</source>
+            <translation>jij</translation>
+        </message>
+        <message>
             <location filename="../pages/lead_detail.py" line="95" />
             <location filename="../pages/lead_detail.py" line="353" />
             <source>Status is now “{0}”.</source>
@@ -3301,11 +3377,6 @@
             <location filename="../pages/lead_detail.py" line="134" />
             <source>Option to extend</source>
             <translation>Optie tot verlenging</translation>
-        </message>
-        <message>
-            <location filename="../pages/lead_detail.py" line="139" />
-            <source>you</source>
-            <translation>jij</translation>
         </message>
         <message>
             <location filename="../pages/lead_detail.py" line="146" />
@@ -3681,67 +3752,67 @@ Met claimen onderteken je dat je deze voorwaarden aanvaardt. De gever kan daarna
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="77" />
+            <location filename="../main_window.py" line="97" />
             <source>Sections</source>
             <translation>Onderdelen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="92" />
+            <location filename="../main_window.py" line="112" />
             <source>Search…</source>
             <translation>Zoeken…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="93" />
+            <location filename="../main_window.py" line="113" />
             <source>Search notes, leads and ideas (Ctrl+K)</source>
             <translation>Notities, leads en ideeën doorzoeken (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="95" />
+            <location filename="../main_window.py" line="115" />
             <source>Invite</source>
             <translation>Uitnodigen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="96" />
+            <location filename="../main_window.py" line="116" />
             <source>Invite someone to the cooperative (Ctrl+I)</source>
             <translation>Iemand uitnodigen voor de coöperatie (Ctrl+I)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="102" />
+            <location filename="../main_window.py" line="122" />
             <source>Settings (Ctrl+,)</source>
             <translation>Instellingen (Ctrl+,)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="103" />
+            <location filename="../main_window.py" line="123" />
             <source>Settings</source>
             <translation>Instellingen</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="197" />
+            <location filename="../main_window.py" line="227" />
             <source>Meetup mode: not announcing this device</source>
             <translation>Meetup-modus: dit apparaat maakt zich niet bekend</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="199" />
+            <location filename="../main_window.py" line="228" />
             <source>Undo</source>
             <translation>Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="251" />
+            <location filename="../main_window.py" line="276" />
             <source>Undone</source>
             <translation>Ongedaan gemaakt</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="260" />
+            <location filename="../main_window.py" line="230" />
             <source>Demo: a sample cooperative. Nothing you do is kept.</source>
             <translation>Demo: een voorbeeldcoöperatie. Niets wat je hier doet, wordt bewaard.</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="287" />
+            <location filename="../main_window.py" line="313" />
             <source>Database damaged</source>
             <translation>Database beschadigd</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="291" />
+            <location filename="../main_window.py" line="317" />
             <source>CoopShare found damage in the database of its data folder ({0}).
 
 Make a copy of the data folder now. Everything you shared is also held by the other members: if problems appear, set up this computer again with your recovery key and a new invitation.</source>
@@ -3750,7 +3821,7 @@ Make a copy of the data folder now. Everything you shared is also held by the ot
 Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de andere leden ook: als er problemen optreden, richt deze computer dan opnieuw in met je herstelsleutel en een nieuwe uitnodiging.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../main_window.py" line="312" />
+            <location filename="../main_window.py" line="339" />
             <source>● %n member(s) online</source>
             <translation>
                 <numerusform>● %n lid online</numerusform>
@@ -3758,27 +3829,27 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
             </translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="314" />
+            <location filename="../main_window.py" line="341" />
             <source>○ waiting for members</source>
             <translation>○ wacht op leden</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="316" />
+            <location filename="../main_window.py" line="343" />
             <source>○ offline</source>
             <translation>○ offline</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="318" />
+            <location filename="../main_window.py" line="345" />
             <source>This device is online: other members can connect to it.</source>
             <translation>Dit apparaat is online: andere leden kunnen er verbinding mee maken.</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="320" />
+            <location filename="../main_window.py" line="347" />
             <source>This device is not connected to the network.</source>
             <translation>Dit apparaat is niet met het netwerk verbonden.</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="335" />
+            <location filename="../main_window.py" line="362" />
             <source>Syncing %v of %m</source>
             <translation>Synchroniseren: %v van %m</translation>
         </message>
@@ -3961,7 +4032,7 @@ Alles wat vanaf nu wordt geschreven, wordt versleuteld met nieuwe sleutels die d
         </message>
         <message>
             <location filename="../menus.py" line="66" />
-            <location filename="../menus.py" line="98" />
+            <location filename="../menus.py" line="103" />
             <source>Keyboard shortcuts</source>
             <translation>Sneltoetsen</translation>
         </message>
@@ -4075,151 +4146,169 @@ Wat er al op staat, blijft daar leesbaar: intrekken kan dat niet terugdraaien.</
     <context>
         <name>NearbyPage</name>
         <message>
-            <location filename="../pages/nearby.py" line="91" />
+            <location filename="../pages/nearby.py" line="90" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="93" />
-            <location filename="../pages/nearby.py" line="210" />
+            <location filename="../pages/nearby.py" line="92" />
+            <location filename="../pages/nearby.py" line="215" />
             <source>Address</source>
             <translation>Adres</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="94" />
+            <location filename="../pages/nearby.py" line="93" />
             <source>Found by</source>
             <translation>Gevonden via</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="95" />
+            <location filename="../pages/nearby.py" line="94" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="100" />
+            <location filename="../pages/nearby.py" line="99" />
             <source>Devices nearby</source>
             <translation>Apparaten in de buurt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="121" />
+            <location filename="../pages/nearby.py" line="125" />
             <source>Nearby</source>
             <translation>In de buurt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="129" />
+            <location filename="../pages/nearby.py" line="133" />
             <source>Discovery off</source>
             <translation>Netwerkdetectie uit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="131" />
+            <location filename="../pages/nearby.py" line="135" />
             <source>Discovery is off: only members added by address in Settings connect to this device.</source>
             <translation>Netwerkdetectie staat uit: alleen leden die in Instellingen op adres zijn toegevoegd, maken verbinding met dit apparaat.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="136" />
+            <location filename="../pages/nearby.py" line="140" />
             <source>Meetup mode is on: this device looks for members on this network without announcing itself.</source>
             <translation>Meetup-modus staat aan: dit apparaat zoekt leden op dit netwerk zonder zichzelf bekend te maken.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="92" />
+            <location filename="../pages/nearby.py" line="91" />
             <source>Devices</source>
             <translation>Apparaten</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="96" />
+            <location filename="../pages/nearby.py" line="95" />
             <source>Last synced</source>
             <translation>Laatst gesynchroniseerd</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="134" />
+            <location filename="../pages/nearby.py" line="100" />
+            <source>Name device…</source>
+            <translation>Apparaat een naam geven…</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="101" />
+            <source>Give the selected member's device a name you know</source>
+            <translation>Geef het apparaat van het gekozen lid een naam die je herkent</translation>
+        </message>
+        <message>
+            <location filename="../pages/nearby.py" line="138" />
             <source>Meetup mode: on</source>
             <translation>Meetup-modus: aan</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="139" />
+            <location filename="../pages/nearby.py" line="143" />
             <source>Meetup mode: off</source>
             <translation>Meetup-modus: uit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="141" />
+            <location filename="../pages/nearby.py" line="145" />
             <source>Meetup mode is off: members on this network can find this device. Only members recognise it.</source>
             <translation>Meetup-modus staat uit: leden op dit netwerk kunnen dit apparaat vinden. Alleen leden herkennen het.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="147" />
+            <location filename="../pages/nearby.py" line="151" />
             <source>Click to switch meetup mode; it applies at once.</source>
             <translation>Klik om de meetup-modus om te zetten; het werkt meteen.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="159" />
+            <location filename="../pages/nearby.py" line="163" />
             <source>No one nearby yet. Members running CoopShare on this network appear here by themselves. On guest Wi-Fi or a hotspot that blocks discovery, add a member by address in Settings.</source>
             <translation>Nog niemand in de buurt. Leden die CoopShare op dit netwerk gebruiken, verschijnen hier vanzelf. Op gastwifi of een hotspot die detectie blokkeert, voeg je een lid op adres toe in Instellingen.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="204" />
+            <location filename="../pages/nearby.py" line="209" />
             <source>Could not list nearby devices: {0}</source>
             <translation>Kan apparaten in de buurt niet tonen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="209" />
+            <location filename="../pages/nearby.py" line="214" />
             <source>This network</source>
             <translation>Dit netwerk</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="211" />
+            <location filename="../pages/nearby.py" line="216" />
             <source>They connected</source>
             <translation>Inkomende verbinding</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="215" />
+            <location filename="../pages/nearby.py" line="220" />
             <source>A member (not connected yet)</source>
             <translation>Een lid (nog niet verbonden)</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="217" />
+            <location filename="../pages/nearby.py" line="222" />
             <source>● In sync</source>
             <translation>● Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="219" />
+            <location filename="../pages/nearby.py" line="224" />
             <source>● Syncing…</source>
             <translation>● Bezig met synchroniseren…</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="221" />
+            <location filename="../pages/nearby.py" line="226" />
             <source>○ Not connected</source>
             <translation>○ Niet verbonden</translation>
         </message>
-        <message numerus="yes">
-            <location filename="../pages/nearby.py" line="223" />
-            <source>%n device(s)</source>
-            <translation>
-                <numerusform>%n apparaat</numerusform>
-                <numerusform>%n apparaten</numerusform>
-            </translation>
-        </message>
         <message>
-            <location filename="../pages/nearby.py" line="236" />
+            <location filename="../pages/nearby.py" line="256" />
             <source>now</source>
             <translation>nu</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="238" />
+            <location filename="../pages/nearby.py" line="258" />
             <source>never</source>
             <translation>nooit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="241" />
+            <location filename="../pages/nearby.py" line="261" />
             <source>just now</source>
             <translation>zojuist</translation>
         </message>
         <message numerus="yes">
-            <location filename="../pages/nearby.py" line="243" />
+            <location filename="../pages/nearby.py" line="263" />
             <source>%n minute(s) ago</source>
             <translation>
                 <numerusform>%n minuut geleden</numerusform>
                 <numerusform>%n minuten geleden</numerusform>
             </translation>
+        </message>
+        <message>
+            <location filename="../pages/device_naming.py" line="55" />
+            <location filename="../pages/device_naming.py" line="64" />
+            <source>Name a device</source>
+            <translation>Apparaat een naam geven</translation>
+        </message>
+        <message>
+            <location filename="../pages/device_naming.py" line="55" />
+            <source>Which device?</source>
+            <translation>Welk apparaat?</translation>
+        </message>
+        <message>
+            <location filename="../pages/device_naming.py" line="65" />
+            <source>A name for {0}'s device {1} (seen on this computer only):</source>
+            <translation>Een naam voor het apparaat {1} van {0} (alleen op deze computer te zien):</translation>
         </message>
     </context>
     <context>
@@ -4561,7 +4650,7 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>Page</name>
         <message>
-            <location filename="../pages/base.py" line="56" />
+            <location filename="../pages/base.py" line="57" />
             <source>CoopShare</source>
             <translation>CoopShare</translation>
         </message>
@@ -5182,37 +5271,52 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>SearchDialog</name>
         <message>
-            <location filename="../dialogs/search.py" line="89" />
+            <location filename="../dialogs/search.py" line="94" />
             <source>Search</source>
             <translation>Zoeken</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="97" />
+            <location filename="../dialogs/search.py" line="94" />
+            <source>Quick switcher</source>
+            <translation>Snel openen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/search.py" line="104" />
+            <source>Jump to a note, lead or idea by its title</source>
+            <translation>Ga naar een notitie, lead of idee via de titel</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/search.py" line="106" />
             <source>Search notes, leads and ideas</source>
             <translation>Notities, leads en ideeën doorzoeken</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="98" />
+            <location filename="../dialogs/search.py" line="108" />
             <source>Search text</source>
             <translation>Zoektekst</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="115" />
+            <location filename="../dialogs/search.py" line="125" />
             <source>Search results</source>
             <translation>Zoekresultaten</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="137" />
+            <location filename="../dialogs/search.py" line="150" />
+            <source>Type part of a title. ↑ ↓ to move, Enter to open, Esc to close.</source>
+            <translation>Typ een deel van een titel. ↑ ↓ om te bewegen, Enter om te openen, Esc om te sluiten.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/search.py" line="152" />
             <source>Type to search. ↑ ↓ to move, Enter to open, Esc to close.</source>
             <translation>Typ om te zoeken. ↑ ↓ om te bewegen, Enter om te openen, Esc om te sluiten.</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="152" />
+            <location filename="../dialogs/search.py" line="168" />
             <source>Searching…</source>
             <translation>Zoeken…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../dialogs/search.py" line="167" />
+            <location filename="../dialogs/search.py" line="184" />
             <source>%n result(s)</source>
             <translation>
                 <numerusform>%n resultaat</numerusform>
@@ -5220,37 +5324,37 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             </translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="172" />
+            <location filename="../dialogs/search.py" line="189" />
             <source>Nothing found for “{0}”.</source>
             <translation>Niets gevonden voor “{0}”.</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="176" />
+            <location filename="../dialogs/search.py" line="193" />
             <source>Search failed: {0}</source>
             <translation>Zoeken mislukt: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="185" />
+            <location filename="../dialogs/search.py" line="202" />
             <source>Note</source>
             <translation>Notitie</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="185" />
+            <location filename="../dialogs/search.py" line="202" />
             <source>Lead</source>
             <translation>Lead</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="185" />
+            <location filename="../dialogs/search.py" line="202" />
             <source>Idea</source>
             <translation>Idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="191" />
+            <location filename="../dialogs/search.py" line="208" />
             <source>(untitled)</source>
             <translation>(zonder titel)</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="192" />
+            <location filename="../dialogs/search.py" line="209" />
             <source>by {0}</source>
             <translation>door {0}</translation>
         </message>
@@ -5300,8 +5404,8 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
         </message>
         <message>
             <location filename="../dialogs/settings.py" line="118" />
-            <source>The new language applies fully after you restart CoopShare.</source>
-            <translation>De nieuwe taal is volledig actief nadat je CoopShare opnieuw hebt gestart.</translation>
+            <source>The whole window switches to the new language when you save.</source>
+            <translation>Het hele venster schakelt over naar de nieuwe taal zodra je opslaat.</translation>
         </message>
         <message>
             <location filename="../dialogs/settings.py" line="125" />
@@ -5718,63 +5822,68 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
     <context>
         <name>UnlockDialog</name>
         <message>
-            <location filename="../dialogs/unlock.py" line="54" />
+            <location filename="../dialogs/unlock.py" line="55" />
             <source>Unlock CoopShare</source>
             <translation>CoopShare ontgrendelen</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="67" />
+            <location filename="../dialogs/unlock.py" line="68" />
             <source>Welcome back</source>
             <translation>Welkom terug</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="71" />
+            <location filename="../dialogs/unlock.py" line="72" />
             <source>Type your passphrase to open your cooperative's notes, leads and ideas.</source>
             <translation>Typ je wachtwoordzin om de notities, leads en ideeën van je coöperatie te openen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="80" />
-            <location filename="../dialogs/unlock.py" line="81" />
+            <location filename="../dialogs/unlock.py" line="74" />
+            <source>Type your passphrase to unlock CoopShare on this computer.</source>
+            <translation>Typ je wachtwoordzin om CoopShare op deze computer te ontgrendelen.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/unlock.py" line="84" />
+            <location filename="../dialogs/unlock.py" line="85" />
             <source>Passphrase</source>
             <translation>Wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="85" />
+            <location filename="../dialogs/unlock.py" line="89" />
             <source>&amp;Show passphrase</source>
             <translation>Wachtwoordzin &amp;tonen</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="96" />
+            <location filename="../dialogs/unlock.py" line="100" />
             <source>Data folder: {0}</source>
             <translation>Gegevensmap: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="105" />
+            <location filename="../dialogs/unlock.py" line="109" />
             <source>&amp;Unlock</source>
             <translation>&amp;Ontgrendelen</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="109" />
+            <location filename="../dialogs/unlock.py" line="113" />
             <source>Quit</source>
             <translation>Afsluiten</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="127" />
+            <location filename="../dialogs/unlock.py" line="131" />
             <source>Type your passphrase.</source>
             <translation>Typ je wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="132" />
+            <location filename="../dialogs/unlock.py" line="136" />
             <source>Unlocking…</source>
             <translation>Ontgrendelen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="165" />
+            <location filename="../dialogs/unlock.py" line="169" />
             <source>The key file in this data folder is damaged. Restore it from a backup, or start again with your recovery key.</source>
             <translation>Het sleutelbestand in deze gegevensmap is beschadigd. Zet het terug vanuit een back-up, of begin opnieuw met je herstelsleutel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="171" />
+            <location filename="../dialogs/unlock.py" line="175" />
             <source>The data folder could not be opened: {0}</source>
             <translation>De gegevensmap kon niet worden geopend: {0}</translation>
         </message>
@@ -5998,7 +6107,7 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
     <context>
         <name>app</name>
         <message>
-            <location filename="../app.py" line="63" />
+            <location filename="../app.py" line="64" />
             <source>CoopShare could not start its network connection ({0}). You can keep working; changes sync later.</source>
             <translation>CoopShare kon de netwerkverbinding niet starten ({0}). Je kunt gewoon doorwerken; wijzigingen worden later gesynchroniseerd.</translation>
         </message>

@@ -1,4 +1,5 @@
-"""Activity: a feed of recent changes to notes, leads and ideas, newest first.
+"""Activity: a feed of recent events in notes, leads and ideas, newest first, one row per event
+(activity_model.py).
 
 Rows are drawn by :class:`TwoLineDelegate` (also used by the search dialog): a coloured kind
 badge, the title, and a muted second line. Everything is painted as plain text.
@@ -8,9 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,15 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.gui.bridge import Bridge
-from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel, SummaryRole
+from coopshare.gui.pages.activity_model import EventRole, EventsModel, sentence
 from coopshare.gui.pages.base import Page, empty_state
-from coopshare.gui.pages.lead_look import status_label
 from coopshare.gui.steady_rows import SteadyRows
 from coopshare.gui.text import safe, when
 from coopshare.gui.theme import ACCENT, AMBER
-from coopshare.service.api import Row
+from coopshare.service.api import ActivityEvent
+from coopshare.service.api import events as ev
 
-FEED_KINDS = ("note", "lead", "idea")
 MUTED_ALPHA = 170  # secondary text of a feed row: still 4.5:1 on the base colour
 KIND_COLORS = {"note": "#3b6ea8", "lead": ACCENT, "idea": AMBER}
 Index = QModelIndex | QPersistentModelIndex
@@ -136,54 +144,22 @@ class TwoLineDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class FeedFilter(ItemsFilter):
-    """Only notes, leads and ideas; newest change first; a spoken sentence per row."""
-
-    def __init__(self, describe: Callable[[Row], str], parent: QObject | None = None):
-        super().__init__(parent)
-        self.describe = describe
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            row = super().data(index, SummaryRole)
-            if isinstance(row, Row):
-                return self.describe(row)
-        return super().data(index, role)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        if (
-            isinstance(model, ItemsModel)
-            and source_row < len(model.rows)
-            and model.rows[source_row].get("kind") not in FEED_KINDS
-        ):
-            return False
-        return super().filterAcceptsRow(source_row, source_parent)
-
-
-FEED_LIMIT = 2000  # the newest changes; the pages of each kind list everything
-
-
 class ActivityPage(Page):
+    """One row per event: who did what to which note, lead or idea, and when (#41)."""
+
     open_requested = Signal(str, str)  # (kind, item id)
 
     def __init__(self, bridge: Bridge, parent: QWidget | None = None) -> None:
         super().__init__(bridge, parent)
-        self.model = ItemsModel(bridge, None, self, limit=FEED_LIMIT)
-        self.proxy = FeedFilter(self.describe, self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setDynamicSortFilter(True)
-        self.proxy.sort(3, Qt.SortOrder.DescendingOrder)  # column 3: "updated"
-
+        self.model = EventsModel(bridge, self)
         self.stack = QStackedWidget()
         self.feed = QListView()
-        self.feed.setModel(self.proxy)
-        self.feed.setModelColumn(0)
+        self.feed.setModel(self.model)
         self.feed.setItemDelegate(TwoLineDelegate(self.row_text, self.feed))
         self.feed.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.feed.setUniformItemSizes(True)
         self.feed.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.steady = SteadyRows(self.feed)  # new changes do not shift rows under the pointer
+        self.steady = SteadyRows(self.feed)  # new events do not shift rows under the pointer
         self.feed.setAccessibleName(self.tr("Recent activity"))
         self.feed.setToolTip(self.tr("Double-click or press Enter to open"))
         self.feed.activated.connect(self._open)
@@ -194,14 +170,14 @@ class ActivityPage(Page):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.feed)
         self.outer.addWidget(self.stack, 1)
-        for signal in (
-            self.proxy.modelReset,
-            self.proxy.rowsInserted,
-            self.proxy.rowsRemoved,
-            self.proxy.layoutChanged,
-        ):
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
             signal.connect(self._update_empty)
         self._update_empty()
+        self._later = QTimer(self)  # a burst of changes: one reload
+        self._later.setSingleShot(True)
+        self._later.setInterval(300)
+        self._later.timeout.connect(self.model.reload)
+        bridge.core_event.connect(self._on_event)
 
     def page_title(self) -> str:
         return self.tr("Activity")
@@ -210,55 +186,31 @@ class ActivityPage(Page):
         self.title_label.setText(self.page_title())
         self.model.reload()
 
+    def _on_event(self, event: object) -> None:
+        if isinstance(event, ev.ItemsChanged | ev.RosterChanged):
+            self._later.start()
+
     def _update_empty(self) -> None:
-        self.stack.setCurrentWidget(self.feed if self.proxy.rowCount() else self.empty)
+        self.stack.setCurrentWidget(self.feed if self.model.rowCount() else self.empty)
 
     def kind_label(self, kind: str) -> str:
         return {"note": self.tr("Note"), "lead": self.tr("Lead"), "idea": self.tr("Idea")}.get(
             kind, kind
         )
 
-    def what(self, row: Row) -> str:
-        """One sentence saying who did what."""
-        who = safe(row.get("author", ""), 80)
-        kind = row.get("kind")
-        if kind == "lead":
-            status = str(row.get("status", ""))
-            claimer = safe(row.get("claimer", ""), 80)
-            if status and status != "open" and claimer:  # says who took it (#41)
-                return self.tr("{0} gave a lead · with {2}, now {1}").format(
-                    who, status_label(status), claimer
-                )
-            if status and status != "open":
-                return self.tr("{0} gave a lead · now {1}").format(who, status_label(status))
-            return self.tr("{0} gave a lead").format(who)
-        if kind == "idea":
-            return self.tr("{0} shared an idea").format(who)
-        return self.tr("{0} wrote a note").format(who)
-
-    def describe(self, row: Row) -> str:
-        title = safe(row.get("title", ""), 200)
-        return self.tr("{0}: {1}, {2}").format(
-            self.what(row), title, when(int(row.get("updated", 0)))
-        )
-
     def row_text(self, index: Index) -> RowText | None:
-        row = index.data(SummaryRole)
-        if not isinstance(row, Row):
+        e = index.data(EventRole)
+        if not isinstance(e, ActivityEvent):
             return None
-        kind = str(row.get("kind", ""))
-        title = safe(row.get("title", ""), 200) or self.tr("(untitled)")
-        if row.get("conflict"):
-            title = "⚠ " + title
         return RowText(
-            badge=self.kind_label(kind),
-            kind=kind,
-            title=title,
-            subtitle=self.what(row),
-            right=when(int(row.get("updated", 0))),
+            badge=self.kind_label(e.kind),
+            kind=e.kind,
+            title=safe(e.title, 200) or self.tr("(untitled)"),
+            subtitle=sentence(e),
+            right=when(e.ms),
         )
 
     def _open(self, index: QModelIndex) -> None:
-        row = index.data(SummaryRole)
-        if isinstance(row, Row) and row.get("kind") in FEED_KINDS:
-            self.open_requested.emit(str(row["kind"]), str(index.data(IdRole)))
+        e = index.data(EventRole)
+        if isinstance(e, ActivityEvent):
+            self.open_requested.emit(e.kind, e.item_id)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.gui.bridge import Bridge
+from coopshare.gui.fit_columns import FitColumns
 from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel
 from coopshare.gui.steady_rows import SteadyRows
 from coopshare.service.api import Kind
@@ -169,8 +170,9 @@ class ItemListPage(Page):
             self.table.scrollTo(idx)
 
 
-def list_table(model: Any, accessible: str) -> QTableView:
-    """The list view every page of this kind uses: whole rows, no grid, title stretches."""
+def list_table(model: Any, accessible: str, *, fit: bool = False) -> QTableView:
+    """The list view every page of this kind uses: whole rows, no grid, title stretches.
+    `fit`: a list of items by title (fit_columns.py: the last columns give way to the title)."""
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -189,4 +191,6 @@ def list_table(model: Any, accessible: str) -> QTableView:
     header.setHighlightSections(False)
     table.setAccessibleName(accessible)
     SteadyRows(table)  # live inserts at the top do not shift rows under the pointer (#42)
+    if fit:
+        FitColumns(table)
     return table

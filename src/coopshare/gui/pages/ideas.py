@@ -76,7 +76,7 @@ class IdeasPage(ItemListPage):
         self.filter.textChanged.connect(self._filter_text)
         lv.addWidget(self.filter)
         self.list_stack = QStackedWidget()
-        self.table = list_table(self.proxy, self.tr("Ideas"))
+        self.table = list_table(self.proxy, self.tr("Ideas"), fit=True)
         self.table.setItemDelegateForColumn(0, LabelDelegate(sealed_title("idea"), self.table))
         self.table.setItemDelegateForColumn(1, LabelDelegate(terms_label, self.table))
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)

@@ -183,7 +183,7 @@ class LeadDetailPanel(ItemListPage):
             if d.is_giver
             else _t("Sealed: only you and the giver")
         )
-        if sealed:
+        if sealed or (not d.has_sealed and not d.is_giver):  # nothing sealed: nothing to say
             self.sealed_note.hide()
         elif d.is_giver:
             self.sealed_note.setText(_t("You gave no sealed details for this lead."))

@@ -23,7 +23,8 @@ def moment(ms: int) -> str:
     return date_time_text(ms)
 
 
-def _did(act: str, member: str) -> str:
+def did_text(act: str, member: str) -> str:
+    """What a step did, after its actor's name: "claimed the lead" (also the Activity feed)."""
     texts = {
         "interest": _t("said they are interested"),
         "claim": _t("claimed the lead"),
@@ -85,7 +86,7 @@ def step_text(s: LeadStep) -> str:
             else _t("The interest window ended with nobody interested: the lead is open")
         )
     else:
-        line = f"{who} {_did(s.act, member)}"
+        line = f"{who} {did_text(s.act, member)}"
     if not s.ok:
         line = _t("{0} — no effect: {1}").format(line, _why(s.reason, member))
     return f"{moment(s.ms)}  {line}"

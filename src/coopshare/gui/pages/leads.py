@@ -86,7 +86,7 @@ class LeadsPage(LeadDetailPanel):
         lv.addLayout(filters)
 
         self.list_stack = QStackedWidget()
-        self.table = list_table(self.proxy, self.tr("Leads"))
+        self.table = list_table(self.proxy, self.tr("Leads"), fit=True)
         self.table.setItemDelegateForColumn(0, LabelDelegate(sealed_title("lead"), self.table))
         self.table.setItemDelegateForColumn(1, LabelDelegate(status_label, self.table))
         self.table.selectionModel().currentRowChanged.connect(self._on_select)

@@ -20,6 +20,11 @@ from coopshare.gui.bridge import Bridge
 from coopshare.gui.models import RowsModel
 from coopshare.gui.network_live import apply_network_prefs
 from coopshare.gui.pages.base import Page, empty_state, list_table
+from coopshare.gui.pages.device_naming import (
+    devices_text,
+    devices_tip,
+    name_a_device,
+)
 from coopshare.gui.pages.nearby_rows import MemberNearby, per_member
 from coopshare.gui.settings import Prefs
 from coopshare.gui.text import safe, when
@@ -34,12 +39,6 @@ CONNECTED_COLOR = ACCENT
 # green of "connected"), discovery off
 MODE_CHIP_COLOURS = {"meetup": AMBER, "hidden": "#5f6763", "visible": "#5f6763"}
 Index = QModelIndex | QPersistentModelIndex
-
-
-def short_device(device_hex: str) -> str:
-    """The first 12 hex digits of a device id, in groups of four."""
-    d = device_hex[:12]
-    return " ".join(d[i : i + 4] for i in range(0, len(d), 4))
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +62,7 @@ class PeersModel(RowsModel):
             if role == Qt.ItemDataRole.ForegroundRole and field == "state" and row.peer.connected:
                 return QColor(CONNECTED_COLOR)
             if role == Qt.ItemDataRole.ToolTipRole and field == "device_short":
-                return "\n".join(short_device(d) for d in row.peer.devices) or None
+                return devices_tip(row.peer)
         return super().data(index, role)
 
 
@@ -98,6 +97,11 @@ class NearbyPage(Page):
             self,
         )
         self.table = list_table(self.model, self.tr("Devices nearby"))
+        self.name_button = QPushButton(self.tr("Name device…"))
+        self.name_button.setToolTip(self.tr("Give the selected member's device a name you know"))
+        self.name_button.clicked.connect(self._name_device)
+        self.table.selectionModel().selectionChanged.connect(self._can_name)
+        self.title_row.insertWidget(2, self.name_button)
 
         self.empty = empty_state("")
         self.stack = QStackedWidget()
@@ -194,6 +198,7 @@ class NearbyPage(Page):
         now = int(time.time())
         self._seen_at.update({r.device: now for r in rows if r.connected and r.device})
         self.model.set_rows([self._display(m) for m in per_member(rows, self._seen_at)])
+        self._can_name()
         self._update_empty()
         if self._again:
             self._again = False
@@ -219,8 +224,7 @@ class NearbyPage(Page):
             state = self.tr("● Syncing…")
         else:
             state = self.tr("○ Not connected")
-        # a count, with the ids in the tooltip: raw ids mean nothing to a member
-        devices = self.tr("%n device(s)", "", len(r.devices)) if r.devices else "—"
+        devices = devices_text(r)  # names given here, else the start of each id
         return PeerLine(
             peer=r,
             member=member,
@@ -230,6 +234,22 @@ class NearbyPage(Page):
             state=state,
             seen=self.seen(r.last_seen, r.in_sync),
         )
+
+    def _chosen(self) -> PeerLine | None:
+        """The selected row, or the only one."""
+        rows = self.table.selectionModel().selectedRows()
+        if rows and rows[0].row() < len(self.model.rows):
+            return self.model.rows[rows[0].row()]  # type: ignore[no-any-return]
+        return self.model.rows[0] if len(self.model.rows) == 1 else None
+
+    def _can_name(self) -> None:
+        line = self._chosen()
+        self.name_button.setEnabled(line is not None and bool(line.peer.devices))
+
+    def _name_device(self) -> None:
+        line = self._chosen()
+        if line is not None:
+            name_a_device(self, self.bridge, line.peer, self.reload)
 
     def seen(self, at: int, connected: bool) -> str:
         if connected:

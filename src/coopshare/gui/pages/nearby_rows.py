@@ -30,6 +30,7 @@ class MemberNearby:
 
     member: str  # name, or "" for a device not recognised yet
     devices: tuple[str, ...]  # hex ids, connected first
+    names: tuple[str, ...]  # the name given to each of `devices` here; "" for none
     addr: str  # shown address: of a connected device, else the most recent
     how: str
     connected: bool
@@ -52,10 +53,12 @@ def per_member(rows: list[NearbyPeer], remembered: dict[str, int]) -> list[Membe
         best = group[0]
         connected = [r for r in group if r.connected]
         devices = tuple(dict.fromkeys(r.device for r in group if r.device))
+        named = {r.device: r.device_name for r in group if r.device}
         out.append(
             MemberNearby(
                 member=best.member,
                 devices=devices,
+                names=tuple(named.get(d, "") for d in devices),
                 addr=display_addr(best.addr, best.how),
                 how=best.how,
                 connected=bool(connected),

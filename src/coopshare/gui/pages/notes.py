@@ -77,7 +77,7 @@ class NotesPage(Page):
         self.filter.textChanged.connect(self.proxy.set_text)
         lv.addWidget(self.filter)
         self.list_stack = QStackedWidget()
-        self.table = list_table(self.proxy, self.tr("Notes"))
+        self.table = list_table(self.proxy, self.tr("Notes"), fit=True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 110)
