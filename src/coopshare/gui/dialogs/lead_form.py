@@ -138,6 +138,7 @@ class LeadForm(ItemForm):
             self.tr("Share this lead with the cooperative (Ctrl+Return)"),
         )
         self.title_edit.setFocus()
+        self.resize(960, self.sizeHint().height())  # Dutch labels need it; fits a 1024 screen
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -154,8 +155,11 @@ class LeadForm(ItemForm):
         self.role_edit.setPlaceholderText(self.tr("e.g. Interim CFO"))
         form.addRow(self.tr("&Role"), self.role_edit)
         self.skills_edit = QLineEdit()
-        self.skills_edit.setPlaceholderText(self.tr("Separated by commas"))
-        self.skill_picker = SkillPicker(self.bridge, self.skills_edit)  # ESCO labels
+        self.skills_edit.setPlaceholderText(
+            self.tr("Type to pick ESCO skills; separate them with commas")
+        )
+        self.skills_edit.setAccessibleName(self.tr("Skills, separated by commas"))
+        self.skill_picker = SkillPicker(self.bridge, self.skills_edit)  # labels in, ids out
         form.addRow(self.tr("&Skills"), self.skills_edit)
 
         self.region_edit = QLineEdit()
@@ -311,7 +315,8 @@ class LeadForm(ItemForm):
         title = self.title_edit.text().strip()
         if not title:
             raise Invalid(self.tr("Give the lead a title."), self.title_edit)
-        skills = tuple(s.strip() for s in self.skills_edit.text().split(",") if s.strip())
+        typed = [s.strip() for s in self.skills_edit.text().split(",") if s.strip()]
+        skills = tuple(dict.fromkeys(self.skill_picker.stored(s) for s in typed))  # ESCO ids
         if any(len(s) > 64 for s in skills):
             raise Invalid(self.tr("Each skill can be at most 64 characters."), self.skills_edit)
         if len(skills) > 50:
