@@ -46,6 +46,9 @@ RUNTIME_CONTEXT = {
     "idea_proof.py": "IdeaProof",
     "who_fits.py": "WhoFits",
     "consent_box.py": "ConsentBox",
+    "bench_box.py": "BenchBox",
+    "bench_window.py": "BenchWindow",
+    "coi_box.py": "CoiBox",
 }
 BOGUS = {"", "window", "self.window"}
 
