@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QGroupBox, QScrollArea
 
 from coopshare.errors import RULE_NO_CONSENT, NotAllowed
 from coopshare.gui import i18n
 from coopshare.gui.app import start_node
 from coopshare.gui.dialogs.bench_window import BenchWindowDialog
-from coopshare.gui.dialogs.lead_form import LeadForm
+from coopshare.gui.dialogs.lead_form import LeadForm, TitledBox
 from coopshare.gui.main_window import MainWindow
 from coopshare.gui.settings import Prefs
 from coopshare.service.api import Api, NewLead
@@ -52,7 +53,8 @@ def world(qtbot, tmp_path: Path) -> Iterator[Callable[[Prepare], World]]:  # typ
     made: list[World] = []
 
     def build(prepare: Prepare) -> World:
-        homes = dict(zip(("Anna", "Bram", "Carol"), make_coop(tmp_path, ["Anna", "Bram", "Carol"])))
+        names = ["Anna", "Bram", "Carol"]
+        homes = dict(zip(names, make_coop(tmp_path, names), strict=True))
         coops = {n: _open(h) for n, h in homes.items()}
         prepare(coops)
         for name in ("Bram", "Carol"):
@@ -144,7 +146,12 @@ def test_revoked_consent_takes_the_offer_and_the_window_away(qtbot, world, tmp_p
     qtbot.waitUntil(lambda: box.list.count() == 1 and box.isVisible(), timeout=WAIT)  # control
     anna = w.ids["Anna"]
     bundle = tmp_path / "bram.coopbundle"
-    edit(w.homes["Bram"], lambda c: (Api(c).set_consent(anna, False), Api(c).export_bundle(bundle)))
+
+    def revoke_and_export(c: Coop) -> None:  # Bram, on his own device
+        Api(c).set_consent(anna, False)
+        Api(c).export_bundle(bundle)
+
+    edit(w.homes["Bram"], revoke_and_export)
     w.window.bridge.write(lambda a: a.import_bundle(bundle)).result(30)
     qtbot.waitUntil(lambda: box.bench is not None and not box.bench.givers, timeout=WAIT)
     assert box.list.count() == 0 and not box.isVisible()
@@ -256,3 +263,38 @@ def test_leads_made_the_old_way_still_match_by_label(qtbot, world) -> None:  # t
     other = NewLead(title="Inkoper (ander)", skills=("inkoopbehoefte bepalen",))  # control
     needs = w.window.bridge.write(lambda a: a.add_lead(other)).result(10)
     assert [f.name for f in w.db(lambda a: a.who_fits(needs))] == ["Carol"]  # type: ignore[union-attr]
+
+
+# --- 4. the screens fit a 1024 x 740 screen ---------------------------------------------------
+
+
+def test_lead_form_fits_1024_px_in_dutch_with_its_sealed_title_whole(qtbot, qapp, world) -> None:  # type: ignore[no-untyped-def]
+    w = world(lambda coops: None)
+    assert i18n.install(qapp, "nl") == "nl"
+    try:
+        form = LeadForm(w.window.bridge, w.window)
+        qtbot.addWidget(form)
+        needed = form.layout().minimumSize().width()
+        assert needed <= form.width() <= 1000  # every field whole, on a 1024 px screen
+        box = form.findChild(TitledBox)
+        bold = box.font()
+        bold.setBold(True)
+        title = QFontMetrics(bold).horizontalAdvance(box.title())
+        assert box.minimumSizeHint().width() > title
+        plain = QGroupBox(box.title())  # control: a plain box would be narrower than its title
+        qtbot.addWidget(plain)
+        assert plain.minimumSizeHint().width() < title
+    finally:
+        i18n.install(qapp, "en")
+
+
+def test_people_page_scrolls_instead_of_growing_past_a_small_screen(qtbot, world) -> None:  # type: ignore[no-untyped-def]
+    w = world(bram_consents)
+    w.window.resize(1024, 740)
+    page = w.window.show_page("people")
+    qtbot.waitUntil(lambda: page.bench_box.isVisible(), timeout=WAIT)
+    scroll = page.findChild(QScrollArea)
+    panel = scroll.widget()
+    assert panel.minimumSizeHint().height() > scroll.viewport().height()  # taller than the view
+    assert w.window.minimumSizeHint().height() <= 740  # yet the window fits the screen
+    assert w.window.height() <= 740

@@ -288,7 +288,7 @@
             <translation>Publiceren</translation>
         </message>
         <message>
-            <location filename="../dialogs/bench_window.py" line="150" />
+            <location filename="../dialogs/bench_window.py" line="154" />
             <source>Not published: {0}</source>
             <translation>Niet gepubliceerd: {0}</translation>
         </message>
@@ -318,13 +318,23 @@
         </message>
         <message>
             <location filename="../pages/coi_box.py" line="71" />
-            <source>Add client</source>
-            <translation>Opdrachtgever toevoegen</translation>
+            <source>Add</source>
+            <translation>Toevoegen</translation>
         </message>
         <message>
-            <location filename="../pages/coi_box.py" line="73" />
-            <source>Remove client</source>
-            <translation>Opdrachtgever verwijderen</translation>
+            <location filename="../pages/coi_box.py" line="72" />
+            <source>Add this client to the list</source>
+            <translation>Deze opdrachtgever aan de lijst toevoegen</translation>
+        </message>
+        <message>
+            <location filename="../pages/coi_box.py" line="74" />
+            <source>Remove</source>
+            <translation>Verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../pages/coi_box.py" line="75" />
+            <source>Remove the selected client from the list</source>
+            <translation>De gekozen opdrachtgever uit de lijst verwijderen</translation>
         </message>
     </context>
     <context>
@@ -2358,407 +2368,407 @@
             <translation>Vink aan om deze datum op te geven</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="104" />
+            <location filename="../dialogs/lead_form.py" line="115" />
             <source>Give a lead</source>
             <translation>Een lead aanbrengen</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="113" />
+            <location filename="../dialogs/lead_form.py" line="124" />
             <source>Share an assignment with the cooperative. Everyone sees the assignment; the client's details stay sealed until you release them to the member who claims it.</source>
             <translation>Deel een opdracht met de coöperatie. Iedereen ziet de opdracht; de gegevens van de opdrachtgever blijven verzegeld totdat jij ze vrijgeeft aan het lid dat de lead claimt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="127" />
+            <location filename="../dialogs/lead_form.py" line="138" />
             <source>CoopShare never stores the reason for hiring.</source>
             <translation>CoopShare slaat nooit de reden van inhuur op.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="136" />
+            <location filename="../dialogs/lead_form.py" line="147" />
             <source>Problem with this lead</source>
             <translation>Probleem met deze lead</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="137" />
+            <location filename="../dialogs/lead_form.py" line="148" />
             <source>Give lead</source>
             <translation>Lead aanbrengen</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="138" />
+            <location filename="../dialogs/lead_form.py" line="149" />
             <source>Share this lead with the cooperative (Ctrl+Return)</source>
             <translation>Deze lead met de coöperatie delen (Ctrl+Return)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="146" />
+            <location filename="../dialogs/lead_form.py" line="157" />
             <source>The assignment — visible to the whole cooperative</source>
             <translation>De opdracht — zichtbaar voor de hele coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="151" />
+            <location filename="../dialogs/lead_form.py" line="162" />
             <source>e.g. Interim finance manager, 6 months</source>
             <translation>bijv. Interim financieel manager, 6 maanden</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="152" />
+            <location filename="../dialogs/lead_form.py" line="163" />
             <source>&amp;Title (required)</source>
             <translation>&amp;Titel (verplicht)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="155" />
+            <location filename="../dialogs/lead_form.py" line="166" />
             <source>e.g. Interim CFO</source>
             <translation>bijv. Interim-CFO</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="156" />
+            <location filename="../dialogs/lead_form.py" line="167" />
             <source>&amp;Role</source>
             <translation>&amp;Rol</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="159" />
+            <location filename="../dialogs/lead_form.py" line="170" />
             <source>Type to pick ESCO skills; separate them with commas</source>
             <translation>Typ om ESCO-vaardigheden te kiezen; scheid ze met komma's</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="161" />
+            <location filename="../dialogs/lead_form.py" line="172" />
             <source>Skills, separated by commas</source>
             <translation>Vaardigheden, gescheiden door komma's</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="163" />
+            <location filename="../dialogs/lead_form.py" line="174" />
             <source>&amp;Skills</source>
             <translation>&amp;Vaardigheden</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="167" />
+            <location filename="../dialogs/lead_form.py" line="178" />
             <source>e.g. Eindhoven</source>
             <translation>bijv. Eindhoven</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="168" />
+            <location filename="../dialogs/lead_form.py" line="179" />
             <source>Remote work possible</source>
             <translation>Op afstand werken mogelijk</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="172" />
+            <location filename="../dialogs/lead_form.py" line="180" />
             <source>Re&amp;gion</source>
             <translation>Re&amp;gio</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="175" />
+            <location filename="../dialogs/lead_form.py" line="184" />
             <source>Start date</source>
             <translation>Startdatum</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="177" />
+            <location filename="../dialogs/lead_form.py" line="186" />
             <source>St&amp;art date</source>
             <translation>&amp;Startdatum</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="178" />
-            <location filename="../dialogs/lead_form.py" line="186" />
-            <location filename="../dialogs/lead_form.py" line="248" />
-            <location filename="../dialogs/lead_form.py" line="250" />
+            <location filename="../dialogs/lead_form.py" line="187" />
+            <location filename="../dialogs/lead_form.py" line="195" />
+            <location filename="../dialogs/lead_form.py" line="257" />
+            <location filename="../dialogs/lead_form.py" line="259" />
             <source>not given</source>
             <translation>niet opgegeven</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="178" />
+            <location filename="../dialogs/lead_form.py" line="187" />
             <source> weeks</source>
             <translation> weken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="179" />
+            <location filename="../dialogs/lead_form.py" line="188" />
             <source>Duration in weeks</source>
             <translation>Duur in weken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="180" />
+            <location filename="../dialogs/lead_form.py" line="189" />
             <source>Option to extend</source>
             <translation>Optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="185" />
+            <location filename="../dialogs/lead_form.py" line="193" />
             <source>D&amp;uration</source>
             <translation>D&amp;uur</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="186" />
+            <location filename="../dialogs/lead_form.py" line="195" />
             <source> h/week</source>
             <translation> u/week</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="187" />
+            <location filename="../dialogs/lead_form.py" line="196" />
             <source>Hours per week</source>
             <translation>Uren per week</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="191" />
+            <location filename="../dialogs/lead_form.py" line="200" />
             <source>&amp;Hours per week</source>
             <translation>Uren per &amp;week</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="193" />
+            <location filename="../dialogs/lead_form.py" line="202" />
             <source>Respond by</source>
             <translation>Reageren vóór</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="195" />
+            <location filename="../dialogs/lead_form.py" line="204" />
             <source>Res&amp;pond by</source>
             <translation>Re&amp;ageren vóór</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="197" />
+            <location filename="../dialogs/lead_form.py" line="206" />
             <source>Interest window until</source>
             <translation>Interesseperiode tot en met</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="201" />
+            <location filename="../dialogs/lead_form.py" line="210" />
             <source>Members say they are interested until this day; you pick one, or the first to ask gets it</source>
             <translation>Leden melden hun interesse tot en met deze dag; jij kiest er een, of wie het eerst vroeg krijgt de lead</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="204" />
+            <location filename="../dialogs/lead_form.py" line="213" />
             <source>&amp;Interest window until</source>
             <translation>&amp;Interesseperiode tot en met</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="211" />
+            <location filename="../dialogs/lead_form.py" line="220" />
             <source>Freelance (self-employed)</source>
             <translation>Freelance (zzp)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="212" />
+            <location filename="../dialogs/lead_form.py" line="221" />
             <source>Through an intermediary</source>
             <translation>Via een intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="213" />
+            <location filename="../dialogs/lead_form.py" line="222" />
             <source>Secondment</source>
             <translation>Detachering</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="214" />
+            <location filename="../dialogs/lead_form.py" line="223" />
             <source>Temporary employment</source>
             <translation>Tijdelijk dienstverband</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="217" />
+            <location filename="../dialogs/lead_form.py" line="226" />
             <source>Contract form</source>
             <translation>Contractvorm</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="221" />
+            <location filename="../dialogs/lead_form.py" line="230" />
             <source>&amp;Contract form</source>
             <translation>&amp;Contractvorm</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="224" />
+            <location filename="../dialogs/lead_form.py" line="233" />
             <source>e.g. model agreement in place</source>
             <translation>bijv. modelovereenkomst aanwezig</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="225" />
+            <location filename="../dialogs/lead_form.py" line="234" />
             <source>Wet &amp;DBA assessment</source>
             <translation>Wet &amp;DBA-beoordeling</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="228" />
+            <location filename="../dialogs/lead_form.py" line="237" />
             <source>What the assignment is about. Leave out why the client is hiring.</source>
             <translation>Waar de opdracht over gaat. Laat weg waarom de opdrachtgever iemand inhuurt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="231" />
+            <location filename="../dialogs/lead_form.py" line="240" />
             <source>Description</source>
             <translation>Omschrijving</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="233" />
+            <location filename="../dialogs/lead_form.py" line="242" />
             <source>D&amp;escription</source>
             <translation>&amp;Omschrijving</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="237" />
+            <location filename="../dialogs/lead_form.py" line="246" />
             <source>Sealed — only you, and the claimer once you release them</source>
             <translation>Verzegeld — alleen jij, en de claimer na vrijgave</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="243" />
+            <location filename="../dialogs/lead_form.py" line="252" />
             <source>&amp;Organisation</source>
             <translation>Orga&amp;nisatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="246" />
+            <location filename="../dialogs/lead_form.py" line="255" />
             <source>Name, phone or e-mail</source>
             <translation>Naam, telefoon of e-mail</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="247" />
+            <location filename="../dialogs/lead_form.py" line="256" />
             <source>Co&amp;ntact person</source>
             <translation>Contact&amp;persoon</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="248" />
-            <location filename="../dialogs/lead_form.py" line="250" />
+            <location filename="../dialogs/lead_form.py" line="257" />
+            <location filename="../dialogs/lead_form.py" line="259" />
             <source> €/h</source>
             <translation> €/u</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="249" />
+            <location filename="../dialogs/lead_form.py" line="258" />
             <source>Client rate from</source>
             <translation>Tarief opdrachtgever vanaf</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="251" />
+            <location filename="../dialogs/lead_form.py" line="260" />
             <source>Client rate up to</source>
             <translation>Tarief opdrachtgever tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="254" />
+            <location filename="../dialogs/lead_form.py" line="263" />
             <source>to</source>
             <translation>tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="256" />
+            <location filename="../dialogs/lead_form.py" line="265" />
             <source>C&amp;lient rate</source>
             <translation>Tari&amp;ef opdrachtgever</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="259" />
+            <location filename="../dialogs/lead_form.py" line="268" />
             <source>&amp;Intermediary</source>
             <translation>&amp;Intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="262" />
+            <location filename="../dialogs/lead_form.py" line="271" />
             <source>The intermediary's fee</source>
             <translation>De fee van de intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="263" />
+            <location filename="../dialogs/lead_form.py" line="272" />
             <source>Intermediary &amp;fee</source>
             <translation>&amp;Fee intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="267" />
-            <location filename="../dialogs/lead_form.py" line="273" />
+            <location filename="../dialogs/lead_form.py" line="276" />
+            <location filename="../dialogs/lead_form.py" line="282" />
             <source>Referral terms</source>
             <translation>Aanbrengafspraken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="277" />
+            <location filename="../dialogs/lead_form.py" line="286" />
             <source>Referral fee amount</source>
             <translation>Bedrag van de aanbrengvergoeding</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="279" />
+            <location filename="../dialogs/lead_form.py" line="288" />
             <source>&amp;Kind</source>
             <translation>T&amp;ype</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="280" />
+            <location filename="../dialogs/lead_form.py" line="289" />
             <source>A&amp;mount</source>
             <translation>&amp;Bedrag</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="284" />
+            <location filename="../dialogs/lead_form.py" line="293" />
             <source>None</source>
             <translation>Geen</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="285" />
+            <location filename="../dialogs/lead_form.py" line="294" />
             <source>Share of the fee for the cooperative</source>
             <translation>Deel van de vergoeding voor de coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="286" />
+            <location filename="../dialogs/lead_form.py" line="295" />
             <source>Coop &amp;share</source>
             <translation>&amp;Deel coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="289" />
+            <location filename="../dialogs/lead_form.py" line="298" />
             <source>The claimer signs these terms before the sealed details unlock; while your app runs, it then releases them to the claimer.</source>
             <translation>De claimer ondertekent deze voorwaarden voordat de verzegelde gegevens opengaan; zolang je app draait, geeft die ze daarna vrij aan de claimer.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="302" />
+            <location filename="../dialogs/lead_form.py" line="311" />
             <source>e.g. € 500</source>
             <translation>bijv. € 500</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="304" />
+            <location filename="../dialogs/lead_form.py" line="313" />
             <source>e.g. 5%</source>
             <translation>bijv. 5%</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="317" />
+            <location filename="../dialogs/lead_form.py" line="326" />
             <source>Give the lead a title.</source>
             <translation>Geef de lead een titel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="321" />
+            <location filename="../dialogs/lead_form.py" line="330" />
             <source>Each skill can be at most 64 characters.</source>
             <translation>Elke vaardigheid mag maximaal 64 tekens lang zijn.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="323" />
+            <location filename="../dialogs/lead_form.py" line="332" />
             <source>A lead can list at most 50 skills.</source>
             <translation>Een lead kan maximaal 50 vaardigheden noemen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="327" />
+            <location filename="../dialogs/lead_form.py" line="336" />
             <source>Hours per week must be between 0 and 80.</source>
             <translation>Uren per week moet tussen 0 en 80 liggen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="331" />
+            <location filename="../dialogs/lead_form.py" line="340" />
             <source>The respond-by date is in the past.</source>
             <translation>De reageren-vóór-datum ligt in het verleden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="336" />
+            <location filename="../dialogs/lead_form.py" line="345" />
             <source>The interest window ends in the past.</source>
             <translation>De interesseperiode eindigt in het verleden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="341" />
+            <location filename="../dialogs/lead_form.py" line="350" />
             <source>Say how much the referral fee is.</source>
             <translation>Geef aan hoe hoog de aanbrengvergoeding is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="348" />
+            <location filename="../dialogs/lead_form.py" line="357" />
             <source>The lowest client rate ({0} €/h) is above the highest ({1} €/h).</source>
             <translation>Het laagste tarief van de opdrachtgever ({0} €/u) is hoger dan het hoogste ({1} €/u).</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="388" />
+            <location filename="../dialogs/lead_form.py" line="397" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="63" />
+            <location filename="../dialogs/lead_form.py" line="64" />
             <source>No referral fee</source>
             <translation>Geen aanbrengvergoeding</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="64" />
+            <location filename="../dialogs/lead_form.py" line="65" />
             <source>A thank-you is enough</source>
             <translation>Een bedankje is genoeg</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="65" />
+            <location filename="../dialogs/lead_form.py" line="66" />
             <source>A fixed fee</source>
             <translation>Een vast bedrag</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="66" />
+            <location filename="../dialogs/lead_form.py" line="67" />
             <source>A percentage of the first invoice</source>
             <translation>Een percentage van de eerste factuur</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="77" />
+            <location filename="../dialogs/lead_form.py" line="78" />
             <source>{0}: {1}</source>
             <translation>{0}: {1}</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="78" />
+            <location filename="../dialogs/lead_form.py" line="79" />
             <source>{0}; {1} to the cooperative</source>
             <translation>{0}; {1} voor de coöperatie</translation>
         </message>
@@ -4770,33 +4780,33 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <translation>, op afstand mogelijk</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="250" />
+            <location filename="../pages/profile_panel.py" line="251" />
             <source>Available from</source>
             <translation>Beschikbaar vanaf</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="251" />
+            <location filename="../pages/profile_panel.py" line="252" />
             <source>Available until</source>
             <translation>Beschikbaar tot</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="160" />
-            <location filename="../pages/profile_panel.py" line="237" />
+            <location filename="../pages/profile_panel.py" line="161" />
+            <location filename="../pages/profile_panel.py" line="238" />
             <source>Hours per week</source>
             <translation>Uren per week</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="240" />
+            <location filename="../pages/profile_panel.py" line="241" />
             <source>e.g. Utrecht</source>
             <translation>bijv. Utrecht</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="247" />
+            <location filename="../pages/profile_panel.py" line="248" />
             <source>Remote work possible</source>
             <translation>Op afstand werken mogelijk</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="169" />
+            <location filename="../pages/profile_panel.py" line="170" />
             <source>Remove window</source>
             <translation>Periode verwijderen</translation>
         </message>
@@ -4806,7 +4816,7 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <translation>Op afstand</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="380" />
+            <location filename="../pages/profile_panel.py" line="381" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
@@ -4857,7 +4867,7 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
         </message>
         <message>
             <location filename="../pages/profile_panel.py" line="144" />
-            <location filename="../pages/profile_panel.py" line="241" />
+            <location filename="../pages/profile_panel.py" line="242" />
             <source>Region</source>
             <translation>Regio</translation>
         </message>
@@ -4867,123 +4877,123 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <translation>Beschikbaarheidsperiodes</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="166" />
+            <location filename="../pages/profile_panel.py" line="167" />
             <source>Add window</source>
             <translation>Periode toevoegen</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="167" />
+            <location filename="../pages/profile_panel.py" line="168" />
             <source>Add a period when you are available</source>
             <translation>Een periode toevoegen waarin je beschikbaar bent</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="170" />
+            <location filename="../pages/profile_panel.py" line="171" />
             <source>Remove the selected period</source>
             <translation>De geselecteerde periode verwijderen</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="178" />
+            <location filename="../pages/profile_panel.py" line="179" />
             <source>Each window lasts at most 90 days and expires when it ends; add a new one to renew it. Never write down why you are or are not available.</source>
             <translation>Elke periode duurt maximaal 90 dagen en vervalt wanneer die afloopt; voeg een nieuwe toe om te verlengen. Schrijf nooit op waarom je wel of niet beschikbaar bent.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="199" />
-            <location filename="../pages/profile_panel.py" line="204" />
+            <location filename="../pages/profile_panel.py" line="200" />
+            <location filename="../pages/profile_panel.py" line="205" />
             <source>Ambitions</source>
             <translation>Ambities</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="202" />
+            <location filename="../pages/profile_panel.py" line="203" />
             <source>What kind of work would you like to do next? What do you want to learn?</source>
             <translation>Wat voor werk wil je hierna doen? Wat wil je leren?</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="214" />
+            <location filename="../pages/profile_panel.py" line="215" />
             <source>Save profile</source>
             <translation>Profiel opslaan</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="215" />
+            <location filename="../pages/profile_panel.py" line="216" />
             <source>Share your profile with the cooperative</source>
             <translation>Je profiel delen met de coöperatie</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="244" />
+            <location filename="../pages/profile_panel.py" line="245" />
             <source>No</source>
             <translation>Nee</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="245" />
+            <location filename="../pages/profile_panel.py" line="246" />
             <source>Yes</source>
             <translation>Ja</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="283" />
+            <location filename="../pages/profile_panel.py" line="284" />
             <source>Not saved yet</source>
             <translation>Nog niet opgeslagen</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="306" />
+            <location filename="../pages/profile_panel.py" line="307" />
             <source>An availability window ended and is left out when you save.</source>
             <translation>Een beschikbaarheidsperiode is afgelopen en wordt weggelaten bij het opslaan.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="308" />
+            <location filename="../pages/profile_panel.py" line="309" />
             <source>{0} availability windows ended and are left out when you save.</source>
             <translation>{0} beschikbaarheidsperiodes zijn afgelopen en worden weggelaten bij het opslaan.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="313" />
+            <location filename="../pages/profile_panel.py" line="314" />
             <source>You have not shared a profile yet.</source>
             <translation>Je hebt nog geen profiel gedeeld.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="332" />
+            <location filename="../pages/profile_panel.py" line="333" />
             <source>A skill is at most {0} characters: “{1}…”.</source>
             <translation>Een vaardigheid is maximaal {0} tekens: “{1}…”.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="337" />
+            <location filename="../pages/profile_panel.py" line="338" />
             <source>List at most {0} skills.</source>
             <translation>Noem maximaal {0} vaardigheden.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="345" />
+            <location filename="../pages/profile_panel.py" line="346" />
             <source>Window {0}: it ends before it starts.</source>
             <translation>Periode {0}: het einde ligt vóór het begin.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="350" />
+            <location filename="../pages/profile_panel.py" line="351" />
             <source>Window {0}: it lasts {1} days; a window lasts at most {2} days. Shorten it, and add a new window later to renew.</source>
             <translation>Periode {0}: die duurt {1} dagen; een periode duurt maximaal {2} dagen. Maak hem korter, en voeg later een nieuwe periode toe om te verlengen.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="357" />
+            <location filename="../pages/profile_panel.py" line="358" />
             <source>Window {0}: the region is at most {1} characters.</source>
             <translation>Periode {0}: de regio is maximaal {1} tekens.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="364" />
+            <location filename="../pages/profile_panel.py" line="365" />
             <source>Ambitions are at most {0} characters (now {1}).</source>
             <translation>Ambities zijn maximaal {0} tekens (nu {1}).</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="375" />
+            <location filename="../pages/profile_panel.py" line="376" />
             <source>Not saved: fix the marked fields first.</source>
             <translation>Niet opgeslagen: verbeter eerst de gemarkeerde velden.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="387" />
+            <location filename="../pages/profile_panel.py" line="388" />
             <source>Saved and shared with the cooperative.</source>
             <translation>Opgeslagen en gedeeld met de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="393" />
+            <location filename="../pages/profile_panel.py" line="394" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="395" />
+            <location filename="../pages/profile_panel.py" line="396" />
             <source>Not saved.</source>
             <translation>Niet opgeslagen.</translation>
         </message>
