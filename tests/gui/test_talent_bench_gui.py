@@ -274,9 +274,10 @@ def test_lead_form_fits_1024_px_in_dutch_with_its_sealed_title_whole(qtbot, qapp
     try:
         form = LeadForm(w.window.bridge, w.window)
         qtbot.addWidget(form)
-        needed = form.layout().minimumSize().width()
+        layout, box = form.layout(), form.findChild(TitledBox)
+        assert layout is not None and box is not None
+        needed = layout.minimumSize().width()
         assert needed <= form.width() <= 1000  # every field whole, on a 1024 px screen
-        box = form.findChild(TitledBox)
         bold = box.font()
         bold.setBold(True)
         title = QFontMetrics(bold).horizontalAdvance(box.title())
