@@ -252,6 +252,9 @@ def test_lead_form_dutch_pick_is_stored_as_esco_id_and_matched_on_it(
     page.open_item(lead)
     qtbot.waitUntil(lambda: page.form_rows["skills"].text() != "", timeout=WAIT)
     assert page.form_rows["skills"].text() == "develop procurement strategy"  # a label, not an id
+    for words, rows in (("procurement strategy", 1), ("inkoopstrategie", 1), ("inkoopbehoefte", 0)):
+        page.filter.setText(words)  # the list's filter finds the id by either label (control: 0)
+        qtbot.waitUntil(lambda n=rows: page.proxy.rowCount() == n, timeout=WAIT)
 
 
 def test_leads_made_the_old_way_still_match_by_label(qtbot, world) -> None:  # type: ignore[no-untyped-def]
