@@ -48,6 +48,9 @@ RUNTIME_CONTEXT = {
     "consent_box.py": "ConsentBox",
     "activity_model.py": "ActivityPage",
     "device_naming.py": "NearbyPage",
+    "bench_box.py": "BenchBox",
+    "bench_window.py": "BenchWindow",
+    "coi_box.py": "CoiBox",
 }
 BOGUS = {"", "window", "self.window"}
 

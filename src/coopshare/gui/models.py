@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.text import safe, when
-from coopshare.service.api import Kind, Row
+from coopshare.service.api import Kind, Row, skill_label
 from coopshare.service.api import events as ev
 
 PAGE = 1000
@@ -218,7 +218,11 @@ class ItemsFilter(QSortFilterProxyModel):
             return False
         if not self._words:
             return True
-        hay = " ".join([r.title, " ".join(r.tags), r.snippet, r.author]).casefold()
+        tags = " ".join(  # a lead's ESCO ids: found by their English and Dutch labels
+            f"{skill_label(t)} {skill_label(t, 'nl')}" if t.startswith("esco:") else t
+            for t in r.tags
+        )
+        hay = " ".join([r.title, tags, r.snippet, r.author]).casefold()
         return all(w in hay for w in self._words)
 
 

@@ -34,12 +34,12 @@ from coopshare.model.items import Act, Kind, LeadStatus, Terms
 from coopshare.protocol import invite as inv
 from coopshare.protocol import pairing
 from coopshare.protocol.pairing_link import LinkGrant, LinkRequest
-from coopshare.service import device_link, events, pairing_net
+from coopshare.service import device_link, esco, events, pairing_net
 from coopshare.service import home as homes
 from coopshare.service.activity import ActivityEvent
 from coopshare.service.api_commands import Api
 from coopshare.service.api_proof import TimestampJob, fetch_timestamp
-from coopshare.service.api_talent import ConsentEntry, FitRow, WindowEntry
+from coopshare.service.api_talent import Bench, ConsentEntry, ConsentGiver, FitRow, WindowEntry
 from coopshare.service.attachments import Attachment
 from coopshare.service.comments import CommentView
 from coopshare.service.esco import Skill
@@ -141,12 +141,14 @@ __all__ = [
     "Api",
     "Attachment",
     "AudienceMember",
+    "Bench",
     "BundleExported",
     "BundleImported",
     "Candidate",
     "CommentView",
     "Commitment",
     "ConsentEntry",
+    "ConsentGiver",
     "Counts",
     "DeviceEntry",
     "Entry",
@@ -214,6 +216,7 @@ __all__ = [
     "open_api",
     "open_runtime",
     "render_evidence",
+    "skill_label",
     "terms_rank",
     "verify_evidence",
 ]
@@ -350,6 +353,11 @@ def recovery_code_for(home: Path, passphrase: str) -> str:
 async def recovery_code_after(home: Path, passphrase: str) -> str:
     """:func:`recovery_code_for` off the calling thread (for the running app's bridge)."""
     return await asyncio.to_thread(recovery_code_for, home, passphrase)
+
+
+def skill_label(skill: str, lang: str = "en") -> str:
+    """A stored skill as shown: its ESCO label in `lang` ("en" or "nl"), else the free word."""
+    return esco.label(skill, lang)
 
 
 def default_home() -> Path:

@@ -7,8 +7,10 @@ door is frozen dataclasses.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from coopshare.model import talent_rules
 from coopshare.service import coi, esco, fits, talent, talent_purge, views
 from coopshare.service.coop import Coop
 from coopshare.service.esco import Skill
@@ -61,6 +63,26 @@ class ConsentEntry:
     publisher_id: str
     publisher: str
     granted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentGiver:
+    """A member whose consent, granted now, lets me publish their availability."""
+
+    member_id: str  # hex, full id
+    name: str
+    room: int  # how many more of their windows would count (their cap)
+
+
+@dataclass(frozen=True, slots=True)
+class Bench:
+    """What I may publish for colleagues: who consented, the windows I published for them
+    (current ones), how many more windows I may publish, and the last day a window may end."""
+
+    givers: tuple[ConsentGiver, ...]
+    windows: tuple[WindowEntry, ...]
+    room: int  # my own cap: windows I publish, for me or for others
+    last_day: str  # ISO date: today + MAX_AHEAD_DAYS on this device's clock
 
 
 class TalentCommands:
@@ -120,22 +142,58 @@ class TalentCommands:
             if me + mid[:8] in given
         ]
 
+    def bench(self) -> Bench:
+        """Members who let me publish their availability, and the windows I published for them;
+        only what every replica's rules accept (model/talent_rules.py) is offered."""
+        coop = self._coop
+        me = coop.me.member_id
+        given = talent.consents(coop)
+        visible = talent.visible_windows(coop)
+        per_subject: dict[bytes, int] = {}
+        for w in visible:
+            per_subject[w.subject[:8]] = per_subject.get(w.subject[:8], 0) + 1
+        givers = tuple(
+            ConsentGiver(
+                mid.hex(),
+                coop.member_name(mid),
+                max(0, talent_rules.MAX_WINDOWS - per_subject.get(mid[:8], 0)),
+            )
+            for mid in coop.roster.members
+            if mid != me and given.get(talent_rules.consent_id(mid, me), False)
+        )
+        mine = sum(1 for w in visible if w.publisher == me[:8])
+        names = self._names()
+        today = talent_rules.day_of(coop.clock.now_ms())
+        last = today + dt.timedelta(days=talent_rules.MAX_AHEAD_DAYS)
+        return Bench(
+            givers=givers,
+            windows=tuple(
+                self._entry(w, names) for w in visible if w.publisher == me[:8] and not w.own
+            ),
+            room=max(0, talent_rules.MAX_WINDOWS - mine),
+            last_day=last.isoformat(),
+        )
+
     def windows(self, now_ms: int | None = None) -> list[WindowEntry]:
         """Every availability window that counts now (consented, not ended)."""
-        names = {m[:8]: self._coop.member_name(m) for m in self._coop.roster.members}
-        return [
-            WindowEntry(
-                item_id=w.item_id.hex(),
-                subject=names.get(w.subject[:8], w.subject[:8].hex()),
-                publisher=names.get(w.publisher, w.publisher.hex()),
-                start=w.start.isoformat(),
-                end=w.end.isoformat(),
-                hours=w.hours,
-                region=w.region,
-                remote=w.remote,
-            )
-            for w in talent.visible_windows(self._coop, now_ms)
-        ]
+        names = self._names()
+        return [self._entry(w, names) for w in talent.visible_windows(self._coop, now_ms)]
+
+    def _names(self) -> dict[bytes, str]:
+        return {m[:8]: self._coop.member_name(m) for m in self._coop.roster.members}
+
+    @staticmethod
+    def _entry(w: talent_rules.WindowRec, names: dict[bytes, str]) -> WindowEntry:
+        return WindowEntry(
+            item_id=w.item_id.hex(),
+            subject=names.get(w.subject[:8], w.subject[:8].hex()),
+            publisher=names.get(w.publisher, w.publisher.hex()),
+            start=w.start.isoformat(),
+            end=w.end.isoformat(),
+            hours=w.hours,
+            region=w.region,
+            remote=w.remote,
+        )
 
     def purge_expired_windows(self, now_ms: int | None = None) -> int:
         """Delete ended and revoked windows from this device now (the node does it by itself)."""

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -97,8 +98,18 @@ def unset_spin(parent: QWidget, maximum: int, unset: str, suffix: str = "") -> Q
     spin.setRange(0, maximum)
     spin.setSpecialValueText(unset)
     spin.setSuffix(suffix)
-    spin.setMinimumWidth(110)
+    spin.setMinimumWidth(max(110, spin.sizeHint().width()))  # "niet opgegeven" whole
     return spin
+
+
+class TitledBox(QGroupBox):
+    """A group box never narrower than its title, drawn bold (SEALED_STYLE)."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint, bold = super().minimumSizeHint(), self.font()
+        bold.setBold(True)
+        title = QFontMetrics(bold).horizontalAdvance(self.title()) + 44
+        return QSize(max(hint.width(), title), hint.height())
 
 
 class LeadForm(ItemForm):
@@ -141,6 +152,7 @@ class LeadForm(ItemForm):
             self.tr("Share this lead with the cooperative (Ctrl+Return)"),
         )
         self.title_edit.setFocus()
+        self.resize(960, self.sizeHint().height())  # Dutch labels need it; fits a 1024 screen
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -157,18 +169,19 @@ class LeadForm(ItemForm):
         self.role_edit.setPlaceholderText(self.tr("e.g. Interim CFO"))
         form.addRow(self.tr("&Role"), self.role_edit)
         self.skills_edit = QLineEdit()
-        self.skills_edit.setPlaceholderText(self.tr("Separated by commas"))
-        self.skill_picker = SkillPicker(self.bridge, self.skills_edit)  # ESCO labels
+        self.skills_edit.setPlaceholderText(
+            self.tr("Type to pick ESCO skills; separate them with commas")
+        )
+        self.skills_edit.setAccessibleName(self.tr("Skills, separated by commas"))
+        self.skill_picker = SkillPicker(self.bridge, self.skills_edit)  # labels in, ids out
         form.addRow(self.tr("&Skills"), self.skills_edit)
 
         self.region_edit = QLineEdit()
         self.region_edit.setMaxLength(200)
         self.region_edit.setPlaceholderText(self.tr("e.g. Eindhoven"))
         self.remote_check = QCheckBox(self.tr("Remote work possible"))
-        region_row = QHBoxLayout()
-        region_row.addWidget(self.region_edit, 1)
-        region_row.addWidget(self.remote_check)
-        labelled(form, self.tr("Re&gion"), region_row, self.region_edit)
+        labelled(form, self.tr("Re&gion"), self.region_edit, self.region_edit)
+        form.addRow("", self.remote_check)  # own rows: the Dutch form fits 1024 px
 
         self.start_check, self.start_date, start_row = optional_date(
             self, self.tr("Start date"), 30
@@ -179,9 +192,9 @@ class LeadForm(ItemForm):
         self.extension_check = QCheckBox(self.tr("Option to extend"))
         duration_row = QHBoxLayout()
         duration_row.addWidget(self.duration_spin)
-        duration_row.addWidget(self.extension_check)
         duration_row.addStretch(1)
         labelled(form, self.tr("D&uration"), duration_row, self.duration_spin)
+        form.addRow("", self.extension_check)
         self.hours_spin = unset_spin(self, MAX_HOURS, self.tr("not given"), self.tr(" h/week"))
         self.hours_spin.setAccessibleName(self.tr("Hours per week"))
         hours_row = QHBoxLayout()
@@ -233,7 +246,7 @@ class LeadForm(ItemForm):
         return box
 
     def _build_sealed(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Sealed — only you, and the claimer once you release them"))
+        box = TitledBox(self.tr("Sealed — only you, and the claimer once you release them"))
         box.setObjectName("sealedGroup")
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -314,7 +327,8 @@ class LeadForm(ItemForm):
         title = self.title_edit.text().strip()
         if not title:
             raise Invalid(self.tr("Give the lead a title."), self.title_edit)
-        skills = tuple(s.strip() for s in self.skills_edit.text().split(",") if s.strip())
+        typed = [s.strip() for s in self.skills_edit.text().split(",") if s.strip()]
+        skills = tuple(dict.fromkeys(self.skill_picker.stored(s) for s in typed))  # ESCO ids
         if any(len(s) > 64 for s in skills):
             raise Invalid(self.tr("Each skill can be at most 64 characters."), self.skills_edit)
         if len(skills) > 50:

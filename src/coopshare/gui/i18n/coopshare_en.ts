@@ -78,7 +78,7 @@
     <context>
         <name>PeoplePage</name>
         <message numerus="yes">
-            <location filename="../pages/people.py" line="175" />
+            <location filename="../pages/people.py" line="177" />
             <source>%n member(s)</source>
             <translation>
                 <numerusform>%n member</numerusform>

@@ -267,6 +267,191 @@
         </message>
     </context>
     <context>
+        <name>BenchBox</name>
+        <message>
+            <location filename="../pages/bench_box.py" line="42" />
+            <source>Availability I publish for colleagues</source>
+            <translation>Beschikbaarheid die ik voor collega's publiceer</translation>
+        </message>
+        <message>
+            <location filename="../pages/bench_box.py" line="51" />
+            <source>Windows you published for colleagues</source>
+            <translation>Periodes die je voor collega's hebt gepubliceerd</translation>
+        </message>
+        <message>
+            <location filename="../pages/bench_box.py" line="56" />
+            <source>Publish for a colleague…</source>
+            <translation>Publiceren voor een collega…</translation>
+        </message>
+        <message>
+            <location filename="../pages/bench_box.py" line="57" />
+            <source>Add an availability window for a member who allowed you</source>
+            <translation>Een beschikbaarheidsperiode toevoegen voor een lid dat je dat toestaat</translation>
+        </message>
+        <message>
+            <location filename="../pages/bench_box.py" line="59" />
+            <source>Remove window</source>
+            <translation>Periode verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../pages/bench_box.py" line="60" />
+            <source>Take back the selected window: every device deletes it</source>
+            <translation>De gekozen periode terugnemen: elk apparaat verwijdert haar</translation>
+        </message>
+        <message>
+            <location filename="../pages/bench_box.py" line="89" />
+            <source>These members allow you to publish their availability: {0}.</source>
+            <translation>Deze leden staan je toe hun beschikbaarheid te publiceren: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../pages/bench_box.py" line="94" />
+            <source>Nobody allows you to publish their availability any more.</source>
+            <translation>Niemand staat je nog toe zijn of haar beschikbaarheid te publiceren.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BenchWindow</name>
+        <message>
+            <location filename="../dialogs/bench_window.py" line="41" />
+            <source>{0} to {1}, {2} h/week</source>
+            <translation>{0} tot {1}, {2} u/week</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/bench_window.py" line="45" />
+            <source>, remote possible</source>
+            <translation>, op afstand mogelijk</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/bench_window.py" line="64" />
+            <source>Publish availability for a colleague</source>
+            <translation>Beschikbaarheid publiceren voor een collega</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/bench_window.py" line="69" />
+            <source>The cooperative sees this window under your colleague's name, because they signed their consent. It ends within 90 days. If they revoke their consent, every device deletes it.</source>
+            <translation>De coöperatie ziet deze periode onder de naam van je collega, omdat die er toestemming voor heeft ondertekend. De periode eindigt binnen 90 dagen. Trekt je collega de toestemming in, dan verwijdert elk apparaat haar.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/bench_window.py" line="79" />
+            <source>Colleague</source>
+            <translation>Collega</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/bench_window.py" line="83" />
+            <source>&amp;Colleague</source>
+            <translation>&amp;Collega</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/bench_window.py" line="87" />
+            <source>Available from</source>
+            <translation>Beschikbaar vanaf</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/bench_window.py" line="88" />
+            <source>Available until</source>
+            <translation>Beschikbaar tot</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/bench_window.py" line="90" />
+            <source>&amp;From</source>
+            <translation>&amp;Van</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/bench_window.py" line="91" />
+            <source>&amp;To</source>
+            <translation>&amp;Tot</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/bench_window.py" line="95" />
+            <source> h/week</source>
+            <translation> u/week</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/bench_window.py" line="96" />
+            <source>Hours per week</source>
+            <translation>Uren per week</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/bench_window.py" line="97" />
+            <source>&amp;Hours per week</source>
+            <translation>Uren per &amp;week</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/bench_window.py" line="100" />
+            <source>e.g. Utrecht</source>
+            <translation>bijv. Utrecht</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/bench_window.py" line="101" />
+            <source>&amp;Region</source>
+            <translation>&amp;Regio</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/bench_window.py" line="102" />
+            <source>Remote work possible</source>
+            <translation>Op afstand werken mogelijk</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/bench_window.py" line="105" />
+            <source>Never write down why someone is or is not available.</source>
+            <translation>Schrijf nooit op waarom iemand wel of niet beschikbaar is.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/bench_window.py" line="119" />
+            <source>Publish</source>
+            <translation>Publiceren</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/bench_window.py" line="154" />
+            <source>Not published: {0}</source>
+            <translation>Niet gepubliceerd: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoiBox</name>
+        <message>
+            <location filename="../pages/coi_box.py" line="44" />
+            <location filename="../pages/coi_box.py" line="60" />
+            <source>Clients I will not work for</source>
+            <translation>Opdrachtgevers voor wie ik niet werk</translation>
+        </message>
+        <message>
+            <location filename="../pages/coi_box.py" line="49" />
+            <source>Stored only on this device (and in backups you make of it), encrypted, and never sent: not to other members, not to your other devices. A lead that names one of these clients leaves you out of “Who fits” and of the new-lead notice, without saying why.</source>
+            <translation>Alleen op dit apparaat bewaard (en in back-ups die je ervan maakt), versleuteld, en nooit verstuurd: niet naar andere leden, niet naar je andere apparaten. Een lead die een van deze opdrachtgevers noemt, laat jou weg uit „Wie past” en uit de melding van nieuwe leads, zonder te zeggen waarom.</translation>
+        </message>
+        <message>
+            <location filename="../pages/coi_box.py" line="67" />
+            <source>Client name, e.g. Amphia</source>
+            <translation>Naam opdrachtgever, bijv. Amphia</translation>
+        </message>
+        <message>
+            <location filename="../pages/coi_box.py" line="68" />
+            <source>Client name</source>
+            <translation>Naam opdrachtgever</translation>
+        </message>
+        <message>
+            <location filename="../pages/coi_box.py" line="71" />
+            <source>Add</source>
+            <translation>Toevoegen</translation>
+        </message>
+        <message>
+            <location filename="../pages/coi_box.py" line="72" />
+            <source>Add this client to the list</source>
+            <translation>Deze opdrachtgever aan de lijst toevoegen</translation>
+        </message>
+        <message>
+            <location filename="../pages/coi_box.py" line="74" />
+            <source>Remove</source>
+            <translation>Verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../pages/coi_box.py" line="75" />
+            <source>Remove the selected client from the list</source>
+            <translation>De gekozen opdrachtgever uit de lijst verwijderen</translation>
+        </message>
+    </context>
+    <context>
         <name>CommentsPanel</name>
         <message>
             <location filename="../pages/note_comments.py" line="36" />
@@ -338,37 +523,37 @@
             <translation>Wie mijn beschikbaarheid mag publiceren</translation>
         </message>
         <message>
-            <location filename="../pages/consent_box.py" line="30" />
+            <location filename="../pages/consent_box.py" line="32" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../pages/consent_box.py" line="31" />
+            <location filename="../pages/consent_box.py" line="33" />
             <source>Allow</source>
             <translation>Toestaan</translation>
         </message>
         <message>
-            <location filename="../pages/consent_box.py" line="32" />
+            <location filename="../pages/consent_box.py" line="34" />
             <source>Sign your consent: this member may publish your availability</source>
             <translation>Onderteken je toestemming: dit lid mag je beschikbaarheid publiceren</translation>
         </message>
         <message>
-            <location filename="../pages/consent_box.py" line="33" />
+            <location filename="../pages/consent_box.py" line="35" />
             <source>Revoke</source>
             <translation>Intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/consent_box.py" line="34" />
+            <location filename="../pages/consent_box.py" line="36" />
             <source>Withdraw your consent: their windows for you are deleted</source>
             <translation>Trek je toestemming in: hun beschikbaarheid voor jou wordt gewist</translation>
         </message>
         <message>
-            <location filename="../pages/consent_box.py" line="61" />
+            <location filename="../pages/consent_box.py" line="66" />
             <source>Allowed: {0}</source>
             <translation>Toegestaan: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/consent_box.py" line="61" />
+            <location filename="../pages/consent_box.py" line="66" />
             <source>Nobody is allowed.</source>
             <translation>Niemand heeft toestemming.</translation>
         </message>
@@ -2327,402 +2512,407 @@
             <translation>Vink aan om deze datum op te geven</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="107" />
+            <location filename="../dialogs/lead_form.py" line="118" />
             <source>Give a lead</source>
             <translation>Een lead aanbrengen</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="116" />
+            <location filename="../dialogs/lead_form.py" line="127" />
             <source>Share an assignment with the cooperative. Everyone sees the assignment; the client's details stay sealed until you release them to the member who claims it.</source>
             <translation>Deel een opdracht met de coöperatie. Iedereen ziet de opdracht; de gegevens van de opdrachtgever blijven verzegeld totdat jij ze vrijgeeft aan het lid dat de lead claimt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="130" />
+            <location filename="../dialogs/lead_form.py" line="141" />
             <source>CoopShare never stores the reason for hiring.</source>
             <translation>CoopShare slaat nooit de reden van inhuur op.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="139" />
+            <location filename="../dialogs/lead_form.py" line="150" />
             <source>Problem with this lead</source>
             <translation>Probleem met deze lead</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="140" />
+            <location filename="../dialogs/lead_form.py" line="151" />
             <source>Give lead</source>
             <translation>Lead aanbrengen</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="141" />
+            <location filename="../dialogs/lead_form.py" line="152" />
             <source>Share this lead with the cooperative (Ctrl+Return)</source>
             <translation>Deze lead met de coöperatie delen (Ctrl+Return)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="148" />
+            <location filename="../dialogs/lead_form.py" line="160" />
             <source>The assignment — visible to the whole cooperative</source>
             <translation>De opdracht — zichtbaar voor de hele coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="153" />
+            <location filename="../dialogs/lead_form.py" line="165" />
             <source>e.g. Interim finance manager, 6 months</source>
             <translation>bijv. Interim financieel manager, 6 maanden</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="154" />
+            <location filename="../dialogs/lead_form.py" line="166" />
             <source>&amp;Title (required)</source>
             <translation>&amp;Titel (verplicht)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="157" />
+            <location filename="../dialogs/lead_form.py" line="169" />
             <source>e.g. Interim CFO</source>
             <translation>bijv. Interim-CFO</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="158" />
+            <location filename="../dialogs/lead_form.py" line="170" />
             <source>&amp;Role</source>
             <translation>&amp;Rol</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="160" />
-            <source>Separated by commas</source>
-            <translation>Gescheiden door komma's</translation>
+            <location filename="../dialogs/lead_form.py" line="173" />
+            <source>Type to pick ESCO skills; separate them with commas</source>
+            <translation>Typ om ESCO-vaardigheden te kiezen; scheid ze met komma's</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="162" />
+            <location filename="../dialogs/lead_form.py" line="175" />
+            <source>Skills, separated by commas</source>
+            <translation>Vaardigheden, gescheiden door komma's</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/lead_form.py" line="177" />
             <source>&amp;Skills</source>
             <translation>&amp;Vaardigheden</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="166" />
+            <location filename="../dialogs/lead_form.py" line="181" />
             <source>e.g. Eindhoven</source>
             <translation>bijv. Eindhoven</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="167" />
+            <location filename="../dialogs/lead_form.py" line="182" />
             <source>Remote work possible</source>
             <translation>Op afstand werken mogelijk</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="171" />
+            <location filename="../dialogs/lead_form.py" line="183" />
             <source>Re&amp;gion</source>
             <translation>Re&amp;gio</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="174" />
+            <location filename="../dialogs/lead_form.py" line="187" />
             <source>Start date</source>
             <translation>Startdatum</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="176" />
+            <location filename="../dialogs/lead_form.py" line="189" />
             <source>St&amp;art date</source>
             <translation>&amp;Startdatum</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="177" />
-            <location filename="../dialogs/lead_form.py" line="185" />
-            <location filename="../dialogs/lead_form.py" line="247" />
-            <location filename="../dialogs/lead_form.py" line="249" />
+            <location filename="../dialogs/lead_form.py" line="190" />
+            <location filename="../dialogs/lead_form.py" line="198" />
+            <location filename="../dialogs/lead_form.py" line="260" />
+            <location filename="../dialogs/lead_form.py" line="262" />
             <source>not given</source>
             <translation>niet opgegeven</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="177" />
+            <location filename="../dialogs/lead_form.py" line="190" />
             <source> weeks</source>
             <translation> weken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="178" />
+            <location filename="../dialogs/lead_form.py" line="191" />
             <source>Duration in weeks</source>
             <translation>Duur in weken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="179" />
+            <location filename="../dialogs/lead_form.py" line="192" />
             <source>Option to extend</source>
             <translation>Optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="184" />
+            <location filename="../dialogs/lead_form.py" line="196" />
             <source>D&amp;uration</source>
             <translation>D&amp;uur</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="185" />
+            <location filename="../dialogs/lead_form.py" line="198" />
             <source> h/week</source>
             <translation> u/week</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="186" />
+            <location filename="../dialogs/lead_form.py" line="199" />
             <source>Hours per week</source>
             <translation>Uren per week</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="190" />
+            <location filename="../dialogs/lead_form.py" line="203" />
             <source>&amp;Hours per week</source>
             <translation>Uren per &amp;week</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="192" />
+            <location filename="../dialogs/lead_form.py" line="205" />
             <source>Respond by</source>
             <translation>Reageren vóór</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="194" />
+            <location filename="../dialogs/lead_form.py" line="207" />
             <source>Res&amp;pond by</source>
             <translation>Re&amp;ageren vóór</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="196" />
+            <location filename="../dialogs/lead_form.py" line="209" />
             <source>Interest window until</source>
             <translation>Interesseperiode tot en met</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="200" />
+            <location filename="../dialogs/lead_form.py" line="213" />
             <source>Members say they are interested until this day; you pick one, or the first to ask gets it</source>
             <translation>Leden melden hun interesse tot en met deze dag; jij kiest er een, of wie het eerst vroeg krijgt de lead</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="203" />
+            <location filename="../dialogs/lead_form.py" line="216" />
             <source>&amp;Interest window until</source>
             <translation>&amp;Interesseperiode tot en met</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="210" />
+            <location filename="../dialogs/lead_form.py" line="223" />
             <source>Freelance (self-employed)</source>
             <translation>Freelance (zzp)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="211" />
+            <location filename="../dialogs/lead_form.py" line="224" />
             <source>Through an intermediary</source>
             <translation>Via een intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="212" />
+            <location filename="../dialogs/lead_form.py" line="225" />
             <source>Secondment</source>
             <translation>Detachering</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="213" />
+            <location filename="../dialogs/lead_form.py" line="226" />
             <source>Temporary employment</source>
             <translation>Tijdelijk dienstverband</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="216" />
+            <location filename="../dialogs/lead_form.py" line="229" />
             <source>Contract form</source>
             <translation>Contractvorm</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="220" />
+            <location filename="../dialogs/lead_form.py" line="233" />
             <source>&amp;Contract form</source>
             <translation>&amp;Contractvorm</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="223" />
+            <location filename="../dialogs/lead_form.py" line="236" />
             <source>e.g. model agreement in place</source>
             <translation>bijv. modelovereenkomst aanwezig</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="224" />
+            <location filename="../dialogs/lead_form.py" line="237" />
             <source>Wet &amp;DBA assessment</source>
             <translation>Wet &amp;DBA-beoordeling</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="227" />
+            <location filename="../dialogs/lead_form.py" line="240" />
             <source>What the assignment is about. Leave out why the client is hiring.</source>
             <translation>Waar de opdracht over gaat. Laat weg waarom de opdrachtgever iemand inhuurt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="230" />
+            <location filename="../dialogs/lead_form.py" line="243" />
             <source>Description</source>
             <translation>Omschrijving</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="232" />
+            <location filename="../dialogs/lead_form.py" line="245" />
             <source>D&amp;escription</source>
             <translation>&amp;Omschrijving</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="236" />
+            <location filename="../dialogs/lead_form.py" line="249" />
             <source>Sealed — only you, and the claimer once you release them</source>
             <translation>Verzegeld — alleen jij, en degene die claimt zodra jij de gegevens vrijgeeft</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="242" />
+            <location filename="../dialogs/lead_form.py" line="255" />
             <source>&amp;Organisation</source>
             <translation>Orga&amp;nisatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="245" />
+            <location filename="../dialogs/lead_form.py" line="258" />
             <source>Name, phone or e-mail</source>
             <translation>Naam, telefoon of e-mail</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="246" />
+            <location filename="../dialogs/lead_form.py" line="259" />
             <source>Co&amp;ntact person</source>
             <translation>Contact&amp;persoon</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="247" />
-            <location filename="../dialogs/lead_form.py" line="249" />
+            <location filename="../dialogs/lead_form.py" line="260" />
+            <location filename="../dialogs/lead_form.py" line="262" />
             <source> €/h</source>
             <translation> €/u</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="248" />
+            <location filename="../dialogs/lead_form.py" line="261" />
             <source>Client rate from</source>
             <translation>Tarief opdrachtgever vanaf</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="250" />
+            <location filename="../dialogs/lead_form.py" line="263" />
             <source>Client rate up to</source>
             <translation>Tarief opdrachtgever tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="253" />
+            <location filename="../dialogs/lead_form.py" line="266" />
             <source>to</source>
             <translation>tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="255" />
+            <location filename="../dialogs/lead_form.py" line="268" />
             <source>C&amp;lient rate</source>
             <translation>Tari&amp;ef opdrachtgever</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="258" />
+            <location filename="../dialogs/lead_form.py" line="271" />
             <source>&amp;Intermediary</source>
             <translation>&amp;Intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="261" />
+            <location filename="../dialogs/lead_form.py" line="274" />
             <source>The intermediary's fee</source>
             <translation>De fee van de intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="262" />
+            <location filename="../dialogs/lead_form.py" line="275" />
             <source>Intermediary &amp;fee</source>
             <translation>&amp;Fee intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="266" />
-            <location filename="../dialogs/lead_form.py" line="272" />
+            <location filename="../dialogs/lead_form.py" line="279" />
+            <location filename="../dialogs/lead_form.py" line="285" />
             <source>Referral terms</source>
             <translation>Aanbrengafspraken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="276" />
+            <location filename="../dialogs/lead_form.py" line="289" />
             <source>Referral fee amount</source>
             <translation>Bedrag van de aanbrengvergoeding</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="278" />
+            <location filename="../dialogs/lead_form.py" line="291" />
             <source>&amp;Kind</source>
             <translation>T&amp;ype</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="279" />
+            <location filename="../dialogs/lead_form.py" line="292" />
             <source>A&amp;mount</source>
             <translation>&amp;Bedrag</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="283" />
+            <location filename="../dialogs/lead_form.py" line="296" />
             <source>None</source>
             <translation>Geen</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="284" />
+            <location filename="../dialogs/lead_form.py" line="297" />
             <source>Share of the fee for the cooperative</source>
             <translation>Deel van de vergoeding voor de coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="285" />
+            <location filename="../dialogs/lead_form.py" line="298" />
             <source>Coop &amp;share</source>
             <translation>&amp;Deel coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="288" />
+            <location filename="../dialogs/lead_form.py" line="301" />
             <source>The claimer signs these terms before the sealed details unlock; while your app runs, it then releases them to the claimer.</source>
             <translation>De claimer ondertekent deze voorwaarden voordat de verzegelde gegevens opengaan; zolang je app draait, geeft die ze daarna vrij aan de claimer.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="301" />
+            <location filename="../dialogs/lead_form.py" line="314" />
             <source>e.g. € 500</source>
             <translation>bijv. € 500</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="303" />
+            <location filename="../dialogs/lead_form.py" line="316" />
             <source>e.g. 5%</source>
             <translation>bijv. 5%</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="316" />
+            <location filename="../dialogs/lead_form.py" line="329" />
             <source>Give the lead a title.</source>
             <translation>Geef de lead een titel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="319" />
+            <location filename="../dialogs/lead_form.py" line="333" />
             <source>Each skill can be at most 64 characters.</source>
             <translation>Elke vaardigheid mag maximaal 64 tekens lang zijn.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="321" />
+            <location filename="../dialogs/lead_form.py" line="335" />
             <source>A lead can list at most 50 skills.</source>
             <translation>Een lead kan maximaal 50 vaardigheden noemen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="325" />
+            <location filename="../dialogs/lead_form.py" line="339" />
             <source>Hours per week must be between 0 and 80.</source>
             <translation>Uren per week moet tussen 0 en 80 liggen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="329" />
+            <location filename="../dialogs/lead_form.py" line="343" />
             <source>The respond-by date is in the past.</source>
             <translation>De reageren-vóór-datum ligt in het verleden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="334" />
+            <location filename="../dialogs/lead_form.py" line="348" />
             <source>The interest window ends in the past.</source>
             <translation>De interesseperiode eindigt in het verleden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="339" />
+            <location filename="../dialogs/lead_form.py" line="353" />
             <source>Say how much the referral fee is.</source>
             <translation>Geef aan hoe hoog de aanbrengvergoeding is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="346" />
+            <location filename="../dialogs/lead_form.py" line="360" />
             <source>The lowest client rate ({0} €/h) is above the highest ({1} €/h).</source>
             <translation>Het laagste tarief van de opdrachtgever ({0} €/u) is hoger dan het hoogste ({1} €/u).</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="386" />
+            <location filename="../dialogs/lead_form.py" line="400" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="66" />
+            <location filename="../dialogs/lead_form.py" line="67" />
             <source>No referral fee</source>
             <translation>Geen aanbrengvergoeding</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="67" />
+            <location filename="../dialogs/lead_form.py" line="68" />
             <source>A thank-you is enough</source>
             <translation>Een bedankje is genoeg</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="68" />
+            <location filename="../dialogs/lead_form.py" line="69" />
             <source>A fixed fee</source>
             <translation>Een vast bedrag</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="69" />
+            <location filename="../dialogs/lead_form.py" line="70" />
             <source>A percentage of the first invoice</source>
             <translation>Een percentage van de eerste factuur</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="80" />
+            <location filename="../dialogs/lead_form.py" line="81" />
             <source>{0}: {1}</source>
             <translation>{0}: {1}</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="81" />
+            <location filename="../dialogs/lead_form.py" line="82" />
             <source>{0}; {1} to the cooperative</source>
             <translation>{0}; {1} voor de coöperatie</translation>
         </message>
@@ -3148,7 +3338,7 @@
         </message>
         <message>
             <location filename="../pages/leads.py" line="164" />
-            <location filename="../pages/lead_detail.py" line="182" />
+            <location filename="../pages/lead_detail.py" line="183" />
             <source>Sealed: only you and the claimer</source>
             <translation>Verzegeld: alleen jij en degene die claimt</translation>
         </message>
@@ -3328,123 +3518,123 @@
             <translation>Kan deze lead niet lezen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="139" />
+            <location filename="../pages/lead_detail.py" line="140" />
             <source>you</source>
             <translation>jij</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="95" />
-            <location filename="../pages/lead_detail.py" line="353" />
+            <location filename="../pages/lead_detail.py" line="96" />
+            <location filename="../pages/lead_detail.py" line="354" />
             <source>Status is now “{0}”.</source>
             <translation>Status is nu “{0}”.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="100" />
+            <location filename="../pages/lead_detail.py" line="101" />
             <source>Given by you · updated {0}</source>
             <translation>Aangebracht door jou · bijgewerkt {0}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="102" />
+            <location filename="../pages/lead_detail.py" line="103" />
             <source>Given by {0} · updated {1}</source>
             <translation>Aangebracht door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="123" />
+            <location filename="../pages/lead_detail.py" line="124" />
             <source>{0}, remote work possible</source>
             <translation>{0}, op afstand werken mogelijk</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="123" />
+            <location filename="../pages/lead_detail.py" line="124" />
             <source>Remote</source>
             <translation>Op afstand</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="127" />
+            <location filename="../pages/lead_detail.py" line="128" />
             <source>1 week</source>
             <translation>1 week</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="129" />
+            <location filename="../pages/lead_detail.py" line="130" />
             <source>{0} weeks</source>
             <translation>{0} weken</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="132" />
+            <location filename="../pages/lead_detail.py" line="133" />
             <source>{0}, with an option to extend</source>
             <translation>{0}, met optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="134" />
+            <location filename="../pages/lead_detail.py" line="135" />
             <source>Option to extend</source>
             <translation>Optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="146" />
+            <location filename="../pages/lead_detail.py" line="147" />
             <source>{0} hours</source>
             <translation>{0} uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="163" />
+            <location filename="../pages/lead_detail.py" line="164" />
             <source>€ {0} – € {1} per hour</source>
             <translation>€ {0} – € {1} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="165" />
+            <location filename="../pages/lead_detail.py" line="166" />
             <source>from € {0} per hour</source>
             <translation>vanaf € {0} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="167" />
+            <location filename="../pages/lead_detail.py" line="168" />
             <source>up to € {0} per hour</source>
             <translation>tot € {0} per uur</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="184" />
+            <location filename="../pages/lead_detail.py" line="185" />
             <source>Sealed: only you and the giver</source>
             <translation>Verzegeld: alleen jij en de gever</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="189" />
+            <location filename="../pages/lead_detail.py" line="190" />
             <source>You gave no sealed details for this lead.</source>
             <translation>Je hebt geen verzegelde gegevens opgegeven voor deze lead.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="194" />
+            <location filename="../pages/lead_detail.py" line="195" />
             <source>The client's details are sealed. Accept the referral terms; then the giver can release them to you.</source>
             <translation>De gegevens van de klant zijn verzegeld. Aanvaard de doorverwijsvoorwaarden; daarna kan de gever ze voor je vrijgeven.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="201" />
+            <location filename="../pages/lead_detail.py" line="202" />
             <source>The client's details are sealed. They unlock for you once the giver releases them.</source>
             <translation>De gegevens van de opdrachtgever zijn verzegeld. Je kunt ze lezen zodra de aanbrenger ze vrijgeeft.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="208" />
+            <location filename="../pages/lead_detail.py" line="209" />
             <source>The client's details are sealed: only the giver, and the member who claims this lead, can read them.</source>
             <translation>De gegevens van de opdrachtgever zijn verzegeld: alleen de aanbrenger en het lid dat deze lead claimt, kunnen ze lezen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="237" />
+            <location filename="../pages/lead_detail.py" line="238" />
             <source>This lead is closed.</source>
             <translation>Deze lead is gesloten.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="261" />
+            <location filename="../pages/lead_detail.py" line="262" />
             <source>No referral terms</source>
             <translation>Geen doorverwijsvoorwaarden</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="263" />
+            <location filename="../pages/lead_detail.py" line="264" />
             <source>Claim lead</source>
             <translation>Lead claimen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="265" />
+            <location filename="../pages/lead_detail.py" line="266" />
             <source>Claim “{0}”?</source>
             <translation>“{0}” claimen?</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="268" />
+            <location filename="../pages/lead_detail.py" line="269" />
             <source>Referral terms set by {0}: {1}
 
 Claiming signs that you accept these terms. The giver can then release the client's details to you.</source>
@@ -3453,118 +3643,118 @@ Claiming signs that you accept these terms. The giver can then release the clien
 Met claimen onderteken je dat je deze voorwaarden aanvaardt. De gever kan daarna de gegevens van de klant voor je vrijgeven.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="271" />
+            <location filename="../pages/lead_detail.py" line="272" />
             <source>Accept terms and claim</source>
             <translation>Voorwaarden aanvaarden en claimen</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="277" />
+            <location filename="../pages/lead_detail.py" line="278" />
             <source>Claiming…</source>
             <translation>Claimen…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="280" />
+            <location filename="../pages/lead_detail.py" line="281" />
             <source>You claimed this lead. The giver has been told.</source>
             <translation>Je hebt deze lead geclaimd. De aanbrenger heeft bericht gekregen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="288" />
-            <location filename="../pages/lead_detail.py" line="350" />
+            <location filename="../pages/lead_detail.py" line="289" />
+            <location filename="../pages/lead_detail.py" line="351" />
             <source>Saving…</source>
             <translation>Opslaan…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="296" />
+            <location filename="../pages/lead_detail.py" line="297" />
             <source>The giver knows you are interested.</source>
             <translation>De gever weet dat je interesse hebt.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="299" />
+            <location filename="../pages/lead_detail.py" line="300" />
             <source>You accepted the referral terms. The giver has been told.</source>
             <translation>Je hebt de doorverwijsvoorwaarden aanvaard. De gever is op de hoogte gebracht.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="302" />
+            <location filename="../pages/lead_detail.py" line="303" />
             <source>You gave the lead back. It is open again.</source>
             <translation>Je hebt de lead teruggegeven. Hij staat weer open.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="305" />
+            <location filename="../pages/lead_detail.py" line="306" />
             <source>The lead is open again.</source>
             <translation>De lead staat weer open.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="308" />
+            <location filename="../pages/lead_detail.py" line="309" />
             <source>You confirmed the assignment was won.</source>
             <translation>Je hebt bevestigd dat de opdracht binnen is.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="315" />
+            <location filename="../pages/lead_detail.py" line="316" />
             <source>Give the lead to</source>
             <translation>Lead geven aan</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="315" />
+            <location filename="../pages/lead_detail.py" line="316" />
             <source>Members who are interested:</source>
             <translation>Leden met interesse:</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="316" />
+            <location filename="../pages/lead_detail.py" line="317" />
             <source>You gave the lead to {0}.</source>
             <translation>Je hebt de lead aan {0} gegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="324" />
+            <location filename="../pages/lead_detail.py" line="325" />
             <source>Pass the lead on</source>
             <translation>Lead doorgeven</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="324" />
+            <location filename="../pages/lead_detail.py" line="325" />
             <source>Pass this lead on to:</source>
             <translation>Geef deze lead door aan:</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="325" />
+            <location filename="../pages/lead_detail.py" line="326" />
             <source>You passed the lead on to {0}.</source>
             <translation>Je hebt de lead doorgegeven aan {0}.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="362" />
+            <location filename="../pages/lead_detail.py" line="363" />
             <source>Withdraw lead</source>
             <translation>Lead intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="363" />
+            <location filename="../pages/lead_detail.py" line="364" />
             <source>Withdraw “{0}”? The lead closes; you can reopen it later.</source>
             <translation>“{0}” intrekken? De lead wordt gesloten; je kunt hem later heropenen.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="368" />
+            <location filename="../pages/lead_detail.py" line="369" />
             <source>The lead is withdrawn.</source>
             <translation>De lead is ingetrokken.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="379" />
+            <location filename="../pages/lead_detail.py" line="380" />
             <source>Release details</source>
             <translation>Gegevens vrijgeven</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="381" />
+            <location filename="../pages/lead_detail.py" line="382" />
             <source>Let {0} read the organisation, contact person and rate of this lead? This cannot be undone.</source>
             <translation>{0} de organisatie, de contactpersoon en het tarief van deze lead laten lezen? Dit kan niet ongedaan worden gemaakt.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="386" />
+            <location filename="../pages/lead_detail.py" line="387" />
             <source>Releasing…</source>
             <translation>Vrijgeven…</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="396" />
+            <location filename="../pages/lead_detail.py" line="397" />
             <source>{0} can now read the client's details once their device syncs.</source>
             <translation>{0} kan de gegevens van de opdrachtgever lezen zodra diens apparaat gesynchroniseerd is.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_detail.py" line="399" />
+            <location filename="../pages/lead_detail.py" line="400" />
             <source>There were no sealed details to release.</source>
             <translation>Er waren geen verzegelde gegevens om vrij te geven.</translation>
         </message>
@@ -4650,7 +4840,7 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>Page</name>
         <message>
-            <location filename="../pages/base.py" line="57" />
+            <location filename="../pages/base.py" line="59" />
             <source>CoopShare</source>
             <translation>CoopShare</translation>
         </message>
@@ -4792,12 +4982,12 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="167" />
+            <location filename="../pages/people.py" line="169" />
             <source>{0} (you)</source>
             <translation>{0} (jij)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../pages/people.py" line="175" />
+            <location filename="../pages/people.py" line="177" />
             <source>%n member(s)</source>
             <translation>
                 <numerusform>%n lid</numerusform>
@@ -4805,259 +4995,260 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             </translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="205" />
+            <location filename="../pages/people.py" line="207" />
             <source>Skills: {0}</source>
             <translation>Vaardigheden: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="207" />
+            <location filename="../pages/people.py" line="209" />
             <source>No skills listed yet.</source>
             <translation>Nog geen vaardigheden opgegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="211" />
+            <location filename="../pages/people.py" line="213" />
             <source>Available:</source>
             <translation>Beschikbaar:</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="214" />
+            <location filename="../pages/people.py" line="216" />
             <source>No availability given for the coming months.</source>
             <translation>Geen beschikbaarheid opgegeven voor de komende maanden.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="217" />
+            <location filename="../pages/people.py" line="219" />
             <source>Ambitions: {0}</source>
             <translation>Ambities: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="223" />
+            <location filename="../pages/people.py" line="225" />
             <source>{0} to {1}, {2} hours a week</source>
             <translation>{0} tot {1}, {2} uur per week</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="227" />
+            <location filename="../pages/people.py" line="229" />
             <source>, {0}</source>
             <translation>, {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="229" />
+            <location filename="../pages/people.py" line="231" />
             <source>, remote possible</source>
             <translation>, op afstand mogelijk</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="143" />
-            <source>Remote</source>
-            <translation>Op afstand</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="371" />
-            <source>Saving…</source>
-            <translation>Opslaan…</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="113" />
-            <source>My profile</source>
-            <translation>Mijn profiel</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="116" />
-            <source>What colleagues see about you. Leads that match your skills are pointed out to you.</source>
-            <translation>Wat collega's over jou zien. Je krijgt een seintje bij leads die bij je vaardigheden passen.</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="124" />
-            <source>Skills</source>
-            <translation>Vaardigheden</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="127" />
-            <source>Type to pick from the ESCO skills; separate them with commas</source>
-            <translation>Typ om uit de ESCO-vaardigheden te kiezen; scheid ze met komma's</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="130" />
-            <source>Skills, separated by commas</source>
-            <translation>Vaardigheden, gescheiden door komma's</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="135" />
-            <source>Availability</source>
-            <translation>Beschikbaarheid</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="139" />
-            <source>From</source>
-            <translation>Van</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="140" />
-            <source>To</source>
-            <translation>Tot</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="141" />
-            <source>Hours/week</source>
-            <translation>Uren/week</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="142" />
-            <location filename="../pages/profile_panel.py" line="232" />
-            <source>Region</source>
-            <translation>Regio</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="149" />
-            <source>Availability windows</source>
-            <translation>Beschikbaarheidsperiodes</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="161" />
-            <source>Add window</source>
-            <translation>Periode toevoegen</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="162" />
-            <source>Add a period when you are available</source>
-            <translation>Een periode toevoegen waarin je beschikbaar bent</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="164" />
-            <source>Remove window</source>
-            <translation>Periode verwijderen</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="165" />
-            <source>Remove the selected period</source>
-            <translation>De geselecteerde periode verwijderen</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="173" />
-            <source>Each window lasts at most 90 days and expires when it ends; add a new one to renew it. Never write down why you are or are not available.</source>
-            <translation>Elke periode duurt maximaal 90 dagen en vervalt wanneer die afloopt; voeg een nieuwe toe om te verlengen. Schrijf nooit op waarom je wel of niet beschikbaar bent.</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="190" />
-            <location filename="../pages/profile_panel.py" line="195" />
-            <source>Ambitions</source>
-            <translation>Ambities</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="193" />
-            <source>What kind of work would you like to do next? What do you want to learn?</source>
-            <translation>Wat voor werk wil je hierna doen? Wat wil je leren?</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="205" />
-            <source>Save profile</source>
-            <translation>Profiel opslaan</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="206" />
-            <source>Share your profile with the cooperative</source>
-            <translation>Je profiel delen met de coöperatie</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="228" />
-            <source>Hours per week</source>
-            <translation>Uren per week</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="231" />
-            <source>e.g. Utrecht</source>
-            <translation>bijv. Utrecht</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="235" />
-            <source>No</source>
-            <translation>Nee</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="236" />
-            <source>Yes</source>
-            <translation>Ja</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="238" />
-            <source>Remote work possible</source>
-            <translation>Op afstand werken mogelijk</translation>
-        </message>
-        <message>
-            <location filename="../pages/profile_panel.py" line="241" />
+            <location filename="../pages/profile_panel.py" line="251" />
             <source>Available from</source>
             <translation>Beschikbaar vanaf</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="242" />
+            <location filename="../pages/profile_panel.py" line="252" />
             <source>Available until</source>
             <translation>Beschikbaar tot</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="274" />
+            <location filename="../pages/profile_panel.py" line="161" />
+            <location filename="../pages/profile_panel.py" line="238" />
+            <source>Hours per week</source>
+            <translation>Uren per week</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="241" />
+            <source>e.g. Utrecht</source>
+            <translation>bijv. Utrecht</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="248" />
+            <source>Remote work possible</source>
+            <translation>Op afstand werken mogelijk</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="170" />
+            <source>Remove window</source>
+            <translation>Periode verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="145" />
+            <source>Remote</source>
+            <translation>Op afstand</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="381" />
+            <source>Saving…</source>
+            <translation>Opslaan…</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="115" />
+            <source>My profile</source>
+            <translation>Mijn profiel</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="118" />
+            <source>What colleagues see about you. Leads that match your skills are pointed out to you.</source>
+            <translation>Wat collega's over jou zien. Je krijgt een seintje bij leads die bij je vaardigheden passen.</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="126" />
+            <source>Skills</source>
+            <translation>Vaardigheden</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="129" />
+            <source>Type to pick from the ESCO skills; separate them with commas</source>
+            <translation>Typ om uit de ESCO-vaardigheden te kiezen; scheid ze met komma's</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="132" />
+            <source>Skills, separated by commas</source>
+            <translation>Vaardigheden, gescheiden door komma's</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="137" />
+            <source>Availability</source>
+            <translation>Beschikbaarheid</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="141" />
+            <source>From</source>
+            <translation>Van</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="142" />
+            <source>To</source>
+            <translation>Tot</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="143" />
+            <source>Hours</source>
+            <translation>Uren</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="144" />
+            <location filename="../pages/profile_panel.py" line="242" />
+            <source>Region</source>
+            <translation>Regio</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="151" />
+            <source>Availability windows</source>
+            <translation>Beschikbaarheidsperiodes</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="167" />
+            <source>Add window</source>
+            <translation>Periode toevoegen</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="168" />
+            <source>Add a period when you are available</source>
+            <translation>Een periode toevoegen waarin je beschikbaar bent</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="171" />
+            <source>Remove the selected period</source>
+            <translation>De geselecteerde periode verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="179" />
+            <source>Each window lasts at most 90 days and expires when it ends; add a new one to renew it. Never write down why you are or are not available.</source>
+            <translation>Elke periode duurt maximaal 90 dagen en vervalt wanneer die afloopt; voeg een nieuwe toe om te verlengen. Schrijf nooit op waarom je wel of niet beschikbaar bent.</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="200" />
+            <location filename="../pages/profile_panel.py" line="205" />
+            <source>Ambitions</source>
+            <translation>Ambities</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="203" />
+            <source>What kind of work would you like to do next? What do you want to learn?</source>
+            <translation>Wat voor werk wil je hierna doen? Wat wil je leren?</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="215" />
+            <source>Save profile</source>
+            <translation>Profiel opslaan</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="216" />
+            <source>Share your profile with the cooperative</source>
+            <translation>Je profiel delen met de coöperatie</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="245" />
+            <source>No</source>
+            <translation>Nee</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="246" />
+            <source>Yes</source>
+            <translation>Ja</translation>
+        </message>
+        <message>
+            <location filename="../pages/profile_panel.py" line="284" />
             <source>Not saved yet</source>
             <translation>Nog niet opgeslagen</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="297" />
+            <location filename="../pages/profile_panel.py" line="307" />
             <source>An availability window ended and is left out when you save.</source>
             <translation>Een beschikbaarheidsperiode is afgelopen en wordt weggelaten bij het opslaan.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="299" />
+            <location filename="../pages/profile_panel.py" line="309" />
             <source>{0} availability windows ended and are left out when you save.</source>
             <translation>{0} beschikbaarheidsperiodes zijn afgelopen en worden weggelaten bij het opslaan.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="304" />
+            <location filename="../pages/profile_panel.py" line="314" />
             <source>You have not shared a profile yet.</source>
             <translation>Je hebt nog geen profiel gedeeld.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="323" />
+            <location filename="../pages/profile_panel.py" line="333" />
             <source>A skill is at most {0} characters: “{1}…”.</source>
             <translation>Een vaardigheid is maximaal {0} tekens: “{1}…”.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="328" />
+            <location filename="../pages/profile_panel.py" line="338" />
             <source>List at most {0} skills.</source>
             <translation>Noem maximaal {0} vaardigheden.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="336" />
+            <location filename="../pages/profile_panel.py" line="346" />
             <source>Window {0}: it ends before it starts.</source>
             <translation>Periode {0}: het einde ligt vóór het begin.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="341" />
+            <location filename="../pages/profile_panel.py" line="351" />
             <source>Window {0}: it lasts {1} days; a window lasts at most {2} days. Shorten it, and add a new window later to renew.</source>
             <translation>Periode {0}: die duurt {1} dagen; een periode duurt maximaal {2} dagen. Maak hem korter, en voeg later een nieuwe periode toe om te verlengen.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="348" />
+            <location filename="../pages/profile_panel.py" line="358" />
             <source>Window {0}: the region is at most {1} characters.</source>
             <translation>Periode {0}: de regio is maximaal {1} tekens.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="355" />
+            <location filename="../pages/profile_panel.py" line="365" />
             <source>Ambitions are at most {0} characters (now {1}).</source>
             <translation>Ambities zijn maximaal {0} tekens (nu {1}).</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="366" />
+            <location filename="../pages/profile_panel.py" line="376" />
             <source>Not saved: fix the marked fields first.</source>
             <translation>Niet opgeslagen: verbeter eerst de gemarkeerde velden.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="378" />
+            <location filename="../pages/profile_panel.py" line="388" />
             <source>Saved and shared with the cooperative.</source>
             <translation>Opgeslagen en gedeeld met de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="384" />
+            <location filename="../pages/profile_panel.py" line="394" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/profile_panel.py" line="386" />
+            <location filename="../pages/profile_panel.py" line="396" />
             <source>Not saved.</source>
             <translation>Niet opgeslagen.</translation>
         </message>

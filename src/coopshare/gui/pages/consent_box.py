@@ -24,7 +24,9 @@ class ConsentBox(QWidget):
         self.bridge = bridge
         v = QVBoxLayout(self)
         v.setContentsMargins(0, 0, 0, 0)
-        v.addWidget(QLabel(_t("Who may publish my availability")))
+        title = QLabel(_t("Who may publish my availability"))
+        title.setStyleSheet("font-weight: 600;")
+        v.addWidget(title)
         row = QHBoxLayout()
         self.member = QComboBox()
         self.member.setAccessibleName(_t("Member"))
@@ -32,6 +34,8 @@ class ConsentBox(QWidget):
         self.allow.setToolTip(_t("Sign your consent: this member may publish your availability"))
         self.revoke = QPushButton(_t("Revoke"))
         self.revoke.setToolTip(_t("Withdraw your consent: their windows for you are deleted"))
+        self.granted: dict[str, bool] = {}  # member id -> my consent to them, as signed
+        self.member.currentIndexChanged.connect(self._update_buttons)
         self.allow.clicked.connect(lambda: self._set(True))
         self.revoke.clicked.connect(lambda: self._set(False))
         for w in (self.member, self.allow, self.revoke):
@@ -56,12 +60,19 @@ class ConsentBox(QWidget):
                 self.member.addItem(safe(m.name, 60), m.member_id)
         if current is not None and (i := self.member.findData(current)) >= 0:
             self.member.setCurrentIndex(i)
+        self.granted = {c.publisher_id: c.granted for c in consents}
         allowed = [safe(c.publisher, 60) for c in consents if c.granted]
         self.state.setText(
             _t("Allowed: {0}").format(", ".join(allowed)) if allowed else _t("Nobody is allowed.")
         )
-        self.allow.setEnabled(self.member.count() > 0)
-        self.revoke.setEnabled(self.member.count() > 0)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """Allow a member not allowed yet; revoke only a consent that stands."""
+        member = self.member.currentData()
+        granted = self.granted.get(member, False) if isinstance(member, str) else False
+        self.allow.setEnabled(isinstance(member, str) and not granted)
+        self.revoke.setEnabled(granted)
 
     def _set(self, granted: bool) -> None:
         member = self.member.currentData()

@@ -26,6 +26,7 @@ from coopshare.gui.errors_text import error_text
 from coopshare.gui.pages.base import ItemListPage
 from coopshare.gui.pages.lead_history import fill_history, history_text, state_note
 from coopshare.gui.pages.lead_look import status_chip, status_label
+from coopshare.gui.pages.skill_picker import skills_text
 from coopshare.gui.text import safe, when
 from coopshare.service.api import Act, Candidate, LeadDetail
 
@@ -139,7 +140,7 @@ class LeadDetailPanel(ItemListPage):
             claimer = _t("you") if d.is_claimer else safe(d.claimer_name, 80)
         values = {
             "role": safe(d.role, 500),
-            "skills": safe(", ".join(d.skills), 500),
+            "skills": safe(skills_text(d.skills), 500),
             "region": region,
             "start": safe(d.start, 500),
             "duration": duration,

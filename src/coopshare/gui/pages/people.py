@@ -24,8 +24,8 @@ from coopshare.gui.dialogs.open_invites import OpenInvitesPanel
 from coopshare.gui.dialogs.thanks import ThankButton
 from coopshare.gui.dialogs.verify_panel import VerifyPanel
 from coopshare.gui.models import RowsModel, SummaryRole
-from coopshare.gui.pages.base import list_table, plain_label
-from coopshare.gui.pages.profile_panel import MAX_REGION, MAX_SKILL, ProfilePanel, WindowRow
+from coopshare.gui.pages.base import list_table, plain_label, scrolling
+from coopshare.gui.pages.profile_panel import MAX_REGION, ProfilePanel, WindowRow
 from coopshare.gui.text import safe
 from coopshare.service.api import MemberCard, Window
 from coopshare.service.api import events as ev
@@ -74,7 +74,7 @@ class PeoplePage(ProfilePanel):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
         split.addWidget(self._members_panel())
-        split.addWidget(self._profile_panel())
+        split.addWidget(scrolling(self._profile_panel()))  # taller than a small screen
         split.setStretchFactor(0, 5)
         split.setStretchFactor(1, 6)
         split.setSizes([440, 540])
@@ -154,6 +154,8 @@ class PeoplePage(ProfilePanel):
 
     def _load_members(self) -> None:
         self.bridge.db(lambda a: a.member_cards(), self._got_members)
+        self.consent_box.reload()  # a member joined, a consent given or revoked
+        self.bench_box.reload()
 
     def _got_members(self, rows: list[MemberCard]) -> None:
         current = self.table.currentIndex()
@@ -200,7 +202,7 @@ class PeoplePage(ProfilePanel):
         me, plain = row.card.me, safe(row.card.name, 80)
         self.thank_button.set_target(None if me else row.card.member_id, plain)
         lines = []
-        skills = [safe(s, MAX_SKILL) for s in card.skills]
+        skills = [safe(self.skill_picker.display(s), 200) for s in card.skills]
         lines.append(
             self.tr("Skills: {0}").format(", ".join(skills))
             if skills

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.pages.base import Page
+from coopshare.gui.pages.bench_box import BenchBox
+from coopshare.gui.pages.coi_box import CoiBox
 from coopshare.gui.pages.consent_box import ConsentBox
 from coopshare.gui.pages.skill_picker import SkillPicker
 from coopshare.gui.text import safe
@@ -138,7 +140,7 @@ class ProfilePanel(Page):
             [
                 _t("From"),
                 _t("To"),
-                _t("Hours/week"),
+                _t("Hours"),
                 _t("Region"),
                 _t("Remote"),
             ]
@@ -150,10 +152,14 @@ class ProfilePanel(Page):
         self.avail.setMinimumHeight(110)
         self.avail.verticalHeader().setDefaultSectionSize(32)
         h = self.avail.horizontalHeader()
-        h.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 112), (1, 112), (2, 90), (4, 74)):
+        h.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # region: what is left
+        for col, width in ((0, 96), (1, 96), (2, 54)):  # dates, hours a week
             h.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
             self.avail.setColumnWidth(col, width)
+        h.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)  # "Op afstand"
+        if (hours_head := self.avail.horizontalHeaderItem(2)) is not None:
+            hours_head.setToolTip(_t("Hours per week"))
+        self.avail.setMaximumHeight(190)
         self.avail.itemSelectionChanged.connect(self._update_buttons)
         v.addWidget(self.avail)
 
@@ -178,6 +184,10 @@ class ProfilePanel(Page):
         v.addWidget(self.window_hint)
         self.consent_box = ConsentBox(self.bridge)
         v.addWidget(self.consent_box)
+        self.bench_box = BenchBox(self.bridge)  # for colleagues who consented; else hidden
+        v.addWidget(self.bench_box)
+        self.coi_box = CoiBox(self.bridge)
+        v.addWidget(self.coi_box)
         self.errors = QLabel()
         self.errors.setObjectName("errorText")
         self.errors.setTextFormat(Qt.TextFormat.PlainText)

@@ -1,21 +1,31 @@
 """ESCO skill autocomplete for the profile's skills field: a QCompleter over the labels of the
 bundled ESCO subset in the interface's language (Dutch labels are the project's translation;
 skills without one show in English), matching anywhere in a label, for the entry after the last
-comma. Stored skills (``esco:<uuid>``) are shown as labels; the door turns labels back into ids
-when the profile is saved (``Api.set_talent_profile``), other words stay free text."""
+comma. Stored skills (``esco:<uuid>``) are shown as labels; labels are turned back into ids
+when a profile is saved (``Api.set_talent_profile``) and by :meth:`SkillPicker.stored` (the
+lead form); other words stay free text."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from PySide6.QtCore import QLocale, QObject, QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from coopshare.gui.bridge import Bridge
-from coopshare.service.api import Skill
+from coopshare.service.api import Skill, skill_label
 
 
 def interface_language() -> str:
     """'nl' when the interface is Dutch (gui/i18n.py sets the default locale), else 'en'."""
     return "nl" if QLocale().language() == QLocale.Language.Dutch else "en"
+
+
+def skills_text(skills: Iterable[str]) -> str:
+    """Stored skills as the interface shows them: ESCO labels in its language, free words as
+    written (plain text: pass it through ``safe``)."""
+    lang = interface_language()
+    return ", ".join(skill_label(s, lang) for s in skills)
 
 
 class ListCompleter(QCompleter):
@@ -47,16 +57,27 @@ class SkillPicker(QObject):
         self.completer.setMaxVisibleItems(12)
         edit.setCompleter(self.completer)
         self.known_labels: set[str] = set()
+        self.ids: dict[str, str] = {}  # label (English or Dutch, casefolded) -> ESCO id
         bridge.db(lambda a: a.skill_catalog(), self.load)
 
     def load(self, skills: list[Skill]) -> None:
         self.labels = {s.id: s.label(self.lang) for s in skills}
         self.known_labels = set(self.labels.values())
+        self.ids = {}
+        for s in skills:
+            for text in (s.en, s.nl):
+                self.ids.setdefault(text.casefold(), s.id)
         self.model.setStringList(sorted(self.known_labels, key=str.casefold))
 
     def known(self, label: str) -> bool:
         """A label of the catalogue (saved as its ESCO id, whatever its length)."""
         return label in self.known_labels
+
+    def stored(self, text: str) -> str:
+        """What is stored for a typed or picked entry: the ESCO id of a label (English or Dutch,
+        any case) or an id already, else the words as typed (free text)."""
+        t = text.strip()
+        return t if t in self.labels else self.ids.get(t.casefold(), t)
 
     def display(self, skill: str) -> str:
         """A stored skill as the field shows it: its label, or the free word."""
