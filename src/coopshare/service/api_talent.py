@@ -159,7 +159,7 @@ class TalentCommands:
                 max(0, talent_rules.MAX_WINDOWS - per_subject.get(mid[:8], 0)),
             )
             for mid in coop.roster.members
-            if mid != me and given.get(talent_rules.consent_id(mid, me), False)
+            if mid != me and _granted(given.get(talent_rules.consent_id(mid, me)))
         )
         mine = sum(1 for w in visible if w.publisher == me[:8])
         names = self._names()
@@ -237,3 +237,7 @@ class TalentCommands:
 
     def set_coi_names(self, names: list[str]) -> tuple[str, ...]:
         return coi.set_names(self._coop, names)
+
+
+def _granted(c: talent_rules.Consent | None) -> bool:
+    return c is not None and c.granted

@@ -2732,7 +2732,7 @@
         <message>
             <location filename="../dialogs/lead_form.py" line="249" />
             <source>Sealed — only you, and the claimer once you release them</source>
-            <translation>Verzegeld — alleen jij, en degene die claimt zodra jij de gegevens vrijgeeft</translation>
+            <translation>Verzegeld — alleen jij, en de claimer na vrijgave</translation>
         </message>
         <message>
             <location filename="../dialogs/lead_form.py" line="255" />
