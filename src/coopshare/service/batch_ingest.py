@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from coopshare.service.replica import Applied, Replica
 
 
-class Redo(Exception):  # noqa: N818 - a signal, not an error: never leaves this module
+class Redo(Exception):  # a signal, not an error: never leaves this module
     """An op's content failed in the unguarded attempt: apply the batch again, guarded."""
 
 
