@@ -67,7 +67,9 @@ def wires_of(a: Path) -> list[bytes]:
         src.store.close()
 
 
-def one_run(base: Path, wires: list[bytes], batch: int, prof: cProfile.Profile | None) -> dict[str, Any]:
+def one_run(
+    base: Path, wires: list[bytes], batch: int, prof: cProfile.Profile | None
+) -> dict[str, Any]:
     from coopshare.service.home import open_coop
 
     work = Path(tempfile.mkdtemp(prefix="apply-", dir=base))

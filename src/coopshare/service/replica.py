@@ -288,5 +288,4 @@ class Replica(ContentApplier):
             return None
 
 
-
 __all__ = ["Applied", "FutureOp", "Replica", "ReplicaBase"]
