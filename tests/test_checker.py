@@ -8,6 +8,7 @@ import contextlib
 import os
 import signal
 import time
+from pathlib import Path
 
 from coopshare.protocol.codec import pack, unpack
 from coopshare.protocol.ops import decode_op
@@ -130,3 +131,48 @@ def _reap(pid: int) -> None:
     """A worker whose parent died is re-parented; if it is ours (we may be a subreaper), reap."""
     with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
+
+
+_CLOSE_EARLY = """
+import os
+from coopshare.sync.checker import Checker
+if __name__ == "__main__":
+    c = Checker()
+    c.warm()  # as `sync` does while it unlocks
+    assert c._warm is not None and c._procs is not None
+    pids = list(c._procs._processes)
+    c.close()  # the sync had nothing to receive: the worker never got a batch
+    print(c._warm.done() and c._warm.exception() is None, flush=True)
+    gone = 0
+    for pid in pids:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            gone += 1
+    print(gone, len(pids), flush=True)
+"""
+
+
+def test_close_ends_a_worker_still_starting_without_waiting(tmp_path: Path) -> None:
+    """A node that closes before its worker finished starting (a `sync --once` with nothing
+    to receive) ends the worker instead of waiting out its imports, quietly: no traceback or
+    "Exception ignored" on stderr, and no worker left running. Positive control: a worker
+    left to finish starting completes its warm-up (so "not completed" is the close's doing)."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "close_early.py"
+    script.write_text(_CLOSE_EARLY)
+    r = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and r.stderr == "", r.stderr
+    warmed, counts = r.stdout.splitlines()
+    assert warmed == "False"  # it did not wait for the worker's start-up
+    gone, started = map(int, counts.split())
+    assert started == 1 and gone == 1
+    control = script.with_name("control.py")
+    control.write_text(
+        _CLOSE_EARLY.replace("    c.close()", "    c._warm.result(120)\n    c.close()")
+    )
+    r = subprocess.run([sys.executable, str(control)], capture_output=True, text=True, timeout=180)
+    assert r.returncode == 0 and r.stderr == "", r.stderr
+    assert r.stdout.splitlines()[0] == "True"

@@ -155,6 +155,11 @@ class Checker:
     def close(self) -> None:
         self._threads.shutdown(wait=False)
         if self._procs is not None:
+            if self._warm is not None and not self._warm.done():
+                # never given a batch and still importing: end it instead of waiting for its
+                # start-up (a `sync --once` with nothing to receive waited seconds for it here)
+                for proc in list(getattr(self._procs, "_processes", {}).values()):
+                    proc.terminate()
             # wait: a pool left running makes the interpreter's exit hook write to its closed
             # wake-up pipe ("Exception ignored ... Bad file descriptor" at the end of serve)
             self._procs.shutdown(wait=True, cancel_futures=True)
