@@ -153,13 +153,14 @@ def main() -> None:
             f"  {r['stmts'] / n:.2f} statements/op  sigs {r['sigs']}",
             flush=True,
         )
-    n = max(runs[0]["new"], 1)
-    print(
-        f"median of {len(runs)}: wall {statistics.median(r['wall'] for r in runs) / n * 1e6:.0f}"
-        f" us/op, CPU {statistics.median(r['cpu'] for r in runs):.2f} s"
-        f" ({statistics.median(r['cpu'] for r in runs) / n * 1e6:.0f} us/op),"
-        f" {runs[0]['stmts'] / n:.2f} statements/op; load {os.getloadavg()[0]:.1f}"
-    )
+    n = max(runs[0]["new"], 1) if runs else 1
+    if runs:
+        print(
+            f"median of {len(runs)}: wall {statistics.median(r['wall'] for r in runs) / n * 1e6:.0f}"
+            f" us/op, CPU {statistics.median(r['cpu'] for r in runs):.2f} s"
+            f" ({statistics.median(r['cpu'] for r in runs) / n * 1e6:.0f} us/op),"
+            f" {runs[0]['stmts'] / n:.2f} statements/op; load {os.getloadavg()[0]:.1f}"
+        )
     if args.profile:
         prof = cProfile.Profile(time.process_time)  # CPU, not wall: the machine is shared
         one_run(args.run, wires, args.batch, prof)

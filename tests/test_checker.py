@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from coopshare.protocol.codec import pack, unpack
-from coopshare.protocol.ops import decode_op
+from coopshare.protocol.ops import decode_op, rebuild_op
 from coopshare.sync.checker import Checker, check_batch
 
 from .forge import last_op
@@ -44,7 +44,14 @@ def test_check_batch_verdicts(coop_ab) -> None:  # type: ignore[no-untyped-def]
     assert unknown is not None and not unknown[4]  # no key for that device given
     assert junk is None  # does not decode
     first = decode_op(wires[0])
-    assert out[0] == (first.op_id, first.header.device, first.header.seq, first.signature, False)
+    assert out[0] == (
+        first.op_id,
+        first.header.device,
+        first.header.seq,
+        first.signature,
+        False,
+        first.header,
+    )
     alone, checks = check_batch((wires[0], wires[-3]), pks)  # no run: each op checked
     assert checks == 2 and alone[0] is not None and alone[0][4]
     assert alone[1] is not None and not alone[1][4]
@@ -176,3 +183,21 @@ def test_close_ends_a_worker_still_starting_without_waiting(tmp_path: Path) -> N
     r = subprocess.run([sys.executable, str(control)], capture_output=True, text=True, timeout=180)
     assert r.returncode == 0 and r.stderr == "", r.stderr
     assert r.stdout.splitlines()[0] == "True"
+
+
+def test_an_op_rebuilt_from_the_workers_header_is_the_decoded_op(coop_ab) -> None:  # type: ignore[no-untyped-def]
+    """The store thread builds each op from the header the worker decoded (not decoding the
+    wire again); a header that is not the one of those bytes is never used."""
+    wires, pks = _wires(coop_ab)
+    out, _ = check_batch(wires, pks)
+    rebuilt = 0
+    for wire, c in zip(wires, out, strict=True):
+        if c is not None:
+            assert rebuild_op(wire, c[5], c[0]) == decode_op(wire)
+            rebuilt += 1
+    assert rebuilt == len(wires) - 1  # all but the junk
+    a, b = out[0], out[1]
+    assert a is not None and b is not None
+    assert rebuild_op(wires[0], b[5], b[0]) is None  # another op's header and id
+    assert rebuild_op(wires[0], b[5], a[0]) is None  # another op's header, this op's id
+    assert rebuild_op(b"\x93junk", a[5], a[0]) is None
