@@ -130,3 +130,30 @@ def test_a_bad_op_makes_the_batch_run_again_guarded(
     assert len(clean) == 6 and all(not dave.store.has_op(decode_op(w).op_id) for w in clean)
     assert all(not isinstance(r, Exception) and r.new for r in dave.apply_batch(clean))
     assert attempts == [False]
+
+
+def test_a_batch_holds_a_bounded_number_of_rows_open(
+    make_replica: MakeCoop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long catch-up (the engine groups up to 4,096 ops in one transaction) does not keep
+    every item it folds in memory: past HOLD_MAX the held rows are written."""
+    from coopshare.service import replica_content
+
+    alice, bob, _ = three_members(make_replica)
+    notes = [_edited_note(alice, 1) for _ in range(5)] + [_edited_note(alice, 3)]
+    wires = _new_wires(alice, bob)
+    monkeypatch.setattr(replica_content, "HOLD_MAX", 2)
+    sizes: list[int] = []
+    real = Store.put_item
+
+    def put_item(self: Store, *args: Any) -> None:
+        sizes.append(len(bob._held or {}))
+        real(self, *args)
+
+    monkeypatch.setattr(Store, "put_item", put_item)
+    assert all(not isinstance(r, Exception) and r.new for r in bob.apply_batch(wires))
+    assert max(sizes) <= 3  # never more than HOLD_MAX + 1 rows held
+    assert len(sizes) >= 6  # each item written at least once, the edited one maybe twice
+    for note in notes:
+        mine, theirs = bob.item(note), alice.item(note)
+        assert mine is not None and theirs is not None and mine.view() == theirs.view()

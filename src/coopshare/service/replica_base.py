@@ -35,6 +35,7 @@ CLAIMER_FIELDS = ACT_FIELDS | {"status", "claimer"}
 # what applying a stored op can raise because of its data; a quarantined op that raises one of
 # these is dropped instead of blocking the ops behind it
 _OP_ERRORS = (CoopShareError, ArithmeticError, LookupError, ValueError)
+HOLD_MAX = 256  # item rows a batch holds open at most (service/batch_ingest.py)
 
 
 class ReplicaBase:

@@ -23,6 +23,7 @@ from coopshare.service.replica_base import (
     _GRANT_AAD,
     _ITEM_AAD,
     CLAIMER_FIELDS,
+    HOLD_MAX,
     ReplicaBase,
     _header,
 )
@@ -129,6 +130,8 @@ class ContentApplier(ReplicaBase):
         if state.has_creator and not state.is_empty:
             if held is not None:
                 held[state.item_id] = state
+                if len(held) > HOLD_MAX:  # memory stays bounded on a long catch-up
+                    self.write_held()
             else:
                 self._save_item(state)
             return
