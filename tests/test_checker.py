@@ -8,9 +8,10 @@ import contextlib
 import os
 import signal
 import time
+from pathlib import Path
 
 from coopshare.protocol.codec import pack, unpack
-from coopshare.protocol.ops import decode_op
+from coopshare.protocol.ops import decode_op, rebuild_op
 from coopshare.sync.checker import Checker, check_batch
 
 from .forge import last_op
@@ -43,7 +44,14 @@ def test_check_batch_verdicts(coop_ab) -> None:  # type: ignore[no-untyped-def]
     assert unknown is not None and not unknown[4]  # no key for that device given
     assert junk is None  # does not decode
     first = decode_op(wires[0])
-    assert out[0] == (first.op_id, first.header.device, first.header.seq, first.signature, False)
+    assert out[0] == (
+        first.op_id,
+        first.header.device,
+        first.header.seq,
+        first.signature,
+        False,
+        first.header,
+    )
     alone, checks = check_batch((wires[0], wires[-3]), pks)  # no run: each op checked
     assert checks == 2 and alone[0] is not None and alone[0][4]
     assert alone[1] is not None and not alone[1][4]
@@ -130,3 +138,66 @@ def _reap(pid: int) -> None:
     """A worker whose parent died is re-parented; if it is ours (we may be a subreaper), reap."""
     with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
+
+
+_CLOSE_EARLY = """
+import os
+from coopshare.sync.checker import Checker
+if __name__ == "__main__":
+    c = Checker()
+    c.warm()  # as `sync` does while it unlocks
+    assert c._warm is not None and c._procs is not None
+    pids = list(c._procs._processes)
+    c.close()  # the sync had nothing to receive: the worker never got a batch
+    print(c._warm.done() and c._warm.exception() is None, flush=True)
+    gone = 0
+    for pid in pids:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            gone += 1
+    print(gone, len(pids), flush=True)
+"""
+
+
+def test_close_ends_a_worker_still_starting_without_waiting(tmp_path: Path) -> None:
+    """A node that closes before its worker finished starting (a `sync --once` with nothing
+    to receive) ends the worker instead of waiting out its imports, quietly: no traceback or
+    "Exception ignored" on stderr, and no worker left running. Positive control: a worker
+    left to finish starting completes its warm-up (so "not completed" is the close's doing)."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "close_early.py"
+    script.write_text(_CLOSE_EARLY)
+    r = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and r.stderr == "", r.stderr
+    warmed, counts = r.stdout.splitlines()
+    assert warmed == "False"  # it did not wait for the worker's start-up
+    gone, started = map(int, counts.split())
+    assert started == 1 and gone == 1
+    control = script.with_name("control.py")
+    control.write_text(
+        _CLOSE_EARLY.replace("    c.close()", "    c._warm.result(120)\n    c.close()")
+    )
+    r = subprocess.run([sys.executable, str(control)], capture_output=True, text=True, timeout=180)
+    assert r.returncode == 0 and r.stderr == "", r.stderr
+    assert r.stdout.splitlines()[0] == "True"
+
+
+def test_an_op_rebuilt_from_the_workers_header_is_the_decoded_op(coop_ab) -> None:  # type: ignore[no-untyped-def]
+    """The store thread builds each op from the header the worker decoded (not decoding the
+    wire again); a header that is not the one of those bytes is never used."""
+    wires, pks = _wires(coop_ab)
+    out, _ = check_batch(wires, pks)
+    rebuilt = 0
+    for wire, c in zip(wires, out, strict=True):
+        if c is not None:
+            assert rebuild_op(wire, c[5], c[0]) == decode_op(wire)
+            rebuilt += 1
+    assert rebuilt == len(wires) - 1  # all but the junk
+    a, b = out[0], out[1]
+    assert a is not None and b is not None
+    assert rebuild_op(wires[0], b[5], b[0]) is None  # another op's header and id
+    assert rebuild_op(wires[0], b[5], a[0]) is None  # another op's header, this op's id
+    assert rebuild_op(b"\x93junk", a[5], a[0]) is None

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from coopshare.crypto import primitives as p
-from coopshare.errors import HashMismatch, MalformedData, SchemaError
+from coopshare.errors import HashMismatch, MalformedData, SchemaError, ValidationError
 from coopshare.protocol.codec import (
     MAX_MESSAGE,
     as_bytes,
@@ -205,3 +205,26 @@ def decode_op(data: bytes) -> Op:
     if body is not None and (len(body) != header.body_len or p.sha256(body) != header.body_hash):
         raise HashMismatch("op body does not match the hash in its signed header")
     return Op(header, hb, sig, body)
+
+
+def rebuild_op(data: bytes, header: Header, op_id: bytes) -> Op | None:
+    """The Op of wire bytes that `decode_op` already accepted elsewhere (the node's signature
+    worker, sync/checker.py), from the header it decoded there: the header is not decoded
+    and the body not hashed again. None unless the header bytes in `data` are the canonical
+    encoding of `header` (`Header.decode` accepts only that one, so they are the bytes it was
+    decoded from) and have `op_id`; then the caller decodes `data` itself."""
+    try:
+        v = unpack(data)
+    except ValidationError:
+        return None
+    if not isinstance(v, list) or len(v) != 3:
+        return None
+    hb, sig, body = v
+    if not isinstance(hb, bytes) or not isinstance(sig, bytes):
+        return None
+    if not (body is None or (isinstance(body, bytes) and len(body) == header.body_len)):
+        return None
+    if header.encode() != hb:
+        return None
+    op = Op(header, hb, sig, body)
+    return op if op.op_id == op_id else None

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from coopshare.errors import ValidationError
+from coopshare.protocol.ops import Op, rebuild_op
 from coopshare.service import events as ev
 from coopshare.service import forward
 from coopshare.service.coop import Coop
@@ -82,12 +83,13 @@ class EngineView:
         self, wires: tuple[bytes, ...], durable: bool, checked: Prechecked
     ) -> ApplyReport:
         verified = {(c[0], c[3]) for c in checked if c is not None and c[4]}
+        ops = _prebuilt(wires, checked)  # decoded by the worker: not again on the store thread
 
         def _apply(c: Coop) -> tuple[ApplyReport, list[bytes]]:
             report, changed = ApplyReport(), list[bytes]()
             c.preverified.update(verified)
             try:
-                results = c.apply_batch(wires, durable=durable)
+                results = c.apply_batch(ops, durable=durable)
             finally:
                 c.preverified.clear()  # vouches for this batch only
             c.store.faults.recovered()  # a received batch is stored: the store writes again
@@ -136,3 +138,14 @@ class EngineView:
         """The log grew: wake every session's pump waiting on :meth:`log_grew`."""
         for waiter in list(self._grew):
             waiter.set()
+
+
+def _prebuilt(wires: tuple[bytes, ...], checked: Prechecked) -> Sequence[bytes | Op]:
+    """Each wire as the Op the signature worker decoded, where it did (else the wire)."""
+    if len(checked) != len(wires):
+        return wires
+    out: list[bytes | Op] = []
+    for wire, c in zip(wires, checked, strict=True):
+        op = None if c is None else rebuild_op(wire, c[5], c[0])
+        out.append(wire if op is None else op)
+    return out

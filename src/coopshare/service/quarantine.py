@@ -65,7 +65,17 @@ def reason_of(error: BaseException) -> str:
 
 
 def apply_content(replica: Replica, op: Op) -> tuple[bytes, ...]:
-    """Apply a stored content op's effects; on a data error undo them, mark the op, skip it."""
+    """Apply a stored content op's effects; on a data error undo them, mark the op, skip it.
+
+    In the unguarded attempt of a batch (service/batch_ingest.py) there is no savepoint: a data
+    error raises Redo, which rolls the batch back and applies it again guarded, as here."""
+    if not replica.guarded:
+        from coopshare.service.batch_ingest import Redo  # batch_ingest imports this module
+
+        try:
+            return replica._apply_content(op)
+        except DATA_ERRORS as e:
+            raise Redo from e
     try:
         with replica.store.savepoint():
             return replica._apply_content(op)

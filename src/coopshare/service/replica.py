@@ -28,7 +28,7 @@ from coopshare.model.hlc import physical_ms, wall_ms
 from coopshare.model.roster import resolve
 from coopshare.protocol import roster_body
 from coopshare.protocol.ops import Header, Op, OpKind, decode_op
-from coopshare.service import quarantine, run_verify
+from coopshare.service import batch_ingest, quarantine
 from coopshare.service.replica_base import _OP_ERRORS, ReplicaBase, _future_limit, _header
 from coopshare.service.replica_content import ContentApplier
 from coopshare.store import faults
@@ -96,25 +96,11 @@ class Replica(ContentApplier):
     ) -> list[Applied | ValidationError]:
         """Apply ops in order in one transaction; each gets its Applied or why it was refused.
 
-        The log lookups of the whole batch (stored already? neighbours in its device's log?)
-        are fetched up front in a few queries (store/lookahead.py), and the signatures are
-        checked one per run of a device's log (service/run_verify.py, protocol.md §12a).
-        """
-        decoded = [_decoded(o) for o in ops]
-        good = [o for o in decoded if isinstance(o, Op)]
-        out: list[Applied | ValidationError] = []
-        with self.transaction(durable=durable):
-            self.store.look_ahead([(o.op_id, o.header.device, o.header.seq) for o in good])
-            vouched = run_verify.vouch(self, good)
-            try:
-                for o in decoded:
-                    try:
-                        out.append(o if isinstance(o, ValidationError) else self.apply(o))
-                    except ValidationError as e:
-                        out.append(e)
-            finally:
-                self.preverified -= vouched
-        return out
+        The log lookups of the whole batch are fetched up front (store/lookahead.py), the
+        signatures are checked one per run of a device's log (service/run_verify.py, protocol.md
+        §12a), and savepoints and item rows are spared while no op fails
+        (service/batch_ingest.py)."""
+        return batch_ingest.apply_batch(self, ops, durable)
 
     def _apply_new(self, op: Op, wire: bytes | Op) -> Applied:
         h = op.header
@@ -300,13 +286,6 @@ class Replica(ContentApplier):
             if roster is not self.roster:
                 self._set_roster(roster)
             return None
-
-
-def _decoded(o: bytes | Op) -> Op | ValidationError:
-    try:
-        return o if isinstance(o, Op) else decode_op(o)
-    except ValidationError as e:
-        return e
 
 
 __all__ = ["Applied", "FutureOp", "Replica", "ReplicaBase"]

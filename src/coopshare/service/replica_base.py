@@ -35,6 +35,7 @@ CLAIMER_FIELDS = ACT_FIELDS | {"status", "claimer"}
 # what applying a stored op can raise because of its data; a quarantined op that raises one of
 # these is dropped instead of blocking the ops behind it
 _OP_ERRORS = (CoopShareError, ArithmeticError, LookupError, ValueError)
+HOLD_MAX = 256  # item rows a batch holds open at most (service/batch_ingest.py)
 
 
 class ReplicaBase:
@@ -55,6 +56,8 @@ class ReplicaBase:
         # with another (broken) signature is still checked here
         self.preverified: set[tuple[bytes, bytes]] = set()
         self.sig_checks = 0  # Ed25519 verifications of ops made here (bench/sync_bench.py)
+        self.guarded = True  # False: a batch's first attempt (service/batch_ingest.py)
+        self._held: dict[bytes, ItemState] | None = None  # its item rows not written yet
         self._reload()
 
     # --- state loading ------------------------------------------------------------------------
@@ -218,7 +221,18 @@ class ReplicaBase:
             for n, _device, _seq, hb, sig, body in page:  # noqa: B007 - n is the cursor
                 yield pack([hb, sig, body])
 
+    def write_held(self) -> None:
+        """Seal and write the item rows a batch kept open (service/batch_ingest.py)."""
+        if self._held:
+            for state in self._held.values():
+                self._save_item(state)
+            self._held.clear()
+
+    def _save_item(self, state: ItemState) -> None:
+        raise NotImplementedError  # ContentApplier
+
     def item(self, item_id: bytes) -> ItemState | None:
+        self.write_held()
         blob = self.store.item_blob(item_id)
         return None if blob is None else self._open_item(item_id, blob)
 
@@ -227,6 +241,7 @@ class ReplicaBase:
 
     def items(self, kind: Kind | None = None, *, include_deleted: bool = False) -> list[ItemState]:
         out = []
+        self.write_held()
         for item_id, blob in self.store.item_blobs(kind.value if kind else None):
             st = self._open_item(item_id, blob)
             if include_deleted or not st.is_deleted:

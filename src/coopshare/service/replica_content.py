@@ -23,6 +23,7 @@ from coopshare.service.replica_base import (
     _GRANT_AAD,
     _ITEM_AAD,
     CLAIMER_FIELDS,
+    HOLD_MAX,
     ReplicaBase,
     _header,
 )
@@ -98,8 +99,10 @@ class ContentApplier(ReplicaBase):
 
     def _fold(self, ch: Change) -> bytes:
         self.store.link_item_op(ch.op_id, ch.item_id)
-        blob, linked = self.store.item_and_links(ch.item_id)
-        state = None if blob is None else self._open_item(ch.item_id, blob)
+        state = None if self._held is None else self._held.get(ch.item_id)  # batch_ingest.py
+        if state is None:
+            blob, linked = self.store.item_and_links(ch.item_id)
+            state = None if blob is None else self._open_item(ch.item_id, blob)
         if state is None:
             if linked != 1:  # this op's own link is there: others' ops came before it
                 # changes by others came first and were kept aside: fold them all together
@@ -117,11 +120,20 @@ class ContentApplier(ReplicaBase):
         return ch.item_id
 
     def _store_item(self, state: ItemState) -> None:
-        """Save the derived row; an item with no creator's change or nothing left has none."""
+        """Save the derived row; an item with no creator's change or nothing left has none.
+        In a batch's unguarded attempt the row is held open and written once (batch_ingest.py)."""
+        held = self._held
+        if held is not None:
+            held.pop(state.item_id, None)
         if talent_purge.on_store(self, state):  # an ended or revoked window: purged instead
             return
         if state.has_creator and not state.is_empty:
-            self._save_item(state)
+            if held is not None:
+                held[state.item_id] = state
+                if len(held) > HOLD_MAX:  # memory stays bounded on a long catch-up
+                    self.write_held()
+            else:
+                self._save_item(state)
             return
         self.store.delete_item(state.item_id)  # the GUI drops the row (ItemsChanged)
         if self._search is not None:

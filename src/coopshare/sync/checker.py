@@ -24,7 +24,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPool
 from concurrent.futures.process import BrokenProcessPool
 
 from coopshare.errors import ValidationError
-from coopshare.protocol.ops import Op, decode_op
+from coopshare.protocol.ops import Header, Op, decode_op
 from coopshare.protocol.run_verify import plan
 
 log = logging.getLogger(__name__)
@@ -33,8 +33,9 @@ RETRY_AFTER = 600.0  # s on threads after the worker failed, before starting a n
 PARENT_CHECK_EVERY = 1.0  # s between the worker's looks at whether the node still runs
 WORKER_TIMEOUT = 60.0  # s for one batch (~1 s of work): a worker this slow is stuck
 
-# (op id, device, seq, signature, the signature checked out); None: the op did not decode
-Checked = tuple[bytes, bytes, int, bytes, bool]
+# (op id, device, seq, signature, the signature checked out, the decoded header: the store
+# thread builds the op from it instead of decoding the wire again); None: it did not decode
+Checked = tuple[bytes, bytes, int, bytes, bool, Header]
 
 
 def check_batch(
@@ -60,6 +61,7 @@ def check_batch(
             o.header.seq,
             o.signature,
             (o.op_id, o.signature) in found.signed,
+            o.header,
         )
         for o in ops
     ]
@@ -155,6 +157,11 @@ class Checker:
     def close(self) -> None:
         self._threads.shutdown(wait=False)
         if self._procs is not None:
+            if self._warm is not None and not self._warm.done():
+                # never given a batch and still importing: end it instead of waiting for its
+                # start-up (a `sync --once` with nothing to receive waited seconds for it here)
+                for proc in list(getattr(self._procs, "_processes", {}).values()):
+                    proc.terminate()
             # wait: a pool left running makes the interpreter's exit hook write to its closed
             # wake-up pipe ("Exception ignored ... Bad file descriptor" at the end of serve)
             self._procs.shutdown(wait=True, cancel_futures=True)
