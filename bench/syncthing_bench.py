@@ -1,6 +1,7 @@
 """Syncthing 1.19 and CoopShare's sync_bench, side by side in one run, in a network namespace.
 
-    sudo .venv/bin/python bench/syncthing_bench.py [--runs 3] [--n 10000] [--no-three]
+    sudo .venv/bin/python bench/syncthing_bench.py [--runs 3] [--n 10000] [--no-three |
+        --three-runs K | --no-two]
 
 Needs root, `ip` and `syncthing` (Debian: `apt-get install syncthing`); refuses otherwise. It
 creates a network namespace with only `lo` up, re-runs itself inside it (`ip netns exec`) and
@@ -318,11 +319,13 @@ def inside(args: argparse.Namespace) -> int:
         template = base / "notes"
         write_notes(template, args.n, args.seed)
         for rnd in range(1, args.runs + 1):
-            steps: list[tuple[str, Any]] = [
-                ("st2", lambda: syncthing_case(template, args.n, 1)),
-                ("cs2", lambda: coopshare_two(args.n, args.seed, args.sample, lim)),
-            ]
-            if args.three:
+            steps: list[tuple[str, Any]] = []
+            if args.two:
+                steps += [
+                    ("st2", lambda: syncthing_case(template, args.n, 1)),
+                    ("cs2", lambda: coopshare_two(args.n, args.seed, args.sample, lim)),
+                ]
+            if args.three and rnd <= (args.runs if args.three_runs is None else args.three_runs):
                 steps += [
                     ("st3", lambda: syncthing_case(template, args.n, 2)),
                     ("cs3", lambda: coopshare_three(args.n, args.seed)),
@@ -351,6 +354,8 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--sample", type=int, default=500, help="ops for the per-note limit (0: none)")
     ap.add_argument("--no-three", dest="three", action="store_false", help="2 peers only")
+    ap.add_argument("--no-two", dest="two", action="store_false", help="3 peers only")
+    ap.add_argument("--three-runs", type=int, help="rounds with the 3-peer cases (default: all)")
     ap.add_argument("--inside", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.inside is None:

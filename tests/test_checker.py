@@ -6,13 +6,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import pickle
 import signal
 import time
 
+from coopshare.errors import ValidationError
+from coopshare.model.items import Kind
 from coopshare.protocol.codec import pack, unpack
-from coopshare.protocol.ops import decode_op
+from coopshare.protocol.ops import OpKind, decode_op, op_fields, op_from_fields
+from coopshare.service.node_local import _decoded
 from coopshare.sync.checker import Checker, check_batch
 
+from .conftest import MakeCoop, sync, three_members
 from .forge import last_op
 
 
@@ -43,7 +48,14 @@ def test_check_batch_verdicts(coop_ab) -> None:  # type: ignore[no-untyped-def]
     assert unknown is not None and not unknown[4]  # no key for that device given
     assert junk is None  # does not decode
     first = decode_op(wires[0])
-    assert out[0] == (first.op_id, first.header.device, first.header.seq, first.signature, False)
+    assert out[0] == (
+        first.op_id,
+        first.header.device,
+        first.header.seq,
+        first.signature,
+        False,
+        op_fields(first),
+    )
     alone, checks = check_batch((wires[0], wires[-3]), pks)  # no run: each op checked
     assert checks == 2 and alone[0] is not None and alone[0][4]
     assert alone[1] is not None and not alone[1][4]
@@ -130,3 +142,58 @@ def _reap(pid: int) -> None:
     """A worker whose parent died is re-parented; if it is ours (we may be a subreaper), reap."""
     with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
+
+
+def test_the_worker_hands_back_each_decoded_op(coop_ab) -> None:  # type: ignore[no-untyped-def]
+    """What the store thread rebuilds from the worker's plain values is the op decode_op makes
+    of the wire: every kind in the log (genesis with its empty coop id, roster, items, first
+    ops without a backlink), through pickle as the worker process sends it."""
+    alice, bob = coop_ab
+    bob.add_note("n", "text")
+    wires = tuple(alice.wire_ops()) + tuple(bob.wire_ops())
+    kinds = {decode_op(w).header.kind for w in wires}
+    assert {OpKind.GENESIS, OpKind.ITEM} <= kinds and len(kinds) >= 3
+    out, _ = pickle.loads(pickle.dumps(check_batch(wires, {})))
+    for wire, checked in zip(wires, out, strict=True):
+        assert checked is not None
+        op = op_from_fields(checked[5])
+        assert op == decode_op(wire) and op.op_id == checked[0]
+        assert op.encode() == wire
+
+
+def test_the_store_thread_applies_the_workers_ops_without_decoding_them_again(
+    make_replica: MakeCoop, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A received batch the worker pre-checked is applied from the worker's decoded ops: the
+    same ops, items and refusals as from the wires, with no second decode_op on the store
+    thread (the control, applying the wires, shows the counter counts)."""
+    alice, bob, carol = three_members(make_replica)
+    sync(alice, carol)
+    for i in range(40):
+        bob.add_note(f"n{i}", f"text {i}")
+    own = [w for w in bob.wire_ops() if decode_op(w).header.device == bob.me.device_id]
+    wires = (*own, b"\x93junk")
+    pks = {bob.me.device_id: bob.roster.devices[bob.me.device_id].sign_pk}
+    checked, _ = pickle.loads(pickle.dumps(check_batch(wires, pks)))
+    calls = [0]
+
+    def counting(data: bytes):  # type: ignore[no-untyped-def]
+        calls[0] += 1
+        return decode_op(data)
+
+    monkeypatch.setattr("coopshare.service.replica.decode_op", counting)
+    results = {}
+    for who, ops in ((alice, _decoded(wires, checked)), (carol, _decoded(wires, []))):
+        calls[0] = 0
+        results[who.me.name] = (who.apply_batch(ops), calls[0])
+    (by_worker, decodes_worker), (by_wire, decodes_wire) = results["Alice"], results["Carol"]
+    assert decodes_worker == 1  # only the junk, which the worker could not decode
+    assert decodes_wire == len(wires)  # control: applying the wires decodes each one
+    assert [type(r) for r in by_worker] == [type(r) for r in by_wire]
+    assert isinstance(by_worker[-1], ValidationError)
+    assert all(not isinstance(r, ValidationError) and r.new for r in by_worker[:-1])
+
+    def notes(c):  # type: ignore[no-untyped-def]
+        return sorted((s.item_id, s.fields.get("title"), s.body) for s in c.items(Kind.NOTE))
+
+    assert len(notes(alice)) == 40 and notes(alice) == notes(carol) == notes(bob)

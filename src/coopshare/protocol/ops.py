@@ -205,3 +205,49 @@ def decode_op(data: bytes) -> Op:
     if body is not None and (len(body) != header.body_len or p.sha256(body) != header.body_hash):
         raise HashMismatch("op body does not match the hash in its signed header")
     return Op(header, hb, sig, body)
+
+
+# an Op as plain values, as the node's signature worker hands back what it decoded
+# (sync/checker.py): much cheaper to pickle and rebuild than decoding the wire again
+OpFields = tuple[
+    bytes,
+    bytes,
+    int,
+    bytes | None,
+    int,
+    tuple[bytes, ...],
+    str,
+    bytes,
+    bytes,
+    int,
+    bytes,
+    bytes,
+    bytes | None,
+]
+
+
+def op_fields(op: Op) -> OpFields:
+    h = op.header
+    return (
+        h.coop_id,
+        h.device,
+        h.seq,
+        h.backlink,
+        h.hlc,
+        h.parents,
+        h.kind.value,
+        h.epoch,
+        h.body_hash,
+        h.body_len,
+        op.header_bytes,
+        op.signature,
+        op.body,
+    )
+
+
+def op_from_fields(f: OpFields) -> Op:
+    """The Op that `op_fields` was given, without decoding or checking it again: only for
+    values from decode_op in this node's own worker process. The op id is computed afresh
+    from the header bytes, as for every Op."""
+    header = Header(f[0], f[1], f[2], f[3], f[4], f[5], OpKind(f[6]), f[7], f[8], f[9])
+    return Op(header, f[10], f[11], f[12])

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from coopshare.errors import ValidationError
+from coopshare.protocol.ops import Op, op_from_fields
 from coopshare.service import events as ev
 from coopshare.service import forward
 from coopshare.service.coop import Coop
@@ -87,7 +88,7 @@ class EngineView:
             report, changed = ApplyReport(), list[bytes]()
             c.preverified.update(verified)
             try:
-                results = c.apply_batch(wires, durable=durable)
+                results = c.apply_batch(_decoded(wires, checked), durable=durable)
             finally:
                 c.preverified.clear()  # vouches for this batch only
             c.store.faults.recovered()  # a received batch is stored: the store writes again
@@ -136,3 +137,10 @@ class EngineView:
         """The log grew: wake every session's pump waiting on :meth:`log_grew`."""
         for waiter in list(self._grew):
             waiter.set()
+
+
+def _decoded(wires: tuple[bytes, ...], checked: Prechecked) -> Sequence[bytes | Op]:
+    """The ops the signature worker decoded (sync/checker.py), the wire where it did not."""
+    if len(checked) != len(wires):  # not pre-checked (a small batch)
+        return wires
+    return [w if c is None else op_from_fields(c[5]) for w, c in zip(wires, checked, strict=True)]
