@@ -42,6 +42,7 @@ from syncthing_config import Peer, config_xml, device_id_from, leaks, only_loopb
 
 FOLDER = "notes"
 BASE_PORT, GUI_PORT = 22001, 18381
+CASE_SENSITIVE_FS = [True]  # --st-case-check: Syncthing's default (false), see syncthing_config
 
 
 def refuse_reason() -> str | None:
@@ -117,7 +118,13 @@ class Syncthing:
         self.folder.mkdir(exist_ok=True)
         (self.folder / ".stfolder").mkdir(exist_ok=True)
         xml = config_xml(
-            self.peer, [o.peer for o in others], FOLDER, str(self.folder), self.gui, self.key
+            self.peer,
+            [o.peer for o in others],
+            FOLDER,
+            str(self.folder),
+            self.gui,
+            self.key,
+            case_sensitive_fs=CASE_SENSITIVE_FS[0],
         )
         if leaks(xml):  # never start an instance that could reach beyond 127.0.0.1
             raise RuntimeError(f"syncthing {self.name} config: {leaks(xml)}")
@@ -313,6 +320,7 @@ def inside(args: argparse.Namespace) -> int:
     if not only_loopback(socket.if_nameindex()):
         print("syncthing_bench: refusing: this namespace has more than `lo`", file=sys.stderr)
         return 2
+    print(f"Syncthing folders: caseSensitiveFS={str(CASE_SENSITIVE_FS[0]).lower()}", flush=True)
     res: dict[str, list[dict[str, Any]]] = {"st2": [], "cs2": [], "st3": [], "cs3": []}
     lim: dict[str, float] = {}
     with temp_home("coopshare-stnotes-") as base:
@@ -356,10 +364,16 @@ def main() -> int:
     ap.add_argument("--no-three", dest="three", action="store_false", help="2 peers only")
     ap.add_argument("--no-two", dest="two", action="store_false", help="3 peers only")
     ap.add_argument("--three-runs", type=int, help="rounds with the 3-peer cases (default: all)")
+    ap.add_argument(
+        "--st-case-check",
+        action="store_true",
+        help="keep Syncthing's default caseSensitiveFS=false (quadratic in one big folder)",
+    )
     ap.add_argument("--inside", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.inside is None:
         return outer(sys.argv[1:])
+    CASE_SENSITIVE_FS[0] = not args.st_case_check
     return inside(args)
 
 

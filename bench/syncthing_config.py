@@ -9,10 +9,11 @@ release checks. Peers are static `tcp://127.0.0.1:PORT` addresses; the only list
 also runs every Syncthing inside a network namespace of its own with only `lo` up, so a
 setting missed here still could not leave the machine.
 
-Two settings differ from Syncthing's defaults in Syncthing's favour, said in bench/README.md:
+Settings that differ from Syncthing's defaults in its favour, said in bench/README.md:
 `setLowPriority` false (by default Syncthing lowers its own CPU and I/O priority, which on a
 shared machine would slow it), and `reconnectionIntervalS` 1 (instead of 60, so a peer that
-dialled before the other listened does not wait a minute).
+dialled before the other listened does not wait a minute); and, unless the bench is run with
+`--st-case-check`, the folder's `caseSensitiveFS` true (see config_xml).
 """
 
 from __future__ import annotations
@@ -91,9 +92,22 @@ def _device(peer: Peer) -> str:
 
 
 def config_xml(
-    me: Peer, others: list[Peer], folder_id: str, folder_path: str, gui_port: int, api_key: str
+    me: Peer,
+    others: list[Peer],
+    folder_id: str,
+    folder_path: str,
+    gui_port: int,
+    api_key: str,
+    *,
+    case_sensitive_fs: bool = True,
 ) -> str:
-    """config.xml for `me`: one folder shared with `others`, nothing else reachable."""
+    """config.xml for `me`: one folder shared with `others`, nothing else reachable.
+
+    `case_sensitive_fs` (Syncthing's default: false) turns off the check Syncthing makes on
+    every file it writes that no other file differs from its name only in case: it lists the
+    parent directory again after each change, which in one folder of 10,000 notes makes the
+    pull quadratic (bench/README.md). Linux file systems are case-sensitive, so true is the
+    documented setting there; it favours Syncthing."""
     if not re.fullmatch(r"[A-Za-z0-9]{16,64}", api_key):
         raise ValueError("api key: 16-64 letters and digits")
     members = "".join(
@@ -108,6 +122,7 @@ def config_xml(
         ' fsWatcherEnabled="false" ignorePerms="false" autoNormalize="true">\n'
         f"{members}"
         "        <paused>false</paused>\n"
+        f"        <caseSensitiveFS>{str(case_sensitive_fs).lower()}</caseSensitiveFS>\n"
         "    </folder>\n"
         + "".join(_device(p) for p in [me, *others])
         + '    <gui enabled="true" tls="false" debugging="false">\n'
