@@ -138,3 +138,24 @@ def test_helpers() -> None:
     assert not sc.only_loopback([(1, "lo"), (2, "eth0")])
     with pytest.raises(ValueError):  # an api key that could break out of the XML element
         sc.config_xml(sc.Peer(A, "a", 22001), [], "n", "/x", 18381, "</apikey><x>")
+
+
+def test_the_bench_refuses_without_root_or_tools(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    import syncthing_bench as sb  # type: ignore[import-not-found]  # bench/ on sys.path
+
+    monkeypatch.setattr(sb.os, "geteuid", lambda: 0)
+    monkeypatch.setattr(shutil, "which", lambda tool: f"/usr/bin/{tool}")
+    assert sb.refuse_reason() is None  # control: root with both tools may run
+    monkeypatch.setattr(sb.os, "geteuid", lambda: 1000)
+    assert "root" in (sb.refuse_reason() or "")
+    monkeypatch.setattr(sb.os, "geteuid", lambda: 0)
+    monkeypatch.setattr(shutil, "which", lambda tool: None if tool == "syncthing" else "/x")
+    assert "syncthing" in (sb.refuse_reason() or "")
+
+    def nothing_runs(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"ran {args!r}")
+
+    monkeypatch.setattr(sb.subprocess, "run", nothing_runs)
+    assert sb.outer([]) == 2  # refuses before creating any namespace
