@@ -87,11 +87,13 @@ class PeakRss:
             self._done.wait(self.every)
 
     def _read_children(self) -> None:
-        try:
-            kids = Path(f"/proc/{self.pid}/task/{self.pid}/children").read_text().split()
-        except OSError:
-            return
-        for kid in map(int, kids):
+        kids: set[int] = set()  # children of every thread (Go forks from any of them)
+        for task in Path(f"/proc/{self.pid}/task").glob("*"):
+            try:
+                kids.update(map(int, (task / "children").read_text().split()))
+            except OSError:
+                continue
+        for kid in kids:
             try:
                 text = Path(f"/proc/{kid}/status").read_text()
                 stat = Path(f"/proc/{kid}/stat").read_text().rsplit(")", 1)[1].split()
