@@ -121,6 +121,13 @@ class PairingWrongMode(PairingFailed):
     mode: str
 
 
+class PairingContested(PairingFailed):
+    """A second device proved the pairing code while an exchange ran: someone else knows it
+    (a look over the shoulder) and may be racing the real device. Nothing is handed over."""
+
+    template = "pairing stopped: a second device used the same pairing code; start again"
+
+
 class PairingExpired(ValidationError):
     """The pairing code is older than its lifetime: start pairing again."""
 

@@ -39,6 +39,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from coopshare.crypto import primitives as p
 from coopshare.errors import (
     DecryptError,
+    PairingContested,
     PairingExpired,
     PairingFailed,
     PairingWrongMode,
@@ -202,6 +203,21 @@ class Host(_Side):
             raise PairingWrongMode(mode=mode)
         self.phase = Phase.COMMITTED
         return _msg("commit", c=commitment(self.pk, self.nonce))
+
+    def on_second_hello(self, data: bytes) -> None:
+        """Another connection's hello while this exchange runs past its own hello: with the
+        right pairing code, two devices know the code, so one of them may be a stranger who
+        raced the real one (and the person might confirm digits nobody else shows). The
+        exchange ends (PairingContested) and nothing more is sent; any other bytes are ignored."""
+        if self.phase not in (Phase.COMMITTED, Phase.COMPARE):
+            return
+        try:
+            proof, _mode = _read_hello(data)
+        except PairingFailed:
+            return
+        if hmac.compare_digest(proof, hello_proof(self.secret)):
+            self.phase = Phase.FAILED
+            raise PairingContested()
 
     def on_key(self, data: bytes, now: float | None = None) -> bytes:
         """The guest's key and nonce; returns the reveal; the code is then ready."""

@@ -74,8 +74,10 @@ def adopt(keys: Identity, grant: LinkGrant) -> Identity:
 
 
 def _hostport(text: str) -> tuple[str, int] | None:
+    """An address of the grant's invitation; None if it does not parse (ASCII port 1-65535)."""
     host, _, port = text.rpartition(":")
-    return (host.strip("[]"), int(port)) if host and port.isdigit() else None
+    ok = host and port.isascii() and port.isdigit() and 0 < int(port) < 65536
+    return (host.strip("[]"), int(port)) if ok else None
 
 
 async def join_as_my_device(

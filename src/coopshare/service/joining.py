@@ -66,6 +66,11 @@ async def serve_join(node: Node, conn: tc.Connection, invitation: invites.Pendin
         # a device invitation admits only a device certified by the inviter's own member key
         await conn.write_frame(m.to_wire(m.Bye("this invitation is for a device of its member")))
         raise InviteRefused("device invitation used by another member")
+    if await node.db(lambda c: _revoked_of_a_member(c, device.device_id)):
+        # a revoked device stays out: its certificate still checks, so without this a stolen
+        # invitation would let a thief's revoked (say, keyless) laptop back in (security.md §5)
+        await conn.write_frame(m.to_wire(m.Bye("this device was revoked")))
+        raise InviteRefused("a revoked device tried to join again")
     if not await node.db(lambda c: invites.consume(c, invitation.token_id)):
         await conn.write_frame(m.to_wire(m.Bye("this invitation was already used")))
         raise InviteRefused("invitation reused")
@@ -79,6 +84,15 @@ async def serve_join(node: Node, conn: tc.Connection, invitation: invites.Pendin
     await conn.write_frame(m.to_wire(m.JoinOk(node.coop_id)))
     log.info("admitted a new device %s", device.device_id.hex()[:12])
     return device.device_id
+
+
+def _revoked_of_a_member(c: Coop, device_id: bytes) -> bool:
+    """A device of a current member that the roster knows but no longer holds active: revoked.
+    (A removed member's device may come back with its member, by an admin's invitation.)"""
+    rec = c.roster.devices.get(device_id)
+    return (
+        rec is not None and device_id not in c.roster.active and rec.member_id in c.roster.members
+    )
 
 
 def _admit(c: Coop, req: dict[str, Any], invitation: invites.Pending) -> None:

@@ -16,13 +16,21 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from coopshare.errors import PairingExpired, PairingFailed, PeerUnreachable, ValidationError
+from coopshare.errors import (
+    PairingContested,
+    PairingExpired,
+    PairingFailed,
+    PeerUnreachable,
+    ValidationError,
+)
 from coopshare.protocol import pairing, pairing_link
 from coopshare.protocol.frames import encode_frame, frame_length
 
 MAX_FRAME = 8192
 MAX_ATTEMPTS = 5  # connections with a wrong pairing code before the host gives up
 STEP_TIMEOUT = 30.0  # s for the other side's next message (the people compare meanwhile)
+WATCH_TIMEOUT = 5.0  # s a second connection has to show its hello while a pairing runs
+MAX_WATCHED = 4  # second connections read at once (more are closed unread)
 
 T = TypeVar("T")
 Confirm = Callable[[str], Awaitable[bool]]  # shows the 6 digits; True if the person confirmed
@@ -61,14 +69,40 @@ async def _offer(
     done: asyncio.Future[T] = asyncio.get_running_loop().create_future()
     busy = False
     attempts = 0
+    current: list[tuple[pairing.Host, asyncio.StreamWriter]] = []  # the exchange running
+    watched = 0
+
+    async def watch(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        """A second connection while an exchange runs: if it knows the pairing code too, two
+        devices do, and the running exchange ends before anything is handed over."""
+        nonlocal watched
+        watched += 1
+        try:
+            data = await _recv(reader, WATCH_TIMEOUT)
+            if current and not done.done():
+                side, first = current[0]
+                try:
+                    side.on_second_hello(data)
+                except PairingContested as e:
+                    first.close()  # the running exchange ends: nothing more goes out
+                    done.set_exception(e)
+        except PairingFailed:
+            pass  # garbage or silence from a second connection changes nothing
+        finally:
+            watched -= 1
+            writer.close()
 
     async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         nonlocal busy, attempts
-        if busy or done.done():
+        if done.done() or (busy and (not current or watched >= MAX_WATCHED)):
             writer.close()
+            return
+        if busy:
+            await watch(reader, writer)
             return
         busy = True
         side = side_of(started)
+        current[:] = [(side, writer)]
         greeted = False  # the guest knew the pairing code
         try:
             commit = side.on_hello(await _recv(reader, STEP_TIMEOUT))
@@ -89,6 +123,7 @@ async def _offer(
             pass  # the offer was closed; ending quietly (3.11 logs a cancelled handler)
         finally:
             busy = False
+            current.clear()
             writer.close()
             with contextlib.suppress(Exception):
                 await writer.wait_closed()

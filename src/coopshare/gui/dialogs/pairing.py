@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coopshare.errors import CoopShareError, PairingExpired, PairingFailed
+from coopshare.errors import CoopShareError, PairingContested, PairingExpired, PairingFailed
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.theme import ERROR, ERROR_ON_DARK, accent_text, is_dark
@@ -199,6 +199,10 @@ class _PairDialog(QDialog):
         self.status.setStyleSheet(f"color: {bad};")
         if isinstance(error, PairingExpired):
             text = self.tr("The pairing code expired. Start again.")
+        elif isinstance(error, PairingContested):
+            text = self.tr(
+                "A second device used the same pairing code: someone else may have seen it. Nothing was handed over. Start again where nobody else can read the code."
+            )
         elif isinstance(error, PairingFailed):
             text = self.tr(
                 "Pairing failed: the digits were not confirmed on both screens, or the code was wrong. Nothing was handed over."

@@ -4848,38 +4848,38 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>PairGuestDialog</name>
         <message>
-            <location filename="../dialogs/pairing.py" line="303" />
-            <location filename="../dialogs/pairing.py" line="304" />
+            <location filename="../dialogs/pairing.py" line="307" />
+            <location filename="../dialogs/pairing.py" line="308" />
             <source>Pair in person</source>
             <translation>Persoonlijk koppelen</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="307" />
+            <location filename="../dialogs/pairing.py" line="311" />
             <source>Ask a member to choose Pair in person on their device, then type the code and address it shows.</source>
             <translation>Vraag een lid om op zijn apparaat Persoonlijk koppelen te kiezen, en typ dan de code en het adres die het toont.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="315" />
+            <location filename="../dialogs/pairing.py" line="319" />
             <source>Pairing code:</source>
             <translation>Koppelcode:</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="316" />
+            <location filename="../dialogs/pairing.py" line="320" />
             <source>Address:</source>
             <translation>Adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="318" />
+            <location filename="../dialogs/pairing.py" line="322" />
             <source>Pair</source>
             <translation>Koppelen</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="338" />
+            <location filename="../dialogs/pairing.py" line="342" />
             <source>Type the code and the address exactly as shown.</source>
             <translation>Typ de code en het adres precies zoals ze worden getoond.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="341" />
+            <location filename="../dialogs/pairing.py" line="345" />
             <source>Connecting…</source>
             <translation>Verbinden…</translation>
         </message>
@@ -4887,28 +4887,28 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>PairHostDialog</name>
         <message>
-            <location filename="../dialogs/pairing.py" line="239" />
-            <location filename="../dialogs/pairing.py" line="240" />
+            <location filename="../dialogs/pairing.py" line="243" />
+            <location filename="../dialogs/pairing.py" line="244" />
             <source>Pair in person</source>
             <translation>Persoonlijk koppelen</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="243" />
+            <location filename="../dialogs/pairing.py" line="247" />
             <source>On the other device, choose Pair in person and type this code and address. The code works for two minutes, and only while this window is open.</source>
             <translation>Kies op het andere apparaat Persoonlijk koppelen en typ deze code en dit adres. De code werkt twee minuten, en alleen zolang dit venster open is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="256" />
+            <location filename="../dialogs/pairing.py" line="260" />
             <source>Pairing code:</source>
             <translation>Koppelcode:</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="257" />
+            <location filename="../dialogs/pairing.py" line="261" />
             <source>Address:</source>
             <translation>Adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="293" />
+            <location filename="../dialogs/pairing.py" line="297" />
             <source>Paired. The other device is joining now.</source>
             <translation>Gekoppeld. Het andere apparaat wordt nu lid.</translation>
         </message>
@@ -6267,11 +6267,16 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
         </message>
         <message>
             <location filename="../dialogs/pairing.py" line="204" />
+            <source>A second device used the same pairing code: someone else may have seen it. Nothing was handed over. Start again where nobody else can read the code.</source>
+            <translation>Een tweede apparaat gebruikte dezelfde koppelcode: iemand anders heeft die misschien gezien. Er is niets overgedragen. Begin opnieuw waar niemand anders de code kan lezen.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="208" />
             <source>Pairing failed: the digits were not confirmed on both screens, or the code was wrong. Nothing was handed over.</source>
             <translation>Koppelen mislukt: de cijfers zijn niet op beide schermen bevestigd, of de code was onjuist. Er is niets overgedragen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="209" />
+            <location filename="../dialogs/pairing.py" line="213" />
             <source>Pairing failed.</source>
             <translation>Koppelen mislukt.</translation>
         </message>
