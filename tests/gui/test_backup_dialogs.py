@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QLineEdit
+
 from coopshare.crypto import primitives as p
 from coopshare.gui.dialogs.backup import BackupDialog, RestoreDialog
 from coopshare.gui.dialogs.first_run import FirstRunWizard
@@ -69,9 +71,10 @@ def test_restore_with_the_recovery_key_when_the_passphrase_is_forgotten(  # type
 ) -> None:
     old, new = tmp_path / "oud", tmp_path / "nieuw"
     _make(old)
-    code = recovery.encode(p.seed_of(keystore.unlock(old, PASS).identity.member_key))
-    other = homes.init(tmp_path / "bert", "Bert", "b")
-    other_code = recovery.encode(p.seed_of(other.member_key))
+    mine = keystore.unlock(old, PASS).identity.member_key
+    other = homes.init(tmp_path / "bert", "Bert", "b").member_key
+    assert mine is not None and other is not None  # both hold their member key
+    code, other_code = recovery.encode(p.seed_of(mine)), recovery.encode(p.seed_of(other))
     dest = tmp_path / "anna.coopbackup"
     backup.create_backup(old, PASS, dest)
 
@@ -84,6 +87,13 @@ def test_restore_with_the_recovery_key_when_the_passphrase_is_forgotten(  # type
     assert not restore.passphrase_edit.isVisible()
     assert restore.recovery_edit.isVisible() and restore.new_edit.isVisible()
     restore.file_edit.setText(str(dest))
+    assert restore.recovery_edit.echoMode() == QLineEdit.EchoMode.Password  # the member key
+    restore.recovery_edit.setText(code)
+    restore.new_edit.setText("kort")  # too short a new passphrase: refused before any work
+    restore.repeat_edit.setText("kort")
+    restore.start()
+    assert "Too short" in restore.message.text() and not restore.busy.isVisible()
+    assert not homes.is_initialised(new)
     restore.recovery_edit.setText(other_code)
     restore.new_edit.setText("nieuw wachtwoord")
     restore.repeat_edit.setText("anders")
@@ -103,3 +113,17 @@ def test_restore_with_the_recovery_key_when_the_passphrase_is_forgotten(  # type
         assert [n.value("title") for n in coop.items(Kind.NOTE)] == ["Meenemen"]
     finally:
         coop.store.close()
+
+
+def test_a_backup_of_a_device_added_in_person_is_told_apart(qapp) -> None:  # type: ignore[no-untyped-def]
+    from coopshare.errors import BackupNeedsPassphrase, BackupWithoutRecoveryKey
+    from coopshare.gui import i18n
+    from coopshare.gui.errors_text import error_text
+
+    keyless, old = error_text(BackupWithoutRecoveryKey()), error_text(BackupNeedsPassphrase())
+    assert "added in person" in keyless and keyless != old  # control: the older-version text
+    assert i18n.install(qapp, "nl") == "nl"
+    try:
+        assert "persoonlijk is gekoppeld" in error_text(BackupWithoutRecoveryKey())
+    finally:
+        i18n.install(qapp, "en")

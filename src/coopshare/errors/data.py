@@ -146,6 +146,16 @@ class BackupNeedsPassphrase(BackupError):
     )
 
 
+class BackupWithoutRecoveryKey(BackupNeedsPassphrase):
+    """A backup made on a device added in person (service/device_link.py): that device holds
+    no member seed, so the backup has no recovery wrap and opens with its passphrase only."""
+
+    template = (
+        "this backup was made on a device added in person, which does not hold the member key: "
+        "restore it with its passphrase"
+    )
+
+
 class DecryptError(CoopShareError):
     """Ciphertext did not open: wrong key, or tampered bytes."""
 

@@ -219,6 +219,11 @@ def error_text(error: BaseException) -> str:
         return _t(
             "This recovery key does not open this backup: it belongs to another member. Nothing was restored."
         )
+    if isinstance(error, E.BackupWithoutRecoveryKey):
+        return _t(
+            "This backup was made on a device added in person, which has no recovery key: "
+            "restore it with its passphrase."
+        )
     if isinstance(error, E.BackupNeedsPassphrase):
         return _t("This backup was made with an older version: it opens only with its passphrase.")
     if isinstance(error, E.BundleDamaged):

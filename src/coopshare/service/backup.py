@@ -23,7 +23,13 @@ File layout, version 2 (integers big-endian)::
 * under HKDF-SHA256 of the member key's seed (what the recovery key encodes, identity/recovery.py),
   salted with ``rsalt`` and with its own info string. Not Argon2id: the seed is 256 uniformly
   random bits, so no guess list exists for a slow hash to slow down; HKDF makes a key used for
-  nothing else (the seed itself is an Ed25519 seed) and different in every file.
+  nothing else (the seed itself is an Ed25519 seed) and different in every file. A device added
+  in person holds no member seed (identity/keys.py): its backup has no ``recovery`` wrap and
+  restores by passphrase only (``BackupWithoutRecoveryKey``).
+
+The Argon2id cost in the header must lie between the keystore's floor and :data:`_KDF_CEILING`
+(a crafted file could otherwise ask for terabytes of memory or years of work before anything
+is checked).
 
 The header names no member and no key: a found file says only when it was made.
 
@@ -67,6 +73,7 @@ from coopshare.crypto import primitives as p
 from coopshare.errors import (
     BackupDamaged,
     BackupNeedsPassphrase,
+    BackupWithoutRecoveryKey,
     DecryptError,
     MalformedData,
     PassphraseEmpty,
@@ -91,6 +98,7 @@ _AAD = b"coopshare/v1/backup"  # + the head: binds the version, KDF and wraps to
 _AAD_WRAP = b"coopshare/v2/backup-wrap/"
 _RECOVERY_INFO = b"coopshare/v2/backup-recovery-key"
 _MAX_HEADER = 4096
+_KDF_CEILING = {"t": 16, "m": 1024 * 1024, "p": 16}  # KiB: at most 1 GiB (the default is 128 MiB)
 _BAD = (ValueError, TypeError, KeyError, zlib.error, msgpack.ExtraData, msgpack.FormatError)
 
 
@@ -127,13 +135,17 @@ def create_backup(home: Path, passphrase: str | None, dest: Path) -> int:
         files[PREFS_FILE] = (home / PREFS_FILE).read_bytes()
     content_key = p.random_bytes(p.KEY_LEN)
     kdf, rsalt = keystore.new_kdf(), p.random_bytes(16)
-    seed = p.seed_of(unlocked.identity.member_key)
     wraps = {
         "passphrase": p.seal(
             keystore.passphrase_key(passphrase, kdf), content_key, _AAD_WRAP + b"passphrase"
         ),
-        "recovery": p.seal(_recovery_wrap_key(seed, rsalt), content_key, _AAD_WRAP + b"recovery"),
     }
+    member_key = unlocked.identity.member_key
+    if member_key is not None:  # None: a device added in person, no seed to wrap under
+        seed = p.seed_of(member_key)
+        wraps["recovery"] = p.seal(
+            _recovery_wrap_key(seed, rsalt), content_key, _AAD_WRAP + b"recovery"
+        )
     header = msgpack.packb({"kdf": kdf, "rsalt": rsalt, "made": int(time.time()), "wraps": wraps})
     head = MAGIC + bytes([VERSION]) + _U32.pack(len(header)) + header
     keys = {"master": unlocked.master_key, "identity": keystore.pack_identity(unlocked.identity)}
@@ -178,6 +190,8 @@ def restore_by_recovery_key(src: Path, home: Path, code: str, new_passphrase: st
     parsed = _parse(src.read_bytes())
     if parsed.version == 1:
         raise BackupNeedsPassphrase()
+    if "recovery" not in parsed.header["wraps"]:
+        raise BackupWithoutRecoveryKey()
     content = _open_wrapped(parsed, "recovery", _recovery_wrap_key(seed, parsed.header["rsalt"]))
     if content is None:
         raise WrongBackupRecoveryKey()
@@ -188,7 +202,8 @@ def restore_by_recovery_key(src: Path, home: Path, code: str, new_passphrase: st
         identity = keystore.unpack_identity(content.identity)
     except _BAD:
         raise BackupDamaged(reason="the identity inside does not decode") from None
-    if not hmac.compare_digest(p.seed_of(identity.member_key), seed):
+    member_key = identity.member_key
+    if member_key is None or not hmac.compare_digest(p.seed_of(member_key), seed):
         raise WrongBackupRecoveryKey()  # sealed for this key, yet another member's identity
 
     def write_keystore() -> None:
@@ -266,16 +281,21 @@ def _parse(data: bytes) -> _Parsed:
             wraps = header["wraps"]
             if not isinstance(header["rsalt"], bytes) or not isinstance(wraps, dict):
                 raise ValueError("no wraps")
-            if not all(isinstance(wraps.get(k), bytes) for k in ("passphrase", "recovery")):
-                raise ValueError("a wrap is missing")
+            if not isinstance(wraps.get("passphrase"), bytes):
+                raise ValueError("the passphrase wrap is missing")
+            if not isinstance(wraps.get("recovery", b""), bytes):
+                raise ValueError("a malformed recovery wrap")
     except _BAD:
         raise BackupDamaged(reason="bad header") from None
     return _Parsed(version, data[: start + hlen], header, data[start + hlen : -32])
 
 
 def _open_by_passphrase(parsed: _Parsed, passphrase: str) -> _Content:
+    kdf = parsed.header["kdf"]
+    if any(not isinstance(kdf.get(k), int) or kdf[k] > top for k, top in _KDF_CEILING.items()):
+        raise BackupDamaged(reason="key-derivation parameters are out of range")
     try:
-        key = keystore.passphrase_key(passphrase, parsed.header["kdf"])
+        key = keystore.passphrase_key(passphrase, kdf)
     except (MalformedData, KeyError, TypeError):
         raise BackupDamaged(reason="key-derivation parameters are invalid") from None
     if parsed.version == 1:

@@ -30,7 +30,14 @@ from PySide6.QtWidgets import (
 from coopshare.errors import PassphrasesDiffer, RecoveryCodeInvalid
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.text import safe
-from coopshare.gui.widgets import DIALOG_STYLE, Busy, message_label, set_message
+from coopshare.gui.widgets import (
+    DIALOG_STYLE,
+    MIN_PASSPHRASE,
+    Busy,
+    message_label,
+    passphrase_strength,
+    set_message,
+)
 from coopshare.gui.workers import run_in_thread
 from coopshare.service import api
 
@@ -156,6 +163,8 @@ class RestoreDialog(_PassphraseFileDialog):
         self.recovery_edit.setAccessibleName(self.tr("Recovery key"))
         self.recovery_edit.setPlaceholderText("ABCD-EFGH-…")
         self.recovery_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        # the recovery key is the member key itself: not shown on screen, as the CLI does not echo it
+        self.recovery_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.new_edit = QLineEdit()
         self.repeat_edit = QLineEdit()
         for edit, text in (
@@ -219,6 +228,9 @@ class RestoreDialog(_PassphraseFileDialog):
             return
         if not new:
             set_message(self.message, self.tr("Choose a new passphrase."))
+            return
+        if len(new) < MIN_PASSPHRASE:
+            set_message(self.message, passphrase_strength(new)[1])
             return
         if new != self.repeat_edit.text():
             set_message(self.message, error_text(PassphrasesDiffer()))

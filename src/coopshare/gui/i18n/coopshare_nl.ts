@@ -235,33 +235,33 @@
     <context>
         <name>BackupDialog</name>
         <message>
-            <location filename="../dialogs/backup.py" line="99" />
-            <location filename="../dialogs/backup.py" line="111" />
+            <location filename="../dialogs/backup.py" line="106" />
+            <location filename="../dialogs/backup.py" line="118" />
             <source>Back up</source>
             <translation>Back-up maken</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="101" />
+            <location filename="../dialogs/backup.py" line="108" />
             <source>Write your identity and all data on this computer to one encrypted file. It opens with your passphrase: keep the file somewhere other than this computer.</source>
             <translation>Schrijf je identiteit en alle gegevens op deze computer naar één versleuteld bestand. Het opent met je wachtwoordzin: bewaar het bestand ergens anders dan op deze computer.</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="111" />
+            <location filename="../dialogs/backup.py" line="118" />
             <source>Backups (*.coopbackup)</source>
             <translation>Back-ups (*.coopbackup)</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="119" />
+            <location filename="../dialogs/backup.py" line="126" />
             <source>Choose a file and type your passphrase.</source>
             <translation>Kies een bestand en typ je wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="121" />
+            <location filename="../dialogs/backup.py" line="128" />
             <source>Writing the backup…</source>
             <translation>Back-up wordt geschreven…</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="131" />
+            <location filename="../dialogs/backup.py" line="138" />
             <source>Backup written to {0} ({1} KB).</source>
             <translation>Back-up geschreven naar {0} ({1} KB).</translation>
         </message>
@@ -1235,52 +1235,57 @@
             <translation>Deze herstelsleutel opent deze back-up niet: hij hoort bij een ander lid. Er is niets hersteld.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="223" />
+            <location filename="../errors_text.py" line="224" />
+            <source>This backup was made on a device added in person, which has no recovery key: restore it with its passphrase.</source>
+            <translation>Deze back-up is gemaakt op een apparaat dat persoonlijk is gekoppeld en geen herstelsleutel heeft: zet hem terug met de wachtwoordzin.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="228" />
             <source>This backup was made with an older version: it opens only with its passphrase.</source>
             <translation>Deze back-up is gemaakt met een oudere versie: hij opent alleen met zijn wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="225" />
+            <location filename="../errors_text.py" line="230" />
             <source>This bundle is damaged or incomplete ({0}). Nothing was imported.</source>
             <translation>Deze bundel is beschadigd of onvolledig ({0}). Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="229" />
+            <location filename="../errors_text.py" line="234" />
             <source>This bundle belongs to another cooperative. Nothing was imported.</source>
             <translation>Deze bundel hoort bij een andere coöperatie. Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="232" />
+            <location filename="../errors_text.py" line="237" />
             <source>A change in this bundle did not pass the checks ({0}). Nothing was imported.</source>
             <translation>Een wijziging in deze bundel kwam niet door de controles ({0}). Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="235" />
+            <location filename="../errors_text.py" line="240" />
             <source>Prove priority first: this idea has no commitment of yours yet.</source>
             <translation>Bewijs eerst de prioriteit: dit idee heeft nog geen vastlegging van u.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="237" />
+            <location filename="../errors_text.py" line="242" />
             <source>The evidence does not verify: {0}</source>
             <translation>Het bewijs klopt niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="239" />
+            <location filename="../errors_text.py" line="244" />
             <source>The data was refused: {0}</source>
             <translation>De gegevens zijn geweigerd: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="241" />
+            <location filename="../errors_text.py" line="246" />
             <source>This could not be decrypted: a wrong key, or damaged data.</source>
             <translation>Dit kon niet worden ontsleuteld: een verkeerde sleutel, of beschadigde gegevens.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="243" />
+            <location filename="../errors_text.py" line="248" />
             <source>This could not be done: {0}</source>
             <translation>Dit kon niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="244" />
+            <location filename="../errors_text.py" line="249" />
             <source>Something went wrong: {0}</source>
             <translation>Er ging iets mis: {0}</translation>
         </message>
@@ -5379,64 +5384,64 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>RestoreDialog</name>
         <message>
-            <location filename="../dialogs/backup.py" line="144" />
-            <location filename="../dialogs/backup.py" line="187" />
+            <location filename="../dialogs/backup.py" line="151" />
+            <location filename="../dialogs/backup.py" line="196" />
             <source>Restore from a backup</source>
             <translation>Herstellen uit een back-up</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="146" />
+            <location filename="../dialogs/backup.py" line="153" />
             <source>Choose a CoopShare backup file and type the passphrase it was made with. Use this computer instead of the old one, not beside it.</source>
             <translation>Kies een CoopShare-back-upbestand en typ de wachtwoordzin waarmee het is gemaakt. Gebruik deze computer in plaats van de oude, niet ernaast.</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="154" />
+            <location filename="../dialogs/backup.py" line="161" />
             <source>I forgot my passphrase: use my &amp;recovery key</source>
             <translation>Ik ben mijn wachtwoordzin vergeten: gebruik mijn &amp;herstelsleutel</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="156" />
+            <location filename="../dialogs/backup.py" line="163" />
             <source>Recovery key</source>
             <translation>Herstelsleutel</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="162" />
+            <location filename="../dialogs/backup.py" line="171" />
             <source>New passphrase</source>
             <translation>Nieuwe wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="163" />
+            <location filename="../dialogs/backup.py" line="172" />
             <source>Repeat the new passphrase</source>
             <translation>Herhaal de nieuwe wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="187" />
+            <location filename="../dialogs/backup.py" line="196" />
             <source>Backups (*.coopbackup)</source>
             <translation>Back-ups (*.coopbackup)</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="194" />
+            <location filename="../dialogs/backup.py" line="203" />
             <source>Choose a backup file.</source>
             <translation>Kies een back-upbestand.</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="202" />
+            <location filename="../dialogs/backup.py" line="211" />
             <source>Choose a file and type your passphrase.</source>
             <translation>Kies een bestand en typ je wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="204" />
-            <location filename="../dialogs/backup.py" line="226" />
+            <location filename="../dialogs/backup.py" line="213" />
+            <location filename="../dialogs/backup.py" line="238" />
             <source>Restoring…</source>
             <translation>Herstellen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="215" />
+            <location filename="../dialogs/backup.py" line="224" />
             <source>Type your recovery key.</source>
             <translation>Typ je herstelsleutel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="221" />
+            <location filename="../dialogs/backup.py" line="230" />
             <source>Choose a new passphrase.</source>
             <translation>Kies een nieuwe wachtwoordzin.</translation>
         </message>
@@ -6284,18 +6289,18 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
     <context>
         <name>_PassphraseFileDialog</name>
         <message>
-            <location filename="../dialogs/backup.py" line="55" />
+            <location filename="../dialogs/backup.py" line="62" />
             <source>File</source>
             <translation>Bestand</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="56" />
+            <location filename="../dialogs/backup.py" line="63" />
             <source>Choose…</source>
             <translation>Kiezen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="63" />
-            <location filename="../dialogs/backup.py" line="64" />
+            <location filename="../dialogs/backup.py" line="70" />
+            <location filename="../dialogs/backup.py" line="71" />
             <source>Passphrase</source>
             <translation>Wachtwoordzin</translation>
         </message>
