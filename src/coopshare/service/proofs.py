@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from coopshare import evidence_verify as ev
+from coopshare import evidence_check as ev
 from coopshare.crypto import envelope
 from coopshare.crypto import primitives as p
 from coopshare.errors import (
