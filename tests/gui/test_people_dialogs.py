@@ -96,7 +96,7 @@ def test_search_finds_a_note_a_lead_and_an_idea_as_you_type(running: Running, qt
     try:
         qtbot.keyClicks(dialog.query, "have")
         qtbot.waitUntil(
-            lambda: {r["kind"] for r in dialog.model.rows} == {"note", "lead", "idea"},
+            lambda: {r.kind for r in dialog.model.rows} == {"note", "lead", "idea"},
             timeout=5000,
         )
         assert "3" in dialog.status.text()
@@ -104,9 +104,9 @@ def test_search_finds_a_note_a_lead_and_an_idea_as_you_type(running: Running, qt
         dialog.query.clear()
         qtbot.keyClicks(dialog.query, "inkoopstr")
         qtbot.waitUntil(
-            lambda: [r["title"] for r in dialog.model.rows] == ["Inkoopstrategie"], timeout=5000
+            lambda: [r.title for r in dialog.model.rows] == ["Inkoopstrategie"], timeout=5000
         )
-        first = dialog.model.rows[0]["id"]
+        first = dialog.model.rows[0].id
     except BaseException:
         dialog.close()
         raise
@@ -374,7 +374,7 @@ def test_activity_feed_lists_changes_and_opens_an_item(running: Running, qtbot: 
     page.refresh()
     qtbot.waitUntil(lambda: page.proxy.rowCount() == 4, timeout=5000)
     assert page.stack.currentWidget() is page.feed
-    kinds = {page.proxy.index(i, 0).data(Qt.ItemDataRole.UserRole + 2)["kind"] for i in range(4)}
+    kinds = {page.proxy.index(i, 0).data(Qt.ItemDataRole.UserRole + 2).kind for i in range(4)}
     assert kinds == {"note", "lead", "idea"}
     first = page.proxy.index(0, 0)
     assert "Anna de Vries" in first.data(Qt.ItemDataRole.AccessibleTextRole)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
@@ -143,7 +142,7 @@ class FeedFilter(ItemsFilter):
         super().__init__(parent)
         self.describe = describe
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role == Qt.ItemDataRole.AccessibleTextRole:
             row = super().data(index, SummaryRole)
             if isinstance(row, Row):
@@ -155,7 +154,7 @@ class FeedFilter(ItemsFilter):
         if (
             isinstance(model, ItemsModel)
             and source_row < len(model.rows)
-            and model.rows[source_row].get("kind") not in FEED_KINDS
+            and model.rows[source_row].kind not in FEED_KINDS
         ):
             return False
         return super().filterAcceptsRow(source_row, source_parent)
@@ -220,11 +219,11 @@ class ActivityPage(Page):
 
     def what(self, row: Row) -> str:
         """One sentence saying who did what."""
-        who = safe(row.get("author", ""), 80)
-        kind = row.get("kind")
+        who = safe(row.author, 80)
+        kind = row.kind
         if kind == "lead":
-            status = str(row.get("status", ""))
-            claimer = safe(row.get("claimer", ""), 80)
+            status = row.status
+            claimer = safe(row.claimer, 80)
             if status and status != "open" and claimer:  # says who took it (#41)
                 return self.tr("{0} gave a lead · with {2}, now {1}").format(
                     who, status_label(status), claimer
@@ -237,28 +236,26 @@ class ActivityPage(Page):
         return self.tr("{0} wrote a note").format(who)
 
     def describe(self, row: Row) -> str:
-        title = safe(row.get("title", ""), 200)
-        return self.tr("{0}: {1}, {2}").format(
-            self.what(row), title, when(int(row.get("updated", 0)))
-        )
+        title = safe(row.title, 200)
+        return self.tr("{0}: {1}, {2}").format(self.what(row), title, when(row.updated))
 
     def row_text(self, index: Index) -> RowText | None:
         row = index.data(SummaryRole)
         if not isinstance(row, Row):
             return None
-        kind = str(row.get("kind", ""))
-        title = safe(row.get("title", ""), 200) or self.tr("(untitled)")
-        if row.get("conflict"):
+        kind = row.kind or ""
+        title = safe(row.title, 200) or self.tr("(untitled)")
+        if row.conflict:
             title = "⚠ " + title
         return RowText(
             badge=self.kind_label(kind),
             kind=kind,
             title=title,
             subtitle=self.what(row),
-            right=when(int(row.get("updated", 0))),
+            right=when(row.updated),
         )
 
     def _open(self, index: QModelIndex) -> None:
         row = index.data(SummaryRole)
-        if isinstance(row, Row) and row.get("kind") in FEED_KINDS:
-            self.open_requested.emit(str(row["kind"]), str(index.data(IdRole)))
+        if isinstance(row, Row) and row.kind in FEED_KINDS:
+            self.open_requested.emit(str(row.kind), str(index.data(IdRole)))
