@@ -40,17 +40,9 @@ from coopshare.service.api_commands import Api
 from coopshare.service.api_proof import TimestampJob, fetch_timestamp
 from coopshare.service.api_talent import ConsentEntry, FitRow, WindowEntry
 from coopshare.service.attachments import Attachment
-from coopshare.service.comments import CommentView
-from coopshare.service.esco import Skill
-from coopshare.service.evidence import EvidenceExported
-from coopshare.service.evidence import Report as EvidenceReport
-from coopshare.service.evidence import render as render_evidence
-from coopshare.service.evidence import verify_file as verify_evidence
 from coopshare.service.ledger import Counts, Entry, Ledger, Nudge
-from coopshare.service.my_devices import MyDevice
 from coopshare.service.new_items import ItemEdit, NewIdea, NewLead
 from coopshare.service.people_admin import DeviceEntry, MemberEntry, OpenInvite, RosterView
-from coopshare.service.proofs import Commitment, Witnessed
 from coopshare.service.read_models import (
     AudienceMember,
     HeldBack,
@@ -73,7 +65,6 @@ from coopshare.service.read_models import (
     current_windows,
 )
 from coopshare.service.trash import TRASH_DAYS, TrashedNote
-from coopshare.service.verify import Verification
 from coopshare.service.views import Row
 from coopshare.service.views_ideas import IdeaTerms
 from coopshare.service.views_lead import Candidate, LeadDetail, LeadSealed, LeadStep
@@ -83,35 +74,28 @@ from coopshare.service.views_work import IdeaChoice, IdeaDetail, IdeaLink, terms
 if TYPE_CHECKING:  # imported when first used (below): a one-shot command needs no network stack
     from coopshare.service.api_runtime import Runtime, SyncResult
     from coopshare.service.bundles import BundleExported, BundleImported
+    from coopshare.service.comments import CommentView
+    from coopshare.service.esco import Skill
+    from coopshare.service.evidence import EvidenceExported
+    from coopshare.service.evidence import Report as EvidenceReport
+    from coopshare.service.evidence import render as render_evidence
+    from coopshare.service.evidence import verify_file as verify_evidence
     from coopshare.service.exports import Exported
     from coopshare.service.importer import SKIP_TEXT, ImportReport, Skip
+    from coopshare.service.my_devices import MyDevice
+    from coopshare.service.proofs import Commitment, Witnessed
     from coopshare.service.runtime import DEFAULT_PORT, NetworkOptions
+    from coopshare.service.verify import Verification
 
 
 def __getattr__(name: str) -> Any:
-    """The running-node half of the door, imported on first use (PEP 562), so that `coopshare
-    note add` and `--version` do not load TLS, mDNS and the sync engine."""
-    if name in ("Runtime", "SyncResult"):
-        from coopshare.service import api_runtime
+    """The running-node half of the door, the file formats and the talent, proof, evidence,
+    device and comment read models, imported on first use (PEP 562, service/api_lazy.py), so
+    that `coopshare note add`, `status` and `--version` do not load TLS, mDNS, the sync engine
+    or those modules."""
+    from coopshare.service import api_lazy
 
-        return getattr(api_runtime, name)
-    if name in ("NetworkOptions", "DEFAULT_PORT"):
-        from coopshare.service import runtime
-
-        return getattr(runtime, name)
-    if name in ("BundleExported", "BundleImported"):  # and file formats: csv, zip, Markdown
-        from coopshare.service import bundles
-
-        return getattr(bundles, name)
-    if name == "Exported":
-        from coopshare.service import exports
-
-        return exports.Exported
-    if name in ("ImportReport", "Skip", "SKIP_TEXT"):
-        from coopshare.service import importer
-
-        return getattr(importer, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return api_lazy.load(name)
 
 
 Invitation = inv.Invitation

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from coopshare.identity import keystore
 from coopshare.model.fold import ItemState
 from coopshare.model.items import Kind
-from coopshare.service import invites, liveinfo, talent, views
+from coopshare.service import invites, liveinfo, views
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
 
@@ -67,6 +67,8 @@ def my_profile(coop: Coop) -> dict[str, Any]:
 
 def _window_dicts(coop: Coop) -> dict[bytes, list[dict[str, Any]]]:
     """Visible windows by subject prefix, in the stored form (``from``/``to``/...)."""
+    from coopshare.service import talent  # the talent bank loads when a profile is first read
+
     return {
         subject: [
             {
