@@ -6,7 +6,6 @@ and `pair join` joins with it at once."""
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 import threading
 from pathlib import Path
@@ -33,6 +32,8 @@ def add_parsers(sub: Any) -> None:
 
 async def _line() -> str:
     """One line from stdin on a daemon thread (the process may end while it still waits)."""
+    import asyncio  # here, not at the top: every command builds the parser with this module
+
     loop = asyncio.get_running_loop()
     got: asyncio.Future[str] = loop.create_future()
 
@@ -54,6 +55,8 @@ async def _ask(code: str) -> bool:
 
 
 def run(args: argparse.Namespace, home: Path, passphrase: str | None) -> int:
+    import asyncio
+
     if args.action == "offer":
         return asyncio.run(_offer(args, home, passphrase))
     return asyncio.run(_join(args, home, passphrase))

@@ -17,7 +17,6 @@ else of the core; ``tests/test_architecture.py`` enforces it.
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -34,7 +33,7 @@ from coopshare.model.idea_rules import PROBLEMS as IDEA_FLAGS
 from coopshare.model.items import Act, Kind, LeadStatus, Terms
 from coopshare.protocol import invite as inv
 from coopshare.protocol import pairing
-from coopshare.service import events, pairing_net
+from coopshare.service import events
 from coopshare.service import home as homes
 from coopshare.service.api_commands import Api
 from coopshare.service.api_proof import TimestampJob, fetch_timestamp
@@ -83,6 +82,8 @@ if TYPE_CHECKING:  # imported when first used (below): a one-shot command needs 
     from coopshare.service.exports import Exported
     from coopshare.service.importer import SKIP_TEXT, ImportReport, Skip
     from coopshare.service.my_devices import MyDevice
+    from coopshare.service.pairing_net import guest as pair_guest
+    from coopshare.service.pairing_net import host as pair_host
     from coopshare.service.proofs import Commitment, Witnessed
     from coopshare.service.runtime import DEFAULT_PORT, NetworkOptions
     from coopshare.service.verify import Verification
@@ -193,6 +194,8 @@ __all__ = [
     "lead_rules",
     "open_api",
     "open_runtime",
+    "pair_guest",
+    "pair_host",
     "render_evidence",
     "terms_rank",
     "verify_evidence",
@@ -223,8 +226,6 @@ async def open_runtime(
 
 # --- in-person pairing (protocol/pairing.py, service/pairing_net.py) ----------------------------
 
-pair_host = pairing_net.host
-pair_guest = pairing_net.guest
 new_pairing_secret = pairing.new_secret
 pairing_code_text = pairing.code_text
 parse_pairing_code = pairing.parse_code
@@ -327,6 +328,8 @@ def recovery_code_for(home: Path, passphrase: str) -> str:
 
 async def recovery_code_after(home: Path, passphrase: str) -> str:
     """:func:`recovery_code_for` off the calling thread (for the running app's bridge)."""
+    import asyncio
+
     return await asyncio.to_thread(recovery_code_for, home, passphrase)
 
 
@@ -347,6 +350,8 @@ def needs_passphrase(home: Path) -> bool:
 
 
 async def change_passphrase(home: Path, old: str, new: str) -> None:
+    import asyncio
+
     await asyncio.to_thread(keystore.change_passphrase, home, old, new)
 
 

@@ -18,6 +18,10 @@ _EVIDENCE = {  # door name -> name in service/evidence.py
 
 def load(name: str) -> Any:
     """The door's `name`, its module imported now; AttributeError if the door has none."""
+    if name in ("pair_host", "pair_guest"):  # in-person pairing: asyncio and the network
+        from coopshare.service import pairing_net
+
+        return pairing_net.host if name == "pair_host" else pairing_net.guest
     if name in ("Runtime", "SyncResult"):
         from coopshare.service import api_runtime
 

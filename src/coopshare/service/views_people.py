@@ -7,7 +7,6 @@ finds, the listening address). Everything returned is plain data that may cross 
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import time
 from typing import TYPE_CHECKING, Any
@@ -259,4 +258,6 @@ def can_invite(coop: Coop) -> bool:
 async def change_passphrase(home: Path, old: str, new: str) -> None:
     """Re-wrap the master key under a new passphrase, off the GUI and store threads
     (Argon2id takes a moment). Raises WrongPassphrase if `old` is wrong."""
+    import asyncio
+
     await asyncio.to_thread(keystore.change_passphrase, home, old, new)
