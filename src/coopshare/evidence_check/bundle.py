@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,13 @@ FORMAT = "coopshare-evidence/1"
 COMMIT_DOMAIN = b"coopshare/v1/idea-commit\x00"
 MANIFEST_DOMAIN = b"coopshare/v1/evidence-manifest\x00"
 MAX_BUNDLE = 64 * 1024 * 1024
+# the only file names of the format (no folders but these three, no "..", no absolute paths);
+# evidence_check/ holds the verifier's own modules (verify.py runs them)
+_NAMES = re.compile(
+    r"README\.(en|nl)\.md|verify\.py|idea\.txt|salt\.txt|commit\.op|members\.json"
+    r"|timestamp\.tsr|manifest\.json|manifest\.sig|receipts/[0-9]{3,6}\.op|roster/[0-9]{5,7}\.op"
+    r"|evidence_check/[a-z_]{1,40}\.py"
+)
 
 
 @dataclass(frozen=True)
@@ -42,9 +50,10 @@ class Report:
 
     @property
     def earliest_ms(self) -> int | None:
-        """The earliest proven time: a witness's receipt or the TSA's time-stamp."""
-        times = [r.when_ms for r in self.receipts]
-        return min([*times, self.stamp.when_ms] if self.stamp else times, default=None)
+        """The earliest proven time: a witness's receipt. A time-stamp is shown apart: anyone can
+        make a token under a certificate of their own, so it proves a time only to a reader who
+        trusts that TSA."""
+        return min((r.when_ms for r in self.receipts), default=None)
 
 
 def _ms(hlc: int) -> int:
@@ -99,6 +108,9 @@ def _verify(data: bytes) -> Report:
     files = dict(entries)
     if len(files) != len(entries):
         raise fail("the ZIP holds two files of one name")
+    odd = sorted(n for n in files if not _NAMES.fullmatch(n))
+    if odd:  # a signed manifest may list them, but no unzip tool should ever see such a name
+        raise fail(f"the ZIP holds a file this format does not have: {odd[0][:80]!r}")
     m, msig = _manifest(files)
     roster = Roster()
     for name in sorted(n for n in files if n.startswith("roster/")):
@@ -140,6 +152,8 @@ def _verify(data: bytes) -> Report:
         check_sig(rpk, r.sig, OP_DOMAIN + r.header, name)
         if r.body.get("op") != commit.op_id or r.body.get("hash") != digest:
             raise fail(f"{name}: names another commitment")
+        if r.hlc <= commit.hlc:  # the witness's clock had seen the commit op: always later
+            raise fail(f"{name}: dated before the commitment it names")
         if member == committer or r.device in seen:
             raise fail(f"{name}: by the committer, or a second receipt of one device")
         seen.add(r.device)

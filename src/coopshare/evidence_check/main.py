@@ -25,14 +25,13 @@ def render(r: Report) -> str:
     if r.stamp is not None:
         lines.append(f"RFC 3161 time-stamp: {when(r.stamp.when_ms)} by {r.stamp.tsa}")
         lines.append(f"  TSA certificate SHA-256 {r.stamp.fingerprint}")
-        lines.append("  (whether to trust this time-stamping authority is for you to decide)")
+        lines.append("  (whether to trust this time-stamping authority is for you to decide;")
+        lines.append("  its time is not part of the earliest proven time below)")
     if r.earliest_ms is None:
         lines.append("No witness receipt: nothing proves a time beyond the committer's own claim.")
     else:
         lines.append(f"Earliest proven time: {when(r.earliest_ms)}")
-        lines.append(
-            "  (this text existed no later than then, by a witness's or the TSA's signed clock)"
-        )
+        lines.append("  (this text existed no later than then, by a witness's signed clock)")
     if r.removed_later:
         lines.append(f"Members removed from the cooperative later: {len(r.removed_later)}")
     lines.append("VALID: every signature and hash checks out.")

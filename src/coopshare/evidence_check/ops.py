@@ -47,7 +47,9 @@ def decode_op(wire: bytes, what: str) -> Op:
     h = unpack(header)
     if not isinstance(h, list) or len(h) != 11 or h[0] != 1:
         raise fail(f"{what}: not a version-1 op header")
-    if not isinstance(h[5], int) or not isinstance(h[7], str) or not isinstance(h[6], list):
+    if not isinstance(h[5], int) or not 0 <= h[5] < 1 << 63 or not isinstance(h[7], str):
+        raise fail(f"{what}: malformed header")
+    if not isinstance(h[6], list):
         raise fail(f"{what}: malformed header")
     if hashlib.sha256(body).digest() != binary(h[9], what, 32) or h[10] != len(body):
         raise fail(f"{what}: the body does not match the hash in its signed header")

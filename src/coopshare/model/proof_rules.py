@@ -9,7 +9,9 @@ is there). protocol.md §11a.
   witnesses them (every commitment makes every other device write a receipt: the cap bounds
   what one member can make everybody write).
 * **Receipts** of a counted commitment: only those that name its op id *and* its hash, by a
-  member other than the committer; the first per device by ``(hlc, op id)``; at most
+  member other than the committer, dated after the commitment (a device's hybrid clock has
+  observed the commit op before it can name it, so an earlier receipt is a forged time); the
+  first per device by ``(hlc, op id)``; at most
   ``MAX_RECEIPT_DEVICES`` devices per member (their first).
 * **Witnessing** (what a device writes by itself): one receipt per device for each counted
   commitment of another member dated at most ``WITNESS_WINDOW_MS`` before its clock (a newcomer
@@ -67,7 +69,10 @@ def counted_receipts(commit: CommitRec, receipts: Iterable[ReceiptRec]) -> list[
         (
             r
             for r in receipts
-            if r.commit == commit.op_id and r.hash == commit.hash and r.member != commit.member
+            if r.commit == commit.op_id
+            and r.hash == commit.hash
+            and r.member != commit.member
+            and r.hlc > commit.hlc  # a witness's clock has seen the commit op: later, always
         ),
         key=lambda r: (r.hlc, r.op_id),
     )
