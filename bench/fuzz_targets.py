@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from coopshare import evidence_verify
+from coopshare import evidence_check
 from coopshare.crypto import envelope
 from coopshare.crypto import primitives as p
 from coopshare.errors import DecryptError, UserError, ValidationError
@@ -141,9 +141,9 @@ def t_proof(data: bytes) -> None:
     elif kind == b"\1":
         proof.decode_witness(rest)
     elif kind == b"\2":
-        evidence_verify.check_token(rest, bytes(32))
+        evidence_check.check_token(rest, bytes(32))
     else:
-        evidence_verify.verify(rest)
+        evidence_check.verify(rest)
 
 
 def t_content_open(data: bytes) -> None:
@@ -244,7 +244,7 @@ TARGETS: dict[str, tuple[Target, tuple[type[BaseException], ...]]] = {
     "roster": (t_roster, (ValidationError, DecryptError)),
     "parts": (t_parts, VE),
     "release_purge": (t_release_purge, VE),
-    "proof": (t_proof, (ValidationError, evidence_verify.EvidenceInvalid)),
+    "proof": (t_proof, (ValidationError, evidence_check.EvidenceInvalid)),
     "content_open": (t_content_open, (ValidationError, DecryptError)),
     "frames": (t_frames, VE),
     "knock": (t_knock, ()),

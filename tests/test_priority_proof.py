@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as hs
 
-from coopshare import evidence_verify as ev
+from coopshare import evidence_check as ev
 from coopshare.crypto import primitives as p
 from coopshare.errors import (
     BadSignature,
@@ -233,7 +233,7 @@ def test_bundle_verifies_and_says_what_it_proves(bundle: tuple[bytes, Coop, byte
         and "uiterlijk" in files["README.nl.md"].decode()
     )
     assert "Authorship" in files["README.en.md"].decode()
-    assert files["verify.py"] == Path(ev.__file__).read_bytes()
+    assert files["verify.py"] == (Path(ev.__file__).parent / "script.py").read_bytes()
     # an ordinary unzip reads it too
     import io
     import zipfile

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from coopshare import evidence_verify as ev
+from coopshare import evidence_check as ev
 
 from .netutil import cli, cli_json, new_member, serving, wait_for
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+import pytest
+
 from coopshare.service import views
 from coopshare.store.search import SearchIndex
 
@@ -130,8 +134,11 @@ def test_list_rows_read_like_the_summaries_they_replace(make_replica: MakeCoop) 
     alice.create_coop("C")
     alice.add_note("Eerste", "Een   tekst\nover  meerdere regels", ["a", "b"])
     (row,) = views.page(alice, None, 0, 10)
-    assert row["title"] == "Eerste" and row.get("status") == "" and row.get("nope", 1) == 1
-    assert row["tags"] == ("a", "b") and row["author"] == "Alice" and row["mine"]
-    assert row["snippet"] == "Een tekst over meerdere regels"
+    assert row.title == "Eerste" and row.status == ""
+    with pytest.raises(dataclasses.FrozenInstanceError):  # a typed, frozen read model
+        row.title = "changed"  # type: ignore[misc]
+    assert not hasattr(row, "__dict__") and not hasattr(row, "get")  # slots, no dict access
+    assert row.tags == ("a", "b") and row.author == "Alice" and row.mine
+    assert row.snippet == "Een tekst over meerdere regels"
     assert row.as_dict()["tags"] == ["a", "b"]
     assert views.summary(alice, alice.items()[0]) == row.as_dict()

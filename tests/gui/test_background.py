@@ -71,7 +71,7 @@ def open_window(qtbot: Any, home: Path, peer: str) -> MainWindow:
 
 
 def titles(window: MainWindow) -> set[str]:
-    return {str(r["title"]) for r in window.notes.model.rows}
+    return {str(r.title) for r in window.notes.model.rows}
 
 
 def accepts(addr: tuple[str, int]) -> bool:

@@ -116,7 +116,7 @@ def test_first_run_create_a_coop_then_write_a_note(qtbot: Any, tmp_path: Path) -
         qtbot.keyClicks(page.title_edit, "Eerste notitie")
         qtbot.keyClicks(page.body, "Hallo allemaal! Zie [[Later]].")
         qtbot.waitUntil(
-            lambda: any(r["title"] == "Eerste notitie" for r in page.model.rows), timeout=10_000
+            lambda: any(r.title == "Eerste notitie" for r in page.model.rows), timeout=10_000
         )
         qtbot.waitUntil(lambda: page.saved.text() == "Saved", timeout=10_000)
         window.close()
@@ -253,7 +253,7 @@ def test_demo_members_sync_live(qtbot: Any) -> None:
         leads.reload()
 
         def titles(model: ItemsModel) -> set[str]:
-            return {str(r["title"]) for r in model.rows}
+            return {str(r.title) for r in model.rows}
 
         # the simulated members' own notes are there, next to the user's
         qtbot.waitUntil(
@@ -271,9 +271,7 @@ def test_demo_members_sync_live(qtbot: Any) -> None:
         # and without any user action, a member gives a new lead that arrives live
         live = {str(lead["title"]) for lead in LIVE_LEADS}
         qtbot.waitUntil(
-            lambda: any(
-                r["title"] in live and r["author"] in ("Bram", "Carla") for r in leads.rows
-            ),
+            lambda: any(r.title in live and r.author in ("Bram", "Carla") for r in leads.rows),
             timeout=SLOW,
         )
         assert world.actions and "gave the lead" in world.actions[0]

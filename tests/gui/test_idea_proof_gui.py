@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from coopshare import evidence_verify as ev
+from coopshare import evidence_check as ev
 from coopshare.service import proofs
 from coopshare.service.coop import Coop
 

@@ -56,7 +56,7 @@ def test_giver_withdraws_and_reopens_and_never_moves_the_claimers_steps(
     say_yes(monkeypatch)
     click(qtbot, page.withdraw_button)
     qtbot.waitUntil(lambda: page.d_status.text() == "Withdrawn", timeout=WAIT)
-    qtbot.waitUntil(lambda: page.model.rows[0]["status"] == "withdrawn", timeout=WAIT)
+    qtbot.waitUntil(lambda: page.model.rows[0].status == "withdrawn", timeout=WAIT)
     assert page.withdraw_button.isHidden() and page.reopen_button.isVisibleTo(page)
     assert "You withdrew the lead" in page.history_text()
     click(qtbot, page.reopen_button)
@@ -130,7 +130,7 @@ def test_giver_sees_claim_live_and_releases_only_after_acceptance(
 
     world.bram.claim_lead(lead)  # on Bram's laptop, without accepting the terms...
     world.from_bram()  # ...and synced to Anna's: the list and the open detail follow
-    qtbot.waitUntil(lambda: page.model.rows[0]["status"] == "claimed", timeout=WAIT)
+    qtbot.waitUntil(lambda: page.model.rows[0].status == "claimed", timeout=WAIT)
     qtbot.waitUntil(lambda: page.form_rows["claimer"].text() == "Bram Jansen", timeout=WAIT)
     assert "Bram Jansen claimed the lead" in page.history_text()
     assert page.release_button.isHidden()  # no acceptance yet: nothing to release to
@@ -177,7 +177,7 @@ def test_lead_form_opens_an_interest_window(qtbot: QtBot, make_world: Callable[.
     form.window_check.setChecked(True)  # the window ends in two days by default
     click(qtbot, form.save_button)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT)
-    assert page.model.rows[0]["status"] == "interest"
+    assert page.model.rows[0].status == "interest"
     page.table.selectRow(0)
     qtbot.waitUntil(lambda: page.current is not None, timeout=WAIT)
     assert page.current is not None and page.current.interest_until

@@ -193,8 +193,8 @@ def test_create_lead_through_form_appears_in_list(qtbot: QtBot, world: World) ->
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT)
     qtbot.waitUntil(lambda: not form.isVisible(), timeout=WAIT)
     row = page.model.rows[0]
-    assert row["title"] == "Interim CFO zorginstelling" and row["status"] == "open"
-    stored = world.item(row["id"])
+    assert row.title == "Interim CFO zorginstelling" and row.status == "open"
+    stored = world.item(row.id)
     assert stored["skills"] == ["finance", "zorg"] and stored["hours_per_week"] == 32
     assert stored["remote"] is True and stored["referral_terms"] == "fixed-fee: € 750"
     assert stored["contract_form"] == "intermediary"  # a code, never the label shown (#23)
@@ -318,7 +318,7 @@ def test_idea_needs_explicit_terms_and_audience(qtbot: QtBot, world: World) -> N
     assert "Owner: Anna de Vries" in banner.text()
     assert "View or discuss only" in banner.text()
     assert "the whole cooperative" in banner.text()
-    assert page.model.rows[0]["terms"] == "view-only"
+    assert page.model.rows[0].terms == "view-only"
 
 
 def test_idea_for_named_members_and_with_embargo(qtbot: QtBot, world: World) -> None:

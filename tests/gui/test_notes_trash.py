@@ -60,7 +60,7 @@ def test_a_double_click_on_delete_deletes_one_note(qtbot, window: MainWindow) ->
     page._delete()  # and even a direct call: nothing is open, nothing is deleted
     qtbot.wait(300)
     assert _count(window) == 3
-    assert first not in {r["id"] for r in page.model.rows}
+    assert first not in {r.id for r in page.model.rows}
     # a note the user picks can be deleted again
     _pick(qtbot, page, 0)
     page.delete_button.click()
@@ -119,7 +119,7 @@ def test_a_new_note_is_selected_and_can_be_deleted(qtbot, window: MainWindow) ->
     assert page.delete_button.isEnabled()
     page.delete_button.click()
     qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=10_000)
-    assert new_id not in {r["id"] for r in page.model.rows}
+    assert new_id not in {r.id for r in page.model.rows}
 
 
 def test_the_status_bar_says_waiting_not_offline_while_listening(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

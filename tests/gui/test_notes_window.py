@@ -62,15 +62,15 @@ def test_create_edit_and_link_a_note(qtbot, window: MainWindow) -> None:  # type
     page.body.setPlainText("Zie [[Inkoopstrategie]] voor de aanpak.")
     qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10_000)
     assert _count(window, Kind.NOTE) == 3
-    new = next(r for r in page.model.rows if r["title"] == "Marktverkenning zorg")
-    assert new["tags"] == ("zorg", "markt")
+    new = next(r for r in page.model.rows if r.title == "Marktverkenning zorg")
+    assert new.tags == ("zorg", "markt")
     page.body.setPlainText("Zie [[Inkoopstrategie]] voor de aanpak. Bijgewerkt.")
     qtbot.waitUntil(lambda: page.saved.text() == "Saved", timeout=10_000)
-    detail = window.bridge.db(lambda c: c.item(bytes.fromhex(new["id"])).body).result(10)  # type: ignore[union-attr]
+    detail = window.bridge.db(lambda c: c.item(bytes.fromhex(new.id)).body).result(10)  # type: ignore[union-attr]
     assert detail.endswith("Bijgewerkt.")
     # the preview turns [[links]] into links, and the target lists its backlinks
     assert "](note:Inkoopstrategie)" in preview_markdown(page.body.toPlainText())
-    target = next(r["id"] for r in page.model.rows if r["title"] == "Inkoopstrategie")
+    target = next(r.id for r in page.model.rows if r.title == "Inkoopstrategie")
     page.open_item(target)
     qtbot.waitUntil(lambda: page.backlinks.count() == 2, timeout=10_000)
 
@@ -85,7 +85,7 @@ def test_untitled_note_is_not_saved(qtbot, window: MainWindow) -> None:  # type:
 
 def test_delete_offers_undo(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     page = window.notes
-    page.open_item(page.model.rows[0]["id"])
+    page.open_item(page.model.rows[0].id)
     qtbot.waitUntil(lambda: page.delete_button.isEnabled(), timeout=5_000)
     page.delete_button.click()
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
@@ -118,8 +118,9 @@ def test_peer_text_is_plain(qtbot, window: MainWindow) -> None:  # type: ignore[
     page = window.notes
     qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10_000)
     shown = page.model.data(page.model.index(0, 0))
+    assert isinstance(shown, str)
     assert "\u202e" not in shown and "\u200b" not in shown and len(shown) <= 200
-    page.open_item(page.model.rows[0]["id"])
+    page.open_item(page.model.rows[0].id)
     qtbot.waitUntil(lambda: "alert" in page.preview.toPlainText(), timeout=5_000)
     assert "<script>" in page.preview.toPlainText()  # shown as text, never interpreted
     assert "bold?" in page.preview.toPlainText()
@@ -142,7 +143,7 @@ def test_note_from_a_headless_peer_appears_without_user_action(qtbot, tmp_path: 
         qtbot.waitUntil(lambda: "online" in w.peers_label.text(), timeout=20_000)
         cli(bram, "note", "add", "--title", "Van Bram", "--body", "live over loopback")
         qtbot.waitUntil(
-            lambda: any(r["title"] == "Van Bram" for r in w.notes.model.rows), timeout=20_000
+            lambda: any(r.title == "Van Bram" for r in w.notes.model.rows), timeout=20_000
         )
         w.close()
         bridge.stop()

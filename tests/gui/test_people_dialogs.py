@@ -97,7 +97,7 @@ def test_search_finds_a_note_a_lead_and_an_idea_as_you_type(running: Running, qt
     try:
         qtbot.keyClicks(dialog.query, "have")
         qtbot.waitUntil(
-            lambda: {r["kind"] for r in dialog.model.rows} == {"note", "lead", "idea"},
+            lambda: {r.kind for r in dialog.model.rows} == {"note", "lead", "idea"},
             timeout=5000,
         )
         assert "3" in dialog.status.text()
@@ -105,9 +105,9 @@ def test_search_finds_a_note_a_lead_and_an_idea_as_you_type(running: Running, qt
         dialog.query.clear()
         qtbot.keyClicks(dialog.query, "inkoopstr")
         qtbot.waitUntil(
-            lambda: [r["title"] for r in dialog.model.rows] == ["Inkoopstrategie"], timeout=5000
+            lambda: [r.title for r in dialog.model.rows] == ["Inkoopstrategie"], timeout=5000
         )
-        first = dialog.model.rows[0]["id"]
+        first = dialog.model.rows[0].id
     except BaseException:
         dialog.close()
         raise

@@ -87,7 +87,7 @@ def test_screenshots_of_main_screens(qtbot, tmp_path: Path) -> None:  # type: ig
                 qtbot.wait(400)
                 if key in ("notes", "leads", "ideas") and hasattr(page, "model"):
                     qtbot.waitUntil(lambda p=page: p.model.rowCount() > 0, timeout=10_000)
-                    first = page.model.rows[0]["id"]
+                    first = page.model.rows[0].id
                     page.open_item(first)
                     qtbot.wait(400)
                 image = window.grab().toImage()

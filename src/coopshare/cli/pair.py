@@ -11,7 +11,6 @@ invitation; the new device then joins. No admin and no recovery code are involve
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 import threading
 from pathlib import Path
@@ -45,6 +44,8 @@ def add_parsers(sub: Any) -> None:
 
 async def _line() -> str:
     """One line from stdin on a daemon thread (the process may end while it still waits)."""
+    import asyncio  # here, not at the top: every command builds the parser with this module
+
     loop = asyncio.get_running_loop()
     got: asyncio.Future[str] = loop.create_future()
 
@@ -66,6 +67,8 @@ async def _ask(code: str) -> bool:
 
 
 def run(args: argparse.Namespace, home: Path, passphrase: str | None) -> int:
+    import asyncio
+
     if args.action == "offer":
         return asyncio.run(_offer(args, home, passphrase))
     if args.action == "new-device":

@@ -7,7 +7,7 @@ store's thread.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -47,6 +47,16 @@ def _columns(kind: Kind | None) -> list[tuple[str, str]]:
     return [("title", "Title"), ("tags", "Tags"), ("author", "Author"), ("updated", "Updated")]
 
 
+# the list columns that show one text field of the row as it is
+_TEXT_COLUMNS: dict[str, Callable[[Row], str]] = {
+    "title": lambda r: r.title,
+    "status": lambda r: r.status,
+    "terms": lambda r: r.terms,
+    "author": lambda r: r.author,
+    "kind": lambda r: r.kind or "",
+}
+
+
 class ItemsModel(QAbstractTableModel):
     loading = Signal(bool)
 
@@ -78,7 +88,7 @@ class ItemsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         row = self.rows[index.row()]
@@ -88,14 +98,13 @@ class ItemsModel(QAbstractTableModel):
             return row
         field = self.columns[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
-            value = row.get(field, "")
             if field == "updated":
-                return when(int(value))
-            if isinstance(value, tuple):
-                return safe(", ".join(value), 120)
+                return when(row.updated)
+            if field == "tags":
+                return safe(", ".join(row.tags), 120)
             if field == "title" and row.conflict:
-                return "⚠ " + safe(value, 200)
-            return safe(value, 200)
+                return "⚠ " + safe(row.title, 200)
+            return safe(_TEXT_COLUMNS[field](row), 200)
         if role == Qt.ItemDataRole.ToolTipRole and field == "title":
             return safe(row.snippet, 300) or None
         if role == Qt.ItemDataRole.UserRole and field == "updated":
@@ -104,7 +113,7 @@ class ItemsModel(QAbstractTableModel):
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    ) -> object:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.columns):
             key = self.columns[section][1]
@@ -246,7 +255,7 @@ class RowsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         row = self.rows[index.row()]
@@ -261,7 +270,7 @@ class RowsModel(QAbstractTableModel):
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    ) -> object:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.columns):
             return self.columns[section][1]

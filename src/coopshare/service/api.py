@@ -17,7 +17,6 @@ else of the core; ``tests/test_architecture.py`` enforces it.
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -34,24 +33,16 @@ from coopshare.model.items import Act, Kind, LeadStatus, Terms
 from coopshare.protocol import invite as inv
 from coopshare.protocol import pairing
 from coopshare.protocol.pairing_link import LinkGrant, LinkRequest
-from coopshare.service import device_link, esco, events, pairing_net
+from coopshare.service import events
 from coopshare.service import home as homes
 from coopshare.service.activity import ActivityEvent
 from coopshare.service.api_commands import Api
 from coopshare.service.api_proof import TimestampJob, fetch_timestamp
 from coopshare.service.api_talent import Bench, ConsentEntry, ConsentGiver, FitRow, WindowEntry
 from coopshare.service.attachments import Attachment
-from coopshare.service.comments import CommentView
-from coopshare.service.esco import Skill
-from coopshare.service.evidence import EvidenceExported
-from coopshare.service.evidence import Report as EvidenceReport
-from coopshare.service.evidence import render as render_evidence
-from coopshare.service.evidence import verify_file as verify_evidence
 from coopshare.service.ledger import Counts, Entry, Ledger, Nudge
-from coopshare.service.my_devices import MyDevice
 from coopshare.service.new_items import ItemEdit, NewIdea, NewLead
 from coopshare.service.people_admin import DeviceEntry, MemberEntry, OpenInvite, RosterView
-from coopshare.service.proofs import Commitment, Witnessed
 from coopshare.service.read_models import (
     AudienceMember,
     HeldBack,
@@ -74,7 +65,6 @@ from coopshare.service.read_models import (
     current_windows,
 )
 from coopshare.service.trash import TRASH_DAYS, TrashedNote
-from coopshare.service.verify import Verification
 from coopshare.service.views import Row
 from coopshare.service.views_ideas import IdeaTerms
 from coopshare.service.views_lead import Candidate, LeadDetail, LeadSealed, LeadStep
@@ -84,35 +74,32 @@ from coopshare.service.views_work import IdeaChoice, IdeaDetail, IdeaLink, terms
 if TYPE_CHECKING:  # imported when first used (below): a one-shot command needs no network stack
     from coopshare.service.api_runtime import Runtime, SyncResult
     from coopshare.service.bundles import BundleExported, BundleImported
+    from coopshare.service.comments import CommentView
+    from coopshare.service.device_link import join_as_my_device
+    from coopshare.service.esco import Skill
+    from coopshare.service.evidence import EvidenceExported
+    from coopshare.service.evidence import Report as EvidenceReport
+    from coopshare.service.evidence import render as render_evidence
+    from coopshare.service.evidence import verify_file as verify_evidence
     from coopshare.service.exports import Exported
     from coopshare.service.importer import SKIP_TEXT, ImportReport, Skip
+    from coopshare.service.my_devices import MyDevice
+    from coopshare.service.pairing_net import guest as pair_guest
+    from coopshare.service.pairing_net import host as pair_host
+    from coopshare.service.pairing_net import link_guest as add_my_device_in_person
+    from coopshare.service.proofs import Commitment, Witnessed
     from coopshare.service.runtime import DEFAULT_PORT, NetworkOptions
+    from coopshare.service.verify import Verification
 
 
 def __getattr__(name: str) -> Any:
-    """The running-node half of the door, imported on first use (PEP 562), so that `coopshare
-    note add` and `--version` do not load TLS, mDNS and the sync engine."""
-    if name in ("Runtime", "SyncResult"):
-        from coopshare.service import api_runtime
+    """The running-node half of the door, the file formats and the talent, proof, evidence,
+    device and comment read models, imported on first use (PEP 562, service/api_lazy.py), so
+    that `coopshare note add`, `status` and `--version` do not load TLS, mDNS, the sync engine
+    or those modules."""
+    from coopshare.service import api_lazy
 
-        return getattr(api_runtime, name)
-    if name in ("NetworkOptions", "DEFAULT_PORT"):
-        from coopshare.service import runtime
-
-        return getattr(runtime, name)
-    if name in ("BundleExported", "BundleImported"):  # and file formats: csv, zip, Markdown
-        from coopshare.service import bundles
-
-        return getattr(bundles, name)
-    if name == "Exported":
-        from coopshare.service import exports
-
-        return exports.Exported
-    if name in ("ImportReport", "Skip", "SKIP_TEXT"):
-        from coopshare.service import importer
-
-        return getattr(importer, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return api_lazy.load(name)
 
 
 Invitation = inv.Invitation
@@ -209,12 +196,16 @@ __all__ = [
     "WindowEntry",
     "Witnessed",
     "__version__",
+    "add_my_device_in_person",
     "current_windows",
     "events",
     "fetch_timestamp",
+    "join_as_my_device",
     "lead_rules",
     "open_api",
     "open_runtime",
+    "pair_guest",
+    "pair_host",
     "render_evidence",
     "skill_label",
     "terms_rank",
@@ -246,10 +237,6 @@ async def open_runtime(
 
 # --- in-person pairing (protocol/pairing.py, service/pairing_net.py) ----------------------------
 
-pair_host = pairing_net.host
-pair_guest = pairing_net.guest
-add_my_device_in_person = pairing_net.link_guest  # my existing device (protocol/pairing_link.py)
-join_as_my_device = device_link.join_as_my_device  # the new device: pair, make keys, join
 new_pairing_secret = pairing.new_secret
 pairing_code_text = pairing.code_text
 parse_pairing_code = pairing.parse_code
@@ -352,11 +339,15 @@ def recovery_code_for(home: Path, passphrase: str) -> str:
 
 async def recovery_code_after(home: Path, passphrase: str) -> str:
     """:func:`recovery_code_for` off the calling thread (for the running app's bridge)."""
+    import asyncio
+
     return await asyncio.to_thread(recovery_code_for, home, passphrase)
 
 
 def skill_label(skill: str, lang: str = "en") -> str:
     """A stored skill as shown: its ESCO label in `lang` ("en" or "nl"), else the free word."""
+    from coopshare.service import esco
+
     return esco.label(skill, lang)
 
 
@@ -377,6 +368,8 @@ def needs_passphrase(home: Path) -> bool:
 
 
 async def change_passphrase(home: Path, old: str, new: str) -> None:
+    import asyncio
+
     await asyncio.to_thread(keystore.change_passphrase, home, old, new)
 
 

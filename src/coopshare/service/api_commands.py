@@ -14,7 +14,6 @@ from coopshare.model.fold import ItemState
 from coopshare.model.items import Act, Kind
 from coopshare.service import (
     activity,
-    comments,
     invites,
     people_admin,
     thanks,
@@ -31,7 +30,6 @@ from coopshare.service.api_data import DataCommands
 from coopshare.service.api_devices import DeviceCommands
 from coopshare.service.api_proof import ProofCommands
 from coopshare.service.api_talent import TalentCommands
-from coopshare.service.comments import CommentView
 from coopshare.service.coop import Coop
 from coopshare.service.new_items import ItemEdit, NewLead
 from coopshare.service.read_models import (
@@ -54,7 +52,8 @@ from coopshare.service.views_ideas import IdeaTerms
 from coopshare.service.views_lead import LeadDetail
 from coopshare.service.views_work import IdeaChoice, IdeaDetail
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # comments load when first read or written
+    from coopshare.service.comments import CommentView
     from coopshare.service.importer import ImportReport, Progress
 
 
@@ -280,10 +279,14 @@ class Api(DataCommands, ProofCommands, TalentCommands, DeviceCommands):
 
     def comments(self, item_id: str) -> list[CommentView]:
         """The comments under a note, oldest first (each its writer's own record)."""
+        from coopshare.service import comments
+
         return comments.of_note(self._coop, bytes.fromhex(item_id))
 
     def comment(self, item_id: bytes, text: str, of: bytes | None = None) -> str:
         """My comment on a note; with `of`, a change (empty `text`: removal) of my comment."""
+        from coopshare.service import comments
+
         return comments.write(self._coop, item_id, text, of)
 
     def backlinks(self, title: str) -> list[Link]:

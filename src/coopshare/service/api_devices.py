@@ -6,11 +6,14 @@ stays small; GUI and CLI reach these through ``Api`` like every other command.
 
 from __future__ import annotations
 
-from coopshare.protocol.pairing_link import LinkGrant, LinkRequest
-from coopshare.service import device_link, device_names, my_devices, verify
+from typing import TYPE_CHECKING
+
 from coopshare.service.coop import Coop
-from coopshare.service.my_devices import MyDevice
-from coopshare.service.verify import Verification
+
+if TYPE_CHECKING:  # loaded when a device or verification command first runs
+    from coopshare.protocol.pairing_link import LinkGrant, LinkRequest
+    from coopshare.service.my_devices import MyDevice
+    from coopshare.service.verify import Verification
 
 
 class DeviceCommands:
@@ -20,18 +23,26 @@ class DeviceCommands:
 
     def my_devices(self) -> list[MyDevice]:
         """This device first, then my other active devices, then revoked ones."""
+        from coopshare.service import my_devices
+
         return my_devices.my_devices(self._coop)
 
     def rename_device(self, device_id: bytes, name: str) -> None:
         """A friendly name for one of my devices, kept on this device."""
+        from coopshare.service import my_devices
+
         my_devices.rename(self._coop, device_id, name)
 
     def name_device(self, device_id: bytes, name: str) -> None:
         """A friendly name for any member's device, kept on this device (Nearby shows it)."""
+        from coopshare.service import device_names
+
         device_names.name_device(self._coop, device_id, name)
 
     def revoke_my_device(self, device_id: bytes) -> None:
         """Revoke one of my other devices (a lost laptop): new keys for everything after."""
+        from coopshare.service import my_devices
+
         my_devices.revoke(self._coop, device_id)
 
     def holds_member_key(self) -> bool:
@@ -42,16 +53,24 @@ class DeviceCommands:
     def link_grant(self, request: LinkRequest, listen: tuple[str, int] | None) -> LinkGrant:
         """Certify a new device of mine met in person (protocol/pairing_link.py) and make the
         device invitation it joins with (addresses: the running node's, else `listen`)."""
+        from coopshare.service import device_link
+
         return device_link.grant(self._coop, request, listen)
 
     # --- verifying members ------------------------------------------------------------------------
 
     def verification(self, member_id: bytes) -> Verification:
+        from coopshare.service import verify
+
         return verify.state(self._coop, member_id)
 
     def mark_verified(self, member_id: bytes) -> None:
         """I compared our safety number with this member: pin their keys as of now."""
+        from coopshare.service import verify
+
         verify.mark_verified(self._coop, member_id)
 
     def forget_verified(self, member_id: bytes) -> None:
+        from coopshare.service import verify
+
         verify.forget(self._coop, member_id)

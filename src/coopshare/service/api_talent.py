@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from coopshare.model import talent_rules
-from coopshare.service import coi, esco, fits, talent, talent_purge, views
+from coopshare.service import views
 from coopshare.service.coop import Coop
-from coopshare.service.esco import Skill
+
+if TYPE_CHECKING:  # the talent modules load when a talent command first runs
+    from coopshare.service.esco import Skill
 
 ITEM_ID_LEN = 16
 
@@ -90,16 +93,24 @@ class TalentCommands:
 
     def skill_catalog(self) -> list[Skill]:
         """Every bundled ESCO skill (for autocomplete)."""
+        from coopshare.service import esco
+
         return list(esco.catalog().values())
 
     def search_skills(self, text: str, lang: str = "en", limit: int = 20) -> list[Skill]:
+        from coopshare.service import esco
+
         return esco.search(text, lang, limit)
 
     def resolve_skill(self, text: str) -> str:
         """``esco:<uuid>`` for a known skill label, id or URI; else the text (free word)."""
+        from coopshare.service import esco
+
         return esco.resolve(text)
 
     def skill_label(self, skill: str, lang: str = "en") -> str:
+        from coopshare.service import esco
+
         return esco.label(skill, lang)
 
     def set_talent_profile(
@@ -109,6 +120,8 @@ class TalentCommands:
         windows: tuple[tuple[str, str, int, str, bool], ...] | None = None,
     ) -> None:
         """My skills (labels, ids or free words) and ambitions; `windows` replaces mine."""
+        from coopshare.service import esco, talent
+
         talent.set_profile(self._coop, [esco.resolve(s) for s in skills], ambitions, windows)
 
     def publish_window(
@@ -121,19 +134,27 @@ class TalentCommands:
         for_member: bytes | None = None,
     ) -> str:
         """Publish an availability window (mine, or `for_member`'s with their consent)."""
+        from coopshare.service import talent
+
         return talent.publish_window(
             self._coop, start, end, hours, region, remote, subject=for_member
         ).hex()
 
     def withdraw_window(self, item_id: str) -> None:
+        from coopshare.service import talent
+
         key = views.id_from_hex(item_id, ITEM_ID_LEN)
         talent.withdraw_window(self._coop, key or b"")
 
     def set_consent(self, publisher: bytes, granted: bool) -> None:
         """Let `publisher` publish my availability, or (granted False) revoke that."""
+        from coopshare.service import talent
+
         talent.set_consent(self._coop, publisher, granted)
 
     def my_consents(self) -> list[ConsentEntry]:
+        from coopshare.service import talent
+
         me = self._coop.me.member_id[:8]
         given = talent.consents(self._coop)
         return [
@@ -145,6 +166,8 @@ class TalentCommands:
     def bench(self) -> Bench:
         """Members who let me publish their availability, and the windows I published for them;
         only what every replica's rules accept (model/talent_rules.py) is offered."""
+        from coopshare.service import talent
+
         coop = self._coop
         me = coop.me.member_id
         given = talent.consents(coop)
@@ -176,6 +199,8 @@ class TalentCommands:
 
     def windows(self, now_ms: int | None = None) -> list[WindowEntry]:
         """Every availability window that counts now (consented, not ended)."""
+        from coopshare.service import talent
+
         names = self._names()
         return [self._entry(w, names) for w in talent.visible_windows(self._coop, now_ms)]
 
@@ -197,10 +222,14 @@ class TalentCommands:
 
     def purge_expired_windows(self, now_ms: int | None = None) -> int:
         """Delete ended and revoked windows from this device now (the node does it by itself)."""
+        from coopshare.service import talent_purge
+
         return talent_purge.sweep(self._coop, now_ms)
 
     def who_fits(self, lead_id: str, now_ms: int | None = None) -> list[FitRow] | None:
         """Members who fit the lead (hex id), best first, with reasons; on this device only."""
+        from coopshare.service import esco, fits
+
         key = views.id_from_hex(lead_id, ITEM_ID_LEN)
         found = None if key is None else fits.fits(self._coop, key, now_ms)
         if found is None:
@@ -233,9 +262,13 @@ class TalentCommands:
 
     def coi_names(self) -> tuple[str, ...]:
         """My private conflict-of-interest client names (this device only)."""
+        from coopshare.service import coi
+
         return coi.names(self._coop)
 
     def set_coi_names(self, names: list[str]) -> tuple[str, ...]:
+        from coopshare.service import coi
+
         return coi.set_names(self._coop, names)
 
 

@@ -1,13 +1,15 @@
 """The evidence bundle of a priority proof: one ZIP a third party can check with Python and
-`cryptography` alone (``verify.py`` inside it is :mod:`coopshare.evidence_verify`).
+`cryptography` alone: ``verify.py`` inside it is ``coopshare/evidence_check/script.py``, which
+runs the package :mod:`coopshare.evidence_check`, shipped beside it as ``evidence_check/``.
 
 Contents: ``idea.txt`` (the exact committed bytes), ``salt.txt``, ``commit.op`` and
 ``receipts/NNN.op`` (wire bytes as stored), ``roster/NNNNN.op`` (every roster op, in arrival
 order: parents first), ``members.json`` (member and device keys, names as known here),
-``README.en.md``, ``README.nl.md``, ``verify.py``, and ``manifest.json`` (SHA-256 of every other
-file) with ``manifest.sig`` (Ed25519 of the exporting device over
-``"coopshare/v1/evidence-manifest\\0" ‖ manifest``). The ZIP is written in one canonical layout,
-so a change of any byte is found. Plain text by design: the callers warn.
+``README.en.md``, ``README.nl.md``, ``verify.py`` and ``evidence_check/*.py`` (the verifier),
+and ``manifest.json`` (SHA-256 of every other file) with ``manifest.sig`` (Ed25519 of the
+exporting device over ``"coopshare/v1/evidence-manifest\\0" ‖ manifest``). The ZIP is written
+in one canonical layout, so a change of any byte is found. Plain text by design: the callers
+warn.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from coopshare import evidence_verify as ev
+from coopshare import evidence_check as ev
 from coopshare.crypto import primitives as p
 from coopshare.errors import EvidenceRejected, NoCommitment, NoSuchItem, ValidationError
 from coopshare.model import proof_rules as rules
@@ -82,7 +84,7 @@ def build(coop: Coop, item_id: bytes, commit: str | None = None) -> tuple[bytes,
     earliest = min((r.hlc >> 16 for r in got), default=None)
     texts = readmes(coop.member_name(me), op.header.hlc >> 16, earliest, len(got))
     files += [(name, text.encode("utf-8")) for name, text in texts.items()]
-    files.append(("verify.py", Path(ev.__file__).read_bytes()))
+    files += verifier_files()
     files.append(("idea.txt", secret.text.encode("utf-8")))
     files.append(("salt.txt", secret.salt.hex().encode("ascii") + b"\n"))
     files.append(("commit.op", op.encode()))
@@ -107,6 +109,17 @@ def build(coop: Coop, item_id: bytes, commit: str | None = None) -> tuple[bytes,
     files += [("manifest.json", manifest), ("manifest.sig", sig.hex().encode("ascii") + b"\n")]
     info = EvidenceExported("", op.op_id.hex(), len(got), earliest)
     return ev.write_zip(files), info
+
+
+def verifier_files() -> list[tuple[str, bytes]]:
+    """The standalone verifier as a bundle carries it: the entry script as ``verify.py`` and
+    the package's modules in the folder ``evidence_check/`` beside it."""
+    here = Path(ev.__file__).resolve().parent
+    modules = sorted(f for f in here.glob("*.py") if f.name != "script.py")
+    return [
+        ("verify.py", (here / "script.py").read_bytes()),
+        *((f"evidence_check/{f.name}", f.read_bytes()) for f in modules),
+    ]
 
 
 def _members(coop: Coop) -> bytes:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coopshare.evidence_verify import when
+from coopshare.evidence_check import when
 
 _EN = """# Evidence of priority for an idea (CoopShare)
 
@@ -35,7 +35,8 @@ Property, BOIP) or a deposit with a notary; this bundle can be part of that file
 
 ## How to check it
 
-With Python 3 and the `cryptography` package (`pip install cryptography`):
+With Python 3 and the `cryptography` package (`pip install cryptography`), after unpacking
+this ZIP (`verify.py` uses the folder `evidence_check/` next to it):
 
     python verify.py THIS-FILE.zip
 
@@ -84,7 +85,8 @@ Intellectuele Eigendom, BBIE) of een depot bij een notaris; deze bundel kan daar
 
 ## Zo controleert u het
 
-Met Python 3 en het pakket `cryptography` (`pip install cryptography`):
+Met Python 3 en het pakket `cryptography` (`pip install cryptography`), na het uitpakken van
+deze ZIP (`verify.py` gebruikt de map `evidence_check/` ernaast):
 
     python verify.py DIT-BESTAND.zip
 

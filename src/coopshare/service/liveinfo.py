@@ -7,7 +7,6 @@ than :data:`STALE_S` is ignored: the node that wrote it is gone.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import time
 from typing import TYPE_CHECKING, Any
@@ -96,5 +95,7 @@ async def publish(node: Node) -> None:
             await node.db(lambda c, r=record: _put(c, "live", r))  # type: ignore[misc]
         node.sessions_changed.clear()
         with contextlib.suppress(TimeoutError):
+            import asyncio  # loaded by the running node anyway; `status` needs none of it
+
             async with asyncio.timeout(PUBLISH_EVERY):
                 await node.sessions_changed.wait()

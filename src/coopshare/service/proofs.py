@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from coopshare import evidence_verify as ev
 from coopshare.crypto import envelope
 from coopshare.crypto import primitives as p
 from coopshare.errors import (
@@ -40,6 +39,7 @@ from coopshare.protocol import content, proof
 from coopshare.protocol.ops import Header, Op, OpKind
 
 if TYPE_CHECKING:
+    from coopshare import evidence_check as ev
     from coopshare.service.coop import Coop
     from coopshare.service.replica_base import ReplicaBase
 
@@ -160,6 +160,8 @@ def tsa_token(coop: Coop, op_id: bytes) -> bytes | None:
 
 
 def tsa_stamp(coop: Coop, op_id: bytes, digest: bytes) -> ev.Stamp | None:
+    from coopshare import evidence_check as ev  # the verifier loads when a token is checked
+
     token = tsa_token(coop, op_id)
     if token is None:
         return None

@@ -240,13 +240,18 @@ class ReplicaBase:
         return ItemState.from_plain(unpack(p.open_sealed(self._master, blob, _ITEM_AAD + item_id)))
 
     def items(self, kind: Kind | None = None, *, include_deleted: bool = False) -> list[ItemState]:
-        out = []
+        return list(self.each_item(kind, include_deleted=include_deleted))
+
+    def each_item(
+        self, kind: Kind | None = None, *, include_deleted: bool = False
+    ) -> Iterator[ItemState]:
+        """As :meth:`items`, one at a time: a pass that keeps few of 100,000 notes holds only
+        those (a list of them all is ~300 MB). Consume it before writing."""
         self.write_held()
         for item_id, blob in self.store.item_blobs(kind.value if kind else None):
             st = self._open_item(item_id, blob)
             if include_deleted or not st.is_deleted:
-                out.append(st)
-        return out
+                yield st
 
     def search_index_step(self, limit: int = 2000) -> bool:
         """Index the next `limit` items; True once every item is in the index.

@@ -17,7 +17,7 @@ from coopshare.model.items import ACCEPT, ACT_FIELDS, Kind
 from coopshare.protocol import content
 from coopshare.protocol.codec import pack
 from coopshare.protocol.ops import Op, OpKind
-from coopshare.service import content_open, proofs, talent_purge, terms_gate
+from coopshare.service import content_open, talent_purge, terms_gate
 from coopshare.service.quarantine import changes_or_none
 from coopshare.service.replica_base import (
     _GRANT_AAD,
@@ -46,6 +46,8 @@ class ContentApplier(ReplicaBase):
         if kind is OpKind.PURGE:
             return self._apply_purge(op, author)
         if kind in (OpKind.COMMIT, OpKind.WITNESS):
+            from coopshare.service import proofs  # loaded by the first proof op, not at start
+
             proofs.check(self, op, author)  # priority proof: checked here, counted when read
         return ()
 

@@ -2,7 +2,7 @@
 chose signs that it saw the commitment's hash at its time. Off unless a TSA URL is set
 (``coopshare settings tsa URL``; the app's Settings). The token is kept on the owner's device
 (sealed in ``meta``, key ``tsa:<commit op id>``) and goes into the evidence ZIP as
-``timestamp.tsr``; ``evidence_verify.py`` checks it.
+``timestamp.tsr``; ``evidence_check/tsa.py`` checks it.
 
 The request is DER built here: ``TimeStampReq {version 1, messageImprint {sha256, hash},
 nonce, certReq TRUE}``, sent by HTTP POST as ``application/timestamp-query``.
@@ -14,7 +14,7 @@ import secrets
 import urllib.error
 import urllib.request
 
-from coopshare import evidence_verify as ev
+from coopshare import evidence_check as ev
 from coopshare.errors import TimestampFailed
 from coopshare.service import proofs
 from coopshare.service.coop import Coop

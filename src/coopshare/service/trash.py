@@ -39,7 +39,7 @@ def _mine_deleted(coop: Coop) -> list[ItemState]:
     me = coop.me.member_id[:8]
     return [
         st
-        for st in coop.items(Kind.NOTE, include_deleted=True)
+        for st in coop.each_item(Kind.NOTE, include_deleted=True)  # not all 100k notes at once
         if st.is_deleted and st.has_creator and st.creator == me
     ]
 

@@ -1,12 +1,13 @@
 """Read models for the GUI: summaries, details, backlinks, activity. Run on the db thread.
 
-Everything returned is plain data (str, int, list, dict, or a ``Row`` of such values, never
-changed once made) so it can cross to the GUI thread.
+Everything returned is plain data (str, int, list, dict, or a frozen ``Row``, never changed
+once made) so it can cross to the GUI thread; only ``Row`` and typed models cross the door.
 """
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass, fields
 from typing import Any
 
 from coopshare.model import lead_rules
@@ -26,75 +27,32 @@ def author_name(coop: Coop, st: ItemState) -> str:
     return "?"
 
 
+@dataclass(frozen=True, slots=True)
 class Row:
-    """One item as a list shows it. The app keeps one per listed item (100,000 notes: 100,000
+    """One item as a list shows it: the read model the notes, leads, ideas and activity lists
+    and the search dialog receive. The app keeps one per listed item (100,000 notes: 100,000
     rows), so it holds only what the lists show and filter on, with shared strings where values
-    repeat (kind, status, tags, author names). Read it like a dict: ``row["title"]``."""
+    repeat (kind, status, tags, author names). ``kind`` None: the item is gone (purged)."""
 
-    __slots__ = (
-        "author",
-        "claimer",
-        "conflict",
-        "deleted",
-        "id",
-        "kind",
-        "mine",
-        "snippet",
-        "status",
-        "tags",
-        "terms",
-        "title",
-        "updated",
-    )
     id: str
     kind: str | None
-    title: str
-    tags: tuple[str, ...]
-    status: str
-    terms: str
-    updated: int  # unix milliseconds
-    author: str
-    claimer: str  # a lead's claimer (name), "" for none and for other kinds
-    mine: bool
-    conflict: bool
-    snippet: str
-    deleted: bool
-
-    def __init__(self, **fields: Any) -> None:
-        for k in self.__slots__:
-            setattr(self, k, fields.get(k, _DEFAULTS.get(k)))
-
-    def __getitem__(self, key: str) -> Any:
-        try:
-            return getattr(self, key)
-        except AttributeError:
-            raise KeyError(key) from None
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return getattr(self, key, default)
+    title: str = ""
+    tags: tuple[str, ...] = ()
+    status: str = ""
+    terms: str = ""
+    updated: int = 0  # unix milliseconds
+    author: str = ""
+    claimer: str = ""  # a lead's claimer (name), "" for none and for other kinds
+    mine: bool = False
+    conflict: bool = False
+    snippet: str = ""
+    deleted: bool = False
 
     def as_dict(self) -> dict[str, Any]:
-        d = {k: getattr(self, k) for k in self.__slots__}
+        """For the service's own JSON-shaped reads (``summary``); the app reads the fields."""
+        d = {f.name: getattr(self, f.name) for f in fields(self)}
         d["tags"] = list(self.tags)
         return d
-
-    def __repr__(self) -> str:
-        return f"Row({self.as_dict()!r})"
-
-
-_DEFAULTS: dict[str, Any] = {
-    "title": "",
-    "tags": (),
-    "status": "",
-    "terms": "",
-    "updated": 0,
-    "author": "",
-    "claimer": "",
-    "mine": False,
-    "conflict": False,
-    "snippet": "",
-    "deleted": False,
-}
 
 
 def row(coop: Coop, st: ItemState, names: dict[bytes, str] | None = None) -> Row:

@@ -7,7 +7,6 @@ finds, the listening address). Everything returned is plain data that may cross 
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import time
 from typing import TYPE_CHECKING, Any
@@ -15,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from coopshare.identity import keystore
 from coopshare.model.fold import ItemState
 from coopshare.model.items import Kind
-from coopshare.service import device_names, invites, liveinfo, talent, views
+from coopshare.service import device_names, invites, liveinfo, views
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
 
@@ -67,6 +66,8 @@ def my_profile(coop: Coop) -> dict[str, Any]:
 
 def _window_dicts(coop: Coop) -> dict[bytes, list[dict[str, Any]]]:
     """Visible windows by subject prefix, in the stored form (``from``/``to``/...)."""
+    from coopshare.service import talent  # the talent bank loads when a profile is first read
+
     return {
         subject: [
             {
@@ -262,4 +263,6 @@ def can_invite(coop: Coop) -> bool:
 async def change_passphrase(home: Path, old: str, new: str) -> None:
     """Re-wrap the master key under a new passphrase, off the GUI and store threads
     (Argon2id takes a moment). Raises WrongPassphrase if `old` is wrong."""
+    import asyncio
+
     await asyncio.to_thread(keystore.change_passphrase, home, old, new)

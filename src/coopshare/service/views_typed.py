@@ -10,17 +10,14 @@ from typing import Any
 from coopshare.model import lead_rules
 from coopshare.model.items import Kind, wikilinks
 from coopshare.protocol.content import ITEM_ID_LEN
+from coopshare.service import peers as peerbook
 from coopshare.service import (
-    coi,
-    fits,
     quarantine,
-    verify,
     views,
     views_lead,
     views_people,
     views_work,
 )
-from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
 from coopshare.service.read_models import (
     AudienceMember,
@@ -113,6 +110,8 @@ def _windows(windows: Any) -> tuple[Window, ...]:
 
 
 def member_cards(coop: Coop) -> list[MemberCard]:
+    from coopshare.service import verify
+
     out = []
     for r in views_people.members(coop):
         v = verify.state(coop, bytes.fromhex(r["member_id"]))
@@ -198,6 +197,8 @@ def search(coop: Coop, text: str, limit: int) -> list[views.Row]:
 
 def watch(coop: Coop) -> Watch:
     """My skills, the leads (title, status, mine, skills) and the members' names."""
+    from coopshare.service import coi, fits
+
     me = coop.me.member_id[:8]
     skills: frozenset[str] = frozenset()
     for st in coop.items(Kind.PROFILE):

@@ -7,7 +7,6 @@ the last key press; an answer to an older query than the one on screen is droppe
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -63,7 +62,7 @@ class ResultsModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         row = self.rows[index.row()]

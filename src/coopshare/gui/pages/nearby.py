@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QHideEvent, QShowEvent
@@ -55,7 +54,7 @@ class PeerLine:
 
 
 class PeersModel(RowsModel):
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if index.isValid() and 0 <= index.row() < len(self.rows):
             field = self.columns[index.column()][0]
             row = self.rows[index.row()]

@@ -4,7 +4,6 @@ the network."""
 from __future__ import annotations
 
 import re
-from typing import Any
 from urllib.parse import quote
 
 from PySide6.QtCore import Qt, QUrl
@@ -33,7 +32,7 @@ class SafePreview(QTextBrowser):
         super().__init__()
         self.images: dict[str, QImage] = {}  # URL -> picture, filled by NoteAttachments
 
-    def loadResource(self, type: int, name: QUrl | str) -> Any:  # Qt override: load nothing
+    def loadResource(self, type: int, name: QUrl | str) -> object:  # Qt override: load nothing
         # an empty (but valid) answer: Qt would otherwise fall back to reading the file itself
         key = name.toString() if isinstance(name, QUrl) else name
         return self.images.get(key, QImage())

@@ -5,7 +5,6 @@ talent profile — skills, availability windows (at most 90 days each, they expi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -48,7 +47,7 @@ class MemberLine:
 class MembersModel(RowsModel):
     """Members; the device count centred."""
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if index.isValid() and 0 <= index.row() < len(self.rows):
             field = self.columns[index.column()][0]
             if role == Qt.ItemDataRole.TextAlignmentRole and field == "devices":
