@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from coopshare.identity import keystore
 from coopshare.model.fold import ItemState
 from coopshare.model.items import Kind
-from coopshare.service import device_names, invites, liveinfo, views
+from coopshare.service import invites, liveinfo, views
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
 
@@ -199,6 +199,8 @@ async def nearby(node: Node) -> list[dict[str, Any]]:
         )
     devices = [r["device"] for r in rows if r["device"]]
     if devices:  # the names given to devices here (device_names.py)
+        from coopshare.service import device_names
+
         labels = await node.db(lambda c: device_names.names_of(c, devices))
         for r in rows:
             r["device_name"] = labels.get(r["device"], "")
