@@ -11,8 +11,11 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from coopshare.gui import i18n
+from coopshare.gui.contract_forms import CONTRACT_FORMS, contract_label
 from coopshare.gui.dialogs.idea_form import IdeaForm
-from tests.gui.test_leads_ideas import WAIT, World, make_world
+from coopshare.service import demo_content
+from coopshare.service.coop import Coop
+from tests.gui.test_leads_ideas import WAIT, World, leads_page, make_world
 
 
 def _clipped(label: QLabel) -> bool:
@@ -41,3 +44,67 @@ def test_dutch_idea_terms_are_not_cut_off(
     finally:
         i18n.install(qapp, "en")
 
+
+def test_lead_dates_read_as_dates_in_dutch(
+    qtbot: QtBot, qapp: QApplication, make_world: Callable[..., World]
+) -> None:
+    """The lead detail showed "Start 2026-12-21" beside a history of "7 dec 2026, 06:18": a
+    stored date now reads like every other date in the app. Control: the stored value really is
+    ISO."""
+
+    def setup(anna: Coop, bram: Coop) -> dict[str, bytes]:
+        return {
+            "lead": bram.add_lead(
+                {"title": "Interim HR", "start": "2026-12-21", "respond_by": "2026-12-14"}
+            ),
+        }
+
+    world = make_world(setup)
+    i18n.install(qapp, "nl")
+    try:
+        page = leads_page(qtbot, world, rows=1)
+        page.open_item(world.made["lead"].hex())
+        qtbot.waitUntil(lambda: page.current is not None and page.current.title == "Interim HR",
+                        timeout=WAIT)  # fmt: skip
+        assert page.current is not None and page.current.start == "2026-12-21"  # control
+        assert page.form_rows["start"].text() == "21 dec 2026"
+        assert page.form_rows["respond_by"].text() == "14 dec 2026"
+    finally:
+        i18n.install(qapp, "en")
+
+
+class _Recorder:
+    """Stands in for a member's Coop while the demo seeds it: keeps the leads given."""
+
+    def __init__(self) -> None:
+        self.leads: list[dict[str, object]] = []
+
+    def add_lead(self, fields: dict[str, object]) -> bytes:
+        self.leads.append(fields)
+        return bytes(16)
+
+    def items(self, _kind: object) -> list[object]:
+        return []
+
+    def __getattr__(self, _name: str) -> Callable[..., bytes]:
+        return lambda *_a, **_k: bytes(16)
+
+
+def test_demo_leads_name_a_contract_form_every_member_reads_in_their_language(
+    qapp: QApplication,
+) -> None:
+    """The demo's leads said "direct" and "zzp" as their contract form, shown untranslated
+    in English and Dutch alike: they are stored as the codes the lead form stores."""
+    recorders = [_Recorder() for _ in range(3)]
+    for seed, rec in zip((demo_content.seed_user, demo_content.seed_bram,
+                          demo_content.seed_carla), recorders, strict=True):  # fmt: skip
+        seed(rec)  # type: ignore[arg-type]
+    leads = [lead for rec in recorders for lead in rec.leads] + demo_content.LIVE_LEADS
+    forms = [str(lead["contract_form"]) for lead in leads if "contract_form" in lead]
+    assert len(forms) >= 3  # control: the demo does give contract forms
+    assert set(forms) <= set(CONTRACT_FORMS)
+    i18n.install(qapp, "nl")
+    try:
+        assert contract_label("freelance") == "Freelance (zzp)"
+    finally:
+        i18n.install(qapp, "en")
