@@ -108,3 +108,20 @@ def test_demo_leads_name_a_contract_form_every_member_reads_in_their_language(
         assert contract_label("freelance") == "Freelance (zzp)"
     finally:
         i18n.install(qapp, "en")
+
+
+def test_passphrase_warning_points_to_the_recovery_key(qtbot: QtBot, qapp: QApplication) -> None:
+    """The identity page said there is "no way to recover your data" without the passphrase,
+    although the recovery key of the next step restores the identity and opens backups
+    (RestoreDialog's "I forgot my passphrase"). Now it says so, in English and Dutch."""
+    from coopshare.gui.dialogs.identity_pages import IdentityPage
+
+    for lang, key in (("en", "recovery key"), ("nl", "herstelsleutel")):
+        i18n.install(qapp, lang)
+        try:
+            page = IdentityPage()
+            qtbot.addWidget(page)
+            assert key in page.warning.text()
+            assert "no way" not in page.warning.text()
+        finally:
+            i18n.install(qapp, "en")

@@ -1417,237 +1417,237 @@
     <context>
         <name>IdeaForm</name>
         <message>
-            <location filename="../dialogs/idea_form.py" line="80" />
+            <location filename="../dialogs/idea_form.py" line="82" />
             <source>Share an idea</source>
             <translation>Een idee delen</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="89" />
+            <location filename="../dialogs/idea_form.py" line="91" />
             <source>You stay the owner of your idea. Members see its title, tags and terms; its text is sealed to you and unlocks for a member only after they sign these terms. While your app runs, it then releases the text by itself (with “Embargo”, not before the date), except for “Ask before use” and “Private”, where you approve each member. “Private” without chosen members: only you can read it.</source>
             <translation>Je blijft eigenaar van je idee. Leden zien de titel, tags en voorwaarden; de tekst is voor jou verzegeld en gaat voor een lid pas open nadat die deze voorwaarden ondertekent. Zolang je app draait, geeft die de tekst dan vanzelf vrij (bij “Embargo” niet vóór de datum), behalve bij “Eerst vragen voor gebruik” en “Privé”: daar keur je elk lid zelf goed. “Privé” zonder gekozen leden: alleen jij kunt het lezen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="105" />
+            <location filename="../dialogs/idea_form.py" line="107" />
             <source>Problem with this idea</source>
             <translation>Probleem met dit idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="106" />
+            <location filename="../dialogs/idea_form.py" line="108" />
             <source>Share idea</source>
             <translation>Idee delen</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="107" />
+            <location filename="../dialogs/idea_form.py" line="109" />
             <source>Share this idea on these terms (Ctrl+Return)</source>
             <translation>Dit idee onder deze voorwaarden delen (Ctrl+Return)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="116" />
+            <location filename="../dialogs/idea_form.py" line="122" />
             <source>The idea</source>
             <translation>Het idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="121" />
+            <location filename="../dialogs/idea_form.py" line="127" />
             <source>&amp;Title (required)</source>
             <translation>&amp;Titel (verplicht)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="123" />
+            <location filename="../dialogs/idea_form.py" line="129" />
             <source>Separated by commas</source>
             <translation>Gescheiden door komma's</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="124" />
+            <location filename="../dialogs/idea_form.py" line="130" />
             <source>Ta&amp;gs</source>
             <translation>Ta&amp;gs</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="126" />
+            <location filename="../dialogs/idea_form.py" line="132" />
             <source>Describe the idea.</source>
             <translation>Beschrijf het idee.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="128" />
+            <location filename="../dialogs/idea_form.py" line="134" />
             <source>Idea text</source>
             <translation>Tekst van het idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="130" />
+            <location filename="../dialogs/idea_form.py" line="136" />
             <source>Te&amp;xt</source>
             <translation>Te&amp;kst</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="132" />
+            <location filename="../dialogs/idea_form.py" line="138" />
             <source>Not derived from another idea</source>
             <translation>Niet afgeleid van een ander idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="133" />
+            <location filename="../dialogs/idea_form.py" line="139" />
             <source>Derived from</source>
             <translation>Afgeleid van</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="138" />
+            <location filename="../dialogs/idea_form.py" line="144" />
             <source>&amp;Derived from</source>
             <translation>&amp;Afgeleid van</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="142" />
+            <location filename="../dialogs/idea_form.py" line="148" />
             <source>Building on someone's idea keeps their name on yours. A derived idea cannot have more permissive terms than the idea it builds on.</source>
             <translation>Wie voortbouwt op het idee van een ander, houdt diens naam op het eigen idee. Een afgeleid idee kan geen ruimere voorwaarden hebben dan het idee waarop het voortbouwt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="151" />
+            <location filename="../dialogs/idea_form.py" line="157" />
             <source>Usage terms (choose one)</source>
             <translation>Gebruiksvoorwaarden (kies er één)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="177" />
+            <location filename="../dialogs/idea_form.py" line="183" />
             <source>Embargo until</source>
             <translation>Embargo tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="182" />
+            <location filename="../dialogs/idea_form.py" line="188" />
             <source>&amp;Until</source>
             <translation>T&amp;ot</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="192" />
+            <location filename="../dialogs/idea_form.py" line="198" />
             <source>Who can read it (choose one)</source>
             <translation>Wie mag het lezen (kies er één)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="195" />
+            <location filename="../dialogs/idea_form.py" line="201" />
             <source>The whole cooperative</source>
             <translation>De hele coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="196" />
+            <location filename="../dialogs/idea_form.py" line="202" />
             <source>Only these members:</source>
             <translation>Alleen deze leden:</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="201" />
+            <location filename="../dialogs/idea_form.py" line="207" />
             <source>Members who can read it</source>
             <translation>Leden die het mogen lezen</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="219" />
+            <location filename="../dialogs/idea_form.py" line="225" />
             <source>Not possible here: this idea builds on one shared as “{0}”, and a derived idea cannot have more permissive terms.</source>
             <translation>Niet mogelijk: dit idee bouwt voort op een idee dat gedeeld is als “{0}”, en een afgeleid idee kan geen ruimere voorwaarden hebben.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="232" />
+            <location filename="../dialogs/idea_form.py" line="238" />
             <source>{0} — {1}, {2}</source>
             <translation>{0} — {1}, {2}</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="246" />
+            <location filename="../dialogs/idea_form.py" line="252" />
             <source>{0} (you, owner)</source>
             <translation>{0} (jij, eigenaar)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="278" />
+            <location filename="../dialogs/idea_form.py" line="284" />
             <source>Give the idea a title.</source>
             <translation>Geef het idee een titel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="281" />
+            <location filename="../dialogs/idea_form.py" line="287" />
             <source>Use at most 50 tags of up to 64 characters.</source>
             <translation>Gebruik maximaal 50 tags van elk maximaal 64 tekens.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="286" />
+            <location filename="../dialogs/idea_form.py" line="292" />
             <source>Choose the usage terms: they are the agreement readers accept before they read your idea.</source>
             <translation>Kies de gebruiksvoorwaarden: dat is de afspraak die lezers accepteren voordat ze je idee lezen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="293" />
+            <location filename="../dialogs/idea_form.py" line="299" />
             <source>An embargo must end after today.</source>
             <translation>Een embargo moet na vandaag aflopen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="296" />
+            <location filename="../dialogs/idea_form.py" line="302" />
             <source>Choose who can read this idea.</source>
             <translation>Kies wie dit idee mag lezen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="300" />
+            <location filename="../dialogs/idea_form.py" line="306" />
             <source>The list of members is still loading; try again.</source>
             <translation>De ledenlijst wordt nog geladen; probeer het zo opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="308" />
+            <location filename="../dialogs/idea_form.py" line="314" />
             <source>“{0}” builds on an idea shared as “{1}”, so it cannot be shared as “{2}”. Choose terms that are at least as strict.</source>
             <translation>“{0}” bouwt voort op een idee dat gedeeld is als “{1}”, dus het kan niet gedeeld worden als “{2}”. Kies voorwaarden die minstens zo streng zijn.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="339" />
+            <location filename="../dialogs/idea_form.py" line="345" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="48" />
+            <location filename="../dialogs/idea_form.py" line="50" />
             <source>Private</source>
             <translation>Privé</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="49" />
+            <location filename="../dialogs/idea_form.py" line="51" />
             <source>Embargo until a date</source>
             <translation>Embargo tot een datum</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="50" />
+            <location filename="../dialogs/idea_form.py" line="52" />
             <source>View or discuss only</source>
             <translation>Alleen lezen of bespreken</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="51" />
+            <location filename="../dialogs/idea_form.py" line="53" />
             <source>Ask before use</source>
             <translation>Eerst vragen voor gebruik</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="52" />
+            <location filename="../dialogs/idea_form.py" line="54" />
             <source>Reuse for a fee</source>
             <translation>Hergebruik tegen een vergoeding</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="53" />
+            <location filename="../dialogs/idea_form.py" line="55" />
             <source>Reuse with attribution</source>
             <translation>Hergebruik met bronvermelding</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="55" />
+            <location filename="../dialogs/idea_form.py" line="57" />
             <source>No terms given</source>
             <translation>Geen voorwaarden opgegeven</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="60" />
+            <location filename="../dialogs/idea_form.py" line="62" />
             <source>Readers keep it to themselves: no sharing, no use.</source>
             <translation>Lezers houden het voor zich: niet delen, niet gebruiken.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="61" />
+            <location filename="../dialogs/idea_form.py" line="63" />
             <source>Nobody may use or pass it on before the date you set.</source>
             <translation>Niemand mag het gebruiken of doorgeven vóór de datum die je instelt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="62" />
+            <location filename="../dialogs/idea_form.py" line="64" />
             <source>Readers may read and talk about it, but not use it.</source>
             <translation>Lezers mogen het lezen en erover praten, maar het niet gebruiken.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="63" />
+            <location filename="../dialogs/idea_form.py" line="65" />
             <source>Readers must ask the owners before they use it.</source>
             <translation>Lezers moeten het de eigenaars eerst vragen voordat ze het gebruiken.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="64" />
+            <location filename="../dialogs/idea_form.py" line="66" />
             <source>Readers may use it after agreeing a fee with the owners.</source>
             <translation>Lezers mogen het gebruiken nadat ze een vergoeding met de eigenaars hebben afgesproken.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="66" />
+            <location filename="../dialogs/idea_form.py" line="68" />
             <source>Readers may use it if they name the owners as its source.</source>
             <translation>Lezers mogen het gebruiken als ze de eigenaars als bron vermelden.</translation>
         </message>
@@ -2107,21 +2107,21 @@
         </message>
         <message>
             <location filename="../dialogs/identity_pages.py" line="88" />
-            <source>There is no way to recover your data on this computer without this passphrase: CoopShare has no server and nobody can reset it for you. Keep it in a password manager or somewhere safe.</source>
-            <translation>Zonder deze wachtwoordzin kun je je gegevens op deze computer op geen enkele manier terugkrijgen: CoopShare heeft geen server en niemand kan hem voor je resetten. Bewaar hem in een wachtwoordmanager of op een andere veilige plek.</translation>
+            <source>Nobody can reset this passphrase: CoopShare has no server. Without it the data on this computer stays locked; your recovery key (next step) still restores your identity and opens your backups. Keep the passphrase in a password manager or somewhere safe.</source>
+            <translation>Niemand kan deze wachtwoordzin resetten: CoopShare heeft geen server. Zonder wachtwoordzin blijven de gegevens op deze computer op slot; met je herstelsleutel (volgende stap) herstel je wel je identiteit en open je je back-ups. Bewaar de wachtwoordzin in een wachtwoordmanager of op een andere veilige plek.</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="108" />
+            <location filename="../dialogs/identity_pages.py" line="109" />
             <source>Type your name as the other members know you.</source>
             <translation>Typ je naam zoals de andere leden je kennen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="118" />
+            <location filename="../dialogs/identity_pages.py" line="119" />
             <source>The two passphrases do not match.</source>
             <translation>De twee wachtwoordzinnen komen niet overeen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="122" />
+            <location filename="../dialogs/identity_pages.py" line="123" />
             <source>The passphrases match.</source>
             <translation>De wachtwoordzinnen komen overeen.</translation>
         </message>
@@ -2730,12 +2730,12 @@
     <context>
         <name>LeadHistory</name>
         <message>
-            <location filename="../pages/lead_history.py" line="78" />
+            <location filename="../pages/lead_history.py" line="83" />
             <source>You</source>
             <translation>Jij</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="79" />
+            <location filename="../pages/lead_history.py" line="84" />
             <source>you</source>
             <translation>jou</translation>
         </message>
@@ -2905,42 +2905,42 @@
             <translation>de regels stonden het niet toe</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="81" />
+            <location filename="../pages/lead_history.py" line="86" />
             <source>The claim by {0} lapsed: no update for two working days</source>
             <translation>De claim van {0} is vervallen: twee werkdagen geen voortgang</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="84" />
+            <location filename="../pages/lead_history.py" line="89" />
             <source>The interest window ended: the lead went to {0}, the first to ask</source>
             <translation>De interesseperiode is voorbij: de lead ging naar {0}, die het eerst vroeg</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="86" />
+            <location filename="../pages/lead_history.py" line="91" />
             <source>The interest window ended with nobody interested: the lead is open</source>
             <translation>De interesseperiode is voorbij zonder interesse: de lead staat open</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="91" />
+            <location filename="../pages/lead_history.py" line="96" />
             <source>{0} — no effect: {1}</source>
             <translation>{0} — zonder gevolg: {1}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="120" />
+            <location filename="../pages/lead_history.py" line="125" />
             <source>Also claimed by you — {0} was first.</source>
             <translation>Ook door jou geclaimd — {0} was eerder.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="124" />
+            <location filename="../pages/lead_history.py" line="129" />
             <source>Interest window open until {0}. Then the first member who asked gets it, unless the giver picks someone.</source>
             <translation>Interesseperiode loopt tot {0}. Daarna krijgt het lid dat het eerst vroeg de lead, tenzij de gever iemand kiest.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="130" />
+            <location filename="../pages/lead_history.py" line="135" />
             <source>Record your first contact with the client before {0}, or the claim lapses and the lead reopens.</source>
             <translation>Leg je eerste contact met de klant vast vóór {0}, anders vervalt de claim en gaat de lead weer open.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="134" />
+            <location filename="../pages/lead_history.py" line="139" />
             <source>Won — waiting for the giver to confirm.</source>
             <translation>Binnengehaald — wacht op bevestiging van de gever.</translation>
         </message>
@@ -3880,17 +3880,17 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
             <translation>“{0}” past bij jou: {1}</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="88" />
+            <location filename="../notify.py" line="89" />
             <source>Your lead: {0}</source>
             <translation>Jouw lead: {0}</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="93" />
+            <location filename="../notify.py" line="95" />
             <source>Your lead moved</source>
             <translation>Je lead heeft een nieuwe status</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="94" />
+            <location filename="../notify.py" line="96" />
             <source>“{0}” is now {1}</source>
             <translation>“{0}” is nu {1}</translation>
         </message>
@@ -5097,67 +5097,67 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>RecoveryPage</name>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="158" />
+            <location filename="../dialogs/identity_pages.py" line="159" />
             <source>Your recovery key</source>
             <translation>Je herstelsleutel</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="160" />
+            <location filename="../dialogs/identity_pages.py" line="161" />
             <source>If this computer is lost, this key restores your membership on a new one.</source>
             <translation>Als deze computer kwijtraakt, herstelt deze sleutel je lidmaatschap op een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="173" />
+            <location filename="../dialogs/identity_pages.py" line="174" />
             <source>Try again</source>
             <translation>Opnieuw proberen</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="186" />
+            <location filename="../dialogs/identity_pages.py" line="187" />
             <source>Write this key on paper and keep it somewhere safe, away from this computer. Anyone who has it can act as you, so never send it by e-mail or chat.</source>
             <translation>Schrijf deze sleutel op papier en bewaar hem op een veilige plek, niet bij deze computer. Wie hem heeft, kan zich als jou voordoen: stuur hem dus nooit per e-mail of chat.</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="205" />
+            <location filename="../dialogs/identity_pages.py" line="206" />
             <source>Recovery key</source>
             <translation>Herstelsleutel</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="208" />
+            <location filename="../dialogs/identity_pages.py" line="209" />
             <source>&amp;Copy</source>
             <translation>&amp;Kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="209" />
+            <location filename="../dialogs/identity_pages.py" line="210" />
             <source>Copy the recovery key to the clipboard</source>
             <translation>De herstelsleutel naar het klembord kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="216" />
+            <location filename="../dialogs/identity_pages.py" line="217" />
             <source>I have &amp;written it down</source>
             <translation>Ik heb hem &amp;opgeschreven</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="232" />
+            <location filename="../dialogs/identity_pages.py" line="233" />
             <source>Creating your keys… this takes a moment.</source>
             <translation>Je sleutels worden aangemaakt… dit duurt even.</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="239" />
+            <location filename="../dialogs/identity_pages.py" line="240" />
             <source>Your identity is restored: the other members see you as before, on a new device. Your recovery key stays the same; keep it safe, away from this computer.</source>
             <translation>Je identiteit is hersteld: de andere leden zien je als vanouds, op een nieuw apparaat. Je herstelsleutel blijft dezelfde; bewaar hem veilig, niet bij deze computer.</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="265" />
+            <location filename="../dialogs/identity_pages.py" line="266" />
             <source>This data folder already holds an identity. Close this window and start CoopShare again to unlock it.</source>
             <translation>Deze gegevensmap bevat al een identiteit. Sluit dit venster en start CoopShare opnieuw om de map te ontgrendelen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="271" />
+            <location filename="../dialogs/identity_pages.py" line="272" />
             <source>Your keys could not be created: {0}</source>
             <translation>Je sleutels konden niet worden aangemaakt: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="278" />
+            <location filename="../dialogs/identity_pages.py" line="279" />
             <source>Copied. Remember to clear the clipboard afterwards.</source>
             <translation>Gekopieerd. Vergeet niet het klembord daarna te wissen.</translation>
         </message>
