@@ -6,6 +6,7 @@ control: the state the fix changes."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
@@ -125,3 +126,59 @@ def test_passphrase_warning_points_to_the_recovery_key(qtbot: QtBot, qapp: QAppl
             assert "no way" not in page.warning.text()
         finally:
             i18n.install(qapp, "en")
+
+
+def _cut(label: QLabel) -> bool:
+    """Is the label's text cut off: wrapped onto fewer lines than it needs, or one line that
+    does not fit its width."""
+    if label.wordWrap():
+        return label.height() < label.heightForWidth(label.width())
+    return label.fontMetrics().horizontalAdvance(label.text()) > label.contentsRect().width()
+
+
+def test_dutch_restore_by_recovery_key_keeps_its_intro(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    """Restore from a backup, "I forgot my passphrase" ticked: three more fields appeared and
+    the intro above them lost its top line ("Kies een CoopShare-back-upbestand…" cut off).
+    Control: unticked, the intro fits too; ticked, the fields really are shown."""
+    from coopshare.gui.dialogs.backup import RestoreDialog
+
+    i18n.install(qapp, "nl")
+    try:
+        dialog = RestoreDialog(tmp_path / "new", None)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        intro = dialog.findChildren(QLabel)[0]
+        assert intro.text().startswith("Kies een CoopShare")
+        assert not _cut(intro)  # control
+        dialog.forgot.setChecked(True)
+        qtbot.wait(100)
+        assert dialog.recovery_edit.isVisible() and dialog.repeat_edit.isVisible()
+        assert not _cut(intro)
+    finally:
+        i18n.install(qapp, "en")
+
+
+def test_dutch_pairing_heading_is_not_cut_off(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    """First run → "Dit is nog een apparaat van mij…": the heading "Deze computer toevoegen als
+    nog een apparaat van mij" ran past the dialog's right edge. Control: it is wider than
+    the dialog's minimum width on one line."""
+    from coopshare.gui.dialogs.pair_device import NewDeviceDialog
+
+    i18n.install(qapp, "nl")
+    try:
+        dialog = NewDeviceDialog(tmp_path / "new", None)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        qtbot.wait(50)
+        heading = dialog.heading
+        one_line = heading.fontMetrics().horizontalAdvance(heading.text())
+        assert one_line > heading.contentsRect().width() or one_line > dialog.minimumWidth() - 36
+        assert not _cut(heading)
+    finally:
+        i18n.install(qapp, "en")
