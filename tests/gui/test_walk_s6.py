@@ -182,3 +182,26 @@ def test_dutch_pairing_heading_is_not_cut_off(
         assert not _cut(heading)
     finally:
         i18n.install(qapp, "en")
+
+
+def test_add_my_device_names_the_first_run_button(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, make_world: Callable[..., World]
+) -> None:
+    """People → My devices → Add my device tells what to choose on the new computer: it
+    names the first-run button as it reads, in English and Dutch (it ran the button's words
+    into the sentence without quotes and without its "…")."""
+    from coopshare.gui.dialogs.first_run import FirstRunWizard
+    from coopshare.gui.dialogs.pair_device import AddMyDeviceDialog
+
+    world = make_world(lambda anna, bram: {})
+    for lang in ("en", "nl"):
+        i18n.install(qapp, lang)
+        try:
+            wizard = FirstRunWizard(tmp_path / lang)
+            qtbot.addWidget(wizard)
+            dialog = AddMyDeviceDialog(world.bridge)
+            world.keep(dialog)
+            button = wizard.welcome_page.device_button.text().replace("&", "")
+            assert f"“{button}”" in dialog.intro.text()
+        finally:
+            i18n.install(qapp, "en")

@@ -153,8 +153,8 @@
         </message>
         <message>
             <location filename="../dialogs/pair_device.py" line="175" />
-            <source>On the new computer, install CoopShare and choose This is another device of mine. Type the code and address it shows. Your member key stays on this device.</source>
-            <translation>Installeer CoopShare op de nieuwe computer en kies Dit is nog een apparaat van mij. Typ de code en het adres die daar worden getoond. Je ledensleutel blijft op dit apparaat.</translation>
+            <source>On the new computer, install CoopShare and choose “This is another device of mine…”. Type the code and address it shows. Your member key stays on this device.</source>
+            <translation>Installeer CoopShare op de nieuwe computer en kies “Dit is nog een apparaat van mij…”. Typ de code en het adres die daar worden getoond. Je ledensleutel blijft op dit apparaat.</translation>
         </message>
         <message>
             <location filename="../dialogs/pair_device.py" line="183" />
@@ -235,33 +235,33 @@
     <context>
         <name>BackupDialog</name>
         <message>
-            <location filename="../dialogs/backup.py" line="99" />
-            <location filename="../dialogs/backup.py" line="111" />
+            <location filename="../dialogs/backup.py" line="100" />
+            <location filename="../dialogs/backup.py" line="112" />
             <source>Back up</source>
             <translation>Back-up maken</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="101" />
+            <location filename="../dialogs/backup.py" line="102" />
             <source>Write your identity and all data on this computer to one encrypted file. It opens with your passphrase: keep the file somewhere other than this computer.</source>
             <translation>Schrijf je identiteit en alle gegevens op deze computer naar één versleuteld bestand. Het opent met je wachtwoordzin: bewaar het bestand ergens anders dan op deze computer.</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="111" />
+            <location filename="../dialogs/backup.py" line="112" />
             <source>Backups (*.coopbackup)</source>
             <translation>Back-ups (*.coopbackup)</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="119" />
+            <location filename="../dialogs/backup.py" line="120" />
             <source>Choose a file and type your passphrase.</source>
             <translation>Kies een bestand en typ je wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="121" />
+            <location filename="../dialogs/backup.py" line="122" />
             <source>Writing the backup…</source>
             <translation>Back-up wordt geschreven…</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="131" />
+            <location filename="../dialogs/backup.py" line="132" />
             <source>Backup written to {0} ({1} KB).</source>
             <translation>Back-up geschreven naar {0} ({1} KB).</translation>
         </message>
@@ -4658,38 +4658,38 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>PairGuestDialog</name>
         <message>
-            <location filename="../dialogs/pairing.py" line="303" />
             <location filename="../dialogs/pairing.py" line="304" />
+            <location filename="../dialogs/pairing.py" line="305" />
             <source>Pair in person</source>
             <translation>Persoonlijk koppelen</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="307" />
+            <location filename="../dialogs/pairing.py" line="308" />
             <source>Ask a member to choose Pair in person on their device, then type the code and address it shows.</source>
             <translation>Vraag een lid om op zijn apparaat Persoonlijk koppelen te kiezen, en typ dan de code en het adres die het toont.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="315" />
+            <location filename="../dialogs/pairing.py" line="316" />
             <source>Pairing code:</source>
             <translation>Koppelcode:</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="316" />
+            <location filename="../dialogs/pairing.py" line="317" />
             <source>Address:</source>
             <translation>Adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="318" />
+            <location filename="../dialogs/pairing.py" line="319" />
             <source>Pair</source>
             <translation>Koppelen</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="338" />
+            <location filename="../dialogs/pairing.py" line="339" />
             <source>Type the code and the address exactly as shown.</source>
             <translation>Typ de code en het adres precies zoals ze worden getoond.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="341" />
+            <location filename="../dialogs/pairing.py" line="342" />
             <source>Connecting…</source>
             <translation>Verbinden…</translation>
         </message>
@@ -4697,28 +4697,28 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>PairHostDialog</name>
         <message>
-            <location filename="../dialogs/pairing.py" line="239" />
             <location filename="../dialogs/pairing.py" line="240" />
+            <location filename="../dialogs/pairing.py" line="241" />
             <source>Pair in person</source>
             <translation>Persoonlijk koppelen</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="243" />
+            <location filename="../dialogs/pairing.py" line="244" />
             <source>On the other device, choose Pair in person and type this code and address. The code works for two minutes, and only while this window is open.</source>
             <translation>Kies op het andere apparaat Persoonlijk koppelen en typ deze code en dit adres. De code werkt twee minuten, en alleen zolang dit venster open is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="256" />
+            <location filename="../dialogs/pairing.py" line="257" />
             <source>Pairing code:</source>
             <translation>Koppelcode:</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="257" />
+            <location filename="../dialogs/pairing.py" line="258" />
             <source>Address:</source>
             <translation>Adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="293" />
+            <location filename="../dialogs/pairing.py" line="294" />
             <source>Paired. The other device is joining now.</source>
             <translation>Gekoppeld. Het andere apparaat wordt nu lid.</translation>
         </message>
@@ -5188,64 +5188,64 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>RestoreDialog</name>
         <message>
-            <location filename="../dialogs/backup.py" line="144" />
-            <location filename="../dialogs/backup.py" line="187" />
+            <location filename="../dialogs/backup.py" line="145" />
+            <location filename="../dialogs/backup.py" line="190" />
             <source>Restore from a backup</source>
             <translation>Herstellen uit een back-up</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="146" />
+            <location filename="../dialogs/backup.py" line="147" />
             <source>Choose a CoopShare backup file and type the passphrase it was made with. Use this computer instead of the old one, not beside it.</source>
             <translation>Kies een CoopShare-back-upbestand en typ de wachtwoordzin waarmee het is gemaakt. Gebruik deze computer in plaats van de oude, niet ernaast.</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="154" />
+            <location filename="../dialogs/backup.py" line="155" />
             <source>I forgot my passphrase: use my &amp;recovery key</source>
             <translation>Ik ben mijn wachtwoordzin vergeten: gebruik mijn &amp;herstelsleutel</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="156" />
+            <location filename="../dialogs/backup.py" line="157" />
             <source>Recovery key</source>
             <translation>Herstelsleutel</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="162" />
+            <location filename="../dialogs/backup.py" line="163" />
             <source>New passphrase</source>
             <translation>Nieuwe wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="163" />
+            <location filename="../dialogs/backup.py" line="164" />
             <source>Repeat the new passphrase</source>
             <translation>Herhaal de nieuwe wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="187" />
+            <location filename="../dialogs/backup.py" line="190" />
             <source>Backups (*.coopbackup)</source>
             <translation>Back-ups (*.coopbackup)</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="194" />
+            <location filename="../dialogs/backup.py" line="197" />
             <source>Choose a backup file.</source>
             <translation>Kies een back-upbestand.</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="202" />
+            <location filename="../dialogs/backup.py" line="205" />
             <source>Choose a file and type your passphrase.</source>
             <translation>Kies een bestand en typ je wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="204" />
-            <location filename="../dialogs/backup.py" line="226" />
+            <location filename="../dialogs/backup.py" line="207" />
+            <location filename="../dialogs/backup.py" line="229" />
             <source>Restoring…</source>
             <translation>Herstellen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="215" />
+            <location filename="../dialogs/backup.py" line="218" />
             <source>Type your recovery key.</source>
             <translation>Typ je herstelsleutel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="221" />
+            <location filename="../dialogs/backup.py" line="224" />
             <source>Choose a new passphrase.</source>
             <translation>Kies een nieuwe wachtwoordzin.</translation>
         </message>
@@ -5469,8 +5469,8 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
         </message>
         <message>
             <location filename="../dialogs/settings.py" line="180" />
-            <source>Network changes apply as soon as you press OK.</source>
-            <translation>Netwerkwijzigingen werken zodra je op OK drukt.</translation>
+            <source>Network changes apply as soon as you press Save.</source>
+            <translation>Netwerkwijzigingen werken zodra je op Opslaan drukt.</translation>
         </message>
         <message>
             <location filename="../dialogs/settings.py" line="190" />
@@ -6040,47 +6040,47 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
     <context>
         <name>_PairDialog</name>
         <message>
-            <location filename="../dialogs/pairing.py" line="139" />
+            <location filename="../dialogs/pairing.py" line="140" />
             <source>Digits to compare</source>
             <translation>Cijfers om te vergelijken</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="142" />
+            <location filename="../dialogs/pairing.py" line="143" />
             <source>Does the other screen show the same six digits?</source>
             <translation>Toont het andere scherm dezelfde zes cijfers?</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="146" />
+            <location filename="../dialogs/pairing.py" line="147" />
             <source>They match</source>
             <translation>Ze zijn gelijk</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="148" />
+            <location filename="../dialogs/pairing.py" line="149" />
             <source>They differ</source>
             <translation>Ze verschillen</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="191" />
+            <location filename="../dialogs/pairing.py" line="192" />
             <source>Waiting for the other device…</source>
             <translation>Wachten op het andere apparaat…</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="191" />
+            <location filename="../dialogs/pairing.py" line="192" />
             <source>Pairing stopped.</source>
             <translation>Koppelen gestopt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="201" />
+            <location filename="../dialogs/pairing.py" line="202" />
             <source>The pairing code expired. Start again.</source>
             <translation>De koppelcode is verlopen. Begin opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="204" />
+            <location filename="../dialogs/pairing.py" line="205" />
             <source>Pairing failed: the digits were not confirmed on both screens, or the code was wrong. Nothing was handed over.</source>
             <translation>Koppelen mislukt: de cijfers zijn niet op beide schermen bevestigd, of de code was onjuist. Er is niets overgedragen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="209" />
+            <location filename="../dialogs/pairing.py" line="210" />
             <source>Pairing failed.</source>
             <translation>Koppelen mislukt.</translation>
         </message>
@@ -6088,18 +6088,18 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
     <context>
         <name>_PassphraseFileDialog</name>
         <message>
-            <location filename="../dialogs/backup.py" line="55" />
+            <location filename="../dialogs/backup.py" line="56" />
             <source>File</source>
             <translation>Bestand</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="56" />
+            <location filename="../dialogs/backup.py" line="57" />
             <source>Choose…</source>
             <translation>Kiezen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="63" />
             <location filename="../dialogs/backup.py" line="64" />
+            <location filename="../dialogs/backup.py" line="65" />
             <source>Passphrase</source>
             <translation>Wachtwoordzin</translation>
         </message>
