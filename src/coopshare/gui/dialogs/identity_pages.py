@@ -85,7 +85,7 @@ class IdentityPage(QWizardPage):
 
         note = QLabel(
             self.tr(
-                "Nobody can reset this passphrase: CoopShare has no server. Without it the data on this computer stays locked; your recovery key (next step) still restores your identity and opens your backups. Keep the passphrase in a password manager or somewhere safe."
+                "Nobody can reset this passphrase: CoopShare has no server. Without it the data on this computer stays locked; your recovery key still restores your identity and opens your backups. Keep the passphrase in a password manager or somewhere safe."
             )
         )
         note.setObjectName("warningNote")

@@ -2107,8 +2107,8 @@
         </message>
         <message>
             <location filename="../dialogs/identity_pages.py" line="88" />
-            <source>Nobody can reset this passphrase: CoopShare has no server. Without it the data on this computer stays locked; your recovery key (next step) still restores your identity and opens your backups. Keep the passphrase in a password manager or somewhere safe.</source>
-            <translation>Niemand kan deze wachtwoordzin resetten: CoopShare heeft geen server. Zonder wachtwoordzin blijven de gegevens op deze computer op slot; met je herstelsleutel (volgende stap) herstel je wel je identiteit en open je je back-ups. Bewaar de wachtwoordzin in een wachtwoordmanager of op een andere veilige plek.</translation>
+            <source>Nobody can reset this passphrase: CoopShare has no server. Without it the data on this computer stays locked; your recovery key still restores your identity and opens your backups. Keep the passphrase in a password manager or somewhere safe.</source>
+            <translation>Niemand kan deze wachtwoordzin resetten: CoopShare heeft geen server. Zonder wachtwoordzin blijven de gegevens op deze computer op slot; met je herstelsleutel herstel je wel je identiteit en open je je back-ups. Bewaar de wachtwoordzin in een wachtwoordmanager of op een andere veilige plek.</translation>
         </message>
         <message>
             <location filename="../dialogs/identity_pages.py" line="109" />
