@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -205,3 +206,43 @@ def test_add_my_device_names_the_first_run_button(
             assert f"“{button}”" in dialog.intro.text()
         finally:
             i18n.install(qapp, "en")
+
+
+def test_shortcut_list_lines_up_in_dutch(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> None:
+    """Help → Keyboard shortcuts: keys and what they do were separated by a tab, so
+    "Ctrl+O, Ctrl+P" pushed "Snel openen…" a column further than every other line. Now a
+    two-column table: every description starts in the same column. Control: one entry has two
+    key sequences, longer than the others."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from coopshare.gui.main_window import MainWindow
+    from coopshare.service import home as homes
+    from tests.netutil import PASS
+
+    home = tmp_path / "anna"
+    homes.init(home, "Anna", PASS)
+    i18n.install(qapp, "nl")
+    bridge = None
+    try:
+        from coopshare.gui.app import start_node
+        from coopshare.gui.settings import Prefs
+
+        prefs = Prefs(home)
+        prefs.set("mdns", False)
+        bridge = start_node(home, PASS, prefs)
+        window = MainWindow(bridge, prefs, home)
+        qtbot.addWidget(window)
+        window.menus.show_shortcuts()
+        box = window.findChild(QMessageBox)
+        assert box is not None
+        text = box.text()
+        assert "Ctrl+O, Ctrl+P" in text  # control
+        assert box.textFormat() == Qt.TextFormat.RichText and "\t" not in text
+        assert text.count("<tr>") == text.count("Ctrl+") - 1  # one row per action
+        assert "<td>Snel openen…</td>" in text
+        box.close()
+        window.close()
+    finally:
+        if bridge is not None:
+            bridge.stop()
+        i18n.install(qapp, "en")
