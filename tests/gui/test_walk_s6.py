@@ -5,6 +5,7 @@ control: the state the fix changes."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from coopshare.gui import i18n
 from coopshare.gui.contract_forms import CONTRACT_FORMS, contract_label
 from coopshare.gui.dialogs.idea_form import IdeaForm
+from coopshare.gui.pages.notes import NotesPage
 from coopshare.service import demo_content
 from coopshare.service.coop import Coop
 from tests.gui.test_leads_ideas import WAIT, World, leads_page, make_world
@@ -246,3 +248,43 @@ def test_shortcut_list_lines_up_in_dutch(qtbot: QtBot, qapp: QApplication, tmp_p
         if bridge is not None:
             bridge.stop()
         i18n.install(qapp, "en")
+
+
+def _rows_are(page: NotesPage, n: int) -> bool:
+    return page.model.rowCount() == n
+
+
+def _info_starts(page: NotesPage, text: str) -> bool:
+    return page.info.text().startswith(text)
+
+
+def test_my_own_note_says_by_you(
+    qtbot: QtBot, qapp: QApplication, make_world: Callable[..., World]
+) -> None:
+    """My own idea says "Shared by you", my own lead "Given by you", but my own note said
+    "By Anna de Vries": now "By you" (Dutch "Door jou"). Control: Bram's note names Bram."""
+    from coopshare.gui.pages.notes import NotesPage
+
+    def setup(anna: Coop, bram: Coop) -> dict[str, bytes]:
+        return {
+            "mine": anna.add_note("Mijn notitie", "Tekst.", []),
+            "theirs": bram.add_note("Notitie van Bram", "Tekst.", []),
+        }
+
+    world = make_world(setup)
+    for lang, mine, theirs in (
+        ("en", "By you ·", "By Bram Jansen ·"),
+        ("nl", "Door jou ·", "Door Bram Jansen ·"),
+    ):
+        i18n.install(qapp, lang)
+        try:
+            page = NotesPage(world.bridge)
+            world.keep(page)
+            page.show()
+            page.refresh()
+            qtbot.waitUntil(functools.partial(_rows_are, page, 2), timeout=WAIT)
+            for key, want in (("theirs", theirs), ("mine", mine)):
+                page.open_item(world.made[key].hex())
+                qtbot.waitUntil(functools.partial(_info_starts, page, want), timeout=WAIT)
+        finally:
+            i18n.install(qapp, "en")

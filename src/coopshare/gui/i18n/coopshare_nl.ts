@@ -3976,63 +3976,63 @@ Alles wat vanaf nu wordt geschreven, wordt versleuteld met nieuwe sleutels die d
     <context>
         <name>Menus</name>
         <message>
-            <location filename="../menus.py" line="32" />
+            <location filename="../menus.py" line="33" />
             <source>New</source>
             <translation>Nieuw</translation>
         </message>
         <message>
-            <location filename="../menus.py" line="38" />
+            <location filename="../menus.py" line="39" />
             <source>Quit</source>
             <translation>Afsluiten</translation>
         </message>
         <message>
-            <location filename="../menus.py" line="40" />
+            <location filename="../menus.py" line="41" />
             <source>&amp;Edit</source>
             <translation>&amp;Bewerken</translation>
         </message>
         <message>
-            <location filename="../menus.py" line="41" />
+            <location filename="../menus.py" line="42" />
             <source>Undo delete</source>
             <translation>Verwijderen ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../menus.py" line="43" />
+            <location filename="../menus.py" line="44" />
             <source>Filter this list</source>
             <translation>Deze lijst filteren</translation>
         </message>
         <message>
-            <location filename="../menus.py" line="44" />
+            <location filename="../menus.py" line="45" />
             <source>Search everything…</source>
             <translation>Alles doorzoeken…</translation>
         </message>
         <message>
-            <location filename="../menus.py" line="46" />
+            <location filename="../menus.py" line="47" />
             <source>Settings…</source>
             <translation>Instellingen…</translation>
         </message>
         <message>
-            <location filename="../menus.py" line="48" />
+            <location filename="../menus.py" line="49" />
             <source>&amp;Go</source>
             <translation>&amp;Ga naar</translation>
         </message>
         <message>
-            <location filename="../menus.py" line="50" />
+            <location filename="../menus.py" line="51" />
             <source>Quick switcher…</source>
             <translation>Snel openen…</translation>
         </message>
         <message>
-            <location filename="../menus.py" line="63" />
+            <location filename="../menus.py" line="64" />
             <source>Invite someone…</source>
             <translation>Iemand uitnodigen…</translation>
         </message>
         <message>
-            <location filename="../menus.py" line="65" />
+            <location filename="../menus.py" line="66" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../menus.py" line="66" />
-            <location filename="../menus.py" line="103" />
+            <location filename="../menus.py" line="67" />
+            <location filename="../menus.py" line="104" />
             <source>Keyboard shortcuts</source>
             <translation>Sneltoetsen</translation>
         </message>
@@ -4560,6 +4560,11 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <location filename="../pages/notes.py" line="140" />
             <source>Delete this note (it can be undone)</source>
             <translation>Deze notitie verwijderen (kan ongedaan worden gemaakt)</translation>
+        </message>
+        <message>
+            <location filename="../pages/notes.py" line="280" />
+            <source>you</source>
+            <translation>jou</translation>
         </message>
         <message>
             <location filename="../pages/notes.py" line="282" />
