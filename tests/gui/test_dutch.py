@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialogButtonBox,
     QDoubleSpinBox,
     QGroupBox,
     QHeaderView,
@@ -456,6 +457,9 @@ def test_forms_and_dialogs_are_dutch(qtbot: QtBot, dutch: Dutch) -> None:
         "Gegevens",
     ]
     assert _has(settings, "Meetup-modus")
+    save = settings.buttons.button(QDialogButtonBox.StandardButton.Save).text().replace("&", "")
+    network = [x.text() for x in settings.findChildren(QLabel) if "Netwerkwijzig" in x.text()]
+    assert network and save in network[0]  # the hint names the button there is ("OK" was not)
     settings.reject()
 
     # an invitation, made and shown

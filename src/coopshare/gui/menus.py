@@ -6,10 +6,11 @@ make both ambiguous, and then neither fires."""
 from __future__ import annotations
 
 import functools
+import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMenu
 
@@ -101,5 +102,8 @@ class Menus(QObject):
         ]
         box = QMessageBox(self.window)
         box.setWindowTitle(self.tr("Keyboard shortcuts"))
-        box.setText("\n".join(f"{keys}\t{text.replace('&', '')}" for text, keys in lines))
+        box.setTextFormat(Qt.TextFormat.RichText)  # a table: "Ctrl+O, Ctrl+P" overran a tab stop
+        cell = '<tr><td style="padding-right: 18px;">{0}</td><td>{1}</td></tr>'
+        rows = (cell.format(html.escape(k), html.escape(t.replace("&", ""))) for t, k in lines)
+        box.setText(f"<table>{''.join(rows)}</table>")
         box.open()

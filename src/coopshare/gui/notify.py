@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from coopshare.gui.dialogs.who_fits import fit_text
-from coopshare.gui.pages.lead_history import step_text
+from coopshare.gui.pages.lead_history import step_sentence
 from coopshare.gui.pages.lead_look import status_label
 from coopshare.gui.text import safe
 from coopshare.service.api import Api, FitRow, LeadGlance, LeadStep, Watch
@@ -85,7 +85,9 @@ class Tray:
 
     def _my_lead_step(self, lead: LeadGlance, step: LeadStep) -> None:
         """The giver hears of every step others take on a lead they gave."""
-        self.show(self.window.tr("Your lead: {0}").format(safe(lead.title, 80)), step_text(step))
+        self.show(
+            self.window.tr("Your lead: {0}").format(safe(lead.title, 80)), step_sentence(step)
+        )
 
     def _maybe_my_lead(self, lead: LeadGlance) -> None:
         if lead.mine:

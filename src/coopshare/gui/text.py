@@ -30,6 +30,13 @@ def date_text(day: QDate) -> str:
     return QLocale().toString(day, DATE_FORMAT) if day.isValid() else ""
 
 
+def stored_date_text(value: str, limit: int = 500) -> str:
+    """A date stored as "2026-12-21" (a lead's start, respond-by) as the app writes dates;
+    anything else a giver typed stays as typed."""
+    day = QDate.fromString(value.strip(), "yyyy-MM-dd") if value else QDate()
+    return date_text(day) if day.isValid() else safe(value, limit)
+
+
 def day_month_text(day: QDate) -> str:
     """A date of the coming weeks, without its year ("6 Jan" / "6 jan")."""
     return QLocale().toString(day, "d MMM") if day.isValid() else ""

@@ -6,7 +6,9 @@ import datetime as dt
 import random
 from typing import Any
 
+from coopshare.errors import NotAllowed
 from coopshare.model.items import Kind, LeadStatus
+from coopshare.service import comments
 from coopshare.service.coop import Coop
 
 COOP_NAME = "Coöperatie De Kempen"
@@ -87,7 +89,7 @@ def seed_user(c: Coop) -> None:
             "extension": True,
             "hours_per_week": 32,
             "respond_by": day(10),
-            "contract_form": "zzp via bemiddelaar",
+            "contract_form": "intermediary",
             "dba_assessment": "Modelovereenkomst beschikbaar",
             "referral_terms": "none",
             "org": "Gemeente Kempenstad (fictief)",
@@ -110,7 +112,7 @@ def seed_user(c: Coop) -> None:
             "extension": False,
             "hours_per_week": 24,
             "respond_by": day(7),
-            "contract_form": "direct",
+            "contract_form": "freelance",
             "referral_terms": "fixed-fee: € 750",
             "org": "Brightfield Photonics B.V. (fictional)",
             "contact": "S. de Groot, CFO — cfo@example.com",
@@ -170,7 +172,7 @@ def seed_bram(c: Coop) -> None:
             "extension": True,
             "hours_per_week": 28,
             "respond_by": day(12),
-            "contract_form": "zzp",
+            "contract_form": "freelance",
             "referral_terms": "none",
             "org": "Zorggroep Heidezicht (fictief)",
             "contact": "R. Verhoeven, bestuurssecretaris",
@@ -260,12 +262,9 @@ LIVE_LEADS: list[dict[str, Any]] = [
     },
 ]
 
-COMMENTS = [
-    (
-        "Reactie: {0}",
-        "Goede notitie! Aanvulling uit mijn laatste opdracht: begin klein. Zie [[{0}]].",
-    ),
-    ("Comment on {0}", "Useful — I used this last week with a client. See [[{0}]]."),
+COMMENTS = [  # what the simulated members write under the user's notes
+    "Goede notitie! Aanvulling uit mijn laatste opdracht: begin klein.",
+    "Useful — I used this last week with a client.",
 ]
 
 
@@ -295,10 +294,13 @@ def advance_a_lead(c: Coop) -> str:
 
 
 def comment(c: Coop, rng: random.Random) -> str:
+    """A comment under a colleague's note (the note stays theirs), as a member would write it."""
     notes = [st for st in c.items(Kind.NOTE) if st.creator != c.me.member_id[:8]]
     if not notes:
         return ""
-    target = str(rng.choice(notes).value("title", ""))
-    title, body = rng.choice(COMMENTS)
-    c.add_note(title.format(target)[:300], body.format(target), ["reactie"])
-    return f"commented on {target!r}"
+    target = rng.choice(notes)
+    try:
+        comments.write(c, target.item_id, rng.choice(COMMENTS))
+    except NotAllowed:  # this member's comments on that note are at their cap
+        return ""
+    return f"commented on {target.value('title', '')!r}"

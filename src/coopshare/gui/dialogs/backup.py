@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from coopshare.errors import PassphrasesDiffer, RecoveryCodeInvalid
 from coopshare.gui.errors_text import error_text
+from coopshare.gui.fit_height import grow_to_wrap
 from coopshare.gui.text import safe
 from coopshare.gui.widgets import (
     DIALOG_STYLE,
@@ -190,6 +191,8 @@ class RestoreDialog(_PassphraseFileDialog):
             edit.setVisible(on)
         set_message(self.message, "")
         (self.recovery_edit if on else self.passphrase_edit).setFocus()
+        if self.isVisible():  # three more rows: the wrapped intro keeps its lines
+            grow_to_wrap(self)
 
     def choose(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

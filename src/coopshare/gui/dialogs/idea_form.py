@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.form import ERROR_STYLE, Invalid, ItemForm
 from coopshare.gui.errors_text import error_text
+from coopshare.gui.fit_height import grow_to_wrap
 from coopshare.gui.text import safe
 from coopshare.service import api
 from coopshare.service.api import Api, AudienceMember, IdeaChoice, NewIdea, Terms
@@ -111,6 +113,10 @@ class IdeaForm(ItemForm):
         bridge.db(lambda a: a.audience_members(), self._got_members)
 
     # --- layout ---------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        grow_to_wrap(self)  # the Dutch terms explanations wrap instead of being cut off
 
     def _build_text(self) -> QGroupBox:
         box = QGroupBox(self.tr("The idea"))

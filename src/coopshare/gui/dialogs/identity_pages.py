@@ -85,11 +85,12 @@ class IdentityPage(QWizardPage):
 
         note = QLabel(
             self.tr(
-                "There is no way to recover your data on this computer without this passphrase: CoopShare has no server and nobody can reset it for you. Keep it in a password manager or somewhere safe."
+                "Nobody can reset this passphrase: CoopShare has no server. Without it the data on this computer stays locked; your recovery key still restores your identity and opens your backups. Keep the passphrase in a password manager or somewhere safe."
             )
         )
         note.setObjectName("warningNote")
         note.setWordWrap(True)
+        self.warning = note
         form.addRow(note)
 
         self.name_edit.textChanged.connect(self._changed)

@@ -172,7 +172,7 @@ class AddMyDeviceDialog(_PairDialog):
         self.heading.setText(self.tr("Add another device of yours"))
         self.intro.setText(
             self.tr(
-                "On the new computer, install CoopShare and choose This is another device of mine. Type the code and address it shows. Your member key stays on this device."
+                "On the new computer, install CoopShare and choose “This is another device of mine…”. Type the code and address it shows. Your member key stays on this device."
             )
         )
         form = QFormLayout()

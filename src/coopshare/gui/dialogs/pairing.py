@@ -124,6 +124,7 @@ class _PairDialog(QDialog):
         self.layout_.setContentsMargins(18, 16, 18, 12)
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.heading.setWordWrap(True)  # the Dutch headings are longer than the dialog
         self.layout_.addWidget(self.heading)
         self.intro = QLabel()
         self.intro.setWordWrap(True)

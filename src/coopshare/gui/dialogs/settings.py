@@ -177,7 +177,7 @@ class SettingsDialog(QDialog):
         self.peers_error.setStyleSheet(ERROR_STYLE)
         v.addWidget(self.peers_error)
         v.addStretch(1)
-        v.addWidget(_hint(self.tr("Network changes apply as soon as you press OK.")))
+        v.addWidget(_hint(self.tr("Network changes apply as soon as you press Save.")))
         return page
 
     def _security_tab(self) -> QWidget:

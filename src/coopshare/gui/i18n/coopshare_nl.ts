@@ -153,8 +153,8 @@
         </message>
         <message>
             <location filename="../dialogs/pair_device.py" line="175" />
-            <source>On the new computer, install CoopShare and choose This is another device of mine. Type the code and address it shows. Your member key stays on this device.</source>
-            <translation>Installeer CoopShare op de nieuwe computer en kies Dit is nog een apparaat van mij. Typ de code en het adres die daar worden getoond. Je ledensleutel blijft op dit apparaat.</translation>
+            <source>On the new computer, install CoopShare and choose “This is another device of mine…”. Type the code and address it shows. Your member key stays on this device.</source>
+            <translation>Installeer CoopShare op de nieuwe computer en kies “Dit is nog een apparaat van mij…”. Typ de code en het adres die daar worden getoond. Je ledensleutel blijft op dit apparaat.</translation>
         </message>
         <message>
             <location filename="../dialogs/pair_device.py" line="183" />
@@ -235,33 +235,33 @@
     <context>
         <name>BackupDialog</name>
         <message>
-            <location filename="../dialogs/backup.py" line="106" />
-            <location filename="../dialogs/backup.py" line="118" />
+            <location filename="../dialogs/backup.py" line="107" />
+            <location filename="../dialogs/backup.py" line="119" />
             <source>Back up</source>
             <translation>Back-up maken</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="108" />
+            <location filename="../dialogs/backup.py" line="109" />
             <source>Write your identity and all data on this computer to one encrypted file. It opens with your passphrase: keep the file somewhere other than this computer.</source>
             <translation>Schrijf je identiteit en alle gegevens op deze computer naar één versleuteld bestand. Het opent met je wachtwoordzin: bewaar het bestand ergens anders dan op deze computer.</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="118" />
+            <location filename="../dialogs/backup.py" line="119" />
             <source>Backups (*.coopbackup)</source>
             <translation>Back-ups (*.coopbackup)</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="126" />
+            <location filename="../dialogs/backup.py" line="127" />
             <source>Choose a file and type your passphrase.</source>
             <translation>Kies een bestand en typ je wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="128" />
+            <location filename="../dialogs/backup.py" line="129" />
             <source>Writing the backup…</source>
             <translation>Back-up wordt geschreven…</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="138" />
+            <location filename="../dialogs/backup.py" line="139" />
             <source>Backup written to {0} ({1} KB).</source>
             <translation>Back-up geschreven naar {0} ({1} KB).</translation>
         </message>
@@ -1607,237 +1607,237 @@
     <context>
         <name>IdeaForm</name>
         <message>
-            <location filename="../dialogs/idea_form.py" line="80" />
+            <location filename="../dialogs/idea_form.py" line="82" />
             <source>Share an idea</source>
             <translation>Een idee delen</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="89" />
+            <location filename="../dialogs/idea_form.py" line="91" />
             <source>You stay the owner of your idea. Members see its title, tags and terms; its text is sealed to you and unlocks for a member only after they sign these terms. While your app runs, it then releases the text by itself (with “Embargo”, not before the date), except for “Ask before use” and “Private”, where you approve each member. “Private” without chosen members: only you can read it.</source>
             <translation>Je blijft eigenaar van je idee. Leden zien de titel, tags en voorwaarden; de tekst is voor jou verzegeld en gaat voor een lid pas open nadat die deze voorwaarden ondertekent. Zolang je app draait, geeft die de tekst dan vanzelf vrij (bij “Embargo” niet vóór de datum), behalve bij “Eerst vragen voor gebruik” en “Privé”: daar keur je elk lid zelf goed. “Privé” zonder gekozen leden: alleen jij kunt het lezen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="105" />
+            <location filename="../dialogs/idea_form.py" line="107" />
             <source>Problem with this idea</source>
             <translation>Probleem met dit idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="106" />
+            <location filename="../dialogs/idea_form.py" line="108" />
             <source>Share idea</source>
             <translation>Idee delen</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="107" />
+            <location filename="../dialogs/idea_form.py" line="109" />
             <source>Share this idea on these terms (Ctrl+Return)</source>
             <translation>Dit idee onder deze voorwaarden delen (Ctrl+Return)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="116" />
+            <location filename="../dialogs/idea_form.py" line="122" />
             <source>The idea</source>
             <translation>Het idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="121" />
+            <location filename="../dialogs/idea_form.py" line="127" />
             <source>&amp;Title (required)</source>
             <translation>&amp;Titel (verplicht)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="123" />
+            <location filename="../dialogs/idea_form.py" line="129" />
             <source>Separated by commas</source>
             <translation>Gescheiden door komma's</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="124" />
+            <location filename="../dialogs/idea_form.py" line="130" />
             <source>Ta&amp;gs</source>
             <translation>Ta&amp;gs</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="126" />
+            <location filename="../dialogs/idea_form.py" line="132" />
             <source>Describe the idea.</source>
             <translation>Beschrijf het idee.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="128" />
+            <location filename="../dialogs/idea_form.py" line="134" />
             <source>Idea text</source>
             <translation>Tekst van het idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="130" />
+            <location filename="../dialogs/idea_form.py" line="136" />
             <source>Te&amp;xt</source>
             <translation>Te&amp;kst</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="132" />
+            <location filename="../dialogs/idea_form.py" line="138" />
             <source>Not derived from another idea</source>
             <translation>Niet afgeleid van een ander idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="133" />
+            <location filename="../dialogs/idea_form.py" line="139" />
             <source>Derived from</source>
             <translation>Afgeleid van</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="138" />
+            <location filename="../dialogs/idea_form.py" line="144" />
             <source>&amp;Derived from</source>
             <translation>&amp;Afgeleid van</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="142" />
+            <location filename="../dialogs/idea_form.py" line="148" />
             <source>Building on someone's idea keeps their name on yours. A derived idea cannot have more permissive terms than the idea it builds on.</source>
             <translation>Wie voortbouwt op het idee van een ander, houdt diens naam op het eigen idee. Een afgeleid idee kan geen ruimere voorwaarden hebben dan het idee waarop het voortbouwt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="151" />
+            <location filename="../dialogs/idea_form.py" line="157" />
             <source>Usage terms (choose one)</source>
             <translation>Gebruiksvoorwaarden (kies er één)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="177" />
+            <location filename="../dialogs/idea_form.py" line="183" />
             <source>Embargo until</source>
             <translation>Embargo tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="182" />
+            <location filename="../dialogs/idea_form.py" line="188" />
             <source>&amp;Until</source>
             <translation>T&amp;ot</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="192" />
+            <location filename="../dialogs/idea_form.py" line="198" />
             <source>Who can read it (choose one)</source>
             <translation>Wie mag het lezen (kies er één)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="195" />
+            <location filename="../dialogs/idea_form.py" line="201" />
             <source>The whole cooperative</source>
             <translation>De hele coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="196" />
+            <location filename="../dialogs/idea_form.py" line="202" />
             <source>Only these members:</source>
             <translation>Alleen deze leden:</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="201" />
+            <location filename="../dialogs/idea_form.py" line="207" />
             <source>Members who can read it</source>
             <translation>Leden die het mogen lezen</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="219" />
+            <location filename="../dialogs/idea_form.py" line="225" />
             <source>Not possible here: this idea builds on one shared as “{0}”, and a derived idea cannot have more permissive terms.</source>
             <translation>Niet mogelijk: dit idee bouwt voort op een idee dat gedeeld is als “{0}”, en een afgeleid idee kan geen ruimere voorwaarden hebben.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="232" />
+            <location filename="../dialogs/idea_form.py" line="238" />
             <source>{0} — {1}, {2}</source>
             <translation>{0} — {1}, {2}</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="246" />
+            <location filename="../dialogs/idea_form.py" line="252" />
             <source>{0} (you, owner)</source>
             <translation>{0} (jij, eigenaar)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="278" />
+            <location filename="../dialogs/idea_form.py" line="284" />
             <source>Give the idea a title.</source>
             <translation>Geef het idee een titel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="281" />
+            <location filename="../dialogs/idea_form.py" line="287" />
             <source>Use at most 50 tags of up to 64 characters.</source>
             <translation>Gebruik maximaal 50 tags van elk maximaal 64 tekens.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="286" />
+            <location filename="../dialogs/idea_form.py" line="292" />
             <source>Choose the usage terms: they are the agreement readers accept before they read your idea.</source>
             <translation>Kies de gebruiksvoorwaarden: dat is de afspraak die lezers accepteren voordat ze je idee lezen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="293" />
+            <location filename="../dialogs/idea_form.py" line="299" />
             <source>An embargo must end after today.</source>
             <translation>Een embargo moet na vandaag aflopen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="296" />
+            <location filename="../dialogs/idea_form.py" line="302" />
             <source>Choose who can read this idea.</source>
             <translation>Kies wie dit idee mag lezen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="300" />
+            <location filename="../dialogs/idea_form.py" line="306" />
             <source>The list of members is still loading; try again.</source>
             <translation>De ledenlijst wordt nog geladen; probeer het zo opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="308" />
+            <location filename="../dialogs/idea_form.py" line="314" />
             <source>“{0}” builds on an idea shared as “{1}”, so it cannot be shared as “{2}”. Choose terms that are at least as strict.</source>
             <translation>“{0}” bouwt voort op een idee dat gedeeld is als “{1}”, dus het kan niet gedeeld worden als “{2}”. Kies voorwaarden die minstens zo streng zijn.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="339" />
+            <location filename="../dialogs/idea_form.py" line="345" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="48" />
+            <location filename="../dialogs/idea_form.py" line="50" />
             <source>Private</source>
             <translation>Privé</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="49" />
+            <location filename="../dialogs/idea_form.py" line="51" />
             <source>Embargo until a date</source>
             <translation>Embargo tot een datum</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="50" />
+            <location filename="../dialogs/idea_form.py" line="52" />
             <source>View or discuss only</source>
             <translation>Alleen lezen of bespreken</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="51" />
+            <location filename="../dialogs/idea_form.py" line="53" />
             <source>Ask before use</source>
             <translation>Eerst vragen voor gebruik</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="52" />
+            <location filename="../dialogs/idea_form.py" line="54" />
             <source>Reuse for a fee</source>
             <translation>Hergebruik tegen een vergoeding</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="53" />
+            <location filename="../dialogs/idea_form.py" line="55" />
             <source>Reuse with attribution</source>
             <translation>Hergebruik met bronvermelding</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="55" />
+            <location filename="../dialogs/idea_form.py" line="57" />
             <source>No terms given</source>
             <translation>Geen voorwaarden opgegeven</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="60" />
+            <location filename="../dialogs/idea_form.py" line="62" />
             <source>Readers keep it to themselves: no sharing, no use.</source>
             <translation>Lezers houden het voor zich: niet delen, niet gebruiken.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="61" />
+            <location filename="../dialogs/idea_form.py" line="63" />
             <source>Nobody may use or pass it on before the date you set.</source>
             <translation>Niemand mag het gebruiken of doorgeven vóór de datum die je instelt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="62" />
+            <location filename="../dialogs/idea_form.py" line="64" />
             <source>Readers may read and talk about it, but not use it.</source>
             <translation>Lezers mogen het lezen en erover praten, maar het niet gebruiken.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="63" />
+            <location filename="../dialogs/idea_form.py" line="65" />
             <source>Readers must ask the owners before they use it.</source>
             <translation>Lezers moeten het de eigenaars eerst vragen voordat ze het gebruiken.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="64" />
+            <location filename="../dialogs/idea_form.py" line="66" />
             <source>Readers may use it after agreeing a fee with the owners.</source>
             <translation>Lezers mogen het gebruiken nadat ze een vergoeding met de eigenaars hebben afgesproken.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="66" />
+            <location filename="../dialogs/idea_form.py" line="68" />
             <source>Readers may use it if they name the owners as its source.</source>
             <translation>Lezers mogen het gebruiken als ze de eigenaars als bron vermelden.</translation>
         </message>
@@ -2297,21 +2297,21 @@
         </message>
         <message>
             <location filename="../dialogs/identity_pages.py" line="88" />
-            <source>There is no way to recover your data on this computer without this passphrase: CoopShare has no server and nobody can reset it for you. Keep it in a password manager or somewhere safe.</source>
-            <translation>Zonder deze wachtwoordzin kun je je gegevens op deze computer op geen enkele manier terugkrijgen: CoopShare heeft geen server en niemand kan hem voor je resetten. Bewaar hem in een wachtwoordmanager of op een andere veilige plek.</translation>
+            <source>Nobody can reset this passphrase: CoopShare has no server. Without it the data on this computer stays locked; your recovery key still restores your identity and opens your backups. Keep the passphrase in a password manager or somewhere safe.</source>
+            <translation>Niemand kan deze wachtwoordzin resetten: CoopShare heeft geen server. Zonder wachtwoordzin blijven de gegevens op deze computer op slot; met je herstelsleutel herstel je wel je identiteit en open je je back-ups. Bewaar de wachtwoordzin in een wachtwoordmanager of op een andere veilige plek.</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="108" />
+            <location filename="../dialogs/identity_pages.py" line="109" />
             <source>Type your name as the other members know you.</source>
             <translation>Typ je naam zoals de andere leden je kennen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="118" />
+            <location filename="../dialogs/identity_pages.py" line="119" />
             <source>The two passphrases do not match.</source>
             <translation>De twee wachtwoordzinnen komen niet overeen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="122" />
+            <location filename="../dialogs/identity_pages.py" line="123" />
             <source>The passphrases match.</source>
             <translation>De wachtwoordzinnen komen overeen.</translation>
         </message>
@@ -2925,12 +2925,12 @@
     <context>
         <name>LeadHistory</name>
         <message>
-            <location filename="../pages/lead_history.py" line="78" />
+            <location filename="../pages/lead_history.py" line="83" />
             <source>You</source>
             <translation>Jij</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="79" />
+            <location filename="../pages/lead_history.py" line="84" />
             <source>you</source>
             <translation>jou</translation>
         </message>
@@ -3100,42 +3100,42 @@
             <translation>de regels stonden het niet toe</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="81" />
+            <location filename="../pages/lead_history.py" line="86" />
             <source>The claim by {0} lapsed: no update for two working days</source>
             <translation>De claim van {0} is vervallen: twee werkdagen geen voortgang</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="84" />
+            <location filename="../pages/lead_history.py" line="89" />
             <source>The interest window ended: the lead went to {0}, the first to ask</source>
             <translation>De interesseperiode is voorbij: de lead ging naar {0}, die het eerst vroeg</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="86" />
+            <location filename="../pages/lead_history.py" line="91" />
             <source>The interest window ended with nobody interested: the lead is open</source>
             <translation>De interesseperiode is voorbij zonder interesse: de lead staat open</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="91" />
+            <location filename="../pages/lead_history.py" line="96" />
             <source>{0} — no effect: {1}</source>
             <translation>{0} — zonder gevolg: {1}</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="120" />
+            <location filename="../pages/lead_history.py" line="125" />
             <source>Also claimed by you — {0} was first.</source>
             <translation>Ook door jou geclaimd — {0} was eerder.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="124" />
+            <location filename="../pages/lead_history.py" line="129" />
             <source>Interest window open until {0}. Then the first member who asked gets it, unless the giver picks someone.</source>
             <translation>Interesseperiode loopt tot {0}. Daarna krijgt het lid dat het eerst vroeg de lead, tenzij de gever iemand kiest.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="130" />
+            <location filename="../pages/lead_history.py" line="135" />
             <source>Record your first contact with the client before {0}, or the claim lapses and the lead reopens.</source>
             <translation>Leg je eerste contact met de klant vast vóór {0}, anders vervalt de claim en gaat de lead weer open.</translation>
         </message>
         <message>
-            <location filename="../pages/lead_history.py" line="134" />
+            <location filename="../pages/lead_history.py" line="139" />
             <source>Won — waiting for the giver to confirm.</source>
             <translation>Binnengehaald — wacht op bevestiging van de gever.</translation>
         </message>
@@ -3525,7 +3525,7 @@
         <message>
             <location filename="../pages/lead_detail.py" line="140" />
             <source>you</source>
-            <translation>jij</translation>
+            <translation>jou</translation>
         </message>
         <message>
             <location filename="../pages/lead_detail.py" line="96" />
@@ -4075,17 +4075,17 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
             <translation>“{0}” past bij jou: {1}</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="88" />
+            <location filename="../notify.py" line="89" />
             <source>Your lead: {0}</source>
             <translation>Jouw lead: {0}</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="93" />
+            <location filename="../notify.py" line="95" />
             <source>Your lead moved</source>
             <translation>Je lead heeft een nieuwe status</translation>
         </message>
         <message>
-            <location filename="../notify.py" line="94" />
+            <location filename="../notify.py" line="96" />
             <source>“{0}” is now {1}</source>
             <translation>“{0}” is nu {1}</translation>
         </message>
@@ -4171,63 +4171,63 @@ Alles wat vanaf nu wordt geschreven, wordt versleuteld met nieuwe sleutels die d
     <context>
         <name>Menus</name>
         <message>
-            <location filename="../menus.py" line="32" />
+            <location filename="../menus.py" line="33" />
             <source>New</source>
             <translation>Nieuw</translation>
         </message>
         <message>
-            <location filename="../menus.py" line="38" />
+            <location filename="../menus.py" line="39" />
             <source>Quit</source>
             <translation>Afsluiten</translation>
         </message>
         <message>
-            <location filename="../menus.py" line="40" />
+            <location filename="../menus.py" line="41" />
             <source>&amp;Edit</source>
             <translation>&amp;Bewerken</translation>
         </message>
         <message>
-            <location filename="../menus.py" line="41" />
+            <location filename="../menus.py" line="42" />
             <source>Undo delete</source>
             <translation>Verwijderen ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../menus.py" line="43" />
+            <location filename="../menus.py" line="44" />
             <source>Filter this list</source>
             <translation>Deze lijst filteren</translation>
         </message>
         <message>
-            <location filename="../menus.py" line="44" />
+            <location filename="../menus.py" line="45" />
             <source>Search everything…</source>
             <translation>Alles doorzoeken…</translation>
         </message>
         <message>
-            <location filename="../menus.py" line="46" />
+            <location filename="../menus.py" line="47" />
             <source>Settings…</source>
             <translation>Instellingen…</translation>
         </message>
         <message>
-            <location filename="../menus.py" line="48" />
+            <location filename="../menus.py" line="49" />
             <source>&amp;Go</source>
             <translation>&amp;Ga naar</translation>
         </message>
         <message>
-            <location filename="../menus.py" line="50" />
+            <location filename="../menus.py" line="51" />
             <source>Quick switcher…</source>
             <translation>Snel openen…</translation>
         </message>
         <message>
-            <location filename="../menus.py" line="63" />
+            <location filename="../menus.py" line="64" />
             <source>Invite someone…</source>
             <translation>Iemand uitnodigen…</translation>
         </message>
         <message>
-            <location filename="../menus.py" line="65" />
+            <location filename="../menus.py" line="66" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../menus.py" line="66" />
-            <location filename="../menus.py" line="103" />
+            <location filename="../menus.py" line="67" />
+            <location filename="../menus.py" line="104" />
             <source>Keyboard shortcuts</source>
             <translation>Sneltoetsen</translation>
         </message>
@@ -4341,148 +4341,148 @@ Wat er al op staat, blijft daar leesbaar: intrekken kan dat niet terugdraaien.</
     <context>
         <name>NearbyPage</name>
         <message>
-            <location filename="../pages/nearby.py" line="90" />
+            <location filename="../pages/nearby.py" line="89" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="92" />
-            <location filename="../pages/nearby.py" line="215" />
+            <location filename="../pages/nearby.py" line="91" />
+            <location filename="../pages/nearby.py" line="214" />
             <source>Address</source>
             <translation>Adres</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="93" />
+            <location filename="../pages/nearby.py" line="92" />
             <source>Found by</source>
             <translation>Gevonden via</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="94" />
+            <location filename="../pages/nearby.py" line="93" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="99" />
+            <location filename="../pages/nearby.py" line="98" />
             <source>Devices nearby</source>
             <translation>Apparaten in de buurt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="125" />
+            <location filename="../pages/nearby.py" line="124" />
             <source>Nearby</source>
             <translation>In de buurt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="133" />
+            <location filename="../pages/nearby.py" line="132" />
             <source>Discovery off</source>
             <translation>Netwerkdetectie uit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="135" />
+            <location filename="../pages/nearby.py" line="134" />
             <source>Discovery is off: only members added by address in Settings connect to this device.</source>
             <translation>Netwerkdetectie staat uit: alleen leden die in Instellingen op adres zijn toegevoegd, maken verbinding met dit apparaat.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="140" />
+            <location filename="../pages/nearby.py" line="139" />
             <source>Meetup mode is on: this device looks for members on this network without announcing itself.</source>
             <translation>Meetup-modus staat aan: dit apparaat zoekt leden op dit netwerk zonder zichzelf bekend te maken.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="91" />
+            <location filename="../pages/nearby.py" line="90" />
             <source>Devices</source>
             <translation>Apparaten</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="95" />
+            <location filename="../pages/nearby.py" line="94" />
             <source>Last synced</source>
             <translation>Laatst gesynchroniseerd</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="100" />
+            <location filename="../pages/nearby.py" line="99" />
             <source>Name device…</source>
             <translation>Apparaat een naam geven…</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="101" />
+            <location filename="../pages/nearby.py" line="100" />
             <source>Give the selected member's device a name you know</source>
             <translation>Geef het apparaat van het gekozen lid een naam die je herkent</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="138" />
+            <location filename="../pages/nearby.py" line="137" />
             <source>Meetup mode: on</source>
             <translation>Meetup-modus: aan</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="143" />
+            <location filename="../pages/nearby.py" line="142" />
             <source>Meetup mode: off</source>
             <translation>Meetup-modus: uit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="145" />
+            <location filename="../pages/nearby.py" line="144" />
             <source>Meetup mode is off: members on this network can find this device. Only members recognise it.</source>
             <translation>Meetup-modus staat uit: leden op dit netwerk kunnen dit apparaat vinden. Alleen leden herkennen het.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="151" />
+            <location filename="../pages/nearby.py" line="150" />
             <source>Click to switch meetup mode; it applies at once.</source>
             <translation>Klik om de meetup-modus om te zetten; het werkt meteen.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="163" />
+            <location filename="../pages/nearby.py" line="162" />
             <source>No one nearby yet. Members running CoopShare on this network appear here by themselves. On guest Wi-Fi or a hotspot that blocks discovery, add a member by address in Settings.</source>
             <translation>Nog niemand in de buurt. Leden die CoopShare op dit netwerk gebruiken, verschijnen hier vanzelf. Op gastwifi of een hotspot die detectie blokkeert, voeg je een lid op adres toe in Instellingen.</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="209" />
+            <location filename="../pages/nearby.py" line="208" />
             <source>Could not list nearby devices: {0}</source>
             <translation>Kan apparaten in de buurt niet tonen: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="214" />
+            <location filename="../pages/nearby.py" line="213" />
             <source>This network</source>
             <translation>Dit netwerk</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="216" />
+            <location filename="../pages/nearby.py" line="215" />
             <source>They connected</source>
             <translation>Inkomende verbinding</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="220" />
+            <location filename="../pages/nearby.py" line="219" />
             <source>A member (not connected yet)</source>
             <translation>Een lid (nog niet verbonden)</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="222" />
+            <location filename="../pages/nearby.py" line="221" />
             <source>● In sync</source>
             <translation>● Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="224" />
+            <location filename="../pages/nearby.py" line="223" />
             <source>● Syncing…</source>
             <translation>● Bezig met synchroniseren…</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="226" />
+            <location filename="../pages/nearby.py" line="225" />
             <source>○ Not connected</source>
             <translation>○ Niet verbonden</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="256" />
+            <location filename="../pages/nearby.py" line="255" />
             <source>now</source>
             <translation>nu</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="258" />
+            <location filename="../pages/nearby.py" line="257" />
             <source>never</source>
             <translation>nooit</translation>
         </message>
         <message>
-            <location filename="../pages/nearby.py" line="261" />
+            <location filename="../pages/nearby.py" line="260" />
             <source>just now</source>
             <translation>zojuist</translation>
         </message>
         <message numerus="yes">
-            <location filename="../pages/nearby.py" line="263" />
+            <location filename="../pages/nearby.py" line="262" />
             <source>%n minute(s) ago</source>
             <translation>
                 <numerusform>%n minuut geleden</numerusform>
@@ -4757,6 +4757,11 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <translation>Deze notitie verwijderen (kan ongedaan worden gemaakt)</translation>
         </message>
         <message>
+            <location filename="../pages/notes.py" line="280" />
+            <source>you</source>
+            <translation>jou</translation>
+        </message>
+        <message>
             <location filename="../pages/notes.py" line="282" />
             <source>By {0} · updated {1}</source>
             <translation>Door {0} · bijgewerkt {1}</translation>
@@ -4853,38 +4858,38 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>PairGuestDialog</name>
         <message>
-            <location filename="../dialogs/pairing.py" line="307" />
             <location filename="../dialogs/pairing.py" line="308" />
+            <location filename="../dialogs/pairing.py" line="309" />
             <source>Pair in person</source>
             <translation>Persoonlijk koppelen</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="311" />
+            <location filename="../dialogs/pairing.py" line="312" />
             <source>Ask a member to choose Pair in person on their device, then type the code and address it shows.</source>
             <translation>Vraag een lid om op zijn apparaat Persoonlijk koppelen te kiezen, en typ dan de code en het adres die het toont.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="319" />
+            <location filename="../dialogs/pairing.py" line="320" />
             <source>Pairing code:</source>
             <translation>Koppelcode:</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="320" />
+            <location filename="../dialogs/pairing.py" line="321" />
             <source>Address:</source>
             <translation>Adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="322" />
+            <location filename="../dialogs/pairing.py" line="323" />
             <source>Pair</source>
             <translation>Koppelen</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="342" />
+            <location filename="../dialogs/pairing.py" line="343" />
             <source>Type the code and the address exactly as shown.</source>
             <translation>Typ de code en het adres precies zoals ze worden getoond.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="345" />
+            <location filename="../dialogs/pairing.py" line="346" />
             <source>Connecting…</source>
             <translation>Verbinden…</translation>
         </message>
@@ -4892,28 +4897,28 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>PairHostDialog</name>
         <message>
-            <location filename="../dialogs/pairing.py" line="243" />
             <location filename="../dialogs/pairing.py" line="244" />
+            <location filename="../dialogs/pairing.py" line="245" />
             <source>Pair in person</source>
             <translation>Persoonlijk koppelen</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="247" />
+            <location filename="../dialogs/pairing.py" line="248" />
             <source>On the other device, choose Pair in person and type this code and address. The code works for two minutes, and only while this window is open.</source>
             <translation>Kies op het andere apparaat Persoonlijk koppelen en typ deze code en dit adres. De code werkt twee minuten, en alleen zolang dit venster open is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="260" />
+            <location filename="../dialogs/pairing.py" line="261" />
             <source>Pairing code:</source>
             <translation>Koppelcode:</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="261" />
+            <location filename="../dialogs/pairing.py" line="262" />
             <source>Address:</source>
             <translation>Adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="297" />
+            <location filename="../dialogs/pairing.py" line="298" />
             <source>Paired. The other device is joining now.</source>
             <translation>Gekoppeld. Het andere apparaat wordt nu lid.</translation>
         </message>
@@ -4921,78 +4926,78 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>PeoplePage</name>
         <message>
-            <location filename="../pages/people.py" line="89" />
+            <location filename="../pages/people.py" line="88" />
             <source>People</source>
             <translation>Mensen</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="97" />
-            <location filename="../pages/people.py" line="107" />
+            <location filename="../pages/people.py" line="96" />
+            <location filename="../pages/people.py" line="106" />
             <source>Members</source>
             <translation>Leden</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="100" />
+            <location filename="../pages/people.py" line="99" />
             <source>Name</source>
             <translation>Naam</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="101" />
+            <location filename="../pages/people.py" line="100" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="102" />
+            <location filename="../pages/people.py" line="101" />
             <source>Devices</source>
             <translation>Apparaten</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="70" />
+            <location filename="../pages/people.py" line="69" />
             <source>My devices…</source>
             <translation>Mijn apparaten…</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="103" />
+            <location filename="../pages/people.py" line="102" />
             <source>Verified</source>
             <translation>Geverifieerd</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="110" />
+            <location filename="../pages/people.py" line="109" />
             <source>Select a member to see your safety number with them.</source>
             <translation>Kies een lid om jullie veiligheidsnummer te zien.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="149" />
+            <location filename="../pages/people.py" line="148" />
             <source>✓ Verified</source>
             <translation>✓ Geverifieerd</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="150" />
+            <location filename="../pages/people.py" line="149" />
             <source>⚠ Key changed</source>
             <translation>⚠ Sleutel gewijzigd</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="150" />
+            <location filename="../pages/people.py" line="149" />
             <source>Not verified</source>
             <translation>Niet geverifieerd</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="153" />
+            <location filename="../pages/people.py" line="152" />
             <source>Admin</source>
             <translation>Beheerder</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="153" />
+            <location filename="../pages/people.py" line="152" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="169" />
+            <location filename="../pages/people.py" line="168" />
             <source>{0} (you)</source>
             <translation>{0} (jij)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../pages/people.py" line="177" />
+            <location filename="../pages/people.py" line="176" />
             <source>%n member(s)</source>
             <translation>
                 <numerusform>%n lid</numerusform>
@@ -5000,42 +5005,42 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             </translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="207" />
+            <location filename="../pages/people.py" line="206" />
             <source>Skills: {0}</source>
             <translation>Vaardigheden: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="209" />
+            <location filename="../pages/people.py" line="208" />
             <source>No skills listed yet.</source>
             <translation>Nog geen vaardigheden opgegeven.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="213" />
+            <location filename="../pages/people.py" line="212" />
             <source>Available:</source>
             <translation>Beschikbaar:</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="216" />
+            <location filename="../pages/people.py" line="215" />
             <source>No availability given for the coming months.</source>
             <translation>Geen beschikbaarheid opgegeven voor de komende maanden.</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="219" />
+            <location filename="../pages/people.py" line="218" />
             <source>Ambitions: {0}</source>
             <translation>Ambities: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="225" />
+            <location filename="../pages/people.py" line="224" />
             <source>{0} to {1}, {2} hours a week</source>
             <translation>{0} tot {1}, {2} uur per week</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="229" />
+            <location filename="../pages/people.py" line="228" />
             <source>, {0}</source>
             <translation>, {0}</translation>
         </message>
         <message>
-            <location filename="../pages/people.py" line="231" />
+            <location filename="../pages/people.py" line="230" />
             <source>, remote possible</source>
             <translation>, op afstand mogelijk</translation>
         </message>
@@ -5293,67 +5298,67 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>RecoveryPage</name>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="158" />
+            <location filename="../dialogs/identity_pages.py" line="159" />
             <source>Your recovery key</source>
             <translation>Je herstelsleutel</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="160" />
+            <location filename="../dialogs/identity_pages.py" line="161" />
             <source>If this computer is lost, this key restores your membership on a new one.</source>
             <translation>Als deze computer kwijtraakt, herstelt deze sleutel je lidmaatschap op een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="173" />
+            <location filename="../dialogs/identity_pages.py" line="174" />
             <source>Try again</source>
             <translation>Opnieuw proberen</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="186" />
+            <location filename="../dialogs/identity_pages.py" line="187" />
             <source>Write this key on paper and keep it somewhere safe, away from this computer. Anyone who has it can act as you, so never send it by e-mail or chat.</source>
             <translation>Schrijf deze sleutel op papier en bewaar hem op een veilige plek, niet bij deze computer. Wie hem heeft, kan zich als jou voordoen: stuur hem dus nooit per e-mail of chat.</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="205" />
+            <location filename="../dialogs/identity_pages.py" line="206" />
             <source>Recovery key</source>
             <translation>Herstelsleutel</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="208" />
+            <location filename="../dialogs/identity_pages.py" line="209" />
             <source>&amp;Copy</source>
             <translation>&amp;Kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="209" />
+            <location filename="../dialogs/identity_pages.py" line="210" />
             <source>Copy the recovery key to the clipboard</source>
             <translation>De herstelsleutel naar het klembord kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="216" />
+            <location filename="../dialogs/identity_pages.py" line="217" />
             <source>I have &amp;written it down</source>
             <translation>Ik heb hem &amp;opgeschreven</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="232" />
+            <location filename="../dialogs/identity_pages.py" line="233" />
             <source>Creating your keys… this takes a moment.</source>
             <translation>Je sleutels worden aangemaakt… dit duurt even.</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="239" />
+            <location filename="../dialogs/identity_pages.py" line="240" />
             <source>Your identity is restored: the other members see you as before, on a new device. Your recovery key stays the same; keep it safe, away from this computer.</source>
             <translation>Je identiteit is hersteld: de andere leden zien je als vanouds, op een nieuw apparaat. Je herstelsleutel blijft dezelfde; bewaar hem veilig, niet bij deze computer.</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="265" />
+            <location filename="../dialogs/identity_pages.py" line="266" />
             <source>This data folder already holds an identity. Close this window and start CoopShare again to unlock it.</source>
             <translation>Deze gegevensmap bevat al een identiteit. Sluit dit venster en start CoopShare opnieuw om de map te ontgrendelen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="271" />
+            <location filename="../dialogs/identity_pages.py" line="272" />
             <source>Your keys could not be created: {0}</source>
             <translation>Je sleutels konden niet worden aangemaakt: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/identity_pages.py" line="278" />
+            <location filename="../dialogs/identity_pages.py" line="279" />
             <source>Copied. Remember to clear the clipboard afterwards.</source>
             <translation>Gekopieerd. Vergeet niet het klembord daarna te wissen.</translation>
         </message>
@@ -5384,64 +5389,64 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>RestoreDialog</name>
         <message>
-            <location filename="../dialogs/backup.py" line="151" />
-            <location filename="../dialogs/backup.py" line="196" />
+            <location filename="../dialogs/backup.py" line="152" />
+            <location filename="../dialogs/backup.py" line="199" />
             <source>Restore from a backup</source>
             <translation>Herstellen uit een back-up</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="153" />
+            <location filename="../dialogs/backup.py" line="154" />
             <source>Choose a CoopShare backup file and type the passphrase it was made with. Use this computer instead of the old one, not beside it.</source>
             <translation>Kies een CoopShare-back-upbestand en typ de wachtwoordzin waarmee het is gemaakt. Gebruik deze computer in plaats van de oude, niet ernaast.</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="161" />
+            <location filename="../dialogs/backup.py" line="162" />
             <source>I forgot my passphrase: use my &amp;recovery key</source>
             <translation>Ik ben mijn wachtwoordzin vergeten: gebruik mijn &amp;herstelsleutel</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="163" />
+            <location filename="../dialogs/backup.py" line="164" />
             <source>Recovery key</source>
             <translation>Herstelsleutel</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="171" />
+            <location filename="../dialogs/backup.py" line="172" />
             <source>New passphrase</source>
             <translation>Nieuwe wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="172" />
+            <location filename="../dialogs/backup.py" line="173" />
             <source>Repeat the new passphrase</source>
             <translation>Herhaal de nieuwe wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="196" />
+            <location filename="../dialogs/backup.py" line="199" />
             <source>Backups (*.coopbackup)</source>
             <translation>Back-ups (*.coopbackup)</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="203" />
+            <location filename="../dialogs/backup.py" line="206" />
             <source>Choose a backup file.</source>
             <translation>Kies een back-upbestand.</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="211" />
+            <location filename="../dialogs/backup.py" line="214" />
             <source>Choose a file and type your passphrase.</source>
             <translation>Kies een bestand en typ je wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="213" />
-            <location filename="../dialogs/backup.py" line="238" />
+            <location filename="../dialogs/backup.py" line="216" />
+            <location filename="../dialogs/backup.py" line="241" />
             <source>Restoring…</source>
             <translation>Herstellen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="224" />
+            <location filename="../dialogs/backup.py" line="227" />
             <source>Type your recovery key.</source>
             <translation>Typ je herstelsleutel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="230" />
+            <location filename="../dialogs/backup.py" line="233" />
             <source>Choose a new passphrase.</source>
             <translation>Kies een nieuwe wachtwoordzin.</translation>
         </message>
@@ -5467,52 +5472,52 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>SearchDialog</name>
         <message>
-            <location filename="../dialogs/search.py" line="94" />
+            <location filename="../dialogs/search.py" line="93" />
             <source>Search</source>
             <translation>Zoeken</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="94" />
+            <location filename="../dialogs/search.py" line="93" />
             <source>Quick switcher</source>
             <translation>Snel openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="104" />
+            <location filename="../dialogs/search.py" line="103" />
             <source>Jump to a note, lead or idea by its title</source>
             <translation>Ga naar een notitie, lead of idee via de titel</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="106" />
+            <location filename="../dialogs/search.py" line="105" />
             <source>Search notes, leads and ideas</source>
             <translation>Notities, leads en ideeën doorzoeken</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="108" />
+            <location filename="../dialogs/search.py" line="107" />
             <source>Search text</source>
             <translation>Zoektekst</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="125" />
+            <location filename="../dialogs/search.py" line="124" />
             <source>Search results</source>
             <translation>Zoekresultaten</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="150" />
+            <location filename="../dialogs/search.py" line="149" />
             <source>Type part of a title. ↑ ↓ to move, Enter to open, Esc to close.</source>
             <translation>Typ een deel van een titel. ↑ ↓ om te bewegen, Enter om te openen, Esc om te sluiten.</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="152" />
+            <location filename="../dialogs/search.py" line="151" />
             <source>Type to search. ↑ ↓ to move, Enter to open, Esc to close.</source>
             <translation>Typ om te zoeken. ↑ ↓ om te bewegen, Enter om te openen, Esc om te sluiten.</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="168" />
+            <location filename="../dialogs/search.py" line="167" />
             <source>Searching…</source>
             <translation>Zoeken…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../dialogs/search.py" line="184" />
+            <location filename="../dialogs/search.py" line="183" />
             <source>%n result(s)</source>
             <translation>
                 <numerusform>%n resultaat</numerusform>
@@ -5520,37 +5525,37 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             </translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="189" />
+            <location filename="../dialogs/search.py" line="188" />
             <source>Nothing found for “{0}”.</source>
             <translation>Niets gevonden voor “{0}”.</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="193" />
+            <location filename="../dialogs/search.py" line="192" />
             <source>Search failed: {0}</source>
             <translation>Zoeken mislukt: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="202" />
+            <location filename="../dialogs/search.py" line="201" />
             <source>Note</source>
             <translation>Notitie</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="202" />
+            <location filename="../dialogs/search.py" line="201" />
             <source>Lead</source>
             <translation>Lead</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="202" />
+            <location filename="../dialogs/search.py" line="201" />
             <source>Idea</source>
             <translation>Idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="208" />
+            <location filename="../dialogs/search.py" line="207" />
             <source>(untitled)</source>
             <translation>(zonder titel)</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="209" />
+            <location filename="../dialogs/search.py" line="208" />
             <source>by {0}</source>
             <translation>door {0}</translation>
         </message>
@@ -5665,8 +5670,8 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
         </message>
         <message>
             <location filename="../dialogs/settings.py" line="180" />
-            <source>Network changes apply as soon as you press OK.</source>
-            <translation>Netwerkwijzigingen werken zodra je op OK drukt.</translation>
+            <source>Network changes apply as soon as you press Save.</source>
+            <translation>Netwerkwijzigingen werken zodra je op Opslaan drukt.</translation>
         </message>
         <message>
             <location filename="../dialogs/settings.py" line="190" />
@@ -6236,52 +6241,52 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
     <context>
         <name>_PairDialog</name>
         <message>
-            <location filename="../dialogs/pairing.py" line="139" />
+            <location filename="../dialogs/pairing.py" line="140" />
             <source>Digits to compare</source>
             <translation>Cijfers om te vergelijken</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="142" />
+            <location filename="../dialogs/pairing.py" line="143" />
             <source>Does the other screen show the same six digits?</source>
             <translation>Toont het andere scherm dezelfde zes cijfers?</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="146" />
+            <location filename="../dialogs/pairing.py" line="147" />
             <source>They match</source>
             <translation>Ze zijn gelijk</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="148" />
+            <location filename="../dialogs/pairing.py" line="149" />
             <source>They differ</source>
             <translation>Ze verschillen</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="191" />
+            <location filename="../dialogs/pairing.py" line="192" />
             <source>Waiting for the other device…</source>
             <translation>Wachten op het andere apparaat…</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="191" />
+            <location filename="../dialogs/pairing.py" line="192" />
             <source>Pairing stopped.</source>
             <translation>Koppelen gestopt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="201" />
+            <location filename="../dialogs/pairing.py" line="202" />
             <source>The pairing code expired. Start again.</source>
             <translation>De koppelcode is verlopen. Begin opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="204" />
+            <location filename="../dialogs/pairing.py" line="205" />
             <source>A second device used the same pairing code: someone else may have seen it. Nothing was handed over. Start again where nobody else can read the code.</source>
             <translation>Een tweede apparaat gebruikte dezelfde koppelcode: iemand anders heeft die misschien gezien. Er is niets overgedragen. Begin opnieuw waar niemand anders de code kan lezen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="208" />
+            <location filename="../dialogs/pairing.py" line="209" />
             <source>Pairing failed: the digits were not confirmed on both screens, or the code was wrong. Nothing was handed over.</source>
             <translation>Koppelen mislukt: de cijfers zijn niet op beide schermen bevestigd, of de code was onjuist. Er is niets overgedragen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="213" />
+            <location filename="../dialogs/pairing.py" line="214" />
             <source>Pairing failed.</source>
             <translation>Koppelen mislukt.</translation>
         </message>
@@ -6289,18 +6294,18 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
     <context>
         <name>_PassphraseFileDialog</name>
         <message>
-            <location filename="../dialogs/backup.py" line="62" />
+            <location filename="../dialogs/backup.py" line="63" />
             <source>File</source>
             <translation>Bestand</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="63" />
+            <location filename="../dialogs/backup.py" line="64" />
             <source>Choose…</source>
             <translation>Kiezen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="70" />
             <location filename="../dialogs/backup.py" line="71" />
+            <location filename="../dialogs/backup.py" line="72" />
             <source>Passphrase</source>
             <translation>Wachtwoordzin</translation>
         </message>

@@ -27,7 +27,7 @@ from coopshare.gui.pages.base import ItemListPage
 from coopshare.gui.pages.lead_history import fill_history, history_text, state_note
 from coopshare.gui.pages.lead_look import status_chip, status_label
 from coopshare.gui.pages.skill_picker import skills_text
-from coopshare.gui.text import safe, when
+from coopshare.gui.text import safe, stored_date_text, when
 from coopshare.service.api import Act, Candidate, LeadDetail
 
 
@@ -142,10 +142,10 @@ class LeadDetailPanel(ItemListPage):
             "role": safe(d.role, 500),
             "skills": safe(skills_text(d.skills), 500),
             "region": region,
-            "start": safe(d.start, 500),
+            "start": stored_date_text(d.start),
             "duration": duration,
             "hours": _t("{0} hours").format(hours) if hours else "",
-            "respond_by": safe(d.respond_by, 500),
+            "respond_by": stored_date_text(d.respond_by),
             "contract_form": safe(contract_label(d.contract_form), 500),
             "dba": safe(d.dba_assessment, 500),
             "referral": safe(referral_text(d.referral_terms), 500),

@@ -74,7 +74,12 @@ def _why(reason: str, first: str) -> str:
 
 
 def step_text(s: LeadStep) -> str:
-    """One history line as plain text."""
+    """One history line as plain text: when, then what happened."""
+    return f"{moment(s.ms)}  {step_sentence(s)}"
+
+
+def step_sentence(s: LeadStep) -> str:
+    """What happened in one step, without its moment (a notification says it now)."""
     who = _t("You") if s.who_is_me else safe(s.who, 80)
     member = _t("you") if s.member_is_me else safe(s.member, 80)
     if s.act == lead_rules.LAPSED:
@@ -89,7 +94,7 @@ def step_text(s: LeadStep) -> str:
         line = f"{who} {did_text(s.act, member)}"
     if not s.ok:
         line = _t("{0} — no effect: {1}").format(line, _why(s.reason, member))
-    return f"{moment(s.ms)}  {line}"
+    return line
 
 
 def fill_history(rows: QVBoxLayout, d: LeadDetail, dark: bool) -> None:

@@ -277,7 +277,7 @@ class NotesPage(Page):
         self.tools.shown(d)
         if not same:
             self.thank_button.set_target(None if mine or not d.id else d.id, d.title)
-        who = safe(d.author, 80)
+        who = self.tr("you") if mine else safe(d.author, 80)  # as ideas and leads say
         self.info.setText(
             self.tr("By {0} · updated {1}").format(who, when(d.updated))
             + ("" if mine else self.tr(" · read only"))
