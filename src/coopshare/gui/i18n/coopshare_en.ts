@@ -67,7 +67,7 @@
     <context>
         <name>NearbyPage</name>
         <message numerus="yes">
-            <location filename="../pages/nearby.py" line="263" />
+            <location filename="../pages/nearby.py" line="262" />
             <source>%n minute(s) ago</source>
             <translation>
                 <numerusform>%n minute ago</numerusform>
@@ -78,7 +78,7 @@
     <context>
         <name>PeoplePage</name>
         <message numerus="yes">
-            <location filename="../pages/people.py" line="177" />
+            <location filename="../pages/people.py" line="176" />
             <source>%n member(s)</source>
             <translation>
                 <numerusform>%n member</numerusform>
@@ -108,7 +108,7 @@
     <context>
         <name>SearchDialog</name>
         <message numerus="yes">
-            <location filename="../dialogs/search.py" line="184" />
+            <location filename="../dialogs/search.py" line="183" />
             <source>%n result(s)</source>
             <translation>
                 <numerusform>%n result</numerusform>

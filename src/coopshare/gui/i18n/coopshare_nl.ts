@@ -3525,7 +3525,7 @@
         <message>
             <location filename="../pages/lead_detail.py" line="140" />
             <source>you</source>
-            <translation>jou</translation>
+            <translation>jij</translation>
         </message>
         <message>
             <location filename="../pages/lead_detail.py" line="96" />
