@@ -13,6 +13,8 @@ from PySide6.QtCore import QDate, QDateTime, QLocale
 
 _CONTROL = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\x00-\x08\x0b-\x1f\x7f]")
 DATE_FORMAT = "d MMM yyyy"
+# date pickers show dates as the app writes them (#40); what is stored stays "yyyy-MM-dd"
+PICKER_FORMAT = DATE_FORMAT
 TIME_FORMAT = "HH:mm"
 
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.errors_text import error_text
-from coopshare.gui.text import date_text, safe
+from coopshare.gui.text import PICKER_FORMAT, date_text, safe
 from coopshare.service.api import Bench, WindowEntry
 
 MAX_HOURS = 80
@@ -49,7 +49,7 @@ def window_text(w: WindowEntry) -> str:
 def _date_edit(value: QDate, first: QDate, last: QDate, name: str) -> QDateEdit:
     edit = QDateEdit(value)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(PICKER_FORMAT)
     edit.setDateRange(first, last)
     edit.setAccessibleName(name)
     return edit

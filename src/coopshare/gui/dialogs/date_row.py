@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
+from coopshare.gui.text import PICKER_FORMAT
+
 
 def optional_date(
     parent: QWidget, accessible: str, days_ahead: int
@@ -15,7 +17,7 @@ def optional_date(
     check.setToolTip(QCoreApplication.translate("LeadForm", "Tick to give this date"))
     edit = QDateEdit(QDate.currentDate().addDays(days_ahead), parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(PICKER_FORMAT)
     edit.setEnabled(False)
     edit.setAccessibleName(accessible)
     edit.setMinimumWidth(130)

@@ -33,7 +33,7 @@ from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.form import ERROR_STYLE, Invalid, ItemForm
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.fit_height import grow_to_wrap
-from coopshare.gui.text import safe
+from coopshare.gui.text import PICKER_FORMAT, safe
 from coopshare.service import api
 from coopshare.service.api import Api, AudienceMember, IdeaChoice, NewIdea, Terms
 
@@ -179,7 +179,7 @@ class IdeaForm(ItemForm):
                 row.setContentsMargins(22, 0, 0, 6)
                 self.embargo_date = QDateEdit(QDate.currentDate().addDays(30))
                 self.embargo_date.setCalendarPopup(True)
-                self.embargo_date.setDisplayFormat("yyyy-MM-dd")
+                self.embargo_date.setDisplayFormat(PICKER_FORMAT)
                 self.embargo_date.setAccessibleName(self.tr("Embargo until"))
                 self.embargo_date.setMinimumWidth(130)
                 # its full height, also when the problem line takes room (#31)

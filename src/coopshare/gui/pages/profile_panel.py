@@ -32,7 +32,7 @@ from coopshare.gui.pages.bench_box import BenchBox
 from coopshare.gui.pages.coi_box import CoiBox
 from coopshare.gui.pages.consent_box import ConsentBox
 from coopshare.gui.pages.skill_picker import SkillPicker
-from coopshare.gui.text import safe
+from coopshare.gui.text import PICKER_FORMAT, safe
 from coopshare.service import api
 from coopshare.service.api import Profile, ProfileEdit, Window
 
@@ -78,7 +78,7 @@ class WindowRow:
 def _date_edit(value: QDate, name: str) -> QDateEdit:
     edit = QDateEdit(value)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(PICKER_FORMAT)
     edit.setAccessibleName(name)
     edit.setFrame(False)
     return edit
