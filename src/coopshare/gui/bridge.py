@@ -35,6 +35,8 @@ class Bridge(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._runtime: Runtime | None = None
+        self._stopped = False
+        self._pending: set[Future[Any]] = set()  # calls not finished yet: awaited by stop()
         self.loop = asyncio.new_event_loop()
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._run_loop, name="coopshare-net", daemon=True)
@@ -63,9 +65,18 @@ class Bridge(QObject):
     def run(
         self, coro: Coroutine[Any, Any, T], on_ok: OnOk | None = None, on_err: OnErr | None = None
     ) -> Future[T]:
+        if self._stopped:  # the app is quitting: nothing runs any more, nobody is told
+            coro.close()
+            late: Future[T] = Future()
+            late.cancel()
+            return late
         fut = asyncio.run_coroutine_threadsafe(coro, self.loop)
+        self._pending.add(fut)
 
         def done(f: Future[T]) -> None:
+            self._pending.discard(f)
+            if f.cancelled():
+                return
             exc = f.exception()
             if exc is not None:
                 if on_err is not None:
@@ -105,7 +116,14 @@ class Bridge(QObject):
                 raise
 
     def stop(self) -> None:
+        """Let the calls already made finish (a write half-done when the window closed is kept
+        and announced), then close the node; calls made after this do not run."""
+        self._stopped = True
+
         async def shutdown() -> None:
+            pending = [asyncio.wrap_future(f) for f in list(self._pending) if not f.done()]
+            if pending:
+                await asyncio.wait(pending, timeout=10)
             if self._runtime is not None:
                 await self._runtime.close()
 
