@@ -8,12 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.netutil import cli, env, new_member, op_count, serving
+from tests.netutil import cli, env, init, new_member, op_count, serving
 
 
 def test_bundle_export_import_twice_and_a_truncated_copy(tmp_path: Path) -> None:
     alice, bob = tmp_path / "alice", tmp_path / "bob"
-    cli(alice, "init", "--name", "Alice")
+    init(alice, "Alice")
     cli(alice, "coop", "create", "--name", "Brabant Interim")
     with serving(alice) as server:
         new_member(bob, "Bob", alice, server)
@@ -43,7 +43,7 @@ def test_bundle_export_import_twice_and_a_truncated_copy(tmp_path: Path) -> None
 
 def test_exports_warn_in_english_and_dutch(tmp_path: Path) -> None:
     home = tmp_path / "alice"
-    cli(home, "init", "--name", "Alice")
+    init(home, "Alice")
     cli(home, "coop", "create", "--name", "Brabant Interim")
     cli(home, "note", "add", "--title", "Notitie", "--body", "tekst", "--tag", "t")
     cli(home, "lead", "add", "--title", "Klus", "--respond-by", "2027-03-01")
@@ -62,7 +62,7 @@ def test_exports_warn_in_english_and_dutch(tmp_path: Path) -> None:
 
 def test_backup_and_restore_on_a_new_machine(tmp_path: Path) -> None:
     old, new = tmp_path / "old", tmp_path / "new-machine" / "home"
-    cli(old, "init", "--name", "Alice")
+    init(old, "Alice")
     cli(old, "coop", "create", "--name", "Brabant Interim")
     cli(old, "note", "add", "--title", "Bewaren", "--body", "b")
     dest = tmp_path / "alice.coopbackup"
@@ -77,14 +77,14 @@ def test_backup_and_restore_on_a_new_machine(tmp_path: Path) -> None:
 
 def test_restore_with_the_recovery_key_when_the_passphrase_is_forgotten(tmp_path: Path) -> None:
     old, new = tmp_path / "old", tmp_path / "new-machine" / "home"
-    cli(old, "init", "--name", "Alice")
+    init(old, "Alice")
     cli(old, "coop", "create", "--name", "Brabant Interim")
     cli(old, "note", "add", "--title", "Bewaren", "--body", "b")
     code = cli(old, "recovery-key").stdout.strip()
     dest = tmp_path / "alice.coopbackup"
     cli(old, "backup", "create", str(dest))
     bert = tmp_path / "bert"
-    cli(bert, "init", "--name", "Bert")
+    init(bert, "Bert")
     other = cli(bert, "recovery-key").stdout.strip()
 
     def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:

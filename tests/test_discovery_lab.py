@@ -137,8 +137,10 @@ def _beacons(packets: list[bytes]) -> set[bytes]:
     return set(re.findall(rb"b=([0-9a-f]{16})", b"".join(packets)))
 
 
-@pytest.mark.parametrize("fakes", [1, 1000])
-def test_fake_services_are_ignored(pair: Path, tmp_path: Path, fakes: int) -> None:
+def test_fake_services_are_ignored(pair: Path, tmp_path: Path) -> None:
+    # 1,000 fakes: the members still find each other in the crowd (the note arrives, which is
+    # the control that discovery ran) and dial none of them; a single fake adds nothing to this
+    fakes = 1000
     homes = _copy_pair(pair, tmp_path)
     hits = tmp_path / "hits"
     with lab(3) as world:

@@ -57,7 +57,7 @@ def fill(folder: Path, leave: int = 0) -> Path:
 def test_cli_on_a_full_disk_says_one_line(tmp_path: Path) -> None:
     with tmpfs(tmp_path / "mnt", 8) as mnt:
         home = mnt / "home"
-        cli(home, "init", "--name", "Anna")
+        init(home, "Anna")
         cli(home, "coop", "create", "--name", "C")
         before = op_count(home)
         filler = fill(mnt)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from .netutil import cli, cli_json, new_member, serving, wait_for
+from .netutil import cli, cli_json, init, new_member, serving, wait_for
 
 pytestmark = pytest.mark.slow
 MARKER = "NARWHAL-IDEA-8812"
@@ -25,7 +25,7 @@ def _show(home: Path, item: str) -> dict[str, Any]:
 
 def test_accept_then_the_owners_node_releases(tmp_path: Path) -> None:
     a, b = tmp_path / "a", tmp_path / "b"
-    cli(a, "init", "--name", "Anna")
+    init(a, "Anna")
     cli(a, "coop", "create", "--name", "Brabant Interim")
     with serving(a) as server:
         new_member(b, "Bram", a, server)
@@ -71,7 +71,7 @@ def _org(home: Path, item: str) -> object:
 def test_claimer_accepts_then_the_givers_node_releases_the_lead(tmp_path: Path) -> None:
     a, b = tmp_path / "a", tmp_path / "b"
     org = "KESTREL-ORG-6620"
-    cli(a, "init", "--name", "Anna")
+    init(a, "Anna")
     cli(a, "coop", "create", "--name", "Brabant Interim")
     with serving(a) as server:
         new_member(b, "Bram", a, server)

@@ -28,7 +28,7 @@ from coopshare.service.coop import Coop
 
 from .conftest import MakeCoop, sync, three_members
 from .forge import coop_change, forge, last_op
-from .netutil import PASS, cli, serving
+from .netutil import PASS, cli, init, serving
 
 
 def test_roster_view_and_role_changes_follow_the_fold(make_replica: MakeCoop) -> None:
@@ -127,10 +127,10 @@ def test_open_invitations_are_listed_and_revoked(coop_ab: tuple[Coop, Coop]) -> 
 
 def test_a_revoked_invitation_is_refused_by_the_running_inviter(tmp_path: Path) -> None:
     anna, bram, cor = tmp_path / "anna", tmp_path / "bram", tmp_path / "cor"
-    cli(anna, "init", "--name", "Anna")
+    init(anna, "Anna")
     cli(anna, "coop", "create", "--name", "Brabant Interim")
     for h, n in ((bram, "Bram"), (cor, "Cor")):
-        cli(h, "init", "--name", n)
+        init(h, n)
     with serving(anna) as server:
         door = api.open_api(anna, PASS)  # beside the running node, as a second window would
         try:

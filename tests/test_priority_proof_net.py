@@ -16,7 +16,7 @@ import pytest
 
 from coopshare import evidence_check as ev
 
-from .netutil import cli, cli_json, new_member, serving, wait_for
+from .netutil import cli, cli_json, init, new_member, serving, wait_for
 
 pytestmark = pytest.mark.slow
 MARKER = "OSPREY-PRIORITY-4417"
@@ -65,7 +65,7 @@ def test_receipts_from_two_members_and_the_bundle_verifies_standalone(
     tmp_path: Path, bare_python: Path
 ) -> None:
     a, b, c = tmp_path / "a", tmp_path / "b", tmp_path / "c"
-    cli(a, "init", "--name", "Anna")
+    init(a, "Anna")
     cli(a, "coop", "create", "--name", "Brabant Interim")
     with serving(a) as sa:
         new_member(b, "Bram", a, sa)

@@ -27,7 +27,7 @@ from coopshare.model.items import Kind
 from coopshare.service import home as homes
 from coopshare.service.demo import DemoWorld
 from coopshare.service.demo_content import COOP_NAME, LIVE_LEADS
-from tests.netutil import PASS, cli, serving
+from tests.netutil import PASS, cli, init, serving
 
 NAME = "Anna de Vries"
 SLOW = 30_000  # ms: Argon2id, a join, a sync
@@ -128,13 +128,13 @@ def test_join_with_an_invitation_file_and_retry_after_a_used_one(
     qtbot: Any, tmp_path: Path
 ) -> None:
     admin = tmp_path / "admin"
-    cli(admin, "init", "--name", "Bram")
+    init(admin, "Bram")
     cli(admin, "coop", "create", "--name", "Coöperatie De Kempen")
     cli(admin, "note", "add", "--title", "Welkom", "--body", "Hallo nieuw lid")
     with serving(admin) as server:
         used = tmp_path / "used.txt"
         cli(admin, "invite", "create", "--out", str(used))
-        cli(tmp_path / "other", "init", "--name", "Carla")
+        init(tmp_path / "other", "Carla")
         cli(tmp_path / "other", "join", str(used))  # someone else used this one already
         fresh = tmp_path / "fresh.txt"
         cli(admin, "invite", "create", "--out", str(fresh))
