@@ -87,6 +87,35 @@ def _floor_kdf() -> Iterator[None]:
         yield
 
 
+_ARGON2_KEYS: dict[tuple[bytes, bytes, int, int, int], bytes] = {}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _argon2_once() -> Iterator[None]:
+    """Argon2id is a pure function: in this test process the same passphrase, salt and cost give
+    the same key, so each is derived once. A test's data folder is made, then opened by its
+    node, its window, a dialog... (two of every three derivations of the GUI tests were repeats).
+    Any new input (another passphrase, a wrong one, another salt or cost) runs the real
+    derivation, and `coopshare` processes always do."""
+    real = p.argon2id
+
+    def once(
+        passphrase: bytes, salt: bytes, *, iterations: int, memory_kib: int, lanes: int
+    ) -> bytes:
+        key = (bytes(passphrase), bytes(salt), iterations, memory_kib, lanes)
+        found = _ARGON2_KEYS.get(key)
+        if found is None:
+            found = real(
+                passphrase, salt, iterations=iterations, memory_kib=memory_kib, lanes=lanes
+            )
+            _ARGON2_KEYS[key] = found
+        return found
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(p, "argon2id", once)
+        yield
+
+
 @pytest.fixture
 def default_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
     """The production Argon2id cost for keystores made in this test."""
