@@ -9,11 +9,13 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from coopshare.crypto import primitives as p
 from coopshare.errors import WrongBackupRecoveryKey, WrongPassphrase
+from coopshare.gui import theme
 from coopshare.gui.dialogs.forgot import ForgotDialog
 from coopshare.gui.dialogs.unlock import UnlockDialog
 from coopshare.gui.errors_text import error_text
@@ -21,6 +23,7 @@ from coopshare.identity import keystore, recovery
 from coopshare.model.items import Kind
 from coopshare.service import backup
 from coopshare.service import home as homes
+from tests.gui.test_theme import contrast
 from tests.netutil import PASS
 
 NEW = "een nieuwe wachtwoordzin"
@@ -132,7 +135,8 @@ def test_a_wrong_recovery_key_leaves_the_unlock_screen_as_it_was(
     restore = forgot.restore_dialog
     assert restore is not None
     restore.file_edit.setText(str(dest))
-    restore.recovery_edit.setText(code[:-1] + ("A" if code[-1] != "A" else "B"))
+    typo = ("B" if code[0] == "A" else "A") + code[1:]  # the first letter (the last one
+    restore.recovery_edit.setText(typo)  # carries padding bits the checksum may not see)
     restore.new_edit.setText(NEW)
     restore.repeat_edit.setText(NEW)
     restore.start()
@@ -166,3 +170,32 @@ def test_start_again_sets_the_folder_aside_only_after_yes(
         box.button(QMessageBox.StandardButton.Yes).click()
     assert unlock.start_over and unlock.passphrase is None
     assert not homes.is_initialised(home) and _tree(forgot.kept) == before
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_the_forgot_link_reads_at_4_5_to_1(qtbot: QtBot, qapp: QApplication, mode: str) -> None:
+    """The link is drawn in the palette's link colour on the dialog's background: its darkest
+    (light) or lightest (dark) text pixel against the background is at least 4.5:1. Control:
+    the same measure of the link drawn in the palette's disabled text colour is below it."""
+    theme.apply(qapp, mode)
+    try:
+        unlock = UnlockDialog(Path("/nonexistent"), in_coop=True)
+        qtbot.addWidget(unlock)
+        unlock.show()
+        qtbot.waitUntil(unlock.forgot_button.isVisible)
+        background = unlock.palette().color(QPalette.ColorRole.Window)
+
+        def best(widget: QWidget) -> float:
+            image = widget.grab().toImage()
+            return max(
+                contrast(image.pixelColor(x, y), background)
+                for x in range(image.width())
+                for y in range(image.height())
+            )
+
+        assert best(unlock.forgot_button) >= 4.5
+        dim = unlock.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        unlock.forgot_button.setStyleSheet(f"color: {dim.name()}; border: none; padding: 2px 0;")
+        assert best(unlock.forgot_button) < 4.5  # control: the measure fails a dim colour
+    finally:
+        theme.apply(qapp, "light")

@@ -152,8 +152,8 @@ def test_invitation_qr_fits_a_small_screen_and_still_scans(
 ) -> None:
     """R11: the QR code took half the dialog. The invitation is now encoded in fewer modules
     (its base32 body in QR's alphanumeric mode) and drawn at whole pixels a module, 4 to 6,
-    within a third of the screen's height: the test screen (offscreen, 600 px high) gets 4 px
-    modules, the quiet zone stays, and the picture still reads back as the invitation.
+    within a third of the screen's height: the offscreen test screen gets 4 px modules, the
+    quiet zone stays, and the picture still reads back as the invitation.
     Control: one byte-mode segment, as before, needs a larger code."""
     world = make_world()
     dialog = InviteDialog(world.bridge)
