@@ -78,6 +78,11 @@ class RestoreOverDialog(RestoreDialog):
         ok.setText(self.tr("&Restore"))
         self.forgot.setChecked(True)
 
+    def reject(self) -> None:
+        """Not while restoring: the data folder is being replaced, the app must learn the end."""
+        if self.buttons.isEnabled():
+            super().reject()
+
     def restore_by_passphrase(self, src: Path, passphrase: str) -> str:
         done = api.restore_over(src, self.home, self.kept, passphrase=passphrase)
         self.needs_coop = api.unlocks_without_coop(self.home, passphrase)

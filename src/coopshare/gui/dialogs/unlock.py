@@ -178,6 +178,7 @@ class UnlockDialog(QDialog):
         self.field.setEnabled(not busy)
         self.show_box.setEnabled(not busy)
         self.unlock_button.setEnabled(not busy)
+        self.forgot_button.setEnabled(not busy)
         if not busy:
             self.busy_row.stop()
             self.unlock_button.setDefault(True)
