@@ -202,3 +202,48 @@ def test_the_forgot_link_reads_at_4_5_to_1(qtbot: QtBot, qapp: QApplication, mod
         assert best(unlock.forgot_button) < 4.5  # control: the measure fails a dim colour
     finally:
         theme.apply(qapp, "light")
+
+
+def test_the_app_goes_on_to_its_first_run_after_starting_again(
+    qtbot: QtBot,
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+    locked: tuple[Path, Path, str],
+) -> None:
+    """gui/app.py: the unlock screen's "Start again" leads to the first-run wizard on the same,
+    now empty, data folder (leaving it quits). The dialogs run as a member clicks them; only
+    their blocking exec() is replaced, and the log file is not installed."""
+    from coopshare.gui import app as gui_app
+    from coopshare.gui import i18n, logfile
+    from coopshare.gui.dialogs.first_run import FirstRunWizard
+
+    home = locked[0]
+    seen: dict[str, object] = {}
+
+    def unlock_exec(self: UnlockDialog) -> int:
+        self.forgot_button.click()
+        forgot = self.forgot_dialog
+        assert forgot is not None
+        forgot.start_button.click()
+        assert forgot.confirm_box is not None
+        forgot.confirm_box.button(QMessageBox.StandardButton.Yes).click()
+        seen["kept"] = forgot.kept
+        return int(self.result())
+
+    def wizard_exec(self: FirstRunWizard) -> int:
+        seen["wizard"] = (self.home, homes.is_initialised(self.home))
+        return 0
+
+    monkeypatch.setattr(UnlockDialog, "exec", unlock_exec)
+    monkeypatch.setattr(FirstRunWizard, "exec", wizard_exec)
+    monkeypatch.setattr(logfile, "install", lambda: None)
+    monkeypatch.delenv("COOPSHARE_PASSPHRASE", raising=False)
+    monkeypatch.delenv("COOPSHARE_PASSPHRASE_FILE", raising=False)
+    try:
+        assert gui_app.run(home) == 0
+    finally:
+        theme.apply(qapp, "light")
+        i18n.install(qapp, "en")
+    assert seen["wizard"] == (home, False)  # the wizard, on the empty data folder
+    kept = seen["kept"]
+    assert isinstance(kept, Path) and keystore.unlock(kept, PASS).identity.name == "Anna de Vries"
