@@ -130,9 +130,7 @@ def _wait_group_empty(pgid: int, timeout: float = 60.0) -> list[str]:
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
 @pytest.mark.parametrize("command", ["sync", "status"])
-def test_wrong_passphrase_one_line_nothing_written_no_worker_left(
-    home: Path, command: str
-) -> None:
+def test_wrong_passphrase_one_line_nothing_written_no_worker_left(home: Path, command: str) -> None:
     before = _snapshot(home)
     argv = ["status"] if command == "status" else ["sync", "--peer", "127.0.0.1:9", "--once"]
     proc = subprocess.Popen(
