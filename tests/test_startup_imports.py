@@ -92,3 +92,13 @@ def test_the_light_entry_of_the_door_loads_only_the_keystore() -> None:
     assert "coopshare.store.db" not in light and "ssl" not in light
     heavy = _imported("-c", "import coopshare.service.home").splitlines()
     assert "coopshare.service.coop" in heavy and "coopshare.store.db" in heavy
+
+
+def test_a_node_without_mdns_does_not_load_zeroconf() -> None:
+    """`sync --once` and `serve --no-mdns` build the runtime and the dialler, which import
+    zeroconf (and ifaddr) only when a node starts mDNS; the control reads the same list for
+    the mDNS module itself."""
+    names = _imported("-c", "import coopshare.service.api_runtime").splitlines()
+    assert "coopshare.service.runtime" in names and "coopshare.service.dialler" in names
+    assert "zeroconf" not in names and "coopshare.discovery.mdns" not in names
+    assert "zeroconf" in _imported("-c", "import coopshare.discovery.mdns").splitlines()
