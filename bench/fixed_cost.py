@@ -3,6 +3,7 @@ to fetch, and `sync --once` of a 10k catch-up.
 
     .venv/bin/python bench/fixed_cost.py --fixture DIR [--big DIR10K] [--runs 5]
                                          [--src OTHER/src ...] [--only status,sync0,sync10k]
+                                         [--without-this]
 
 DIR is a fixture of apply_bench.py made with `--n 0` (A with a cooperative, B joined: in sync),
 DIR10K one made with `--n 10000` (A with 10,000 notes, B joined before they were written). Both
@@ -22,8 +23,10 @@ import argparse
 import contextlib
 import os
 import shutil
+import signal
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -75,9 +78,13 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5, help="rounds (each: every tree, every case)")
     ap.add_argument("--src", action="append", default=[], help="another tree's src folder")
     ap.add_argument("--only", default=",".join(CASES), help="cases, comma-separated")
+    ap.add_argument("--without-this", action="store_true", help="only the --src trees")
     args = ap.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the servers on the way out
     cases = [c for c in args.only.split(",") if c != "sync10k" or args.big]
     trees: list[str | None] = [*args.src, None]  # the first --src is the baseline
+    if args.without_this:
+        trees.remove(None)
     got: dict[tuple[str | None, str], list[tuple[float, float]]] = {
         (t, c): [] for t in trees for c in cases
     }
