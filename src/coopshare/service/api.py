@@ -215,14 +215,14 @@ __all__ = [
 ]
 
 
-def open_api(home: Path, passphrase: str | None) -> Api:
-    """Unlock `home` for a one-shot command in this thread (the CLI)."""
+def open_api(home: Path, passphrase: homes.Key) -> Api:
+    """Unlock `home` (or take its unlock under way, api_unlock.py) for a one-shot command."""
     return Api(homes.open_coop(home, passphrase))
 
 
 async def open_runtime(
     home: Path,
-    passphrase: str | None,
+    passphrase: homes.Key,
     *,
     search_index: bool = False,
     bulk_receiver: bool = False,
