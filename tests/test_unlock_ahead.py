@@ -18,7 +18,7 @@ from coopshare.errors import WrongPassphrase
 from coopshare.service import api
 from coopshare.service.api_unlock import Unlocking
 
-from .netutil import PASS, cli, env
+from .netutil import PASS, cli, env, init
 
 WRONG_LINE = "coopshare: error: wrong passphrase: the keystore could not be unlocked"
 
@@ -72,7 +72,7 @@ def _harness(argv: list[str], *, serial: bool, hold: float) -> subprocess.Comple
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     h = tmp_path_factory.mktemp("ahead") / "home"
-    cli(h, "init", "--name", "Anna")
+    init(h, "Anna")  # in this process: the suite's Argon2id cost (tests/netutil.py)
     cli(h, "coop", "create", "--name", "Brabant Interim")
     return h
 
