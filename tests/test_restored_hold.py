@@ -56,10 +56,15 @@ def _open(home: Path, opened: list[Coop], passphrase: str = PASS) -> Coop:
 def test_a_restore_with_other_devices_is_held_and_writes_nothing(
     tmp_path: Path, opened: list[Coop], make_replica: MakeCoop
 ) -> None:
-    _, dest = _anna(tmp_path, opened, make_replica("Bob"))
+    bob = make_replica("Bob")
+    _, dest = _anna(tmp_path, opened, bob)
     backup.restore_backup(dest, tmp_path / "nieuw", PASS)
     new = _open(tmp_path / "nieuw", opened)
     assert restored.holding(new)
+    # Bob's idea commitment arrives: a witness receipt from Anna's device is due
+    proofs.commit_idea(bob, bob.add_idea("Gereedschapsbieb", "tekst", "private"))
+    sync(bob, new)
+    assert new.new_commits and restored.holding(new)  # applying ops is no converged session
     before = new.store.count_ops()
     with pytest.raises(RestoredNotCaughtUp):
         new.add_note("Na het herstel", "drie", [])
@@ -72,8 +77,9 @@ def test_a_restore_with_other_devices_is_held_and_writes_nothing(
     assert new.store.count_ops() == before
     assert restored.release(new) and not restored.holding(new)
     assert not restored.release(new)  # once
+    assert proofs.witness_step(new, full=True) == 1  # control: the receipt was due all along
     new.add_note("Na het vrijgeven", "vier", [])
-    assert new.store.count_ops() == before + 1
+    assert new.store.count_ops() == before + 2
 
 
 def test_a_restore_in_a_coop_of_one_device_is_not_held(tmp_path: Path, opened: list[Coop]) -> None:
