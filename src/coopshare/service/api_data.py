@@ -53,6 +53,11 @@ class DataCommands:
 
     # --- after a restore ------------------------------------------------------------------------
 
+    def restored_not_caught_up(self) -> bool:
+        """Whether this folder was restored from a backup and may not write until it has
+        synced with another device (service/restored.py)."""
+        return restored.holding(self._coop)
+
     def resume_writing(self) -> bool:
         """Allow a restored folder to write before syncing: only when no other device holds
         anything this device wrote after the backup. Returns whether it was held."""

@@ -1384,47 +1384,47 @@
     <context>
         <name>FileMenu</name>
         <message>
-            <location filename="../data_menu.py" line="50" />
+            <location filename="../data_menu.py" line="51" />
             <source>&amp;File</source>
             <translation>&amp;Bestand</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="52" />
+            <location filename="../data_menu.py" line="53" />
             <source>Import Markdown folder…</source>
             <translation>Markdown-map importeren…</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="55" />
+            <location filename="../data_menu.py" line="56" />
             <source>Import bundle…</source>
             <translation>Bundel importeren…</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="57" />
+            <location filename="../data_menu.py" line="58" />
             <source>Export bundle…</source>
             <translation>Bundel exporteren…</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="62" />
+            <location filename="../data_menu.py" line="63" />
             <source>Back up…</source>
             <translation>Back-up maken…</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="89" />
+            <location filename="../data_menu.py" line="91" />
             <source>Import Markdown folder</source>
             <translation>Markdown-map importeren</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="95" />
+            <location filename="../data_menu.py" line="97" />
             <source>Importing notes from {0}…</source>
             <translation>Notities importeren uit {0}…</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="127" />
+            <location filename="../data_menu.py" line="129" />
             <source>{0}: {1} new notes, {2} updated, {3} unchanged.</source>
             <translation>{0}: {1} nieuwe notities, {2} bijgewerkt, {3} ongewijzigd.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../data_menu.py" line="131" />
+            <location filename="../data_menu.py" line="133" />
             <source>%n attachment(s) imported.</source>
             <translation>
                 <numerusform>%n bijlage geïmporteerd.</numerusform>
@@ -1432,33 +1432,33 @@
             </translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="133" />
+            <location filename="../data_menu.py" line="135" />
             <source>no note links to it</source>
             <translation>geen notitie verwijst ernaar</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="134" />
+            <location filename="../data_menu.py" line="136" />
             <source>not a PNG, JPEG, GIF or WebP image or a PDF</source>
             <translation>geen PNG-, JPEG-, GIF- of WebP-afbeelding en geen pdf</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="135" />
+            <location filename="../data_menu.py" line="137" />
             <source>larger than 2 MB</source>
             <translation>groter dan 2 MB</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="136" />
+            <location filename="../data_menu.py" line="138" />
             <source>you already have the most attachments a member may have</source>
             <translation>je hebt al het maximale aantal bijlagen dat een lid mag hebben</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="139" />
-            <location filename="../data_menu.py" line="142" />
+            <location filename="../data_menu.py" line="141" />
+            <location filename="../data_menu.py" line="144" />
             <source>Skipped {0}: {1}</source>
             <translation>{0} overgeslagen: {1}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../data_menu.py" line="146" />
+            <location filename="../data_menu.py" line="148" />
             <source>%n file(s) skipped.</source>
             <translation>
                 <numerusform>%n bestand overgeslagen.</numerusform>
@@ -1466,69 +1466,69 @@
             </translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="148" />
+            <location filename="../data_menu.py" line="150" />
             <source>Import finished</source>
             <translation>Import klaar</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="160" />
+            <location filename="../data_menu.py" line="162" />
             <source>Import bundle</source>
             <translation>Bundel importeren</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="160" />
-            <location filename="../data_menu.py" line="204" />
+            <location filename="../data_menu.py" line="162" />
+            <location filename="../data_menu.py" line="206" />
             <source>CoopShare bundles (*.coopbundle)</source>
             <translation>CoopShare-bundels (*.coopbundle)</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="166" />
+            <location filename="../data_menu.py" line="168" />
             <source>Checking bundle {0}…</source>
             <translation>Bundel {0} wordt gecontroleerd…</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="174" />
+            <location filename="../data_menu.py" line="176" />
             <source>{0}: {1} new, {2} already here.</source>
             <translation>{0}: {1} nieuw, {2} waren er al.</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="178" />
+            <location filename="../data_menu.py" line="180" />
             <source>{0} wait for earlier changes that have not arrived yet.</source>
             <translation>{0} wachten op eerdere wijzigingen die nog niet binnen zijn.</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="182" />
+            <location filename="../data_menu.py" line="184" />
             <source>Bundle imported</source>
             <translation>Bundel geïmporteerd</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="188" />
+            <location filename="../data_menu.py" line="190" />
             <source>Everyone (all changes)</source>
             <translation>Iedereen (alle wijzigingen)</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="191" />
-            <location filename="../data_menu.py" line="202" />
+            <location filename="../data_menu.py" line="193" />
+            <location filename="../data_menu.py" line="204" />
             <source>Export bundle</source>
             <translation>Bundel exporteren</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="192" />
+            <location filename="../data_menu.py" line="194" />
             <source>Who is the bundle for? Their own changes are left out.</source>
             <translation>Voor wie is de bundel? Hun eigen wijzigingen worden weggelaten.</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="218" />
+            <location filename="../data_menu.py" line="220" />
             <source>Bundle exported</source>
             <translation>Bundel geëxporteerd</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="220" />
+            <location filename="../data_menu.py" line="222" />
             <source>{0} changes written to {1}. They stay encrypted and signed: only members of the cooperative can read them.</source>
             <translation>{0} wijzigingen geschreven naar {1}. Ze blijven versleuteld en ondertekend: alleen leden van de coöperatie kunnen ze lezen.</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="247" />
+            <location filename="../data_menu.py" line="249" />
             <source>CoopShare</source>
             <translation>CoopShare</translation>
         </message>
@@ -5556,6 +5556,39 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <location filename="../dialogs/forgot.py" line="78" />
             <source>&amp;Restore</source>
             <translation>&amp;Herstellen</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResumeWriting</name>
+        <message>
+            <location filename="../restored_action.py" line="19" />
+            <source>Write before syncing…</source>
+            <translation>Schrijven vóór synchroniseren…</translation>
+        </message>
+        <message>
+            <location filename="../restored_action.py" line="29" />
+            <source>Write before syncing?</source>
+            <translation>Schrijven vóór synchroniseren?</translation>
+        </message>
+        <message>
+            <location filename="../restored_action.py" line="31" />
+            <source>This data folder was restored from a backup and has not synced with another device of the cooperative yet. Only continue if no other device has anything this device wrote after the backup: otherwise notes get hidden on both sides.</source>
+            <translation>Deze gegevensmap is teruggezet uit een back-up en heeft nog niet gesynchroniseerd met een ander apparaat van de coöperatie. Ga alleen door als geen ander apparaat iets heeft dat dit apparaat na de back-up schreef: anders raken notities aan beide kanten uit het zicht.</translation>
+        </message>
+        <message>
+            <location filename="../restored_action.py" line="39" />
+            <source>Write now</source>
+            <translation>Nu schrijven</translation>
+        </message>
+        <message>
+            <location filename="../restored_action.py" line="53" />
+            <source>This device may write again.</source>
+            <translation>Dit apparaat mag weer schrijven.</translation>
+        </message>
+        <message>
+            <location filename="../restored_action.py" line="56" />
+            <source>CoopShare</source>
+            <translation>CoopShare</translation>
         </message>
     </context>
     <context>
