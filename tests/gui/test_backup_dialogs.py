@@ -127,3 +127,17 @@ def test_a_backup_of_a_device_added_in_person_is_told_apart(qapp) -> None:  # ty
         assert "persoonlijk is gekoppeld" in error_text(BackupWithoutRecoveryKey())
     finally:
         i18n.install(qapp, "en")
+
+
+def test_a_restored_folder_that_has_not_synced_is_told_why_it_cannot_write(qapp) -> None:  # type: ignore[no-untyped-def]
+    from coopshare.errors import RestoredNotCaughtUp, UserError
+    from coopshare.gui import i18n
+    from coopshare.gui.errors_text import error_text
+
+    said = error_text(RestoredNotCaughtUp())
+    assert "restored from a backup" in said and said != error_text(UserError())  # control
+    assert i18n.install(qapp, "nl") == "nl"
+    try:
+        assert "teruggezet uit een back-up" in error_text(RestoredNotCaughtUp())
+    finally:
+        i18n.install(qapp, "en")

@@ -47,6 +47,11 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     ).add_subparsers(dest="action", required=True)
     p = backup.add_parser("create", help="write an encrypted backup (your passphrase) to FILE")
     p.add_argument("file", type=Path)
+    backup.add_parser(
+        "resume-writing",
+        help="after a restore: write before syncing (only if no other device has anything "
+        "newer from this one)",
+    )
     p = backup.add_parser("restore", help="restore FILE into a new data folder (--home)")
     p.add_argument("file", type=Path)
     p.add_argument(
@@ -82,10 +87,14 @@ def run(args: argparse.Namespace, home: Path, read_passphrase: PassphraseReader)
             name = api.restore_backup(args.file, home, read_passphrase())
         print(f"restored {name}'s identity and data into {home}")
         print("use this copy instead of the old computer, not beside it (same device key)")
+        print(
+            "it writes nothing until it has synced with another device of the cooperative, "
+            "if there is one: what this device wrote after the backup comes back first"
+        )
         return 0
     if not api.is_initialised(home):
         raise NotInitialised(path=str(home))
-    if args.command == "backup":
+    if args.command == "backup" and args.action == "create":
         size = api.create_backup(home, read_passphrase(), args.file)
         print(f"wrote an encrypted backup of {home} ({size} bytes) to {args.file}")
         return 0
@@ -93,6 +102,9 @@ def run(args: argparse.Namespace, home: Path, read_passphrase: PassphraseReader)
     try:
         if args.command == "export":
             _export(args, door)
+        elif args.command == "backup":  # resume-writing
+            held = door.resume_writing()
+            print("this device may write again" if held else "this device was not held")
         elif args.action == "export":
             out = door.export_bundle(args.file, since=args.since, for_member=args.for_member)
             print(f"wrote {out.ops} ops ({out.size} bytes) to {args.file}")

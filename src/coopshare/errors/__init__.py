@@ -119,6 +119,7 @@ from coopshare.errors.local import (
     PassphraseRequired,
     PassphrasesDiffer,
     RecoveryCodeInvalid,
+    RestoredNotCaughtUp,
     RevokeThisDevice,
     WrongPassphrase,
 )
@@ -249,6 +250,7 @@ __all__ = [
     "PeerUnreachable",
     "PortOutOfRange",
     "RecoveryCodeInvalid",
+    "RestoredNotCaughtUp",
     "RevokeThisDevice",
     "SchemaError",
     "SessionFailed",

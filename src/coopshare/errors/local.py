@@ -63,6 +63,19 @@ class DataFolderNotReplaced(UserError):
     reason: str
 
 
+class RestoredNotCaughtUp(UserError):
+    """This data folder was restored from a backup and has not synced since (service/restored.py):
+    its device may have written changes after the backup that other devices hold, and writing
+    now would reuse their place in its log. Sync with another device first, or confirm that none
+    has anything newer (`coopshare backup resume-writing`)."""
+
+    template = (
+        "this data folder was restored from a backup: sync with another device of the "
+        "cooperative first (changes this device made after the backup are there), or run "
+        "'coopshare backup resume-writing' if no other device has anything newer from it"
+    )
+
+
 class DataFolderMismatch(UserError):
     """The database in a data folder does not belong to its keystore (or is empty/foreign)."""
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.export_actions import ExportActions
+from coopshare.gui.restored_action import ResumeWriting
 from coopshare.gui.text import safe
 from coopshare.service.api import Api, BundleExported, BundleImported, ImportReport, Skip
 
@@ -61,6 +62,7 @@ class FileMenu(QObject):
         menu.addSeparator()
         self.backup_action = menu.addAction(self.tr("Back up…"))
         self.backup_action.triggered.connect(self.back_up)
+        self.resume_writing = ResumeWriting(window, bridge, menu)  # only after a restore
         self.progress: QProgressDialog | None = None
         self.import_progress.connect(self._show_progress)
         window.setAcceptDrops(True)

@@ -217,6 +217,12 @@ def error_text(error: BaseException) -> str:
         return _t("The database in {0} is damaged.").format(path)
     if isinstance(error, E.StoreError):
         return _t("Saving failed: the data folder could not be written.")
+    if isinstance(error, E.RestoredNotCaughtUp):
+        return _t(
+            "This data folder was restored from a backup. Let it sync with another device of "
+            "the cooperative first: what this device wrote after the backup comes back, then "
+            "you can write again."
+        )
     if isinstance(error, E.BackupDamaged):
         return _t("This backup file is damaged or not a CoopShare backup. Nothing was restored.")
     if isinstance(error, E.WrongBackupRecoveryKey):

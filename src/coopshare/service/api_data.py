@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coopshare.errors import NoSuchItem
-from coopshare.service import attachments
+from coopshare.service import attachments, restored
 from coopshare.service.attachments import Attachment
 from coopshare.service.coop import Coop
 from coopshare.service.outfiles import write_private
@@ -50,6 +50,18 @@ class DataCommands:
         from coopshare.service import bundles
 
         return bundles.my_vector(self._coop)
+
+    # --- after a restore ------------------------------------------------------------------------
+
+    def restored_not_caught_up(self) -> bool:
+        """Whether this folder was restored from a backup and may not write until it has
+        synced with another device (service/restored.py)."""
+        return restored.holding(self._coop)
+
+    def resume_writing(self) -> bool:
+        """Allow a restored folder to write before syncing: only when no other device holds
+        anything this device wrote after the backup. Returns whether it was held."""
+        return restored.release(self._coop)
 
     # --- exports (plain text: the caller warns) ------------------------------------------------
 

@@ -82,7 +82,7 @@ from coopshare.errors import (
     WrongBackupRecoveryKey,
 )
 from coopshare.identity import keystore, recovery
-from coopshare.service import datafolder
+from coopshare.service import datafolder, restored
 from coopshare.service import home as homes
 from coopshare.service.outfiles import write_private
 from coopshare.store import files as store_files
@@ -244,6 +244,7 @@ def _restore(
             written.append(home / name)
         coop = homes.open_coop(home, passphrase)
         try:
+            restored.mark(coop)  # no writing until its own later ops are back (restored.py)
             return coop.me.name
         finally:
             coop.store.close()

@@ -23,6 +23,7 @@ from coopshare.errors import (
 from coopshare.model.roster import DeviceRecord, Role
 from coopshare.protocol import roster_body
 from coopshare.protocol.ops import OpKind, make_op
+from coopshare.service import restored
 from coopshare.service.replica import Applied, Replica
 
 
@@ -32,6 +33,7 @@ class RosterAuthor(Replica):
     # --- op authoring -------------------------------------------------------------------------
 
     def _append(self, kind: OpKind, body: bytes, epoch: bytes = b"") -> Applied:
+        restored.check_may_write(self)  # a restored folder first catches up its own log
         with self.transaction(durable=kind.is_roster):
             last = self.store.last_of(self.me.device_id)
             seq, backlink = (last[0] + 1, last[1]) if last else (1, None)

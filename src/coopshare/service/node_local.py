@@ -13,7 +13,7 @@ from typing import TypeVar
 from coopshare.errors import ValidationError
 from coopshare.protocol.ops import Op, rebuild_op
 from coopshare.service import events as ev
-from coopshare.service import forward
+from coopshare.service import forward, restored
 from coopshare.service.coop import Coop
 from coopshare.sync.checker import Checker
 from coopshare.sync.engine import ApplyReport, OutOp, Prechecked, wire_of
@@ -42,6 +42,10 @@ class EngineView:
 
     async def refresh_roster(self) -> None:
         raise NotImplementedError
+
+    async def caught_up(self, peer: bytes) -> None:
+        """A restored data folder may write again (service/restored.py)."""
+        await self.db(restored.release)
 
     async def roster_ids(self) -> list[bytes]:
         return await self.db(lambda c: c.store.roster_op_ids())

@@ -37,6 +37,7 @@ from coopshare.model.hlc import physical_ms, wall_ms
 from coopshare.model.items import Kind
 from coopshare.protocol import content, proof
 from coopshare.protocol.ops import Header, Op, OpKind
+from coopshare.service import restored
 
 if TYPE_CHECKING:
     from coopshare import evidence_check as ev
@@ -84,6 +85,8 @@ def commit_idea(coop: Coop, item_id: bytes) -> bytes:
 def witness_step(coop: Coop, *, full: bool = False, now_ms: int | None = None) -> int:
     """Write the receipts due: for the commitments applied since the last call, or (full) for
     every commitment held. Returns the number written."""
+    if restored.holding(coop):  # restored, not caught up: the queue waits (restored.py)
+        return 0
     queued, coop.new_commits = coop.new_commits, []
     if coop.coop_id is None or not (full or queued):
         return 0

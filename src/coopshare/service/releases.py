@@ -21,7 +21,7 @@ from coopshare.errors import CoopShareError
 from coopshare.model import idea_rules, lead_release
 from coopshare.model.hlc import wall_ms
 from coopshare.model.items import Kind
-from coopshare.service import coop_terms, device_keys, proofs, talent_purge
+from coopshare.service import coop_terms, device_keys, proofs, restored, talent_purge
 from coopshare.service.coop import Coop
 
 log = logging.getLogger(__name__)
@@ -31,7 +31,7 @@ TICK = 60.0  # s between full passes over this member's ideas
 def step(coop: Coop, item_ids: Iterable[bytes] | None = None, now_ms: int | None = None) -> int:
     """Write the releases due on my ideas among `item_ids` (all of them if None); returns the
     number of key releases written."""
-    if coop.coop_id is None:
+    if coop.coop_id is None or restored.holding(coop):  # restored: writes nothing yet
         return 0
     me = coop.me.member_id
     now = wall_ms() if now_ms is None else now_ms

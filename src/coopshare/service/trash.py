@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from coopshare.model.fold import ItemState
 from coopshare.model.hlc import physical_ms, wall_ms
 from coopshare.model.items import Kind
-from coopshare.service import attachment_purge
+from coopshare.service import attachment_purge, restored
 from coopshare.service.coop import Coop
 
 TRASH_DAYS = 30
@@ -65,6 +65,8 @@ def trashed_notes(coop: Coop) -> list[TrashedNote]:
 
 def purge_expired(coop: Coop, now_ms: int | None = None) -> int:
     """Purge my notes deleted more than TRASH_DAYS ago; returns how many."""
+    if restored.holding(coop):  # restored, not caught up: purges wait (restored.py)
+        return 0
     now = wall_ms() if now_ms is None else now_ms
     expired = [st for st in _mine_deleted(coop) if _deleted_ms(st) + TRASH_MS <= now]
     for st in expired:

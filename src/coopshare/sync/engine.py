@@ -89,6 +89,10 @@ class Local(Protocol):
     async def apply_ops(
         self, wires: tuple[bytes, ...], durable: bool, checked: Prechecked
     ) -> ApplyReport: ...
+    async def caught_up(self, peer: bytes) -> None:
+        """Every op `peer` held when the session started is stored here (before Converged)."""
+        ...
+
     def peer_still_trusted(self, device: bytes) -> bool: ...
     def log_grew(self) -> asyncio.Event: ...
 
@@ -232,6 +236,7 @@ class SyncEngine:
                 raise ConnectionError(self.close_reason or "storing received ops failed")
         elif isinstance(event, s.Converged):
             await self._applied()  # converged means stored, not just received
+            await self.local.caught_up(self.peer_device)
             self.converged.set()
             await self._progress()
         elif isinstance(event, s.PingReceived):

@@ -152,7 +152,8 @@ class RestoreDialog(_PassphraseFileDialog):
             self.tr("Restore from a backup"),
             self.tr(
                 "Choose a CoopShare backup file and type the passphrase it was made with. "
-                "Use this computer instead of the old one, not beside it."
+                "Use this computer instead of the old one, not beside it. It writes nothing "
+                "until it has synced with another device of the cooperative."
             ),
             parent,
         )

@@ -37,7 +37,7 @@
     <context>
         <name>FileMenu</name>
         <message numerus="yes">
-            <location filename="../data_menu.py" line="131" />
+            <location filename="../data_menu.py" line="133" />
             <source>%n attachment(s) imported.</source>
             <translation>
                 <numerusform>%n attachment imported.</numerusform>
@@ -45,7 +45,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../data_menu.py" line="146" />
+            <location filename="../data_menu.py" line="148" />
             <source>%n file(s) skipped.</source>
             <translation>
                 <numerusform>%n file skipped.</numerusform>

@@ -1230,67 +1230,72 @@
             <translation>Opslaan is mislukt: er kon niet in de gegevensmap worden geschreven.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="221" />
+            <location filename="../errors_text.py" line="222" />
+            <source>This data folder was restored from a backup. Let it sync with another device of the cooperative first: what this device wrote after the backup comes back, then you can write again.</source>
+            <translation>Deze gegevensmap is teruggezet uit een back-up. Laat hem eerst synchroniseren met een ander apparaat van de coöperatie: wat dit apparaat na de back-up schreef, komt dan terug en daarna kun je weer schrijven.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="227" />
             <source>This backup file is damaged or not a CoopShare backup. Nothing was restored.</source>
             <translation>Dit back-upbestand is beschadigd of geen CoopShare-back-up. Er is niets hersteld.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="224" />
+            <location filename="../errors_text.py" line="230" />
             <source>This recovery key does not open this backup: it belongs to another member. Nothing was restored.</source>
             <translation>Deze herstelsleutel opent deze back-up niet: hij hoort bij een ander lid. Er is niets hersteld.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="228" />
+            <location filename="../errors_text.py" line="234" />
             <source>This backup was made on a device added in person, which has no recovery key: restore it with its passphrase.</source>
             <translation>Deze back-up is gemaakt op een apparaat dat persoonlijk is gekoppeld en geen herstelsleutel heeft: zet hem terug met de wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="232" />
+            <location filename="../errors_text.py" line="238" />
             <source>This backup was made with an older version: it opens only with its passphrase.</source>
             <translation>Deze back-up is gemaakt met een oudere versie: hij opent alleen met zijn wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="234" />
+            <location filename="../errors_text.py" line="240" />
             <source>This bundle is damaged or incomplete ({0}). Nothing was imported.</source>
             <translation>Deze bundel is beschadigd of onvolledig ({0}). Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="238" />
+            <location filename="../errors_text.py" line="244" />
             <source>This bundle belongs to another cooperative. Nothing was imported.</source>
             <translation>Deze bundel hoort bij een andere coöperatie. Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="241" />
+            <location filename="../errors_text.py" line="247" />
             <source>A change in this bundle did not pass the checks ({0}). Nothing was imported.</source>
             <translation>Een wijziging in deze bundel kwam niet door de controles ({0}). Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="244" />
+            <location filename="../errors_text.py" line="250" />
             <source>Prove priority first: this idea has no commitment of yours yet.</source>
             <translation>Bewijs eerst de prioriteit: dit idee heeft nog geen vastlegging van u.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="246" />
+            <location filename="../errors_text.py" line="252" />
             <source>The evidence does not verify: {0}</source>
             <translation>Het bewijs klopt niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="248" />
+            <location filename="../errors_text.py" line="254" />
             <source>The data was refused: {0}</source>
             <translation>De gegevens zijn geweigerd: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="250" />
+            <location filename="../errors_text.py" line="256" />
             <source>This could not be decrypted: a wrong key, or damaged data.</source>
             <translation>Dit kon niet worden ontsleuteld: een verkeerde sleutel, of beschadigde gegevens.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="252" />
+            <location filename="../errors_text.py" line="258" />
             <source>This could not be done: {0}</source>
             <translation>Dit kon niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="253" />
+            <location filename="../errors_text.py" line="259" />
             <source>Something went wrong: {0}</source>
             <translation>Er ging iets mis: {0}</translation>
         </message>
@@ -1379,47 +1384,47 @@
     <context>
         <name>FileMenu</name>
         <message>
-            <location filename="../data_menu.py" line="50" />
+            <location filename="../data_menu.py" line="51" />
             <source>&amp;File</source>
             <translation>&amp;Bestand</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="52" />
+            <location filename="../data_menu.py" line="53" />
             <source>Import Markdown folder…</source>
             <translation>Markdown-map importeren…</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="55" />
+            <location filename="../data_menu.py" line="56" />
             <source>Import bundle…</source>
             <translation>Bundel importeren…</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="57" />
+            <location filename="../data_menu.py" line="58" />
             <source>Export bundle…</source>
             <translation>Bundel exporteren…</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="62" />
+            <location filename="../data_menu.py" line="63" />
             <source>Back up…</source>
             <translation>Back-up maken…</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="89" />
+            <location filename="../data_menu.py" line="91" />
             <source>Import Markdown folder</source>
             <translation>Markdown-map importeren</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="95" />
+            <location filename="../data_menu.py" line="97" />
             <source>Importing notes from {0}…</source>
             <translation>Notities importeren uit {0}…</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="127" />
+            <location filename="../data_menu.py" line="129" />
             <source>{0}: {1} new notes, {2} updated, {3} unchanged.</source>
             <translation>{0}: {1} nieuwe notities, {2} bijgewerkt, {3} ongewijzigd.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../data_menu.py" line="131" />
+            <location filename="../data_menu.py" line="133" />
             <source>%n attachment(s) imported.</source>
             <translation>
                 <numerusform>%n bijlage geïmporteerd.</numerusform>
@@ -1427,33 +1432,33 @@
             </translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="133" />
+            <location filename="../data_menu.py" line="135" />
             <source>no note links to it</source>
             <translation>geen notitie verwijst ernaar</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="134" />
+            <location filename="../data_menu.py" line="136" />
             <source>not a PNG, JPEG, GIF or WebP image or a PDF</source>
             <translation>geen PNG-, JPEG-, GIF- of WebP-afbeelding en geen pdf</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="135" />
+            <location filename="../data_menu.py" line="137" />
             <source>larger than 2 MB</source>
             <translation>groter dan 2 MB</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="136" />
+            <location filename="../data_menu.py" line="138" />
             <source>you already have the most attachments a member may have</source>
             <translation>je hebt al het maximale aantal bijlagen dat een lid mag hebben</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="139" />
-            <location filename="../data_menu.py" line="142" />
+            <location filename="../data_menu.py" line="141" />
+            <location filename="../data_menu.py" line="144" />
             <source>Skipped {0}: {1}</source>
             <translation>{0} overgeslagen: {1}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../data_menu.py" line="146" />
+            <location filename="../data_menu.py" line="148" />
             <source>%n file(s) skipped.</source>
             <translation>
                 <numerusform>%n bestand overgeslagen.</numerusform>
@@ -1461,69 +1466,69 @@
             </translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="148" />
+            <location filename="../data_menu.py" line="150" />
             <source>Import finished</source>
             <translation>Import klaar</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="160" />
+            <location filename="../data_menu.py" line="162" />
             <source>Import bundle</source>
             <translation>Bundel importeren</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="160" />
-            <location filename="../data_menu.py" line="204" />
+            <location filename="../data_menu.py" line="162" />
+            <location filename="../data_menu.py" line="206" />
             <source>CoopShare bundles (*.coopbundle)</source>
             <translation>CoopShare-bundels (*.coopbundle)</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="166" />
+            <location filename="../data_menu.py" line="168" />
             <source>Checking bundle {0}…</source>
             <translation>Bundel {0} wordt gecontroleerd…</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="174" />
+            <location filename="../data_menu.py" line="176" />
             <source>{0}: {1} new, {2} already here.</source>
             <translation>{0}: {1} nieuw, {2} waren er al.</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="178" />
+            <location filename="../data_menu.py" line="180" />
             <source>{0} wait for earlier changes that have not arrived yet.</source>
             <translation>{0} wachten op eerdere wijzigingen die nog niet binnen zijn.</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="182" />
+            <location filename="../data_menu.py" line="184" />
             <source>Bundle imported</source>
             <translation>Bundel geïmporteerd</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="188" />
+            <location filename="../data_menu.py" line="190" />
             <source>Everyone (all changes)</source>
             <translation>Iedereen (alle wijzigingen)</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="191" />
-            <location filename="../data_menu.py" line="202" />
+            <location filename="../data_menu.py" line="193" />
+            <location filename="../data_menu.py" line="204" />
             <source>Export bundle</source>
             <translation>Bundel exporteren</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="192" />
+            <location filename="../data_menu.py" line="194" />
             <source>Who is the bundle for? Their own changes are left out.</source>
             <translation>Voor wie is de bundel? Hun eigen wijzigingen worden weggelaten.</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="218" />
+            <location filename="../data_menu.py" line="220" />
             <source>Bundle exported</source>
             <translation>Bundel geëxporteerd</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="220" />
+            <location filename="../data_menu.py" line="222" />
             <source>{0} changes written to {1}. They stay encrypted and signed: only members of the cooperative can read them.</source>
             <translation>{0} wijzigingen geschreven naar {1}. Ze blijven versleuteld en ondertekend: alleen leden van de coöperatie kunnen ze lezen.</translation>
         </message>
         <message>
-            <location filename="../data_menu.py" line="247" />
+            <location filename="../data_menu.py" line="249" />
             <source>CoopShare</source>
             <translation>CoopShare</translation>
         </message>
@@ -1612,68 +1617,68 @@
     <context>
         <name>ForgotDialog</name>
         <message>
-            <location filename="../dialogs/forgot.py" line="102" />
-            <location filename="../dialogs/forgot.py" line="108" />
+            <location filename="../dialogs/forgot.py" line="107" />
+            <location filename="../dialogs/forgot.py" line="113" />
             <source>Forgot your passphrase?</source>
             <translation>Wachtwoordzin vergeten?</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="114" />
+            <location filename="../dialogs/forgot.py" line="119" />
             <source>Nobody can reset it: CoopShare has no server, and the data on this computer is locked with your passphrase alone. Your recovery key does not unlock it.</source>
             <translation>Niemand kan hem opnieuw instellen: CoopShare heeft geen server, en de gegevens op deze computer zijn alleen met jouw wachtwoordzin vergrendeld. Je herstelsleutel ontgrendelt ze niet.</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="119" />
+            <location filename="../dialogs/forgot.py" line="124" />
             <source>If you have a backup file</source>
             <translation>Als je een back-upbestand hebt</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="123" />
+            <location filename="../dialogs/forgot.py" line="128" />
             <source>Your recovery key opens a backup file (made with File → Back up…). CoopShare puts it in place of the locked data, with a new passphrase you choose. You get back what the backup holds, as it was when you made it.</source>
             <translation>Je herstelsleutel opent een back-upbestand (gemaakt met Bestand → Back-up maken…). CoopShare zet het in de plaats van de vergrendelde gegevens, met een nieuwe wachtwoordzin die je zelf kiest. Je krijgt terug wat er in de back-up staat, zoals het was toen je hem maakte.</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="127" />
+            <location filename="../dialogs/forgot.py" line="132" />
             <source>Restore a backup with my recovery key…</source>
             <translation>Een back-up herstellen met mijn herstelsleutel…</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="132" />
+            <location filename="../dialogs/forgot.py" line="137" />
             <source>If you have no backup</source>
             <translation>Als je geen back-up hebt</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="136" />
+            <location filename="../dialogs/forgot.py" line="141" />
             <source>Then what was only on this computer is lost: changes that never reached another member, details only this computer could read (such as the client of a lead you sealed), and your settings here. What you shared with the cooperative stays with the other members. Your recovery key still brings you back as yourself: CoopShare starts again as on a new computer, and an admin or another device of yours lets it in with an invitation.</source>
             <translation>Dan is kwijt wat alleen op deze computer stond: wijzigingen die nooit bij een ander lid zijn aangekomen, gegevens die alleen deze computer kon lezen (zoals de klant van een lead die je afschermde) en je instellingen hier. Wat je met de coöperatie hebt gedeeld, blijft bij de andere leden. Met je herstelsleutel kom je wel terug als jezelf: CoopShare begint opnieuw zoals op een nieuwe computer, en een beheerder of een ander apparaat van jou laat hem toe met een uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="140" />
+            <location filename="../dialogs/forgot.py" line="145" />
             <source>Start again with my recovery key…</source>
             <translation>Opnieuw beginnen met mijn herstelsleutel…</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="146" />
+            <location filename="../dialogs/forgot.py" line="151" />
             <source>Either way, the locked data folder is not deleted: it is renamed to “{0}” and kept beside the new one. Should your passphrase come back to you, it still opens that folder.</source>
             <translation>In beide gevallen wordt de vergrendelde gegevensmap niet verwijderd: hij krijgt de naam “{0}” en blijft naast de nieuwe staan. Schiet je wachtwoordzin je later weer te binnen, dan opent die map er nog steeds mee.</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="154" />
+            <location filename="../dialogs/forgot.py" line="159" />
             <source>Back</source>
             <translation>Terug</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="178" />
+            <location filename="../dialogs/forgot.py" line="183" />
             <source>Start again?</source>
             <translation>Opnieuw beginnen?</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="180" />
+            <location filename="../dialogs/forgot.py" line="185" />
             <source>CoopShare renames this data folder to “{0}”, keeps it, and starts as on a new computer. There, tick “Restore my identity from my recovery key”.</source>
             <translation>CoopShare geeft deze gegevensmap de naam “{0}”, bewaart hem en begint zoals op een nieuwe computer. Vink daar “Mijn identiteit herstellen met mijn herstelsleutel” aan.</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="185" />
+            <location filename="../dialogs/forgot.py" line="190" />
             <source>Rename and start again</source>
             <translation>Hernoemen en opnieuw beginnen</translation>
         </message>
@@ -5464,63 +5469,63 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
         <name>RestoreDialog</name>
         <message>
             <location filename="../dialogs/backup.py" line="152" />
-            <location filename="../dialogs/backup.py" line="199" />
+            <location filename="../dialogs/backup.py" line="200" />
             <source>Restore from a backup</source>
             <translation>Herstellen uit een back-up</translation>
         </message>
         <message>
             <location filename="../dialogs/backup.py" line="154" />
-            <source>Choose a CoopShare backup file and type the passphrase it was made with. Use this computer instead of the old one, not beside it.</source>
-            <translation>Kies een CoopShare-back-upbestand en typ de wachtwoordzin waarmee het is gemaakt. Gebruik deze computer in plaats van de oude, niet ernaast.</translation>
+            <source>Choose a CoopShare backup file and type the passphrase it was made with. Use this computer instead of the old one, not beside it. It writes nothing until it has synced with another device of the cooperative.</source>
+            <translation>Kies een CoopShare-back-upbestand en typ de wachtwoordzin waarmee het is gemaakt. Gebruik deze computer in plaats van de oude, niet ernaast. Hij schrijft niets tot hij gesynchroniseerd heeft met een ander apparaat van de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="162" />
+            <location filename="../dialogs/backup.py" line="163" />
             <source>I forgot my passphrase: use my &amp;recovery key</source>
             <translation>Ik ben mijn wachtwoordzin vergeten: gebruik mijn &amp;herstelsleutel</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="164" />
+            <location filename="../dialogs/backup.py" line="165" />
             <source>Recovery key</source>
             <translation>Herstelsleutel</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="172" />
+            <location filename="../dialogs/backup.py" line="173" />
             <source>New passphrase</source>
             <translation>Nieuwe wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="173" />
+            <location filename="../dialogs/backup.py" line="174" />
             <source>Repeat the new passphrase</source>
             <translation>Herhaal de nieuwe wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="199" />
+            <location filename="../dialogs/backup.py" line="200" />
             <source>Backups (*.coopbackup)</source>
             <translation>Back-ups (*.coopbackup)</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="206" />
+            <location filename="../dialogs/backup.py" line="207" />
             <source>Choose a backup file.</source>
             <translation>Kies een back-upbestand.</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="214" />
+            <location filename="../dialogs/backup.py" line="215" />
             <source>Choose a file and type your passphrase.</source>
             <translation>Kies een bestand en typ je wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="216" />
-            <location filename="../dialogs/backup.py" line="241" />
+            <location filename="../dialogs/backup.py" line="217" />
+            <location filename="../dialogs/backup.py" line="242" />
             <source>Restoring…</source>
             <translation>Herstellen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="227" />
+            <location filename="../dialogs/backup.py" line="228" />
             <source>Type your recovery key.</source>
             <translation>Typ je herstelsleutel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/backup.py" line="233" />
+            <location filename="../dialogs/backup.py" line="234" />
             <source>Choose a new passphrase.</source>
             <translation>Kies een nieuwe wachtwoordzin.</translation>
         </message>
@@ -5551,6 +5556,39 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             <location filename="../dialogs/forgot.py" line="78" />
             <source>&amp;Restore</source>
             <translation>&amp;Herstellen</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResumeWriting</name>
+        <message>
+            <location filename="../restored_action.py" line="19" />
+            <source>Write before syncing…</source>
+            <translation>Schrijven vóór synchroniseren…</translation>
+        </message>
+        <message>
+            <location filename="../restored_action.py" line="29" />
+            <source>Write before syncing?</source>
+            <translation>Schrijven vóór synchroniseren?</translation>
+        </message>
+        <message>
+            <location filename="../restored_action.py" line="31" />
+            <source>This data folder was restored from a backup and has not synced with another device of the cooperative yet. Only continue if no other device has anything this device wrote after the backup: otherwise notes get hidden on both sides.</source>
+            <translation>Deze gegevensmap is teruggezet uit een back-up en heeft nog niet gesynchroniseerd met een ander apparaat van de coöperatie. Ga alleen door als geen ander apparaat iets heeft dat dit apparaat na de back-up schreef: anders raken notities aan beide kanten uit het zicht.</translation>
+        </message>
+        <message>
+            <location filename="../restored_action.py" line="39" />
+            <source>Write now</source>
+            <translation>Nu schrijven</translation>
+        </message>
+        <message>
+            <location filename="../restored_action.py" line="53" />
+            <source>This device may write again.</source>
+            <translation>Dit apparaat mag weer schrijven.</translation>
+        </message>
+        <message>
+            <location filename="../restored_action.py" line="56" />
+            <source>CoopShare</source>
+            <translation>CoopShare</translation>
         </message>
     </context>
     <context>
@@ -6196,12 +6234,12 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
             <translation>Ontgrendelen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="200" />
+            <location filename="../dialogs/unlock.py" line="201" />
             <source>The key file in this data folder is damaged. Restore it from a backup, or start again with your recovery key.</source>
             <translation>Het sleutelbestand in deze gegevensmap is beschadigd. Zet het terug vanuit een back-up, of begin opnieuw met je herstelsleutel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="206" />
+            <location filename="../dialogs/unlock.py" line="207" />
             <source>The data folder could not be opened: {0}</source>
             <translation>De gegevensmap kon niet worden geopend: {0}</translation>
         </message>

@@ -1,0 +1,90 @@
+"""File → "Write before syncing…" (gui/restored_action.py): shown only while a restored data
+folder is held (service/restored.py), asks first, and lets the device write (pytest-qt,
+offscreen, a real node)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from coopshare.errors import RestoredNotCaughtUp
+from coopshare.gui.app import start_node
+from coopshare.gui.main_window import MainWindow
+from coopshare.gui.settings import Prefs
+from coopshare.service import home as homes
+from coopshare.service import restored
+from tests.conftest import join
+from tests.netutil import PASS
+
+
+def _anna(tmp_path: Path, held: bool) -> Path:
+    anna, bob = tmp_path / "anna", tmp_path / "bob"
+    homes.init(anna, "Anna de Vries", PASS)
+    homes.init(bob, "Bob", PASS)
+    a, b = homes.open_coop(anna, PASS), homes.open_coop(bob, PASS)
+    a.create_coop("Brabant Interim")
+    join(a, b)
+    if held:
+        assert restored.mark(a)  # as a restore does (tests/test_restored_hold.py)
+    a.store.close()
+    b.store.close()
+    return anna
+
+
+def _window(qtbot, home: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    prefs = Prefs(home)
+    prefs.set("mdns", False)
+    bridge = start_node(home, PASS, prefs)
+    w = MainWindow(bridge, prefs, home)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.close()
+    bridge.stop()
+
+
+@pytest.fixture
+def held(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    yield from _window(qtbot, _anna(tmp_path, held=True))
+
+
+@pytest.fixture
+def free(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    yield from _window(qtbot, _anna(tmp_path, held=False))
+
+
+def _add_note(window: MainWindow) -> object:
+    try:
+        return window.bridge.call_sync(
+            window.bridge.runtime.write(lambda api: api.add_note("N", "b"))
+        )
+    except RestoredNotCaughtUp as e:
+        return e
+
+
+def test_a_held_folder_offers_the_override_and_writes_after_it(qtbot, held: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    action = held.file_menu.resume_writing.action
+    qtbot.waitUntil(action.isVisible, timeout=10_000)
+    assert isinstance(_add_note(held), RestoredNotCaughtUp)  # control: writing is refused
+    action.trigger()
+    box = held.file_menu.resume_writing.box
+    assert box is not None
+    box.button(QMessageBox.StandardButton.Cancel).click()  # cancelled: still held
+    assert action.isVisible() and isinstance(_add_note(held), RestoredNotCaughtUp)
+    action.trigger()
+    box = held.file_menu.resume_writing.box
+    assert box is not None
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: not action.isVisible(), timeout=10_000)
+    assert isinstance(_add_note(held), str)  # a note id: written
+
+
+def test_the_override_is_hidden_when_not_restored(qtbot, free: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    done: list[bool] = []
+    free.bridge.db(lambda api: api.restored_not_caught_up(), done.append)
+    qtbot.waitUntil(lambda: done == [False], timeout=10_000)
+    # the action's own question went to the one store thread first: its answer came first
+    assert not free.file_menu.resume_writing.action.isVisible()
