@@ -6,8 +6,10 @@ pre-checking their signatures. :class:`coopshare.service.node.Node` builds on th
 from __future__ import annotations
 
 import asyncio
+import os
 import weakref
 from collections.abc import Callable, Sequence
+from functools import cached_property
 from typing import TypeVar
 
 from coopshare.errors import ValidationError
@@ -16,7 +18,9 @@ from coopshare.service import events as ev
 from coopshare.service import forward
 from coopshare.service.coop import Coop
 from coopshare.sync.checker import Checker
-from coopshare.sync.engine import ApplyReport, OutOp, Prechecked, wire_of
+from coopshare.sync.engine import SyncEngine
+from coopshare.sync.local import ApplyReport, OutOp, Prechecked, wire_of
+from coopshare.sync.turns import CatchupTurns
 
 T = TypeVar("T")
 PARALLEL_VERIFY_MIN = 32  # batches at least this big are signature-checked ahead
@@ -42,6 +46,13 @@ class EngineView:
 
     async def refresh_roster(self) -> None:
         raise NotImplementedError
+
+    @cached_property
+    def turns(self) -> CatchupTurns[SyncEngine] | None:
+        """Which session may ask for a catch-up now, shared by all of them (sync/turns.py).
+        `COOPSHARE_SYNC_TURNS=off` turns the rule off (each session sends its Have at once, as
+        before it existed): the knob is for the tests' and the bench's control runs."""
+        return None if os.environ.get("COOPSHARE_SYNC_TURNS") == "off" else CatchupTurns()
 
     async def roster_ids(self) -> list[bytes]:
         return await self.db(lambda c: c.store.roster_op_ids())
@@ -99,7 +110,9 @@ class EngineView:
                     report.refusals.append(type(a).__name__)  # logged per peer: quotas.judge
                 elif a.quarantined:
                     report.parked.append(a.op_id)
-                elif a.new:
+                elif not a.new:  # a replay: the peer sent an op stored here already
+                    report.held.append((a.device, a.seq))
+                else:
                     changed += a.items
                     report.new += 1
                     report.applied.append((a.device, a.seq))
