@@ -151,7 +151,7 @@ def test_schema_error_for_unknown_message_names_it() -> None:
 
 def test_sync_batches_always_fit_one_frame() -> None:
     from coopshare.protocol.ops import MAX_BODY
-    from coopshare.sync.engine import BATCH_OPS, batches
+    from coopshare.sync.batching import BATCH_OPS, batches
 
     wires = [b"s" * 300] * 117 + [b"L" * (MAX_BODY + 300)] + [b"m" * 200_000] * 9 + [b"t"] * 600
     chunks = batches(wires)

@@ -23,6 +23,7 @@ from tests.netutil import PASS, cli, env, new_member, op_ids, serving, wait_for
 
 pytestmark = pytest.mark.slow
 NOTES = 400
+_LOCAL = ["--listen", "127.0.0.1:0", "--no-mdns"]
 HELD = re.compile(r"ops received (\d+) \(already held (\d+)\)")
 
 
@@ -36,8 +37,7 @@ class _Serve:
         self.log = log
         with log.open("w") as err:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "coopshare", "--home", str(home), "serve"]
-                + ["--listen", "127.0.0.1:0", "--no-mdns", *extra],
+                [sys.executable, "-m", "coopshare", "--home", str(home), "serve", *_LOCAL, *extra],
                 stdout=subprocess.PIPE,
                 stderr=err,
                 text=True,
