@@ -146,6 +146,7 @@ class Node(EngineView):
         await asyncio.gather(*self._tasks, return_exceptions=True)
         if hasattr(self, "coop"):
             await self.db(lambda c: c.store.close())
+            log.info("ops received in sessions %d, already held %d", *self.received_ops)
         self._db_thread.shutdown(wait=True)
         self._checker.close()
 
@@ -380,9 +381,7 @@ class Node(EngineView):
                 self.publish(ev.PeersChanged(tuple(self.peers_info())))
             faulty = self.storage.session_ended(mark)  # if so, the store logged why
             level, why = logging.DEBUG if faulty else logging.INFO, engine.close_reason or "closed"
-            e, who = engine, device.hex()[:12]
-            log.log(level, "session with %s ended: %s; ops received %d (already held %d), sent %d",
-                    who, why, e.got, e.dupes, e.sent)  # fmt: skip
+            log.log(level, "session with %s ended: %s%s", device.hex()[:12], why, engine.tally())
         if faulty and outbound:
             await self.storage.wait()  # the dialler tries again after the pause
         return engine

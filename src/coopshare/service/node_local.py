@@ -34,6 +34,9 @@ class EngineView:
     device_pks: dict[bytes, bytes]
     trusted: frozenset[bytes]
     _grew: weakref.WeakSet[asyncio.Event]
+    # ops received in sessions and, of them, ops already stored here: counted on the store
+    # thread as each batch is applied, so a session cancelled mid-batch loses none of them
+    received_ops: tuple[int, int] = (0, 0)
 
     async def db(self, fn: Callable[[Coop], T], *, needs_coop: bool = True) -> T:
         raise NotImplementedError
@@ -117,6 +120,8 @@ class EngineView:
                     report.new += 1
                     report.applied.append((a.device, a.seq))
                     report.roster_changed |= a.kind.is_roster
+            got, held = self.received_ops
+            self.received_ops = (got + len(ops), held + len(report.held))
             return report, changed
 
         report, changed = await self.db(_apply)

@@ -136,6 +136,10 @@ class SyncEngine:
             self.closed.set()
             await self.conn.close()
 
+    def tally(self) -> str:
+        """What the session moved, for its last log line."""
+        return f"; ops received {self.got} (already held {self.dupes}), sent {self.sent}"
+
     def stop(self, reason: str) -> None:
         """Close from our side (revoked peer, shutdown)."""
         self.close_reason = reason
