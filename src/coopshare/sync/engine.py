@@ -218,9 +218,10 @@ class SyncEngine:
                     break
                 await self._turn.wait()
             await self._send_have(vv)
-        except (ConnectionError, OSError) as e:  # the read loop sees the closed link too
+        except Exception as e:  # a broken link or store: end the session, not the node
             self.close_reason = self.close_reason or f"{type(e).__name__}: {e}"
-            self.conn.abort(b"")
+            log.debug("session ends: %s", self.close_reason)
+            self.conn.abort(b"")  # the read loop then ends
 
     async def _send_have(self, vv: dict[bytes, int]) -> None:
         self._my_vv = vv
