@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from coopshare.service import home as homes
-from tests.netutil import PASS, cli, env, new_member, op_ids, serving, wait_for
+from tests.netutil import PASS, cli, env, new_member, op_count, op_ids, serving, wait_for
 
 pytestmark = pytest.mark.slow
 NOTES = 400
@@ -64,7 +64,11 @@ class _Serve:
 
 def _round(a: str, b: Path, c: Path, logs: Path, want: set[bytes], turns: bool) -> list[int]:
     """B and C from empty until both hold `want`: [received, held already] of B, then C."""
+    before = op_count(b)
     sb = _Serve(b, logs / "b.log", "--peer", a, turns=turns)
+    # as in the bench: B's catch-up from A has begun when C dials A and B (the case the rule
+    # is for; two nodes that cross Haves while both are empty are not, protocol.md §16)
+    assert wait_for(lambda: op_count(b) > before, timeout=120, every=0.05)
     sc = _Serve(c, logs / "c.log", "--peer", a, "--peer", sb.addr, turns=turns)
     try:
         assert wait_for(lambda: want <= op_ids(b) and want <= op_ids(c), timeout=240, every=0.2)
