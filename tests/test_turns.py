@@ -11,56 +11,72 @@ import random
 from collections import deque
 from dataclasses import dataclass, field
 
-from coopshare.sync.turns import CatchupTurns
+from coopshare.sync.turns import STALL_S, CatchupTurns
 
 N = 60  # ops in A's log in the mesh model
 
 
 def test_a_second_session_waits_while_the_first_feeds_and_asks_again_when_it_is_done() -> None:
     t: CatchupTurns[str] = CatchupTurns()
-    assert t.ask("a", listener=False, lacks=True)  # granted: its Have goes out now
-    assert t.peer_have("a", True) == []  # a feeds this node
+    assert t.ask("a", listener=False, lacks=True, now=0.0)  # granted: its Have goes out now
+    assert t.peer_have("a", True, 0.0) == []  # a feeds this node
     assert t.feeding() == ["a"]
-    assert not t.ask("b", listener=False, lacks=True)  # would bring the same ops again
+    assert not t.ask("b", listener=False, lacks=True, now=0.0)  # would bring the same ops again
     assert t.waiting() == ["b"]
     assert t.caught_up("a") == ["b"]  # a is done: b asks again, with a fresh version vector
-    assert t.ask("b", listener=False, lacks=False)
+    assert t.ask("b", listener=False, lacks=False, now=0.0)
     assert t.waiting() == [] and t.feeding() == []
 
 
 def test_a_feeding_session_that_dies_releases_the_others() -> None:
     t: CatchupTurns[str] = CatchupTurns()
-    assert t.ask("a", listener=False, lacks=True)
-    t.peer_have("a", True)
-    assert not t.ask("b", listener=True, lacks=None)
-    assert not t.ask("c", listener=False, lacks=True)
+    assert t.ask("a", listener=False, lacks=True, now=0.0)
+    t.peer_have("a", True, 0.0)
+    assert not t.ask("b", listener=True, lacks=None, now=0.0)
+    assert not t.ask("c", listener=False, lacks=True, now=0.0)
     assert t.closed("a") == ["b", "c"]  # cut short: the rest is asked of the others
-    assert t.ask("c", listener=False, lacks=True)
-    t.peer_have("c", True)
-    assert not t.ask("b", listener=True, lacks=None)  # c feeds now
+    assert t.ask("c", listener=False, lacks=True, now=0.0)
+    t.peer_have("c", True, 0.0)
+    assert not t.ask("b", listener=True, lacks=None, now=0.0)  # c feeds now
     assert t.closed("c") == ["b"]
 
 
 def test_a_peer_with_nothing_new_is_answered_at_once() -> None:
     t: CatchupTurns[str] = CatchupTurns()
-    assert t.ask("a", listener=False, lacks=True)
-    t.peer_have("a", True)
-    assert t.ask("b", listener=False, lacks=False)  # nothing can come twice from b
-    assert t.peer_have("b", False) == []
+    assert t.ask("a", listener=False, lacks=True, now=0.0)
+    t.peer_have("a", True, 0.0)
+    assert t.ask("b", listener=False, lacks=False, now=0.0)  # nothing can come twice from b
+    assert t.peer_have("b", False, 0.0) == []
     assert t.feeding() == ["a"]
 
 
 def test_a_listener_waits_for_its_dialler_to_answer_but_a_dialler_does_not() -> None:
     t: CatchupTurns[str] = CatchupTurns()
-    assert t.ask("in1", listener=True, lacks=None)  # sent; the dialler's Have not in yet
+    assert t.ask("in1", listener=True, lacks=None, now=0.0)  # sent; the dialler's Have not in yet
     assert t.feeding() == []
-    assert not t.ask("in2", listener=True, lacks=None)  # in1 may turn out to feed
-    assert t.ask("out", listener=False, lacks=True)  # a dialled session is not held by it
-    t.peer_have("out", True)
-    assert t.peer_have("in1", False) == ["in2"]  # in1 had nothing: in2 may ask (out feeds)
-    assert not t.ask("in2", listener=True, lacks=None)
+    assert not t.ask("in2", listener=True, lacks=None, now=0.0)  # in1 may turn out to feed
+    assert t.ask("out", listener=False, lacks=True, now=0.0)  # a dialled session is not held by it
+    t.peer_have("out", True, 0.0)
+    assert t.peer_have("in1", False, 0.0) == ["in2"]  # in1 had nothing: in2 may ask (out feeds)
+    assert not t.ask("in2", listener=True, lacks=None, now=0.0)
     assert t.caught_up("out") == ["in2"]
-    assert t.ask("in2", listener=True, lacks=None)
+    assert t.ask("in2", listener=True, lacks=None, now=0.0)
+
+
+def test_a_feeding_session_that_moves_nothing_stops_holding_the_others_back() -> None:
+    """A slow or stalling peer (pings keep its session alive) does not keep the node from its
+    other peers for longer than STALL_S; one that keeps storing batches does."""
+    t: CatchupTurns[str] = CatchupTurns()
+    assert t.ask("a", listener=False, lacks=True, now=100.0)
+    t.peer_have("a", True, 100.0)
+    assert not t.ask("b", listener=False, lacks=True, now=100.0 + STALL_S - 1)
+    t.progress("a", 100.0 + STALL_S - 1)  # a stored a batch: still feeding, still holds b
+    assert not t.ask("b", listener=False, lacks=True, now=100.0 + STALL_S + 1)
+    assert t.ask("b", listener=False, lacks=True, now=100.0 + 2 * STALL_S)  # a stalled
+    assert not t.ask("in", listener=True, lacks=None, now=100.0 + 2 * STALL_S)  # b feeds now
+    t.peer_have("b", True, 100.0 + 2 * STALL_S)
+    assert not t.ask("in", listener=True, lacks=None, now=100.0 + 3 * STALL_S - 1)
+    assert t.ask("in", listener=True, lacks=None, now=100.0 + 3 * STALL_S)
 
 
 # --- a model of the engine on a mesh ------------------------------------------------------------
@@ -105,7 +121,9 @@ def _ask(side: Side) -> None:
     """The engine's _have_when_turn, one try."""
     node = side.node
     lacks = side.their > node.vv() if side.got_have else None
-    if node.turns is not None and not node.turns.ask(side, listener=side.listener, lacks=lacks):
+    if node.turns is not None and not node.turns.ask(
+        side, listener=side.listener, lacks=lacks, now=0.0
+    ):
         side.waiting = True
         return
     side.waiting, side.sent_have, side.mine = False, True, node.vv()
@@ -117,7 +135,7 @@ def _ask(side: Side) -> None:
 def _start(side: Side) -> None:
     side.pumping = True
     if side.node.turns is not None:
-        _wake(side.node.turns.peer_have(side, side.their > side.mine))
+        _wake(side.node.turns.peer_have(side, side.their > side.mine, 0.0))
 
 
 def _wake(sides: list[Side]) -> None:

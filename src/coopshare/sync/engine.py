@@ -22,7 +22,7 @@ from coopshare.protocol import session as s
 from coopshare.protocol.ops import Op
 from coopshare.sync.batching import BATCH_OPS, batches
 from coopshare.sync.local import ApplyReport, Link, Local, Prechecked
-from coopshare.sync.turns import CatchupTurns
+from coopshare.sync.turns import STALL_S, CatchupTurns
 
 log = logging.getLogger(__name__)
 
@@ -214,9 +214,11 @@ class SyncEngine:
                 self._turn.clear()
                 vv = await self.local.version_vector()
                 lacks = _lacks(self._their_vv, vv) if self.session.got_have else None
-                if self._turns.ask(self, listener=self._listener, lacks=lacks):
+                now = asyncio.get_running_loop().time()
+                if self._turns.ask(self, listener=self._listener, lacks=lacks, now=now):
                     break
-                await self._turn.wait()
+                with contextlib.suppress(TimeoutError):  # a feeder that stalls holds no one
+                    await asyncio.wait_for(self._turn.wait(), STALL_S)
             await self._send_have(vv)
         except Exception as e:  # a broken link or store: end the session, not the node
             self.close_reason = self.close_reason or f"{type(e).__name__}: {e}"
@@ -236,7 +238,8 @@ class SyncEngine:
             max(0, seq - self._my_vv.get(dev, 0)) for dev, seq in self._their_vv.items()
         )
         if self._turns is not None:
-            _wake(self._turns.peer_have(self, self.expected > 0))
+            now = asyncio.get_running_loop().time()
+            _wake(self._turns.peer_have(self, self.expected > 0, now))
         self._pump = asyncio.create_task(self._pump_loop())
 
     async def _send_roster(self) -> None:
@@ -268,6 +271,8 @@ class SyncEngine:
                 self.received += report.new
                 self.got += len(ops)
                 self.dupes += len(report.held)
+                if self._turns is not None:
+                    self._turns.progress(self, asyncio.get_running_loop().time())
                 # the peer has these, new here or not: never echo them back
                 for device, seq in report.applied + report.held:
                     # only a contiguous extension: the pump skips everything up to this seq,

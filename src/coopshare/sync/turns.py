@@ -20,6 +20,11 @@ A session held back waits; whenever a session stops feeding (or stops being a po
 every waiting session asks again, with its version vector read at that moment, so its peer
 sends only the rest, and all of the rest if the session that fed it died half-way.
 
+A session that holds the others back but has moved nothing for :data:`STALL_S` (no batch
+stored, or no answer to the listener's Have) stops holding them (a slow or stalling peer, which
+may keep a session alive with pings for ever, must not keep the node from its other peers);
+held-back sessions ask again at least that often.
+
 No deadlock: a feeding session ends by itself (the peer sent its Have and has ours, so its pump
 runs to the end of its log and says CaughtUp), and a session of rule 3 waits only for its
 dialler's Have, which rule 2 delays only behind feeding sessions. Every wait ends in a feeding
@@ -32,6 +37,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 K = TypeVar("K")
+STALL_S = 15.0  # s without progress after which a session holds no other back
 
 
 @dataclass
@@ -40,6 +46,7 @@ class _State:
     sent: bool = False  # our Have went out (granted by ask)
     lacks: bool | None = None  # the peer's Have listed ops we lacked; None: not known yet
     done: bool = False  # the peer's CaughtUp arrived and what it sent is stored
+    moved: float = 0.0  # when it last made progress (granted, answered, stored a batch)
 
 
 class CatchupTurns(Generic[K]):
@@ -50,36 +57,44 @@ class CatchupTurns(Generic[K]):
         self._waiting: dict[K, None] = {}  # in the order they asked
 
     def feeding(self) -> list[K]:
+        """Sessions feeding this node (stalled ones included)."""
         return [k for k, s in self._states.items() if s.sent and s.lacks and not s.done]
 
     def waiting(self) -> list[K]:
         return list(self._waiting)
 
-    def ask(self, k: K, *, listener: bool, lacks: bool | None) -> bool:
+    def ask(self, k: K, *, listener: bool, lacks: bool | None, now: float) -> bool:
         """May session `k` send its Have now? `lacks`: the peer's Have, if it has arrived,
         lists ops this node lacks now (None: it has not arrived). True grants the turn: the
         caller sends its Have at once. False: it waits; a later call of :meth:`peer_have`,
-        :meth:`caught_up` or :meth:`closed` returns it among the sessions to ask again."""
+        :meth:`caught_up` or :meth:`closed` returns it among the sessions to ask again (and it
+        asks again after :data:`STALL_S` in any case). `now`: a monotonic clock, in seconds."""
         state = self._states.setdefault(k, _State(listener))
-        if lacks is not False and self._blocked(k, listener):
+        if lacks is not False and self._blocked(k, listener, now):
             self._waiting[k] = None
             return False
         self._waiting.pop(k, None)
-        state.sent, state.lacks = True, lacks
+        state.sent, state.lacks, state.moved = True, lacks, now
         return True
 
-    def _blocked(self, k: K, listener: bool) -> bool:
+    def progress(self, k: K, now: float) -> None:
+        """Session `k` stored a batch it received."""
+        if k in self._states:
+            self._states[k].moved = now
+
+    def _blocked(self, k: K, listener: bool, now: float) -> bool:
         for other, s in self._states.items():
-            if other == k or not s.sent or s.done:
+            if other == k or not s.sent or s.done or now - s.moved >= STALL_S:
                 continue
             if s.lacks or (listener and s.listener and s.lacks is None):
                 return True
         return False
 
-    def peer_have(self, k: K, lacks: bool) -> list[K]:
+    def peer_have(self, k: K, lacks: bool, now: float) -> list[K]:
         """Both Haves crossed on `k`; `lacks`: the peer's listed ops we lacked when we sent
         ours. Returns the sessions to ask again."""
-        self._states.setdefault(k, _State(False, sent=True)).lacks = lacks
+        state = self._states.setdefault(k, _State(False, sent=True))
+        state.lacks, state.moved = lacks, now
         return [] if lacks else self.waiting()
 
     def caught_up(self, k: K) -> list[K]:
