@@ -11,7 +11,7 @@ import random
 from collections import deque
 from dataclasses import dataclass, field
 
-from coopshare.sync.turns import STALL_S, CatchupTurns
+from coopshare.sync.turns import HOLD_MAX_S, HOLD_PER_OP, HOLD_S, STALL_S, CatchupTurns
 
 N = 60  # ops in A's log in the mesh model
 
@@ -19,7 +19,7 @@ N = 60  # ops in A's log in the mesh model
 def test_a_second_session_waits_while_the_first_feeds_and_asks_again_when_it_is_done() -> None:
     t: CatchupTurns[str] = CatchupTurns()
     assert t.ask("a", listener=False, lacks=True, now=0.0)  # granted: its Have goes out now
-    assert t.peer_have("a", True, 0.0) == []  # a feeds this node
+    assert t.peer_have("a", 10, 0.0) == []  # a feeds this node
     assert t.feeding() == ["a"]
     assert not t.ask("b", listener=False, lacks=True, now=0.0)  # would bring the same ops again
     assert t.waiting() == ["b"]
@@ -31,12 +31,12 @@ def test_a_second_session_waits_while_the_first_feeds_and_asks_again_when_it_is_
 def test_a_feeding_session_that_dies_releases_the_others() -> None:
     t: CatchupTurns[str] = CatchupTurns()
     assert t.ask("a", listener=False, lacks=True, now=0.0)
-    t.peer_have("a", True, 0.0)
+    t.peer_have("a", 10, 0.0)
     assert not t.ask("b", listener=True, lacks=None, now=0.0)
     assert not t.ask("c", listener=False, lacks=True, now=0.0)
     assert t.closed("a") == ["b", "c"]  # cut short: the rest is asked of the others
     assert t.ask("c", listener=False, lacks=True, now=0.0)
-    t.peer_have("c", True, 0.0)
+    t.peer_have("c", 10, 0.0)
     assert not t.ask("b", listener=True, lacks=None, now=0.0)  # c feeds now
     assert t.closed("c") == ["b"]
 
@@ -44,9 +44,9 @@ def test_a_feeding_session_that_dies_releases_the_others() -> None:
 def test_a_peer_with_nothing_new_is_answered_at_once() -> None:
     t: CatchupTurns[str] = CatchupTurns()
     assert t.ask("a", listener=False, lacks=True, now=0.0)
-    t.peer_have("a", True, 0.0)
+    t.peer_have("a", 10, 0.0)
     assert t.ask("b", listener=False, lacks=False, now=0.0)  # nothing can come twice from b
-    assert t.peer_have("b", False, 0.0) == []
+    assert t.peer_have("b", 0, 0.0) == []
     assert t.feeding() == ["a"]
 
 
@@ -56,8 +56,8 @@ def test_a_listener_waits_for_its_dialler_to_answer_but_a_dialler_does_not() -> 
     assert t.feeding() == []
     assert not t.ask("in2", listener=True, lacks=None, now=0.0)  # in1 may turn out to feed
     assert t.ask("out", listener=False, lacks=True, now=0.0)  # a dialled session is not held by it
-    t.peer_have("out", True, 0.0)
-    assert t.peer_have("in1", False, 0.0) == ["in2"]  # in1 had nothing: in2 may ask (out feeds)
+    t.peer_have("out", 10, 0.0)
+    assert t.peer_have("in1", 0, 0.0) == ["in2"]  # in1 had nothing: in2 may ask (out feeds)
     assert not t.ask("in2", listener=True, lacks=None, now=0.0)
     assert t.caught_up("out") == ["in2"]
     assert t.ask("in2", listener=True, lacks=None, now=0.0)
@@ -68,15 +68,30 @@ def test_a_feeding_session_that_moves_nothing_stops_holding_the_others_back() ->
     other peers for longer than STALL_S; one that keeps storing batches does."""
     t: CatchupTurns[str] = CatchupTurns()
     assert t.ask("a", listener=False, lacks=True, now=100.0)
-    t.peer_have("a", True, 100.0)
+    t.peer_have("a", 10, 100.0)
     assert not t.ask("b", listener=False, lacks=True, now=100.0 + STALL_S - 1)
     t.progress("a", 100.0 + STALL_S - 1)  # a stored a batch: still feeding, still holds b
     assert not t.ask("b", listener=False, lacks=True, now=100.0 + STALL_S + 1)
     assert t.ask("b", listener=False, lacks=True, now=100.0 + 2 * STALL_S)  # a stalled
     assert not t.ask("in", listener=True, lacks=None, now=100.0 + 2 * STALL_S)  # b feeds now
-    t.peer_have("b", True, 100.0 + 2 * STALL_S)
+    t.peer_have("b", 10, 100.0 + 2 * STALL_S)
     assert not t.ask("in", listener=True, lacks=None, now=100.0 + 3 * STALL_S - 1)
     assert t.ask("in", listener=True, lacks=None, now=100.0 + 3 * STALL_S)
+
+
+def test_a_feeding_session_holds_the_others_back_only_as_long_as_what_it_owes_allows() -> None:
+    """A peer that trickles an op every few seconds (never stalled) while its Have claimed
+    many more is not waited for beyond HOLD_S + HOLD_PER_OP per op owed (HOLD_MAX_S at most)."""
+    for owed, limit in ((1000, HOLD_S + HOLD_PER_OP * 1000), (10**12, HOLD_MAX_S)):
+        t: CatchupTurns[str] = CatchupTurns()
+        assert t.ask("a", listener=False, lacks=True, now=0.0)
+        t.peer_have("a", owed, 0.0)
+        now = 0.0
+        while now + 10 < limit:
+            now += 10
+            t.progress("a", now)  # one batch every 10 s: never stalled
+            assert not t.ask("b", listener=False, lacks=True, now=now)
+        assert t.ask("b", listener=False, lacks=True, now=limit)
 
 
 # --- a model of the engine on a mesh ------------------------------------------------------------
@@ -135,7 +150,7 @@ def _ask(side: Side) -> None:
 def _start(side: Side) -> None:
     side.pumping = True
     if side.node.turns is not None:
-        _wake(side.node.turns.peer_have(side, side.their > side.mine, 0.0))
+        _wake(side.node.turns.peer_have(side, max(0, side.their - side.mine), 0.0))
 
 
 def _wake(sides: list[Side]) -> None:

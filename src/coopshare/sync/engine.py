@@ -239,7 +239,7 @@ class SyncEngine:
         )
         if self._turns is not None:
             now = asyncio.get_running_loop().time()
-            _wake(self._turns.peer_have(self, self.expected > 0, now))
+            _wake(self._turns.peer_have(self, self.expected, now))
         self._pump = asyncio.create_task(self._pump_loop())
 
     async def _send_roster(self) -> None:

@@ -23,7 +23,10 @@ sends only the rest, and all of the rest if the session that fed it died half-wa
 A session that holds the others back but has moved nothing for :data:`STALL_S` (no batch
 stored, or no answer to the listener's Have) stops holding them (a slow or stalling peer, which
 may keep a session alive with pings for ever, must not keep the node from its other peers);
-held-back sessions ask again at least that often.
+held-back sessions ask again at least that often. And a feeding session holds the others back
+for at most :data:`HOLD_S` plus :data:`HOLD_PER_OP` per op its peer's Have said it would bring,
+:data:`HOLD_MAX_S` at most, however it trickles (a member whose Have claims ops it never sends
+cannot hold the node's other catch-ups for longer).
 
 No deadlock: a feeding session ends by itself (the peer sent its Have and has ours, so its pump
 runs to the end of its log and says CaughtUp), and a session of rule 3 waits only for its
@@ -38,6 +41,7 @@ from typing import Generic, TypeVar
 
 K = TypeVar("K")
 STALL_S = 15.0  # s without progress after which a session holds no other back
+HOLD_S, HOLD_PER_OP, HOLD_MAX_S = 60.0, 0.01, 900.0  # how long a feeding session may hold
 
 
 @dataclass
@@ -47,6 +51,7 @@ class _State:
     lacks: bool | None = None  # the peer's Have listed ops we lacked; None: not known yet
     done: bool = False  # the peer's CaughtUp arrived and what it sent is stored
     moved: float = 0.0  # when it last made progress (granted, answered, stored a batch)
+    until: float = float("inf")  # it holds no other session back after this
 
 
 class CatchupTurns(Generic[K]):
@@ -84,18 +89,19 @@ class CatchupTurns(Generic[K]):
 
     def _blocked(self, k: K, listener: bool, now: float) -> bool:
         for other, s in self._states.items():
-            if other == k or not s.sent or s.done or now - s.moved >= STALL_S:
+            if other == k or not s.sent or s.done or now - s.moved >= STALL_S or now >= s.until:
                 continue
             if s.lacks or (listener and s.listener and s.lacks is None):
                 return True
         return False
 
-    def peer_have(self, k: K, lacks: bool, now: float) -> list[K]:
-        """Both Haves crossed on `k`; `lacks`: the peer's listed ops we lacked when we sent
-        ours. Returns the sessions to ask again."""
+    def peer_have(self, k: K, owed: int, now: float) -> list[K]:
+        """Both Haves crossed on `k`; `owed`: how many ops the peer's listed that we lacked
+        when we sent ours. Returns the sessions to ask again."""
         state = self._states.setdefault(k, _State(False, sent=True))
-        state.lacks, state.moved = lacks, now
-        return [] if lacks else self.waiting()
+        state.lacks, state.moved = owed > 0, now
+        state.until = now + min(HOLD_MAX_S, HOLD_S + HOLD_PER_OP * owed)
+        return [] if owed > 0 else self.waiting()
 
     def caught_up(self, k: K) -> list[K]:
         """The peer's CaughtUp arrived on `k` and what it sent is stored."""
