@@ -79,3 +79,26 @@ def test_the_check_sees_them_once_the_door_hands_them_out() -> None:
     )
     names = set(_imported("-c", ask).splitlines())
     assert set(NOT_FOR_STATUS) <= names, sorted(set(NOT_FOR_STATUS) - names)
+
+
+def test_the_light_entry_of_the_door_loads_only_the_keystore() -> None:
+    """service/api_unlock.py, which the CLI imports to start the Argon2id unlock before the
+    door, loads the keystore and nothing else of the service layer; the positive control is
+    the same reading of service/home.py, which loads the store and the door's Coop."""
+    light = _imported("-c", "import coopshare.service.api_unlock").splitlines()
+    assert "coopshare.identity.keystore" in light  # it ran (control)
+    service = [n for n in light if n.startswith("coopshare.service.")]
+    assert service == ["coopshare.service.api_unlock"], service
+    assert "coopshare.store.db" not in light and "ssl" not in light
+    heavy = _imported("-c", "import coopshare.service.home").splitlines()
+    assert "coopshare.service.coop" in heavy and "coopshare.store.db" in heavy
+
+
+def test_a_node_without_mdns_does_not_load_zeroconf() -> None:
+    """`sync --once` and `serve --no-mdns` build the runtime and the dialler, which import
+    zeroconf (and ifaddr) only when a node starts mDNS; the control reads the same list for
+    the mDNS module itself."""
+    names = _imported("-c", "import coopshare.service.api_runtime").splitlines()
+    assert "coopshare.service.runtime" in names and "coopshare.service.dialler" in names
+    assert "zeroconf" not in names and "coopshare.discovery.mdns" not in names
+    assert "zeroconf" in _imported("-c", "import coopshare.discovery.mdns").splitlines()

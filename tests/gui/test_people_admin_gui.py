@@ -21,9 +21,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
 from coopshare.errors import Unauthorized
 from coopshare.gui.dialogs.coop_form import CoopForm
-from coopshare.gui.dialogs.invite import InviteDialog, qr_pixmap
+from coopshare.gui.dialogs.invite import InviteDialog
 from coopshare.gui.dialogs.recovery import ShowRecoveryDialog
 from coopshare.gui.pages.people import PeoplePage
+from coopshare.gui.qr_code import qr_pixmap
 from coopshare.gui.roster_news import NewsBanner, RosterNews
 from coopshare.gui.settings import Prefs
 from coopshare.identity.keys import Identity

@@ -12,11 +12,19 @@ from coopshare.cli import data, devices, leads, ledger_cmd, proof_cmd, talent_cm
 from coopshare.errors import NoSuchItem, NotInitialised, NotUtf8, PassphraseRequired
 from coopshare.service import api
 from coopshare.service.api import Api, ItemEdit, ItemState, Kind, NewLead
+from coopshare.service.api_unlock import Unlocking
 
 PassphraseReader = Callable[..., "str | None"]
 
 
-def run(args: argparse.Namespace, home: Path, read_passphrase: PassphraseReader) -> int:
+def run(
+    args: argparse.Namespace,
+    home: Path,
+    read_passphrase: PassphraseReader,
+    ahead: Unlocking | None = None,
+) -> int:
+    """Run the command; `ahead`: its data folder's unlock, started before the door was imported
+    (cli/main.py), used instead of reading the passphrase."""
     if args.command == "verify-evidence":
         return proof_cmd.verify(args)
     if args.command in data.COMMANDS:
@@ -48,9 +56,11 @@ def run(args: argparse.Namespace, home: Path, read_passphrase: PassphraseReader)
     if args.command in ("serve", "sync", "join"):
         from coopshare.cli import net
 
-        runner = {"serve": net.serve, "sync": net.sync, "join": net.join_cmd}[args.command]
-        return runner(args, home, read_passphrase())
-    door = api.open_api(home, read_passphrase())
+        if args.command == "join":
+            return net.join_cmd(args, home, read_passphrase())
+        runner = net.serve if args.command == "serve" else net.sync
+        return runner(args, home, read_passphrase() if ahead is None else ahead)
+    door = api.open_api(home, read_passphrase() if ahead is None else ahead)
     try:
         return _dispatch(args, door)
     finally:

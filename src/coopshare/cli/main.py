@@ -8,10 +8,14 @@ import getpass
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coopshare import __version__
 from coopshare.cli import data, devices, leads, ledger_cmd, pair, proof_cmd, talent_cmd
 from coopshare.errors import CoopShareError, PassphrasesDiffer, os_fault
+
+if TYPE_CHECKING:
+    from coopshare.service.api_unlock import Unlocking
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -185,7 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def read_passphrase(*, confirm: bool = False) -> str | None:
-    from coopshare.service.api import env_passphrase
+    from coopshare.service.api_unlock import env_passphrase
 
     env = env_passphrase()
     if env is not None:
@@ -200,14 +204,27 @@ def read_passphrase(*, confirm: bool = False) -> str | None:
 
 AppOpener = Callable[[Path, bool], int]
 
+# commands that do not unlock the data folder with its passphrase first (commands.run): they
+# make keys (init, pair), join, read or write files of their own (cli/data.py) or need no keys
+NO_UNLOCK_AHEAD = frozenset({"init", "pair", "join", "verify-evidence", *data.COMMANDS})
+
+
+def _unlock_ahead(args: argparse.Namespace, home: Path) -> Unlocking | None:
+    """Start the Argon2id unlock on a thread now, so that the door is imported meanwhile
+    (service/api_unlock.py); None for a command that unlocks otherwise or not at all."""
+    from coopshare.service.api_unlock import Unlocking, is_initialised
+
+    if args.command in NO_UNLOCK_AHEAD or not is_initialised(home):
+        return None  # a folder without keys: commands.run says so, as before
+    return Unlocking(home, read_passphrase())
+
 
 def main(argv: Sequence[str] | None = None, open_app: AppOpener | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)  # `--version` and `--help` end here: the door is not loaded
-    from coopshare.cli import commands
-    from coopshare.service.api import default_home
+    from coopshare.service import api_unlock  # the door's light entry (the keystore)
 
-    home = args.home or default_home()
+    home = args.home or api_unlock.default_home()
     if args.command is None:
         if open_app is None:
             parser.print_help()
@@ -218,7 +235,10 @@ def main(argv: Sequence[str] | None = None, open_app: AppOpener | None = None) -
             print(f"coopshare: error: {e}", file=sys.stderr)
             return 1
     try:
-        return commands.run(args, home, read_passphrase)
+        ahead = _unlock_ahead(args, home)
+        from coopshare.cli import commands  # the door, imported while Argon2id runs
+
+        return commands.run(args, home, read_passphrase, ahead)
     except CoopShareError as e:
         print(f"coopshare: error: {e}", file=sys.stderr)
         return 1

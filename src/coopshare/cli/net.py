@@ -14,6 +14,7 @@ from pathlib import Path
 from coopshare.errors import AddressInvalid, InviteNoAddress, NoCoop, PortOutOfRange
 from coopshare.service import api
 from coopshare.service.api import DEFAULT_PORT, Api, NetworkOptions
+from coopshare.service.api_unlock import Key
 
 
 def parse_hostport(text: str, default_host: str = "0.0.0.0") -> tuple[str, int]:  # noqa: S104
@@ -40,12 +41,12 @@ def _logging(verbosity: int) -> None:
     )
 
 
-def serve(args: argparse.Namespace, home: Path, passphrase: str | None) -> int:
+def serve(args: argparse.Namespace, home: Path, passphrase: Key) -> int:
     _logging(2 if args.verbose else 1)
     return asyncio.run(_serve(args, home, passphrase))
 
 
-async def _serve(args: argparse.Namespace, home: Path, passphrase: str | None) -> int:
+async def _serve(args: argparse.Namespace, home: Path, passphrase: Key) -> int:
     rt = await api.open_runtime(home, passphrase)
     if not rt.has_coop:
         await rt.close()
@@ -73,7 +74,7 @@ async def _serve(args: argparse.Namespace, home: Path, passphrase: str | None) -
     return 0
 
 
-def sync(args: argparse.Namespace, home: Path, passphrase: str | None) -> int:
+def sync(args: argparse.Namespace, home: Path, passphrase: Key) -> int:
     _logging(1 if args.verbose else 0)
 
     async def run() -> int:

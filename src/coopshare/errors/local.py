@@ -52,6 +52,17 @@ class AlreadyInitialised(UserError):
     path: str
 
 
+class DataFolderNotReplaced(UserError):
+    """A backup restored in place of a locked data folder (service/restore_over.py) could not
+    take its place; the locked folder is left as it was."""
+
+    template = (
+        "the data folder {path} could not be replaced by the backup ({reason}); it is unchanged"
+    )
+    path: str
+    reason: str
+
+
 class DataFolderMismatch(UserError):
     """The database in a data folder does not belong to its keystore (or is empty/foreign)."""
 

@@ -69,6 +69,14 @@ def start_node(
     return bridge
 
 
+def first_run(home: Path) -> str | None:
+    """The first-run wizard on the empty data folder `home`; its passphrase, None if left."""
+    from coopshare.gui.dialogs.first_run import FirstRunWizard
+
+    wizard = FirstRunWizard(home)
+    return wizard.passphrase if wizard.exec() else None
+
+
 def run(home: Path, *, demo: bool = False, argv: list[str] | None = None) -> int:
     app = application(argv)
     logfile.install()
@@ -84,12 +92,9 @@ def run(home: Path, *, demo: bool = False, argv: list[str] | None = None) -> int
     if world is not None:
         passphrase = world.passphrase
     elif not is_initialised(home):
-        from coopshare.gui.dialogs.first_run import FirstRunWizard
-
-        wizard = FirstRunWizard(home)
-        if not wizard.exec():
+        passphrase = first_run(home)
+        if passphrase is None:
             return 0
-        passphrase = wizard.passphrase
     else:
         passphrase = env_passphrase()
         if passphrase is None and api.needs_passphrase(home):
@@ -98,7 +103,10 @@ def run(home: Path, *, demo: bool = False, argv: list[str] | None = None) -> int
             dialog = UnlockDialog(home, in_coop=prefs.flag("in_coop"))
             if not dialog.exec():
                 return 0
-            passphrase = dialog.passphrase
+            passphrase = first_run(home) if dialog.start_over else dialog.passphrase
+            if passphrase is None:  # the first run after "Forgot your passphrase?" was left
+                return 0
+            prefs = Prefs(home)  # a restored or new folder brings its own gui.ini
             if dialog.needs_coop:
                 from coopshare.gui.dialogs.coop_choice import CoopChoiceDialog
 

@@ -107,6 +107,10 @@ def error_text(error: BaseException) -> str:
         return _t("This data folder holds no identity.")
     if isinstance(error, E.AlreadyInitialised):
         return _t("This data folder already holds an identity.")
+    if isinstance(error, E.DataFolderNotReplaced):
+        return _t(
+            "The backup could not take the place of the data folder {0} ({1}). The data folder is unchanged."
+        ).format(path, str(f.get("reason", "")))
     if isinstance(error, E.DataFolderMismatch):
         return _t(
             "The data in {0} does not belong to this identity. CoopShare leaves it untouched."

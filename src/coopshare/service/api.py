@@ -88,15 +88,14 @@ if TYPE_CHECKING:  # imported when first used (below): a one-shot command needs 
     from coopshare.service.pairing_net import host as pair_host
     from coopshare.service.pairing_net import link_guest as add_my_device_in_person
     from coopshare.service.proofs import Commitment, Witnessed
+    from coopshare.service.restore_over import kept_folder_for, restore_over, set_aside
     from coopshare.service.runtime import DEFAULT_PORT, NetworkOptions
     from coopshare.service.verify import Verification
 
 
 def __getattr__(name: str) -> Any:
-    """The running-node half of the door, the file formats and the talent, proof, evidence,
-    device and comment read models, imported on first use (PEP 562, service/api_lazy.py), so
-    that `coopshare note add`, `status` and `--version` do not load TLS, mDNS, the sync engine
-    or those modules."""
+    """The names service/api_lazy.py imports on first use (PEP 562): `coopshare note add`,
+    `status` and `--version` load no TLS, mDNS, sync engine or rarely used modules."""
     from coopshare.service import api_lazy
 
     return api_lazy.load(name)
@@ -201,26 +200,29 @@ __all__ = [
     "events",
     "fetch_timestamp",
     "join_as_my_device",
+    "kept_folder_for",
     "lead_rules",
     "open_api",
     "open_runtime",
     "pair_guest",
     "pair_host",
     "render_evidence",
+    "restore_over",
+    "set_aside",
     "skill_label",
     "terms_rank",
     "verify_evidence",
 ]
 
 
-def open_api(home: Path, passphrase: str | None) -> Api:
-    """Unlock `home` for a one-shot command in this thread (the CLI)."""
+def open_api(home: Path, passphrase: homes.Key) -> Api:
+    """Unlock `home` (or take its unlock under way, api_unlock.py) for a one-shot command."""
     return Api(homes.open_coop(home, passphrase))
 
 
 async def open_runtime(
     home: Path,
-    passphrase: str | None,
+    passphrase: homes.Key,
     *,
     search_index: bool = False,
     bulk_receiver: bool = False,
@@ -374,8 +376,7 @@ async def change_passphrase(home: Path, old: str, new: str) -> None:
 
 
 def create_backup(home: Path, passphrase: str | None, dest: Path) -> int:
-    """Encrypted backup of `home` (identity + data) under its own passphrase; returns bytes
-    written. Runs Argon2id twice: call it off the GUI thread."""
+    """Encrypted backup of `home` under its own passphrase; bytes written. Off the GUI thread."""
     from coopshare.service import backup
 
     return backup.create_backup(home, passphrase, dest)
@@ -391,9 +392,8 @@ def restore_backup(src: Path, home: Path, passphrase: str | None) -> str:
 def restore_backup_by_recovery_key(
     src: Path, home: Path, recovery_code: str, new_passphrase: str | None
 ) -> str:
-    """Restore a backup into a new data folder `home` with the member's recovery key (the
-    passphrase is forgotten); the folder opens with `new_passphrase`. Returns the identity's
-    name. Runs Argon2id twice: call it off the GUI thread."""
+    """Restore a backup into a new data folder `home` by the recovery key; it opens with
+    `new_passphrase`. Returns the identity's name. Argon2id twice: off the GUI thread."""
     from coopshare.service import backup
 
     return backup.restore_by_recovery_key(src, home, recovery_code, new_passphrase)

@@ -71,6 +71,15 @@ def load(name: str) -> Any:
         from coopshare.service import proofs
 
         return getattr(proofs, name)
+    if name in (
+        "RestoredOver",
+        "kept_folder_for",
+        "restore_over",
+        "set_aside",
+    ):  # the unlock screen's
+        from coopshare.service import restore_over  # "Forgot your passphrase?"
+
+        return getattr(restore_over, name)
     if name == "Verification":
         from coopshare.service import verify
 

@@ -6,8 +6,8 @@ import asyncio
 import logging
 import ssl
 import time
+from typing import TYPE_CHECKING
 
-from coopshare.discovery.mdns import Discovery
 from coopshare.errors import (
     KnockRefused,
     NoCoopKey,
@@ -25,6 +25,9 @@ from coopshare.service.node import Node
 from coopshare.service.refusals import RefusalLog
 from coopshare.sync.engine import SyncEngine
 from coopshare.transport import conn as tc
+
+if TYPE_CHECKING:  # zeroconf is imported only by a node that starts mDNS
+    from coopshare.discovery.mdns import Discovery
 
 log = logging.getLogger("coopshare.net")
 _failed_dials = RefusalLog(log, "dials failed to")
@@ -109,6 +112,8 @@ async def start_discovery(
     node: Node, port: int, *, meetup: bool, interfaces: list[str] | None
 ) -> Discovery:
     """Advertise (unless in meetup mode) and browse; dial recognised members."""
+    from coopshare.discovery.mdns import Discovery  # zeroconf: only a node that uses mDNS
+
     dialling: dict[str, asyncio.Task[None]] = {}
     disc: Discovery
 

@@ -8,49 +8,24 @@ file named by ``COOPSHARE_PASSPHRASE_FILE`` (a server's credentials file: system
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import platformdirs
-
 from coopshare.crypto import primitives as p
-from coopshare.errors import NameRequired, PassphraseFileUnreadable
+from coopshare.errors import NameRequired
 from coopshare.identity import keystore
 from coopshare.identity.keys import Identity
 from coopshare.identity.recovery import decode as decode_recovery
 from coopshare.service import datafolder
+from coopshare.service.api_unlock import (  # the door's light entry: no core beyond the keystore
+    PASSPHRASE_ENV,
+    PASSPHRASE_FILE_ENV,
+    Key,
+    default_home,
+    env_passphrase,
+    is_initialised,
+    unlocked,
+)
 from coopshare.service.coop import Coop
-
-PASSPHRASE_ENV = "COOPSHARE_PASSPHRASE"  # noqa: S105 - the variable name, not a secret
-PASSPHRASE_FILE_ENV = "COOPSHARE_PASSPHRASE_FILE"  # noqa: S105 - the variable name
-
-
-def default_home() -> Path:
-    env = os.environ.get("COOPSHARE_HOME")
-    return Path(env) if env else Path(platformdirs.user_data_dir("coopshare", "CoopShare"))
-
-
-def env_passphrase() -> str | None:
-    """``COOPSHARE_PASSPHRASE`` if set, else the contents of ``COOPSHARE_PASSPHRASE_FILE``."""
-    value = os.environ.get(PASSPHRASE_ENV)
-    if value is not None:
-        return value
-    name = os.environ.get(PASSPHRASE_FILE_ENV)
-    if not name:
-        return None
-    try:
-        with Path(name).open(encoding="utf-8") as f:
-            text = f.read(4096)
-    except (OSError, UnicodeDecodeError):
-        raise PassphraseFileUnreadable(path=name) from None
-    text = text.removesuffix("\n").removesuffix("\r")
-    if not text:
-        raise PassphraseFileUnreadable(path=name)
-    return text
-
-
-def is_initialised(home: Path) -> bool:
-    return keystore.exists(home)
 
 
 def init(
@@ -90,7 +65,22 @@ def _create(home: Path, identity: Identity, passphrase: str, use_keyring: bool) 
     datafolder.create(home, unlocked)
 
 
-def open_coop(home: Path, passphrase: str | None) -> Coop:
-    """Unlock the keystore and open the store of `home` (it must belong to that keystore)."""
-    unlocked = keystore.unlock(home, passphrase)
-    return Coop(unlocked, datafolder.open_store(home, unlocked))
+def open_coop(home: Path, passphrase: Key) -> Coop:
+    """Unlock the keystore (or take the keys of an unlock under way: service/api_unlock.py) and
+    open the store of `home` (it must belong to that keystore)."""
+    keys = unlocked(home, passphrase)
+    return Coop(keys, datafolder.open_store(home, keys))
+
+
+__all__ = [
+    "PASSPHRASE_ENV",
+    "PASSPHRASE_FILE_ENV",
+    "Key",
+    "default_home",
+    "env_passphrase",
+    "init",
+    "init_linked",
+    "is_initialised",
+    "open_coop",
+    "refuse_if_used",
+]

@@ -22,10 +22,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from coopshare.errors import StoreError, UserError
-from coopshare.identity import keystore
 from coopshare.protocol import knock
 from coopshare.protocol.ops import OpKind
-from coopshare.service import admission, datafolder, proofs, quotas, releases
+from coopshare.service import admission, api_unlock, datafolder, proofs, quotas, releases
 from coopshare.service import events as ev
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
@@ -65,7 +64,7 @@ class Node(EngineView):
     def __init__(
         self,
         home: Path,
-        passphrase: str | None,
+        passphrase: api_unlock.Key,
         *,
         search_index: bool = False,
         bulk_receiver: bool = False,
@@ -111,7 +110,8 @@ class Node(EngineView):
             self._checker.warm()  # its start-up overlaps the Argon2id unlock
 
         def _open() -> Coop:
-            unlocked = keystore.unlock(self.home, self._passphrase)
+            unlocked = api_unlock.unlocked(self.home, self._passphrase)
+            self._passphrase = None  # an Unlocking is used once
             store = datafolder.open_store(self.home, unlocked)
             store.faults.report = True  # one line per kind of fault a minute (store/faults.py)
             store.checkpoint_in_background()

@@ -12,13 +12,16 @@ import logging
 import os
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from coopshare.discovery.mdns import Discovery
 from coopshare.service import liveinfo
 from coopshare.service.dialler import keep_dialing, start_discovery
 from coopshare.service.listener import Listener
 from coopshare.service.node import Node
 from coopshare.store.faults import WRITE_FAULTS
+
+if TYPE_CHECKING:  # zeroconf is imported only by a node that starts mDNS
+    from coopshare.discovery.mdns import Discovery
 
 DEFAULT_PORT = 47490
 log = logging.getLogger("coopshare.node")

@@ -215,7 +215,7 @@ class RestoreDialog(_PassphraseFileDialog):
             return
         self._working(self.tr("Restoring…"))
         run_in_thread(
-            lambda: api.restore_backup(src, self.home, passphrase),
+            lambda: self.restore_by_passphrase(src, passphrase),
             lambda name: self._done(passphrase, name),
             self.failed,
             context=self,
@@ -240,11 +240,19 @@ class RestoreDialog(_PassphraseFileDialog):
             return
         self._working(self.tr("Restoring…"))
         run_in_thread(
-            lambda: api.restore_backup_by_recovery_key(src, self.home, code, new),
+            lambda: self.restore_by_key(src, code, new),
             lambda name: self._done(new, name),
             self.failed,
             context=self,
         )
+
+    def restore_by_passphrase(self, src: Path, passphrase: str) -> str:
+        """On the worker thread: restore into the empty data folder; the identity's name."""
+        return api.restore_backup(src, self.home, passphrase)
+
+    def restore_by_key(self, src: Path, code: str, new: str) -> str:
+        """On the worker thread: restore by the recovery key; the identity's name."""
+        return api.restore_backup_by_recovery_key(src, self.home, code, new)
 
     def _done(self, passphrase: str, name: str) -> None:
         self.busy.stop()

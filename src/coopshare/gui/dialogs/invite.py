@@ -3,13 +3,11 @@ token as a QR code or as text. Only admins may invite; the token works once."""
 
 from __future__ import annotations
 
-import io
 import os
 from pathlib import Path
 
-import segno
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QFontDatabase, QPixmap, QTextOption
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFontDatabase, QTextOption
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -28,22 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.gui.bridge import Bridge
+from coopshare.gui.qr_code import qr_pixmap, scale_for
 from coopshare.gui.text import date_time_text, safe
 from coopshare.gui.theme import accent_text
 from coopshare.service.api import NewInvite
 
 DEFAULT_HOURS = 24
 MAX_HOURS = 24 * 14
-QR_SCALE = 4
-
-
-def qr_pixmap(text: str, scale: int = QR_SCALE) -> QPixmap:
-    """The text as a QR code (error correction M, with the standard quiet zone)."""
-    buf = io.BytesIO()
-    segno.make(text, error="m").save(buf, kind="png", scale=scale)
-    pixmap = QPixmap()
-    pixmap.loadFromData(QByteArray(buf.getvalue()), "PNG")
-    return pixmap
+QR_ROOM = 3  # the QR code gets at most a third of the screen's height (gui/qr_code.py)
 
 
 class InviteDialog(QDialog):
@@ -206,7 +196,9 @@ class InviteDialog(QDialog):
             )
         )
         self.token.setPlainText(text)
-        self.qr.setPixmap(qr_pixmap(text))
+        screen = self.screen()
+        room = screen.availableGeometry().height() // QR_ROOM if screen is not None else 0
+        self.qr.setPixmap(qr_pixmap(text, scale_for(text, room)))
         when = date_time_text(invitation.expires * 1000)
         role = self.tr("an admin") if invitation.role == "admin" else self.tr("a member")
         lines = [

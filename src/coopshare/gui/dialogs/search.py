@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.pages.activity import RowText, TwoLineDelegate
+from coopshare.gui.pages.base import empty_state
 from coopshare.gui.text import safe, when
 from coopshare.service.api import Row
 
@@ -118,14 +120,23 @@ class SearchDialog(QDialog):
         self.model = ResultsModel(self)
         self.results = QListView()
         self.results.setModel(self.model)
-        self.results.setItemDelegate(TwoLineDelegate(self._row_text, self.results))
+        self.results.setItemDelegate(
+            TwoLineDelegate(self._row_text, self.results, lambda: self._badges().values())
+        )
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setUniformItemSizes(True)
         self.results.setAccessibleName(self.tr("Search results"))
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the search field
         self.results.doubleClicked.connect(self._choose)
         self.results.activated.connect(self._choose)
-        layout.addWidget(self.results, 1)
+        # before anything is typed, and when nothing is found: a hint in the box, not an empty
+        # white list (R10); the quick switcher shows the newest items at once instead
+        self.empty = empty_state(self.empty_hint())
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.results)
+        self.stack.setCurrentWidget(self.results if switcher else self.empty)
+        layout.addWidget(self.stack, 1)
 
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -163,6 +174,7 @@ class SearchDialog(QDialog):
             self._shown = gen
             self.model.set_rows([])
             self._hint()
+            self._show_empty(self.empty_hint())
             return
         self.status.setText(self.tr("Searching…"))
         switcher = self.switcher
@@ -179,13 +191,28 @@ class SearchDialog(QDialog):
         self.model.set_rows(rows)
         n = self.model.rowCount()
         if n:
+            self.stack.setCurrentWidget(self.results)
             self.results.setCurrentIndex(self.model.index(0, 0))
             self.status.setText(self.tr("%n result(s)", "", n))
             if self._choose_when_ready:
                 self._choose(self.model.index(0, 0))
                 return
         else:
-            self.status.setText(self.tr("Nothing found for “{0}”.").format(safe(text, 80)))
+            self.status.setText(
+                self.tr("Nothing found for “{0}”.").format(safe(text, 80))
+                if text
+                else self.tr("There is nothing to open yet.")
+            )
+            self._show_empty(self.status.text())
+
+    def empty_hint(self) -> str:
+        return self.tr(
+            "Type a few letters of any word in a note, lead or idea: its title or its text."
+        )
+
+    def _show_empty(self, text: str) -> None:
+        self.empty.setText(text)
+        self.stack.setCurrentWidget(self.empty)
 
     def _failed(self, error: BaseException, gen: int) -> None:
         if not self._closed and gen == self._generation:
@@ -193,12 +220,15 @@ class SearchDialog(QDialog):
 
     # --- choosing -------------------------------------------------------------------------------
 
+    def _badges(self) -> dict[str, str]:
+        return {"note": self.tr("Note"), "lead": self.tr("Lead"), "idea": self.tr("Idea")}
+
     def _row_text(self, index: Index) -> RowText | None:
         row = index.data(Qt.ItemDataRole.UserRole)
         if not isinstance(row, Row):
             return None
         kind = str(row.kind or "")
-        badge = {"note": self.tr("Note"), "lead": self.tr("Lead"), "idea": self.tr("Idea")}
+        badge = self._badges()
         snippet = plain_snippet(row.snippet)
         author = safe(row.author, 80)
         return RowText(

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from coopshare.errors import MalformedData, NotInitialised, WrongPassphrase
+from coopshare.gui.dialogs.forgot import ForgotDialog
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.text import safe
 from coopshare.gui.widgets import (
@@ -92,7 +94,21 @@ class UnlockDialog(QDialog):
                 QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
             )
         )
-        v.addWidget(self.show_box)
+        row = QHBoxLayout()
+        row.addWidget(self.show_box)
+        row.addStretch(1)
+        self.forgot_button = QPushButton(self.tr("&Forgot your passphrase?"))  # a link's look
+        self.forgot_button.setObjectName("forgotLink")
+        self.forgot_button.setFlat(True)
+        self.forgot_button.setAutoDefault(False)
+        self.forgot_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.forgot_button.setStyleSheet("color: palette(link); border: none; padding: 2px 0;")
+        font = self.forgot_button.font()
+        font.setUnderline(True)
+        self.forgot_button.setFont(font)
+        self.forgot_button.clicked.connect(self.forgot)  # gui/dialogs/forgot.py
+        row.addWidget(self.forgot_button)
+        v.addLayout(row)
         self.error = message_label()
         v.addWidget(self.error)
         self.busy_row = Busy()
@@ -113,11 +129,26 @@ class UnlockDialog(QDialog):
             self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole
         )
         self.quit_button.setAutoDefault(False)  # Enter never quits
+        self.start_over = False  # the folder was set aside: the app goes on to its first run
+        self.forgot_dialog: ForgotDialog | None = None
         self.field.returnPressed.connect(self.unlock)
         self.buttons.accepted.connect(self.unlock)
         self.buttons.rejected.connect(self.reject)
         v.addWidget(self.buttons)
         self.field.setFocus()
+
+    def forgot(self) -> None:
+        dialog = ForgotDialog(self.home, self)
+        self.forgot_dialog = dialog
+        dialog.accepted.connect(lambda: self._after_forgot(dialog))
+        dialog.open()
+
+    def _after_forgot(self, dialog: ForgotDialog) -> None:
+        """Restored (with a new passphrase), or the folder set aside for a first run."""
+        self.start_over = dialog.start_over
+        self.passphrase = dialog.passphrase
+        self.needs_coop = dialog.needs_coop
+        self.accept()
 
     def _edited(self, _text: str) -> None:
         if self.error.isVisible() and self._attempts:
@@ -147,6 +178,7 @@ class UnlockDialog(QDialog):
         self.field.setEnabled(not busy)
         self.show_box.setEnabled(not busy)
         self.unlock_button.setEnabled(not busy)
+        self.forgot_button.setEnabled(not busy)
         if not busy:
             self.busy_row.stop()
             self.unlock_button.setDefault(True)

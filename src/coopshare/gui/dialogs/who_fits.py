@@ -5,9 +5,18 @@ this device only (``Api.who_fits``); my private conflict-of-interest names leave
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coopshare.gui.bridge import Bridge
+from coopshare.gui.pages.base import empty_state
 from coopshare.gui.pages.skill_picker import interface_language
 from coopshare.gui.text import day_month_text, safe
 from coopshare.service.api import FitRow
@@ -57,10 +66,12 @@ class WhoFitsDialog(QDialog):
         v.addWidget(intro)
         self.list = QListWidget()
         self.list.setAccessibleName(_t("Members who fit"))
-        v.addWidget(self.list, 1)
-        self.empty = QLabel(_t("Nobody fits yet."))
-        self.empty.hide()
-        v.addWidget(self.empty)
+        # nobody (yet): a short hint where the list would be, not a large empty list (R9)
+        self.empty = empty_state(_t("Looking for members who fit…"))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.list)
+        v.addWidget(self.stack, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         v.addWidget(buttons)
@@ -72,4 +83,9 @@ class WhoFitsDialog(QDialog):
         self.list.clear()
         for f in rows:
             self.list.addItem(fit_line(f))
-        self.empty.setVisible(not rows)
+        self.empty.setText(
+            _t(
+                "Nobody fits yet. A member shows here once their profile has one of this lead's skills and time for its period, in a region that suits."
+            )
+        )
+        self.stack.setCurrentWidget(self.list if rows else self.empty)

@@ -108,7 +108,7 @@
     <context>
         <name>SearchDialog</name>
         <message numerus="yes">
-            <location filename="../dialogs/search.py" line="183" />
+            <location filename="../dialogs/search.py" line="196" />
             <source>%n result(s)</source>
             <translation>
                 <numerusform>%n result</numerusform>

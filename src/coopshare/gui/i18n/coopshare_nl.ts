@@ -4,42 +4,42 @@
     <context>
         <name>ActivityPage</name>
         <message>
-            <location filename="../pages/activity.py" line="163" />
+            <location filename="../pages/activity.py" line="171" />
             <source>Recent activity</source>
             <translation>Recente activiteit</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="164" />
+            <location filename="../pages/activity.py" line="172" />
             <source>Double-click or press Enter to open</source>
             <translation>Dubbelklik of druk op Enter om te openen</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="168" />
+            <location filename="../pages/activity.py" line="176" />
             <source>Nothing has happened yet. Write a note, give a lead, or invite a colleague.</source>
             <translation>Er is nog niets gebeurd. Schrijf een notitie, breng een lead aan of nodig een collega uit.</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="183" />
+            <location filename="../pages/activity.py" line="191" />
             <source>Activity</source>
             <translation>Activiteit</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="197" />
+            <location filename="../pages/activity.py" line="205" />
             <source>Note</source>
             <translation>Notitie</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="197" />
+            <location filename="../pages/activity.py" line="205" />
             <source>Lead</source>
             <translation>Lead</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="197" />
+            <location filename="../pages/activity.py" line="205" />
             <source>Idea</source>
             <translation>Idee</translation>
         </message>
         <message>
-            <location filename="../pages/activity.py" line="208" />
+            <location filename="../pages/activity.py" line="219" />
             <source>(untitled)</source>
             <translation>(zonder titel)</translation>
         </message>
@@ -1016,276 +1016,281 @@
         </message>
         <message>
             <location filename="../errors_text.py" line="112" />
+            <source>The backup could not take the place of the data folder {0} ({1}). The data folder is unchanged.</source>
+            <translation>De back-up kon niet in de plaats komen van de gegevensmap {0} ({1}). De gegevensmap is niet veranderd.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="116" />
             <source>The data in {0} does not belong to this identity. CoopShare leaves it untouched.</source>
             <translation>De gegevens in {0} horen niet bij deze identiteit. CoopShare laat ze onaangeroerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="115" />
+            <location filename="../errors_text.py" line="119" />
             <source>This device is not part of a cooperative yet.</source>
             <translation>Dit apparaat hoort nog niet bij een coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="117" />
+            <location filename="../errors_text.py" line="121" />
             <source>This device holds no key of the cooperative yet. Sync with a member first.</source>
             <translation>Dit apparaat heeft nog geen sleutel van de coöperatie. Synchroniseer eerst met een lid.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="119" />
+            <location filename="../errors_text.py" line="123" />
             <source>This data folder already belongs to another cooperative.</source>
             <translation>Deze gegevensmap hoort al bij een andere coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="123" />
+            <location filename="../errors_text.py" line="127" />
             <source>This invitation is no longer open: it was used, has expired or was revoked.</source>
             <translation>Deze uitnodiging staat niet meer open: ze is gebruikt, verlopen of ingetrokken.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="125" />
+            <location filename="../errors_text.py" line="129" />
             <source>This item no longer exists.</source>
             <translation>Dit item bestaat niet meer.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="127" />
+            <location filename="../errors_text.py" line="131" />
             <source>That is not one of your devices.</source>
             <translation>Dat is geen apparaat van jou.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="130" />
+            <location filename="../errors_text.py" line="134" />
             <source>This device was added in person and does not hold your member key. Use the device you added it from, or your recovery key.</source>
             <translation>Dit apparaat is persoonlijk gekoppeld en heeft je ledensleutel niet. Gebruik het apparaat waarmee je het hebt toegevoegd, of je herstelsleutel.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="133" />
+            <location filename="../errors_text.py" line="137" />
             <source>The other device started another kind of pairing.</source>
             <translation>Het andere apparaat is een ander soort koppeling begonnen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="135" />
+            <location filename="../errors_text.py" line="139" />
             <source>This device cannot revoke itself: revoke it from another of your devices.</source>
             <translation>Dit apparaat kan zichzelf niet intrekken: trek het in vanaf een ander apparaat van je.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="137" />
+            <location filename="../errors_text.py" line="141" />
             <source>There is no member called {0}.</source>
             <translation>Er is geen lid dat {0} heet.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="139" />
+            <location filename="../errors_text.py" line="143" />
             <source>{0} matches more than one; give more of it.</source>
             <translation>{0} past bij meer dan één; geef er meer van op.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="143" />
+            <location filename="../errors_text.py" line="147" />
             <source>A name is required.</source>
             <translation>Een naam is verplicht.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="145" />
+            <location filename="../errors_text.py" line="149" />
             <source>Write something before you send the comment.</source>
             <translation>Schrijf eerst iets voordat je de opmerking plaatst.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="147" />
+            <location filename="../errors_text.py" line="151" />
             <source>A recipient has no active device in the cooperative.</source>
             <translation>Een ontvanger heeft geen actief apparaat in de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="149" />
+            <location filename="../errors_text.py" line="153" />
             <source>This recovery key is not valid. Check it for typing errors.</source>
             <translation>Deze herstelsleutel is niet geldig. Controleer hem op typefouten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="151" />
+            <location filename="../errors_text.py" line="155" />
             <source>The role must be member or admin.</source>
             <translation>De rol moet lid of beheerder zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="153" />
+            <location filename="../errors_text.py" line="157" />
             <source>{0} is not UTF-8 text.</source>
             <translation>{0} is geen UTF-8-tekst.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="155" />
+            <location filename="../errors_text.py" line="159" />
             <source>{0} is not empty. Choose a new or empty folder.</source>
             <translation>{0} is niet leeg. Kies een nieuwe of lege map.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="157" />
+            <location filename="../errors_text.py" line="161" />
             <source>{0} is not a folder.</source>
             <translation>{0} is geen map.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="159" />
+            <location filename="../errors_text.py" line="163" />
             <source>No display was found for the desktop app.</source>
             <translation>Er is geen beeldscherm gevonden voor de app.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="161" />
+            <location filename="../errors_text.py" line="165" />
             <source>The desktop app is not installed completely: PySide6 is missing.</source>
             <translation>De app is niet volledig geïnstalleerd: PySide6 ontbreekt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="163" />
+            <location filename="../errors_text.py" line="167" />
             <source>{0}: the port must be a number from 0 to 65535.</source>
             <translation>{0}: de poort moet een getal van 0 tot en met 65535 zijn.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="165" />
+            <location filename="../errors_text.py" line="169" />
             <source>{0} is not an address: write it as host:port.</source>
             <translation>{0} is geen adres: schrijf het als host:poort.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="167" />
+            <location filename="../errors_text.py" line="171" />
             <source>This is not a CoopShare invitation.</source>
             <translation>Dit is geen CoopShare-uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="169" />
+            <location filename="../errors_text.py" line="173" />
             <source>The invitation is damaged or incomplete. Copy it again.</source>
             <translation>De uitnodiging is beschadigd of onvolledig. Kopieer hem opnieuw.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="171" />
+            <location filename="../errors_text.py" line="175" />
             <source>This invitation has expired. Ask the member who invited you for a new one.</source>
             <translation>Deze uitnodiging is verlopen. Vraag het lid dat je uitnodigde om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="174" />
+            <location filename="../errors_text.py" line="178" />
             <source>The inviter at {0} did not accept this invitation. It was probably used already or has expired: ask for a new one.</source>
             <translation>De uitnodiger op {0} heeft deze uitnodiging niet geaccepteerd. Waarschijnlijk is hij al gebruikt of verlopen: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="178" />
+            <location filename="../errors_text.py" line="182" />
             <source>The computer at {0} is not the one that made this invitation. Check the address.</source>
             <translation>De computer op {0} is niet degene die deze uitnodiging heeft gemaakt. Controleer het adres.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="181" />
+            <location filename="../errors_text.py" line="185" />
             <source>The invitation names no address of the inviter. Enter the inviter's address.</source>
             <translation>De uitnodiging noemt geen adres van de uitnodiger. Vul het adres van de uitnodiger in.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="184" />
+            <location filename="../errors_text.py" line="188" />
             <source>The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one.</source>
             <translation>De uitnodiger heeft deze uitnodiging geweigerd; waarschijnlijk is hij al gebruikt. Een uitnodiging werkt maar één keer: vraag om een nieuwe.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="188" />
+            <location filename="../errors_text.py" line="192" />
             <source>Could not reach {0}. Check that CoopShare is running there and that you are on the same network.</source>
             <translation>Kon {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="192" />
+            <location filename="../errors_text.py" line="196" />
             <source>{0} did not let this device in: it is not a member there, it has not seen a membership change yet, or the two clocks are more than 2 minutes apart.</source>
             <translation>{0} liet dit apparaat niet binnen: het is daar geen lid, een wijziging in het ledenbestand is daar nog niet bekend, of de klokken lopen meer dan 2 minuten uiteen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="195" />
+            <location filename="../errors_text.py" line="199" />
             <source>The computer at {0} is not a device of this cooperative.</source>
             <translation>De computer op {0} is geen apparaat van deze coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="198" />
+            <location filename="../errors_text.py" line="202" />
             <source>The clocks of this computer and {0} are more than 2 minutes apart. Check the date and time on both.</source>
             <translation>De klokken van deze computer en {0} lopen meer dan 2 minuten uiteen. Controleer op beide de datum en tijd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="201" />
+            <location filename="../errors_text.py" line="205" />
             <source>Syncing did not finish in time.</source>
             <translation>Synchroniseren werd niet op tijd afgerond.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="203" />
+            <location filename="../errors_text.py" line="207" />
             <source>The connection to the other member failed.</source>
             <translation>De verbinding met het andere lid is mislukt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="206" />
+            <location filename="../errors_text.py" line="210" />
             <source>The disk is full: free some space in {0}, then try again. Syncing resumes by itself.</source>
             <translation>De schijf is vol: maak ruimte vrij in {0} en probeer het opnieuw. Synchroniseren gaat daarna vanzelf verder.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="209" />
+            <location filename="../errors_text.py" line="213" />
             <source>The data folder {0} cannot be written to.</source>
             <translation>Er kan niet worden geschreven in de gegevensmap {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="211" />
+            <location filename="../errors_text.py" line="215" />
             <source>The disk reported an error while saving in {0}.</source>
             <translation>De schijf meldde een fout bij het opslaan in {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="213" />
+            <location filename="../errors_text.py" line="217" />
             <source>The database in {0} is damaged.</source>
             <translation>De database in {0} is beschadigd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="215" />
+            <location filename="../errors_text.py" line="219" />
             <source>Saving failed: the data folder could not be written.</source>
             <translation>Opslaan is mislukt: er kon niet in de gegevensmap worden geschreven.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="217" />
+            <location filename="../errors_text.py" line="221" />
             <source>This backup file is damaged or not a CoopShare backup. Nothing was restored.</source>
             <translation>Dit back-upbestand is beschadigd of geen CoopShare-back-up. Er is niets hersteld.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="220" />
+            <location filename="../errors_text.py" line="224" />
             <source>This recovery key does not open this backup: it belongs to another member. Nothing was restored.</source>
             <translation>Deze herstelsleutel opent deze back-up niet: hij hoort bij een ander lid. Er is niets hersteld.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="224" />
+            <location filename="../errors_text.py" line="228" />
             <source>This backup was made on a device added in person, which has no recovery key: restore it with its passphrase.</source>
             <translation>Deze back-up is gemaakt op een apparaat dat persoonlijk is gekoppeld en geen herstelsleutel heeft: zet hem terug met de wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="228" />
+            <location filename="../errors_text.py" line="232" />
             <source>This backup was made with an older version: it opens only with its passphrase.</source>
             <translation>Deze back-up is gemaakt met een oudere versie: hij opent alleen met zijn wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="230" />
+            <location filename="../errors_text.py" line="234" />
             <source>This bundle is damaged or incomplete ({0}). Nothing was imported.</source>
             <translation>Deze bundel is beschadigd of onvolledig ({0}). Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="234" />
+            <location filename="../errors_text.py" line="238" />
             <source>This bundle belongs to another cooperative. Nothing was imported.</source>
             <translation>Deze bundel hoort bij een andere coöperatie. Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="237" />
+            <location filename="../errors_text.py" line="241" />
             <source>A change in this bundle did not pass the checks ({0}). Nothing was imported.</source>
             <translation>Een wijziging in deze bundel kwam niet door de controles ({0}). Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="240" />
+            <location filename="../errors_text.py" line="244" />
             <source>Prove priority first: this idea has no commitment of yours yet.</source>
             <translation>Bewijs eerst de prioriteit: dit idee heeft nog geen vastlegging van u.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="242" />
+            <location filename="../errors_text.py" line="246" />
             <source>The evidence does not verify: {0}</source>
             <translation>Het bewijs klopt niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="244" />
+            <location filename="../errors_text.py" line="248" />
             <source>The data was refused: {0}</source>
             <translation>De gegevens zijn geweigerd: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="246" />
+            <location filename="../errors_text.py" line="250" />
             <source>This could not be decrypted: a wrong key, or damaged data.</source>
             <translation>Dit kon niet worden ontsleuteld: een verkeerde sleutel, of beschadigde gegevens.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="248" />
+            <location filename="../errors_text.py" line="252" />
             <source>This could not be done: {0}</source>
             <translation>Dit kon niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="249" />
+            <location filename="../errors_text.py" line="253" />
             <source>Something went wrong: {0}</source>
             <translation>Er ging iets mis: {0}</translation>
         </message>
@@ -1602,6 +1607,75 @@
             <location filename="../dialogs/first_run.py" line="242" />
             <source>Continue</source>
             <translation>Doorgaan</translation>
+        </message>
+    </context>
+    <context>
+        <name>ForgotDialog</name>
+        <message>
+            <location filename="../dialogs/forgot.py" line="102" />
+            <location filename="../dialogs/forgot.py" line="108" />
+            <source>Forgot your passphrase?</source>
+            <translation>Wachtwoordzin vergeten?</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/forgot.py" line="114" />
+            <source>Nobody can reset it: CoopShare has no server, and the data on this computer is locked with your passphrase alone. Your recovery key does not unlock it.</source>
+            <translation>Niemand kan hem opnieuw instellen: CoopShare heeft geen server, en de gegevens op deze computer zijn alleen met jouw wachtwoordzin vergrendeld. Je herstelsleutel ontgrendelt ze niet.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/forgot.py" line="119" />
+            <source>If you have a backup file</source>
+            <translation>Als je een back-upbestand hebt</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/forgot.py" line="123" />
+            <source>Your recovery key opens a backup file (made with File → Back up…). CoopShare puts it in place of the locked data, with a new passphrase you choose. You get back what the backup holds, as it was when you made it.</source>
+            <translation>Je herstelsleutel opent een back-upbestand (gemaakt met Bestand → Back-up maken…). CoopShare zet het in de plaats van de vergrendelde gegevens, met een nieuwe wachtwoordzin die je zelf kiest. Je krijgt terug wat er in de back-up staat, zoals het was toen je hem maakte.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/forgot.py" line="127" />
+            <source>Restore a backup with my recovery key…</source>
+            <translation>Een back-up herstellen met mijn herstelsleutel…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/forgot.py" line="132" />
+            <source>If you have no backup</source>
+            <translation>Als je geen back-up hebt</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/forgot.py" line="136" />
+            <source>Then what was only on this computer is lost: changes that never reached another member, details only this computer could read (such as the client of a lead you sealed), and your settings here. What you shared with the cooperative stays with the other members. Your recovery key still brings you back as yourself: CoopShare starts again as on a new computer, and an admin or another device of yours lets it in with an invitation.</source>
+            <translation>Dan is kwijt wat alleen op deze computer stond: wijzigingen die nooit bij een ander lid zijn aangekomen, gegevens die alleen deze computer kon lezen (zoals de klant van een lead die je afschermde) en je instellingen hier. Wat je met de coöperatie hebt gedeeld, blijft bij de andere leden. Met je herstelsleutel kom je wel terug als jezelf: CoopShare begint opnieuw zoals op een nieuwe computer, en een beheerder of een ander apparaat van jou laat hem toe met een uitnodiging.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/forgot.py" line="140" />
+            <source>Start again with my recovery key…</source>
+            <translation>Opnieuw beginnen met mijn herstelsleutel…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/forgot.py" line="146" />
+            <source>Either way, the locked data folder is not deleted: it is renamed to “{0}” and kept beside the new one. Should your passphrase come back to you, it still opens that folder.</source>
+            <translation>In beide gevallen wordt de vergrendelde gegevensmap niet verwijderd: hij krijgt de naam “{0}” en blijft naast de nieuwe staan. Schiet je wachtwoordzin je later weer te binnen, dan opent die map er nog steeds mee.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/forgot.py" line="154" />
+            <source>Back</source>
+            <translation>Terug</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/forgot.py" line="178" />
+            <source>Start again?</source>
+            <translation>Opnieuw beginnen?</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/forgot.py" line="180" />
+            <source>CoopShare renames this data folder to “{0}”, keeps it, and starts as on a new computer. There, tick “Restore my identity from my recovery key”.</source>
+            <translation>CoopShare geeft deze gegevensmap de naam “{0}”, bewaart hem en begint zoals op een nieuwe computer. Vink daar “Mijn identiteit herstellen met mijn herstelsleutel” aan.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/forgot.py" line="185" />
+            <source>Rename and start again</source>
+            <translation>Hernoemen en opnieuw beginnen</translation>
         </message>
     </context>
     <context>
@@ -2319,192 +2393,192 @@
     <context>
         <name>InviteDialog</name>
         <message>
-            <location filename="../dialogs/invite.py" line="58" />
+            <location filename="../dialogs/invite.py" line="48" />
             <source>Invite someone</source>
             <translation>Iemand uitnodigen</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="58" />
+            <location filename="../dialogs/invite.py" line="48" />
             <source>Add a device</source>
             <translation>Apparaat toevoegen</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="65" />
+            <location filename="../dialogs/invite.py" line="55" />
             <source>Add another device of yours</source>
             <translation>Nog een apparaat van jezelf toevoegen</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="67" />
+            <location filename="../dialogs/invite.py" line="57" />
             <source>Invite a colleague to the cooperative</source>
             <translation>Een collega uitnodigen voor de coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="73" />
+            <location filename="../dialogs/invite.py" line="63" />
             <source>The invitation lets one person join from their own laptop. Save it as a file or copy the text and send it to them; they open it in CoopShare while CoopShare runs on this device. The QR code is for a phone: a picture of it can be opened as the invitation too.</source>
             <translation>Met de uitnodiging kan één persoon lid worden vanaf de eigen laptop. Sla haar op als bestand of kopieer de tekst en stuur die op; de ander opent haar in CoopShare terwijl CoopShare op dit apparaat draait. De QR-code is voor een telefoon: een foto of schermafbeelding ervan kan ook als uitnodiging worden geopend.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="79" />
+            <location filename="../dialogs/invite.py" line="69" />
             <source>On the new device, start CoopShare, restore your identity from your recovery key, then join with this invitation while CoopShare runs on this device. No admin is needed. Once it joins, this device hands it the keys of your own sealed details, such as your leads' clients.</source>
             <translation>Start CoopShare op het nieuwe apparaat, herstel je identiteit met je herstelsleutel en word lid met deze uitnodiging terwijl CoopShare op dit apparaat draait. Er is geen beheerder nodig. Zodra het lid is, geeft dit apparaat het de sleutels van je eigen afgeschermde gegevens, zoals de opdrachtgevers van je leads.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="88" />
+            <location filename="../dialogs/invite.py" line="78" />
             <source>Member</source>
             <translation>Lid</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="89" />
+            <location filename="../dialogs/invite.py" line="79" />
             <source>Admin (may also invite and remove members)</source>
             <translation>Beheerder (mag ook leden uitnodigen en verwijderen)</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="90" />
+            <location filename="../dialogs/invite.py" line="80" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="91" />
+            <location filename="../dialogs/invite.py" line="81" />
             <source>Role:</source>
             <translation>Rol:</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="94" />
+            <location filename="../dialogs/invite.py" line="84" />
             <source>Another device of mine</source>
             <translation>Nog een apparaat van mij</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="99" />
+            <location filename="../dialogs/invite.py" line="89" />
             <source> hours</source>
             <translation> uur</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="100" />
+            <location filename="../dialogs/invite.py" line="90" />
             <source>Valid for, in hours</source>
             <translation>Geldig gedurende, in uren</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="101" />
+            <location filename="../dialogs/invite.py" line="91" />
             <source>Valid for:</source>
             <translation>Geldig gedurende:</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="105" />
+            <location filename="../dialogs/invite.py" line="95" />
             <source>Create invitation</source>
             <translation>Uitnodiging maken</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="110" />
+            <location filename="../dialogs/invite.py" line="100" />
             <source>Pair in person…</source>
             <translation>Persoonlijk koppelen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="111" />
+            <location filename="../dialogs/invite.py" line="101" />
             <source>Compare six digits instead of sending a file</source>
             <translation>Vergelijk zes cijfers in plaats van een bestand te sturen</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="135" />
+            <location filename="../dialogs/invite.py" line="125" />
             <source>Invitation as a QR code</source>
             <translation>Uitnodiging als QR-code</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="139" />
+            <location filename="../dialogs/invite.py" line="129" />
             <source>Or send this text:</source>
             <translation>Of stuur deze tekst:</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="142" />
+            <location filename="../dialogs/invite.py" line="132" />
             <source>Invitation text</source>
             <translation>Tekst van de uitnodiging</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="149" />
+            <location filename="../dialogs/invite.py" line="139" />
             <source>Copy</source>
             <translation>Kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="150" />
+            <location filename="../dialogs/invite.py" line="140" />
             <source>Copy the invitation text to the clipboard</source>
             <translation>De tekst van de uitnodiging naar het klembord kopiëren</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="152" />
+            <location filename="../dialogs/invite.py" line="142" />
             <source>Save as file…</source>
             <translation>Opslaan als bestand…</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="153" />
+            <location filename="../dialogs/invite.py" line="143" />
             <source>Save the invitation text to a file</source>
             <translation>De tekst van de uitnodiging in een bestand opslaan</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="189" />
+            <location filename="../dialogs/invite.py" line="179" />
             <source>Only an admin of the cooperative can invite people. Ask one of the admins to send the invitation.</source>
             <translation>Alleen een beheerder van de coöperatie kan mensen uitnodigen. Vraag een van de beheerders om de uitnodiging te sturen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="204" />
+            <location filename="../dialogs/invite.py" line="194" />
             <source>An invitation to {0}, from {1}</source>
             <translation>Een uitnodiging voor {0}, van {1}</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="211" />
+            <location filename="../dialogs/invite.py" line="203" />
             <source>an admin</source>
             <translation>beheerder</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="211" />
+            <location filename="../dialogs/invite.py" line="203" />
             <source>a member</source>
             <translation>lid</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="214" />
+            <location filename="../dialogs/invite.py" line="206" />
             <source>This invitation works once and expires on {0}. Whoever uses it joins as {1}, so share it only with the person you invite.</source>
             <translation>Deze uitnodiging werkt één keer en verloopt op {0}. Wie hem gebruikt, komt erbij als {1}; deel hem dus alleen met de persoon die je uitnodigt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="220" />
+            <location filename="../dialogs/invite.py" line="212" />
             <source>This invitation works once and expires on {0}. Only a device that holds your recovery key can use it.</source>
             <translation>Deze uitnodiging werkt één keer en verloopt op {0}. Alleen een apparaat met jouw herstelsleutel kan haar gebruiken.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="226" />
+            <location filename="../dialogs/invite.py" line="218" />
             <source>This device is not reachable on the network right now: the new member needs your address to join.</source>
             <translation>Dit apparaat is op dit moment niet bereikbaar op het netwerk: het nieuwe lid heeft je adres nodig om lid te worden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="232" />
+            <location filename="../dialogs/invite.py" line="224" />
             <source>Create another</source>
             <translation>Nog een maken</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="238" />
+            <location filename="../dialogs/invite.py" line="230" />
             <source>No invitation was created: {0}</source>
             <translation>Er is geen uitnodiging gemaakt: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="266" />
+            <location filename="../dialogs/invite.py" line="258" />
             <source>Copied</source>
             <translation>Gekopieerd</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="274" />
+            <location filename="../dialogs/invite.py" line="266" />
             <source>Save invitation</source>
             <translation>Uitnodiging opslaan</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="276" />
+            <location filename="../dialogs/invite.py" line="268" />
             <source>Text files (*.txt)</source>
             <translation>Tekstbestanden (*.txt)</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="286" />
+            <location filename="../dialogs/invite.py" line="278" />
             <source>Could not save the invitation: {0}</source>
             <translation>Kan de uitnodiging niet opslaan: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/invite.py" line="289" />
+            <location filename="../dialogs/invite.py" line="281" />
             <source>Saved</source>
             <translation>Opgeslagen</translation>
         </message>
@@ -2512,7 +2586,7 @@
     <context>
         <name>LeadForm</name>
         <message>
-            <location filename="../dialogs/date_row.py" line="15" />
+            <location filename="../dialogs/date_row.py" line="17" />
             <source>Tick to give this date</source>
             <translation>Vink aan om deze datum op te geven</translation>
         </message>
@@ -5452,6 +5526,34 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
         </message>
     </context>
     <context>
+        <name>RestoreOverDialog</name>
+        <message>
+            <location filename="../dialogs/forgot.py" line="60" />
+            <source>Restore a backup with my recovery key</source>
+            <translation>Een back-up herstellen met mijn herstelsleutel</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/forgot.py" line="65" />
+            <source>Choose your backup file and type your recovery key, then choose a new passphrase: from now on it unlocks CoopShare on this computer.</source>
+            <translation>Kies je back-upbestand en typ je herstelsleutel. Kies daarna een nieuwe wachtwoordzin: die ontgrendelt voortaan CoopShare op deze computer.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/forgot.py" line="70" />
+            <source>Your locked data folder is not deleted: it is renamed to “{0}” and kept beside the restored one.</source>
+            <translation>Je vergrendelde gegevensmap wordt niet verwijderd: hij krijgt de naam “{0}” en blijft naast de herstelde map staan.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/forgot.py" line="76" />
+            <source>Backup file (.coopbackup)</source>
+            <translation>Back-upbestand (.coopbackup)</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/forgot.py" line="78" />
+            <source>&amp;Restore</source>
+            <translation>&amp;Herstellen</translation>
+        </message>
+    </context>
+    <context>
         <name>RosterNews</name>
         <message>
             <location filename="../roster_news.py" line="60" />
@@ -5472,52 +5574,52 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>SearchDialog</name>
         <message>
-            <location filename="../dialogs/search.py" line="93" />
+            <location filename="../dialogs/search.py" line="95" />
             <source>Search</source>
             <translation>Zoeken</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="93" />
+            <location filename="../dialogs/search.py" line="95" />
             <source>Quick switcher</source>
             <translation>Snel openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="103" />
+            <location filename="../dialogs/search.py" line="105" />
             <source>Jump to a note, lead or idea by its title</source>
             <translation>Ga naar een notitie, lead of idee via de titel</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="105" />
+            <location filename="../dialogs/search.py" line="107" />
             <source>Search notes, leads and ideas</source>
             <translation>Notities, leads en ideeën doorzoeken</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="107" />
+            <location filename="../dialogs/search.py" line="109" />
             <source>Search text</source>
             <translation>Zoektekst</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="124" />
+            <location filename="../dialogs/search.py" line="128" />
             <source>Search results</source>
             <translation>Zoekresultaten</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="149" />
+            <location filename="../dialogs/search.py" line="160" />
             <source>Type part of a title. ↑ ↓ to move, Enter to open, Esc to close.</source>
             <translation>Typ een deel van een titel. ↑ ↓ om te bewegen, Enter om te openen, Esc om te sluiten.</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="151" />
+            <location filename="../dialogs/search.py" line="162" />
             <source>Type to search. ↑ ↓ to move, Enter to open, Esc to close.</source>
             <translation>Typ om te zoeken. ↑ ↓ om te bewegen, Enter om te openen, Esc om te sluiten.</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="167" />
+            <location filename="../dialogs/search.py" line="179" />
             <source>Searching…</source>
             <translation>Zoeken…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../dialogs/search.py" line="183" />
+            <location filename="../dialogs/search.py" line="196" />
             <source>%n result(s)</source>
             <translation>
                 <numerusform>%n resultaat</numerusform>
@@ -5525,37 +5627,47 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
             </translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="188" />
+            <location filename="../dialogs/search.py" line="202" />
             <source>Nothing found for “{0}”.</source>
             <translation>Niets gevonden voor “{0}”.</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="192" />
+            <location filename="../dialogs/search.py" line="204" />
+            <source>There is nothing to open yet.</source>
+            <translation>Er is nog niets om te openen.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/search.py" line="210" />
+            <source>Type a few letters of any word in a note, lead or idea: its title or its text.</source>
+            <translation>Typ een paar letters van een woord uit een notitie, lead of idee: uit de titel of uit de tekst.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/search.py" line="219" />
             <source>Search failed: {0}</source>
             <translation>Zoeken mislukt: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="201" />
+            <location filename="../dialogs/search.py" line="224" />
             <source>Note</source>
             <translation>Notitie</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="201" />
+            <location filename="../dialogs/search.py" line="224" />
             <source>Lead</source>
             <translation>Lead</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="201" />
+            <location filename="../dialogs/search.py" line="224" />
             <source>Idea</source>
             <translation>Idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="207" />
+            <location filename="../dialogs/search.py" line="237" />
             <source>(untitled)</source>
             <translation>(zonder titel)</translation>
         </message>
         <message>
-            <location filename="../dialogs/search.py" line="208" />
+            <location filename="../dialogs/search.py" line="238" />
             <source>by {0}</source>
             <translation>door {0}</translation>
         </message>
@@ -6023,68 +6135,73 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
     <context>
         <name>UnlockDialog</name>
         <message>
-            <location filename="../dialogs/unlock.py" line="55" />
+            <location filename="../dialogs/unlock.py" line="57" />
             <source>Unlock CoopShare</source>
             <translation>CoopShare ontgrendelen</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="68" />
+            <location filename="../dialogs/unlock.py" line="70" />
             <source>Welcome back</source>
             <translation>Welkom terug</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="72" />
+            <location filename="../dialogs/unlock.py" line="74" />
             <source>Type your passphrase to open your cooperative's notes, leads and ideas.</source>
             <translation>Typ je wachtwoordzin om de notities, leads en ideeën van je coöperatie te openen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="74" />
+            <location filename="../dialogs/unlock.py" line="76" />
             <source>Type your passphrase to unlock CoopShare on this computer.</source>
             <translation>Typ je wachtwoordzin om CoopShare op deze computer te ontgrendelen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="84" />
-            <location filename="../dialogs/unlock.py" line="85" />
+            <location filename="../dialogs/unlock.py" line="86" />
+            <location filename="../dialogs/unlock.py" line="87" />
             <source>Passphrase</source>
             <translation>Wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="89" />
+            <location filename="../dialogs/unlock.py" line="91" />
             <source>&amp;Show passphrase</source>
             <translation>Wachtwoordzin &amp;tonen</translation>
         </message>
         <message>
             <location filename="../dialogs/unlock.py" line="100" />
+            <source>&amp;Forgot your passphrase?</source>
+            <translation>Wachtwoordzin &amp;vergeten?</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/unlock.py" line="116" />
             <source>Data folder: {0}</source>
             <translation>Gegevensmap: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="109" />
+            <location filename="../dialogs/unlock.py" line="125" />
             <source>&amp;Unlock</source>
             <translation>&amp;Ontgrendelen</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="113" />
+            <location filename="../dialogs/unlock.py" line="129" />
             <source>Quit</source>
             <translation>Afsluiten</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="131" />
+            <location filename="../dialogs/unlock.py" line="162" />
             <source>Type your passphrase.</source>
             <translation>Typ je wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="136" />
+            <location filename="../dialogs/unlock.py" line="167" />
             <source>Unlocking…</source>
             <translation>Ontgrendelen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="169" />
+            <location filename="../dialogs/unlock.py" line="200" />
             <source>The key file in this data folder is damaged. Restore it from a backup, or start again with your recovery key.</source>
             <translation>Het sleutelbestand in deze gegevensmap is beschadigd. Zet het terug vanuit een back-up, of begin opnieuw met je herstelsleutel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/unlock.py" line="175" />
+            <location filename="../dialogs/unlock.py" line="206" />
             <source>The data folder could not be opened: {0}</source>
             <translation>De gegevensmap kon niet worden geopend: {0}</translation>
         </message>
@@ -6198,44 +6315,49 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
     <context>
         <name>WhoFits</name>
         <message>
-            <location filename="../dialogs/who_fits.py" line="24" />
+            <location filename="../dialogs/who_fits.py" line="33" />
             <source>%1 of %2 skills</source>
             <translation>%1 van %2 vaardigheden</translation>
         </message>
         <message>
-            <location filename="../dialogs/who_fits.py" line="28" />
+            <location filename="../dialogs/who_fits.py" line="37" />
             <source>available from {0}</source>
             <translation>beschikbaar vanaf {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/who_fits.py" line="30" />
+            <location filename="../dialogs/who_fits.py" line="39" />
             <source>{0} h/week</source>
             <translation>{0} u/week</translation>
         </message>
         <message>
-            <location filename="../dialogs/who_fits.py" line="32" />
+            <location filename="../dialogs/who_fits.py" line="41" />
             <source>remote</source>
             <translation>op afstand</translation>
         </message>
         <message>
-            <location filename="../dialogs/who_fits.py" line="47" />
+            <location filename="../dialogs/who_fits.py" line="56" />
             <source>Who fits: {0}</source>
             <translation>Wie past: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/who_fits.py" line="52" />
+            <location filename="../dialogs/who_fits.py" line="61" />
             <source>Members whose skills, availability and region match this lead, best first. Worked out on this device only; nothing of it is shared.</source>
             <translation>Leden van wie vaardigheden, beschikbaarheid en regio bij deze lead passen, de beste eerst. Alleen op dit apparaat bepaald; niets ervan wordt gedeeld.</translation>
         </message>
         <message>
-            <location filename="../dialogs/who_fits.py" line="59" />
+            <location filename="../dialogs/who_fits.py" line="68" />
             <source>Members who fit</source>
             <translation>Leden die passen</translation>
         </message>
         <message>
-            <location filename="../dialogs/who_fits.py" line="61" />
-            <source>Nobody fits yet.</source>
-            <translation>Nog niemand past.</translation>
+            <location filename="../dialogs/who_fits.py" line="70" />
+            <source>Looking for members who fit…</source>
+            <translation>Leden zoeken die passen…</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/who_fits.py" line="88" />
+            <source>Nobody fits yet. A member shows here once their profile has one of this lead's skills and time for its period, in a region that suits.</source>
+            <translation>Nog niemand past. Een lid verschijnt hier zodra zijn of haar profiel een van de vaardigheden van deze lead heeft, en tijd in de periode, in een regio die past.</translation>
         </message>
     </context>
     <context>

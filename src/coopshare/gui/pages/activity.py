@@ -7,7 +7,7 @@ badge, the title, and a muted second line. Everything is painted as plain text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -57,9 +57,17 @@ class RowText:
 class TwoLineDelegate(QStyledItemDelegate):
     """Paints a row as: [badge] title ........ right / subtitle (muted). Plain text only."""
 
-    def __init__(self, texts: Callable[[Index], RowText | None], parent: QObject | None = None):
+    def __init__(
+        self,
+        texts: Callable[[Index], RowText | None],
+        parent: QObject | None = None,
+        badges: Callable[[], Iterable[str]] = tuple,
+    ):
+        """`badges`: every badge a row may carry; each is drawn as wide as the widest, so the
+        titles line up (a Dutch "Notitie" beside "Lead" and "Idee")."""
         super().__init__(parent)
         self.texts = texts
+        self.badges = badges
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         fm = QFontMetrics(option.font)
@@ -95,7 +103,7 @@ class TwoLineDelegate(QStyledItemDelegate):
         badge_font.setPointSizeF(max(base_font.pointSizeF() * 0.8, 7.0))
         badge_font.setBold(True)
         bfm = QFontMetrics(badge_font)
-        badge_w = max(bfm.horizontalAdvance(row.badge) + 14, 46)
+        badge_w = max(46, *(bfm.horizontalAdvance(b) + 14 for b in (row.badge, *self.badges())))
         badge = QRect(rect.left(), rect.top() + 1, badge_w, line_h)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -155,7 +163,7 @@ class ActivityPage(Page):
         self.stack = QStackedWidget()
         self.feed = QListView()
         self.feed.setModel(self.model)
-        self.feed.setItemDelegate(TwoLineDelegate(self.row_text, self.feed))
+        self.feed.setItemDelegate(TwoLineDelegate(self.row_text, self.feed, self.kind_labels))
         self.feed.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.feed.setUniformItemSizes(True)
         self.feed.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -197,6 +205,9 @@ class ActivityPage(Page):
         return {"note": self.tr("Note"), "lead": self.tr("Lead"), "idea": self.tr("Idea")}.get(
             kind, kind
         )
+
+    def kind_labels(self) -> list[str]:
+        return [self.kind_label(k) for k in ("note", "lead", "idea")]
 
     def row_text(self, index: Index) -> RowText | None:
         e = index.data(EventRole)
