@@ -239,54 +239,22 @@ def mb(rss: tuple[float, ...]) -> str:
     return f"{rss[0]:.0f} / {rss[1]:.0f}"
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=(__doc__ or "").strip().splitlines()[0])
-    ap.add_argument(
-        "--n",
-        type=int,
-        nargs="+",
-        default=[10_000, 100_000],
-        help="numbers of notes (default 10000 100000)",
-    )
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--runs", type=int, default=20, help="latency runs of each kind")
-    ap.add_argument("--sample", type=int, default=2000, help="ops for the per-note limit")
-    ap.add_argument("--sync-timeout", help="pass --timeout to sync --once (default: its own)")
-    ap.add_argument("--three", action="store_true", help="also 3 peers: A has N, B and C sync")
-    ap.add_argument("--devices", type=int, default=0, help="also N notes by K devices interleaved")
-    args = ap.parse_args()
-    extra = ["--timeout", args.sync_timeout] if args.sync_timeout else []
-    results: dict[int, tuple[dict[str, Any], dict[str, Any] | None]] = {}
-    three: dict[int, dict[str, Any]] = {}
-    many: dict[int, dict[str, Any]] = {}
-    lim: dict[str, float] = {}
-    for n in args.n:
-        with temp_home("coopshare-syncbench-") as base:
-            a, b, b0 = make_pair(base, n, TextMaker(args.seed))
-            sync = sync_step(base, a, b, n, extra)
-            if not lim:
-                lim = limit_step(base, a, b0, args.sample)
-            lat = (
-                latency_step(base, a, b, args.runs, TextMaker(args.seed + 1)) if args.runs else None
-            )
-            results[n] = (sync, lat)
-            scan_logs(sorted(base.glob("*.log")))
-        if args.three:
-            with temp_home("coopshare-syncbench3-") as base:
-                a = base / "a"
-                b, c = join_empty(base, a, "Bram", "Cato")
-                fill(a, n, TextMaker(args.seed))
-                os.sync()
-                three[n] = three_peer_step(base, a, b, c)
-                print(f"  [N={n:,}] 3 peers: {three[n]['raw']:.2f} s raw", flush=True)
-                scan_logs(sorted(base.glob("*.log")))
-        if args.devices:
-            with temp_home("coopshare-syncbenchk-") as base:
-                a, b = make_many(base, n, args.devices, TextMaker(args.seed))
-                os.sync()
-                many[n] = sync_step(base, a, b, n, extra, roster_ops=args.devices)
-                scan_logs(sorted(base.glob("*.log")))
+def two_peers(
+    n: int, args: argparse.Namespace, extra: list[str], lim: dict[str, float]
+) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    with temp_home("coopshare-syncbench-") as base:
+        a, b, b0 = make_pair(base, n, TextMaker(args.seed))
+        sync = sync_step(base, a, b, n, extra)
+        if not lim:
+            lim.update(limit_step(base, a, b0, args.sample))
+        lat = latency_step(base, a, b, args.runs, TextMaker(args.seed + 1)) if args.runs else None
+        scan_logs(sorted(base.glob("*.log")))
+    return sync, lat
 
+
+def print_two(
+    results: dict[int, tuple[dict[str, Any], dict[str, Any] | None]], lim: dict[str, float]
+) -> None:
     print(f"\nPer-note limit, in-process, median of 3 over {int(lim['k'])} item ops (us/note):")
     for key in ("verify", "decrypt", "decode", "sqlite"):
         row(key, f"{lim[key] * 1e6:8.1f}")
@@ -319,6 +287,52 @@ def main() -> None:
         f"  (start-up = median of 3 `status` on B before the sync; `--version` alone "
         f"{statistics.median(s['version'] for s, _ in results.values()):.2f} s)"
     )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").strip().splitlines()[0])
+    ap.add_argument(
+        "--n",
+        type=int,
+        nargs="+",
+        default=[10_000, 100_000],
+        help="numbers of notes (default 10000 100000)",
+    )
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--runs", type=int, default=20, help="latency runs of each kind")
+    ap.add_argument("--sample", type=int, default=2000, help="ops for the per-note limit")
+    ap.add_argument("--sync-timeout", help="pass --timeout to sync --once (default: its own)")
+    ap.add_argument("--three", action="store_true", help="also 3 peers: A has N, B and C sync")
+    ap.add_argument("--only-three", action="store_true", help="3 peers only (implies --three)")
+    ap.add_argument("--devices", type=int, default=0, help="also N notes by K devices interleaved")
+    args = ap.parse_args()
+    args.three = args.three or args.only_three
+    extra = ["--timeout", args.sync_timeout] if args.sync_timeout else []
+    results: dict[int, tuple[dict[str, Any], dict[str, Any] | None]] = {}
+    three: dict[int, dict[str, Any]] = {}
+    many: dict[int, dict[str, Any]] = {}
+    lim: dict[str, float] = {}
+    for n in args.n:
+        if not args.only_three:
+            results[n] = two_peers(n, args, extra, lim)
+        if args.three:
+            with temp_home("coopshare-syncbench3-") as base:
+                a = base / "a"
+                b, c = join_empty(base, a, "Bram", "Cato")
+                fill(a, n, TextMaker(args.seed))
+                os.sync()
+                three[n] = three_peer_step(base, a, b, c)
+                print(f"  [N={n:,}] 3 peers: {three[n]['raw']:.2f} s raw", flush=True)
+                scan_logs(sorted(base.glob("*.log")))
+        if args.devices:
+            with temp_home("coopshare-syncbenchk-") as base:
+                a, b = make_many(base, n, args.devices, TextMaker(args.seed))
+                os.sync()
+                many[n] = sync_step(base, a, b, n, extra, roster_ops=args.devices)
+                scan_logs(sorted(base.glob("*.log")))
+
+    if results:
+        print_two(results, lim)
     if three:
         print(
             "\n3 peers (A serves N; B serves dialling A; C serves dialling A and B), until B and C"
@@ -327,8 +341,11 @@ def main() -> None:
         for n, t in three.items():
             peaks = " / ".join(f"{t[k][0]:.0f}" for k in ("rss_a", "rss_b", "rss_c"))
             cpu = " / ".join(f"{t[k][2]:.1f}" for k in ("rss_a", "rss_b", "rss_c"))
+            workers = " / ".join(f"{x:.1f}" for x in t["worker_cpu"])
             print(
                 f"  {n:>8,} {t['raw']:7.2f} s raw {t['net']:7.2f} s net   RSS {peaks}   CPU s {cpu}"
+                f"   workers' CPU s {workers}\n{'':11}ops received B {t['got_b']:,}"
+                f" ({t['held_b']:,} already held), C {t['got_c']:,} ({t['held_c']:,} already held)"
             )
     if many:
         print(f"\nsync --once, N notes by {args.devices} devices interleaved in A's log:")

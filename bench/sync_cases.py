@@ -2,13 +2,16 @@
 
 * three peers (`--three`): A holds N notes; B and C joined before they were written and start
   empty of them. A serves; B serves dialling A; C serves dialling A and B. Timed from starting
-  B and C until both hold every op of A (net: minus the median start-up of `status`).
+  B and C until both hold every op of A (net: minus the median start-up of `status`); then the
+  ops B and C received and how many of them they already held (each logs both when it
+  stops), and the CPU seconds of each process and of its signature worker.
 * many devices (`--devices K`): A's log holds N notes written by K other members (one device
   each), interleaved op by op in A's arrival order, as a busy cooperative's log would be; B (joined before) runs `sync --peer A --once`, timed like the 2-peer case.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import statistics
 import time
@@ -53,12 +56,25 @@ def three_peer_step(base: Path, a: Path, b: Path, c: Path) -> dict[str, Any]:
                 time.sleep(0.01)
             res["raw"] = time.perf_counter() - t0
         finally:
+            res["worker_cpu"] = [p.rss.children_mb_cpu()[1] for p in (sa, sb, sc)]
             res["rss_c"] = sc.stop()
             res["rss_b"] = sb.stop()
     finally:
         res["rss_a"] = sa.stop()
     res["net"] = res["raw"] - res["startup"]
+    for name, log in (("b", sb.log), ("c", sc.log)):
+        res[f"got_{name}"], res[f"held_{name}"] = received(log)
     return res
+
+
+HELD = re.compile(r"ops received in sessions (\d+), already held (\d+)")
+
+
+def received(log: Path) -> tuple[int, int]:
+    """Ops a serve process received in sessions and, of them, ops it already held (it logs
+    both when it stops; a tree without the counts gives (-1, -1))."""
+    got = [tuple(map(int, m.groups())) for m in HELD.finditer(log.read_text())]
+    return (sum(g for g, _ in got), sum(h for _, h in got)) if got else (-1, -1)
 
 
 def fill_many(base: Path, a: Path, n: int, devices: int, maker: TextMaker) -> None:

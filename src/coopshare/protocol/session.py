@@ -57,6 +57,11 @@ class PeerHave:
 
 
 @dataclass(frozen=True, slots=True)
+class PeerCaughtUp:
+    """The peer's CaughtUp arrived: it has sent everything our Have lacked."""
+
+
+@dataclass(frozen=True, slots=True)
 class Converged:
     """CaughtUp went both ways: both sides hold what the other held at Have time."""
 
@@ -81,6 +86,7 @@ Event = (
     | OpsReceived
     | RosterReceived
     | PeerHave
+    | PeerCaughtUp
     | Converged
     | PingReceived
     | PongReceived
@@ -170,7 +176,7 @@ class SyncSession:
             return [PeerHave(msg.vv)]
         if isinstance(msg, m.CaughtUp) and self.got_have and not self.got_caught_up:
             self.got_caught_up = True
-            return self._maybe_converged()
+            return [PeerCaughtUp(), *self._maybe_converged()]
         raise RemoteProtocolError(f"unexpected {msg.T} in phase {self.phase.value}")
 
     def note_caught_up_sent(self) -> list[Event]:

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 from coopshare.errors import StoreError, UserError
 from coopshare.protocol import knock
-from coopshare.protocol.ops import Header, OpKind
+from coopshare.protocol.ops import OpKind
 from coopshare.service import admission, api_unlock, datafolder, proofs, quotas, releases
 from coopshare.service import events as ev
 from coopshare.service import peers as peerbook
@@ -146,6 +146,7 @@ class Node(EngineView):
         await asyncio.gather(*self._tasks, return_exceptions=True)
         if hasattr(self, "coop"):
             await self.db(lambda c: c.store.close())
+            log.info("ops received in sessions %d, already held %d", *self.received_ops)
         self._db_thread.shutdown(wait=True)
         self._checker.close()
 
@@ -342,6 +343,8 @@ class Node(EngineView):
             lambda r: quotas.judge(self, device, r),
             admit=gate,
             withhold_roster=not outbound,
+            turns=self.turns,
+            listener=not outbound,
         )
         if not self.storage.ready():  # the store keeps failing: space out the attempts
             await conn.close()
@@ -378,7 +381,7 @@ class Node(EngineView):
                 self.publish(ev.PeersChanged(tuple(self.peers_info())))
             faulty = self.storage.session_ended(mark)  # if so, the store logged why
             level, why = logging.DEBUG if faulty else logging.INFO, engine.close_reason or "closed"
-            log.log(level, "session with %s ended: %s", device.hex()[:12], why)
+            log.log(level, "session with %s ended: %s%s", device.hex()[:12], why, engine.tally())
         if faulty and outbound:
             await self.storage.wait()  # the dialler tries again after the pause
         return engine
@@ -391,10 +394,6 @@ def _settle(fut: asyncio.Future[str | None], found: str | BaseException | None) 
         fut.set_exception(found)
     else:
         fut.set_result(found)
-
-
-def header_of(wire_header: bytes) -> Header:
-    return Header.decode(wire_header)
 
 
 __all__ = ["Node", "OpKind", "UserError"]

@@ -6,8 +6,10 @@ pre-checking their signatures. :class:`coopshare.service.node.Node` builds on th
 from __future__ import annotations
 
 import asyncio
+import os
 import weakref
 from collections.abc import Callable, Sequence
+from functools import cached_property
 from typing import TypeVar
 
 from coopshare.errors import ValidationError
@@ -16,7 +18,9 @@ from coopshare.service import events as ev
 from coopshare.service import forward, restored
 from coopshare.service.coop import Coop
 from coopshare.sync.checker import Checker
-from coopshare.sync.engine import ApplyReport, OutOp, Prechecked, wire_of
+from coopshare.sync.engine import SyncEngine
+from coopshare.sync.local import ApplyReport, OutOp, Prechecked, wire_of
+from coopshare.sync.turns import CatchupTurns
 
 T = TypeVar("T")
 PARALLEL_VERIFY_MIN = 32  # batches at least this big are signature-checked ahead
@@ -30,6 +34,9 @@ class EngineView:
     device_pks: dict[bytes, bytes]
     trusted: frozenset[bytes]
     _grew: weakref.WeakSet[asyncio.Event]
+    # ops received in sessions and, of them, ops already stored here: counted on the store
+    # thread as each batch is applied, so a session cancelled mid-batch loses none of them
+    received_ops: tuple[int, int] = (0, 0)
 
     async def db(self, fn: Callable[[Coop], T], *, needs_coop: bool = True) -> T:
         raise NotImplementedError
@@ -46,6 +53,13 @@ class EngineView:
     async def caught_up(self, peer: bytes) -> None:
         """A restored data folder may write again (service/restored.py)."""
         await self.db(restored.release)
+
+    @cached_property
+    def turns(self) -> CatchupTurns[SyncEngine] | None:
+        """Which session may ask for a catch-up now, shared by all of them (sync/turns.py).
+        `COOPSHARE_SYNC_TURNS=off` turns the rule off (each session sends its Have at once, as
+        before it existed): the knob is for the tests' and the bench's control runs."""
+        return None if os.environ.get("COOPSHARE_SYNC_TURNS") == "off" else CatchupTurns()
 
     async def roster_ids(self) -> list[bytes]:
         return await self.db(lambda c: c.store.roster_op_ids())
@@ -103,11 +117,15 @@ class EngineView:
                     report.refusals.append(type(a).__name__)  # logged per peer: quotas.judge
                 elif a.quarantined:
                     report.parked.append(a.op_id)
-                elif a.new:
+                elif not a.new:  # a replay: the peer sent an op stored here already
+                    report.held.append((a.device, a.seq))
+                else:
                     changed += a.items
                     report.new += 1
                     report.applied.append((a.device, a.seq))
                     report.roster_changed |= a.kind.is_roster
+            got, held = self.received_ops
+            self.received_ops = (got + len(ops), held + len(report.held))
             return report, changed
 
         report, changed = await self.db(_apply)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from coopshare.service.refusals import RefusalLog
-from coopshare.sync.engine import ApplyReport
+from coopshare.sync.local import ApplyReport
 
 if TYPE_CHECKING:
     from coopshare.service.coop import Coop

@@ -1,10 +1,11 @@
 """Run one sync session over a connection (docs/protocol.md §Sync).
 
 The engine owns no state of its own beyond the session: what it needs from the replica comes
-through the :class:`Local` protocol, which the service layer implements (and runs on the one
-thread that owns SQLite). One outbound *pump* per session sends, in arrival order, every op the
-peer's version vector lacks: first as catch-up, then — once it reaches the end and has said
-CaughtUp — as live pushes whenever the local log grows.
+through the :class:`Local` protocol (sync/local.py), which the service layer implements (and
+runs on the one thread that owns SQLite). One outbound *pump* per session sends, in arrival
+order, every op the peer's version vector lacks: first as catch-up, then — once it reaches the
+end and has said CaughtUp — as live pushes whenever the local log grows. When the session sends
+its Have (what it asks the peer for) is the node's to decide (sync/turns.py).
 """
 
 from __future__ import annotations
@@ -13,88 +14,25 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from typing import Protocol
 
 from coopshare.errors import DiskFull, StoreIOError, StoreReadOnly, ValidationError
 from coopshare.protocol import admission as adm
 from coopshare.protocol import messages as m
 from coopshare.protocol import session as s
-from coopshare.protocol.codec import pack
 from coopshare.protocol.ops import Op
-from coopshare.sync.checker import Checked
+from coopshare.sync.batching import BATCH_OPS, batches
+from coopshare.sync.local import ApplyReport, Link, Local, Prechecked
+from coopshare.sync.turns import STALL_S, CatchupTurns
 
 log = logging.getLogger(__name__)
 
-BATCH_OPS = 256
 # received batches waiting for the store (bounds memory: ~6 MiB), and how many ops at most the
 # store applies in one transaction when several are waiting: fewer commits, and each page of
 # the random-keyed indexes is written once for many ops instead of once per batch
 QUEUE_BATCHES = 16
 GROUP_OPS = 4096
-BATCH_BYTES = 768 * 1024  # leaves room for msgpack framing of the list within 1 MiB
 PING_EVERY = 15.0
 IDLE_TIMEOUT = 45.0
-
-
-@dataclass(frozen=True, slots=True)
-class OutOp:
-    n: int
-    device: bytes
-    seq: int
-    wire: bytes
-
-
-# what a batch's pre-check found, aligned with its wires (sync/checker.py); empty if the batch
-# was too small to pre-check
-Prechecked = list[Checked | None]
-
-
-@dataclass
-class ApplyReport:
-    new: int = 0
-    rejected: int = 0
-    roster_changed: bool = False
-    applied: list[tuple[bytes, int]] = field(default_factory=list)  # (device, seq) now held
-    parked: list[bytes] = field(default_factory=list)  # op ids parked (unknown parents/author)
-    refusals: list[str] = field(default_factory=list)  # why each refused op was refused
-
-
-class Link(Protocol):
-    """A framed, authenticated connection (transport.conn.Connection is one)."""
-
-    async def read_frame(self, timeout: float) -> bytes: ...
-    async def write_raw(self, data: bytes) -> None: ...
-    def abort(self, data: bytes) -> None: ...
-    async def close(self) -> None: ...
-
-
-class Local(Protocol):
-    """What the engine needs from this device's replica (all calls may hop threads)."""
-
-    coop_id: bytes
-    device_id: bytes
-
-    async def roster_ids(self) -> list[bytes]: ...
-    async def roster_wires(self, exclude: set[bytes]) -> list[bytes]: ...
-    async def version_vector(self) -> dict[bytes, int]: ...
-    async def ops_after(
-        self, n: int, limit: int, have: dict[bytes, int]
-    ) -> tuple[int, list[OutOp]]:
-        """Up to `limit` ops stored after arrival number `n` that are not covered by `have`
-        (device -> highest seq the peer holds), and the arrival number read up to."""
-        ...
-
-    async def preverify(self, wires: tuple[bytes, ...]) -> Prechecked: ...
-    async def apply_ops(
-        self, wires: tuple[bytes, ...], durable: bool, checked: Prechecked
-    ) -> ApplyReport: ...
-    async def caught_up(self, peer: bytes) -> None:
-        """Every op `peer` held when the session started is stored here (before Converged)."""
-        ...
-
-    def peer_still_trusted(self, device: bytes) -> bool: ...
-    def log_grew(self) -> asyncio.Event: ...
 
 
 class SyncEngine:
@@ -107,13 +45,16 @@ class SyncEngine:
         judge: Callable[[ApplyReport], Awaitable[str | None]] | None = None,
         admit: Callable[[list[Op]], Awaitable[None]] | None = None,
         withhold_roster: bool = False,
+        turns: CatchupTurns[SyncEngine] | None = None,
+        listener: bool = False,
     ) -> None:
         """`judge`: sees what each applied group refused or parked; a reason it returns ends
         the session (per-peer quotas, service/quotas.py). `admit`: the peer is not in my roster
         yet; the session starts in the restricted admission phase (docs/protocol.md §16a) and
         `admit(roster ops it sent)` must return before anything but roster ops flows.
         `withhold_roster`: in that phase, send my own roster ops only once the peer is admitted
-        (the listener's side)."""
+        (the listener's side). `turns`: the node's sessions, shared: this one sends its Have
+        only when they allow it (sync/turns.py); `listener`: the peer dialled this node."""
         self.local = local
         self.conn = conn
         self.peer_device = peer_device
@@ -124,6 +65,8 @@ class SyncEngine:
         self.received = 0
         self.sent = 0
         self.expected = 0  # ops the peer's Have says we lack (for progress bars)
+        self.got = 0  # ops received in Ops messages, all of them
+        self.dupes = 0  # of those, ops this replica already held when they were applied
         self._my_vv: dict[bytes, int] = {}
         self._their_vv: dict[bytes, int] = {}
         self._queue: asyncio.Queue[tuple[tuple[bytes, ...], bool, asyncio.Future[Prechecked]]] = (
@@ -137,6 +80,9 @@ class SyncEngine:
         self._gate = adm.AdmissionGate() if admit is not None else None
         self._withhold = withhold_roster and admit is not None
         self._peer_roster: set[bytes] = set()
+        self._turns, self._listener = turns, listener
+        self._turn = asyncio.Event()  # set when the turns release this session's Have
+        self._have_task: asyncio.Task[None] | None = None
 
     @property
     def admitting(self) -> bool:
@@ -182,10 +128,17 @@ class SyncEngine:
         finally:
             pinger.cancel()
             applier.cancel()
-            if self._pump:
-                self._pump.cancel()
+            for task in (self._pump, self._have_task):
+                if task is not None:
+                    task.cancel()
+            if self._turns is not None:
+                _wake(self._turns.closed(self))  # a catch-up cut short: the others ask now
             self.closed.set()
             await self.conn.close()
+
+    def tally(self) -> str:
+        """What the session moved, for its last log line."""
+        return f"; ops received {self.got} (already held {self.dupes}), sent {self.sent}"
 
     def stop(self, reason: str) -> None:
         """Close from our side (revoked peer, shutdown)."""
@@ -212,15 +165,19 @@ class SyncEngine:
                     await self._send_roster()
             if not self.local.peer_still_trusted(self.peer_device):
                 raise s.RemoteProtocolError("peer device is no longer in the roster")
-            self._my_vv = await self.local.version_vector()
-            self.session.send(m.Have(self._my_vv))
-            await self._flush()
+            if self._turns is None:
+                await self._send_have(await self.local.version_vector())
+            else:
+                self._ask()
         elif isinstance(event, s.PeerHave):
             self._their_vv = dict(event.vv)
-            self.expected = sum(
-                max(0, seq - self._my_vv.get(dev, 0)) for dev, seq in self._their_vv.items()
-            )
-            self._pump = asyncio.create_task(self._pump_loop())
+            if self.session.sent_have:
+                self._start_catchup()
+            elif self._turns is not None:
+                self._ask()  # the dialler asks once it knows what the listener holds
+        elif isinstance(event, s.PeerCaughtUp) and self._turns is not None:
+            await self._applied()  # what it sent is stored before another session asks
+            _wake(self._turns.caught_up(self))
         elif isinstance(event, s.OpsReceived):
             # pipeline: signatures of this batch are checked (on other cores) while the store
             # applies the previous one; the queue keeps batches in order and bounds memory
@@ -244,6 +201,47 @@ class SyncEngine:
             await self._flush()
         elif isinstance(event, s.Closed):
             self.close_reason = f"peer said bye: {event.reason}"
+
+    def _ask(self) -> None:
+        """Send my Have when the node's turns allow it (sync/turns.py): a dialler only after
+        the listener's Have, and never while another session feeds this node a catch-up."""
+        if self._have_task is None and (self._listener or self.session.got_have):
+            self._have_task = asyncio.create_task(self._have_when_turn())
+
+    async def _have_when_turn(self) -> None:
+        assert self._turns is not None
+        try:
+            while True:
+                self._turn.clear()
+                vv = await self.local.version_vector()
+                lacks = _lacks(self._their_vv, vv) if self.session.got_have else None
+                now = asyncio.get_running_loop().time()
+                if self._turns.ask(self, listener=self._listener, lacks=lacks, now=now):
+                    break
+                with contextlib.suppress(TimeoutError):  # a feeder that stalls holds no one
+                    await asyncio.wait_for(self._turn.wait(), STALL_S)
+            await self._send_have(vv)
+        except Exception as e:  # a broken link or store: end the session, not the node
+            self.close_reason = self.close_reason or f"{type(e).__name__}: {e}"
+            log.debug("session ends: %s", self.close_reason)
+            self.conn.abort(b"")  # the read loop then ends
+
+    async def _send_have(self, vv: dict[bytes, int]) -> None:
+        self._my_vv = vv
+        self.session.send(m.Have(vv))
+        await self._flush()
+        if self.session.got_have:
+            self._start_catchup()
+
+    def _start_catchup(self) -> None:
+        """Both Haves crossed: count what the peer has for us, start the pump."""
+        self.expected = sum(
+            max(0, seq - self._my_vv.get(dev, 0)) for dev, seq in self._their_vv.items()
+        )
+        if self._turns is not None:
+            now = asyncio.get_running_loop().time()
+            _wake(self._turns.peer_have(self, self.expected, now))
+        self._pump = asyncio.create_task(self._pump_loop())
 
     async def _send_roster(self) -> None:
         """The roster ops the peer's Hello did not list, then RosterDone."""
@@ -272,7 +270,12 @@ class SyncEngine:
                     ops, durable = ops + more, durable or more_durable
                 report = await self.local.apply_ops(ops, durable, checked)
                 self.received += report.new
-                for device, seq in report.applied:  # the peer has these: never echo them back
+                self.got += len(ops)
+                self.dupes += len(report.held)
+                if self._turns is not None:
+                    self._turns.progress(self, asyncio.get_running_loop().time())
+                # the peer has these, new here or not: never echo them back
+                for device, seq in report.applied + report.held:
                     # only a contiguous extension: the pump skips everything up to this seq,
                     # and the peer may lack earlier ones (its Have is contiguous too)
                     if seq == self._their_vv.get(device, 0) + 1:
@@ -347,22 +350,10 @@ class SyncEngine:
                 await result
 
 
-def batches(wires: list[bytes]) -> list[tuple[bytes, ...]]:
-    """Split ops into Ops messages that each fit one frame (at most BATCH_OPS ops and
-    BATCH_BYTES bytes; a single op is at most MAX_BODY plus its header, which fits alone)."""
-    out: list[tuple[bytes, ...]] = []
-    current: list[bytes] = []
-    size = 0
-    for w in wires:
-        if current and (len(current) == BATCH_OPS or size + len(w) > BATCH_BYTES):
-            out.append(tuple(current))
-            current, size = [], 0
-        current.append(w)
-        size += len(w)
-    if current:
-        out.append(tuple(current))
-    return out
+def _wake(engines: list[SyncEngine]) -> None:
+    for e in engines:
+        e._turn.set()
 
 
-def wire_of(header: bytes, sig: bytes, body: bytes | None) -> bytes:
-    return pack([header, sig, body])
+def _lacks(theirs: dict[bytes, int], mine: dict[bytes, int]) -> bool:
+    return any(seq > mine.get(dev, 0) for dev, seq in theirs.items())
