@@ -10,13 +10,12 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from coopshare.gui.app import start_node
 from coopshare.gui.main_window import MainWindow
-from coopshare.gui.settings import Prefs
 from coopshare.model.items import Kind
 from coopshare.service import bundles
 from coopshare.service import home as homes
 from tests.conftest import join
+from tests.gui.winutil import running_window
 from tests.netutil import PASS
 
 
@@ -38,16 +37,7 @@ def homes_ab(tmp_path: Path) -> tuple[Path, Path]:
 
 @pytest.fixture
 def window(qtbot, homes_ab: tuple[Path, Path]) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    home = homes_ab[0]
-    prefs = Prefs(home)
-    prefs.set("mdns", False)
-    bridge = start_node(home, PASS, prefs)
-    w = MainWindow(bridge, prefs, home)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
-    bridge.stop()
+    yield from running_window(qtbot, homes_ab[0], PASS)
 
 
 def _drop(window: MainWindow, path: Path) -> bool:

@@ -11,12 +11,11 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from coopshare.errors import RestoredNotCaughtUp
-from coopshare.gui.app import start_node
 from coopshare.gui.main_window import MainWindow
-from coopshare.gui.settings import Prefs
 from coopshare.service import home as homes
 from coopshare.service import restored
 from tests.conftest import join
+from tests.gui.winutil import running_window
 from tests.netutil import PASS
 
 
@@ -35,15 +34,7 @@ def _anna(tmp_path: Path, held: bool) -> Path:
 
 
 def _window(qtbot, home: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    prefs = Prefs(home)
-    prefs.set("mdns", False)
-    bridge = start_node(home, PASS, prefs)
-    w = MainWindow(bridge, prefs, home)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
-    bridge.stop()
+    yield from running_window(qtbot, home, PASS)
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Small findings of the session-6 walk (/work/wt/walk_findings.md R7, R9, R10, R11): badges of
+"""Small findings of the session-6 walk (walkthrough findings R7, R9, R10, R11): badges of
 one width in the Activity feed, a hint instead of a large empty list in "Who fits" and in
 search, and an invitation QR code that fits a small screen and still scans. Each test has its
 control: the state the fix changes."""
