@@ -51,6 +51,7 @@ def test_check_batch_verdicts(coop_ab) -> None:  # type: ignore[no-untyped-def]
         first.signature,
         False,
         first.header,
+        None,  # no opener given: nothing opened (tests/test_preopen.py)
     )
     alone, checks = check_batch((wires[0], wires[-3]), pks)  # no run: each op checked
     assert checks == 2 and alone[0] is not None and alone[0][4]

@@ -87,6 +87,7 @@ def sync(args: argparse.Namespace, home: Path, passphrase: Key) -> int:
             print(
                 f"in sync with {host}:{port}: received {result.received} ops, sent {result.sent}"
                 f"; {result.signature_checks} signatures checked"
+                f"; {result.opened_ahead} opened by the signature worker"
             )
             return 0
         finally:

@@ -23,6 +23,7 @@ class SyncResult:
     sent: int
     received: int
     signature_checks: int = 0  # Ed25519 verifications of ops this process made
+    opened_ahead: int = 0  # item ops whose changes its signature worker opened
 
 
 class Runtime:
@@ -111,7 +112,8 @@ class Runtime:
     async def sync_with(self, host: str, port: int, timeout: float) -> SyncResult:
         engine = await sync_once(self._node, host, port, timeout)
         checks = await self._node.signature_checks()
-        return SyncResult(sent=engine.sent, received=engine.received, signature_checks=checks)
+        ahead = await self._node.opened_ahead()
+        return SyncResult(engine.sent, engine.received, checks, ahead)
 
     async def nearby(self) -> list[NearbyPeer]:
         """Connected sessions, members found on this network, and the peer book."""

@@ -78,13 +78,18 @@ class _Saved:
 
     def __init__(self, replica: Replica) -> None:
         self.preverified = set(replica.preverified)  # a pair is used up when its op is checked
-        self.counts = (replica.sig_checks, replica.unreadable, len(replica.new_commits))
+        self.counts = (
+            replica.sig_checks,
+            replica.unreadable,
+            replica.opened_ahead,
+            len(replica.new_commits),
+        )
         self.recorded = [len(r) for r in replica._recorders]
 
     def restore(self, replica: Replica) -> None:
         replica.preverified.clear()
         replica.preverified |= self.preverified
-        replica.sig_checks, replica.unreadable, commits = self.counts
+        replica.sig_checks, replica.unreadable, replica.opened_ahead, commits = self.counts
         del replica.new_commits[commits:]
         for into, n in zip(replica._recorders, self.recorded, strict=True):
             del into[n:]

@@ -28,7 +28,7 @@ from coopshare.service import admission, api_unlock, datafolder, proofs, quotas,
 from coopshare.service import events as ev
 from coopshare.service import peers as peerbook
 from coopshare.service.coop import Coop
-from coopshare.service.node_local import EngineView
+from coopshare.service.node_local import EngineView, roster_snapshot
 from coopshare.service.storage_gate import StorageGate
 from coopshare.store.db import Store
 from coopshare.sync.checker import Checker
@@ -206,16 +206,9 @@ class Node(EngineView):
     async def refresh_roster(self) -> None:
         """Re-read the roster: trusted devices, knock keys, TLS trust; drop revoked sessions."""
 
-        def _snapshot(
-            c: Coop,
-        ) -> tuple[bytes, frozenset[bytes], list[bytes], list[bytes], dict[bytes, bytes]]:
-            active = frozenset(c.roster.active)
-            certs = [c.roster.devices[d].cert for d in sorted(active)]
-            keys = [c.epoch_keys[e] for e, _ in reversed(c.roster.epochs) if e in c.epoch_keys][:3]
-            pks = {d: rec.sign_pk for d, rec in c.roster.devices.items()}
-            return c.coop_id or b"", active, certs, keys, pks
-
-        self.coop_id, active, certs, keys, self.device_pks = await self.db(_snapshot)
+        snap = await self.db(roster_snapshot)
+        self.coop_id, active, certs, keys = snap.coop_id, snap.active, snap.certs, snap.keys
+        self.device_pks, self.opener = snap.pks, snap.opener
         self.trusted = active - {self.device_id}
         self.network_keys = [knock.network_key(k) for k in keys]
         self.server_ctx = tls.server_context(self.coop.me, certs) if certs else None

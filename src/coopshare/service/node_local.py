@@ -10,10 +10,11 @@ import os
 import weakref
 from collections.abc import Callable, Sequence
 from functools import cached_property
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from coopshare.errors import ValidationError
 from coopshare.protocol.ops import Op, rebuild_op
+from coopshare.protocol.preopen import Opener
 from coopshare.service import events as ev
 from coopshare.service import forward, restored
 from coopshare.service.coop import Coop
@@ -32,6 +33,7 @@ class EngineView:
 
     _checker: Checker
     device_pks: dict[bytes, bytes]
+    opener: Opener | None = None  # what the signature worker may open ops with (preopen.py)
     trusted: frozenset[bytes]
     _grew: weakref.WeakSet[asyncio.Event]
     # ops received in sessions and, of them, ops already stored here: counted on the store
@@ -101,15 +103,18 @@ class EngineView:
         self, wires: tuple[bytes, ...], durable: bool, checked: Prechecked
     ) -> ApplyReport:
         verified = {(c[0], c[3]) for c in checked if c is not None and c[4]}
+        opened = {c[0]: c[6] for c in checked if c is not None and c[6] is not None}
         ops = _prebuilt(wires, checked)  # decoded by the worker: not again on the store thread
 
         def _apply(c: Coop) -> tuple[ApplyReport, list[bytes]]:
             report, changed = ApplyReport(), list[bytes]()
             c.preverified.update(verified)
+            c.preopened = opened
             try:
                 results = c.apply_batch(ops, durable=durable)
             finally:
                 c.preverified.clear()  # vouches for this batch only
+                c.preopened = {}
             c.store.faults.recovered()  # a received batch is stored: the store writes again
             for a in results:
                 if isinstance(a, ValidationError):
@@ -142,11 +147,15 @@ class EngineView:
         while the store thread applies the batch before it."""
         if len(wires) < PARALLEL_VERIFY_MIN or not self.device_pks:
             return []
-        return await self._checker.check(wires, self.device_pks)
+        return await self._checker.check(wires, self.device_pks, self.opener)
 
     async def signature_checks(self) -> int:
         """Ed25519 verifications of ops made by this node so far (store thread and worker)."""
         return self._checker.sig_checks + await self.db(lambda c: c.sig_checks)
+
+    async def opened_ahead(self) -> int:
+        """Item ops applied here whose changes the signature worker had opened."""
+        return await self.db(lambda c: c.opened_ahead)
 
     def peer_still_trusted(self, device: bytes) -> bool:
         return device in self.trusted
@@ -160,6 +169,29 @@ class EngineView:
         """The log grew: wake every session's pump waiting on :meth:`log_grew`."""
         for waiter in list(self._grew):
             waiter.set()
+
+
+class RosterSnapshot(NamedTuple):
+    """What the node keeps of the roster outside the store thread (Node.refresh_roster)."""
+
+    coop_id: bytes
+    active: frozenset[bytes]
+    certs: list[bytes]  # of the active devices: the TLS trust
+    keys: list[bytes]  # the three newest epoch keys: knocks
+    pks: dict[bytes, bytes]  # device id -> signing key, of every device ever admitted
+    opener: Opener | None  # for the signature worker (protocol/preopen.py)
+
+
+def roster_snapshot(c: Coop) -> RosterSnapshot:
+    """On the store thread: the roster as the network side needs it."""
+    active = frozenset(c.roster.active)
+    certs = [c.roster.devices[d].cert for d in sorted(active)]
+    keys = [c.epoch_keys[e] for e, _ in reversed(c.roster.epochs) if e in c.epoch_keys][:3]
+    pks = {d: rec.sign_pk for d, rec in c.roster.devices.items()}
+    members = {d: rec.member_id for d, rec in c.roster.devices.items()}
+    coop_id = c.coop_id or b""
+    opener = Opener(coop_id, dict(c.epoch_keys), members) if coop_id else None
+    return RosterSnapshot(coop_id, active, certs, keys, pks, opener)
 
 
 def _prebuilt(wires: tuple[bytes, ...], checked: Prechecked) -> Sequence[bytes | Op]:

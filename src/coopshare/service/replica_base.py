@@ -23,6 +23,7 @@ from coopshare.model.roster import RosterState, resolve
 from coopshare.protocol import roster_body
 from coopshare.protocol.codec import pack, unpack
 from coopshare.protocol.ops import Header, Op, OpKind
+from coopshare.protocol.preopen import Preopened
 from coopshare.store.db import Store
 from coopshare.store.search import SearchIndex
 
@@ -55,6 +56,8 @@ class ReplicaBase:
         # (op id, signature) pairs a caller already checked: the pair, so a second copy of an op
         # with another (broken) signature is still checked here
         self.preverified: set[tuple[bytes, bytes]] = set()
+        self.preopened: dict[bytes, Preopened] = {}  # op id -> its changes, opened ahead
+        self.opened_ahead = 0  # item ops whose pre-opened changes were used here
         self.sig_checks = 0  # Ed25519 verifications of ops made here (bench/sync_bench.py)
         self.guarded = True  # False: a batch's first attempt (service/batch_ingest.py)
         self._held: dict[bytes, ItemState] | None = None  # its item rows not written yet

@@ -55,17 +55,31 @@ class ContentApplier(ReplicaBase):
         assert op.body is not None and self.coop_id is not None
         if op.header.kind is OpKind.KEY_RELEASE:  # its notice, when the item is folded again
             return terms_gate.notice_changes(op, author, self.coop_id, self.epoch_keys)
-        grants = self._grants(op.op_id, author)
-        mine = author == self.me.member_id  # a handover: service/device_keys.py
-        changes = content_open.changes_of(
-            op, author, self.coop_id, self.epoch_keys, self.me.kex_key, grants, grants_are_own=mine
-        )
+        pre = self.preopened.get(op.op_id)  # opened in the signature worker: protocol/preopen.py
+        if pre is not None and (pre.author, pre.epoch_key) == (author, self._epoch_key(op)):
+            changes = list(pre.changes)  # what changes_of makes of it: each part opened own
+            self.opened_ahead += 1
+        else:
+            grants = self._grants(op.op_id, author)
+            mine = author == self.me.member_id  # a handover: service/device_keys.py
+            changes = content_open.changes_of(
+                op,
+                author,
+                self.coop_id,
+                self.epoch_keys,
+                self.me.kex_key,
+                grants,
+                grants_are_own=mine,
+            )
         changes = terms_gate.authorise(changes, author, self._change_allowed)
         if any(_is_act(ch) for ch in changes):
             h = op.header
             if self.store.hlc_before(h.device, h.seq) > h.hlc:  # evidence of backdating
                 changes = [replace(ch, late=True) if _is_act(ch) else ch for ch in changes]
         return changes
+
+    def _epoch_key(self, op: Op) -> bytes | None:
+        return self.epoch_keys.get(op.header.epoch)
 
     def _refold_backdated(self, op: Op) -> tuple[bytes, ...]:
         """Items with acts of op's device at a higher seq but an earlier time than `op`: now

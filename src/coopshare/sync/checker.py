@@ -7,9 +7,10 @@ big batches in a worker *process* (spawned on first need; one, since the store t
 other core busy), and only while it starts, or for ten minutes after it failed (then it starts
 a new one), on threads. The worker decodes each op and verifies the Ed25519 signature of the
 top op of each run of a device's log in the batch (protocol/run_verify.py) against the device
-keys it is given; the store thread still decodes, authorises and stores every op itself,
-vouches for the rest of each run by hash, and verifies any op that neither covers
-(service/run_verify.py).
+keys it is given; the store thread still authorises and stores every op itself, vouches
+for the rest of each run by hash, and verifies any op that neither covers
+(service/run_verify.py). Given an ``Opener``, the worker also opens the item ops this device
+reads with its own epoch key (protocol/preopen.py), which the store thread would otherwise do.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from coopshare.errors import ValidationError
 from coopshare.protocol.ops import Header, Op, decode_op
+from coopshare.protocol.preopen import Opener, Preopened, preopen
 from coopshare.protocol.run_verify import plan
 
 log = logging.getLogger(__name__)
@@ -34,17 +36,19 @@ PARENT_CHECK_EVERY = 1.0  # s between the worker's looks at whether the node sti
 WORKER_TIMEOUT = 60.0  # s for one batch (~1 s of work): a worker this slow is stuck
 
 # (op id, device, seq, signature, the signature checked out, the decoded header: the store
-# thread builds the op from it instead of decoding the wire again); None: it did not decode
-Checked = tuple[bytes, bytes, int, bytes, bool, Header]
+# thread builds the op from it instead of decoding the wire again, the op's changes if the
+# worker opened them: protocol/preopen.py); None: it did not decode
+Checked = tuple[bytes, bytes, int, bytes, bool, Header, Preopened | None]
 
 
 def check_batch(
-    wires: tuple[bytes, ...], pks: dict[bytes, bytes]
+    wires: tuple[bytes, ...], pks: dict[bytes, bytes], opener: Opener | None = None
 ) -> tuple[list[Checked | None], int]:
     """Decode each op and check signatures one per run of a device's log in the batch
     (protocol/run_verify.py): an op is marked checked only if its own signature was verified
-    here; the store thread vouches for the rest of each run by hash. Also returns the number
-    of signatures verified."""
+    here; the store thread vouches for the rest of each run by hash. With `opener`, also
+    open the item ops it can (protocol/preopen.py). Also returns the number of signatures
+    verified."""
     ops: list[Op | None] = []
     for wire in wires:
         try:
@@ -62,6 +66,7 @@ def check_batch(
             o.signature,
             (o.op_id, o.signature) in found.signed,
             o.header,
+            None if opener is None else preopen(o, opener),
         )
         for o in ops
     ]
@@ -128,21 +133,22 @@ class Checker:
         return self._procs
 
     async def check(
-        self, wires: tuple[bytes, ...], pks: dict[bytes, bytes]
+        self, wires: tuple[bytes, ...], pks: dict[bytes, bytes], opener: Opener | None = None
     ) -> list[Checked | None]:
-        """Decode each op and check its signature against `pks` (device id -> Ed25519 key)."""
+        """Decode each op and check its signature against `pks` (device id -> Ed25519 key);
+        with `opener`, open the item ops it can (protocol/preopen.py)."""
         loop = asyncio.get_running_loop()
         procs = self._executor()
         if procs is not None:
             try:
                 async with asyncio.timeout(WORKER_TIMEOUT):
-                    got, n = await loop.run_in_executor(procs, check_batch, wires, pks)
+                    got, n = await loop.run_in_executor(procs, check_batch, wires, pks, opener)
                 self.sig_checks += n
                 return got
             except (BrokenProcessPool, OSError, TimeoutError) as e:
                 log.warning("signature worker failed, checking on threads: %r", e)
                 self._fail()
-        got, n = await loop.run_in_executor(self._threads, check_batch, wires, pks)
+        got, n = await loop.run_in_executor(self._threads, check_batch, wires, pks, opener)
         self.sig_checks += n
         return got
 

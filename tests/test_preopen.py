@@ -1,0 +1,141 @@
+"""Item ops opened in the signature worker (protocol/preopen.py, sync/checker.py): the changes
+it hands back are the ones the store thread makes itself; an op it cannot open wholly with its
+own epoch key is left to the store thread; the store thread uses a pre-opened result only with
+the epoch key and author it would use itself; and a real sync uses them."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from coopshare.errors import ValidationError
+from coopshare.model.items import Kind
+from coopshare.protocol import content
+from coopshare.protocol.codec import pack, unpack
+from coopshare.protocol.ops import OpKind, decode_op
+from coopshare.protocol.preopen import Opener, Preopened, preopen
+from coopshare.service import content_open
+from coopshare.service.coop import Coop
+from coopshare.service.node_local import roster_snapshot
+from coopshare.sync.checker import check_batch
+
+from .conftest import MakeCoop, join
+from .forge import coop_change, forge
+
+ORG = "Bakkerij de Vries"
+
+
+def _opener(c: Coop) -> Opener:
+    opener = roster_snapshot(c).opener
+    assert opener is not None
+    return opener
+
+
+def _own_changes(c: Coop, wire: bytes) -> list:  # type: ignore[type-arg]
+    """What the store thread makes of the op itself (service/content_open.py)."""
+    op = decode_op(wire)
+    author = c.roster.member_of(op.header.device) or b""
+    grants = c._grants(op.op_id, author)
+    return content_open.changes_of(op, author, c.coop_id or b"", c.epoch_keys, c.me.kex_key, grants)
+
+
+def test_the_workers_changes_are_the_store_threads_own(coop_ab) -> None:  # type: ignore[no-untyped-def]
+    alice, bob = coop_ab
+    bob.add_note("plain", "for everyone", ["t"])
+    bob.add_lead({"title": "Open lead", "referral_terms": "thanks"})
+    bob.add_note("sealed", "only for Alice", to=[alice.me.member_id])
+    bob.add_lead({"title": "Interim CFO", "org": ORG, "referral_terms": "thanks"})
+    bob.add_idea("Idea", "how it works", "ask-before-use")
+    wires = [w for w in bob.wire_ops() if not alice.store.has_op(decode_op(w).op_id)]
+    opened = skipped = 0
+    for wire in wires:
+        op = decode_op(wire)
+        got = preopen(op, _opener(alice))
+        if op.header.kind is not OpKind.ITEM:
+            assert got is None
+            continue
+        own = _own_changes(alice, wire)
+        assert op.body is not None
+        modes = {part.mode for part in content.decode_parts(op.body)}
+        if modes == {0}:  # every part coop-wide: opened in the worker, the very same changes
+            assert got is not None and list(got.changes) == own
+            assert got.author == bob.me.member_id
+            opened += 1
+        else:  # a part sealed to devices: left to the store thread (it reads it with kex)
+            assert got is None and own
+            skipped += 1
+    # opened: the plain note and the lead without client details; left: the sealed note, the
+    # lead whose client details are sealed, the idea (sealed until its terms are accepted)
+    assert (opened, skipped) == (2, 3)
+
+
+def test_what_the_worker_cannot_open_is_left_to_the_store_thread(coop_ab) -> None:  # type: ignore[no-untyped-def]
+    alice, bob = coop_ab
+    item = b"\x07" * 16
+    good = forge(bob, coop_change(bob, Kind.NOTE, item, {"title": "t"}, body="b"))
+    op = good
+    opener = _opener(alice)
+    assert preopen(op, opener) is not None  # control: this op opens in the worker
+    no_key = opener._replace(epoch_keys={})
+    no_member = opener._replace(members={})
+    other_coop = opener._replace(coop_id=b"\x01" * 32)  # the part's AAD names the coop
+    assert preopen(op, no_key) is None
+    assert preopen(op, no_member) is None
+    assert preopen(op, other_coop) is None
+    junk = forge(bob, pack([[0, b"w" * 60, b"c" * 40]]))  # does not open
+    bad_change = forge(bob, coop_change(bob, Kind.NOTE, item, {"title": 7}))
+    assert preopen(junk, opener) is None and preopen(bad_change, opener) is None
+    # the store thread then does what it always did: a part it cannot open is skipped, a
+    # malformed change is refused with its reason (and the op kept, marked: quarantine.py)
+    assert _own_changes(alice, junk.encode()) == []
+    with pytest.raises(ValidationError):
+        _own_changes(alice, bad_change.encode())
+
+
+@pytest.mark.parametrize(
+    ("case", "forged_shows"), [("same", True), ("other key", False), ("other author", False)]
+)
+def test_a_preopened_result_counts_only_with_the_store_threads_key_and_author(
+    make_replica: MakeCoop, case: str, forged_shows: bool
+) -> None:
+    """The store thread trusts its own worker's result (the same code on the same bytes), but
+    only for the epoch key and author it would use: a result made with anything else is
+    opened again. Control ("same"): a result with the right key and author is used, so a
+    forged one shows; with another key or author it does not."""
+    alice, bob = make_replica("Alice"), make_replica("Bob")
+    alice.create_coop("C")
+    join(alice, bob)
+    bob.add_note("real title", "real text")
+    wires = tuple(w for w in bob.wire_ops() if not alice.store.has_op(decode_op(w).op_id))
+    out, _ = check_batch(wires, {}, _opener(alice))
+    pre = {c[0]: c[6] for c in out if c is not None and c[6] is not None}
+    assert len(pre) == 1
+    op_id, got = next(iter(pre.items()))
+    forged_change = dataclasses.replace(
+        got.changes[0], fields={**got.changes[0].fields, "title": "forged"}
+    )
+    key, author = got.epoch_key, got.author
+    if case == "other key":
+        key = bytes(32)
+    elif case == "other author":
+        author = alice.me.member_id
+    alice.preopened = {op_id: Preopened(key, author, (forged_change,))}
+    alice.apply_batch([decode_op(w) for w in wires])
+    alice.preopened = {}
+    titles = {st.value("title") for st in alice.items(Kind.NOTE)}
+    assert titles == ({"forged"} if forged_shows else {"real title"})
+    assert alice.opened_ahead == (1 if forged_shows else 0)
+
+
+def test_check_batch_hands_back_the_opened_changes(coop_ab) -> None:  # type: ignore[no-untyped-def]
+    alice, bob = coop_ab
+    for i in range(5):
+        bob.add_note(f"n{i}", "text")
+    wires = tuple(w for w in bob.wire_ops() if not alice.store.has_op(decode_op(w).op_id))
+    without, _ = check_batch(wires, {})
+    assert all(c is not None and c[6] is None for c in without)  # no opener: nothing opened
+    out, _ = check_batch(wires, {}, _opener(alice))
+    assert [c[6] is not None for c in out if c is not None] == [True] * 5
+    hb, sig, body = unpack(wires[0])
+    assert check_batch((pack([hb, sig, body[:-1]]),), {}, _opener(alice))[0] == [None]
