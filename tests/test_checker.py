@@ -6,12 +6,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import pickle
 import signal
 import time
 from pathlib import Path
 
 from coopshare.protocol.codec import pack, unpack
-from coopshare.protocol.ops import decode_op, rebuild_op
+from coopshare.protocol.ops import decode_op
+from coopshare.service.node_local import roster_snapshot
 from coopshare.sync.checker import Checker, check_batch
 
 from .forge import last_op
@@ -50,7 +52,7 @@ def test_check_batch_verdicts(coop_ab) -> None:  # type: ignore[no-untyped-def]
         first.header.seq,
         first.signature,
         False,
-        first.header,
+        first,
         None,  # no opener given: nothing opened (tests/test_preopen.py)
     )
     alone, checks = check_batch((wires[0], wires[-3]), pks)  # no run: each op checked
@@ -186,19 +188,22 @@ def test_close_ends_a_worker_still_starting_without_waiting(tmp_path: Path) -> N
     assert r.stdout.splitlines()[0] == "True"
 
 
-def test_an_op_rebuilt_from_the_workers_header_is_the_decoded_op(coop_ab) -> None:  # type: ignore[no-untyped-def]
-    """The store thread builds each op from the header the worker decoded (not decoding the
-    wire again); a header that is not the one of those bytes is never used."""
+def test_the_op_handed_back_by_the_worker_is_the_decoded_op(coop_ab) -> None:  # type: ignore[no-untyped-def]
+    """The store thread takes each op as the worker decoded it (not decoding the wire again):
+    after the trip through the process boundary it is the op `decode_op` makes of the wire,
+    header, id and body alike, and the changes the worker opened are the same too."""
     wires, pks = _wires(coop_ab)
-    out, _ = check_batch(wires, pks)
-    rebuilt = 0
-    for wire, c in zip(wires, out, strict=True):
+    out, _ = check_batch(wires, pks, roster_snapshot(coop_ab[0]).opener)
+    back = pickle.loads(pickle.dumps(out))  # as the worker process sends it
+    assert back == out
+    handed = 0
+    for wire, c in zip(wires, back, strict=True):
         if c is not None:
-            assert rebuild_op(wire, c[5], c[0]) == decode_op(wire)
-            rebuilt += 1
-    assert rebuilt == len(wires) - 1  # all but the junk
-    a, b = out[0], out[1]
-    assert a is not None and b is not None
-    assert rebuild_op(wires[0], b[5], b[0]) is None  # another op's header and id
-    assert rebuild_op(wires[0], b[5], a[0]) is None  # another op's header, this op's id
-    assert rebuild_op(b"\x93junk", a[5], a[0]) is None
+            op = decode_op(wire)
+            assert c[5] == op and c[5].op_id == op.op_id == c[0] and c[5].body == op.body
+            handed += 1
+    assert handed == len(wires) - 1  # all but the junk
+    opened = [(c[1], c[6]) for c in back if c is not None and c[6] is not None]
+    roster = coop_ab[0].roster
+    assert len(opened) >= 40  # Bob's 40 notes (and Alice's)
+    assert all(ch.author == roster.member_of(dev) for dev, p in opened for ch in p.changes)

@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import NamedTuple, TypeVar
 
 from coopshare.errors import ValidationError
-from coopshare.protocol.ops import Op, rebuild_op
+from coopshare.protocol.ops import Op
 from coopshare.protocol.preopen import Opener
 from coopshare.service import events as ev
 from coopshare.service import forward, restored
@@ -195,11 +195,8 @@ def roster_snapshot(c: Coop) -> RosterSnapshot:
 
 
 def _prebuilt(wires: tuple[bytes, ...], checked: Prechecked) -> Sequence[bytes | Op]:
-    """Each wire as the Op the signature worker decoded, where it did (else the wire)."""
+    """Each wire as the Op the signature worker decoded from it, where it did (else the wire:
+    the store thread decodes it and says why it does not)."""
     if len(checked) != len(wires):
         return wires
-    out: list[bytes | Op] = []
-    for wire, c in zip(wires, checked, strict=True):
-        op = None if c is None else rebuild_op(wire, c[5], c[0])
-        out.append(wire if op is None else op)
-    return out
+    return [wire if c is None else c[5] for wire, c in zip(wires, checked, strict=True)]

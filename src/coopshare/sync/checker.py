@@ -25,7 +25,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPool
 from concurrent.futures.process import BrokenProcessPool
 
 from coopshare.errors import ValidationError
-from coopshare.protocol.ops import Header, Op, decode_op
+from coopshare.protocol.ops import Op, decode_op
 from coopshare.protocol.preopen import Opener, Preopened, preopen
 from coopshare.protocol.run_verify import plan
 
@@ -35,10 +35,10 @@ RETRY_AFTER = 600.0  # s on threads after the worker failed, before starting a n
 PARENT_CHECK_EVERY = 1.0  # s between the worker's looks at whether the node still runs
 WORKER_TIMEOUT = 60.0  # s for one batch (~1 s of work): a worker this slow is stuck
 
-# (op id, device, seq, signature, the signature checked out, the decoded header: the store
-# thread builds the op from it instead of decoding the wire again, the op's changes if the
-# worker opened them: protocol/preopen.py); None: it did not decode
-Checked = tuple[bytes, bytes, int, bytes, bool, Header, Preopened | None]
+# (op id, device, seq, signature, the signature checked out, the decoded op: the store thread
+# takes it instead of decoding the wire again, the op's changes if the worker opened them:
+# protocol/preopen.py); None: it did not decode
+Checked = tuple[bytes, bytes, int, bytes, bool, Op, Preopened | None]
 
 
 def check_batch(
@@ -65,7 +65,7 @@ def check_batch(
             o.header.seq,
             o.signature,
             (o.op_id, o.signature) in found.signed,
-            o.header,
+            o,
             None if opener is None else preopen(o, opener),
         )
         for o in ops
