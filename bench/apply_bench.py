@@ -1,13 +1,15 @@
 """Replica.apply_batch in-process on a catch-up: µs/op, CPU seconds, SQL statements per op.
 
     .venv/bin/python bench/apply_bench.py --make DIR [--n 10000] [--edits 1]
-    .venv/bin/python bench/apply_bench.py --run DIR [--reps 3] [--batch 256] [--profile]
+    .venv/bin/python bench/apply_bench.py --run DIR [--reps 3] [--batch 256] [--profile] [--worker]
 
 `--make` builds DIR/a (N notes of ~2 KB, each with K ops: written, then edited K-1 times right
 after, as an autosave makes versions) and DIR/b0 (a member joined before they were written),
 with the `coopshare` CLI and the tests' passphrase. `--run` copies DIR/b0 for each repetition
 and applies A's ops to it with `apply_batch`, `--batch` ops per transaction (a sync session's
-batch size), as the store thread of `sync --once` does. It prints wall and CPU (process_time)
+batch size), as the store thread of `sync --once` does; with `--worker` it first (untimed) runs
+the signature worker's `check_batch` on each batch and hands the store thread the decoded ops,
+the checked signatures and the opened changes, as a sync does. It prints wall and CPU (process_time)
 seconds, µs per applied op and SQL statements per applied op (calls of execute and executemany). The
 fixture is plain data: one made by one tree can be applied by another (`PYTHONPATH`), which is
 how bench/README.md compares two trees one right after the other.
@@ -68,22 +70,43 @@ def wires_of(a: Path) -> list[bytes]:
 
 
 def one_run(
-    base: Path, wires: list[bytes], batch: int, prof: cProfile.Profile | None
+    base: Path, wires: list[bytes], batch: int, prof: cProfile.Profile | None, worker: bool
 ) -> dict[str, Any]:
     from coopshare.service.home import open_coop
+    from coopshare.service.node_local import roster_snapshot
+    from coopshare.sync.checker import check_batch
 
     work = Path(tempfile.mkdtemp(prefix="apply-", dir=base))
     shutil.copytree(base / "b0", work / "b")
     rep = open_coop(work / "b", PASS)
     counted = _Counting(rep.store._c)
     rep.store._c = counted  # type: ignore[assignment]
+    chunks: list[Any] = [wires[i : i + batch] for i in range(0, len(wires), batch)]
+    if worker:  # what the signature worker hands the store thread, made here untimed
+        snap = roster_snapshot(rep)
+        checked = [check_batch(tuple(ch), snap.pks, snap.opener)[0] for ch in chunks]
+        chunks = [
+            (
+                [w if c is None else c[5] for w, c in zip(ch, ck, strict=True)],
+                {(c[0], c[3]) for c in ck if c is not None and c[4]},
+                {c[0]: c[6] for c in ck if c is not None and c[6] is not None},
+            )
+            for ch, ck in zip(chunks, checked, strict=True)
+        ]
     try:
         new = refused = 0
         c0, t0 = time.process_time(), time.perf_counter()
         if prof is not None:
             prof.enable()
-        for i in range(0, len(wires), batch):
-            for r in rep.apply_batch(wires[i : i + batch]):
+        for chunk in chunks:
+            if worker:  # as service/node_local.py's apply_ops does
+                chunk, verified, opened = chunk
+                rep.preverified.update(verified)
+                rep.preopened = opened
+            results = rep.apply_batch(chunk)
+            rep.preverified.clear()
+            rep.preopened = {}
+            for r in results:
                 if isinstance(r, Exception):
                     refused += 1
                 elif r.new:
@@ -137,13 +160,19 @@ def main() -> None:
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--batch", type=int, default=256)
     ap.add_argument("--profile", action="store_true", help="one more run under cProfile")
+    ap.add_argument(
+        "--worker",
+        action="store_true",
+        help="hand the store thread what the signature worker makes (checked, decoded, opened"
+        " ops; made untimed beforehand), as in a sync",
+    )
     args = ap.parse_args()
     if args.make:
         make(args.make, args.n, args.edits, args.seed)
     if not args.run:
         return
     wires = wires_of(args.run / "a")
-    runs = [one_run(args.run, wires, args.batch, None) for _ in range(args.reps)]
+    runs = [one_run(args.run, wires, args.batch, None, args.worker) for _ in range(args.reps)]
     for r in runs:
         n = max(r["new"], 1)
         print(
@@ -163,7 +192,7 @@ def main() -> None:
         )
     if args.profile:
         prof = cProfile.Profile(time.process_time)  # CPU, not wall: the machine is shared
-        one_run(args.run, wires, args.batch, prof)
+        one_run(args.run, wires, args.batch, prof, args.worker)
         for order, top in (("cumulative", 40), ("tottime", 25)):
             out = io.StringIO()
             pstats.Stats(prof, stream=out).sort_stats(order).print_stats(top)
