@@ -57,7 +57,9 @@ def _attempt(
     replica._held = None if guarded else {}
     try:
         with replica.transaction(durable=durable):
-            replica.store.look_ahead([(o.op_id, o.header.device, o.header.seq) for o in good])
+            replica.store.look_ahead(
+                [(o.op_id, o.header.device, o.header.seq) for o in good], _items(replica, good)
+            )
             vouched = run_verify.vouch(replica, good)
             try:
                 for o in decoded:
@@ -93,6 +95,14 @@ class _Saved:
         del replica.new_commits[commits:]
         for into, n in zip(replica._recorders, self.recorded, strict=True):
             del into[n:]
+
+
+def _items(replica: Replica, ops: list[Op]) -> set[bytes]:
+    """The items the batch's ops opened ahead will fold (protocol/preopen.py)."""
+    opened = replica.preopened
+    if not opened:
+        return set()
+    return {ch.item_id for o in ops if (pre := opened.get(o.op_id)) for ch in pre.changes}
 
 
 def _decoded(o: bytes | Op) -> Op | ValidationError:

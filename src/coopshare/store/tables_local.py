@@ -13,14 +13,20 @@ class LocalTables(TableBase):
 
     def put_item(self, item_id: bytes, kind: str, updated: int, state: bytes) -> None:
         self._q("INSERT OR REPLACE INTO items VALUES (?, ?, ?, ?)", item_id, kind, updated, state)
+        if self._ahead is not None:
+            self._ahead.item_written(item_id)
 
     def delete_item(self, item_id: bytes) -> None:
         """Drop a derived item row; its ops and their links stay."""
         self._q("DELETE FROM items WHERE item_id=?", item_id)
+        if self._ahead is not None:
+            self._ahead.item_written(item_id)
 
     def unlink_item(self, item_id: bytes) -> None:
         """Forget which ops an item had (after its ops' bodies were purged)."""
         self._q("DELETE FROM item_ops WHERE item_id=?", item_id)
+        if self._ahead is not None:
+            self._ahead.item_written(item_id)
 
     def truncate_wal(self) -> bool:
         """Copy the WAL into the database and empty it (outside a transaction); False if a
@@ -35,6 +41,9 @@ class LocalTables(TableBase):
     def item_and_links(self, item_id: bytes) -> tuple[bytes | None, int]:
         """The item's sealed state (None if it has no row) and how many ops link to it; one
         statement, since every received item op asks both."""
+        known = None if self._ahead is None else self._ahead.item_and_links(item_id)
+        if known is not None:  # a new item of this batch (store/lookahead.py)
+            return known
         q = (
             "SELECT (SELECT state FROM items WHERE item_id=?1),"
             " (SELECT COUNT(*) FROM item_ops WHERE item_id=?1)"
@@ -51,7 +60,9 @@ class LocalTables(TableBase):
             )
 
     def link_item_op(self, op_id: bytes, item_id: bytes) -> None:
-        self._q("INSERT OR IGNORE INTO item_ops VALUES (?, ?)", op_id, item_id)
+        cur = self._q("INSERT OR IGNORE INTO item_ops VALUES (?, ?)", op_id, item_id)
+        if self._ahead is not None and cur.rowcount == 1:
+            self._ahead.linked(item_id)
 
     def item_of_op(self, op_id: bytes) -> bytes | None:
         row = self._q("SELECT item_id FROM item_ops WHERE op_id=?", op_id).fetchone()

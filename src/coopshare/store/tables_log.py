@@ -3,6 +3,8 @@ reads a sync pump makes. A mixin of :class:`coopshare.store.db.Store`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from coopshare.errors import StoreError
 from coopshare.store.lookahead import Lookahead
 from coopshare.store.table_base import QUARANTINE_MAX, ROSTER_KIND_NAMES, TableBase
@@ -45,11 +47,12 @@ class LogTables(TableBase):
             self._ahead.inserted(op_id, device, seq, header)
         return True
 
-    def look_ahead(self, ops: list[tuple[bytes, bytes, int]]) -> None:
-        """Inside a transaction: fetch what applying these (op id, device, seq) will ask."""
+    def look_ahead(self, ops: list[tuple[bytes, bytes, int]], items: Iterable[bytes] = ()) -> None:
+        """Inside a transaction: fetch what applying these (op id, device, seq), folding these
+        items, will ask."""
         if not self._c.in_transaction:
             raise StoreError("look_ahead outside a transaction")
-        self._ahead = Lookahead(self._c, ops)
+        self._ahead = Lookahead(self._c, ops, items)
 
     def ops_in_epoch(self, epoch: bytes, kind: str) -> list[tuple[bytes, bytes, bytes | None]]:
         return [
