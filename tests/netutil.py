@@ -43,6 +43,37 @@ def cli_json(home: Path, *args: str) -> Any:
     return json.loads(cli(home, *args, "--json").stdout)
 
 
+def talking(home: Path, *args: str) -> subprocess.Popen[str]:
+    """`coopshare --home home ARGS` running, its stdin, stdout and stderr pipes (text) to talk
+    to it (a pairing that asks to confirm the digits)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "coopshare", "--home", str(home), *args],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, env=env(),
+    )  # fmt: skip
+
+
+def read_until(proc: subprocess.Popen[str], prefix: str) -> str:
+    """The first line of `proc`'s output that starts with `prefix` (stripped); AssertionError
+    with its stderr if it ends before one."""
+    assert proc.stdout is not None
+    while True:
+        line = proc.stdout.readline()
+        if not line:
+            err = proc.stderr.read() if proc.stderr else ""
+            raise AssertionError(f"ended before {prefix!r}: {err}")
+        if line.startswith(prefix):
+            return line.strip()
+
+
+def say_yes(*procs: subprocess.Popen[str]) -> None:
+    """Answer y to each process's question (the same six digits)."""
+    for proc in procs:
+        assert proc.stdin is not None
+        proc.stdin.write("y\n")
+        proc.stdin.flush()
+
+
 class Server:
     def __init__(self, home: Path, *extra: str) -> None:
         self.home = home
