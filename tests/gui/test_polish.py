@@ -190,12 +190,9 @@ def test_menu_bar_has_the_usual_shortcuts(qtbot: Any, world: World) -> None:
     assert w.notes.current is not None and w.notes.current.id == ""
 
 
-def test_meetup_switch_and_network_settings_apply_without_restart(
-    qtbot: Any, tmp_path: Path
-) -> None:
-    """#10: the chip is a real switch, not green when off, and applies at once; members added
-    by address in Settings are dialled at once."""
-    assert nearby_page.MODE_CHIP_COLOURS["visible"] != ACCENT  # "off" is not the green of online
+def _anna_and_bram(tmp_path: Path) -> tuple[Path, Path]:
+    """Anna's data folder with her cooperative, and Bram's, a member of it (joined through
+    Anna's `serve`)."""
     home = tmp_path / "anna"
     homes.init(home, "Anna de Vries", PASS)
     anna = homes.open_coop(home, PASS)
@@ -204,6 +201,16 @@ def test_meetup_switch_and_network_settings_apply_without_restart(
     bram = tmp_path / "bram"
     with serving(home, "--no-mdns") as server:
         new_member(bram, "Bram", home, server)
+    return home, bram
+
+
+def test_meetup_switch_and_network_settings_apply_without_restart(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """#10: the chip is a real switch, not green when off, and applies at once; members added
+    by address in Settings are dialled at once."""
+    assert nearby_page.MODE_CHIP_COLOURS["visible"] != ACCENT  # "off" is not the green of online
+    home, bram = _anna_and_bram(tmp_path)
     with (
         serving(bram, "--no-mdns") as bram_node,
         window_on(qtbot, home, PASS, show=False) as w,
@@ -281,14 +288,7 @@ def test_live_edit_is_saved_sooner_while_members_are_connected(qtbot: Any, world
 def test_an_open_note_follows_a_peers_edit_on_the_sync_event(qtbot: Any, tmp_path: Path) -> None:
     """The receiving window refreshes on the node's ItemsChanged event, with no timer of its
     own: Bram (a real `serve` process) edits his note; Anna's open editor shows it."""
-    home = tmp_path / "anna"
-    homes.init(home, "Anna de Vries", PASS)
-    anna = homes.open_coop(home, PASS)
-    anna.create_coop("Brabant Interim")
-    anna.store.close()
-    bram = tmp_path / "bram"
-    with serving(home, "--no-mdns") as server:
-        new_member(bram, "Bram", home, server)
+    home, bram = _anna_and_bram(tmp_path)
     note = cli(bram, "note", "add", "--title", "Live", "--body", "v1").stdout.split()[-1]
     with (
         serving(bram, "--no-mdns") as bram_node,
