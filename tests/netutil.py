@@ -74,6 +74,29 @@ def say_yes(*procs: subprocess.Popen[str]) -> None:
         proc.stdin.flush()
 
 
+@contextmanager
+def in_person(
+    shows: Path, show: tuple[str, ...], types: Path, type_: tuple[str, ...]
+) -> Iterator[tuple[subprocess.Popen[str], subprocess.Popen[str]]]:
+    """Both sides of an in-person pairing run by the CLI, once both screens show the same six
+    digits: in `shows`, `show` listens on loopback and prints the code; in `types`, `type_` gets
+    that code and --peer. Yields (showing, typing), each still to answer; both killed after."""
+    showing = talking(shows, *show, "--listen", "127.0.0.1:0")
+    try:
+        line = read_until(showing, "pairing code: ")
+        code, where = line.split()[2], line.split()[-1]
+        typing = talking(types, *type_, code, "--peer", where)
+        try:
+            digits_typed = read_until(typing, "compare: ")
+            digits_shown = read_until(showing, "compare: ")
+            assert digits_typed == digits_shown  # both screens show the same six digits
+            yield showing, typing
+        finally:
+            typing.kill()
+    finally:
+        showing.kill()
+
+
 class Server:
     def __init__(self, home: Path, *extra: str) -> None:
         self.home = home

@@ -28,7 +28,7 @@ from coopshare.service.coop import Coop
 from coopshare.store.db import Store
 
 from .conftest import MakeCoop, sync, three_members
-from .netutil import cli, cli_json, init, new_member, read_until, say_yes, serving, talking
+from .netutil import cli, cli_json, in_person, init, new_member, say_yes, serving
 
 ORG = "Zorggroep-MARKER-7719"
 
@@ -44,23 +44,12 @@ def test_my_new_device_paired_in_person_joins_without_admin_or_recovery_code(
     cli(bob, "lead", "add", "--title", "Interim CFO", "--org", ORG)
     lead_id = cli_json(bob, "list", "leads")[0]["id"]
     with serving(bob) as sb:
-        new = talking(laptop, "pair", "new-device", "--listen", "127.0.0.1:0")
-        try:
-            line = read_until(new, "pairing code: ")
-            code, where = line.split()[2], line.split()[-1]
-            old = talking(bob, "pair", "add-device", code, "--peer", where)
-            try:
-                digits_old = read_until(old, "compare: ")
-                digits_new = read_until(new, "compare: ")
-                assert digits_old == digits_new  # both screens show the same six digits
-                say_yes(old, new)
-                assert old.wait(120) == 0, old.stderr.read() if old.stderr else ""
-                assert new.wait(180) == 0, new.stderr.read() if new.stderr else ""
-                assert new.stdout is not None and "joined" in new.stdout.read()
-            finally:
-                old.kill()
-        finally:
-            new.kill()
+        pairs = in_person(laptop, ("pair", "new-device"), bob, ("pair", "add-device"))
+        with pairs as (new, old):
+            say_yes(old, new)
+            assert old.wait(120) == 0, old.stderr.read() if old.stderr else ""
+            assert new.wait(180) == 0, new.stderr.read() if new.stderr else ""
+            assert new.stdout is not None and "joined" in new.stdout.read()
         assert sb.proc.poll() is None
     # the new laptop reads the sealed details Bob wrote before it existed
     leads = {x["id"]: x for x in cli_json(laptop, "list", "leads")}

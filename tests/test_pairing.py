@@ -20,7 +20,7 @@ from coopshare.protocol import pairing
 from coopshare.protocol.codec import pack, unpack
 from coopshare.service import pairing_net
 
-from .netutil import cli, cli_json, init, read_until, say_yes, serving, talking
+from .netutil import cli, cli_json, in_person, init, say_yes, serving
 
 
 def _run(host: pairing.Host, guest: pairing.Guest) -> tuple[str, str]:
@@ -205,23 +205,11 @@ def test_an_admin_pairs_a_new_member_in_person(tmp_path: Path) -> None:
     init(alice, "Alice")
     cli(alice, "coop", "create", "--name", "Meetup Coop")
     init(bob, "Bob")
-    with serving(alice):
-        offer = talking(alice, "pair", "offer", "--listen", "127.0.0.1:0")
-        try:
-            line = read_until(offer, "pairing code: ")
-            code, where = line.split()[2], line.split()[-1]
-            guest = talking(bob, "pair", "join", code, "--peer", where)
-            try:
-                digits_b = read_until(guest, "compare: ")
-                digits_a = read_until(offer, "compare: ")
-                assert digits_a == digits_b  # both screens show the same 6 digits
-                say_yes(offer, guest)
-                assert guest.wait(120) == 0, guest.stderr.read() if guest.stderr else ""
-                assert offer.wait(60) == 0
-            finally:
-                guest.kill()
-        finally:
-            offer.kill()
+    with serving(alice), in_person(alice, ("pair", "offer"), bob, ("pair", "join")) as pair:
+        offer, guest = pair
+        say_yes(offer, guest)
+        assert guest.wait(120) == 0, guest.stderr.read() if guest.stderr else ""
+        assert offer.wait(60) == 0
     names = {m["name"] for m in cli_json(alice, "list", "members")}
     assert names == {"Alice", "Bob"}
     assert {m["name"] for m in cli_json(bob, "list", "members")} == {"Alice", "Bob"}
