@@ -46,19 +46,26 @@ def _state(c: Coop, lead: bytes) -> R.LeadState:
     return R.derive(st)
 
 
-def test_giver_cannot_undo_a_confirmed_win_with_a_backdated_withdraw(
-    make_replica: MakeCoop,
-) -> None:
-    """The review's attack: after confirming Bob's win, Alice signs a withdraw dated before
-    Bob's claim. Her own confirmation (an earlier op of her device, dated later) proves it."""
+def _won_by_bob(make_replica: MakeCoop, title: str) -> tuple[Coop, Coop, Coop, bytes]:
+    """Alice's lead (3 November 2025), claimed by Bob the next day and moved to won; Alice has
+    his ops, Carol not yet: (alice, bob, carol, lead)."""
     alice, bob, carol = synced_trio(make_replica, utc_ms(2025, 11, 3))
-    lead = alice.add_lead({"title": "Interim CFO"})
+    lead = alice.add_lead({"title": title})
     sync(alice, bob)
     clock_at(bob, utc_ms(2025, 11, 4))
     bob.claim_lead(lead)
     for s in ("contacted", "won"):
         bob.set_lead_status(lead, s)
     sync(bob, alice)
+    return alice, bob, carol, lead
+
+
+def test_giver_cannot_undo_a_confirmed_win_with_a_backdated_withdraw(
+    make_replica: MakeCoop,
+) -> None:
+    """The review's attack: after confirming Bob's win, Alice signs a withdraw dated before
+    Bob's claim. Her own confirmation (an earlier op of her device, dated later) proves it."""
+    alice, bob, carol, lead = _won_by_bob(make_replica, "Interim CFO")
     clock_at(alice, utc_ms(2025, 11, 10))
     alice.lead_act(lead, Act.CONFIRM, member=bob.me.member_id)
     forged = _forged(alice, lead, {"act": "withdraw"}, utc_ms(2025, 11, 3, 12))  # before the claim
@@ -112,14 +119,7 @@ def _win_then_backdated_withdraw(
 ) -> tuple[Coop, Coop, bytes, bytes, bytes]:
     """Bob's won lead, confirmed by Alice (the proof), then Alice's withdraw dated before the
     claim (forged); Carol has everything but those two ops: (alice, carol, lead, proof, forged)."""
-    alice, bob, carol = synced_trio(make_replica, utc_ms(2025, 11, 3))
-    lead = alice.add_lead({"title": "Audit"})
-    sync(alice, bob)
-    clock_at(bob, utc_ms(2025, 11, 4))
-    bob.claim_lead(lead)
-    for s in ("contacted", "won"):
-        bob.set_lead_status(lead, s)
-    sync(bob, alice)
+    alice, bob, carol, lead = _won_by_bob(make_replica, "Audit")
     sync(alice, carol)
     sync(bob, carol)
     clock_at(alice, utc_ms(2025, 11, 10))
