@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -19,6 +20,7 @@ from coopshare.crypto import primitives as p
 from coopshare.identity import keystore
 from coopshare.identity.keys import Identity
 from coopshare.identity.keystore import Unlocked
+from coopshare.model.hlc import HybridClock
 from coopshare.model.roster import Role
 from coopshare.service.coop import Coop
 from coopshare.store.db import Store
@@ -169,4 +171,29 @@ def three_members(make_replica: MakeCoop) -> tuple[Coop, Coop, Coop]:
     join(alice, bob)
     join(alice, carol)
     sync(alice, bob)
+    return alice, bob, carol
+
+
+def utc_ms(y: int, m: int, d: int, h: int = 10) -> int:
+    """The time of day `h` (UTC) on that date, in milliseconds since the epoch."""
+    return int(dt.datetime(y, m, d, h, tzinfo=dt.UTC).timestamp() * 1000)
+
+
+def clock_at(c: Coop, ms: int) -> None:
+    """`c`'s clock shows `ms` from now on (its last time kept)."""
+    c.clock = HybridClock(c.clock.last, now_ms=lambda: ms)
+
+
+def synced_trio(make_replica: MakeCoop, start_ms: int | None = None) -> tuple[Coop, Coop, Coop]:
+    """Three synced members; with `start_ms`, their clocks show that (past) time from the start
+    (a replica refuses ops dated ahead of the machine's real clock, so fake times are past)."""
+    alice, bob, carol = make_replica("Alice"), make_replica("Bob"), make_replica("Carol")
+    if start_ms is not None:
+        for c in (alice, bob, carol):
+            clock_at(c, start_ms)
+    alice.create_coop("C")
+    join(alice, bob)
+    join(alice, carol)
+    for x, y in ((alice, bob), (alice, carol), (bob, carol)):
+        sync(x, y)
     return alice, bob, carol

@@ -73,6 +73,14 @@ def coop_change(
     return content.encode_parts([part])
 
 
+def forged_lead(c: Coop, lead: bytes, fields: dict[str, str], hlc: int) -> bytes:
+    """`c` signs a lead change dated `hlc` with its own device key, no rule checked; applied to
+    its own replica (its log must stay contiguous) and returned as wire bytes for the others."""
+    op = forge(c, coop_change(c, Kind.LEAD, lead, fields), hlc=hlc)
+    c.apply(op.encode())
+    return op.encode()
+
+
 def last_op(c: Coop) -> Op:
     return decode_op(list(c.wire_ops())[-1])
 

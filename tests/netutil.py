@@ -43,6 +43,60 @@ def cli_json(home: Path, *args: str) -> Any:
     return json.loads(cli(home, *args, "--json").stdout)
 
 
+def talking(home: Path, *args: str) -> subprocess.Popen[str]:
+    """`coopshare --home home ARGS` running, its stdin, stdout and stderr pipes (text) to talk
+    to it (a pairing that asks to confirm the digits)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "coopshare", "--home", str(home), *args],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, env=env(),
+    )  # fmt: skip
+
+
+def read_until(proc: subprocess.Popen[str], prefix: str) -> str:
+    """The first line of `proc`'s output that starts with `prefix` (stripped); AssertionError
+    with its stderr if it ends before one."""
+    assert proc.stdout is not None
+    while True:
+        line = proc.stdout.readline()
+        if not line:
+            err = proc.stderr.read() if proc.stderr else ""
+            raise AssertionError(f"ended before {prefix!r}: {err}")
+        if line.startswith(prefix):
+            return line.strip()
+
+
+def say_yes(*procs: subprocess.Popen[str]) -> None:
+    """Answer y to each process's question (the same six digits)."""
+    for proc in procs:
+        assert proc.stdin is not None
+        proc.stdin.write("y\n")
+        proc.stdin.flush()
+
+
+@contextmanager
+def in_person(
+    shows: Path, show: tuple[str, ...], types: Path, type_: tuple[str, ...]
+) -> Iterator[tuple[subprocess.Popen[str], subprocess.Popen[str]]]:
+    """Both sides of an in-person pairing run by the CLI, once both screens show the same six
+    digits: in `shows`, `show` listens on loopback and prints the code; in `types`, `type_` gets
+    that code and --peer. Yields (showing, typing), each still to answer; both killed after."""
+    showing = talking(shows, *show, "--listen", "127.0.0.1:0")
+    try:
+        line = read_until(showing, "pairing code: ")
+        code, where = line.split()[2], line.split()[-1]
+        typing = talking(types, *type_, code, "--peer", where)
+        try:
+            digits_typed = read_until(typing, "compare: ")
+            digits_shown = read_until(showing, "compare: ")
+            assert digits_typed == digits_shown  # both screens show the same six digits
+            yield showing, typing
+        finally:
+            typing.kill()
+    finally:
+        showing.kill()
+
+
 class Server:
     def __init__(self, home: Path, *extra: str) -> None:
         self.home = home

@@ -12,8 +12,6 @@ the replica level, the control that a device added without the handover cannot r
 from __future__ import annotations
 
 import asyncio
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -30,35 +28,9 @@ from coopshare.service.coop import Coop
 from coopshare.store.db import Store
 
 from .conftest import MakeCoop, sync, three_members
-from .netutil import cli, cli_json, env, init, new_member, serving
+from .netutil import cli, cli_json, in_person, init, new_member, say_yes, serving
 
 ORG = "Zorggroep-MARKER-7719"
-
-
-def _popen(home: Path, *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "coopshare", "--home", str(home), *args],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        text=True, env=env(),
-    )  # fmt: skip
-
-
-def _read_until(proc: subprocess.Popen[str], prefix: str) -> str:
-    assert proc.stdout is not None
-    while True:
-        line = proc.stdout.readline()
-        if not line:
-            err = proc.stderr.read() if proc.stderr else ""
-            raise AssertionError(f"ended before {prefix!r}: {err}")
-        if line.startswith(prefix):
-            return line.strip()
-
-
-def _say_yes(*procs: subprocess.Popen[str]) -> None:
-    for proc in procs:
-        assert proc.stdin is not None
-        proc.stdin.write("y\n")
-        proc.stdin.flush()
 
 
 def test_my_new_device_paired_in_person_joins_without_admin_or_recovery_code(
@@ -72,23 +44,12 @@ def test_my_new_device_paired_in_person_joins_without_admin_or_recovery_code(
     cli(bob, "lead", "add", "--title", "Interim CFO", "--org", ORG)
     lead_id = cli_json(bob, "list", "leads")[0]["id"]
     with serving(bob) as sb:
-        new = _popen(laptop, "pair", "new-device", "--listen", "127.0.0.1:0")
-        try:
-            line = _read_until(new, "pairing code: ")
-            code, where = line.split()[2], line.split()[-1]
-            old = _popen(bob, "pair", "add-device", code, "--peer", where)
-            try:
-                digits_old = _read_until(old, "compare: ")
-                digits_new = _read_until(new, "compare: ")
-                assert digits_old == digits_new  # both screens show the same six digits
-                _say_yes(old, new)
-                assert old.wait(120) == 0, old.stderr.read() if old.stderr else ""
-                assert new.wait(180) == 0, new.stderr.read() if new.stderr else ""
-                assert new.stdout is not None and "joined" in new.stdout.read()
-            finally:
-                old.kill()
-        finally:
-            new.kill()
+        pairs = in_person(laptop, ("pair", "new-device"), bob, ("pair", "add-device"))
+        with pairs as (new, old):
+            say_yes(old, new)
+            assert old.wait(120) == 0, old.stderr.read() if old.stderr else ""
+            assert new.wait(180) == 0, new.stderr.read() if new.stderr else ""
+            assert new.stdout is not None and "joined" in new.stdout.read()
         assert sb.proc.poll() is None
     # the new laptop reads the sealed details Bob wrote before it existed
     leads = {x["id"]: x for x in cli_json(laptop, "list", "leads")}

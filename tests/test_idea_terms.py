@@ -9,10 +9,8 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as hs
 
 from coopshare.crypto import envelope
-from coopshare.crypto import primitives as p
 from coopshare.errors import (
     RULE_EMBARGO,
     RULE_NO_ACCEPTANCE,
@@ -20,7 +18,6 @@ from coopshare.errors import (
     RULE_OWNER_ONLY,
     NotAllowed,
 )
-from coopshare.identity.keystore import Unlocked
 from coopshare.model import idea_rules
 from coopshare.model.hlc import COUNTER_BITS
 from coopshare.model.items import ACCEPT, Kind
@@ -28,19 +25,12 @@ from coopshare.protocol import content
 from coopshare.protocol.ops import OpKind, decode_op
 from coopshare.service import content_open, coop_terms, releases
 from coopshare.service.coop import Coop
-from coopshare.store.db import Store
 
 from .conftest import MakeCoop, sync, three_members
 from .forge import coop_change, forge, last_op
+from .replay import deliveries, forged_release, replayed, sync_all
 
 SECRET = "WALRUS-BODY-5531"
-
-
-def _all(*cs: Coop) -> None:
-    for a in cs:
-        for b in cs:
-            if a is not b:
-                sync(a, b)
 
 
 def _idea(alice: Coop, terms: str = "view-only", **kw: object) -> bytes:
@@ -76,7 +66,7 @@ def readable_plaintexts(c: Coop) -> list[bytes]:
 def test_reader_sees_terms_then_body_after_acceptance_and_release(make_replica: MakeCoop) -> None:
     alice, bob, carol = three_members(make_replica)
     idea = _idea(alice)
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     st = bob.item(idea)
     assert (
         st is not None and st.value("title") == "Shared tool" and st.value("terms") == "view-only"
@@ -87,7 +77,7 @@ def test_reader_sees_terms_then_body_after_acceptance_and_release(make_replica: 
     sync(bob, alice)
     assert releases.step(alice, [idea]) == 1  # view-only: released at once
     assert releases.step(alice, [idea]) == 0  # and only once
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     assert bob.item(idea).body == f"How it works: {SECRET}"  # type: ignore[union-attr]
     assert carol.item(idea).body == ""  # type: ignore[union-attr]
     assert any(SECRET.encode() in t for t in readable_plaintexts(bob))  # positive control
@@ -97,7 +87,7 @@ def test_reader_sees_terms_then_body_after_acceptance_and_release(make_replica: 
     # a later edit of the body reaches the accepted reader without a click
     alice.edit_item(idea, {}, body="Version 2")
     assert releases.step(alice, [idea]) == 1
-    _all(alice, bob)
+    sync_all(alice, bob)
     assert bob.item(idea).body == "Version 2"  # type: ignore[union-attr]
 
 
@@ -146,7 +136,7 @@ def test_writer_refuses_releases_the_fold_would_flag(make_replica: MakeCoop) -> 
 def test_private_without_readers_is_owner_only(make_replica: MakeCoop) -> None:
     alice, bob, carol = three_members(make_replica)
     idea = _idea(alice, "private")
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     assert alice.item(idea).body.endswith(SECRET)  # type: ignore[union-attr]
     assert bob.item(idea) is None and carol.item(idea) is None  # not even the title
     with pytest.raises(NotAllowed) as e:
@@ -156,26 +146,17 @@ def test_private_without_readers_is_owner_only(make_replica: MakeCoop) -> None:
     body, n = coop_terms.release_body(alice, idea, bob.me.member_id, alice.store.ops_of_item(idea))
     assert n == 2  # the title part and the body part, both sealed to alice only
     alice.apply(forge(alice, body, kind=OpKind.KEY_RELEASE).encode())
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     assert bob.item(idea) is None
     assert ("released", idea_rules.OWNER_ONLY_IDEA) in _events(alice, idea)
-
-
-def _forged_release(owner: Coop, idea: bytes, member: Coop, *, hlc: int | None = None) -> None:
-    """The owner's device signs a release its writer would refuse (a modified client)."""
-    body, n = coop_terms.release_body(
-        owner, idea, member.me.member_id, owner.store.ops_of_item(idea)
-    )
-    assert n
-    owner.apply(forge(owner, body, kind=OpKind.KEY_RELEASE, hlc=hlc).encode())
 
 
 def test_release_without_acceptance_is_flagged_and_unused(make_replica: MakeCoop) -> None:
     alice, bob, carol = three_members(make_replica)
     idea = _idea(alice)
-    _all(alice, bob, carol)
-    _forged_release(alice, idea, bob)
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
+    forged_release(alice, idea, bob)
+    sync_all(alice, bob, carol)
     for c in (alice, bob, carol):
         assert _events(c, idea) == [("released", idea_rules.NO_ACCEPTANCE)]
     assert bob.item(idea).body == ""  # type: ignore[union-attr]
@@ -183,20 +164,20 @@ def test_release_without_acceptance_is_flagged_and_unused(make_replica: MakeCoop
     bob.accept_terms(idea)
     sync(bob, alice)
     assert releases.step(alice, [idea]) == 1
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     assert bob.item(idea).body.endswith(SECRET)  # type: ignore[union-attr]
 
 
 def test_acceptance_of_other_terms_does_not_count(make_replica: MakeCoop) -> None:
     alice, bob, carol = three_members(make_replica)
     idea = _idea(alice)
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     other = coop_change(bob, Kind.IDEA, idea, {ACCEPT: "ab" * 32})
     bob.apply(forge(bob, other).encode())
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     assert releases.step(alice, [idea]) == 0
-    _forged_release(alice, idea, bob)
-    _all(alice, bob, carol)
+    forged_release(alice, idea, bob)
+    sync_all(alice, bob, carol)
     for c in (alice, bob, carol):
         assert _events(c, idea) == [
             ("accepted", idea_rules.OTHER_TERMS),
@@ -207,10 +188,10 @@ def test_acceptance_of_other_terms_does_not_count(make_replica: MakeCoop) -> Non
     bob.accept_terms(idea)
     sync(bob, alice)
     releases.step(alice, [idea])
-    _all(alice, bob)
+    sync_all(alice, bob)
     assert bob.item(idea).body.endswith(SECRET)  # type: ignore[union-attr]
     alice.edit_item(idea, {"terms": "ask-before-use"})
-    _all(alice, bob)
+    sync_all(alice, bob)
     assert bob.item(idea).body == ""  # type: ignore[union-attr]  # accept the new terms first
     assert idea_rules.accepted(alice.item(idea), bob.me.member_id) is None  # type: ignore[arg-type]
 
@@ -218,12 +199,12 @@ def test_acceptance_of_other_terms_does_not_count(make_replica: MakeCoop) -> Non
 def test_non_owner_release_and_body_edit_are_flagged(make_replica: MakeCoop) -> None:
     alice, bob, carol = three_members(make_replica)
     idea = _idea(alice)
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     bob.accept_terms(idea)
     carol.accept_terms(idea)
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     releases.step(alice, [idea])  # both accepted: both released
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     assert carol.item(idea).body.endswith(SECRET)  # type: ignore[union-attr]
     # bob edits alice's body and passes "his" release of her keys on to carol
     edit = coop_change(bob, Kind.IDEA, idea, {}, body="bob's version")
@@ -238,7 +219,7 @@ def test_non_owner_release_and_body_edit_are_flagged(make_replica: MakeCoop) -> 
         content.encode_grants([]), bob._devices_of([carol.me.member_id]), bob.coop_id
     )
     bob.apply(forge(bob, content.encode_parts([grants, vis]), kind=OpKind.KEY_RELEASE).encode())
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     for c in (alice, bob, carol):
         st = c.item(idea)
         assert st is not None
@@ -252,36 +233,30 @@ def test_release_before_the_embargo_is_flagged(make_replica: MakeCoop) -> None:
     alice, bob, carol = three_members(make_replica)
     until = (dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)).isoformat()
     idea = _idea(alice, "embargo", embargo_until=until)
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     bob.accept_terms(idea)
-    _all(alice, bob, carol)
-    _forged_release(alice, idea, bob)  # signed now: before the date
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
+    forged_release(alice, idea, bob)  # signed now: before the date
+    sync_all(alice, bob, carol)
     for c in (alice, bob, carol):
         assert ("released", idea_rules.BEFORE_EMBARGO) in _events(c, idea)
     assert bob.item(idea).body == ""  # type: ignore[union-attr]
     # positive control: the same release signed at the date counts (within the 24 h window)
     end = idea_rules.embargo_ms(alice.item(idea))  # type: ignore[arg-type]
     assert end is not None
-    _forged_release(alice, idea, bob, hlc=(end + 1) << COUNTER_BITS)
-    _all(alice, bob, carol)
+    forged_release(alice, idea, bob, hlc=(end + 1) << COUNTER_BITS)
+    sync_all(alice, bob, carol)
     assert bob.item(idea).body.endswith(SECRET)  # type: ignore[union-attr]
-
-
-@hs.composite
-def _deliveries(draw: hs.DrawFn) -> list[int]:
-    chosen = draw(hs.sets(hs.integers(0, 5), min_size=3, max_size=5))
-    return draw(hs.permutations(sorted(chosen)))
 
 
 def test_every_delivery_order_gives_the_same_state(make_replica: MakeCoop, tmp_path: Path) -> None:
     """Six ops from three members (honest and forged); any 3-5 of them, in any order, give
     every member's replica the same idea state as the order they were written in."""
     alice, bob, carol = three_members(make_replica)
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     idea = _idea(alice)
     ops = [last_op(alice)]  # 0: the idea
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     bob.accept_terms(idea)
     ops.append(last_op(bob))  # 1: bob's acceptance
     edit = forge(carol, coop_change(carol, Kind.IDEA, idea, {}, body="carol's"))
@@ -290,27 +265,18 @@ def test_every_delivery_order_gives_the_same_state(make_replica: MakeCoop, tmp_p
     other = forge(carol, coop_change(carol, Kind.IDEA, idea, {ACCEPT: "cd" * 32}))
     carol.apply(other.encode())
     ops.append(other)  # 3: carol accepts terms that are not the idea's
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     assert releases.step(alice, [idea]) == 1
     ops.append(last_op(alice))  # 4: alice releases to bob
-    _forged_release(alice, idea, carol)
+    forged_release(alice, idea, carol)
     ops.append(last_op(alice))  # 5: alice releases to carol, who accepted other terms
     roster = [w for w in alice.wire_ops() if decode_op(w).header.kind.is_roster]
     who = [alice, bob, carol]
     runs = iter(range(10**6))
 
     def state(c: Coop, order: list[int]) -> dict[str, object] | None:
-        fresh = Coop(Unlocked(c.me, p.random_bytes(32)), Store.open(tmp_path / f"r{next(runs)}"))
-        try:
-            fresh.adopt_coop(alice.coop_id)  # type: ignore[arg-type]
-            for w in roster:
-                fresh.apply(w)
-            for i in order:
-                fresh.apply(ops[i].encode())
-            got = fresh.item(idea)
-            return None if got is None else got.to_plain()
-        finally:
-            fresh.store.close()
+        wires = [*roster, *(ops[i].encode() for i in order)]
+        return replayed(c, alice.coop_id, wires, idea, tmp_path / f"r{next(runs)}")
 
     full = {c.me.name: state(c, list(range(6))) for c in who}
     bob_view = full["Bob"]
@@ -318,7 +284,7 @@ def test_every_delivery_order_gives_the_same_state(make_replica: MakeCoop, tmp_p
     assert "How it works" not in str(full["Carol"]["h"])  # type: ignore[index]
 
     @settings(max_examples=40)
-    @given(_deliveries())
+    @given(deliveries(6))
     def check(order: list[int]) -> None:
         for c in who:
             assert state(c, order) == state(c, sorted(order)), (c.me.name, order)

@@ -12,8 +12,6 @@ attack would have worked.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from coopshare import errors as E
@@ -21,40 +19,17 @@ from coopshare.errors import NotAllowed
 from coopshare.model import lead_rules as R
 from coopshare.model.fold import ItemState
 from coopshare.model.hlc import COUNTER_BITS, HybridClock
-from coopshare.model.items import Act, Kind, LeadStatus
+from coopshare.model.items import Act, LeadStatus
 from coopshare.protocol.ops import decode_op
 from coopshare.service.coop import Coop
 
-from .conftest import MakeCoop, join, sync
-from .forge import coop_change, forge
-
-
-def _ms(y: int, m: int, d: int, h: int = 10) -> int:
-    return int(dt.datetime(y, m, d, h, tzinfo=dt.UTC).timestamp() * 1000)
-
-
-def _at(c: Coop, ms: int) -> None:
-    c.clock = HybridClock(c.clock.last, now_ms=lambda: ms)
-
-
-def _trio(make_replica: MakeCoop, start_ms: int) -> tuple[Coop, Coop, Coop]:
-    alice, bob, carol = make_replica("Alice"), make_replica("Bob"), make_replica("Carol")
-    for c in (alice, bob, carol):
-        _at(c, start_ms)
-    alice.create_coop("C")
-    join(alice, bob)
-    join(alice, carol)
-    for x, y in ((alice, bob), (alice, carol), (bob, carol)):
-        sync(x, y)
-    return alice, bob, carol
+from .conftest import MakeCoop, clock_at, sync, synced_trio, utc_ms
+from .forge import forged_lead
 
 
 def _forged(c: Coop, lead: bytes, fields: dict[str, str], ms: int) -> bytes:
-    """`c` signs a lead act dated `ms` (in the past) as the next op of its own log, no rule
-    checked; applied to its own replica and returned as wire bytes for the others."""
-    op = forge(c, coop_change(c, Kind.LEAD, lead, fields), hlc=ms << COUNTER_BITS)
-    c.apply(op.encode())
-    return op.encode()
+    """`c` signs a lead act dated `ms` (in the past) as the next op of its own log (forged_lead)."""
+    return forged_lead(c, lead, fields, ms << COUNTER_BITS)
 
 
 def _without_evidence(c: Coop, lead: bytes) -> R.LeadState:
@@ -71,22 +46,29 @@ def _state(c: Coop, lead: bytes) -> R.LeadState:
     return R.derive(st)
 
 
+def _won_by_bob(make_replica: MakeCoop, title: str) -> tuple[Coop, Coop, Coop, bytes]:
+    """Alice's lead (3 November 2025), claimed by Bob the next day and moved to won; Alice has
+    his ops, Carol not yet: (alice, bob, carol, lead)."""
+    alice, bob, carol = synced_trio(make_replica, utc_ms(2025, 11, 3))
+    lead = alice.add_lead({"title": title})
+    sync(alice, bob)
+    clock_at(bob, utc_ms(2025, 11, 4))
+    bob.claim_lead(lead)
+    for s in ("contacted", "won"):
+        bob.set_lead_status(lead, s)
+    sync(bob, alice)
+    return alice, bob, carol, lead
+
+
 def test_giver_cannot_undo_a_confirmed_win_with_a_backdated_withdraw(
     make_replica: MakeCoop,
 ) -> None:
     """The review's attack: after confirming Bob's win, Alice signs a withdraw dated before
     Bob's claim. Her own confirmation (an earlier op of her device, dated later) proves it."""
-    alice, bob, carol = _trio(make_replica, _ms(2025, 11, 3))
-    lead = alice.add_lead({"title": "Interim CFO"})
-    sync(alice, bob)
-    _at(bob, _ms(2025, 11, 4))
-    bob.claim_lead(lead)
-    for s in ("contacted", "won"):
-        bob.set_lead_status(lead, s)
-    sync(bob, alice)
-    _at(alice, _ms(2025, 11, 10))
+    alice, bob, carol, lead = _won_by_bob(make_replica, "Interim CFO")
+    clock_at(alice, utc_ms(2025, 11, 10))
     alice.lead_act(lead, Act.CONFIRM, member=bob.me.member_id)
-    forged = _forged(alice, lead, {"act": "withdraw"}, _ms(2025, 11, 3, 12))  # before the claim
+    forged = _forged(alice, lead, {"act": "withdraw"}, utc_ms(2025, 11, 3, 12))  # before the claim
     for c in (bob, carol):
         sync(alice, c)
         assert c.apply(forged).new is False  # the sync carried it: processed, not skipped
@@ -108,18 +90,18 @@ def test_lapsed_claimer_cannot_backdate_a_step_after_writing_later(
     """Bob's claim of Monday lapses on Wednesday; Carol claims on Thursday. On Friday Bob
     writes a note, then signs "contacted" dated Tuesday to keep the lead. His note (earlier in
     his log, dated later) proves the step was backdated: Carol keeps the lead everywhere."""
-    alice, bob, carol = _trio(make_replica, _ms(2025, 12, 1, 9))
+    alice, bob, carol = synced_trio(make_replica, utc_ms(2025, 12, 1, 9))
     lead = alice.add_lead({"title": "Project lead"})
     for c in (bob, carol):
         sync(alice, c)
-    _at(bob, _ms(2025, 12, 1))
+    clock_at(bob, utc_ms(2025, 12, 1))
     bob.claim_lead(lead)
     sync(bob, carol)
-    _at(carol, _ms(2025, 12, 4))
+    clock_at(carol, utc_ms(2025, 12, 4))
     carol.claim_lead(lead)  # the claim lapsed on Wednesday 3 December
-    _at(bob, _ms(2025, 12, 5))
+    clock_at(bob, utc_ms(2025, 12, 5))
     bob.add_note("Friday", "written after the lapse")
-    forged = _forged(bob, lead, {"act": "contacted"}, _ms(2025, 12, 2))
+    forged = _forged(bob, lead, {"act": "contacted"}, utc_ms(2025, 12, 2))
     for x, y in ((bob, carol), (carol, alice), (bob, alice)):
         sync(x, y)
     states = [_state(c, lead) for c in (alice, bob, carol)]
@@ -137,20 +119,13 @@ def _win_then_backdated_withdraw(
 ) -> tuple[Coop, Coop, bytes, bytes, bytes]:
     """Bob's won lead, confirmed by Alice (the proof), then Alice's withdraw dated before the
     claim (forged); Carol has everything but those two ops: (alice, carol, lead, proof, forged)."""
-    alice, bob, carol = _trio(make_replica, _ms(2025, 11, 3))
-    lead = alice.add_lead({"title": "Audit"})
-    sync(alice, bob)
-    _at(bob, _ms(2025, 11, 4))
-    bob.claim_lead(lead)
-    for s in ("contacted", "won"):
-        bob.set_lead_status(lead, s)
-    sync(bob, alice)
+    alice, bob, carol, lead = _won_by_bob(make_replica, "Audit")
     sync(alice, carol)
     sync(bob, carol)
-    _at(alice, _ms(2025, 11, 10))
+    clock_at(alice, utc_ms(2025, 11, 10))
     alice.lead_act(lead, Act.CONFIRM, member=bob.me.member_id)
     proof = list(alice.wire_ops())[-1]
-    forged = _forged(alice, lead, {"act": "withdraw"}, _ms(2025, 11, 3, 12))
+    forged = _forged(alice, lead, {"act": "withdraw"}, utc_ms(2025, 11, 3, 12))
     return alice, carol, lead, proof, forged
 
 
@@ -170,7 +145,7 @@ def test_evidence_arriving_after_the_act_still_flags_it(make_replica: MakeCoop) 
 def test_an_honest_log_is_never_flagged(make_replica: MakeCoop) -> None:
     """Acts written by the app itself (the clock only moves forward) are never backdated, also
     when a device writes many ops in one millisecond."""
-    alice, bob, _carol = _trio(make_replica, _ms(2025, 11, 3))
+    alice, bob, _carol = synced_trio(make_replica, utc_ms(2025, 11, 3))
     lead = alice.add_lead({"title": "Same millisecond"})
     sync(alice, bob)
     bob.claim_lead(lead)
@@ -187,7 +162,7 @@ def test_an_honest_log_is_never_flagged(make_replica: MakeCoop) -> None:
 
 def test_old_item_rows_without_the_flag_still_load(make_replica: MakeCoop) -> None:
     """Item rows written before the flag existed hold six-element acts; they read as not late."""
-    alice, bob, _carol = _trio(make_replica, _ms(2025, 11, 3))
+    alice, bob, _carol = synced_trio(make_replica, utc_ms(2025, 11, 3))
     lead = alice.add_lead({"title": "Old row"})
     sync(alice, bob)
     bob.claim_lead(lead)
@@ -217,17 +192,17 @@ def test_the_writer_refuses_an_act_its_own_log_would_flag(make_replica: MakeCoop
     """Review finding (session 5): a device whose clock was fast wrote a note, then the clock
     was corrected and the app restarted (its clock no longer knows that later op). The writer
     refuses a lead act with the clock rule instead of signing one every replica would flag."""
-    alice, bob, _carol = _trio(make_replica, _ms(2025, 11, 3))
+    alice, bob, _carol = synced_trio(make_replica, utc_ms(2025, 11, 3))
     lead = alice.add_lead({"title": "Clock"})
     sync(alice, bob)
-    _at(bob, _ms(2025, 11, 6))  # three days fast
+    clock_at(bob, utc_ms(2025, 11, 6))  # three days fast
     bob.add_note("Fast", "written while the clock was ahead")
-    bob.clock = HybridClock(0, now_ms=lambda: _ms(2025, 11, 3, 11))  # corrected, restarted
+    bob.clock = HybridClock(0, now_ms=lambda: utc_ms(2025, 11, 3, 11))  # corrected, restarted
     with pytest.raises(NotAllowed) as refused:
         bob.claim_lead(lead)
     assert refused.value.fields["rule"] == E.RULE_LEAD_CLOCK
     # control: the same claim signed anyway is what every replica flags as backdated
-    forged = _forged(bob, lead, {"act": "claim"}, _ms(2025, 11, 3, 11))
+    forged = _forged(bob, lead, {"act": "claim"}, utc_ms(2025, 11, 3, 11))
     sync(bob, alice)
     step = next(s for s in _state(alice, lead).history if s.op_id == decode_op(forged).op_id)
     assert (step.ok, step.reason) == (False, R.BACKDATED)

@@ -7,29 +7,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from hypothesis import given, settings
-from hypothesis import strategies as hs
 
-from coopshare.crypto import primitives as p
-from coopshare.identity.keystore import Unlocked
 from coopshare.model import idea_rules, lead_release, lead_rules
 from coopshare.model.items import Act
-from coopshare.protocol.ops import OpKind, decode_op
-from coopshare.service import coop_terms, releases
+from coopshare.protocol.ops import decode_op
+from coopshare.service import releases
 from coopshare.service.coop import Coop
-from coopshare.store.db import Store
 
 from .conftest import MakeCoop, sync, three_members
-from .forge import forge, last_op
+from .forge import last_op
+from .replay import deliveries, forged_release, replayed, sync_all
 from .test_idea_terms import readable_plaintexts
 
 ORG = "Zorggroep-MARKER-7719"
-
-
-def _all(*cs: Coop) -> None:
-    for a in cs:
-        for b in cs:
-            if a is not b:
-                sync(a, b)
 
 
 def _lead(alice: Coop) -> bytes:
@@ -49,20 +39,12 @@ def _problems(c: Coop, lead: bytes) -> list[str]:
     return sorted((lead_release.release_problem(st, r) or "") for r in st.releases)
 
 
-def _forged_release(giver: Coop, lead: bytes, member: Coop) -> None:
-    body, n = coop_terms.release_body(
-        giver, lead, member.me.member_id, giver.store.ops_of_item(lead)
-    )
-    assert n
-    giver.apply(forge(giver, body, kind=OpKind.KEY_RELEASE).encode())
-
-
 def test_claimer_accepts_then_the_giver_releases(make_replica: MakeCoop, tmp_path: Path) -> None:
     alice, bob, carol = three_members(make_replica)
     lead = _lead(alice)
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     bob.claim_lead(lead)  # claimed, terms not accepted yet
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     assert releases.step(alice, [lead]) == 0
     folder = tmp_path / "Bob-1"
     on_disk = b"".join(f.read_bytes() for f in sorted(folder.rglob("*")) if f.is_file())
@@ -72,10 +54,10 @@ def test_claimer_accepts_then_the_giver_releases(make_replica: MakeCoop, tmp_pat
     st = bob.item(lead)
     assert st is not None
     bob.lead_act(lead, Act.ACCEPT, terms=lead_rules.terms_hash(st))
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     assert releases.step(alice, [lead]) == 1  # the giver's device, by itself
     assert releases.step(alice, [lead]) == 0
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     assert bob.item(lead).value("org") == ORG  # type: ignore[union-attr]
     assert any(ORG.encode() in t for t in readable_plaintexts(bob))  # positive control
     assert carol.item(lead).value("org") is None  # type: ignore[union-attr]
@@ -83,24 +65,24 @@ def test_claimer_accepts_then_the_giver_releases(make_replica: MakeCoop, tmp_pat
         assert _problems(c, lead) == [""]
     # the claimer gives the lead back: the details are no longer for them
     bob.lead_act(lead, Act.GIVE_BACK)
-    _all(alice, bob)
+    sync_all(alice, bob)
     assert bob.item(lead).value("org") is None  # type: ignore[union-attr]
 
 
 def test_release_without_acceptance_or_to_another_is_flagged(make_replica: MakeCoop) -> None:
     alice, bob, carol = three_members(make_replica)
     lead = _lead(alice)
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     bob.claim_lead(lead)
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     try:
         alice.release(lead, bob.me.member_id)
         raise AssertionError("the writer released without an acceptance")
     except Exception as e:
         assert type(e).__name__ == "NotAllowed"
-    _forged_release(alice, lead, bob)  # a modified client: no acceptance yet
-    _forged_release(alice, lead, carol)  # and to a member who is not the claimer
-    _all(alice, bob, carol)
+    forged_release(alice, lead, bob)  # a modified client: no acceptance yet
+    forged_release(alice, lead, carol)  # and to a member who is not the claimer
+    sync_all(alice, bob, carol)
     for c in (alice, bob, carol):
         assert _problems(c, lead) == sorted([idea_rules.NO_ACCEPTANCE, lead_release.NOT_CLAIMER])
     assert bob.item(lead).value("org") is None  # type: ignore[union-attr]
@@ -109,9 +91,9 @@ def test_release_without_acceptance_or_to_another_is_flagged(make_replica: MakeC
     st = bob.item(lead)
     assert st is not None
     bob.lead_act(lead, Act.ACCEPT, terms=lead_rules.terms_hash(st))
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     releases.step(alice, [lead])
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     assert bob.item(lead).value("org") == ORG  # type: ignore[union-attr]
 
 
@@ -138,24 +120,18 @@ def test_sealed_fields_are_dropped_weeks_after_the_lead_closed(make_replica: Mak
     assert not any(ORG.encode() in t for t in readable_plaintexts(bob))
 
 
-@hs.composite
-def _deliveries(draw: hs.DrawFn) -> list[int]:
-    chosen = draw(hs.sets(hs.integers(0, 4), min_size=3, max_size=5))
-    return draw(hs.permutations(sorted(chosen)))
-
-
 def test_every_delivery_order_gives_the_same_lead(make_replica: MakeCoop, tmp_path: Path) -> None:
     alice, bob, carol = three_members(make_replica)
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     lead = _lead(alice)
     ops = [last_op(alice)]  # 0: the lead
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     bob.claim_lead(lead, lead_rules.terms_hash(bob.item(lead)))  # type: ignore[arg-type]
     ops.append(last_op(bob))  # 1: bob claims and accepts
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     assert releases.step(alice, [lead]) == 1
     ops.append(last_op(alice))  # 2: alice releases to bob
-    _forged_release(alice, lead, carol)
+    forged_release(alice, lead, carol)
     ops.append(last_op(alice))  # 3: alice releases to carol, who never claimed
     bob.lead_act(lead, Act.GIVE_BACK)
     ops.append(last_op(bob))  # 4: bob gives the lead back
@@ -163,23 +139,14 @@ def test_every_delivery_order_gives_the_same_lead(make_replica: MakeCoop, tmp_pa
     runs = iter(range(10**6))
 
     def state(c: Coop, order: list[int]) -> object:
-        fresh = Coop(Unlocked(c.me, p.random_bytes(32)), Store.open(tmp_path / f"l{next(runs)}"))
-        try:
-            fresh.adopt_coop(alice.coop_id)  # type: ignore[arg-type]
-            for w in roster:
-                fresh.apply(w)
-            for i in order:
-                fresh.apply(ops[i].encode())
-            got = fresh.item(lead)
-            return None if got is None else got.to_plain()
-        finally:
-            fresh.store.close()
+        wires = [*roster, *(ops[i].encode() for i in order)]
+        return replayed(c, alice.coop_id, wires, lead, tmp_path / f"l{next(runs)}")
 
     assert ORG in str(state(bob, [0, 1, 2]))  # the release counts before the give-back
     assert ORG not in str(state(bob, [0, 1, 2, 3, 4]))
 
     @settings(max_examples=30)
-    @given(_deliveries())
+    @given(deliveries(5))
     def check(order: list[int]) -> None:
         for c in (alice, bob, carol):
             assert state(c, order) == state(c, sorted(order)), (c.me.name, order)

@@ -9,8 +9,6 @@ that it would have won under the old last-writer-wins fold (it carries the highe
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -25,44 +23,16 @@ from coopshare.errors import (
 )
 from coopshare.model import lead_record
 from coopshare.model import lead_rules as R
-from coopshare.model.hlc import COUNTER_BITS, HybridClock
+from coopshare.model.hlc import COUNTER_BITS
 from coopshare.model.items import Act, Kind, LeadStatus
 from coopshare.model.working_days import add_working_days
-from coopshare.service.coop import Coop
 
-from .conftest import MakeCoop, join, sync
-from .forge import coop_change, forge
-
-
-def _ms(y: int, m: int, d: int, h: int = 10) -> int:
-    return int(dt.datetime(y, m, d, h, tzinfo=dt.UTC).timestamp() * 1000)
+from .conftest import MakeCoop, clock_at, sync, synced_trio, utc_ms
+from .forge import forge, forged_lead
 
 
 def _hlc(ms: int, n: int = 0) -> int:
     return (ms << COUNTER_BITS) + n
-
-
-def _trio(make_replica: MakeCoop, start_ms: int | None = None) -> tuple[Coop, Coop, Coop]:
-    """Three synced members; with `start_ms`, their clocks show that (past) time from the start
-    (a replica refuses ops dated ahead of the machine's real clock, so fake times are past)."""
-    alice, bob, carol = make_replica("Alice"), make_replica("Bob"), make_replica("Carol")
-    if start_ms is not None:
-        for c in (alice, bob, carol):
-            _clock_at(c, start_ms)
-    alice.create_coop("C")
-    join(alice, bob)
-    join(alice, carol)
-    for x, y in ((alice, bob), (alice, carol), (bob, carol)):
-        sync(x, y)
-    return alice, bob, carol
-
-
-def _act(c: Coop, lead: bytes, fields: dict[str, str], hlc: int) -> bytes:
-    """`c` signs a lead change with its own device key, no rule checked; applied to its own
-    replica (its log must stay contiguous) and returned as wire bytes for the others."""
-    op = forge(c, coop_change(c, Kind.LEAD, lead, fields), hlc=hlc)
-    c.apply(op.encode())
-    return op.encode()
 
 
 # --- the writer refuses, with the rule -----------------------------------------------------------
@@ -75,7 +45,7 @@ def _rule(fn) -> str:  # type: ignore[no-untyped-def]
 
 
 def test_writer_refuses_each_forbidden_act_with_its_rule(make_replica: MakeCoop) -> None:
-    alice, bob, carol = _trio(make_replica)
+    alice, bob, carol = synced_trio(make_replica)
     lead = alice.add_lead({"title": "Interim CFO"})
     for c in (bob, carol):
         sync(alice, c)
@@ -100,7 +70,7 @@ def test_writer_refuses_each_forbidden_act_with_its_rule(make_replica: MakeCoop)
 def test_contested_lead_converges_in_every_delivery_order(
     make_replica: MakeCoop, order: list[int], carol_first: bool
 ) -> None:
-    alice, bob, carol = _trio(make_replica)
+    alice, bob, carol = synced_trio(make_replica)
     lead = alice.add_lead({"title": "Projectleider"})
     for c in (bob, carol):
         sync(alice, c)
@@ -108,11 +78,11 @@ def test_contested_lead_converges_in_every_delivery_order(
     bob_claim, carol_claim = (t + 20, t + 10) if carol_first else (t + 10, t + 20)
     winner, loser = (carol, bob) if carol_first else (bob, carol)
     ops = [
-        _act(bob, lead, {"act": "claim"}, bob_claim),
-        _act(carol, lead, {"act": "claim"}, carol_claim),
-        _act(loser, lead, {"act": "lost"}, t + 30),  # the loser tries to close it
-        _act(winner, lead, {"act": "contacted"}, t + 40),  # the real claimer's step
-        _act(alice, lead, {"act": "won"}, t + 50),  # the giver tries the claimer's step
+        forged_lead(bob, lead, {"act": "claim"}, bob_claim),
+        forged_lead(carol, lead, {"act": "claim"}, carol_claim),
+        forged_lead(loser, lead, {"act": "lost"}, t + 30),  # the loser tries to close it
+        forged_lead(winner, lead, {"act": "contacted"}, t + 40),  # the real claimer's step
+        forged_lead(alice, lead, {"act": "won"}, t + 50),  # the giver tries the claimer's step
     ]
     for c in (alice, bob, carol):
         for i in order:
@@ -136,15 +106,15 @@ def test_contested_lead_converges_in_every_delivery_order(
 def test_old_style_status_ops_fold_under_the_same_rules(make_replica: MakeCoop) -> None:
     """An op as earlier versions wrote it ({"status": "lost"}) by a member who is not the
     claimer has no effect either: old logs cannot carry around the rules."""
-    alice, bob, carol = _trio(make_replica)
+    alice, bob, carol = synced_trio(make_replica)
     lead = alice.add_lead({"title": "Architect"})
     for c in (bob, carol):
         sync(alice, c)
     t = alice.clock.tick()
     ops = [
-        _act(bob, lead, {"status": "claimed", "claimer": bob.me.member_id.hex()}, t + 1),
-        _act(carol, lead, {"status": "lost"}, t + 2),
-        _act(carol, lead, {"status": "claimed", "claimer": carol.me.member_id.hex()}, t + 3),
+        forged_lead(bob, lead, {"status": "claimed", "claimer": bob.me.member_id.hex()}, t + 1),
+        forged_lead(carol, lead, {"status": "lost"}, t + 2),
+        forged_lead(carol, lead, {"status": "claimed", "claimer": carol.me.member_id.hex()}, t + 3),
     ]
     for c in (alice, bob, carol):
         for w in ops:
@@ -160,14 +130,16 @@ def test_old_style_status_ops_fold_under_the_same_rules(make_replica: MakeCoop) 
 
 
 def test_only_the_claimer_passes_on_and_gives_back(make_replica: MakeCoop) -> None:
-    alice, bob, carol = _trio(make_replica)
+    alice, bob, carol = synced_trio(make_replica)
     lead = alice.add_lead({"title": "Scrum master"})
     for c in (bob, carol):
         sync(alice, c)
     bob.claim_lead(lead)
     sync(bob, carol)
     t = carol.clock.tick()
-    steal = _act(carol, lead, {"act": "pass-on", "act_member": carol.me.member_id.hex()}, t + 5)
+    steal = forged_lead(
+        carol, lead, {"act": "pass-on", "act_member": carol.me.member_id.hex()}, t + 5
+    )
     bob.apply(steal)
     assert R.derive(bob.item(lead)).claimer == bob.me.member_id  # type: ignore[arg-type]
     bob.lead_act(lead, Act.PASS_ON, member=carol.me.member_id)  # control: the claimer may
@@ -184,7 +156,7 @@ def test_only_the_claimer_passes_on_and_gives_back(make_replica: MakeCoop) -> No
 
 
 def test_won_needs_the_givers_confirmation(make_replica: MakeCoop) -> None:
-    alice, bob, _carol = _trio(make_replica)
+    alice, bob, _carol = synced_trio(make_replica)
     lead = alice.add_lead({"title": "Interim HR"})
     sync(alice, bob)
     bob.claim_lead(lead)
@@ -204,38 +176,34 @@ def test_won_needs_the_givers_confirmation(make_replica: MakeCoop) -> None:
 
 def test_working_days_skip_weekends_and_dutch_holidays() -> None:
     # Thursday 24 December 2026: Christmas (Fri), Boxing Day (Sat), Sunday → Mon 28, Tue 29
-    assert add_working_days(_ms(2026, 12, 24), 2) == _ms(2026, 12, 29)
+    assert add_working_days(utc_ms(2026, 12, 24), 2) == utc_ms(2026, 12, 29)
     # Friday 23 April 2027: the weekend, King's Day on Tuesday 27 → Mon 26, Wed 28
-    assert add_working_days(_ms(2027, 4, 23), 2) == _ms(2027, 4, 28)
+    assert add_working_days(utc_ms(2027, 4, 23), 2) == utc_ms(2027, 4, 28)
     # control: an ordinary Monday → Wednesday
-    assert add_working_days(_ms(2026, 11, 30), 2) == _ms(2026, 12, 2)
-
-
-def _clock_at(c: Coop, ms: int) -> None:
-    c.clock = HybridClock(c.clock.last, now_ms=lambda: ms)
+    assert add_working_days(utc_ms(2026, 11, 30), 2) == utc_ms(2026, 12, 2)
 
 
 def test_claim_lapses_after_two_working_days_across_christmas(make_replica: MakeCoop) -> None:
     """Claimed on Wednesday 24 December 2025: Christmas, Boxing Day and the weekend do not
     count, so the claim lapses on Tuesday 30 December at the same time of day."""
-    alice, bob, carol = _trio(make_replica, _ms(2025, 12, 23))
+    alice, bob, carol = synced_trio(make_replica, utc_ms(2025, 12, 23))
     lead = alice.add_lead({"title": "Interim controller"})
     for c in (bob, carol):
         sync(alice, c)
-    _clock_at(bob, _ms(2025, 12, 24))
+    clock_at(bob, utc_ms(2025, 12, 24))
     bob.claim_lead(lead)
     sync(bob, carol)
     sync(bob, alice)
     st_ = carol.item(lead)
     assert st_ is not None
-    before = R.derive(st_, _ms(2025, 12, 30) - 1)
-    assert before.status is LeadStatus.CLAIMED and before.lapse_ms == _ms(2025, 12, 30)
-    _clock_at(carol, _ms(2025, 12, 29))
+    before = R.derive(st_, utc_ms(2025, 12, 30) - 1)
+    assert before.status is LeadStatus.CLAIMED and before.lapse_ms == utc_ms(2025, 12, 30)
+    clock_at(carol, utc_ms(2025, 12, 29))
     with pytest.raises(NotAllowed):
         carol.claim_lead(lead)  # Monday: still Bob's
-    after = R.derive(st_, _ms(2025, 12, 30))
+    after = R.derive(st_, utc_ms(2025, 12, 30))
     assert after.status is LeadStatus.OPEN and after.history[-1].act == R.LAPSED
-    _clock_at(carol, _ms(2025, 12, 30, 11))
+    clock_at(carol, utc_ms(2025, 12, 30, 11))
     carol.claim_lead(lead)  # Tuesday after 10:00: the claim lapsed, Carol may take it
     for c in (alice, bob):
         sync(carol, c)
@@ -246,46 +214,48 @@ def test_claim_lapses_after_two_working_days_across_christmas(make_replica: Make
 
 
 def test_a_claimer_step_keeps_the_claim(make_replica: MakeCoop) -> None:
-    alice, bob, _carol = _trio(make_replica, _ms(2025, 12, 1))
+    alice, bob, _carol = synced_trio(make_replica, utc_ms(2025, 12, 1))
     lead = alice.add_lead({"title": "Tester"})
     sync(alice, bob)
     bob.claim_lead(lead)
-    assert R.derive(bob.item(lead), _ms(2025, 12, 3)).status is LeadStatus.OPEN  # type: ignore[arg-type]
-    _clock_at(bob, _ms(2025, 12, 2))
+    assert R.derive(bob.item(lead), utc_ms(2025, 12, 3)).status is LeadStatus.OPEN  # type: ignore[arg-type]
+    clock_at(bob, utc_ms(2025, 12, 2))
     bob.set_lead_status(lead, "contacted")  # within two working days
     st_ = bob.item(lead)
     assert st_ is not None
-    assert R.derive(st_, _ms(2025, 12, 20)).status is LeadStatus.CONTACTED  # no lapse once moving
-    assert R.derive(st_, _ms(2025, 12, 20)).lapse_ms is None
+    assert (
+        R.derive(st_, utc_ms(2025, 12, 20)).status is LeadStatus.CONTACTED
+    )  # no lapse once moving
+    assert R.derive(st_, utc_ms(2025, 12, 20)).lapse_ms is None
 
 
 def test_interest_window_first_asker_gets_it_and_claims_wait(make_replica: MakeCoop) -> None:
-    alice, bob, carol = _trio(make_replica, _ms(2025, 12, 1))
+    alice, bob, carol = synced_trio(make_replica, utc_ms(2025, 12, 1))
     lead = alice.add_lead({"title": "Adviseur", "interest_until": "2025-12-03"})
     for c in (bob, carol):
         sync(alice, c)
     with pytest.raises(NotAllowed) as refused:
         bob.claim_lead(lead)
     assert refused.value.fields["rule"] == RULE_LEAD_WINDOW
-    _clock_at(carol, _ms(2025, 12, 2))
+    clock_at(carol, utc_ms(2025, 12, 2))
     carol.lead_act(lead, Act.INTEREST)
-    _clock_at(bob, _ms(2025, 12, 3))
+    clock_at(bob, utc_ms(2025, 12, 3))
     bob.lead_act(lead, Act.INTEREST)
     for c in (alice, bob):
         sync(carol, c)
     sync(alice, bob)
     st_ = alice.item(lead)
     assert st_ is not None
-    during = R.derive(st_, _ms(2025, 12, 3, 23))
+    during = R.derive(st_, utc_ms(2025, 12, 3, 23))
     assert during.status is LeadStatus.INTEREST
     assert during.interested == (carol.me.member_id, bob.me.member_id)
-    ended = R.derive(st_, _ms(2025, 12, 4, 0))
+    ended = R.derive(st_, utc_ms(2025, 12, 4, 0))
     assert ended.status is LeadStatus.CLAIMED and ended.claimer == carol.me.member_id
     assert ended.history[-1].act == R.WINDOW_ENDED
 
 
 def test_giver_picks_during_the_window(make_replica: MakeCoop) -> None:
-    alice, bob, carol = _trio(make_replica, _ms(2025, 12, 1))
+    alice, bob, carol = synced_trio(make_replica, utc_ms(2025, 12, 1))
     lead = alice.add_lead({"title": "Adviseur", "interest_until": "2025-12-10"})
     for c in (bob, carol):
         sync(alice, c)
@@ -297,9 +267,9 @@ def test_giver_picks_during_the_window(make_replica: MakeCoop) -> None:
         carol.lead_act(lead, Act.PICK, member=carol.me.member_id)  # not the giver
     alice.lead_act(lead, Act.PICK, member=bob.me.member_id)
     sync(alice, bob)
-    _clock_at(bob, _ms(2025, 12, 2))
+    clock_at(bob, utc_ms(2025, 12, 2))
     bob.set_lead_status(lead, "contacted")
-    state = R.derive(bob.item(lead), _ms(2025, 12, 11))  # type: ignore[arg-type]
+    state = R.derive(bob.item(lead), utc_ms(2025, 12, 11))  # type: ignore[arg-type]
     assert state.claimer == bob.me.member_id  # the pick holds after the window ends
     assert state.status is LeadStatus.CONTACTED
     assert R.WINDOW_ENDED not in [x.act for x in state.history]
@@ -308,14 +278,14 @@ def test_giver_picks_during_the_window(make_replica: MakeCoop) -> None:
 def test_backdated_flood_fills_only_the_attackers_share(make_replica: MakeCoop) -> None:
     """Carol signs 80 claims dated before the lead existed: each member keeps only their first
     64 acts, and acts dated before the giver's creating change have no effect."""
-    alice, bob, carol = _trio(make_replica)
+    alice, bob, carol = synced_trio(make_replica)
     lead = alice.add_lead({"title": "Flooded"})
     for c in (bob, carol):
         sync(alice, c)
     created = alice.item(lead).origin[0]  # type: ignore[union-attr,index]
     bob.claim_lead(lead)
     bob.set_lead_status(lead, "contacted")
-    flood = [_act(carol, lead, {"act": "claim"}, created - 100 + i) for i in range(80)]
+    flood = [forged_lead(carol, lead, {"act": "claim"}, created - 100 + i) for i in range(80)]
     for c in (alice, bob):
         for w in flood:
             c.apply(w)
@@ -339,33 +309,33 @@ def test_list_rows_show_a_lapsed_claim_as_open(make_replica: MakeCoop) -> None:
     """The list and the detail agree: once the claim lapsed, the row says "open" too."""
     from coopshare.service import views
 
-    alice, bob, _carol = _trio(make_replica, _ms(2025, 12, 1))
+    alice, bob, _carol = synced_trio(make_replica, utc_ms(2025, 12, 1))
     lead = alice.add_lead({"title": "Row"})
     sync(alice, bob)
     bob.claim_lead(lead)
     sync(bob, alice)
     st_ = alice.item(lead)
     assert st_ is not None
-    _clock_at(alice, _ms(2025, 12, 2))
+    clock_at(alice, utc_ms(2025, 12, 2))
     assert views.row(alice, st_).status == "claimed"  # control: before the lapse
-    _clock_at(alice, _ms(2025, 12, 3, 11))
+    clock_at(alice, utc_ms(2025, 12, 3, 11))
     assert views.row(alice, st_).status == "open"
 
 
 def test_a_window_set_later_does_not_undo_an_earlier_claim(make_replica: MakeCoop) -> None:
     """The giver cannot take a lead back from its claimer by opening an interest window
     afterwards (signed with her own key, past the writer's check)."""
-    alice, bob, _carol = _trio(make_replica, _ms(2025, 12, 1))
+    alice, bob, _carol = synced_trio(make_replica, utc_ms(2025, 12, 1))
     lead = alice.add_lead({"title": "Window"})
     sync(alice, bob)
     bob.claim_lead(lead)
     sync(bob, alice)
     with pytest.raises(NotAllowed):
         alice.edit_item(lead, {"interest_until": "2025-12-20"})  # the writer refuses
-    late = _act(alice, lead, {"interest_until": "2025-12-20"}, alice.clock.tick())
+    late = forged_lead(alice, lead, {"interest_until": "2025-12-20"}, alice.clock.tick())
     bob.apply(late)
     for c in (alice, bob):
-        state = R.derive(c.item(lead), _ms(2025, 12, 2))  # type: ignore[arg-type]
+        state = R.derive(c.item(lead), utc_ms(2025, 12, 2))  # type: ignore[arg-type]
         assert state.status is LeadStatus.CLAIMED and state.claimer == bob.me.member_id
         assert (state.history[-1].act, state.history[-1].reason) == (
             lead_record.WINDOW,
@@ -374,13 +344,13 @@ def test_a_window_set_later_does_not_undo_an_earlier_claim(make_replica: MakeCoo
     # control: on an open lead the same change opens the window
     other = alice.add_lead({"title": "Open one"})
     alice.edit_item(other, {"interest_until": "2025-12-20"})
-    assert R.derive(alice.item(other), _ms(2025, 12, 2)).status is LeadStatus.INTEREST  # type: ignore[arg-type]
+    assert R.derive(alice.item(other), utc_ms(2025, 12, 2)).status is LeadStatus.INTEREST  # type: ignore[arg-type]
 
 
 def test_a_confirmation_names_the_claimer_it_confirms(make_replica: MakeCoop) -> None:
     """Review finding F1: a confirmation that does not name the current claimer (or names
     someone else) has no effect, so it can never credit another member's win."""
-    alice, bob, carol = _trio(make_replica)
+    alice, bob, carol = synced_trio(make_replica)
     lead = alice.add_lead({"title": "Confirmed"})
     for c in (bob, carol):
         sync(alice, c)
@@ -389,8 +359,10 @@ def test_a_confirmation_names_the_claimer_it_confirms(make_replica: MakeCoop) ->
         bob.set_lead_status(lead, s)
     sync(bob, alice)
     t = alice.clock.tick()
-    blank = _act(alice, lead, {"act": "confirm-won"}, t)  # names nobody
-    other = _act(alice, lead, {"act": "confirm-won", "act_member": carol.me.member_id.hex()}, t + 1)
+    blank = forged_lead(alice, lead, {"act": "confirm-won"}, t)  # names nobody
+    other = forged_lead(
+        alice, lead, {"act": "confirm-won", "act_member": carol.me.member_id.hex()}, t + 1
+    )
     for w in (blank, other):
         bob.apply(w)
     state = R.derive(bob.item(lead))  # type: ignore[arg-type]
@@ -407,7 +379,7 @@ def test_acts_sealed_to_a_few_members_have_no_effect(make_replica: MakeCoop) -> 
     from coopshare.crypto import envelope
     from coopshare.protocol import content
 
-    alice, bob, carol = _trio(make_replica)
+    alice, bob, carol = synced_trio(make_replica)
     lead = alice.add_lead({"title": "Sealed claim"})
     for c in (bob, carol):
         sync(alice, c)
@@ -431,7 +403,7 @@ def test_a_far_date_is_refused_and_never_breaks_a_lead(make_replica: MakeCoop) -
     """Review finding F3: an interest window until 9999-12-31 is refused by the schema."""
     from coopshare.errors import SchemaError
 
-    alice, _bob, _carol = _trio(make_replica)
+    alice, _bob, _carol = synced_trio(make_replica)
     with pytest.raises(SchemaError):
         alice.add_lead({"title": "Far", "interest_until": "9999-12-31"})
     lead = alice.add_lead({"title": "Near", "interest_until": "2999-12-31"})  # control

@@ -9,8 +9,6 @@ who joins with the invitation handed over.
 from __future__ import annotations
 
 import asyncio
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -22,7 +20,7 @@ from coopshare.protocol import pairing
 from coopshare.protocol.codec import pack, unpack
 from coopshare.service import pairing_net
 
-from .netutil import cli, cli_json, env, init, serving
+from .netutil import cli, cli_json, in_person, init, say_yes, serving
 
 
 def _run(host: pairing.Host, guest: pairing.Guest) -> tuple[str, str]:
@@ -202,50 +200,16 @@ def test_a_declined_comparison_hands_over_nothing() -> None:
     asyncio.run(main())
 
 
-def _read_until(proc: subprocess.Popen[str], prefix: str) -> str:
-    assert proc.stdout is not None
-    while True:
-        line = proc.stdout.readline()
-        if not line:
-            err = proc.stderr.read() if proc.stderr else ""
-            raise AssertionError(f"ended before {prefix!r}: {err}")
-        if line.startswith(prefix):
-            return line.strip()
-
-
-def _popen(home: Path, *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "coopshare", "--home", str(home), *args],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        text=True, env=env(),
-    )  # fmt: skip
-
-
 def test_an_admin_pairs_a_new_member_in_person(tmp_path: Path) -> None:
     alice, bob = tmp_path / "alice", tmp_path / "bob"
     init(alice, "Alice")
     cli(alice, "coop", "create", "--name", "Meetup Coop")
     init(bob, "Bob")
-    with serving(alice):
-        offer = _popen(alice, "pair", "offer", "--listen", "127.0.0.1:0")
-        try:
-            line = _read_until(offer, "pairing code: ")
-            code, where = line.split()[2], line.split()[-1]
-            guest = _popen(bob, "pair", "join", code, "--peer", where)
-            try:
-                digits_b = _read_until(guest, "compare: ")
-                digits_a = _read_until(offer, "compare: ")
-                assert digits_a == digits_b  # both screens show the same 6 digits
-                for proc in (offer, guest):
-                    assert proc.stdin is not None
-                    proc.stdin.write("y\n")
-                    proc.stdin.flush()
-                assert guest.wait(120) == 0, guest.stderr.read() if guest.stderr else ""
-                assert offer.wait(60) == 0
-            finally:
-                guest.kill()
-        finally:
-            offer.kill()
+    with serving(alice), in_person(alice, ("pair", "offer"), bob, ("pair", "join")) as pair:
+        offer, guest = pair
+        say_yes(offer, guest)
+        assert guest.wait(120) == 0, guest.stderr.read() if guest.stderr else ""
+        assert offer.wait(60) == 0
     names = {m["name"] for m in cli_json(alice, "list", "members")}
     assert names == {"Alice", "Bob"}
     assert {m["name"] for m in cli_json(bob, "list", "members")} == {"Alice", "Bob"}

@@ -32,30 +32,24 @@ from coopshare.service.coop import Coop
 
 from .conftest import MakeCoop, sync, three_members
 from .forge import forge
+from .replay import sync_all
 
 TEXT = "A cooperative tool-library for interim staff: PELICAN-PROOF-7731"
 
 
-def _all(*cs: Coop) -> None:
-    for a in cs:
-        for b in cs:
-            if a is not b:
-                sync(a, b)
-
-
 def _setup(make_replica: MakeCoop) -> tuple[Coop, Coop, Coop, bytes, bytes]:
     alice, bob, carol = three_members(make_replica)
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     idea = alice.add_idea("Tool library", TEXT, "private")
     commit = proofs.commit_idea(alice, idea)
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     return alice, bob, carol, idea, commit
 
 
 def _witness_all(*cs: Coop) -> None:
     for c in cs:
         proofs.witness_step(c)
-    _all(*cs)
+    sync_all(*cs)
 
 
 def test_commitment_is_salted_hash_and_receipts_come_back(make_replica: MakeCoop) -> None:
@@ -99,7 +93,7 @@ def test_receipt_rules_self_unknown_duplicate_and_cap(make_replica: MakeCoop) ->
     receipt(bob, commit, bytes(32))  # naming the op but another hash
     receipt(bob, commit, c.hash)  # the real one
     receipt(bob, commit, c.hash)  # a duplicate from the same device
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     # positive control: all five are stored (processed), only one counts
     assert len(proofs.receipts(alice)) == 5
     [seen] = proofs.idea_proofs(alice, idea)
@@ -394,7 +388,7 @@ def test_a_receipt_with_a_relay_mangled_signature_is_left_out(
     alice, bob, carol, idea, _commit = _setup(make_replica)
     proofs.witness_step(carol)
     bob.add_note("earlier", "alice holds it: the run below closes at a stored op")
-    _all(alice, carol)
+    sync_all(alice, carol)
     sync(alice, bob)
     proofs.witness_step(bob)
     receipt = list(bob.wire_ops())[-1]
@@ -425,13 +419,13 @@ def test_a_member_cannot_take_over_anothers_device_in_the_verifier(
     from coopshare.protocol import roster_body
 
     alice, bob, carol = three_members(make_replica)
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     idea = bob.add_idea("Tool library", TEXT, "private")
     proofs.commit_idea(bob, idea)
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     proofs.witness_step(alice)  # Carol writes no receipt (a modified client)
     carol.new_commits = []
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     bundle = roster_body.device_bundle(bob.me)
     sig = p.sign(
         carol.me.member_key,  # type: ignore[arg-type]
@@ -445,7 +439,7 @@ def test_a_member_cannot_take_over_anothers_device_in_the_verifier(
     )
     hijack = forge(carol, body, kind=OpKind.ADD_DEVICE, epoch=eid)
     carol.apply(hijack.encode())
-    _all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     assert all(hijack.op_id in c.roster.invalid for c in (alice, bob, carol))  # processed
     data, _info = evidence.build(bob, idea)
     assert "roster" in "".join(name for name, _ in ev.read_zip(data))

@@ -28,6 +28,7 @@ from tests import test_priority_proof as pp
 
 from .conftest import MakeCoop
 from .forge import forge, signed_raw
+from .replay import sync_all
 
 YEAR_MS = 365 * 86_400_000
 
@@ -48,7 +49,7 @@ def _backdated(make_replica: MakeCoop) -> tuple[Coop, Coop, Coop, bytes, bytes, 
     commit_hlc = decode_op(pp._wire(alice, commit)).header.hlc
     early = _receipt(bob, commit, digest, commit_hlc - (YEAR_MS << 16))
     proofs.witness_step(carol)
-    pp._all(alice, bob, carol)
+    sync_all(alice, bob, carol)
     return alice, bob, carol, idea, commit, early
 
 
@@ -64,7 +65,7 @@ def test_a_receipt_dated_before_its_commitment_never_counts(make_replica: MakeCo
     assert (early.header.hlc >> 16) < seen.when_ms - YEAR_MS + 1000
     # control: the same receipt by Bob's device, dated after the commitment, counts
     _receipt(bob, commit, rec.hash)
-    pp._all(alice, bob)
+    sync_all(alice, bob)
     [seen] = proofs.idea_proofs(alice, idea)
     assert sorted(w.name for w in seen.receipts) == ["Bob", "Carol"]
     assert seen.earliest_ms is not None and seen.earliest_ms >= seen.when_ms

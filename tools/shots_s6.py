@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,33 +17,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+from shotutil import demo_window, pause, save, wait  # noqa: E402
 
 from coopshare.gui import i18n, theme  # noqa: E402
-from coopshare.gui.app import application, start_node  # noqa: E402
+from coopshare.gui.app import application  # noqa: E402
 from coopshare.gui.main_window import MainWindow  # noqa: E402
-from coopshare.gui.settings import Prefs  # noqa: E402
-from coopshare.service import api  # noqa: E402
-
-
-def wait(app: QApplication, ok: Callable[[], bool], timeout: float) -> None:
-    end = time.monotonic() + timeout
-    while not ok():
-        if time.monotonic() > end:
-            raise SystemExit("timed out")
-        app.processEvents()
-        time.sleep(0.05)
-
-
-def pause(app: QApplication, seconds: float) -> None:
-    end = time.monotonic() + seconds
-    wait(app, lambda: time.monotonic() > end, seconds + 5)
-
-
-def save(widget: QWidget, path: Path) -> None:
-    if not widget.grab().toImage().save(str(path)):
-        raise SystemExit(f"could not write {path}")
-    print("wrote", path)
 
 
 def main() -> int:
@@ -52,18 +30,9 @@ def main() -> int:
     only = set(sys.argv[2:])
     out.mkdir(parents=True, exist_ok=True)
     app = application()
-    world = api.start_demo()
-    prefs = Prefs(world.home)
-    prefs.set("mdns", False)
-    i18n.install(app, "en")
-    bridge = start_node(world.home, world.passphrase, prefs, demo_peers=world.peers)
-    window = MainWindow(bridge, prefs, world.home)
-    try:
-        window.resize(1024, 720)
-        window.show()
-        wait(app, lambda: bridge.runtime.session_count >= 2, 240)
+    with demo_window(app, (1024, 720), "en") as window:
         for lang in ("en", "nl"):
-            prefs.set("language", lang)
+            window.prefs.set("language", lang)
             i18n.install(app, lang)
             window.retranslate()
             for mode in ("light", "dark"):
@@ -72,11 +41,6 @@ def main() -> int:
                     if only and name not in only:
                         continue
                     shot(app, window, out / f"{name}-{lang}-{mode}.png")
-    finally:
-        theme.apply(app, "light")
-        window.close()
-        bridge.stop()
-        world.stop()
     return 0
 
 

@@ -16,15 +16,14 @@ import datetime as dt
 import os
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QScrollArea  # noqa: E402
+from shotutil import pause, save, wait  # noqa: E402
 
 from coopshare.gui import i18n, theme  # noqa: E402
 from coopshare.gui.app import application, start_node  # noqa: E402
@@ -78,24 +77,8 @@ def everything(src: Coop, dst: Coop) -> None:
         dst.apply(wire)
 
 
-def wait(app: QApplication, ok: Callable[[], bool], timeout: float = 30) -> None:
-    end = time.monotonic() + timeout
-    while not ok():
-        if time.monotonic() > end:
-            raise SystemExit("timed out")
-        app.processEvents()
-        time.sleep(0.02)
-
-
 def settle(app: QApplication, seconds: float = 0.6) -> None:
-    end = time.monotonic() + seconds
-    wait(app, lambda: time.monotonic() > end, seconds + 5)
-
-
-def save(widget: QWidget, path: Path) -> None:
-    if not widget.grab().toImage().save(str(path)):
-        raise SystemExit(f"could not write {path}")
-    print("wrote", path)
+    pause(app, seconds, every=0.02)
 
 
 def main() -> int:
@@ -114,7 +97,11 @@ def main() -> int:
                 window.resize(WIDTH, HEIGHT)
                 window.show()
                 people = window.show_page("people")
-                wait(app, lambda p=people: p.bench_box.isVisible() and p.coi_box.names != ())
+                wait(
+                    app,
+                    lambda p=people: p.bench_box.isVisible() and p.coi_box.names != (),
+                    every=0.02,
+                )
                 for mode in ("light", "dark"):
                     theme.apply(app, mode)
                     window.show_page("people")
@@ -132,7 +119,7 @@ def main() -> int:
                     bench.close()
                     form = LeadForm(bridge, window)
                     form.show()
-                    wait(app, lambda f=form: bool(f.skill_picker.known_labels))
+                    wait(app, lambda f=form: bool(f.skill_picker.known_labels), every=0.02)
                     form.title_edit.setText("Interim inkoper, zorginstelling")
                     picks = "inkoopstrategie ontwikkelen, aanbesteden"
                     form.skills_edit.setText(

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from pytestqt.qtbot import QtBot
 
+from coopshare.gui.pages.ideas import IdeasPage
 from coopshare.service import releases
 from coopshare.service.coop import Coop
 
@@ -18,16 +19,25 @@ make_world = test_leads_ideas.make_world  # the fixture: Anna in the app, Bram a
 SECRET = "BEAVER-IDEA-3307"
 
 
-def test_owner_sees_receipt_and_releases(qtbot: QtBot, make_world: Callable[..., World]) -> None:
-    def setup(anna: Coop, bram: Coop) -> dict[str, bytes]:
-        return {"idea": anna.add_idea("Werkplaats", f"Plan: {SECRET}", "ask-before-use")}
-
+def _idea_open(
+    qtbot: QtBot, make_world: Callable[..., World], setup: Callable[[Coop, Coop], dict[str, bytes]]
+) -> tuple[World, bytes, IdeasPage]:
+    """The world `setup` made (its one idea under "idea"), that idea open on the Ideas page with
+    its terms loaded."""
     world = make_world(setup)
     idea = world.made["idea"]
     page = ideas_page(qtbot, world, rows=1)
     page.open_item(idea.hex())
+    qtbot.waitUntil(lambda: page.terms_panel.terms is not None, timeout=WAIT)
+    return world, idea, page
+
+
+def test_owner_sees_receipt_and_releases(qtbot: QtBot, make_world: Callable[..., World]) -> None:
+    def setup(anna: Coop, bram: Coop) -> dict[str, bytes]:
+        return {"idea": anna.add_idea("Werkplaats", f"Plan: {SECRET}", "ask-before-use")}
+
+    world, idea, page = _idea_open(qtbot, make_world, setup)
     panel = page.terms_panel
-    qtbot.waitUntil(lambda: panel.terms is not None, timeout=WAIT)
     assert panel.terms is not None and panel.terms.access == "owner"
     assert "Nobody has accepted" in panel.status.text()
     world.from_bram()
@@ -49,12 +59,8 @@ def test_reader_accepts_waits_and_reads(qtbot: QtBot, make_world: Callable[..., 
     def setup(anna: Coop, bram: Coop) -> dict[str, bytes]:
         return {"idea": bram.add_idea("Kennisavonden", f"Elke maand {SECRET}", "view-only")}
 
-    world = make_world(setup)
-    idea = world.made["idea"]
-    page = ideas_page(qtbot, world, rows=1)
-    page.open_item(idea.hex())
+    world, idea, page = _idea_open(qtbot, make_world, setup)
     panel = page.terms_panel
-    qtbot.waitUntil(lambda: panel.terms is not None, timeout=WAIT)
     assert panel.terms is not None and panel.terms.access == "locked"
     assert panel.accept_button.isVisibleTo(page) and page.body.toPlainText() == ""
     assert "unlocks after you accept" in panel.status.text()

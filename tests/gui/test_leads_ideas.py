@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
@@ -36,6 +36,7 @@ from coopshare.store.db import Store
 from tests.netutil import PASS
 
 WAIT = 10_000
+Page = TypeVar("Page", LeadsPage, IdeasPage)
 Setup = Callable[[Coop, Coop], Any]
 
 
@@ -126,24 +127,22 @@ def world(make_world: Callable[..., World]) -> World:
     return make_world()
 
 
-def leads_page(qtbot: QtBot, world: World, rows: int = 0) -> LeadsPage:
-    page = LeadsPage(world.bridge)
+def _shown(qtbot: QtBot, world: World, page: Page, rows: int) -> Page:
+    """`page` kept by the world, shown at 1100 x 700 and loaded with `rows` rows."""
     world.keep(page)
     page.resize(1100, 700)
     page.show()
     page.refresh()
     qtbot.waitUntil(lambda: page.model.rowCount() == rows, timeout=WAIT)
     return page
+
+
+def leads_page(qtbot: QtBot, world: World, rows: int = 0) -> LeadsPage:
+    return _shown(qtbot, world, LeadsPage(world.bridge), rows)
 
 
 def ideas_page(qtbot: QtBot, world: World, rows: int = 0) -> IdeasPage:
-    page = IdeasPage(world.bridge)
-    world.keep(page)
-    page.resize(1100, 700)
-    page.show()
-    page.refresh()
-    qtbot.waitUntil(lambda: page.model.rowCount() == rows, timeout=WAIT)
-    return page
+    return _shown(qtbot, world, IdeasPage(world.bridge), rows)
 
 
 def say_yes(monkeypatch: pytest.MonkeyPatch) -> None:

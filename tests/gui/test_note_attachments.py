@@ -10,12 +10,11 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
-from coopshare.gui.app import start_node
 from coopshare.gui.main_window import MainWindow
-from coopshare.gui.settings import Prefs
 from coopshare.model.items import Kind
 from coopshare.service import home as homes
 from coopshare.service import importer
+from tests.gui.winutil import notes_shown, window_on
 from tests.netutil import PASS
 
 
@@ -41,17 +40,9 @@ def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-un
     )
     assert importer.import_folder(coop, vault).attached == 2
     coop.store.close()
-    prefs = Prefs(home)
-    prefs.set("mdns", False)
-    bridge = start_node(home, PASS, prefs)
-    w = MainWindow(bridge, prefs, home)
-    qtbot.addWidget(w)
-    w.show()
-    w.show_page("notes")
-    qtbot.waitUntil(lambda: w.notes.model.rowCount() == 1, timeout=10_000)
-    yield w
-    w.close()
-    bridge.stop()
+    with window_on(qtbot, home, PASS) as w:
+        notes_shown(qtbot, w, 1)
+        yield w
 
 
 def _red_pixels(image: QImage) -> int:

@@ -9,30 +9,20 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from coopshare.gui.app import start_node
 from coopshare.gui.main_window import MainWindow
 from coopshare.gui.pages.notes import NotesPage
 from coopshare.gui.pages.notes_trash import TrashDialog
-from coopshare.gui.settings import Prefs
 from coopshare.model.items import Kind
 from tests.gui.test_notes_window import make_home
+from tests.gui.winutil import notes_shown, window_on
 from tests.netutil import PASS
 
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    home = make_home(tmp_path / "home", notes=4)
-    prefs = Prefs(home)
-    prefs.set("mdns", False)
-    bridge = start_node(home, PASS, prefs)
-    w = MainWindow(bridge, prefs, home)
-    qtbot.addWidget(w)
-    w.show()
-    w.show_page("notes")
-    qtbot.waitUntil(lambda: w.notes.model.rowCount() == 4, timeout=10_000)
-    yield w
-    w.close()
-    bridge.stop()
+    with window_on(qtbot, make_home(tmp_path / "home", notes=4), PASS) as w:
+        notes_shown(qtbot, w, 4)
+        yield w
 
 
 def _count(w: MainWindow) -> int:

@@ -17,6 +17,7 @@ from coopshare.gui.settings import Prefs
 from coopshare.model.items import Kind
 from coopshare.service import home as homes
 from coopshare.service.api import Act, LeadGlance, LeadStep, NewLead, Watch
+from tests.gui.winutil import notes_shown, window_on
 from tests.netutil import PASS, cli, new_member, serving
 
 
@@ -35,18 +36,9 @@ def make_home(path: Path, notes: int = 2) -> Path:
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    home = make_home(tmp_path / "home")
-    prefs = Prefs(home)
-    prefs.set("mdns", False)
-    bridge = start_node(home, PASS, prefs)
-    w = MainWindow(bridge, prefs, home)
-    qtbot.addWidget(w)
-    w.show()
-    w.show_page("notes")
-    qtbot.waitUntil(lambda: w.notes.model.rowCount() == 2, timeout=10_000)
-    yield w
-    w.close()
-    bridge.stop()
+    with window_on(qtbot, make_home(tmp_path / "home"), PASS) as w:
+        notes_shown(qtbot, w, 2)
+        yield w
 
 
 def _count(w: MainWindow, kind: Kind) -> int:
@@ -131,22 +123,16 @@ def test_note_from_a_headless_peer_appears_without_user_action(qtbot, tmp_path: 
     bram = tmp_path / "bram"
     with serving(home, "--no-mdns") as server:
         new_member(bram, "Bram", home, server)
-    with serving(bram, "--no-mdns") as bram_node:
-        prefs = Prefs(home)
-        prefs.set("mdns", False)
-        prefs.set("peers", bram_node.addr)
-        bridge = start_node(home, PASS, prefs)
-        w = MainWindow(bridge, prefs, home)
-        qtbot.addWidget(w)
-        w.show_page("notes")
-        qtbot.waitUntil(lambda: w.notes.model.rowCount() == 2, timeout=10_000)
+    with (
+        serving(bram, "--no-mdns") as bram_node,
+        window_on(qtbot, home, PASS, show=False, peers=bram_node.addr) as w,
+    ):
+        notes_shown(qtbot, w, 2)
         qtbot.waitUntil(lambda: "online" in w.peers_label.text(), timeout=20_000)
         cli(bram, "note", "add", "--title", "Van Bram", "--body", "live over loopback")
         qtbot.waitUntil(
             lambda: any(r.title == "Van Bram" for r in w.notes.model.rows), timeout=20_000
         )
-        w.close()
-        bridge.stop()
 
 
 def test_preview_loads_no_local_file(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -24,13 +24,11 @@ from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtWidgets import QApplication
 
 from coopshare.crypto import primitives as p
-from coopshare.gui.app import start_node
 from coopshare.gui.main_window import MainWindow
 from coopshare.gui.pages import nearby as nearby_page
 from coopshare.gui.pages.nearby import NearbyPage
 from coopshare.gui.pages.nearby_rows import display_addr, per_member
 from coopshare.gui.pages.note_tools import AUTOSAVE_MS, LIVE_AUTOSAVE_MS, link_prefix, suggest
-from coopshare.gui.settings import Prefs
 from coopshare.gui.theme import ACCENT
 from coopshare.identity.keys import Identity
 from coopshare.identity.keystore import Unlocked
@@ -40,6 +38,7 @@ from coopshare.service.api import events as ev
 from coopshare.service.coop import Coop
 from coopshare.store.db import Store
 from tests.conftest import join, sync
+from tests.gui.winutil import notes_shown, window_on
 from tests.netutil import PASS, cli, new_member, serving
 
 
@@ -66,19 +65,11 @@ def world(qtbot: Any, tmp_path: Path, qapp: QApplication) -> Iterator[World]:
         sync(anna, bram)
     finally:
         anna.store.close()
-    prefs = Prefs(home)
-    prefs.set("mdns", False)
-    bridge = start_node(home, PASS, prefs)
-    w = MainWindow(bridge, prefs, home)
-    qtbot.addWidget(w)
-    w.show()
-    w.show_page("notes")
-    qtbot.waitUntil(lambda: w.notes.model.rowCount() == 3, timeout=10_000)
     try:
-        yield World(w, bram, bram_note.hex(), anna_note.hex())
+        with window_on(qtbot, home, PASS) as w:
+            notes_shown(qtbot, w, 3)
+            yield World(w, bram, bram_note.hex(), anna_note.hex())
     finally:
-        w.close()
-        bridge.stop()
         bram.store.close()
 
 
@@ -199,12 +190,9 @@ def test_menu_bar_has_the_usual_shortcuts(qtbot: Any, world: World) -> None:
     assert w.notes.current is not None and w.notes.current.id == ""
 
 
-def test_meetup_switch_and_network_settings_apply_without_restart(
-    qtbot: Any, tmp_path: Path
-) -> None:
-    """#10: the chip is a real switch, not green when off, and applies at once; members added
-    by address in Settings are dialled at once."""
-    assert nearby_page.MODE_CHIP_COLOURS["visible"] != ACCENT  # "off" is not the green of online
+def _anna_and_bram(tmp_path: Path) -> tuple[Path, Path]:
+    """Anna's data folder with her cooperative, and Bram's, a member of it (joined through
+    Anna's `serve`)."""
     home = tmp_path / "anna"
     homes.init(home, "Anna de Vries", PASS)
     anna = homes.open_coop(home, PASS)
@@ -213,12 +201,21 @@ def test_meetup_switch_and_network_settings_apply_without_restart(
     bram = tmp_path / "bram"
     with serving(home, "--no-mdns") as server:
         new_member(bram, "Bram", home, server)
-    with serving(bram, "--no-mdns") as bram_node:
-        prefs = Prefs(home)
-        prefs.set("mdns", False)
-        bridge = start_node(home, PASS, prefs)
-        w = MainWindow(bridge, prefs, home)
-        qtbot.addWidget(w)
+    return home, bram
+
+
+def test_meetup_switch_and_network_settings_apply_without_restart(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """#10: the chip is a real switch, not green when off, and applies at once; members added
+    by address in Settings are dialled at once."""
+    assert nearby_page.MODE_CHIP_COLOURS["visible"] != ACCENT  # "off" is not the green of online
+    home, bram = _anna_and_bram(tmp_path)
+    with (
+        serving(bram, "--no-mdns") as bram_node,
+        window_on(qtbot, home, PASS, show=False) as w,
+    ):
+        bridge, prefs = w.bridge, w.prefs
         try:
             nearby = w.show_page("nearby")
             assert isinstance(nearby, NearbyPage)
@@ -256,8 +253,6 @@ def test_meetup_switch_and_network_settings_apply_without_restart(
             assert w.meetup_label.isVisibleTo(w)
         finally:
             prefs.set("mdns", False)
-            w.close()
-            bridge.stop()
 
 
 def test_nearby_folds_devices_into_one_row_per_member() -> None:
@@ -293,36 +288,23 @@ def test_live_edit_is_saved_sooner_while_members_are_connected(qtbot: Any, world
 def test_an_open_note_follows_a_peers_edit_on_the_sync_event(qtbot: Any, tmp_path: Path) -> None:
     """The receiving window refreshes on the node's ItemsChanged event, with no timer of its
     own: Bram (a real `serve` process) edits his note; Anna's open editor shows it."""
-    home = tmp_path / "anna"
-    homes.init(home, "Anna de Vries", PASS)
-    anna = homes.open_coop(home, PASS)
-    anna.create_coop("Brabant Interim")
-    anna.store.close()
-    bram = tmp_path / "bram"
-    with serving(home, "--no-mdns") as server:
-        new_member(bram, "Bram", home, server)
+    home, bram = _anna_and_bram(tmp_path)
     note = cli(bram, "note", "add", "--title", "Live", "--body", "v1").stdout.split()[-1]
-    with serving(bram, "--no-mdns") as bram_node:
-        prefs = Prefs(home)
-        prefs.set("mdns", False)
-        prefs.set("peers", bram_node.addr)
-        bridge = start_node(home, PASS, prefs)
-        w = MainWindow(bridge, prefs, home)
-        qtbot.addWidget(w)
-        try:
-            page = w.notes
-            w.show_page("notes")
-            qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=20_000)
-            page.open_item(page.model.rows[0].id)
-            qtbot.waitUntil(lambda: page.body.toPlainText() == "v1", timeout=10_000)
-            events: list[object] = []
-            bridge.core_event.connect(events.append)
-            cli(bram, "note", "edit", note[:12], "--body", "v2")
-            qtbot.waitUntil(lambda: page.preview.toPlainText().strip() == "v2", timeout=20_000)
-            assert any(isinstance(e, ev.ItemsChanged) for e in events)
-        finally:
-            w.close()
-            bridge.stop()
+    with (
+        serving(bram, "--no-mdns") as bram_node,
+        window_on(qtbot, home, PASS, show=False, peers=bram_node.addr) as w,
+    ):
+        bridge = w.bridge
+        page = w.notes
+        w.show_page("notes")
+        qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=20_000)
+        page.open_item(page.model.rows[0].id)
+        qtbot.waitUntil(lambda: page.body.toPlainText() == "v1", timeout=10_000)
+        events: list[object] = []
+        bridge.core_event.connect(events.append)
+        cli(bram, "note", "edit", note[:12], "--body", "v2")
+        qtbot.waitUntil(lambda: page.preview.toPlainText().strip() == "v2", timeout=20_000)
+        assert any(isinstance(e, ev.ItemsChanged) for e in events)
 
 
 def test_a_live_insert_does_not_shift_rows_under_the_pointer(qtbot: Any, tmp_path: Path) -> None:
@@ -339,14 +321,10 @@ def test_a_live_insert_does_not_shift_rows_under_the_pointer(qtbot: Any, tmp_pat
         for i in range(80):
             anna.add_note(f"Notitie {i:02d}", "x")
     anna.store.close()
-    prefs = Prefs(home)
-    prefs.set("mdns", False)
-    bridge = start_node(home, PASS, prefs)
-    w = MainWindow(bridge, prefs, home)
-    qtbot.addWidget(w)
-    w.resize(1024, 700)
-    w.show()
-    try:
+    with window_on(qtbot, home, PASS, show=False) as w:
+        bridge = w.bridge
+        w.resize(1024, 700)
+        w.show()
         page = w.notes
         w.show_page("notes")
         qtbot.waitUntil(lambda: page.model.rowCount() == 80, timeout=10_000)
@@ -370,9 +348,6 @@ def test_a_live_insert_does_not_shift_rows_under_the_pointer(qtbot: Any, tmp_pat
         assert under_pointer() == before
         assert table.verticalScrollBar().value() == 21
         assert any(isinstance(c, SteadyRows) for c in table.children())
-    finally:
-        w.close()
-        bridge.stop()
 
 
 def test_contract_form_reads_in_each_members_language(qapp: QApplication) -> None:

@@ -9,13 +9,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLineEdit
 
-from coopshare.gui.app import start_node
 from coopshare.gui.dialogs.who_fits import WhoFitsDialog, fit_line, fit_text
 from coopshare.gui.main_window import MainWindow
 from coopshare.gui.pages.skill_picker import SkillPicker
-from coopshare.gui.settings import Prefs
 from coopshare.service import home as homes
 from coopshare.service.api import FitRow, LeadGlance, Watch
+from tests.gui.winutil import running_window
 from tests.netutil import PASS
 
 
@@ -26,15 +25,7 @@ def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-un
     coop = homes.open_coop(home, PASS)
     coop.create_coop("Brabant Interim")
     coop.store.close()
-    prefs = Prefs(home)
-    prefs.set("mdns", False)
-    bridge = start_node(home, PASS, prefs)
-    w = MainWindow(bridge, prefs, home)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
-    bridge.stop()
+    yield from running_window(qtbot, home, PASS)
 
 
 def test_esco_autocomplete_in_dutch_finds_inkoop_and_aanbesteden(qtbot, window) -> None:  # type: ignore[no-untyped-def]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -11,14 +12,35 @@ from coopshare.gui.main_window import MainWindow
 from coopshare.gui.settings import Prefs
 
 
+@contextmanager
+def window_on(
+    qtbot: Any, home: Path, passphrase: str, *, show: bool = True, **prefs: object
+) -> Iterator[MainWindow]:
+    """The window (shown unless `show` is false) on `home`'s node, with mDNS off and the other
+    `prefs` set first (say peers="127.0.0.1:5000"); closed and its node stopped on leaving."""
+    settings = Prefs(home)
+    settings.set("mdns", False)
+    for key, value in prefs.items():
+        settings.set(key, value)
+    bridge = start_node(home, passphrase, settings)
+    w = MainWindow(bridge, settings, home)
+    qtbot.addWidget(w)
+    if show:
+        w.show()
+    try:
+        yield w
+    finally:
+        w.close()
+        bridge.stop()
+
+
 def running_window(qtbot: Any, home: Path, passphrase: str) -> Iterator[MainWindow]:
     """Yield the shown window; closed and its node stopped afterwards (use with `yield from`)."""
-    prefs = Prefs(home)
-    prefs.set("mdns", False)
-    bridge = start_node(home, passphrase, prefs)
-    w = MainWindow(bridge, prefs, home)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
-    bridge.stop()
+    with window_on(qtbot, home, passphrase) as w:
+        yield w
+
+
+def notes_shown(qtbot: Any, w: MainWindow, count: int) -> None:
+    """Go to the Notes page and wait until its list has loaded `count` notes."""
+    w.show_page("notes")
+    qtbot.waitUntil(lambda: w.notes.model.rowCount() == count, timeout=10_000)

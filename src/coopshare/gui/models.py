@@ -57,7 +57,44 @@ _TEXT_COLUMNS: dict[str, Callable[[Row], str]] = {
 }
 
 
-class ItemsModel(QAbstractTableModel):
+class _Table(QAbstractTableModel):
+    """What the item and record tables share: `rows` under `columns` (field, header key), the
+    header key shown through `headers` (translated by the page) or as it is."""
+
+    def __init__(
+        self,
+        columns: list[tuple[str, str]],
+        parent: QObject | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.columns = columns
+        self.headers = headers or {}
+        self.rows: list[Any] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def row_at(self, index: Index) -> Any:
+        """The record at `index`, or None when it is not a valid row."""
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        return self.rows[index.row()]
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.columns):
+            key = self.columns[section][1]
+            return self.headers.get(key, key)
+        return None
+
+
+class ItemsModel(_Table):
     loading = Signal(bool)
 
     def __init__(
@@ -69,12 +106,10 @@ class ItemsModel(QAbstractTableModel):
         limit: int | None = None,
     ) -> None:
         """`limit`: load only the newest this many rows (the activity feed)."""
-        super().__init__(parent)
+        super().__init__(_columns(kind), parent, headers)
         self.bridge = bridge
         self.kind = kind
         self.limit = limit
-        self.columns = _columns(kind)
-        self.headers = headers or {}
         self.rows: list[Row] = []
         self._row_of: dict[str, int] = {}
         self._generation = 0
@@ -82,16 +117,10 @@ class ItemsModel(QAbstractTableModel):
 
     # --- Qt model API ---------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self.rows[index.row()]
         if role == IdRole:
             return row.id
         if role == SummaryRole:
@@ -109,15 +138,6 @@ class ItemsModel(QAbstractTableModel):
             return safe(row.snippet, 300) or None
         if role == Qt.ItemDataRole.UserRole and field == "updated":
             return row.updated
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.columns):
-            key = self.columns[section][1]
-            return self.headers.get(key, key)
         return None
 
     # --- loading --------------------------------------------------------------------------------
@@ -235,30 +255,22 @@ class ItemsFilter(QSortFilterProxyModel):
         return all(w in hay for w in self._words)
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(_Table):
     """A small read-only table of records (members, peers: frozen dataclasses), a column per
-    attribute named in `columns`; replaced wholesale on refresh."""
+    attribute named in `columns` (the header as given); replaced wholesale on refresh."""
 
     def __init__(self, columns: list[tuple[str, str]], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.columns = columns
-        self.rows: list[Any] = []
+        super().__init__(columns, parent)
 
     def set_rows(self, rows: Sequence[object]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             value = getattr(row, self.columns[index.column()][0], "")
             if isinstance(value, bool):
@@ -266,12 +278,4 @@ class RowsModel(QAbstractTableModel):
             return safe(value, 120)
         if role == SummaryRole:
             return row
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.columns):
-            return self.columns[section][1]
         return None

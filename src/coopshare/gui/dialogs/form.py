@@ -11,7 +11,15 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coopshare.gui.bridge import Bridge
 
@@ -29,6 +37,14 @@ class Invalid(Exception):
         self.widget = widget
 
 
+def add_hint(form: QFormLayout, text: str) -> None:
+    """A muted, wrapped explanation as a row of its own at the end of `form`."""
+    hint = QLabel(text)
+    hint.setWordWrap(True)
+    hint.setStyleSheet("color: palette(placeholder-text);")
+    form.addRow(hint)
+
+
 class ItemForm(QDialog):
     """A dialog that writes one new item; subclasses build the fields and implement
     write_call() (the store call, or Invalid) and failure_text()."""
@@ -39,6 +55,20 @@ class ItemForm(QDialog):
         super().__init__(parent)
         self.bridge = bridge
         self.saving = False
+
+    def open_layout(self, intro: str) -> tuple[QVBoxLayout, QHBoxLayout]:
+        """The dialog's layout with the wrapped `intro` on top, and the row of columns under it
+        (it takes the height the dialog gains)."""
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(18, 16, 18, 14)
+        outer.setSpacing(10)
+        label = QLabel(intro)
+        label.setWordWrap(True)
+        outer.addWidget(label)
+        columns = QHBoxLayout()
+        columns.setSpacing(14)
+        outer.addLayout(columns, 1)
+        return outer, columns
 
     def add_footer(self, outer: QVBoxLayout, problem: str, save: str, save_tip: str) -> None:
         """The plain-text problem line (accessible name `problem`) and OK/Cancel, Ctrl+Return."""

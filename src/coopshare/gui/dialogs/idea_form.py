@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.gui.bridge import Bridge
-from coopshare.gui.dialogs.form import ERROR_STYLE, Invalid, ItemForm
+from coopshare.gui.dialogs.form import ERROR_STYLE, Invalid, ItemForm, add_hint
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.fit_height import grow_to_wrap
 from coopshare.gui.text import PICKER_FORMAT, safe
@@ -83,19 +83,11 @@ class IdeaForm(ItemForm):
         self.setMinimumWidth(900)
         self.setStyleSheet(ERROR_STYLE)
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(18, 16, 18, 14)
-        outer.setSpacing(10)
-        intro = QLabel(
+        outer, columns = self.open_layout(
             self.tr(
                 "You stay the owner of your idea. Members see its title, tags and terms; its text is sealed to you and unlocks for a member only after they sign these terms. While your app runs, it then releases the text by itself (with “Embargo”, not before the date), except for “Ask before use” and “Private”, where you approve each member. “Private” without chosen members: only you can read it."
             )
         )
-        intro.setWordWrap(True)
-        outer.addWidget(intro)
-        columns = QHBoxLayout()
-        columns.setSpacing(14)
-        outer.addLayout(columns, 1)
         columns.addWidget(self._build_text(), 1)
         right = QVBoxLayout()
         right.addWidget(self._build_terms())
@@ -143,14 +135,12 @@ class IdeaForm(ItemForm):
         )
         form.addRow(self.tr("&Derived from"), self.derived_combo)
         self.derived_combo.currentIndexChanged.connect(self._lock_terms)
-        hint = QLabel(
+        add_hint(
+            form,
             self.tr(
                 "Building on someone's idea keeps their name on yours. A derived idea cannot have more permissive terms than the idea it builds on."
-            )
+            ),
         )
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(placeholder-text);")
-        form.addRow(hint)
         return box
 
     def _build_terms(self) -> QGroupBox:

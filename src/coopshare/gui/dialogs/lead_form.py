@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.contract_forms import contract_code
 from coopshare.gui.dialogs.date_row import optional_date
-from coopshare.gui.dialogs.form import ERROR_STYLE, Invalid, ItemForm
+from coopshare.gui.dialogs.form import ERROR_STYLE, Invalid, ItemForm, add_hint
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.pages.skill_picker import SkillPicker
 from coopshare.service.api import Api, NewLead
@@ -119,20 +119,11 @@ class LeadForm(ItemForm):
         self.setMinimumWidth(880)
         self.setStyleSheet(ERROR_STYLE + SEALED_STYLE)
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(18, 16, 18, 14)
-        outer.setSpacing(10)
-        intro = QLabel(
+        outer, columns = self.open_layout(
             self.tr(
                 "Share an assignment with the cooperative. Everyone sees the assignment; the client's details stay sealed until you release them to the member who claims it."
             )
         )
-        intro.setWordWrap(True)
-        outer.addWidget(intro)
-
-        columns = QHBoxLayout()
-        columns.setSpacing(14)
-        outer.addLayout(columns, 1)
         columns.addWidget(self._build_visible(), 3)
         right = QVBoxLayout()
         right.addWidget(self._build_sealed())
@@ -296,14 +287,12 @@ class LeadForm(ItemForm):
         self.coop_share_spin.setSpecialValueText(self.tr("None"))
         self.coop_share_spin.setAccessibleName(self.tr("Share of the fee for the cooperative"))
         labelled(form, self.tr("Coop &share"), self.coop_share_spin, self.coop_share_spin)
-        hint = QLabel(
+        add_hint(
+            form,
             self.tr(
                 "The claimer signs these terms before the sealed details unlock; while your app runs, it then releases them to the claimer."
-            )
+            ),
         )
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(placeholder-text);")
-        form.addRow(hint)
         return box
 
     def _referral_changed(self) -> None:

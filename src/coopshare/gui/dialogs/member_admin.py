@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from coopshare.gui.bridge import Bridge
+from coopshare.gui.dialogs.confirm import ask_to_confirm
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.text import safe
 from coopshare.service.api import MemberEntry, RosterView
@@ -129,20 +130,15 @@ class MemberActions(QWidget):
         self._confirm(self.tr("Remove member"), text, self.tr("Remove"), self._remove)
 
     def _confirm(self, title: str, text: str, ok: str, then: Callable[[], None]) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        yes = box.addButton(ok, QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-
-        def answered(_result: int) -> None:
+        def answered(yes: bool) -> None:
             self.confirm = None
-            if box.clickedButton() is yes:
+            if yes:
                 then()
 
-        box.finished.connect(answered)
-        self.confirm = box
-        box.open()
+        buttons = (ok, self.tr("Cancel"))
+        self.confirm = ask_to_confirm(
+            self, QMessageBox.Icon.Question, title, text, buttons, answered
+        )
 
     def _change_role(self, role: str) -> None:
         member = self.member_id

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopshare.gui.bridge import Bridge
+from coopshare.gui.dialogs.confirm import ask_to_confirm
 from coopshare.gui.dialogs.invite import InviteDialog
 from coopshare.gui.dialogs.member_admin import short_id
 from coopshare.gui.errors_text import error_text
@@ -157,20 +158,15 @@ class MyDevicesDialog(QDialog):
         self._confirm(text, lambda: self.revoke(device.device_id))
 
     def _confirm(self, text: str, then: Callable[[], None]) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Revoke device"), text, parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        yes = box.addButton(self.tr("Revoke"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-
-        def answered(_result: int) -> None:
+        def answered(yes: bool) -> None:
             self.confirm = None
-            if box.clickedButton() is yes:
+            if yes:
                 then()
 
-        box.finished.connect(answered)
-        self.confirm = box
-        box.open()
+        title, buttons = self.tr("Revoke device"), (self.tr("Revoke"), self.tr("Cancel"))
+        self.confirm = ask_to_confirm(
+            self, QMessageBox.Icon.Warning, title, text, buttons, answered
+        )
 
     def revoke(self, device_id: bytes) -> None:
         self.message.hide()

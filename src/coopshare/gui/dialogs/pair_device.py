@@ -8,7 +8,8 @@ Signal: no admin, no recovery key, and the member key stays on the device I alre
   and address the new device shows, compare, confirm; this device then certifies the new one
   and hands it a device invitation (made only after both confirmed).
 
-Both reuse the pairing dialogs' digits, buttons and thread (``gui/dialogs/pairing.py``).
+Both reuse the pairing dialogs' digits, buttons and thread, and the shown code or the code entry
+of the in-person pairing's two sides (``gui/dialogs/pairing.py``: ShowsCode, TypesCode).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import asyncio
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
@@ -27,23 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coopshare.errors import PairingFailed, PairingWrongMode
+from coopshare.errors import PairingWrongMode
 from coopshare.gui.bridge import Bridge
-from coopshare.gui.dialogs.pairing import LISTEN, PairSession, _PairDialog
+from coopshare.gui.dialogs.pairing import LISTEN, PairSession, ShowsCode, TypesCode, Work
 from coopshare.gui.theme import accent_text
 from coopshare.gui.widgets import MIN_PASSPHRASE, StrengthMeter, message_label, set_message
 from coopshare.service import api
 from coopshare.service.api import LinkGrant, LinkRequest
 
 
-def _code_font() -> QFont:
-    big = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-    big.setPointSize(16)
-    big.setWeight(QFont.Weight.Bold)
-    return big
-
-
-class NewDeviceDialog(_PairDialog):
+class NewDeviceDialog(ShowsCode):
     """The new device's side. After ``exec()`` returned true, :attr:`passphrase` unlocks the
     data folder it made, already part of the cooperative."""
 
@@ -77,12 +70,7 @@ class NewDeviceDialog(_PairDialog):
         form.addRow("", self.strength)
         form.addRow(self.tr("&Repeat:"), self.repeat_edit)
         form.addRow("", self.pass_message)
-        self.code = QLabel()
-        self.code.setFont(_code_font())
-        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.address = QLabel()
-        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.address.setWordWrap(True)
+        self.make_code_labels("")
         self.code_label = QLabel(self.tr("Pairing code:"))
         self.address_label = QLabel(self.tr("Address:"))
         form.addRow(self.code_label, self.code)
@@ -121,20 +109,14 @@ class NewDeviceDialog(_PairDialog):
         listen, home = self.listen, self.home
 
         async def work(session: PairSession) -> object:
-            def listening(host: str, port: int) -> None:
-                session.listening.emit(" · ".join(api.pairing_addresses(host, port)))
-
             name, _received = await api.join_as_my_device(
                 home, passphrase, secret, listen, session.ask,
-                on_listening=listening, on_paired=session.joining.emit,
+                on_listening=session.announce, on_paired=session.joining.emit,
             )  # fmt: skip
             return name
 
         self.passphrase_typed = passphrase
         self.run(work)
-
-    def _listening(self, where: str) -> None:
-        self.address.setText(where)
 
     def _joining(self) -> None:
         for w in (self.question, self.same_button, self.differ_button):
@@ -161,7 +143,7 @@ class NewDeviceDialog(_PairDialog):
             self._changed()
 
 
-class AddMyDeviceDialog(_PairDialog):
+class AddMyDeviceDialog(TypesCode):
     """My existing device's side: type what the new device shows, compare, confirm."""
 
     def __init__(self, bridge: Bridge, parent: QWidget | None = None) -> None:
@@ -175,30 +157,9 @@ class AddMyDeviceDialog(_PairDialog):
                 "On the new computer, install CoopShare and choose “This is another device of mine…”. Type the code and address it shows. Your member key stays on this device."
             )
         )
-        form = QFormLayout()
-        self.code_edit = QLineEdit()
-        self.code_edit.setPlaceholderText("K7QZ-2MXA")
-        self.addr_edit = QLineEdit()
-        self.addr_edit.setPlaceholderText("192.168.1.20:47491")
-        form.addRow(self.tr("Pairing code:"), self.code_edit)
-        form.addRow(self.tr("Address:"), self.addr_edit)
-        self.body.addLayout(form)
-        self.pair_button = QPushButton(self.tr("Pair"))
-        self.pair_button.setDefault(True)
-        self.pair_button.clicked.connect(self.pair)
-        self.body.addWidget(self.pair_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.add_code_entry()
 
-    def pair(self) -> None:
-        self.status.setStyleSheet("")
-        try:
-            secret = api.parse_pairing_code(self.code_edit.text())
-            host, _, port = self.addr_edit.text().strip().rpartition(":")
-            address = (host.strip("[]"), int(port))
-        except (PairingFailed, ValueError):
-            self.status.setText(self.tr("Type the code and the address exactly as shown."))
-            return
-        self.pair_button.setEnabled(False)
-        self.status.setText(self.tr("Connecting…"))
+    def pair_work(self, secret: bytes, address: tuple[str, int]) -> Work:
         bridge = self.bridge
 
         async def grant(request: LinkRequest) -> LinkGrant:
@@ -208,7 +169,7 @@ class AddMyDeviceDialog(_PairDialog):
         async def work(session: PairSession) -> object:
             return await api.add_my_device_in_person(secret, address, session.ask, grant)
 
-        self.run(work)
+        return work
 
     def _succeeded(self, result: object) -> None:
         self.granted = True
@@ -219,7 +180,3 @@ class AddMyDeviceDialog(_PairDialog):
             )
         )
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
-
-    def _failed(self, error: object) -> None:
-        super()._failed(error)
-        self.pair_button.setEnabled(True)

@@ -95,6 +95,10 @@ class PairSession(QObject):
                 loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
             loop.close()
 
+    def announce(self, host: str, port: int) -> None:
+        """The pairing's on_listening callback: say where the other device reaches this one."""
+        self.listening.emit(" · ".join(api.pairing_addresses(host, port)))
+
     async def ask(self, code: str) -> bool:
         """The pairing's confirm callback: show the digits, wait for the person's answer."""
         assert self.loop is not None
@@ -111,6 +115,14 @@ class PairSession(QObject):
         loop, task = self.loop, self.task
         if loop is not None and task is not None and not loop.is_closed():
             loop.call_soon_threadsafe(task.cancel)
+
+
+def code_font() -> QFont:
+    """The pairing code as the side that shows it writes it: large, bold, fixed width."""
+    big = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    big.setPointSize(16)
+    big.setWeight(QFont.Weight.Bold)
+    return big
 
 
 class _PairDialog(QDialog):
@@ -227,7 +239,63 @@ class _PairDialog(QDialog):
         super().closeEvent(event)
 
 
-class PairHostDialog(_PairDialog):
+class ShowsCode(_PairDialog):
+    """The side that shows a pairing code and where it listens (the host; a new device of
+    mine): make_code_labels() makes `code` and `address`, which the subclass places."""
+
+    def make_code_labels(self, text: str) -> None:
+        self.code = QLabel(text)
+        self.code.setFont(code_font())
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.address = QLabel(text)
+        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.address.setWordWrap(True)
+
+    def _listening(self, where: str) -> None:
+        self.address.setText(where)
+
+
+class TypesCode(_PairDialog):
+    """The side that types the code and address the other screen shows (a guest; my device
+    adding another): add_code_entry() makes the fields and Pair; the subclass's pair_work()
+    is what Pair runs once they parse."""
+
+    def add_code_entry(self) -> None:
+        form = QFormLayout()
+        self.code_edit = QLineEdit()
+        self.code_edit.setPlaceholderText("K7QZ-2MXA")
+        self.addr_edit = QLineEdit()
+        self.addr_edit.setPlaceholderText("192.168.1.20:47491")
+        form.addRow(self.tr("Pairing code:"), self.code_edit)
+        form.addRow(self.tr("Address:"), self.addr_edit)
+        self.body.addLayout(form)
+        self.pair_button = QPushButton(self.tr("Pair"))
+        self.pair_button.setDefault(True)
+        self.pair_button.clicked.connect(self.pair)
+        self.body.addWidget(self.pair_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def pair_work(self, secret: bytes, address: tuple[str, int]) -> Work:
+        raise NotImplementedError
+
+    def pair(self) -> None:
+        self.status.setStyleSheet("")
+        try:
+            secret = api.parse_pairing_code(self.code_edit.text())
+            host, _, port = self.addr_edit.text().strip().rpartition(":")
+            address = (host.strip("[]"), int(port))
+        except (PairingFailed, ValueError):
+            self.status.setText(self.tr("Type the code and the address exactly as shown."))
+            return
+        self.pair_button.setEnabled(False)
+        self.status.setText(self.tr("Connecting…"))
+        self.run(self.pair_work(secret, address))
+
+    def _failed(self, error: object) -> None:
+        super()._failed(error)
+        self.pair_button.setEnabled(True)
+
+
+class PairHostDialog(ShowsCode):
     """Show a pairing code; after both confirmed, hand over an invitation of `role`."""
 
     def __init__(
@@ -249,15 +317,7 @@ class PairHostDialog(_PairDialog):
             )
         )
         form = QFormLayout()
-        self.code = QLabel("…")
-        big = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        big.setPointSize(16)
-        big.setWeight(QFont.Weight.Bold)
-        self.code.setFont(big)
-        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.address = QLabel("…")
-        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.address.setWordWrap(True)
+        self.make_code_labels("…")
         form.addRow(self.tr("Pairing code:"), self.code)
         form.addRow(self.tr("Address:"), self.address)
         self.body.addLayout(form)
@@ -266,17 +326,11 @@ class PairHostDialog(_PairDialog):
         self.code.setText(api.pairing_code_text(secret))
 
         async def work(session: PairSession) -> object:
-            def listening(host: str, port: int) -> None:
-                session.listening.emit(" · ".join(api.pairing_addresses(host, port)))
-
             return await api.pair_host(
-                secret, listen, session.ask, self._payload, on_listening=listening
+                secret, listen, session.ask, self._payload, on_listening=session.announce
             )
 
         self.run(work)
-
-    def _listening(self, where: str) -> None:
-        self.address.setText(where)
 
     async def _payload(self) -> bytes:
         """Runs on the pairing thread once both confirmed: the node makes the invitation."""
@@ -299,7 +353,7 @@ class PairHostDialog(_PairDialog):
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
 
 
-class PairGuestDialog(_PairDialog):
+class PairGuestDialog(TypesCode):
     """Type the code and address shown on the other screen; returns the invitation text."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -312,18 +366,7 @@ class PairGuestDialog(_PairDialog):
                 "Ask a member to choose Pair in person on their device, then type the code and address it shows."
             )
         )
-        form = QFormLayout()
-        self.code_edit = QLineEdit()
-        self.code_edit.setPlaceholderText("K7QZ-2MXA")
-        self.addr_edit = QLineEdit()
-        self.addr_edit.setPlaceholderText("192.168.1.20:47491")
-        form.addRow(self.tr("Pairing code:"), self.code_edit)
-        form.addRow(self.tr("Address:"), self.addr_edit)
-        self.body.addLayout(form)
-        self.pair_button = QPushButton(self.tr("Pair"))
-        self.pair_button.setDefault(True)
-        self.pair_button.clicked.connect(self.pair)
-        self.body.addWidget(self.pair_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.add_code_entry()
 
     @staticmethod
     def ask(parent: QWidget, into: QPlainTextEdit) -> PairGuestDialog:
@@ -333,27 +376,12 @@ class PairGuestDialog(_PairDialog):
         dialog.open()
         return dialog
 
-    def pair(self) -> None:
-        self.status.setStyleSheet("")
-        try:
-            secret = api.parse_pairing_code(self.code_edit.text())
-            host, _, port = self.addr_edit.text().strip().rpartition(":")
-            address = (host.strip("[]"), int(port))
-        except (PairingFailed, ValueError):
-            self.status.setText(self.tr("Type the code and the address exactly as shown."))
-            return
-        self.pair_button.setEnabled(False)
-        self.status.setText(self.tr("Connecting…"))
-
+    def pair_work(self, secret: bytes, address: tuple[str, int]) -> Work:
         async def work(session: PairSession) -> object:
             return await api.pair_guest(secret, address, session.ask)
 
-        self.run(work)
+        return work
 
     def _succeeded(self, result: object) -> None:
         self.invitation_text = bytes(result).decode() if isinstance(result, bytes) else ""
         self.accept()
-
-    def _failed(self, error: object) -> None:
-        super()._failed(error)
-        self.pair_button.setEnabled(True)

@@ -142,47 +142,22 @@
     <context>
         <name>AddMyDeviceDialog</name>
         <message>
-            <location filename="../dialogs/pair_device.py" line="171" />
+            <location filename="../dialogs/pair_device.py" line="153" />
             <source>Add my device</source>
             <translation>Mijn apparaat toevoegen</translation>
         </message>
         <message>
-            <location filename="../dialogs/pair_device.py" line="172" />
+            <location filename="../dialogs/pair_device.py" line="154" />
             <source>Add another device of yours</source>
             <translation>Nog een apparaat van jezelf toevoegen</translation>
         </message>
         <message>
-            <location filename="../dialogs/pair_device.py" line="175" />
+            <location filename="../dialogs/pair_device.py" line="157" />
             <source>On the new computer, install CoopShare and choose “This is another device of mine…”. Type the code and address it shows. Your member key stays on this device.</source>
             <translation>Installeer CoopShare op de nieuwe computer en kies “Dit is nog een apparaat van mij…”. Typ de code en het adres die daar worden getoond. Je ledensleutel blijft op dit apparaat.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pair_device.py" line="183" />
-            <source>Pairing code:</source>
-            <translation>Koppelcode:</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/pair_device.py" line="184" />
-            <source>Address:</source>
-            <translation>Adres:</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/pair_device.py" line="186" />
-            <source>Pair</source>
-            <translation>Koppelen</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/pair_device.py" line="198" />
-            <source>Type the code and the address exactly as shown.</source>
-            <translation>Typ de code en het adres precies zoals ze worden getoond.</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/pair_device.py" line="201" />
-            <source>Connecting…</source>
-            <translation>Verbinden…</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/pair_device.py" line="218" />
+            <location filename="../dialogs/pair_device.py" line="179" />
             <source>Paired. Your new device is joining now; it appears in My devices once it has synced.</source>
             <translation>Gekoppeld. Je nieuwe apparaat wordt nu lid; het verschijnt bij Mijn apparaten zodra het gesynchroniseerd is.</translation>
         </message>
@@ -269,42 +244,42 @@
     <context>
         <name>BenchBox</name>
         <message>
-            <location filename="../pages/bench_box.py" line="42" />
+            <location filename="../pages/bench_box.py" line="34" />
             <source>Availability I publish for colleagues</source>
             <translation>Beschikbaarheid die ik voor collega's publiceer</translation>
         </message>
         <message>
-            <location filename="../pages/bench_box.py" line="51" />
+            <location filename="../pages/bench_box.py" line="43" />
             <source>Windows you published for colleagues</source>
             <translation>Periodes die je voor collega's hebt gepubliceerd</translation>
         </message>
         <message>
-            <location filename="../pages/bench_box.py" line="56" />
+            <location filename="../pages/bench_box.py" line="48" />
             <source>Publish for a colleague…</source>
             <translation>Publiceren voor een collega…</translation>
         </message>
         <message>
-            <location filename="../pages/bench_box.py" line="57" />
+            <location filename="../pages/bench_box.py" line="49" />
             <source>Add an availability window for a member who allowed you</source>
             <translation>Een beschikbaarheidsperiode toevoegen voor een lid dat je dat toestaat</translation>
         </message>
         <message>
-            <location filename="../pages/bench_box.py" line="59" />
+            <location filename="../pages/bench_box.py" line="51" />
             <source>Remove window</source>
             <translation>Periode verwijderen</translation>
         </message>
         <message>
-            <location filename="../pages/bench_box.py" line="60" />
+            <location filename="../pages/bench_box.py" line="52" />
             <source>Take back the selected window: every device deletes it</source>
             <translation>De gekozen periode terugnemen: elk apparaat verwijdert haar</translation>
         </message>
         <message>
-            <location filename="../pages/bench_box.py" line="89" />
+            <location filename="../pages/bench_box.py" line="76" />
             <source>These members allow you to publish their availability: {0}.</source>
             <translation>Deze leden staan je toe hun beschikbaarheid te publiceren: {0}.</translation>
         </message>
         <message>
-            <location filename="../pages/bench_box.py" line="94" />
+            <location filename="../pages/bench_box.py" line="81" />
             <source>Nobody allows you to publish their availability any more.</source>
             <translation>Niemand staat je nog toe zijn of haar beschikbaarheid te publiceren.</translation>
         </message>
@@ -410,43 +385,43 @@
     <context>
         <name>CoiBox</name>
         <message>
-            <location filename="../pages/coi_box.py" line="44" />
-            <location filename="../pages/coi_box.py" line="60" />
+            <location filename="../pages/coi_box.py" line="37" />
+            <location filename="../pages/coi_box.py" line="53" />
             <source>Clients I will not work for</source>
             <translation>Opdrachtgevers voor wie ik niet werk</translation>
         </message>
         <message>
-            <location filename="../pages/coi_box.py" line="49" />
+            <location filename="../pages/coi_box.py" line="42" />
             <source>Stored only on this device (and in backups you make of it), encrypted, and never sent: not to other members, not to your other devices. A lead that names one of these clients leaves you out of “Who fits” and of the new-lead notice, without saying why.</source>
             <translation>Alleen op dit apparaat bewaard (en in back-ups die je ervan maakt), versleuteld, en nooit verstuurd: niet naar andere leden, niet naar je andere apparaten. Een lead die een van deze opdrachtgevers noemt, laat jou weg uit „Wie past” en uit de melding van nieuwe leads, zonder te zeggen waarom.</translation>
         </message>
         <message>
-            <location filename="../pages/coi_box.py" line="67" />
+            <location filename="../pages/coi_box.py" line="60" />
             <source>Client name, e.g. Amphia</source>
             <translation>Naam opdrachtgever, bijv. Amphia</translation>
         </message>
         <message>
-            <location filename="../pages/coi_box.py" line="68" />
+            <location filename="../pages/coi_box.py" line="61" />
             <source>Client name</source>
             <translation>Naam opdrachtgever</translation>
         </message>
         <message>
-            <location filename="../pages/coi_box.py" line="71" />
+            <location filename="../pages/coi_box.py" line="64" />
             <source>Add</source>
             <translation>Toevoegen</translation>
         </message>
         <message>
-            <location filename="../pages/coi_box.py" line="72" />
+            <location filename="../pages/coi_box.py" line="65" />
             <source>Add this client to the list</source>
             <translation>Deze opdrachtgever aan de lijst toevoegen</translation>
         </message>
         <message>
-            <location filename="../pages/coi_box.py" line="74" />
+            <location filename="../pages/coi_box.py" line="67" />
             <source>Remove</source>
             <translation>Verwijderen</translation>
         </message>
         <message>
-            <location filename="../pages/coi_box.py" line="75" />
+            <location filename="../pages/coi_box.py" line="68" />
             <source>Remove the selected client from the list</source>
             <translation>De gekozen opdrachtgever uit de lijst verwijderen</translation>
         </message>
@@ -1691,167 +1666,167 @@
             <translation>Een idee delen</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="91" />
+            <location filename="../dialogs/idea_form.py" line="88" />
             <source>You stay the owner of your idea. Members see its title, tags and terms; its text is sealed to you and unlocks for a member only after they sign these terms. While your app runs, it then releases the text by itself (with “Embargo”, not before the date), except for “Ask before use” and “Private”, where you approve each member. “Private” without chosen members: only you can read it.</source>
             <translation>Je blijft eigenaar van je idee. Leden zien de titel, tags en voorwaarden; de tekst is voor jou verzegeld en gaat voor een lid pas open nadat die deze voorwaarden ondertekent. Zolang je app draait, geeft die de tekst dan vanzelf vrij (bij “Embargo” niet vóór de datum), behalve bij “Eerst vragen voor gebruik” en “Privé”: daar keur je elk lid zelf goed. “Privé” zonder gekozen leden: alleen jij kunt het lezen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="107" />
+            <location filename="../dialogs/idea_form.py" line="99" />
             <source>Problem with this idea</source>
             <translation>Probleem met dit idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="108" />
+            <location filename="../dialogs/idea_form.py" line="100" />
             <source>Share idea</source>
             <translation>Idee delen</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="109" />
+            <location filename="../dialogs/idea_form.py" line="101" />
             <source>Share this idea on these terms (Ctrl+Return)</source>
             <translation>Dit idee onder deze voorwaarden delen (Ctrl+Return)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="122" />
+            <location filename="../dialogs/idea_form.py" line="114" />
             <source>The idea</source>
             <translation>Het idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="127" />
+            <location filename="../dialogs/idea_form.py" line="119" />
             <source>&amp;Title (required)</source>
             <translation>&amp;Titel (verplicht)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="129" />
+            <location filename="../dialogs/idea_form.py" line="121" />
             <source>Separated by commas</source>
             <translation>Gescheiden door komma's</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="130" />
+            <location filename="../dialogs/idea_form.py" line="122" />
             <source>Ta&amp;gs</source>
             <translation>Ta&amp;gs</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="132" />
+            <location filename="../dialogs/idea_form.py" line="124" />
             <source>Describe the idea.</source>
             <translation>Beschrijf het idee.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="134" />
+            <location filename="../dialogs/idea_form.py" line="126" />
             <source>Idea text</source>
             <translation>Tekst van het idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="136" />
+            <location filename="../dialogs/idea_form.py" line="128" />
             <source>Te&amp;xt</source>
             <translation>Te&amp;kst</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="138" />
+            <location filename="../dialogs/idea_form.py" line="130" />
             <source>Not derived from another idea</source>
             <translation>Niet afgeleid van een ander idee</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="139" />
+            <location filename="../dialogs/idea_form.py" line="131" />
             <source>Derived from</source>
             <translation>Afgeleid van</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="144" />
+            <location filename="../dialogs/idea_form.py" line="136" />
             <source>&amp;Derived from</source>
             <translation>&amp;Afgeleid van</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="148" />
+            <location filename="../dialogs/idea_form.py" line="141" />
             <source>Building on someone's idea keeps their name on yours. A derived idea cannot have more permissive terms than the idea it builds on.</source>
             <translation>Wie voortbouwt op het idee van een ander, houdt diens naam op het eigen idee. Een afgeleid idee kan geen ruimere voorwaarden hebben dan het idee waarop het voortbouwt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="157" />
+            <location filename="../dialogs/idea_form.py" line="147" />
             <source>Usage terms (choose one)</source>
             <translation>Gebruiksvoorwaarden (kies er één)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="183" />
+            <location filename="../dialogs/idea_form.py" line="173" />
             <source>Embargo until</source>
             <translation>Embargo tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="188" />
+            <location filename="../dialogs/idea_form.py" line="178" />
             <source>&amp;Until</source>
             <translation>T&amp;ot</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="198" />
+            <location filename="../dialogs/idea_form.py" line="188" />
             <source>Who can read it (choose one)</source>
             <translation>Wie mag het lezen (kies er één)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="201" />
+            <location filename="../dialogs/idea_form.py" line="191" />
             <source>The whole cooperative</source>
             <translation>De hele coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="202" />
+            <location filename="../dialogs/idea_form.py" line="192" />
             <source>Only these members:</source>
             <translation>Alleen deze leden:</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="207" />
+            <location filename="../dialogs/idea_form.py" line="197" />
             <source>Members who can read it</source>
             <translation>Leden die het mogen lezen</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="225" />
+            <location filename="../dialogs/idea_form.py" line="215" />
             <source>Not possible here: this idea builds on one shared as “{0}”, and a derived idea cannot have more permissive terms.</source>
             <translation>Niet mogelijk: dit idee bouwt voort op een idee dat gedeeld is als “{0}”, en een afgeleid idee kan geen ruimere voorwaarden hebben.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="238" />
+            <location filename="../dialogs/idea_form.py" line="228" />
             <source>{0} — {1}, {2}</source>
             <translation>{0} — {1}, {2}</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="252" />
+            <location filename="../dialogs/idea_form.py" line="242" />
             <source>{0} (you, owner)</source>
             <translation>{0} (jij, eigenaar)</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="284" />
+            <location filename="../dialogs/idea_form.py" line="274" />
             <source>Give the idea a title.</source>
             <translation>Geef het idee een titel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="287" />
+            <location filename="../dialogs/idea_form.py" line="277" />
             <source>Use at most 50 tags of up to 64 characters.</source>
             <translation>Gebruik maximaal 50 tags van elk maximaal 64 tekens.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="292" />
+            <location filename="../dialogs/idea_form.py" line="282" />
             <source>Choose the usage terms: they are the agreement readers accept before they read your idea.</source>
             <translation>Kies de gebruiksvoorwaarden: dat is de afspraak die lezers accepteren voordat ze je idee lezen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="299" />
+            <location filename="../dialogs/idea_form.py" line="289" />
             <source>An embargo must end after today.</source>
             <translation>Een embargo moet na vandaag aflopen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="302" />
+            <location filename="../dialogs/idea_form.py" line="292" />
             <source>Choose who can read this idea.</source>
             <translation>Kies wie dit idee mag lezen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="306" />
+            <location filename="../dialogs/idea_form.py" line="296" />
             <source>The list of members is still loading; try again.</source>
             <translation>De ledenlijst wordt nog geladen; probeer het zo opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="314" />
+            <location filename="../dialogs/idea_form.py" line="304" />
             <source>“{0}” builds on an idea shared as “{1}”, so it cannot be shared as “{2}”. Choose terms that are at least as strict.</source>
             <translation>“{0}” bouwt voort op een idee dat gedeeld is als “{1}”, dus het kan niet gedeeld worden als “{2}”. Kies voorwaarden die minstens zo streng zijn.</translation>
         </message>
         <message>
-            <location filename="../dialogs/idea_form.py" line="345" />
+            <location filename="../dialogs/idea_form.py" line="335" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
@@ -2140,169 +2115,168 @@
     <context>
         <name>IdeasPage</name>
         <message>
-            <location filename="../pages/ideas.py" line="57" />
+            <location filename="../pages/ideas.py" line="52" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="58" />
+            <location filename="../pages/ideas.py" line="53" />
             <source>Terms</source>
             <translation>Voorwaarden</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="59" />
+            <location filename="../pages/ideas.py" line="54" />
             <source>Owner</source>
             <translation>Eigenaar</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="60" />
+            <location filename="../pages/ideas.py" line="55" />
             <source>Updated</source>
             <translation>Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="62" />
+            <location filename="../pages/ideas.py" line="57" />
             <source>Share an idea</source>
             <translation>Een idee delen</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="62" />
+            <location filename="../pages/ideas.py" line="57" />
             <source>Share an idea on your own terms (Ctrl+N)</source>
             <translation>Een idee delen op je eigen voorwaarden (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="73" />
-            <location filename="../pages/ideas.py" line="75" />
+            <location filename="../pages/ideas.py" line="67" />
             <source>Filter ideas</source>
             <translation>Ideeën filteren</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="79" />
-            <location filename="../pages/ideas.py" line="180" />
+            <location filename="../pages/ideas.py" line="68" />
+            <location filename="../pages/ideas.py" line="155" />
             <source>Ideas</source>
             <translation>Ideeën</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="87" />
+            <location filename="../pages/ideas.py" line="77" />
             <source>No ideas yet. Share one with Ctrl+N — you stay its owner and choose who may read it and how it may be used.</source>
             <translation>Nog geen ideeën. Deel er een met Ctrl+N — je blijft de eigenaar en bepaalt wie het mag lezen en hoe het gebruikt mag worden.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="90" />
+            <location filename="../pages/ideas.py" line="79" />
             <source>No ideas match this filter.</source>
             <translation>Geen ideeën gevonden met dit filter.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="99" />
+            <location filename="../pages/ideas.py" line="85" />
             <source>Choose an idea to read it, or share one with Ctrl+N.</source>
             <translation>Kies een idee om het te lezen, of deel er een met Ctrl+N.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="111" />
+            <location filename="../pages/ideas.py" line="89" />
             <source>Idea title</source>
             <translation>Titel van het idee</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="122" />
+            <location filename="../pages/ideas.py" line="100" />
             <source>Owners, terms and audience</source>
             <translation>Eigenaars, voorwaarden en lezers</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="129" />
+            <location filename="../pages/ideas.py" line="107" />
             <source>Derived from:</source>
             <translation>Afgeleid van:</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="141" />
+            <location filename="../pages/ideas.py" line="119" />
             <source>Built on by:</source>
             <translation>Hierop voortgebouwd door:</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="154" />
+            <location filename="../pages/ideas.py" line="132" />
             <source>Idea text</source>
             <translation>Tekst van het idee</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="161" />
+            <location filename="../pages/ideas.py" line="139" />
             <source>&amp;Build on this idea</source>
             <translation>&amp;Voortbouwen op dit idee</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="163" />
+            <location filename="../pages/ideas.py" line="141" />
             <source>Share a new idea derived from this one; its owners stay credited</source>
             <translation>Een nieuw idee delen dat van dit idee is afgeleid; de eigenaars blijven vermeld</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="210" />
+            <location filename="../pages/ideas.py" line="175" />
             <source>Idea shared.</source>
             <translation>Idee gedeeld.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="238" />
+            <location filename="../pages/ideas.py" line="188" />
             <source>Owners: {0}</source>
             <translation>Eigenaars: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="240" />
+            <location filename="../pages/ideas.py" line="190" />
             <source>Owner: {0}</source>
             <translation>Eigenaar: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="244" />
+            <location filename="../pages/ideas.py" line="194" />
             <source>Terms: embargo until {0} — {1}</source>
             <translation>Voorwaarden: embargo tot {0} — {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="248" />
+            <location filename="../pages/ideas.py" line="198" />
             <source>Terms: {0} — {1}</source>
             <translation>Voorwaarden: {0} — {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="252" />
+            <location filename="../pages/ideas.py" line="202" />
             <source>Terms: none given — ask the owners before using it.</source>
             <translation>Voorwaarden: geen opgegeven — vraag het de eigenaars voordat je het gebruikt.</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="254" />
+            <location filename="../pages/ideas.py" line="204" />
             <source>Audience: only its owners; never released to anyone</source>
             <translation>Publiek: alleen de eigenaars; wordt aan niemand vrijgegeven</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="256" />
+            <location filename="../pages/ideas.py" line="206" />
             <source>Audience: only the members it was addressed to</source>
             <translation>Lezers: alleen de leden aan wie het gericht is</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="258" />
+            <location filename="../pages/ideas.py" line="208" />
             <source>Audience: the whole cooperative</source>
             <translation>Lezers: de hele coöperatie</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="276" />
+            <location filename="../pages/ideas.py" line="226" />
             <source>Shared by you · updated {0}</source>
             <translation>Gedeeld door jou · bijgewerkt {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="278" />
+            <location filename="../pages/ideas.py" line="228" />
             <source>Shared by {0} · updated {1}</source>
             <translation>Gedeeld door {0} · bijgewerkt {1}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="282" />
+            <location filename="../pages/ideas.py" line="232" />
             <source>Tags: {0}</source>
             <translation>Tags: {0}</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="296" />
+            <location filename="../pages/ideas.py" line="246" />
             <source>an idea you cannot read</source>
             <translation>een idee dat je niet kunt lezen</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="302" />
+            <location filename="../pages/ideas.py" line="252" />
             <source>Open the idea “{0}”</source>
             <translation>Het idee “{0}” openen</translation>
         </message>
         <message>
-            <location filename="../pages/ideas.py" line="303" />
+            <location filename="../pages/ideas.py" line="253" />
             <source>Open this idea</source>
             <translation>Dit idee openen</translation>
         </message>
@@ -2601,372 +2575,372 @@
             <translation>Een lead aanbrengen</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="127" />
+            <location filename="../dialogs/lead_form.py" line="124" />
             <source>Share an assignment with the cooperative. Everyone sees the assignment; the client's details stay sealed until you release them to the member who claims it.</source>
             <translation>Deel een opdracht met de coöperatie. Iedereen ziet de opdracht; de gegevens van de opdrachtgever blijven verzegeld totdat jij ze vrijgeeft aan het lid dat de lead claimt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="141" />
+            <location filename="../dialogs/lead_form.py" line="132" />
             <source>CoopShare never stores the reason for hiring.</source>
             <translation>CoopShare slaat nooit de reden van inhuur op.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="150" />
+            <location filename="../dialogs/lead_form.py" line="141" />
             <source>Problem with this lead</source>
             <translation>Probleem met deze lead</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="151" />
+            <location filename="../dialogs/lead_form.py" line="142" />
             <source>Give lead</source>
             <translation>Lead aanbrengen</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="152" />
+            <location filename="../dialogs/lead_form.py" line="143" />
             <source>Share this lead with the cooperative (Ctrl+Return)</source>
             <translation>Deze lead met de coöperatie delen (Ctrl+Return)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="160" />
+            <location filename="../dialogs/lead_form.py" line="151" />
             <source>The assignment — visible to the whole cooperative</source>
             <translation>De opdracht — zichtbaar voor de hele coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="165" />
+            <location filename="../dialogs/lead_form.py" line="156" />
             <source>e.g. Interim finance manager, 6 months</source>
             <translation>bijv. Interim financieel manager, 6 maanden</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="166" />
+            <location filename="../dialogs/lead_form.py" line="157" />
             <source>&amp;Title (required)</source>
             <translation>&amp;Titel (verplicht)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="169" />
+            <location filename="../dialogs/lead_form.py" line="160" />
             <source>e.g. Interim CFO</source>
             <translation>bijv. Interim-CFO</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="170" />
+            <location filename="../dialogs/lead_form.py" line="161" />
             <source>&amp;Role</source>
             <translation>&amp;Rol</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="173" />
+            <location filename="../dialogs/lead_form.py" line="164" />
             <source>Type to pick ESCO skills; separate them with commas</source>
             <translation>Typ om ESCO-vaardigheden te kiezen; scheid ze met komma's</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="175" />
+            <location filename="../dialogs/lead_form.py" line="166" />
             <source>Skills, separated by commas</source>
             <translation>Vaardigheden, gescheiden door komma's</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="177" />
+            <location filename="../dialogs/lead_form.py" line="168" />
             <source>&amp;Skills</source>
             <translation>&amp;Vaardigheden</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="181" />
+            <location filename="../dialogs/lead_form.py" line="172" />
             <source>e.g. Eindhoven</source>
             <translation>bijv. Eindhoven</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="182" />
+            <location filename="../dialogs/lead_form.py" line="173" />
             <source>Remote work possible</source>
             <translation>Op afstand werken mogelijk</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="183" />
+            <location filename="../dialogs/lead_form.py" line="174" />
             <source>Re&amp;gion</source>
             <translation>Re&amp;gio</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="187" />
+            <location filename="../dialogs/lead_form.py" line="178" />
             <source>Start date</source>
             <translation>Startdatum</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="189" />
+            <location filename="../dialogs/lead_form.py" line="180" />
             <source>St&amp;art date</source>
             <translation>&amp;Startdatum</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="190" />
-            <location filename="../dialogs/lead_form.py" line="198" />
-            <location filename="../dialogs/lead_form.py" line="260" />
-            <location filename="../dialogs/lead_form.py" line="262" />
+            <location filename="../dialogs/lead_form.py" line="181" />
+            <location filename="../dialogs/lead_form.py" line="189" />
+            <location filename="../dialogs/lead_form.py" line="251" />
+            <location filename="../dialogs/lead_form.py" line="253" />
             <source>not given</source>
             <translation>niet opgegeven</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="190" />
+            <location filename="../dialogs/lead_form.py" line="181" />
             <source> weeks</source>
             <translation> weken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="191" />
+            <location filename="../dialogs/lead_form.py" line="182" />
             <source>Duration in weeks</source>
             <translation>Duur in weken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="192" />
+            <location filename="../dialogs/lead_form.py" line="183" />
             <source>Option to extend</source>
             <translation>Optie tot verlenging</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="196" />
+            <location filename="../dialogs/lead_form.py" line="187" />
             <source>D&amp;uration</source>
             <translation>D&amp;uur</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="198" />
+            <location filename="../dialogs/lead_form.py" line="189" />
             <source> h/week</source>
             <translation> u/week</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="199" />
+            <location filename="../dialogs/lead_form.py" line="190" />
             <source>Hours per week</source>
             <translation>Uren per week</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="203" />
+            <location filename="../dialogs/lead_form.py" line="194" />
             <source>&amp;Hours per week</source>
             <translation>Uren per &amp;week</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="205" />
+            <location filename="../dialogs/lead_form.py" line="196" />
             <source>Respond by</source>
             <translation>Reageren vóór</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="207" />
+            <location filename="../dialogs/lead_form.py" line="198" />
             <source>Res&amp;pond by</source>
             <translation>Re&amp;ageren vóór</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="209" />
+            <location filename="../dialogs/lead_form.py" line="200" />
             <source>Interest window until</source>
             <translation>Interesseperiode tot en met</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="213" />
+            <location filename="../dialogs/lead_form.py" line="204" />
             <source>Members say they are interested until this day; you pick one, or the first to ask gets it</source>
             <translation>Leden melden hun interesse tot en met deze dag; jij kiest er een, of wie het eerst vroeg krijgt de lead</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="216" />
+            <location filename="../dialogs/lead_form.py" line="207" />
             <source>&amp;Interest window until</source>
             <translation>&amp;Interesseperiode tot en met</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="223" />
+            <location filename="../dialogs/lead_form.py" line="214" />
             <source>Freelance (self-employed)</source>
             <translation>Freelance (zzp)</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="224" />
+            <location filename="../dialogs/lead_form.py" line="215" />
             <source>Through an intermediary</source>
             <translation>Via een intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="225" />
+            <location filename="../dialogs/lead_form.py" line="216" />
             <source>Secondment</source>
             <translation>Detachering</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="226" />
+            <location filename="../dialogs/lead_form.py" line="217" />
             <source>Temporary employment</source>
             <translation>Tijdelijk dienstverband</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="229" />
+            <location filename="../dialogs/lead_form.py" line="220" />
             <source>Contract form</source>
             <translation>Contractvorm</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="233" />
+            <location filename="../dialogs/lead_form.py" line="224" />
             <source>&amp;Contract form</source>
             <translation>&amp;Contractvorm</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="236" />
+            <location filename="../dialogs/lead_form.py" line="227" />
             <source>e.g. model agreement in place</source>
             <translation>bijv. modelovereenkomst aanwezig</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="237" />
+            <location filename="../dialogs/lead_form.py" line="228" />
             <source>Wet &amp;DBA assessment</source>
             <translation>Wet &amp;DBA-beoordeling</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="240" />
+            <location filename="../dialogs/lead_form.py" line="231" />
             <source>What the assignment is about. Leave out why the client is hiring.</source>
             <translation>Waar de opdracht over gaat. Laat weg waarom de opdrachtgever iemand inhuurt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="243" />
+            <location filename="../dialogs/lead_form.py" line="234" />
             <source>Description</source>
             <translation>Omschrijving</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="245" />
+            <location filename="../dialogs/lead_form.py" line="236" />
             <source>D&amp;escription</source>
             <translation>&amp;Omschrijving</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="249" />
+            <location filename="../dialogs/lead_form.py" line="240" />
             <source>Sealed — only you, and the claimer once you release them</source>
             <translation>Verzegeld — alleen jij, en de claimer na vrijgave</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="255" />
+            <location filename="../dialogs/lead_form.py" line="246" />
             <source>&amp;Organisation</source>
             <translation>Orga&amp;nisatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="258" />
+            <location filename="../dialogs/lead_form.py" line="249" />
             <source>Name, phone or e-mail</source>
             <translation>Naam, telefoon of e-mail</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="259" />
+            <location filename="../dialogs/lead_form.py" line="250" />
             <source>Co&amp;ntact person</source>
             <translation>Contact&amp;persoon</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="260" />
-            <location filename="../dialogs/lead_form.py" line="262" />
+            <location filename="../dialogs/lead_form.py" line="251" />
+            <location filename="../dialogs/lead_form.py" line="253" />
             <source> €/h</source>
             <translation> €/u</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="261" />
+            <location filename="../dialogs/lead_form.py" line="252" />
             <source>Client rate from</source>
             <translation>Tarief opdrachtgever vanaf</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="263" />
+            <location filename="../dialogs/lead_form.py" line="254" />
             <source>Client rate up to</source>
             <translation>Tarief opdrachtgever tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="266" />
+            <location filename="../dialogs/lead_form.py" line="257" />
             <source>to</source>
             <translation>tot</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="268" />
+            <location filename="../dialogs/lead_form.py" line="259" />
             <source>C&amp;lient rate</source>
             <translation>Tari&amp;ef opdrachtgever</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="271" />
+            <location filename="../dialogs/lead_form.py" line="262" />
             <source>&amp;Intermediary</source>
             <translation>&amp;Intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="274" />
+            <location filename="../dialogs/lead_form.py" line="265" />
             <source>The intermediary's fee</source>
             <translation>De fee van de intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="275" />
+            <location filename="../dialogs/lead_form.py" line="266" />
             <source>Intermediary &amp;fee</source>
             <translation>&amp;Fee intermediair</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="279" />
-            <location filename="../dialogs/lead_form.py" line="285" />
+            <location filename="../dialogs/lead_form.py" line="270" />
+            <location filename="../dialogs/lead_form.py" line="276" />
             <source>Referral terms</source>
             <translation>Aanbrengafspraken</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="289" />
+            <location filename="../dialogs/lead_form.py" line="280" />
             <source>Referral fee amount</source>
             <translation>Bedrag van de aanbrengvergoeding</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="291" />
+            <location filename="../dialogs/lead_form.py" line="282" />
             <source>&amp;Kind</source>
             <translation>T&amp;ype</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="292" />
+            <location filename="../dialogs/lead_form.py" line="283" />
             <source>A&amp;mount</source>
             <translation>&amp;Bedrag</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="296" />
+            <location filename="../dialogs/lead_form.py" line="287" />
             <source>None</source>
             <translation>Geen</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="297" />
+            <location filename="../dialogs/lead_form.py" line="288" />
             <source>Share of the fee for the cooperative</source>
             <translation>Deel van de vergoeding voor de coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="298" />
+            <location filename="../dialogs/lead_form.py" line="289" />
             <source>Coop &amp;share</source>
             <translation>&amp;Deel coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="301" />
+            <location filename="../dialogs/lead_form.py" line="293" />
             <source>The claimer signs these terms before the sealed details unlock; while your app runs, it then releases them to the claimer.</source>
             <translation>De claimer ondertekent deze voorwaarden voordat de verzegelde gegevens opengaan; zolang je app draait, geeft die ze daarna vrij aan de claimer.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="314" />
+            <location filename="../dialogs/lead_form.py" line="303" />
             <source>e.g. € 500</source>
             <translation>bijv. € 500</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="316" />
+            <location filename="../dialogs/lead_form.py" line="305" />
             <source>e.g. 5%</source>
             <translation>bijv. 5%</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="329" />
+            <location filename="../dialogs/lead_form.py" line="318" />
             <source>Give the lead a title.</source>
             <translation>Geef de lead een titel.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="333" />
+            <location filename="../dialogs/lead_form.py" line="322" />
             <source>Each skill can be at most 64 characters.</source>
             <translation>Elke vaardigheid mag maximaal 64 tekens lang zijn.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="335" />
+            <location filename="../dialogs/lead_form.py" line="324" />
             <source>A lead can list at most 50 skills.</source>
             <translation>Een lead kan maximaal 50 vaardigheden noemen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="339" />
+            <location filename="../dialogs/lead_form.py" line="328" />
             <source>Hours per week must be between 0 and 80.</source>
             <translation>Uren per week moet tussen 0 en 80 liggen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="343" />
+            <location filename="../dialogs/lead_form.py" line="332" />
             <source>The respond-by date is in the past.</source>
             <translation>De reageren-vóór-datum ligt in het verleden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="348" />
+            <location filename="../dialogs/lead_form.py" line="337" />
             <source>The interest window ends in the past.</source>
             <translation>De interesseperiode eindigt in het verleden.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="353" />
+            <location filename="../dialogs/lead_form.py" line="342" />
             <source>Say how much the referral fee is.</source>
             <translation>Geef aan hoe hoog de aanbrengvergoeding is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="360" />
+            <location filename="../dialogs/lead_form.py" line="349" />
             <source>The lowest client rate ({0} €/h) is above the highest ({1} €/h).</source>
             <translation>Het laagste tarief van de opdrachtgever ({0} €/u) is hoger dan het hoogste ({1} €/u).</translation>
         </message>
         <message>
-            <location filename="../dialogs/lead_form.py" line="400" />
+            <location filename="../dialogs/lead_form.py" line="389" />
             <source>Not saved: {0}</source>
             <translation>Niet opgeslagen: {0}</translation>
         </message>
@@ -3283,321 +3257,320 @@
     <context>
         <name>LeadsPage</name>
         <message>
-            <location filename="../pages/leads.py" line="53" />
+            <location filename="../pages/leads.py" line="48" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="54" />
-            <location filename="../pages/leads.py" line="124" />
+            <location filename="../pages/leads.py" line="49" />
+            <location filename="../pages/leads.py" line="102" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="55" />
+            <location filename="../pages/leads.py" line="50" />
             <source>Given by</source>
             <translation>Aangebracht door</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="56" />
+            <location filename="../pages/leads.py" line="51" />
             <source>Updated</source>
             <translation>Bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="59" />
+            <location filename="../pages/leads.py" line="54" />
             <source>Give a lead</source>
             <translation>Een lead aanbrengen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="60" />
+            <location filename="../pages/leads.py" line="55" />
             <source>Share an assignment with the cooperative (Ctrl+N)</source>
             <translation>Een opdracht delen met de coöperatie (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="73" />
-            <location filename="../pages/leads.py" line="75" />
+            <location filename="../pages/leads.py" line="67" />
             <source>Filter leads</source>
             <translation>Leads filteren</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="78" />
+            <location filename="../pages/leads.py" line="69" />
             <source>Show leads with status</source>
             <translation>Leads tonen met status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="79" />
+            <location filename="../pages/leads.py" line="70" />
             <source>Show only leads with this status</source>
             <translation>Alleen leads met deze status tonen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="80" />
+            <location filename="../pages/leads.py" line="71" />
             <source>All statuses</source>
             <translation>Alle statussen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="89" />
-            <location filename="../pages/leads.py" line="300" />
+            <location filename="../pages/leads.py" line="79" />
+            <location filename="../pages/leads.py" line="275" />
             <source>Leads</source>
             <translation>Leads</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="95" />
+            <location filename="../pages/leads.py" line="86" />
             <source>No leads yet. Give the first one with Ctrl+N — its client details stay sealed until someone claims it.</source>
             <translation>Nog geen leads. Breng de eerste aan met Ctrl+N — de gegevens van de opdrachtgever blijven verzegeld totdat iemand de lead claimt.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="98" />
+            <location filename="../pages/leads.py" line="88" />
             <source>No leads match this filter.</source>
             <translation>Geen leads gevonden met dit filter.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="107" />
+            <location filename="../pages/leads.py" line="94" />
             <source>Choose a lead to see what it is about, or give one with Ctrl+N.</source>
             <translation>Kies een lead om te zien waar die over gaat, of breng er een aan met Ctrl+N.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="121" />
+            <location filename="../pages/leads.py" line="99" />
             <source>Lead title</source>
             <translation>Titel van de lead</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="141" />
+            <location filename="../pages/leads.py" line="119" />
             <source>Role</source>
             <translation>Rol</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="142" />
+            <location filename="../pages/leads.py" line="120" />
             <source>Skills</source>
             <translation>Vaardigheden</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="143" />
+            <location filename="../pages/leads.py" line="121" />
             <source>Region</source>
             <translation>Regio</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="144" />
+            <location filename="../pages/leads.py" line="122" />
             <source>Start</source>
             <translation>Start</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="145" />
+            <location filename="../pages/leads.py" line="123" />
             <source>Duration</source>
             <translation>Duur</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="146" />
+            <location filename="../pages/leads.py" line="124" />
             <source>Hours per week</source>
             <translation>Uren per week</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="147" />
+            <location filename="../pages/leads.py" line="125" />
             <source>Respond by</source>
             <translation>Reageren vóór</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="148" />
+            <location filename="../pages/leads.py" line="126" />
             <source>Contract form</source>
             <translation>Contractvorm</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="149" />
+            <location filename="../pages/leads.py" line="127" />
             <source>Wet DBA</source>
             <translation>Wet DBA</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="150" />
+            <location filename="../pages/leads.py" line="128" />
             <source>Referral terms</source>
             <translation>Aanbrengafspraken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="151" />
+            <location filename="../pages/leads.py" line="129" />
             <source>Claimed by</source>
             <translation>Geclaimd door</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="161" />
+            <location filename="../pages/leads.py" line="139" />
             <source>Description</source>
             <translation>Omschrijving</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="164" />
+            <location filename="../pages/leads.py" line="142" />
             <location filename="../pages/lead_detail.py" line="183" />
             <source>Sealed: only you and the claimer</source>
             <translation>Verzegeld: alleen jij en degene die claimt</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="170" />
+            <location filename="../pages/leads.py" line="148" />
             <source>Organisation</source>
             <translation>Organisatie</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="171" />
+            <location filename="../pages/leads.py" line="149" />
             <source>Contact person</source>
             <translation>Contactpersoon</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="172" />
+            <location filename="../pages/leads.py" line="150" />
             <source>Client rate</source>
             <translation>Tarief opdrachtgever</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="173" />
+            <location filename="../pages/leads.py" line="151" />
             <source>Intermediary</source>
             <translation>Intermediair</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="174" />
+            <location filename="../pages/leads.py" line="152" />
             <source>Intermediary fee</source>
             <translation>Fee intermediair</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="187" />
+            <location filename="../pages/leads.py" line="165" />
             <source>&amp;Claim…</source>
             <translation>&amp;Claimen…</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="188" />
+            <location filename="../pages/leads.py" line="166" />
             <source>Take this lead on: you see and accept the giver's referral terms first</source>
             <translation>Neem deze lead aan: je ziet en aanvaardt eerst de doorverwijsvoorwaarden van de gever</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="192" />
+            <location filename="../pages/leads.py" line="170" />
             <source>I'm &amp;interested</source>
             <translation>Ik heb &amp;interesse</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="194" />
+            <location filename="../pages/leads.py" line="172" />
             <source>Ask for this lead: the giver picks, or the first to ask gets it when the window ends</source>
             <translation>Vraag om deze lead: de gever kiest, of wie het eerst vroeg krijgt hem als de periode afloopt</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="199" />
+            <location filename="../pages/leads.py" line="177" />
             <source>&amp;Give to…</source>
             <translation>&amp;Geven aan…</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="200" />
+            <location filename="../pages/leads.py" line="178" />
             <source>Choose one of the interested members</source>
             <translation>Kies een van de geïnteresseerde leden</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="204" />
+            <location filename="../pages/leads.py" line="182" />
             <source>&amp;Accept terms</source>
             <translation>Voorwaarden &amp;aanvaarden</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="205" />
+            <location filename="../pages/leads.py" line="183" />
             <source>Sign the giver's current referral terms</source>
             <translation>Onderteken de huidige doorverwijsvoorwaarden van de gever</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="209" />
+            <location filename="../pages/leads.py" line="187" />
             <source>Next status</source>
             <translation>Volgende status</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="210" />
+            <location filename="../pages/leads.py" line="188" />
             <source>The steps this lead can take next</source>
             <translation>De stappen die deze lead hierna kan zetten</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="212" />
+            <location filename="../pages/leads.py" line="190" />
             <source>&amp;Next step</source>
             <translation>&amp;Volgende stap</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="215" />
+            <location filename="../pages/leads.py" line="193" />
             <source>&amp;Move</source>
             <translation>&amp;Doorzetten</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="216" />
+            <location filename="../pages/leads.py" line="194" />
             <source>Record the lead's next step; the giver sees it at once</source>
             <translation>De volgende stap van de lead vastleggen; de aanbrenger ziet het meteen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="220" />
+            <location filename="../pages/leads.py" line="198" />
             <source>Give &amp;back</source>
             <translation>&amp;Teruggeven</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="221" />
+            <location filename="../pages/leads.py" line="199" />
             <source>Return the lead: it opens for other members</source>
             <translation>Geef de lead terug: andere leden kunnen hem dan nemen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="225" />
+            <location filename="../pages/leads.py" line="203" />
             <source>&amp;Pass on…</source>
             <translation>&amp;Doorgeven…</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="225" />
+            <location filename="../pages/leads.py" line="203" />
             <source>Hand this lead to another member</source>
             <translation>Geef deze lead aan een ander lid</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="228" />
+            <location filename="../pages/leads.py" line="206" />
             <source>&amp;Withdraw</source>
             <translation>&amp;Intrekken</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="229" />
+            <location filename="../pages/leads.py" line="207" />
             <source>Close this lead: it is no longer available</source>
             <translation>Deze lead sluiten: hij is niet meer beschikbaar</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="233" />
+            <location filename="../pages/leads.py" line="211" />
             <source>&amp;Reopen</source>
             <translation>&amp;Heropenen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="233" />
+            <location filename="../pages/leads.py" line="211" />
             <source>Open this lead again for the cooperative</source>
             <translation>Stel deze lead opnieuw open voor de coöperatie</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="236" />
+            <location filename="../pages/leads.py" line="214" />
             <source>Confirm &amp;won</source>
             <translation>Binnengehaald &amp;bevestigen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="237" />
+            <location filename="../pages/leads.py" line="215" />
             <source>Confirm the claimer won the assignment: it counts for both of you</source>
             <translation>Bevestig dat de claimer de opdracht binnenhaalde: dat telt voor jullie allebei</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="241" />
+            <location filename="../pages/leads.py" line="219" />
             <source>&amp;Release details to claimer</source>
             <translation>&amp;Gegevens vrijgeven aan claimer</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="242" />
+            <location filename="../pages/leads.py" line="220" />
             <source>Let the claimer read the organisation, contact person and rate</source>
             <translation>Degene die claimde de organisatie, de contactpersoon en het tarief laten lezen</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="254" />
+            <location filename="../pages/leads.py" line="232" />
             <source>Who &amp;fits</source>
             <translation>Wie &amp;past</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="254" />
+            <location filename="../pages/leads.py" line="232" />
             <source>Members who fit this lead, worked out here</source>
             <translation>Leden die bij deze lead passen, hier bepaald</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="276" />
+            <location filename="../pages/leads.py" line="254" />
             <source>History</source>
             <translation>Geschiedenis</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="326" />
+            <location filename="../pages/leads.py" line="293" />
             <source>Lead given to the cooperative.</source>
             <translation>Lead aangebracht bij de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../pages/leads.py" line="345" />
+            <location filename="../pages/leads.py" line="307" />
             <source>Could not read this lead: {0}</source>
             <translation>Kan deze lead niet lezen: {0}</translation>
         </message>
@@ -4172,54 +4145,54 @@ Maak nu een kopie van de gegevensmap. Alles wat je hebt gedeeld, hebben de ander
     <context>
         <name>MemberActions</name>
         <message>
-            <location filename="../dialogs/member_admin.py" line="49" />
+            <location filename="../dialogs/member_admin.py" line="50" />
             <source>Remove from the cooperative…</source>
             <translation>Uit de coöperatie verwijderen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/member_admin.py" line="90" />
+            <location filename="../dialogs/member_admin.py" line="91" />
             <source>Devices: {0}</source>
             <translation>Apparaten: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/member_admin.py" line="90" />
+            <location filename="../dialogs/member_admin.py" line="91" />
             <source>none</source>
             <translation>geen</translation>
         </message>
         <message>
-            <location filename="../dialogs/member_admin.py" line="92" />
+            <location filename="../dialogs/member_admin.py" line="93" />
             <source>Revoked devices: {0}</source>
             <translation>Ingetrokken apparaten: {0}</translation>
         </message>
         <message>
-            <location filename="../dialogs/member_admin.py" line="98" />
-            <location filename="../dialogs/member_admin.py" line="112" />
+            <location filename="../dialogs/member_admin.py" line="99" />
+            <location filename="../dialogs/member_admin.py" line="113" />
             <source>Make member</source>
             <translation>Gewoon lid maken</translation>
         </message>
         <message>
-            <location filename="../dialogs/member_admin.py" line="98" />
-            <location filename="../dialogs/member_admin.py" line="117" />
+            <location filename="../dialogs/member_admin.py" line="99" />
+            <location filename="../dialogs/member_admin.py" line="118" />
             <source>Make admin</source>
             <translation>Beheerder maken</translation>
         </message>
         <message>
-            <location filename="../dialogs/member_admin.py" line="110" />
+            <location filename="../dialogs/member_admin.py" line="111" />
             <source>{0} becomes an ordinary member: they can no longer invite or remove people or change roles.</source>
             <translation>{0} wordt een gewoon lid: die kan dan geen mensen meer uitnodigen of verwijderen en geen rollen meer wijzigen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/member_admin.py" line="115" />
+            <location filename="../dialogs/member_admin.py" line="116" />
             <source>{0} becomes an admin: they can invite and remove people and change roles, also yours.</source>
             <translation>{0} wordt beheerder: die kan dan mensen uitnodigen en verwijderen en rollen wijzigen, ook die van jou.</translation>
         </message>
         <message>
-            <location filename="../dialogs/member_admin.py" line="118" />
+            <location filename="../dialogs/member_admin.py" line="119" />
             <source>Change role</source>
             <translation>Rol wijzigen</translation>
         </message>
         <message>
-            <location filename="../dialogs/member_admin.py" line="125" />
+            <location filename="../dialogs/member_admin.py" line="126" />
             <source>Remove {0} from the cooperative?
 
 Everything written from now on is encrypted with new keys that {0}'s devices do not get, and the other members' devices stop syncing with them.
@@ -4232,17 +4205,17 @@ Alles wat vanaf nu wordt geschreven, wordt versleuteld met nieuwe sleutels die d
 {0} houdt wat al binnen was: de notities, leads en ideeën op die apparaten blijven leesbaar. Verwijderen kan dat niet terugnemen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/member_admin.py" line="129" />
+            <location filename="../dialogs/member_admin.py" line="130" />
             <source>Remove member</source>
             <translation>Lid verwijderen</translation>
         </message>
         <message>
-            <location filename="../dialogs/member_admin.py" line="129" />
+            <location filename="../dialogs/member_admin.py" line="130" />
             <source>Remove</source>
             <translation>Verwijderen</translation>
         </message>
         <message>
-            <location filename="../dialogs/member_admin.py" line="135" />
+            <location filename="../dialogs/member_admin.py" line="138" />
             <source>Cancel</source>
             <translation>Annuleren</translation>
         </message>
@@ -4314,82 +4287,82 @@ Alles wat vanaf nu wordt geschreven, wordt versleuteld met nieuwe sleutels die d
     <context>
         <name>MyDevicesDialog</name>
         <message>
-            <location filename="../dialogs/my_devices.py" line="44" />
+            <location filename="../dialogs/my_devices.py" line="45" />
             <source>My devices</source>
             <translation>Mijn apparaten</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="48" />
+            <location filename="../dialogs/my_devices.py" line="49" />
             <source>Your devices in the cooperative</source>
             <translation>Je apparaten in de coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="53" />
+            <location filename="../dialogs/my_devices.py" line="54" />
             <source>Each device has its own keys. Names are only for you: they stay on this device. Revoke a device you lost: it can no longer sync, and everything written afterwards uses new keys it does not get.</source>
             <translation>Elk apparaat heeft eigen sleutels. Namen zijn alleen voor jou: ze blijven op dit apparaat. Trek een apparaat in dat je kwijt bent: het kan dan niet meer synchroniseren, en alles wat daarna wordt geschreven gebruikt nieuwe sleutels die het niet krijgt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="69" />
+            <location filename="../dialogs/my_devices.py" line="70" />
             <source>Add my device…</source>
             <translation>Mijn apparaat toevoegen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="70" />
+            <location filename="../dialogs/my_devices.py" line="71" />
             <source>Pair a new computer of yours in person</source>
             <translation>Koppel persoonlijk een nieuwe computer van jezelf</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="73" />
+            <location filename="../dialogs/my_devices.py" line="74" />
             <source>Add a device…</source>
             <translation>Apparaat toevoegen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="74" />
+            <location filename="../dialogs/my_devices.py" line="75" />
             <source>An invitation for another device of yours</source>
             <translation>Een uitnodiging voor nog een apparaat van jezelf</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="91" />
+            <location filename="../dialogs/my_devices.py" line="92" />
             <source>This device was added in person and does not hold your member key: add a device from the device you added this one from.</source>
             <translation>Dit apparaat is persoonlijk gekoppeld en heeft je ledensleutel niet: voeg een apparaat toe vanaf het apparaat waarmee je dit apparaat hebt toegevoegd.</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="111" />
+            <location filename="../dialogs/my_devices.py" line="112" />
             <source>Unnamed device</source>
             <translation>Naamloos apparaat</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="116" />
+            <location filename="../dialogs/my_devices.py" line="117" />
             <source>this device</source>
             <translation>dit apparaat</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="118" />
+            <location filename="../dialogs/my_devices.py" line="119" />
             <source>revoked</source>
             <translation>ingetrokken</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="121" />
+            <location filename="../dialogs/my_devices.py" line="122" />
             <source>Rename…</source>
             <translation>Naam wijzigen…</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="125" />
+            <location filename="../dialogs/my_devices.py" line="126" />
             <source>Revoke…</source>
             <translation>Intrekken…</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="139" />
+            <location filename="../dialogs/my_devices.py" line="140" />
             <source>Rename device</source>
             <translation>Naam van apparaat wijzigen</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="139" />
+            <location filename="../dialogs/my_devices.py" line="140" />
             <source>Name for this device:</source>
             <translation>Naam voor dit apparaat:</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="153" />
+            <location filename="../dialogs/my_devices.py" line="154" />
             <source>Revoke {0}?
 
 It can no longer sync with the cooperative, and everything written from now on is encrypted with new keys it does not get.
@@ -4402,17 +4375,17 @@ Het kan niet meer met de coöperatie synchroniseren, en alles wat vanaf nu wordt
 Wat er al op staat, blijft daar leesbaar: intrekken kan dat niet terugdraaien.</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="160" />
+            <location filename="../dialogs/my_devices.py" line="166" />
             <source>Revoke device</source>
             <translation>Apparaat intrekken</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="162" />
+            <location filename="../dialogs/my_devices.py" line="166" />
             <source>Revoke</source>
             <translation>Intrekken</translation>
         </message>
         <message>
-            <location filename="../dialogs/my_devices.py" line="163" />
+            <location filename="../dialogs/my_devices.py" line="166" />
             <source>Cancel</source>
             <translation>Annuleren</translation>
         </message>
@@ -4588,77 +4561,77 @@ Wat er al op staat, blijft daar leesbaar: intrekken kan dat niet terugdraaien.</
     <context>
         <name>NewDeviceDialog</name>
         <message>
-            <location filename="../dialogs/pair_device.py" line="59" />
+            <location filename="../dialogs/pair_device.py" line="52" />
             <source>Another device of mine</source>
             <translation>Nog een apparaat van mij</translation>
         </message>
         <message>
-            <location filename="../dialogs/pair_device.py" line="60" />
+            <location filename="../dialogs/pair_device.py" line="53" />
             <source>Add this computer as another device of yours</source>
             <translation>Deze computer toevoegen als nog een apparaat van jou</translation>
         </message>
         <message>
-            <location filename="../dialogs/pair_device.py" line="63" />
+            <location filename="../dialogs/pair_device.py" line="56" />
             <source>Keep your other device at hand. Choose a passphrase for this computer, then on your other device open People → My devices → Add my device… and type the code and address shown here. No recovery key is needed.</source>
             <translation>Houd je andere apparaat bij de hand. Kies een wachtwoordzin voor deze computer en open dan op je andere apparaat Mensen → Mijn apparaten → Mijn apparaat toevoegen… en typ de code en het adres die hier staan. Een herstelsleutel is niet nodig.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pair_device.py" line="69" />
+            <location filename="../dialogs/pair_device.py" line="62" />
             <source>Passphrase</source>
             <translation>Wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/pair_device.py" line="70" />
+            <location filename="../dialogs/pair_device.py" line="63" />
             <source>At least 10 characters; a few words work well</source>
             <translation>Minstens 10 tekens; een paar woorden werkt goed</translation>
         </message>
         <message>
-            <location filename="../dialogs/pair_device.py" line="74" />
+            <location filename="../dialogs/pair_device.py" line="67" />
             <source>Repeat the passphrase</source>
             <translation>Herhaal de wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../dialogs/pair_device.py" line="76" />
+            <location filename="../dialogs/pair_device.py" line="69" />
             <source>&amp;Passphrase:</source>
             <translation>&amp;Wachtwoordzin:</translation>
         </message>
         <message>
-            <location filename="../dialogs/pair_device.py" line="78" />
+            <location filename="../dialogs/pair_device.py" line="71" />
             <source>&amp;Repeat:</source>
             <translation>&amp;Herhalen:</translation>
         </message>
         <message>
-            <location filename="../dialogs/pair_device.py" line="86" />
+            <location filename="../dialogs/pair_device.py" line="74" />
             <source>Pairing code:</source>
             <translation>Koppelcode:</translation>
         </message>
         <message>
-            <location filename="../dialogs/pair_device.py" line="87" />
+            <location filename="../dialogs/pair_device.py" line="75" />
             <source>Address:</source>
             <translation>Adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/pair_device.py" line="93" />
+            <location filename="../dialogs/pair_device.py" line="81" />
             <source>Show a pairing code</source>
             <translation>Koppelcode tonen</translation>
         </message>
         <message>
-            <location filename="../dialogs/pair_device.py" line="107" />
+            <location filename="../dialogs/pair_device.py" line="95" />
             <source>The two passphrases do not match.</source>
             <translation>De twee wachtwoordzinnen komen niet overeen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pair_device.py" line="120" />
+            <location filename="../dialogs/pair_device.py" line="108" />
             <source>Waiting for your other device…</source>
             <translation>Wachten op je andere apparaat…</translation>
         </message>
         <message>
-            <location filename="../dialogs/pair_device.py" line="142" />
+            <location filename="../dialogs/pair_device.py" line="124" />
             <source>Paired. Creating the keys and joining…</source>
             <translation>Gekoppeld. Sleutels maken en lid worden…</translation>
         </message>
         <message>
-            <location filename="../dialogs/pair_device.py" line="154" />
+            <location filename="../dialogs/pair_device.py" line="136" />
             <source>The other device started another kind of pairing. On your other device, open People → My devices → Add my device…</source>
             <translation>Het andere apparaat is een ander soort koppeling begonnen. Open op je andere apparaat Mensen → Mijn apparaten → Mijn apparaat toevoegen…</translation>
         </message>
@@ -4929,7 +4902,7 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>Page</name>
         <message>
-            <location filename="../pages/base.py" line="59" />
+            <location filename="../pages/base.py" line="62" />
             <source>CoopShare</source>
             <translation>CoopShare</translation>
         </message>
@@ -4937,67 +4910,42 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>PairGuestDialog</name>
         <message>
-            <location filename="../dialogs/pairing.py" line="308" />
-            <location filename="../dialogs/pairing.py" line="309" />
+            <location filename="../dialogs/pairing.py" line="362" />
+            <location filename="../dialogs/pairing.py" line="363" />
             <source>Pair in person</source>
             <translation>Persoonlijk koppelen</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="312" />
+            <location filename="../dialogs/pairing.py" line="366" />
             <source>Ask a member to choose Pair in person on their device, then type the code and address it shows.</source>
             <translation>Vraag een lid om op zijn apparaat Persoonlijk koppelen te kiezen, en typ dan de code en het adres die het toont.</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/pairing.py" line="320" />
-            <source>Pairing code:</source>
-            <translation>Koppelcode:</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/pairing.py" line="321" />
-            <source>Address:</source>
-            <translation>Adres:</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/pairing.py" line="323" />
-            <source>Pair</source>
-            <translation>Koppelen</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/pairing.py" line="343" />
-            <source>Type the code and the address exactly as shown.</source>
-            <translation>Typ de code en het adres precies zoals ze worden getoond.</translation>
-        </message>
-        <message>
-            <location filename="../dialogs/pairing.py" line="346" />
-            <source>Connecting…</source>
-            <translation>Verbinden…</translation>
         </message>
     </context>
     <context>
         <name>PairHostDialog</name>
         <message>
-            <location filename="../dialogs/pairing.py" line="244" />
-            <location filename="../dialogs/pairing.py" line="245" />
+            <location filename="../dialogs/pairing.py" line="312" />
+            <location filename="../dialogs/pairing.py" line="313" />
             <source>Pair in person</source>
             <translation>Persoonlijk koppelen</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="248" />
+            <location filename="../dialogs/pairing.py" line="316" />
             <source>On the other device, choose Pair in person and type this code and address. The code works for two minutes, and only while this window is open.</source>
             <translation>Kies op het andere apparaat Persoonlijk koppelen en typ deze code en dit adres. De code werkt twee minuten, en alleen zolang dit venster open is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="261" />
+            <location filename="../dialogs/pairing.py" line="321" />
             <source>Pairing code:</source>
             <translation>Koppelcode:</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="262" />
+            <location filename="../dialogs/pairing.py" line="322" />
             <source>Address:</source>
             <translation>Adres:</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="298" />
+            <location filename="../dialogs/pairing.py" line="352" />
             <source>Paired. The other device is joining now.</source>
             <translation>Gekoppeld. Het andere apparaat wordt nu lid.</translation>
         </message>
@@ -6171,6 +6119,34 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
         </message>
     </context>
     <context>
+        <name>TypesCode</name>
+        <message>
+            <location filename="../dialogs/pairing.py" line="269" />
+            <source>Pairing code:</source>
+            <translation>Koppelcode:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="270" />
+            <source>Address:</source>
+            <translation>Adres:</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="272" />
+            <source>Pair</source>
+            <translation>Koppelen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="287" />
+            <source>Type the code and the address exactly as shown.</source>
+            <translation>Typ de code en het adres precies zoals ze worden getoond.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/pairing.py" line="290" />
+            <source>Connecting…</source>
+            <translation>Verbinden…</translation>
+        </message>
+    </context>
+    <context>
         <name>UnlockDialog</name>
         <message>
             <location filename="../dialogs/unlock.py" line="57" />
@@ -6401,52 +6377,52 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
     <context>
         <name>_PairDialog</name>
         <message>
-            <location filename="../dialogs/pairing.py" line="140" />
+            <location filename="../dialogs/pairing.py" line="152" />
             <source>Digits to compare</source>
             <translation>Cijfers om te vergelijken</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="143" />
+            <location filename="../dialogs/pairing.py" line="155" />
             <source>Does the other screen show the same six digits?</source>
             <translation>Toont het andere scherm dezelfde zes cijfers?</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="147" />
+            <location filename="../dialogs/pairing.py" line="159" />
             <source>They match</source>
             <translation>Ze zijn gelijk</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="149" />
+            <location filename="../dialogs/pairing.py" line="161" />
             <source>They differ</source>
             <translation>Ze verschillen</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="192" />
+            <location filename="../dialogs/pairing.py" line="204" />
             <source>Waiting for the other device…</source>
             <translation>Wachten op het andere apparaat…</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="192" />
+            <location filename="../dialogs/pairing.py" line="204" />
             <source>Pairing stopped.</source>
             <translation>Koppelen gestopt.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="202" />
+            <location filename="../dialogs/pairing.py" line="214" />
             <source>The pairing code expired. Start again.</source>
             <translation>De koppelcode is verlopen. Begin opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="205" />
+            <location filename="../dialogs/pairing.py" line="217" />
             <source>A second device used the same pairing code: someone else may have seen it. Nothing was handed over. Start again where nobody else can read the code.</source>
             <translation>Een tweede apparaat gebruikte dezelfde koppelcode: iemand anders heeft die misschien gezien. Er is niets overgedragen. Begin opnieuw waar niemand anders de code kan lezen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="209" />
+            <location filename="../dialogs/pairing.py" line="221" />
             <source>Pairing failed: the digits were not confirmed on both screens, or the code was wrong. Nothing was handed over.</source>
             <translation>Koppelen mislukt: de cijfers zijn niet op beide schermen bevestigd, of de code was onjuist. Er is niets overgedragen.</translation>
         </message>
         <message>
-            <location filename="../dialogs/pairing.py" line="214" />
+            <location filename="../dialogs/pairing.py" line="226" />
             <source>Pairing failed.</source>
             <translation>Koppelen mislukt.</translation>
         </message>

@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,6 +28,7 @@ from coopshare.gui.fit_columns import FitColumns
 from coopshare.gui.models import IdRole, ItemsFilter, ItemsModel
 from coopshare.gui.steady_rows import SteadyRows
 from coopshare.service.api import Kind
+from coopshare.service.api import events as ev
 
 
 class Page(QWidget):
@@ -91,15 +94,16 @@ def scrolling(panel: QWidget) -> QScrollArea:
 class ItemListPage(Page):
     """A page with a filterable item table beside a detail panel (leads, ideas).
 
-    Subclasses set table, list_stack, empty, no_match, current_id; implement open_item(),
-    new_item(), _build_list(), _build_detail() and _on_event(); and call
-    _set_up_list_and_detail(), which makes model (ItemsModel) and proxy (ItemsFilter).
+    Subclasses set table and current_id; implement new_item(), _build_list(), _build_detail()
+    and _load() (read current_id's detail); and call _set_up_list_and_detail(), which makes
+    model (ItemsModel) and proxy (ItemsFilter). The list side is built with _filter_field() and
+    _list_states(), the detail side between _detail_start() and _detail_end().
     """
 
     new_item: Callable[[], None]
     _build_list: Callable[[], QWidget]
     _build_detail: Callable[[], QWidget]
-    _on_event: Callable[[object], None]
+    _load: Callable[[], None]
 
     model: Any
     proxy: Any
@@ -108,6 +112,9 @@ class ItemListPage(Page):
     empty: QWidget
     no_match: QWidget
     current_id: str | None
+    detail_stack: QStackedWidget
+    placeholder: QWidget
+    detail_panel: QWidget
 
     def _set_up_list_and_detail(
         self,
@@ -149,6 +156,73 @@ class ItemListPage(Page):
         ):
             signal.connect(self._update_empty)
         self.bridge.core_event.connect(self._on_event)
+
+    def refresh(self) -> None:
+        self.title_label.setText(self.page_title())
+        self.model.reload()
+
+    def open_item(self, item_id: str) -> None:
+        self.current_id = item_id
+        self._select_current()
+        self._load()
+
+    def _on_event(self, event: object) -> None:
+        """Read the open item again when it (or the roster, for names) changed."""
+        if self.current_id is None:
+            return
+        if isinstance(event, ev.ItemsChanged):
+            ids = event.item_ids
+            if ids is None or bytes.fromhex(self.current_id) in ids:
+                self._load()
+        elif isinstance(event, ev.RosterChanged):
+            self._load()
+
+    # --- building the two sides -----------------------------------------------------------------
+
+    def _filter_field(self, text: str) -> QLineEdit:
+        """The filter above the list; `text` is its placeholder and accessible name."""
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(text)
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName(text)
+        self.filter.textChanged.connect(self._filter_text)
+        return self.filter
+
+    def _list_states(self, layout: QVBoxLayout, empty: str, no_match: str) -> None:
+        """The table, or in its place the hint for no items (`empty`) or none that match the
+        filter (`no_match`), at the bottom of `layout`."""
+        self.list_stack = QStackedWidget()
+        self.empty = empty_state(empty)
+        self.no_match = empty_state(no_match)
+        for w in (self.empty, self.no_match, self.table):
+            self.list_stack.addWidget(w)
+        layout.addWidget(self.list_stack, 1)
+
+    def _detail_start(self, placeholder: str) -> tuple[QWidget, QVBoxLayout]:
+        """The detail side's stack with the `placeholder` hint, and the panel (with its layout)
+        that shows an item; the subclass fills it, then calls _detail_end(panel)."""
+        self.detail_stack = QStackedWidget()
+        self.placeholder = empty_state(placeholder)
+        self.detail_stack.addWidget(self.placeholder)
+        panel = QWidget()
+        rv = QVBoxLayout(panel)
+        rv.setContentsMargins(16, 4, 8, 8)
+        rv.setSpacing(8)
+        return panel, rv
+
+    def _detail_end(self, panel: QWidget) -> QWidget:
+        """The filled `panel` in a frameless scroll area (detail_panel); returns the stack."""
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(panel)
+        self.detail_panel = scroll
+        self.detail_stack.addWidget(scroll)
+        return self.detail_stack
+
+    def _filter_text(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._update_empty()
 
     def _update_empty(self) -> None:
         if not self.model.rowCount():

@@ -15,33 +15,25 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.bench_window import BenchWindowDialog, window_text
-from coopshare.gui.errors_text import error_text
+from coopshare.gui.pages.section_box import SectionBox
 from coopshare.gui.text import safe
 from coopshare.service.api import Bench
-
-ERROR_STYLE = "color: #c0392b;"
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("BenchBox", text)
 
 
-class BenchBox(QWidget):
+class BenchBox(SectionBox):
     def __init__(self, bridge: Bridge, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.bridge = bridge
+        super().__init__(bridge, _t("Availability I publish for colleagues"), parent)
         self.bench: Bench | None = None
-        v = QVBoxLayout(self)
-        v.setContentsMargins(0, 6, 0, 0)
-        title = QLabel(_t("Availability I publish for colleagues"))
-        title.setStyleSheet("font-weight: 600;")
-        v.addWidget(title)
+        v = self.v
         self.state = QLabel()
         self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.state.setWordWrap(True)
@@ -63,12 +55,7 @@ class BenchBox(QWidget):
         row.addWidget(self.remove)
         row.addStretch(1)
         v.addLayout(row)
-        self.error = QLabel()
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
-        v.addWidget(self.error)
+        self.add_error_line()
         self.hide()  # until a member's consent is known
         self.reload()
 
@@ -120,9 +107,4 @@ class BenchBox(QWidget):
 
     def _done(self, _result: object = None) -> None:
         self.error.hide()
-        self.reload()
-
-    def _failed(self, error: BaseException) -> None:
-        self.error.setText(error_text(error))
-        self.error.show()
         self.reload()

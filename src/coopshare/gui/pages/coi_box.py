@@ -10,40 +10,33 @@ without saying why (service/fits.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from coopshare.gui.bridge import Bridge
-from coopshare.gui.errors_text import error_text
+from coopshare.gui.pages.section_box import SectionBox
 from coopshare.gui.text import safe
 
 MAX_NAMES = 200  # service/coi.py
 MAX_NAME = 200
-ERROR_STYLE = "color: #c0392b;"
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("CoiBox", text)
 
 
-class CoiBox(QWidget):
+class CoiBox(SectionBox):
     def __init__(self, bridge: Bridge, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.bridge = bridge
+        super().__init__(bridge, _t("Clients I will not work for"), parent)
         self.names: tuple[str, ...] = ()
-        v = QVBoxLayout(self)
-        v.setContentsMargins(0, 6, 0, 0)
-        title = QLabel(_t("Clients I will not work for"))
-        title.setStyleSheet("font-weight: 600;")
-        v.addWidget(title)
+        v = self.v
         self.privacy = QLabel(
             _t(
                 "Stored only on this device (and in backups you make of it), encrypted, and "
@@ -78,12 +71,7 @@ class CoiBox(QWidget):
         row.addWidget(self.add)
         row.addWidget(self.remove)
         v.addLayout(row)
-        self.error = QLabel()
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
-        v.addWidget(self.error)
+        self.add_error_line()
         self._update_buttons()
         self.reload()
 
@@ -122,8 +110,3 @@ class CoiBox(QWidget):
     def _saved(self, names: tuple[str, ...]) -> None:
         self.error.hide()
         self.show_names(names)
-
-    def _failed(self, error: BaseException) -> None:
-        self.error.setText(error_text(error))
-        self.error.show()
-        self.reload()

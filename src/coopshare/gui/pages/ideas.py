@@ -5,15 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLayout,
-    QLineEdit,
     QPushButton,
-    QScrollArea,
-    QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -21,13 +17,12 @@ from PySide6.QtWidgets import (
 
 from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.idea_form import IdeaForm, terms_explanation, terms_label
-from coopshare.gui.pages.base import ItemListPage, empty_state, list_table, plain_label
+from coopshare.gui.pages.base import ItemListPage, list_table, plain_label
 from coopshare.gui.pages.idea_proof import ProofPanel
 from coopshare.gui.pages.idea_terms import TermsPanel
 from coopshare.gui.pages.lead_look import LabelDelegate, heading_font, sealed_title
 from coopshare.gui.text import safe, when
 from coopshare.service.api import IdeaDetail, IdeaLink, Kind, Terms
-from coopshare.service.api import events as ev
 
 LINK_STYLE = (
     "QPushButton#ideaLink { border: none; background: transparent; color: palette(link);"
@@ -69,43 +64,26 @@ class IdeasPage(ItemListPage):
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("Filter ideas"))
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName(self.tr("Filter ideas"))
-        self.filter.textChanged.connect(self._filter_text)
-        lv.addWidget(self.filter)
-        self.list_stack = QStackedWidget()
+        lv.addWidget(self._filter_field(self.tr("Filter ideas")))
         self.table = list_table(self.proxy, self.tr("Ideas"), fit=True)
         self.table.setItemDelegateForColumn(0, LabelDelegate(sealed_title("idea"), self.table))
         self.table.setItemDelegateForColumn(1, LabelDelegate(terms_label, self.table))
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(1, 150)
         self.table.selectionModel().currentRowChanged.connect(self._on_select)
-        self.empty = empty_state(
+        self._list_states(
+            lv,
             self.tr(
                 "No ideas yet. Share one with Ctrl+N — you stay its owner and choose who may read it and how it may be used."
-            )
+            ),
+            self.tr("No ideas match this filter."),
         )
-        self.no_match = empty_state(self.tr("No ideas match this filter."))
-        for w in (self.empty, self.no_match, self.table):
-            self.list_stack.addWidget(w)
-        lv.addWidget(self.list_stack, 1)
         return left
 
     def _build_detail(self) -> QWidget:
-        self.detail_stack = QStackedWidget()
-        self.placeholder = empty_state(
+        panel, rv = self._detail_start(
             self.tr("Choose an idea to read it, or share one with Ctrl+N.")
         )
-        self.detail_stack.addWidget(self.placeholder)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        panel = QWidget()
-        rv = QVBoxLayout(panel)
-        rv.setContentsMargins(16, 4, 8, 8)
-        rv.setSpacing(8)
         self.d_title = plain_label()
         heading_font(self.d_title, 14)
         self.d_title.setAccessibleName(self.tr("Idea title"))
@@ -171,23 +149,10 @@ class IdeasPage(ItemListPage):
         self.message = plain_label()
         self.message.setStyleSheet("color: palette(placeholder-text);")
         rv.addWidget(self.message)
-        scroll.setWidget(panel)
-        self.detail_panel = scroll
-        self.detail_stack.addWidget(scroll)
-        return self.detail_stack
+        return self._detail_end(panel)
 
     def page_title(self) -> str:
         return self.tr("Ideas")
-
-    def refresh(self) -> None:
-        self.title_label.setText(self.page_title())
-        self.model.reload()
-
-    # --- list -----------------------------------------------------------------------------------
-
-    def _filter_text(self, text: str) -> None:
-        self.proxy.set_text(text)
-        self._update_empty()
 
     # --- detail ---------------------------------------------------------------------------------
 
@@ -209,26 +174,11 @@ class IdeasPage(ItemListPage):
         self.open_item(item_id)
         self.message.setText(self.tr("Idea shared."))
 
-    def open_item(self, item_id: str) -> None:
-        self.current_id = item_id
-        self._select_current()
-        self._load()
-
     def _load(self) -> None:
         item_id = self.current_id
         if item_id is None:
             return
         self.bridge.db(lambda a: a.idea_detail(item_id), lambda d: self._show(item_id, d))
-
-    def _on_event(self, event: object) -> None:
-        if self.current_id is None:
-            return
-        if isinstance(event, ev.ItemsChanged):
-            ids = event.item_ids
-            if ids is None or bytes.fromhex(self.current_id) in ids:
-                self._load()
-        elif isinstance(event, ev.RosterChanged):
-            self._load()
 
     def banner_text(self, d: IdeaDetail) -> str:
         """Owners, usage terms and audience, in whole sentences for the banner."""

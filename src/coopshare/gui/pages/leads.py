@@ -13,14 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +25,7 @@ from coopshare.gui.bridge import Bridge
 from coopshare.gui.dialogs.lead_form import LeadForm
 from coopshare.gui.dialogs.thanks import ThankButton
 from coopshare.gui.dialogs.who_fits import WhoFitsDialog
-from coopshare.gui.pages.base import empty_state, list_table, plain_label
+from coopshare.gui.pages.base import list_table, plain_label
 from coopshare.gui.pages.lead_detail import LeadDetailPanel
 from coopshare.gui.pages.lead_look import (
     SEALED_STYLE,
@@ -39,7 +35,6 @@ from coopshare.gui.pages.lead_look import (
     status_label,
 )
 from coopshare.service.api import Kind, LeadDetail, LeadStatus
-from coopshare.service.api import events as ev
 
 
 class LeadsPage(LeadDetailPanel):
@@ -69,11 +64,7 @@ class LeadsPage(LeadDetailPanel):
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         filters = QHBoxLayout()
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("Filter leads"))
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName(self.tr("Filter leads"))
-        self.filter.textChanged.connect(self._filter_text)
+        self._filter_field(self.tr("Filter leads"))
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(self.tr("Show leads with status"))
         self.status_filter.setToolTip(self.tr("Show only leads with this status"))
@@ -85,36 +76,23 @@ class LeadsPage(LeadDetailPanel):
         filters.addWidget(self.status_filter)
         lv.addLayout(filters)
 
-        self.list_stack = QStackedWidget()
         self.table = list_table(self.proxy, self.tr("Leads"), fit=True)
         self.table.setItemDelegateForColumn(0, LabelDelegate(sealed_title("lead"), self.table))
         self.table.setItemDelegateForColumn(1, LabelDelegate(status_label, self.table))
         self.table.selectionModel().currentRowChanged.connect(self._on_select)
-        self.empty = empty_state(
+        self._list_states(
+            lv,
             self.tr(
                 "No leads yet. Give the first one with Ctrl+N — its client details stay sealed until someone claims it."
-            )
+            ),
+            self.tr("No leads match this filter."),
         )
-        self.no_match = empty_state(self.tr("No leads match this filter."))
-        for w in (self.empty, self.no_match, self.table):
-            self.list_stack.addWidget(w)
-        lv.addWidget(self.list_stack, 1)
         return left
 
     def _build_detail(self) -> QWidget:
-        self.detail_stack = QStackedWidget()
-        self.placeholder = empty_state(
+        panel, rv = self._detail_start(
             self.tr("Choose a lead to see what it is about, or give one with Ctrl+N.")
         )
-        self.detail_stack.addWidget(self.placeholder)
-
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        panel = QWidget()
-        rv = QVBoxLayout(panel)
-        rv.setContentsMargins(16, 4, 8, 8)
-        rv.setSpacing(8)
         head = QHBoxLayout()
         self.d_title = plain_label()
         heading_font(self.d_title, 14)
@@ -280,10 +258,7 @@ class LeadsPage(LeadDetailPanel):
         hv.addLayout(self.history_rows)
         rv.addWidget(self.history_box)
         rv.addStretch(1)
-        scroll.setWidget(panel)
-        self.detail_panel = scroll
-        self.detail_stack.addWidget(scroll)
-        return self.detail_stack
+        return self._detail_end(panel)
 
     def _button(self, text: str, tip: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
@@ -299,15 +274,7 @@ class LeadsPage(LeadDetailPanel):
     def page_title(self) -> str:
         return self.tr("Leads")
 
-    def refresh(self) -> None:
-        self.title_label.setText(self.page_title())
-        self.model.reload()
-
     # --- list -----------------------------------------------------------------------------------
-
-    def _filter_text(self, text: str) -> None:
-        self.proxy.set_text(text)
-        self._update_empty()
 
     def _filter_status(self) -> None:
         self.proxy.set_status(str(self.status_filter.currentData() or ""))
@@ -326,11 +293,6 @@ class LeadsPage(LeadDetailPanel):
         self.action_message.setText(self.tr("Lead given to the cooperative."))
         self.open_item(item_id)
 
-    def open_item(self, item_id: str) -> None:
-        self.current_id = item_id
-        self._select_current()
-        self._load()
-
     def _load(self) -> None:
         item_id = self.current_id
         if item_id is None:
@@ -343,13 +305,3 @@ class LeadsPage(LeadDetailPanel):
 
     def _load_failed(self, error: BaseException) -> None:
         self._set_error(self.tr("Could not read this lead: {0}").format(str(error)))
-
-    def _on_event(self, event: object) -> None:
-        if self.current_id is None:
-            return
-        if isinstance(event, ev.ItemsChanged):
-            ids = event.item_ids
-            if ids is None or bytes.fromhex(self.current_id) in ids:
-                self._load()
-        elif isinstance(event, ev.RosterChanged):
-            self._load()

@@ -55,9 +55,9 @@ class PeerLine:
 
 class PeersModel(RowsModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if index.isValid() and 0 <= index.row() < len(self.rows):
+        row = self.row_at(index)
+        if row is not None:
             field = self.columns[index.column()][0]
-            row = self.rows[index.row()]
             if role == Qt.ItemDataRole.ForegroundRole and field == "state" and row.peer.connected:
                 return QColor(CONNECTED_COLOR)
             if role == Qt.ItemDataRole.ToolTipRole and field == "device_short":
