@@ -52,7 +52,7 @@ def page_shot(key: str) -> Callable[[QApplication, MainWindow, Path], None]:
             wait(app, lambda: model.rowCount() > 0, 60)
             rows = getattr(model, "rows", None)
             if rows and key in ("leads", "ideas", "notes"):
-                page.open_item(rows[0]["id"])
+                page.open_item(rows[0].id)
         pause(app, 1.5)
         save(window, path)
 

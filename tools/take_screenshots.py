@@ -48,7 +48,7 @@ def main() -> int:
             if model is not None:
                 wait(app, functools.partial(has_rows, model), 60,
                      message="timed out waiting for the demo")  # fmt: skip
-                page.open_item(model.rows[0]["id"])
+                page.open_item(model.rows[0].id)
             pause(app, 1.5)
             save(window, out / f"{name}.png")
     return 0
