@@ -6,13 +6,19 @@ the epoch key and author it would use itself; and a real sync uses them."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
+import pickle
+import string
+import tracemalloc
 
 import pytest
 
+from coopshare.crypto import envelope
 from coopshare.errors import ValidationError
 from coopshare.model.items import Kind
 from coopshare.protocol import content
-from coopshare.protocol.codec import pack, unpack
+from coopshare.protocol.codec import MAX_MESSAGE, pack, unpack
+from coopshare.protocol.messages import MAX_BATCH
 from coopshare.protocol.ops import OpKind, decode_op
 from coopshare.protocol.preopen import Opener, Preopened, preopen
 from coopshare.service import content_open
@@ -139,3 +145,40 @@ def test_check_batch_hands_back_the_opened_changes(coop_ab) -> None:  # type: ig
     assert [c[6] is not None for c in out if c is not None] == [True] * 5
     hb, sig, body = unpack(wires[0])
     assert check_batch((pack([hb, sig, body[:-1]]),), {}, _opener(alice))[0] == [None]
+
+
+def test_a_batchs_opened_changes_take_no_more_memory_than_its_wire(coop_ab) -> None:  # type: ignore[no-untyped-def]
+    """The engine holds the pre-check results of up to QUEUE_BATCHES batches (and of a group
+    of GROUP_OPS ops being applied) at once: it bounds memory by batches of at most a message
+    each. What the worker hands back for a batch must therefore stay about the size of the
+    batch's wire bytes, whatever a member writes. Attack: a full message of item ops, each
+    with four coop-wide parts of short tags (a 2-letter tag is 3 bytes of msgpack and ~60
+    bytes as a Python str in a list). Control: every op is really opened ahead."""
+    alice, bob = coop_ab
+    eid = bob.roster.current_epoch
+    assert eid is not None and bob.coop_id is not None
+    tags = ["".join(t) for t in itertools.product(string.ascii_letters, repeat=2)][:2600]
+    wires: list[bytes] = []
+    total = 0
+    while len(wires) < MAX_BATCH:
+        parts = []
+        for k in range(content.MAX_PARTS):
+            at = (len(wires) * content.MAX_PARTS + k) * 50 % 2550
+            plain = content.encode_change(Kind.NOTE, bytes(16), {"tags": tags[at : at + 50]})
+            parts.append(envelope.seal_coop(plain, bob.epoch_keys[eid], bob.coop_id)[0])
+        wire = forge(bob, content.encode_parts(parts)).encode()
+        if total + len(wire) + 16 > MAX_MESSAGE:
+            break
+        wires.append(wire)
+        total += len(wire)
+    out, _ = check_batch(tuple(wires), {}, _opener(alice))
+    assert all(c is not None and c[6] is not None for c in out)  # control: all opened ahead
+    sent = pickle.dumps(out)  # what the worker sends back over the pipe
+    tracemalloc.start()
+    try:
+        got = pickle.loads(sent)  # what the node then holds until the batch is applied
+        held, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(got) == len(wires)
+    assert held < 2 * total, f"{held / total:.1f} times the batch's {total} wire bytes"
