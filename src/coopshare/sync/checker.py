@@ -36,7 +36,7 @@ PARENT_CHECK_EVERY = 1.0  # s between the worker's looks at whether the node sti
 WORKER_TIMEOUT = 60.0  # s for one batch (~1 s of work): a worker this slow is stuck
 
 # (op id, device, seq, signature, the signature checked out, the decoded header: the store
-# thread builds the op from it instead of decoding the wire again, the op's changes if the
+# thread builds the op from it instead of decoding the wire again, the op's parts' plaintexts if the
 # worker opened them: protocol/preopen.py); None: it did not decode
 Checked = tuple[bytes, bytes, int, bytes, bool, Header, Preopened | None]
 
