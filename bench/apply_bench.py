@@ -73,7 +73,7 @@ def one_run(
     base: Path, wires: list[bytes], batch: int, prof: cProfile.Profile | None, worker: bool
 ) -> dict[str, Any]:
     from coopshare.service.home import open_coop
-    from coopshare.service.node_local import roster_snapshot
+    from coopshare.service.node_local import _prebuilt, roster_snapshot
     from coopshare.sync.checker import check_batch
 
     work = Path(tempfile.mkdtemp(prefix="apply-", dir=base))
@@ -87,7 +87,7 @@ def one_run(
         checked = [check_batch(tuple(ch), snap.pks, snap.opener)[0] for ch in chunks]
         chunks = [
             (
-                [w if c is None else c[5] for w, c in zip(ch, ck, strict=True)],
+                list(_prebuilt(tuple(ch), ck)),
                 {(c[0], c[3]) for c in ck if c is not None and c[4]},
                 {c[0]: c[6] for c in ck if c is not None and c[6] is not None},
             )

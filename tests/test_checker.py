@@ -13,7 +13,7 @@ from pathlib import Path
 
 from coopshare.protocol.codec import pack, unpack
 from coopshare.protocol.ops import decode_op
-from coopshare.service.node_local import roster_snapshot
+from coopshare.service.node_local import _prebuilt, roster_snapshot
 from coopshare.sync.checker import Checker, check_batch
 
 from .forge import last_op
@@ -52,8 +52,9 @@ def test_check_batch_verdicts(coop_ab) -> None:  # type: ignore[no-untyped-def]
         first.header.seq,
         first.signature,
         False,
-        first,
+        first.without_body(),  # the body is cut from the wire by the node (with_wire_body)
         None,  # no opener given: nothing opened (tests/test_preopen.py)
+        True,
     )
     alone, checks = check_batch((wires[0], wires[-3]), pks)  # no run: each op checked
     assert checks == 2 and alone[0] is not None and alone[0][4]
@@ -190,20 +191,23 @@ def test_close_ends_a_worker_still_starting_without_waiting(tmp_path: Path) -> N
 
 def test_the_op_handed_back_by_the_worker_is_the_decoded_op(coop_ab) -> None:  # type: ignore[no-untyped-def]
     """The store thread takes each op as the worker decoded it (not decoding the wire again):
-    after the trip through the process boundary it is the op `decode_op` makes of the wire,
-    header, id and body alike, and the changes the worker opened are the same too."""
+    after the trip through the process boundary, with its body cut from the wire, it is the op
+    `decode_op` makes of the wire, header, id and body alike (node_local._prebuilt)."""
     wires, pks = _wires(coop_ab)
     out, _ = check_batch(wires, pks, roster_snapshot(coop_ab[0]).opener)
     back = pickle.loads(pickle.dumps(out))  # as the worker process sends it
     assert back == out
+    ops = _prebuilt(wires, back)
     handed = 0
-    for wire, c in zip(wires, back, strict=True):
+    for wire, c, op in zip(wires, back, ops, strict=True):
         if c is not None:
-            op = decode_op(wire)
-            assert c[5] == op and c[5].op_id == op.op_id == c[0] and c[5].body == op.body
+            assert c[5].body is None  # no body crossed the pipe back
+            assert op == decode_op(wire) and op.op_id == c[0]  # type: ignore[union-attr]
             handed += 1
+        else:
+            assert op == wire  # the store thread decodes it and says why it does not
     assert handed == len(wires) - 1  # all but the junk
     opened = [(c[1], c[6]) for c in back if c is not None and c[6] is not None]
     roster = coop_ab[0].roster
     assert len(opened) >= 40  # Bob's 40 notes (and Alice's)
-    assert all(ch.author == roster.member_of(dev) for dev, p in opened for ch in p.changes)
+    assert all(p.author == roster.member_of(dev) for dev, p in opened)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from coopshare.model.items import Kind
 from coopshare.protocol.ops import decode_op
-from coopshare.service.node_local import roster_snapshot
+from coopshare.service.node_local import _prebuilt, roster_snapshot
 from coopshare.store.db import Store
 from coopshare.sync.checker import check_batch
 
@@ -98,7 +98,7 @@ def test_a_batch_with_its_items_known_ahead_ends_where_one_without_ends(
     snap = roster_snapshot(bob)
     checked, _ = check_batch(wires, snap.pks, snap.opener)
     bob.preopened = {c[0]: c[6] for c in checked if c is not None and c[6] is not None}
-    bob.apply_batch([c[5] for c in checked if c is not None])
+    bob.apply_batch(list(_prebuilt(wires, checked)))  # as the node hands them on
     bob.preopened = {}
     carol.apply_batch(list(wires))  # the store thread opens everything itself
     assert bob.opened_ahead == 31 and carol.opened_ahead == 0  # control: the two paths

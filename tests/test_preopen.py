@@ -1,18 +1,25 @@
-"""Item ops opened in the signature worker (protocol/preopen.py, sync/checker.py): the changes
-it hands back are the ones the store thread makes itself; an op it cannot open wholly with its
+"""Item ops opened in the signature worker (protocol/preopen.py, sync/checker.py): the
+plaintexts it hands back decode to the changes the store thread makes itself, and take no more
+memory than the batch's wire; an op it cannot open wholly with its
 own epoch key is left to the store thread; the store thread uses a pre-opened result only with
 the epoch key and author it would use itself; and a real sync uses them."""
 
 from __future__ import annotations
 
-import dataclasses
+import itertools
+import pickle
+import string
+import tracemalloc
 
 import pytest
 
+from coopshare.crypto import envelope
 from coopshare.errors import ValidationError
 from coopshare.model.items import Kind
 from coopshare.protocol import content
-from coopshare.protocol.codec import pack, unpack
+from coopshare.protocol import preopen as preopen_mod
+from coopshare.protocol.codec import MAX_MESSAGE, pack, unpack
+from coopshare.protocol.messages import MAX_BATCH
 from coopshare.protocol.ops import OpKind, decode_op
 from coopshare.protocol.preopen import Opener, Preopened, preopen
 from coopshare.service import content_open
@@ -59,7 +66,7 @@ def test_the_workers_changes_are_the_store_threads_own(coop_ab) -> None:  # type
         assert op.body is not None
         modes = {part.mode for part in content.decode_parts(op.body)}
         if modes == {0}:  # every part coop-wide: opened in the worker, the very same changes
-            assert got is not None and list(got.changes) == own
+            assert got is not None and preopen_mod.decode(op, got.author, got) == own
             assert got.author == bob.me.member_id
             opened += 1
         else:  # a part sealed to devices: left to the store thread (it reads it with kex)
@@ -112,15 +119,14 @@ def test_a_preopened_result_counts_only_with_the_store_threads_key_and_author(
     pre = {c[0]: c[6] for c in out if c is not None and c[6] is not None}
     assert len(pre) == 1
     op_id, got = next(iter(pre.items()))
-    forged_change = dataclasses.replace(
-        got.changes[0], fields={**got.changes[0].fields, "title": "forged"}
-    )
+    real = unpack(got.plains[0])
+    forged_plain = pack({**real, "set": {**real["set"], "title": "forged"}})
     key, author = got.epoch_key, got.author
     if case == "other key":
         key = bytes(32)
     elif case == "other author":
         author = alice.me.member_id
-    alice.preopened = {op_id: Preopened(key, author, (forged_change,))}
+    alice.preopened = {op_id: Preopened(key, author, (forged_plain,), got.items)}
     alice.apply_batch([decode_op(w) for w in wires])
     alice.preopened = {}
     titles = {st.value("title") for st in alice.items(Kind.NOTE)}
@@ -141,29 +147,59 @@ def test_check_batch_hands_back_the_opened_changes(coop_ab) -> None:  # type: ig
     assert check_batch((pack([hb, sig, body[:-1]]),), {}, _opener(alice))[0] == [None]
 
 
-def test_ops_and_changes_cross_the_process_boundary_unchanged(coop_ab) -> None:  # type: ignore[no-untyped-def]
-    """Header, Op and Change pickle as their fields (faster than a dataclass's own state):
-    every field comes back, the op id too (it is not hashed again)."""
-    import pickle
+def test_ops_cross_the_process_boundary_unchanged(coop_ab) -> None:  # type: ignore[no-untyped-def]
+    """Header and Op pickle as their fields (faster than a dataclass's own state): every field
+    comes back, the op id too (it is not hashed again); the worker hands an op back without
+    its body, and the body cut from the wire makes it the decoded op again."""
+    from coopshare.protocol.ops import with_wire_body
 
-    alice, bob = coop_ab
+    _alice, bob = coop_ab
     bob.add_note("n", "text")
-    op = decode_op(list(bob.wire_ops())[-1])
-    ch = dataclasses.replace(
-        _own_changes(alice, op.encode())[0],
-        prev=(b"\x01" * 32,),
-        deleted=True,
-        via_grant=True,
-        release=(b"\x02" * 32, (b"\x03" * 32,)),
-        refused="rule",
-        coop_wide=True,
-        late=True,
-    )
-    for value in (op, op.header, op.without_body(), ch):
+    wire = list(bob.wire_ops())[-1]
+    op = decode_op(wire)
+    for value in (op, op.header, op.without_body()):
         back = pickle.loads(pickle.dumps(value))
         assert back == value and type(back) is type(value)
     assert pickle.loads(pickle.dumps(op)).op_id == op.op_id
-    assert [f.name for f in dataclasses.fields(ch)] == [
-        "op_id", "hlc", "author", "item_id", "kind", "fields", "body", "prev", "deleted",
-        "via_grant", "release", "refused", "coop_wide", "late",
-    ]  # fmt: skip
+    assert with_wire_body(op.without_body(), wire) == op
+    empty = forge(bob, b"")  # a body of no bytes: an empty cut, not the whole wire
+    assert with_wire_body(empty.without_body(), empty.encode()).body == b""
+
+
+def test_a_batchs_opened_changes_take_no_more_memory_than_its_wire(coop_ab) -> None:  # type: ignore[no-untyped-def]
+    """The engine holds the pre-check results of up to QUEUE_BATCHES batches (and of a group
+    of GROUP_OPS ops being applied) at once: it bounds memory by batches of at most a message
+    each. What the worker hands back for a batch must therefore stay about the size of the
+    batch's wire bytes, whatever a member writes. Attack: a full message of item ops, each
+    with four coop-wide parts of short tags (a 2-letter tag is 3 bytes of msgpack and ~60
+    bytes as a Python str in a list): handed back as decoded changes, 8.9 times the wire.
+    The worker hands back plaintexts (decoded on the store thread). Control: every op is
+    really opened ahead."""
+    alice, bob = coop_ab
+    eid = bob.roster.current_epoch
+    assert eid is not None and bob.coop_id is not None
+    tags = ["".join(t) for t in itertools.product(string.ascii_letters, repeat=2)][:2600]
+    wires: list[bytes] = []
+    total = 0
+    while len(wires) < MAX_BATCH:
+        parts = []
+        for k in range(content.MAX_PARTS):
+            at = (len(wires) * content.MAX_PARTS + k) * 50 % 2550
+            plain = content.encode_change(Kind.NOTE, bytes(16), {"tags": tags[at : at + 50]})
+            parts.append(envelope.seal_coop(plain, bob.epoch_keys[eid], bob.coop_id)[0])
+        wire = forge(bob, content.encode_parts(parts)).encode()
+        if total + len(wire) + 16 > MAX_MESSAGE:
+            break
+        wires.append(wire)
+        total += len(wire)
+    out, _ = check_batch(tuple(wires), {}, _opener(alice))
+    assert all(c is not None and c[6] is not None for c in out)  # control: all opened ahead
+    sent = pickle.dumps(out)  # what the worker sends back over the pipe
+    tracemalloc.start()
+    try:
+        got = pickle.loads(sent)  # what the node then holds until the batch is applied
+        held, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(got) == len(wires)
+    assert held < 2 * total, f"{held / total:.1f} times the batch's {total} wire bytes"

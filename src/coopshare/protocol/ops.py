@@ -173,6 +173,14 @@ class Op:
 _HEADER_FIELDS = tuple(f.name for f in fields(Header))
 
 
+def with_wire_body(op: Op, wire: bytes) -> Op:
+    """`op` (decoded from `wire` elsewhere: the signature worker, sync/checker.py, which hands
+    it back without its body) with its body cut from the wire: `decode_op` accepts only a wire
+    that is exactly ``[header, signature, body]`` with the body last, of `body_len` bytes."""
+    n = op.header.body_len
+    return _unpickled_op(op.header, op.header_bytes, op.signature, wire[len(wire) - n :], op.op_id)
+
+
 def _unpickled_op(header: Header, hb: bytes, sig: bytes, body: bytes | None, op_id: bytes) -> Op:
     op = object.__new__(Op)
     for name, value in zip(_OP_FIELDS, (header, hb, sig, body, op_id), strict=True):

@@ -6,16 +6,22 @@ decoding the change inside (field checks). The node's signature worker (sync/che
 process of its own on the other core, already decodes every op of a big batch; with the
 ``Opener`` the node hands it (the coop id, the epoch keys it holds, which member each device
 belongs to) it also opens the ops every part of which this device reads *with its own epoch
-key*, and hands back the changes.
+key*, and hands back their plaintexts, which the store thread decodes (see below).
 
 Such a change is exactly what the store thread's own path (service/content_open.py
 ``changes_of``) makes of the op: a part that opens with this device's own key never goes on
 to the granted keys, so it is read with ``via_grant`` false and ``coop_wide`` true, and the
 same ``decode_change`` makes the change. Anything else (a sealed part, a part that does not
-open, an unknown epoch or device, a kind other than ``item``, any error) gives ``None`` and the
-store thread opens the op itself, exactly as before. The store thread uses a pre-opened result
-only if the epoch key and the author it would use itself are the ones the worker was given
-(service/preopened.py); authorising the changes stays there.
+open, a malformed change, an unknown epoch or device, a kind other than ``item``, any error)
+gives ``None`` and the store thread opens the op itself, exactly as before. The store thread
+uses a pre-opened result only if the epoch key and the author it would use itself are the ones
+the worker was given (service/replica_content.py); authorising the changes stays there.
+
+The worker hands back each part's *plaintext*, not the decoded changes, and the store thread
+decodes them (:func:`decode`, the same ``decode_change`` the worker already ran as a check):
+the engine holds the pre-check results of many batches at once and bounds memory by batches,
+and decoded changes can be nine times a batch's wire bytes (short tags: a 3-byte msgpack
+string is a 50-byte Python object), while the plaintexts are never more than the wire.
 """
 
 from __future__ import annotations
@@ -30,11 +36,12 @@ from coopshare.protocol.ops import Op, OpKind
 
 
 class Preopened(NamedTuple):
-    """An op's changes as the worker opened them, with the epoch key and author it used."""
+    """An op's parts as the worker opened them, with the epoch key and author it used."""
 
     epoch_key: bytes
     author: bytes
-    changes: tuple[Change, ...]
+    plains: tuple[bytes, ...]  # each part's plaintext, in order: a change (decode)
+    items: tuple[bytes, ...]  # the item each part changes (the batch's look-ahead asks)
 
 
 class Opener(NamedTuple):
@@ -55,7 +62,7 @@ def preopen(op: Op, opener: Opener) -> Preopened | None:
     if key is None or author is None:
         return None
     try:
-        out = []
+        out, items = [], []
         for part in content.decode_parts(op.body):
             if part.mode != envelope.MODE_COOP:
                 return None
@@ -63,14 +70,22 @@ def preopen(op: Op, opener: Opener) -> Preopened | None:
             if dek is None:
                 return None
             plain = envelope.open_part(part, dek, opener.coop_id)
-            out.append(
-                content.decode_change(
-                    plain, op_id=op.op_id, hlc=h.hlc, author=author, coop_wide=True
-                )
-            )
+            ch = content.decode_change(plain, op_id=op.op_id, hlc=h.hlc, author=author)  # a check
+            out.append(plain)
+            items.append(ch.item_id)
     except Exception:  # any failure: the store thread opens the op itself and says why
         return None
-    return Preopened(key, author, tuple(out))
+    return Preopened(key, author, tuple(out), tuple(items))
 
 
-__all__ = ["Opener", "Preopened", "preopen"]
+def decode(op: Op, author: bytes, pre: Preopened) -> list[Change]:
+    """On the store thread: the changes of an op the worker opened, each read as one opened
+    with this device's own key (``via_grant`` false, ``coop_wide`` true: content_open.py)."""
+    h = op.header
+    return [
+        content.decode_change(p, op_id=op.op_id, hlc=h.hlc, author=author, coop_wide=True)
+        for p in pre.plains
+    ]
+
+
+__all__ = ["Opener", "Preopened", "decode", "preopen"]

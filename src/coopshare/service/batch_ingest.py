@@ -102,7 +102,7 @@ def _items(replica: Replica, ops: list[Op]) -> set[bytes]:
     opened = replica.preopened
     if not opened:
         return set()
-    return {ch.item_id for o in ops if (pre := opened.get(o.op_id)) for ch in pre.changes}
+    return {item for o in ops if (pre := opened.get(o.op_id)) for item in pre.items}
 
 
 def _decoded(o: bytes | Op) -> Op | ValidationError:

@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import NamedTuple, TypeVar
 
 from coopshare.errors import ValidationError
-from coopshare.protocol.ops import Op
+from coopshare.protocol.ops import Op, with_wire_body
 from coopshare.protocol.preopen import Opener
 from coopshare.service import events as ev
 from coopshare.service import forward, restored
@@ -199,4 +199,7 @@ def _prebuilt(wires: tuple[bytes, ...], checked: Prechecked) -> Sequence[bytes |
     the store thread decodes it and says why it does not)."""
     if len(checked) != len(wires):
         return wires
-    return [wire if c is None else c[5] for wire, c in zip(wires, checked, strict=True)]
+    return [
+        wire if c is None else with_wire_body(c[5], wire) if c[7] else c[5]
+        for wire, c in zip(wires, checked, strict=True)
+    ]

@@ -14,7 +14,7 @@ from coopshare.model import talent_rules
 from coopshare.model.comments import is_comment
 from coopshare.model.fold import Change, ItemState
 from coopshare.model.items import ACCEPT, ACT_FIELDS, Kind
-from coopshare.protocol import content
+from coopshare.protocol import content, preopen
 from coopshare.protocol.codec import pack
 from coopshare.protocol.ops import Op, OpKind
 from coopshare.service import content_open, talent_purge, terms_gate
@@ -57,7 +57,7 @@ class ContentApplier(ReplicaBase):
             return terms_gate.notice_changes(op, author, self.coop_id, self.epoch_keys)
         pre = self.preopened.get(op.op_id)  # opened in the signature worker: protocol/preopen.py
         if pre is not None and (pre.author, pre.epoch_key) == (author, self._epoch_key(op)):
-            changes = list(pre.changes)  # what changes_of makes of it: each part opened own
+            changes = preopen.decode(op, author, pre)  # what changes_of makes of it
             self.opened_ahead += 1
         else:
             grants = self._grants(op.op_id, author)

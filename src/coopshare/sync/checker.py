@@ -35,10 +35,12 @@ RETRY_AFTER = 600.0  # s on threads after the worker failed, before starting a n
 PARENT_CHECK_EVERY = 1.0  # s between the worker's looks at whether the node still runs
 WORKER_TIMEOUT = 60.0  # s for one batch (~1 s of work): a worker this slow is stuck
 
-# (op id, device, seq, signature, the signature checked out, the decoded op: the store thread
-# takes it instead of decoding the wire again, the op's changes if the worker opened them:
-# protocol/preopen.py); None: it did not decode
-Checked = tuple[bytes, bytes, int, bytes, bool, Op, Preopened | None]
+# (op id, device, seq, signature, the signature checked out, the decoded op without its body:
+# the store thread takes it, with the body cut from the wire (ops.with_wire_body), instead of
+# decoding the wire again, the plaintexts of its parts if the worker opened them
+# (protocol/preopen.py), whether it has a body); None: it did not decode. No body crosses the
+# pipe twice: the node holds the results of many batches at once (memory: tests/test_preopen.py)
+Checked = tuple[bytes, bytes, int, bytes, bool, Op, Preopened | None, bool]
 
 
 def check_batch(
@@ -65,8 +67,9 @@ def check_batch(
             o.header.seq,
             o.signature,
             (o.op_id, o.signature) in found.signed,
-            o,
+            o.without_body(),
             None if opener is None else preopen(o, opener),
+            o.body is not None,
         )
         for o in ops
     ]
