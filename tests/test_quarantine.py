@@ -19,7 +19,7 @@ from coopshare.service import quarantine, views, views_lead, views_work
 from coopshare.service.coop import Coop
 
 from .conftest import MakeCoop, sync, three_members
-from .forge import forge, sealed_raw_change
+from .forge import forge, header_only, sealed_raw_change
 
 POISON_NUMBER = "9" * 5000  # int() of this raises ValueError (Python's 4,300-digit limit)
 
@@ -124,3 +124,21 @@ def test_a_junk_claimer_is_not_handed_to_the_page(make_replica: MakeCoop) -> Non
     st.fields["claimer"] = (alice.me.member_id.hex(), 2, b"")  # control: a real id shows
     d = views_lead.lead_detail_of(alice, st)
     assert d is not None and d.claimer == alice.me.member_id.hex() and d.is_claimer
+
+
+@pytest.mark.parametrize("stripped_first", [False, True])
+def test_a_stripped_body_arriving_later_is_quarantined_too(
+    make_replica: MakeCoop, stripped_first: bool
+) -> None:
+    """A relay that delivers the poison op header-only first, and the body later, must not hide
+    it from the quarantine list (Replica._add_body). Control (stripped_first False): the same
+    op arriving whole is marked."""
+    alice, bob, _ = three_members(make_replica)
+    poison = _poison_ops(alice, bob)[0]
+    if stripped_first:
+        assert bob.apply_batch([header_only(poison)])[0].new  # type: ignore[union-attr]
+        assert quarantine.diagnostics(bob) == []  # nothing to read yet
+    bob.apply_batch([poison])
+    held = quarantine.diagnostics(bob)
+    assert [(h["op_id"], h["state"]) for h in held] == [(_op_id(poison).hex(), "skipped")]
+    assert [h["reason"] for h in held] == ["SchemaError (rate_min)"]

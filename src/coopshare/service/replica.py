@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from coopshare.errors import (
-    DecryptError,
     Unauthorized,
     ValidationError,
     WrongCoop,
@@ -187,16 +186,14 @@ class Replica(ContentApplier):
         """The full copy of an op stored header-only: keep the body and apply its content.
 
         The header was verified and authorised when it was stored, and decode_op has checked
-        this body against the signed body_hash.
+        this body against the signed body_hash. Bad content is quarantined as on first arrival
+        (undone, marked, skipped): a relay that strips bodies cannot hide it from diagnostics.
         """
         assert op.body is not None
         h = op.header
         items: tuple[bytes, ...] = ()
         if self.store.set_body(op.op_id, op.body):
-            try:
-                items = self._apply_content(op)
-            except (ValidationError, DecryptError):
-                self.unreadable += 1
+            items = quarantine.apply_content(self, op)
         return Applied(op.op_id, h.kind, True, h.device, h.seq, items=items)
 
     def _purged_on_arrival(self, op: Op) -> bool:
