@@ -57,7 +57,7 @@ class ContentApplier(ReplicaBase):
             return terms_gate.notice_changes(op, author, self.coop_id, self.epoch_keys)
         pre = self.preopened.get(op.op_id)  # opened in the signature worker: protocol/preopen.py
         if pre is not None and (pre.author, pre.epoch_key) == (author, self._epoch_key(op)):
-            changes = preopen.decode(op, author, pre)  # what changes_of makes of it
+            changes = preopen.changes(pre)  # what changes_of makes of it
             self.opened_ahead += 1
         else:
             grants = self._grants(op.op_id, author)

@@ -37,7 +37,7 @@ WORKER_TIMEOUT = 60.0  # s for one batch (~1 s of work): a worker this slow is s
 
 # (op id, device, seq, signature, the signature checked out, the decoded op without its body:
 # the store thread takes it, with the body cut from the wire (ops.with_wire_body), instead of
-# decoding the wire again, the plaintexts of its parts if the worker opened them
+# decoding the wire again, the pickled changes of its parts if the worker opened them
 # (protocol/preopen.py), whether it has a body); None: it did not decode. No body crosses the
 # pipe twice: the node holds the results of many batches at once (memory: tests/test_preopen.py)
 Checked = tuple[bytes, bytes, int, bytes, bool, Op, Preopened | None, bool]
