@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from coopshare.model import lead_record, lead_rules
@@ -60,14 +60,6 @@ class Change:
     @property
     def stamp(self) -> Stamp:
         return (self.hlc, self.op_id)
-
-    def __reduce__(self) -> tuple[type[Change], tuple[object, ...]]:
-        """Pickled as its fields (changes opened in the signature worker: protocol/preopen.py):
-        restored by ``__init__``, twice as fast as a dataclass's own state restore."""
-        return (Change, tuple(getattr(self, n) for n in _CHANGE_FIELDS))
-
-
-_CHANGE_FIELDS = tuple(f.name for f in fields(Change))
 
 
 @dataclass(slots=True)
