@@ -125,6 +125,7 @@ from coopshare.errors.local import (
 )
 from coopshare.errors.network import (
     AddressInvalid,
+    AlreadySyncing,
     ClockSkew,
     InviteAlreadyUsed,
     InviteError,
@@ -182,6 +183,7 @@ __all__ = [
     "AddressInvalid",
     "AdmissionRefused",
     "AlreadyInitialised",
+    "AlreadySyncing",
     "AmbiguousName",
     "AppNotInstalled",
     "AttachmentLimit",

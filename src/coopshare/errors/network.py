@@ -74,6 +74,17 @@ class PeerUnreachable(NetworkError):
     address: str
 
 
+class AlreadySyncing(UserError):
+    """Another process already runs a syncing node (the app or `coopshare serve`) on this data
+    folder: two would listen and dial as the same device (service/node_lock.py)."""
+
+    template = (
+        "CoopShare is already syncing this data folder (process {pid}); close the app or "
+        "`coopshare serve` there first, or let it sync"
+    )
+    pid: str
+
+
 class NotAMember(NetworkError):
     """The other side is not (or not yet, for us) a device of this cooperative."""
 

@@ -9,10 +9,12 @@ from pathlib import Path
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from coopshare.errors import AlreadySyncing
 from coopshare.gui import i18n, logfile, refcheck, theme
 from coopshare.gui.appinfo import APP_ICON, APP_ID
 from coopshare.gui.background import quit_on_signals
 from coopshare.gui.bridge import Bridge
+from coopshare.gui.errors_text import error_text
 from coopshare.gui.main_window import MainWindow
 from coopshare.gui.network_live import parse_peers
 from coopshare.gui.settings import Prefs
@@ -56,6 +58,9 @@ def start_node(
         if bridge.runtime.has_coop:
             prefs.set("in_coop", True)  # the next unlock may speak of the cooperative (#37)
             bridge.call_sync(bridge.runtime.start_network(opts))
+    except AlreadySyncing as e:  # the store is shared: work here, the other process syncs
+        log.warning("network not started: %s", e)
+        QMessageBox.information(None, "CoopShare", error_text(e))
     except Exception as e:  # stay usable offline
         log.warning("network not started: %s", e)
         QMessageBox.warning(

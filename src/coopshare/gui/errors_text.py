@@ -187,6 +187,10 @@ def error_text(error: BaseException) -> str:
         return _t(
             "The inviter refused this invitation; it was probably used already. An invitation works once: ask for a new one."
         )
+    if isinstance(error, E.AlreadySyncing):
+        return _t(
+            "CoopShare is already syncing this data folder in another process ({0}): another window of the app, or `coopshare serve`. This window works on the same data, and that process syncs it."
+        ).format(safe(str(f.get("pid", "")), 20))
     if isinstance(error, E.PeerUnreachable):
         return _t(
             "Could not reach {0}. Check that CoopShare is running there and that you are on the same network."

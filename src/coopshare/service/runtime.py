@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from coopshare.service import liveinfo
+from coopshare.service import liveinfo, node_lock
 from coopshare.service.dialler import keep_dialing, start_discovery
 from coopshare.service.listener import Listener
 from coopshare.service.node import Node
@@ -48,8 +48,16 @@ class Network:
     discovery: Discovery | None
     options: NetworkOptions
     tasks: list[asyncio.Task[None]] = field(default_factory=list)  # dialling, live info
+    lock: node_lock.NodeLock | None = None  # one syncing node per data folder
 
     async def close(self) -> None:
+        try:
+            await self._close()
+        finally:
+            if self.lock is not None:
+                self.lock.release()
+
+    async def _close(self) -> None:
         self.listener.close()
         if self.discovery is not None:
             await self.discovery.close()
@@ -62,6 +70,17 @@ class Network:
 
 
 async def start_network(node: Node, opts: NetworkOptions) -> Network:
+    """Listen, discover and dial; AlreadySyncing if another process syncs this data folder."""
+    lock = node_lock.acquire(node.home)
+    try:
+        return await _start(node, opts, lock)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+
+
+async def _start(node: Node, opts: NetworkOptions, lock: node_lock.NodeLock | None) -> Network:
     listener = Listener(node)
     try:
         addr = await listener.start(opts.host, opts.port)
@@ -81,7 +100,7 @@ async def start_network(node: Node, opts: NetworkOptions) -> Network:
         dial = functools.partial(keep_dialing, node, host, port)
         tasks.append(node.spawn(survive(node, f"dialling {host}:{port}", dial)))
     tasks.append(node.spawn(survive(node, "live info", lambda: liveinfo.publish(node))))
-    return Network(node, listener, addr, disc, opts, tasks)
+    return Network(node, listener, addr, disc, opts, tasks, lock)
 
 
 async def survive(node: Node, what: str, run: Callable[[], Awaitable[None]]) -> None:

@@ -1151,126 +1151,131 @@
         </message>
         <message>
             <location filename="../errors_text.py" line="192" />
+            <source>CoopShare is already syncing this data folder in another process ({0}): another window of the app, or `coopshare serve`. This window works on the same data, and that process syncs it.</source>
+            <translation>CoopShare synchroniseert deze gegevensmap al in een ander proces ({0}): een ander venster van de app, of `coopshare serve`. Dit venster werkt met dezelfde gegevens, en dat proces synchroniseert ze.</translation>
+        </message>
+        <message>
+            <location filename="../errors_text.py" line="196" />
             <source>Could not reach {0}. Check that CoopShare is running there and that you are on the same network.</source>
             <translation>Kon {0} niet bereiken. Controleer of CoopShare daar draait en of jullie op hetzelfde netwerk zitten.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="196" />
+            <location filename="../errors_text.py" line="200" />
             <source>{0} did not let this device in: it is not a member there, it has not seen a membership change yet, or the two clocks are more than 2 minutes apart.</source>
             <translation>{0} liet dit apparaat niet binnen: het is daar geen lid, een wijziging in het ledenbestand is daar nog niet bekend, of de klokken lopen meer dan 2 minuten uiteen.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="199" />
+            <location filename="../errors_text.py" line="203" />
             <source>The computer at {0} is not a device of this cooperative.</source>
             <translation>De computer op {0} is geen apparaat van deze coöperatie.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="202" />
+            <location filename="../errors_text.py" line="206" />
             <source>The clocks of this computer and {0} are more than 2 minutes apart. Check the date and time on both.</source>
             <translation>De klokken van deze computer en {0} lopen meer dan 2 minuten uiteen. Controleer op beide de datum en tijd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="205" />
+            <location filename="../errors_text.py" line="209" />
             <source>Syncing did not finish in time.</source>
             <translation>Synchroniseren werd niet op tijd afgerond.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="207" />
+            <location filename="../errors_text.py" line="211" />
             <source>The connection to the other member failed.</source>
             <translation>De verbinding met het andere lid is mislukt.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="210" />
+            <location filename="../errors_text.py" line="214" />
             <source>The disk is full: free some space in {0}, then try again. Syncing resumes by itself.</source>
             <translation>De schijf is vol: maak ruimte vrij in {0} en probeer het opnieuw. Synchroniseren gaat daarna vanzelf verder.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="213" />
+            <location filename="../errors_text.py" line="217" />
             <source>The data folder {0} cannot be written to.</source>
             <translation>Er kan niet worden geschreven in de gegevensmap {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="215" />
+            <location filename="../errors_text.py" line="219" />
             <source>The disk reported an error while saving in {0}.</source>
             <translation>De schijf meldde een fout bij het opslaan in {0}.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="217" />
+            <location filename="../errors_text.py" line="221" />
             <source>The database in {0} is damaged.</source>
             <translation>De database in {0} is beschadigd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="219" />
+            <location filename="../errors_text.py" line="223" />
             <source>Saving failed: the data folder could not be written.</source>
             <translation>Opslaan is mislukt: er kon niet in de gegevensmap worden geschreven.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="222" />
+            <location filename="../errors_text.py" line="226" />
             <source>This data folder was restored from a backup. Let it sync with another device of the cooperative first: what this device wrote after the backup comes back, then you can write again.</source>
             <translation>Deze gegevensmap is teruggezet uit een back-up. Laat hem eerst synchroniseren met een ander apparaat van de coöperatie: wat dit apparaat na de back-up schreef, komt dan terug en daarna kun je weer schrijven.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="227" />
+            <location filename="../errors_text.py" line="231" />
             <source>This backup file is damaged or not a CoopShare backup. Nothing was restored.</source>
             <translation>Dit back-upbestand is beschadigd of geen CoopShare-back-up. Er is niets hersteld.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="230" />
+            <location filename="../errors_text.py" line="234" />
             <source>This recovery key does not open this backup: it belongs to another member. Nothing was restored.</source>
             <translation>Deze herstelsleutel opent deze back-up niet: hij hoort bij een ander lid. Er is niets hersteld.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="234" />
+            <location filename="../errors_text.py" line="238" />
             <source>This backup was made on a device added in person, which has no recovery key: restore it with its passphrase.</source>
             <translation>Deze back-up is gemaakt op een apparaat dat persoonlijk is gekoppeld en geen herstelsleutel heeft: zet hem terug met de wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="238" />
+            <location filename="../errors_text.py" line="242" />
             <source>This backup was made with an older version: it opens only with its passphrase.</source>
             <translation>Deze back-up is gemaakt met een oudere versie: hij opent alleen met zijn wachtwoordzin.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="240" />
+            <location filename="../errors_text.py" line="244" />
             <source>This bundle is damaged or incomplete ({0}). Nothing was imported.</source>
             <translation>Deze bundel is beschadigd of onvolledig ({0}). Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="244" />
+            <location filename="../errors_text.py" line="248" />
             <source>This bundle belongs to another cooperative. Nothing was imported.</source>
             <translation>Deze bundel hoort bij een andere coöperatie. Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="247" />
+            <location filename="../errors_text.py" line="251" />
             <source>A change in this bundle did not pass the checks ({0}). Nothing was imported.</source>
             <translation>Een wijziging in deze bundel kwam niet door de controles ({0}). Er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="250" />
+            <location filename="../errors_text.py" line="254" />
             <source>Prove priority first: this idea has no commitment of yours yet.</source>
             <translation>Bewijs eerst de prioriteit: dit idee heeft nog geen vastlegging van u.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="252" />
+            <location filename="../errors_text.py" line="256" />
             <source>The evidence does not verify: {0}</source>
             <translation>Het bewijs klopt niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="254" />
+            <location filename="../errors_text.py" line="258" />
             <source>The data was refused: {0}</source>
             <translation>De gegevens zijn geweigerd: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="256" />
+            <location filename="../errors_text.py" line="260" />
             <source>This could not be decrypted: a wrong key, or damaged data.</source>
             <translation>Dit kon niet worden ontsleuteld: een verkeerde sleutel, of beschadigde gegevens.</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="258" />
+            <location filename="../errors_text.py" line="262" />
             <source>This could not be done: {0}</source>
             <translation>Dit kon niet: {0}</translation>
         </message>
         <message>
-            <location filename="../errors_text.py" line="259" />
+            <location filename="../errors_text.py" line="263" />
             <source>Something went wrong: {0}</source>
             <translation>Er ging iets mis: {0}</translation>
         </message>
@@ -6449,7 +6454,7 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
     <context>
         <name>app</name>
         <message>
-            <location filename="../app.py" line="64" />
+            <location filename="../app.py" line="69" />
             <source>CoopShare could not start its network connection ({0}). You can keep working; changes sync later.</source>
             <translation>CoopShare kon de netwerkverbinding niet starten ({0}). Je kunt gewoon doorwerken; wijzigingen worden later gesynchroniseerd.</translation>
         </message>
