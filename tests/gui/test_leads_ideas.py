@@ -458,3 +458,23 @@ def test_main_window_routes_to_leads_and_ideas(
     qtbot.keyClick(w, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(ideas.form, IdeaForm) and ideas.form.isVisible()
     ideas.form.reject()
+
+
+def test_my_own_leads_say_you_in_the_list(qtbot: QtBot, make_world: Callable[..., World]) -> None:
+    """The "Given by" column says "(you)" on my own leads, as the lead's detail ("Given by
+    you") and the People page do; a colleague's lead shows the colleague's name only."""
+
+    def setup(anna: Coop, bram: Coop) -> dict[str, bytes]:
+        return {
+            "mine": anna.add_lead({"title": "Mijn lead"}),
+            "theirs": bram.add_lead({"title": "Lead van Bram"}),
+        }
+
+    world = make_world(setup)
+    page = leads_page(qtbot, world, rows=2)
+    column = [h for _, h in page.model.columns].index("Given by")
+    shown = {
+        page.model.rows[i].title: page.model.data(page.model.index(i, column))
+        for i in range(page.model.rowCount())
+    }
+    assert shown == {"Mijn lead": "Anna de Vries (you)", "Lead van Bram": "Bram Jansen"}

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -133,6 +134,10 @@ class ItemsModel(_Table):
                 return safe(", ".join(row.tags), 120)
             if field == "title" and row.conflict:
                 return "⚠ " + safe(row.title, 200)
+            if field == "author" and row.mine:  # as the detail and the People page say it
+                return QCoreApplication.translate("ItemsModel", "{0} (you)").format(
+                    safe(row.author, 200)
+                )
             return safe(_TEXT_COLUMNS[field](row), 200)
         if role == Qt.ItemDataRole.ToolTipRole and field == "title":
             return safe(row.snippet, 300) or None

@@ -2568,6 +2568,14 @@
         </message>
     </context>
     <context>
+        <name>ItemsModel</name>
+        <message>
+            <location filename="../models.py" line="138" />
+            <source>{0} (you)</source>
+            <translation>{0} (jij)</translation>
+        </message>
+    </context>
+    <context>
         <name>LeadForm</name>
         <message>
             <location filename="../dialogs/date_row.py" line="17" />
