@@ -62,9 +62,7 @@ def test_bob_names_and_revokes_his_lost_laptop_and_adds_a_device(
         qtbot.waitUntil(lambda: dialog.confirm is not None)
         box = dialog.confirm
         assert box is not None and "Old ThinkPad" in box.text() and "new keys" in box.text()
-        yes = next(
-            b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole
-        )
+        yes = box.button(QMessageBox.StandardButton.Yes)
         qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: not dialog.devices[1].active, timeout=10_000)
         assert r.db(lambda c: laptop not in c.roster.active)

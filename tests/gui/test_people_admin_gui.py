@@ -90,7 +90,7 @@ def _answer(qtbot: Any, page: PeoplePage, accept: bool) -> str:
     text = box.text()
     for b in box.buttons():
         role = box.buttonRole(b)
-        if (role == QMessageBox.ButtonRole.AcceptRole) == accept:
+        if (role == QMessageBox.ButtonRole.YesRole) == accept:
             qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
             break
     return text

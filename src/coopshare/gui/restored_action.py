@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from coopshare.gui.bridge import Bridge
+from coopshare.gui.dialogs.confirm import ask_to_confirm
 from coopshare.gui.errors_text import error_text
 
 
@@ -24,7 +25,8 @@ class ResumeWriting(QObject):
         bridge.db(lambda api: api.restored_not_caught_up(), self.action.setVisible)
 
     def ask(self) -> None:
-        box = QMessageBox(
+        self.box = ask_to_confirm(
+            self.window,
             QMessageBox.Icon.Warning,
             self.tr("Write before syncing?"),
             self.tr(
@@ -32,19 +34,14 @@ class ResumeWriting(QObject):
                 "device of the cooperative yet. Only continue if no other device has anything "
                 "this device wrote after the backup: otherwise notes get hidden on both sides."
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self.window,
+            (self.tr("Write now"), self.tr("Cancel")),
+            self._answered,
         )
-        box.setObjectName("resume_writing_box")
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Write now"))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.finished.connect(self._answered)
-        self.box = box
-        box.open()
+        self.box.setObjectName("resume_writing_box")
 
-    def _answered(self, answer: int) -> None:
+    def _answered(self, yes: bool) -> None:
         self.box = None
-        if answer != QMessageBox.StandardButton.Yes:
+        if not yes:
             return
         self.bridge.write(lambda api: api.resume_writing(), self._done, self._failed)
 

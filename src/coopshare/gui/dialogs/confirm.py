@@ -1,5 +1,6 @@
 """A question a person confirms before something that cannot be undone (remove a member, revoke
-a device): plain text, the Cancel button the default, opened without blocking."""
+a device, set a data folder aside, write before syncing, leave the first run): plain text,
+the Cancel button the default, opened without blocking."""
 
 from __future__ import annotations
 
@@ -17,13 +18,17 @@ def ask_to_confirm(
     buttons: tuple[str, str],
     answered: Callable[[bool], None],
 ) -> QMessageBox:
-    """Open the question with `buttons` (confirm, cancel); `answered(yes)` once it closes.
-    Returns the box (the caller keeps it while it is open)."""
+    """Open the question with `buttons` (the texts of its Yes and Cancel buttons); `answered(yes)`
+    once it closes (Escape and closing the box are Cancel). Returns the box (the caller keeps it
+    while it is open)."""
     box = QMessageBox(icon, title, text, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    yes = box.addButton(buttons[0], QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton(buttons[1], QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(cancel)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+    yes = box.button(QMessageBox.StandardButton.Yes)
+    cancel = box.button(QMessageBox.StandardButton.Cancel)
+    yes.setText(buttons[0])
+    cancel.setText(buttons[1])
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.finished.connect(lambda _result: answered(box.clickedButton() is yes))
     box.open()
     return box

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from coopshare.gui.dialogs.confirm import ask_to_confirm
 from coopshare.gui.dialogs.coop_form import CoopForm
 from coopshare.gui.dialogs.identity_pages import IdentityPage, RecoveryPage
 from coopshare.gui.text import safe
@@ -229,24 +230,19 @@ class FirstRunWizard(QWizard):
             return
         if self.confirm_box is not None:
             return
-        box = QMessageBox(
+        self.confirm_box = ask_to_confirm(
+            self,
             QMessageBox.Icon.Question,
             self.tr("Stop for now?"),
             self.tr(
                 "Your identity is saved. The next time you start CoopShare you can create a cooperative or join one."
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
+            (self.tr("Stop for now"), self.tr("Continue")),
+            self._confirm_answered,
         )
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Stop for now"))
-        box.button(QMessageBox.StandardButton.No).setText(self.tr("Continue"))
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.finished.connect(self._confirm_answered)
-        self.confirm_box = box
-        box.open()
 
-    def _confirm_answered(self, answer: int) -> None:
+    def _confirm_answered(self, yes: bool) -> None:
         self.confirm_box = None
-        if answer == QMessageBox.StandardButton.Yes:
+        if yes:
             self._leave_confirmed = True
             self.reject()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from coopshare.errors import CoopShareError
 from coopshare.gui.dialogs.backup import RestoreDialog
+from coopshare.gui.dialogs.confirm import ask_to_confirm
 from coopshare.gui.errors_text import error_text
 from coopshare.gui.fit_height import grow_to_wrap
 from coopshare.gui.text import safe
@@ -178,24 +179,20 @@ class ForgotDialog(QDialog):
         self.accept()
 
     def confirm_start_over(self) -> None:
-        box = QMessageBox(
+        self.confirm_box = ask_to_confirm(
+            self,
             QMessageBox.Icon.Question,
             self.tr("Start again?"),
             self.tr(
                 "CoopShare renames this data folder to “{0}”, keeps it, and starts as on a new computer. There, tick “Restore my identity from my recovery key”."
             ).format(safe(self.kept.name, 120)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
+            (self.tr("Rename and start again"), self.tr("Cancel")),
+            self._start_answered,
         )
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Rename and start again"))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.finished.connect(self._start_answered)
-        self.confirm_box = box
-        box.open()
 
-    def _start_answered(self, answer: int) -> None:
+    def _start_answered(self, yes: bool) -> None:
         self.confirm_box = None
-        if answer != QMessageBox.StandardButton.Yes:
+        if not yes:
             return
         try:
             api.set_aside(self.home, self.kept)

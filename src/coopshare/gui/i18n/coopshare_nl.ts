@@ -737,12 +737,12 @@
     <context>
         <name>CoopPage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="86" />
+            <location filename="../dialogs/first_run.py" line="87" />
             <source>Your cooperative</source>
             <translation>Je coöperatie</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="87" />
+            <location filename="../dialogs/first_run.py" line="88" />
             <source>Start a new cooperative, or join one a member invited you to.</source>
             <translation>Richt een nieuwe coöperatie op, of word lid van een coöperatie waarvoor een lid je heeft uitgenodigd.</translation>
         </message>
@@ -766,27 +766,27 @@
     <context>
         <name>DonePage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="127" />
+            <location filename="../dialogs/first_run.py" line="128" />
             <source>You are ready</source>
             <translation>Je bent klaar</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="128" />
+            <location filename="../dialogs/first_run.py" line="129" />
             <source>Welcome to the cooperative.</source>
             <translation>Welkom bij de coöperatie.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="147" />
+            <location filename="../dialogs/first_run.py" line="148" />
             <source>You joined {0}. Its notes, leads and ideas are on this computer now, and they stay in sync whenever another member is online.</source>
             <translation>Je bent lid geworden van {0}. De notities, leads en ideeën staan nu op deze computer en blijven gesynchroniseerd zodra een ander lid online is.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="153" />
+            <location filename="../dialogs/first_run.py" line="154" />
             <source>You created {0} and you are its administrator. Invite the other members with the Invite button at the top of the window.</source>
             <translation>Je hebt {0} opgericht en bent de beheerder. Nodig de andere leden uit met de knop Uitnodigen boven in het venster.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="158" />
+            <location filename="../dialogs/first_run.py" line="159" />
             <source>Tips:
 •  Press Ctrl+N to write your first note, and Ctrl+K to search.
 •  Members on the same network find each other automatically.
@@ -1564,32 +1564,32 @@
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="173" />
+            <location filename="../dialogs/first_run.py" line="174" />
             <source>Welcome to CoopShare</source>
             <translation>Welkom bij CoopShare</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="178" />
+            <location filename="../dialogs/first_run.py" line="179" />
             <source>Open CoopShare</source>
             <translation>CoopShare openen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="234" />
+            <location filename="../dialogs/first_run.py" line="236" />
             <source>Stop for now?</source>
             <translation>Voor nu stoppen?</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="236" />
+            <location filename="../dialogs/first_run.py" line="238" />
             <source>Your identity is saved. The next time you start CoopShare you can create a cooperative or join one.</source>
             <translation>Je identiteit is opgeslagen. De volgende keer dat je CoopShare start, kun je een coöperatie oprichten of lid worden van een bestaande.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="241" />
+            <location filename="../dialogs/first_run.py" line="240" />
             <source>Stop for now</source>
             <translation>Voor nu stoppen</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="242" />
+            <location filename="../dialogs/first_run.py" line="240" />
             <source>Continue</source>
             <translation>Doorgaan</translation>
         </message>
@@ -1597,70 +1597,75 @@
     <context>
         <name>ForgotDialog</name>
         <message>
-            <location filename="../dialogs/forgot.py" line="107" />
-            <location filename="../dialogs/forgot.py" line="113" />
+            <location filename="../dialogs/forgot.py" line="108" />
+            <location filename="../dialogs/forgot.py" line="114" />
             <source>Forgot your passphrase?</source>
             <translation>Wachtwoordzin vergeten?</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="119" />
+            <location filename="../dialogs/forgot.py" line="120" />
             <source>Nobody can reset it: CoopShare has no server, and the data on this computer is locked with your passphrase alone. Your recovery key does not unlock it.</source>
             <translation>Niemand kan hem opnieuw instellen: CoopShare heeft geen server, en de gegevens op deze computer zijn alleen met jouw wachtwoordzin vergrendeld. Je herstelsleutel ontgrendelt ze niet.</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="124" />
+            <location filename="../dialogs/forgot.py" line="125" />
             <source>If you have a backup file</source>
             <translation>Als je een back-upbestand hebt</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="128" />
+            <location filename="../dialogs/forgot.py" line="129" />
             <source>Your recovery key opens a backup file (made with File → Back up…). CoopShare puts it in place of the locked data, with a new passphrase you choose. You get back what the backup holds, as it was when you made it.</source>
             <translation>Je herstelsleutel opent een back-upbestand (gemaakt met Bestand → Back-up maken…). CoopShare zet het in de plaats van de vergrendelde gegevens, met een nieuwe wachtwoordzin die je zelf kiest. Je krijgt terug wat er in de back-up staat, zoals het was toen je hem maakte.</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="132" />
+            <location filename="../dialogs/forgot.py" line="133" />
             <source>Restore a backup with my recovery key…</source>
             <translation>Een back-up herstellen met mijn herstelsleutel…</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="137" />
+            <location filename="../dialogs/forgot.py" line="138" />
             <source>If you have no backup</source>
             <translation>Als je geen back-up hebt</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="141" />
+            <location filename="../dialogs/forgot.py" line="142" />
             <source>Then what was only on this computer is lost: changes that never reached another member, details only this computer could read (such as the client of a lead you sealed), and your settings here. What you shared with the cooperative stays with the other members. Your recovery key still brings you back as yourself: CoopShare starts again as on a new computer, and an admin or another device of yours lets it in with an invitation.</source>
             <translation>Dan is kwijt wat alleen op deze computer stond: wijzigingen die nooit bij een ander lid zijn aangekomen, gegevens die alleen deze computer kon lezen (zoals de klant van een lead die je afschermde) en je instellingen hier. Wat je met de coöperatie hebt gedeeld, blijft bij de andere leden. Met je herstelsleutel kom je wel terug als jezelf: CoopShare begint opnieuw zoals op een nieuwe computer, en een beheerder of een ander apparaat van jou laat hem toe met een uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="145" />
+            <location filename="../dialogs/forgot.py" line="146" />
             <source>Start again with my recovery key…</source>
             <translation>Opnieuw beginnen met mijn herstelsleutel…</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="151" />
+            <location filename="../dialogs/forgot.py" line="152" />
             <source>Either way, the locked data folder is not deleted: it is renamed to “{0}” and kept beside the new one. Should your passphrase come back to you, it still opens that folder.</source>
             <translation>In beide gevallen wordt de vergrendelde gegevensmap niet verwijderd: hij krijgt de naam “{0}” en blijft naast de nieuwe staan. Schiet je wachtwoordzin je later weer te binnen, dan opent die map er nog steeds mee.</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="159" />
+            <location filename="../dialogs/forgot.py" line="160" />
             <source>Back</source>
             <translation>Terug</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="183" />
+            <location filename="../dialogs/forgot.py" line="185" />
             <source>Start again?</source>
             <translation>Opnieuw beginnen?</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="185" />
+            <location filename="../dialogs/forgot.py" line="187" />
             <source>CoopShare renames this data folder to “{0}”, keeps it, and starts as on a new computer. There, tick “Restore my identity from my recovery key”.</source>
             <translation>CoopShare geeft deze gegevensmap de naam “{0}”, bewaart hem en begint zoals op een nieuwe computer. Vink daar “Mijn identiteit herstellen met mijn herstelsleutel” aan.</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="190" />
+            <location filename="../dialogs/forgot.py" line="189" />
             <source>Rename and start again</source>
             <translation>Hernoemen en opnieuw beginnen</translation>
+        </message>
+        <message>
+            <location filename="../dialogs/forgot.py" line="189" />
+            <source>Cancel</source>
+            <translation>Annuleren</translation>
         </message>
     </context>
     <context>
@@ -5494,27 +5499,27 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>RestoreOverDialog</name>
         <message>
-            <location filename="../dialogs/forgot.py" line="60" />
+            <location filename="../dialogs/forgot.py" line="61" />
             <source>Restore a backup with my recovery key</source>
             <translation>Een back-up herstellen met mijn herstelsleutel</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="65" />
+            <location filename="../dialogs/forgot.py" line="66" />
             <source>Choose your backup file and type your recovery key, then choose a new passphrase: from now on it unlocks CoopShare on this computer.</source>
             <translation>Kies je back-upbestand en typ je herstelsleutel. Kies daarna een nieuwe wachtwoordzin: die ontgrendelt voortaan CoopShare op deze computer.</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="70" />
+            <location filename="../dialogs/forgot.py" line="71" />
             <source>Your locked data folder is not deleted: it is renamed to “{0}” and kept beside the restored one.</source>
             <translation>Je vergrendelde gegevensmap wordt niet verwijderd: hij krijgt de naam “{0}” en blijft naast de herstelde map staan.</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="76" />
+            <location filename="../dialogs/forgot.py" line="77" />
             <source>Backup file (.coopbackup)</source>
             <translation>Back-upbestand (.coopbackup)</translation>
         </message>
         <message>
-            <location filename="../dialogs/forgot.py" line="78" />
+            <location filename="../dialogs/forgot.py" line="79" />
             <source>&amp;Restore</source>
             <translation>&amp;Herstellen</translation>
         </message>
@@ -5522,32 +5527,37 @@ Druk op Ctrl+N om de eerste te schrijven, of importeer een map met Markdown-best
     <context>
         <name>ResumeWriting</name>
         <message>
-            <location filename="../restored_action.py" line="19" />
+            <location filename="../restored_action.py" line="20" />
             <source>Write before syncing…</source>
             <translation>Schrijven vóór synchroniseren…</translation>
         </message>
         <message>
-            <location filename="../restored_action.py" line="29" />
+            <location filename="../restored_action.py" line="31" />
             <source>Write before syncing?</source>
             <translation>Schrijven vóór synchroniseren?</translation>
         </message>
         <message>
-            <location filename="../restored_action.py" line="31" />
+            <location filename="../restored_action.py" line="33" />
             <source>This data folder was restored from a backup and has not synced with another device of the cooperative yet. Only continue if no other device has anything this device wrote after the backup: otherwise notes get hidden on both sides.</source>
             <translation>Deze gegevensmap is teruggezet uit een back-up en heeft nog niet gesynchroniseerd met een ander apparaat van de coöperatie. Ga alleen door als geen ander apparaat iets heeft dat dit apparaat na de back-up schreef: anders raken notities aan beide kanten uit het zicht.</translation>
         </message>
         <message>
-            <location filename="../restored_action.py" line="39" />
+            <location filename="../restored_action.py" line="37" />
             <source>Write now</source>
             <translation>Nu schrijven</translation>
         </message>
         <message>
-            <location filename="../restored_action.py" line="53" />
+            <location filename="../restored_action.py" line="37" />
+            <source>Cancel</source>
+            <translation>Annuleren</translation>
+        </message>
+        <message>
+            <location filename="../restored_action.py" line="50" />
             <source>This device may write again.</source>
             <translation>Dit apparaat mag weer schrijven.</translation>
         </message>
         <message>
-            <location filename="../restored_action.py" line="56" />
+            <location filename="../restored_action.py" line="53" />
             <source>CoopShare</source>
             <translation>CoopShare</translation>
         </message>
@@ -6293,22 +6303,22 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../dialogs/first_run.py" line="37" />
+            <location filename="../dialogs/first_run.py" line="38" />
             <source>Welcome to CoopShare</source>
             <translation>Welkom bij CoopShare</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="38" />
+            <location filename="../dialogs/first_run.py" line="39" />
             <source>Share knowledge, leads and ideas with your cooperative.</source>
             <translation>Deel kennis, leads en ideeën met je coöperatie.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="43" />
+            <location filename="../dialogs/first_run.py" line="44" />
             <source>CoopShare lets the members of a cooperative share knowledge notes, leads for assignments and ideas — directly between their own laptops, with no central server. Everything you write is signed by you and encrypted for the people you share it with. Members find each other on the local network, at the office or at a meetup, and keep each other up to date.</source>
             <translation>Met CoopShare delen de leden van een coöperatie kennisnotities, leads voor opdrachten en ideeën — rechtstreeks tussen hun eigen laptops, zonder centrale server. Alles wat je schrijft, wordt door jou ondertekend en versleuteld voor de mensen met wie je het deelt. Leden vinden elkaar op het lokale netwerk, op kantoor of op een meetup, en houden elkaar op de hoogte.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="51" />
+            <location filename="../dialogs/first_run.py" line="52" />
             <source>In three short steps you will:
 1.  choose your name and a passphrase,
 2.  write down your recovery key,
@@ -6319,22 +6329,22 @@ verwijderd op {1} · wordt voorgoed gewist op {2}</translation>
 3.  richt je een coöperatie op, of word je lid met een uitnodiging.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="61" />
+            <location filename="../dialogs/first_run.py" line="62" />
             <source>Restore from a backup…</source>
             <translation>Herstellen uit een back-up…</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="62" />
+            <location filename="../dialogs/first_run.py" line="63" />
             <source>Moving to a new computer? Use your backup file.</source>
             <translation>Over naar een nieuwe computer? Gebruik je back-upbestand.</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="65" />
+            <location filename="../dialogs/first_run.py" line="66" />
             <source>This is another device of mine…</source>
             <translation>Dit is nog een apparaat van mij…</translation>
         </message>
         <message>
-            <location filename="../dialogs/first_run.py" line="67" />
+            <location filename="../dialogs/first_run.py" line="68" />
             <source>Already a member on another computer? Pair this one with it in person.</source>
             <translation>Al lid op een andere computer? Koppel deze er persoonlijk mee.</translation>
         </message>
