@@ -13,26 +13,19 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from coopshare.gui.main_window import MainWindow
 from coopshare.model.items import Kind
 from coopshare.service import bundles
-from coopshare.service import home as homes
-from tests.conftest import join
-from tests.gui.winutil import running_window
+from tests.gui.winutil import anna_and_bob, running_window
 from tests.netutil import PASS
 
 
 @pytest.fixture
 def homes_ab(tmp_path: Path) -> tuple[Path, Path]:
     """Anna's cooperative with Bob; Bob wrote a note Anna has not seen, and bundled it."""
-    anna, bob = tmp_path / "anna", tmp_path / "bob"
-    homes.init(anna, "Anna de Vries", PASS)
-    homes.init(bob, "Bob", PASS)
-    a, b = homes.open_coop(anna, PASS), homes.open_coop(bob, PASS)
-    a.create_coop("Brabant Interim")
-    join(a, b)
+    a, b = anna_and_bob(tmp_path)
     b.add_note("Van de USB-stick", "meegenomen", ["usb"])
     bundles.export_bundle(b, tmp_path / "van-bob.coopbundle", since=a.store.contiguous_vv())
     a.store.close()
     b.store.close()
-    return anna, tmp_path / "van-bob.coopbundle"
+    return tmp_path / "anna", tmp_path / "van-bob.coopbundle"
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from coopshare.gui.dialogs.idea_form import IdeaForm
 from coopshare.gui.dialogs.lead_form import LeadForm
 from coopshare.gui.main_window import MainWindow
 from coopshare.gui.models import ItemsModel
+from coopshare.gui.pages.activity import ActivityPage
 from coopshare.gui.pages.ideas import IdeasPage
 from coopshare.gui.pages.leads import LeadsPage
 from coopshare.gui.settings import Prefs
@@ -36,7 +37,7 @@ from coopshare.store.db import Store
 from tests.netutil import PASS
 
 WAIT = 10_000
-Page = TypeVar("Page", LeadsPage, IdeasPage)
+Page = TypeVar("Page", LeadsPage, IdeasPage, ActivityPage)
 Setup = Callable[[Coop, Coop], Any]
 
 
@@ -127,10 +128,12 @@ def world(make_world: Callable[..., World]) -> World:
     return make_world()
 
 
-def _shown(qtbot: QtBot, world: World, page: Page, rows: int) -> Page:
-    """`page` kept by the world, shown at 1100 x 700 and loaded with `rows` rows."""
+def _shown(
+    qtbot: QtBot, world: World, page: Page, rows: int, size: tuple[int, int] = (1100, 700)
+) -> Page:
+    """`page` kept by the world, shown at `size` and loaded with `rows` rows."""
     world.keep(page)
-    page.resize(1100, 700)
+    page.resize(*size)
     page.show()
     page.refresh()
     qtbot.waitUntil(lambda: page.model.rowCount() == rows, timeout=WAIT)

@@ -40,7 +40,7 @@ from coopshare.gui.settings import Prefs
 from coopshare.service import home as homes
 from coopshare.service.coop import Coop
 from tests.conftest import sync
-from tests.gui.test_leads_ideas import WAIT, World, leads_page, make_world
+from tests.gui.test_leads_ideas import WAIT, World, _shown, leads_page, make_world
 from tests.netutil import PASS
 
 
@@ -189,12 +189,7 @@ def test_activity_is_one_row_per_event_and_says_who(
         }
 
     world = make_world(setup)
-    page = ActivityPage(world.bridge)
-    world.keep(page)
-    page.resize(900, 600)
-    page.show()
-    page.refresh()
-    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=WAIT)
+    page = _shown(qtbot, world, ActivityPage(world.bridge), 2, size=(900, 600))
     world.bram.claim_lead(world.made["lead"])
     world.bram.edit_item(world.made["note"], {}, body="Tweede versie.")
     world.from_bram()

@@ -12,25 +12,18 @@ from PySide6.QtWidgets import QMessageBox
 
 from coopshare.errors import RestoredNotCaughtUp
 from coopshare.gui.main_window import MainWindow
-from coopshare.service import home as homes
 from coopshare.service import restored
-from tests.conftest import join
-from tests.gui.winutil import running_window
+from tests.gui.winutil import anna_and_bob, running_window
 from tests.netutil import PASS
 
 
 def _anna(tmp_path: Path, held: bool) -> Path:
-    anna, bob = tmp_path / "anna", tmp_path / "bob"
-    homes.init(anna, "Anna de Vries", PASS)
-    homes.init(bob, "Bob", PASS)
-    a, b = homes.open_coop(anna, PASS), homes.open_coop(bob, PASS)
-    a.create_coop("Brabant Interim")
-    join(a, b)
+    a, b = anna_and_bob(tmp_path)
     if held:
         assert restored.mark(a)  # as a restore does (tests/test_restored_hold.py)
     a.store.close()
     b.store.close()
-    return anna
+    return tmp_path / "anna"
 
 
 def _window(qtbot, home: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]

@@ -25,7 +25,7 @@ from coopshare.gui.pages.activity import KIND_COLORS, ActivityPage
 from coopshare.gui.qr_read import read_qr_text
 from coopshare.service.api import FitRow
 from coopshare.service.coop import Coop
-from tests.gui.test_leads_ideas import WAIT, World, make_world
+from tests.gui.test_leads_ideas import WAIT, World, _shown, make_world
 
 
 def _span(image: QImage, y: int, x0: int, x1: int, colour: QColor) -> int:
@@ -59,12 +59,7 @@ def test_activity_badges_have_one_width_in_dutch(
     world = make_world(setup)
     i18n.install(qapp, "nl")
     try:
-        page = ActivityPage(world.bridge)
-        world.keep(page)
-        page.resize(900, 600)
-        page.show()
-        page.refresh()
-        qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=WAIT)
+        page = _shown(qtbot, world, ActivityPage(world.bridge), 2, size=(900, 600))
         qtbot.wait(50)
         badge_font = QFont(page.feed.font())
         badge_font.setPointSizeF(max(badge_font.pointSizeF() * 0.8, 7.0))

@@ -10,6 +10,10 @@ from typing import Any
 from coopshare.gui.app import start_node
 from coopshare.gui.main_window import MainWindow
 from coopshare.gui.settings import Prefs
+from coopshare.service import home as homes
+from coopshare.service.coop import Coop
+from tests.conftest import join
+from tests.netutil import PASS
 
 
 @contextmanager
@@ -44,3 +48,15 @@ def notes_shown(qtbot: Any, w: MainWindow, count: int) -> None:
     """Go to the Notes page and wait until its list has loaded `count` notes."""
     w.show_page("notes")
     qtbot.waitUntil(lambda: w.notes.model.rowCount() == count, timeout=10_000)
+
+
+def anna_and_bob(tmp_path: Path) -> tuple[Coop, Coop]:
+    """Anna's data folder (tmp_path/anna, for the app) and Bob's, both members of one
+    cooperative, opened in this process with the tests' passphrase; the caller closes them."""
+    anna, bob = tmp_path / "anna", tmp_path / "bob"
+    homes.init(anna, "Anna de Vries", PASS)
+    homes.init(bob, "Bob", PASS)
+    a, b = homes.open_coop(anna, PASS), homes.open_coop(bob, PASS)
+    a.create_coop("Brabant Interim")
+    join(a, b)
+    return a, b
